@@ -1,0 +1,2 @@
+//! The gopitfalls web app (placeholder until the foundation lands).
+fn main() {}
