@@ -1,0 +1,7 @@
+//! Go source text to syntax tree: lexing, semicolon insertion and parsing.
+//!
+//! Owns everything up to (not including) name resolution and types. Never
+//! panics on any input: errors come back as diagnostics with spans.
+
+pub mod ast;
+pub mod span;
