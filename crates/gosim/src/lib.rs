@@ -63,3 +63,12 @@ pub struct RunResult {
     /// `None` when the step budget ran out before the program ended.
     pub exit_code: Option<i32>,
 }
+
+/// Parse, check and run a whole program to its end (or its budget).
+///
+/// FIXME(issue 3): the interpreter is being built; until then every run
+/// reports that it is not implemented.
+pub fn run(src: &str, config: &RunConfig) -> RunResult {
+    let _ = (src, config);
+    RunResult { stdout: Vec::new(), stderr: b"gosim: not implemented yet\n".to_vec(), exit_code: None }
+}
