@@ -5,6 +5,7 @@
 //! output, time and randomness come in through its API.
 
 pub mod diag;
+pub mod runtime;
 pub mod syntax;
 
 /// Which Go release's semantics to simulate.

@@ -1,0 +1,385 @@
+//! A Go channel (`hchan` in runtime/chan.go): element type name, ring buffer
+//! with `sendx`/`recvx`/`qcount`/`dataqsiz`, `closed`, and the FIFO wait
+//! queues `recvq`/`sendq` of [`Sudog`]s, with `chansend`, `chanrecv` and
+//! `closechan` semantics.
+//!
+//! It owns one channel's state. Nil channels are the VM's business (it parks
+//! with [`WaitReason::ChanSendNilChan`] / [`WaitReason::ChanReceiveNilChan`]
+//! and panics with [`GoError::CloseOfNilChannel`]); values are opaque `V`s
+//! and the zero value is supplied by the VM (a closed receive reports
+//! [`RecvValue::Closed`]).
+//!
+//! Wake protocol: **delivered**. Every goroutine this channel readies gets a
+//! [`ChanWake`] that says what its parked operation finished with (a value,
+//! closed, sent, or "send on closed channel" to panic with when it runs).
+//! When the wake carries a select case, the VM must at once remove that
+//! goroutine's other sudogs ([`super::select::cancel`]); this channel already
+//! removed the ones it held (Go's `selectDone` does the same job lazily).
+
+use std::collections::VecDeque;
+
+use serde::Serialize;
+
+use super::{Gid, GoError, WaitReason};
+
+/// Marks a sudog as belonging to a `select`: which case it stands for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub struct SelectCase {
+    pub case_index: usize,
+}
+
+/// A goroutine parked on a channel (`sudog`).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Sudog<V> {
+    pub g: Gid,
+    /// The value a parked sender carries; `None` for receivers.
+    pub elem: Option<V>,
+    /// `Some` when parked in a select (`sudog.isSelect`).
+    pub select: Option<SelectCase>,
+}
+
+/// What a woken goroutine's channel operation completed with.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub enum Delivery<V> {
+    /// A parked receiver was handed this value (`ok == true`).
+    Received(V),
+    /// A parked receiver was woken by `close`: zero value, `ok == false`.
+    ReceivedClosed,
+    /// A parked sender's value was taken (by a receiver or into the buffer).
+    Sent,
+    /// A parked sender was woken by `close`: it must panic
+    /// "send on closed channel" when it runs (`mysg.success == false`).
+    SendClosed,
+}
+
+/// A goroutine readied by a channel operation, with its result.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct ChanWake<V> {
+    pub g: Gid,
+    /// The select case that fired, if the goroutine was parked in a select.
+    pub select: Option<SelectCase>,
+    pub delivery: Delivery<V>,
+}
+
+/// The value a receive produced.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub enum RecvValue<V> {
+    /// A value, `ok == true`.
+    Value(V),
+    /// The channel is closed and drained: the zero value, `ok == false`.
+    Closed,
+}
+
+/// Outcome of [`Chan::send`].
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub enum SendOutcome<V> {
+    /// The value went to a waiting receiver (readied, in `woke`) or into the
+    /// buffer (`woke == None`).
+    Sent { woke: Option<ChanWake<V>> },
+    /// Non-blocking send that could not proceed (`select` with `default`).
+    WouldBlock,
+    /// The sender was queued on `sendq` carrying its value; park it.
+    Parked(WaitReason),
+    /// Go panics in the sender.
+    Panic(GoError),
+}
+
+/// Outcome of [`Chan::recv`].
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub enum RecvOutcome<V> {
+    /// A value or the closed zero value; `woke` is the sender readied by a
+    /// direct hand-off or by moving its value into the freed buffer slot.
+    Received {
+        value: RecvValue<V>,
+        woke: Option<ChanWake<V>>,
+    },
+    /// Non-blocking receive that could not proceed.
+    WouldBlock,
+    /// The receiver was queued on `recvq`; park it.
+    Parked(WaitReason),
+}
+
+/// `hchan`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Chan<V> {
+    elem_type: String,
+    /// Buffer capacity (`cap(ch)`); 0 for an unbuffered channel.
+    dataqsiz: usize,
+    /// The buffered values, oldest first; slot `recvx` holds the oldest.
+    /// Stored compactly so `make(chan T, huge)` costs nothing until used.
+    buf: VecDeque<V>,
+    /// Index of the slot the next receive reads.
+    recvx: usize,
+    closed: bool,
+    recvq: VecDeque<Sudog<V>>,
+    sendq: VecDeque<Sudog<V>>,
+}
+
+impl<V: Clone> Chan<V> {
+    /// `makechan(elem_type, dataqsiz)`. Negative or oversized capacities are
+    /// the VM's business (`makechan: size out of range`).
+    pub fn new(elem_type: &str, dataqsiz: usize) -> Self {
+        Chan {
+            elem_type: elem_type.to_string(),
+            dataqsiz,
+            buf: VecDeque::new(),
+            recvx: 0,
+            closed: false,
+            recvq: VecDeque::new(),
+            sendq: VecDeque::new(),
+        }
+    }
+
+    pub fn elem_type(&self) -> &str {
+        &self.elem_type
+    }
+
+    /// `cap(ch)`.
+    pub fn dataqsiz(&self) -> usize {
+        self.dataqsiz
+    }
+
+    /// `len(ch)`.
+    pub fn qcount(&self) -> usize {
+        self.buf.len()
+    }
+
+    /// Index of the slot the next receive reads.
+    pub fn recvx(&self) -> usize {
+        self.recvx
+    }
+
+    /// Index of the slot the next buffered send writes.
+    pub fn sendx(&self) -> usize {
+        if self.dataqsiz == 0 {
+            return 0;
+        }
+        (self.recvx + self.buf.len()) % self.dataqsiz
+    }
+
+    pub fn closed(&self) -> bool {
+        self.closed
+    }
+
+    /// The buffer in ring order (oldest first) with each value's slot index.
+    pub fn buffer(&self) -> impl Iterator<Item = (usize, &V)> + '_ {
+        let size = self.dataqsiz.max(1);
+        self.buf
+            .iter()
+            .enumerate()
+            .map(move |(i, v)| ((self.recvx + i) % size, v))
+    }
+
+    /// Parked receivers, oldest first.
+    pub fn recvq(&self) -> impl Iterator<Item = &Sudog<V>> + '_ {
+        self.recvq.iter()
+    }
+
+    /// Parked senders with the values they carry, oldest first.
+    pub fn sendq(&self) -> impl Iterator<Item = &Sudog<V>> + '_ {
+        self.sendq.iter()
+    }
+
+    /// A send would complete now without parking (or panic: a send on a
+    /// closed channel is "ready" in select's first pass).
+    pub fn can_send_now(&self) -> bool {
+        self.closed || !self.recvq.is_empty() || self.buf.len() < self.dataqsiz
+    }
+
+    /// A receive would complete now without parking.
+    pub fn can_recv_now(&self) -> bool {
+        !self.sendq.is_empty() || !self.buf.is_empty() || self.closed
+    }
+
+    fn push_buf(&mut self, v: V) {
+        self.buf.push_back(v);
+    }
+
+    fn pop_buf(&mut self) -> Option<V> {
+        let v = self.buf.pop_front()?;
+        self.recvx += 1;
+        if self.recvx == self.dataqsiz {
+            self.recvx = 0;
+        }
+        Some(v)
+    }
+
+    /// Pop the oldest sudog of `recvq` (or `sendq`); if it belongs to a
+    /// select, drop that goroutine's other sudogs on this channel, as the
+    /// `selectDone` check in `waitq.dequeue` would skip them.
+    fn dequeue(&mut self, from_recvq: bool) -> Option<Sudog<V>> {
+        let q = if from_recvq {
+            &mut self.recvq
+        } else {
+            &mut self.sendq
+        };
+        let sg = q.pop_front()?;
+        if sg.select.is_some() {
+            self.remove_waiter(sg.g);
+        }
+        Some(sg)
+    }
+
+    /// Mirrors `chansend(c, v, block)` on a non-nil channel: panic if closed;
+    /// hand `v` to the oldest parked receiver; else buffer it if there is
+    /// room; else return `WouldBlock` or queue the sender carrying `v`.
+    pub fn send(&mut self, g: Gid, v: V, block: bool) -> SendOutcome<V> {
+        if self.closed {
+            return SendOutcome::Panic(GoError::SendOnClosedChannel);
+        }
+        if let Some(r) = self.dequeue(true) {
+            let woke = ChanWake {
+                g: r.g,
+                select: r.select,
+                delivery: Delivery::Received(v),
+            };
+            return SendOutcome::Sent { woke: Some(woke) };
+        }
+        if self.buf.len() < self.dataqsiz {
+            self.push_buf(v);
+            return SendOutcome::Sent { woke: None };
+        }
+        if !block {
+            return SendOutcome::WouldBlock;
+        }
+        self.sendq.push_back(Sudog {
+            g,
+            elem: Some(v),
+            select: None,
+        });
+        SendOutcome::Parked(WaitReason::ChanSend)
+    }
+
+    /// Mirrors `chanrecv(c, block)` on a non-nil channel: a closed, drained
+    /// channel yields `Closed`; an oldest parked sender hands its value over
+    /// directly (unbuffered) or, when the buffer is full, the receiver takes
+    /// the buffer's head and the sender's value moves into the freed slot
+    /// (`recv`); else take the buffer's head; else `WouldBlock` or park.
+    pub fn recv(&mut self, g: Gid, block: bool) -> RecvOutcome<V> {
+        if self.closed && self.buf.is_empty() {
+            return RecvOutcome::Received {
+                value: RecvValue::Closed,
+                woke: None,
+            };
+        }
+        if !self.closed {
+            if let Some(s) = self.dequeue(false) {
+                let value = match s.elem {
+                    Some(sent) if self.dataqsiz > 0 => match self.pop_buf() {
+                        Some(head) => {
+                            self.push_buf(sent);
+                            head
+                        }
+                        // A parked sender implies a full buffer; if that
+                        // invariant is ever broken, hand the value over.
+                        None => sent,
+                    },
+                    Some(sent) => sent,
+                    // Senders always carry a value; treat a missing one as
+                    // a closed receive rather than crashing.
+                    None => {
+                        let woke = ChanWake {
+                            g: s.g,
+                            select: s.select,
+                            delivery: Delivery::Sent,
+                        };
+                        return RecvOutcome::Received {
+                            value: RecvValue::Closed,
+                            woke: Some(woke),
+                        };
+                    }
+                };
+                let woke = ChanWake {
+                    g: s.g,
+                    select: s.select,
+                    delivery: Delivery::Sent,
+                };
+                return RecvOutcome::Received {
+                    value: RecvValue::Value(value),
+                    woke: Some(woke),
+                };
+            }
+        }
+        if let Some(v) = self.pop_buf() {
+            return RecvOutcome::Received {
+                value: RecvValue::Value(v),
+                woke: None,
+            };
+        }
+        if !block {
+            return RecvOutcome::WouldBlock;
+        }
+        self.recvq.push_back(Sudog {
+            g,
+            elem: None,
+            select: None,
+        });
+        RecvOutcome::Parked(WaitReason::ChanReceive)
+    }
+
+    /// Mirrors `closechan`: mark closed and wake every parked goroutine —
+    /// receivers get the zero value with `ok == false`, senders will panic.
+    ///
+    /// The order matches Go's: receivers then senders are pushed onto a
+    /// `gList`, which pops LIFO, so the returned wakes (the order to call
+    /// `goready` in) start with the newest sender and end with the oldest
+    /// receiver.
+    pub fn close(&mut self) -> Result<Vec<ChanWake<V>>, GoError> {
+        if self.closed {
+            return Err(GoError::CloseOfClosedChannel);
+        }
+        self.closed = true;
+        let mut glist = Vec::with_capacity(self.recvq.len() + self.sendq.len());
+        while let Some(r) = self.dequeue(true) {
+            glist.push(ChanWake {
+                g: r.g,
+                select: r.select,
+                delivery: Delivery::ReceivedClosed,
+            });
+        }
+        while let Some(s) = self.dequeue(false) {
+            glist.push(ChanWake {
+                g: s.g,
+                select: s.select,
+                delivery: Delivery::SendClosed,
+            });
+        }
+        glist.reverse();
+        Ok(glist)
+    }
+
+    /// Queue a select's send case (selectgo's pass 2 for a send).
+    pub fn enqueue_select_send(&mut self, g: Gid, v: V, case_index: usize) {
+        self.sendq.push_back(Sudog {
+            g,
+            elem: Some(v),
+            select: Some(SelectCase { case_index }),
+        });
+    }
+
+    /// Queue a select's receive case (selectgo's pass 2 for a receive).
+    pub fn enqueue_select_recv(&mut self, g: Gid, case_index: usize) {
+        self.recvq.push_back(Sudog {
+            g,
+            elem: None,
+            select: Some(SelectCase { case_index }),
+        });
+    }
+
+    /// Remove every sudog of `g` from both queues (selectgo's pass 3, or a
+    /// goroutine that is gone). Returns how many were removed.
+    pub fn remove_waiter(&mut self, g: Gid) -> usize {
+        let before = self.recvq.len() + self.sendq.len();
+        self.recvq.retain(|s| s.g != g);
+        self.sendq.retain(|s| s.g != g);
+        before - (self.recvq.len() + self.sendq.len())
+    }
+
+    /// Drop every buffered value. Go 1.23+ timer channels need this on
+    /// `Stop`/`Reset` (`timerchandrain`) so no stale tick is received.
+    pub fn clear_buffer(&mut self) -> usize {
+        let n = self.buf.len();
+        while self.pop_buf().is_some() {}
+        n
+    }
+}

@@ -1,0 +1,173 @@
+//! The run queue of the single simulated P (GOMAXPROCS=1): `runnext`, the
+//! 256-slot local `runq`, the global run queue it overflows into, and the
+//! `schedtick` fairness check, mirroring `runqput`, `runqputslow`, `runqget`,
+//! `globrunqget` and `findRunnable` in runtime/proc.go.
+//!
+//! It owns only the order in which runnable goroutines are picked under Go's
+//! default policy. It does not know goroutine states, does not decide *when*
+//! to schedule (the VM reschedules when the running goroutine blocks, exits
+//! or yields) and does not make exploration choices: other schedules pick any
+//! goroutine from [`RunQueue::runnable`] and take it out with
+//! [`RunQueue::remove`].
+
+use std::collections::VecDeque;
+
+use serde::Serialize;
+
+use super::Gid;
+
+/// Capacity of a P's local run queue (`len(p.runq)` in runtime2.go).
+pub const LOCAL_RUNQ_SIZE: usize = 256;
+
+/// Every this many schedules (`schedtick % 61 == 0`) `findRunnable` looks at
+/// the global run queue first, so two goroutines respawning each other
+/// cannot starve it.
+pub const GLOBAL_FAIRNESS_TICKS: u32 = 61;
+
+/// One P's run queue plus the global queue (`sched.runq`).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct RunQueue {
+    /// `p.runnext`: the goroutine readied most recently; it runs next and
+    /// inherits the time slice.
+    pub runnext: Option<Gid>,
+    /// `p.runq`: the local FIFO, at most [`LOCAL_RUNQ_SIZE`] long.
+    pub runq: VecDeque<Gid>,
+    /// `sched.runq`: the global FIFO that the local queue overflows into.
+    pub global: VecDeque<Gid>,
+    /// `p.schedtick`: incremented by `execute` unless the time slice is
+    /// inherited (a goroutine taken from `runnext`).
+    pub schedtick: u32,
+}
+
+impl RunQueue {
+    pub fn new() -> Self {
+        RunQueue::default()
+    }
+
+    /// A goroutine was created (`newproc`) or readied (`goready`): mirrors
+    /// `runqput(pp, gp, next=true)`. It takes `runnext`; the goroutine it
+    /// displaces goes to the tail of the local run queue.
+    pub fn ready(&mut self, g: Gid) {
+        match self.runnext.replace(g) {
+            None => {}
+            Some(old) => self.put_tail(old),
+        }
+    }
+
+    /// Mirrors `runqput(pp, gp, next=false)`: append to the local run queue,
+    /// spilling half of it plus `g` to the global queue when it is full
+    /// (`runqputslow`).
+    pub fn put_tail(&mut self, g: Gid) {
+        if self.runq.len() < LOCAL_RUNQ_SIZE {
+            self.runq.push_back(g);
+            return;
+        }
+        // runqputslow: the older half of the local queue, then g, move to
+        // the tail of the global queue in that order.
+        let half = self.runq.len() / 2;
+        self.global.extend(self.runq.drain(..half));
+        self.global.push_back(g);
+    }
+
+    /// The running goroutine yields after handing a semaphore to a waiter
+    /// (`goyield` in `semrelease1`): it goes to the tail of the local queue,
+    /// behind the goroutine that now holds `runnext`.
+    pub fn yield_current(&mut self, g: Gid) {
+        self.put_tail(g);
+    }
+
+    /// Mirrors `runqget`: `runnext` first, then the head of the local queue.
+    /// The flag is `inheritTime` (true for `runnext`).
+    pub fn runqget(&mut self) -> Option<(Gid, bool)> {
+        if let Some(g) = self.runnext.take() {
+            return Some((g, true));
+        }
+        self.runq.pop_front().map(|g| (g, false))
+    }
+
+    /// Mirrors `globrunqget(pp, max)` with GOMAXPROCS=1: take up to `max`
+    /// (0 = no limit) goroutines, capped at half the local queue's capacity;
+    /// return the first and move the rest to the local queue's tail.
+    fn globrunqget(&mut self, max: usize) -> Option<Gid> {
+        let mut n = self.global.len();
+        if max > 0 && n > max {
+            n = max;
+        }
+        n = n.min(LOCAL_RUNQ_SIZE / 2);
+        let first = self.global.pop_front()?;
+        for _ in 1..n {
+            match self.global.pop_front() {
+                Some(g) => self.put_tail(g),
+                None => break,
+            }
+        }
+        Some(first)
+    }
+
+    /// The next goroutine under Go's default policy, as `findRunnable` then
+    /// `execute` pick it: every 61st tick one from the global queue, else
+    /// `runqget`, else the global queue. Updates `schedtick`.
+    pub fn find_runnable(&mut self) -> Option<Gid> {
+        // `% == 0` rather than `is_multiple_of`: the workspace MSRV is 1.85.
+        #[allow(clippy::manual_is_multiple_of)]
+        let fairness_tick = self.schedtick % GLOBAL_FAIRNESS_TICKS == 0;
+        let picked = if fairness_tick && !self.global.is_empty() {
+            self.globrunqget(1).map(|g| (g, false))
+        } else {
+            None
+        };
+        let picked = picked
+            .or_else(|| self.runqget())
+            .or_else(|| self.globrunqget(0).map(|g| (g, false)));
+        let (g, inherit_time) = picked?;
+        if !inherit_time {
+            self.schedtick = self.schedtick.wrapping_add(1);
+        }
+        Some(g)
+    }
+
+    /// Every runnable goroutine, in the order Go's policy would reach them
+    /// (ignoring the periodic fairness check): `runnext`, local, global.
+    pub fn runnable(&self) -> Vec<Gid> {
+        self.runnext
+            .iter()
+            .chain(self.runq.iter())
+            .chain(self.global.iter())
+            .copied()
+            .collect()
+    }
+
+    /// Take `g` out of whichever queue holds it (used by non-default
+    /// schedules, which pick any runnable goroutine). Counts as an
+    /// `execute` without inherited time. Returns false if `g` was not queued.
+    pub fn remove(&mut self, g: Gid) -> bool {
+        let found = if self.runnext == Some(g) {
+            self.runnext = None;
+            true
+        } else if let Some(i) = self.runq.iter().position(|&x| x == g) {
+            self.runq.remove(i);
+            true
+        } else if let Some(i) = self.global.iter().position(|&x| x == g) {
+            self.global.remove(i);
+            true
+        } else {
+            false
+        };
+        if found {
+            self.schedtick = self.schedtick.wrapping_add(1);
+        }
+        found
+    }
+
+    pub fn contains(&self, g: Gid) -> bool {
+        self.runnext == Some(g) || self.runq.contains(&g) || self.global.contains(&g)
+    }
+
+    pub fn len(&self) -> usize {
+        usize::from(self.runnext.is_some()) + self.runq.len() + self.global.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+}

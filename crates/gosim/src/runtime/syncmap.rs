@@ -1,0 +1,414 @@
+//! `sync.Map` as Go 1.9–1.23 built it (sync/map.go before the 1.24
+//! hash-trie), the structure the talk explains: an atomically loaded
+//! `read` snapshot (`readOnly{m, amended}`), a locked `dirty` map holding
+//! everything plus the keys `read` lacks, a `misses` counter that promotes
+//! `dirty` to `read` once `misses >= len(dirty)` (`missLocked`), and entries
+//! shared by both maps whose pointer `p` is a value, `nil` (deleted) or
+//! `expunged` (deleted and left out of `dirty`, see `dirtyLocked`).
+//!
+//! It owns keys and values only; the VM supplies a comparable key type
+//! (`K: Ord`), decides Range's visiting order (Go's is random; this module
+//! yields key order) and runs Range's callback. With `go115_delete_bug` set,
+//! `LoadAndDelete`/`Delete` of a key present only in `dirty` forget to
+//! remove it from `dirty`, reproducing the Go 1.15 leak the talk shows.
+//!
+//! Entries live in an arena so `read` and `dirty` can share them exactly as
+//! Go's `*entry` pointers do; an entry leaves the arena once neither map
+//! refers to it.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use serde::Serialize;
+
+/// Handle of a shared `*entry`.
+pub type EntryId = u64;
+
+/// An entry's pointer `p`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub enum EntryP<V> {
+    Value(V),
+    /// Deleted; still present in `dirty` if `dirty` exists.
+    Nil,
+    /// Deleted and absent from the non-nil `dirty` (`expunged`).
+    Expunged,
+}
+
+/// `readOnly`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct ReadOnly<K> {
+    pub m: BTreeMap<K, EntryId>,
+    /// True if `dirty` holds keys that `m` lacks.
+    pub amended: bool,
+}
+
+impl<K> Default for ReadOnly<K> {
+    fn default() -> Self {
+        ReadOnly {
+            m: BTreeMap::new(),
+            amended: false,
+        }
+    }
+}
+
+/// `sync.Map` (Go ≤ 1.23).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct SyncMap<K: Ord, V> {
+    read: ReadOnly<K>,
+    dirty: Option<BTreeMap<K, EntryId>>,
+    misses: usize,
+    entries: BTreeMap<EntryId, EntryP<V>>,
+    next_entry: EntryId,
+    go115_delete_bug: bool,
+}
+
+impl<K: Ord + Clone, V: Clone> SyncMap<K, V> {
+    /// The zero `sync.Map`. `go115_delete_bug` reproduces Go 1.15's
+    /// `LoadAndDelete`, which left dirty-only keys in `dirty`.
+    pub fn new(go115_delete_bug: bool) -> Self {
+        SyncMap {
+            read: ReadOnly::default(),
+            dirty: None,
+            misses: 0,
+            entries: BTreeMap::new(),
+            next_entry: 0,
+            go115_delete_bug,
+        }
+    }
+
+    // ----- snapshot accessors -----
+
+    /// `read.m` with each entry's state, in key order.
+    pub fn read_entries(&self) -> Vec<(K, EntryP<V>)> {
+        self.read
+            .m
+            .iter()
+            .map(|(k, id)| (k.clone(), self.entry(*id)))
+            .collect()
+    }
+
+    /// `dirty` with each entry's state, or `None` when `dirty` is nil.
+    pub fn dirty_entries(&self) -> Option<Vec<(K, EntryP<V>)>> {
+        let d = self.dirty.as_ref()?;
+        Some(
+            d.iter()
+                .map(|(k, id)| (k.clone(), self.entry(*id)))
+                .collect(),
+        )
+    }
+
+    /// `read.amended`.
+    pub fn amended(&self) -> bool {
+        self.read.amended
+    }
+
+    /// `misses`.
+    pub fn misses(&self) -> usize {
+        self.misses
+    }
+
+    /// `len(read.m)`.
+    pub fn read_len(&self) -> usize {
+        self.read.m.len()
+    }
+
+    /// `len(dirty)` (0 when nil).
+    pub fn dirty_len(&self) -> usize {
+        self.dirty.as_ref().map_or(0, BTreeMap::len)
+    }
+
+    /// Entries still reachable from `read` or `dirty` (the leak metric).
+    pub fn entry_count(&self) -> usize {
+        self.entries.len()
+    }
+
+    pub fn go115_delete_bug(&self) -> bool {
+        self.go115_delete_bug
+    }
+
+    // ----- entries -----
+
+    fn entry(&self, id: EntryId) -> EntryP<V> {
+        self.entries.get(&id).cloned().unwrap_or(EntryP::Expunged)
+    }
+
+    fn new_entry(&mut self, v: V) -> EntryId {
+        let id = self.next_entry;
+        self.next_entry += 1;
+        self.entries.insert(id, EntryP::Value(v));
+        id
+    }
+
+    /// `entry.load`: the value, if `p` is neither nil nor expunged. Range
+    /// uses this on the ids [`SyncMap::range_begin`] returned; an id whose
+    /// entry was collected reads as deleted.
+    pub fn entry_load(&self, id: EntryId) -> Option<V> {
+        match self.entries.get(&id) {
+            Some(EntryP::Value(v)) => Some(v.clone()),
+            _ => None,
+        }
+    }
+
+    /// `entry.trySwap`: fails (`Err`) only if expunged.
+    fn try_swap(&mut self, id: EntryId, v: V) -> Result<Option<V>, V> {
+        match self.entries.get_mut(&id) {
+            Some(EntryP::Expunged) | None => Err(v),
+            Some(p) => Ok(match std::mem::replace(p, EntryP::Value(v)) {
+                EntryP::Value(old) => Some(old),
+                _ => None,
+            }),
+        }
+    }
+
+    /// `entry.unexpungeLocked`: expunged becomes nil; true if it was expunged.
+    fn unexpunge_locked(&mut self, id: EntryId) -> bool {
+        match self.entries.get_mut(&id) {
+            Some(p @ EntryP::Expunged) => {
+                *p = EntryP::Nil;
+                true
+            }
+            _ => false,
+        }
+    }
+
+    /// `entry.swapLocked`.
+    fn swap_locked(&mut self, id: EntryId, v: V) -> Option<V> {
+        match self.entries.insert(id, EntryP::Value(v)) {
+            Some(EntryP::Value(old)) => Some(old),
+            _ => None,
+        }
+    }
+
+    /// `entry.tryLoadOrStore`: `None` if expunged.
+    fn try_load_or_store(&mut self, id: EntryId, v: V) -> Option<(V, bool)> {
+        match self.entries.get_mut(&id) {
+            Some(EntryP::Expunged) | None => None,
+            Some(EntryP::Value(actual)) => Some((actual.clone(), true)),
+            Some(p @ EntryP::Nil) => {
+                *p = EntryP::Value(v.clone());
+                Some((v, false))
+            }
+        }
+    }
+
+    /// `entry.delete`: nil out a live value and return it.
+    fn delete_entry(&mut self, id: EntryId) -> Option<V> {
+        match self.entries.get_mut(&id) {
+            Some(p @ EntryP::Value(_)) => match std::mem::replace(p, EntryP::Nil) {
+                EntryP::Value(v) => Some(v),
+                _ => None,
+            },
+            _ => None,
+        }
+    }
+
+    /// `entry.tryExpungeLocked`: nil becomes expunged; true if expunged.
+    fn try_expunge_locked(&mut self, id: EntryId) -> bool {
+        match self.entries.get_mut(&id) {
+            Some(p @ EntryP::Nil) => {
+                *p = EntryP::Expunged;
+                true
+            }
+            Some(EntryP::Expunged) | None => true,
+            Some(EntryP::Value(_)) => false,
+        }
+    }
+
+    // ----- map-level helpers -----
+
+    /// Replace `read` with `dirty` (nil-ing `dirty`, zeroing `misses`) and
+    /// collect entries only the old `read` referred to (the expunged ones).
+    fn promote(&mut self) {
+        let new_m = self.dirty.take().unwrap_or_default();
+        let old = std::mem::replace(
+            &mut self.read,
+            ReadOnly {
+                m: new_m,
+                amended: false,
+            },
+        );
+        self.misses = 0;
+        let live: BTreeSet<EntryId> = self.read.m.values().copied().collect();
+        for id in old.m.values() {
+            if !live.contains(id) {
+                self.entries.remove(id);
+            }
+        }
+    }
+
+    /// `missLocked`: count a miss; promote once `misses >= len(dirty)`.
+    fn miss_locked(&mut self) {
+        self.misses += 1;
+        if self.misses < self.dirty_len() {
+            return;
+        }
+        self.promote();
+    }
+
+    /// `dirtyLocked`: if `dirty` is nil, rebuild it from `read`, expunging
+    /// nil entries and leaving them out.
+    fn dirty_locked(&mut self) {
+        if self.dirty.is_some() {
+            return;
+        }
+        let pairs: Vec<(K, EntryId)> = self.read.m.iter().map(|(k, id)| (k.clone(), *id)).collect();
+        let mut dirty = BTreeMap::new();
+        for (k, id) in pairs {
+            if !self.try_expunge_locked(id) {
+                dirty.insert(k, id);
+            }
+        }
+        self.dirty = Some(dirty);
+    }
+
+    fn dirty_get(&self, k: &K) -> Option<EntryId> {
+        self.dirty.as_ref().and_then(|d| d.get(k).copied())
+    }
+
+    fn dirty_insert(&mut self, k: K, id: EntryId) {
+        self.dirty.get_or_insert_with(BTreeMap::new).insert(k, id);
+    }
+
+    // ----- the API -----
+
+    /// `Load`: from `read` without a miss; else, if `amended`, from `dirty`
+    /// counting a miss.
+    pub fn load(&mut self, k: &K) -> Option<V> {
+        let id = match self.read.m.get(k) {
+            Some(id) => Some(*id),
+            None if self.read.amended => {
+                let id = self.dirty_get(k);
+                self.miss_locked();
+                id
+            }
+            None => None,
+        };
+        id.and_then(|id| self.entry_load(id))
+    }
+
+    /// `Store`: `Swap` discarding the previous value.
+    pub fn store(&mut self, k: K, v: V) {
+        self.swap(k, v);
+    }
+
+    /// `Swap` (Go 1.20+; `Store` before it behaves the same): update a live
+    /// or deleted entry in place (seen by both maps); un-expunge and re-add
+    /// to `dirty`; or add a new entry to `dirty`, first building `dirty`
+    /// from `read` and setting `amended`. Returns the previous value.
+    pub fn swap(&mut self, k: K, v: V) -> Option<V> {
+        let v = match self.read.m.get(&k).copied() {
+            Some(id) => match self.try_swap(id, v) {
+                Ok(prev) => return prev,
+                Err(v) => v,
+            },
+            None => v,
+        };
+        // Locked path.
+        if let Some(id) = self.read.m.get(&k).copied() {
+            if self.unexpunge_locked(id) {
+                // Expunged implies a non-nil dirty that lacks the key.
+                self.dirty_insert(k, id);
+            }
+            return self.swap_locked(id, v);
+        }
+        if let Some(id) = self.dirty_get(&k) {
+            return self.swap_locked(id, v);
+        }
+        if !self.read.amended {
+            self.dirty_locked();
+            self.read.amended = true;
+        }
+        let id = self.new_entry(v);
+        self.dirty_insert(k, id);
+        None
+    }
+
+    /// `LoadOrStore`: returns the actual value and whether it was loaded.
+    pub fn load_or_store(&mut self, k: K, v: V) -> (V, bool) {
+        if let Some(id) = self.read.m.get(&k).copied() {
+            if let Some(r) = self.try_load_or_store(id, v.clone()) {
+                return r;
+            }
+        }
+        // Locked path.
+        if let Some(id) = self.read.m.get(&k).copied() {
+            if self.unexpunge_locked(id) {
+                self.dirty_insert(k, id);
+            }
+            return self.try_load_or_store(id, v.clone()).unwrap_or((v, false));
+        }
+        if let Some(id) = self.dirty_get(&k) {
+            let r = self.try_load_or_store(id, v.clone()).unwrap_or((v, false));
+            self.miss_locked();
+            return r;
+        }
+        if !self.read.amended {
+            self.dirty_locked();
+            self.read.amended = true;
+        }
+        let id = self.new_entry(v.clone());
+        self.dirty_insert(k, id);
+        (v, false)
+    }
+
+    /// `LoadAndDelete`: a key in `read` is deleted by nil-ing its entry
+    /// (the key stays); a dirty-only key is removed from `dirty` (unless
+    /// `go115_delete_bug`) and counts a miss.
+    pub fn load_and_delete(&mut self, k: &K) -> Option<V> {
+        if let Some(id) = self.read.m.get(k).copied() {
+            return self.delete_entry(id);
+        }
+        if !self.read.amended {
+            return None;
+        }
+        let id = self.dirty_get(k);
+        let removed = !self.go115_delete_bug && id.is_some();
+        if removed {
+            if let Some(d) = self.dirty.as_mut() {
+                d.remove(k);
+            }
+        }
+        self.miss_locked();
+        let id = id?;
+        let v = self.delete_entry(id);
+        if removed {
+            // Neither map refers to it any more.
+            self.entries.remove(&id);
+        }
+        v
+    }
+
+    /// `Delete`: `LoadAndDelete` discarding the value.
+    pub fn delete(&mut self, k: &K) {
+        self.load_and_delete(k);
+    }
+
+    /// `Clear` (Go 1.23): empty `read`, empty (but keep) `dirty`, zero misses.
+    pub fn clear(&mut self) {
+        self.read = ReadOnly::default();
+        if let Some(d) = self.dirty.as_mut() {
+            d.clear();
+        }
+        self.misses = 0;
+        self.entries.clear();
+    }
+
+    /// The start of `Range`: if `amended`, promote `dirty` first; return the
+    /// `read` snapshot to iterate, as `(key, entry)` pairs in key order. The
+    /// VM calls [`SyncMap::entry_load`] on each entry just before calling
+    /// the callback (skipping deleted ones), so stores made by the callback
+    /// are seen, as in Go.
+    pub fn range_begin(&mut self) -> Vec<(K, EntryId)> {
+        if self.read.amended {
+            self.promote();
+        }
+        self.read.m.iter().map(|(k, id)| (k.clone(), *id)).collect()
+    }
+
+    /// `Range` without a callback: the live pairs after `range_begin`.
+    pub fn range_pairs(&mut self) -> Vec<(K, V)> {
+        let snap = self.range_begin();
+        snap.into_iter()
+            .filter_map(|(k, id)| self.entry_load(id).map(|v| (k, v)))
+            .collect()
+    }
+}

@@ -1,0 +1,118 @@
+//! `sync.WaitGroup`, mirroring `Add`, `Done` and `Wait` in
+//! sync/waitgroup.go: the counter `v` and waiter count `w` (the two halves of
+//! Go's 64-bit state word) and the semaphore the waiters park on, with Go's
+//! three panics.
+//!
+//! `WaitGroup.Go(f)` (Go 1.25) is the VM's business: `Add(1)`, then a new
+//! goroutine running `f` then `Done`. (From Go 1.26 a panic escaping `f`
+//! skips the `Done`, so the panic is printed before `Wait` can return.)
+//!
+//! Wake protocol: **resume**. `Wait` may return `Park(sync.WaitGroup.Wait)`
+//! (printed `semacquire` before Go 1.24, see [`WaitReason::as_go_str_for`]);
+//! when readied the VM calls [`WaitGroup::wait_resume`], which returns or
+//! panics "sync: WaitGroup is reused before previous Wait has returned".
+
+use serde::Serialize;
+
+use super::sema::{Acquire, Sema};
+use super::{Gid, GoError, SyncOutcome, WaitReason, Wakes};
+
+/// `sync.WaitGroup`.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct WaitGroup {
+    /// The counter (high half of `state`); wraps as Go's int32 does.
+    v: i32,
+    /// The waiter count (low half of `state`).
+    w: u32,
+    sema: Sema,
+}
+
+impl WaitGroup {
+    pub fn new() -> Self {
+        WaitGroup::default()
+    }
+
+    /// The counter.
+    pub fn counter(&self) -> i32 {
+        self.v
+    }
+
+    /// The number of goroutines counted as waiting.
+    pub fn waiter_count(&self) -> u32 {
+        self.w
+    }
+
+    /// Parked waiters in wake order.
+    pub fn waiters(&self) -> impl Iterator<Item = Gid> + '_ {
+        self.sema.waiters()
+    }
+
+    /// `Add(delta)`: the counter going negative panics "sync: negative
+    /// WaitGroup counter" (the state keeps the negative value, as in Go);
+    /// a positive `Add` from zero while goroutines wait panics "sync:
+    /// WaitGroup misuse: Add called concurrently with Wait". When the counter
+    /// reaches zero with waiters, the state is reset and every waiter is
+    /// released, in queue order.
+    pub fn add(&mut self, delta: i64) -> SyncOutcome {
+        // Go adds uint64(delta)<<32 to the state: only delta's low 32 bits
+        // reach the counter, with wrap-around.
+        let d = delta as i32;
+        self.v = self.v.wrapping_add(d);
+        if self.v < 0 {
+            return SyncOutcome::Fail(GoError::NegativeWaitGroupCounter);
+        }
+        if self.w != 0 && delta > 0 && self.v == d {
+            return SyncOutcome::Fail(GoError::WaitGroupMisuseAddDuringWait);
+        }
+        if self.v > 0 || self.w == 0 {
+            return SyncOutcome::done();
+        }
+        let waiters = self.w;
+        self.w = 0;
+        let mut wakes = Wakes::none();
+        for _ in 0..waiters {
+            let rel = self.sema.release(false);
+            wakes.ready.extend(rel.woken);
+        }
+        SyncOutcome::Done(wakes)
+    }
+
+    /// `Done`: `Add(-1)`.
+    pub fn done(&mut self) -> SyncOutcome {
+        self.add(-1)
+    }
+
+    /// `Wait`: return at once when the counter is zero, else count as a
+    /// waiter and park on the semaphore.
+    pub fn wait(&mut self, g: Gid) -> SyncOutcome {
+        if self.v == 0 {
+            return SyncOutcome::done();
+        }
+        self.w += 1;
+        match self.sema.acquire(g, false) {
+            Acquire::Parked => SyncOutcome::Park(WaitReason::SyncWaitGroupWait),
+            Acquire::Acquired => self.check_reuse(),
+        }
+    }
+
+    /// The parked waiter `g` runs again: finish its semacquire, then check
+    /// that nobody re-armed the group before it returned.
+    pub fn wait_resume(&mut self, g: Gid) -> SyncOutcome {
+        match self.sema.resume(g) {
+            Acquire::Parked => SyncOutcome::Park(WaitReason::SyncWaitGroupWait),
+            Acquire::Acquired => self.check_reuse(),
+        }
+    }
+
+    fn check_reuse(&self) -> SyncOutcome {
+        if self.v != 0 || self.w != 0 {
+            return SyncOutcome::Fail(GoError::WaitGroupReused);
+        }
+        SyncOutcome::done()
+    }
+
+    /// Forget goroutine `g` (it no longer exists).
+    pub fn forget(&mut self, g: Gid) {
+        self.sema.forget(g);
+    }
+}
