@@ -4,4 +4,10 @@
 //! panics on any input: errors come back as diagnostics with spans.
 
 pub mod ast;
+pub mod lexer;
+pub mod literal;
+pub mod parser;
 pub mod span;
+
+pub use lexer::{lex, HighlightClass, Token, TokenKind};
+pub use parser::parse;
