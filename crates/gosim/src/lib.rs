@@ -6,6 +6,7 @@
 
 pub mod diag;
 pub mod runtime;
+pub mod format;
 pub mod syntax;
 
 /// Which Go release's semantics to simulate.

@@ -1,0 +1,224 @@
+//! Go's `fmt` formatting engine: `Sprintf`, `Sprint` and `Sprintln` over a
+//! value tree that the VM builds from its runtime values, plus the text forms
+//! of `strconv.FormatFloat`, `strconv.Quote`, `time.Duration.String` and
+//! `time.Time.String`. The output matches real Go byte for byte, including the
+//! `%!verb(type=value)` error forms.
+//!
+//! This module is pure: it does no I/O, never calls back into the VM and never
+//! panics on any format string or value. Methods (`Error`, `String`) are the
+//! VM's business: it calls them first and hands the result over as
+//! [`FmtValue::Method`], so formatting itself has no side effects.
+
+mod float;
+mod isprint_table;
+mod print;
+mod quote;
+mod sort;
+mod time;
+mod utf8;
+
+pub use float::format_float;
+pub use quote::{can_backquote, is_print, quote, quote_bytes, quote_rune, quote_to_ascii};
+pub use time::{format_duration, format_time, format_time_layout, RFC3339, RFC3339_NANO};
+
+/// One operand of a print call, or one element nested inside an operand.
+///
+/// `ty` is the dynamic type as `%T` spells it (`int`, `[]int`,
+/// `map[string]int`, `*main.T`, `main.T`, `func()`, `chan int`). It is printed
+/// by `%T`, by `%#v`, and in error forms such as `%!d(string=hi)`. The untyped
+/// nil operand has `ty == "<nil>"` and value [`FmtValue::Nil`].
+#[derive(Clone, Debug, PartialEq)]
+pub struct Arg {
+    pub ty: String,
+    pub value: FmtValue,
+}
+
+/// A Go value as `fmt` sees it through reflection.
+///
+/// Integer kinds only matter to `fmt` through signedness (and `uint8` slice
+/// elements, see `elem_uint8`), so all signed kinds are [`FmtValue::Int`] and
+/// all unsigned kinds (including `uintptr`) are [`FmtValue::Uint`]. Addresses
+/// are the VM's fake addresses; `0` means nil.
+#[derive(Clone, Debug, PartialEq)]
+pub enum FmtValue {
+    Bool(bool),
+    /// int, int8, int16, int32 (rune), int64.
+    Int(i64),
+    /// uint, uint8 (byte), uint16, uint32, uint64, uintptr.
+    Uint(u64),
+    Float64(f64),
+    Float32(f32),
+    /// A Go string: bytes, not necessarily valid UTF-8.
+    Str(Vec<u8>),
+    /// A nil interface value. At top level (`ty == "<nil>"`) `%v` prints
+    /// `<nil>`; nested in an interface-typed slot (`ty` = the static
+    /// interface type, e.g. `interface {}` or `error`) `%#v` prints `ty(nil)`.
+    Nil,
+    /// `items == None` is a nil slice (`[]` for `%v`, `[]int(nil)` for `%#v`).
+    /// `elem_uint8` marks byte slices, which `%s %q %x %X` print as strings.
+    /// `addr` is what `%p` prints (the address of element 0).
+    Slice {
+        elem_uint8: bool,
+        items: Option<Vec<Arg>>,
+        addr: u64,
+    },
+    Array {
+        elem_uint8: bool,
+        items: Vec<Arg>,
+    },
+    /// Entries in any order: printing sorts keys like `internal/fmtsort`.
+    /// `entries == None` is a nil map.
+    Map {
+        entries: Option<Vec<(Arg, Arg)>>,
+        addr: u64,
+    },
+    Struct {
+        fields: Vec<Field>,
+    },
+    /// `addr == 0` is a nil pointer. `pointee` is needed only when the pointer
+    /// is printed at top level and points at a struct, array, slice or map
+    /// (Go prints `&{1 2}` then); otherwise the address is printed.
+    Pointer {
+        addr: u64,
+        pointee: Option<Box<Arg>>,
+    },
+    Chan {
+        addr: u64,
+    },
+    Func {
+        addr: u64,
+    },
+    /// A value whose `Error()` or `String()` method the VM already called
+    /// (fmt's `handleMethods`): `text` is printed for `%v %s %q %x %X`, and
+    /// `value` (the receiver itself) for every other verb and for `%#v`.
+    /// Go only consults methods of values it can reach through exported
+    /// fields, so the VM should not use this variant for values found through
+    /// unexported struct fields.
+    Method {
+        text: Vec<u8>,
+        value: Box<FmtValue>,
+    },
+}
+
+/// One struct field; `name` is the field name (the type name for embedded fields).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Field {
+    pub name: String,
+    pub value: Arg,
+}
+
+impl Arg {
+    pub fn new(ty: impl Into<String>, value: FmtValue) -> Arg {
+        Arg {
+            ty: ty.into(),
+            value,
+        }
+    }
+    /// The untyped nil operand (`fmt.Println(nil)`).
+    pub fn nil() -> Arg {
+        Arg::new("<nil>", FmtValue::Nil)
+    }
+    pub fn bool(b: bool) -> Arg {
+        Arg::new("bool", FmtValue::Bool(b))
+    }
+    /// An `int`.
+    pub fn int(v: i64) -> Arg {
+        Arg::new("int", FmtValue::Int(v))
+    }
+    /// A `uint8`/`byte` (Go's `%T` spells it `uint8`).
+    pub fn byte(v: u8) -> Arg {
+        Arg::new("uint8", FmtValue::Uint(u64::from(v)))
+    }
+    /// A `rune` (Go's `%T` spells it `int32`).
+    pub fn rune(c: char) -> Arg {
+        Arg::new("int32", FmtValue::Int(i64::from(u32::from(c))))
+    }
+    pub fn float64(v: f64) -> Arg {
+        Arg::new("float64", FmtValue::Float64(v))
+    }
+    pub fn float32(v: f32) -> Arg {
+        Arg::new("float32", FmtValue::Float32(v))
+    }
+    /// A `string` from raw Go string bytes.
+    pub fn string(s: impl Into<Vec<u8>>) -> Arg {
+        Arg::new("string", FmtValue::Str(s.into()))
+    }
+    /// A non-nil slice whose type is `[]` + `elem_ty`.
+    pub fn slice(elem_ty: &str, items: Vec<Arg>) -> Arg {
+        Arg::new(
+            format!("[]{elem_ty}"),
+            FmtValue::Slice {
+                elem_uint8: elem_ty == "uint8",
+                items: Some(items),
+                addr: 0,
+            },
+        )
+    }
+    /// A non-nil map whose type is `map[key_ty]val_ty`.
+    pub fn map(key_ty: &str, val_ty: &str, entries: Vec<(Arg, Arg)>) -> Arg {
+        Arg::new(
+            format!("map[{key_ty}]{val_ty}"),
+            FmtValue::Map {
+                entries: Some(entries),
+                addr: 0,
+            },
+        )
+    }
+    /// A struct value of type `ty` with `(name, value)` fields.
+    pub fn structure(ty: &str, fields: Vec<(&str, Arg)>) -> Arg {
+        Arg::new(
+            ty,
+            FmtValue::Struct {
+                fields: fields
+                    .into_iter()
+                    .map(|(name, value)| Field {
+                        name: name.to_string(),
+                        value,
+                    })
+                    .collect(),
+            },
+        )
+    }
+    /// A value of type `ty` with an `Error()`/`String()` result already computed.
+    pub fn with_method(ty: &str, text: impl Into<Vec<u8>>, receiver: FmtValue) -> Arg {
+        Arg::new(
+            ty,
+            FmtValue::Method {
+                text: text.into(),
+                value: Box::new(receiver),
+            },
+        )
+    }
+}
+
+/// `fmt.Sprintf`.
+pub fn sprintf(format: &[u8], args: &[Arg]) -> Vec<u8> {
+    let mut p = print::Printer::new();
+    p.do_printf(format, args);
+    p.buf
+}
+
+/// `fmt.Sprint`: a space between operands when neither side is a string.
+pub fn sprint(args: &[Arg]) -> Vec<u8> {
+    let mut p = print::Printer::new();
+    p.do_print(args);
+    p.buf
+}
+
+/// `fmt.Sprintln`: spaces between all operands and a trailing newline.
+pub fn sprintln(args: &[Arg]) -> Vec<u8> {
+    let mut p = print::Printer::new();
+    p.do_println(args);
+    p.buf
+}
+
+/// The message text of `fmt.Errorf`: like [`sprintf`], but `%w` accepts an
+/// operand carrying an `Error()` result ([`FmtValue::Method`]) and prints it
+/// as `%v`. Which operands `%w` wrapped is the VM's business (they are the
+/// operands at the `%w` positions).
+pub fn errorf_text(format: &[u8], args: &[Arg]) -> Vec<u8> {
+    let mut p = print::Printer::new();
+    p.set_wrap_errs(true);
+    p.do_printf(format, args);
+    p.buf
+}

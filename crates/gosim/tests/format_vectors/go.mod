@@ -1,0 +1,3 @@
+module formatvectors
+
+go 1.27

@@ -1,0 +1,2 @@
+module isprint
+go 1.27
