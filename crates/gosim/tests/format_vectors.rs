@@ -4,8 +4,8 @@
 //! `go run . > vectors.txt` in that directory when adding cases.
 
 use gosim::format::{
-    errorf_text, format_duration, format_float, format_time, format_time_layout, quote, sprint,
-    sprintf, sprintln, Arg, Field, FmtValue,
+    errorf_text, format_duration, format_float, format_int, format_time, format_time_layout,
+    format_uint, quote, sprint, sprintf, sprintln, Arg, Field, FmtValue,
 };
 
 const VECTORS: &[u8] = include_bytes!("format_vectors/vectors.txt");
@@ -138,6 +138,16 @@ impl<'a> Cursor<'a> {
                     value: Box::new(inner.value),
                 }
             }
+            b'Z' => {
+                let method = String::from_utf8(self.lstr().to_vec()).expect("method name");
+                let panic = self.lstr().to_vec();
+                let inner = self.value();
+                FmtValue::MethodPanic {
+                    method,
+                    panic,
+                    value: Box::new(inner.value),
+                }
+            }
             other => panic!("unknown tag {:?} at byte {}", other as char, self.i),
         };
         Arg { ty, value }
@@ -153,7 +163,7 @@ fn every_recorded_vector_matches_real_go() {
     let mut c = Cursor { b: VECTORS, i: 0 };
     let mut failures = Vec::new();
     let mut count = 0usize;
-    let mut kinds = [0usize; 6];
+    let mut kinds = [0usize; 7];
     while c.i < c.b.len() {
         let start = c.i;
         let rec = c.byte();
@@ -230,6 +240,18 @@ fn every_recorded_vector_matches_real_go() {
                     format_time_layout(ns, &layout).into_bytes(),
                     want,
                 )
+            }
+            b'I' | b'J' => {
+                kinds[6] += 1;
+                let v = c.until_semi();
+                let base: u32 = c.num();
+                let want = c.lstr().to_vec();
+                let got = if rec == b'I' {
+                    format_int(v.parse().expect("int"), base)
+                } else {
+                    format_uint(v.parse().expect("uint"), base)
+                };
+                (format!("format_int({v}, {base})"), got.into_bytes(), want)
             }
             other => panic!("unknown record {:?} at byte {start}", other as char),
         };

@@ -5,6 +5,9 @@
 //! rounding does). This module then lays the digits out Go's way. It never
 //! formats through a lossy shortcut and never panics.
 
+/// The largest precision honoured; `fmt` itself never asks for more than about 10^7.
+const MAX_PREC: i32 = 10_000_000;
+
 /// Decimal digits `0.d[0]d[1]... × 10^dp` without leading or trailing zeros
 /// (Go's `decimalSlice`). Zero has no digits and `dp == 0`.
 struct Digits {
@@ -69,6 +72,9 @@ pub fn format_float(f: f64, fmt: u8, prec: i32, bits: u32) -> String {
 /// Appends the `strconv.AppendFloat` text of `f` to `out`.
 pub fn append_float(out: &mut Vec<u8>, f: f64, fmt: u8, prec: i32, bits: u32) {
     let f = if bits == 32 { f64::from(f as f32) } else { f };
+    // Go would allocate any precision it is given; clamp absurd ones so a
+    // user program cannot make the simulator allocate gigabytes.
+    let prec = prec.min(MAX_PREC);
     if f.is_nan() {
         out.extend_from_slice(b"NaN");
         return;
@@ -309,4 +315,35 @@ fn fmt_x(out: &mut Vec<u8>, f: f64, bits: u32, prec: i32, fmt: u8) {
         out.push(b'0');
     }
     out.extend_from_slice(exp.to_string().as_bytes());
+}
+
+/// Mirrors `strconv.FormatInt`; bases outside 2..=36 are treated as 10
+/// (Go panics there; the VM should raise that panic itself before calling).
+pub fn format_int(v: i64, base: u32) -> String {
+    let digits = format_uint(v.unsigned_abs(), base);
+    if v < 0 {
+        format!("-{digits}")
+    } else {
+        digits
+    }
+}
+
+/// Mirrors `strconv.FormatUint`; see [`format_int`] for the base rule.
+pub fn format_uint(mut v: u64, base: u32) -> String {
+    let base = if (2..=36).contains(&base) {
+        u64::from(base)
+    } else {
+        10
+    };
+    const DIGITS: &[u8; 36] = b"0123456789abcdefghijklmnopqrstuvwxyz";
+    let mut rev = Vec::new();
+    loop {
+        rev.push(DIGITS[(v % base) as usize]);
+        v /= base;
+        if v == 0 {
+            break;
+        }
+    }
+    rev.reverse();
+    String::from_utf8_lossy(&rev).into_owned()
 }

@@ -17,7 +17,7 @@ mod sort;
 mod time;
 mod utf8;
 
-pub use float::format_float;
+pub use float::{format_float, format_int, format_uint};
 pub use quote::{can_backquote, is_print, quote, quote_bytes, quote_rune, quote_to_ascii};
 pub use time::{format_duration, format_time, format_time_layout, RFC3339, RFC3339_NANO};
 
@@ -96,6 +96,15 @@ pub enum FmtValue {
     /// unexported struct fields.
     Method {
         text: Vec<u8>,
+        value: Box<FmtValue>,
+    },
+    /// Like [`FmtValue::Method`], but the method panicked (fmt's
+    /// `catchPanic`): Go prints `<nil>` when the receiver is a nil pointer,
+    /// and otherwise `%!v(PANIC=String method: <panic text>)`. `method` is
+    /// `"Error"` or `"String"`; `panic` is the panic value printed with `%v`.
+    MethodPanic {
+        method: String,
+        panic: Vec<u8>,
         value: Box<FmtValue>,
     },
 }

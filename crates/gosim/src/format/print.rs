@@ -43,7 +43,7 @@ pub struct Printer {
 /// The kind of the value behind any method wrapper.
 fn underlying(v: &FmtValue) -> &FmtValue {
     match v {
-        FmtValue::Method { value, .. } => underlying(value),
+        FmtValue::Method { value, .. } | FmtValue::MethodPanic { value, .. } => underlying(value),
         other => other,
     }
 }
@@ -577,25 +577,50 @@ impl Printer {
         let mut verb = verb;
         if verb == u32::from(b'w') {
             // Any method-carrying operand counts as an error here.
-            if !self.wrap_errs || !matches!(v, FmtValue::Method { .. }) {
+            if !self.wrap_errs
+                || !matches!(v, FmtValue::Method { .. } | FmtValue::MethodPanic { .. })
+            {
                 self.bad_verb(ty, v, verb);
                 return true;
             }
             verb = u32::from(b'v');
         }
-        let FmtValue::Method { text, .. } = v else {
+        if !matches!(v, FmtValue::Method { .. } | FmtValue::MethodPanic { .. }) {
             return false;
-        };
+        }
         // GoStringer is not modelled: %#v prints the receiver itself.
-        if self.f.sharp_v {
+        if self.f.sharp_v || !matches!(char::from_u32(verb), Some('v' | 's' | 'x' | 'X' | 'q')) {
             return false;
         }
-        if matches!(char::from_u32(verb), Some('v' | 's' | 'x' | 'X' | 'q')) {
-            let text = text.clone();
-            self.fmt_string(ty, v, &text, verb);
-            return true;
+        match v {
+            FmtValue::Method { text, .. } => {
+                let text = text.clone();
+                self.fmt_string(ty, v, &text, verb);
+            }
+            FmtValue::MethodPanic {
+                method,
+                panic,
+                value,
+            } => {
+                if matches!(**value, FmtValue::Pointer { addr: 0, .. }) {
+                    // A nil receiver: Go assumes that was the problem.
+                    self.buf.extend_from_slice(b"<nil>");
+                    return true;
+                }
+                let (old_f, old_wid, old_prec) = (self.f, self.wid, self.prec);
+                self.clear_flags();
+                self.buf.extend_from_slice(b"%!");
+                push_rune(&mut self.buf, verb);
+                self.buf.extend_from_slice(b"(PANIC=");
+                self.buf.extend_from_slice(method.as_bytes());
+                self.buf.extend_from_slice(b" method: ");
+                self.buf.extend_from_slice(panic);
+                self.buf.push(b')');
+                (self.f, self.wid, self.prec) = (old_f, old_wid, old_prec);
+            }
+            _ => {}
         }
-        false
+        true
     }
 
     /// Mirrors `printArg`: one top-level operand.
@@ -648,7 +673,7 @@ impl Printer {
         if depth > 0 && self.handle_methods(ty, v, verb) {
             return;
         }
-        if let FmtValue::Method { value, .. } = v {
+        if let FmtValue::Method { value, .. } | FmtValue::MethodPanic { value, .. } = v {
             self.print_value(ty, value, verb, depth);
             return;
         }
@@ -752,7 +777,7 @@ impl Printer {
                 self.fmt_pointer(ty, v, verb);
             }
             FmtValue::Chan { .. } | FmtValue::Func { .. } => self.fmt_pointer(ty, v, verb),
-            FmtValue::Method { .. } => {} // unwrapped above
+            FmtValue::Method { .. } | FmtValue::MethodPanic { .. } => {} // unwrapped above
         }
     }
 

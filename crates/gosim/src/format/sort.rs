@@ -19,7 +19,7 @@ pub fn sorted_entries(entries: &[(Arg, Arg)]) -> Vec<&(Arg, Arg)> {
 
 fn peel(v: &FmtValue) -> &FmtValue {
     match v {
-        FmtValue::Method { value, .. } => peel(value),
+        FmtValue::Method { value, .. } | FmtValue::MethodPanic { value, .. } => peel(value),
         other => other,
     }
 }

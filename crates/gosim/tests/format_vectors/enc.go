@@ -15,6 +15,7 @@
 //   P ty <addr>; 0|1 [pointee]                   pointer
 //   C ty <addr>;   G ty <addr>;                  chan, func
 //   X ty text value           value with Error()/String() result
+//   Z ty method panic value   value whose Error()/String() method panicked
 package main
 
 import (
@@ -35,17 +36,28 @@ func b01(x bool) string {
 	return "0"
 }
 
-func methodText(v reflect.Value) (string, bool) {
+// methodText calls Error() or String() the way fmt's handleMethods would:
+// kind is "" when neither applies; panicked reports a recovered panic, whose
+// value is returned printed with %v.
+func methodText(v reflect.Value) (text, method string, panicked bool) {
 	if !v.IsValid() || !v.CanInterface() {
-		return "", false
+		return "", "", false
 	}
+	defer func() {
+		if r := recover(); r != nil {
+			text = fmt.Sprint(r)
+			panicked = true
+		}
+	}()
 	switch m := v.Interface().(type) {
 	case error:
-		return m.Error(), true
+		method = "Error"
+		return m.Error(), method, false
 	case fmt.Stringer:
-		return m.String(), true
+		method = "String"
+		return m.String(), method, false
 	}
-	return "", false
+	return "", "", false
 }
 
 // encArg encodes a top-level operand.
@@ -81,7 +93,16 @@ func encValue(b *strings.Builder, v reflect.Value, ptrDepth int, methods bool) {
 		return
 	}
 	if methods {
-		if text, ok := methodText(v); ok {
+		text, method, panicked := methodText(v)
+		if panicked {
+			b.WriteString("Z")
+			lstr(b, ty)
+			lstr(b, method)
+			lstr(b, text)
+			encValue(b, v, ptrDepth, false)
+			return
+		}
+		if method != "" {
 			b.WriteString("X")
 			lstr(b, ty)
 			lstr(b, text)

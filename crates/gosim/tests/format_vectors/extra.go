@@ -49,6 +49,17 @@ func extra() {
 			}
 		}
 	}
+	// I <int>;<base>; expected  (strconv.FormatInt)   J <uint>;<base>; expected
+	for _, v := range []int64{0, 1, -1, 35, -36, 255, math.MaxInt64, math.MinInt64} {
+		for _, base := range []int{2, 8, 10, 16, 36} {
+			fmt.Fprintf(&b, "I%d;%d;", v, base)
+			lstr(&b, strconv.FormatInt(v, base))
+			b.WriteString("\n")
+			fmt.Fprintf(&b, "J%d;%d;", uint64(v), base)
+			lstr(&b, strconv.FormatUint(uint64(v), base))
+			b.WriteString("\n")
+		}
+	}
 	// W <unix ns>; <mono or n>; expected   (time.Time.String in UTC)
 	base := time.Date(2009, 11, 10, 23, 0, 0, 0, time.UTC)
 	offs := []time.Duration{0, 1, time.Millisecond, 1500 * time.Millisecond, time.Hour, 24 * time.Hour,

@@ -50,6 +50,14 @@ func (e *MyErr) Error() string { return "code " + strconv.Itoa(e.Code) }
 
 type Named string
 
+type Boom struct{ N int }
+
+func (b Boom) String() string { panic("oops") }
+
+type NP struct{ X int }
+
+func (p *NP) String() string { return "NP" + strconv.Itoa(p.X) }
+
 type hidden struct {
 	c Color
 	C Color
@@ -251,6 +259,13 @@ func main() {
 	printf("%v|%.2f|%s", Celsius(3), Celsius(3), Celsius(3))
 	printf("%w", e1)
 	printf("%v %s %d", time.Second, 90*time.Minute, time.Millisecond)
+	var nilNP *NP
+	var nilMyErr *MyErr
+	printf("%v|%s|%d|%5v|%q|%#v", Boom{1}, Boom{2}, Boom{3}, Boom{4}, Boom{5}, Boom{6})
+	printf("%v|%s|%d|%x|%+v", nilNP, nilNP, nilNP, nilNP, &NP{3})
+	printf("%v|%v|%v", []*NP{nilNP, {1}}, []Boom{{1}}, nilMyErr)
+	rec('l', "", nilNP, nilMyErr, Boom{}, struct{ B Boom }{})
+	rec('e', "x: %w", nilMyErr)
 	rec('e', "wrap: %w", e1)
 	rec('e', "wrap: %w and %v", e1, 3)
 	rec('e', "%w", nil)
