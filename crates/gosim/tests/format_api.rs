@@ -39,7 +39,7 @@ fn constructors_print_like_go_defaults() {
             (Arg::string("a"), Arg::int(1)),
         ],
     );
-    assert_eq!(s(sprintln(&[m.clone()])), "map[a:1 b:2]\n");
+    assert_eq!(s(sprintln(std::slice::from_ref(&m))), "map[a:1 b:2]\n");
     assert_eq!(s(sprintf(b"%#v", &[m])), "map[string]int{\"a\":1, \"b\":2}");
 
     assert_eq!(
@@ -80,10 +80,19 @@ fn pointers_print_contents_only_at_top_level() {
         s(sprintf(b"%v %+v", &[ptr.clone(), ptr.clone()])),
         "&{1 x} &{A:1 B:x}"
     );
-    assert_eq!(s(sprintf(b"%#v", &[ptr.clone()])), "&main.T{A:1, B:\"x\"}");
-    assert_eq!(s(sprintf(b"%p", &[ptr.clone()])), "0xc000010000");
+    assert_eq!(
+        s(sprintf(b"%#v", std::slice::from_ref(&ptr))),
+        "&main.T{A:1, B:\"x\"}"
+    );
+    assert_eq!(
+        s(sprintf(b"%p", std::slice::from_ref(&ptr))),
+        "0xc000010000"
+    );
     let nested = Arg::slice("*main.T", vec![ptr.clone()]);
-    assert_eq!(s(sprintf(b"%v", &[nested.clone()])), "[0xc000010000]");
+    assert_eq!(
+        s(sprintf(b"%v", std::slice::from_ref(&nested))),
+        "[0xc000010000]"
+    );
     assert_eq!(
         s(sprintf(b"%#v", &[nested])),
         "[]*main.T{(*main.T)(0xc000010000)}"
@@ -159,7 +168,7 @@ fn method_results_replace_the_value_for_string_verbs_only() {
         )),
         "1.5s 1.5s 1500000000 \"1.5s\""
     );
-    assert_eq!(s(sprintf(b"%#v", &[dur.clone()])), "1500000000");
+    assert_eq!(s(sprintf(b"%#v", std::slice::from_ref(&dur))), "1500000000");
     let err = Arg::with_method(
         "*errors.errorString",
         "boom",
@@ -173,7 +182,7 @@ fn method_results_replace_the_value_for_string_verbs_only() {
     );
     assert_eq!(s(sprintln(&[err.clone(), dur])), "boom 1.5s\n");
     assert_eq!(
-        s(sprintf(b"%w", &[err.clone()])),
+        s(sprintf(b"%w", std::slice::from_ref(&err))),
         "%!w(*errors.errorString=&{boom})"
     );
     assert_eq!(s(errorf_text(b"wrap: %w", &[err])), "wrap: boom");
@@ -200,7 +209,7 @@ fn struct_fields_keep_their_own_types() {
         },
     );
     assert_eq!(
-        s(sprintf(b"%+v", &[outer.clone()])),
+        s(sprintf(b"%+v", std::slice::from_ref(&outer))),
         "{In:{A:1 B:x} Err:<nil>}"
     );
     assert_eq!(s(sprintf(b"%d", &[outer])), "{{1 %!d(string=x)} <nil>}");
