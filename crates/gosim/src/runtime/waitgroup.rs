@@ -7,6 +7,10 @@
 //! goroutine running `f` then `Done`. (From Go 1.26 a panic escaping `f`
 //! skips the `Done`, so the panic is printed before `Wait` can return.)
 //!
+//! The "Add called concurrently with Wait" panic is kept for completeness
+//! but cannot fire while `Add` is one atomic VM step: in Go it needs another
+//! goroutine to run between `Add`'s atomic add and its reset of the state.
+//!
 //! Wake protocol: **resume**. `Wait` may return `Park(sync.WaitGroup.Wait)`
 //! (printed `semacquire` before Go 1.24, see [`WaitReason::as_go_str_for`]);
 //! when readied the VM calls [`WaitGroup::wait_resume`], which returns or
