@@ -51,12 +51,34 @@ impl Digits {
 }
 
 /// Shortest digits that round-trip at the given bit size.
+///
+/// When two decimals of the shortest length both round-trip and are equally
+/// close to the value (2328579.25f32 between ...579.2 and ...579.3), Go takes
+/// the one rounding to even, while Rust's shortest may take the other. So the
+/// correctly rounded decimal of the same length (ties to even) wins whenever it
+/// also round-trips.
 fn shortest_digits(abs: f64, bits: u32) -> Digits {
-    if bits == 32 {
-        Digits::from_sci(&format!("{:e}", abs as f32))
+    let (short, exact_of) = if bits == 32 {
+        let x = abs as f32;
+        let short = format!("{x:e}");
+        let n = sig_digits(&short);
+        let exact = format!("{:.*e}", n.saturating_sub(1), x);
+        let ok = exact.parse::<f32>().map(|y| y == x).unwrap_or(false);
+        (short, ok.then_some(exact))
     } else {
-        Digits::from_sci(&format!("{abs:e}"))
-    }
+        let short = format!("{abs:e}");
+        let n = sig_digits(&short);
+        let exact = format!("{:.*e}", n.saturating_sub(1), abs);
+        let ok = exact.parse::<f64>().map(|y| y == abs).unwrap_or(false);
+        (short, ok.then_some(exact))
+    };
+    Digits::from_sci(exact_of.as_deref().unwrap_or(&short))
+}
+
+/// Number of mantissa digits in Rust's `{:e}` output (`1.25e-3` has 3).
+fn sig_digits(sci: &str) -> usize {
+    let mant = sci.split('e').next().unwrap_or(sci);
+    mant.bytes().filter(u8::is_ascii_digit).count()
 }
 
 /// Formats `f` like `strconv.FormatFloat(f, fmt, prec, bits)`; `bits` is 32 or 64

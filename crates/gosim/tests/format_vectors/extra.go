@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"math"
+	"math/rand/v2"
 	"os"
 	"strconv"
 	"strings"
@@ -57,6 +58,29 @@ func extra() {
 			b.WriteString("\n")
 			fmt.Fprintf(&b, "J%d;%d;", uint64(v), base)
 			lstr(&b, strconv.FormatUint(uint64(v), base))
+			b.WriteString("\n")
+		}
+	}
+	// Random floats (fixed seed): raw bit patterns for shortest and %e forms,
+	// and short decimals, whose ties stress correct rounding in %f and %g.
+	rng := rand.New(rand.NewPCG(1, 2))
+	for i := 0; i < 400; i++ {
+		x := math.Float64frombits(rng.Uint64())
+		y := float64(rng.IntN(2000000)-1000000) / 1000
+		z := float32(math.Float32frombits(rng.Uint32()))
+		for _, c := range []struct {
+			v    float64
+			f    byte
+			p    int
+			bits int
+		}{{x, 'g', -1, 64}, {x, 'e', 3, 64}, {x, 'g', 17, 64}, {x, 'e', -1, 64},
+			{y, 'f', 2, 64}, {y, 'f', 1, 64}, {y, 'g', 3, 64}, {y, 'e', 2, 64}, {y, 'g', -1, 32},
+			{float64(z), 'g', -1, 32}, {float64(z), 'e', 5, 32}} {
+			if math.IsNaN(c.v) || math.IsInf(c.v, 0) {
+				continue
+			}
+			fmt.Fprintf(&b, "G%016x;%c%d;%d;", math.Float64bits(c.v), c.f, c.p, c.bits)
+			lstr(&b, strconv.FormatFloat(c.v, c.f, c.p, c.bits))
 			b.WriteString("\n")
 		}
 	}
