@@ -11,6 +11,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"math/rand/v2"
 	"os"
 	"strconv"
 	"strings"
@@ -69,6 +70,9 @@ type Key struct {
 }
 
 var out strings.Builder
+
+// randomPrintfs is how many random Printf calls are recorded.
+const randomPrintfs = 3000
 
 func rec(call byte, format string, args ...any) {
 	var b strings.Builder
@@ -199,6 +203,26 @@ func main() {
 		printf("%.50f", x)
 		printf("%.40e", x)
 		printf("%#g|%#.3g|%#e|%#.0f|%#.0e", x, x, x, x, x)
+	}
+
+	// Random format strings over random operands (fixed seed).
+	rng := rand.New(rand.NewPCG(3, 4))
+	pieces := []string{"%", "%", "%", "#", "+", "-", " ", "0", "1", "5", "12", ".", ".", "*", "[1]", "[2]", "[9]",
+		"v", "d", "s", "q", "x", "X", "e", "f", "g", "T", "c", "U", "t", "p", "b", "o", "z", "w", "!", "é", " lit "}
+	for i := 0; i < randomPrintfs; i++ {
+		var f strings.Builder
+		for n := rng.IntN(10); n >= 0; n-- {
+			f.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		var args []any
+		for n := rng.IntN(4); n > 0; n-- {
+			if rng.IntN(4) == 0 {
+				args = append(args, rng.IntN(20)-5)
+			} else {
+				args = append(args, all[rng.IntN(len(all))])
+			}
+		}
+		printf(f.String(), args...)
 	}
 
 	// Printf mechanics and errors.
