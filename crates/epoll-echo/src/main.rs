@@ -1,1 +1,83 @@
-fn main() {}
+//! The `epoll-echo` binary: parses arguments and hands over to the library. It owns the
+//! process-wide choices (raising RLIMIT_NOFILE, exit codes, where output goes) and nothing else.
+
+use epoll_echo::bench;
+use epoll_echo::cli::{self, Command};
+use epoll_echo::server::BoundServer;
+use epoll_echo::sys;
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    let argv: Vec<String> = std::env::args().skip(1).collect();
+    let cmd = match cli::parse(&argv) {
+        Ok(c) => c,
+        Err(msg) => {
+            eprintln!("epoll-echo: {msg}\n{}", cli::USAGE);
+            return ExitCode::from(2);
+        }
+    };
+    match cmd {
+        Command::Help => {
+            println!("{}", cli::USAGE);
+            ExitCode::SUCCESS
+        }
+        Command::Serve(cfg) => {
+            // Like Go's runtime: use every descriptor the hard limit allows.
+            let _ = sys::raise_nofile_limit();
+            let (mode, threads) = (cfg.mode, cfg.threads);
+            let bound = match BoundServer::bind(cfg) {
+                Ok(b) => b,
+                Err(e) => {
+                    eprintln!("epoll-echo: cannot listen: {e}");
+                    return ExitCode::FAILURE;
+                }
+            };
+            println!(
+                "epoll-echo listening on {} (mode {mode}, {threads} loop(s), pid {})",
+                bound.local_addr(),
+                std::process::id()
+            );
+            let server = match bound.start() {
+                Ok(s) => s,
+                Err(e) => {
+                    eprintln!("epoll-echo: cannot start: {e}");
+                    return ExitCode::FAILURE;
+                }
+            };
+            match server.wait() {
+                Ok(summary) => {
+                    println!("{summary}");
+                    ExitCode::SUCCESS
+                }
+                Err(e) => {
+                    eprintln!("epoll-echo: event loop failed: {e}");
+                    ExitCode::FAILURE
+                }
+            }
+        }
+        Command::PingPong(cfg) => match bench::run_pingpong(&cfg) {
+            Ok(r) => {
+                println!("{r}");
+                ExitCode::SUCCESS
+            }
+            Err(e) => {
+                eprintln!("epoll-echo bench: {e}");
+                ExitCode::FAILURE
+            }
+        },
+        Command::Idle(cfg) => match bench::run_idle(&cfg) {
+            Ok(r) => {
+                println!("{r}");
+                if r.errors == 0 {
+                    ExitCode::SUCCESS
+                } else {
+                    ExitCode::FAILURE
+                }
+            }
+            Err(e) => {
+                eprintln!("epoll-echo bench --idle: {e}");
+                ExitCode::FAILURE
+            }
+        },
+    }
+}

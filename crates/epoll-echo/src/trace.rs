@@ -1,0 +1,303 @@
+//! The structured trace of what the event loop asks of the kernel: every `epoll_ctl`, every
+//! `epoll_wait` return with its ready descriptors, and the scheduling steps around them
+//! (accept, park, ready, close).
+//!
+//! `TraceEvent` is a plain value: it renders as one text line through `Display` (what
+//! `--trace` prints) and serializes with serde (what a later issue streams to the browser).
+//! This module owns only the event types and their renderings; it never writes anywhere itself.
+//! Delivery goes through a [`TraceSink`] the embedder supplies.
+
+use serde::ser::SerializeSeq;
+use serde::{Serialize, Serializer};
+use std::fmt;
+use std::sync::Arc;
+
+/// Where trace events go. The loop builds an event only when a sink is installed.
+pub type TraceSink = Arc<dyn Fn(&TraceEvent) + Send + Sync>;
+
+/// A set of epoll event bits (`EPOLLIN`, `EPOLLOUT`, ...). Renders as `EPOLLIN|EPOLLOUT` and
+/// serializes as a list of those names.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct EventSet(pub u32);
+
+const EVENT_NAMES: [(u32, &str); 7] = [
+    (libc::EPOLLIN as u32, "EPOLLIN"),
+    (libc::EPOLLOUT as u32, "EPOLLOUT"),
+    (libc::EPOLLRDHUP as u32, "EPOLLRDHUP"),
+    (libc::EPOLLPRI as u32, "EPOLLPRI"),
+    (libc::EPOLLERR as u32, "EPOLLERR"),
+    (libc::EPOLLHUP as u32, "EPOLLHUP"),
+    (libc::EPOLLET as u32, "EPOLLET"),
+];
+
+impl EventSet {
+    /// The names of the bits that are set, in a fixed order.
+    pub fn names(self) -> Vec<&'static str> {
+        EVENT_NAMES
+            .iter()
+            .filter(|(bit, _)| self.0 & bit != 0)
+            .map(|&(_, name)| name)
+            .collect()
+    }
+}
+
+impl fmt::Display for EventSet {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let names = self.names();
+        if names.is_empty() {
+            return write!(f, "0");
+        }
+        write!(f, "{}", names.join("|"))
+    }
+}
+
+impl Serialize for EventSet {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let names = self.names();
+        let mut seq = s.serialize_seq(Some(names.len()))?;
+        for n in names {
+            seq.serialize_element(n)?;
+        }
+        seq.end()
+    }
+}
+
+/// Which `epoll_ctl` operation ran.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub enum CtlOp {
+    #[serde(rename = "EPOLL_CTL_ADD")]
+    Add,
+    #[serde(rename = "EPOLL_CTL_MOD")]
+    Mod,
+    #[serde(rename = "EPOLL_CTL_DEL")]
+    Del,
+}
+
+impl fmt::Display for CtlOp {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            CtlOp::Add => "EPOLL_CTL_ADD",
+            CtlOp::Mod => "EPOLL_CTL_MOD",
+            CtlOp::Del => "EPOLL_CTL_DEL",
+        })
+    }
+}
+
+/// Which half of a `pollDesc` a task parks on: `rg` (read) or `wg` (write).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PollMode {
+    Read,
+    Write,
+}
+
+impl fmt::Display for PollMode {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            PollMode::Read => "rg",
+            PollMode::Write => "wg",
+        })
+    }
+}
+
+/// Why a connection was closed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CloseReason {
+    /// The peer closed its write side (read returned 0) and everything was echoed.
+    Eof,
+    /// `--mode once`: one read was echoed back.
+    OnceDone,
+    /// The peer reset the connection (ECONNRESET, EPIPE or EPOLLERR).
+    Reset,
+    /// Another socket error.
+    Error,
+    /// The server is shutting down.
+    Shutdown,
+    /// Accepted while out of descriptors, and closed at once to drain the backlog.
+    Shed,
+}
+
+impl fmt::Display for CloseReason {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            CloseReason::Eof => "eof",
+            CloseReason::OnceDone => "once-done",
+            CloseReason::Reset => "reset",
+            CloseReason::Error => "error",
+            CloseReason::Shutdown => "shutdown",
+            CloseReason::Shed => "shed",
+        })
+    }
+}
+
+/// One descriptor in an `epoll_wait` result.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct ReadyFd {
+    pub fd: i32,
+    pub events: EventSet,
+}
+
+/// One step of an event loop, as the kernel and the Go runtime would name it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum TraceEvent {
+    /// `epoll_create1` ran once for this loop (Go: `netpollinit`).
+    EpollCreate { loop_id: usize, epfd: i32 },
+    /// `epoll_ctl` ran (Go: `netpollopen` on listen and accept).
+    EpollCtl {
+        loop_id: usize,
+        epfd: i32,
+        op: CtlOp,
+        fd: i32,
+        events: EventSet,
+    },
+    /// `epoll_wait` returned (Go: `netpoll`).
+    EpollWait {
+        loop_id: usize,
+        epfd: i32,
+        timeout_ms: i32,
+        ready: Vec<ReadyFd>,
+    },
+    /// `accept4` returned a connection; a task was created for it (Go: `go handleConn(conn)`).
+    Accept {
+        loop_id: usize,
+        listener: i32,
+        fd: i32,
+        peer: String,
+    },
+    /// Out of descriptors: the reserve fd was closed, one connection accepted and closed at once.
+    AcceptShed {
+        loop_id: usize,
+        listener: i32,
+        errno: String,
+    },
+    /// A task hit EAGAIN and parked on `rg` or `wg` (Go: `netpollblock` → `gopark`).
+    Park {
+        loop_id: usize,
+        fd: i32,
+        mode: PollMode,
+    },
+    /// A parked task was made runnable by readiness (Go: `netpollready` → `netpollunblock`).
+    Ready {
+        loop_id: usize,
+        fd: i32,
+        mode: PollMode,
+    },
+    /// A connection was closed, which also removes it from the epoll set.
+    Close {
+        loop_id: usize,
+        fd: i32,
+        reason: CloseReason,
+    },
+    /// A signal or a shutdown request arrived; the loop closes everything and stops.
+    Shutdown { loop_id: usize, cause: String },
+}
+
+impl fmt::Display for TraceEvent {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            TraceEvent::EpollCreate { loop_id, epfd } => {
+                write!(f, "[loop {loop_id}] epoll_create1(EPOLL_CLOEXEC) = {epfd}")
+            }
+            TraceEvent::EpollCtl {
+                loop_id,
+                epfd,
+                op,
+                fd,
+                events,
+            } => {
+                write!(
+                    f,
+                    "[loop {loop_id}] epoll_ctl({epfd}, {op}, fd={fd}, {events}) = 0"
+                )
+            }
+            TraceEvent::EpollWait {
+                loop_id,
+                epfd,
+                timeout_ms,
+                ready,
+            } => {
+                write!(
+                    f,
+                    "[loop {loop_id}] epoll_wait({epfd}, timeout={timeout_ms}) = {} [",
+                    ready.len()
+                )?;
+                for (i, r) in ready.iter().enumerate() {
+                    if i > 0 {
+                        f.write_str(", ")?;
+                    }
+                    write!(f, "fd={} {}", r.fd, r.events)?;
+                }
+                f.write_str("]")
+            }
+            TraceEvent::Accept {
+                loop_id,
+                listener,
+                fd,
+                peer,
+            } => {
+                write!(f, "[loop {loop_id}] accept4({listener}) = {fd} from {peer}")
+            }
+            TraceEvent::AcceptShed {
+                loop_id,
+                listener,
+                errno,
+            } => {
+                write!(f, "[loop {loop_id}] accept4({listener}) = {errno}: closed reserve fd, accepted and closed one, reopened reserve")
+            }
+            TraceEvent::Park { loop_id, fd, mode } => {
+                write!(f, "[loop {loop_id}] gopark fd={fd} on {mode} (EAGAIN)")
+            }
+            TraceEvent::Ready { loop_id, fd, mode } => {
+                write!(f, "[loop {loop_id}] netpollready fd={fd} {mode} -> runq")
+            }
+            TraceEvent::Close {
+                loop_id,
+                fd,
+                reason,
+            } => {
+                write!(f, "[loop {loop_id}] close({fd}) ({reason})")
+            }
+            TraceEvent::Shutdown { loop_id, cause } => {
+                write!(f, "[loop {loop_id}] shutdown: {cause}")
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn event_set_renders_names_in_fixed_order() {
+        let set =
+            EventSet((libc::EPOLLET | libc::EPOLLIN | libc::EPOLLRDHUP | libc::EPOLLOUT) as u32);
+        assert_eq!(set.to_string(), "EPOLLIN|EPOLLOUT|EPOLLRDHUP|EPOLLET");
+        assert_eq!(EventSet(0).to_string(), "0");
+    }
+
+    #[test]
+    fn epoll_wait_renders_ready_fds() {
+        let ev = TraceEvent::EpollWait {
+            loop_id: 0,
+            epfd: 3,
+            timeout_ms: -1,
+            ready: vec![
+                ReadyFd {
+                    fd: 5,
+                    events: EventSet(libc::EPOLLIN as u32),
+                },
+                ReadyFd {
+                    fd: 7,
+                    events: EventSet((libc::EPOLLIN | libc::EPOLLRDHUP) as u32),
+                },
+            ],
+        };
+        assert_eq!(
+            ev.to_string(),
+            "[loop 0] epoll_wait(3, timeout=-1) = 2 [fd=5 EPOLLIN, fd=7 EPOLLIN|EPOLLRDHUP]"
+        );
+    }
+}
