@@ -8,6 +8,27 @@
 //! panics on any format string or value. Methods (`Error`, `String`) are the
 //! VM's business: it calls them first and hands the result over as
 //! [`FmtValue::Method`], so formatting itself has no side effects.
+//!
+//! How the VM builds an operand ([`Arg`]): `ty` is the dynamic type as `%T`
+//! prints it, and the value maps by kind:
+//!
+//! | Go kind | [`FmtValue`] |
+//! |---|---|
+//! | bool | `Bool` |
+//! | int, int8..int64 (incl. rune) | `Int` |
+//! | uint, uint8..uint64, uintptr (incl. byte) | `Uint` |
+//! | float64 / float32 | `Float64` / `Float32` |
+//! | string | `Str` (raw bytes) |
+//! | slice / array | `Slice` / `Array`, `elem_uint8` when the element kind is uint8 |
+//! | map | `Map` (any order; printing sorts) |
+//! | struct | `Struct`, every field in declaration order |
+//! | pointer, chan, func | `Pointer` / `Chan` / `Func` with the VM's fake address, 0 for nil |
+//! | interface slot holding nil | `Nil`, `ty` = the interface type (`"<nil>"` for an untyped nil operand) |
+//! | interface slot holding a value | that value, with its dynamic `ty` |
+//! | value with an `Error()`/`String()` method | `Method` (or `MethodPanic`) around the value above |
+//!
+//! Not modelled: complex numbers, `unsafe.Pointer`, the `Formatter` and
+//! `GoStringer` interfaces (`%#v` prints the receiver itself).
 
 mod float;
 mod isprint_table;
