@@ -99,6 +99,25 @@ pub enum RecvOutcome<V> {
     Parked(WaitReason),
 }
 
+/// A channel as the UI draws it (issue 4's snapshot).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct ChanSnapshot<V> {
+    pub elem_type: String,
+    /// `cap(ch)`.
+    pub dataqsiz: usize,
+    /// `len(ch)`.
+    pub qcount: usize,
+    pub sendx: usize,
+    pub recvx: usize,
+    pub closed: bool,
+    /// Buffered values in ring order (oldest first) with their slot index.
+    pub buffer: Vec<(usize, V)>,
+    /// Parked receivers, oldest first.
+    pub recvq: Vec<Sudog<V>>,
+    /// Parked senders with the values they carry, oldest first.
+    pub sendq: Vec<Sudog<V>>,
+}
+
 /// `hchan`.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Chan<V> {
@@ -178,6 +197,21 @@ impl<V: Clone> Chan<V> {
     /// Parked senders with the values they carry, oldest first.
     pub fn sendq(&self) -> impl Iterator<Item = &Sudog<V>> + '_ {
         self.sendq.iter()
+    }
+
+    /// Everything the UI shows about this channel.
+    pub fn snapshot(&self) -> ChanSnapshot<V> {
+        ChanSnapshot {
+            elem_type: self.elem_type.clone(),
+            dataqsiz: self.dataqsiz,
+            qcount: self.buf.len(),
+            sendx: self.sendx(),
+            recvx: self.recvx,
+            closed: self.closed,
+            buffer: self.buffer().map(|(i, v)| (i, v.clone())).collect(),
+            recvq: self.recvq.iter().cloned().collect(),
+            sendq: self.sendq.iter().cloned().collect(),
+        }
     }
 
     /// A send would complete now without parking (or panic: a send on a

@@ -19,6 +19,17 @@ use serde::Serialize;
 use super::mutex::Mutex;
 use super::{Gid, SyncOutcome, WaitReason, Wakes};
 
+/// A notify list as the UI draws it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct NotifyListSnapshot {
+    /// The next ticket `notifyListAdd` hands out.
+    pub wait: u32,
+    /// The next ticket to notify.
+    pub notify: u32,
+    /// Parked waiters with their tickets, in wake order.
+    pub waiters: Vec<(Gid, u32)>,
+}
+
 /// `notifyList`.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 pub struct NotifyList {
@@ -53,6 +64,15 @@ impl NotifyList {
     /// Parked waiters with their tickets, in wake order.
     pub fn waiters(&self) -> impl Iterator<Item = (Gid, u32)> + '_ {
         self.waiters.iter().copied()
+    }
+
+    /// Everything the UI shows about this notify list.
+    pub fn snapshot(&self) -> NotifyListSnapshot {
+        NotifyListSnapshot {
+            wait: self.wait,
+            notify: self.notify,
+            waiters: self.waiters.iter().copied().collect(),
+        }
     }
 
     /// `notifyListAdd`: take a ticket (before `L.Unlock()`).

@@ -49,6 +49,18 @@ struct LockSlow {
     awoke: bool,
 }
 
+/// A mutex as the UI draws it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct MutexSnapshot {
+    /// The goroutine that locked it (Go does not track this).
+    pub holder: Option<Gid>,
+    pub state: MutexState,
+    /// Parked waiters in wake order.
+    pub waiters: Vec<Gid>,
+    /// Waiters readied by Unlock that have not run yet.
+    pub woken: Vec<Gid>,
+}
+
 /// `sync.Mutex`.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 pub struct Mutex {
@@ -92,6 +104,16 @@ impl Mutex {
     /// The underlying semaphore (for snapshots).
     pub fn sema(&self) -> &Sema {
         &self.sema
+    }
+
+    /// Everything the UI shows about this mutex.
+    pub fn snapshot(&self) -> MutexSnapshot {
+        MutexSnapshot {
+            holder: self.holder,
+            state: self.state,
+            waiters: self.sema.waiters().collect(),
+            woken: self.sema.woken().collect(),
+        }
     }
 
     /// `Lock` for goroutine `g` at virtual time `now`: the fast path when

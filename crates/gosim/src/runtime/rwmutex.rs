@@ -18,7 +18,7 @@
 
 use serde::Serialize;
 
-use super::mutex::Mutex;
+use super::mutex::{Mutex, MutexSnapshot};
 use super::sema::{Acquire, Sema};
 use super::{Gid, GoError, SyncOutcome, WaitReason, Wakes};
 
@@ -34,6 +34,23 @@ pub enum RwStage {
     WriterMutex,
     /// `Lock` parked on `writerSem`.
     WriterSem,
+}
+
+/// An RWMutex as the UI draws it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct RWMutexSnapshot {
+    /// Write-lock holder (display only; Go does not track it).
+    pub writer: Option<Gid>,
+    /// Read-lock holders in acquisition order (display only).
+    pub readers: Vec<Gid>,
+    pub reader_count: i32,
+    pub reader_wait: i32,
+    /// Readers parked behind a writer, in wake order.
+    pub queued_readers: Vec<Gid>,
+    /// Writers parked on `writerSem`, then on `w`, in wake order.
+    pub queued_writers: Vec<Gid>,
+    /// The writers' mutex.
+    pub w: MutexSnapshot,
 }
 
 /// `sync.RWMutex`.
@@ -92,6 +109,19 @@ impl RWMutex {
     /// readers, then those queued on `w`, in wake order.
     pub fn queued_writers(&self) -> Vec<Gid> {
         self.writer_sem.waiters().chain(self.w.waiters()).collect()
+    }
+
+    /// Everything the UI shows about this RWMutex.
+    pub fn snapshot(&self) -> RWMutexSnapshot {
+        RWMutexSnapshot {
+            writer: self.writer,
+            readers: self.readers.clone(),
+            reader_count: self.reader_count,
+            reader_wait: self.reader_wait,
+            queued_readers: self.queued_readers(),
+            queued_writers: self.queued_writers(),
+            w: self.w.snapshot(),
+        }
     }
 
     /// The stage goroutine `g` is parked in, if any.

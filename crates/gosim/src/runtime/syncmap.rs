@@ -50,6 +50,18 @@ impl<K> Default for ReadOnly<K> {
     }
 }
 
+/// A sync.Map as the UI draws it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct SyncMapSnapshot<K, V> {
+    /// `read.m` in key order with each entry's `p`.
+    pub read: Vec<(K, EntryP<V>)>,
+    /// `read.amended`.
+    pub amended: bool,
+    /// `dirty`, or `None` when nil.
+    pub dirty: Option<Vec<(K, EntryP<V>)>>,
+    pub misses: usize,
+}
+
 /// `sync.Map` (Go ≤ 1.23).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct SyncMap<K: Ord, V> {
@@ -94,6 +106,16 @@ impl<K: Ord + Clone, V: Clone> SyncMap<K, V> {
                 .map(|(k, id)| (k.clone(), self.entry(*id)))
                 .collect(),
         )
+    }
+
+    /// Everything the UI shows about this map.
+    pub fn snapshot(&self) -> SyncMapSnapshot<K, V> {
+        SyncMapSnapshot {
+            read: self.read_entries(),
+            amended: self.read.amended,
+            dirty: self.dirty_entries(),
+            misses: self.misses,
+        }
     }
 
     /// `read.amended`.

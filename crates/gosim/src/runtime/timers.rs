@@ -27,7 +27,8 @@
 //!   internally but `len` and `cap` report 0. A firing does the same
 //!   non-blocking send. `Stop`/`Reset` must then drain the buffer
 //!   ([`super::chan::Chan::clear_buffer`], Go's `timerchandrain`) and return
-//!   `pending || drained`, so no stale value is ever received. A channel timer is
+//!   `pending || drained` ([`TimerSemantics::stop_result`]), so no stale
+//!   value is ever received. A channel timer is
 //!   only kept in Go's heap while a goroutine is blocked on its channel, so
 //!   unreferenced timers are collectable: the VM calls [`Timers::block`] /
 //!   [`Timers::unblock`] around parking on a timer channel (receive or
@@ -48,6 +49,31 @@ pub enum TimerSemantics {
     Async,
     /// Go 1.23+: synchronous-looking channels, Stop/Reset drop stale values.
     Sync,
+}
+
+impl TimerSemantics {
+    /// What `Stop`/`Reset` return, given whether the timer was pending and
+    /// whether the VM's drain of its channel removed a value (always false
+    /// under `Async`, where the VM must not drain).
+    pub fn stop_result(self, pending: bool, drained: bool) -> bool {
+        match self {
+            TimerSemantics::Async => pending,
+            TimerSemantics::Sync => pending || drained,
+        }
+    }
+
+    /// Whether `Stop`/`Reset` must drain the timer's channel buffer.
+    pub fn drains_on_stop(self) -> bool {
+        self == TimerSemantics::Sync
+    }
+
+    /// `cap(t.C)` as Go reports it (0 from 1.23: the channel looks unbuffered).
+    pub fn reported_cap(self) -> usize {
+        match self {
+            TimerSemantics::Async => 1,
+            TimerSemantics::Sync => 0,
+        }
+    }
 }
 
 /// What kind of Go timer this is.
@@ -100,6 +126,16 @@ pub struct Fired<P> {
     pub payload: P,
 }
 
+/// The clock and timers as the UI draws them.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct TimersSnapshot<P> {
+    pub now: i64,
+    /// Every timer (pending, stopped or fired), by id.
+    pub timers: Vec<Timer<P>>,
+    /// [`Timers::live_count`].
+    pub live: usize,
+}
+
 /// The clock plus every timer.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Timers<P> {
@@ -122,6 +158,15 @@ impl<P: Clone> Timers<P> {
             next_seq: 0,
             timers: BTreeMap::new(),
             heap: BTreeSet::new(),
+        }
+    }
+
+    /// Everything the UI shows about the clock and timers.
+    pub fn snapshot(&self) -> TimersSnapshot<P> {
+        TimersSnapshot {
+            now: self.now,
+            timers: self.timers.values().cloned().collect(),
+            live: self.live_count(),
         }
     }
 

@@ -21,6 +21,16 @@ use serde::Serialize;
 use super::sema::{Acquire, Sema};
 use super::{Gid, GoError, SyncOutcome, WaitReason, Wakes};
 
+/// A WaitGroup as the UI draws it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct WaitGroupSnapshot {
+    pub counter: i32,
+    /// Goroutines counted as waiting (Go's low half of the state word).
+    pub waiter_count: u32,
+    /// Parked waiters in wake order.
+    pub waiters: Vec<Gid>,
+}
+
 /// `sync.WaitGroup`.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 pub struct WaitGroup {
@@ -49,6 +59,15 @@ impl WaitGroup {
     /// Parked waiters in wake order.
     pub fn waiters(&self) -> impl Iterator<Item = Gid> + '_ {
         self.sema.waiters()
+    }
+
+    /// Everything the UI shows about this WaitGroup.
+    pub fn snapshot(&self) -> WaitGroupSnapshot {
+        WaitGroupSnapshot {
+            counter: self.v,
+            waiter_count: self.w,
+            waiters: self.sema.waiters().collect(),
+        }
     }
 
     /// `Add(delta)`: the counter going negative panics "sync: negative
