@@ -4,8 +4,8 @@
 //! `go run . > vectors.txt` in that directory when adding cases.
 
 use gosim::format::{
-    errorf_text, format_duration, format_float, format_int, format_time, format_time_layout,
-    format_uint, quote, sprint, sprintf, sprintln, Arg, Field, FmtValue,
+    civil, errorf_text, format_duration, format_float, format_int, format_time, format_time_layout,
+    format_uint, month_name, quote, sprint, sprintf, sprintln, weekday_name, Arg, Field, FmtValue,
 };
 
 const VECTORS: &[u8] = include_bytes!("format_vectors/vectors.txt");
@@ -163,7 +163,7 @@ fn every_recorded_vector_matches_real_go() {
     let mut c = Cursor { b: VECTORS, i: 0 };
     let mut failures = Vec::new();
     let mut count = 0usize;
-    let mut kinds = [0usize; 7];
+    let mut kinds = [0usize; 8];
     while c.i < c.b.len() {
         let start = c.i;
         let rec = c.byte();
@@ -240,6 +240,27 @@ fn every_recorded_vector_matches_real_go() {
                     format_time_layout(ns, &layout).into_bytes(),
                     want,
                 )
+            }
+            b'K' => {
+                kinds[7] += 1;
+                let ns: i64 = c.num();
+                let want = c.lstr().to_vec();
+                let t = civil(ns);
+                let got = format!(
+                    "{} {} {} {} {} {} {} {} {} {} {}",
+                    t.year,
+                    t.month,
+                    t.day,
+                    t.yday,
+                    t.weekday,
+                    t.hour,
+                    t.min,
+                    t.sec,
+                    t.nsec,
+                    month_name(i64::from(t.month)),
+                    weekday_name(i64::from(t.weekday))
+                );
+                (format!("civil({ns})"), got.into_bytes(), want)
             }
             b'I' | b'J' => {
                 kinds[6] += 1;

@@ -40,7 +40,10 @@ mod utf8;
 
 pub use float::{format_float, format_int, format_uint};
 pub use quote::{can_backquote, is_print, quote, quote_bytes, quote_rune, quote_to_ascii};
-pub use time::{format_duration, format_time, format_time_layout, RFC3339, RFC3339_NANO};
+pub use time::{
+    civil, format_duration, format_time, format_time_layout, month_name, weekday_name, Civil,
+    RFC3339, RFC3339_NANO,
+};
 
 /// One operand of a print call, or one element nested inside an operand.
 ///

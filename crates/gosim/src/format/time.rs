@@ -73,17 +73,39 @@ fn fraction(v: u64, prec: u32) -> (String, u64) {
     (format!(".{:0width$}", frac, width = digits as usize), int)
 }
 
-/// A civil UTC time broken into fields.
-struct Civil {
-    year: i64,
-    month: u32,   // 1..=12
-    day: u32,     // 1..=31
-    yday: u32,    // 1..=366
-    weekday: u32, // 0 = Sunday
-    hour: u32,
-    min: u32,
-    sec: u32,
-    nsec: u32,
+/// A UTC time broken into calendar fields, as `time.Time`'s accessors
+/// (`Year`, `Month`, `Day`, `YearDay`, `Weekday`, `Hour`, ...) return them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Civil {
+    pub year: i64,
+    /// 1..=12 (January is 1, as `time.Month`).
+    pub month: u32,
+    /// 1..=31.
+    pub day: u32,
+    /// 1..=366.
+    pub yday: u32,
+    /// 0 = Sunday, as `time.Weekday`.
+    pub weekday: u32,
+    pub hour: u32,
+    pub min: u32,
+    pub sec: u32,
+    pub nsec: u32,
+}
+
+/// Mirrors `time.Month.String`: `January`, or `%!Month(13)` out of range.
+pub fn month_name(m: i64) -> String {
+    match usize::try_from(m) {
+        Ok(i @ 1..=12) => LONG_MONTHS[i - 1].to_string(),
+        _ => format!("%!Month({m})"),
+    }
+}
+
+/// Mirrors `time.Weekday.String`: `Sunday`, or `%!Weekday(7)` out of range.
+pub fn weekday_name(d: i64) -> String {
+    match usize::try_from(d) {
+        Ok(i @ 0..=6) => LONG_DAYS[i].to_string(),
+        _ => format!("%!Weekday({d})"),
+    }
 }
 
 fn is_leap(y: i64) -> bool {
@@ -91,7 +113,7 @@ fn is_leap(y: i64) -> bool {
 }
 
 /// Breaks nanoseconds since the Unix epoch into UTC calendar fields.
-fn civil(unix_ns: i64) -> Civil {
+pub fn civil(unix_ns: i64) -> Civil {
     let secs = unix_ns.div_euclid(1_000_000_000);
     let nsec = unix_ns.rem_euclid(1_000_000_000) as u32;
     let days = secs.div_euclid(86_400);

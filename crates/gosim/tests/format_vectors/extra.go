@@ -107,6 +107,16 @@ func extra() {
 		lstr(&b, base.String()+fmt.Sprintf(" m=%s%d.%09d", sign, u/1e9, u%1e9))
 		b.WriteString("\n")
 	}
+	// K <unix ns>; expected "year month day yday weekday hour min sec nsec"
+	for _, t := range []time.Time{base, time.Date(2024, 2, 29, 23, 59, 59, 999999999, time.UTC),
+		time.Date(2024, 12, 31, 0, 0, 0, 0, time.UTC), time.Date(1900, 3, 1, 1, 2, 3, 4, time.UTC),
+		time.Date(2100, 2, 28, 0, 0, 0, 0, time.UTC),
+		time.Date(1970, 1, 1, 0, 0, 0, 0, time.UTC), time.Date(1969, 12, 31, 23, 59, 59, 1, time.UTC)} {
+		fmt.Fprintf(&b, "K%d;", t.UnixNano())
+		lstr(&b, fmt.Sprintf("%d %d %d %d %d %d %d %d %d %s %s", t.Year(), int(t.Month()), t.Day(), t.YearDay(),
+			int(t.Weekday()), t.Hour(), t.Minute(), t.Second(), t.Nanosecond(), t.Month(), t.Weekday()))
+		b.WriteString("\n")
+	}
 	// Y <unix ns>; layout expected
 	layouts := []string{time.RFC3339, time.RFC3339Nano, time.Kitchen, time.ANSIC, time.RFC1123, time.RFC1123Z,
 		time.RFC822, time.RFC850, time.UnixDate, time.Stamp, time.StampMilli, time.StampMicro, time.DateTime,
