@@ -1,7 +1,7 @@
 //! Checks gosim's fmt engine against vectors recorded from real Go by
-//! `format_vectors/main.go` (see that file for the record grammar). Go is not
+//! `format_vectors/main.go` (record grammar in `format_vectors/enc.go`). Go is not
 //! needed to run this test; re-record `format_vectors/vectors.txt` with
-//! `go run . > vectors.txt` in that directory when adding cases.
+//! `format_vectors/regen.sh` when adding cases.
 
 use gosim::format::{
     civil, errorf_text, format_duration, format_float, format_int, format_time, format_time_layout,

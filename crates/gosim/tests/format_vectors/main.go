@@ -1,7 +1,7 @@
 // Command formatvectors records test vectors for gosim's fmt engine from real
-// Go. Run it from this directory with a Go 1.27 toolchain:
-//
-//	go run . > vectors.txt
+// Go. Re-record with ./regen.sh (Go 1.27 toolchain; GO=/path/to/go).
+// Pointer-like values are recorded with their real addresses, so every run
+// rewrites those numbers.
 //
 // Each record is one line (strings are length-prefixed, so they may hold
 // newlines): the call, its operands encoded as in enc.go, and Go's output.
