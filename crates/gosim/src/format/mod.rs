@@ -176,7 +176,8 @@ impl Arg {
     pub fn string(s: impl Into<Vec<u8>>) -> Arg {
         Arg::new("string", FmtValue::Str(s.into()))
     }
-    /// A non-nil slice whose type is `[]` + `elem_ty`.
+    /// A non-nil slice whose type is `[]` + `elem_ty`. Its address is 0; set
+    /// `addr` in the value when `%p` of the slice must print something real.
     pub fn slice(elem_ty: &str, items: Vec<Arg>) -> Arg {
         Arg::new(
             format!("[]{elem_ty}"),
