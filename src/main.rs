@@ -1,2 +1,4 @@
-//! The gopitfalls web app (placeholder until the foundation lands).
-fn main() {}
+//! Browser entry point; Trunk builds this binary to wasm.
+fn main() {
+    gopitfalls::start();
+}

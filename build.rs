@@ -1,0 +1,41 @@
+//! Embeds the case files in `cases/` into the app at build time.
+//!
+//! Parses every `cases/*.toml` (see `build/case_data.rs` for the format) and
+//! writes `$OUT_DIR/cases.rs`, which `src/cases.rs` includes. An invalid case
+//! file fails the build with the file name and the reason, so a broken case can
+//! never ship. `GOPITFALLS_CASES_DIR` points the build at another directory
+//! (used to try the app with fixture data).
+
+#[path = "build/case_data.rs"]
+mod case_data;
+
+use std::path::PathBuf;
+
+fn main() {
+    println!("cargo:rerun-if-changed=build/case_data.rs");
+    println!("cargo:rerun-if-env-changed=GOPITFALLS_CASES_DIR");
+    let dir = match std::env::var_os("GOPITFALLS_CASES_DIR") {
+        Some(dir) => PathBuf::from(dir),
+        None => PathBuf::from("cases"),
+    };
+    // Cargo rescans a directory given here for any changed, added or removed file.
+    println!("cargo:rerun-if-changed={}", dir.display());
+
+    let loaded = match case_data::load_dir(&dir) {
+        Ok(loaded) => loaded,
+        Err(message) => {
+            eprintln!("error: invalid case file: {message}");
+            std::process::exit(1);
+        }
+    };
+    let mut cases: Vec<case_data::CaseFile> = loaded.into_iter().map(|(_, case)| case).collect();
+    case_data::sort_for_gallery(&mut cases);
+
+    let out_dir =
+        PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR for build scripts"));
+    let code = case_data::render(&cases);
+    if let Err(e) = std::fs::write(out_dir.join("cases.rs"), code) {
+        eprintln!("error: cannot write generated cases.rs: {e}");
+        std::process::exit(1);
+    }
+}

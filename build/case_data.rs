@@ -1,0 +1,240 @@
+//! Case files: parsing, validation and code generation.
+//!
+//! Owns the on-disk format of `cases/*.toml` (one pitfall per file) and turns a
+//! directory of them into Rust source declaring `CASES`, which `src/cases.rs`
+//! includes. It runs only at build time (from `build.rs`) and in native tests
+//! (`tests/case_files.rs`); it must not be reachable from the app itself, so
+//! that neither `toml` nor `serde` parsing code ships in the wasm.
+//!
+//! Unknown keys are accepted on purpose: the case data grows (expected outputs,
+//! hints) faster than the app reads it, and a new key must not break the build.
+
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+
+/// Section keys in the talk's order, with the Rust variant each maps to.
+pub const SECTIONS: [(&str, &str); 10] = [
+    ("channel", "Channel"),
+    ("mutex", "Mutex"),
+    ("syncmap", "SyncMap"),
+    ("once", "Once"),
+    ("waitgroup", "WaitGroup"),
+    ("cond", "Cond"),
+    ("defer", "Defer"),
+    ("shadow", "Shadow"),
+    ("timer", "Timer"),
+    ("netpoll", "Netpoll"),
+];
+
+/// Outcome keys with the Rust variant each maps to.
+pub const OUTCOMES: [(&str, &str); 7] = [
+    ("deadlock", "Deadlock"),
+    ("leak", "Leak"),
+    ("panic", "Panic"),
+    ("nondeterministic", "Nondeterministic"),
+    ("wrong-value", "WrongValue"),
+    ("endless-loop", "EndlessLoop"),
+    ("ok", "Ok"),
+];
+
+/// A string in both UI languages. `zh` may be omitted; the app then shows `en`.
+#[derive(Debug, Default, Deserialize)]
+pub struct Text {
+    pub en: String,
+    #[serde(default)]
+    pub zh: String,
+}
+
+/// One corrected version of a case's program.
+#[derive(Debug, Deserialize)]
+pub struct Fix {
+    pub title: Text,
+    pub source: String,
+}
+
+/// One case file, as written on disk.
+#[derive(Debug, Deserialize)]
+pub struct CaseFile {
+    /// The talk's case number; 0 (or absent) for unnumbered items.
+    #[serde(default)]
+    pub number: u32,
+    pub slug: String,
+    pub section: String,
+    pub title: Text,
+    pub summary: Text,
+    #[serde(default)]
+    pub explanation: Text,
+    #[serde(default)]
+    pub questions: Vec<Text>,
+    pub outcome: String,
+    #[serde(default = "default_runnable")]
+    pub runnable: bool,
+    #[serde(default)]
+    pub go: Option<String>,
+    pub source: String,
+    #[serde(default)]
+    pub fixes: Vec<Fix>,
+}
+
+fn default_runnable() -> bool {
+    true
+}
+
+impl CaseFile {
+    fn section_index(&self) -> usize {
+        SECTIONS
+            .iter()
+            .position(|(key, _)| *key == self.section)
+            .unwrap_or(SECTIONS.len())
+    }
+}
+
+/// Parses and validates one case file. `name` is only used in messages.
+pub fn parse_case(name: &str, text: &str) -> Result<CaseFile, String> {
+    let case: CaseFile = toml::from_str(text).map_err(|e| format!("{name}: {e}"))?;
+    validate(&case).map_err(|e| format!("{name}: {e}"))?;
+    Ok(case)
+}
+
+fn validate(case: &CaseFile) -> Result<(), String> {
+    let slug_ok = !case.slug.is_empty()
+        && case
+            .slug
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
+    if !slug_ok {
+        return Err(format!(
+            "slug {:?} must be non-empty lowercase ASCII letters, digits and '-' (it goes into the URL)",
+            case.slug
+        ));
+    }
+    if !SECTIONS.iter().any(|(key, _)| *key == case.section) {
+        let known: Vec<&str> = SECTIONS.iter().map(|(key, _)| *key).collect();
+        return Err(format!(
+            "unknown section {:?}; expected one of {}",
+            case.section,
+            known.join(", ")
+        ));
+    }
+    if !OUTCOMES.iter().any(|(key, _)| *key == case.outcome) {
+        let known: Vec<&str> = OUTCOMES.iter().map(|(key, _)| *key).collect();
+        return Err(format!(
+            "unknown outcome {:?}; expected one of {}",
+            case.outcome,
+            known.join(", ")
+        ));
+    }
+    if case.title.en.trim().is_empty() {
+        return Err("title.en is empty".to_string());
+    }
+    if case.summary.en.trim().is_empty() {
+        return Err("summary.en is empty".to_string());
+    }
+    if case.source.trim().is_empty() {
+        return Err("source is empty".to_string());
+    }
+    Ok(())
+}
+
+/// Reads every `*.toml` file in `dir` (sorted by file name). A missing
+/// directory means zero cases, not an error.
+pub fn load_dir(dir: &Path) -> Result<Vec<(PathBuf, CaseFile)>, String> {
+    let entries = match std::fs::read_dir(dir) {
+        Ok(entries) => entries,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
+        Err(e) => return Err(format!("{}: {e}", dir.display())),
+    };
+    let mut paths: Vec<PathBuf> = entries
+        .filter_map(|entry| entry.ok().map(|entry| entry.path()))
+        .filter(|path| path.extension().is_some_and(|ext| ext == "toml"))
+        .collect();
+    paths.sort();
+    let mut cases = Vec::with_capacity(paths.len());
+    for path in paths {
+        let text =
+            std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+        let case = parse_case(&path.display().to_string(), &text)?;
+        cases.push((path, case));
+    }
+    check_unique_slugs(&cases)?;
+    Ok(cases)
+}
+
+fn check_unique_slugs(cases: &[(PathBuf, CaseFile)]) -> Result<(), String> {
+    for (i, (path, case)) in cases.iter().enumerate() {
+        if let Some((other, _)) = cases[..i].iter().find(|(_, c)| c.slug == case.slug) {
+            return Err(format!(
+                "{} and {} both use slug {:?}",
+                other.display(),
+                path.display(),
+                case.slug
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// Orders cases as the gallery shows them: by section in the talk's order,
+/// then by case number (unnumbered items last), then by slug.
+pub fn sort_for_gallery(cases: &mut [CaseFile]) {
+    cases.sort_by(|a, b| {
+        let number = |c: &CaseFile| if c.number == 0 { u32::MAX } else { c.number };
+        (a.section_index(), number(a), &a.slug).cmp(&(b.section_index(), number(b), &b.slug))
+    });
+}
+
+/// Renders validated cases as the Rust source of `CASES`, in the given order.
+pub fn render(cases: &[CaseFile]) -> String {
+    let mut out = String::new();
+    out.push_str("// @generated by build.rs from cases/*.toml. Do not edit.\n");
+    out.push_str("pub static CASES: &[Case] = &[\n");
+    for case in cases {
+        let section = variant(&SECTIONS, &case.section);
+        let outcome = variant(&OUTCOMES, &case.outcome);
+        // `write!` into a String cannot fail.
+        let _ = writeln!(out, "    Case {{");
+        let _ = writeln!(out, "        number: {},", case.number);
+        let _ = writeln!(out, "        slug: {:?},", case.slug);
+        let _ = writeln!(out, "        section: Section::{section},");
+        let _ = writeln!(out, "        title: {},", text(&case.title));
+        let _ = writeln!(out, "        summary: {},", text(&case.summary));
+        let _ = writeln!(out, "        explanation: {},", text(&case.explanation));
+        let questions: Vec<String> = case.questions.iter().map(text).collect();
+        let _ = writeln!(out, "        questions: &[{}],", questions.join(", "));
+        let _ = writeln!(out, "        outcome: Outcome::{outcome},");
+        let _ = writeln!(out, "        runnable: {},", case.runnable);
+        let _ = writeln!(out, "        go: {:?},", case.go.as_deref());
+        let _ = writeln!(out, "        source: {:?},", case.source);
+        let fixes: Vec<String> = case
+            .fixes
+            .iter()
+            .map(|fix| {
+                format!(
+                    "Fix {{ title: {}, source: {:?} }}",
+                    text(&fix.title),
+                    fix.source
+                )
+            })
+            .collect();
+        let _ = writeln!(out, "        fixes: &[{}],", fixes.join(", "));
+        let _ = writeln!(out, "    }},");
+    }
+    out.push_str("];\n");
+    out
+}
+
+/// `{:?}` of a `str` is a valid Rust string literal: quotes, backslashes and
+/// control characters come out escaped.
+fn text(t: &Text) -> String {
+    format!("Text {{ en: {:?}, zh: {:?} }}", t.en, t.zh)
+}
+
+fn variant(table: &[(&str, &'static str)], key: &str) -> &'static str {
+    table
+        .iter()
+        .find(|(k, _)| *k == key)
+        .map(|(_, v)| *v)
+        .expect("validate() accepted only keys from this table")
+}

@@ -1,0 +1,199 @@
+// End-to-end tests: the release build in dist/, served from a sub-path on
+// 127.0.0.1, opened in Debian's Chromium through playwright-core. Every test
+// fails on any console error, page error or failed request. Screenshots and
+// the measured time to first render go to target/e2e/.
+
+import { after, afterEach, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { serveStatic } from './server.mjs';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const DIST = join(ROOT, 'dist');
+const OUT = join(ROOT, 'target', 'e2e');
+const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
+const FIRST_RENDER_MARK = 'gopitfalls:first-render';
+
+/** Slugs of the case files in cases/, read without a TOML parser. */
+function slugsOnDisk() {
+  const dir = join(ROOT, 'cases');
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .filter((name) => name.endsWith('.toml'))
+    .map((name) => {
+      const match = readFileSync(join(dir, name), 'utf8').match(/^slug\s*=\s*["']([^"']+)["']/m);
+      assert.ok(match, `${name} has no slug line`);
+      return match[1];
+    })
+    .sort();
+}
+
+let server;
+let browser;
+let page;
+let problems;
+
+async function openPage(viewport, { colorScheme = 'light', locale = 'en-US' } = {}) {
+  const context = await browser.newContext({ viewport, colorScheme, locale });
+  page = await context.newPage();
+  problems = [];
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') problems.push(`console error: ${msg.text()}`);
+  });
+  page.on('pageerror', (err) => problems.push(`page error: ${err.message}`));
+  page.on('requestfailed', (req) => problems.push(`request failed: ${req.url()}`));
+  page.on('response', (res) => {
+    if (res.status() >= 400) problems.push(`HTTP ${res.status()}: ${res.url()}`);
+  });
+  return page;
+}
+
+async function gotoGallery(hash = '#/') {
+  await page.goto(server.url + hash);
+  await page.waitForSelector('[data-testid=gallery]');
+}
+
+before(async () => {
+  assert.ok(existsSync(join(DIST, 'index.html')), 'dist/ is missing: run `trunk build --release` first');
+  mkdirSync(OUT, { recursive: true });
+  server = await serveStatic(DIST, '/sub/path/gopitfalls/');
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  });
+});
+
+afterEach(async () => {
+  const found = problems;
+  await page?.context().close();
+  page = undefined;
+  assert.deepEqual(found, [], 'no console errors, page errors or failed requests');
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe('gallery', () => {
+  test('lists every case file in cases/, grouped by section, and renders fast', async () => {
+    await openPage({ width: 1280, height: 720 });
+    await gotoGallery();
+    const expected = slugsOnDisk();
+    const shown = await page.$$eval('[data-testid=case-card]', (cards) => cards.map((c) => c.dataset.slug));
+    assert.deepEqual([...shown].sort(), expected);
+    if (expected.length === 0) {
+      assert.equal(await page.locator('.empty-state').count(), 1);
+    }
+    // Every card sits inside a section, and no section appears twice.
+    const sections = await page.$$eval('[data-section]', (els) => els.map((e) => e.dataset.section));
+    assert.equal(new Set(sections).size, sections.length);
+    const inSections = await page.$$eval('[data-section] [data-testid=case-card]', (cards) => cards.length);
+    assert.equal(inSections, expected.length);
+
+    const metrics = await page.evaluate((mark) => {
+      const [entry] = performance.getEntriesByName(mark);
+      const [nav] = performance.getEntriesByType('navigation');
+      return {
+        firstRenderMs: entry ? Math.round(entry.startTime) : null,
+        domContentLoadedMs: nav ? Math.round(nav.domContentLoadedEventEnd) : null,
+      };
+    }, FIRST_RENDER_MARK);
+    assert.ok(metrics.firstRenderMs !== null, `the app sets the ${FIRST_RENDER_MARK} performance mark`);
+    writeFileSync(join(OUT, 'metrics.json'), JSON.stringify({ ...metrics, cases: expected.length }, null, 2) + '\n');
+    console.log(`time to first render: ${metrics.firstRenderMs} ms after navigation start (${expected.length} cases)`);
+
+    await page.screenshot({ path: join(OUT, 'gallery.png') });
+    await page.screenshot({ path: join(OUT, 'gallery-full.png'), fullPage: true });
+  });
+
+  test('opens a case from its card and comes back', async () => {
+    await openPage({ width: 1280, height: 720 });
+    await gotoGallery();
+    const cards = page.locator('[data-testid=case-card]');
+    if ((await cards.count()) === 0) {
+      await page.goto(server.url + '#/case/anything');
+      await page.waitForSelector('[data-testid=not-found]');
+      return;
+    }
+    const first = cards.first();
+    const slug = await first.getAttribute('data-slug');
+    const title = (await first.locator('.case-card__title').textContent()).trim();
+    await first.click();
+    await page.waitForSelector(`[data-testid=case-view][data-slug="${slug}"]`);
+    assert.equal(new URL(page.url()).hash, `#/case/${slug}`);
+    assert.equal((await page.locator('.case-header__title').textContent()).trim(), title);
+    assert.ok((await page.locator('.panel--code .code').textContent()).includes('package main'));
+    await page.screenshot({ path: join(OUT, 'case.png') });
+    await page.goBack();
+    await page.waitForSelector('[data-testid=gallery]');
+  });
+
+  test('unknown addresses show a not-found page', async () => {
+    await openPage({ width: 1280, height: 720 });
+    await page.goto(server.url + '#/case/no-such-case');
+    await page.waitForSelector('[data-testid=not-found]');
+    await page.click('.page--not-found a');
+    await page.waitForSelector('[data-testid=gallery]');
+  });
+});
+
+describe('settings', () => {
+  test('language and theme switch, apply to <html> and survive a reload', async () => {
+    await openPage({ width: 1280, height: 720 });
+    await gotoGallery();
+    assert.equal(await page.getAttribute('html', 'lang'), 'en');
+    assert.equal(await page.getAttribute('html', 'data-theme'), 'light');
+
+    await page.click('[data-testid=lang-zh]');
+    await page.waitForSelector('html[lang="zh-CN"]');
+    assert.equal(await page.getAttribute('[data-testid=lang-zh]', 'aria-pressed'), 'true');
+    assert.match(await page.locator('.hero__title').textContent(), /Go 并发陷阱/);
+
+    await page.click('[data-testid=theme-toggle]');
+    await page.waitForSelector('html[data-theme="dark"]');
+    const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    assert.equal(background, 'rgb(14, 17, 22)', 'dark theme colours apply');
+    await page.screenshot({ path: join(OUT, 'gallery-dark-zh.png') });
+
+    await page.reload();
+    await page.waitForSelector('[data-testid=gallery]');
+    assert.equal(await page.getAttribute('html', 'lang'), 'zh-CN');
+    assert.equal(await page.getAttribute('html', 'data-theme'), 'dark');
+  });
+
+  test('a Chinese browser starts in Chinese; a dark OS starts dark', async () => {
+    await openPage({ width: 1280, height: 720 }, { colorScheme: 'dark', locale: 'zh-CN' });
+    await gotoGallery();
+    assert.equal(await page.getAttribute('html', 'lang'), 'zh-CN');
+    assert.equal(await page.getAttribute('html', 'data-theme'), 'dark');
+  });
+});
+
+describe('narrow screens', () => {
+  test('at 390 px wide nothing overflows horizontally', async () => {
+    await openPage({ width: 390, height: 844 });
+    await gotoGallery();
+    const overflow = () => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    assert.ok((await overflow()) <= 0, `gallery overflows by ${await overflow()} px`);
+    await page.screenshot({ path: join(OUT, 'gallery-mobile.png') });
+    const first = page.locator('[data-testid=case-card]').first();
+    if ((await first.count()) > 0) {
+      await first.click();
+      await page.waitForSelector('[data-testid=case-view]');
+      assert.ok((await overflow()) <= 0, `case page overflows by ${await overflow()} px`);
+      await page.screenshot({ path: join(OUT, 'case-mobile.png') });
+    }
+  });
+});

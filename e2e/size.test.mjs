@@ -1,0 +1,22 @@
+// The gzipped size of the release wasm in dist/ must stay within the budget
+// written down in scripts/wasm-size.mjs and the README.
+
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { GZIP_BUDGET_BYTES, kib, measureWasm } from '../scripts/wasm-size.mjs';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+
+test(`gzipped wasm is within the ${kib(GZIP_BUDGET_BYTES)} budget`, () => {
+  const size = measureWasm(join(ROOT, 'dist'));
+  const out = join(ROOT, 'target', 'e2e');
+  mkdirSync(out, { recursive: true });
+  writeFileSync(join(out, 'size.json'), JSON.stringify({ ...size, budget: GZIP_BUDGET_BYTES }, null, 2) + '\n');
+  console.log(`wasm size: ${size.file} ${kib(size.raw)} raw, ${kib(size.gzip)} gzipped (budget ${kib(GZIP_BUDGET_BYTES)})`);
+  assert.ok(size.gzip <= GZIP_BUDGET_BYTES, `gzipped wasm is ${kib(size.gzip)}, over the ${kib(GZIP_BUDGET_BYTES)} budget`);
+  // A release build that skipped wasm-opt or LTO would be far larger; a tiny one means a broken build.
+  assert.ok(size.raw > 10 * 1024, `wasm is suspiciously small (${size.raw} bytes)`);
+});

@@ -1,0 +1,65 @@
+#!/usr/bin/env bash
+# Runs every test: native (cargo test --workspace, including the Yew SSR tests),
+# wasm-bindgen tests in headless Chromium, a release build with its wasm size
+# check, and the Playwright end-to-end tests against the built site.
+# Installs missing tools first (see scripts/lib.sh). Stops at the first
+# failing runner; prints each runner's summary and the time each step took.
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+
+LOGS="$ROOT/target/test-logs"
+mkdir -p "$LOGS"
+STEPS=()
+START_ALL=$SECONDS
+
+# step NAME COMMAND...: runs COMMAND, tees its output to target/test-logs/NAME.log.
+step() {
+  local name="$1"
+  shift
+  local start=$SECONDS
+  log "[$name] $*"
+  if ! "$@" 2>&1 | tee "$LOGS/$name.log"; then
+    STEPS+=("$(printf '%-10s FAILED after %4ss' "$name" $((SECONDS - start)))")
+    summary
+    die "step '$name' failed (full log: target/test-logs/$name.log)"
+  fi
+  STEPS+=("$(printf '%-10s ok     %4ss  %s' "$name" $((SECONDS - start)) "$(runner_summary "$name")")")
+}
+
+# One line per runner: totals from cargo's "test result" lines or node's "# pass/# fail".
+runner_summary() {
+  local log="$LOGS/$1.log"
+  if grep -q '^test result:' "$log"; then
+    awk '/^test result:/ { p += $4; f += $6; n++ }
+         END { printf "cargo test: %d passed, %d failed in %d test binaries", p, f, n }' "$log"
+  elif grep -Eq '^(# |ℹ )pass ' "$log"; then
+    awk '/^(# |ℹ )(tests|pass|fail) / { printf "%s%s %s", sep, $2, $3; sep = ", " }
+         END { printf " (node --test)" }' "$log"
+  elif grep -q '^wasm size' "$log"; then
+    grep '^wasm size' "$log" | tail -1
+  fi
+}
+
+summary() {
+  echo
+  log "summary"
+  printf '  %s\n' "${STEPS[@]}"
+  printf '  total      %4ss\n' $((SECONDS - START_ALL))
+}
+
+step setup bash -c "source scripts/lib.sh && ensure_rust && ensure_node_packages && ensure_chromium && echo 'tools ready'"
+
+step native cargo test --workspace
+
+# wasm-bindgen-test-runner drives Chromium through chromedriver (headless).
+step wasm env \
+  CHROMEDRIVER="$(command -v chromedriver)" \
+  WASM_BINDGEN_TEST_TIMEOUT=120 \
+  CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
+  cargo test -p gopitfalls --target wasm32-unknown-unknown --test web
+
+step build trunk build --release
+
+# End-to-end tests (Playwright + Chromium) and the gzipped-size budget.
+step e2e node --test --test-reporter=spec e2e/
+
+summary

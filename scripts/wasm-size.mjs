@@ -1,0 +1,45 @@
+// Measures the app's wasm: raw bytes and gzipped bytes (gzip level 9, what a
+// static host typically serves). Used by Trunk's post_build hook to report the
+// size of every build, and by e2e/size.test.mjs to enforce the budget.
+//
+//   node scripts/wasm-size.mjs [DIR]      report for DIR (default: dist)
+//   node scripts/wasm-size.mjs --staging  report for $TRUNK_STAGING_DIR
+
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { fileURLToPath } from 'node:url';
+
+/** Gzipped-size budget for the app's wasm, in bytes (README, "Size budget"). */
+export const GZIP_BUDGET_BYTES = 350 * 1024;
+
+/** Returns { file, raw, gzip } for the single .wasm file in `dir`. */
+export function measureWasm(dir) {
+  const wasm = readdirSync(dir).filter((name) => name.endsWith('.wasm'));
+  if (wasm.length !== 1) {
+    throw new Error(`expected exactly one .wasm in ${dir}, found ${wasm.length}: ${wasm.join(', ')}`);
+  }
+  const bytes = readFileSync(join(dir, wasm[0]));
+  return { file: wasm[0], raw: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length };
+}
+
+export function kib(bytes) {
+  return `${(bytes / 1024).toFixed(1)} KiB`;
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const arg = process.argv[2];
+  const dir = arg === '--staging' ? process.env.TRUNK_STAGING_DIR : arg ?? 'dist';
+  const profile = process.env.TRUNK_PROFILE ? ` (${process.env.TRUNK_PROFILE} build)` : '';
+  try {
+    const { file, raw, gzip } = measureWasm(dir);
+    const share = ((gzip / GZIP_BUDGET_BYTES) * 100).toFixed(0);
+    console.log(
+      `wasm size${profile}: ${file} ${kib(raw)} raw, ${kib(gzip)} gzipped ` +
+        `(${share}% of the ${kib(GZIP_BUDGET_BYTES)} gzip budget)`,
+    );
+  } catch (err) {
+    console.error(`wasm size: ${err.message}`);
+    process.exitCode = 1;
+  }
+}

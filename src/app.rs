@@ -1,0 +1,83 @@
+//! The root component: owns the state, provides it as context, follows the
+//! URL fragment and picks the page for the current route.
+//!
+//! This is the one place that wires browser events (`hashchange`) and
+//! effects (persisting settings) to the state; pages below it only read
+//! context and dispatch actions.
+
+use gloo_events::EventListener;
+use yew::prelude::*;
+
+use crate::cases::{self, Case};
+use crate::components::{CaseView, Footer, Gallery, Header, NotFound};
+use crate::hooks::{use_app, AppContext};
+use crate::platform;
+use crate::route::Route;
+use crate::state::{Action, AppState};
+
+#[derive(Properties, PartialEq)]
+pub struct AppProps {
+    /// Starting state (from the URL and stored settings in the browser; fixed in tests).
+    #[prop_or_default]
+    pub initial: AppState,
+    /// The cases to show; the embedded ones unless a test supplies its own.
+    #[prop_or(cases::all())]
+    pub cases: &'static [Case],
+}
+
+#[function_component]
+pub fn App(props: &AppProps) -> Html {
+    let initial = props.initial.clone();
+    let state = use_reducer(move || initial);
+
+    {
+        let dispatcher = state.dispatcher();
+        use_effect_with((), move |_| {
+            let listener = web_sys::window().map(|window| {
+                EventListener::new(&window, "hashchange", move |_| {
+                    dispatcher.dispatch(Action::Navigate(platform::current_route()));
+                })
+            });
+            platform::mark_first_render();
+            move || drop(listener)
+        });
+    }
+    use_effect_with(state.settings, |settings| {
+        platform::apply_settings(*settings)
+    });
+    use_effect_with(state.route.clone(), |_| platform::scroll_to_top());
+
+    html! {
+        <ContextProvider<AppContext> context={state}>
+            <Shell cases={props.cases} />
+        </ContextProvider<AppContext>>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct ShellProps {
+    cases: &'static [Case],
+}
+
+/// Header, the current page, footer.
+#[function_component]
+fn Shell(props: &ShellProps) -> Html {
+    let route = use_app()
+        .map(|app| app.route.clone())
+        .unwrap_or(Route::Gallery);
+    let page = match &route {
+        Route::Gallery => html! { <Gallery cases={props.cases} /> },
+        Route::Case(slug) => match cases::find(props.cases, slug) {
+            Some(case) => html! { <CaseView {case} /> },
+            None => html! { <NotFound /> },
+        },
+        Route::NotFound(_) => html! { <NotFound /> },
+    };
+    html! {
+        <div class="app">
+            <Header />
+            { page }
+            <Footer />
+        </div>
+    }
+}

@@ -1,0 +1,274 @@
+//! The pitfall cases, embedded at build time.
+//!
+//! Owns the in-memory shape of a case (`Case`, `Section`, `Outcome`, `Text`)
+//! and the `CASES` table that `build.rs` generates from `cases/*.toml`. It
+//! only describes cases; it must not run them (that is `gosim`'s job) and it
+//! must not parse anything at run time.
+
+use crate::i18n::Language;
+
+/// A string in both UI languages.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Text {
+    pub en: &'static str,
+    pub zh: &'static str,
+}
+
+impl Text {
+    /// The string in `lang`, falling back to English when a translation is missing.
+    pub fn get(&self, lang: Language) -> &'static str {
+        match lang {
+            Language::Zh if !self.zh.is_empty() => self.zh,
+            _ => self.en,
+        }
+    }
+}
+
+/// The talk's chapters, in the talk's order.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Section {
+    Channel,
+    Mutex,
+    SyncMap,
+    Once,
+    WaitGroup,
+    Cond,
+    Defer,
+    Shadow,
+    Timer,
+    Netpoll,
+}
+
+impl Section {
+    /// Every section, in the order the gallery shows them.
+    pub const ALL: [Section; 10] = [
+        Section::Channel,
+        Section::Mutex,
+        Section::SyncMap,
+        Section::Once,
+        Section::WaitGroup,
+        Section::Cond,
+        Section::Defer,
+        Section::Shadow,
+        Section::Timer,
+        Section::Netpoll,
+    ];
+
+    /// The key used in case files and as the HTML anchor of the section.
+    pub fn key(self) -> &'static str {
+        match self {
+            Section::Channel => "channel",
+            Section::Mutex => "mutex",
+            Section::SyncMap => "syncmap",
+            Section::Once => "once",
+            Section::WaitGroup => "waitgroup",
+            Section::Cond => "cond",
+            Section::Defer => "defer",
+            Section::Shadow => "shadow",
+            Section::Timer => "timer",
+            Section::Netpoll => "netpoll",
+        }
+    }
+
+    /// The section's heading, as the talk names it.
+    pub fn name(self) -> Text {
+        let (en, zh) = match self {
+            Section::Channel => ("Channel misuse", "channel误用"),
+            Section::Mutex => ("Mutex / RWMutex misuse", "mutex/rwmutex误用"),
+            Section::SyncMap => ("map / sync.Map", "map/sync.Map"),
+            Section::Once => ("sync.Once misuse", "sync.Once误用"),
+            Section::WaitGroup => ("WaitGroup misuse", "WaitGroup误用"),
+            Section::Cond => ("sync.Cond misuse", "sync.Cond误用"),
+            Section::Defer => ("defer misuse", "defer误用"),
+            Section::Shadow => ("Shadowed variables", "Shadow变量"),
+            Section::Timer => ("select + time.After misuse", "select+time.After误用"),
+            Section::Netpoll => ("Go's native network model", "原生网络模型"),
+        };
+        Text { en, zh }
+    }
+}
+
+/// What a case's program does when it runs, as the badge shows it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Outcome {
+    Deadlock,
+    Leak,
+    Panic,
+    Nondeterministic,
+    WrongValue,
+    EndlessLoop,
+    Ok,
+}
+
+impl Outcome {
+    /// The key used in case files and as a CSS modifier.
+    pub fn key(self) -> &'static str {
+        match self {
+            Outcome::Deadlock => "deadlock",
+            Outcome::Leak => "leak",
+            Outcome::Panic => "panic",
+            Outcome::Nondeterministic => "nondeterministic",
+            Outcome::WrongValue => "wrong-value",
+            Outcome::EndlessLoop => "endless-loop",
+            Outcome::Ok => "ok",
+        }
+    }
+
+    pub fn label(self) -> Text {
+        let (en, zh) = match self {
+            Outcome::Deadlock => ("deadlock", "死锁"),
+            Outcome::Leak => ("goroutine leak", "goroutine泄漏"),
+            Outcome::Panic => ("panic", "panic"),
+            Outcome::Nondeterministic => ("nondeterministic", "结果不确定"),
+            Outcome::WrongValue => ("wrong value", "结果错误"),
+            Outcome::EndlessLoop => ("endless loop", "死循环"),
+            Outcome::Ok => ("works", "正常"),
+        };
+        Text { en, zh }
+    }
+}
+
+/// A corrected version of a case's program.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Fix {
+    pub title: Text,
+    pub source: &'static str,
+}
+
+/// One pitfall from the talk.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Case {
+    /// The talk's case number; 0 for unnumbered items.
+    pub number: u32,
+    /// URL-safe identifier, unique across cases (checked at build time).
+    pub slug: &'static str,
+    pub section: Section,
+    pub title: Text,
+    /// One line for the gallery card.
+    pub summary: Text,
+    pub explanation: Text,
+    pub questions: &'static [Text],
+    pub outcome: Outcome,
+    /// False for listings the simulator cannot run (e.g. the net/echo server).
+    pub runnable: bool,
+    /// The Go language version the case is meant for, e.g. "1.22".
+    pub go: Option<&'static str>,
+    pub source: &'static str,
+    pub fixes: &'static [Fix],
+}
+
+impl Case {
+    /// "#04" for numbered cases, `None` for unnumbered ones.
+    pub fn number_label(&self) -> Option<String> {
+        (self.number != 0).then(|| format!("#{:02}", self.number))
+    }
+}
+
+include!(concat!(env!("OUT_DIR"), "/cases.rs"));
+
+/// Every embedded case, in gallery order (sorted at build time).
+pub fn all() -> &'static [Case] {
+    CASES
+}
+
+/// The case with this slug, if any.
+pub fn find(cases: &'static [Case], slug: &str) -> Option<&'static Case> {
+    cases.iter().find(|case| case.slug == slug)
+}
+
+/// Groups cases by section in the talk's order, skipping empty sections and
+/// keeping each section's cases in their given order.
+pub fn by_section(cases: &'static [Case]) -> Vec<(Section, Vec<&'static Case>)> {
+    Section::ALL
+        .iter()
+        .filter_map(|&section| {
+            let in_section: Vec<&'static Case> = cases
+                .iter()
+                .filter(|case| case.section == section)
+                .collect();
+            (!in_section.is_empty()).then_some((section, in_section))
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const fn text(en: &'static str) -> Text {
+        Text { en, zh: "" }
+    }
+
+    const fn case(number: u32, slug: &'static str, section: Section) -> Case {
+        Case {
+            number,
+            slug,
+            section,
+            title: text("t"),
+            summary: text("s"),
+            explanation: text(""),
+            questions: &[],
+            outcome: Outcome::Deadlock,
+            runnable: true,
+            go: None,
+            source: "package main",
+            fixes: &[],
+        }
+    }
+
+    static FIXTURE: [Case; 3] = [
+        case(2, "b", Section::Timer),
+        case(1, "a", Section::Channel),
+        case(3, "c", Section::Timer),
+    ];
+
+    #[test]
+    fn by_section_follows_talk_order_and_skips_empty_sections() {
+        let groups = by_section(&FIXTURE);
+        let shape: Vec<(Section, Vec<&str>)> = groups
+            .iter()
+            .map(|(s, cases)| (*s, cases.iter().map(|c| c.slug).collect()))
+            .collect();
+        assert_eq!(
+            shape,
+            vec![
+                (Section::Channel, vec!["a"]),
+                (Section::Timer, vec!["b", "c"])
+            ]
+        );
+    }
+
+    #[test]
+    fn text_falls_back_to_english_when_chinese_is_missing() {
+        let t = Text {
+            en: "hello",
+            zh: "",
+        };
+        assert_eq!(t.get(Language::Zh), "hello");
+        let t = Text {
+            en: "hello",
+            zh: "你好",
+        };
+        assert_eq!(t.get(Language::Zh), "你好");
+        assert_eq!(t.get(Language::En), "hello");
+    }
+
+    #[test]
+    fn find_and_number_label() {
+        assert_eq!(find(&FIXTURE, "c").map(|c| c.number), Some(3));
+        assert!(find(&FIXTURE, "nope").is_none());
+        assert_eq!(FIXTURE[1].number_label().as_deref(), Some("#01"));
+        assert_eq!(case(0, "x", Section::Once).number_label(), None);
+    }
+
+    #[test]
+    fn embedded_slugs_are_unique() {
+        for (i, case) in all().iter().enumerate() {
+            assert!(
+                all()[..i].iter().all(|other| other.slug != case.slug),
+                "duplicate slug {}",
+                case.slug
+            );
+        }
+    }
+}

@@ -1,0 +1,62 @@
+//! The home page: an introduction and every case, grouped by the talk's sections.
+
+use yew::prelude::*;
+
+use crate::cases::{self, Case, Section};
+use crate::components::CaseCard;
+use crate::hooks::use_settings;
+use crate::i18n::{self, Language};
+
+#[derive(Properties, PartialEq)]
+pub struct GalleryProps {
+    pub cases: &'static [Case],
+}
+
+#[function_component]
+pub fn Gallery(props: &GalleryProps) -> Html {
+    let lang = use_settings().language;
+    let groups = cases::by_section(props.cases);
+    html! {
+        <main class="page page--gallery" data-testid="gallery">
+            <section class="hero">
+                <h1 class="hero__title">{ i18n::TAGLINE.get(lang) }</h1>
+                <p class="hero__intro">{ i18n::INTRO.get(lang) }</p>
+                <p class="hero__stats">
+                    <span class="stat"><strong>{ props.cases.len() }</strong>{" "}{ i18n::CASES_COUNT.get(lang) }</span>
+                    <span class="stat"><strong>{ groups.len() }</strong>{" "}{ i18n::SECTIONS_COUNT.get(lang) }</span>
+                </p>
+            </section>
+            if groups.is_empty() {
+                <p class="empty-state">{ i18n::NO_CASES.get(lang) }</p>
+            }
+            { for groups.iter().map(|(section, cases)| section_view(*section, cases, lang)) }
+        </main>
+    }
+}
+
+fn section_view(section: Section, cases: &[&'static Case], lang: Language) -> Html {
+    let index = Section::ALL
+        .iter()
+        .position(|s| *s == section)
+        .map_or(0, |i| i + 1);
+    let name = section.name();
+    // In English, also show the talk's own (Chinese) heading.
+    let original = (lang == Language::En && name.zh != name.en).then_some(name.zh);
+    html! {
+        <section class="gallery-section" data-section={section.key()} aria-labelledby={format!("section-{}", section.key())}>
+            <header class="gallery-section__header">
+                <span class="gallery-section__index">{ format!("{index:02}") }</span>
+                <h2 class="gallery-section__title" id={format!("section-{}", section.key())}>{ name.get(lang) }</h2>
+                if let Some(original) = original {
+                    <span class="gallery-section__original" lang="zh-CN">{ original }</span>
+                }
+                <span class="gallery-section__count">{ cases.len() }</span>
+            </header>
+            <ul class="card-grid">
+                { for cases.iter().map(|case| html! {
+                    <li key={case.slug}><CaseCard case={*case} /></li>
+                }) }
+            </ul>
+        </section>
+    }
+}

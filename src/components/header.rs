@@ -1,0 +1,60 @@
+//! The top bar: product name, language switch (EN / 中文) and theme toggle.
+
+use yew::prelude::*;
+
+use crate::components::icons;
+use crate::hooks::{use_dispatch, use_settings};
+use crate::i18n::{self, Language};
+use crate::state::{Action, Theme};
+
+#[function_component]
+pub fn Header() -> Html {
+    let settings = use_settings();
+    let lang = settings.language;
+    let to_en = use_dispatch::<MouseEvent>(Action::SetLanguage(Language::En));
+    let to_zh = use_dispatch::<MouseEvent>(Action::SetLanguage(Language::Zh));
+    let toggle_theme = use_dispatch::<MouseEvent>(Action::ToggleTheme);
+    let (theme_label, theme_icon) = match settings.theme {
+        Theme::Light => (i18n::THEME_TO_DARK.get(lang), icons::moon()),
+        Theme::Dark => (i18n::THEME_TO_LIGHT.get(lang), icons::sun()),
+    };
+    let lang_button = |target: Language, label: &'static str, onclick: Callback<MouseEvent>| {
+        let active = lang == target;
+        html! {
+            <button
+                type="button"
+                class={classes!("segmented__item", active.then_some("is-active"))}
+                aria-pressed={active.to_string()}
+                data-testid={format!("lang-{}", target.key())}
+                {onclick}
+            >{ label }</button>
+        }
+    };
+    html! {
+        <header class="site-header">
+            <div class="site-header__inner">
+                <a class="brand" href="#/">
+                    { icons::logo() }
+                    <span class="brand__text">
+                        <span class="brand__name">{ i18n::PRODUCT_NAME }</span>
+                        <span class="brand__tagline">{ i18n::TAGLINE.get(lang) }</span>
+                    </span>
+                </a>
+                <div class="toolbar">
+                    <div class="segmented" role="group" aria-label={i18n::SWITCH_LANGUAGE.get(lang)}>
+                        { lang_button(Language::En, "EN", to_en) }
+                        { lang_button(Language::Zh, "中文", to_zh) }
+                    </div>
+                    <button
+                        type="button"
+                        class="icon-button"
+                        data-testid="theme-toggle"
+                        aria-label={theme_label}
+                        title={theme_label}
+                        onclick={toggle_theme}
+                    >{ theme_icon }</button>
+                </div>
+            </div>
+        </header>
+    }
+}

@@ -1,0 +1,18 @@
+//! The page for a URL fragment that names no case.
+
+use yew::prelude::*;
+
+use crate::hooks::use_settings;
+use crate::i18n;
+
+#[function_component]
+pub fn NotFound() -> Html {
+    let lang = use_settings().language;
+    html! {
+        <main class="page page--not-found" data-testid="not-found">
+            <h1>{ i18n::NOT_FOUND_TITLE.get(lang) }</h1>
+            <p>{ i18n::NOT_FOUND_BODY.get(lang) }</p>
+            <p><a class="button" href="#/">{ i18n::ALL_CASES.get(lang) }</a></p>
+        </main>
+    }
+}

@@ -1,0 +1,28 @@
+//! The gopitfalls web app: a Yew front end over the embedded pitfall cases.
+//!
+//! Module map: `cases` (embedded case data), `i18n` (UI strings), `route`
+//! (hash routes), `state` (the reducer), `hooks` (context access),
+//! `components` (views), `app` (the root), `platform` (the only module that
+//! touches browser APIs). The app reads the simulator only through `gosim`'s
+//! public snapshot API and never parses case files at run time.
+
+pub mod app;
+pub mod cases;
+pub mod components;
+pub mod hooks;
+pub mod i18n;
+pub mod platform;
+pub mod route;
+pub mod state;
+
+pub use app::{App, AppProps};
+
+/// Mounts the app on `<body>`, starting from the URL and stored settings.
+pub fn start() {
+    let initial = platform::initial_state();
+    yew::Renderer::<App>::with_props(AppProps {
+        initial,
+        cases: cases::all(),
+    })
+    .render();
+}

@@ -1,0 +1,83 @@
+//! Hash routes: `#/` is the gallery, `#/case/<slug>` is one case.
+//!
+//! Owns parsing and printing of the URL fragment. Routing by fragment needs no
+//! server rewrites, so the built site works from any static host, sub-path or
+//! iframe. This module is pure: listening for `hashchange` is `app.rs`'s job.
+
+/// Where the app is.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Route {
+    Gallery,
+    Case(String),
+    /// A fragment we do not understand; kept so the page can say so.
+    NotFound(String),
+}
+
+impl Route {
+    /// Parses `location.hash` (with or without the leading `#`). Never fails:
+    /// anything unrecognised becomes `NotFound`.
+    pub fn from_hash(hash: &str) -> Route {
+        let path = hash.strip_prefix('#').unwrap_or(hash);
+        let path = path.strip_prefix('/').unwrap_or(path);
+        let path = path.trim_end_matches('/');
+        if path.is_empty() {
+            return Route::Gallery;
+        }
+        match path.split_once('/') {
+            Some(("case", slug)) if is_slug(slug) => Route::Case(slug.to_string()),
+            _ => Route::NotFound(path.to_string()),
+        }
+    }
+
+    /// The fragment, including `#`, that leads to this route.
+    pub fn to_hash(&self) -> String {
+        match self {
+            Route::Gallery => "#/".to_string(),
+            Route::Case(slug) => format!("#/case/{slug}"),
+            Route::NotFound(path) => format!("#/{path}"),
+        }
+    }
+}
+
+fn is_slug(s: &str) -> bool {
+    !s.is_empty()
+        && s.bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_gallery_forms() {
+        for hash in ["", "#", "#/", "/", "#//"] {
+            assert_eq!(Route::from_hash(hash), Route::Gallery, "{hash:?}");
+        }
+    }
+
+    #[test]
+    fn parses_case_route_and_round_trips() {
+        let route = Route::from_hash("#/case/04-lock-and-full-channel");
+        assert_eq!(route, Route::Case("04-lock-and-full-channel".into()));
+        assert_eq!(Route::from_hash(&route.to_hash()), route);
+        assert_eq!(Route::from_hash("#/case/x/"), Route::Case("x".into()));
+    }
+
+    #[test]
+    fn odd_input_is_not_found_and_never_panics() {
+        for hash in [
+            "#/case/",
+            "#/case/UPPER",
+            "#/case/a/b",
+            "#/nope",
+            "#/case/ü",
+            "#/%00",
+        ] {
+            assert!(
+                matches!(Route::from_hash(hash), Route::NotFound(_)),
+                "{hash:?}"
+            );
+        }
+    }
+}

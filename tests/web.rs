@@ -1,0 +1,126 @@
+//! Browser tests: mount the real app in headless Chromium (through
+//! chromedriver and wasm-bindgen-test-runner) and drive it through the DOM.
+#![cfg(target_arch = "wasm32")]
+
+use gopitfalls::cases;
+use gopitfalls::i18n;
+use gopitfalls::state::AppState;
+use gopitfalls::{App, AppProps};
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_test::*;
+use web_sys::{Document, Element, HtmlElement};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn document() -> Document {
+    web_sys::window()
+        .and_then(|w| w.document())
+        .expect("tests run in a browser page")
+}
+
+/// Lets yew's scheduler (which runs on the microtask queue) make progress
+/// until `done` holds. Bounded by a tick count, not by wall-clock time.
+async fn settle(what: &str, done: impl Fn() -> bool) {
+    for _ in 0..1000 {
+        if done() {
+            return;
+        }
+        let resolved = js_sys::Promise::resolve(&JsValue::NULL);
+        let _ = wasm_bindgen_futures::JsFuture::from(resolved).await;
+    }
+    panic!("gave up waiting for {what}");
+}
+
+fn query(root: &Element, selector: &str) -> Option<Element> {
+    root.query_selector(selector).ok().flatten()
+}
+
+fn count(root: &Element, selector: &str) -> u32 {
+    root.query_selector_all(selector)
+        .map(|list| list.length())
+        .unwrap_or(0)
+}
+
+fn click(root: &Element, selector: &str) {
+    query(root, selector)
+        .and_then(|el| el.dyn_into::<HtmlElement>().ok())
+        .unwrap_or_else(|| panic!("no clickable {selector}"))
+        .click();
+}
+
+fn html_attr(name: &str) -> Option<String> {
+    document()
+        .document_element()
+        .and_then(|el| el.get_attribute(name))
+}
+
+#[wasm_bindgen_test]
+async fn app_renders_gallery_switches_language_theme_and_route() {
+    let doc = document();
+    let root = doc.create_element("div").expect("create div");
+    doc.body()
+        .expect("body")
+        .append_child(&root)
+        .expect("append");
+    let handle = yew::Renderer::<App>::with_root_and_props(
+        root.clone(),
+        AppProps {
+            initial: AppState::default(),
+            cases: cases::all(),
+        },
+    )
+    .render();
+
+    let expected = cases::all().len() as u32;
+    settle("the gallery", || {
+        query(&root, "[data-testid=gallery]").is_some()
+    })
+    .await;
+    assert_eq!(count(&root, "[data-testid=case-card]"), expected);
+    if expected == 0 {
+        assert!(query(&root, ".empty-state").is_some());
+    }
+
+    // Language switch re-renders the header and sets <html lang>.
+    click(&root, "[data-testid=lang-zh]");
+    settle("Chinese tagline", || {
+        query(&root, ".brand__tagline").and_then(|el| el.text_content())
+            == Some(i18n::TAGLINE.zh.to_string())
+    })
+    .await;
+    settle("lang attribute", || {
+        html_attr("lang").as_deref() == Some("zh-CN")
+    })
+    .await;
+
+    // Theme toggle flips data-theme on <html>.
+    settle("initial theme", || {
+        html_attr("data-theme").as_deref() == Some("light")
+    })
+    .await;
+    click(&root, "[data-testid=theme-toggle]");
+    settle("dark theme", || {
+        html_attr("data-theme").as_deref() == Some("dark")
+    })
+    .await;
+
+    // Following the URL fragment: a case page, then an unknown one.
+    let window = web_sys::window().expect("window");
+    let slug = cases::all().first().map_or("missing", |case| case.slug);
+    window
+        .location()
+        .set_hash(&format!("/case/{slug}"))
+        .expect("set hash");
+    let event = web_sys::Event::new("hashchange").expect("event");
+    window.dispatch_event(&event).expect("dispatch");
+    let target = if expected == 0 {
+        "[data-testid=not-found]"
+    } else {
+        "[data-testid=case-view]"
+    };
+    settle("the routed page", || query(&root, target).is_some()).await;
+    assert_eq!(count(&root, "[data-testid=gallery]"), 0);
+
+    handle.destroy();
+    window.location().set_hash("").expect("reset hash");
+}
