@@ -462,17 +462,18 @@ impl<'a> Lexer<'a> {
             }
             0x80..=0xff => {
                 let c = self.char_at(lo);
-                if is_letter(c) {
-                    self.ident(lo);
-                } else {
+                if c == '\u{FEFF}' {
                     self.pos += c.len_utf8();
-                    if c == '\u{FEFF}' && lo == 0 {
-                        return; // a leading byte order mark is ignored
+                    if lo != 0 {
+                        // Only a leading byte order mark is ignored.
+                        self.error(lo, self.pos, "invalid BOM in the middle of the file");
+                        self.push(TokenKind::Invalid, lo);
                     }
-                    let msg = format!("invalid character {}", format_char_u(c));
-                    self.error(lo, self.pos, msg);
-                    self.push(TokenKind::Invalid, lo);
+                    return;
                 }
+                // Like Go's scanner, any other non-ASCII character starts
+                // an identifier, reported if it is not a letter.
+                self.ident(lo);
             }
             _ => self.operator(lo, b),
         }
@@ -485,11 +486,22 @@ impl<'a> Lexer<'a> {
                 self.pos += 1;
             } else if b >= 0x80 {
                 let c = self.char_at(self.pos);
-                if is_letter(c) || is_digit_char(c) {
-                    self.pos += c.len_utf8();
-                } else {
+                if c == '\u{FEFF}' {
                     break;
                 }
+                if !is_letter(c) {
+                    let msg = if self.pos == lo && is_digit_char(c) {
+                        format!("identifier cannot begin with digit {}", format_char_u(c))
+                    } else if is_digit_char(c) {
+                        String::new()
+                    } else {
+                        format!("invalid character {} in identifier", format_char_u(c))
+                    };
+                    if !msg.is_empty() {
+                        self.error(self.pos, self.pos + c.len_utf8(), msg);
+                    }
+                }
+                self.pos += c.len_utf8();
             } else {
                 break;
             }
@@ -598,153 +610,151 @@ impl<'a> Lexer<'a> {
         self.push(kind, lo);
     }
 
-    /// Scans digits of `base` (and `_`), returning how many digits were
-    /// seen and the first digit that is invalid for the base (as Go reports
-    /// `invalid digit '8' in octal literal`).
-    fn digits(&mut self, base: u32, invalid: &mut Option<(usize, u8)>) -> usize {
-        let mut n = 0;
+    /// Scans digits of `base` and `_` separators, as Go's scanner does:
+    /// bases up to 10 accept any decimal digit but record the first one
+    /// too large for the base (`invalid digit '8' in octal literal`).
+    /// Returns bit 0 set if a digit was seen, bit 1 if a `_` was.
+    fn digits(&mut self, base: u32, invalid: &mut Option<usize>) -> u8 {
+        let mut digsep = 0;
         while self.pos < self.bytes.len() {
             let b = self.bytes[self.pos];
-            if b == b'_' {
-                self.pos += 1;
-                continue;
-            }
-            let ok = match base {
-                16 => b.is_ascii_hexdigit(),
-                _ => b.is_ascii_digit(),
+            let is_digit = if base <= 10 {
+                b.is_ascii_digit()
+            } else {
+                b.is_ascii_hexdigit()
             };
-            if !ok {
+            if b == b'_' {
+                digsep |= 2;
+            } else if is_digit {
+                digsep |= 1;
+                if base <= 10 && (b - b'0') as u32 >= base && invalid.is_none() {
+                    *invalid = Some(self.pos);
+                }
+            } else {
                 break;
             }
-            if base <= 10 && (b - b'0') as u32 >= base && invalid.is_none() {
-                *invalid = Some((self.pos, b));
-            }
-            n += 1;
             self.pos += 1;
         }
-        n
+        digsep
     }
 
+    /// Mirrors `number` in Go's scanner (cmd/compile/internal/syntax):
+    /// at most one error per literal, at the same position Go reports it.
     fn number(&mut self, lo: usize) {
+        let mut ok = true;
         let mut kind = TokenKind::Int;
         let mut base = 10u32;
-        let mut prefix = ' ';
-        let mut invalid: Option<(usize, u8)> = None;
-        let mut ndigits = 0;
-        if self.bytes[lo] != b'.' {
-            if self.bytes[lo] == b'0' {
+        let mut prefix = 0u8; // 0 (decimal), b'0' (legacy octal), b'x', b'o', b'b'
+        let mut digsep = 0u8;
+        let mut invalid: Option<usize> = None;
+        let mut seen_point = self.bytes[lo] == b'.';
+        if seen_point {
+            self.pos += 1;
+        } else {
+            if self.peek_byte(0) == b'0' {
                 self.pos += 1;
                 match self.peek_byte(0).to_ascii_lowercase() {
-                    b'x' => {
-                        self.pos += 1;
-                        base = 16;
-                        prefix = 'x';
-                    }
-                    b'o' => {
-                        self.pos += 1;
-                        base = 8;
-                        prefix = 'o';
-                    }
-                    b'b' => {
-                        self.pos += 1;
-                        base = 2;
-                        prefix = 'b';
-                    }
+                    b'x' => (base, prefix) = (16, b'x'),
+                    b'o' => (base, prefix) = (8, b'o'),
+                    b'b' => (base, prefix) = (2, b'b'),
                     _ => {
-                        base = 8;
-                        prefix = '0';
-                        ndigits = 1; // the leading 0
+                        (base, prefix) = (8, b'0');
+                        digsep = 1; // the leading 0
                     }
                 }
-            }
-            // Legacy octal literals may hold 8 and 9 when they turn out to
-            // be floats (`09.5`), so scan them as decimal.
-            let scan_base = if prefix == '0' { 10 } else { base };
-            ndigits += self.digits(scan_base, &mut invalid);
-            if prefix == '0' && invalid.is_none() {
-                // Find digits >= 8 for the error below.
-                for i in lo..self.pos {
-                    let b = self.bytes[i];
-                    if b == b'8' || b == b'9' {
-                        invalid = Some((i, b));
-                        break;
-                    }
-                }
-            }
-        }
-        if self.peek_byte(0) == b'.' && !(self.peek_byte(1) == b'.' && self.peek_byte(2) == b'.') {
-            kind = TokenKind::Float;
-            self.pos += 1;
-            ndigits += self.digits(if base == 16 { 16 } else { 10 }, &mut None);
-        }
-        if ndigits == 0 && prefix != ' ' && prefix != '0' {
-            let name = match prefix {
-                'x' => "hexadecimal",
-                'o' => "octal",
-                _ => "binary",
-            };
-            self.error(lo, self.pos, format!("{} literal has no digits", name));
-        }
-        let e = self.peek_byte(0).to_ascii_lowercase();
-        if e == b'e' || e == b'p' {
-            if e == b'e' && base == 16 {
-                // `0x1e` is an ordinary hex digit, already consumed; never here.
-            } else {
-                if e == b'e' && prefix != ' ' && prefix != '0' {
-                    self.error(
-                        self.pos,
-                        self.pos + 1,
-                        format!("'{}' exponent requires decimal mantissa", e as char),
-                    );
-                }
-                if e == b'p' && base != 16 {
-                    self.error(
-                        self.pos,
-                        self.pos + 1,
-                        "'p' exponent requires hexadecimal mantissa",
-                    );
-                }
-                kind = TokenKind::Float;
-                self.pos += 1;
-                if self.peek_byte(0) == b'+' || self.peek_byte(0) == b'-' {
+                if prefix != b'0' {
                     self.pos += 1;
                 }
-                if self.digits(10, &mut None) == 0 {
-                    self.error(lo, self.pos, "exponent has no digits");
+            }
+            digsep |= self.digits(base, &mut invalid);
+            if self.peek_byte(0) == b'.' {
+                if prefix == b'o' || prefix == b'b' {
+                    self.error_here(format!(
+                        "invalid radix point in {} literal",
+                        base_name(base)
+                    ));
+                    ok = false;
+                }
+                self.pos += 1;
+                seen_point = true;
+            }
+        }
+        if seen_point {
+            kind = TokenKind::Float;
+            digsep |= self.digits(base, &mut invalid);
+        }
+        if digsep & 1 == 0 && ok {
+            self.error_here(format!("{} literal has no digits", base_name(base)));
+            ok = false;
+        }
+        let e = self.peek_byte(0);
+        if e.to_ascii_lowercase() == b'e' || e.to_ascii_lowercase() == b'p' {
+            if ok {
+                let lower = e.to_ascii_lowercase();
+                if lower == b'e' && prefix != 0 && prefix != b'0' {
+                    self.error_here(format!(
+                        "'{}' exponent requires decimal mantissa",
+                        e as char
+                    ));
+                    ok = false;
+                } else if lower == b'p' && prefix != b'x' {
+                    self.error_here(format!(
+                        "'{}' exponent requires hexadecimal mantissa",
+                        e as char
+                    ));
+                    ok = false;
                 }
             }
-        } else if kind == TokenKind::Float && base == 16 {
-            self.error(lo, self.pos, "hexadecimal mantissa requires a 'p' exponent");
+            self.pos += 1;
+            kind = TokenKind::Float;
+            if matches!(self.peek_byte(0), b'+' | b'-') {
+                self.pos += 1;
+            }
+            digsep = self.digits(10, &mut None) | (digsep & 2);
+            if digsep & 1 == 0 && ok {
+                self.error_here("exponent has no digits");
+                ok = false;
+            }
+        } else if prefix == b'x' && kind == TokenKind::Float && ok {
+            self.error_here("hexadecimal mantissa requires a 'p' exponent");
+            ok = false;
         }
         if self.peek_byte(0) == b'i' {
             kind = TokenKind::Imag;
             self.pos += 1;
         }
-        if kind == TokenKind::Int {
-            if let Some((at, d)) = invalid {
-                let name = match base {
-                    8 => "octal",
-                    2 => "binary",
-                    _ => "decimal",
-                };
+        if kind == TokenKind::Int && ok {
+            if let Some(at) = invalid {
+                let d = self.bytes[at] as char;
                 self.error(
                     at,
                     at + 1,
-                    format!("invalid digit '{}' in {} literal", d as char, name),
+                    format!("invalid digit '{}' in {} literal", d, base_name(base)),
                 );
+                ok = false;
             }
         }
-        let text = &self.bytes[lo..self.pos];
-        if let Some(i) = underscore_misuse(text) {
-            self.error(lo + i, lo + i + 1, "'_' must separate successive digits");
+        if digsep & 2 != 0 && ok {
+            if let Some(i) = invalid_separator(&self.bytes[lo..self.pos]) {
+                self.error(lo + i, lo + i + 1, "'_' must separate successive digits");
+            }
         }
         self.push(kind, lo);
     }
 
-    /// Scans one escape after a backslash at `self.pos - 1` inside a
-    /// literal closed by `quote`; returns false if the literal ended.
+    /// An error at the current scanning position (Go's `errorf`).
+    fn error_here(&mut self, msg: impl Into<String>) {
+        let at = self.pos;
+        let end = (at + self.char_at(at).len_utf8())
+            .min(self.bytes.len())
+            .max(at);
+        self.error(at, end, msg);
+    }
+
+    /// Scans one escape after a backslash, mirroring Go's scanner: an
+    /// invalid character is reported but not consumed. Returns false if the
+    /// escape was invalid.
     fn escape(&mut self, quote: u8) -> bool {
-        let at = self.pos - 1;
         let b = self.peek_byte(0);
         let (n, base, max): (usize, u32, u32) = match b {
             b'a' | b'b' | b'f' | b'n' | b'r' | b't' | b'v' | b'\\' => {
@@ -770,47 +780,41 @@ impl<'a> Lexer<'a> {
             }
             _ => {
                 if self.pos >= self.bytes.len() {
-                    return false;
+                    return true; // the caller reports the missing end
                 }
-                if b == b'\n' {
-                    self.error(at, self.pos, "unknown escape");
-                    return false;
-                }
-                let c = self.char_at(self.pos);
-                self.pos += c.len_utf8();
-                self.error(at, self.pos, "unknown escape");
-                return true;
+                self.error_here("unknown escape");
+                return false;
             }
         };
         let mut x: u32 = 0;
         for _ in 0..n {
-            let d = self.peek_byte(0);
-            let v = (d as char).to_digit(base);
-            match v {
-                Some(v) => {
-                    x = x * base + v;
+            if self.pos >= self.bytes.len() {
+                return true;
+            }
+            let c = self.char_at(self.pos);
+            match c.to_digit(16).filter(|&d| d < base) {
+                Some(d) => {
+                    x = x.wrapping_mul(base).wrapping_add(d);
                     self.pos += 1;
                 }
                 None => {
-                    if self.pos >= self.bytes.len() || d == quote || d == b'\n' {
-                        self.error(at, self.pos, "escape sequence not terminated");
-                        return d == quote;
-                    }
-                    let c = self.char_at(self.pos);
-                    let what = if base == 8 { "octal" } else { "hexadecimal" };
-                    self.error(
-                        self.pos,
-                        self.pos + c.len_utf8(),
-                        format!("invalid character {:?} in {} escape", c, what),
-                    );
-                    return true;
+                    let what = base_name(base);
+                    self.error_here(format!(
+                        "invalid character {} in {} escape",
+                        quote_char(c),
+                        what
+                    ));
+                    return false;
                 }
             }
         }
         if x > max && base == 8 {
-            self.error(at, self.pos, format!("octal escape value {} > 255", x));
-        } else if x > max || (0xD800..0xE000).contains(&x) {
-            self.error(at, self.pos, "escape is invalid Unicode code point");
+            self.error_here(format!("octal escape value {} > 255", x));
+            return false;
+        }
+        if x > max || (0xD800..0xE000).contains(&x) {
+            self.error_here(format!("escape is invalid Unicode code point U+{:04X}", x));
+            return false;
         }
         true
     }
@@ -819,7 +823,7 @@ impl<'a> Lexer<'a> {
         self.pos += 1;
         loop {
             if self.pos >= self.bytes.len() {
-                self.error(lo, self.pos, "string literal not terminated");
+                self.error(lo, lo + 1, "string not terminated");
                 break;
             }
             match self.bytes[self.pos] {
@@ -828,14 +832,12 @@ impl<'a> Lexer<'a> {
                     break;
                 }
                 b'\n' => {
-                    self.error(lo, self.pos, "newline in string");
+                    self.error_here("newline in string");
                     break;
                 }
                 b'\\' => {
                     self.pos += 1;
-                    if !self.escape(b'"') {
-                        continue;
-                    }
+                    self.escape(b'"');
                 }
                 _ => self.pos += 1,
             }
@@ -848,7 +850,7 @@ impl<'a> Lexer<'a> {
             Some(i) => self.pos = lo + 1 + i + 1,
             None => {
                 self.pos = self.bytes.len();
-                self.error(lo, lo + 1, "raw string literal not terminated");
+                self.error(lo, lo + 1, "string not terminated");
             }
         }
         self.push(TokenKind::RawStr, lo);
@@ -856,45 +858,102 @@ impl<'a> Lexer<'a> {
 
     fn rune(&mut self, lo: usize) {
         self.pos += 1;
+        let mut ok = true;
         let mut n = 0;
         loop {
             if self.pos >= self.bytes.len() {
-                self.error(lo, self.pos, "rune literal not terminated");
+                if ok {
+                    self.error(lo, lo + 1, "rune literal not terminated");
+                }
                 break;
             }
             match self.bytes[self.pos] {
                 b'\'' => {
-                    self.pos += 1;
-                    if n == 0 {
-                        self.error(
-                            lo,
-                            self.pos,
-                            "empty rune literal or unescaped ' in rune literal",
-                        );
-                    } else if n > 1 {
-                        self.error(lo, self.pos, "more than one character in rune literal");
+                    if ok && n == 0 {
+                        self.error_here("empty rune literal or unescaped '");
+                    } else if ok && n != 1 {
+                        self.error(lo, lo + 1, "more than one character in rune literal");
                     }
+                    self.pos += 1;
                     break;
                 }
                 b'\n' => {
-                    self.error(lo, self.pos, "newline in rune literal");
+                    if ok {
+                        self.error_here("newline in rune literal");
+                    }
                     break;
                 }
                 b'\\' => {
                     self.pos += 1;
-                    n += 1;
                     if !self.escape(b'\'') {
-                        continue;
+                        ok = false;
                     }
                 }
-                _ => {
-                    n += 1;
-                    self.pos += self.char_at(self.pos).len_utf8().max(1);
-                }
+                _ => self.pos += self.char_at(self.pos).len_utf8().max(1),
             }
+            n += 1;
         }
         self.push(TokenKind::Rune, lo);
     }
+}
+
+fn base_name(base: u32) -> &'static str {
+    match base {
+        2 => "binary",
+        8 => "octal",
+        10 => "decimal",
+        _ => "hexadecimal",
+    }
+}
+
+/// Go's `%q` for a rune: `'g'`, `'\n'`, `'\x00'`.
+fn quote_char(c: char) -> String {
+    match c {
+        '\n' => "'\\n'".to_string(),
+        '\t' => "'\\t'".to_string(),
+        '\r' => "'\\r'".to_string(),
+        '\'' => "'\\''".to_string(),
+        '\\' => "'\\\\'".to_string(),
+        c if (c as u32) < 0x20 || c as u32 == 0x7f => format!("'\\x{:02x}'", c as u32),
+        c => format!("'{}'", c),
+    }
+}
+
+/// Mirrors `invalidSep` in Go's scanner: the index of the first `_` that
+/// does not separate two digits (a base prefix counts as a digit).
+fn invalid_separator(x: &[u8]) -> Option<usize> {
+    let mut x1 = b' ';
+    // d is b'_', b'0' (a digit) or b'.' (anything else)
+    let mut d = b'.';
+    let mut i = 0;
+    if x.len() >= 2 && x[0] == b'0' {
+        x1 = x[1].to_ascii_lowercase();
+        if matches!(x1, b'x' | b'o' | b'b') {
+            d = b'0';
+            i = 2;
+        }
+    }
+    while i < x.len() {
+        let p = d;
+        d = x[i];
+        if d == b'_' {
+            if p != b'0' {
+                return Some(i);
+            }
+        } else if d.is_ascii_digit() || (x1 == b'x' && d.is_ascii_hexdigit()) {
+            d = b'0';
+        } else {
+            if p == b'_' {
+                return Some(i - 1);
+            }
+            d = b'.';
+        }
+        i += 1;
+    }
+    if d == b'_' {
+        return Some(x.len() - 1);
+    }
+    None
 }
 
 fn op_or_assign(op: BinaryOp, next: u8) -> (TokenKind, usize) {
@@ -903,24 +962,6 @@ fn op_or_assign(op: BinaryOp, next: u8) -> (TokenKind, usize) {
     } else {
         (TokenKind::Op(op), 1)
     }
-}
-
-/// The offset of a `_` that does not separate two digits (Go allows one
-/// right after a base prefix too), if any.
-fn underscore_misuse(text: &[u8]) -> Option<usize> {
-    for (i, &b) in text.iter().enumerate() {
-        if b != b'_' {
-            continue;
-        }
-        let after_prefix =
-            i == 2 && text[0] == b'0' && matches!(text[1] | 0x20, b'x' | b'o' | b'b');
-        let prev_ok = i > 0 && (text[i - 1].is_ascii_hexdigit() || after_prefix);
-        let next_ok = text.get(i + 1).is_some_and(|n| n.is_ascii_hexdigit());
-        if !(prev_ok && next_ok) {
-            return Some(i);
-        }
-    }
-    None
 }
 
 #[cfg(test)]
@@ -1010,7 +1051,7 @@ mod tests {
         assert_eq!(lex("\"abc\nx").1[0].message, "newline in string");
         assert_eq!(lex("a @ b").1[0].message, "invalid character U+0040 '@'");
         assert_eq!(lex("/* x").1[0].message, "comment not terminated");
-        assert_eq!(lex("`x").1[0].message, "raw string literal not terminated");
+        assert_eq!(lex("`x").1[0].message, "string not terminated");
         assert_eq!(
             lex("'ab'").1[0].message,
             "more than one character in rune literal"

@@ -26,7 +26,16 @@ impl<'a> Parser<'a> {
             decls: Vec::new(),
         };
         if !self.got(T::Package) {
-            self.syntax_error("package statement must be first");
+            // `go build` reports this one through go/parser, in its words.
+            let t = self.cur();
+            let found = match t.kind {
+                T::Ident | T::Int | T::Float | T::Imag | T::Rune | T::Str | T::RawStr => {
+                    self.text(t.span).to_string()
+                }
+                T::Semi if t.semi == SemiLit::Newline => "newline".to_string(),
+                k => format!("'{}'", k.text().unwrap_or("EOF")),
+            };
+            self.error_at(t.span, format!("expected 'package', found {}", found));
             return file;
         }
         file.package = self.name();

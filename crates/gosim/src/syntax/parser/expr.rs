@@ -213,6 +213,7 @@ impl<'a> Parser<'a> {
                                     kind: ExprKind::TypeAssert(boxed(x), None),
                                     span: self.since(lo),
                                 };
+                                self.type_guards.push(Span::new(lo, lo));
                             } else {
                                 let t = self.parse_type();
                                 x = Expr {
@@ -797,7 +798,7 @@ impl<'a> Parser<'a> {
             .count();
         if named == 0 {
             // All unnamed: lone names are type names.
-            return items
+            let fields: Vec<Field> = items
                 .into_iter()
                 .map(|it| {
                     let lo = it.lo;
@@ -815,18 +816,22 @@ impl<'a> Parser<'a> {
                     }
                 })
                 .collect();
+            self.check_variadic(&fields);
+            return fields;
         }
         // Some named: every entry must be named; lone names take the type
         // to their right. Walk right to left, collecting groups.
+        let typed = items.iter().filter(|i| i.ty.is_some()).count();
+        let close_span = Span::new(self.prev_hi.saturating_sub(1), self.prev_hi);
         let mut fields_rev: Vec<Field> = Vec::new();
-        let mut err: Option<(Span, &str)> = None;
+        let mut err: Option<Span> = None;
         for it in items.into_iter().rev() {
             match it.ty {
                 Some(ty) => {
                     let name = match it.name {
                         Some(n) => n,
                         None => {
-                            err = Some((ty.span, "missing parameter name"));
+                            err = Some(ty.span);
                             Ident {
                                 name: "_".to_string(),
                                 span: ty.span,
@@ -849,7 +854,7 @@ impl<'a> Parser<'a> {
                             f.names.insert(0, name);
                         }
                         None => {
-                            err = Some((name.span, "missing parameter type"));
+                            err = Some(name.span);
                             let ty = self.bad_expr(name.span);
                             let span = name.span;
                             fields_rev.push(Field {
@@ -863,11 +868,26 @@ impl<'a> Parser<'a> {
                 }
             }
         }
-        if let Some((sp, msg)) = err {
-            self.syntax_error_at(sp, msg);
+        if let Some(sp) = err {
+            // As Go words it: if every typed entry is named, the untyped
+            // names at the end lack a type; otherwise some type lacks a name.
+            if named == typed {
+                self.syntax_error_at(close_span, "missing parameter type");
+            } else {
+                self.syntax_error_at(sp, "missing parameter name");
+            }
         }
         fields_rev.reverse();
+        self.check_variadic(&fields_rev);
         fields_rev
+    }
+
+    /// `...T` is only allowed on the last parameter.
+    fn check_variadic(&mut self, fields: &[Field]) {
+        let n = fields.len();
+        if let Some(f) = fields.iter().take(n.saturating_sub(1)).find(|f| f.variadic) {
+            self.error_at(f.ty.span, "can only use ... with final parameter");
+        }
     }
 
     fn param_decl(&mut self, close: T) -> Option<ParamItem> {

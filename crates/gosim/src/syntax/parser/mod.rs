@@ -133,6 +133,12 @@ pub fn parse(src: &str) -> (ast::File, Vec<Diagnostic>) {
     let (toks, lex_diags) = lex(src);
     let mut p = Parser::new(src, stream(src, &toks));
     let file = p.file();
+    for sp in std::mem::take(&mut p.type_guards) {
+        p.error_at(
+            sp,
+            "invalid syntax tree: use of .(type) outside type switch",
+        );
+    }
     let mut all = lex_diags;
     all.extend(p.diags);
     (file, finish_diags(src, all))
@@ -189,6 +195,8 @@ struct Parser<'a> {
     stall: Cell<u32>,
     /// Nesting of function bodies (Go's `fnest`), for error recovery.
     fnest: u32,
+    /// `x.(type)` expressions not (yet) claimed by a type switch header.
+    type_guards: Vec<Span>,
 }
 
 /// Statement keywords at which error recovery inside a function stops
@@ -229,6 +237,7 @@ impl<'a> Parser<'a> {
             bail: false,
             stall: Cell::new(0),
             fnest: 0,
+            type_guards: Vec::new(),
         }
     }
 
@@ -491,6 +500,7 @@ fn tokstring(k: TokenKind) -> String {
         TokenKind::Semi => "semicolon or newline".to_string(),
         TokenKind::Eof => "EOF".to_string(),
         TokenKind::Ident => "name".to_string(),
+        k if k.is_keyword() => format!("keyword {}", k.text().unwrap_or("")),
         k => k.text().unwrap_or("token").to_string(),
     }
 }

@@ -621,6 +621,8 @@ impl<'a> Parser<'a> {
             self.advance(&[T::Case, T::Default, T::RBrace]);
         }
         let kind = if let Some((bind, subject)) = guard {
+            let lo = subject.span.lo;
+            self.type_guards.retain(|g| g.lo != lo);
             let mut cases = Vec::new();
             while !matches!(self.tok(), T::Eof | T::RBrace) {
                 let before = self.pos;
@@ -710,7 +712,10 @@ impl<'a> Parser<'a> {
                 self.next();
                 let s = self.simple_as_stmt(None, self.span().lo);
                 if !is_comm(&s) {
-                    self.error_at(s.span, "select case must be receive, send or assign recv");
+                    self.error_at(
+                        s.span,
+                        "select case must be send or receive (possibly with assignment)",
+                    );
                 }
                 comm = Some(Box::new(s));
             }

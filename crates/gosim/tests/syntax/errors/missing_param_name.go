@@ -1,0 +1,6 @@
+package main
+
+func g(a int, string) {}
+
+func main() {
+}

@@ -1,0 +1,5 @@
+package main
+
+var a = ''
+var b = 'ab'
+var c = '\q'

@@ -1,0 +1,3 @@
+package main
+
+var c = 1 + 2i

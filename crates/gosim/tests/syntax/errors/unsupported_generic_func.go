@@ -1,0 +1,6 @@
+package main
+
+func Map[T any](xs []T) []T { return xs }
+
+func main() {
+}
