@@ -1,0 +1,457 @@
+//! Conformance against real Go: every recording under `tests/recorded/`
+//! (made by `scripts/record-real-go.py` with real Go under GOMAXPROCS=1) is
+//! replayed through `gosim::run`, and gosim must print the same stdout byte
+//! for byte, the same stderr up to the first `goroutine N [...]` header, and
+//! exit with the same status.
+//!
+//! This file owns the comparison rules only. It never runs Go and never edits
+//! recordings: to change an expectation, change the program and re-record.
+//! The one relaxation is the explicit [`MASKS`] table for output that depends
+//! on the wall clock; nothing outside that table is ever masked.
+//!
+//! All mismatches are collected and reported together, so one run shows the
+//! whole state of conformance.
+
+use std::fmt::Write as _;
+use std::fs;
+use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::path::{Path, PathBuf};
+
+use gosim::{GoVersion, RunConfig, RunResult};
+use serde::Deserialize;
+
+/// One recording, as written by scripts/record-real-go.py.
+#[derive(Debug, Deserialize)]
+struct Recording {
+    /// `cases/NN-slug.toml#source`, `cases/NN-slug.toml#fixK`, or a
+    /// repository-relative path to a corpus `.go` file.
+    program: String,
+    /// The Go toolchain release that produced this recording.
+    go: String,
+    /// The `go` line of the go.mod the program ran under ("1.27", "1.21").
+    lang: String,
+    gomaxprocs: u32,
+    /// The program's exit status; `None` when it was killed by the timeout.
+    exit: Option<i32>,
+    timed_out: bool,
+    stdout: String,
+    #[serde(default)]
+    stdout_truncated: bool,
+    /// stderr up to (not including) the first goroutine header line.
+    stderr_head: String,
+    /// The goroutine header lines, kept for reference only: stack details
+    /// and goroutine numbers are not part of the comparison.
+    #[serde(default)]
+    #[allow(dead_code)]
+    goroutine_headers: Vec<String>,
+}
+
+/// Output that depends on the wall clock, and so can never match byte for
+/// byte. Each entry names the program, says why, and lists the line prefixes
+/// whose remainder is replaced by `<time>` on both sides before comparing.
+struct Mask {
+    program: &'static str,
+    reason: &'static str,
+    line_prefixes: &'static [&'static str],
+}
+
+const MASKS: &[Mask] = &[
+    Mask {
+        program: "cases/11-defer-argument-evaluated-early.toml#source",
+        reason: "prints time.Now() and a real elapsed time; gosim prints virtual time",
+        line_prefixes: &["logging at job start: ", "logging job cost: "],
+    },
+    Mask {
+        program: "cases/11-defer-argument-evaluated-early.toml#fix1",
+        reason: "prints time.Now() and a real elapsed time; gosim prints virtual time",
+        line_prefixes: &["logging at job start: ", "logging job cost: "],
+    },
+];
+
+fn repo_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+fn recorded_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/recorded")
+}
+
+fn collect_json(dir: &Path, out: &mut Vec<PathBuf>) {
+    let Ok(entries) = fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            collect_json(&path, out);
+        } else if path.extension().is_some_and(|e| e == "json") {
+            out.push(path);
+        }
+    }
+}
+
+/// Finds the Go source a recording was made from.
+fn program_source(label: &str) -> Result<String, String> {
+    let root = repo_root();
+    let Some((file, which)) = label.split_once('#') else {
+        return fs::read_to_string(root.join(label))
+            .map_err(|e| format!("cannot read {label}: {e}"));
+    };
+    let text =
+        fs::read_to_string(root.join(file)).map_err(|e| format!("cannot read {file}: {e}"))?;
+    let case: toml::Table = toml::from_str(&text).map_err(|e| format!("{file}: {e}"))?;
+    let source = if which == "source" {
+        case.get("source")
+    } else {
+        let index: usize = which
+            .strip_prefix("fix")
+            .and_then(|n| n.parse().ok())
+            .ok_or_else(|| format!("{label}: expected #source or #fixN"))?;
+        case.get("fixes")
+            .and_then(|f| f.as_array())
+            .and_then(|f| f.get(index.wrapping_sub(1)))
+            .and_then(|f| f.get("source"))
+    };
+    source
+        .and_then(|s| s.as_str())
+        .map(str::to_owned)
+        .ok_or_else(|| format!("{label}: no such program in {file}"))
+}
+
+fn go_version(lang: &str) -> Result<GoVersion, String> {
+    match lang {
+        "1.21" => Ok(GoVersion::Go121),
+        "1.22" => Ok(GoVersion::Go122),
+        l if l.starts_with("1.") && l[2..].parse::<u32>().is_ok_and(|minor| minor >= 23) => {
+            Ok(GoVersion::Go123)
+        }
+        other => Err(format!("unknown lang {other:?}")),
+    }
+}
+
+/// Cuts stderr just before the first line that starts a goroutine header
+/// (`goroutine N [`), as the recording script does.
+fn stderr_head(stderr: &str) -> &str {
+    let mut offset = 0;
+    for line in stderr.split_inclusive('\n') {
+        if let Some(rest) = line.strip_prefix("goroutine ") {
+            let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+            if digits > 0 && rest[digits..].starts_with(" [") {
+                return &stderr[..offset];
+            }
+        }
+        offset += line.len();
+    }
+    stderr
+}
+
+fn apply_mask(text: &str, mask: Option<&Mask>) -> String {
+    let Some(mask) = mask else {
+        return text.to_owned();
+    };
+    text.split_inclusive('\n')
+        .map(|line| {
+            for prefix in mask.line_prefixes {
+                if line.starts_with(prefix) {
+                    let newline = if line.ends_with('\n') { "\n" } else { "" };
+                    return format!("{prefix}<time>{newline}");
+                }
+            }
+            line.to_owned()
+        })
+        .collect()
+}
+
+/// Describes where two texts first differ, line by line, for the report.
+fn describe_difference(what: &str, expected: &str, actual: &str) -> String {
+    let exp: Vec<&str> = expected.split_inclusive('\n').collect();
+    let act: Vec<&str> = actual.split_inclusive('\n').collect();
+    let line = exp.iter().zip(&act).take_while(|(a, b)| a == b).count();
+    let show = |lines: &[&str]| {
+        lines
+            .get(line)
+            .map_or_else(|| "<end>".to_owned(), |l| format!("{l:?}"))
+    };
+    format!(
+        "{what} differs at line {} (expected {} lines / {} bytes, got {} lines / {} bytes)\n      expected: {}\n      actual:   {}",
+        line + 1,
+        exp.len(),
+        expected.len(),
+        act.len(),
+        actual.len(),
+        show(&exp),
+        show(&act),
+    )
+}
+
+/// Compares one gosim run with one recording; returns every difference.
+fn compare(rec: &Recording, got: &RunResult) -> Vec<String> {
+    let mut problems = Vec::new();
+    let mask = MASKS.iter().find(|m| m.program == rec.program);
+    let stdout = String::from_utf8_lossy(&got.stdout);
+    let stderr = String::from_utf8_lossy(&got.stderr);
+
+    if rec.timed_out {
+        // Real Go was still running when it was killed; gosim must stop on
+        // its step budget instead, and agree on everything printed so far.
+        if got.exit_code.is_some() {
+            problems.push(format!(
+                "exit: real Go never finished (timed out), gosim exited with {:?}",
+                got.exit_code
+            ));
+        }
+        if !rec.stdout.is_empty() && stdout.is_empty() {
+            problems.push(
+                "stdout: real Go printed before it was killed, gosim printed nothing".to_owned(),
+            );
+        }
+        let n = rec.stdout.len().min(stdout.len());
+        let (expected, actual) = (&rec.stdout.as_bytes()[..n], &stdout.as_bytes()[..n]);
+        if expected != actual {
+            problems.push(describe_difference(
+                "stdout (common prefix)",
+                &String::from_utf8_lossy(expected),
+                &String::from_utf8_lossy(actual),
+            ));
+        }
+        return problems;
+    }
+
+    if got.exit_code != rec.exit {
+        problems.push(format!(
+            "exit: expected {:?}, got {:?}",
+            rec.exit, got.exit_code
+        ));
+    }
+    let expected_out = apply_mask(&rec.stdout, mask);
+    let actual_out = apply_mask(&stdout, mask);
+    let stdout_ok = if rec.stdout_truncated {
+        actual_out.starts_with(&expected_out)
+    } else {
+        actual_out == expected_out
+    };
+    if !stdout_ok {
+        problems.push(describe_difference("stdout", &expected_out, &actual_out));
+    }
+    let actual_head = stderr_head(&stderr);
+    if actual_head != rec.stderr_head {
+        problems.push(describe_difference(
+            "stderr before the first goroutine header",
+            &rec.stderr_head,
+            actual_head,
+        ));
+    }
+    problems
+}
+
+fn load_recordings() -> Vec<(PathBuf, Result<Recording, String>)> {
+    let mut paths = Vec::new();
+    collect_json(&recorded_dir(), &mut paths);
+    paths.sort();
+    paths
+        .into_iter()
+        .map(|p| {
+            let rec = fs::read_to_string(&p)
+                .map_err(|e| e.to_string())
+                .and_then(|t| serde_json::from_str::<Recording>(&t).map_err(|e| e.to_string()));
+            (p, rec)
+        })
+        .collect()
+}
+
+#[test]
+fn gosim_matches_real_go_recordings() {
+    let recordings = load_recordings();
+    assert!(
+        recordings.len() >= 100,
+        "expected the full recorded corpus under {}, found {} recordings",
+        recorded_dir().display(),
+        recordings.len()
+    );
+
+    let mut failures: Vec<(String, Vec<String>)> = Vec::new();
+    for (path, rec) in &recordings {
+        let name = path
+            .strip_prefix(recorded_dir())
+            .unwrap_or(path)
+            .display()
+            .to_string();
+        let rec = match rec {
+            Ok(rec) => rec,
+            Err(e) => {
+                failures.push((name, vec![format!("unreadable recording: {e}")]));
+                continue;
+            }
+        };
+        if rec.gomaxprocs != 1 {
+            failures.push((
+                name,
+                vec![format!(
+                    "recorded with GOMAXPROCS={}, expected 1",
+                    rec.gomaxprocs
+                )],
+            ));
+            continue;
+        }
+        let setup =
+            program_source(&rec.program).and_then(|src| go_version(&rec.lang).map(|v| (src, v)));
+        let (src, go_version) = match setup {
+            Ok(x) => x,
+            Err(e) => {
+                failures.push((name, vec![e]));
+                continue;
+            }
+        };
+        let config = RunConfig {
+            go_version,
+            file_name: "./prog.go".into(),
+            ..Default::default()
+        };
+        // A crash inside gosim on one program must not hide the others.
+        let got = match catch_unwind(AssertUnwindSafe(|| gosim::run(&src, &config))) {
+            Ok(got) => got,
+            Err(payload) => {
+                let msg = payload
+                    .downcast_ref::<&str>()
+                    .map(|s| (*s).to_owned())
+                    .or_else(|| payload.downcast_ref::<String>().cloned())
+                    .unwrap_or_else(|| "non-string panic".to_owned());
+                failures.push((name, vec![format!("gosim panicked: {msg}")]));
+                continue;
+            }
+        };
+        let problems = compare(rec, &got);
+        if !problems.is_empty() {
+            let mut detail = problems;
+            detail.insert(
+                0,
+                format!("program {} (go {}, lang {})", rec.program, rec.go, rec.lang),
+            );
+            failures.push((name, detail));
+        }
+    }
+
+    if !failures.is_empty() {
+        let mut report = format!(
+            "{} of {} recordings do not match real Go:\n",
+            failures.len(),
+            recordings.len()
+        );
+        for (name, problems) in &failures {
+            let _ = writeln!(report, "  {name}");
+            for p in problems {
+                let _ = writeln!(report, "    {p}");
+            }
+        }
+        let _ = write!(report, "(masked for wall-clock output: ");
+        for m in MASKS {
+            let _ = write!(report, "{} [{}]; ", m.program, m.reason);
+        }
+        report.push(')');
+        panic!("{report}");
+    }
+}
+
+#[test]
+fn stderr_head_cuts_at_the_first_goroutine_header() {
+    let text = "fatal error: all goroutines are asleep - deadlock!\n\ngoroutine 1 [chan send]:\nmain.main()\n";
+    assert_eq!(
+        stderr_head(text),
+        "fatal error: all goroutines are asleep - deadlock!\n\n"
+    );
+    assert_eq!(
+        stderr_head("panic: x\n\ngoroutine 12 [running]:\n"),
+        "panic: x\n\n"
+    );
+    // Not a header: no number, or no bracket.
+    assert_eq!(stderr_head("goroutine x [a]:\n"), "goroutine x [a]:\n");
+    assert_eq!(stderr_head("goroutine 3 ran\n"), "goroutine 3 ran\n");
+}
+
+#[test]
+fn masks_replace_only_the_listed_line_tails() {
+    let mask = &MASKS[0];
+    let masked = apply_mask(
+        "logging at job start: 2009-11-10 23:00:00\nother 1s\nlogging job cost: 0s\n",
+        Some(mask),
+    );
+    assert_eq!(
+        masked,
+        "logging at job start: <time>\nother 1s\nlogging job cost: <time>\n"
+    );
+    assert_eq!(
+        apply_mask("logging job cost: 5ns", None),
+        "logging job cost: 5ns"
+    );
+    // Every masked program must exist, so the table cannot silently rot.
+    for m in MASKS {
+        assert!(
+            program_source(m.program).is_ok(),
+            "mask names a missing program {}",
+            m.program
+        );
+    }
+}
+
+#[test]
+fn comparison_reports_exit_stdout_and_stderr_differences() {
+    let rec = Recording {
+        program: "x.go".into(),
+        go: "1.27.3".into(),
+        lang: "1.27".into(),
+        gomaxprocs: 1,
+        exit: Some(2),
+        timed_out: false,
+        stdout: "a\nb\n".into(),
+        stdout_truncated: false,
+        stderr_head: "panic: boom\n\n".into(),
+        goroutine_headers: vec![],
+    };
+    let same = RunResult {
+        stdout: b"a\nb\n".to_vec(),
+        stderr: b"panic: boom\n\ngoroutine 1 [running]:\nmain.main()\n".to_vec(),
+        exit_code: Some(2),
+    };
+    assert!(compare(&rec, &same).is_empty());
+    let different = RunResult {
+        stdout: b"a\nc\n".to_vec(),
+        stderr: b"panic: bang\n".to_vec(),
+        exit_code: Some(0),
+    };
+    let problems = compare(&rec, &different);
+    assert_eq!(problems.len(), 3, "{problems:?}");
+    assert!(problems[1].contains("line 2"), "{}", problems[1]);
+
+    let endless = Recording {
+        exit: None,
+        timed_out: true,
+        stdout: "0\n1\n0\n".into(),
+        ..rec
+    };
+    let budget = RunResult {
+        stdout: b"0\n1\n0\n0\n0\n".to_vec(),
+        stderr: vec![],
+        exit_code: None,
+    };
+    assert!(compare(&endless, &budget).is_empty());
+    let finished = RunResult {
+        stdout: b"0\n2\n".to_vec(),
+        stderr: vec![],
+        exit_code: Some(0),
+    };
+    assert_eq!(compare(&endless, &finished).len(), 2);
+    let silent = RunResult {
+        stdout: vec![],
+        stderr: vec![],
+        exit_code: None,
+    };
+    assert_eq!(compare(&endless, &silent).len(), 1);
+}
+
+#[test]
+fn go_versions_map_from_the_go_mod_language() {
+    assert_eq!(go_version("1.21"), Ok(GoVersion::Go121));
+    assert_eq!(go_version("1.22"), Ok(GoVersion::Go122));
+    assert_eq!(go_version("1.27"), Ok(GoVersion::Go123));
+    assert!(go_version("2.0").is_err());
+}
