@@ -11,7 +11,7 @@ use std::time::Duration;
 
 pub const USAGE: &str = "\
 usage:
-  epoll-echo [serve] [--mode once|echo] [--addr IP:PORT] [--threads N] [--trace] [--park-on-short-read]
+  epoll-echo [serve] [--mode once|echo] [--addr IP:PORT] [--threads N] [--trace] [--strict-eagain]
       default: --mode echo --addr 127.0.0.1:2333 --threads 1
   epoll-echo bench [--addr IP:PORT] [--conns N] [--size BYTES] [--depth N] [--duration SECS]
                    [--warmup SECS] [--threads N] [--server-pid PID]
@@ -94,7 +94,7 @@ fn parse_serve(argv: &[String]) -> Result<Command, String> {
                     println!("{ev}")
                 }))
             }
-            "--park-on-short-read" => cfg.park_on_short_read = true,
+            "--strict-eagain" => cfg.strict_eagain = true,
             "-h" | "--help" => return Ok(Command::Help),
             other => return Err(format!("serve: unknown argument {other:?}")),
         }

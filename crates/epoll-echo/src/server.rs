@@ -13,7 +13,7 @@
 
 use crate::netpoll::{PollDesc, Poller};
 use crate::sys;
-use crate::trace::{CloseReason, PollMode, TraceEvent, TraceSink};
+use crate::trace::{CloseReason, ParkCause, PollMode, TraceEvent, TraceSink};
 use serde::Serialize;
 use std::collections::VecDeque;
 use std::fmt;
@@ -72,9 +72,10 @@ pub struct ServerConfig {
     /// Size of each loop's shared scratch buffer; also the most a slow reader can make the
     /// server hold for it.
     pub read_buf_size: usize,
-    /// Park after a short read without waiting for EAGAIN (see `run_conn`). Off by default:
-    /// Go always reads until EAGAIN.
-    pub park_on_short_read: bool,
+    /// Read until EAGAIN before parking, exactly as Go does. Off by default: a short read
+    /// already proves the receive queue was drained (see `run_conn`), which saves one read
+    /// syscall per message.
+    pub strict_eagain: bool,
 }
 
 impl ServerConfig {
@@ -86,7 +87,7 @@ impl ServerConfig {
             trace: None,
             handle_signals: false,
             read_buf_size: 16 * 1024,
-            park_on_short_read: false,
+            strict_eagain: false,
         }
     }
 }
@@ -737,6 +738,7 @@ impl EventLoop {
             loop_id,
             fd,
             mode: PollMode::Read,
+            cause: ParkCause::Eagain,
         });
     }
 
@@ -799,10 +801,13 @@ impl EventLoop {
     /// a write remainder is pending the task does not read: a peer that does not read stops
     /// being read, so the server holds at most one read's worth for it.
     ///
-    /// With `park_on_short_read`, a read that returns less than asked is taken as proof the
-    /// receive queue was drained, and the task parks without the EAGAIN read. That is safe with
-    /// edge-triggered epoll (data arriving later raises a new edge) unless a FIN was already
-    /// queued, which `FLAG_PEER_HUP` rules out. Go does not do this.
+    /// The one place we deliberately differ from Go: unless `strict_eagain` is set, a read that
+    /// returns less than asked is taken as proof the receive queue was drained, and the task
+    /// parks without the extra read that would return EAGAIN (nginx does the same). That is
+    /// safe with edge-triggered epoll, because data arriving after our read raises a new edge,
+    /// unless a FIN was already queued behind the data: `FLAG_PEER_HUP`, set from
+    /// EPOLLRDHUP/EPOLLHUP/EPOLLERR in `netpollready`, rules that case out. It saves one of
+    /// three syscalls per echoed message.
     fn run_conn(&mut self, token: u64) {
         let mut budget = READS_PER_TURN;
         let once = self.cfg.mode == Mode::Once;
@@ -827,7 +832,7 @@ impl EventLoop {
                             continue;
                         }
                         bump(&self.stats.write_parks, 1);
-                        self.park(token, PollMode::Write);
+                        self.park(token, PollMode::Write, ParkCause::Eagain);
                         return;
                     }
                     Err(e) => {
@@ -882,7 +887,7 @@ impl EventLoop {
                         }
                         continue;
                     }
-                    if self.cfg.park_on_short_read
+                    if !self.cfg.strict_eagain
                         && !once
                         && n < want
                         && conn.flags & FLAG_PEER_HUP == 0
@@ -890,7 +895,7 @@ impl EventLoop {
                         if conn.pd.block(PollMode::Read) {
                             continue;
                         }
-                        self.park(token, PollMode::Read);
+                        self.park(token, PollMode::Read, ParkCause::ShortRead);
                         return;
                     }
                 }
@@ -898,7 +903,7 @@ impl EventLoop {
                     if conn.pd.block(PollMode::Read) {
                         continue;
                     }
-                    self.park(token, PollMode::Read);
+                    self.park(token, PollMode::Read, ParkCause::Eagain);
                     return;
                 }
                 Err(e) => {
@@ -910,7 +915,7 @@ impl EventLoop {
     }
 
     /// `gopark` with `netpollblockcommit`: the task's state is its `Conn`; nothing else is kept.
-    fn park(&mut self, token: u64, mode: PollMode) {
+    fn park(&mut self, token: u64, mode: PollMode, cause: ParkCause) {
         let Some((_, conn)) = self.conns.get_mut(token) else {
             return;
         };
@@ -918,7 +923,12 @@ impl EventLoop {
         let fd = conn.fd.as_raw_fd();
         bump(&self.stats.parks, 1);
         let loop_id = self.id;
-        self.poller.emit(|| TraceEvent::Park { loop_id, fd, mode });
+        self.poller.emit(|| TraceEvent::Park {
+            loop_id,
+            fd,
+            mode,
+            cause,
+        });
     }
 
     /// Closes a connection. `close(2)` also removes it from the epoll set (Go issues an

@@ -100,6 +100,25 @@ impl fmt::Display for PollMode {
     }
 }
 
+/// What told a task to park.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ParkCause {
+    /// The syscall returned EAGAIN, as in Go.
+    Eagain,
+    /// A read returned less than asked with no FIN pending: the queue is drained.
+    ShortRead,
+}
+
+impl fmt::Display for ParkCause {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            ParkCause::Eagain => "EAGAIN",
+            ParkCause::ShortRead => "short read",
+        })
+    }
+}
+
 /// Why a connection was closed.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -172,11 +191,12 @@ pub enum TraceEvent {
         listener: i32,
         errno: String,
     },
-    /// A task hit EAGAIN and parked on `rg` or `wg` (Go: `netpollblock` → `gopark`).
+    /// A task parked on `rg` or `wg` (Go: `netpollblock` → `gopark`).
     Park {
         loop_id: usize,
         fd: i32,
         mode: PollMode,
+        cause: ParkCause,
     },
     /// A parked task was made runnable by readiness (Go: `netpollready` → `netpollunblock`).
     Ready {
@@ -246,8 +266,13 @@ impl fmt::Display for TraceEvent {
             } => {
                 write!(f, "[loop {loop_id}] accept4({listener}) = {errno}: closed reserve fd, accepted and closed one, reopened reserve")
             }
-            TraceEvent::Park { loop_id, fd, mode } => {
-                write!(f, "[loop {loop_id}] gopark fd={fd} on {mode} (EAGAIN)")
+            TraceEvent::Park {
+                loop_id,
+                fd,
+                mode,
+                cause,
+            } => {
+                write!(f, "[loop {loop_id}] gopark fd={fd} on {mode} ({cause})")
             }
             TraceEvent::Ready { loop_id, fd, mode } => {
                 write!(f, "[loop {loop_id}] netpollready fd={fd} {mode} -> runq")

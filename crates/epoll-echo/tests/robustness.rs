@@ -133,6 +133,31 @@ fn half_close_still_gets_the_whole_echo() {
 }
 
 #[test]
+fn data_followed_at_once_by_fin_is_echoed_in_both_park_policies() {
+    // With the short-read park, a FIN queued behind the data must not be missed: the server
+    // would otherwise park after the short read and never see the EOF.
+    for strict_eagain in [false, true] {
+        let mut cfg = ServerConfig::new(any_port(), Mode::Echo);
+        cfg.strict_eagain = strict_eagain;
+        let server = Server::start(cfg).expect("server starts");
+        for i in 0..50 {
+            let mut s = connect(server.local_addr());
+            let msg = format!("message {i} then FIN");
+            s.write_all(msg.as_bytes()).expect("write");
+            s.shutdown(Shutdown::Write)
+                .expect("FIN right behind the data");
+            let mut back = Vec::new();
+            s.read_to_end(&mut back)
+                .expect("the server echoes and closes (a hang would time out here)");
+            assert_eq!(back, msg.as_bytes(), "strict_eagain={strict_eagain}");
+        }
+        let summary = server.shutdown().expect("clean shutdown");
+        assert_eq!(summary.stats.closed, 50, "strict_eagain={strict_eagain}");
+        assert_eq!(summary.closed_at_shutdown, 0);
+    }
+}
+
+#[test]
 fn reset_from_client_is_handled_and_server_keeps_serving() {
     let (server, rx) = start_traced(ServerConfig::new(any_port(), Mode::Echo));
     let mut s = connect(server.local_addr());
