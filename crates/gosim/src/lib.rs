@@ -4,7 +4,11 @@
 //! gosim has no dependency on yew, web-sys or wasm-bindgen and does no I/O:
 //! output, time and randomness come in through its API.
 
+pub mod compile;
 pub mod diag;
+pub mod prelude;
+pub mod types;
+pub mod vm;
 pub mod runtime;
 pub mod format;
 pub mod syntax;
@@ -66,11 +70,118 @@ pub struct RunResult {
     pub exit_code: Option<i32>,
 }
 
+/// Compiles a program with the library packages it imports. On failure
+/// returns the text `go build` would print (`# command-line-arguments` and
+/// one `file:line:col: message` per error).
+pub fn compile(src: &str, config: &RunConfig) -> Result<std::rc::Rc<vm::op::Program>, String> {
+    let (file, mut diags) = syntax::parse(src);
+    let index = syntax::span::LineIndex::new(src);
+    if diags.is_empty() {
+        let imports: Vec<&str> = file.imports.iter().map(|i| i.path.as_str()).collect();
+        let mut library = Vec::new();
+        for path in prelude::closure(imports) {
+            let text = prelude::source(path).unwrap_or("");
+            let (pf, pd) = syntax::parse(text);
+            if let Some(d) = pd.first() {
+                let li = syntax::span::LineIndex::new(text);
+                return Err(format!("gosim internal error: prelude {}: {}\n", path, d.render(path, &li)));
+            }
+            library.push((path.to_string(), pf, text.to_string()));
+        }
+        match compile::compile_program(&file, src, &library, config.go_version) {
+            Ok(p) => return Ok(std::rc::Rc::new(p)),
+            Err(d) => diags = d,
+        }
+    }
+    Err(render_diagnostics(&diags, &config.file_name, &index))
+}
+
+/// `go build`'s error listing: at most 10 errors, then "too many errors".
+pub fn render_diagnostics(diags: &[diag::Diagnostic], file_name: &str, index: &syntax::span::LineIndex) -> String {
+    let mut out = String::from("# command-line-arguments\n");
+    for (i, d) in diags.iter().enumerate() {
+        if i == 10 {
+            out.push_str(&format!("{}: too many errors\n", file_name));
+            break;
+        }
+        out.push_str(&d.render(file_name, index));
+        out.push('\n');
+    }
+    out
+}
+
 /// Parse, check and run a whole program to its end (or its budget).
-///
-/// FIXME(issue 3): the interpreter is being built; until then every run
-/// reports that it is not implemented.
 pub fn run(src: &str, config: &RunConfig) -> RunResult {
-    let _ = (src, config);
-    RunResult { stdout: Vec::new(), stderr: b"gosim: not implemented yet\n".to_vec(), exit_code: None }
+    let prog = match compile(src, config) {
+        Ok(p) => p,
+        Err(text) => return RunResult { stdout: Vec::new(), stderr: text.into_bytes(), exit_code: Some(1) },
+    };
+    let mut m = vm::machine::Vm::new(prog, vm::machine::VmConfig { go_version: config.go_version, max_steps: config.max_steps, ..Default::default() });
+    let mut rng = match config.schedule {
+        Schedule::Seeded(seed) => Some(SplitMix(seed)),
+        _ => None,
+    };
+    let mut choice_index = 0usize;
+    loop {
+        let p = m.point();
+        let n = p.option_count();
+        if n == 0 {
+            break;
+        }
+        let choice = if n == 1 {
+            0
+        } else {
+            let c = match (&config.schedule, rng.as_mut()) {
+                (Schedule::Choices(list), _) => list.get(choice_index).copied().unwrap_or(0) as usize,
+                (_, Some(r)) => (r.next() % n as u64) as usize,
+                _ => 0,
+            };
+            choice_index += 1;
+            c
+        };
+        m.step(choice);
+    }
+    let exit_code = match m.ending {
+        Some(vm::machine::Ending::Exit(c)) => Some(c),
+        Some(vm::machine::Ending::Panic { .. }) | Some(vm::machine::Ending::Fatal { .. }) => Some(2),
+        _ => None,
+    };
+    let mut stderr = m.stderr;
+    if exit_code.is_none() {
+        stderr.extend_from_slice(format!("gosim: stopped after {} steps: {}\n", m.steps, budget_reason(m.ending.as_ref())).as_bytes());
+    }
+    RunResult { stdout: m.stdout, stderr, exit_code }
+}
+
+fn budget_reason(e: Option<&vm::machine::Ending>) -> &'static str {
+    match e {
+        Some(vm::machine::Ending::HeapBudget) => "the program allocated more memory than the simulator allows",
+        Some(vm::machine::Ending::GoroutineBudget) => "too many goroutines",
+        Some(vm::machine::Ending::OutputBudget) => "too much output",
+        _ => "still running (the step budget ran out)",
+    }
+}
+
+/// A small deterministic generator for seeded schedules.
+pub struct SplitMix(pub u64);
+
+impl SplitMix {
+    pub fn next(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    }
+}
+
+/// Parses a schedule string: choice indices separated by `.` or `,`
+/// (`0.1.0.2`); an empty string is the default schedule.
+pub fn parse_choices(s: &str) -> Result<Vec<u32>, String> {
+    if s.trim().is_empty() {
+        return Ok(Vec::new());
+    }
+    s.split(['.', ','])
+        .map(|p| p.trim().parse::<u32>().map_err(|_| format!("bad schedule {:?}: want numbers separated by '.'", s)))
+        .collect()
 }

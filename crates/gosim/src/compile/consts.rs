@@ -1,0 +1,205 @@
+//! Compile-time constants: Go's untyped and typed constant values.
+//!
+//! Owns constant arithmetic and representability checks. Integers are
+//! exact within i128 (enough for every constant the subset meets);
+//! floats are f64 (Go uses arbitrary precision; differences only show in
+//! pathological programs).
+
+use crate::syntax::ast::BinaryOp;
+use crate::types::{TypeId, TypeKind, Types, UntypedKind};
+use crate::vm::value::Value;
+use std::rc::Rc;
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum ConstVal {
+    Bool(bool),
+    Int(i128),
+    Float(f64),
+    Str(Rc<[u8]>),
+    Nil,
+}
+
+impl ConstVal {
+    pub fn as_i128(&self) -> Option<i128> {
+        match self {
+            ConstVal::Int(i) => Some(*i),
+            ConstVal::Float(f) if f.fract() == 0.0 && f.abs() < 1e38 => Some(*f as i128),
+            _ => None,
+        }
+    }
+    pub fn as_f64(&self) -> Option<f64> {
+        match self {
+            ConstVal::Int(i) => Some(*i as f64),
+            ConstVal::Float(f) => Some(*f),
+            _ => None,
+        }
+    }
+
+    /// Go's rendering of a constant in messages (`300`, `"a"`, `1.5`).
+    pub fn display(&self) -> String {
+        match self {
+            ConstVal::Bool(b) => b.to_string(),
+            ConstVal::Int(i) => i.to_string(),
+            ConstVal::Float(f) => {
+                if f.fract() == 0.0 && f.abs() < 1e21 {
+                    format!("{}", *f as i128)
+                } else {
+                    format!("{}", f)
+                }
+            }
+            ConstVal::Str(s) => format!("{:?}", String::from_utf8_lossy(s)),
+            ConstVal::Nil => "nil".to_string(),
+        }
+    }
+
+    /// The runtime value of this constant once it has type `ty`.
+    pub fn to_value(&self, types: &Types, ty: TypeId) -> Value {
+        match types.ukind(ty) {
+            TypeKind::Float64 => Value::Float(self.as_f64().unwrap_or(0.0)),
+            TypeKind::Float32 => Value::Float(self.as_f64().unwrap_or(0.0) as f32 as f64),
+            TypeKind::Int(k) => Value::Int(k.wrap(self.as_i128().unwrap_or(0) as i64)),
+            TypeKind::Untyped(UntypedKind::Float) => Value::Float(self.as_f64().unwrap_or(0.0)),
+            _ => match self {
+                ConstVal::Bool(b) => Value::Bool(*b),
+                ConstVal::Int(i) => Value::Int(*i as i64),
+                ConstVal::Float(f) => Value::Float(*f),
+                ConstVal::Str(s) => Value::Str(s.clone()),
+                ConstVal::Nil => Value::Nil,
+            },
+        }
+    }
+}
+
+/// Whether constant `v` can be represented by a value of type `ty`, with
+/// the Go spec's rules (floats may be rounded; integers must fit exactly).
+pub fn representable(types: &Types, v: &ConstVal, ty: TypeId) -> Result<ConstVal, Unrepresentable> {
+    match (types.ukind(ty), v) {
+        (TypeKind::Int(k), _) => match v.as_i128() {
+            Some(i) if k.fits(i) => Ok(ConstVal::Int(i)),
+            Some(_) => Err(Unrepresentable::Overflow),
+            None if matches!(v, ConstVal::Float(_)) => Err(Unrepresentable::Truncated),
+            None => Err(Unrepresentable::Mismatch),
+        },
+        (TypeKind::Float64 | TypeKind::Float32, ConstVal::Int(_) | ConstVal::Float(_)) => {
+            Ok(ConstVal::Float(v.as_f64().unwrap_or(0.0)))
+        }
+        (TypeKind::String, ConstVal::Str(_)) => Ok(v.clone()),
+        (TypeKind::Bool, ConstVal::Bool(_)) => Ok(v.clone()),
+        (TypeKind::Interface(ms), _) if ms.is_empty() => Ok(v.clone()),
+        (TypeKind::Interface(_), ConstVal::Nil) => Ok(v.clone()),
+        (TypeKind::Untyped(_), _) => Ok(v.clone()),
+        (TypeKind::Pointer(_) | TypeKind::Slice(_) | TypeKind::Map(..) | TypeKind::Chan(..) | TypeKind::Func(_), ConstVal::Nil) => {
+            Ok(ConstVal::Nil)
+        }
+        _ => Err(Unrepresentable::Mismatch),
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Unrepresentable {
+    Overflow,
+    Truncated,
+    Mismatch,
+}
+
+/// The untyped kind that results from combining two untyped operands
+/// (Go spec: the later of int, rune, float).
+pub fn untyped_rank(k: UntypedKind) -> u8 {
+    match k {
+        UntypedKind::Int => 1,
+        UntypedKind::Rune => 2,
+        UntypedKind::Float => 3,
+        _ => 0,
+    }
+}
+
+/// Folds a binary operation on constants. `int_div` selects truncated
+/// integer division (both operands integers).
+pub fn fold_binary(op: BinaryOp, a: &ConstVal, b: &ConstVal, int_div: bool) -> Result<ConstVal, String> {
+    use BinaryOp::*;
+    use ConstVal as C;
+    Ok(match (a, b) {
+        (C::Int(x), C::Int(y)) if int_div => {
+            let (x, y) = (*x, *y);
+            match op {
+                Add => C::Int(x.checked_add(y).ok_or("constant overflow")?),
+                Sub => C::Int(x.checked_sub(y).ok_or("constant overflow")?),
+                Mul => C::Int(x.checked_mul(y).ok_or("constant overflow")?),
+                Div => {
+                    if y == 0 {
+                        return Err("invalid operation: division by zero".into());
+                    }
+                    C::Int(x / y)
+                }
+                Rem => {
+                    if y == 0 {
+                        return Err("invalid operation: division by zero".into());
+                    }
+                    C::Int(x % y)
+                }
+                And => C::Int(x & y),
+                Or => C::Int(x | y),
+                Xor => C::Int(x ^ y),
+                AndNot => C::Int(x & !y),
+                Shl => {
+                    if !(0..=126).contains(&y) {
+                        return Err("constant shift overflow".into());
+                    }
+                    C::Int(x.checked_shl(y as u32).ok_or("constant shift overflow")?)
+                }
+                Shr => C::Int(if y > 126 { if x < 0 { -1 } else { 0 } } else { x >> y }),
+                Eq => C::Bool(x == y),
+                Ne => C::Bool(x != y),
+                Lt => C::Bool(x < y),
+                Le => C::Bool(x <= y),
+                Gt => C::Bool(x > y),
+                Ge => C::Bool(x >= y),
+                LogAnd | LogOr => return Err("invalid operation".into()),
+            }
+        }
+        (C::Int(_) | C::Float(_), C::Int(_) | C::Float(_)) => {
+            let x = a.as_f64().unwrap_or(0.0);
+            let y = b.as_f64().unwrap_or(0.0);
+            match op {
+                Add => C::Float(x + y),
+                Sub => C::Float(x - y),
+                Mul => C::Float(x * y),
+                Div => {
+                    if y == 0.0 {
+                        return Err("invalid operation: division by zero".into());
+                    }
+                    C::Float(x / y)
+                }
+                Eq => C::Bool(x == y),
+                Ne => C::Bool(x != y),
+                Lt => C::Bool(x < y),
+                Le => C::Bool(x <= y),
+                Gt => C::Bool(x > y),
+                Ge => C::Bool(x >= y),
+                _ => return Err(format!("invalid operation: operator {} not defined on untyped float", op.as_str())),
+            }
+        }
+        (C::Str(x), C::Str(y)) => match op {
+            Add => {
+                let mut v = x.to_vec();
+                v.extend_from_slice(y);
+                C::Str(Rc::from(v))
+            }
+            Eq => C::Bool(x == y),
+            Ne => C::Bool(x != y),
+            Lt => C::Bool(x < y),
+            Le => C::Bool(x <= y),
+            Gt => C::Bool(x > y),
+            Ge => C::Bool(x >= y),
+            _ => return Err(format!("invalid operation: operator {} not defined on string", op.as_str())),
+        },
+        (C::Bool(x), C::Bool(y)) => match op {
+            LogAnd => C::Bool(*x && *y),
+            LogOr => C::Bool(*x || *y),
+            Eq => C::Bool(x == y),
+            Ne => C::Bool(x != y),
+            _ => return Err(format!("invalid operation: operator {} not defined on bool", op.as_str())),
+        },
+        _ => return Err("invalid constant operation".into()),
+    })
+}

@@ -1,0 +1,827 @@
+//! Package-level declarations: the universe scope, imports, types,
+//! constants, variables, function signatures and methods, and the driver
+//! that compiles every function body.
+
+use super::*;
+use crate::syntax::ast::{Decl, Expr, ExprKind, GenDecl};
+use crate::types::{ChanDir, Field, IfaceMethod, Method, MethodTarget, OpaqueKind, TypeKind};
+use crate::vm::op::{MethodEntry, RecvAdjust};
+
+pub fn make_error_type(types: &mut Types) -> TypeId {
+    let sig = types.func(vec![], vec![wk::STRING], false);
+    let iface = types.intern(TypeKind::Interface(vec![IfaceMethod { name: "Error".into(), sig }]));
+    types.new_named("error", iface)
+}
+
+pub fn universe(types: &Types, error_type: TypeId) -> HashMap<String, Sym> {
+    let _ = types;
+    let mut u = HashMap::new();
+    let t = |id: TypeId| Sym::Type(id);
+    for (n, id) in [
+        ("bool", wk::BOOL),
+        ("int", wk::INT),
+        ("int8", wk::INT8),
+        ("int16", wk::INT16),
+        ("int32", wk::INT32),
+        ("rune", wk::INT32),
+        ("int64", wk::INT64),
+        ("uint", wk::UINT),
+        ("uint8", wk::UINT8),
+        ("byte", wk::UINT8),
+        ("uint16", wk::UINT16),
+        ("uint32", wk::UINT32),
+        ("uint64", wk::UINT64),
+        ("uintptr", wk::UINTPTR),
+        ("float64", wk::FLOAT64),
+        ("float32", wk::FLOAT32),
+        ("string", wk::STRING),
+        ("any", wk::EMPTY_IFACE),
+        ("error", error_type),
+    ] {
+        u.insert(n.to_string(), t(id));
+    }
+    u.insert("true".into(), Sym::Const { val: ConstVal::Bool(true), ty: wk::UNTYPED_BOOL });
+    u.insert("false".into(), Sym::Const { val: ConstVal::Bool(false), ty: wk::UNTYPED_BOOL });
+    u.insert("nil".into(), Sym::Nil);
+    for (n, b) in [
+        ("append", Builtin::Append),
+        ("cap", Builtin::Cap),
+        ("clear", Builtin::Clear),
+        ("close", Builtin::Close),
+        ("copy", Builtin::Copy),
+        ("delete", Builtin::Delete),
+        ("len", Builtin::Len),
+        ("make", Builtin::Make),
+        ("max", Builtin::Max),
+        ("min", Builtin::Min),
+        ("new", Builtin::New),
+        ("panic", Builtin::Panic),
+        ("print", Builtin::Print),
+        ("println", Builtin::Println),
+        ("recover", Builtin::Recover),
+    ] {
+        u.insert(n.to_string(), Sym::Builtin(b));
+    }
+    u
+}
+
+/// The packages a program may import, and whether gosim implements them.
+pub const KNOWN_PACKAGES: &[&str] = &[
+    "fmt",
+    "sync",
+    "sync/atomic",
+    "time",
+    "context",
+    "errors",
+    "os",
+    "strings",
+    "strconv",
+    "math",
+    "runtime",
+    "sort",
+    "unicode/utf8",
+];
+
+impl<'a> Compiler<'a> {
+    pub fn compile_all(&mut self, pkgs: &[PackageSource<'a>]) {
+        // Phase 1: create packages, imports, type names.
+        for p in pkgs.iter() {
+            let idx = self.packages.len() as u32;
+            let name = p.path.rsplit('/').next().unwrap_or(p.path).to_string();
+            self.packages.push(Package { path: p.path.to_string(), name, scope: HashMap::new(), library: p.library });
+            self.sources.push(p.text);
+            self.cur_pkg = idx;
+            self.library_mode = p.library;
+            self.declare_imports(p);
+            self.declare_type_names(p);
+        }
+        // Phase 2: type bodies, constants, signatures, globals.
+        for (i, p) in pkgs.iter().enumerate() {
+            self.cur_pkg = i as u32;
+            self.library_mode = p.library;
+            self.resolve_type_bodies(p);
+        }
+        for (i, p) in pkgs.iter().enumerate() {
+            self.cur_pkg = i as u32;
+            self.library_mode = p.library;
+            self.declare_consts(p);
+            self.declare_funcs(p);
+        }
+        for (i, p) in pkgs.iter().enumerate() {
+            self.cur_pkg = i as u32;
+            self.library_mode = p.library;
+            self.declare_globals(p);
+        }
+        // Phase 3: bodies.
+        let pending = std::mem::take(&mut self.pending);
+        for pf in &pending {
+            self.cur_pkg = pf.pkg;
+            self.library_mode = pkgs[pf.pkg as usize].library;
+            self.compile_func_decl(pf);
+        }
+        // Phase 4: unused imports, main presence, entry.
+        let user = pkgs.len() - 1;
+        self.cur_pkg = user as u32;
+        self.library_mode = false;
+        let mut unused: Vec<(Span, String)> = self.packages[user]
+            .scope
+            .values()
+            .filter_map(|s| match s {
+                Sym::Package { used: false, span, pkg } => Some((*span, self.packages[*pkg as usize].path.clone())),
+                _ => None,
+            })
+            .collect();
+        unused.sort();
+        for (span, path) in unused {
+            self.error(span, format!("\"{}\" imported and not used", path));
+        }
+        let main_fid = match self.packages[user].scope.get("main") {
+            Some(Sym::Func { fid, .. }) => Some(*fid),
+            _ => None,
+        };
+        if pkgs[user].file.package.name != "main" {
+            self.error(pkgs[user].file.package.span, "gosim runs only package main");
+        }
+        let Some(main_fid) = main_fid else {
+            if self.diags.is_empty() {
+                self.error(Span::default(), "function main is undeclared in the main package");
+            }
+            return;
+        };
+        self.build_entry(main_fid, pkgs);
+    }
+
+    fn declare_imports(&mut self, p: &PackageSource<'a>) {
+        for imp in &p.file.imports {
+            let path = imp.path.as_str();
+            let target = self.packages.iter().position(|q| q.path == path && q.library);
+            let Some(target) = target else {
+                if KNOWN_PACKAGES.contains(&path) {
+                    self.error(imp.span, format!("package {} is not available in gosim", path));
+                } else {
+                    self.error(imp.span, format!("package {} is not supported by gosim (it simulates fmt, sync, sync/atomic, time, context, errors, os, strings, strconv)", path));
+                }
+                continue;
+            };
+            let name = match &imp.alias {
+                Some(a) => a.name.clone(),
+                None => self.packages[target].name.clone(),
+            };
+            if name == "_" {
+                continue;
+            }
+            let pkg = self.cur_pkg as usize;
+            self.packages[pkg].scope.insert(name, Sym::Package { pkg: target as u32, used: p.library, span: imp.span });
+        }
+    }
+
+    fn declare_type_names(&mut self, p: &PackageSource<'a>) {
+        for d in &p.file.decls {
+            if let Decl::Gen(GenDecl::Type(specs)) = d {
+                for s in specs {
+                    self.declare_type_name(s);
+                }
+            }
+        }
+    }
+
+    pub fn declare_type_name(&mut self, s: &ast::TypeSpec) {
+        let pkg = self.cur_pkg as usize;
+        let qualified = format!("{}.{}", self.packages[pkg].name, s.name.name);
+        let id = if s.alias { wk::INVALID } else { self.types.new_named(&qualified, wk::INVALID) };
+        if self.fns.is_empty() {
+            if self.packages[pkg].scope.contains_key(&s.name.name) {
+                self.error(s.name.span, format!("{} redeclared in this block", s.name.name));
+            }
+            self.packages[pkg].scope.insert(s.name.name.clone(), Sym::Type(id));
+        } else if let Some(scope) = self.fnc().scopes.last_mut() {
+            scope.insert(s.name.name.clone(), Sym::Type(id));
+        }
+    }
+
+    fn resolve_type_bodies(&mut self, p: &PackageSource<'a>) {
+        for d in &p.file.decls {
+            if let Decl::Gen(GenDecl::Type(specs)) = d {
+                for s in specs {
+                    self.resolve_type_body(s);
+                }
+            }
+        }
+    }
+
+    pub fn resolve_type_body(&mut self, s: &ast::TypeSpec) {
+        let named = match self.lookup_type_sym(&s.name.name) {
+            Some(t) => t,
+            None => return,
+        };
+        // The prelude's handle type is opaque to programs.
+        if self.library_mode && s.name.name == "handle" {
+            let opaque = self.types.intern(TypeKind::Opaque(OpaqueKind::Mutex));
+            self.types.set_underlying(named, opaque);
+            return;
+        }
+        let under = self.resolve_type(&s.ty);
+        if s.alias {
+            let pkg = self.cur_pkg as usize;
+            if self.fns.is_empty() {
+                self.packages[pkg].scope.insert(s.name.name.clone(), Sym::Type(under));
+            } else if let Some(scope) = self.fnc().scopes.last_mut() {
+                scope.insert(s.name.name.clone(), Sym::Type(under));
+            }
+            return;
+        }
+        let u = self.types.underlying(under);
+        self.types.set_underlying(named, u);
+        // A defined type over another defined type does not inherit methods,
+        // but an interface's method set is its underlying type's.
+    }
+
+    fn lookup_type_sym(&mut self, name: &str) -> Option<TypeId> {
+        if !self.fns.is_empty() {
+            if let Some(scope) = self.fns.last().and_then(|f| f.scopes.last()) {
+                if let Some(Sym::Type(t)) = scope.get(name) {
+                    return Some(*t);
+                }
+            }
+        }
+        match self.packages[self.cur_pkg as usize].scope.get(name) {
+            Some(Sym::Type(t)) => Some(*t),
+            _ => None,
+        }
+    }
+
+    /// Resolves a type expression. Reports an error and returns INVALID when
+    /// the expression is not a type.
+    pub fn resolve_type(&mut self, e: &Expr) -> TypeId {
+        match &e.kind {
+            ExprKind::Ident(id) => match self.lookup(&id.name) {
+                Some(Sym::Type(t)) => t,
+                Some(_) => {
+                    self.error(e.span, format!("{} is not a type", id.name));
+                    wk::INVALID
+                }
+                None => {
+                    self.error(e.span, format!("undefined: {}", id.name));
+                    wk::INVALID
+                }
+            },
+            ExprKind::Selector(x, sel) => {
+                if let ExprKind::Ident(pkgid) = &x.kind {
+                    if let Some(Sym::Package { pkg, .. }) = self.lookup(&pkgid.name) {
+                        let member = self.packages[pkg as usize].scope.get(&sel.name).cloned();
+                        return match member {
+                            Some(Sym::Type(t)) if is_exported(&sel.name) => t,
+                            _ => {
+                                self.error(e.span, format!("undefined: {}.{}", pkgid.name, sel.name));
+                                wk::INVALID
+                            }
+                        };
+                    }
+                }
+                self.error(e.span, format!("{} is not a type", self.text(e.span)));
+                wk::INVALID
+            }
+            ExprKind::Paren(x) => self.resolve_type(x),
+            ExprKind::Star(x) => {
+                let t = self.resolve_type(x);
+                self.types.pointer(t)
+            }
+            ExprKind::ArrayType { len: None, ellipsis: false, elem } => {
+                let t = self.resolve_type(elem);
+                self.types.slice(t)
+            }
+            ExprKind::ArrayType { len: Some(n), elem, .. } => {
+                let t = self.resolve_type(elem);
+                let len = match self.const_expr(n) {
+                    Some(ConstVal::Int(v)) if (0..=1 << 31).contains(&v) => v as u64,
+                    Some(_) => {
+                        self.error(n.span, format!("invalid array length {}", self.text(n.span)));
+                        0
+                    }
+                    None => {
+                        self.error(n.span, format!("array length {} (value of type int) must be constant", self.text(n.span)));
+                        0
+                    }
+                };
+                self.types.intern(TypeKind::Array(len, t))
+            }
+            ExprKind::ArrayType { len: None, ellipsis: true, .. } => {
+                self.error(e.span, "invalid use of [...] array (outside a composite literal)");
+                wk::INVALID
+            }
+            ExprKind::MapType(k, v) => {
+                let kt = self.resolve_type(k);
+                let vt = self.resolve_type(v);
+                if kt != wk::INVALID && !self.types.comparable(kt) {
+                    self.error(k.span, format!("invalid map key type {}", self.types.name(kt)));
+                }
+                self.types.intern(TypeKind::Map(kt, vt))
+            }
+            ExprKind::ChanType(dir, elem) => {
+                let t = self.resolve_type(elem);
+                let d = match dir {
+                    ast::ChanDir::Both => ChanDir::Both,
+                    ast::ChanDir::Send => ChanDir::Send,
+                    ast::ChanDir::Recv => ChanDir::Recv,
+                };
+                self.types.intern(TypeKind::Chan(d, t))
+            }
+            ExprKind::FuncType(ft) => self.func_type(ft, None).0,
+            ExprKind::StructType(fields) => {
+                let mut fs = Vec::new();
+                for f in fields {
+                    let t = self.resolve_type(&f.ty);
+                    if f.names.is_empty() {
+                        let name = embedded_name(&f.ty);
+                        fs.push(Field { name, ty: t, embedded: true });
+                    } else {
+                        for n in &f.names {
+                            if fs.iter().any(|x: &Field| x.name == n.name) {
+                                self.error(n.span, format!("{} redeclared", n.name));
+                            }
+                            fs.push(Field { name: n.name.clone(), ty: t, embedded: false });
+                        }
+                    }
+                }
+                self.types.intern(TypeKind::Struct(fs))
+            }
+            ExprKind::InterfaceType(elems) => {
+                let mut ms: Vec<IfaceMethod> = Vec::new();
+                for el in elems {
+                    match el {
+                        ast::InterfaceElem::Method { name, sig } => {
+                            let (sig_ty, _) = self.func_type(sig, None);
+                            ms.push(IfaceMethod { name: name.name.clone(), sig: sig_ty });
+                        }
+                        ast::InterfaceElem::Embedded(t) => {
+                            let et = self.resolve_type(t);
+                            if !self.types.is_interface(et) && et != wk::INVALID {
+                                self.error(t.span, "interface contains type constraints (generics are not supported by gosim)");
+                            }
+                            for m in self.types.interface_methods(et).to_vec() {
+                                if !ms.iter().any(|x| x.name == m.name) {
+                                    ms.push(m);
+                                }
+                            }
+                        }
+                    }
+                }
+                ms.sort_by(|a, b| a.name.cmp(&b.name));
+                self.types.intern(TypeKind::Interface(ms))
+            }
+            _ => {
+                self.error(e.span, format!("{} is not a type", self.text(e.span)));
+                wk::INVALID
+            }
+        }
+    }
+
+    /// A function type and, for declarations, its parameter and result
+    /// fields flattened as (name, type, span).
+    pub fn func_type(&mut self, ft: &ast::FuncType, _recv: Option<TypeId>) -> (TypeId, Vec<(String, TypeId, Span)>) {
+        let mut params = Vec::new();
+        let mut named = Vec::new();
+        let mut variadic = false;
+        for (i, f) in ft.params.iter().enumerate() {
+            let mut t = self.resolve_type(&f.ty);
+            if f.variadic {
+                if i + 1 != ft.params.len() || f.names.len() > 1 {
+                    self.error(f.span, "can only use ... with final parameter in list");
+                }
+                variadic = true;
+                t = self.types.slice(t);
+            }
+            if f.names.is_empty() {
+                params.push(t);
+                named.push(("_".to_string(), t, f.span));
+            } else {
+                for n in &f.names {
+                    params.push(t);
+                    named.push((n.name.clone(), t, n.span));
+                }
+            }
+        }
+        let mut results = Vec::new();
+        for f in &ft.results {
+            let t = self.resolve_type(&f.ty);
+            if f.names.is_empty() {
+                results.push(t);
+            } else {
+                for _ in &f.names {
+                    results.push(t);
+                }
+            }
+        }
+        (self.types.func(params, results, variadic), named)
+    }
+
+    fn declare_consts(&mut self, p: &PackageSource<'a>) {
+        for d in &p.file.decls {
+            if let Decl::Gen(GenDecl::Const(specs)) = d {
+                for s in specs {
+                    self.declare_const_spec(s);
+                }
+            }
+        }
+    }
+
+    pub fn declare_const_spec(&mut self, s: &ast::ConstSpec) {
+        let ty = s.ty.as_ref().map(|t| self.resolve_type(t));
+        if s.values.len() < s.names.len() {
+            let span = s.names.get(s.values.len()).map(|n| n.span).unwrap_or(s.span);
+            self.error(span, "missing init expr for const declaration");
+        } else if s.values.len() > s.names.len() {
+            self.error(s.values[s.names.len()].span, "extra init expr");
+        }
+        let old_iota = self.iota.replace(s.iota as i128);
+        for (i, name) in s.names.iter().enumerate() {
+            let Some(v) = s.values.get(i) else { break };
+            let evaluated = self.const_eval(v);
+            let (mut val, mut cty) = match evaluated {
+                Some((cv, t)) => (Some(cv), t),
+                None => (None, wk::INVALID),
+            };
+            if let (Some(t), Some(cv)) = (ty, val.clone()) {
+                match consts::representable(&self.types, &cv, t) {
+                    Ok(c) => val = Some(c),
+                    Err(_) => {
+                        self.error(v.span, format!("cannot use {} (untyped {} constant) as {} value in constant declaration (overflows)", self.text(v.span), "int", self.types.name(t)));
+                    }
+                }
+                cty = t;
+            }
+            let sym = Sym::Const { val: val.unwrap_or(ConstVal::Int(0)), ty: cty };
+            if name.name == "_" {
+                continue;
+            }
+            if self.fns.is_empty() {
+                let pkg = self.cur_pkg as usize;
+                self.packages[pkg].scope.insert(name.name.clone(), sym);
+            } else if let Some(scope) = self.fnc().scopes.last_mut() {
+                scope.insert(name.name.clone(), sym);
+            }
+        }
+        self.iota = old_iota;
+    }
+
+    fn declare_funcs(&mut self, p: &PackageSource<'a>) {
+        let file: &'a ast::File = p.file;
+        for d in &file.decls {
+            let Decl::Func(fd) = d else { continue };
+            let fid = self.funcs.len() as u32;
+            self.funcs.push(None);
+            let recv_ty = fd.recv.as_ref().map(|r| self.resolve_type(&r.ty));
+            let (sig_ty, _) = self.func_type(&fd.sig, recv_ty);
+            let pkg = self.cur_pkg as usize;
+            let pkgname = self.packages[pkg].name.clone();
+            let native = if fd.body.is_none() {
+                let qualified = match (&fd.recv, recv_ty) {
+                    (Some(_), Some(rt)) => {
+                        let base = self.recv_base(rt).map(|b| self.types.name(b)).unwrap_or_default();
+                        format!("{}.{}", base, fd.name.name)
+                    }
+                    _ => format!("{}.{}", pkgname, fd.name.name),
+                };
+                match Native::from_name(&qualified) {
+                    Some(n) if p.library => Some(self.native_id(n)),
+                    _ => {
+                        self.error(fd.name.span, format!("missing function body for {}", fd.name.name));
+                        None
+                    }
+                }
+            } else {
+                None
+            };
+            match recv_ty {
+                Some(rt) => {
+                    let Some(base) = self.recv_base(rt) else {
+                        self.error(fd.recv.as_ref().map(|r| r.span).unwrap_or(fd.span), format!("invalid receiver type {}", self.types.name(rt)));
+                        continue;
+                    };
+                    let pointer_recv = base != rt;
+                    if self.types.find_method(base, &fd.name.name).is_some() {
+                        self.error(fd.name.span, format!("method {}.{} already declared", self.types.name(base), fd.name.name));
+                    }
+                    if let TypeKind::Struct(fs) = self.types.ukind(base) {
+                        if fs.iter().any(|f| f.name == fd.name.name) {
+                            self.error(fd.name.span, format!("field and method with the same name {}", fd.name.name));
+                        }
+                    }
+                    let target = match native {
+                        Some(nid) => MethodTarget::Native(nid),
+                        None => MethodTarget::Func(fid),
+                    };
+                    if let Some(n) = self.types.named_info_mut(base) {
+                        n.methods.push(Method { name: fd.name.name.clone(), pointer_recv, sig: sig_ty, target });
+                    }
+                    let mid = self.method_name_id(&fd.name.name);
+                    let ptr_ty = self.types.pointer(base);
+                    self.methods.entries.insert((ptr_ty, mid), MethodEntry { target, recv: if pointer_recv { RecvAdjust::None } else { RecvAdjust::Deref } });
+                    if !pointer_recv {
+                        self.methods.entries.insert((base, mid), MethodEntry { target, recv: RecvAdjust::None });
+                    }
+                    if native.is_none() {
+                        let name = format!("{}.{}{}", pkgname, recv_display(&self.types, base, pointer_recv), fd.name.name);
+                        self.pending.push(PendingFunc { fid, pkg: self.cur_pkg, decl: fd, recv_ty: Some(rt), sig_ty, name });
+                    }
+                }
+                None => {
+                    if fd.name.name == "init" {
+                        if !fd.sig.params.is_empty() || !fd.sig.results.is_empty() {
+                            self.error(fd.name.span, "func init must have no arguments and no return values");
+                        }
+                    } else {
+                        if self.packages[pkg].scope.contains_key(&fd.name.name) {
+                            self.error(fd.name.span, format!("{} redeclared in this block", fd.name.name));
+                        }
+                        let sym = match native {
+                            Some(nid) => Sym::Native { nid, ty: sig_ty },
+                            None => Sym::Func { fid, ty: sig_ty },
+                        };
+                        self.packages[pkg].scope.insert(fd.name.name.clone(), sym);
+                    }
+                    if fd.name.name == "main" && !p.library && (!fd.sig.params.is_empty() || !fd.sig.results.is_empty()) {
+                        self.error(fd.name.span, "func main must have no arguments and no return values");
+                    }
+                    if native.is_none() {
+                        let name = format!("{}.{}", pkgname, fd.name.name);
+                        self.pending.push(PendingFunc { fid, pkg: self.cur_pkg, decl: fd, recv_ty: None, sig_ty, name });
+                    }
+                }
+            }
+        }
+    }
+
+    /// The named type a receiver type is declared on (`T` for `T` and `*T`).
+    fn recv_base(&self, rt: TypeId) -> Option<TypeId> {
+        let base = match self.types.kind(rt) {
+            TypeKind::Pointer(b) => *b,
+            _ => rt,
+        };
+        match self.types.kind(base) {
+            TypeKind::Named(_) if !self.types.is_interface(base) && !matches!(self.types.ukind(base), TypeKind::Pointer(_)) => Some(base),
+            _ => None,
+        }
+    }
+
+    fn declare_globals(&mut self, p: &PackageSource<'a>) {
+        // Each package's variable initializers run in one synthesized function.
+        self.fns.push(FnCtx::new(format!("{}.init.vars", self.packages[self.cur_pkg as usize].name), Span::default()));
+        self.push_scope();
+        for d in &p.file.decls {
+            if let Decl::Gen(GenDecl::Var(specs)) = d {
+                for s in specs {
+                    self.global_var_spec(s);
+                }
+            }
+        }
+        self.fnc().scopes.pop();
+        let f = self.fns.pop().expect("pushed above");
+        if !f.code.is_empty() {
+            self.init_code.push((f.code, f.spans));
+        }
+    }
+
+    fn global_var_spec(&mut self, s: &ast::ValueSpec) {
+        let declared = s.ty.as_ref().map(|t| self.resolve_type(t));
+        let pkg = self.cur_pkg as usize;
+        let mut idxs = Vec::new();
+        for n in &s.names {
+            let idx = self.globals.len() as u32;
+            self.globals.push(GlobalInfo { name: format!("{}.{}", self.packages[pkg].name, n.name), ty: declared.unwrap_or(wk::INVALID) });
+            idxs.push(idx);
+        }
+        let prev = self.set_span(s.span);
+        let types = self.assign_values_to_new(&s.names, declared, &s.values, s.span);
+        for (i, n) in s.names.iter().enumerate() {
+            let ty = types.get(i).copied().unwrap_or(wk::INVALID);
+            self.globals[idxs[i] as usize].ty = ty;
+            if n.name != "_" {
+                if self.packages[pkg].scope.contains_key(&n.name) {
+                    self.error(n.span, format!("{} redeclared in this block", n.name));
+                }
+                self.packages[pkg].scope.insert(n.name.clone(), Sym::Global { idx: idxs[i], ty });
+            }
+        }
+        // Values are on the stack in order; store in reverse.
+        if !s.values.is_empty() {
+            for idx in idxs.iter().rev() {
+                self.emit(Op::StoreGlobal(*idx));
+            }
+        } else {
+            for (i, idx) in idxs.iter().enumerate() {
+                let ty = types.get(i).copied().unwrap_or(wk::INVALID);
+                self.emit(Op::Zero(ty));
+                self.emit(Op::StoreGlobal(*idx));
+            }
+        }
+        self.set_span(prev);
+    }
+
+    fn compile_func_decl(&mut self, pf: &PendingFunc<'a>) {
+        let Some(body) = &pf.decl.body else { return };
+        let mut boxed = boxing::boxed_names(&pf.decl.sig, body);
+        for _attempt in 0..8 {
+            self.boxed = boxed.clone();
+            self.retry_boxed = None;
+            let diag_mark = self.diags.len();
+            let code = self.compile_function(&pf.name, pf.decl.recv.as_ref(), pf.recv_ty, &pf.decl.sig, pf.sig_ty, body, pf.decl.span);
+            if let Some(name) = self.retry_boxed.take() {
+                self.diags.truncate(diag_mark);
+                // Closures compiled in the failed attempt are abandoned.
+                boxed.insert(name);
+                continue;
+            }
+            let mut code = code;
+            code.library = self.library_mode;
+            self.funcs[pf.fid as usize] = Some(code);
+            return;
+        }
+    }
+
+    /// Compiles a function body (a declaration or, via `compile_closure`, a
+    /// literal) into a fresh [`FuncCode`].
+    #[allow(clippy::too_many_arguments)]
+    pub fn compile_function(
+        &mut self,
+        name: &str,
+        recv: Option<&ast::Field>,
+        recv_ty: Option<TypeId>,
+        sig: &ast::FuncType,
+        sig_ty: TypeId,
+        body: &ast::Block,
+        span: Span,
+    ) -> FuncCode {
+        self.fns.push(FnCtx::new(name.to_string(), body.span));
+        self.push_scope();
+        let mut boxed_params = Vec::new();
+        // Receiver and parameters occupy the first slots in order.
+        if let (Some(r), Some(rt)) = (recv, recv_ty) {
+            let rname = r.names.first().map(|n| (n.name.clone(), n.span)).unwrap_or(("_".into(), r.span));
+            let (slot, b) = self.declare_local(&rname.0, rt, rname.1);
+            self.mark_used(&rname.0);
+            if b {
+                boxed_params.push(slot);
+            }
+        }
+        let (_, params) = self.func_type(sig, None);
+        for (pname, pty, pspan) in &params {
+            let (slot, b) = self.declare_local(pname, *pty, *pspan);
+            self.mark_used(pname);
+            if b {
+                boxed_params.push(slot);
+            }
+        }
+        let nparams = self.fnc().nlocals;
+        self.fnc().nparams = nparams;
+        let results: Vec<TypeId> = self.types.signature(sig_ty).map(|s| s.results.clone()).unwrap_or_default();
+        self.fnc().results = results.clone();
+        // Captures are assigned slots lazily; reserve result slots after params
+        // by declaring named results now (captures get later slots).
+        let mut result_slots = Vec::new();
+        let mut boxed_results = Vec::new();
+        let mut ri = 0;
+        for f in &sig.results {
+            if f.names.is_empty() {
+                let slot = self.new_slot();
+                result_slots.push(slot);
+                boxed_results.push(false);
+                ri += 1;
+            } else {
+                for n in &f.names {
+                    let ty = results.get(ri).copied().unwrap_or(wk::INVALID);
+                    let (slot, b) = self.declare_local(&n.name, ty, n.span);
+                    self.mark_used(&n.name);
+                    self.emit(Op::Zero(ty));
+                    self.init_local(slot, b);
+                    result_slots.push(slot);
+                    boxed_results.push(b);
+                    ri += 1;
+                }
+            }
+        }
+        self.fnc().result_slots = result_slots.clone();
+        self.fnc().boxed_results = boxed_results.clone();
+        self.fnc().boxed_params = boxed_params.clone();
+        self.block_stmts(&body.stmts);
+        if !results.is_empty() && !stmt::terminates_block(&body.stmts) {
+            let end = Span { lo: body.span.hi.saturating_sub(1), hi: body.span.hi };
+            self.error(end, "missing return");
+        }
+        let prev = self.set_span(Span { lo: body.span.hi.saturating_sub(1), hi: body.span.hi });
+        self.emit(Op::Return);
+        self.set_span(prev);
+        self.pop_scope();
+        let f = self.fns.pop().expect("pushed above");
+        let capture_slots: Vec<u32> = f.captures.iter().map(|(_, s)| *s).collect();
+        self.last_capture_sources = Some(f.capture_sources.clone());
+        FuncCode {
+            name: f.name,
+            code: f.code,
+            spans: f.spans,
+            nparams,
+            capture_slots,
+            nlocals: f.nlocals,
+            result_slots,
+            boxed_results,
+            boxed_params,
+            locals: f.locals,
+            span,
+            library: self.library_mode,
+        }
+    }
+
+    fn mark_used(&mut self, name: &str) {
+        if let Some(Sym::Local { used, .. }) = self.fnc().scopes.last_mut().and_then(|s| s.get_mut(name)) {
+            *used = true;
+        }
+    }
+
+    fn build_entry(&mut self, main_fid: u32, pkgs: &[PackageSource<'a>]) {
+        let mut f = FnCtx::new("runtime.main".into(), Span::default());
+        let inits = std::mem::take(&mut self.init_code);
+        for (code, spans) in inits {
+            f.code.extend(code);
+            f.spans.extend(spans);
+        }
+        self.fns.push(f);
+        // Package init functions, in package order.
+        let mut init_fids = Vec::new();
+        for pf in pkgs.iter().enumerate() {
+            let _ = pf;
+        }
+        for (fid, code) in self.funcs.iter().enumerate() {
+            if let Some(c) = code {
+                if c.name.ends_with(".init") {
+                    init_fids.push(fid as u32);
+                }
+            }
+        }
+        for fid in init_fids {
+            self.emit(Op::Call { fid, argc: 0 });
+        }
+        self.emit(Op::Call { fid: main_fid, argc: 0 });
+        self.emit(Op::Return);
+        let f = self.fns.pop().expect("pushed above");
+        self.funcs.push(Some(FuncCode {
+            name: f.name,
+            code: f.code,
+            spans: f.spans,
+            nparams: 0,
+            capture_slots: vec![],
+            nlocals: f.nlocals,
+            result_slots: vec![],
+            boxed_results: vec![],
+            boxed_params: vec![],
+            locals: vec![],
+            span: Span::default(),
+            library: true,
+        }));
+    }
+}
+
+impl FnCtx {
+    pub fn new(name: String, span: Span) -> FnCtx {
+        FnCtx {
+            code: Vec::new(),
+            spans: Vec::new(),
+            scopes: Vec::new(),
+            nlocals: 0,
+            nparams: 0,
+            results: Vec::new(),
+            result_slots: Vec::new(),
+            boxed_results: Vec::new(),
+            boxed_params: Vec::new(),
+            loops: Vec::new(),
+            captures: Vec::new(),
+            capture_sources: Vec::new(),
+            locals: Vec::new(),
+            name,
+            closures: 0,
+            cur_span: span,
+        }
+    }
+}
+
+pub fn is_exported(name: &str) -> bool {
+    name.chars().next().is_some_and(|c| c.is_uppercase())
+}
+
+fn embedded_name(e: &Expr) -> String {
+    match &e.kind {
+        ExprKind::Ident(id) => id.name.clone(),
+        ExprKind::Selector(_, sel) => sel.name.clone(),
+        ExprKind::Star(x) | ExprKind::Paren(x) => embedded_name(x),
+        _ => "?".into(),
+    }
+}
+
+fn recv_display(types: &Types, base: TypeId, pointer: bool) -> String {
+    let n = types.name(base);
+    let short = n.rsplit('.').next().unwrap_or(&n).to_string();
+    if pointer {
+        format!("(*{}).", short)
+    } else {
+        format!("{}.", short)
+    }
+}

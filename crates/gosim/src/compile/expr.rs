@@ -1,0 +1,1848 @@
+//! Expressions: checking Go's typing rules and emitting code for them.
+//!
+//! Constants are folded and not emitted until their type is fixed by
+//! context (`materialize`). Values are left on the operand stack.
+
+use super::*;
+use crate::syntax::ast::{BinaryOp, Expr, ExprKind, Lit, UnaryOp};
+use crate::types::{ChanDir, IntKind, TypeKind, UntypedKind};
+use crate::vm::op::{ArithOp, CmpOp, Conv, NumKind, SliceKind};
+use crate::vm::value::Value;
+use std::rc::Rc;
+
+/// How a selector resolved.
+#[derive(Clone, Debug)]
+pub enum Selection {
+    /// A field reached through embedded fields: indices, and for each step
+    /// whether the struct at that step is behind a pointer.
+    Field { path: Vec<(u32, bool)>, ty: TypeId },
+    /// A method of a named type reached through `path` embedded fields.
+    Method { path: Vec<(u32, bool)>, base: TypeId, method: crate::types::Method, recv_is_ptr: bool },
+    /// A method of an interface (possibly an embedded interface field).
+    IfaceMethod { path: Vec<(u32, bool)>, name: String, sig: TypeId },
+}
+
+impl<'a> Compiler<'a> {
+    /// Evaluates a constant expression without emitting code.
+    pub fn const_eval(&mut self, e: &Expr) -> Option<(ConstVal, TypeId)> {
+        self.fns.push(FnCtx::new("const".into(), e.span));
+        self.push_scope();
+        let op = self.expr(e);
+        self.fnc().scopes.pop();
+        let f = self.fns.pop().expect("pushed above");
+        // Fold constants declared in an enclosing function back: nothing to do;
+        // scopes are looked up through self.fns which still holds them.
+        let _ = f;
+        match op.mode {
+            Mode::Const(v) => Some((v, op.ty)),
+            Mode::Invalid => None,
+            _ => {
+                let ty = self.types.name(op.ty);
+                self.error(e.span, format!("{} (value of type {}) is not constant", self.text(e.span), ty));
+                None
+            }
+        }
+    }
+
+    pub fn const_expr(&mut self, e: &Expr) -> Option<ConstVal> {
+        self.const_eval(e).map(|(v, _)| v)
+    }
+
+    /// Pushes a constant operand's value with its final type.
+    pub fn materialize(&mut self, op: &Operand, target: Option<TypeId>) -> TypeId {
+        let Mode::Const(v) = &op.mode else { return op.ty };
+        let ty = match target {
+            Some(t) if !self.types.is_interface(t) && t != wk::INVALID => t,
+            _ => self.types.default_type(op.ty),
+        };
+        let ty = if ty == wk::UNTYPED_NIL { wk::UNTYPED_NIL } else { ty };
+        let val = v.to_value(&self.types, ty);
+        self.emit(Op::Push(val));
+        ty
+    }
+
+    /// Compiles `e` to exactly one value on the stack (constants take their
+    /// default type), reporting an error for types, void calls, packages.
+    pub fn value(&mut self, e: &Expr) -> Operand {
+        let op = self.expr(e);
+        self.to_single_value(op, e)
+    }
+
+    pub fn to_single_value(&mut self, op: Operand, e: &Expr) -> Operand {
+        match &op.mode {
+            Mode::Value => op,
+            Mode::Const(_) => {
+                let ty = self.materialize(&op, None);
+                Operand::value(ty, op.span)
+            }
+            Mode::Invalid => op,
+            Mode::Type => {
+                self.error(e.span, format!("{} (type) is not an expression", self.text(e.span)));
+                Operand::invalid(op.span)
+            }
+            Mode::Void => {
+                self.error(e.span, format!("{} (no value) used as value", self.text(e.span)));
+                Operand::invalid(op.span)
+            }
+            Mode::Multi => {
+                self.error(e.span, format!("multiple-value {} (value of type {}) in single-value context", self.text(e.span), self.types.name(op.ty)));
+                Operand::invalid(op.span)
+            }
+            Mode::Builtin(_) => {
+                self.error(e.span, format!("{} (built-in function {}) must be called", self.text(e.span), self.text(e.span)));
+                Operand::invalid(op.span)
+            }
+            Mode::Package(_) => {
+                self.error(e.span, format!("use of package {} without selector", self.text(e.span)));
+                Operand::invalid(op.span)
+            }
+        }
+    }
+
+    /// "x (variable of type int)" — how `go build` names an operand.
+    pub fn describe(&self, op: &Operand, e: &Expr) -> String {
+        let text = self.text(e.span);
+        match &op.mode {
+            Mode::Const(ConstVal::Nil) => "nil".to_string(),
+            Mode::Const(v) => {
+                if self.types.is_untyped(op.ty) {
+                    let kind = self.types.name(op.ty);
+                    if text == v.display() || matches!(e.kind, ExprKind::Lit(_)) {
+                        format!("{} ({} constant)", text, kind)
+                    } else {
+                        format!("{} ({} constant {})", text, kind, v.display())
+                    }
+                } else {
+                    format!("{} (constant {} of type {})", text, v.display(), self.types.name(op.ty))
+                }
+            }
+            _ => {
+                let what = match strip_parens(e).kind {
+                    ExprKind::Ident(_) | ExprKind::Selector(..) | ExprKind::Index(..) | ExprKind::Star(_) => "variable",
+                    _ => "value",
+                };
+                let what = if matches!(strip_parens(e).kind, ExprKind::Index(..)) && self.types.is_string(op.ty) {
+                    "value"
+                } else {
+                    what
+                };
+                format!("{} ({} of type {})", text, what, self.types.name(op.ty))
+            }
+        }
+    }
+
+    /// Converts the operand (already compiled) to `target` for an
+    /// assignment-like context, emitting interface wrapping or constant
+    /// materialization. Reports Go's "cannot use" error on mismatch.
+    pub fn assign_to(&mut self, op: Operand, e: &Expr, target: TypeId, context: &str) {
+        if op.is_invalid() || target == wk::INVALID {
+            if let Mode::Const(_) = op.mode {
+                self.emit(Op::Push(Value::Nil));
+            }
+            return;
+        }
+        let op = match op.mode {
+            Mode::Value | Mode::Const(_) => op,
+            _ => {
+                let op = self.to_single_value(op, e);
+                if op.is_invalid() {
+                    return;
+                }
+                op
+            }
+        };
+        if let Mode::Const(v) = &op.mode {
+            let v = v.clone();
+            if self.types.is_interface(target) {
+                if v == ConstVal::Nil {
+                    self.emit(Op::Push(Value::Nil));
+                    return;
+                }
+                let ty = self.materialize(&op, None);
+                if !self.types.interface_methods(target).is_empty() {
+                    self.error(e.span, format!("cannot use {} as {} value in {}: {} does not implement {}", self.describe(&op, e), self.types.name(target), context, self.types.name(ty), self.types.name(target)));
+                }
+                self.emit(Op::MakeIface(ty));
+                return;
+            }
+            if !self.types.is_untyped(op.ty) && op.ty != target && !self.identical_or_assignable(op.ty, target) {
+                self.error(e.span, format!("cannot use {} as {} value in {}", self.describe(&op, e), self.types.name(target), context));
+                self.emit(Op::Push(Value::Nil));
+                return;
+            }
+            match consts::representable(&self.types, &v, target) {
+                Ok(c) => {
+                    let val = c.to_value(&self.types, target);
+                    self.emit(Op::Push(val));
+                }
+                Err(why) => {
+                    let msg = match why {
+                        consts::Unrepresentable::Overflow => format!("cannot use {} as {} value in {} (overflows)", self.describe(&op, e), self.types.name(target), context),
+                        consts::Unrepresentable::Truncated => format!("cannot use {} as {} value in {} (truncated)", self.describe(&op, e), self.types.name(target), context),
+                        consts::Unrepresentable::Mismatch => format!("cannot use {} as {} value in {}", self.describe(&op, e), self.types.name(target), context),
+                    };
+                    self.error(e.span, msg);
+                    self.emit(Op::Push(Value::Nil));
+                }
+            }
+            return;
+        }
+        let src = op.ty;
+        if src == target || src == wk::INVALID {
+            return;
+        }
+        if self.types.is_interface(target) {
+            if self.types.is_interface(src) {
+                if let Some(missing) = self.missing_method(src, target) {
+                    self.error(e.span, format!("cannot use {} as {} value in {}: {} does not implement {} (missing method {})", self.describe(&op, e), self.types.name(target), context, self.types.name(src), self.types.name(target), missing));
+                }
+                return;
+            }
+            if let Some(missing) = self.missing_method(src, target) {
+                let hint = self.pointer_hint(src, &missing);
+                self.error(e.span, format!("cannot use {} as {} value in {}: {} does not implement {} ({})", self.describe(&op, e), self.types.name(target), context, self.types.name(src), self.types.name(target), hint));
+                return;
+            }
+            if src == wk::UNTYPED_BOOL {
+                self.emit(Op::MakeIface(wk::BOOL));
+                return;
+            }
+            self.emit(Op::MakeIface(src));
+            return;
+        }
+        if src == wk::UNTYPED_BOOL && self.types.is_bool(target) {
+            return;
+        }
+        if self.identical_or_assignable(src, target) {
+            return;
+        }
+        self.error(e.span, format!("cannot use {} as {} value in {}", self.describe(&op, e), self.types.name(target), context));
+    }
+
+    fn pointer_hint(&self, src: TypeId, missing: &str) -> String {
+        // A value type whose pointer has the method.
+        if let Some(m) = self.types.find_method(src, missing) {
+            if m.pointer_recv {
+                return format!("method {} has pointer receiver", missing);
+            }
+        }
+        format!("missing method {}", missing)
+    }
+
+    /// Go's assignability for non-constant values (excluding interfaces,
+    /// handled by the caller).
+    pub fn identical_or_assignable(&self, src: TypeId, dst: TypeId) -> bool {
+        if src == dst {
+            return true;
+        }
+        let su = self.types.underlying(src);
+        let du = self.types.underlying(dst);
+        if su == du && (!self.types.is_named(src) || !self.types.is_named(dst)) {
+            return true;
+        }
+        if let (TypeKind::Chan(ChanDir::Both, e1), TypeKind::Chan(_, e2)) = (self.types.kind(su), self.types.kind(du)) {
+            if e1 == e2 && (!self.types.is_named(src) || !self.types.is_named(dst)) {
+                return true;
+            }
+        }
+        if src == wk::UNTYPED_NIL {
+            return matches!(self.types.kind(du), TypeKind::Pointer(_) | TypeKind::Slice(_) | TypeKind::Map(..) | TypeKind::Chan(..) | TypeKind::Func(_) | TypeKind::Interface(_));
+        }
+        false
+    }
+
+    /// The first method of interface `iface` that `t` lacks, if any.
+    pub fn missing_method(&self, t: TypeId, iface: TypeId) -> Option<String> {
+        let want = self.types.interface_methods(iface).to_vec();
+        for m in want {
+            if !self.has_method(t, &m.name, m.sig) {
+                return Some(m.name.clone());
+            }
+        }
+        None
+    }
+
+    fn has_method(&self, t: TypeId, name: &str, sig: TypeId) -> bool {
+        if self.types.is_interface(t) {
+            return self.types.interface_methods(t).iter().any(|m| m.name == name && m.sig == sig);
+        }
+        let (base, is_ptr) = match self.types.kind(t) {
+            TypeKind::Pointer(b) => (*b, true),
+            _ => (t, false),
+        };
+        if let Some(m) = self.types.find_method(base, name) {
+            return m.sig == sig && (is_ptr || !m.pointer_recv);
+        }
+        // Promoted through embedded fields.
+        match self.select(t, name) {
+            Some(Selection::Method { method, recv_is_ptr, .. }) => method.sig == sig && (!method.pointer_recv || recv_is_ptr || is_ptr),
+            Some(Selection::IfaceMethod { sig: s, .. }) => s == sig,
+            _ => false,
+        }
+    }
+
+    /// Finds field or method `name` of type `t` (auto-dereferencing one
+    /// pointer level, searching embedded fields breadth-first).
+    pub fn select(&self, t: TypeId, name: &str) -> Option<Selection> {
+        let (start, start_ptr) = match self.types.kind(t) {
+            TypeKind::Pointer(b) => (*b, true),
+            _ => (t, false),
+        };
+        if self.types.is_interface(start) && !start_ptr {
+            if let Some(m) = self.types.interface_methods(start).iter().find(|m| m.name == name) {
+                return Some(Selection::IfaceMethod { path: vec![], name: name.to_string(), sig: m.sig });
+            }
+            return None;
+        }
+        // (type, path so far, reached through pointer)
+        let mut level: Vec<(TypeId, Vec<(u32, bool)>, bool)> = vec![(start, vec![], start_ptr)];
+        for _depth in 0..8 {
+            let mut next = Vec::new();
+            let mut found: Vec<Selection> = Vec::new();
+            for (ty, path, via_ptr) in &level {
+                if let Some(m) = self.types.find_method(*ty, name) {
+                    found.push(Selection::Method { path: path.clone(), base: *ty, method: m.clone(), recv_is_ptr: *via_ptr });
+                    continue;
+                }
+                if self.types.is_interface(*ty) && !path.is_empty() {
+                    if let Some(m) = self.types.interface_methods(*ty).iter().find(|m| m.name == name) {
+                        found.push(Selection::IfaceMethod { path: path.clone(), name: name.to_string(), sig: m.sig });
+                    }
+                    continue;
+                }
+                if let TypeKind::Struct(fields) = self.types.ukind(*ty) {
+                    for (i, f) in fields.iter().enumerate() {
+                        let mut p = path.clone();
+                        p.push((i as u32, *via_ptr || false));
+                        if f.name == name {
+                            found.push(Selection::Field { path: p.clone(), ty: f.ty });
+                        }
+                        if f.embedded {
+                            let (ft, fptr) = match self.types.kind(f.ty) {
+                                TypeKind::Pointer(b) => (*b, true),
+                                _ => (f.ty, false),
+                            };
+                            next.push((ft, p, fptr));
+                        }
+                    }
+                }
+            }
+            if let Some(first) = found.into_iter().next() {
+                return Some(first);
+            }
+            if next.is_empty() {
+                return None;
+            }
+            level = next;
+        }
+        None
+    }
+
+    pub fn expr(&mut self, e: &Expr) -> Operand {
+        let span = e.span;
+        match &e.kind {
+            ExprKind::Ident(id) => self.ident(id, span),
+            ExprKind::Lit(lit) => match lit {
+                Lit::Int(v) => {
+                    if *v > i128::MAX as u128 {
+                        self.error(span, "integer constant overflow");
+                        return Operand::invalid(span);
+                    }
+                    Operand { mode: Mode::Const(ConstVal::Int(*v as i128)), ty: wk::UNTYPED_INT, span }
+                }
+                Lit::Float(f) => Operand { mode: Mode::Const(ConstVal::Float(*f)), ty: wk::UNTYPED_FLOAT, span },
+                Lit::Rune(c) => Operand { mode: Mode::Const(ConstVal::Int(*c as i128)), ty: wk::UNTYPED_RUNE, span },
+                Lit::Str(s) => Operand { mode: Mode::Const(ConstVal::Str(Rc::from(s.as_slice()))), ty: wk::UNTYPED_STRING, span },
+            },
+            ExprKind::Paren(x) => {
+                let mut op = self.expr(x);
+                op.span = span;
+                op
+            }
+            ExprKind::FuncLit { sig, body } => self.closure(sig, body, span),
+            ExprKind::Composite { ty, elems, .. } => match ty {
+                Some(t) => {
+                    let lit_ty = self.composite_type(t, elems.len());
+                    self.composite(lit_ty, elems, span)
+                }
+                None => {
+                    self.error(span, "invalid composite literal type: missing type");
+                    Operand::invalid(span)
+                }
+            },
+            ExprKind::Selector(x, sel) => self.selector(x, sel, span),
+            ExprKind::Index(x, i) => self.index(x, i, span),
+            ExprKind::Slice { x, lo, hi, max } => self.slice_expr(x, lo.as_deref(), hi.as_deref(), max.as_deref(), span),
+            ExprKind::TypeAssert(x, t) => match t {
+                Some(t) => self.type_assert(x, t, false, span),
+                None => {
+                    self.error(span, "invalid syntax tree: use of .(type) outside type switch");
+                    Operand::invalid(span)
+                }
+            },
+            ExprKind::Call { func, args, spread } => self.call(func, args, *spread, span),
+            ExprKind::Star(x) => {
+                let op = self.expr(x);
+                match op.mode {
+                    Mode::Type => {
+                        let t = self.types.pointer(op.ty);
+                        Operand { mode: Mode::Type, ty: t, span }
+                    }
+                    Mode::Invalid => op,
+                    _ => {
+                        let op = self.to_single_value(op, x);
+                        if op.is_invalid() {
+                            return op;
+                        }
+                        match self.types.ukind(op.ty).clone() {
+                            TypeKind::Pointer(elem) => {
+                                self.emit(Op::Deref);
+                                Operand::value(elem, span)
+                            }
+                            _ => {
+                                if op.ty == wk::UNTYPED_NIL {
+                                    self.error(span, "invalid operation: cannot indirect nil");
+                                } else {
+                                    self.error(span, format!("invalid operation: cannot indirect {}", self.describe(&op, x)));
+                                }
+                                Operand::invalid(span)
+                            }
+                        }
+                    }
+                }
+            }
+            ExprKind::Unary(op, x) => self.unary(*op, x, span),
+            ExprKind::Binary(op, l, r) => self.binary(*op, l, r, span),
+            ExprKind::ArrayType { .. }
+            | ExprKind::MapType(..)
+            | ExprKind::ChanType(..)
+            | ExprKind::FuncType(_)
+            | ExprKind::StructType(_)
+            | ExprKind::InterfaceType(_) => {
+                let t = self.resolve_type(e);
+                Operand { mode: Mode::Type, ty: t, span }
+            }
+        }
+    }
+
+    fn ident(&mut self, id: &crate::syntax::ast::Ident, span: Span) -> Operand {
+        if id.name == "_" {
+            self.error(span, "cannot use _ as value");
+            return Operand::invalid(span);
+        }
+        if id.name == "iota" {
+            if let Some(i) = self.iota {
+                if self.lookup_shadow(&id.name).is_none() {
+                    return Operand { mode: Mode::Const(ConstVal::Int(i)), ty: wk::UNTYPED_INT, span };
+                }
+            }
+        }
+        match self.lookup(&id.name) {
+            None => {
+                self.error(span, format!("undefined: {}", id.name));
+                Operand::invalid(span)
+            }
+            Some(sym) => match sym {
+                Sym::Local { ty, .. } | Sym::Global { ty, .. } => {
+                    self.load_sym(&sym);
+                    Operand::value(ty, span)
+                }
+                Sym::Const { val, ty } => Operand { mode: Mode::Const(val), ty, span },
+                Sym::Type(t) => Operand { mode: Mode::Type, ty: t, span },
+                Sym::Func { fid, ty } => {
+                    self.emit(Op::PushFunc(fid));
+                    Operand::value(ty, span)
+                }
+                Sym::Native { nid, ty } => {
+                    self.emit(Op::PushNative(nid));
+                    Operand::value(ty, span)
+                }
+                Sym::Builtin(b) => Operand { mode: Mode::Builtin(b), ty: wk::INVALID, span },
+                Sym::Package { pkg, .. } => Operand { mode: Mode::Package(pkg), ty: wk::PACKAGE, span },
+                Sym::Nil => Operand { mode: Mode::Const(ConstVal::Nil), ty: wk::UNTYPED_NIL, span },
+            },
+        }
+    }
+
+    fn lookup_shadow(&self, name: &str) -> Option<()> {
+        for f in self.fns.iter().rev() {
+            for s in f.scopes.iter().rev() {
+                if s.contains_key(name) {
+                    return Some(());
+                }
+            }
+        }
+        None
+    }
+
+    fn closure(&mut self, sig: &crate::syntax::ast::FuncType, body: &crate::syntax::ast::Block, span: Span) -> Operand {
+        let (sig_ty, _) = self.func_type(sig, None);
+        let parent = self.fnc();
+        parent.closures += 1;
+        let name = format!("{}.func{}", parent.name.trim_end_matches(|c: char| c.is_ascii_digit()).trim_end_matches(".func"), parent.closures);
+        let name = if self.fns.len() > 1 { format!("{}{}", self.fns.last().map(|f| f.name.clone()).unwrap_or_default(), format_args!(".func{}", self.fns.last().map(|f| f.closures).unwrap_or(1))) } else { name };
+        let code = self.compile_function(&name, None, None, sig, sig_ty, body, span);
+        // The captures were recorded on the closure's context, which is gone;
+        // compile_function returns them through the FuncCode locals.
+        let captures: Vec<u32> = self.last_capture_sources.take().unwrap_or_default();
+        let fid = self.funcs.len() as u32;
+        let mut code = code;
+        code.library = self.library_mode;
+        self.funcs.push(Some(code));
+        for src in &captures {
+            self.emit(Op::Load(*src));
+        }
+        self.emit(Op::MakeClosure { fid, ncap: captures.len() as u32 });
+        Operand::value(sig_ty, span)
+    }
+
+    fn unary(&mut self, op: UnaryOp, x: &Expr, span: Span) -> Operand {
+        match op {
+            UnaryOp::Addr => {
+                let inner = strip_parens(x);
+                if let ExprKind::Composite { ty: Some(t), elems, .. } = &inner.kind {
+                    let lit_ty = self.composite_type(t, elems.len());
+                    let o = self.composite(lit_ty, elems, inner.span);
+                    if o.is_invalid() {
+                        return o;
+                    }
+                    self.emit(Op::NewCell);
+                    let pt = self.types.pointer(o.ty);
+                    return Operand::value(pt, span);
+                }
+                match self.addr(x) {
+                    Some(t) => {
+                        let pt = self.types.pointer(t);
+                        Operand::value(pt, span)
+                    }
+                    None => Operand::invalid(span),
+                }
+            }
+            UnaryOp::Recv => {
+                let ch = self.value(x);
+                if ch.is_invalid() {
+                    return ch;
+                }
+                match self.types.ukind(ch.ty).clone() {
+                    TypeKind::Chan(dir, elem) => {
+                        if dir == ChanDir::Send {
+                            self.error(span, format!("invalid operation: cannot receive from send-only channel {}", self.describe(&ch, x)));
+                        }
+                        self.emit(Op::Recv { comma_ok: false });
+                        Operand::value(elem, span)
+                    }
+                    _ => {
+                        self.error(span, format!("invalid operation: cannot receive from non-channel {}", self.describe(&ch, x)));
+                        Operand::invalid(span)
+                    }
+                }
+            }
+            _ => {
+                let o = self.expr(x);
+                if o.is_invalid() {
+                    return o;
+                }
+                if let Mode::Const(v) = &o.mode {
+                    let folded = match (op, v) {
+                        (UnaryOp::Neg, ConstVal::Int(i)) => Some(ConstVal::Int(-i)),
+                        (UnaryOp::Neg, ConstVal::Float(f)) => Some(ConstVal::Float(-f)),
+                        (UnaryOp::Plus, ConstVal::Int(_) | ConstVal::Float(_)) => Some(v.clone()),
+                        (UnaryOp::Not, ConstVal::Bool(b)) => Some(ConstVal::Bool(!b)),
+                        (UnaryOp::BitNot, ConstVal::Int(i)) => {
+                            // For unsigned typed constants ^x flips within the width.
+                            match self.types.int_kind(o.ty) {
+                                Some(k) if !k.signed() => Some(ConstVal::Int(((1i128 << k.bits()) - 1) ^ i)),
+                                _ => Some(ConstVal::Int(!i)),
+                            }
+                        }
+                        _ => None,
+                    };
+                    return match folded {
+                        Some(c) => {
+                            if !self.types.is_untyped(o.ty) {
+                                if let Err(_) = consts::representable(&self.types, &c, o.ty) {
+                                    self.error(span, format!("constant {} overflows {}", c.display(), self.types.name(o.ty)));
+                                }
+                            }
+                            Operand { mode: Mode::Const(c), ty: o.ty, span }
+                        }
+                        None => {
+                            self.error(span, format!("invalid operation: operator {} not defined on {}", unary_str(op), self.describe(&o, x)));
+                            Operand::invalid(span)
+                        }
+                    };
+                }
+                let o = self.to_single_value(o, x);
+                if o.is_invalid() {
+                    return o;
+                }
+                let ok = match op {
+                    UnaryOp::Neg | UnaryOp::Plus => self.types.is_numeric(o.ty),
+                    UnaryOp::Not => self.types.is_bool(o.ty),
+                    UnaryOp::BitNot => self.types.is_integer(o.ty),
+                    _ => false,
+                };
+                if !ok {
+                    self.error(span, format!("invalid operation: operator {} not defined on {}", unary_str(op), self.describe(&o, x)));
+                    return Operand::invalid(span);
+                }
+                match op {
+                    UnaryOp::Neg => {
+                        let k = self.num_kind(o.ty);
+                        self.emit(Op::Neg(k));
+                    }
+                    UnaryOp::Not => {
+                        self.emit(Op::Not);
+                    }
+                    UnaryOp::BitNot => {
+                        let k = self.types.int_kind(o.ty).unwrap_or(IntKind::Int);
+                        self.emit(Op::BitNot(k));
+                    }
+                    _ => {}
+                }
+                Operand::value(o.ty, span)
+            }
+        }
+    }
+
+    pub fn num_kind(&self, t: TypeId) -> NumKind {
+        match self.types.ukind(t) {
+            TypeKind::Int(k) => NumKind::Int(*k),
+            TypeKind::Float64 => NumKind::Float64,
+            TypeKind::Float32 => NumKind::Float32,
+            TypeKind::String => NumKind::Str,
+            TypeKind::Untyped(UntypedKind::Int | UntypedKind::Rune) => NumKind::Int(IntKind::Int),
+            TypeKind::Untyped(UntypedKind::Float) => NumKind::Float64,
+            TypeKind::Untyped(UntypedKind::String) => NumKind::Str,
+            _ => NumKind::Any,
+        }
+    }
+
+    fn binary(&mut self, op: BinaryOp, l: &Expr, r: &Expr, span: Span) -> Operand {
+        if matches!(op, BinaryOp::LogAnd | BinaryOp::LogOr) {
+            return self.logical(op, l, r, span);
+        }
+        if matches!(op, BinaryOp::Shl | BinaryOp::Shr) {
+            return self.shift(op, l, r, span);
+        }
+        let lo = self.expr(l);
+        let lo = if matches!(lo.mode, Mode::Const(_) | Mode::Invalid) { lo } else { self.to_single_value(lo, l) };
+        let ro = self.expr(r);
+        let ro = if matches!(ro.mode, Mode::Const(_) | Mode::Invalid) { ro } else { self.to_single_value(ro, r) };
+        if lo.is_invalid() || ro.is_invalid() {
+            return Operand::invalid(span);
+        }
+        let is_cmp = matches!(op, BinaryOp::Eq | BinaryOp::Ne | BinaryOp::Lt | BinaryOp::Le | BinaryOp::Gt | BinaryOp::Ge);
+        // Both constant: fold.
+        if let (Mode::Const(a), Mode::Const(b)) = (&lo.mode, &ro.mode) {
+            let (a, b) = (a.clone(), b.clone());
+            let ty = match self.const_result_type(lo.ty, ro.ty) {
+                Some(t) => t,
+                None => {
+                    self.error(span, format!("invalid operation: {} (mismatched types {} and {})", self.text(span), self.types.name(lo.ty), self.types.name(ro.ty)));
+                    return Operand::invalid(span);
+                }
+            };
+            if a == ConstVal::Nil || b == ConstVal::Nil {
+                self.error(span, format!("invalid operation: {} (operator {} not defined on nil)", self.text(span), op.as_str()));
+                return Operand::invalid(span);
+            }
+            let int_div = self.types.is_integer(ty);
+            return match consts::fold_binary(op, &a, &b, int_div) {
+                Ok(c) => {
+                    let rty = if is_cmp { wk::UNTYPED_BOOL } else { ty };
+                    if !is_cmp && !self.types.is_untyped(rty) {
+                        if consts::representable(&self.types, &c, rty).is_err() {
+                            self.error(span, format!("cannot use {} (untyped int constant {}) as {} value in expression (overflows)", self.text(span), c.display(), self.types.name(rty)));
+                        }
+                    }
+                    let c = match (&c, self.types.is_integer(rty)) {
+                        (ConstVal::Float(f), true) if f.fract() == 0.0 => ConstVal::Int(*f as i128),
+                        _ => c,
+                    };
+                    Operand { mode: Mode::Const(c), ty: rty, span }
+                }
+                Err(msg) => {
+                    if msg.starts_with("invalid operation: division") {
+                        self.error(r.span, "invalid operation: division by zero");
+                    } else {
+                        self.error(span, format!("{} ({})", msg, self.text(span)));
+                    }
+                    Operand::invalid(span)
+                }
+            };
+        }
+        // Determine the operation type.
+        let (ty, swapped) = match (&lo.mode, &ro.mode) {
+            (Mode::Const(_), _) => {
+                let t = ro.ty;
+                if !self.const_fits_operand(&lo, t, l, span, op) {
+                    return Operand::invalid(span);
+                }
+                self.push_const_as(&lo, t);
+                (t, true)
+            }
+            (_, Mode::Const(_)) => {
+                let t = lo.ty;
+                if !self.const_fits_operand(&ro, t, r, span, op) {
+                    return Operand::invalid(span);
+                }
+                self.push_const_as(&ro, t);
+                (t, false)
+            }
+            _ => {
+                if lo.ty != ro.ty {
+                    // Interfaces compare with values implementing them; nil-able
+                    // values compare with nil.
+                    let li = self.types.is_interface(lo.ty);
+                    let ri = self.types.is_interface(ro.ty);
+                    if is_cmp && (li ^ ri) {
+                        let (iface, conc) = if li { (lo.ty, ro.ty) } else { (ro.ty, lo.ty) };
+                        if self.missing_method(conc, iface).is_none() {
+                            if ri {
+                                // Wrap the left operand: it is below the right one.
+                                self.emit(Op::Swap);
+                                self.emit(Op::MakeIface(conc));
+                                self.emit(Op::Swap);
+                            } else {
+                                self.emit(Op::MakeIface(conc));
+                            }
+                            let cmp = cmp_of(op);
+                            self.emit(Op::Cmp(cmp, NumKind::Any));
+                            return Operand::value(wk::UNTYPED_BOOL, span);
+                        }
+                    }
+                    if !(lo.ty == wk::UNTYPED_BOOL && self.types.is_bool(ro.ty) || ro.ty == wk::UNTYPED_BOOL && self.types.is_bool(lo.ty)) {
+                        self.error(span, format!("invalid operation: {} (mismatched types {} and {})", self.text(span), self.types.name(lo.ty), self.types.name(ro.ty)));
+                        return Operand::invalid(span);
+                    }
+                }
+                (if lo.ty == wk::UNTYPED_BOOL { ro.ty } else { lo.ty }, false)
+            }
+        };
+        if swapped {
+            self.emit(Op::Swap);
+        }
+        if is_cmp {
+            let ordered = matches!(op, BinaryOp::Lt | BinaryOp::Le | BinaryOp::Gt | BinaryOp::Ge);
+            let nk = self.num_kind(ty);
+            if ordered && nk == NumKind::Any {
+                self.error(span, format!("invalid operation: {} (operator {} not defined on {})", self.text(span), op.as_str(), self.describe(&lo, l).split(" (").next().unwrap_or("")));
+                return Operand::invalid(span);
+            }
+            if !ordered && !self.types.comparable(ty) {
+                let other_nil = matches!(lo.mode, Mode::Const(ConstVal::Nil)) || matches!(ro.mode, Mode::Const(ConstVal::Nil));
+                if !other_nil {
+                    let kind = match self.types.ukind(ty) {
+                        TypeKind::Slice(_) => "slice",
+                        TypeKind::Map(..) => "map",
+                        TypeKind::Func(_) => "func",
+                        _ => "struct containing uncomparable field",
+                    };
+                    self.error(span, format!("invalid operation: {} ({} can only be compared to nil)", self.text(span), kind));
+                    return Operand::invalid(span);
+                }
+            }
+            let k = if ordered { nk } else { match nk { NumKind::Float64 | NumKind::Float32 => nk, _ => NumKind::Any } };
+            self.emit(Op::Cmp(cmp_of(op), k));
+            return Operand::value(wk::UNTYPED_BOOL, span);
+        }
+        let nk = self.num_kind(ty);
+        let aop = match op {
+            BinaryOp::Add => ArithOp::Add,
+            BinaryOp::Sub => ArithOp::Sub,
+            BinaryOp::Mul => ArithOp::Mul,
+            BinaryOp::Div => ArithOp::Div,
+            BinaryOp::Rem => ArithOp::Rem,
+            BinaryOp::And => ArithOp::And,
+            BinaryOp::Or => ArithOp::Or,
+            BinaryOp::Xor => ArithOp::Xor,
+            BinaryOp::AndNot => ArithOp::AndNot,
+            _ => ArithOp::Add,
+        };
+        let valid = match nk {
+            NumKind::Int(_) => true,
+            NumKind::Float64 | NumKind::Float32 => matches!(aop, ArithOp::Add | ArithOp::Sub | ArithOp::Mul | ArithOp::Div),
+            NumKind::Str => aop == ArithOp::Add,
+            NumKind::Any => false,
+        };
+        if !valid {
+            let opnd = if matches!(lo.mode, Mode::Const(_)) { self.describe(&ro, r) } else { self.describe(&lo, l) };
+            self.error(span, format!("invalid operation: operator {} not defined on {}", op.as_str(), opnd));
+            return Operand::invalid(span);
+        }
+        if matches!(aop, ArithOp::Div | ArithOp::Rem) {
+            if let Mode::Const(c) = &ro.mode {
+                if c.as_f64() == Some(0.0) && matches!(nk, NumKind::Int(_)) {
+                    self.error(r.span, "invalid operation: division by zero");
+                    return Operand::invalid(span);
+                }
+            }
+        }
+        self.emit(Op::Arith(aop, nk));
+        Operand::value(ty, span)
+    }
+
+    fn cmp_type_ok(&self, _t: TypeId) -> bool {
+        true
+    }
+
+    /// Checks that a constant operand converts to the other operand's type.
+    fn const_fits_operand(&mut self, c: &Operand, t: TypeId, e: &Expr, span: Span, op: BinaryOp) -> bool {
+        let Mode::Const(v) = &c.mode else { return true };
+        if *v == ConstVal::Nil {
+            let ok = matches!(self.types.ukind(t), TypeKind::Pointer(_) | TypeKind::Slice(_) | TypeKind::Map(..) | TypeKind::Chan(..) | TypeKind::Func(_) | TypeKind::Interface(_));
+            if !ok {
+                self.error(span, format!("invalid operation: {} (mismatched types {} and untyped nil)", self.text(span), self.types.name(t)));
+            }
+            return ok;
+        }
+        if self.types.is_interface(t) {
+            return true;
+        }
+        if !self.types.is_untyped(c.ty) && c.ty != t {
+            self.error(span, format!("invalid operation: {} (mismatched types {} and {})", self.text(span), self.types.name(c.ty), self.types.name(t)));
+            return false;
+        }
+        let _ = op;
+        match consts::representable(&self.types, v, t) {
+            Ok(_) => true,
+            Err(why) => {
+                let msg = match why {
+                    consts::Unrepresentable::Mismatch => {
+                        format!("invalid operation: {} (mismatched types {} and {})", self.text(span), if self.types.is_untyped(c.ty) { self.types.name(c.ty) } else { self.types.name(t) }, self.types.name(t))
+                    }
+                    consts::Unrepresentable::Truncated => format!("{} (untyped float constant) truncated to {}", self.text(e.span), self.types.name(t)),
+                    consts::Unrepresentable::Overflow => format!("{} (untyped int constant {}) overflows {}", self.text(e.span), v.display(), self.types.name(t)),
+                };
+                let msg = if let consts::Unrepresentable::Mismatch = why {
+                    // Go names the pair in source order.
+                    msg
+                } else {
+                    format!("cannot use {}", msg)
+                };
+                self.error(e.span, msg.replace("cannot use ", ""));
+                false
+            }
+        }
+    }
+
+    fn push_const_as(&mut self, c: &Operand, t: TypeId) {
+        if let Mode::Const(v) = &c.mode {
+            if self.types.is_interface(t) {
+                if *v == ConstVal::Nil {
+                    self.emit(Op::Push(Value::Nil));
+                } else {
+                    let ty = self.materialize(c, None);
+                    self.emit(Op::MakeIface(ty));
+                }
+                return;
+            }
+            let val = v.to_value(&self.types, t);
+            self.emit(Op::Push(val));
+        }
+    }
+
+    fn const_result_type(&self, a: TypeId, b: TypeId) -> Option<TypeId> {
+        let au = self.types.is_untyped(a);
+        let bu = self.types.is_untyped(b);
+        match (au, bu) {
+            (true, true) => {
+                let (TypeKind::Untyped(ka), TypeKind::Untyped(kb)) = (self.types.kind(a), self.types.kind(b)) else { return None };
+                if ka == kb {
+                    return Some(a);
+                }
+                let (ra, rb) = (consts::untyped_rank(*ka), consts::untyped_rank(*kb));
+                if ra == 0 || rb == 0 {
+                    return None;
+                }
+                Some(if ra >= rb { a } else { b })
+            }
+            (true, false) => Some(b),
+            (false, true) => Some(a),
+            (false, false) => (a == b).then_some(a),
+        }
+    }
+
+    fn logical(&mut self, op: BinaryOp, l: &Expr, r: &Expr, span: Span) -> Operand {
+        let lo = self.expr(l);
+        if let Mode::Const(ConstVal::Bool(a)) = lo.mode {
+            // Constant left side: fold if the right is constant too.
+            let mark = self.here();
+            let ro = self.expr(r);
+            if let Mode::Const(ConstVal::Bool(b)) = ro.mode {
+                let v = if op == BinaryOp::LogAnd { a && b } else { a || b };
+                let ty = if self.types.is_untyped(lo.ty) { ro.ty } else { lo.ty };
+                return Operand { mode: Mode::Const(ConstVal::Bool(v)), ty, span };
+            }
+            let _ = mark;
+            let ro = self.to_single_value(ro, r);
+            if !self.types.is_bool(ro.ty) {
+                self.error(span, format!("invalid operation: operator {} not defined on {}", op.as_str(), self.describe(&ro, r)));
+                return Operand::invalid(span);
+            }
+            self.emit(Op::Push(Value::Bool(a)));
+            self.emit(Op::Swap);
+            // a && r == (a ? r : false)
+            if op == BinaryOp::LogAnd {
+                self.emit(Op::Arith(ArithOp::And, NumKind::Any));
+            } else {
+                self.emit(Op::Arith(ArithOp::Or, NumKind::Any));
+            }
+            return Operand::value(ro.ty, span);
+        }
+        let lo = self.to_single_value(lo, l);
+        if lo.is_invalid() {
+            return lo;
+        }
+        if !self.types.is_bool(lo.ty) {
+            self.error(span, format!("invalid operation: operator {} not defined on {}", op.as_str(), self.describe(&lo, l)));
+            return Operand::invalid(span);
+        }
+        self.emit(Op::Dup);
+        let j = if op == BinaryOp::LogAnd { self.emit(Op::JumpIfFalse(0)) } else { self.emit(Op::JumpIfTrue(0)) };
+        self.emit(Op::Pop);
+        let ro = self.expr(r);
+        let ro = match ro.mode {
+            Mode::Const(_) => {
+                self.materialize(&ro, Some(lo.ty));
+                Operand::value(lo.ty, ro.span)
+            }
+            _ => self.to_single_value(ro, r),
+        };
+        if !ro.is_invalid() && !self.types.is_bool(ro.ty) {
+            self.error(span, format!("invalid operation: operator {} not defined on {}", op.as_str(), self.describe(&ro, r)));
+        }
+        let end = self.here();
+        self.patch(j, end);
+        let ty = if lo.ty == wk::UNTYPED_BOOL { ro.ty } else { lo.ty };
+        Operand::value(ty, span)
+    }
+
+    fn shift(&mut self, op: BinaryOp, l: &Expr, r: &Expr, span: Span) -> Operand {
+        let lo = self.expr(l);
+        if lo.is_invalid() {
+            return lo;
+        }
+        let mark = self.here();
+        let ro = self.expr(r);
+        if ro.is_invalid() {
+            return ro;
+        }
+        if let (Mode::Const(a), Mode::Const(b)) = (&lo.mode, &ro.mode) {
+            let (a, b) = (a.clone(), b.clone());
+            let Some(bv) = b.as_i128() else {
+                self.error(r.span, format!("invalid shift count {}", self.text(r.span)));
+                return Operand::invalid(span);
+            };
+            if bv < 0 {
+                self.error(r.span, format!("invalid shift count {} (negative)", self.text(r.span)));
+                return Operand::invalid(span);
+            }
+            let Some(av) = a.as_i128() else {
+                self.error(span, format!("invalid operation: shifted operand {} must be integer", self.text(l.span)));
+                return Operand::invalid(span);
+            };
+            return match consts::fold_binary(op, &ConstVal::Int(av), &ConstVal::Int(bv), true) {
+                Ok(c) => {
+                    let ty = if lo.ty == wk::UNTYPED_FLOAT { wk::UNTYPED_INT } else { lo.ty };
+                    if !self.types.is_untyped(ty) && consts::representable(&self.types, &c, ty).is_err() {
+                        self.error(span, format!("cannot use {} (constant {} of type {}) as {} value in expression (overflows)", self.text(span), c.display(), self.types.name(ty), self.types.name(ty)));
+                    }
+                    Operand { mode: Mode::Const(c), ty, span }
+                }
+                Err(m) => {
+                    self.error(span, format!("{}: {}", m, self.text(span)));
+                    Operand::invalid(span)
+                }
+            };
+        }
+        // Non-constant shift: the left operand needs a concrete integer type.
+        let ro_val = match &ro.mode {
+            Mode::Const(c) => {
+                if c.as_i128().is_some_and(|v| v < 0) {
+                    self.error(r.span, format!("invalid shift count {} (negative)", self.text(r.span)));
+                }
+                None
+            }
+            _ => Some(self.to_single_value(ro.clone(), r)),
+        };
+        if let Some(rv) = &ro_val {
+            if !self.types.is_integer(rv.ty) {
+                self.error(r.span, format!("invalid operation: shift count {} must be integer", self.describe(rv, r)));
+                return Operand::invalid(span);
+            }
+        }
+        let lty = match &lo.mode {
+            Mode::Const(_) => {
+                // Emit the left constant below the already-emitted count.
+                let t = self.types.default_type(lo.ty);
+                let t = if t == wk::FLOAT64 { wk::INT } else { t };
+                if let Mode::Const(v) = &lo.mode {
+                    let val = v.to_value(&self.types, t);
+                    if ro_val.is_some() {
+                        self.emit(Op::Push(val));
+                        self.emit(Op::Swap);
+                    } else {
+                        self.emit(Op::Push(val));
+                    }
+                }
+                t
+            }
+            _ => {
+                let _ = mark;
+                lo.ty
+            }
+        };
+        if ro_val.is_none() {
+            self.materialize(&ro, Some(wk::UINT));
+        }
+        if !self.types.is_integer(lty) {
+            self.error(span, format!("invalid operation: shifted operand {} must be integer", self.describe(&lo, l)));
+            return Operand::invalid(span);
+        }
+        let k = self.types.int_kind(lty).unwrap_or(IntKind::Int);
+        let a = if op == BinaryOp::Shl { ArithOp::Shl } else { ArithOp::Shr };
+        self.emit(Op::Arith(a, NumKind::Int(k)));
+        Operand::value(lty, span)
+    }
+
+    /// Emits a pointer to the place `e` denotes; returns the pointee type.
+    pub fn addr(&mut self, e: &Expr) -> Option<TypeId> {
+        match &e.kind {
+            ExprKind::Paren(x) => self.addr(x),
+            ExprKind::Ident(id) => match self.lookup(&id.name) {
+                Some(Sym::Local { slot, ty, boxed, .. }) => {
+                    if !boxed {
+                        self.retry_boxed = Some(id.name.clone());
+                    }
+                    self.emit(Op::Load(slot));
+                    Some(ty)
+                }
+                Some(Sym::Global { idx, ty }) => {
+                    self.emit(Op::AddrGlobal(idx));
+                    Some(ty)
+                }
+                Some(Sym::Const { .. }) => {
+                    self.error(e.span, format!("invalid operation: cannot take address of {}", self.text(e.span)));
+                    None
+                }
+                None => {
+                    self.error(e.span, format!("undefined: {}", id.name));
+                    None
+                }
+                _ => {
+                    self.error(e.span, format!("invalid operation: cannot take address of {}", self.text(e.span)));
+                    None
+                }
+            },
+            ExprKind::Star(x) => {
+                let o = self.value(x);
+                if o.is_invalid() {
+                    return None;
+                }
+                match self.types.ukind(o.ty).clone() {
+                    TypeKind::Pointer(t) => Some(t),
+                    _ => {
+                        self.error(e.span, format!("invalid operation: cannot indirect {}", self.describe(&o, x)));
+                        None
+                    }
+                }
+            }
+            ExprKind::Selector(x, sel) => {
+                if let ExprKind::Ident(pid) = &x.kind {
+                    if let Some(Sym::Package { pkg, .. }) = self.lookup(&pid.name) {
+                        let m = self.packages[pkg as usize].scope.get(&sel.name).cloned();
+                        if let Some(Sym::Global { idx, ty }) = m {
+                            self.emit(Op::AddrGlobal(idx));
+                            return Some(ty);
+                        }
+                        self.error(e.span, format!("invalid operation: cannot take address of {}", self.text(e.span)));
+                        return None;
+                    }
+                }
+                let base_ty = self.peek_type(x)?;
+                let Some(Selection::Field { path, ty }) = self.select(base_ty, &sel.name) else {
+                    self.error(e.span, format!("invalid operation: cannot take address of {}", self.text(e.span)));
+                    return None;
+                };
+                // Pointer to the struct holding the first field.
+                if matches!(self.types.ukind(base_ty), TypeKind::Pointer(_)) {
+                    self.value(x);
+                } else {
+                    self.addr(x)?;
+                }
+                self.field_path_ptr(base_ty, &path);
+                Some(ty)
+            }
+            ExprKind::Index(x, i) => {
+                let base_ty = self.peek_type(x)?;
+                match self.types.ukind(base_ty).clone() {
+                    TypeKind::Array(n, elem) => {
+                        self.addr(x)?;
+                        self.index_value(i, Some(n));
+                        self.emit(Op::PtrIndex(n as u32));
+                        Some(elem)
+                    }
+                    TypeKind::Pointer(p) => match self.types.ukind(p).clone() {
+                        TypeKind::Array(n, elem) => {
+                            self.value(x);
+                            self.index_value(i, Some(n));
+                            self.emit(Op::PtrIndex(n as u32));
+                            Some(elem)
+                        }
+                        _ => {
+                            self.error(e.span, format!("invalid operation: cannot index {}", self.text(x.span)));
+                            None
+                        }
+                    },
+                    TypeKind::Slice(elem) => {
+                        self.value(x);
+                        self.index_value(i, None);
+                        self.emit(Op::SliceElemPtr);
+                        Some(elem)
+                    }
+                    TypeKind::Map(..) => {
+                        self.error(e.span, format!("invalid operation: cannot take address of {} (map index expression of type {})", self.text(e.span), "value"));
+                        None
+                    }
+                    _ => {
+                        self.error(e.span, format!("invalid operation: cannot take address of {}", self.text(e.span)));
+                        None
+                    }
+                }
+            }
+            ExprKind::Composite { ty: Some(t), elems, .. } => {
+                let lit_ty = self.composite_type(t, elems.len());
+                let o = self.composite(lit_ty, elems, e.span);
+                if o.is_invalid() {
+                    return None;
+                }
+                self.emit(Op::NewCell);
+                Some(o.ty)
+            }
+            _ => {
+                let o = self.expr(e);
+                if !o.is_invalid() {
+                    self.error(e.span, format!("invalid operation: cannot take address of {}", self.describe(&o, e)));
+                }
+                None
+            }
+        }
+    }
+
+    /// Given a pointer to a struct of type `base` (or to what `base` points
+    /// to) on the stack, follows a field path, leaving a pointer to the field.
+    pub fn field_path_ptr(&mut self, base: TypeId, path: &[(u32, bool)]) {
+        let mut cur = match self.types.kind(base) {
+            TypeKind::Pointer(b) => *b,
+            _ => base,
+        };
+        for (i, (idx, _)) in path.iter().enumerate() {
+            self.emit(Op::PtrField(*idx));
+            let fty = match self.types.ukind(cur) {
+                TypeKind::Struct(fs) => fs.get(*idx as usize).map(|f| f.ty).unwrap_or(wk::INVALID),
+                _ => wk::INVALID,
+            };
+            cur = fty;
+            if i + 1 < path.len() {
+                if let TypeKind::Pointer(b) = self.types.kind(fty).clone() {
+                    // An embedded pointer: load it to continue from its target.
+                    self.emit(Op::Deref);
+                    cur = b;
+                }
+            }
+        }
+    }
+
+    /// The static type of `e` without emitting code (compiles into a
+    /// scratch buffer that is then discarded).
+    pub fn peek_type(&mut self, e: &Expr) -> Option<TypeId> {
+        let mark = self.here();
+        let diags = self.diags.len();
+        let closures = self.funcs.len();
+        let retry = self.retry_boxed.clone();
+        let nclos = self.fns.last().map(|f| f.closures).unwrap_or(0);
+        let op = self.expr(e);
+        let f = self.fnc();
+        f.code.truncate(mark);
+        f.spans.truncate(mark);
+        f.closures = nclos;
+        self.funcs.truncate(closures);
+        self.retry_boxed = retry;
+        let ok = !op.is_invalid();
+        if !ok {
+            // Keep the diagnostics: the caller will not compile `e` again.
+            return None;
+        }
+        self.diags.truncate(diags);
+        match op.mode {
+            Mode::Const(_) => Some(self.types.default_type(op.ty)),
+            _ => Some(op.ty),
+        }
+    }
+
+    pub fn index_value(&mut self, i: &Expr, len: Option<u64>) {
+        let o = self.expr(i);
+        match &o.mode {
+            Mode::Const(c) => {
+                match c.as_i128() {
+                    Some(v) if v < 0 => self.error(i.span, format!("invalid argument: index {} (constant of type int) must not be negative", self.text(i.span))),
+                    Some(v) => {
+                        if let Some(n) = len {
+                            if v as u64 >= n {
+                                self.error(i.span, format!("invalid argument: index {} out of bounds [0:{}]", v, n));
+                            }
+                        }
+                    }
+                    None => self.error(i.span, format!("invalid argument: index {} must be integer", self.describe(&o, i))),
+                }
+                self.materialize(&o, Some(wk::INT));
+            }
+            Mode::Invalid => {}
+            _ => {
+                let o = self.to_single_value(o, i);
+                if !o.is_invalid() && !self.types.is_integer(o.ty) {
+                    self.error(i.span, format!("invalid argument: index {} must be integer", self.describe(&o, i)));
+                }
+            }
+        }
+    }
+
+    fn index(&mut self, x: &Expr, i: &Expr, span: Span) -> Operand {
+        let xo = self.expr(x);
+        if xo.is_invalid() {
+            return xo;
+        }
+        if let Mode::Type = xo.mode {
+            self.error(span, "generic type instantiation is not supported by gosim");
+            return Operand::invalid(span);
+        }
+        if let Mode::Const(ConstVal::Str(s)) = &xo.mode {
+            let s = s.clone();
+            let io = self.expr(i);
+            if let Mode::Const(c) = &io.mode {
+                if let Some(v) = c.as_i128() {
+                    if v < 0 || v as usize >= s.len() {
+                        self.error(i.span, format!("invalid argument: index {} out of bounds [0:{}]", v, s.len()));
+                        return Operand::invalid(span);
+                    }
+                    return Operand { mode: Mode::Const(ConstVal::Int(s[v as usize] as i128)), ty: wk::UINT8, span };
+                }
+            }
+            // Non-constant index into a constant string.
+            let mark = self.here();
+            let _ = mark;
+            self.materialize(&io, Some(wk::INT));
+            self.emit(Op::Push(Value::Str(s)));
+            self.emit(Op::Swap);
+            self.emit(Op::IndexString);
+            return Operand::value(wk::UINT8, span);
+        }
+        let xo = self.to_single_value(xo, x);
+        if xo.is_invalid() {
+            return xo;
+        }
+        match self.types.ukind(xo.ty).clone() {
+            TypeKind::Slice(elem) => {
+                self.index_value(i, None);
+                self.emit(Op::IndexSlice);
+                Operand::value(elem, span)
+            }
+            TypeKind::Array(n, elem) => {
+                self.index_value(i, Some(n));
+                self.emit(Op::IndexArray(n as u32));
+                Operand::value(elem, span)
+            }
+            TypeKind::Pointer(p) => match self.types.ukind(p).clone() {
+                TypeKind::Array(n, elem) => {
+                    self.emit(Op::Deref);
+                    self.index_value(i, Some(n));
+                    self.emit(Op::IndexArray(n as u32));
+                    Operand::value(elem, span)
+                }
+                _ => {
+                    self.error(span, format!("invalid operation: cannot index {}", self.describe(&xo, x)));
+                    Operand::invalid(span)
+                }
+            },
+            TypeKind::String => {
+                self.index_value(i, None);
+                self.emit(Op::IndexString);
+                Operand::value(wk::UINT8, span)
+            }
+            TypeKind::Map(k, v) => {
+                let ko = self.expr(i);
+                self.assign_to(ko, i, k, "map index");
+                self.emit(Op::IndexMap { elem: v, comma_ok: false });
+                Operand::value(v, span)
+            }
+            _ => {
+                self.error(span, format!("invalid operation: cannot index {}", self.describe(&xo, x)));
+                Operand::invalid(span)
+            }
+        }
+    }
+
+    /// `v, ok := m[k]`: pushes the value and the presence flag.
+    pub fn index_comma_ok(&mut self, x: &Expr, i: &Expr, span: Span) -> Option<(TypeId, TypeId)> {
+        let xo = self.value(x);
+        if xo.is_invalid() {
+            return None;
+        }
+        match self.types.ukind(xo.ty).clone() {
+            TypeKind::Map(k, v) => {
+                let ko = self.expr(i);
+                self.assign_to(ko, i, k, "map index");
+                self.emit(Op::IndexMap { elem: v, comma_ok: true });
+                Some((v, wk::UNTYPED_BOOL))
+            }
+            _ => {
+                self.error(span, format!("assignment mismatch: 2 variables but 1 value"));
+                None
+            }
+        }
+    }
+
+    fn slice_expr(&mut self, x: &Expr, lo: Option<&Expr>, hi: Option<&Expr>, max: Option<&Expr>, span: Span) -> Operand {
+        let xt = match self.peek_type(x) {
+            Some(t) => t,
+            None => return Operand::invalid(span),
+        };
+        let (kind, result) = match self.types.ukind(xt).clone() {
+            TypeKind::Slice(_) => {
+                self.value(x);
+                (SliceKind::Slice, xt)
+            }
+            TypeKind::String | TypeKind::Untyped(UntypedKind::String) => {
+                self.value(x);
+                if max.is_some() {
+                    self.error(span, format!("invalid operation: 3-index slice of string"));
+                }
+                (SliceKind::String, if xt == wk::UNTYPED_STRING { wk::STRING } else { xt })
+            }
+            TypeKind::Array(n, elem) => {
+                if self.addr(x).is_none() {
+                    return Operand::invalid(span);
+                }
+                (SliceKind::ArrayPtr(n as u32), self.types.slice(elem))
+            }
+            TypeKind::Pointer(p) => match self.types.ukind(p).clone() {
+                TypeKind::Array(n, elem) => {
+                    self.value(x);
+                    (SliceKind::ArrayPtr(n as u32), self.types.slice(elem))
+                }
+                _ => {
+                    self.error(span, format!("cannot slice {}", self.text(x.span)));
+                    return Operand::invalid(span);
+                }
+            },
+            _ => {
+                self.error(span, format!("cannot slice {} (variable of type {})", self.text(x.span), self.types.name(xt)));
+                return Operand::invalid(span);
+            }
+        };
+        for p in [lo, hi, max].into_iter().flatten() {
+            self.index_value(p, None);
+        }
+        self.emit(Op::SliceOp { has_lo: lo.is_some(), has_hi: hi.is_some(), has_max: max.is_some(), kind });
+        Operand::value(result, span)
+    }
+
+    pub fn type_assert(&mut self, x: &Expr, t: &Expr, comma_ok: bool, span: Span) -> Operand {
+        let xo = self.value(x);
+        if xo.is_invalid() {
+            return xo;
+        }
+        if !self.types.is_interface(xo.ty) {
+            self.error(x.span, format!("invalid operation: {} is not an interface", self.describe(&xo, x)));
+            return Operand::invalid(span);
+        }
+        let target = self.resolve_type(t);
+        if target == wk::INVALID {
+            return Operand::invalid(span);
+        }
+        if !self.types.is_interface(target) {
+            if let Some(m) = self.missing_method(target, xo.ty) {
+                self.error(t.span, format!("impossible type assertion: {}.({})\n\t{} does not implement {} (missing method {})", self.text(x.span), self.types.name(target), self.types.name(target), self.types.name(xo.ty), m));
+            }
+        }
+        self.emit(Op::TypeAssert { ty: target, from: xo.ty, comma_ok });
+        if comma_ok {
+            Operand { mode: Mode::Multi, ty: self.types.tuple(vec![target, wk::BOOL]), span }
+        } else {
+            Operand::value(target, span)
+        }
+    }
+
+    fn selector(&mut self, x: &Expr, sel: &crate::syntax::ast::Ident, span: Span) -> Operand {
+        // Package member?
+        if let ExprKind::Ident(pid) = &x.kind {
+            if let Some(Sym::Package { pkg, .. }) = self.lookup(&pid.name) {
+                return self.package_member(pkg, pid, sel, span);
+            }
+        }
+        let xo = self.expr(x);
+        if xo.is_invalid() {
+            return xo;
+        }
+        if let Mode::Type = xo.mode {
+            // Method expression T.M / (*T).M.
+            return self.method_expr(xo.ty, sel, span);
+        }
+        let xo = self.to_single_value(xo, x);
+        if xo.is_invalid() {
+            return xo;
+        }
+        match self.select(xo.ty, &sel.name) {
+            Some(Selection::Field { path, ty }) => {
+                let mut cur = xo.ty;
+                for (idx, _) in &path {
+                    if let TypeKind::Pointer(b) = self.types.ukind(cur).clone() {
+                        self.emit(Op::Deref);
+                        cur = b;
+                    }
+                    self.emit(Op::Field(*idx));
+                    cur = match self.types.ukind(cur) {
+                        TypeKind::Struct(fs) => fs.get(*idx as usize).map(|f| f.ty).unwrap_or(wk::INVALID),
+                        _ => wk::INVALID,
+                    };
+                }
+                Operand::value(ty, span)
+            }
+            Some(Selection::Method { .. }) | Some(Selection::IfaceMethod { .. }) => {
+                // A method value: bind the receiver now. Discard the value we
+                // pushed and redo it with receiver preparation.
+                let mark_ty = xo.ty;
+                self.emit(Op::Pop);
+                match self.method_receiver(x, mark_ty, &sel.name, span) {
+                    Some(MethodCall::Func { fid, sig }) => {
+                        self.emit(Op::BindMethod(fid));
+                        Operand::value(sig, span)
+                    }
+                    Some(MethodCall::Native { nid, sig }) => {
+                        self.emit(Op::BindNative(nid));
+                        Operand::value(sig, span)
+                    }
+                    Some(MethodCall::Iface { mid, sig }) => {
+                        self.emit(Op::BindIface(mid));
+                        Operand::value(sig, span)
+                    }
+                    None => Operand::invalid(span),
+                }
+            }
+            None => {
+                let what = if self.types.is_interface(xo.ty) {
+                    format!("{}.{} undefined (type {} has no field or method {})", self.text(x.span), sel.name, self.types.name(xo.ty), sel.name)
+                } else {
+                    let lower = self.select(xo.ty, &capitalize_flip(&sel.name));
+                    match lower {
+                        Some(_) => format!("{}.{} undefined (type {} has no field or method {}, but does have {} {})", self.text(x.span), sel.name, self.types.name(xo.ty), sel.name, "field", capitalize_flip(&sel.name)),
+                        None => format!("{}.{} undefined (type {} has no field or method {})", self.text(x.span), sel.name, self.types.name(xo.ty), sel.name),
+                    }
+                };
+                self.error(sel.span, what);
+                Operand::invalid(span)
+            }
+        }
+    }
+
+    fn method_expr(&mut self, t: TypeId, sel: &crate::syntax::ast::Ident, span: Span) -> Operand {
+        let base = match self.types.kind(t) {
+            TypeKind::Pointer(b) => *b,
+            _ => t,
+        };
+        match self.types.find_method(base, &sel.name).cloned() {
+            Some(m) => {
+                let sig = self.types.signature(m.sig).cloned().unwrap_or(crate::types::Signature { params: vec![], results: vec![], variadic: false });
+                let mut params = vec![t];
+                params.extend(sig.params.iter().copied());
+                let fty = self.types.func(params, sig.results.clone(), sig.variadic);
+                match m.target {
+                    crate::types::MethodTarget::Func(fid) => {
+                        self.emit(Op::PushFunc(fid));
+                    }
+                    crate::types::MethodTarget::Native(nid) => {
+                        self.emit(Op::PushNative(nid));
+                    }
+                }
+                Operand::value(fty, span)
+            }
+            None => {
+                self.error(sel.span, format!("{}.{} undefined (type {} has no method {})", self.types.name(t), sel.name, self.types.name(t), sel.name));
+                Operand::invalid(span)
+            }
+        }
+    }
+
+    fn package_member(&mut self, pkg: u32, pid: &crate::syntax::ast::Ident, sel: &crate::syntax::ast::Ident, span: Span) -> Operand {
+        let member = self.packages[pkg as usize].scope.get(&sel.name).cloned();
+        let pkgname = pid.name.clone();
+        match member {
+            Some(sym) if super::decls::is_exported(&sel.name) => match sym {
+                Sym::Global { ty, .. } => {
+                    self.load_sym(&sym);
+                    Operand::value(ty, span)
+                }
+                Sym::Const { val, ty } => Operand { mode: Mode::Const(val), ty, span },
+                Sym::Type(t) => Operand { mode: Mode::Type, ty: t, span },
+                Sym::Func { fid, ty } => {
+                    self.emit(Op::PushFunc(fid));
+                    Operand::value(ty, span)
+                }
+                Sym::Native { nid, ty } => {
+                    self.emit(Op::PushNative(nid));
+                    Operand::value(ty, span)
+                }
+                _ => {
+                    self.error(span, format!("undefined: {}.{}", pkgname, sel.name));
+                    Operand::invalid(span)
+                }
+            },
+            Some(_) => {
+                self.error(sel.span, format!("name {} not exported by package {}", sel.name, self.packages[pkg as usize].name));
+                Operand::invalid(span)
+            }
+            None => {
+                self.error(sel.span, format!("undefined: {}.{}", pkgname, sel.name));
+                Operand::invalid(span)
+            }
+        }
+    }
+
+    /// The type of a composite literal's type expression (`[...]T` takes its
+    /// length from the element count).
+    pub fn composite_type(&mut self, t: &Expr, n: usize) -> TypeId {
+        if let ExprKind::ArrayType { len: None, ellipsis: true, elem } = &t.kind {
+            let et = self.resolve_type(elem);
+            let _ = n;
+            // Length fixed later from keys; mark with u64::MAX.
+            return self.types.intern(TypeKind::Array(u64::MAX, et));
+        }
+        self.resolve_type(t)
+    }
+
+    pub fn composite(&mut self, ty: TypeId, elems: &[crate::syntax::ast::Element], span: Span) -> Operand {
+        match self.types.ukind(ty).clone() {
+            TypeKind::Struct(fields) => {
+                let keyed = elems.first().is_some_and(|e| e.key.is_some());
+                if keyed {
+                    let mut vals: Vec<Option<&crate::syntax::ast::Element>> = vec![None; fields.len()];
+                    for el in elems {
+                        let Some(k) = &el.key else {
+                            self.error(el.value.span, "mixture of field:value and value elements in struct literal");
+                            continue;
+                        };
+                        let ExprKind::Ident(kid) = &k.kind else {
+                            self.error(k.span, format!("invalid field name {} in struct literal", self.text(k.span)));
+                            continue;
+                        };
+                        match fields.iter().position(|f| f.name == kid.name) {
+                            Some(i) => {
+                                if vals[i].is_some() {
+                                    self.error(k.span, format!("duplicate field name {} in struct literal", kid.name));
+                                }
+                                vals[i] = Some(el);
+                            }
+                            None => self.error(k.span, format!("unknown field {} in struct literal of type {}", kid.name, self.types.name(ty))),
+                        }
+                    }
+                    for (i, f) in fields.iter().enumerate() {
+                        match vals[i] {
+                            Some(el) => self.element(&el.value, f.ty, "struct literal"),
+                            None => {
+                                self.emit(Op::Zero(f.ty));
+                            }
+                        }
+                    }
+                } else if !elems.is_empty() {
+                    if elems.len() < fields.len() {
+                        self.error(Span { lo: span.hi.saturating_sub(1), hi: span.hi }, format!("too few values in struct literal of type {}", self.types.name(ty)));
+                    }
+                    for (i, f) in fields.iter().enumerate() {
+                        match elems.get(i) {
+                            Some(el) => self.element(&el.value, f.ty, "struct literal"),
+                            None => {
+                                self.emit(Op::Zero(f.ty));
+                            }
+                        }
+                    }
+                    if elems.len() > fields.len() {
+                        self.error(elems[fields.len()].value.span, format!("too many values in struct literal of type {}", self.types.name(ty)));
+                    }
+                } else {
+                    for f in &fields {
+                        self.emit(Op::Zero(f.ty));
+                    }
+                }
+                self.emit(Op::MakeSeq(fields.len() as u32));
+                Operand::value(ty, span)
+            }
+            TypeKind::Array(n, elem) => {
+                let (count, order) = self.indexed_elems(elems, if n == u64::MAX { None } else { Some(n) });
+                let real_n = if n == u64::MAX { count } else { n };
+                let real_ty = if n == u64::MAX { self.types.intern(TypeKind::Array(real_n, elem)) } else { ty };
+                self.emit_indexed(elems, &order, real_n, elem, "array or slice literal");
+                self.emit(Op::MakeSeq(real_n as u32));
+                Operand::value(real_ty, span)
+            }
+            TypeKind::Slice(elem) => {
+                let (count, order) = self.indexed_elems(elems, None);
+                self.emit_indexed(elems, &order, count, elem, "slice literal");
+                self.emit(Op::MakeSliceOf(count as u32));
+                Operand::value(ty, span)
+            }
+            TypeKind::Map(k, v) => {
+                self.emit(Op::MakeMap);
+                for el in elems {
+                    self.emit(Op::Dup);
+                    match &el.key {
+                        Some(key) => self.element(key, k, "map literal"),
+                        None => {
+                            self.error(el.value.span, "missing key in map literal");
+                            self.emit(Op::Zero(k));
+                        }
+                    }
+                    self.element(&el.value, v, "map literal");
+                    self.emit(Op::MapSet);
+                }
+                Operand::value(ty, span)
+            }
+            TypeKind::Invalid => Operand::invalid(span),
+            _ => {
+                self.error(span, format!("invalid composite literal type {}", self.types.name(ty)));
+                Operand::invalid(span)
+            }
+        }
+    }
+
+    /// Positions of array/slice literal elements: (length, index per element).
+    fn indexed_elems(&mut self, elems: &[crate::syntax::ast::Element], bound: Option<u64>) -> (u64, Vec<u64>) {
+        let mut next = 0u64;
+        let mut max = 0u64;
+        let mut order = Vec::new();
+        for el in elems {
+            if let Some(k) = &el.key {
+                match self.const_expr(k).and_then(|c| c.as_i128()) {
+                    Some(i) if i >= 0 => next = i as u64,
+                    _ => self.error(k.span, format!("index {} must be integer constant", self.text(k.span))),
+                }
+            }
+            if let Some(b) = bound {
+                if next >= b {
+                    self.error(el.value.span, format!("index {} out of bounds [0:{}]", next, b));
+                }
+            }
+            order.push(next);
+            next += 1;
+            max = max.max(next);
+        }
+        (max, order)
+    }
+
+    fn emit_indexed(&mut self, elems: &[crate::syntax::ast::Element], order: &[u64], n: u64, elem: TypeId, ctx: &str) {
+        // Elements are emitted in index order with zeros in the gaps.
+        let mut by_index: Vec<Option<usize>> = vec![None; n.min(1 << 24) as usize];
+        for (i, &at) in order.iter().enumerate() {
+            if let Some(slot) = by_index.get_mut(at as usize) {
+                if slot.is_some() {
+                    self.error(elems[i].value.span, format!("duplicate index {} in array or slice literal", at));
+                }
+                *slot = Some(i);
+            }
+        }
+        for slot in by_index {
+            match slot {
+                Some(i) => self.element(&elems[i].value, elem, ctx),
+                None => {
+                    self.emit(Op::Zero(elem));
+                }
+            }
+        }
+    }
+
+    /// One element of a composite literal, with Go's type elision.
+    fn element(&mut self, v: &Expr, ty: TypeId, ctx: &str) {
+        if let ExprKind::Composite { ty: None, elems, .. } = &v.kind {
+            if let TypeKind::Pointer(inner) = self.types.ukind(ty).clone() {
+                self.composite(inner, elems, v.span);
+                self.emit(Op::NewCell);
+            } else {
+                self.composite(ty, elems, v.span);
+            }
+            return;
+        }
+        if let ExprKind::Unary(UnaryOp::Addr, inner) = &v.kind {
+            if let ExprKind::Composite { ty: None, elems, .. } = &inner.kind {
+                if let TypeKind::Pointer(it) = self.types.ukind(ty).clone() {
+                    self.composite(it, elems, v.span);
+                    self.emit(Op::NewCell);
+                    return;
+                }
+            }
+        }
+        let o = self.expr(v);
+        self.assign_to(o, v, ty, ctx);
+    }
+
+    /// Integer/float/string conversions `T(x)`.
+    pub fn conversion(&mut self, target: TypeId, arg: &Expr, span: Span) -> Operand {
+        let o = self.expr(arg);
+        if o.is_invalid() || target == wk::INVALID {
+            return Operand::invalid(span);
+        }
+        if let Mode::Const(c) = &o.mode {
+            let c = c.clone();
+            // Constant conversions stay constant for basic types.
+            let tu = self.types.ukind(target).clone();
+            match (&tu, &c) {
+                (TypeKind::String, ConstVal::Int(i)) if self.types.is_integer(o.ty) => {
+                    let ch = u32::try_from(*i).ok().and_then(char::from_u32).unwrap_or('\u{FFFD}');
+                    let s = ch.to_string();
+                    return Operand { mode: Mode::Const(ConstVal::Str(Rc::from(s.as_bytes()))), ty: target, span };
+                }
+                (TypeKind::Int(_), ConstVal::Float(f)) if f.fract() != 0.0 => {
+                    self.error(span, format!("cannot convert {} to type {} (truncated)", self.describe(&o, arg), self.types.name(target)));
+                    return Operand::invalid(span);
+                }
+                (TypeKind::Int(_) | TypeKind::Float64 | TypeKind::Float32 | TypeKind::String | TypeKind::Bool, _) => {
+                    return match consts::representable(&self.types, &c, target) {
+                        Ok(v) => Operand { mode: Mode::Const(v), ty: target, span },
+                        Err(consts::Unrepresentable::Overflow) => {
+                            self.error(span, format!("cannot convert {} to type {} (overflows)", self.describe(&o, arg), self.types.name(target)));
+                            Operand::invalid(span)
+                        }
+                        Err(_) => {
+                            self.error(span, format!("cannot convert {} to type {}", self.describe(&o, arg), self.types.name(target)));
+                            Operand::invalid(span)
+                        }
+                    };
+                }
+                _ => {}
+            }
+            if c == ConstVal::Nil {
+                if self.identical_or_assignable(wk::UNTYPED_NIL, target) {
+                    self.emit(Op::Push(Value::Nil));
+                    return Operand::value(target, span);
+                }
+                self.error(span, format!("cannot convert nil to type {}", self.types.name(target)));
+                return Operand::invalid(span);
+            }
+            let t = self.materialize(&o, None);
+            return self.convert_value(t, target, arg, span);
+        }
+        let o = self.to_single_value(o, arg);
+        if o.is_invalid() {
+            return o;
+        }
+        self.convert_value(o.ty, target, arg, span)
+    }
+
+    fn convert_value(&mut self, src: TypeId, target: TypeId, arg: &Expr, span: Span) -> Operand {
+        let su = self.types.ukind(src).clone();
+        let tu = self.types.ukind(target).clone();
+        let ok = match (&su, &tu) {
+            _ if self.types.underlying(src) == self.types.underlying(target) => true,
+            (TypeKind::Int(_), TypeKind::Int(k)) => {
+                self.emit(Op::Convert(Conv::IntToInt(*k)));
+                true
+            }
+            (TypeKind::Int(k), TypeKind::Float64 | TypeKind::Float32) => {
+                self.emit(Op::Convert(Conv::IntToFloat { from_unsigned: !k.signed() && k.bits() == 64, to32: tu == TypeKind::Float32 }));
+                true
+            }
+            (TypeKind::Float64 | TypeKind::Float32, TypeKind::Int(k)) => {
+                self.emit(Op::Convert(Conv::FloatToInt(*k)));
+                true
+            }
+            (TypeKind::Float64, TypeKind::Float32) => {
+                self.emit(Op::Convert(Conv::FloatToFloat32));
+                true
+            }
+            (TypeKind::Float32, TypeKind::Float64) => true,
+            (TypeKind::Int(_), TypeKind::String) => {
+                self.emit(Op::Convert(Conv::IntToString));
+                true
+            }
+            (TypeKind::String, TypeKind::Slice(e)) if self.types.underlying(*e) == wk::UINT8 => {
+                self.emit(Op::Convert(Conv::StringToBytes));
+                true
+            }
+            (TypeKind::String, TypeKind::Slice(e)) if self.types.underlying(*e) == wk::INT32 => {
+                self.emit(Op::Convert(Conv::StringToRunes));
+                true
+            }
+            (TypeKind::Slice(e), TypeKind::String) if self.types.underlying(*e) == wk::UINT8 => {
+                self.emit(Op::Convert(Conv::BytesToString));
+                true
+            }
+            (TypeKind::Slice(e), TypeKind::String) if self.types.underlying(*e) == wk::INT32 => {
+                self.emit(Op::Convert(Conv::RunesToString));
+                true
+            }
+            (TypeKind::Pointer(a), TypeKind::Pointer(b)) => self.types.underlying(*a) == self.types.underlying(*b),
+            (_, TypeKind::Interface(_)) => {
+                if self.types.is_interface(src) {
+                    true
+                } else if self.missing_method(src, target).is_none() {
+                    self.emit(Op::MakeIface(src));
+                    true
+                } else {
+                    false
+                }
+            }
+            (TypeKind::Chan(ChanDir::Both, e1), TypeKind::Chan(_, e2)) if e1 == e2 => true,
+            _ => false,
+        };
+        if !ok {
+            let o = Operand::value(src, arg.span);
+            self.error(span, format!("cannot convert {} to type {}", self.describe(&o, arg), self.types.name(target)));
+            return Operand::invalid(span);
+        }
+        Operand::value(target, span)
+    }
+}
+
+pub enum MethodCall {
+    Func { fid: u32, sig: TypeId },
+    Native { nid: u32, sig: TypeId },
+    Iface { mid: u32, sig: TypeId },
+}
+
+pub fn strip_parens(e: &Expr) -> &Expr {
+    match &e.kind {
+        ExprKind::Paren(x) => strip_parens(x),
+        _ => e,
+    }
+}
+
+fn unary_str(op: UnaryOp) -> &'static str {
+    match op {
+        UnaryOp::Neg => "-",
+        UnaryOp::Plus => "+",
+        UnaryOp::Not => "!",
+        UnaryOp::BitNot => "^",
+        UnaryOp::Addr => "&",
+        UnaryOp::Recv => "<-",
+    }
+}
+
+fn cmp_of(op: BinaryOp) -> CmpOp {
+    match op {
+        BinaryOp::Eq => CmpOp::Eq,
+        BinaryOp::Ne => CmpOp::Ne,
+        BinaryOp::Lt => CmpOp::Lt,
+        BinaryOp::Le => CmpOp::Le,
+        BinaryOp::Gt => CmpOp::Gt,
+        _ => CmpOp::Ge,
+    }
+}
+
+fn capitalize_flip(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(f) if f.is_uppercase() => f.to_lowercase().collect::<String>() + c.as_str(),
+        Some(f) => f.to_uppercase().collect::<String>() + c.as_str(),
+        None => String::new(),
+    }
+}

@@ -1,0 +1,523 @@
+//! The checker and code generator: syntax trees to a [`Program`].
+//!
+//! Owns name resolution, Go's type rules and the errors `go build` would
+//! report, and lowering to bytecode, all in one pass per function (a
+//! typed expression is checked and emitted together). Library packages
+//! (sync, time, context, ...) are compiled from gosim's Go prelude the same
+//! way as user code; their body-less functions bind to natives.
+//! Never panics on user input: every problem becomes a [`Diagnostic`].
+
+mod boxing;
+pub mod consts;
+mod decls;
+mod expr;
+mod calls;
+mod stmt;
+
+use crate::diag::Diagnostic;
+use crate::syntax::ast;
+use crate::syntax::span::Span;
+use crate::types::{well_known as wk, TypeId, Types};
+use crate::vm::natives::Native;
+use crate::vm::op::{FuncCode, GlobalInfo, LocalInfo, MethodTable, Op, Program};
+use consts::ConstVal;
+use std::collections::{HashMap, HashSet};
+
+/// One package to compile: its import path, syntax and whether it is part
+/// of gosim's prelude.
+pub struct PackageSource<'a> {
+    pub path: &'a str,
+    pub file: &'a ast::File,
+    pub library: bool,
+    /// The source text, for quoting expressions in messages.
+    pub text: &'a str,
+}
+
+/// Go builtins (Go spec "Built-in functions").
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Builtin {
+    Append,
+    Cap,
+    Clear,
+    Close,
+    Copy,
+    Delete,
+    Len,
+    Make,
+    Max,
+    Min,
+    New,
+    Panic,
+    Print,
+    Println,
+    Recover,
+}
+
+#[derive(Clone, Debug)]
+pub enum Sym {
+    Local { slot: u32, ty: TypeId, boxed: bool, used: bool, span: Span },
+    Global { idx: u32, ty: TypeId },
+    Const { val: ConstVal, ty: TypeId },
+    Type(TypeId),
+    Func { fid: u32, ty: TypeId },
+    Native { nid: u32, ty: TypeId },
+    Builtin(Builtin),
+    Package { pkg: u32, used: bool, span: Span },
+    Nil,
+}
+
+pub struct Package {
+    pub path: String,
+    pub name: String,
+    pub scope: HashMap<String, Sym>,
+    pub library: bool,
+}
+
+/// A break/continue target.
+struct LoopCtx {
+    label: Option<String>,
+    breaks: Vec<usize>,
+    continues: Vec<usize>,
+    /// `break` inside a select or switch exits it but `continue` does not.
+    is_loop: bool,
+}
+
+/// State of the function being compiled (closures nest these).
+struct FnCtx {
+    code: Vec<Op>,
+    spans: Vec<Span>,
+    scopes: Vec<HashMap<String, Sym>>,
+    nlocals: u32,
+    nparams: u32,
+    results: Vec<TypeId>,
+    result_slots: Vec<u32>,
+    boxed_results: Vec<bool>,
+    boxed_params: Vec<u32>,
+    loops: Vec<LoopCtx>,
+    /// Captured outer variables: (name, slot in this function).
+    captures: Vec<(String, u32)>,
+    /// Where each capture comes from in the enclosing function (its slot).
+    capture_sources: Vec<u32>,
+    locals: Vec<LocalInfo>,
+    name: String,
+    closures: u32,
+    cur_span: Span,
+}
+
+pub struct Compiler<'a> {
+    pub types: Types,
+    pub funcs: Vec<Option<FuncCode>>,
+    pub globals: Vec<GlobalInfo>,
+    pub packages: Vec<Package>,
+    pub diags: Vec<Diagnostic>,
+    pub method_names: Vec<String>,
+    method_name_ids: HashMap<String, u32>,
+    pub methods: MethodTable,
+    pub natives: Vec<Native>,
+    native_ids: HashMap<Native, u32>,
+    /// The package being compiled.
+    cur_pkg: u32,
+    sources: Vec<&'a str>,
+    fns: Vec<FnCtx>,
+    boxed: HashSet<String>,
+    /// A capture of an unboxed variable was found: recompile with it boxed.
+    retry_boxed: Option<String>,
+    /// Code that initializes package variables, in order.
+    init_code: Vec<(Vec<Op>, Vec<Span>)>,
+    universe: HashMap<String, Sym>,
+    /// Bodies to compile after all signatures are known.
+    pending: Vec<PendingFunc<'a>>,
+    /// Which type each `error`/`any` names.
+    pub error_type: TypeId,
+    library_mode: bool,
+    iota: Option<i128>,
+    /// The capture sources of the closure compiled last.
+    last_capture_sources: Option<Vec<u32>>,
+    /// Go 1.22+ loop variables (one per iteration).
+    pub loopvar_per_iteration: bool,
+}
+
+struct PendingFunc<'a> {
+    fid: u32,
+    pkg: u32,
+    decl: &'a ast::FuncDecl,
+    recv_ty: Option<TypeId>,
+    sig_ty: TypeId,
+    name: String,
+}
+
+/// The result of checking (and emitting) an expression.
+#[derive(Clone, Debug)]
+pub struct Operand {
+    pub mode: Mode,
+    pub ty: TypeId,
+    pub span: Span,
+}
+
+#[derive(Clone, Debug)]
+pub enum Mode {
+    /// Nothing could be computed (an error was reported).
+    Invalid,
+    /// A value was pushed.
+    Value,
+    /// A constant: nothing was pushed yet (see `Compiler::materialize`).
+    Const(ConstVal),
+    /// The expression names a type.
+    Type,
+    /// A call with no results.
+    Void,
+    /// Several values were pushed (a multi-result call); `ty` is a tuple.
+    Multi,
+    Builtin(Builtin),
+    Package(u32),
+}
+
+impl Operand {
+    fn invalid(span: Span) -> Operand {
+        Operand { mode: Mode::Invalid, ty: wk::INVALID, span }
+    }
+    fn value(ty: TypeId, span: Span) -> Operand {
+        Operand { mode: Mode::Value, ty, span }
+    }
+    fn is_invalid(&self) -> bool {
+        matches!(self.mode, Mode::Invalid)
+    }
+}
+
+/// Compiles the user's package (path `main`) with the library packages it
+/// imports. On success returns the program; otherwise the diagnostics for
+/// the user's file.
+pub fn compile_program(user: &ast::File, user_text: &str, library: &[(String, ast::File, String)], go_version: crate::GoVersion) -> Result<Program, Vec<Diagnostic>> {
+    let mut c = Compiler::new();
+    c.loopvar_per_iteration = go_version >= crate::GoVersion::Go122;
+    let mut sources: Vec<PackageSource> = library
+        .iter()
+        .map(|(path, file, text)| PackageSource { path, file, library: true, text })
+        .collect();
+    sources.push(PackageSource { path: "main", file: user, library: false, text: user_text });
+    c.compile_all(&sources);
+    let user_pkg = (c.packages.len() as u32).saturating_sub(1);
+    if !c.diags.is_empty() {
+        let mut d = std::mem::take(&mut c.diags);
+        d.sort_by_key(|d| d.span.lo);
+        d.dedup();
+        return Err(d);
+    }
+    let _ = user_pkg;
+    Ok(c.finish(user_text))
+}
+
+impl<'a> Compiler<'a> {
+    fn new() -> Compiler<'a> {
+        let mut types = Types::new();
+        let error_type = decls::make_error_type(&mut types);
+        let mut c = Compiler {
+            types,
+            funcs: Vec::new(),
+            globals: Vec::new(),
+            packages: Vec::new(),
+            diags: Vec::new(),
+            method_names: Vec::new(),
+            method_name_ids: HashMap::new(),
+            methods: MethodTable::default(),
+            natives: Vec::new(),
+            native_ids: HashMap::new(),
+            cur_pkg: 0,
+            sources: Vec::new(),
+            fns: Vec::new(),
+            boxed: HashSet::new(),
+            retry_boxed: None,
+            init_code: Vec::new(),
+            universe: HashMap::new(),
+            pending: Vec::new(),
+            error_type,
+            library_mode: false,
+            iota: None,
+            last_capture_sources: None,
+            loopvar_per_iteration: true,
+        };
+        // runtime.Error: the dynamic type of run-time panics.
+        let rt = c.types.new_named("runtime.Error", wk::STRING);
+        let nid = c.native_id(Native::RuntimeErrorString);
+        let sig = c.types.func(vec![], vec![wk::STRING], false);
+        if let Some(n) = c.types.named_info_mut(rt) {
+            n.methods.push(crate::types::Method { name: "Error".into(), pointer_recv: false, sig, target: crate::types::MethodTarget::Native(nid) });
+        }
+        let mid = c.method_name_id("Error");
+        c.methods.entries.insert((rt, mid), crate::vm::op::MethodEntry { target: crate::types::MethodTarget::Native(nid), recv: crate::vm::op::RecvAdjust::None });
+        c.universe = decls::universe(&c.types, error_type);
+        c
+    }
+
+    pub fn method_name_id(&mut self, name: &str) -> u32 {
+        if let Some(&id) = self.method_name_ids.get(name) {
+            return id;
+        }
+        let id = self.method_names.len() as u32;
+        self.method_names.push(name.to_string());
+        self.method_name_ids.insert(name.to_string(), id);
+        id
+    }
+
+    pub fn native_id(&mut self, n: Native) -> u32 {
+        if let Some(&id) = self.native_ids.get(&n) {
+            return id;
+        }
+        let id = self.natives.len() as u32;
+        self.natives.push(n);
+        self.native_ids.insert(n, id);
+        id
+    }
+
+    pub fn error(&mut self, span: Span, msg: impl Into<String>) {
+        let msg = msg.into();
+        if self.library_mode {
+            // A prelude bug: surface it loudly but keep going.
+            self.diags.push(Diagnostic::new(Span::default(), format!("internal error in gosim's library: {}", msg)));
+            return;
+        }
+        if self.diags.iter().any(|d| d.span == span && d.message == msg) {
+            return;
+        }
+        self.diags.push(Diagnostic::new(span, msg));
+    }
+
+    /// The source text of a span in the current package (for messages).
+    pub fn text(&self, span: Span) -> String {
+        let src = self.sources.get(self.cur_pkg as usize).copied().unwrap_or("");
+        src.get(span.lo as usize..span.hi as usize).unwrap_or("").to_string()
+    }
+
+    // ---- emission ----
+
+    fn fnc(&mut self) -> &mut FnCtx {
+        self.fns.last_mut().expect("emission happens inside a function context")
+    }
+
+    pub fn emit(&mut self, op: Op) -> usize {
+        let span = self.fns.last().map(|f| f.cur_span).unwrap_or_default();
+        let f = self.fnc();
+        f.code.push(op);
+        f.spans.push(span);
+        f.code.len() - 1
+    }
+
+    pub fn here(&self) -> usize {
+        self.fns.last().map(|f| f.code.len()).unwrap_or(0)
+    }
+
+    pub fn patch(&mut self, at: usize, target: usize) {
+        let t = target as u32;
+        if let Some(op) = self.fnc().code.get_mut(at) {
+            match op {
+                Op::Jump(x) | Op::JumpIfFalse(x) | Op::JumpIfTrue(x) => *x = t,
+                _ => {}
+            }
+        }
+    }
+
+    pub fn set_span(&mut self, span: Span) -> Span {
+        let f = self.fnc();
+        std::mem::replace(&mut f.cur_span, span)
+    }
+
+    fn new_slot(&mut self) -> u32 {
+        let f = self.fnc();
+        let s = f.nlocals;
+        f.nlocals += 1;
+        s
+    }
+
+    pub fn push_scope(&mut self) {
+        self.fnc().scopes.push(HashMap::new());
+    }
+
+    /// Pops a scope, reporting `declared and not used` for its locals.
+    pub fn pop_scope(&mut self) {
+        let scope = self.fnc().scopes.pop().unwrap_or_default();
+        let mut unused: Vec<(Span, String)> = scope
+            .into_iter()
+            .filter_map(|(name, sym)| match sym {
+                Sym::Local { used: false, span, .. } if name != "_" => Some((span, name)),
+                _ => None,
+            })
+            .collect();
+        unused.sort();
+        for (span, name) in unused {
+            self.error(span, format!("declared and not used: {}", name));
+        }
+    }
+
+    /// Declares a local variable and returns its slot. A boxed variable's
+    /// slot holds a pointer to its cell.
+    pub fn declare_local(&mut self, name: &str, ty: TypeId, span: Span) -> (u32, bool) {
+        let slot = self.new_slot();
+        let boxed = self.boxed.contains(name);
+        if name != "_" {
+            let scope_span = span;
+            let f = self.fnc();
+            f.locals.push(LocalInfo { name: name.to_string(), slot, boxed, ty, scope: scope_span });
+            f.scopes
+                .last_mut()
+                .expect("a function always has a scope")
+                .insert(name.to_string(), Sym::Local { slot, ty, boxed, used: false, span });
+        }
+        (slot, boxed)
+    }
+
+    /// Emits the store that initializes a freshly declared local from the
+    /// value on top of the stack.
+    pub fn init_local(&mut self, slot: u32, boxed: bool) {
+        if boxed {
+            self.emit(Op::BoxInto(slot));
+        } else {
+            self.emit(Op::Store(slot));
+        }
+    }
+
+    /// Looks a name up through block scopes, enclosing functions (capturing
+    /// as needed), the package and the universe. Marks it used.
+    pub fn lookup(&mut self, name: &str) -> Option<Sym> {
+        let depth = self.fns.len();
+        for fi in (0..depth).rev() {
+            let found = {
+                let f = &mut self.fns[fi];
+                let mut hit = None;
+                for scope in f.scopes.iter_mut().rev() {
+                    if let Some(sym) = scope.get_mut(name) {
+                        if let Sym::Local { used, .. } = sym {
+                            *used = true;
+                        }
+                        hit = Some(sym.clone());
+                        break;
+                    }
+                }
+                if hit.is_none() {
+                    if let Some((_, slot)) = f.captures.iter().find(|(n, _)| n == name) {
+                        hit = Some(Sym::Local { slot: *slot, ty: wk::INVALID, boxed: true, used: true, span: Span::default() });
+                    }
+                }
+                hit
+            };
+            if let Some(sym) = found {
+                if fi == depth - 1 {
+                    if let Sym::Local { ty: wk::INVALID, slot, .. } = sym {
+                        // A capture entry: recover its type from the outer declaration.
+                        let ty = self.capture_type(name, fi);
+                        return Some(Sym::Local { slot, ty, boxed: true, used: true, span: Span::default() });
+                    }
+                    return Some(sym);
+                }
+                match sym {
+                    Sym::Local { slot, ty, boxed, .. } => {
+                        let ty = if ty == wk::INVALID { self.capture_type(name, fi) } else { ty };
+                        if !boxed {
+                            self.retry_boxed = Some(name.to_string());
+                            return Some(Sym::Local { slot: 0, ty, boxed: true, used: true, span: Span::default() });
+                        }
+                        // Thread the capture through every function between.
+                        let mut src_slot = slot;
+                        for fj in fi + 1..depth {
+                            let existing = self.fns[fj].captures.iter().find(|(n, _)| n == name).map(|(_, s)| *s);
+                            src_slot = match existing {
+                                Some(s) => s,
+                                None => {
+                                    let f = &mut self.fns[fj];
+                                    let s = f.nlocals;
+                                    f.nlocals += 1;
+                                    f.captures.push((name.to_string(), s));
+                                    f.capture_sources.push(src_slot);
+                                    f.locals.push(LocalInfo {
+                                        name: name.to_string(),
+                                        slot: s,
+                                        boxed: true,
+                                        ty,
+                                        scope: Span { lo: 0, hi: u32::MAX },
+                                    });
+                                    s
+                                }
+                            };
+                        }
+                        return Some(Sym::Local { slot: src_slot, ty, boxed: true, used: true, span: Span::default() });
+                    }
+                    other => return Some(other),
+                }
+            }
+        }
+        let pkg = self.cur_pkg as usize;
+        if let Some(sym) = self.packages.get_mut(pkg).and_then(|p| p.scope.get_mut(name)) {
+            if let Sym::Package { used, .. } = sym {
+                *used = true;
+            }
+            return Some(sym.clone());
+        }
+        self.universe.get(name).cloned()
+    }
+
+    fn capture_type(&self, name: &str, fi: usize) -> TypeId {
+        for f in self.fns[..=fi].iter().rev() {
+            for scope in f.scopes.iter().rev() {
+                if let Some(Sym::Local { ty, .. }) = scope.get(name) {
+                    if *ty != wk::INVALID {
+                        return *ty;
+                    }
+                }
+            }
+            if let Some(l) = f.locals.iter().rev().find(|l| l.name == name && l.ty != wk::INVALID) {
+                return l.ty;
+            }
+        }
+        wk::INVALID
+    }
+
+    /// Emits a load of a variable symbol.
+    pub fn load_sym(&mut self, sym: &Sym) {
+        match sym {
+            Sym::Local { slot, boxed: true, .. } => {
+                self.emit(Op::LoadBoxed(*slot));
+            }
+            Sym::Local { slot, .. } => {
+                self.emit(Op::Load(*slot));
+            }
+            Sym::Global { idx, .. } => {
+                self.emit(Op::LoadGlobal(*idx));
+            }
+            _ => {}
+        }
+    }
+
+    fn finish(self, user_text: &str) -> Program {
+        let funcs: Vec<FuncCode> = self
+            .funcs
+            .into_iter()
+            .map(|f| {
+                f.unwrap_or(FuncCode {
+                    name: "<missing>".into(),
+                    code: vec![Op::MissingReturn],
+                    spans: vec![Span::default()],
+                    nparams: 0,
+                    capture_slots: vec![],
+                    nlocals: 0,
+                    result_slots: vec![],
+                    boxed_results: vec![],
+                    boxed_params: vec![],
+                    locals: vec![],
+                    span: Span::default(),
+                    library: true,
+                })
+            })
+            .collect();
+        let entry = funcs.len() as u32 - 1;
+        Program {
+            types: self.types,
+            funcs,
+            globals: self.globals,
+            entry,
+            method_names: self.method_names,
+            methods: self.methods,
+            paths: Vec::new(),
+            natives: self.natives,
+            source: user_text.to_string(),
+        }
+    }
+}

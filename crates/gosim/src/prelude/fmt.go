@@ -1,0 +1,95 @@
+// Package fmt as gosim simulates it. The formatting engine is native;
+// this file calls the operands' own Error and String methods first, as
+// fmt's handleMethods does, so user-defined methods run as ordinary
+// simulated code.
+package fmt
+
+import "errors"
+
+type Stringer interface {
+	String() string
+}
+
+type GoStringer interface {
+	GoString() string
+}
+
+// prepped carries an operand's method text together with the operand.
+type prepped struct {
+	text string
+	orig any
+}
+
+func prep(a []any) []any {
+	var b []any
+	for i, x := range a {
+		var text string
+		switch v := x.(type) {
+		case error:
+			text = v.Error()
+		case Stringer:
+			text = v.String()
+		default:
+			continue
+		}
+		if b == nil {
+			b = make([]any, len(a))
+			copy(b, a)
+		}
+		b[i] = prepped{text, x}
+	}
+	if b == nil {
+		return a
+	}
+	return b
+}
+
+func Println(a ...any) (n int, err error)            { return println_(prep(a)) }
+func Print(a ...any) (n int, err error)              { return print_(prep(a)) }
+func Printf(format string, a ...any) (n int, err error) { return printf_(format, prep(a)) }
+func Sprintf(format string, a ...any) string         { return sprintf_(format, prep(a)) }
+func Sprint(a ...any) string                         { return sprint_(prep(a)) }
+func Sprintln(a ...any) string                       { return sprintln_(prep(a)) }
+
+func println_(a []any) (n int, err error)
+func print_(a []any) (n int, err error)
+func printf_(format string, a []any) (n int, err error)
+func sprintf_(format string, a []any) string
+func sprint_(a []any) string
+func sprintln_(a []any) string
+func errorf_(format string, a []any) string
+func wrapped_(format string, a []any) []int
+
+func Errorf(format string, a ...any) error {
+	s := errorf_(format, prep(a))
+	var errs []error
+	for _, i := range wrapped_(format, a) {
+		if e, ok := a[i].(error); ok {
+			errs = append(errs, e)
+		}
+	}
+	switch len(errs) {
+	case 0:
+		return errors.New(s)
+	case 1:
+		return &wrapError{s, errs[0]}
+	default:
+		return &wrapErrors{s, errs}
+	}
+}
+
+type wrapError struct {
+	msg string
+	err error
+}
+
+func (e *wrapError) Error() string { return e.msg }
+func (e *wrapError) Unwrap() error { return e.err }
+
+type wrapErrors struct {
+	msg  string
+	errs []error
+}
+
+func (e *wrapErrors) Error() string   { return e.msg }
+func (e *wrapErrors) Unwrap() []error { return e.errs }

@@ -1,0 +1,581 @@
+//! Go's static types as the checker and the VM see them.
+//!
+//! Owns type identity (interning into [`TypeId`]s), Go's spelling of types for
+//! messages and `%T`, and the underlying-type/method-set queries the checker
+//! asks. Knows nothing about syntax or runtime values.
+
+use std::collections::HashMap;
+
+/// An interned type. Two types are identical exactly when their ids are equal.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct TypeId(pub u32);
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum IntKind {
+    Int,
+    Int8,
+    Int16,
+    Int32,
+    Int64,
+    Uint,
+    Uint8,
+    Uint16,
+    Uint32,
+    Uint64,
+    Uintptr,
+}
+
+impl IntKind {
+    pub fn bits(self) -> u32 {
+        match self {
+            IntKind::Int8 | IntKind::Uint8 => 8,
+            IntKind::Int16 | IntKind::Uint16 => 16,
+            IntKind::Int32 | IntKind::Uint32 => 32,
+            _ => 64,
+        }
+    }
+    pub fn signed(self) -> bool {
+        matches!(self, IntKind::Int | IntKind::Int8 | IntKind::Int16 | IntKind::Int32 | IntKind::Int64)
+    }
+    pub fn name(self) -> &'static str {
+        match self {
+            IntKind::Int => "int",
+            IntKind::Int8 => "int8",
+            IntKind::Int16 => "int16",
+            IntKind::Int32 => "int32",
+            IntKind::Int64 => "int64",
+            IntKind::Uint => "uint",
+            IntKind::Uint8 => "uint8",
+            IntKind::Uint16 => "uint16",
+            IntKind::Uint32 => "uint32",
+            IntKind::Uint64 => "uint64",
+            IntKind::Uintptr => "uintptr",
+        }
+    }
+    /// Wraps a 64-bit pattern to this kind's width, sign- or zero-extending.
+    pub fn wrap(self, v: i64) -> i64 {
+        match self {
+            IntKind::Int8 => v as i8 as i64,
+            IntKind::Int16 => v as i16 as i64,
+            IntKind::Int32 => v as i32 as i64,
+            IntKind::Uint8 => v as u8 as i64,
+            IntKind::Uint16 => v as u16 as i64,
+            IntKind::Uint32 => v as u32 as i64,
+            _ => v,
+        }
+    }
+    /// Whether the mathematical integer `v` fits this kind.
+    pub fn fits(self, v: i128) -> bool {
+        let bits = self.bits();
+        if self.signed() {
+            let lo = -(1i128 << (bits - 1));
+            let hi = (1i128 << (bits - 1)) - 1;
+            v >= lo && v <= hi
+        } else {
+            v >= 0 && v <= ((1i128 << bits) - 1)
+        }
+    }
+}
+
+/// Untyped constant kinds (Go spec "Constants").
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum UntypedKind {
+    Bool,
+    Int,
+    Rune,
+    Float,
+    String,
+    Nil,
+}
+
+/// The library objects gosim implements natively, seen by programs as named
+/// struct types with unexported fields (zero values are ready to use).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum OpaqueKind {
+    Mutex,
+    RWMutex,
+    WaitGroup,
+    Once,
+    Cond,
+    SyncMap,
+    AtomicInt32,
+    AtomicInt64,
+    AtomicUint32,
+    AtomicUint64,
+    AtomicBool,
+    AtomicValue,
+    Time,
+    Timer,
+    Ticker,
+    /// A context implementation (the Context interface's dynamic type).
+    Context,
+    /// errors.New's *errorString and fmt.Errorf's wrapError.
+    ErrorString,
+    StringsBuilder,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct Field {
+    pub name: String,
+    pub ty: TypeId,
+    pub embedded: bool,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct Signature {
+    pub params: Vec<TypeId>,
+    pub results: Vec<TypeId>,
+    pub variadic: bool,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct IfaceMethod {
+    pub name: String,
+    pub sig: TypeId,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum ChanDir {
+    Both,
+    Send,
+    Recv,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub enum TypeKind {
+    Invalid,
+    Bool,
+    Int(IntKind),
+    Float64,
+    Float32,
+    String,
+    Untyped(UntypedKind),
+    Pointer(TypeId),
+    Slice(TypeId),
+    Array(u64, TypeId),
+    Map(TypeId, TypeId),
+    Chan(ChanDir, TypeId),
+    Func(Signature),
+    Struct(Vec<Field>),
+    /// Methods sorted by name.
+    Interface(Vec<IfaceMethod>),
+    /// A multi-value result.
+    Tuple(Vec<TypeId>),
+    /// A defined type: index into [`Types::named`].
+    Named(u32),
+    Opaque(OpaqueKind),
+    /// `unsafe.Pointer`-free placeholder for the type of a package name.
+    Package,
+}
+
+/// A method attached to a named type.
+#[derive(Clone, Debug)]
+pub struct Method {
+    pub name: String,
+    pub pointer_recv: bool,
+    pub sig: TypeId,
+    /// What the VM calls: a compiled function or a native.
+    pub target: MethodTarget,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum MethodTarget {
+    Func(u32),
+    Native(u32),
+}
+
+#[derive(Clone, Debug)]
+pub struct Named {
+    /// `main.T`, `sync.Mutex`, `time.Duration`, `error`.
+    pub qualified: String,
+    pub underlying: TypeId,
+    pub methods: Vec<Method>,
+}
+
+/// The type universe of one program.
+#[derive(Clone, Debug, Default)]
+pub struct Types {
+    kinds: Vec<TypeKind>,
+    interned: HashMap<TypeKind, TypeId>,
+    pub named: Vec<Named>,
+}
+
+/// Well-known type ids, fixed at construction.
+pub mod well_known {
+    use super::TypeId;
+    pub const INVALID: TypeId = TypeId(0);
+    pub const BOOL: TypeId = TypeId(1);
+    pub const INT: TypeId = TypeId(2);
+    pub const INT8: TypeId = TypeId(3);
+    pub const INT16: TypeId = TypeId(4);
+    pub const INT32: TypeId = TypeId(5);
+    pub const INT64: TypeId = TypeId(6);
+    pub const UINT: TypeId = TypeId(7);
+    pub const UINT8: TypeId = TypeId(8);
+    pub const UINT16: TypeId = TypeId(9);
+    pub const UINT32: TypeId = TypeId(10);
+    pub const UINT64: TypeId = TypeId(11);
+    pub const UINTPTR: TypeId = TypeId(12);
+    pub const FLOAT64: TypeId = TypeId(13);
+    pub const FLOAT32: TypeId = TypeId(14);
+    pub const STRING: TypeId = TypeId(15);
+    pub const UNTYPED_BOOL: TypeId = TypeId(16);
+    pub const UNTYPED_INT: TypeId = TypeId(17);
+    pub const UNTYPED_RUNE: TypeId = TypeId(18);
+    pub const UNTYPED_FLOAT: TypeId = TypeId(19);
+    pub const UNTYPED_STRING: TypeId = TypeId(20);
+    pub const UNTYPED_NIL: TypeId = TypeId(21);
+    pub const EMPTY_IFACE: TypeId = TypeId(22);
+    pub const EMPTY_TUPLE: TypeId = TypeId(23);
+    pub const PACKAGE: TypeId = TypeId(24);
+}
+
+use well_known as wk;
+
+impl Types {
+    pub fn new() -> Types {
+        let mut t = Types::default();
+        let fixed = [
+            TypeKind::Invalid,
+            TypeKind::Bool,
+            TypeKind::Int(IntKind::Int),
+            TypeKind::Int(IntKind::Int8),
+            TypeKind::Int(IntKind::Int16),
+            TypeKind::Int(IntKind::Int32),
+            TypeKind::Int(IntKind::Int64),
+            TypeKind::Int(IntKind::Uint),
+            TypeKind::Int(IntKind::Uint8),
+            TypeKind::Int(IntKind::Uint16),
+            TypeKind::Int(IntKind::Uint32),
+            TypeKind::Int(IntKind::Uint64),
+            TypeKind::Int(IntKind::Uintptr),
+            TypeKind::Float64,
+            TypeKind::Float32,
+            TypeKind::String,
+            TypeKind::Untyped(UntypedKind::Bool),
+            TypeKind::Untyped(UntypedKind::Int),
+            TypeKind::Untyped(UntypedKind::Rune),
+            TypeKind::Untyped(UntypedKind::Float),
+            TypeKind::Untyped(UntypedKind::String),
+            TypeKind::Untyped(UntypedKind::Nil),
+            TypeKind::Interface(Vec::new()),
+            TypeKind::Tuple(Vec::new()),
+            TypeKind::Package,
+        ];
+        for k in fixed {
+            t.intern(k);
+        }
+        t
+    }
+
+    pub fn intern(&mut self, kind: TypeKind) -> TypeId {
+        if let Some(&id) = self.interned.get(&kind) {
+            return id;
+        }
+        let id = TypeId(self.kinds.len() as u32);
+        self.kinds.push(kind.clone());
+        self.interned.insert(kind, id);
+        id
+    }
+
+    /// Declares a new defined type; its underlying type may be set later
+    /// (recursive types) with [`Types::set_underlying`].
+    pub fn new_named(&mut self, qualified: &str, underlying: TypeId) -> TypeId {
+        let idx = self.named.len() as u32;
+        self.named.push(Named { qualified: qualified.to_string(), underlying, methods: Vec::new() });
+        self.intern(TypeKind::Named(idx))
+    }
+
+    pub fn set_underlying(&mut self, named: TypeId, underlying: TypeId) {
+        if let TypeKind::Named(i) = self.kinds[named.0 as usize] {
+            self.named[i as usize].underlying = underlying;
+        }
+    }
+
+    pub fn kind(&self, t: TypeId) -> &TypeKind {
+        &self.kinds[t.0 as usize]
+    }
+
+    pub fn named_info(&self, t: TypeId) -> Option<&Named> {
+        match self.kind(t) {
+            TypeKind::Named(i) => Some(&self.named[*i as usize]),
+            _ => None,
+        }
+    }
+
+    pub fn named_info_mut(&mut self, t: TypeId) -> Option<&mut Named> {
+        match self.kinds[t.0 as usize] {
+            TypeKind::Named(i) => Some(&mut self.named[i as usize]),
+            _ => None,
+        }
+    }
+
+    /// The underlying type (Go spec "Underlying types").
+    pub fn underlying(&self, mut t: TypeId) -> TypeId {
+        for _ in 0..64 {
+            match self.kind(t) {
+                TypeKind::Named(i) => t = self.named[*i as usize].underlying,
+                _ => return t,
+            }
+        }
+        wk::INVALID
+    }
+
+    pub fn ukind(&self, t: TypeId) -> &TypeKind {
+        self.kind(self.underlying(t))
+    }
+
+    pub fn pointer(&mut self, t: TypeId) -> TypeId {
+        self.intern(TypeKind::Pointer(t))
+    }
+    pub fn slice(&mut self, t: TypeId) -> TypeId {
+        self.intern(TypeKind::Slice(t))
+    }
+    pub fn tuple(&mut self, ts: Vec<TypeId>) -> TypeId {
+        if ts.is_empty() {
+            return wk::EMPTY_TUPLE;
+        }
+        self.intern(TypeKind::Tuple(ts))
+    }
+    pub fn func(&mut self, params: Vec<TypeId>, results: Vec<TypeId>, variadic: bool) -> TypeId {
+        self.intern(TypeKind::Func(Signature { params, results, variadic }))
+    }
+
+    pub fn is_untyped(&self, t: TypeId) -> bool {
+        matches!(self.kind(t), TypeKind::Untyped(_))
+    }
+    pub fn is_interface(&self, t: TypeId) -> bool {
+        matches!(self.ukind(t), TypeKind::Interface(_))
+    }
+    pub fn is_named(&self, t: TypeId) -> bool {
+        matches!(self.kind(t), TypeKind::Named(_))
+    }
+    pub fn int_kind(&self, t: TypeId) -> Option<IntKind> {
+        match self.ukind(t) {
+            TypeKind::Int(k) => Some(*k),
+            _ => None,
+        }
+    }
+    pub fn is_integer(&self, t: TypeId) -> bool {
+        matches!(self.ukind(t), TypeKind::Int(_) | TypeKind::Untyped(UntypedKind::Int | UntypedKind::Rune))
+    }
+    pub fn is_float(&self, t: TypeId) -> bool {
+        matches!(self.ukind(t), TypeKind::Float64 | TypeKind::Float32 | TypeKind::Untyped(UntypedKind::Float))
+    }
+    pub fn is_numeric(&self, t: TypeId) -> bool {
+        self.is_integer(t) || self.is_float(t)
+    }
+    pub fn is_string(&self, t: TypeId) -> bool {
+        matches!(self.ukind(t), TypeKind::String | TypeKind::Untyped(UntypedKind::String))
+    }
+    pub fn is_bool(&self, t: TypeId) -> bool {
+        matches!(self.ukind(t), TypeKind::Bool | TypeKind::Untyped(UntypedKind::Bool))
+    }
+
+    /// Whether values of `t` can be compared with `==` (Go spec "Comparison operators").
+    pub fn comparable(&self, t: TypeId) -> bool {
+        self.comparable_depth(t, 0)
+    }
+    fn comparable_depth(&self, t: TypeId, depth: u32) -> bool {
+        if depth > 32 {
+            return false;
+        }
+        match self.ukind(t) {
+            TypeKind::Slice(_) | TypeKind::Map(..) | TypeKind::Func(_) => false,
+            TypeKind::Array(_, e) => self.comparable_depth(*e, depth + 1),
+            TypeKind::Struct(fs) => fs.iter().all(|f| self.comparable_depth(f.ty, depth + 1)),
+            TypeKind::Opaque(k) => matches!(k, OpaqueKind::Time | OpaqueKind::Context | OpaqueKind::ErrorString),
+            _ => true,
+        }
+    }
+
+    /// The default type of an untyped constant (Go spec "Constants").
+    pub fn default_type(&self, t: TypeId) -> TypeId {
+        match self.kind(t) {
+            TypeKind::Untyped(UntypedKind::Bool) => wk::BOOL,
+            TypeKind::Untyped(UntypedKind::Int) => wk::INT,
+            TypeKind::Untyped(UntypedKind::Rune) => wk::INT32,
+            TypeKind::Untyped(UntypedKind::Float) => wk::FLOAT64,
+            TypeKind::Untyped(UntypedKind::String) => wk::STRING,
+            _ => t,
+        }
+    }
+
+    /// Go's spelling, as in `%T` and compiler messages (`[]int`, `map[string]int`,
+    /// `*main.T`, `func(int) string`, `chan<- int`).
+    pub fn name(&self, t: TypeId) -> String {
+        let mut s = String::new();
+        self.write_name(t, &mut s, 0);
+        s
+    }
+
+    fn write_name(&self, t: TypeId, out: &mut String, depth: u32) {
+        if depth > 16 {
+            out.push_str("...");
+            return;
+        }
+        let d = depth + 1;
+        match self.kind(t) {
+            TypeKind::Invalid => out.push_str("invalid type"),
+            TypeKind::Bool => out.push_str("bool"),
+            TypeKind::Int(k) => out.push_str(match k {
+                IntKind::Uint8 if t == wk::UINT8 => "uint8",
+                IntKind::Int32 if t == wk::INT32 => "int32",
+                _ => k.name(),
+            }),
+            TypeKind::Float64 => out.push_str("float64"),
+            TypeKind::Float32 => out.push_str("float32"),
+            TypeKind::String => out.push_str("string"),
+            TypeKind::Untyped(k) => out.push_str(match k {
+                UntypedKind::Bool => "untyped bool",
+                UntypedKind::Int => "untyped int",
+                UntypedKind::Rune => "untyped rune",
+                UntypedKind::Float => "untyped float",
+                UntypedKind::String => "untyped string",
+                UntypedKind::Nil => "untyped nil",
+            }),
+            TypeKind::Pointer(e) => {
+                out.push('*');
+                self.write_name(*e, out, d);
+            }
+            TypeKind::Slice(e) => {
+                out.push_str("[]");
+                self.write_name(*e, out, d);
+            }
+            TypeKind::Array(n, e) => {
+                out.push_str(&format!("[{}]", n));
+                self.write_name(*e, out, d);
+            }
+            TypeKind::Map(k, v) => {
+                out.push_str("map[");
+                self.write_name(*k, out, d);
+                out.push(']');
+                self.write_name(*v, out, d);
+            }
+            TypeKind::Chan(dir, e) => {
+                out.push_str(match dir {
+                    ChanDir::Both => "chan ",
+                    ChanDir::Send => "chan<- ",
+                    ChanDir::Recv => "<-chan ",
+                });
+                let paren = *dir == ChanDir::Both && matches!(self.kind(*e), TypeKind::Chan(ChanDir::Recv, _));
+                if paren {
+                    out.push('(');
+                }
+                self.write_name(*e, out, d);
+                if paren {
+                    out.push(')');
+                }
+            }
+            TypeKind::Func(sig) => {
+                out.push_str("func");
+                self.write_sig(sig, out, d);
+            }
+            TypeKind::Struct(fields) => {
+                out.push_str("struct {");
+                for (i, f) in fields.iter().enumerate() {
+                    out.push_str(if i == 0 { " " } else { "; " });
+                    if !f.embedded {
+                        out.push_str(&f.name);
+                        out.push(' ');
+                    }
+                    self.write_name(f.ty, out, d);
+                }
+                if !fields.is_empty() {
+                    out.push(' ');
+                }
+                out.push('}');
+            }
+            TypeKind::Interface(ms) => {
+                if ms.is_empty() {
+                    out.push_str("interface {}");
+                } else {
+                    out.push_str("interface {");
+                    for (i, m) in ms.iter().enumerate() {
+                        out.push_str(if i == 0 { " " } else { "; " });
+                        out.push_str(&m.name);
+                        if let TypeKind::Func(sig) = self.kind(m.sig) {
+                            self.write_sig(sig, out, d);
+                        }
+                    }
+                    out.push_str(" }");
+                }
+            }
+            TypeKind::Tuple(ts) => {
+                out.push('(');
+                for (i, t) in ts.iter().enumerate() {
+                    if i > 0 {
+                        out.push_str(", ");
+                    }
+                    self.write_name(*t, out, d);
+                }
+                out.push(')');
+            }
+            TypeKind::Named(i) => out.push_str(&self.named[*i as usize].qualified),
+            TypeKind::Opaque(k) => out.push_str(&format!("{:?}", k)),
+            TypeKind::Package => out.push_str("package"),
+        }
+    }
+
+    fn write_sig(&self, sig: &Signature, out: &mut String, d: u32) {
+        out.push('(');
+        for (i, p) in sig.params.iter().enumerate() {
+            if i > 0 {
+                out.push_str(", ");
+            }
+            if sig.variadic && i + 1 == sig.params.len() {
+                out.push_str("...");
+                if let TypeKind::Slice(e) = self.kind(*p) {
+                    self.write_name(*e, out, d);
+                    continue;
+                }
+            }
+            self.write_name(*p, out, d);
+        }
+        out.push(')');
+        match sig.results.len() {
+            0 => {}
+            1 => {
+                out.push(' ');
+                self.write_name(sig.results[0], out, d);
+            }
+            _ => {
+                out.push_str(" (");
+                for (i, r) in sig.results.iter().enumerate() {
+                    if i > 0 {
+                        out.push_str(", ");
+                    }
+                    self.write_name(*r, out, d);
+                }
+                out.push(')');
+            }
+        }
+    }
+
+    /// Finds a method declared on named type `t` (not promoted).
+    pub fn find_method(&self, t: TypeId, name: &str) -> Option<&Method> {
+        self.named_info(t).and_then(|n| n.methods.iter().find(|m| m.name == name))
+    }
+
+    pub fn interface_methods(&self, t: TypeId) -> &[IfaceMethod] {
+        match self.ukind(t) {
+            TypeKind::Interface(ms) => ms,
+            _ => &[],
+        }
+    }
+
+    pub fn signature(&self, t: TypeId) -> Option<&Signature> {
+        match self.ukind(t) {
+            TypeKind::Func(s) => Some(s),
+            _ => None,
+        }
+    }
+
+    pub fn len(&self) -> usize {
+        self.kinds.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.kinds.is_empty()
+    }
+}

@@ -1,0 +1,138 @@
+//! Converts VM values into the formatting engine's value tree, the way
+//! fmt sees values through reflection: with their dynamic types, struct
+//! field names, and fake but stable addresses for pointers.
+
+use super::heap::HeapObj;
+use super::machine::Vm;
+use super::value::{FuncVal, Root, Value};
+use crate::format::{Arg, Field, FmtValue};
+use crate::types::{well_known as wk, TypeId, TypeKind};
+
+/// Where fake addresses start (Go heap addresses look like 0xc000012345).
+const ADDR_BASE: u64 = 0xc000010000;
+
+impl Vm {
+    /// The operands of a fmt call: a `[]any`.
+    pub fn fmt_args(&self, list: &Value) -> Vec<Arg> {
+        self.slice_items(list).iter().map(|v| self.to_arg(v, wk::EMPTY_IFACE, 0)).collect()
+    }
+
+    pub fn to_arg(&self, v: &Value, t: TypeId, depth: u32) -> Arg {
+        let types = &self.prog.types;
+        if depth > 24 {
+            return Arg::new(types.name(t), FmtValue::Str(b"...".to_vec()));
+        }
+        if types.is_interface(t) {
+            return match v {
+                Value::Iface(iv) => {
+                    if Some(iv.0) == self.prepped_type {
+                        return self.prepped_arg(&iv.1, depth);
+                    }
+                    self.to_arg(&iv.1, iv.0, depth)
+                }
+                _ => Arg::new(if depth == 0 { "<nil>".to_string() } else { types.name(t) }, FmtValue::Nil),
+            };
+        }
+        let ty = types.name(t);
+        let value = match types.ukind(t).clone() {
+            TypeKind::Bool => FmtValue::Bool(v.as_bool()),
+            TypeKind::Int(k) => {
+                if k.signed() {
+                    FmtValue::Int(v.as_int())
+                } else {
+                    let raw = v.as_int() as u64;
+                    FmtValue::Uint(if k.bits() == 64 { raw } else { raw & ((1u64 << k.bits()) - 1) })
+                }
+            }
+            TypeKind::Float64 => FmtValue::Float64(v.as_float()),
+            TypeKind::Float32 => FmtValue::Float32(v.as_float() as f32),
+            TypeKind::String => FmtValue::Str(v.as_bytes().to_vec()),
+            TypeKind::Slice(e) => {
+                let elem_uint8 = types.underlying(e) == wk::UINT8;
+                match v {
+                    Value::Slice(r) => {
+                        let items = self.heap.array(r.arr).get(r.off as usize..(r.off + r.len) as usize).unwrap_or(&[]).iter().map(|x| self.to_arg(x, e, depth + 1)).collect();
+                        FmtValue::Slice { elem_uint8, items: Some(items), addr: ADDR_BASE + (r.arr as u64) * 0x100 + r.off as u64 * 8 }
+                    }
+                    _ => FmtValue::Slice { elem_uint8, items: None, addr: 0 },
+                }
+            }
+            TypeKind::Array(_, e) => {
+                let elem_uint8 = types.underlying(e) == wk::UINT8;
+                let items = match v {
+                    Value::Seq(items) => items.iter().map(|x| self.to_arg(x, e, depth + 1)).collect(),
+                    _ => Vec::new(),
+                };
+                FmtValue::Array { elem_uint8, items }
+            }
+            TypeKind::Map(k, val) => match v {
+                Value::Map(id) => {
+                    let entries = match self.heap.get(*id) {
+                        Some(HeapObj::Map(m)) => m.values().map(|(kk, vv)| (self.to_arg(kk, k, depth + 1), self.to_arg(vv, val, depth + 1))).collect(),
+                        _ => Vec::new(),
+                    };
+                    FmtValue::Map { entries: Some(entries), addr: ADDR_BASE + (*id as u64) * 0x100 }
+                }
+                _ => FmtValue::Map { entries: None, addr: 0 },
+            },
+            TypeKind::Struct(fields) => {
+                let vals: Vec<Value> = match v {
+                    Value::Seq(items) => items.to_vec(),
+                    _ => Vec::new(),
+                };
+                FmtValue::Struct {
+                    fields: fields
+                        .iter()
+                        .enumerate()
+                        .map(|(i, f)| Field { name: f.name.clone(), value: self.to_arg(vals.get(i).unwrap_or(&Value::Nil), f.ty, depth + 1) })
+                        .collect(),
+                }
+            }
+            TypeKind::Pointer(e) => match v {
+                Value::Ptr(p) => {
+                    let addr = pointer_addr(p);
+                    let shows_pointee = depth == 0 && matches!(types.ukind(e), TypeKind::Struct(_) | TypeKind::Array(..) | TypeKind::Slice(_) | TypeKind::Map(..));
+                    let pointee = if shows_pointee { self.load_ptr(v).ok().map(|x| Box::new(self.to_arg(&x, e, depth + 1))) } else { None };
+                    FmtValue::Pointer { addr, pointee }
+                }
+                _ => FmtValue::Pointer { addr: 0, pointee: None },
+            },
+            TypeKind::Chan(..) => match v {
+                Value::Chan(id) => FmtValue::Chan { addr: ADDR_BASE + (*id as u64) * 0x100 },
+                _ => FmtValue::Chan { addr: 0 },
+            },
+            TypeKind::Func(_) => match v {
+                Value::Func(f) => FmtValue::Func {
+                    addr: 0x47b000
+                        + match &**f {
+                            FuncVal::Closure { fid, .. } | FuncVal::Bound { fid, .. } => *fid as u64 * 0x20,
+                            FuncVal::Native { nid, .. } => 0x10000 + *nid as u64 * 0x20,
+                        },
+                },
+                _ => FmtValue::Func { addr: 0 },
+            },
+            TypeKind::Opaque(_) => FmtValue::Struct { fields: Vec::new() },
+            _ => FmtValue::Nil,
+        };
+        Arg::new(ty, value)
+    }
+
+    /// An operand whose Error/String method the fmt prelude already called.
+    fn prepped_arg(&self, v: &Value, depth: u32) -> Arg {
+        let (text, orig) = match v {
+            Value::Seq(f) => (f.first().map(|x| x.as_bytes().to_vec()).unwrap_or_default(), f.get(1).cloned().unwrap_or(Value::Nil)),
+            _ => (Vec::new(), Value::Nil),
+        };
+        let inner = self.to_arg(&orig, wk::EMPTY_IFACE, depth);
+        Arg::new(inner.ty.clone(), FmtValue::Method { text, value: Box::new(inner.value) })
+    }
+}
+
+fn pointer_addr(p: &super::value::Pointer) -> u64 {
+    let base = match p.root {
+        Root::Cell(id) => ADDR_BASE + id as u64 * 0x100,
+        Root::Elem(id, i) => ADDR_BASE + id as u64 * 0x100 + i as u64 * 8,
+        Root::Global(g) => 0x560000 + g as u64 * 0x10,
+    };
+    base + p.path.iter().map(|&i| i as u64 * 8).sum::<u64>()
+}

@@ -1,0 +1,162 @@
+//! Scheduling: choice points, Go's default order, virtual time, sysmon
+//! preemption, deadlock and program end.
+//!
+//! Owns *which* goroutine runs next. Every decision is an explicit
+//! [`Point`] with numbered options, option 0 being what Go itself does
+//! with GOMAXPROCS=1, so a run is a pure function of the program and its
+//! list of choices.
+
+use super::machine::{Ending, Exec, GStatus, Goroutine, Vm, MAIN_GID};
+use crate::runtime::Gid;
+use serde::{Deserialize, Serialize};
+
+/// A decision the scheduler needs before the machine can go on.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Point {
+    /// Which goroutine runs next. `options[0]` is Go's own choice.
+    Schedule { options: Vec<Gid> },
+    /// Goroutine `g` is at a select with several ready cases; `options`
+    /// are case indices in source order (Go picks uniformly at random).
+    SelectCase { g: Gid, options: Vec<usize> },
+    /// The program has ended.
+    Ended,
+}
+
+impl Point {
+    pub fn option_count(&self) -> usize {
+        match self {
+            Point::Schedule { options } => options.len(),
+            Point::SelectCase { options, .. } => options.len(),
+            Point::Ended => 0,
+        }
+    }
+}
+
+impl Vm {
+    /// The current choice point, advancing virtual time (and detecting
+    /// deadlock) when nothing can run.
+    pub fn point(&mut self) -> Point {
+        if self.ending.is_some() {
+            return Point::Ended;
+        }
+        if let Some((g, options)) = &self.pending_select {
+            return Point::SelectCase { g: *g, options: options.clone() };
+        }
+        loop {
+            // sysmon: a goroutine that ran for a whole quantum of virtual
+            // time without blocking is preempted if anyone else can run.
+            if let Some(c) = self.current {
+                let since = self.g(c).map(|g| g.run_since).unwrap_or(0);
+                let others = self.runq.runnext.is_some() || !self.runq.runq.is_empty() || !self.runq.global.is_empty();
+                if self.yield_requested || (others && self.now() - since >= self.cfg.preempt_ns) {
+                    self.yield_requested = false;
+                    self.runq.global.push_back(c);
+                    self.current = None;
+                }
+            }
+            let mut options = Vec::new();
+            if let Some(c) = self.current {
+                options.push(c);
+            }
+            let mut q = self.runq.clone();
+            while let Some(g) = q.find_runnable() {
+                options.push(g);
+            }
+            if !options.is_empty() {
+                return Point::Schedule { options };
+            }
+            match self.timers.next_deadline() {
+                Some(t) => {
+                    if let Err(f) = self.advance_clock(t) {
+                        let mut dummy = Goroutine::new(0);
+                        self.fault(&mut dummy, f);
+                        return Point::Ended;
+                    }
+                }
+                None => {
+                    self.deadlock();
+                    return Point::Ended;
+                }
+            }
+        }
+    }
+
+    fn deadlock(&mut self) {
+        self.stderr.extend_from_slice(b"fatal error: all goroutines are asleep - deadlock!\n");
+        self.crash_dump(None);
+        self.end(Ending::Fatal { deadlock: true });
+    }
+
+    /// Takes option `choice` at the current point and runs until the next
+    /// point. Out-of-range choices are clamped to the last option.
+    pub fn step(&mut self, choice: usize) {
+        let point = self.point();
+        match point {
+            Point::Ended => {}
+            Point::SelectCase { g, options } => {
+                let c = options[choice.min(options.len() - 1)];
+                self.pending_select = None;
+                self.forced_case = Some(c);
+                self.run_goroutine(g, true);
+            }
+            Point::Schedule { options } => {
+                let gid = options[choice.min(options.len() - 1)];
+                let continuing = self.current == Some(gid);
+                if !continuing {
+                    if let Some(c) = self.current.take() {
+                        // The explorer preempts the running goroutine.
+                        self.runq.put_tail(c);
+                    }
+                    if choice == 0 {
+                        let got = self.runq.find_runnable();
+                        debug_assert_eq!(got, Some(gid), "option 0 is Go's own pick");
+                    } else {
+                        self.runq.remove(gid);
+                    }
+                }
+                self.run_goroutine(gid, continuing);
+            }
+        }
+    }
+
+    fn run_goroutine(&mut self, gid: Gid, continuing: bool) {
+        let Some(&idx) = self.gindex.get(&gid) else { return };
+        let mut g = std::mem::replace(&mut self.gs[idx], Goroutine::new(gid));
+        if !continuing {
+            g.run_since = self.now();
+        }
+        g.status = GStatus::Running;
+        self.current = Some(gid);
+        let r = self.exec(&mut g);
+        match r {
+            Exec::Yield | Exec::Statement => {
+                g.status = GStatus::Runnable;
+            }
+            Exec::SelectChoice(ref opts) => {
+                g.status = GStatus::Runnable;
+                self.pending_select = Some((gid, opts.clone()));
+            }
+            Exec::Blocked => {
+                self.current = None;
+            }
+            Exec::Exited => {
+                g.status = GStatus::Dead;
+                g.stack.clear();
+                g.locals.clear();
+                self.current = None;
+                self.events.push(super::events::Event::new(gid, crate::syntax::span::Span::default(), super::events::EventKind::Exit));
+            }
+            Exec::Ended => {
+                self.current = None;
+            }
+        }
+        self.gs[idx] = g;
+        if r == Exec::Exited && gid == MAIN_GID && self.ending.is_none() {
+            self.leaked = self.gs.iter().filter(|x| x.status != GStatus::Dead).map(|x| x.id).collect();
+            self.end(Ending::Exit(0));
+        }
+        if r == Exec::Exited {
+            self.sample_resources();
+        }
+    }
+}
