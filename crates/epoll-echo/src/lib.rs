@@ -8,12 +8,22 @@
 //! arguments. There is no async runtime anywhere: every readiness event comes from our own
 //! `epoll_wait`.
 
+// Everything here is Linux-only (epoll, signalfd, eventfd, /proc). On other targets, such as
+// a workspace-wide wasm32 check, the crate compiles to nothing instead of failing.
+#[cfg(target_os = "linux")]
 pub mod bench;
+#[cfg(target_os = "linux")]
 pub mod cli;
+#[cfg(target_os = "linux")]
 pub mod netpoll;
+#[cfg(target_os = "linux")]
 pub mod server;
+#[cfg(target_os = "linux")]
 pub mod sys;
+#[cfg(target_os = "linux")]
 pub mod trace;
 
+#[cfg(target_os = "linux")]
 pub use server::{Mode, Server, ServerConfig, ShutdownHandle, Stats, Summary};
+#[cfg(target_os = "linux")]
 pub use trace::{TraceEvent, TraceSink};

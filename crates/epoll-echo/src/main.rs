@@ -1,12 +1,24 @@
 //! The `epoll-echo` binary: parses arguments and hands over to the library. It owns the
 //! process-wide choices (raising RLIMIT_NOFILE, exit codes, where output goes) and nothing else.
 
+#[cfg(not(target_os = "linux"))]
+fn main() {
+    eprintln!("epoll-echo runs on Linux only (it is built on epoll)");
+    std::process::exit(1);
+}
+
+#[cfg(target_os = "linux")]
 use epoll_echo::bench;
+#[cfg(target_os = "linux")]
 use epoll_echo::cli::{self, Command};
+#[cfg(target_os = "linux")]
 use epoll_echo::server::BoundServer;
+#[cfg(target_os = "linux")]
 use epoll_echo::sys;
+#[cfg(target_os = "linux")]
 use std::process::ExitCode;
 
+#[cfg(target_os = "linux")]
 fn main() -> ExitCode {
     let argv: Vec<String> = std::env::args().skip(1).collect();
     let cmd = match cli::parse(&argv) {

@@ -2,6 +2,7 @@
 //! kernel picks. Every loop is bounded; socket timeouts and the child watchdog are safety bounds
 //! only, never synchronization. Signal and EMFILE tests run the real binary in a child process;
 //! the rest run the server in-process and synchronize through its trace events and shutdown.
+#![cfg(target_os = "linux")]
 
 use epoll_echo::bench::{self, IdleConfig, PingPongConfig};
 use epoll_echo::trace::{CloseReason, PollMode};
