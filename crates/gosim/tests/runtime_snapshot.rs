@@ -142,6 +142,8 @@ fn waitgroup_cond_once_timers_and_syncmap_snapshots() {
         ),
         (1, 0)
     );
+    assert_eq!(TimerSemantics::Async.reported_len(1), 1);
+    assert_eq!(TimerSemantics::Sync.reported_len(1), 0);
 
     let mut m: SyncMap<String, i64> = SyncMap::new(false);
     m.store("k".to_string(), 1);
@@ -163,4 +165,40 @@ fn structures_are_values_clones_are_independent() {
     assert_eq!(a.qcount(), 1);
     assert_eq!(b.qcount(), 0);
     assert_ne!(a, b);
+}
+
+fn hash_of<T: std::hash::Hash>(t: &T) -> u64 {
+    use std::hash::Hasher;
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    t.hash(&mut h);
+    h.finish()
+}
+
+#[test]
+fn equal_states_hash_equal_for_step_back_checks() {
+    let mut a: Chan<i64> = Chan::new("int", 2);
+    a.send(1, 5, true);
+    let mut b: Chan<i64> = Chan::new("int", 2);
+    b.send(1, 4, true);
+    b.send(1, 5, true);
+    b.recv(1, true);
+    // Same contents, different ring position: not the same state.
+    assert_eq!(
+        a.snapshot().buffer.iter().map(|x| x.1).collect::<Vec<_>>(),
+        vec![5]
+    );
+    assert_ne!(a, b);
+    let mut c: Chan<i64> = Chan::new("int", 2);
+    c.send(1, 4, true);
+    c.send(1, 5, true);
+    c.recv(1, true);
+    assert_eq!(b, c);
+    assert_eq!(hash_of(&b), hash_of(&c));
+    let mut m1 = Mutex::new();
+    let mut m2 = Mutex::new();
+    m1.lock(1, 0);
+    m1.unlock();
+    assert_eq!(hash_of(&m1), hash_of(&m2));
+    m2.lock(1, 0);
+    assert_ne!(hash_of(&m1), hash_of(&m2));
 }

@@ -23,13 +23,13 @@ use serde::Serialize;
 use super::{Gid, GoError, WaitReason};
 
 /// Marks a sudog as belonging to a `select`: which case it stands for.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
 pub struct SelectCase {
     pub case_index: usize,
 }
 
 /// A goroutine parked on a channel (`sudog`).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize)]
 pub struct Sudog<V> {
     pub g: Gid,
     /// The value a parked sender carries; `None` for receivers.
@@ -39,7 +39,7 @@ pub struct Sudog<V> {
 }
 
 /// What a woken goroutine's channel operation completed with.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize)]
 pub enum Delivery<V> {
     /// A parked receiver was handed this value (`ok == true`).
     Received(V),
@@ -53,7 +53,7 @@ pub enum Delivery<V> {
 }
 
 /// A goroutine readied by a channel operation, with its result.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize)]
 pub struct ChanWake<V> {
     pub g: Gid,
     /// The select case that fired, if the goroutine was parked in a select.
@@ -62,7 +62,7 @@ pub struct ChanWake<V> {
 }
 
 /// The value a receive produced.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize)]
 pub enum RecvValue<V> {
     /// A value, `ok == true`.
     Value(V),
@@ -71,7 +71,7 @@ pub enum RecvValue<V> {
 }
 
 /// Outcome of [`Chan::send`].
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize)]
 pub enum SendOutcome<V> {
     /// The value went to a waiting receiver (readied, in `woke`) or into the
     /// buffer (`woke == None`).
@@ -85,7 +85,7 @@ pub enum SendOutcome<V> {
 }
 
 /// Outcome of [`Chan::recv`].
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize)]
 pub enum RecvOutcome<V> {
     /// A value or the closed zero value; `woke` is the sender readied by a
     /// direct hand-off or by moving its value into the freed buffer slot.
@@ -100,7 +100,7 @@ pub enum RecvOutcome<V> {
 }
 
 /// A channel as the UI draws it (issue 4's snapshot).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize)]
 pub struct ChanSnapshot<V> {
     pub elem_type: String,
     /// `cap(ch)`.
@@ -119,7 +119,7 @@ pub struct ChanSnapshot<V> {
 }
 
 /// `hchan`.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize)]
 pub struct Chan<V> {
     elem_type: String,
     /// Buffer capacity (`cap(ch)`); 0 for an unbuffered channel.

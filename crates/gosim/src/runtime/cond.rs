@@ -20,7 +20,7 @@ use super::mutex::Mutex;
 use super::{Gid, SyncOutcome, WaitReason, Wakes};
 
 /// A notify list as the UI draws it.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize)]
 pub struct NotifyListSnapshot {
     /// The next ticket `notifyListAdd` hands out.
     pub wait: u32,
@@ -31,7 +31,7 @@ pub struct NotifyListSnapshot {
 }
 
 /// `notifyList`.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash, Serialize)]
 pub struct NotifyList {
     /// `wait`: the ticket the next `notifyListAdd` hands out.
     wait: u32,
@@ -141,7 +141,7 @@ impl NotifyList {
 /// 4. a deferred `m.unlock()` (runs after the step 3 defer, also on panic).
 ///
 /// A `Do` called from inside `f` on the same Once deadlocks on `m`, as in Go.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash, Serialize)]
 pub struct Once {
     pub done: bool,
     pub m: Mutex,

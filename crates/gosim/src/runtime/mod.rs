@@ -189,7 +189,7 @@ impl GoError {
 /// `yield_now` is set the releasing goroutine must then give up the
 /// processor at the back of the run queue ([`sched::RunQueue::yield_current`]),
 /// mirroring `goyield` after a semaphore hand-off in `semrelease1`.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash, Serialize)]
 pub struct Wakes {
     pub ready: Vec<Gid>,
     pub yield_now: bool,
@@ -209,7 +209,7 @@ impl Wakes {
 
 /// The outcome of a `sync` primitive operation (Mutex, RWMutex, WaitGroup,
 /// Cond, semaphore).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize)]
 pub enum SyncOutcome {
     /// The operation completed; ready these goroutines (maybe none).
     Done(Wakes),

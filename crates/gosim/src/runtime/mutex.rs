@@ -27,7 +27,7 @@ use super::{Gid, GoError, SyncOutcome, WaitReason, Wakes};
 pub const STARVATION_THRESHOLD_NS: i64 = 1_000_000;
 
 /// The state word, unpacked.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize)]
 pub struct MutexState {
     /// `mutexLocked`.
     pub locked: bool,
@@ -41,7 +41,7 @@ pub struct MutexState {
 }
 
 /// `lockSlow`'s local variables for a goroutine inside `Lock`.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize)]
 struct LockSlow {
     /// `waitStartTime` (virtual ns), set the first time it queues.
     wait_start: Option<i64>,
@@ -50,7 +50,7 @@ struct LockSlow {
 }
 
 /// A mutex as the UI draws it.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize)]
 pub struct MutexSnapshot {
     /// The goroutine that locked it (Go does not track this).
     pub holder: Option<Gid>,
@@ -62,7 +62,7 @@ pub struct MutexSnapshot {
 }
 
 /// `sync.Mutex`.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash, Serialize)]
 pub struct Mutex {
     state: MutexState,
     sema: Sema,

@@ -26,7 +26,7 @@ use super::{Gid, GoError, SyncOutcome, WaitReason, Wakes};
 pub const RWMUTEX_MAX_READERS: i32 = 1 << 30;
 
 /// Where a parked goroutine is inside `Lock` or `RLock`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
 pub enum RwStage {
     /// `RLock` parked on `readerSem`.
     ReaderSem,
@@ -37,7 +37,7 @@ pub enum RwStage {
 }
 
 /// An RWMutex as the UI draws it.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize)]
 pub struct RWMutexSnapshot {
     /// Write-lock holder (display only; Go does not track it).
     pub writer: Option<Gid>,
@@ -54,7 +54,7 @@ pub struct RWMutexSnapshot {
 }
 
 /// `sync.RWMutex`.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash, Serialize)]
 pub struct RWMutex {
     w: Mutex,
     writer_sem: Sema,

@@ -25,7 +25,7 @@ pub const LOCAL_RUNQ_SIZE: usize = 256;
 pub const GLOBAL_FAIRNESS_TICKS: u32 = 61;
 
 /// One P's run queue plus the global queue (`sched.runq`).
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash, Serialize)]
 pub struct RunQueue {
     /// `p.runnext`: the goroutine readied most recently; it runs next and
     /// inherits the time slice.

@@ -48,7 +48,7 @@ impl<V> ChanTable<usize, V> for Vec<Chan<V>> {
 
 /// One `case` of a select, after its operands were evaluated.
 /// `chan: None` is a nil channel.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize)]
 pub enum Case<C, V> {
     Send { chan: Option<C>, value: V },
     Recv { chan: Option<C> },
@@ -63,7 +63,7 @@ impl<C, V> Case<C, V> {
 }
 
 /// What a select can do right now.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize)]
 pub enum Poll {
     /// These cases (indices, ascending) can proceed; the scheduler picks one
     /// uniformly and the VM calls [`fire`] with it.
@@ -75,7 +75,7 @@ pub enum Poll {
 }
 
 /// The result of a fired case.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize)]
 pub struct Fired<V> {
     pub case_index: usize,
     /// For a receive case: the value, or `Closed` (zero value, ok = false).

@@ -19,7 +19,7 @@ use serde::Serialize;
 use super::Gid;
 
 /// A parked or woken waiter (`sudog` on a `semaRoot` list).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
 pub struct SemaWaiter {
     pub g: Gid,
     /// The `lifo` argument of the semacquire call; reused when re-queueing.
@@ -29,7 +29,7 @@ pub struct SemaWaiter {
 }
 
 /// Result of [`Sema::acquire`] / [`Sema::resume`].
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
 pub enum Acquire {
     /// The count was taken; the caller proceeds.
     Acquired,
@@ -38,7 +38,7 @@ pub enum Acquire {
 }
 
 /// Result of [`Sema::release`].
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize)]
 pub struct Release {
     /// The waiter taken from the head of the queue, to be readied.
     pub woken: Option<Gid>,
@@ -47,7 +47,7 @@ pub struct Release {
 }
 
 /// A semaphore (`uint32` count plus its waiters in the semaphore table).
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash, Serialize)]
 pub struct Sema {
     count: u32,
     /// Parked waiters, head first: `semrelease1` dequeues the head.

@@ -24,7 +24,7 @@ use serde::Serialize;
 pub type EntryId = u64;
 
 /// An entry's pointer `p`.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize)]
 pub enum EntryP<V> {
     Value(V),
     /// Deleted; still present in `dirty` if `dirty` exists.
@@ -34,7 +34,7 @@ pub enum EntryP<V> {
 }
 
 /// `readOnly`.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize)]
 pub struct ReadOnly<K> {
     pub m: BTreeMap<K, EntryId>,
     /// True if `dirty` holds keys that `m` lacks.
@@ -51,7 +51,7 @@ impl<K> Default for ReadOnly<K> {
 }
 
 /// A sync.Map as the UI draws it.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize)]
 pub struct SyncMapSnapshot<K, V> {
     /// `read.m` in key order with each entry's `p`.
     pub read: Vec<(K, EntryP<V>)>,
@@ -63,7 +63,7 @@ pub struct SyncMapSnapshot<K, V> {
 }
 
 /// `sync.Map` (Go ≤ 1.23).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize)]
 pub struct SyncMap<K: Ord, V> {
     read: ReadOnly<K>,
     dirty: Option<BTreeMap<K, EntryId>>,

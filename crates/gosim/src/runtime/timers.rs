@@ -43,7 +43,7 @@ use serde::Serialize;
 pub type TimerId = u64;
 
 /// Which Go release's timer-channel semantics apply (see the module docs).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
 pub enum TimerSemantics {
     /// Before Go 1.23: buffered timer channels, stale values survive.
     Async,
@@ -67,6 +67,15 @@ impl TimerSemantics {
         self == TimerSemantics::Sync
     }
 
+    /// `len(t.C)` as Go reports it, given the channel's real buffer length
+    /// (always 0 from 1.23).
+    pub fn reported_len(self, qcount: usize) -> usize {
+        match self {
+            TimerSemantics::Async => qcount,
+            TimerSemantics::Sync => 0,
+        }
+    }
+
     /// `cap(t.C)` as Go reports it (0 from 1.23: the channel looks unbuffered).
     pub fn reported_cap(self) -> usize {
         match self {
@@ -77,7 +86,7 @@ impl TimerSemantics {
 }
 
 /// What kind of Go timer this is.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
 pub enum TimerKind {
     /// `NewTimer`, `After`, `NewTicker`, `Tick`: fires by sending on `C`.
     Chan,
@@ -86,7 +95,7 @@ pub enum TimerKind {
 }
 
 /// Where a timer stands.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
 pub enum TimerStatus {
     /// In the heap, due at `when`.
     Pending,
@@ -97,7 +106,7 @@ pub enum TimerStatus {
 }
 
 /// One timer.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize)]
 pub struct Timer<P> {
     pub id: TimerId,
     /// Virtual ns at which it fires (meaningful while pending).
@@ -116,7 +125,7 @@ pub struct Timer<P> {
 }
 
 /// A timer that fired.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize)]
 pub struct Fired<P> {
     pub id: TimerId,
     /// The time it was due: the `time.Time` value Go sends (`sendTime`
@@ -127,7 +136,7 @@ pub struct Fired<P> {
 }
 
 /// The clock and timers as the UI draws them.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize)]
 pub struct TimersSnapshot<P> {
     pub now: i64,
     /// Every timer (pending, stopped or fired), by id.
@@ -137,7 +146,7 @@ pub struct TimersSnapshot<P> {
 }
 
 /// The clock plus every timer.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize)]
 pub struct Timers<P> {
     now: i64,
     semantics: TimerSemantics,

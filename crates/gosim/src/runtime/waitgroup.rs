@@ -22,7 +22,7 @@ use super::sema::{Acquire, Sema};
 use super::{Gid, GoError, SyncOutcome, WaitReason, Wakes};
 
 /// A WaitGroup as the UI draws it.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize)]
 pub struct WaitGroupSnapshot {
     pub counter: i32,
     /// Goroutines counted as waiting (Go's low half of the state word).
@@ -32,7 +32,7 @@ pub struct WaitGroupSnapshot {
 }
 
 /// `sync.WaitGroup`.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash, Serialize)]
 pub struct WaitGroup {
     /// The counter (high half of `state`); wraps as Go's int32 does.
     v: i32,
