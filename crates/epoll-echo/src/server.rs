@@ -818,6 +818,12 @@ impl EventLoop {
             let fd = conn.fd.as_raw_fd();
             if let Some(p) = conn.pending.as_mut() {
                 match sys::write(fd, &p.buf[p.off..]) {
+                    // A socket never accepts zero bytes of a non-empty write; if one did,
+                    // retrying would spin, so treat it as a dead connection.
+                    Ok(0) => {
+                        self.close(slot, CloseReason::Error);
+                        return;
+                    }
                     Ok(n) => {
                         p.off += n;
                         bump(&self.stats.bytes_out, n as u64);
