@@ -108,3 +108,34 @@ fn live_timers_pile_up_before_go_1_23_but_not_after() {
     assert!(new.remove(blocked).is_some());
     assert_eq!(new.iter().count(), 101);
 }
+
+/// `t := time.NewTimer(1ms); time.Sleep(5ms); len(t.C), cap(t.C), t.Stop()`
+/// then a non-blocking receive. Real Go 1.27 prints `len 0 cap 0`,
+/// `stop true`, `no value`; with `go 1.21` in go.mod: `len 1 cap 1`,
+/// `stop false`, `stale value`.
+#[test]
+fn stop_after_expiry_matches_real_go_in_both_semantics() {
+    use gosim::runtime::chan::{Chan, RecvOutcome, SendOutcome};
+    const MS: i64 = 1_000_000;
+    for (sem, want) in [
+        (TimerSemantics::Sync, (0, 0, true, false)),
+        (TimerSemantics::Async, (1, 1, false, true)),
+    ] {
+        let mut timers: Timers<usize> = Timers::new(sem);
+        let mut chans: Vec<Chan<i64>> = vec![Chan::new("time.Time", 1)];
+        let id = timers.add(MS, 0, TimerKind::Chan, 0);
+        timers.advance_to(5 * MS);
+        for f in timers.pop_all_due() {
+            // sendTime: a non-blocking send of the due time.
+            let sent = chans[f.payload].send(0, f.when, false);
+            assert_eq!(sent, SendOutcome::Sent { woke: None });
+        }
+        let len = sem.reported_len(chans[0].qcount());
+        let cap = sem.reported_cap();
+        let pending = timers.stop(id);
+        let drained = sem.drains_on_stop() && chans[0].clear_buffer() > 0;
+        let stopped = sem.stop_result(pending, drained);
+        let stale = matches!(chans[0].recv(1, false), RecvOutcome::Received { .. });
+        assert_eq!((len, cap, stopped, stale), want, "{sem:?}");
+    }
+}
