@@ -82,14 +82,34 @@ fn add_before_a_woken_waiter_returns_is_reuse() {
 }
 
 #[test]
-fn misuse_message_matches_go() {
-    // FIXME(issue 3): unreachable while Add is one atomic VM step; in Go it
-    // needs another goroutine to run between Add's atomic add and its
-    // reset of the state word.
+fn add_during_the_release_window_is_misuse() {
+    use gosim::runtime::waitgroup::AddStep;
+    // Case 9's shape: main waits while goroutines Add(1) then Done().
+    let mut wg = WaitGroup::new();
+    assert_eq!(wg.add(1), SyncOutcome::done());
+    assert_eq!(wg.wait(1), WG_WAIT);
+    // g2's Done: the atomic half sees zero with one waiter...
+    assert_eq!(wg.add_atomic(-1), AddStep::Release { waiters: 1 });
+    // ...and before it resets the state, g3's Add(1) starts from zero.
+    assert_eq!(
+        wg.add(1),
+        SyncOutcome::Fail(GoError::WaitGroupMisuseAddDuringWait)
+    );
+    // g2 then finds the state changed under it.
+    assert_eq!(
+        wg.add_release(1),
+        SyncOutcome::Fail(GoError::WaitGroupMisuseAddDuringWait)
+    );
     assert_eq!(
         GoError::WaitGroupMisuseAddDuringWait.message(),
         "sync: WaitGroup misuse: Add called concurrently with Wait"
     );
+    // Without interference the two halves equal one Add.
+    let mut wg = WaitGroup::new();
+    wg.add(1);
+    wg.wait(1);
+    assert_eq!(wg.add_atomic(-1), AddStep::Release { waiters: 1 });
+    assert_eq!(wg.add_release(1), woke(&[1]));
 }
 
 #[test]

@@ -7,9 +7,11 @@
 //! goroutine running `f` then `Done`. (From Go 1.26 a panic escaping `f`
 //! skips the `Done`, so the panic is printed before `Wait` can return.)
 //!
-//! The "Add called concurrently with Wait" panic is kept for completeness
-//! but cannot fire while `Add` is one atomic VM step: in Go it needs another
-//! goroutine to run between `Add`'s atomic add and its reset of the state.
+//! The "Add called concurrently with Wait" panic needs another goroutine to
+//! run between `Add`'s atomic update and its reset of the state word. A VM
+//! that treats `Add` as one step ([`WaitGroup::add`]) can never show it; an
+//! explorer that wants to can split `Add` into [`WaitGroup::add_atomic`]
+//! and [`WaitGroup::add_release`] with a scheduling point in between.
 //!
 //! Wake protocol: **resume**. `Wait` may return `Park(sync.WaitGroup.Wait)`
 //! (printed `semacquire` before Go 1.24, see [`WaitReason::as_go_str_for`]);
@@ -29,6 +31,16 @@ pub struct WaitGroupSnapshot {
     pub waiter_count: u32,
     /// Parked waiters in wake order.
     pub waiters: Vec<Gid>,
+}
+
+/// The result of [`WaitGroup::add_atomic`].
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize)]
+pub enum AddStep {
+    /// `Add` is complete (possibly with a panic).
+    Finished(SyncOutcome),
+    /// The counter reached zero with this many waiters: finish with
+    /// [`WaitGroup::add_release`].
+    Release { waiters: u32 },
 }
 
 /// `sync.WaitGroup`.
@@ -70,27 +82,45 @@ impl WaitGroup {
         }
     }
 
-    /// `Add(delta)`: the counter going negative panics "sync: negative
-    /// WaitGroup counter" (the state keeps the negative value, as in Go);
-    /// a positive `Add` from zero while goroutines wait panics "sync:
-    /// WaitGroup misuse: Add called concurrently with Wait". When the counter
-    /// reaches zero with waiters, the state is reset and every waiter is
-    /// released, in queue order.
+    /// `Add(delta)` as one step: [`WaitGroup::add_atomic`] then, if needed,
+    /// [`WaitGroup::add_release`]. The counter going negative panics "sync:
+    /// negative WaitGroup counter" (the state keeps the negative value, as
+    /// in Go); when the counter reaches zero with waiters, the state is reset
+    /// and every waiter is released, in queue order.
     pub fn add(&mut self, delta: i64) -> SyncOutcome {
+        match self.add_atomic(delta) {
+            AddStep::Finished(out) => out,
+            AddStep::Release { waiters } => self.add_release(waiters),
+        }
+    }
+
+    /// The first half of `Add`: the atomic update of the state and its
+    /// checks. A positive `Add` that starts from zero while goroutines wait
+    /// panics "sync: WaitGroup misuse: Add called concurrently with Wait".
+    pub fn add_atomic(&mut self, delta: i64) -> AddStep {
         // Go adds uint64(delta)<<32 to the state: only delta's low 32 bits
         // reach the counter, with wrap-around.
         let d = delta as i32;
         self.v = self.v.wrapping_add(d);
         if self.v < 0 {
-            return SyncOutcome::Fail(GoError::NegativeWaitGroupCounter);
+            return AddStep::Finished(SyncOutcome::Fail(GoError::NegativeWaitGroupCounter));
         }
         if self.w != 0 && delta > 0 && self.v == d {
-            return SyncOutcome::Fail(GoError::WaitGroupMisuseAddDuringWait);
+            return AddStep::Finished(SyncOutcome::Fail(GoError::WaitGroupMisuseAddDuringWait));
         }
         if self.v > 0 || self.w == 0 {
-            return SyncOutcome::done();
+            return AddStep::Finished(SyncOutcome::done());
         }
-        let waiters = self.w;
+        AddStep::Release { waiters: self.w }
+    }
+
+    /// The second half of `Add` after the counter reached zero with
+    /// `waiters` waiting: check nobody touched the state meanwhile (else the
+    /// misuse panic), reset it and release the waiters in queue order.
+    pub fn add_release(&mut self, waiters: u32) -> SyncOutcome {
+        if self.v != 0 || self.w != waiters {
+            return SyncOutcome::Fail(GoError::WaitGroupMisuseAddDuringWait);
+        }
         self.w = 0;
         let mut wakes = Wakes::none();
         for _ in 0..waiters {
