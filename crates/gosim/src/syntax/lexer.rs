@@ -223,6 +223,10 @@ impl TokenKind {
     /// The keyword spelled `word`, if it is one.
     pub fn keyword(word: &str) -> Option<TokenKind> {
         use TokenKind::*;
+        // Keywords are 2 to 11 lowercase letters; most names are not.
+        if !(2..=11).contains(&word.len()) || !word.as_bytes()[0].is_ascii_lowercase() {
+            return None;
+        }
         Some(match word {
             "break" => Break,
             "case" => Case,
@@ -352,7 +356,8 @@ pub fn lex(src: &str) -> (Vec<Token>, Vec<Diagnostic>) {
         src,
         bytes: src.as_bytes(),
         pos: 0,
-        toks: Vec::new(),
+        // Go source averages a token per 4-5 bytes; avoid regrowing.
+        toks: Vec::with_capacity(src.len().min(MAX_SOURCE_BYTES) / 4 + 16),
         diags: Vec::new(),
     };
     lx.run();
@@ -688,9 +693,9 @@ impl<'a> Lexer<'a> {
             ok = false;
         }
         let e = self.peek_byte(0);
-        if e.to_ascii_lowercase() == b'e' || e.to_ascii_lowercase() == b'p' {
+        let lower = e.to_ascii_lowercase();
+        if lower == b'e' || lower == b'p' {
             if ok {
-                let lower = e.to_ascii_lowercase();
                 if lower == b'e' && prefix != 0 && prefix != b'0' {
                     self.error_here(format!(
                         "'{}' exponent requires decimal mantissa",

@@ -147,6 +147,9 @@ pub fn parse(src: &str) -> (ast::File, Vec<Diagnostic>) {
 /// Sorts diagnostics, keeps one syntax error per line and one copy of
 /// equal messages per line, and caps the count.
 fn finish_diags(src: &str, mut diags: Vec<Diagnostic>) -> Vec<Diagnostic> {
+    if diags.is_empty() {
+        return diags;
+    }
     diags.sort_by_key(|d| d.span.lo);
     let index = LineIndex::new(src);
     let mut out: Vec<Diagnostic> = Vec::new();
