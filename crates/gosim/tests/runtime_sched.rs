@@ -139,3 +139,101 @@ fn wait_reasons_print_as_go_does() {
         "sync.Mutex.Lock"
     );
 }
+
+/// Collapse a sequence into runs of consecutive numbers.
+fn runs(order: &[u32]) -> Vec<(u32, u32)> {
+    let mut out: Vec<(u32, u32)> = Vec::new();
+    for &g in order {
+        match out.last_mut() {
+            Some((_, end)) if *end + 1 == g => *end = g,
+            _ => out.push((g, g)),
+        }
+    }
+    out
+}
+
+/// `for i := 0; i < 600; i++ { go func() { println(i); wg.Done() }() }`
+/// then `wg.Wait()`: real Go 1.27 with GOMAXPROCS=1 printed the goroutines
+/// in this order (as runs of consecutive i), every time.
+#[test]
+fn six_hundred_goroutines_run_in_real_gos_order() {
+    const RUNTIME_G: u32 = u32::MAX;
+    let mut q = RunQueue::at_main_start(Some(RUNTIME_G));
+    for i in 0..600 {
+        q.ready(i);
+    }
+    let order: Vec<u32> = drain(&mut q)
+        .into_iter()
+        .filter(|&g| g != RUNTIME_G)
+        .collect();
+    assert_eq!(
+        runs(&order),
+        vec![
+            (599, 599),
+            (385, 501),
+            (0, 0),
+            (502, 512),
+            (514, 562),
+            (1, 1),
+            (563, 598),
+            (2, 25),
+            (129, 129),
+            (26, 85),
+            (130, 130),
+            (86, 126),
+            (255, 255),
+            (127, 128),
+            (131, 146),
+            (259, 259),
+            (147, 206),
+            (260, 260),
+            (207, 254),
+            (384, 384),
+            (256, 258),
+            (261, 383),
+            (513, 513),
+        ]
+    );
+}
+
+/// The same program built with go1.21.13 (whose runtime queues no goroutine
+/// of its own before main.main) ran in this order.
+#[test]
+fn six_hundred_goroutines_run_in_go121_order() {
+    let mut q = RunQueue::at_main_start(None);
+    for i in 0..600 {
+        q.ready(i);
+    }
+    let order = drain(&mut q);
+    assert_eq!(order.len(), 600);
+    assert_eq!(
+        runs(&order),
+        vec![
+            (599, 599),
+            (386, 442),
+            (0, 0),
+            (443, 502),
+            (1, 1),
+            (503, 513),
+            (515, 563),
+            (2, 2),
+            (564, 598),
+            (3, 27),
+            (130, 130),
+            (28, 87),
+            (131, 131),
+            (88, 127),
+            (256, 256),
+            (128, 129),
+            (132, 148),
+            (260, 260),
+            (149, 208),
+            (261, 261),
+            (209, 255),
+            (385, 385),
+            (257, 259),
+            (262, 384),
+            (514, 514),
+        ]
+    );
+}
