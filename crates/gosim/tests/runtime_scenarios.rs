@@ -695,3 +695,40 @@ fn cond_wake_order_matches_real_go() {
         ])
     );
 }
+
+/// Talk case 4: the producer holds the lock while filling the channel; the
+/// consumer blocks on the lock. Real Go prints only the deadlock, with main
+/// `[sync.WaitGroup.Wait]` (go1.27), the producer `[chan send]` and the
+/// consumer `[sync.Mutex.Lock]`.
+#[test]
+fn case4_deadlock_matches_real_go() {
+    let consumer_iteration = |v: &str| vec![Op::Recv(0, None), Op::MLock, p(v), Op::MUnlock];
+    let consumer: Vec<Op> = ["0", "1", "2", "3"]
+        .iter()
+        .flat_map(|v| consumer_iteration(v))
+        .chain([Op::WgDone])
+        .collect();
+    let scripts = vec![
+        vec![Op::WgAdd(2), Op::Go(1), Op::Go(2), Op::WgWait, Op::Close(0)],
+        vec![
+            Op::MLock,
+            Op::Send(0, 0),
+            Op::Send(0, 1),
+            Op::Send(0, 2),
+            Op::Send(0, 3),
+            Op::MUnlock,
+            Op::WgDone,
+        ],
+        consumer,
+    ];
+    let out = Sim::new(scripts, &[1]).run_program();
+    assert_eq!(
+        out,
+        lines(&[
+            "fatal error: all goroutines are asleep - deadlock!",
+            "[sync.WaitGroup.Wait]",
+            "[chan send]",
+            "[sync.Mutex.Lock]",
+        ])
+    );
+}
