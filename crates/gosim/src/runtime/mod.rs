@@ -25,6 +25,24 @@
 //!   fail (`WaitGroup` reuse).
 //!
 //! Each primitive's docs say which of the two it uses.
+//!
+//! # Driving it like Go's GOMAXPROCS=1 scheduler
+//!
+//! tests/runtime_scenarios.rs is a small scripted VM doing exactly this, and
+//! its output matches real Go 1.27 for the talk's cases 4, 6 and 7:
+//!
+//! 1. Start from [`sched::RunQueue::at_main_start`]; `go f()` is
+//!    [`sched::RunQueue::ready`] of the new goroutine.
+//! 2. Run the current goroutine until it parks, exits or must yield; apply
+//!    every [`Wakes`] / [`chan::ChanWake`] as it is returned.
+//! 3. Pick the next with [`sched::RunQueue::find_runnable`]; if it was
+//!    parked on a resume-protocol primitive, call that primitive's resume
+//!    method first (it may park again: pick another).
+//! 4. Nothing runnable: advance the clock to
+//!    [`timers::Timers::next_deadline`] and ready the payloads of
+//!    [`timers::Timers::pop_all_due`] in order (or, for timer channels, do a
+//!    non-blocking send of the firing's `when`). No deadline either: that
+//!    is Go's "all goroutines are asleep - deadlock!".
 
 pub mod chan;
 pub mod cond;
