@@ -72,4 +72,8 @@ ensure_chromium() {
   if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then
     apt_install chromium chromium-driver
   fi
+  # A small CJK font, so the Chinese UI in the screenshots is legible (1.6 MB).
+  if ! fc-list :lang=zh 2>/dev/null | grep -q .; then
+    apt_install fonts-wqy-microhei
+  fi
 }

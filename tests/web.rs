@@ -6,7 +6,7 @@ use gopitfalls::cases;
 use gopitfalls::i18n;
 use gopitfalls::state::AppState;
 use gopitfalls::{App, AppProps};
-use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::{Document, Element, HtmlElement};
 
@@ -18,17 +18,10 @@ fn document() -> Document {
         .expect("tests run in a browser page")
 }
 
-/// Lets yew's scheduler (which runs on the microtask queue) make progress
-/// until `done` holds. Bounded by a tick count, not by wall-clock time.
+/// Runs yew's scheduler until nothing is pending, then checks `done`.
 async fn settle(what: &str, done: impl Fn() -> bool) {
-    for _ in 0..1000 {
-        if done() {
-            return;
-        }
-        let resolved = js_sys::Promise::resolve(&JsValue::NULL);
-        let _ = wasm_bindgen_futures::JsFuture::from(resolved).await;
-    }
-    panic!("gave up waiting for {what}");
+    yew::scheduler::flush().await;
+    assert!(done(), "after rendering settled: expected {what}");
 }
 
 fn query(root: &Element, selector: &str) -> Option<Element> {
