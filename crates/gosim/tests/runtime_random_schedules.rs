@@ -198,3 +198,262 @@ fn rwmutex_random_schedules_keep_exclusion_and_lose_no_wakeups() {
         run_rwmutex(seed.wrapping_mul(0x2545_F491_4F6C_DD1D), roles, 5);
     }
 }
+
+mod channels {
+    //! Producers, plain consumers and a select consumer over two channels
+    //! of random capacity, under random schedules: every value is received
+    //! exactly once, each producer's values leave the channel in the order
+    //! they were sent, and close wakes everyone (no goroutine is left
+    //! parked).
+
+    use super::Rng;
+    use gosim::runtime::chan::{Chan, ChanWake, Delivery, RecvOutcome, RecvValue, SendOutcome};
+    use gosim::runtime::select::{self, Case, Poll};
+    use gosim::runtime::Gid;
+
+    #[derive(Clone, Debug, PartialEq)]
+    enum Kind {
+        Producer { chan: usize, next: i64, last: i64 },
+        Consumer { chan: usize },
+        Selector { open: [bool; 2] },
+        Closer,
+    }
+
+    #[derive(Clone, Debug, PartialEq)]
+    enum St {
+        Ready,
+        Parked,
+        Woken(Option<ChanWake<i64>>),
+        Finished,
+    }
+
+    struct World {
+        chans: Vec<Chan<i64>>,
+        kinds: Vec<Kind>,
+        sts: Vec<St>,
+        /// Values in the order they left a channel.
+        taken: Vec<i64>,
+    }
+
+    impl World {
+        fn deliver(&mut self, w: ChanWake<i64>) {
+            let i = (w.g - 1) as usize;
+            assert_eq!(
+                self.sts[i],
+                St::Parked,
+                "woke a goroutine that was not parked"
+            );
+            if let Delivery::Received(v) = w.delivery {
+                self.taken.push(v);
+            }
+            // A select that fired must leave its other channels at once,
+            // before any other channel operation (selectDone in Go).
+            if let (Some(_), Kind::Selector { open }) = (w.select, &self.kinds[i]) {
+                let cases = Self::selector_cases(*open);
+                select::cancel(w.g, &cases, &mut self.chans);
+            }
+            self.sts[i] = St::Woken(Some(w));
+        }
+
+        fn selector_cases(open: [bool; 2]) -> Vec<Case<usize, i64>> {
+            (0..2)
+                .map(|c| Case::Recv {
+                    chan: open[c].then_some(c),
+                })
+                .collect()
+        }
+
+        fn step(&mut self, i: usize, rng: &mut Rng) {
+            let g = (i + 1) as Gid;
+            let woken = match std::mem::replace(&mut self.sts[i], St::Ready) {
+                St::Woken(w) => w,
+                _ => None,
+            };
+            match self.kinds[i].clone() {
+                Kind::Producer { chan, next, last } => {
+                    if let Some(w) = woken {
+                        assert_eq!(w.delivery, Delivery::Sent);
+                        self.advance_producer(i, next, last);
+                        return;
+                    }
+                    match self.chans[chan].send(g, next, true) {
+                        SendOutcome::Sent { woke } => {
+                            if let Some(w) = woke {
+                                self.deliver(w);
+                            } else {
+                                // Buffered: it leaves the channel on a later receive.
+                            }
+                            self.advance_producer(i, next, last);
+                        }
+                        SendOutcome::Parked(_) => self.sts[i] = St::Parked,
+                        other => panic!("send: {other:?}"),
+                    }
+                }
+                Kind::Consumer { chan } => {
+                    if let Some(w) = woken {
+                        if w.delivery == Delivery::ReceivedClosed {
+                            self.sts[i] = St::Finished;
+                        }
+                        return;
+                    }
+                    match self.chans[chan].recv(g, true) {
+                        RecvOutcome::Received {
+                            value: RecvValue::Value(v),
+                            woke,
+                        } => {
+                            self.taken.push(v);
+                            if let Some(w) = woke {
+                                self.deliver(w);
+                            }
+                        }
+                        RecvOutcome::Received {
+                            value: RecvValue::Closed,
+                            ..
+                        } => self.sts[i] = St::Finished,
+                        RecvOutcome::Parked(_) => self.sts[i] = St::Parked,
+                        RecvOutcome::WouldBlock => panic!("blocking receive would block"),
+                    }
+                }
+                Kind::Selector { mut open } => {
+                    let cases = Self::selector_cases(open);
+                    if let Some(w) = woken {
+                        let c = w
+                            .select
+                            .map(|s| s.case_index)
+                            .expect("a select wake names its case");
+                        if w.delivery == Delivery::ReceivedClosed {
+                            open[c] = false;
+                        }
+                    } else {
+                        match select::poll(&cases, false, &self.chans) {
+                            Poll::Ready(ready) => {
+                                let pick = ready[rng.below(ready.len())];
+                                let fired = select::fire(g, &cases, pick, &mut self.chans)
+                                    .expect("receives never panic")
+                                    .expect("a ready case fires");
+                                match fired.received {
+                                    Some(RecvValue::Value(v)) => self.taken.push(v),
+                                    _ => open[pick] = false,
+                                }
+                                if let Some(w) = fired.woke {
+                                    self.deliver(w);
+                                }
+                            }
+                            Poll::MustPark => {
+                                select::park(g, &cases, &mut self.chans);
+                                self.sts[i] = St::Parked;
+                            }
+                            Poll::Default => unreachable!("no default case"),
+                        }
+                    }
+                    self.kinds[i] = Kind::Selector { open };
+                    if open == [false, false] {
+                        self.sts[i] = St::Finished;
+                    }
+                }
+                Kind::Closer => {
+                    for c in 0..self.chans.len() {
+                        for w in self.chans[c].close().expect("closed once") {
+                            self.deliver(w);
+                        }
+                    }
+                    self.sts[i] = St::Finished;
+                }
+            }
+        }
+
+        fn advance_producer(&mut self, i: usize, next: i64, last: i64) {
+            if next == last {
+                self.sts[i] = St::Finished;
+            } else if let Kind::Producer { next: n, .. } = &mut self.kinds[i] {
+                *n = next + 1;
+            }
+        }
+
+        fn runnable(&self) -> Vec<usize> {
+            let producers_done = self
+                .kinds
+                .iter()
+                .zip(&self.sts)
+                .all(|(k, s)| !matches!(k, Kind::Producer { .. }) || *s == St::Finished);
+            (0..self.sts.len())
+                .filter(|&i| matches!(self.sts[i], St::Ready | St::Woken(_)))
+                .filter(|&i| self.kinds[i] != Kind::Closer || producers_done)
+                .collect()
+        }
+    }
+
+    fn run(seed: u64) {
+        let mut rng = Rng(seed);
+        let caps = [rng.below(3), rng.below(3)];
+        let mut kinds = Vec::new();
+        let producers = 1 + rng.below(3);
+        for p in 0..producers {
+            let base = (p as i64 + 1) * 1000;
+            kinds.push(Kind::Producer {
+                chan: p % 2,
+                next: base,
+                last: base + 4,
+            });
+        }
+        kinds.push(Kind::Consumer { chan: 0 });
+        kinds.push(Kind::Consumer { chan: 1 });
+        kinds.push(Kind::Selector { open: [true, true] });
+        kinds.push(Kind::Closer);
+        let n = kinds.len();
+        let mut w = World {
+            chans: caps.iter().map(|&c| Chan::new("int", c)).collect(),
+            kinds,
+            sts: vec![St::Ready; n],
+            taken: Vec::new(),
+        };
+        let mut steps = 0;
+        loop {
+            let r = w.runnable();
+            if r.is_empty() {
+                break;
+            }
+            steps += 1;
+            assert!(steps < 100_000, "seed {seed}: no progress");
+            let i = r[rng.below(r.len())];
+            w.step(i, &mut rng);
+        }
+        assert!(
+            w.sts.iter().all(|s| *s == St::Finished),
+            "seed {seed}: left parked: {:?}",
+            w.sts
+        );
+        let mut sorted = w.taken.clone();
+        sorted.sort_unstable();
+        let expected: Vec<i64> = (0..producers)
+            .flat_map(|p| (0..5).map(move |k| (p as i64 + 1) * 1000 + k))
+            .collect();
+        assert_eq!(sorted, expected, "seed {seed}: every value exactly once");
+        for p in 0..producers {
+            let base = (p as i64 + 1) * 1000;
+            let mine: Vec<i64> = w
+                .taken
+                .iter()
+                .copied()
+                .filter(|v| v / 1000 * 1000 == base)
+                .collect();
+            assert!(
+                mine.windows(2).all(|x| x[0] < x[1]),
+                "seed {seed}: producer {p} out of order: {mine:?}"
+            );
+        }
+        for c in &w.chans {
+            assert_eq!(
+                (c.recvq().count(), c.sendq().count(), c.qcount()),
+                (0, 0, 0)
+            );
+        }
+    }
+
+    #[test]
+    fn channel_random_schedules_deliver_everything_once_in_fifo_order() {
+        for seed in 1..=500u64 {
+            run(seed.wrapping_mul(0xD134_2543_DE82_EF95));
+        }
+    }
+}
