@@ -10,4 +10,4 @@ pub mod parser;
 pub mod span;
 
 pub use lexer::{lex, HighlightClass, Token, TokenKind};
-pub use parser::parse;
+pub use parser::{parse, parse_phases, Parsed};

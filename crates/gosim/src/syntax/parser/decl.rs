@@ -27,15 +27,10 @@ impl<'a> Parser<'a> {
         };
         if !self.got(T::Package) {
             // `go build` reports this one through go/parser, in its words.
-            let t = self.cur();
-            let found = match t.kind {
-                T::Ident | T::Int | T::Float | T::Imag | T::Rune | T::Str | T::RawStr => {
-                    self.text(t.span).to_string()
-                }
-                T::Semi if t.semi == SemiLit::Newline => "newline".to_string(),
-                k => format!("'{}'", k.text().unwrap_or("EOF")),
-            };
-            self.error_at(t.span, format!("expected 'package', found {}", found));
+            let sp = self.span();
+            let msg = format!("expected 'package', found {}", self.goparser_found());
+            self.error_at(sp, msg);
+            self.header_end = 0;
             return file;
         }
         file.package = self.name();
@@ -48,15 +43,15 @@ impl<'a> Parser<'a> {
                 self.syntax_error("imports must appear before other declarations");
             }
             prev = k;
+            if k != T::Import && self.header_end == u32::MAX {
+                self.header_end = self.span().lo;
+            }
             match k {
                 T::Import => {
                     self.next();
                     if self.tok() == T::LParen {
                         self.next();
-                        self.list("grouped declaration", T::Semi, T::RParen, |p| {
-                            p.import_spec(&mut file.imports);
-                            false
-                        });
+                        self.import_group(&mut file.imports);
                     } else {
                         self.import_spec(&mut file.imports);
                     }
@@ -87,11 +82,40 @@ impl<'a> Parser<'a> {
                 }
             }
             if self.tok() != T::Eof && !self.got(T::Semi) {
-                self.syntax_error("after top level declaration");
+                if k == T::Import {
+                    self.import_semi_error();
+                } else {
+                    self.syntax_error("after top level declaration");
+                }
                 self.advance(&top);
             }
         }
         file
+    }
+
+    /// After `import (`: specs up to and including `)`. Errors here are
+    /// worded as go/parser words them, since `go build` reports errors in
+    /// the import section through it (see `parse_phases`).
+    fn import_group(&mut self, out: &mut Vec<Import>) {
+        while !matches!(self.tok(), T::Eof | T::RParen) {
+            let before = self.pos;
+            self.import_spec(out);
+            if !self.got(T::Semi) && self.tok() != T::RParen {
+                self.import_semi_error();
+                self.advance(&[T::Semi, T::RParen]);
+                self.got(T::Semi);
+            }
+            if self.pos == before {
+                self.advance(&[]);
+            }
+        }
+        self.want(T::RParen);
+    }
+
+    fn import_semi_error(&mut self) {
+        let sp = self.span();
+        let msg = format!("expected ';', found {}", self.goparser_found());
+        self.error_at(sp, msg);
     }
 
     fn import_spec(&mut self, out: &mut Vec<Import>) {
@@ -236,7 +260,7 @@ impl<'a> Parser<'a> {
             };
         }
         if ty.is_some() {
-            self.error_at(
+            self.check_error(
                 span,
                 "const declaration cannot have type without expression",
             );
@@ -251,7 +275,7 @@ impl<'a> Parser<'a> {
                 span,
             },
             None => {
-                self.error_at(span, "missing init expr for const declaration");
+                self.check_error(span, "missing init expr for const declaration");
                 ConstSpec {
                     names,
                     ty,
@@ -340,9 +364,9 @@ impl<'a> Parser<'a> {
         self.next();
         let mut recv = None;
         if self.tok() == T::LParen {
-            let sp = self.span();
             self.next();
             let mut fields = self.param_list(T::RParen);
+            let sp = self.span(); // Go reports at the token after `)`
             let count: usize = fields.iter().map(|f| f.names.len().max(1)).sum();
             match count {
                 0 => self.error_at(sp, "method has no receiver"),

@@ -52,6 +52,8 @@ struct ParamItem {
     name: Option<Ident>,
     ty: Option<Expr>,
     variadic: bool,
+    /// Where `...` was written, for the error when it is not last.
+    dots: Span,
     lo: u32,
 }
 
@@ -422,7 +424,7 @@ impl<'a> Parser<'a> {
                     T::Int => match decode_int(text) {
                         Some(v) => Lit::Int(v),
                         None => {
-                            self.error_at(
+                            self.check_error(
                                 t.span,
                                 format!(
                                     "integer constant {} too large for gosim (over 128 bits)",
@@ -739,7 +741,7 @@ impl<'a> Parser<'a> {
         if self.tok() == T::Tilde || self.type_or_nil().is_some() {
             self.unsupported(sp, "type constraints (~T, A | B) are");
         } else {
-            self.syntax_error("expected method or embedded type");
+            self.syntax_error("expected ~ term or type");
         }
         self.advance(&[T::Semi, T::RBrace]);
     }
@@ -748,13 +750,8 @@ impl<'a> Parser<'a> {
 
     /// `(params) results`, after `func` (and the name, for declarations).
     pub(super) fn signature(&mut self, lo: u32) -> FuncType {
-        let mut params = Vec::new();
-        if self.tok() == T::LParen {
-            self.next();
-            params = self.param_list(T::RParen);
-        } else {
-            self.want(T::LParen);
-        }
+        self.want(T::LParen);
+        let params = self.param_list(T::RParen);
         let results = self.func_result();
         FuncType {
             params,
@@ -792,6 +789,11 @@ impl<'a> Parser<'a> {
         if items.is_empty() {
             return Vec::new();
         }
+        // `...T` is only allowed on the last parameter.
+        if let Some(it) = items[..items.len() - 1].iter().find(|i| i.variadic) {
+            let sp = it.dots;
+            self.error_at(sp, "can only use ... with final parameter");
+        }
         let named = items
             .iter()
             .filter(|i| i.name.is_some() && i.ty.is_some())
@@ -816,7 +818,6 @@ impl<'a> Parser<'a> {
                     }
                 })
                 .collect();
-            self.check_variadic(&fields);
             return fields;
         }
         // Some named: every entry must be named; lone names take the type
@@ -878,16 +879,7 @@ impl<'a> Parser<'a> {
             }
         }
         fields_rev.reverse();
-        self.check_variadic(&fields_rev);
         fields_rev
-    }
-
-    /// `...T` is only allowed on the last parameter.
-    fn check_variadic(&mut self, fields: &[Field]) {
-        let n = fields.len();
-        if let Some(f) = fields.iter().take(n.saturating_sub(1)).find(|f| f.variadic) {
-            self.error_at(f.ty.span, "can only use ... with final parameter");
-        }
     }
 
     fn param_decl(&mut self, close: T) -> Option<ParamItem> {
@@ -896,6 +888,7 @@ impl<'a> Parser<'a> {
             name: None,
             ty: None,
             variadic: false,
+            dots: Span::default(),
             lo,
         };
         if self.tok() == T::Ident {
@@ -910,6 +903,7 @@ impl<'a> Parser<'a> {
             let sp = self.span();
             self.next();
             item.variadic = true;
+            item.dots = sp;
             item.ty = Some(match self.type_or_nil() {
                 Some(t) => t,
                 None => {

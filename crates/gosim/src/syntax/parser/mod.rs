@@ -130,18 +130,64 @@ fn stream(src: &str, toks: &[Token]) -> Vec<PTok> {
 /// most [`MAX_ERRORS`] diagnostics, sorted by position, at most one syntax
 /// error per line (as `go build` shows them).
 pub fn parse(src: &str) -> (ast::File, Vec<Diagnostic>) {
+    let parsed = parse_phases(src);
+    let mut diags = parsed.errors;
+    if parsed.check {
+        diags.extend(parsed.check_errors);
+    }
+    (parsed.file, finish_diags(src, diags))
+}
+
+/// The parser's result, with errors split the way `go build` phases them.
+#[derive(Clone, Debug)]
+pub struct Parsed {
+    pub file: ast::File,
+    /// Scanner and parser errors, sorted; always reported.
+    pub errors: Vec<Diagnostic>,
+    /// Errors that Go's type checker (not its parser) reports but that the
+    /// syntax alone reveals: `expression in go must be function call`,
+    /// `select case must be send or receive (possibly with assignment)`,
+    /// `non-name x.y on left side of :=`, `use of .(type) outside type
+    /// switch`, `range clause permits at most two iteration variables`,
+    /// `missing init expr for const declaration`, constants over 128 bits.
+    /// Report them with the checker's own errors, sorted by position.
+    pub check_errors: Vec<Diagnostic>,
+    /// Whether type checking may run: false when `errors` holds a
+    /// `syntax error: ...` (after which `go build` stops before type
+    /// checking) or a construct gosim refuses.
+    pub check: bool,
+}
+
+/// Like [`parse`], but keeps the phases apart so a checker can run when Go
+/// would and merge its errors with `check_errors`.
+pub fn parse_phases(src: &str) -> Parsed {
     let (toks, lex_diags) = lex(src);
     let mut p = Parser::new(src, stream(src, &toks));
     let file = p.file();
     for sp in std::mem::take(&mut p.type_guards) {
-        p.error_at(
+        p.check_error(
             sp,
             "invalid syntax tree: use of .(type) outside type switch",
         );
     }
-    let mut all = lex_diags;
-    all.extend(p.diags);
-    (file, finish_diags(src, all))
+    let mut errors = lex_diags;
+    errors.extend(p.diags);
+    // `go build` first lists the package with go/parser, which stops after
+    // the imports: errors up to there are the only ones it shows.
+    let in_header = errors.iter().any(|d| d.span.lo < p.header_end);
+    if in_header {
+        errors.retain(|d| d.span.lo < p.header_end);
+    }
+    let check = !in_header
+        && !errors.iter().any(|d| {
+            d.message.starts_with("syntax error") || d.message.ends_with("not supported by gosim")
+        });
+    Parsed {
+        file,
+        errors: finish_diags(src, errors),
+        check_errors: finish_diags(src, p.checks),
+        check,
+    }
 }
 
 /// Sorts diagnostics, keeps one syntax error per line and one copy of
@@ -200,6 +246,10 @@ struct Parser<'a> {
     fnest: u32,
     /// `x.(type)` expressions not (yet) claimed by a type switch header.
     type_guards: Vec<Span>,
+    /// Errors Go's type checker (not its parser) reports; see `parse_phases`.
+    checks: Vec<Diagnostic>,
+    /// Where the first declaration after the imports starts.
+    header_end: u32,
 }
 
 /// Statement keywords at which error recovery inside a function stops
@@ -241,6 +291,8 @@ impl<'a> Parser<'a> {
             stall: Cell::new(0),
             fnest: 0,
             type_guards: Vec::new(),
+            checks: Vec::new(),
+            header_end: u32::MAX,
         }
     }
 
@@ -381,6 +433,23 @@ impl<'a> Parser<'a> {
             Comma => "comma".to_string(),
             k if k.is_keyword() => format!("keyword {}", k.text().unwrap_or("")),
             k => k.text().unwrap_or("token").to_string(),
+        }
+    }
+
+    /// An error Go reports from its type checker rather than its parser.
+    fn check_error(&mut self, sp: Span, msg: impl Into<String>) {
+        self.checks.push(Diagnostic::new(sp, msg));
+    }
+
+    /// How go/parser names the current token in "expected X, found Y".
+    fn goparser_found(&self) -> String {
+        use TokenKind::*;
+        let t = self.cur();
+        match t.kind {
+            Ident | Int | Float | Imag | Rune | Str | RawStr => self.text(t.span).to_string(),
+            Semi if t.semi == SemiLit::Newline => "newline".to_string(),
+            Semi if t.semi == SemiLit::Eof => "'EOF'".to_string(),
+            k => format!("'{}'", k.text().unwrap_or("EOF")),
         }
     }
 

@@ -286,6 +286,16 @@ impl<'a> Parser<'a> {
                 if keyword == Some(T::For) && self.tok() == T::Range {
                     return self.range_clause(lhs, define);
                 }
+                if define {
+                    for x in lhs.iter().filter(|x| !matches!(x.kind, ExprKind::Ident(_))) {
+                        let text = self
+                            .text(x.span)
+                            .split_whitespace()
+                            .collect::<Vec<_>>()
+                            .join(" ");
+                        self.check_error(x.span, format!("non-name {} on left side of :=", text));
+                    }
+                }
                 let rhs = self.expr_list();
                 let op = if define {
                     AssignOp::Define
@@ -321,7 +331,7 @@ impl<'a> Parser<'a> {
         let subject = self.expr();
         if lhs.len() > 2 {
             let sp = lhs[2].span;
-            self.error_at(sp, "range clause permits at most two iteration variables");
+            self.check_error(sp, "range clause permits at most two iteration variables");
         }
         let mut it = lhs.into_iter();
         let key = it.next();
@@ -712,7 +722,7 @@ impl<'a> Parser<'a> {
                 self.next();
                 let s = self.simple_as_stmt(None, self.span().lo);
                 if !is_comm(&s) {
-                    self.error_at(
+                    self.check_error(
                         s.span,
                         "select case must be send or receive (possibly with assignment)",
                     );
@@ -746,7 +756,7 @@ impl<'a> Parser<'a> {
             x = super::expr_unparen(x);
         }
         if !matches!(x.kind, ExprKind::Call { .. }) {
-            self.error_at(
+            self.check_error(
                 x.span,
                 format!("expression in {} must be function call", kw),
             );

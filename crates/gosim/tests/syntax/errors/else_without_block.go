@@ -1,0 +1,7 @@
+package main
+
+func main() {
+	x := 0
+	if x > 0 {
+	} else x = 1
+}

@@ -1,0 +1,7 @@
+package main
+
+func main() {
+	m := map[int]int{}
+	for k, v, w := range m {
+	}
+}

@@ -1,0 +1,8 @@
+package main
+
+func f() (int, string {
+	return 1, ""
+}
+
+func main() {
+}
