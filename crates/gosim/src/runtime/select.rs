@@ -7,8 +7,9 @@
 //! default schedule may take the first), and performs it with [`fire`]. If
 //! none is ready it takes `default`, or calls [`park`], which queues a
 //! sudog on every non-nil case channel (lock order is irrelevant in a
-//! single-threaded VM). Nil cases are ignored; a select with no non-nil case
-//! and no default parks forever with [`WaitReason::SelectNoCases`].
+//! single-threaded VM). Nil cases are ignored. `select {}` parks forever as
+//! `select (no cases)`; a select whose cases are all nil parks forever too,
+//! but Go prints it as plain `select`.
 //!
 //! Wake protocol: **delivered**. A counterpart operation on one of the
 //! channels wakes the goroutine with a [`ChanWake`] whose `select` names the
@@ -166,14 +167,14 @@ pub fn fire<C, V: Clone>(
 }
 
 /// Selectgo's pass 2: queue a sudog for `g` on every non-nil case's channel,
-/// in case order, and return the reason to park with: `select`, or
-/// `select (no cases)` when every case is nil (or there are none).
+/// in case order, and return the reason to park with. Only `select {}` (no
+/// cases at all, Go's `block()`) parks as `select (no cases)`; a select
+/// whose cases are all nil still parks as `select`, as real Go prints it.
 pub fn park<C, V: Clone>(
     g: Gid,
     cases: &[Case<C, V>],
     table: &mut impl ChanTable<C, V>,
 ) -> WaitReason {
-    let mut queued = false;
     for (i, case) in cases.iter().enumerate() {
         match case {
             Case::Send {
@@ -182,22 +183,20 @@ pub fn park<C, V: Clone>(
             } => {
                 if let Some(c) = table.chan_mut(id) {
                     c.enqueue_select_send(g, value.clone(), i);
-                    queued = true;
                 }
             }
             Case::Recv { chan: Some(id) } => {
                 if let Some(c) = table.chan_mut(id) {
                     c.enqueue_select_recv(g, i);
-                    queued = true;
                 }
             }
             _ => {}
         }
     }
-    if queued {
-        WaitReason::Select
-    } else {
+    if cases.is_empty() {
         WaitReason::SelectNoCases
+    } else {
+        WaitReason::Select
     }
 }
 
