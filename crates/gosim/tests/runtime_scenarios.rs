@@ -15,6 +15,9 @@ use gosim::runtime::{Gid, SyncOutcome, WaitReason};
 
 const SECOND: i64 = 1_000_000_000;
 
+/// Stands for the runtime's own goroutine queued before main.main.
+const RUNTIME_G: Gid = Gid::MAX;
+
 #[derive(Clone, Debug)]
 enum Op {
     Print(String),
@@ -91,7 +94,7 @@ impl Sim {
         Sim {
             scripts,
             gs: Vec::new(),
-            runq: RunQueue::new(),
+            runq: RunQueue::at_main_start(Some(RUNTIME_G)),
             timers: Timers::new(TimerSemantics::Sync),
             m: Mutex::new(),
             rw: RWMutex::new(),
@@ -370,6 +373,9 @@ impl Sim {
                 Some(g) => g,
                 None => loop {
                     if let Some(g) = self.runq.find_runnable() {
+                        if g == RUNTIME_G {
+                            continue;
+                        }
                         break g;
                     }
                     let Some(t) = self.timers.next_deadline() else {
