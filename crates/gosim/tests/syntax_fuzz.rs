@@ -186,6 +186,12 @@ fn check(src: &str) {
             src
         );
         assert!(!d.message.is_empty());
+        assert!(
+            !d.message.contains("made no progress"),
+            "{:?} in {:?}",
+            d,
+            src
+        );
     }
 }
 
@@ -394,6 +400,40 @@ fn nesting_up_to_the_cap_fits_in_a_small_stack() {
             d.iter().any(|d| d.message.starts_with("nesting too deep")),
             "{:?}",
             d
+        );
+    }
+    // Valid nesting below the cap parses without any diagnostic (so the
+    // no-progress guard never fires on deep but valid code).
+    let below = [
+        format!(
+            "package main\nvar x = {}1{}\n",
+            "f(".repeat(45),
+            ")".repeat(45)
+        ),
+        format!(
+            "package main\nvar x = {}1{}\n",
+            "(".repeat(90),
+            ")".repeat(90)
+        ),
+        format!("package main\nvar x = {}x\n", "- ".repeat(90)),
+        format!("package main\nvar x {}int\n", "[]".repeat(90)),
+        format!(
+            "package main\nfunc main() {{\n{}{}}}\n",
+            "if x {\n".repeat(30),
+            "}\n".repeat(30)
+        ),
+        format!(
+            "package main\nvar x = {}{}\n",
+            "[]T{".repeat(30),
+            "}".repeat(30)
+        ),
+    ];
+    for src in &below {
+        assert!(
+            parse(src).1.is_empty(),
+            "{:?}: {:?}",
+            &src[..60.min(src.len())],
+            parse(src).1
         );
     }
     // Deep but realistic: 12 nested blocks holding 12 nested calls.

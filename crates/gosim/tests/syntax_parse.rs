@@ -649,3 +649,32 @@ fn spans_cover_their_source() {
         &src[14..src.len() - 1]
     );
 }
+
+#[test]
+fn checker_phase_errors_are_kept_apart() {
+    use gosim::syntax::parse_phases;
+    // Only checker-phase problems: the checker runs and reports these too.
+    let p = parse_phases("package main\nfunc main() {\n\tgo 1\n\tvar t T\n\tt.a := 1\n}\n");
+    assert!(p.errors.is_empty(), "{:?}", p.errors);
+    assert!(p.check);
+    let msgs: Vec<_> = p.check_errors.iter().map(|d| d.message.as_str()).collect();
+    assert_eq!(
+        msgs,
+        vec![
+            "expression in go must be function call",
+            "non-name t.a on left side of :="
+        ]
+    );
+    // A syntax error stops Go before type checking: only it is reported.
+    let src = "package main\nfunc main() {\n\tgo 1\n\tx := )\n}\n";
+    let p = parse_phases(src);
+    assert!(!p.check);
+    assert_eq!(p.check_errors.len(), 1);
+    let (_, diags) = parse(src);
+    assert_eq!(diags.len(), 1);
+    assert!(diags[0].message.starts_with("syntax error: unexpected )"));
+    // Refused constructs also stop before type checking.
+    let p = parse_phases("package main\nfunc main() {\nL:\n\tgoto L\n}\n");
+    assert!(!p.check);
+    assert_eq!(p.errors[0].message, "goto is not supported by gosim");
+}

@@ -164,6 +164,16 @@ pub fn parse_phases(src: &str) -> Parsed {
     let (toks, lex_diags) = lex(src);
     let mut p = Parser::new(src, stream(src, &toks));
     let file = p.file();
+    if p.stall.get() > STALL_LIMIT {
+        // A production looped without consuming input; parsing stopped
+        // there. Say so rather than return a silently truncated tree.
+        let last = p.toks.len() - 1;
+        let sp = p.toks[p.pos.min(last)].span;
+        p.error_at(
+            sp,
+            "syntax error: parser made no progress here (a gosim bug)",
+        );
+    }
     for sp in std::mem::take(&mut p.type_guards) {
         p.check_error(
             sp,
@@ -299,10 +309,13 @@ impl<'a> Parser<'a> {
     // ---- token stream -------------------------------------------------
 
     fn cur(&self) -> PTok {
+        let last = self.toks.len() - 1; // the stream always ends with Eof
+        if self.bail {
+            return self.toks[last];
+        }
         let n = self.stall.get() + 1;
         self.stall.set(n);
-        let last = self.toks.len() - 1; // the stream always ends with Eof
-        if self.bail || n > STALL_LIMIT {
+        if n > STALL_LIMIT {
             return self.toks[last];
         }
         self.toks[self.pos.min(last)]
