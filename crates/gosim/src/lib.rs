@@ -6,15 +6,17 @@
 
 pub mod compile;
 pub mod diag;
+pub mod format;
 pub mod prelude;
+pub mod runtime;
+pub mod syntax;
 pub mod types;
 pub mod vm;
-pub mod runtime;
-pub mod format;
-pub mod syntax;
 
 /// Which Go release's semantics to simulate.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
 pub enum GoVersion {
     /// Per-loop loop variables; timers stay live until they fire (pre-1.23).
     Go121,
@@ -84,7 +86,11 @@ pub fn compile(src: &str, config: &RunConfig) -> Result<std::rc::Rc<vm::op::Prog
             let (pf, pd) = syntax::parse(text);
             if let Some(d) = pd.first() {
                 let li = syntax::span::LineIndex::new(text);
-                return Err(format!("gosim internal error: prelude {}: {}\n", path, d.render(path, &li)));
+                return Err(format!(
+                    "gosim internal error: prelude {}: {}\n",
+                    path,
+                    d.render(path, &li)
+                ));
             }
             library.push((path.to_string(), pf, text.to_string()));
         }
@@ -97,7 +103,11 @@ pub fn compile(src: &str, config: &RunConfig) -> Result<std::rc::Rc<vm::op::Prog
 }
 
 /// `go build`'s error listing: at most 10 errors, then "too many errors".
-pub fn render_diagnostics(diags: &[diag::Diagnostic], file_name: &str, index: &syntax::span::LineIndex) -> String {
+pub fn render_diagnostics(
+    diags: &[diag::Diagnostic],
+    file_name: &str,
+    index: &syntax::span::LineIndex,
+) -> String {
     let mut out = String::from("# command-line-arguments\n");
     for (i, d) in diags.iter().enumerate() {
         if i == 10 {
@@ -114,9 +124,22 @@ pub fn render_diagnostics(diags: &[diag::Diagnostic], file_name: &str, index: &s
 pub fn run(src: &str, config: &RunConfig) -> RunResult {
     let prog = match compile(src, config) {
         Ok(p) => p,
-        Err(text) => return RunResult { stdout: Vec::new(), stderr: text.into_bytes(), exit_code: Some(1) },
+        Err(text) => {
+            return RunResult {
+                stdout: Vec::new(),
+                stderr: text.into_bytes(),
+                exit_code: Some(1),
+            }
+        }
     };
-    let mut m = vm::machine::Vm::new(prog, vm::machine::VmConfig { go_version: config.go_version, max_steps: config.max_steps, ..Default::default() });
+    let mut m = vm::machine::Vm::new(
+        prog,
+        vm::machine::VmConfig {
+            go_version: config.go_version,
+            max_steps: config.max_steps,
+            ..Default::default()
+        },
+    );
     let mut rng = match config.schedule {
         Schedule::Seeded(seed) => Some(SplitMix(seed)),
         _ => None,
@@ -132,7 +155,9 @@ pub fn run(src: &str, config: &RunConfig) -> RunResult {
             0
         } else {
             let c = match (&config.schedule, rng.as_mut()) {
-                (Schedule::Choices(list), _) => list.get(choice_index).copied().unwrap_or(0) as usize,
+                (Schedule::Choices(list), _) => {
+                    list.get(choice_index).copied().unwrap_or(0) as usize
+                }
                 (_, Some(r)) => (r.next() % n as u64) as usize,
                 _ => 0,
             };
@@ -143,19 +168,34 @@ pub fn run(src: &str, config: &RunConfig) -> RunResult {
     }
     let exit_code = match m.ending {
         Some(vm::machine::Ending::Exit(c)) => Some(c),
-        Some(vm::machine::Ending::Panic { .. }) | Some(vm::machine::Ending::Fatal { .. }) => Some(2),
+        Some(vm::machine::Ending::Panic { .. }) | Some(vm::machine::Ending::Fatal { .. }) => {
+            Some(2)
+        }
         _ => None,
     };
     let mut stderr = m.stderr;
     if exit_code.is_none() {
-        stderr.extend_from_slice(format!("gosim: stopped after {} steps: {}\n", m.steps, budget_reason(m.ending.as_ref())).as_bytes());
+        stderr.extend_from_slice(
+            format!(
+                "gosim: stopped after {} steps: {}\n",
+                m.steps,
+                budget_reason(m.ending.as_ref())
+            )
+            .as_bytes(),
+        );
     }
-    RunResult { stdout: m.stdout, stderr, exit_code }
+    RunResult {
+        stdout: m.stdout,
+        stderr,
+        exit_code,
+    }
 }
 
 fn budget_reason(e: Option<&vm::machine::Ending>) -> &'static str {
     match e {
-        Some(vm::machine::Ending::HeapBudget) => "the program allocated more memory than the simulator allows",
+        Some(vm::machine::Ending::HeapBudget) => {
+            "the program allocated more memory than the simulator allows"
+        }
         Some(vm::machine::Ending::GoroutineBudget) => "too many goroutines",
         Some(vm::machine::Ending::OutputBudget) => "too much output",
         _ => "still running (the step budget ran out)",
@@ -182,6 +222,10 @@ pub fn parse_choices(s: &str) -> Result<Vec<u32>, String> {
         return Ok(Vec::new());
     }
     s.split(['.', ','])
-        .map(|p| p.trim().parse::<u32>().map_err(|_| format!("bad schedule {:?}: want numbers separated by '.'", s)))
+        .map(|p| {
+            p.trim()
+                .parse::<u32>()
+                .map_err(|_| format!("bad schedule {:?}: want numbers separated by '.'", s))
+        })
         .collect()
 }

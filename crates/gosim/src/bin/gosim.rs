@@ -31,12 +31,17 @@ fn parse_version(s: &str) -> Result<GoVersion, String> {
         "1.21" => Ok(GoVersion::Go121),
         "1.22" => Ok(GoVersion::Go122),
         "1.23" | "1.24" | "1.25" | "1.26" | "1.27" => Ok(GoVersion::Go123),
-        other => Err(format!("unknown Go version {:?} (want 1.21, 1.22 or 1.23)", other)),
+        other => Err(format!(
+            "unknown Go version {:?} (want 1.21, 1.22 or 1.23)",
+            other
+        )),
     }
 }
 
 fn real_main(args: &[String]) -> Result<ExitCode, String> {
-    let Some(cmd) = args.first() else { return Err("missing command".into()) };
+    let Some(cmd) = args.first() else {
+        return Err("missing command".into());
+    };
     let mut file = None;
     let mut cfg = RunConfig::default();
     let mut i = 1;
@@ -44,13 +49,25 @@ fn real_main(args: &[String]) -> Result<ExitCode, String> {
         let a = &args[i];
         let mut value = || -> Result<String, String> {
             i += 1;
-            args.get(i).cloned().ok_or_else(|| format!("{} needs a value", a))
+            args.get(i)
+                .cloned()
+                .ok_or_else(|| format!("{} needs a value", a))
         };
         match a.as_str() {
             "--go" => cfg.go_version = parse_version(&value()?)?,
-            "--seed" => cfg.schedule = Schedule::Seeded(value()?.parse().map_err(|_| "--seed wants a number".to_string())?),
+            "--seed" => {
+                cfg.schedule = Schedule::Seeded(
+                    value()?
+                        .parse()
+                        .map_err(|_| "--seed wants a number".to_string())?,
+                )
+            }
             "--schedule" => cfg.schedule = Schedule::Choices(gosim::parse_choices(&value()?)?),
-            "--max-steps" => cfg.max_steps = value()?.parse().map_err(|_| "--max-steps wants a number".to_string())?,
+            "--max-steps" => {
+                cfg.max_steps = value()?
+                    .parse()
+                    .map_err(|_| "--max-steps wants a number".to_string())?
+            }
             s if s.starts_with("--") => return Err(format!("unknown flag {}", s)),
             s => {
                 if file.is_some() {
@@ -61,14 +78,18 @@ fn real_main(args: &[String]) -> Result<ExitCode, String> {
         }
         i += 1;
     }
-    let Some(path) = file else { return Err("missing FILE.go".into()) };
+    let Some(path) = file else {
+        return Err("missing FILE.go".into());
+    };
     let src = std::fs::read_to_string(&path).map_err(|e| format!("cannot read {}: {}", path, e))?;
     match cmd.as_str() {
         "run" => {
             let r = gosim::run(&src, &cfg);
             let _ = std::io::stdout().write_all(&r.stdout);
             let _ = std::io::stderr().write_all(&r.stderr);
-            Ok(ExitCode::from(r.exit_code.map(|c| c.clamp(0, 255) as u8).unwrap_or(3)))
+            Ok(ExitCode::from(
+                r.exit_code.map(|c| c.clamp(0, 255) as u8).unwrap_or(3),
+            ))
         }
         "check" => match gosim::compile(&src, &cfg) {
             Ok(_) => Ok(ExitCode::SUCCESS),

@@ -13,7 +13,10 @@ use std::collections::HashSet;
 
 /// Names of locals in `sig`/`body` (and nested closures) that need cells.
 pub fn boxed_names(sig: &FuncType, body: &Block) -> HashSet<String> {
-    let mut w = Walker { boxed: HashSet::new(), closure_decls: Vec::new() };
+    let mut w = Walker {
+        boxed: HashSet::new(),
+        closure_decls: Vec::new(),
+    };
     let _ = sig;
     w.block(body);
     w.boxed
@@ -47,7 +50,9 @@ impl Walker {
         let n = self.closure_decls.len();
         if n >= 2 {
             for i in (0..n - 1).rev() {
-                if self.closure_decls[i].contains(name) && !self.closure_decls[i + 1..].iter().any(|d| d.contains(name)) {
+                if self.closure_decls[i].contains(name)
+                    && !self.closure_decls[i + 1..].iter().any(|d| d.contains(name))
+                {
                     self.boxed.insert(name.to_string());
                 }
             }
@@ -85,7 +90,10 @@ impl Walker {
 
     fn stmt(&mut self, s: &Stmt) {
         match &s.kind {
-            StmtKind::Empty | StmtKind::Fallthrough | StmtKind::Break(_) | StmtKind::Continue(_) => {}
+            StmtKind::Empty
+            | StmtKind::Fallthrough
+            | StmtKind::Break(_)
+            | StmtKind::Continue(_) => {}
             StmtKind::Expr(e) | StmtKind::Go(e) | StmtKind::Defer(e) => self.expr(e),
             StmtKind::Send { chan, value } => {
                 self.expr(chan);
@@ -107,7 +115,12 @@ impl Walker {
                 }
             }
             StmtKind::Block(b) => self.block(b),
-            StmtKind::If { init, cond, then, els } => {
+            StmtKind::If {
+                init,
+                cond,
+                then,
+                els,
+            } => {
                 if let Some(i) = init {
                     self.stmt(i);
                 }
@@ -131,7 +144,12 @@ impl Walker {
                     self.stmts(&c.body);
                 }
             }
-            StmtKind::TypeSwitch { init, subject, cases, .. } => {
+            StmtKind::TypeSwitch {
+                init,
+                subject,
+                cases,
+                ..
+            } => {
                 if let Some(i) = init {
                     self.stmt(i);
                 }
@@ -148,7 +166,12 @@ impl Walker {
                     self.stmts(&c.body);
                 }
             }
-            StmtKind::For { init, cond, post, body } => {
+            StmtKind::For {
+                init,
+                cond,
+                post,
+                body,
+            } => {
                 if let Some(i) = init {
                     self.stmt(i);
                 }
@@ -160,7 +183,13 @@ impl Walker {
                 }
                 self.block(body);
             }
-            StmtKind::Range { key, value, subject, body, .. } => {
+            StmtKind::Range {
+                key,
+                value,
+                subject,
+                body,
+                ..
+            } => {
                 if let Some(k) = key {
                     self.lvalue(k);
                 }
@@ -277,7 +306,11 @@ fn collect_decls(b: &Block, out: &mut HashSet<String>) {
 
 fn collect_stmt_decls(s: &Stmt, out: &mut HashSet<String>) {
     match &s.kind {
-        StmtKind::Assign { lhs, op: AssignOp::Define, .. } => {
+        StmtKind::Assign {
+            lhs,
+            op: AssignOp::Define,
+            ..
+        } => {
             for l in lhs {
                 if let ExprKind::Ident(id) = &l.kind {
                     out.insert(id.name.clone());
@@ -299,7 +332,9 @@ fn collect_stmt_decls(s: &Stmt, out: &mut HashSet<String>) {
             }
         }
         StmtKind::Block(b) => collect_decls(b, out),
-        StmtKind::If { init, then, els, .. } => {
+        StmtKind::If {
+            init, then, els, ..
+        } => {
             if let Some(i) = init {
                 collect_stmt_decls(i, out);
             }
@@ -318,7 +353,9 @@ fn collect_stmt_decls(s: &Stmt, out: &mut HashSet<String>) {
                 }
             }
         }
-        StmtKind::TypeSwitch { init, bind, cases, .. } => {
+        StmtKind::TypeSwitch {
+            init, bind, cases, ..
+        } => {
             if let Some(i) = init {
                 collect_stmt_decls(i, out);
             }
@@ -347,7 +384,13 @@ fn collect_stmt_decls(s: &Stmt, out: &mut HashSet<String>) {
             }
             collect_decls(body, out);
         }
-        StmtKind::Range { key, value, define, body, .. } => {
+        StmtKind::Range {
+            key,
+            value,
+            define,
+            body,
+            ..
+        } => {
             if *define {
                 for e in [key, value].into_iter().flatten() {
                     if let ExprKind::Ident(id) = &e.kind {

@@ -37,8 +37,12 @@ impl<'a> Compiler<'a> {
                         let member = self.packages[pkg as usize].scope.get(&sel.name).cloned();
                         if super::decls::is_exported(&sel.name) {
                             match member {
-                                Some(Sym::Func { fid, ty }) => return Some(Callee::Static { fid, sig: ty }),
-                                Some(Sym::Native { nid, ty }) => return Some(Callee::Native { nid, sig: ty }),
+                                Some(Sym::Func { fid, ty }) => {
+                                    return Some(Callee::Static { fid, sig: ty })
+                                }
+                                Some(Sym::Native { nid, ty }) => {
+                                    return Some(Callee::Native { nid, sig: ty })
+                                }
                                 Some(Sym::Type(t)) => return Some(Callee::Conversion(t)),
                                 _ => {}
                             }
@@ -46,14 +50,28 @@ impl<'a> Compiler<'a> {
                     }
                 }
                 if let Some(xty) = self.peek_type(x) {
-                    if matches!(self.select(xty, &sel.name), Some(Selection::Method { .. } | Selection::IfaceMethod { .. })) {
-                        return self.method_receiver(x, xty, &sel.name, f.span).map(Callee::Method);
+                    if matches!(
+                        self.select(xty, &sel.name),
+                        Some(Selection::Method { .. } | Selection::IfaceMethod { .. })
+                    ) {
+                        return self
+                            .method_receiver(x, xty, &sel.name, f.span)
+                            .map(Callee::Method);
                     }
-                } else if self.diags.iter().any(|d| d.span.lo >= x.span.lo && d.span.hi <= x.span.hi) {
+                } else if self
+                    .diags
+                    .iter()
+                    .any(|d| d.span.lo >= x.span.lo && d.span.hi <= x.span.hi)
+                {
                     return None;
                 }
             }
-            ExprKind::ArrayType { .. } | ExprKind::MapType(..) | ExprKind::ChanType(..) | ExprKind::FuncType(_) | ExprKind::InterfaceType(_) | ExprKind::StructType(_) => {
+            ExprKind::ArrayType { .. }
+            | ExprKind::MapType(..)
+            | ExprKind::ChanType(..)
+            | ExprKind::FuncType(_)
+            | ExprKind::InterfaceType(_)
+            | ExprKind::StructType(_) => {
                 let t = self.resolve_type(f);
                 return Some(Callee::Conversion(t));
             }
@@ -78,7 +96,13 @@ impl<'a> Compiler<'a> {
                     return None;
                 }
                 if self.types.signature(o.ty).is_none() {
-                    self.error(func.span, format!("invalid operation: cannot call non-function {}", self.describe(&o, func)));
+                    self.error(
+                        func.span,
+                        format!(
+                            "invalid operation: cannot call non-function {}",
+                            self.describe(&o, func)
+                        ),
+                    );
                     return None;
                 }
                 Some(Callee::Value(o.ty))
@@ -99,9 +123,17 @@ impl<'a> Compiler<'a> {
 
     /// Emits the receiver for calling method `name` on `x` and says how to
     /// call it.
-    pub fn method_receiver(&mut self, x: &Expr, xty: TypeId, name: &str, span: Span) -> Option<MethodCall> {
+    pub fn method_receiver(
+        &mut self,
+        x: &Expr,
+        xty: TypeId,
+        name: &str,
+        span: Span,
+    ) -> Option<MethodCall> {
         match self.select(xty, name)? {
-            Selection::Method { path, base, method, .. } => {
+            Selection::Method {
+                path, base, method, ..
+            } => {
                 let x_is_ptr = matches!(self.types.ukind(xty), TypeKind::Pointer(_));
                 // The type of the receiver operand at the end of the path.
                 let end_ty = self.path_end_type(xty, &path);
@@ -122,7 +154,14 @@ impl<'a> Compiler<'a> {
                     } else {
                         let o = Operand::value(xty, x.span);
                         let _ = o;
-                        self.error(span, format!("cannot call pointer method {} on {}", name, self.types.name(base)));
+                        self.error(
+                            span,
+                            format!(
+                                "cannot call pointer method {} on {}",
+                                name,
+                                self.types.name(base)
+                            ),
+                        );
                         return None;
                     }
                 } else {
@@ -133,8 +172,14 @@ impl<'a> Compiler<'a> {
                     }
                 }
                 Some(match method.target {
-                    MethodTarget::Func(fid) => MethodCall::Func { fid, sig: method.sig },
-                    MethodTarget::Native(nid) => MethodCall::Native { nid, sig: method.sig },
+                    MethodTarget::Func(fid) => MethodCall::Func {
+                        fid,
+                        sig: method.sig,
+                    },
+                    MethodTarget::Native(nid) => MethodCall::Native {
+                        nid,
+                        sig: method.sig,
+                    },
                 })
             }
             Selection::IfaceMethod { path, name, sig } => {
@@ -189,7 +234,11 @@ impl<'a> Compiler<'a> {
             Callee::Builtin(b) => self.builtin(b, args, spread, span, func),
             Callee::Conversion(t) => {
                 if args.len() != 1 {
-                    let msg = if args.is_empty() { format!("missing argument in conversion to {}", self.types.name(t)) } else { format!("too many arguments in conversion to {}", self.types.name(t)) };
+                    let msg = if args.is_empty() {
+                        format!("missing argument in conversion to {}", self.types.name(t))
+                    } else {
+                        format!("too many arguments in conversion to {}", self.types.name(t))
+                    };
                     self.error(span, msg);
                     return Operand::invalid(span);
                 }
@@ -208,12 +257,18 @@ impl<'a> Compiler<'a> {
             Callee::Method(mc) => match mc {
                 MethodCall::Func { fid, sig } => {
                     let argc = self.call_args(sig, args, spread, &fname, span);
-                    self.emit(Op::Call { fid, argc: argc + 1 });
+                    self.emit(Op::Call {
+                        fid,
+                        argc: argc + 1,
+                    });
                     self.call_result(sig, span)
                 }
                 MethodCall::Native { nid, sig } => {
                     let argc = self.call_args(sig, args, spread, &fname, span);
-                    self.emit(Op::CallNative { nid, argc: argc + 1 });
+                    self.emit(Op::CallNative {
+                        nid,
+                        argc: argc + 1,
+                    });
                     self.call_result(sig, span)
                 }
                 MethodCall::Iface { mid, sig } => {
@@ -231,44 +286,65 @@ impl<'a> Compiler<'a> {
     }
 
     fn call_result(&mut self, sig: TypeId, span: Span) -> Operand {
-        let results = self.types.signature(sig).map(|s| s.results.clone()).unwrap_or_default();
+        let results = self
+            .types
+            .signature(sig)
+            .map(|s| s.results.clone())
+            .unwrap_or_default();
         match results.len() {
-            0 => Operand { mode: Mode::Void, ty: wk::EMPTY_TUPLE, span },
+            0 => Operand {
+                mode: Mode::Void,
+                ty: wk::EMPTY_TUPLE,
+                span,
+            },
             1 => Operand::value(results[0], span),
             _ => {
                 let t = self.types.tuple(results);
-                Operand { mode: Mode::Multi, ty: t, span }
+                Operand {
+                    mode: Mode::Multi,
+                    ty: t,
+                    span,
+                }
             }
         }
     }
 
     /// Checks and emits the arguments of a call; returns how many values
     /// were pushed (variadic extras are packed into one slice).
-    pub fn call_args(&mut self, sig_ty: TypeId, args: &[Expr], spread: bool, fname: &str, span: Span) -> u32 {
-        let Some(sig) = self.types.signature(sig_ty).cloned() else { return 0 };
+    pub fn call_args(
+        &mut self,
+        sig_ty: TypeId,
+        args: &[Expr],
+        spread: bool,
+        fname: &str,
+        span: Span,
+    ) -> u32 {
+        let Some(sig) = self.types.signature(sig_ty).cloned() else {
+            return 0;
+        };
         let ctx = format!("argument to {}", fname);
         // f(g()) with a multi-valued g.
         if args.len() == 1 && !spread {
             let mark_ty = self.peek_type_mode(&args[0]);
             if let Some((Mode::Multi, tuple)) = mark_ty {
                 let o = self.expr(&args[0]);
-                let TypeKind::Tuple(vals) = self.types.kind(o.ty).clone() else { return 0 };
+                let TypeKind::Tuple(vals) = self.types.kind(o.ty).clone() else {
+                    return 0;
+                };
                 return self.spread_tuple_args(&sig, &vals, &args[0], fname, span, &ctx, tuple);
             }
         }
         let np = sig.params.len();
         let fixed = if sig.variadic { np - 1 } else { np };
-        let have_ok = if sig.variadic && !spread { args.len() >= fixed } else { args.len() == np };
+        let have_ok = if sig.variadic && !spread {
+            args.len() >= fixed
+        } else {
+            args.len() == np
+        };
         if !have_ok {
             let mut have: Vec<String> = Vec::new();
             for a in args {
-                let t = self.peek_type(a).unwrap_or(wk::INVALID);
-                let name = match &strip_parens(a).kind {
-                    ExprKind::Lit(_) => format!("number"),
-                    _ => self.types.name(t),
-                };
-                let name = if matches!(strip_parens(a).kind, ExprKind::Lit(crate::syntax::ast::Lit::Str(_))) { "string".to_string() } else { name };
-                have.push(name);
+                have.push(self.have_name(a));
             }
             let want: Vec<String> = sig
                 .params
@@ -286,8 +362,24 @@ impl<'a> Compiler<'a> {
                 })
                 .collect();
             let few = args.len() < fixed || (!sig.variadic && args.len() < np);
-            let at = if few { Span { lo: span.hi.saturating_sub(1), hi: span.hi } } else { args.get(np).map(|a| a.span).unwrap_or(span) };
-            self.error(at, format!("{} arguments in call to {}\n\thave ({})\n\twant ({})", if few { "not enough" } else { "too many" }, fname, have.join(", "), want.join(", ")));
+            let at = if few {
+                Span {
+                    lo: span.hi.saturating_sub(1),
+                    hi: span.hi,
+                }
+            } else {
+                args.get(np).map(|a| a.span).unwrap_or(span)
+            };
+            self.error(
+                at,
+                format!(
+                    "{} arguments in call to {}\n\thave ({})\n\twant ({})",
+                    if few { "not enough" } else { "too many" },
+                    fname,
+                    have.join(", "),
+                    want.join(", ")
+                ),
+            );
             return 0;
         }
         for (i, a) in args.iter().enumerate().take(fixed) {
@@ -321,7 +413,7 @@ impl<'a> Compiler<'a> {
         np as u32
     }
 
-    fn peek_type_mode(&mut self, e: &Expr) -> Option<(Mode, TypeId)> {
+    pub fn peek_type_mode(&mut self, e: &Expr) -> Option<(Mode, TypeId)> {
         let mark = self.here();
         let diags = self.diags.len();
         let funcs = self.funcs.len();
@@ -339,13 +431,35 @@ impl<'a> Compiler<'a> {
     }
 
     #[allow(clippy::too_many_arguments)]
-    fn spread_tuple_args(&mut self, sig: &Signature, vals: &[TypeId], arg: &Expr, fname: &str, span: Span, ctx: &str, _tuple: TypeId) -> u32 {
+    fn spread_tuple_args(
+        &mut self,
+        sig: &Signature,
+        vals: &[TypeId],
+        arg: &Expr,
+        fname: &str,
+        span: Span,
+        ctx: &str,
+        _tuple: TypeId,
+    ) -> u32 {
         let np = sig.params.len();
         let fixed = if sig.variadic { np - 1 } else { np };
         if vals.len() < fixed || (!sig.variadic && vals.len() != np) {
             let have: Vec<String> = vals.iter().map(|t| self.types.name(*t)).collect();
             let want: Vec<String> = sig.params.iter().map(|t| self.types.name(*t)).collect();
-            self.error(span, format!("{} arguments in call to {}\n\thave ({})\n\twant ({})", if vals.len() < fixed { "not enough" } else { "too many" }, fname, have.join(", "), want.join(", ")));
+            self.error(
+                span,
+                format!(
+                    "{} arguments in call to {}\n\thave ({})\n\twant ({})",
+                    if vals.len() < fixed {
+                        "not enough"
+                    } else {
+                        "too many"
+                    },
+                    fname,
+                    have.join(", "),
+                    want.join(", ")
+                ),
+            );
             return 0;
         }
         // Spill the results to temporaries, then reload each converted.
@@ -381,7 +495,10 @@ impl<'a> Compiler<'a> {
     /// arguments; returns the argument count.
     pub fn deferred_call(&mut self, call: &Expr, what: &str) -> Option<u32> {
         let ExprKind::Call { func, args, spread } = &strip_parens(call).kind else {
-            self.error(call.span, format!("expression in {} must be function call", what));
+            self.error(
+                call.span,
+                format!("expression in {} must be function call", what),
+            );
             return None;
         };
         let span = call.span;
@@ -390,7 +507,10 @@ impl<'a> Compiler<'a> {
         let sig = match callee {
             Callee::Builtin(b) => return self.deferred_builtin(b, args, span, what),
             Callee::Conversion(_) => {
-                self.error(span, format!("{} requires function call, not conversion", what));
+                self.error(
+                    span,
+                    format!("{} requires function call, not conversion", what),
+                );
                 return None;
             }
             Callee::Static { fid, sig } => {
@@ -427,7 +547,13 @@ impl<'a> Compiler<'a> {
         Some(argc)
     }
 
-    fn deferred_builtin(&mut self, b: Builtin, args: &[Expr], span: Span, what: &str) -> Option<u32> {
+    fn deferred_builtin(
+        &mut self,
+        b: Builtin,
+        args: &[Expr],
+        span: Span,
+        what: &str,
+    ) -> Option<u32> {
         let native = match b {
             Builtin::Close => Native::BuiltinClose,
             Builtin::Panic => Native::BuiltinPanic,
@@ -436,7 +562,10 @@ impl<'a> Compiler<'a> {
             Builtin::Delete => Native::BuiltinDelete,
             Builtin::Recover => Native::BuiltinRecover,
             _ => {
-                self.error(span, format!("{} discards result of {}", what, self.text(span)));
+                self.error(
+                    span,
+                    format!("{} discards result of {}", what, self.text(span)),
+                );
                 return None;
             }
         };
@@ -453,15 +582,38 @@ impl<'a> Compiler<'a> {
         Some(args.len() as u32)
     }
 
-    fn builtin(&mut self, b: Builtin, args: &[Expr], spread: bool, span: Span, func: &Expr) -> Operand {
+    fn builtin(
+        &mut self,
+        b: Builtin,
+        args: &[Expr],
+        spread: bool,
+        span: Span,
+        func: &Expr,
+    ) -> Operand {
         let name = self.text(func.span);
         let nargs = |c: &mut Self, want_min: usize, want_max: usize| -> bool {
             if args.len() < want_min {
-                c.error(span, format!("not enough arguments for {} (expected {}, found {})", c.text(span), want_min, args.len()));
+                c.error(
+                    span,
+                    format!(
+                        "not enough arguments for {} (expected {}, found {})",
+                        c.text(span),
+                        want_min,
+                        args.len()
+                    ),
+                );
                 return false;
             }
             if args.len() > want_max {
-                c.error(args[want_max].span, format!("too many arguments for {} (expected {}, found {})", c.text(span), want_max, args.len()));
+                c.error(
+                    args[want_max].span,
+                    format!(
+                        "too many arguments for {} (expected {}, found {})",
+                        c.text(span),
+                        want_max,
+                        args.len()
+                    ),
+                );
                 return false;
             }
             true
@@ -473,7 +625,11 @@ impl<'a> Compiler<'a> {
                 }
                 let o = self.expr(&args[0]);
                 if let (Mode::Const(ConstVal::Str(s)), Builtin::Len) = (&o.mode, b) {
-                    return Operand { mode: Mode::Const(ConstVal::Int(s.len() as i128)), ty: wk::INT, span };
+                    return Operand {
+                        mode: Mode::Const(ConstVal::Int(s.len() as i128)),
+                        ty: wk::INT,
+                        span,
+                    };
                 }
                 let o = self.to_single_value(o, &args[0]);
                 if o.is_invalid() {
@@ -485,20 +641,35 @@ impl<'a> Compiler<'a> {
                     TypeKind::Map(..) => b == Builtin::Len,
                     TypeKind::Array(n, _) => {
                         self.emit(Op::Pop);
-                        return Operand { mode: Mode::Const(ConstVal::Int(n as i128)), ty: wk::INT, span };
+                        return Operand {
+                            mode: Mode::Const(ConstVal::Int(n as i128)),
+                            ty: wk::INT,
+                            span,
+                        };
                     }
                     TypeKind::Pointer(p) => match self.types.ukind(p) {
                         TypeKind::Array(n, _) => {
                             let n = *n;
                             self.emit(Op::Pop);
-                            return Operand { mode: Mode::Const(ConstVal::Int(n as i128)), ty: wk::INT, span };
+                            return Operand {
+                                mode: Mode::Const(ConstVal::Int(n as i128)),
+                                ty: wk::INT,
+                                span,
+                            };
                         }
                         _ => false,
                     },
                     _ => false,
                 };
                 if !ok {
-                    self.error(args[0].span, format!("invalid argument: {} for built-in {}", self.describe(&o, &args[0]), name));
+                    self.error(
+                        args[0].span,
+                        format!(
+                            "invalid argument: {} for built-in {}",
+                            self.describe(&o, &args[0]),
+                            name
+                        ),
+                    );
                     return Operand::invalid(span);
                 }
                 self.emit(if b == Builtin::Len { Op::Len } else { Op::Cap });
@@ -506,13 +677,19 @@ impl<'a> Compiler<'a> {
             }
             Builtin::Append => {
                 if args.is_empty() {
-                    self.error(span, "not enough arguments for append() (expected 1, found 0)");
+                    self.error(
+                        span,
+                        "not enough arguments for append() (expected 1, found 0)",
+                    );
                     return Operand::invalid(span);
                 }
                 let so = self.expr(&args[0]);
                 let so = match so.mode {
                     Mode::Const(ConstVal::Nil) => {
-                        self.error(args[0].span, "first argument to append must be a typed slice; found untyped nil");
+                        self.error(
+                            args[0].span,
+                            "first argument to append must be a typed slice; found untyped nil",
+                        );
                         return Operand::invalid(span);
                     }
                     _ => self.to_single_value(so, &args[0]),
@@ -521,7 +698,13 @@ impl<'a> Compiler<'a> {
                     return so;
                 }
                 let TypeKind::Slice(elem) = self.types.ukind(so.ty).clone() else {
-                    self.error(args[0].span, format!("invalid argument: {} is not a slice", self.describe(&so, &args[0])));
+                    self.error(
+                        args[0].span,
+                        format!(
+                            "invalid argument: {} is not a slice",
+                            self.describe(&so, &args[0])
+                        ),
+                    );
                     return Operand::invalid(span);
                 };
                 if spread {
@@ -530,14 +713,27 @@ impl<'a> Compiler<'a> {
                         return Operand::invalid(span);
                     }
                     let o = self.expr(&args[1]);
-                    let is_string = matches!(self.types.ukind(o.ty), TypeKind::String | TypeKind::Untyped(crate::types::UntypedKind::String));
+                    let is_string = matches!(
+                        self.types.ukind(o.ty),
+                        TypeKind::String | TypeKind::Untyped(crate::types::UntypedKind::String)
+                    );
                     if is_string && self.types.underlying(elem) == wk::UINT8 {
                         self.materialize(&o, Some(wk::STRING));
-                        self.emit(Op::Append { n: 1, spread: true, string_src: true, elem_size: 1 });
+                        self.emit(Op::Append {
+                            n: 1,
+                            spread: true,
+                            string_src: true,
+                            elem_size: 1,
+                        });
                     } else {
                         self.assign_to(o, &args[1], so.ty, "append");
                         let es = self.elem_size(elem);
-                        self.emit(Op::Append { n: 1, spread: true, string_src: false, elem_size: es });
+                        self.emit(Op::Append {
+                            n: 1,
+                            spread: true,
+                            string_src: false,
+                            elem_size: es,
+                        });
                     }
                     return Operand::value(so.ty, span);
                 }
@@ -546,12 +742,20 @@ impl<'a> Compiler<'a> {
                     self.assign_to(o, a, elem, "argument to append");
                 }
                 let es = self.elem_size(elem);
-                self.emit(Op::Append { n: (args.len() - 1) as u32, spread: false, string_src: false, elem_size: es });
+                self.emit(Op::Append {
+                    n: (args.len() - 1) as u32,
+                    spread: false,
+                    string_src: false,
+                    elem_size: es,
+                });
                 Operand::value(so.ty, span)
             }
             Builtin::Make => {
                 if args.is_empty() {
-                    self.error(span, "not enough arguments for make() (expected 1, found 0)");
+                    self.error(
+                        span,
+                        "not enough arguments for make() (expected 1, found 0)",
+                    );
                     return Operand::invalid(span);
                 }
                 let t = self.resolve_type(&args[0]);
@@ -574,7 +778,10 @@ impl<'a> Compiler<'a> {
                         _ => {
                             let o = c.to_single_value(o, e);
                             if !o.is_invalid() && !c.types.is_integer(o.ty) {
-                                c.error(e.span, format!("cannot convert {} to type int", c.describe(&o, e)));
+                                c.error(
+                                    e.span,
+                                    format!("cannot convert {} to type int", c.describe(&o, e)),
+                                );
                             }
                         }
                     }
@@ -582,21 +789,44 @@ impl<'a> Compiler<'a> {
                 match self.types.ukind(t).clone() {
                     TypeKind::Slice(elem) => {
                         if sizes.is_empty() {
-                            self.error(span, format!("invalid operation: {} expects 2 or 3 arguments; found 1", self.text(span)));
+                            self.error(
+                                span,
+                                format!(
+                                    "invalid operation: {} expects 2 or 3 arguments; found 1",
+                                    self.text(span)
+                                ),
+                            );
                             return Operand::invalid(span);
                         }
                         if sizes.len() > 2 {
-                            self.error(span, format!("invalid operation: {} expects 2 or 3 arguments; found {}", self.text(span), args.len()));
+                            self.error(
+                                span,
+                                format!(
+                                    "invalid operation: {} expects 2 or 3 arguments; found {}",
+                                    self.text(span),
+                                    args.len()
+                                ),
+                            );
                             return Operand::invalid(span);
                         }
                         for s in sizes {
                             check_size(self, s);
                         }
-                        self.emit(Op::MakeSlice { elem, has_cap: sizes.len() == 2 });
+                        self.emit(Op::MakeSlice {
+                            elem,
+                            has_cap: sizes.len() == 2,
+                        });
                     }
                     TypeKind::Map(..) => {
                         if sizes.len() > 1 {
-                            self.error(span, format!("invalid operation: {} expects 1 or 2 arguments; found {}", self.text(span), args.len()));
+                            self.error(
+                                span,
+                                format!(
+                                    "invalid operation: {} expects 1 or 2 arguments; found {}",
+                                    self.text(span),
+                                    args.len()
+                                ),
+                            );
                             return Operand::invalid(span);
                         }
                         for s in sizes {
@@ -607,13 +837,23 @@ impl<'a> Compiler<'a> {
                     }
                     TypeKind::Chan(_, elem) => {
                         if sizes.len() > 1 {
-                            self.error(span, format!("invalid operation: {} expects 1 or 2 arguments; found {}", self.text(span), args.len()));
+                            self.error(
+                                span,
+                                format!(
+                                    "invalid operation: {} expects 1 or 2 arguments; found {}",
+                                    self.text(span),
+                                    args.len()
+                                ),
+                            );
                             return Operand::invalid(span);
                         }
                         for s in sizes {
                             check_size(self, s);
                         }
-                        self.emit(Op::MakeChan { elem, has_cap: sizes.len() == 1 });
+                        self.emit(Op::MakeChan {
+                            elem,
+                            has_cap: sizes.len() == 1,
+                        });
                     }
                     _ => {
                         self.error(args[0].span, format!("invalid argument: cannot make {}; type must be slice, map, or channel", self.text(args[0].span)));
@@ -641,13 +881,23 @@ impl<'a> Compiler<'a> {
                     return m;
                 }
                 let TypeKind::Map(k, _) = self.types.ukind(m.ty).clone() else {
-                    self.error(args[0].span, format!("invalid argument: {} is not a map", self.describe(&m, &args[0])));
+                    self.error(
+                        args[0].span,
+                        format!(
+                            "invalid argument: {} is not a map",
+                            self.describe(&m, &args[0])
+                        ),
+                    );
                     return Operand::invalid(span);
                 };
                 let ko = self.expr(&args[1]);
                 self.assign_to(ko, &args[1], k, "argument to delete");
                 self.emit(Op::MapDelete);
-                Operand { mode: Mode::Void, ty: wk::EMPTY_TUPLE, span }
+                Operand {
+                    mode: Mode::Void,
+                    ty: wk::EMPTY_TUPLE,
+                    span,
+                }
             }
             Builtin::Close => {
                 if !nargs(self, 1, 1) {
@@ -660,16 +910,32 @@ impl<'a> Compiler<'a> {
                 match self.types.ukind(c.ty) {
                     TypeKind::Chan(dir, _) => {
                         if *dir == crate::types::ChanDir::Recv {
-                            self.error(args[0].span, format!("invalid operation: cannot close receive-only channel {}", self.describe(&c, &args[0])));
+                            self.error(
+                                args[0].span,
+                                format!(
+                                    "invalid operation: cannot close receive-only channel {}",
+                                    self.describe(&c, &args[0])
+                                ),
+                            );
                         }
                     }
                     _ => {
-                        self.error(args[0].span, format!("invalid operation: cannot close non-channel {}", self.describe(&c, &args[0])));
+                        self.error(
+                            args[0].span,
+                            format!(
+                                "invalid operation: cannot close non-channel {}",
+                                self.describe(&c, &args[0])
+                            ),
+                        );
                         return Operand::invalid(span);
                     }
                 }
                 self.emit(Op::Close);
-                Operand { mode: Mode::Void, ty: wk::EMPTY_TUPLE, span }
+                Operand {
+                    mode: Mode::Void,
+                    ty: wk::EMPTY_TUPLE,
+                    span,
+                }
             }
             Builtin::Copy => {
                 if !nargs(self, 2, 2) {
@@ -697,7 +963,11 @@ impl<'a> Compiler<'a> {
                 let o = self.expr(&args[0]);
                 self.assign_to(o, &args[0], wk::EMPTY_IFACE, "argument to panic");
                 self.emit(Op::Panic);
-                Operand { mode: Mode::Void, ty: wk::EMPTY_TUPLE, span }
+                Operand {
+                    mode: Mode::Void,
+                    ty: wk::EMPTY_TUPLE,
+                    span,
+                }
             }
             Builtin::Recover => {
                 if !nargs(self, 0, 0) {
@@ -711,15 +981,26 @@ impl<'a> Compiler<'a> {
                     let o = self.expr(a);
                     self.assign_to(o, a, wk::EMPTY_IFACE, "argument");
                 }
-                let n = if b == Builtin::Print { Native::BuiltinPrint } else { Native::BuiltinPrintln };
+                let n = if b == Builtin::Print {
+                    Native::BuiltinPrint
+                } else {
+                    Native::BuiltinPrintln
+                };
                 let nid = self.native_id(n);
                 self.emit(Op::MakeSliceOf(args.len() as u32));
                 self.emit(Op::CallNative { nid, argc: 1 });
-                Operand { mode: Mode::Void, ty: wk::EMPTY_TUPLE, span }
+                Operand {
+                    mode: Mode::Void,
+                    ty: wk::EMPTY_TUPLE,
+                    span,
+                }
             }
             Builtin::Min | Builtin::Max => {
                 if args.is_empty() {
-                    self.error(span, format!("not enough arguments for {}() (expected 1, found 0)", name));
+                    self.error(
+                        span,
+                        format!("not enough arguments for {}() (expected 1, found 0)", name),
+                    );
                     return Operand::invalid(span);
                 }
                 // Fold all-constant calls; otherwise compare pairwise.
@@ -736,7 +1017,13 @@ impl<'a> Compiler<'a> {
                     _ => self.to_single_value(first, &args[0]).ty,
                 };
                 if !(self.types.is_numeric(t) || self.types.is_string(t)) {
-                    self.error(args[0].span, format!("invalid argument: {} cannot be ordered", self.text(args[0].span)));
+                    self.error(
+                        args[0].span,
+                        format!(
+                            "invalid argument: {} cannot be ordered",
+                            self.text(args[0].span)
+                        ),
+                    );
                     return Operand::invalid(span);
                 }
                 let nk = self.num_kind(t);
@@ -745,7 +1032,14 @@ impl<'a> Compiler<'a> {
                     self.assign_to(o, a, t, "argument");
                     // Keep the smaller (min) or larger (max) of the top two.
                     self.emit(Op::Dup2);
-                    self.emit(Op::Cmp(if b == Builtin::Min { crate::vm::op::CmpOp::Lt } else { crate::vm::op::CmpOp::Gt }, nk));
+                    self.emit(Op::Cmp(
+                        if b == Builtin::Min {
+                            crate::vm::op::CmpOp::Lt
+                        } else {
+                            crate::vm::op::CmpOp::Gt
+                        },
+                        nk,
+                    ));
                     let j = self.emit(Op::JumpIfTrue(0));
                     self.emit(Op::Swap);
                     let end = self.here();
@@ -764,7 +1058,11 @@ impl<'a> Compiler<'a> {
                 }
                 let nid = self.native_id(Native::BuiltinClear);
                 self.emit(Op::CallNative { nid, argc: 1 });
-                Operand { mode: Mode::Void, ty: wk::EMPTY_TUPLE, span }
+                Operand {
+                    mode: Mode::Void,
+                    ty: wk::EMPTY_TUPLE,
+                    span,
+                }
             }
         }
     }
@@ -783,6 +1081,22 @@ impl<'a> Compiler<'a> {
 }
 
 impl<'a> Compiler<'a> {
+    /// How `go build` names an operand's type in "have (...)" lists: untyped
+    /// numeric constants are "number".
+    pub fn have_name(&mut self, e: &Expr) -> String {
+        match self.peek_type_mode(e) {
+            Some((Mode::Const(_), t)) if self.types.is_untyped(t) => {
+                if self.types.is_numeric(t) {
+                    "number".into()
+                } else {
+                    self.types.name(self.types.default_type(t))
+                }
+            }
+            Some((_, t)) => self.types.name(t),
+            None => String::new(),
+        }
+    }
+
     /// The size in bytes Go gives a value of type `t` (for append's growth
     /// rounding to malloc size classes).
     pub fn elem_size(&self, t: TypeId) -> u32 {
@@ -827,7 +1141,11 @@ impl<'a> Compiler<'a> {
             TypeKind::Int(k) => (k.bits() / 8) as u64,
             TypeKind::Float32 => 4,
             TypeKind::Array(_, e) => self.align_of(*e, depth + 1),
-            TypeKind::Struct(fs) => fs.iter().map(|f| self.align_of(f.ty, depth + 1)).max().unwrap_or(1),
+            TypeKind::Struct(fs) => fs
+                .iter()
+                .map(|f| self.align_of(f.ty, depth + 1))
+                .max()
+                .unwrap_or(1),
             _ => 8,
         }
     }
@@ -839,7 +1157,9 @@ pub fn is_addressable(e: &Expr) -> bool {
         ExprKind::Ident(_) => true,
         ExprKind::Paren(x) => is_addressable(x),
         ExprKind::Star(_) => true,
-        ExprKind::Selector(x, _) => is_addressable(x) || matches!(x.kind, ExprKind::Call { .. } | ExprKind::Index(..)),
+        ExprKind::Selector(x, _) => {
+            is_addressable(x) || matches!(x.kind, ExprKind::Call { .. } | ExprKind::Index(..))
+        }
         ExprKind::Index(..) => true,
         ExprKind::Composite { .. } => false,
         _ => false,

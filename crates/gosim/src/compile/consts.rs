@@ -15,14 +15,72 @@ pub enum ConstVal {
     Bool(bool),
     Int(i128),
     Float(f64),
+    /// An exact decimal `m × 10^e`, for float literals and their sums and
+    /// products, so `0.1 + 0.2` is exactly `0.3` as in Go.
+    Dec(i128, i32),
     Str(Rc<[u8]>),
     Nil,
+}
+
+/// Parses a decimal float literal (`1.5`, `.25`, `1e9`, `2.5E-3`) exactly.
+pub fn parse_decimal(text: &str) -> Option<ConstVal> {
+    let t = text.replace('_', "");
+    if t.starts_with("0x") || t.starts_with("0X") {
+        return None;
+    }
+    let (mant, exp) = match t.find(['e', 'E']) {
+        Some(i) => (&t[..i], t[i + 1..].parse::<i32>().ok()?),
+        None => (&t[..], 0),
+    };
+    let (int_part, frac_part) = match mant.find('.') {
+        Some(i) => (&mant[..i], &mant[i + 1..]),
+        None => (mant, ""),
+    };
+    let digits = format!("{}{}", int_part, frac_part);
+    let digits = digits.trim_start_matches('0');
+    if digits.len() > 36 {
+        return None;
+    }
+    let m: i128 = if digits.is_empty() {
+        0
+    } else {
+        digits.parse().ok()?
+    };
+    Some(ConstVal::Dec(m, exp.checked_sub(frac_part.len() as i32)?))
+}
+
+fn pow10(e: u32) -> Option<i128> {
+    10i128.checked_pow(e)
+}
+
+/// Brings two decimals to a common exponent, if that fits.
+fn align(a: (i128, i32), b: (i128, i32)) -> Option<(i128, i128, i32)> {
+    let e = a.1.min(b.1);
+    let ma = a.0.checked_mul(pow10((a.1 - e) as u32)?)?;
+    let mb = b.0.checked_mul(pow10((b.1 - e) as u32)?)?;
+    Some((ma, mb, e))
+}
+
+fn as_dec(v: &ConstVal) -> Option<(i128, i32)> {
+    match v {
+        ConstVal::Int(i) => Some((*i, 0)),
+        ConstVal::Dec(m, e) => Some((*m, *e)),
+        _ => None,
+    }
 }
 
 impl ConstVal {
     pub fn as_i128(&self) -> Option<i128> {
         match self {
             ConstVal::Int(i) => Some(*i),
+            ConstVal::Dec(m, e) => {
+                if *e >= 0 {
+                    m.checked_mul(pow10(*e as u32)?)
+                } else {
+                    let d = pow10((-*e) as u32)?;
+                    (m % d == 0).then_some(m / d)
+                }
+            }
             ConstVal::Float(f) if f.fract() == 0.0 && f.abs() < 1e38 => Some(*f as i128),
             _ => None,
         }
@@ -30,6 +88,7 @@ impl ConstVal {
     pub fn as_f64(&self) -> Option<f64> {
         match self {
             ConstVal::Int(i) => Some(*i as f64),
+            ConstVal::Dec(m, e) => format!("{}e{}", m, e).parse().ok(),
             ConstVal::Float(f) => Some(*f),
             _ => None,
         }
@@ -47,6 +106,10 @@ impl ConstVal {
                     format!("{}", f)
                 }
             }
+            ConstVal::Dec(..) => match self.as_i128() {
+                Some(i) => i.to_string(),
+                None => format!("{}", self.as_f64().unwrap_or(0.0)),
+            },
             ConstVal::Str(s) => format!("{:?}", String::from_utf8_lossy(s)),
             ConstVal::Nil => "nil".to_string(),
         }
@@ -63,6 +126,7 @@ impl ConstVal {
                 ConstVal::Bool(b) => Value::Bool(*b),
                 ConstVal::Int(i) => Value::Int(*i as i64),
                 ConstVal::Float(f) => Value::Float(*f),
+                ConstVal::Dec(..) => Value::Float(self.as_f64().unwrap_or(0.0)),
                 ConstVal::Str(s) => Value::Str(s.clone()),
                 ConstVal::Nil => Value::Nil,
             },
@@ -77,20 +141,28 @@ pub fn representable(types: &Types, v: &ConstVal, ty: TypeId) -> Result<ConstVal
         (TypeKind::Int(k), _) => match v.as_i128() {
             Some(i) if k.fits(i) => Ok(ConstVal::Int(i)),
             Some(_) => Err(Unrepresentable::Overflow),
-            None if matches!(v, ConstVal::Float(_)) => Err(Unrepresentable::Truncated),
+            None if matches!(v, ConstVal::Float(_) | ConstVal::Dec(..)) => {
+                Err(Unrepresentable::Truncated)
+            }
             None => Err(Unrepresentable::Mismatch),
         },
-        (TypeKind::Float64 | TypeKind::Float32, ConstVal::Int(_) | ConstVal::Float(_)) => {
-            Ok(ConstVal::Float(v.as_f64().unwrap_or(0.0)))
-        }
+        (
+            TypeKind::Float64 | TypeKind::Float32,
+            ConstVal::Int(_) | ConstVal::Float(_) | ConstVal::Dec(..),
+        ) => Ok(ConstVal::Float(v.as_f64().unwrap_or(0.0))),
         (TypeKind::String, ConstVal::Str(_)) => Ok(v.clone()),
         (TypeKind::Bool, ConstVal::Bool(_)) => Ok(v.clone()),
         (TypeKind::Interface(ms), _) if ms.is_empty() => Ok(v.clone()),
         (TypeKind::Interface(_), ConstVal::Nil) => Ok(v.clone()),
         (TypeKind::Untyped(_), _) => Ok(v.clone()),
-        (TypeKind::Pointer(_) | TypeKind::Slice(_) | TypeKind::Map(..) | TypeKind::Chan(..) | TypeKind::Func(_), ConstVal::Nil) => {
-            Ok(ConstVal::Nil)
-        }
+        (
+            TypeKind::Pointer(_)
+            | TypeKind::Slice(_)
+            | TypeKind::Map(..)
+            | TypeKind::Chan(..)
+            | TypeKind::Func(_),
+            ConstVal::Nil,
+        ) => Ok(ConstVal::Nil),
         _ => Err(Unrepresentable::Mismatch),
     }
 }
@@ -115,9 +187,39 @@ pub fn untyped_rank(k: UntypedKind) -> u8 {
 
 /// Folds a binary operation on constants. `int_div` selects truncated
 /// integer division (both operands integers).
-pub fn fold_binary(op: BinaryOp, a: &ConstVal, b: &ConstVal, int_div: bool) -> Result<ConstVal, String> {
+pub fn fold_binary(
+    op: BinaryOp,
+    a: &ConstVal,
+    b: &ConstVal,
+    int_div: bool,
+) -> Result<ConstVal, String> {
     use BinaryOp::*;
     use ConstVal as C;
+    // Exact decimal arithmetic when a float literal is involved.
+    if !int_div && (matches!(a, C::Dec(..)) || matches!(b, C::Dec(..))) {
+        if let (Some(x), Some(y)) = (as_dec(a), as_dec(b)) {
+            if let Some((ma, mb, e)) = align(x, y) {
+                let exact = match op {
+                    Add => ma.checked_add(mb).map(|m| C::Dec(m, e)),
+                    Sub => ma.checked_sub(mb).map(|m| C::Dec(m, e)),
+                    Mul => {
+                        x.0.checked_mul(y.0)
+                            .and_then(|m| x.1.checked_add(y.1).map(|e| C::Dec(m, e)))
+                    }
+                    Eq => Some(C::Bool(ma == mb)),
+                    Ne => Some(C::Bool(ma != mb)),
+                    Lt => Some(C::Bool(ma < mb)),
+                    Le => Some(C::Bool(ma <= mb)),
+                    Gt => Some(C::Bool(ma > mb)),
+                    Ge => Some(C::Bool(ma >= mb)),
+                    _ => None,
+                };
+                if let Some(r) = exact {
+                    return Ok(r);
+                }
+            }
+        }
+    }
     Ok(match (a, b) {
         (C::Int(x), C::Int(y)) if int_div => {
             let (x, y) = (*x, *y);
@@ -147,7 +249,15 @@ pub fn fold_binary(op: BinaryOp, a: &ConstVal, b: &ConstVal, int_div: bool) -> R
                     }
                     C::Int(x.checked_shl(y as u32).ok_or("constant shift overflow")?)
                 }
-                Shr => C::Int(if y > 126 { if x < 0 { -1 } else { 0 } } else { x >> y }),
+                Shr => C::Int(if y > 126 {
+                    if x < 0 {
+                        -1
+                    } else {
+                        0
+                    }
+                } else {
+                    x >> y
+                }),
                 Eq => C::Bool(x == y),
                 Ne => C::Bool(x != y),
                 Lt => C::Bool(x < y),
@@ -157,7 +267,7 @@ pub fn fold_binary(op: BinaryOp, a: &ConstVal, b: &ConstVal, int_div: bool) -> R
                 LogAnd | LogOr => return Err("invalid operation".into()),
             }
         }
-        (C::Int(_) | C::Float(_), C::Int(_) | C::Float(_)) => {
+        (C::Int(_) | C::Float(_) | C::Dec(..), C::Int(_) | C::Float(_) | C::Dec(..)) => {
             let x = a.as_f64().unwrap_or(0.0);
             let y = b.as_f64().unwrap_or(0.0);
             match op {
@@ -176,7 +286,12 @@ pub fn fold_binary(op: BinaryOp, a: &ConstVal, b: &ConstVal, int_div: bool) -> R
                 Le => C::Bool(x <= y),
                 Gt => C::Bool(x > y),
                 Ge => C::Bool(x >= y),
-                _ => return Err(format!("invalid operation: operator {} not defined on untyped float", op.as_str())),
+                _ => {
+                    return Err(format!(
+                        "invalid operation: operator {} not defined on untyped float",
+                        op.as_str()
+                    ))
+                }
             }
         }
         (C::Str(x), C::Str(y)) => match op {
@@ -191,14 +306,24 @@ pub fn fold_binary(op: BinaryOp, a: &ConstVal, b: &ConstVal, int_div: bool) -> R
             Le => C::Bool(x <= y),
             Gt => C::Bool(x > y),
             Ge => C::Bool(x >= y),
-            _ => return Err(format!("invalid operation: operator {} not defined on string", op.as_str())),
+            _ => {
+                return Err(format!(
+                    "invalid operation: operator {} not defined on string",
+                    op.as_str()
+                ))
+            }
         },
         (C::Bool(x), C::Bool(y)) => match op {
             LogAnd => C::Bool(*x && *y),
             LogOr => C::Bool(*x || *y),
             Eq => C::Bool(x == y),
             Ne => C::Bool(x != y),
-            _ => return Err(format!("invalid operation: operator {} not defined on bool", op.as_str())),
+            _ => {
+                return Err(format!(
+                    "invalid operation: operator {} not defined on bool",
+                    op.as_str()
+                ))
+            }
         },
         _ => return Err("invalid constant operation".into()),
     })

@@ -9,7 +9,10 @@ use crate::vm::op::{MethodEntry, RecvAdjust};
 
 pub fn make_error_type(types: &mut Types) -> TypeId {
     let sig = types.func(vec![], vec![wk::STRING], false);
-    let iface = types.intern(TypeKind::Interface(vec![IfaceMethod { name: "Error".into(), sig }]));
+    let iface = types.intern(TypeKind::Interface(vec![IfaceMethod {
+        name: "Error".into(),
+        sig,
+    }]));
     types.new_named("error", iface)
 }
 
@@ -40,8 +43,20 @@ pub fn universe(types: &Types, error_type: TypeId) -> HashMap<String, Sym> {
     ] {
         u.insert(n.to_string(), t(id));
     }
-    u.insert("true".into(), Sym::Const { val: ConstVal::Bool(true), ty: wk::UNTYPED_BOOL });
-    u.insert("false".into(), Sym::Const { val: ConstVal::Bool(false), ty: wk::UNTYPED_BOOL });
+    u.insert(
+        "true".into(),
+        Sym::Const {
+            val: ConstVal::Bool(true),
+            ty: wk::UNTYPED_BOOL,
+        },
+    );
+    u.insert(
+        "false".into(),
+        Sym::Const {
+            val: ConstVal::Bool(false),
+            ty: wk::UNTYPED_BOOL,
+        },
+    );
     u.insert("nil".into(), Sym::Nil);
     for (n, b) in [
         ("append", Builtin::Append),
@@ -88,7 +103,12 @@ impl<'a> Compiler<'a> {
         for p in pkgs.iter() {
             let idx = self.packages.len() as u32;
             let name = p.path.rsplit('/').next().unwrap_or(p.path).to_string();
-            self.packages.push(Package { path: p.path.to_string(), name, scope: HashMap::new(), library: p.library });
+            self.packages.push(Package {
+                path: p.path.to_string(),
+                name,
+                scope: HashMap::new(),
+                library: p.library,
+            });
             self.sources.push(p.text);
             self.cur_pkg = idx;
             self.library_mode = p.library;
@@ -127,7 +147,11 @@ impl<'a> Compiler<'a> {
             .scope
             .values()
             .filter_map(|s| match s {
-                Sym::Package { used: false, span, pkg } => Some((*span, self.packages[*pkg as usize].path.clone())),
+                Sym::Package {
+                    used: false,
+                    span,
+                    pkg,
+                } => Some((*span, self.packages[*pkg as usize].path.clone())),
                 _ => None,
             })
             .collect();
@@ -144,7 +168,10 @@ impl<'a> Compiler<'a> {
         }
         let Some(main_fid) = main_fid else {
             if self.diags.is_empty() {
-                self.error(Span::default(), "function main is undeclared in the main package");
+                self.error(
+                    Span::default(),
+                    "function main is undeclared in the main package",
+                );
             }
             return;
         };
@@ -154,10 +181,16 @@ impl<'a> Compiler<'a> {
     fn declare_imports(&mut self, p: &PackageSource<'a>) {
         for imp in &p.file.imports {
             let path = imp.path.as_str();
-            let target = self.packages.iter().position(|q| q.path == path && q.library);
+            let target = self
+                .packages
+                .iter()
+                .position(|q| q.path == path && q.library);
             let Some(target) = target else {
                 if KNOWN_PACKAGES.contains(&path) {
-                    self.error(imp.span, format!("package {} is not available in gosim", path));
+                    self.error(
+                        imp.span,
+                        format!("package {} is not available in gosim", path),
+                    );
                 } else {
                     self.error(imp.span, format!("package {} is not supported by gosim (it simulates fmt, sync, sync/atomic, time, context, errors, os, strings, strconv)", path));
                 }
@@ -171,7 +204,14 @@ impl<'a> Compiler<'a> {
                 continue;
             }
             let pkg = self.cur_pkg as usize;
-            self.packages[pkg].scope.insert(name, Sym::Package { pkg: target as u32, used: p.library, span: imp.span });
+            self.packages[pkg].scope.insert(
+                name,
+                Sym::Package {
+                    pkg: target as u32,
+                    used: p.library,
+                    span: imp.span,
+                },
+            );
         }
     }
 
@@ -188,12 +228,21 @@ impl<'a> Compiler<'a> {
     pub fn declare_type_name(&mut self, s: &ast::TypeSpec) {
         let pkg = self.cur_pkg as usize;
         let qualified = format!("{}.{}", self.packages[pkg].name, s.name.name);
-        let id = if s.alias { wk::INVALID } else { self.types.new_named(&qualified, wk::INVALID) };
+        let id = if s.alias {
+            wk::INVALID
+        } else {
+            self.types.new_named(&qualified, wk::INVALID)
+        };
         if self.fns.is_empty() {
             if self.packages[pkg].scope.contains_key(&s.name.name) {
-                self.error(s.name.span, format!("{} redeclared in this block", s.name.name));
+                self.error(
+                    s.name.span,
+                    format!("{} redeclared in this block", s.name.name),
+                );
             }
-            self.packages[pkg].scope.insert(s.name.name.clone(), Sym::Type(id));
+            self.packages[pkg]
+                .scope
+                .insert(s.name.name.clone(), Sym::Type(id));
         } else if let Some(scope) = self.fnc().scopes.last_mut() {
             scope.insert(s.name.name.clone(), Sym::Type(id));
         }
@@ -224,7 +273,9 @@ impl<'a> Compiler<'a> {
         if s.alias {
             let pkg = self.cur_pkg as usize;
             if self.fns.is_empty() {
-                self.packages[pkg].scope.insert(s.name.name.clone(), Sym::Type(under));
+                self.packages[pkg]
+                    .scope
+                    .insert(s.name.name.clone(), Sym::Type(under));
             } else if let Some(scope) = self.fnc().scopes.last_mut() {
                 scope.insert(s.name.name.clone(), Sym::Type(under));
             }
@@ -272,7 +323,10 @@ impl<'a> Compiler<'a> {
                         return match member {
                             Some(Sym::Type(t)) if is_exported(&sel.name) => t,
                             _ => {
-                                self.error(e.span, format!("undefined: {}.{}", pkgid.name, sel.name));
+                                self.error(
+                                    e.span,
+                                    format!("undefined: {}.{}", pkgid.name, sel.name),
+                                );
                                 wk::INVALID
                             }
                         };
@@ -286,34 +340,59 @@ impl<'a> Compiler<'a> {
                 let t = self.resolve_type(x);
                 self.types.pointer(t)
             }
-            ExprKind::ArrayType { len: None, ellipsis: false, elem } => {
+            ExprKind::ArrayType {
+                len: None,
+                ellipsis: false,
+                elem,
+            } => {
                 let t = self.resolve_type(elem);
                 self.types.slice(t)
             }
-            ExprKind::ArrayType { len: Some(n), elem, .. } => {
+            ExprKind::ArrayType {
+                len: Some(n), elem, ..
+            } => {
                 let t = self.resolve_type(elem);
                 let len = match self.const_expr(n) {
                     Some(ConstVal::Int(v)) if (0..=1 << 31).contains(&v) => v as u64,
                     Some(_) => {
-                        self.error(n.span, format!("invalid array length {}", self.text(n.span)));
+                        self.error(
+                            n.span,
+                            format!("invalid array length {}", self.text(n.span)),
+                        );
                         0
                     }
                     None => {
-                        self.error(n.span, format!("array length {} (value of type int) must be constant", self.text(n.span)));
+                        self.error(
+                            n.span,
+                            format!(
+                                "array length {} (value of type int) must be constant",
+                                self.text(n.span)
+                            ),
+                        );
                         0
                     }
                 };
                 self.types.intern(TypeKind::Array(len, t))
             }
-            ExprKind::ArrayType { len: None, ellipsis: true, .. } => {
-                self.error(e.span, "invalid use of [...] array (outside a composite literal)");
+            ExprKind::ArrayType {
+                len: None,
+                ellipsis: true,
+                ..
+            } => {
+                self.error(
+                    e.span,
+                    "invalid use of [...] array (outside a composite literal)",
+                );
                 wk::INVALID
             }
             ExprKind::MapType(k, v) => {
                 let kt = self.resolve_type(k);
                 let vt = self.resolve_type(v);
                 if kt != wk::INVALID && !self.types.comparable(kt) {
-                    self.error(k.span, format!("invalid map key type {}", self.types.name(kt)));
+                    self.error(
+                        k.span,
+                        format!("invalid map key type {}", self.types.name(kt)),
+                    );
                 }
                 self.types.intern(TypeKind::Map(kt, vt))
             }
@@ -333,13 +412,21 @@ impl<'a> Compiler<'a> {
                     let t = self.resolve_type(&f.ty);
                     if f.names.is_empty() {
                         let name = embedded_name(&f.ty);
-                        fs.push(Field { name, ty: t, embedded: true });
+                        fs.push(Field {
+                            name,
+                            ty: t,
+                            embedded: true,
+                        });
                     } else {
                         for n in &f.names {
                             if fs.iter().any(|x: &Field| x.name == n.name) {
                                 self.error(n.span, format!("{} redeclared", n.name));
                             }
-                            fs.push(Field { name: n.name.clone(), ty: t, embedded: false });
+                            fs.push(Field {
+                                name: n.name.clone(),
+                                ty: t,
+                                embedded: false,
+                            });
                         }
                     }
                 }
@@ -351,7 +438,10 @@ impl<'a> Compiler<'a> {
                     match el {
                         ast::InterfaceElem::Method { name, sig } => {
                             let (sig_ty, _) = self.func_type(sig, None);
-                            ms.push(IfaceMethod { name: name.name.clone(), sig: sig_ty });
+                            ms.push(IfaceMethod {
+                                name: name.name.clone(),
+                                sig: sig_ty,
+                            });
                         }
                         ast::InterfaceElem::Embedded(t) => {
                             let et = self.resolve_type(t);
@@ -378,7 +468,11 @@ impl<'a> Compiler<'a> {
 
     /// A function type and, for declarations, its parameter and result
     /// fields flattened as (name, type, span).
-    pub fn func_type(&mut self, ft: &ast::FuncType, _recv: Option<TypeId>) -> (TypeId, Vec<(String, TypeId, Span)>) {
+    pub fn func_type(
+        &mut self,
+        ft: &ast::FuncType,
+        _recv: Option<TypeId>,
+    ) -> (TypeId, Vec<(String, TypeId, Span)>) {
         let mut params = Vec::new();
         let mut named = Vec::new();
         let mut variadic = false;
@@ -428,7 +522,11 @@ impl<'a> Compiler<'a> {
     pub fn declare_const_spec(&mut self, s: &ast::ConstSpec) {
         let ty = s.ty.as_ref().map(|t| self.resolve_type(t));
         if s.values.len() < s.names.len() {
-            let span = s.names.get(s.values.len()).map(|n| n.span).unwrap_or(s.span);
+            let span = s
+                .names
+                .get(s.values.len())
+                .map(|n| n.span)
+                .unwrap_or(s.span);
             self.error(span, "missing init expr for const declaration");
         } else if s.values.len() > s.names.len() {
             self.error(s.values[s.names.len()].span, "extra init expr");
@@ -450,7 +548,10 @@ impl<'a> Compiler<'a> {
                 }
                 cty = t;
             }
-            let sym = Sym::Const { val: val.unwrap_or(ConstVal::Int(0)), ty: cty };
+            let sym = Sym::Const {
+                val: val.unwrap_or(ConstVal::Int(0)),
+                ty: cty,
+            };
             if name.name == "_" {
                 continue;
             }
@@ -477,7 +578,10 @@ impl<'a> Compiler<'a> {
             let native = if fd.body.is_none() {
                 let qualified = match (&fd.recv, recv_ty) {
                     (Some(_), Some(rt)) => {
-                        let base = self.recv_base(rt).map(|b| self.types.name(b)).unwrap_or_default();
+                        let base = self
+                            .recv_base(rt)
+                            .map(|b| self.types.name(b))
+                            .unwrap_or_default();
                         format!("{}.{}", base, fd.name.name)
                     }
                     _ => format!("{}.{}", pkgname, fd.name.name),
@@ -485,7 +589,10 @@ impl<'a> Compiler<'a> {
                 match Native::from_name(&qualified) {
                     Some(n) if p.library => Some(self.native_id(n)),
                     _ => {
-                        self.error(fd.name.span, format!("missing function body for {}", fd.name.name));
+                        self.error(
+                            fd.name.span,
+                            format!("missing function body for {}", fd.name.name),
+                        );
                         None
                     }
                 }
@@ -495,16 +602,29 @@ impl<'a> Compiler<'a> {
             match recv_ty {
                 Some(rt) => {
                     let Some(base) = self.recv_base(rt) else {
-                        self.error(fd.recv.as_ref().map(|r| r.span).unwrap_or(fd.span), format!("invalid receiver type {}", self.types.name(rt)));
+                        self.error(
+                            fd.recv.as_ref().map(|r| r.span).unwrap_or(fd.span),
+                            format!("invalid receiver type {}", self.types.name(rt)),
+                        );
                         continue;
                     };
                     let pointer_recv = base != rt;
                     if self.types.find_method(base, &fd.name.name).is_some() {
-                        self.error(fd.name.span, format!("method {}.{} already declared", self.types.name(base), fd.name.name));
+                        self.error(
+                            fd.name.span,
+                            format!(
+                                "method {}.{} already declared",
+                                self.types.name(base),
+                                fd.name.name
+                            ),
+                        );
                     }
                     if let TypeKind::Struct(fs) = self.types.ukind(base) {
                         if fs.iter().any(|f| f.name == fd.name.name) {
-                            self.error(fd.name.span, format!("field and method with the same name {}", fd.name.name));
+                            self.error(
+                                fd.name.span,
+                                format!("field and method with the same name {}", fd.name.name),
+                            );
                         }
                     }
                     let target = match native {
@@ -512,27 +632,66 @@ impl<'a> Compiler<'a> {
                         None => MethodTarget::Func(fid),
                     };
                     if let Some(n) = self.types.named_info_mut(base) {
-                        n.methods.push(Method { name: fd.name.name.clone(), pointer_recv, sig: sig_ty, target });
+                        n.methods.push(Method {
+                            name: fd.name.name.clone(),
+                            pointer_recv,
+                            sig: sig_ty,
+                            target,
+                        });
                     }
                     let mid = self.method_name_id(&fd.name.name);
                     let ptr_ty = self.types.pointer(base);
-                    self.methods.entries.insert((ptr_ty, mid), MethodEntry { target, recv: if pointer_recv { RecvAdjust::None } else { RecvAdjust::Deref } });
+                    self.methods.entries.insert(
+                        (ptr_ty, mid),
+                        MethodEntry {
+                            target,
+                            recv: if pointer_recv {
+                                RecvAdjust::None
+                            } else {
+                                RecvAdjust::Deref
+                            },
+                        },
+                    );
                     if !pointer_recv {
-                        self.methods.entries.insert((base, mid), MethodEntry { target, recv: RecvAdjust::None });
+                        self.methods.entries.insert(
+                            (base, mid),
+                            MethodEntry {
+                                target,
+                                recv: RecvAdjust::None,
+                            },
+                        );
                     }
                     if native.is_none() {
-                        let name = format!("{}.{}{}", pkgname, recv_display(&self.types, base, pointer_recv), fd.name.name);
-                        self.pending.push(PendingFunc { fid, pkg: self.cur_pkg, decl: fd, recv_ty: Some(rt), sig_ty, name });
+                        let name = format!(
+                            "{}.{}{}",
+                            pkgname,
+                            recv_display(&self.types, base, pointer_recv),
+                            fd.name.name
+                        );
+                        self.pending.push(PendingFunc {
+                            fid,
+                            pkg: self.cur_pkg,
+                            decl: fd,
+                            recv_ty: Some(rt),
+                            sig_ty,
+                            name,
+                        });
                     }
                 }
                 None => {
                     if fd.name.name == "init" {
                         if !fd.sig.params.is_empty() || !fd.sig.results.is_empty() {
-                            self.error(fd.name.span, "func init must have no arguments and no return values");
+                            self.error(
+                                fd.name.span,
+                                "func init must have no arguments and no return values",
+                            );
                         }
                     } else {
                         if self.packages[pkg].scope.contains_key(&fd.name.name) {
-                            self.error(fd.name.span, format!("{} redeclared in this block", fd.name.name));
+                            self.error(
+                                fd.name.span,
+                                format!("{} redeclared in this block", fd.name.name),
+                            );
                         }
                         let sym = match native {
                             Some(nid) => Sym::Native { nid, ty: sig_ty },
@@ -540,12 +699,25 @@ impl<'a> Compiler<'a> {
                         };
                         self.packages[pkg].scope.insert(fd.name.name.clone(), sym);
                     }
-                    if fd.name.name == "main" && !p.library && (!fd.sig.params.is_empty() || !fd.sig.results.is_empty()) {
-                        self.error(fd.name.span, "func main must have no arguments and no return values");
+                    if fd.name.name == "main"
+                        && !p.library
+                        && (!fd.sig.params.is_empty() || !fd.sig.results.is_empty())
+                    {
+                        self.error(
+                            fd.name.span,
+                            "func main must have no arguments and no return values",
+                        );
                     }
                     if native.is_none() {
                         let name = format!("{}.{}", pkgname, fd.name.name);
-                        self.pending.push(PendingFunc { fid, pkg: self.cur_pkg, decl: fd, recv_ty: None, sig_ty, name });
+                        self.pending.push(PendingFunc {
+                            fid,
+                            pkg: self.cur_pkg,
+                            decl: fd,
+                            recv_ty: None,
+                            sig_ty,
+                            name,
+                        });
                     }
                 }
             }
@@ -559,14 +731,22 @@ impl<'a> Compiler<'a> {
             _ => rt,
         };
         match self.types.kind(base) {
-            TypeKind::Named(_) if !self.types.is_interface(base) && !matches!(self.types.ukind(base), TypeKind::Pointer(_)) => Some(base),
+            TypeKind::Named(_)
+                if !self.types.is_interface(base)
+                    && !matches!(self.types.ukind(base), TypeKind::Pointer(_)) =>
+            {
+                Some(base)
+            }
             _ => None,
         }
     }
 
     fn declare_globals(&mut self, p: &PackageSource<'a>) {
         // Each package's variable initializers run in one synthesized function.
-        self.fns.push(FnCtx::new(format!("{}.init.vars", self.packages[self.cur_pkg as usize].name), Span::default()));
+        self.fns.push(FnCtx::new(
+            format!("{}.init.vars", self.packages[self.cur_pkg as usize].name),
+            Span::default(),
+        ));
         self.push_scope();
         for d in &p.file.decls {
             if let Decl::Gen(GenDecl::Var(specs)) = d {
@@ -588,7 +768,10 @@ impl<'a> Compiler<'a> {
         let mut idxs = Vec::new();
         for n in &s.names {
             let idx = self.globals.len() as u32;
-            self.globals.push(GlobalInfo { name: format!("{}.{}", self.packages[pkg].name, n.name), ty: declared.unwrap_or(wk::INVALID) });
+            self.globals.push(GlobalInfo {
+                name: format!("{}.{}", self.packages[pkg].name, n.name),
+                ty: declared.unwrap_or(wk::INVALID),
+            });
             idxs.push(idx);
         }
         let prev = self.set_span(s.span);
@@ -600,7 +783,9 @@ impl<'a> Compiler<'a> {
                 if self.packages[pkg].scope.contains_key(&n.name) {
                     self.error(n.span, format!("{} redeclared in this block", n.name));
                 }
-                self.packages[pkg].scope.insert(n.name.clone(), Sym::Global { idx: idxs[i], ty });
+                self.packages[pkg]
+                    .scope
+                    .insert(n.name.clone(), Sym::Global { idx: idxs[i], ty });
             }
         }
         // Values are on the stack in order; store in reverse.
@@ -625,7 +810,15 @@ impl<'a> Compiler<'a> {
             self.boxed = boxed.clone();
             self.retry_boxed = None;
             let diag_mark = self.diags.len();
-            let code = self.compile_function(&pf.name, pf.decl.recv.as_ref(), pf.recv_ty, &pf.decl.sig, pf.sig_ty, body, pf.decl.span);
+            let code = self.compile_function(
+                &pf.name,
+                pf.decl.recv.as_ref(),
+                pf.recv_ty,
+                &pf.decl.sig,
+                pf.sig_ty,
+                body,
+                pf.decl.span,
+            );
             if let Some(name) = self.retry_boxed.take() {
                 self.diags.truncate(diag_mark);
                 // Closures compiled in the failed attempt are abandoned.
@@ -657,7 +850,11 @@ impl<'a> Compiler<'a> {
         let mut boxed_params = Vec::new();
         // Receiver and parameters occupy the first slots in order.
         if let (Some(r), Some(rt)) = (recv, recv_ty) {
-            let rname = r.names.first().map(|n| (n.name.clone(), n.span)).unwrap_or(("_".into(), r.span));
+            let rname = r
+                .names
+                .first()
+                .map(|n| (n.name.clone(), n.span))
+                .unwrap_or(("_".into(), r.span));
             let (slot, b) = self.declare_local(&rname.0, rt, rname.1);
             self.mark_used(&rname.0);
             if b {
@@ -674,7 +871,11 @@ impl<'a> Compiler<'a> {
         }
         let nparams = self.fnc().nlocals;
         self.fnc().nparams = nparams;
-        let results: Vec<TypeId> = self.types.signature(sig_ty).map(|s| s.results.clone()).unwrap_or_default();
+        let results: Vec<TypeId> = self
+            .types
+            .signature(sig_ty)
+            .map(|s| s.results.clone())
+            .unwrap_or_default();
         self.fnc().results = results.clone();
         // Captures are assigned slots lazily; reserve result slots after params
         // by declaring named results now (captures get later slots).
@@ -705,10 +906,16 @@ impl<'a> Compiler<'a> {
         self.fnc().boxed_params = boxed_params.clone();
         self.block_stmts(&body.stmts);
         if !results.is_empty() && !stmt::terminates_block(&body.stmts) {
-            let end = Span { lo: body.span.hi.saturating_sub(1), hi: body.span.hi };
+            let end = Span {
+                lo: body.span.hi.saturating_sub(1),
+                hi: body.span.hi,
+            };
             self.error(end, "missing return");
         }
-        let prev = self.set_span(Span { lo: body.span.hi.saturating_sub(1), hi: body.span.hi });
+        let prev = self.set_span(Span {
+            lo: body.span.hi.saturating_sub(1),
+            hi: body.span.hi,
+        });
         self.emit(Op::Return);
         self.set_span(prev);
         self.pop_scope();
@@ -732,7 +939,9 @@ impl<'a> Compiler<'a> {
     }
 
     fn mark_used(&mut self, name: &str) {
-        if let Some(Sym::Local { used, .. }) = self.fnc().scopes.last_mut().and_then(|s| s.get_mut(name)) {
+        if let Some(Sym::Local { used, .. }) =
+            self.fnc().scopes.last_mut().and_then(|s| s.get_mut(name))
+        {
             *used = true;
         }
     }
@@ -760,7 +969,10 @@ impl<'a> Compiler<'a> {
         for fid in init_fids {
             self.emit(Op::Call { fid, argc: 0 });
         }
-        self.emit(Op::Call { fid: main_fid, argc: 0 });
+        self.emit(Op::Call {
+            fid: main_fid,
+            argc: 0,
+        });
         self.emit(Op::Return);
         let f = self.fns.pop().expect("pushed above");
         self.funcs.push(Some(FuncCode {

@@ -17,9 +17,18 @@ pub enum Selection {
     /// whether the struct at that step is behind a pointer.
     Field { path: Vec<(u32, bool)>, ty: TypeId },
     /// A method of a named type reached through `path` embedded fields.
-    Method { path: Vec<(u32, bool)>, base: TypeId, method: crate::types::Method, recv_is_ptr: bool },
+    Method {
+        path: Vec<(u32, bool)>,
+        base: TypeId,
+        method: crate::types::Method,
+        recv_is_ptr: bool,
+    },
     /// A method of an interface (possibly an embedded interface field).
-    IfaceMethod { path: Vec<(u32, bool)>, name: String, sig: TypeId },
+    IfaceMethod {
+        path: Vec<(u32, bool)>,
+        name: String,
+        sig: TypeId,
+    },
 }
 
 impl<'a> Compiler<'a> {
@@ -38,7 +47,14 @@ impl<'a> Compiler<'a> {
             Mode::Invalid => None,
             _ => {
                 let ty = self.types.name(op.ty);
-                self.error(e.span, format!("{} (value of type {}) is not constant", self.text(e.span), ty));
+                self.error(
+                    e.span,
+                    format!(
+                        "{} (value of type {}) is not constant",
+                        self.text(e.span),
+                        ty
+                    ),
+                );
                 None
             }
         }
@@ -50,12 +66,18 @@ impl<'a> Compiler<'a> {
 
     /// Pushes a constant operand's value with its final type.
     pub fn materialize(&mut self, op: &Operand, target: Option<TypeId>) -> TypeId {
-        let Mode::Const(v) = &op.mode else { return op.ty };
+        let Mode::Const(v) = &op.mode else {
+            return op.ty;
+        };
         let ty = match target {
             Some(t) if !self.types.is_interface(t) && t != wk::INVALID => t,
             _ => self.types.default_type(op.ty),
         };
-        let ty = if ty == wk::UNTYPED_NIL { wk::UNTYPED_NIL } else { ty };
+        let ty = if ty == wk::UNTYPED_NIL {
+            wk::UNTYPED_NIL
+        } else {
+            ty
+        };
         let val = v.to_value(&self.types, ty);
         self.emit(Op::Push(val));
         ty
@@ -77,23 +99,46 @@ impl<'a> Compiler<'a> {
             }
             Mode::Invalid => op,
             Mode::Type => {
-                self.error(e.span, format!("{} (type) is not an expression", self.text(e.span)));
+                self.error(
+                    e.span,
+                    format!("{} (type) is not an expression", self.text(e.span)),
+                );
                 Operand::invalid(op.span)
             }
             Mode::Void => {
-                self.error(e.span, format!("{} (no value) used as value", self.text(e.span)));
+                self.error(
+                    e.span,
+                    format!("{} (no value) used as value", self.text(e.span)),
+                );
                 Operand::invalid(op.span)
             }
             Mode::Multi => {
-                self.error(e.span, format!("multiple-value {} (value of type {}) in single-value context", self.text(e.span), self.types.name(op.ty)));
+                self.error(
+                    e.span,
+                    format!(
+                        "multiple-value {} (value of type {}) in single-value context",
+                        self.text(e.span),
+                        self.types.name(op.ty)
+                    ),
+                );
                 Operand::invalid(op.span)
             }
             Mode::Builtin(_) => {
-                self.error(e.span, format!("{} (built-in function {}) must be called", self.text(e.span), self.text(e.span)));
+                self.error(
+                    e.span,
+                    format!(
+                        "{} (built-in function {}) must be called",
+                        self.text(e.span),
+                        self.text(e.span)
+                    ),
+                );
                 Operand::invalid(op.span)
             }
             Mode::Package(_) => {
-                self.error(e.span, format!("use of package {} without selector", self.text(e.span)));
+                self.error(
+                    e.span,
+                    format!("use of package {} without selector", self.text(e.span)),
+                );
                 Operand::invalid(op.span)
             }
         }
@@ -113,15 +158,25 @@ impl<'a> Compiler<'a> {
                         format!("{} ({} constant {})", text, kind, v.display())
                     }
                 } else {
-                    format!("{} (constant {} of type {})", text, v.display(), self.types.name(op.ty))
+                    format!(
+                        "{} (constant {} of type {})",
+                        text,
+                        v.display(),
+                        self.types.name(op.ty)
+                    )
                 }
             }
             _ => {
                 let what = match strip_parens(e).kind {
-                    ExprKind::Ident(_) | ExprKind::Selector(..) | ExprKind::Index(..) | ExprKind::Star(_) => "variable",
+                    ExprKind::Ident(_)
+                    | ExprKind::Selector(..)
+                    | ExprKind::Index(..)
+                    | ExprKind::Star(_) => "variable",
                     _ => "value",
                 };
-                let what = if matches!(strip_parens(e).kind, ExprKind::Index(..)) && self.types.is_string(op.ty) {
+                let what = if matches!(strip_parens(e).kind, ExprKind::Index(..))
+                    && self.types.is_string(op.ty)
+                {
                     "value"
                 } else {
                     what
@@ -160,13 +215,34 @@ impl<'a> Compiler<'a> {
                 }
                 let ty = self.materialize(&op, None);
                 if !self.types.interface_methods(target).is_empty() {
-                    self.error(e.span, format!("cannot use {} as {} value in {}: {} does not implement {}", self.describe(&op, e), self.types.name(target), context, self.types.name(ty), self.types.name(target)));
+                    self.error(
+                        e.span,
+                        format!(
+                            "cannot use {} as {} value in {}: {} does not implement {}",
+                            self.describe(&op, e),
+                            self.types.name(target),
+                            context,
+                            self.types.name(ty),
+                            self.types.name(target)
+                        ),
+                    );
                 }
                 self.emit(Op::MakeIface(ty));
                 return;
             }
-            if !self.types.is_untyped(op.ty) && op.ty != target && !self.identical_or_assignable(op.ty, target) {
-                self.error(e.span, format!("cannot use {} as {} value in {}", self.describe(&op, e), self.types.name(target), context));
+            if !self.types.is_untyped(op.ty)
+                && op.ty != target
+                && !self.identical_or_assignable(op.ty, target)
+            {
+                self.error(
+                    e.span,
+                    format!(
+                        "cannot use {} as {} value in {}",
+                        self.describe(&op, e),
+                        self.types.name(target),
+                        context
+                    ),
+                );
                 self.emit(Op::Push(Value::Nil));
                 return;
             }
@@ -177,9 +253,24 @@ impl<'a> Compiler<'a> {
                 }
                 Err(why) => {
                     let msg = match why {
-                        consts::Unrepresentable::Overflow => format!("cannot use {} as {} value in {} (overflows)", self.describe(&op, e), self.types.name(target), context),
-                        consts::Unrepresentable::Truncated => format!("cannot use {} as {} value in {} (truncated)", self.describe(&op, e), self.types.name(target), context),
-                        consts::Unrepresentable::Mismatch => format!("cannot use {} as {} value in {}", self.describe(&op, e), self.types.name(target), context),
+                        consts::Unrepresentable::Overflow => format!(
+                            "cannot use {} as {} value in {} (overflows)",
+                            self.describe(&op, e),
+                            self.types.name(target),
+                            context
+                        ),
+                        consts::Unrepresentable::Truncated => format!(
+                            "cannot use {} as {} value in {} (truncated)",
+                            self.describe(&op, e),
+                            self.types.name(target),
+                            context
+                        ),
+                        consts::Unrepresentable::Mismatch => format!(
+                            "cannot use {} as {} value in {}",
+                            self.describe(&op, e),
+                            self.types.name(target),
+                            context
+                        ),
                     };
                     self.error(e.span, msg);
                     self.emit(Op::Push(Value::Nil));
@@ -200,7 +291,18 @@ impl<'a> Compiler<'a> {
             }
             if let Some(missing) = self.missing_method(src, target) {
                 let hint = self.pointer_hint(src, &missing);
-                self.error(e.span, format!("cannot use {} as {} value in {}: {} does not implement {} ({})", self.describe(&op, e), self.types.name(target), context, self.types.name(src), self.types.name(target), hint));
+                self.error(
+                    e.span,
+                    format!(
+                        "cannot use {} as {} value in {}: {} does not implement {} ({})",
+                        self.describe(&op, e),
+                        self.types.name(target),
+                        context,
+                        self.types.name(src),
+                        self.types.name(target),
+                        hint
+                    ),
+                );
                 return;
             }
             if src == wk::UNTYPED_BOOL {
@@ -216,7 +318,15 @@ impl<'a> Compiler<'a> {
         if self.identical_or_assignable(src, target) {
             return;
         }
-        self.error(e.span, format!("cannot use {} as {} value in {}", self.describe(&op, e), self.types.name(target), context));
+        self.error(
+            e.span,
+            format!(
+                "cannot use {} as {} value in {}",
+                self.describe(&op, e),
+                self.types.name(target),
+                context
+            ),
+        );
     }
 
     fn pointer_hint(&self, src: TypeId, missing: &str) -> String {
@@ -240,13 +350,23 @@ impl<'a> Compiler<'a> {
         if su == du && (!self.types.is_named(src) || !self.types.is_named(dst)) {
             return true;
         }
-        if let (TypeKind::Chan(ChanDir::Both, e1), TypeKind::Chan(_, e2)) = (self.types.kind(su), self.types.kind(du)) {
+        if let (TypeKind::Chan(ChanDir::Both, e1), TypeKind::Chan(_, e2)) =
+            (self.types.kind(su), self.types.kind(du))
+        {
             if e1 == e2 && (!self.types.is_named(src) || !self.types.is_named(dst)) {
                 return true;
             }
         }
         if src == wk::UNTYPED_NIL {
-            return matches!(self.types.kind(du), TypeKind::Pointer(_) | TypeKind::Slice(_) | TypeKind::Map(..) | TypeKind::Chan(..) | TypeKind::Func(_) | TypeKind::Interface(_));
+            return matches!(
+                self.types.kind(du),
+                TypeKind::Pointer(_)
+                    | TypeKind::Slice(_)
+                    | TypeKind::Map(..)
+                    | TypeKind::Chan(..)
+                    | TypeKind::Func(_)
+                    | TypeKind::Interface(_)
+            );
         }
         false
     }
@@ -264,7 +384,11 @@ impl<'a> Compiler<'a> {
 
     fn has_method(&self, t: TypeId, name: &str, sig: TypeId) -> bool {
         if self.types.is_interface(t) {
-            return self.types.interface_methods(t).iter().any(|m| m.name == name && m.sig == sig);
+            return self
+                .types
+                .interface_methods(t)
+                .iter()
+                .any(|m| m.name == name && m.sig == sig);
         }
         let (base, is_ptr) = match self.types.kind(t) {
             TypeKind::Pointer(b) => (*b, true),
@@ -275,7 +399,11 @@ impl<'a> Compiler<'a> {
         }
         // Promoted through embedded fields.
         match self.select(t, name) {
-            Some(Selection::Method { method, recv_is_ptr, .. }) => method.sig == sig && (!method.pointer_recv || recv_is_ptr || is_ptr),
+            Some(Selection::Method {
+                method,
+                recv_is_ptr,
+                ..
+            }) => method.sig == sig && (!method.pointer_recv || recv_is_ptr || is_ptr),
             Some(Selection::IfaceMethod { sig: s, .. }) => s == sig,
             _ => false,
         }
@@ -289,8 +417,17 @@ impl<'a> Compiler<'a> {
             _ => (t, false),
         };
         if self.types.is_interface(start) && !start_ptr {
-            if let Some(m) = self.types.interface_methods(start).iter().find(|m| m.name == name) {
-                return Some(Selection::IfaceMethod { path: vec![], name: name.to_string(), sig: m.sig });
+            if let Some(m) = self
+                .types
+                .interface_methods(start)
+                .iter()
+                .find(|m| m.name == name)
+            {
+                return Some(Selection::IfaceMethod {
+                    path: vec![],
+                    name: name.to_string(),
+                    sig: m.sig,
+                });
             }
             return None;
         }
@@ -301,12 +438,26 @@ impl<'a> Compiler<'a> {
             let mut found: Vec<Selection> = Vec::new();
             for (ty, path, via_ptr) in &level {
                 if let Some(m) = self.types.find_method(*ty, name) {
-                    found.push(Selection::Method { path: path.clone(), base: *ty, method: m.clone(), recv_is_ptr: *via_ptr });
+                    found.push(Selection::Method {
+                        path: path.clone(),
+                        base: *ty,
+                        method: m.clone(),
+                        recv_is_ptr: *via_ptr,
+                    });
                     continue;
                 }
                 if self.types.is_interface(*ty) && !path.is_empty() {
-                    if let Some(m) = self.types.interface_methods(*ty).iter().find(|m| m.name == name) {
-                        found.push(Selection::IfaceMethod { path: path.clone(), name: name.to_string(), sig: m.sig });
+                    if let Some(m) = self
+                        .types
+                        .interface_methods(*ty)
+                        .iter()
+                        .find(|m| m.name == name)
+                    {
+                        found.push(Selection::IfaceMethod {
+                            path: path.clone(),
+                            name: name.to_string(),
+                            sig: m.sig,
+                        });
                     }
                     continue;
                 }
@@ -315,7 +466,10 @@ impl<'a> Compiler<'a> {
                         let mut p = path.clone();
                         p.push((i as u32, *via_ptr || false));
                         if f.name == name {
-                            found.push(Selection::Field { path: p.clone(), ty: f.ty });
+                            found.push(Selection::Field {
+                                path: p.clone(),
+                                ty: f.ty,
+                            });
                         }
                         if f.embedded {
                             let (ft, fptr) = match self.types.kind(f.ty) {
@@ -348,11 +502,31 @@ impl<'a> Compiler<'a> {
                         self.error(span, "integer constant overflow");
                         return Operand::invalid(span);
                     }
-                    Operand { mode: Mode::Const(ConstVal::Int(*v as i128)), ty: wk::UNTYPED_INT, span }
+                    Operand {
+                        mode: Mode::Const(ConstVal::Int(*v as i128)),
+                        ty: wk::UNTYPED_INT,
+                        span,
+                    }
                 }
-                Lit::Float(f) => Operand { mode: Mode::Const(ConstVal::Float(*f)), ty: wk::UNTYPED_FLOAT, span },
-                Lit::Rune(c) => Operand { mode: Mode::Const(ConstVal::Int(*c as i128)), ty: wk::UNTYPED_RUNE, span },
-                Lit::Str(s) => Operand { mode: Mode::Const(ConstVal::Str(Rc::from(s.as_slice()))), ty: wk::UNTYPED_STRING, span },
+                Lit::Float(f) => {
+                    let exact =
+                        consts::parse_decimal(&self.text(span)).unwrap_or(ConstVal::Float(*f));
+                    Operand {
+                        mode: Mode::Const(exact),
+                        ty: wk::UNTYPED_FLOAT,
+                        span,
+                    }
+                }
+                Lit::Rune(c) => Operand {
+                    mode: Mode::Const(ConstVal::Int(*c as i128)),
+                    ty: wk::UNTYPED_RUNE,
+                    span,
+                },
+                Lit::Str(s) => Operand {
+                    mode: Mode::Const(ConstVal::Str(Rc::from(s.as_slice()))),
+                    ty: wk::UNTYPED_STRING,
+                    span,
+                },
             },
             ExprKind::Paren(x) => {
                 let mut op = self.expr(x);
@@ -372,11 +546,16 @@ impl<'a> Compiler<'a> {
             },
             ExprKind::Selector(x, sel) => self.selector(x, sel, span),
             ExprKind::Index(x, i) => self.index(x, i, span),
-            ExprKind::Slice { x, lo, hi, max } => self.slice_expr(x, lo.as_deref(), hi.as_deref(), max.as_deref(), span),
+            ExprKind::Slice { x, lo, hi, max } => {
+                self.slice_expr(x, lo.as_deref(), hi.as_deref(), max.as_deref(), span)
+            }
             ExprKind::TypeAssert(x, t) => match t {
                 Some(t) => self.type_assert(x, t, false, span),
                 None => {
-                    self.error(span, "invalid syntax tree: use of .(type) outside type switch");
+                    self.error(
+                        span,
+                        "invalid syntax tree: use of .(type) outside type switch",
+                    );
                     Operand::invalid(span)
                 }
             },
@@ -386,7 +565,11 @@ impl<'a> Compiler<'a> {
                 match op.mode {
                     Mode::Type => {
                         let t = self.types.pointer(op.ty);
-                        Operand { mode: Mode::Type, ty: t, span }
+                        Operand {
+                            mode: Mode::Type,
+                            ty: t,
+                            span,
+                        }
                     }
                     Mode::Invalid => op,
                     _ => {
@@ -403,7 +586,13 @@ impl<'a> Compiler<'a> {
                                 if op.ty == wk::UNTYPED_NIL {
                                     self.error(span, "invalid operation: cannot indirect nil");
                                 } else {
-                                    self.error(span, format!("invalid operation: cannot indirect {}", self.describe(&op, x)));
+                                    self.error(
+                                        span,
+                                        format!(
+                                            "invalid operation: cannot indirect {}",
+                                            self.describe(&op, x)
+                                        ),
+                                    );
                                 }
                                 Operand::invalid(span)
                             }
@@ -420,7 +609,11 @@ impl<'a> Compiler<'a> {
             | ExprKind::StructType(_)
             | ExprKind::InterfaceType(_) => {
                 let t = self.resolve_type(e);
-                Operand { mode: Mode::Type, ty: t, span }
+                Operand {
+                    mode: Mode::Type,
+                    ty: t,
+                    span,
+                }
             }
         }
     }
@@ -433,7 +626,11 @@ impl<'a> Compiler<'a> {
         if id.name == "iota" {
             if let Some(i) = self.iota {
                 if self.lookup_shadow(&id.name).is_none() {
-                    return Operand { mode: Mode::Const(ConstVal::Int(i)), ty: wk::UNTYPED_INT, span };
+                    return Operand {
+                        mode: Mode::Const(ConstVal::Int(i)),
+                        ty: wk::UNTYPED_INT,
+                        span,
+                    };
                 }
             }
         }
@@ -447,8 +644,16 @@ impl<'a> Compiler<'a> {
                     self.load_sym(&sym);
                     Operand::value(ty, span)
                 }
-                Sym::Const { val, ty } => Operand { mode: Mode::Const(val), ty, span },
-                Sym::Type(t) => Operand { mode: Mode::Type, ty: t, span },
+                Sym::Const { val, ty } => Operand {
+                    mode: Mode::Const(val),
+                    ty,
+                    span,
+                },
+                Sym::Type(t) => Operand {
+                    mode: Mode::Type,
+                    ty: t,
+                    span,
+                },
                 Sym::Func { fid, ty } => {
                     self.emit(Op::PushFunc(fid));
                     Operand::value(ty, span)
@@ -457,9 +662,21 @@ impl<'a> Compiler<'a> {
                     self.emit(Op::PushNative(nid));
                     Operand::value(ty, span)
                 }
-                Sym::Builtin(b) => Operand { mode: Mode::Builtin(b), ty: wk::INVALID, span },
-                Sym::Package { pkg, .. } => Operand { mode: Mode::Package(pkg), ty: wk::PACKAGE, span },
-                Sym::Nil => Operand { mode: Mode::Const(ConstVal::Nil), ty: wk::UNTYPED_NIL, span },
+                Sym::Builtin(b) => Operand {
+                    mode: Mode::Builtin(b),
+                    ty: wk::INVALID,
+                    span,
+                },
+                Sym::Package { pkg, .. } => Operand {
+                    mode: Mode::Package(pkg),
+                    ty: wk::PACKAGE,
+                    span,
+                },
+                Sym::Nil => Operand {
+                    mode: Mode::Const(ConstVal::Nil),
+                    ty: wk::UNTYPED_NIL,
+                    span,
+                },
             },
         }
     }
@@ -475,12 +692,32 @@ impl<'a> Compiler<'a> {
         None
     }
 
-    fn closure(&mut self, sig: &crate::syntax::ast::FuncType, body: &crate::syntax::ast::Block, span: Span) -> Operand {
+    fn closure(
+        &mut self,
+        sig: &crate::syntax::ast::FuncType,
+        body: &crate::syntax::ast::Block,
+        span: Span,
+    ) -> Operand {
         let (sig_ty, _) = self.func_type(sig, None);
         let parent = self.fnc();
         parent.closures += 1;
-        let name = format!("{}.func{}", parent.name.trim_end_matches(|c: char| c.is_ascii_digit()).trim_end_matches(".func"), parent.closures);
-        let name = if self.fns.len() > 1 { format!("{}{}", self.fns.last().map(|f| f.name.clone()).unwrap_or_default(), format_args!(".func{}", self.fns.last().map(|f| f.closures).unwrap_or(1))) } else { name };
+        let name = format!(
+            "{}.func{}",
+            parent
+                .name
+                .trim_end_matches(|c: char| c.is_ascii_digit())
+                .trim_end_matches(".func"),
+            parent.closures
+        );
+        let name = if self.fns.len() > 1 {
+            format!(
+                "{}{}",
+                self.fns.last().map(|f| f.name.clone()).unwrap_or_default(),
+                format_args!(".func{}", self.fns.last().map(|f| f.closures).unwrap_or(1))
+            )
+        } else {
+            name
+        };
         let code = self.compile_function(&name, None, None, sig, sig_ty, body, span);
         // The captures were recorded on the closure's context, which is gone;
         // compile_function returns them through the FuncCode locals.
@@ -492,7 +729,10 @@ impl<'a> Compiler<'a> {
         for src in &captures {
             self.emit(Op::Load(*src));
         }
-        self.emit(Op::MakeClosure { fid, ncap: captures.len() as u32 });
+        self.emit(Op::MakeClosure {
+            fid,
+            ncap: captures.len() as u32,
+        });
         Operand::value(sig_ty, span)
     }
 
@@ -500,7 +740,10 @@ impl<'a> Compiler<'a> {
         match op {
             UnaryOp::Addr => {
                 let inner = strip_parens(x);
-                if let ExprKind::Composite { ty: Some(t), elems, .. } = &inner.kind {
+                if let ExprKind::Composite {
+                    ty: Some(t), elems, ..
+                } = &inner.kind
+                {
                     let lit_ty = self.composite_type(t, elems.len());
                     let o = self.composite(lit_ty, elems, inner.span);
                     if o.is_invalid() {
@@ -526,13 +769,25 @@ impl<'a> Compiler<'a> {
                 match self.types.ukind(ch.ty).clone() {
                     TypeKind::Chan(dir, elem) => {
                         if dir == ChanDir::Send {
-                            self.error(span, format!("invalid operation: cannot receive from send-only channel {}", self.describe(&ch, x)));
+                            self.error(
+                                span,
+                                format!(
+                                    "invalid operation: cannot receive from send-only channel {}",
+                                    self.describe(&ch, x)
+                                ),
+                            );
                         }
                         self.emit(Op::Recv { comma_ok: false });
                         Operand::value(elem, span)
                     }
                     _ => {
-                        self.error(span, format!("invalid operation: cannot receive from non-channel {}", self.describe(&ch, x)));
+                        self.error(
+                            span,
+                            format!(
+                                "invalid operation: cannot receive from non-channel {}",
+                                self.describe(&ch, x)
+                            ),
+                        );
                         Operand::invalid(span)
                     }
                 }
@@ -546,12 +801,18 @@ impl<'a> Compiler<'a> {
                     let folded = match (op, v) {
                         (UnaryOp::Neg, ConstVal::Int(i)) => Some(ConstVal::Int(-i)),
                         (UnaryOp::Neg, ConstVal::Float(f)) => Some(ConstVal::Float(-f)),
-                        (UnaryOp::Plus, ConstVal::Int(_) | ConstVal::Float(_)) => Some(v.clone()),
+                        (UnaryOp::Neg, ConstVal::Dec(m, e)) => Some(ConstVal::Dec(-m, *e)),
+                        (
+                            UnaryOp::Plus,
+                            ConstVal::Int(_) | ConstVal::Float(_) | ConstVal::Dec(..),
+                        ) => Some(v.clone()),
                         (UnaryOp::Not, ConstVal::Bool(b)) => Some(ConstVal::Bool(!b)),
                         (UnaryOp::BitNot, ConstVal::Int(i)) => {
                             // For unsigned typed constants ^x flips within the width.
                             match self.types.int_kind(o.ty) {
-                                Some(k) if !k.signed() => Some(ConstVal::Int(((1i128 << k.bits()) - 1) ^ i)),
+                                Some(k) if !k.signed() => {
+                                    Some(ConstVal::Int(((1i128 << k.bits()) - 1) ^ i))
+                                }
                                 _ => Some(ConstVal::Int(!i)),
                             }
                         }
@@ -561,13 +822,31 @@ impl<'a> Compiler<'a> {
                         Some(c) => {
                             if !self.types.is_untyped(o.ty) {
                                 if let Err(_) = consts::representable(&self.types, &c, o.ty) {
-                                    self.error(span, format!("constant {} overflows {}", c.display(), self.types.name(o.ty)));
+                                    self.error(
+                                        span,
+                                        format!(
+                                            "constant {} overflows {}",
+                                            c.display(),
+                                            self.types.name(o.ty)
+                                        ),
+                                    );
                                 }
                             }
-                            Operand { mode: Mode::Const(c), ty: o.ty, span }
+                            Operand {
+                                mode: Mode::Const(c),
+                                ty: o.ty,
+                                span,
+                            }
                         }
                         None => {
-                            self.error(span, format!("invalid operation: operator {} not defined on {}", unary_str(op), self.describe(&o, x)));
+                            self.error(
+                                span,
+                                format!(
+                                    "invalid operation: operator {} not defined on {}",
+                                    unary_str(op),
+                                    self.describe(&o, x)
+                                ),
+                            );
                             Operand::invalid(span)
                         }
                     };
@@ -583,7 +862,14 @@ impl<'a> Compiler<'a> {
                     _ => false,
                 };
                 if !ok {
-                    self.error(span, format!("invalid operation: operator {} not defined on {}", unary_str(op), self.describe(&o, x)));
+                    self.error(
+                        span,
+                        format!(
+                            "invalid operation: operator {} not defined on {}",
+                            unary_str(op),
+                            self.describe(&o, x)
+                        ),
+                    );
                     return Operand::invalid(span);
                 }
                 match op {
@@ -626,25 +912,51 @@ impl<'a> Compiler<'a> {
             return self.shift(op, l, r, span);
         }
         let lo = self.expr(l);
-        let lo = if matches!(lo.mode, Mode::Const(_) | Mode::Invalid) { lo } else { self.to_single_value(lo, l) };
+        let lo = if matches!(lo.mode, Mode::Const(_) | Mode::Invalid) {
+            lo
+        } else {
+            self.to_single_value(lo, l)
+        };
         let ro = self.expr(r);
-        let ro = if matches!(ro.mode, Mode::Const(_) | Mode::Invalid) { ro } else { self.to_single_value(ro, r) };
+        let ro = if matches!(ro.mode, Mode::Const(_) | Mode::Invalid) {
+            ro
+        } else {
+            self.to_single_value(ro, r)
+        };
         if lo.is_invalid() || ro.is_invalid() {
             return Operand::invalid(span);
         }
-        let is_cmp = matches!(op, BinaryOp::Eq | BinaryOp::Ne | BinaryOp::Lt | BinaryOp::Le | BinaryOp::Gt | BinaryOp::Ge);
+        let is_cmp = matches!(
+            op,
+            BinaryOp::Eq | BinaryOp::Ne | BinaryOp::Lt | BinaryOp::Le | BinaryOp::Gt | BinaryOp::Ge
+        );
         // Both constant: fold.
         if let (Mode::Const(a), Mode::Const(b)) = (&lo.mode, &ro.mode) {
             let (a, b) = (a.clone(), b.clone());
             let ty = match self.const_result_type(lo.ty, ro.ty) {
                 Some(t) => t,
                 None => {
-                    self.error(span, format!("invalid operation: {} (mismatched types {} and {})", self.text(span), self.types.name(lo.ty), self.types.name(ro.ty)));
+                    self.error(
+                        span,
+                        format!(
+                            "invalid operation: {} (mismatched types {} and {})",
+                            self.text(span),
+                            self.types.name(lo.ty),
+                            self.types.name(ro.ty)
+                        ),
+                    );
                     return Operand::invalid(span);
                 }
             };
             if a == ConstVal::Nil || b == ConstVal::Nil {
-                self.error(span, format!("invalid operation: {} (operator {} not defined on nil)", self.text(span), op.as_str()));
+                self.error(
+                    span,
+                    format!(
+                        "invalid operation: {} (operator {} not defined on nil)",
+                        self.text(span),
+                        op.as_str()
+                    ),
+                );
                 return Operand::invalid(span);
             }
             let int_div = self.types.is_integer(ty);
@@ -658,9 +970,14 @@ impl<'a> Compiler<'a> {
                     }
                     let c = match (&c, self.types.is_integer(rty)) {
                         (ConstVal::Float(f), true) if f.fract() == 0.0 => ConstVal::Int(*f as i128),
+                        (ConstVal::Dec(..), true) => c.as_i128().map(ConstVal::Int).unwrap_or(c),
                         _ => c,
                     };
-                    Operand { mode: Mode::Const(c), ty: rty, span }
+                    Operand {
+                        mode: Mode::Const(c),
+                        ty: rty,
+                        span,
+                    }
                 }
                 Err(msg) => {
                     if msg.starts_with("invalid operation: division") {
@@ -712,26 +1029,55 @@ impl<'a> Compiler<'a> {
                             return Operand::value(wk::UNTYPED_BOOL, span);
                         }
                     }
-                    if !(lo.ty == wk::UNTYPED_BOOL && self.types.is_bool(ro.ty) || ro.ty == wk::UNTYPED_BOOL && self.types.is_bool(lo.ty)) {
-                        self.error(span, format!("invalid operation: {} (mismatched types {} and {})", self.text(span), self.types.name(lo.ty), self.types.name(ro.ty)));
+                    if !(lo.ty == wk::UNTYPED_BOOL && self.types.is_bool(ro.ty)
+                        || ro.ty == wk::UNTYPED_BOOL && self.types.is_bool(lo.ty))
+                    {
+                        self.error(
+                            span,
+                            format!(
+                                "invalid operation: {} (mismatched types {} and {})",
+                                self.text(span),
+                                self.types.name(lo.ty),
+                                self.types.name(ro.ty)
+                            ),
+                        );
                         return Operand::invalid(span);
                     }
                 }
-                (if lo.ty == wk::UNTYPED_BOOL { ro.ty } else { lo.ty }, false)
+                (
+                    if lo.ty == wk::UNTYPED_BOOL {
+                        ro.ty
+                    } else {
+                        lo.ty
+                    },
+                    false,
+                )
             }
         };
         if swapped {
             self.emit(Op::Swap);
         }
         if is_cmp {
-            let ordered = matches!(op, BinaryOp::Lt | BinaryOp::Le | BinaryOp::Gt | BinaryOp::Ge);
+            let ordered = matches!(
+                op,
+                BinaryOp::Lt | BinaryOp::Le | BinaryOp::Gt | BinaryOp::Ge
+            );
             let nk = self.num_kind(ty);
             if ordered && nk == NumKind::Any {
-                self.error(span, format!("invalid operation: {} (operator {} not defined on {})", self.text(span), op.as_str(), self.describe(&lo, l).split(" (").next().unwrap_or("")));
+                self.error(
+                    span,
+                    format!(
+                        "invalid operation: {} (operator {} not defined on {})",
+                        self.text(span),
+                        op.as_str(),
+                        self.describe(&lo, l).split(" (").next().unwrap_or("")
+                    ),
+                );
                 return Operand::invalid(span);
             }
             if !ordered && !self.types.comparable(ty) {
-                let other_nil = matches!(lo.mode, Mode::Const(ConstVal::Nil)) || matches!(ro.mode, Mode::Const(ConstVal::Nil));
+                let other_nil = matches!(lo.mode, Mode::Const(ConstVal::Nil))
+                    || matches!(ro.mode, Mode::Const(ConstVal::Nil));
                 if !other_nil {
                     let kind = match self.types.ukind(ty) {
                         TypeKind::Slice(_) => "slice",
@@ -739,11 +1085,25 @@ impl<'a> Compiler<'a> {
                         TypeKind::Func(_) => "func",
                         _ => "struct containing uncomparable field",
                     };
-                    self.error(span, format!("invalid operation: {} ({} can only be compared to nil)", self.text(span), kind));
+                    self.error(
+                        span,
+                        format!(
+                            "invalid operation: {} ({} can only be compared to nil)",
+                            self.text(span),
+                            kind
+                        ),
+                    );
                     return Operand::invalid(span);
                 }
             }
-            let k = if ordered { nk } else { match nk { NumKind::Float64 | NumKind::Float32 => nk, _ => NumKind::Any } };
+            let k = if ordered {
+                nk
+            } else {
+                match nk {
+                    NumKind::Float64 | NumKind::Float32 => nk,
+                    _ => NumKind::Any,
+                }
+            };
             self.emit(Op::Cmp(cmp_of(op), k));
             return Operand::value(wk::UNTYPED_BOOL, span);
         }
@@ -762,13 +1122,27 @@ impl<'a> Compiler<'a> {
         };
         let valid = match nk {
             NumKind::Int(_) => true,
-            NumKind::Float64 | NumKind::Float32 => matches!(aop, ArithOp::Add | ArithOp::Sub | ArithOp::Mul | ArithOp::Div),
+            NumKind::Float64 | NumKind::Float32 => matches!(
+                aop,
+                ArithOp::Add | ArithOp::Sub | ArithOp::Mul | ArithOp::Div
+            ),
             NumKind::Str => aop == ArithOp::Add,
             NumKind::Any => false,
         };
         if !valid {
-            let opnd = if matches!(lo.mode, Mode::Const(_)) { self.describe(&ro, r) } else { self.describe(&lo, l) };
-            self.error(span, format!("invalid operation: operator {} not defined on {}", op.as_str(), opnd));
+            let opnd = if matches!(lo.mode, Mode::Const(_)) {
+                self.describe(&ro, r)
+            } else {
+                self.describe(&lo, l)
+            };
+            self.error(
+                span,
+                format!(
+                    "invalid operation: operator {} not defined on {}",
+                    op.as_str(),
+                    opnd
+                ),
+            );
             return Operand::invalid(span);
         }
         if matches!(aop, ArithOp::Div | ArithOp::Rem) {
@@ -788,12 +1162,34 @@ impl<'a> Compiler<'a> {
     }
 
     /// Checks that a constant operand converts to the other operand's type.
-    fn const_fits_operand(&mut self, c: &Operand, t: TypeId, e: &Expr, span: Span, op: BinaryOp) -> bool {
+    fn const_fits_operand(
+        &mut self,
+        c: &Operand,
+        t: TypeId,
+        e: &Expr,
+        span: Span,
+        op: BinaryOp,
+    ) -> bool {
         let Mode::Const(v) = &c.mode else { return true };
         if *v == ConstVal::Nil {
-            let ok = matches!(self.types.ukind(t), TypeKind::Pointer(_) | TypeKind::Slice(_) | TypeKind::Map(..) | TypeKind::Chan(..) | TypeKind::Func(_) | TypeKind::Interface(_));
+            let ok = matches!(
+                self.types.ukind(t),
+                TypeKind::Pointer(_)
+                    | TypeKind::Slice(_)
+                    | TypeKind::Map(..)
+                    | TypeKind::Chan(..)
+                    | TypeKind::Func(_)
+                    | TypeKind::Interface(_)
+            );
             if !ok {
-                self.error(span, format!("invalid operation: {} (mismatched types {} and untyped nil)", self.text(span), self.types.name(t)));
+                self.error(
+                    span,
+                    format!(
+                        "invalid operation: {} (mismatched types {} and untyped nil)",
+                        self.text(span),
+                        self.types.name(t)
+                    ),
+                );
             }
             return ok;
         }
@@ -801,7 +1197,15 @@ impl<'a> Compiler<'a> {
             return true;
         }
         if !self.types.is_untyped(c.ty) && c.ty != t {
-            self.error(span, format!("invalid operation: {} (mismatched types {} and {})", self.text(span), self.types.name(c.ty), self.types.name(t)));
+            self.error(
+                span,
+                format!(
+                    "invalid operation: {} (mismatched types {} and {})",
+                    self.text(span),
+                    self.types.name(c.ty),
+                    self.types.name(t)
+                ),
+            );
             return false;
         }
         let _ = op;
@@ -810,10 +1214,28 @@ impl<'a> Compiler<'a> {
             Err(why) => {
                 let msg = match why {
                     consts::Unrepresentable::Mismatch => {
-                        format!("invalid operation: {} (mismatched types {} and {})", self.text(span), if self.types.is_untyped(c.ty) { self.types.name(c.ty) } else { self.types.name(t) }, self.types.name(t))
+                        format!(
+                            "invalid operation: {} (mismatched types {} and {})",
+                            self.text(span),
+                            if self.types.is_untyped(c.ty) {
+                                self.types.name(c.ty)
+                            } else {
+                                self.types.name(t)
+                            },
+                            self.types.name(t)
+                        )
                     }
-                    consts::Unrepresentable::Truncated => format!("{} (untyped float constant) truncated to {}", self.text(e.span), self.types.name(t)),
-                    consts::Unrepresentable::Overflow => format!("{} (untyped int constant {}) overflows {}", self.text(e.span), v.display(), self.types.name(t)),
+                    consts::Unrepresentable::Truncated => format!(
+                        "{} (untyped float constant) truncated to {}",
+                        self.text(e.span),
+                        self.types.name(t)
+                    ),
+                    consts::Unrepresentable::Overflow => format!(
+                        "{} (untyped int constant {}) overflows {}",
+                        self.text(e.span),
+                        v.display(),
+                        self.types.name(t)
+                    ),
                 };
                 let msg = if let consts::Unrepresentable::Mismatch = why {
                     // Go names the pair in source order.
@@ -848,7 +1270,11 @@ impl<'a> Compiler<'a> {
         let bu = self.types.is_untyped(b);
         match (au, bu) {
             (true, true) => {
-                let (TypeKind::Untyped(ka), TypeKind::Untyped(kb)) = (self.types.kind(a), self.types.kind(b)) else { return None };
+                let (TypeKind::Untyped(ka), TypeKind::Untyped(kb)) =
+                    (self.types.kind(a), self.types.kind(b))
+                else {
+                    return None;
+                };
                 if ka == kb {
                     return Some(a);
                 }
@@ -871,14 +1297,33 @@ impl<'a> Compiler<'a> {
             let mark = self.here();
             let ro = self.expr(r);
             if let Mode::Const(ConstVal::Bool(b)) = ro.mode {
-                let v = if op == BinaryOp::LogAnd { a && b } else { a || b };
-                let ty = if self.types.is_untyped(lo.ty) { ro.ty } else { lo.ty };
-                return Operand { mode: Mode::Const(ConstVal::Bool(v)), ty, span };
+                let v = if op == BinaryOp::LogAnd {
+                    a && b
+                } else {
+                    a || b
+                };
+                let ty = if self.types.is_untyped(lo.ty) {
+                    ro.ty
+                } else {
+                    lo.ty
+                };
+                return Operand {
+                    mode: Mode::Const(ConstVal::Bool(v)),
+                    ty,
+                    span,
+                };
             }
             let _ = mark;
             let ro = self.to_single_value(ro, r);
             if !self.types.is_bool(ro.ty) {
-                self.error(span, format!("invalid operation: operator {} not defined on {}", op.as_str(), self.describe(&ro, r)));
+                self.error(
+                    span,
+                    format!(
+                        "invalid operation: operator {} not defined on {}",
+                        op.as_str(),
+                        self.describe(&ro, r)
+                    ),
+                );
                 return Operand::invalid(span);
             }
             self.emit(Op::Push(Value::Bool(a)));
@@ -896,11 +1341,22 @@ impl<'a> Compiler<'a> {
             return lo;
         }
         if !self.types.is_bool(lo.ty) {
-            self.error(span, format!("invalid operation: operator {} not defined on {}", op.as_str(), self.describe(&lo, l)));
+            self.error(
+                span,
+                format!(
+                    "invalid operation: operator {} not defined on {}",
+                    op.as_str(),
+                    self.describe(&lo, l)
+                ),
+            );
             return Operand::invalid(span);
         }
         self.emit(Op::Dup);
-        let j = if op == BinaryOp::LogAnd { self.emit(Op::JumpIfFalse(0)) } else { self.emit(Op::JumpIfTrue(0)) };
+        let j = if op == BinaryOp::LogAnd {
+            self.emit(Op::JumpIfFalse(0))
+        } else {
+            self.emit(Op::JumpIfTrue(0))
+        };
         self.emit(Op::Pop);
         let ro = self.expr(r);
         let ro = match ro.mode {
@@ -911,11 +1367,22 @@ impl<'a> Compiler<'a> {
             _ => self.to_single_value(ro, r),
         };
         if !ro.is_invalid() && !self.types.is_bool(ro.ty) {
-            self.error(span, format!("invalid operation: operator {} not defined on {}", op.as_str(), self.describe(&ro, r)));
+            self.error(
+                span,
+                format!(
+                    "invalid operation: operator {} not defined on {}",
+                    op.as_str(),
+                    self.describe(&ro, r)
+                ),
+            );
         }
         let end = self.here();
         self.patch(j, end);
-        let ty = if lo.ty == wk::UNTYPED_BOOL { ro.ty } else { lo.ty };
+        let ty = if lo.ty == wk::UNTYPED_BOOL {
+            ro.ty
+        } else {
+            lo.ty
+        };
         Operand::value(ty, span)
     }
 
@@ -936,20 +1403,39 @@ impl<'a> Compiler<'a> {
                 return Operand::invalid(span);
             };
             if bv < 0 {
-                self.error(r.span, format!("invalid shift count {} (negative)", self.text(r.span)));
+                self.error(
+                    r.span,
+                    format!("invalid shift count {} (negative)", self.text(r.span)),
+                );
                 return Operand::invalid(span);
             }
             let Some(av) = a.as_i128() else {
-                self.error(span, format!("invalid operation: shifted operand {} must be integer", self.text(l.span)));
+                self.error(
+                    span,
+                    format!(
+                        "invalid operation: shifted operand {} must be integer",
+                        self.text(l.span)
+                    ),
+                );
                 return Operand::invalid(span);
             };
             return match consts::fold_binary(op, &ConstVal::Int(av), &ConstVal::Int(bv), true) {
                 Ok(c) => {
-                    let ty = if lo.ty == wk::UNTYPED_FLOAT { wk::UNTYPED_INT } else { lo.ty };
-                    if !self.types.is_untyped(ty) && consts::representable(&self.types, &c, ty).is_err() {
+                    let ty = if lo.ty == wk::UNTYPED_FLOAT {
+                        wk::UNTYPED_INT
+                    } else {
+                        lo.ty
+                    };
+                    if !self.types.is_untyped(ty)
+                        && consts::representable(&self.types, &c, ty).is_err()
+                    {
                         self.error(span, format!("cannot use {} (constant {} of type {}) as {} value in expression (overflows)", self.text(span), c.display(), self.types.name(ty), self.types.name(ty)));
                     }
-                    Operand { mode: Mode::Const(c), ty, span }
+                    Operand {
+                        mode: Mode::Const(c),
+                        ty,
+                        span,
+                    }
                 }
                 Err(m) => {
                     self.error(span, format!("{}: {}", m, self.text(span)));
@@ -961,7 +1447,10 @@ impl<'a> Compiler<'a> {
         let ro_val = match &ro.mode {
             Mode::Const(c) => {
                 if c.as_i128().is_some_and(|v| v < 0) {
-                    self.error(r.span, format!("invalid shift count {} (negative)", self.text(r.span)));
+                    self.error(
+                        r.span,
+                        format!("invalid shift count {} (negative)", self.text(r.span)),
+                    );
                 }
                 None
             }
@@ -969,7 +1458,13 @@ impl<'a> Compiler<'a> {
         };
         if let Some(rv) = &ro_val {
             if !self.types.is_integer(rv.ty) {
-                self.error(r.span, format!("invalid operation: shift count {} must be integer", self.describe(rv, r)));
+                self.error(
+                    r.span,
+                    format!(
+                        "invalid operation: shift count {} must be integer",
+                        self.describe(rv, r)
+                    ),
+                );
                 return Operand::invalid(span);
             }
         }
@@ -998,11 +1493,21 @@ impl<'a> Compiler<'a> {
             self.materialize(&ro, Some(wk::UINT));
         }
         if !self.types.is_integer(lty) {
-            self.error(span, format!("invalid operation: shifted operand {} must be integer", self.describe(&lo, l)));
+            self.error(
+                span,
+                format!(
+                    "invalid operation: shifted operand {} must be integer",
+                    self.describe(&lo, l)
+                ),
+            );
             return Operand::invalid(span);
         }
         let k = self.types.int_kind(lty).unwrap_or(IntKind::Int);
-        let a = if op == BinaryOp::Shl { ArithOp::Shl } else { ArithOp::Shr };
+        let a = if op == BinaryOp::Shl {
+            ArithOp::Shl
+        } else {
+            ArithOp::Shr
+        };
         self.emit(Op::Arith(a, NumKind::Int(k)));
         Operand::value(lty, span)
     }
@@ -1012,7 +1517,9 @@ impl<'a> Compiler<'a> {
         match &e.kind {
             ExprKind::Paren(x) => self.addr(x),
             ExprKind::Ident(id) => match self.lookup(&id.name) {
-                Some(Sym::Local { slot, ty, boxed, .. }) => {
+                Some(Sym::Local {
+                    slot, ty, boxed, ..
+                }) => {
                     if !boxed {
                         self.retry_boxed = Some(id.name.clone());
                     }
@@ -1024,7 +1531,13 @@ impl<'a> Compiler<'a> {
                     Some(ty)
                 }
                 Some(Sym::Const { .. }) => {
-                    self.error(e.span, format!("invalid operation: cannot take address of {}", self.text(e.span)));
+                    self.error(
+                        e.span,
+                        format!(
+                            "invalid operation: cannot take address of {}",
+                            self.text(e.span)
+                        ),
+                    );
                     None
                 }
                 None => {
@@ -1032,7 +1545,13 @@ impl<'a> Compiler<'a> {
                     None
                 }
                 _ => {
-                    self.error(e.span, format!("invalid operation: cannot take address of {}", self.text(e.span)));
+                    self.error(
+                        e.span,
+                        format!(
+                            "invalid operation: cannot take address of {}",
+                            self.text(e.span)
+                        ),
+                    );
                     None
                 }
             },
@@ -1044,7 +1563,13 @@ impl<'a> Compiler<'a> {
                 match self.types.ukind(o.ty).clone() {
                     TypeKind::Pointer(t) => Some(t),
                     _ => {
-                        self.error(e.span, format!("invalid operation: cannot indirect {}", self.describe(&o, x)));
+                        self.error(
+                            e.span,
+                            format!(
+                                "invalid operation: cannot indirect {}",
+                                self.describe(&o, x)
+                            ),
+                        );
                         None
                     }
                 }
@@ -1057,13 +1582,25 @@ impl<'a> Compiler<'a> {
                             self.emit(Op::AddrGlobal(idx));
                             return Some(ty);
                         }
-                        self.error(e.span, format!("invalid operation: cannot take address of {}", self.text(e.span)));
+                        self.error(
+                            e.span,
+                            format!(
+                                "invalid operation: cannot take address of {}",
+                                self.text(e.span)
+                            ),
+                        );
                         return None;
                     }
                 }
                 let base_ty = self.peek_type(x)?;
                 let Some(Selection::Field { path, ty }) = self.select(base_ty, &sel.name) else {
-                    self.error(e.span, format!("invalid operation: cannot take address of {}", self.text(e.span)));
+                    self.error(
+                        e.span,
+                        format!(
+                            "invalid operation: cannot take address of {}",
+                            self.text(e.span)
+                        ),
+                    );
                     return None;
                 };
                 // Pointer to the struct holding the first field.
@@ -1092,7 +1629,10 @@ impl<'a> Compiler<'a> {
                             Some(elem)
                         }
                         _ => {
-                            self.error(e.span, format!("invalid operation: cannot index {}", self.text(x.span)));
+                            self.error(
+                                e.span,
+                                format!("invalid operation: cannot index {}", self.text(x.span)),
+                            );
                             None
                         }
                     },
@@ -1107,12 +1647,20 @@ impl<'a> Compiler<'a> {
                         None
                     }
                     _ => {
-                        self.error(e.span, format!("invalid operation: cannot take address of {}", self.text(e.span)));
+                        self.error(
+                            e.span,
+                            format!(
+                                "invalid operation: cannot take address of {}",
+                                self.text(e.span)
+                            ),
+                        );
                         None
                     }
                 }
             }
-            ExprKind::Composite { ty: Some(t), elems, .. } => {
+            ExprKind::Composite {
+                ty: Some(t), elems, ..
+            } => {
                 let lit_ty = self.composite_type(t, elems.len());
                 let o = self.composite(lit_ty, elems, e.span);
                 if o.is_invalid() {
@@ -1124,7 +1672,13 @@ impl<'a> Compiler<'a> {
             _ => {
                 let o = self.expr(e);
                 if !o.is_invalid() {
-                    self.error(e.span, format!("invalid operation: cannot take address of {}", self.describe(&o, e)));
+                    self.error(
+                        e.span,
+                        format!(
+                            "invalid operation: cannot take address of {}",
+                            self.describe(&o, e)
+                        ),
+                    );
                 }
                 None
             }
@@ -1203,7 +1757,13 @@ impl<'a> Compiler<'a> {
             _ => {
                 let o = self.to_single_value(o, i);
                 if !o.is_invalid() && !self.types.is_integer(o.ty) {
-                    self.error(i.span, format!("invalid argument: index {} must be integer", self.describe(&o, i)));
+                    self.error(
+                        i.span,
+                        format!(
+                            "invalid argument: index {} must be integer",
+                            self.describe(&o, i)
+                        ),
+                    );
                 }
             }
         }
@@ -1224,10 +1784,21 @@ impl<'a> Compiler<'a> {
             if let Mode::Const(c) = &io.mode {
                 if let Some(v) = c.as_i128() {
                     if v < 0 || v as usize >= s.len() {
-                        self.error(i.span, format!("invalid argument: index {} out of bounds [0:{}]", v, s.len()));
+                        self.error(
+                            i.span,
+                            format!(
+                                "invalid argument: index {} out of bounds [0:{}]",
+                                v,
+                                s.len()
+                            ),
+                        );
                         return Operand::invalid(span);
                     }
-                    return Operand { mode: Mode::Const(ConstVal::Int(s[v as usize] as i128)), ty: wk::UINT8, span };
+                    return Operand {
+                        mode: Mode::Const(ConstVal::Int(s[v as usize] as i128)),
+                        ty: wk::UINT8,
+                        span,
+                    };
                 }
             }
             // Non-constant index into a constant string.
@@ -1262,7 +1833,10 @@ impl<'a> Compiler<'a> {
                     Operand::value(elem, span)
                 }
                 _ => {
-                    self.error(span, format!("invalid operation: cannot index {}", self.describe(&xo, x)));
+                    self.error(
+                        span,
+                        format!("invalid operation: cannot index {}", self.describe(&xo, x)),
+                    );
                     Operand::invalid(span)
                 }
             },
@@ -1274,11 +1848,17 @@ impl<'a> Compiler<'a> {
             TypeKind::Map(k, v) => {
                 let ko = self.expr(i);
                 self.assign_to(ko, i, k, "map index");
-                self.emit(Op::IndexMap { elem: v, comma_ok: false });
+                self.emit(Op::IndexMap {
+                    elem: v,
+                    comma_ok: false,
+                });
                 Operand::value(v, span)
             }
             _ => {
-                self.error(span, format!("invalid operation: cannot index {}", self.describe(&xo, x)));
+                self.error(
+                    span,
+                    format!("invalid operation: cannot index {}", self.describe(&xo, x)),
+                );
                 Operand::invalid(span)
             }
         }
@@ -1294,17 +1874,30 @@ impl<'a> Compiler<'a> {
             TypeKind::Map(k, v) => {
                 let ko = self.expr(i);
                 self.assign_to(ko, i, k, "map index");
-                self.emit(Op::IndexMap { elem: v, comma_ok: true });
+                self.emit(Op::IndexMap {
+                    elem: v,
+                    comma_ok: true,
+                });
                 Some((v, wk::UNTYPED_BOOL))
             }
             _ => {
-                self.error(span, format!("assignment mismatch: 2 variables but 1 value"));
+                self.error(
+                    span,
+                    format!("assignment mismatch: 2 variables but 1 value"),
+                );
                 None
             }
         }
     }
 
-    fn slice_expr(&mut self, x: &Expr, lo: Option<&Expr>, hi: Option<&Expr>, max: Option<&Expr>, span: Span) -> Operand {
+    fn slice_expr(
+        &mut self,
+        x: &Expr,
+        lo: Option<&Expr>,
+        hi: Option<&Expr>,
+        max: Option<&Expr>,
+        span: Span,
+    ) -> Operand {
         let xt = match self.peek_type(x) {
             Some(t) => t,
             None => return Operand::invalid(span),
@@ -1319,7 +1912,14 @@ impl<'a> Compiler<'a> {
                 if max.is_some() {
                     self.error(span, format!("invalid operation: 3-index slice of string"));
                 }
-                (SliceKind::String, if xt == wk::UNTYPED_STRING { wk::STRING } else { xt })
+                (
+                    SliceKind::String,
+                    if xt == wk::UNTYPED_STRING {
+                        wk::STRING
+                    } else {
+                        xt
+                    },
+                )
             }
             TypeKind::Array(n, elem) => {
                 if self.addr(x).is_none() {
@@ -1338,14 +1938,26 @@ impl<'a> Compiler<'a> {
                 }
             },
             _ => {
-                self.error(span, format!("cannot slice {} (variable of type {})", self.text(x.span), self.types.name(xt)));
+                self.error(
+                    span,
+                    format!(
+                        "cannot slice {} (variable of type {})",
+                        self.text(x.span),
+                        self.types.name(xt)
+                    ),
+                );
                 return Operand::invalid(span);
             }
         };
         for p in [lo, hi, max].into_iter().flatten() {
             self.index_value(p, None);
         }
-        self.emit(Op::SliceOp { has_lo: lo.is_some(), has_hi: hi.is_some(), has_max: max.is_some(), kind });
+        self.emit(Op::SliceOp {
+            has_lo: lo.is_some(),
+            has_hi: hi.is_some(),
+            has_max: max.is_some(),
+            kind,
+        });
         Operand::value(result, span)
     }
 
@@ -1355,7 +1967,13 @@ impl<'a> Compiler<'a> {
             return xo;
         }
         if !self.types.is_interface(xo.ty) {
-            self.error(x.span, format!("invalid operation: {} is not an interface", self.describe(&xo, x)));
+            self.error(
+                x.span,
+                format!(
+                    "invalid operation: {} is not an interface",
+                    self.describe(&xo, x)
+                ),
+            );
             return Operand::invalid(span);
         }
         let target = self.resolve_type(t);
@@ -1367,9 +1985,17 @@ impl<'a> Compiler<'a> {
                 self.error(t.span, format!("impossible type assertion: {}.({})\n\t{} does not implement {} (missing method {})", self.text(x.span), self.types.name(target), self.types.name(target), self.types.name(xo.ty), m));
             }
         }
-        self.emit(Op::TypeAssert { ty: target, from: xo.ty, comma_ok });
+        self.emit(Op::TypeAssert {
+            ty: target,
+            from: xo.ty,
+            comma_ok,
+        });
         if comma_ok {
-            Operand { mode: Mode::Multi, ty: self.types.tuple(vec![target, wk::BOOL]), span }
+            Operand {
+                mode: Mode::Multi,
+                ty: self.types.tuple(vec![target, wk::BOOL]),
+                span,
+            }
         } else {
             Operand::value(target, span)
         }
@@ -1404,7 +2030,9 @@ impl<'a> Compiler<'a> {
                     }
                     self.emit(Op::Field(*idx));
                     cur = match self.types.ukind(cur) {
-                        TypeKind::Struct(fs) => fs.get(*idx as usize).map(|f| f.ty).unwrap_or(wk::INVALID),
+                        TypeKind::Struct(fs) => {
+                            fs.get(*idx as usize).map(|f| f.ty).unwrap_or(wk::INVALID)
+                        }
                         _ => wk::INVALID,
                     };
                 }
@@ -1433,7 +2061,13 @@ impl<'a> Compiler<'a> {
             }
             None => {
                 let what = if self.types.is_interface(xo.ty) {
-                    format!("{}.{} undefined (type {} has no field or method {})", self.text(x.span), sel.name, self.types.name(xo.ty), sel.name)
+                    format!(
+                        "{}.{} undefined (type {} has no field or method {})",
+                        self.text(x.span),
+                        sel.name,
+                        self.types.name(xo.ty),
+                        sel.name
+                    )
                 } else {
                     let lower = self.select(xo.ty, &capitalize_flip(&sel.name));
                     match lower {
@@ -1454,7 +2088,15 @@ impl<'a> Compiler<'a> {
         };
         match self.types.find_method(base, &sel.name).cloned() {
             Some(m) => {
-                let sig = self.types.signature(m.sig).cloned().unwrap_or(crate::types::Signature { params: vec![], results: vec![], variadic: false });
+                let sig = self
+                    .types
+                    .signature(m.sig)
+                    .cloned()
+                    .unwrap_or(crate::types::Signature {
+                        params: vec![],
+                        results: vec![],
+                        variadic: false,
+                    });
                 let mut params = vec![t];
                 params.extend(sig.params.iter().copied());
                 let fty = self.types.func(params, sig.results.clone(), sig.variadic);
@@ -1469,13 +2111,28 @@ impl<'a> Compiler<'a> {
                 Operand::value(fty, span)
             }
             None => {
-                self.error(sel.span, format!("{}.{} undefined (type {} has no method {})", self.types.name(t), sel.name, self.types.name(t), sel.name));
+                self.error(
+                    sel.span,
+                    format!(
+                        "{}.{} undefined (type {} has no method {})",
+                        self.types.name(t),
+                        sel.name,
+                        self.types.name(t),
+                        sel.name
+                    ),
+                );
                 Operand::invalid(span)
             }
         }
     }
 
-    fn package_member(&mut self, pkg: u32, pid: &crate::syntax::ast::Ident, sel: &crate::syntax::ast::Ident, span: Span) -> Operand {
+    fn package_member(
+        &mut self,
+        pkg: u32,
+        pid: &crate::syntax::ast::Ident,
+        sel: &crate::syntax::ast::Ident,
+        span: Span,
+    ) -> Operand {
         let member = self.packages[pkg as usize].scope.get(&sel.name).cloned();
         let pkgname = pid.name.clone();
         match member {
@@ -1484,8 +2141,16 @@ impl<'a> Compiler<'a> {
                     self.load_sym(&sym);
                     Operand::value(ty, span)
                 }
-                Sym::Const { val, ty } => Operand { mode: Mode::Const(val), ty, span },
-                Sym::Type(t) => Operand { mode: Mode::Type, ty: t, span },
+                Sym::Const { val, ty } => Operand {
+                    mode: Mode::Const(val),
+                    ty,
+                    span,
+                },
+                Sym::Type(t) => Operand {
+                    mode: Mode::Type,
+                    ty: t,
+                    span,
+                },
                 Sym::Func { fid, ty } => {
                     self.emit(Op::PushFunc(fid));
                     Operand::value(ty, span)
@@ -1500,7 +2165,13 @@ impl<'a> Compiler<'a> {
                 }
             },
             Some(_) => {
-                self.error(sel.span, format!("name {} not exported by package {}", sel.name, self.packages[pkg as usize].name));
+                self.error(
+                    sel.span,
+                    format!(
+                        "name {} not exported by package {}",
+                        sel.name, self.packages[pkg as usize].name
+                    ),
+                );
                 Operand::invalid(span)
             }
             None => {
@@ -1513,7 +2184,12 @@ impl<'a> Compiler<'a> {
     /// The type of a composite literal's type expression (`[...]T` takes its
     /// length from the element count).
     pub fn composite_type(&mut self, t: &Expr, n: usize) -> TypeId {
-        if let ExprKind::ArrayType { len: None, ellipsis: true, elem } = &t.kind {
+        if let ExprKind::ArrayType {
+            len: None,
+            ellipsis: true,
+            elem,
+        } = &t.kind
+        {
             let et = self.resolve_type(elem);
             let _ = n;
             // Length fixed later from keys; mark with u64::MAX.
@@ -1522,29 +2198,57 @@ impl<'a> Compiler<'a> {
         self.resolve_type(t)
     }
 
-    pub fn composite(&mut self, ty: TypeId, elems: &[crate::syntax::ast::Element], span: Span) -> Operand {
+    pub fn composite(
+        &mut self,
+        ty: TypeId,
+        elems: &[crate::syntax::ast::Element],
+        span: Span,
+    ) -> Operand {
         match self.types.ukind(ty).clone() {
             TypeKind::Struct(fields) => {
                 let keyed = elems.first().is_some_and(|e| e.key.is_some());
                 if keyed {
-                    let mut vals: Vec<Option<&crate::syntax::ast::Element>> = vec![None; fields.len()];
+                    let mut vals: Vec<Option<&crate::syntax::ast::Element>> =
+                        vec![None; fields.len()];
                     for el in elems {
                         let Some(k) = &el.key else {
-                            self.error(el.value.span, "mixture of field:value and value elements in struct literal");
+                            self.error(
+                                el.value.span,
+                                "mixture of field:value and value elements in struct literal",
+                            );
                             continue;
                         };
                         let ExprKind::Ident(kid) = &k.kind else {
-                            self.error(k.span, format!("invalid field name {} in struct literal", self.text(k.span)));
+                            self.error(
+                                k.span,
+                                format!(
+                                    "invalid field name {} in struct literal",
+                                    self.text(k.span)
+                                ),
+                            );
                             continue;
                         };
                         match fields.iter().position(|f| f.name == kid.name) {
                             Some(i) => {
                                 if vals[i].is_some() {
-                                    self.error(k.span, format!("duplicate field name {} in struct literal", kid.name));
+                                    self.error(
+                                        k.span,
+                                        format!(
+                                            "duplicate field name {} in struct literal",
+                                            kid.name
+                                        ),
+                                    );
                                 }
                                 vals[i] = Some(el);
                             }
-                            None => self.error(k.span, format!("unknown field {} in struct literal of type {}", kid.name, self.types.name(ty))),
+                            None => self.error(
+                                k.span,
+                                format!(
+                                    "unknown field {} in struct literal of type {}",
+                                    kid.name,
+                                    self.types.name(ty)
+                                ),
+                            ),
                         }
                     }
                     for (i, f) in fields.iter().enumerate() {
@@ -1557,7 +2261,16 @@ impl<'a> Compiler<'a> {
                     }
                 } else if !elems.is_empty() {
                     if elems.len() < fields.len() {
-                        self.error(Span { lo: span.hi.saturating_sub(1), hi: span.hi }, format!("too few values in struct literal of type {}", self.types.name(ty)));
+                        self.error(
+                            Span {
+                                lo: span.hi.saturating_sub(1),
+                                hi: span.hi,
+                            },
+                            format!(
+                                "too few values in struct literal of type {}",
+                                self.types.name(ty)
+                            ),
+                        );
                     }
                     for (i, f) in fields.iter().enumerate() {
                         match elems.get(i) {
@@ -1568,7 +2281,13 @@ impl<'a> Compiler<'a> {
                         }
                     }
                     if elems.len() > fields.len() {
-                        self.error(elems[fields.len()].value.span, format!("too many values in struct literal of type {}", self.types.name(ty)));
+                        self.error(
+                            elems[fields.len()].value.span,
+                            format!(
+                                "too many values in struct literal of type {}",
+                                self.types.name(ty)
+                            ),
+                        );
                     }
                 } else {
                     for f in &fields {
@@ -1579,9 +2298,14 @@ impl<'a> Compiler<'a> {
                 Operand::value(ty, span)
             }
             TypeKind::Array(n, elem) => {
-                let (count, order) = self.indexed_elems(elems, if n == u64::MAX { None } else { Some(n) });
+                let (count, order) =
+                    self.indexed_elems(elems, if n == u64::MAX { None } else { Some(n) });
                 let real_n = if n == u64::MAX { count } else { n };
-                let real_ty = if n == u64::MAX { self.types.intern(TypeKind::Array(real_n, elem)) } else { ty };
+                let real_ty = if n == u64::MAX {
+                    self.types.intern(TypeKind::Array(real_n, elem))
+                } else {
+                    ty
+                };
                 self.emit_indexed(elems, &order, real_n, elem, "array or slice literal");
                 self.emit(Op::MakeSeq(real_n as u32));
                 Operand::value(real_ty, span)
@@ -1610,14 +2334,21 @@ impl<'a> Compiler<'a> {
             }
             TypeKind::Invalid => Operand::invalid(span),
             _ => {
-                self.error(span, format!("invalid composite literal type {}", self.types.name(ty)));
+                self.error(
+                    span,
+                    format!("invalid composite literal type {}", self.types.name(ty)),
+                );
                 Operand::invalid(span)
             }
         }
     }
 
     /// Positions of array/slice literal elements: (length, index per element).
-    fn indexed_elems(&mut self, elems: &[crate::syntax::ast::Element], bound: Option<u64>) -> (u64, Vec<u64>) {
+    fn indexed_elems(
+        &mut self,
+        elems: &[crate::syntax::ast::Element],
+        bound: Option<u64>,
+    ) -> (u64, Vec<u64>) {
         let mut next = 0u64;
         let mut max = 0u64;
         let mut order = Vec::new();
@@ -1625,12 +2356,18 @@ impl<'a> Compiler<'a> {
             if let Some(k) = &el.key {
                 match self.const_expr(k).and_then(|c| c.as_i128()) {
                     Some(i) if i >= 0 => next = i as u64,
-                    _ => self.error(k.span, format!("index {} must be integer constant", self.text(k.span))),
+                    _ => self.error(
+                        k.span,
+                        format!("index {} must be integer constant", self.text(k.span)),
+                    ),
                 }
             }
             if let Some(b) = bound {
                 if next >= b {
-                    self.error(el.value.span, format!("index {} out of bounds [0:{}]", next, b));
+                    self.error(
+                        el.value.span,
+                        format!("index {} out of bounds [0:{}]", next, b),
+                    );
                 }
             }
             order.push(next);
@@ -1640,13 +2377,23 @@ impl<'a> Compiler<'a> {
         (max, order)
     }
 
-    fn emit_indexed(&mut self, elems: &[crate::syntax::ast::Element], order: &[u64], n: u64, elem: TypeId, ctx: &str) {
+    fn emit_indexed(
+        &mut self,
+        elems: &[crate::syntax::ast::Element],
+        order: &[u64],
+        n: u64,
+        elem: TypeId,
+        ctx: &str,
+    ) {
         // Elements are emitted in index order with zeros in the gaps.
         let mut by_index: Vec<Option<usize>> = vec![None; n.min(1 << 24) as usize];
         for (i, &at) in order.iter().enumerate() {
             if let Some(slot) = by_index.get_mut(at as usize) {
                 if slot.is_some() {
-                    self.error(elems[i].value.span, format!("duplicate index {} in array or slice literal", at));
+                    self.error(
+                        elems[i].value.span,
+                        format!("duplicate index {} in array or slice literal", at),
+                    );
                 }
                 *slot = Some(i);
             }
@@ -1663,7 +2410,10 @@ impl<'a> Compiler<'a> {
 
     /// One element of a composite literal, with Go's type elision.
     fn element(&mut self, v: &Expr, ty: TypeId, ctx: &str) {
-        if let ExprKind::Composite { ty: None, elems, .. } = &v.kind {
+        if let ExprKind::Composite {
+            ty: None, elems, ..
+        } = &v.kind
+        {
             if let TypeKind::Pointer(inner) = self.types.ukind(ty).clone() {
                 self.composite(inner, elems, v.span);
                 self.emit(Op::NewCell);
@@ -1673,7 +2423,10 @@ impl<'a> Compiler<'a> {
             return;
         }
         if let ExprKind::Unary(UnaryOp::Addr, inner) = &v.kind {
-            if let ExprKind::Composite { ty: None, elems, .. } = &inner.kind {
+            if let ExprKind::Composite {
+                ty: None, elems, ..
+            } = &inner.kind
+            {
                 if let TypeKind::Pointer(it) = self.types.ukind(ty).clone() {
                     self.composite(it, elems, v.span);
                     self.emit(Op::NewCell);
@@ -1697,23 +2450,64 @@ impl<'a> Compiler<'a> {
             let tu = self.types.ukind(target).clone();
             match (&tu, &c) {
                 (TypeKind::String, ConstVal::Int(i)) if self.types.is_integer(o.ty) => {
-                    let ch = u32::try_from(*i).ok().and_then(char::from_u32).unwrap_or('\u{FFFD}');
+                    let ch = u32::try_from(*i)
+                        .ok()
+                        .and_then(char::from_u32)
+                        .unwrap_or('\u{FFFD}');
                     let s = ch.to_string();
-                    return Operand { mode: Mode::Const(ConstVal::Str(Rc::from(s.as_bytes()))), ty: target, span };
+                    return Operand {
+                        mode: Mode::Const(ConstVal::Str(Rc::from(s.as_bytes()))),
+                        ty: target,
+                        span,
+                    };
                 }
-                (TypeKind::Int(_), ConstVal::Float(f)) if f.fract() != 0.0 => {
-                    self.error(span, format!("cannot convert {} to type {} (truncated)", self.describe(&o, arg), self.types.name(target)));
+                (TypeKind::Int(_), ConstVal::Float(_) | ConstVal::Dec(..))
+                    if c.as_i128().is_none() =>
+                {
+                    self.error(
+                        span,
+                        format!(
+                            "cannot convert {} to type {} (truncated)",
+                            self.describe(&o, arg),
+                            self.types.name(target)
+                        ),
+                    );
                     return Operand::invalid(span);
                 }
-                (TypeKind::Int(_) | TypeKind::Float64 | TypeKind::Float32 | TypeKind::String | TypeKind::Bool, _) => {
+                (
+                    TypeKind::Int(_)
+                    | TypeKind::Float64
+                    | TypeKind::Float32
+                    | TypeKind::String
+                    | TypeKind::Bool,
+                    _,
+                ) => {
                     return match consts::representable(&self.types, &c, target) {
-                        Ok(v) => Operand { mode: Mode::Const(v), ty: target, span },
+                        Ok(v) => Operand {
+                            mode: Mode::Const(v),
+                            ty: target,
+                            span,
+                        },
                         Err(consts::Unrepresentable::Overflow) => {
-                            self.error(span, format!("cannot convert {} to type {} (overflows)", self.describe(&o, arg), self.types.name(target)));
+                            self.error(
+                                span,
+                                format!(
+                                    "cannot convert {} to type {} (overflows)",
+                                    self.describe(&o, arg),
+                                    self.types.name(target)
+                                ),
+                            );
                             Operand::invalid(span)
                         }
                         Err(_) => {
-                            self.error(span, format!("cannot convert {} to type {}", self.describe(&o, arg), self.types.name(target)));
+                            self.error(
+                                span,
+                                format!(
+                                    "cannot convert {} to type {}",
+                                    self.describe(&o, arg),
+                                    self.types.name(target)
+                                ),
+                            );
                             Operand::invalid(span)
                         }
                     };
@@ -1725,7 +2519,10 @@ impl<'a> Compiler<'a> {
                     self.emit(Op::Push(Value::Nil));
                     return Operand::value(target, span);
                 }
-                self.error(span, format!("cannot convert nil to type {}", self.types.name(target)));
+                self.error(
+                    span,
+                    format!("cannot convert nil to type {}", self.types.name(target)),
+                );
                 return Operand::invalid(span);
             }
             let t = self.materialize(&o, None);
@@ -1748,7 +2545,10 @@ impl<'a> Compiler<'a> {
                 true
             }
             (TypeKind::Int(k), TypeKind::Float64 | TypeKind::Float32) => {
-                self.emit(Op::Convert(Conv::IntToFloat { from_unsigned: !k.signed() && k.bits() == 64, to32: tu == TypeKind::Float32 }));
+                self.emit(Op::Convert(Conv::IntToFloat {
+                    from_unsigned: !k.signed() && k.bits() == 64,
+                    to32: tu == TypeKind::Float32,
+                }));
                 true
             }
             (TypeKind::Float64 | TypeKind::Float32, TypeKind::Int(k)) => {
@@ -1780,7 +2580,9 @@ impl<'a> Compiler<'a> {
                 self.emit(Op::Convert(Conv::RunesToString));
                 true
             }
-            (TypeKind::Pointer(a), TypeKind::Pointer(b)) => self.types.underlying(*a) == self.types.underlying(*b),
+            (TypeKind::Pointer(a), TypeKind::Pointer(b)) => {
+                self.types.underlying(*a) == self.types.underlying(*b)
+            }
             (_, TypeKind::Interface(_)) => {
                 if self.types.is_interface(src) {
                     true
@@ -1796,7 +2598,14 @@ impl<'a> Compiler<'a> {
         };
         if !ok {
             let o = Operand::value(src, arg.span);
-            self.error(span, format!("cannot convert {} to type {}", self.describe(&o, arg), self.types.name(target)));
+            self.error(
+                span,
+                format!(
+                    "cannot convert {} to type {}",
+                    self.describe(&o, arg),
+                    self.types.name(target)
+                ),
+            );
             return Operand::invalid(span);
         }
         Operand::value(target, span)

@@ -8,10 +8,10 @@
 //! Never panics on user input: every problem becomes a [`Diagnostic`].
 
 mod boxing;
+mod calls;
 pub mod consts;
 mod decls;
 mod expr;
-mod calls;
 mod stmt;
 
 use crate::diag::Diagnostic;
@@ -55,14 +55,36 @@ pub enum Builtin {
 
 #[derive(Clone, Debug)]
 pub enum Sym {
-    Local { slot: u32, ty: TypeId, boxed: bool, used: bool, span: Span },
-    Global { idx: u32, ty: TypeId },
-    Const { val: ConstVal, ty: TypeId },
+    Local {
+        slot: u32,
+        ty: TypeId,
+        boxed: bool,
+        used: bool,
+        span: Span,
+    },
+    Global {
+        idx: u32,
+        ty: TypeId,
+    },
+    Const {
+        val: ConstVal,
+        ty: TypeId,
+    },
     Type(TypeId),
-    Func { fid: u32, ty: TypeId },
-    Native { nid: u32, ty: TypeId },
+    Func {
+        fid: u32,
+        ty: TypeId,
+    },
+    Native {
+        nid: u32,
+        ty: TypeId,
+    },
     Builtin(Builtin),
-    Package { pkg: u32, used: bool, span: Span },
+    Package {
+        pkg: u32,
+        used: bool,
+        span: Span,
+    },
     Nil,
 }
 
@@ -174,10 +196,18 @@ pub enum Mode {
 
 impl Operand {
     fn invalid(span: Span) -> Operand {
-        Operand { mode: Mode::Invalid, ty: wk::INVALID, span }
+        Operand {
+            mode: Mode::Invalid,
+            ty: wk::INVALID,
+            span,
+        }
     }
     fn value(ty: TypeId, span: Span) -> Operand {
-        Operand { mode: Mode::Value, ty, span }
+        Operand {
+            mode: Mode::Value,
+            ty,
+            span,
+        }
     }
     fn is_invalid(&self) -> bool {
         matches!(self.mode, Mode::Invalid)
@@ -187,14 +217,29 @@ impl Operand {
 /// Compiles the user's package (path `main`) with the library packages it
 /// imports. On success returns the program; otherwise the diagnostics for
 /// the user's file.
-pub fn compile_program(user: &ast::File, user_text: &str, library: &[(String, ast::File, String)], go_version: crate::GoVersion) -> Result<Program, Vec<Diagnostic>> {
+pub fn compile_program(
+    user: &ast::File,
+    user_text: &str,
+    library: &[(String, ast::File, String)],
+    go_version: crate::GoVersion,
+) -> Result<Program, Vec<Diagnostic>> {
     let mut c = Compiler::new();
     c.loopvar_per_iteration = go_version >= crate::GoVersion::Go122;
     let mut sources: Vec<PackageSource> = library
         .iter()
-        .map(|(path, file, text)| PackageSource { path, file, library: true, text })
+        .map(|(path, file, text)| PackageSource {
+            path,
+            file,
+            library: true,
+            text,
+        })
         .collect();
-    sources.push(PackageSource { path: "main", file: user, library: false, text: user_text });
+    sources.push(PackageSource {
+        path: "main",
+        file: user,
+        library: false,
+        text: user_text,
+    });
     c.compile_all(&sources);
     let user_pkg = (c.packages.len() as u32).saturating_sub(1);
     if !c.diags.is_empty() {
@@ -241,10 +286,21 @@ impl<'a> Compiler<'a> {
         let nid = c.native_id(Native::RuntimeErrorString);
         let sig = c.types.func(vec![], vec![wk::STRING], false);
         if let Some(n) = c.types.named_info_mut(rt) {
-            n.methods.push(crate::types::Method { name: "Error".into(), pointer_recv: false, sig, target: crate::types::MethodTarget::Native(nid) });
+            n.methods.push(crate::types::Method {
+                name: "Error".into(),
+                pointer_recv: false,
+                sig,
+                target: crate::types::MethodTarget::Native(nid),
+            });
         }
         let mid = c.method_name_id("Error");
-        c.methods.entries.insert((rt, mid), crate::vm::op::MethodEntry { target: crate::types::MethodTarget::Native(nid), recv: crate::vm::op::RecvAdjust::None });
+        c.methods.entries.insert(
+            (rt, mid),
+            crate::vm::op::MethodEntry {
+                target: crate::types::MethodTarget::Native(nid),
+                recv: crate::vm::op::RecvAdjust::None,
+            },
+        );
         c.universe = decls::universe(&c.types, error_type);
         c
     }
@@ -273,10 +329,17 @@ impl<'a> Compiler<'a> {
         let msg = msg.into();
         if self.library_mode {
             // A prelude bug: surface it loudly but keep going.
-            self.diags.push(Diagnostic::new(Span::default(), format!("internal error in gosim's library: {}", msg)));
+            self.diags.push(Diagnostic::new(
+                Span::default(),
+                format!("internal error in gosim's library: {}", msg),
+            ));
             return;
         }
-        if self.diags.iter().any(|d| d.span == span && d.message == msg) {
+        if self
+            .diags
+            .iter()
+            .any(|d| d.span == span && d.message == msg)
+        {
             return;
         }
         self.diags.push(Diagnostic::new(span, msg));
@@ -284,14 +347,22 @@ impl<'a> Compiler<'a> {
 
     /// The source text of a span in the current package (for messages).
     pub fn text(&self, span: Span) -> String {
-        let src = self.sources.get(self.cur_pkg as usize).copied().unwrap_or("");
-        src.get(span.lo as usize..span.hi as usize).unwrap_or("").to_string()
+        let src = self
+            .sources
+            .get(self.cur_pkg as usize)
+            .copied()
+            .unwrap_or("");
+        src.get(span.lo as usize..span.hi as usize)
+            .unwrap_or("")
+            .to_string()
     }
 
     // ---- emission ----
 
     fn fnc(&mut self) -> &mut FnCtx {
-        self.fns.last_mut().expect("emission happens inside a function context")
+        self.fns
+            .last_mut()
+            .expect("emission happens inside a function context")
     }
 
     pub fn emit(&mut self, op: Op) -> usize {
@@ -338,7 +409,9 @@ impl<'a> Compiler<'a> {
         let mut unused: Vec<(Span, String)> = scope
             .into_iter()
             .filter_map(|(name, sym)| match sym {
-                Sym::Local { used: false, span, .. } if name != "_" => Some((span, name)),
+                Sym::Local {
+                    used: false, span, ..
+                } if name != "_" => Some((span, name)),
                 _ => None,
             })
             .collect();
@@ -356,11 +429,26 @@ impl<'a> Compiler<'a> {
         if name != "_" {
             let scope_span = span;
             let f = self.fnc();
-            f.locals.push(LocalInfo { name: name.to_string(), slot, boxed, ty, scope: scope_span });
+            f.locals.push(LocalInfo {
+                name: name.to_string(),
+                slot,
+                boxed,
+                ty,
+                scope: scope_span,
+            });
             f.scopes
                 .last_mut()
                 .expect("a function always has a scope")
-                .insert(name.to_string(), Sym::Local { slot, ty, boxed, used: false, span });
+                .insert(
+                    name.to_string(),
+                    Sym::Local {
+                        slot,
+                        ty,
+                        boxed,
+                        used: false,
+                        span,
+                    },
+                );
         }
         (slot, boxed)
     }
@@ -394,31 +482,64 @@ impl<'a> Compiler<'a> {
                 }
                 if hit.is_none() {
                     if let Some((_, slot)) = f.captures.iter().find(|(n, _)| n == name) {
-                        hit = Some(Sym::Local { slot: *slot, ty: wk::INVALID, boxed: true, used: true, span: Span::default() });
+                        hit = Some(Sym::Local {
+                            slot: *slot,
+                            ty: wk::INVALID,
+                            boxed: true,
+                            used: true,
+                            span: Span::default(),
+                        });
                     }
                 }
                 hit
             };
             if let Some(sym) = found {
                 if fi == depth - 1 {
-                    if let Sym::Local { ty: wk::INVALID, slot, .. } = sym {
+                    if let Sym::Local {
+                        ty: wk::INVALID,
+                        slot,
+                        ..
+                    } = sym
+                    {
                         // A capture entry: recover its type from the outer declaration.
                         let ty = self.capture_type(name, fi);
-                        return Some(Sym::Local { slot, ty, boxed: true, used: true, span: Span::default() });
+                        return Some(Sym::Local {
+                            slot,
+                            ty,
+                            boxed: true,
+                            used: true,
+                            span: Span::default(),
+                        });
                     }
                     return Some(sym);
                 }
                 match sym {
-                    Sym::Local { slot, ty, boxed, .. } => {
-                        let ty = if ty == wk::INVALID { self.capture_type(name, fi) } else { ty };
+                    Sym::Local {
+                        slot, ty, boxed, ..
+                    } => {
+                        let ty = if ty == wk::INVALID {
+                            self.capture_type(name, fi)
+                        } else {
+                            ty
+                        };
                         if !boxed {
                             self.retry_boxed = Some(name.to_string());
-                            return Some(Sym::Local { slot: 0, ty, boxed: true, used: true, span: Span::default() });
+                            return Some(Sym::Local {
+                                slot: 0,
+                                ty,
+                                boxed: true,
+                                used: true,
+                                span: Span::default(),
+                            });
                         }
                         // Thread the capture through every function between.
                         let mut src_slot = slot;
                         for fj in fi + 1..depth {
-                            let existing = self.fns[fj].captures.iter().find(|(n, _)| n == name).map(|(_, s)| *s);
+                            let existing = self.fns[fj]
+                                .captures
+                                .iter()
+                                .find(|(n, _)| n == name)
+                                .map(|(_, s)| *s);
                             src_slot = match existing {
                                 Some(s) => s,
                                 None => {
@@ -432,20 +553,33 @@ impl<'a> Compiler<'a> {
                                         slot: s,
                                         boxed: true,
                                         ty,
-                                        scope: Span { lo: 0, hi: u32::MAX },
+                                        scope: Span {
+                                            lo: 0,
+                                            hi: u32::MAX,
+                                        },
                                     });
                                     s
                                 }
                             };
                         }
-                        return Some(Sym::Local { slot: src_slot, ty, boxed: true, used: true, span: Span::default() });
+                        return Some(Sym::Local {
+                            slot: src_slot,
+                            ty,
+                            boxed: true,
+                            used: true,
+                            span: Span::default(),
+                        });
                     }
                     other => return Some(other),
                 }
             }
         }
         let pkg = self.cur_pkg as usize;
-        if let Some(sym) = self.packages.get_mut(pkg).and_then(|p| p.scope.get_mut(name)) {
+        if let Some(sym) = self
+            .packages
+            .get_mut(pkg)
+            .and_then(|p| p.scope.get_mut(name))
+        {
             if let Sym::Package { used, .. } = sym {
                 *used = true;
             }
@@ -463,7 +597,12 @@ impl<'a> Compiler<'a> {
                     }
                 }
             }
-            if let Some(l) = f.locals.iter().rev().find(|l| l.name == name && l.ty != wk::INVALID) {
+            if let Some(l) = f
+                .locals
+                .iter()
+                .rev()
+                .find(|l| l.name == name && l.ty != wk::INVALID)
+            {
                 return l.ty;
             }
         }
@@ -473,7 +612,9 @@ impl<'a> Compiler<'a> {
     /// Emits a load of a variable symbol.
     pub fn load_sym(&mut self, sym: &Sym) {
         match sym {
-            Sym::Local { slot, boxed: true, .. } => {
+            Sym::Local {
+                slot, boxed: true, ..
+            } => {
                 self.emit(Op::LoadBoxed(*slot));
             }
             Sym::Local { slot, .. } => {

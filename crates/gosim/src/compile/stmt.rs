@@ -37,7 +37,12 @@ impl<'a> Compiler<'a> {
 
     pub fn stmt(&mut self, s: &Stmt) {
         let prev = self.set_span(s.span);
-        if !self.library_mode && !matches!(s.kind, StmtKind::Block(_) | StmtKind::Labeled { .. } | StmtKind::Empty) {
+        if !self.library_mode
+            && !matches!(
+                s.kind,
+                StmtKind::Block(_) | StmtKind::Labeled { .. } | StmtKind::Empty
+            )
+        {
             self.emit(Op::Stmt);
         }
         self.stmt_inner(s, None);
@@ -56,25 +61,51 @@ impl<'a> Compiler<'a> {
                 match self.types.ukind(c.ty).clone() {
                     TypeKind::Chan(dir, elem) => {
                         if dir == ChanDir::Recv {
-                            self.error(s.span, format!("invalid operation: cannot send to receive-only channel {}", self.describe(&c, chan)));
+                            self.error(
+                                s.span,
+                                format!(
+                                    "invalid operation: cannot send to receive-only channel {}",
+                                    self.describe(&c, chan)
+                                ),
+                            );
                         }
                         let v = self.expr(value);
                         self.assign_to(v, value, elem, "send");
                         self.emit(Op::Send);
                     }
-                    _ => self.error(s.span, format!("invalid operation: cannot send to non-channel {}", self.describe(&c, chan))),
+                    _ => self.error(
+                        s.span,
+                        format!(
+                            "invalid operation: cannot send to non-channel {}",
+                            self.describe(&c, chan)
+                        ),
+                    ),
                 }
             }
             StmtKind::IncDec { target, inc } => {
-                let one = Expr { kind: ExprKind::Lit(crate::syntax::ast::Lit::Int(1)), span: s.span };
-                self.op_assign(target, if *inc { BinaryOp::Add } else { BinaryOp::Sub }, &one, s.span);
+                let one = Expr {
+                    kind: ExprKind::Lit(crate::syntax::ast::Lit::Int(1)),
+                    span: s.span,
+                };
+                self.op_assign(
+                    target,
+                    if *inc { BinaryOp::Add } else { BinaryOp::Sub },
+                    &one,
+                    s.span,
+                );
             }
             StmtKind::Assign { lhs, op, rhs } => match op {
                 AssignOp::Assign => self.assign(lhs, rhs, s.span),
                 AssignOp::Define => self.define(lhs, rhs, s.span),
                 AssignOp::Op(bop) => {
                     if lhs.len() != 1 || rhs.len() != 1 {
-                        self.error(s.span, format!("assignment operation {}= requires single-valued expressions", bop.as_str()));
+                        self.error(
+                            s.span,
+                            format!(
+                                "assignment operation {}= requires single-valued expressions",
+                                bop.as_str()
+                            ),
+                        );
                         return;
                     }
                     self.op_assign(&lhs[0], *bop, &rhs[0], s.span);
@@ -96,7 +127,12 @@ impl<'a> Compiler<'a> {
             StmtKind::Continue(l) => self.branch(l.as_ref(), false, s.span),
             StmtKind::Fallthrough => self.error(s.span, "fallthrough statement out of place"),
             StmtKind::Block(b) => self.block(b),
-            StmtKind::If { init, cond, then, els } => {
+            StmtKind::If {
+                init,
+                cond,
+                then,
+                els,
+            } => {
                 self.push_scope();
                 if let Some(i) = init {
                     self.stmt(i);
@@ -120,13 +156,46 @@ impl<'a> Compiler<'a> {
                 }
                 self.pop_scope();
             }
-            StmtKind::For { init, cond, post, body } => self.for_stmt(init.as_deref(), cond.as_ref(), post.as_deref(), body, label),
-            StmtKind::Range { key, value, define, subject, body } => self.range_stmt(key.as_ref(), value.as_ref(), *define, subject, body, label, s.span),
-            StmtKind::Switch { init, tag, cases } => self.switch_stmt(init.as_deref(), tag.as_ref(), cases, label),
-            StmtKind::TypeSwitch { init, bind, subject, cases } => self.type_switch(init.as_deref(), bind.as_ref(), subject, cases, label),
+            StmtKind::For {
+                init,
+                cond,
+                post,
+                body,
+            } => self.for_stmt(init.as_deref(), cond.as_ref(), post.as_deref(), body, label),
+            StmtKind::Range {
+                key,
+                value,
+                define,
+                subject,
+                body,
+            } => self.range_stmt(
+                key.as_ref(),
+                value.as_ref(),
+                *define,
+                subject,
+                body,
+                label,
+                s.span,
+            ),
+            StmtKind::Switch { init, tag, cases } => {
+                self.switch_stmt(init.as_deref(), tag.as_ref(), cases, label)
+            }
+            StmtKind::TypeSwitch {
+                init,
+                bind,
+                subject,
+                cases,
+            } => self.type_switch(init.as_deref(), bind.as_ref(), subject, cases, label),
             StmtKind::Select { cases } => self.select_stmt(cases, label),
             StmtKind::Labeled { label: l, stmt } => {
-                if matches!(stmt.kind, StmtKind::For { .. } | StmtKind::Range { .. } | StmtKind::Switch { .. } | StmtKind::TypeSwitch { .. } | StmtKind::Select { .. }) {
+                if matches!(
+                    stmt.kind,
+                    StmtKind::For { .. }
+                        | StmtKind::Range { .. }
+                        | StmtKind::Switch { .. }
+                        | StmtKind::TypeSwitch { .. }
+                        | StmtKind::Select { .. }
+                ) {
                     let prev = self.set_span(stmt.span);
                     if !self.library_mode {
                         self.emit(Op::Stmt);
@@ -142,23 +211,39 @@ impl<'a> Compiler<'a> {
 
     fn expr_stmt(&mut self, e: &Expr) {
         let inner = strip_parens(e);
-        let is_call_or_recv = matches!(inner.kind, ExprKind::Call { .. } | ExprKind::Unary(UnaryOp::Recv, _));
+        let is_call_or_recv = matches!(
+            inner.kind,
+            ExprKind::Call { .. } | ExprKind::Unary(UnaryOp::Recv, _)
+        );
         let o = self.expr(e);
         if o.is_invalid() {
             return;
         }
         if !is_call_or_recv {
             let what = self.describe(&o, e);
-            let what = what.replace("(variable of type", "(variable of type").replace("(constant", "(constant");
+            let what = what
+                .replace("(variable of type", "(variable of type")
+                .replace("(constant", "(constant");
             self.error(e.span, format!("{} is not used", what));
             return;
         }
         // Builtins whose results must be used.
         if let ExprKind::Call { func, .. } = &inner.kind {
             if let ExprKind::Ident(id) = &strip_parens(func).kind {
-                if matches!(id.name.as_str(), "len" | "cap" | "append" | "make" | "new" | "min" | "max") && matches!(o.mode, Mode::Value | Mode::Const(_)) {
+                if matches!(
+                    id.name.as_str(),
+                    "len" | "cap" | "append" | "make" | "new" | "min" | "max"
+                ) && matches!(o.mode, Mode::Value | Mode::Const(_))
+                {
                     if let Some(Sym::Builtin(_)) = self.universe.get(&id.name).cloned() {
-                        self.error(e.span, format!("{} (value of type {}) is not used", self.text(e.span), self.types.name(self.types.default_type(o.ty))));
+                        self.error(
+                            e.span,
+                            format!(
+                                "{} (value of type {}) is not used",
+                                self.text(e.span),
+                                self.types.name(self.types.default_type(o.ty))
+                            ),
+                        );
                         return;
                     }
                 }
@@ -213,7 +298,16 @@ impl<'a> Compiler<'a> {
                     self.unmark_used(&id.name);
                 }
                 match sym {
-                    Some(Sym::Local { slot, ty, boxed, .. }) => Some((if boxed { Place::Boxed(slot) } else { Place::Local(slot) }, ty)),
+                    Some(Sym::Local {
+                        slot, ty, boxed, ..
+                    }) => Some((
+                        if boxed {
+                            Place::Boxed(slot)
+                        } else {
+                            Place::Local(slot)
+                        },
+                        ty,
+                    )),
                     Some(Sym::Global { idx, ty }) => Some((Place::Global(idx), ty)),
                     None => {
                         self.error(e.span, format!("undefined: {}", id.name));
@@ -244,7 +338,9 @@ impl<'a> Compiler<'a> {
             ExprKind::Selector(x, sel) => {
                 if let ExprKind::Ident(pid) = &x.kind {
                     if let Some(Sym::Package { pkg, .. }) = self.lookup(&pid.name) {
-                        if let Some(Sym::Global { idx, ty }) = self.packages[pkg as usize].scope.get(&sel.name).cloned() {
+                        if let Some(Sym::Global { idx, ty }) =
+                            self.packages[pkg as usize].scope.get(&sel.name).cloned()
+                        {
                             return Some((Place::Global(idx), ty));
                         }
                         self.error(e.span, format!("cannot assign to {}", self.text(e.span)));
@@ -255,7 +351,13 @@ impl<'a> Compiler<'a> {
                 if let ExprKind::Index(m, _) = &strip_parens(x).kind {
                     if let Some(mt) = self.peek_type(m) {
                         if matches!(self.types.ukind(mt), TypeKind::Map(..)) {
-                            self.error(e.span, format!("cannot assign to struct field {} in map", self.text(e.span)));
+                            self.error(
+                                e.span,
+                                format!(
+                                    "cannot assign to struct field {} in map",
+                                    self.text(e.span)
+                                ),
+                            );
                             return None;
                         }
                     }
@@ -266,7 +368,13 @@ impl<'a> Compiler<'a> {
             _ => {
                 let o = self.expr(e);
                 if !o.is_invalid() {
-                    self.error(e.span, format!("cannot assign to {} (neither addressable nor a map index expression)", self.describe(&o, e)));
+                    self.error(
+                        e.span,
+                        format!(
+                            "cannot assign to {} (neither addressable nor a map index expression)",
+                            self.describe(&o, e)
+                        ),
+                    );
                 }
                 None
             }
@@ -323,42 +431,93 @@ impl<'a> Compiler<'a> {
             self.store(&place);
             return;
         }
-        // Types of the targets, without emitting code.
+        // Go evaluates the index and pointer operands on the left first,
+        // then the right-hand side, then assigns from left to right.
+        let mut places: Vec<(Place, Option<(u32, u32)>)> = Vec::new();
         let mut ltypes = Vec::new();
         for l in lhs {
-            let t = match &strip_parens(l).kind {
-                ExprKind::Ident(id) if id.name == "_" => None,
-                _ => {
-                    let was = if let ExprKind::Ident(id) = &strip_parens(l).kind { self.peek_used(&id.name).map(|u| (id.name.clone(), u)) } else { None };
-                    let t = self.peek_type(l);
-                    if let Some((n, false)) = was {
-                        self.unmark_used(&n);
-                    }
-                    t
+            let Some((place, ty)) = self.place(l) else {
+                for r in rhs {
+                    let _ = self.peek_type(r);
                 }
+                return;
             };
-            ltypes.push(t);
+            let saved = match place {
+                Place::Ptr => {
+                    let t = self.new_slot();
+                    self.emit(Op::Store(t));
+                    Some((t, 0))
+                }
+                Place::Map => {
+                    let (tm, tk) = (self.new_slot(), self.new_slot());
+                    self.emit(Op::Store(tk));
+                    self.emit(Op::Store(tm));
+                    Some((tm, tk))
+                }
+                _ => None,
+            };
+            ltypes.push(if matches!(place, Place::Blank) {
+                None
+            } else {
+                Some(ty)
+            });
+            places.push((place, saved));
         }
-        let values = self.rhs_values(lhs.len(), &ltypes, rhs, span, "assignment");
-        let Some(vtypes) = values else { return };
+        let Some(vtypes) = self.rhs_values(lhs.len(), &ltypes, rhs, span, "assignment") else {
+            return;
+        };
         let temps: Vec<u32> = vtypes.iter().map(|_| self.new_slot()).collect();
         for t in temps.iter().rev() {
             self.emit(Op::Store(*t));
         }
-        for (i, l) in lhs.iter().enumerate() {
-            let Some((place, _)) = self.place(l) else { continue };
+        for (i, (place, saved)) in places.iter().enumerate() {
+            match (place, saved) {
+                (Place::Ptr, Some((t, _))) => {
+                    self.emit(Op::Load(*t));
+                }
+                (Place::Map, Some((tm, tk))) => {
+                    self.emit(Op::Load(*tm));
+                    self.emit(Op::Load(*tk));
+                }
+                _ => {}
+            }
             self.emit(Op::Load(temps[i]));
-            self.store(&place);
+            self.store(place);
         }
     }
 
     /// Pushes `n` values for an assignment or declaration with targets of
     /// the given types (None: infer). Returns the value types.
-    fn rhs_values(&mut self, n: usize, targets: &[Option<TypeId>], rhs: &[Expr], span: Span, ctx: &str) -> Option<Vec<TypeId>> {
+    fn rhs_values(
+        &mut self,
+        n: usize,
+        targets: &[Option<TypeId>],
+        rhs: &[Expr],
+        span: Span,
+        ctx: &str,
+    ) -> Option<Vec<TypeId>> {
         if rhs.len() == n {
             let mut out = Vec::new();
             for (i, r) in rhs.iter().enumerate() {
                 let o = self.expr(r);
+                if let (Mode::Multi, 1) = (&o.mode, n) {
+                    let count = match self.types.kind(o.ty) {
+                        TypeKind::Tuple(ts) => ts.len(),
+                        _ => 0,
+                    };
+                    self.error(
+                        r.span,
+                        format!(
+                            "assignment mismatch: 1 variable but {} returns {} values",
+                            self.call_name(r),
+                            count
+                        ),
+                    );
+                    for _ in 0..count {
+                        self.emit(Op::Pop);
+                    }
+                    return None;
+                }
                 match targets.get(i).copied().flatten() {
                     Some(t) => {
                         self.assign_to(o, r, t, ctx);
@@ -369,7 +528,11 @@ impl<'a> Compiler<'a> {
                         if o.ty == wk::UNTYPED_NIL {
                             self.error(r.span, format!("use of untyped nil in {}", ctx));
                         }
-                        let t = if o.ty == wk::UNTYPED_BOOL { wk::BOOL } else { o.ty };
+                        let t = if o.ty == wk::UNTYPED_BOOL {
+                            wk::BOOL
+                        } else {
+                            o.ty
+                        };
                         out.push(t);
                     }
                 }
@@ -411,7 +574,13 @@ impl<'a> Compiler<'a> {
                                 Some((elem, wk::UNTYPED_BOOL))
                             }
                             _ => {
-                                self.error(r.span, format!("invalid operation: cannot receive from non-channel {}", self.describe(&c, ch)));
+                                self.error(
+                                    r.span,
+                                    format!(
+                                        "invalid operation: cannot receive from non-channel {}",
+                                        self.describe(&c, ch)
+                                    ),
+                                );
                                 None
                             }
                         }
@@ -441,9 +610,21 @@ impl<'a> Compiler<'a> {
             let o = self.expr(r);
             match o.mode {
                 Mode::Multi => {
-                    let TypeKind::Tuple(ts) = self.types.kind(o.ty).clone() else { return None };
+                    let TypeKind::Tuple(ts) = self.types.kind(o.ty).clone() else {
+                        return None;
+                    };
                     if ts.len() != n {
-                        self.error(span, format!("assignment mismatch: {} variable{} but {} returns {} value{}", n, if n == 1 { "" } else { "s" }, self.call_name(r), ts.len(), if ts.len() == 1 { "" } else { "s" }));
+                        self.error(
+                            span,
+                            format!(
+                                "assignment mismatch: {} variable{} but {} returns {} value{}",
+                                n,
+                                if n == 1 { "" } else { "s" },
+                                self.call_name(r),
+                                ts.len(),
+                                if ts.len() == 1 { "" } else { "s" }
+                            ),
+                        );
                         for _ in &ts {
                             self.emit(Op::Pop);
                         }
@@ -469,14 +650,26 @@ impl<'a> Compiler<'a> {
                 Mode::Invalid => None,
                 _ => {
                     let what = match o.mode {
-                        Mode::Value | Mode::Const(_) if matches!(inner.kind, ExprKind::Call { .. }) => format!("{} returns 1 value", self.call_name(r)),
+                        Mode::Value | Mode::Const(_)
+                            if matches!(inner.kind, ExprKind::Call { .. }) =>
+                        {
+                            format!("{} returns 1 value", self.call_name(r))
+                        }
                         Mode::Void => format!("{} (no value) used as value", self.text(r.span)),
                         _ => "1 value".to_string(),
                     };
                     if matches!(o.mode, Mode::Void) {
                         self.error(r.span, what);
                     } else {
-                        self.error(span, format!("assignment mismatch: {} variable{} but {}", n, if n == 1 { "" } else { "s" }, what));
+                        self.error(
+                            span,
+                            format!(
+                                "assignment mismatch: {} variable{} but {}",
+                                n,
+                                if n == 1 { "" } else { "s" },
+                                what
+                            ),
+                        );
                     }
                     if matches!(o.mode, Mode::Value) {
                         self.emit(Op::Pop);
@@ -485,14 +678,23 @@ impl<'a> Compiler<'a> {
                 }
             }
         } else {
-            self.error(span, format!("assignment mismatch: {} variable{} but {} value{}", n, if n == 1 { "" } else { "s" }, rhs.len(), if rhs.len() == 1 { "" } else { "s" }));
+            self.error(
+                span,
+                format!(
+                    "assignment mismatch: {} variable{} but {} value{}",
+                    n,
+                    if n == 1 { "" } else { "s" },
+                    rhs.len(),
+                    if rhs.len() == 1 { "" } else { "s" }
+                ),
+            );
             None
         }
     }
 
     fn call_name(&self, e: &Expr) -> String {
         match &strip_parens(e).kind {
-            ExprKind::Call { func, .. } => format!("{}()", self.text(func.span)),
+            ExprKind::Call { func, .. } => self.text(func.span),
             _ => self.text(e.span),
         }
     }
@@ -503,7 +705,10 @@ impl<'a> Compiler<'a> {
             match &l.kind {
                 ExprKind::Ident(id) => names.push(id.clone()),
                 _ => {
-                    self.error(l.span, format!("non-name {} on left side of :=", self.text(l.span)));
+                    self.error(
+                        l.span,
+                        format!("non-name {} on left side of :=", self.text(l.span)),
+                    );
                     return;
                 }
             }
@@ -515,7 +720,11 @@ impl<'a> Compiler<'a> {
             let existing = if n.name == "_" {
                 None
             } else {
-                self.fns.last().and_then(|f| f.scopes.last()).and_then(|s| s.get(&n.name)).cloned()
+                self.fns
+                    .last()
+                    .and_then(|f| f.scopes.last())
+                    .and_then(|s| s.get(&n.name))
+                    .cloned()
             };
             match existing {
                 Some(Sym::Local { ty, .. }) => targets.push(Some(ty)),
@@ -550,16 +759,29 @@ impl<'a> Compiler<'a> {
             }
             match targets[i] {
                 Some(_) => {
-                    let sym = self.fns.last().and_then(|f| f.scopes.last()).and_then(|s| s.get(&n.name)).cloned();
+                    let sym = self
+                        .fns
+                        .last()
+                        .and_then(|f| f.scopes.last())
+                        .and_then(|s| s.get(&n.name))
+                        .cloned();
                     match sym {
-                        Some(Sym::Local { slot, boxed, .. }) => stores.push(if boxed { Place::Boxed(slot) } else { Place::Local(slot) }),
+                        Some(Sym::Local { slot, boxed, .. }) => stores.push(if boxed {
+                            Place::Boxed(slot)
+                        } else {
+                            Place::Local(slot)
+                        }),
                         _ => stores.push(Place::Blank),
                     }
                 }
                 None => {
                     let (slot, boxed) = self.declare_local(&n.name, ty, n.span);
                     // A new boxed variable gets a new cell.
-                    stores.push(if boxed { Place::Boxed(u32::MAX - slot) } else { Place::Local(slot) });
+                    stores.push(if boxed {
+                        Place::Boxed(u32::MAX - slot)
+                    } else {
+                        Place::Local(slot)
+                    });
                 }
             }
         }
@@ -574,13 +796,17 @@ impl<'a> Compiler<'a> {
     }
 
     fn mark_used_name(&mut self, name: &str) {
-        if let Some(Sym::Local { used, .. }) = self.fnc().scopes.last_mut().and_then(|s| s.get_mut(name)) {
+        if let Some(Sym::Local { used, .. }) =
+            self.fnc().scopes.last_mut().and_then(|s| s.get_mut(name))
+        {
             *used = true;
         }
     }
 
     fn op_assign(&mut self, target: &Expr, op: BinaryOp, value: &Expr, span: Span) {
-        let Some((place, ty)) = self.place(target) else { return };
+        let Some((place, ty)) = self.place(target) else {
+            return;
+        };
         match place {
             Place::Local(s) => {
                 self.emit(Op::Load(s));
@@ -597,7 +823,10 @@ impl<'a> Compiler<'a> {
             }
             Place::Map => {
                 self.emit(Op::Dup2);
-                self.emit(Op::IndexMap { elem: ty, comma_ok: false });
+                self.emit(Op::IndexMap {
+                    elem: ty,
+                    comma_ok: false,
+                });
             }
             Place::Blank => {
                 self.error(target.span, "cannot use _ as value");
@@ -615,14 +844,23 @@ impl<'a> Compiler<'a> {
                 _ => {
                     let o = self.to_single_value(o, value);
                     if !o.is_invalid() && !self.types.is_integer(o.ty) {
-                        self.error(value.span, format!("invalid operation: shift count {} must be integer", self.describe(&o, value)));
+                        self.error(
+                            value.span,
+                            format!(
+                                "invalid operation: shift count {} must be integer",
+                                self.describe(&o, value)
+                            ),
+                        );
                     }
                 }
             }
         } else {
             let o2 = o.clone();
             if let Mode::Const(c) = &o.mode {
-                if matches!(op, BinaryOp::Div | BinaryOp::Rem) && c.as_f64() == Some(0.0) && matches!(nk, NumKind::Int(_)) {
+                if matches!(op, BinaryOp::Div | BinaryOp::Rem)
+                    && c.as_f64() == Some(0.0)
+                    && matches!(nk, NumKind::Int(_))
+                {
                     self.error(value.span, "invalid operation: division by zero");
                 }
             }
@@ -644,13 +882,23 @@ impl<'a> Compiler<'a> {
         };
         let valid = match nk {
             NumKind::Int(_) => true,
-            NumKind::Float64 | NumKind::Float32 => matches!(aop, ArithOp::Add | ArithOp::Sub | ArithOp::Mul | ArithOp::Div),
+            NumKind::Float64 | NumKind::Float32 => matches!(
+                aop,
+                ArithOp::Add | ArithOp::Sub | ArithOp::Mul | ArithOp::Div
+            ),
             NumKind::Str => aop == ArithOp::Add,
             NumKind::Any => false,
         };
         if !valid && ty != wk::INVALID {
             let t = Operand::value(ty, target.span);
-            self.error(span, format!("invalid operation: operator {} not defined on {}", op.as_str(), self.describe(&t, target)));
+            self.error(
+                span,
+                format!(
+                    "invalid operation: operator {} not defined on {}",
+                    op.as_str(),
+                    self.describe(&t, target)
+                ),
+            );
             return;
         }
         self.emit(Op::Arith(aop, nk));
@@ -710,9 +958,18 @@ impl<'a> Compiler<'a> {
 
     /// Pushes the initial values of `var names [T] = values` (nothing when
     /// there are no values) and returns each variable's type.
-    pub fn assign_values_to_new(&mut self, names: &[crate::syntax::ast::Ident], declared: Option<TypeId>, values: &[Expr], span: Span) -> Vec<TypeId> {
+    pub fn assign_values_to_new(
+        &mut self,
+        names: &[crate::syntax::ast::Ident],
+        declared: Option<TypeId>,
+        values: &[Expr],
+        span: Span,
+    ) -> Vec<TypeId> {
         if values.is_empty() {
-            return names.iter().map(|_| declared.unwrap_or(wk::INVALID)).collect();
+            return names
+                .iter()
+                .map(|_| declared.unwrap_or(wk::INVALID))
+                .collect();
         }
         let targets: Vec<Option<TypeId>> = names.iter().map(|_| declared).collect();
         match self.rhs_values(names.len(), &targets, values, span, "variable declaration") {
@@ -721,7 +978,10 @@ impl<'a> Compiler<'a> {
                 for _ in names {
                     self.emit(Op::Push(Value::Nil));
                 }
-                names.iter().map(|_| declared.unwrap_or(wk::INVALID)).collect()
+                names
+                    .iter()
+                    .map(|_| declared.unwrap_or(wk::INVALID))
+                    .collect()
             }
         }
     }
@@ -733,7 +993,17 @@ impl<'a> Compiler<'a> {
         let boxed = f.boxed_results.clone();
         if es.is_empty() {
             if !results.is_empty() && self.named_results_missing() {
-                self.error(span, format!("not enough return values\n\thave ()\n\twant ({})", results.iter().map(|t| self.types.name(*t)).collect::<Vec<_>>().join(", ")));
+                self.error(
+                    span,
+                    format!(
+                        "not enough return values\n\thave ()\n\twant ({})",
+                        results
+                            .iter()
+                            .map(|t| self.types.name(*t))
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    ),
+                );
             }
             self.emit(Op::Return);
             return;
@@ -744,22 +1014,52 @@ impl<'a> Compiler<'a> {
         }
         let targets: Vec<Option<TypeId>> = results.iter().map(|t| Some(*t)).collect();
         if es.len() != results.len() && es.len() != 1 {
-            let have: Vec<String> = es.iter().map(|e| self.peek_type(e).map(|t| self.types.name(t)).unwrap_or_default()).collect();
-            self.error(es[0].span, format!("{} return values\n\thave ({})\n\twant ({})", if es.len() > results.len() { "too many" } else { "not enough" }, have.join(", "), results.iter().map(|t| self.types.name(*t)).collect::<Vec<_>>().join(", ")));
+            let have: Vec<String> = es.iter().map(|e| self.have_name(e)).collect();
+            self.error(
+                es[0].span,
+                format!(
+                    "{} return values\n\thave ({})\n\twant ({})",
+                    if es.len() > results.len() {
+                        "too many"
+                    } else {
+                        "not enough"
+                    },
+                    have.join(", "),
+                    results
+                        .iter()
+                        .map(|t| self.types.name(*t))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ),
+            );
             return;
         }
         if es.len() == 1 && results.len() > 1 {
             let o = self.peek_type_multi(&es[0]);
             if !o {
-                let have = self.peek_type(&es[0]).map(|t| self.types.name(t)).unwrap_or_default();
-                self.error(es[0].span, format!("not enough return values\n\thave ({})\n\twant ({})", have, results.iter().map(|t| self.types.name(*t)).collect::<Vec<_>>().join(", ")));
+                let have = self.have_name(&es[0]);
+                self.error(
+                    es[0].span,
+                    format!(
+                        "not enough return values\n\thave ({})\n\twant ({})",
+                        have,
+                        results
+                            .iter()
+                            .map(|t| self.types.name(*t))
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    ),
+                );
                 return;
             }
         }
         if es.len() == 1 && results.len() == 1 {
             let o = self.expr(&es[0]);
             self.assign_to(o, &es[0], results[0], "return statement");
-        } else if self.rhs_values(results.len(), &targets, es, span, "return statement").is_none() {
+        } else if self
+            .rhs_values(results.len(), &targets, es, span, "return statement")
+            .is_none()
+        {
             return;
         }
         for (slot, b) in slots.iter().zip(boxed.iter()).rev() {
@@ -788,13 +1088,18 @@ impl<'a> Compiler<'a> {
     fn named_results_missing(&self) -> bool {
         // Unnamed results need explicit values; named ones allow a bare return.
         let f = self.fns.last().expect("inside a function");
-        f.result_slots.iter().any(|s| !f.locals.iter().any(|l| l.slot == *s))
+        f.result_slots
+            .iter()
+            .any(|s| !f.locals.iter().any(|l| l.slot == *s))
     }
 
     fn branch(&mut self, label: Option<&crate::syntax::ast::Ident>, is_break: bool, span: Span) {
         let f = self.fns.last().expect("inside a function");
         let target = match label {
-            Some(l) => f.loops.iter().rposition(|c| c.label.as_deref() == Some(l.name.as_str())),
+            Some(l) => f
+                .loops
+                .iter()
+                .rposition(|c| c.label.as_deref() == Some(l.name.as_str())),
             None => {
                 if is_break {
                     f.loops.len().checked_sub(1)
@@ -805,13 +1110,33 @@ impl<'a> Compiler<'a> {
         };
         let Some(t) = target else {
             match label {
-                Some(l) => self.error(l.span, format!("invalid {} label {}", if is_break { "break" } else { "continue" }, l.name)),
-                None => self.error(span, format!("{} is not in a loop{}", if is_break { "break" } else { "continue" }, if is_break { ", switch, or select" } else { "" })),
+                Some(l) => self.error(
+                    l.span,
+                    format!(
+                        "invalid {} label {}",
+                        if is_break { "break" } else { "continue" },
+                        l.name
+                    ),
+                ),
+                None => self.error(
+                    span,
+                    format!(
+                        "{} is not in a loop{}",
+                        if is_break { "break" } else { "continue" },
+                        if is_break { ", switch, or select" } else { "" }
+                    ),
+                ),
             }
             return;
         };
         if !is_break && !self.fns.last().map(|f| f.loops[t].is_loop).unwrap_or(false) {
-            self.error(span, format!("invalid continue label {}", label.map(|l| l.name.clone()).unwrap_or_default()));
+            self.error(
+                span,
+                format!(
+                    "invalid continue label {}",
+                    label.map(|l| l.name.clone()).unwrap_or_default()
+                ),
+            );
             return;
         }
         let j = self.emit(Op::Jump(0));
@@ -824,7 +1149,12 @@ impl<'a> Compiler<'a> {
     }
 
     fn push_loop(&mut self, label: Option<&str>, is_loop: bool) {
-        self.fnc().loops.push(LoopCtx { label: label.map(|s| s.to_string()), breaks: Vec::new(), continues: Vec::new(), is_loop });
+        self.fnc().loops.push(LoopCtx {
+            label: label.map(|s| s.to_string()),
+            breaks: Vec::new(),
+            continues: Vec::new(),
+            is_loop,
+        });
     }
 
     fn pop_loop(&mut self, continue_target: usize, break_target: usize) {
@@ -837,9 +1167,20 @@ impl<'a> Compiler<'a> {
         }
     }
 
-    fn for_stmt(&mut self, init: Option<&Stmt>, cond: Option<&Expr>, post: Option<&Stmt>, body: &crate::syntax::ast::Block, label: Option<&str>) {
+    fn for_stmt(
+        &mut self,
+        init: Option<&Stmt>,
+        cond: Option<&Expr>,
+        post: Option<&Stmt>,
+        body: &crate::syntax::ast::Block,
+        label: Option<&str>,
+    ) {
         self.push_scope();
-        let before = self.fns.last().map(|f| f.scopes.last().map(|s| s.len()).unwrap_or(0)).unwrap_or(0);
+        let before = self
+            .fns
+            .last()
+            .map(|f| f.scopes.last().map(|s| s.len()).unwrap_or(0))
+            .unwrap_or(0);
         let _ = before;
         if let Some(i) = init {
             self.stmt(i);
@@ -849,7 +1190,17 @@ impl<'a> Compiler<'a> {
             .fns
             .last()
             .and_then(|f| f.scopes.last())
-            .map(|s| s.values().filter_map(|sym| if let Sym::Local { slot, boxed, .. } = sym { Some((*slot, *boxed)) } else { None }).collect())
+            .map(|s| {
+                s.values()
+                    .filter_map(|sym| {
+                        if let Sym::Local { slot, boxed, .. } = sym {
+                            Some((*slot, *boxed))
+                        } else {
+                            None
+                        }
+                    })
+                    .collect()
+            })
             .unwrap_or_default();
         let top = self.here();
         let jf = cond.map(|c| {
@@ -880,7 +1231,16 @@ impl<'a> Compiler<'a> {
     }
 
     #[allow(clippy::too_many_arguments)]
-    fn range_stmt(&mut self, key: Option<&Expr>, value: Option<&Expr>, define: bool, subject: &Expr, body: &crate::syntax::ast::Block, label: Option<&str>, span: Span) {
+    fn range_stmt(
+        &mut self,
+        key: Option<&Expr>,
+        value: Option<&Expr>,
+        define: bool,
+        subject: &Expr,
+        body: &crate::syntax::ast::Block,
+        label: Option<&str>,
+        span: Span,
+    ) {
         self.push_scope();
         let so = self.expr(subject);
         if so.is_invalid() {
@@ -921,7 +1281,10 @@ impl<'a> Compiler<'a> {
             TypeKind::Pointer(p) => match self.types.ukind(p).clone() {
                 TypeKind::Array(n, e) => Kind::PtrArray(n as u32, e),
                 _ => {
-                    self.error(subject.span, format!("cannot range over {}", self.describe(&so, subject)));
+                    self.error(
+                        subject.span,
+                        format!("cannot range over {}", self.describe(&so, subject)),
+                    );
                     self.pop_scope();
                     return;
                 }
@@ -930,18 +1293,31 @@ impl<'a> Compiler<'a> {
             TypeKind::Map(k, v) => Kind::Map(k, v),
             TypeKind::Chan(dir, e) => {
                 if dir == ChanDir::Send {
-                    self.error(subject.span, format!("invalid operation: range {} receive from send-only channel {}", self.text(subject.span), self.types.name(sty)));
+                    self.error(
+                        subject.span,
+                        format!(
+                            "invalid operation: range {} receive from send-only channel {}",
+                            self.text(subject.span),
+                            self.types.name(sty)
+                        ),
+                    );
                 }
                 Kind::Chan(e)
             }
             TypeKind::Int(_) => Kind::Int(sty),
             TypeKind::Func(_) => {
-                self.error(subject.span, "range over function iterators is not supported by gosim");
+                self.error(
+                    subject.span,
+                    "range over function iterators is not supported by gosim",
+                );
                 self.pop_scope();
                 return;
             }
             _ => {
-                self.error(subject.span, format!("cannot range over {}", self.describe(&so, subject)));
+                self.error(
+                    subject.span,
+                    format!("cannot range over {}", self.describe(&so, subject)),
+                );
                 self.pop_scope();
                 return;
             }
@@ -954,8 +1330,15 @@ impl<'a> Compiler<'a> {
             Kind::Int(t) => (*t, None),
         };
         if value.is_some() && vt.is_none() {
-            let what = if matches!(kind, Kind::Chan(_)) { "permits only one iteration variable" } else { "permits only one iteration variable" };
-            self.error(value.map(|v| v.span).unwrap_or(span), format!("range over {} {}", self.describe(&so, subject), what));
+            let what = if matches!(kind, Kind::Chan(_)) {
+                "permits only one iteration variable"
+            } else {
+                "permits only one iteration variable"
+            };
+            self.error(
+                value.map(|v| v.span).unwrap_or(span),
+                format!("range over {} {}", self.describe(&so, subject), what),
+            );
         }
         let subj = self.new_slot();
         self.emit(Op::Store(subj));
@@ -1004,10 +1387,20 @@ impl<'a> Compiler<'a> {
                     ExprKind::Ident(id) if id.name == "_" => out.push(Some((Place::Blank, t))),
                     ExprKind::Ident(id) => {
                         let (slot, boxed) = c.declare_local(&id.name, t, id.span);
-                        out.push(Some((if boxed { Place::Boxed(u32::MAX - slot) } else { Place::Local(slot) }, t)));
+                        out.push(Some((
+                            if boxed {
+                                Place::Boxed(u32::MAX - slot)
+                            } else {
+                                Place::Local(slot)
+                            },
+                            t,
+                        )));
                     }
                     _ => {
-                        c.error(e.span, format!("non-name {} on left side of :=", c.text(e.span)));
+                        c.error(
+                            e.span,
+                            format!("non-name {} on left side of :=", c.text(e.span)),
+                        );
                         out.push(None);
                     }
                 }
@@ -1023,7 +1416,11 @@ impl<'a> Compiler<'a> {
                     self.emit(Op::BoxInto(u32::MAX - *s));
                 }
             }
-            once_vars = Some(vars.into_iter().map(|v| v.map(|(p, t)| (fix_once(p), t))).collect::<Vec<_>>());
+            once_vars = Some(
+                vars.into_iter()
+                    .map(|v| v.map(|(p, t)| (fix_once(p), t)))
+                    .collect::<Vec<_>>(),
+            );
         }
         let top = self.here();
         // Condition and the next key/value on the stack.
@@ -1120,7 +1517,10 @@ impl<'a> Compiler<'a> {
                 self.emit(Op::Load(keys));
                 self.emit(Op::Load(idx));
                 self.emit(Op::IndexSlice);
-                self.emit(Op::IndexMap { elem: *v, comma_ok: true });
+                self.emit(Op::IndexMap {
+                    elem: *v,
+                    comma_ok: true,
+                });
                 // Entries deleted during iteration are skipped.
                 let j = self.emit(Op::JumpIfFalse(0));
                 self.emit(Op::Store(cur_val));
@@ -1153,9 +1553,15 @@ impl<'a> Compiler<'a> {
         } else {
             for (i, e) in [key, value].into_iter().enumerate() {
                 let Some(e) = e else { continue };
-                let Some((place, ty)) = self.place(e) else { continue };
+                let Some((place, ty)) = self.place(e) else {
+                    continue;
+                };
                 push_kv(self, i == 0, i == 1);
-                let t = if i == 0 { kt } else { vt.unwrap_or(wk::INVALID) };
+                let t = if i == 0 {
+                    kt
+                } else {
+                    vt.unwrap_or(wk::INVALID)
+                };
                 if !matches!(place, Place::Blank) {
                     self.assign_to(Operand::value(t, e.span), e, ty, "range");
                 }
@@ -1176,7 +1582,10 @@ impl<'a> Compiler<'a> {
             _ => {
                 self.emit(Op::Load(idx));
                 self.emit(Op::Push(Value::Int(1)));
-                self.emit(Op::Arith(ArithOp::Add, NumKind::Int(crate::types::IntKind::Int)));
+                self.emit(Op::Arith(
+                    ArithOp::Add,
+                    NumKind::Int(crate::types::IntKind::Int),
+                ));
                 self.emit(Op::Store(idx));
             }
         }
@@ -1201,7 +1610,13 @@ impl<'a> Compiler<'a> {
         self.pop_scope();
     }
 
-    fn switch_stmt(&mut self, init: Option<&Stmt>, tag: Option<&Expr>, cases: &[crate::syntax::ast::CaseClause], label: Option<&str>) {
+    fn switch_stmt(
+        &mut self,
+        init: Option<&Stmt>,
+        tag: Option<&Expr>,
+        cases: &[crate::syntax::ast::CaseClause],
+        label: Option<&str>,
+    ) {
         self.push_scope();
         if let Some(i) = init {
             self.stmt(i);
@@ -1218,7 +1633,11 @@ impl<'a> Compiler<'a> {
                     _ => self.to_single_value(o, t),
                 };
                 self.emit(Op::Store(tag_slot));
-                Some(if o.ty == wk::UNTYPED_BOOL { wk::BOOL } else { o.ty })
+                Some(if o.ty == wk::UNTYPED_BOOL {
+                    wk::BOOL
+                } else {
+                    o.ty
+                })
             }
             None => None,
         };
@@ -1240,7 +1659,9 @@ impl<'a> Compiler<'a> {
                             Some(tt) => {
                                 self.emit(Op::Load(tag_slot));
                                 let o = self.expr(e);
-                                if self.types.is_interface(tt) && !matches!(o.mode, Mode::Const(ConstVal::Nil)) {
+                                if self.types.is_interface(tt)
+                                    && !matches!(o.mode, Mode::Const(ConstVal::Nil))
+                                {
                                     let t = match o.mode {
                                         Mode::Const(_) => self.materialize(&o, None),
                                         _ => o.ty,
@@ -1250,7 +1671,12 @@ impl<'a> Compiler<'a> {
                                     }
                                 } else {
                                     let msg_o = o.clone();
-                                    if !o.is_invalid() && !matches!(o.mode, Mode::Const(_)) && o.ty != tt && !self.identical_or_assignable(o.ty, tt) && !(self.types.is_bool(tt) && o.ty == wk::UNTYPED_BOOL) {
+                                    if !o.is_invalid()
+                                        && !matches!(o.mode, Mode::Const(_))
+                                        && o.ty != tt
+                                        && !self.identical_or_assignable(o.ty, tt)
+                                        && !(self.types.is_bool(tt) && o.ty == wk::UNTYPED_BOOL)
+                                    {
                                         self.error(e.span, format!("invalid case {} in switch on {} (mismatched types {} and {})", self.text(e.span), tag.map(|t| self.text(t.span)).unwrap_or_default(), self.types.name(o.ty), self.types.name(tt)));
                                     } else {
                                         self.assign_to(msg_o, e, tt, "switch case");
@@ -1287,7 +1713,10 @@ impl<'a> Compiler<'a> {
             }
             self.push_scope();
             let (body, falls) = match c.body.last() {
-                Some(Stmt { kind: StmtKind::Fallthrough, span }) => {
+                Some(Stmt {
+                    kind: StmtKind::Fallthrough,
+                    span,
+                }) => {
                     if ci + 1 == cases.len() {
                         self.error(*span, "cannot fallthrough final case in switch");
                     }
@@ -1318,7 +1747,14 @@ impl<'a> Compiler<'a> {
         self.pop_scope();
     }
 
-    fn type_switch(&mut self, init: Option<&Stmt>, bind: Option<&crate::syntax::ast::Ident>, subject: &Expr, cases: &[crate::syntax::ast::TypeCaseClause], label: Option<&str>) {
+    fn type_switch(
+        &mut self,
+        init: Option<&Stmt>,
+        bind: Option<&crate::syntax::ast::Ident>,
+        subject: &Expr,
+        cases: &[crate::syntax::ast::TypeCaseClause],
+        label: Option<&str>,
+    ) {
         self.push_scope();
         if let Some(i) = init {
             self.stmt(i);
@@ -1333,7 +1769,10 @@ impl<'a> Compiler<'a> {
             return;
         }
         if !self.types.is_interface(o.ty) {
-            self.error(x.span, format!("{} is not an interface", self.describe(&o, x)));
+            self.error(
+                x.span,
+                format!("{} is not an interface", self.describe(&o, x)),
+            );
             self.pop_scope();
             return;
         }
@@ -1400,7 +1839,11 @@ impl<'a> Compiler<'a> {
                 self.emit(Op::Load(slot));
                 let ty = match single {
                     Some(t) if self.types.is_interface(t) => {
-                        self.emit(Op::TypeAssert { ty: t, from: o.ty, comma_ok: false });
+                        self.emit(Op::TypeAssert {
+                            ty: t,
+                            from: o.ty,
+                            comma_ok: false,
+                        });
                         t
                     }
                     Some(t) => {
@@ -1423,7 +1866,10 @@ impl<'a> Compiler<'a> {
             end_jumps.push(self.emit(Op::Jump(0)));
         }
         if let (Some(b), false) = (bind, bind_used) {
-            self.error(bind_span.unwrap_or(b.span), format!("declared and not used: {}", b.name));
+            self.error(
+                bind_span.unwrap_or(b.span),
+                format!("declared and not used: {}", b.name),
+            );
         }
         let end = self.here();
         match default_idx {
@@ -1462,7 +1908,13 @@ impl<'a> Compiler<'a> {
                         }
                         _ => {
                             if !ch.is_invalid() {
-                                self.error(chan.span, format!("invalid operation: cannot send to non-channel {}", self.describe(&ch, chan)));
+                                self.error(
+                                    chan.span,
+                                    format!(
+                                        "invalid operation: cannot send to non-channel {}",
+                                        self.describe(&ch, chan)
+                                    ),
+                                );
                             }
                             self.emit(Op::Push(Value::Nil));
                             descs.push(Some((SelectDir::Send, wk::INVALID)));
@@ -1475,7 +1927,9 @@ impl<'a> Compiler<'a> {
                         Some(ch_expr) => {
                             let ch = self.value(ch_expr);
                             match self.types.ukind(ch.ty).clone() {
-                                TypeKind::Chan(_, elem) => descs.push(Some((SelectDir::Recv, elem))),
+                                TypeKind::Chan(_, elem) => {
+                                    descs.push(Some((SelectDir::Recv, elem)))
+                                }
                                 _ => {
                                     if !ch.is_invalid() {
                                         self.error(ch_expr.span, format!("invalid operation: cannot receive from non-channel {}", self.describe(&ch, ch_expr)));
@@ -1485,7 +1939,10 @@ impl<'a> Compiler<'a> {
                             }
                         }
                         None => {
-                            self.error(comm.span, "select case must be receive, send or assign recv");
+                            self.error(
+                                comm.span,
+                                "select case must be receive, send or assign recv",
+                            );
                             descs.push(None);
                         }
                     }
@@ -1495,7 +1952,10 @@ impl<'a> Compiler<'a> {
         }
         let op_cases: Vec<(SelectDir, TypeId)> = descs.iter().flatten().copied().collect();
         let ncases = op_cases.len();
-        self.emit(Op::Select { cases: op_cases, has_default });
+        self.emit(Op::Select {
+            cases: op_cases,
+            has_default,
+        });
         let s_ok = self.new_slot();
         let s_val = self.new_slot();
         let s_idx = self.new_slot();
@@ -1531,17 +1991,25 @@ impl<'a> Compiler<'a> {
                                         continue;
                                     }
                                     self.emit(Op::Load(srcs[i].0));
-                                    let (s, boxed) = self.declare_local(&id.name, srcs[i].1, id.span);
+                                    let (s, boxed) =
+                                        self.declare_local(&id.name, srcs[i].1, id.span);
                                     self.init_local(s, boxed);
                                 }
                             }
                         }
                         _ => {
                             for (i, l) in lhs.iter().enumerate().take(2) {
-                                let Some((place, ty)) = self.place(l) else { continue };
+                                let Some((place, ty)) = self.place(l) else {
+                                    continue;
+                                };
                                 self.emit(Op::Load(srcs[i].0));
                                 if !matches!(place, Place::Blank) {
-                                    self.assign_to(Operand::value(srcs[i].1, l.span), l, ty, "assignment");
+                                    self.assign_to(
+                                        Operand::value(srcs[i].1, l.span),
+                                        l,
+                                        ty,
+                                        "assignment",
+                                    );
                                 }
                                 self.store(&place);
                             }
@@ -1588,7 +2056,11 @@ fn select_recv_expr(comm: &Stmt) -> Option<&Expr> {
 /// Whether a statement list ends in a terminating statement (Go spec
 /// "Terminating statements"), for "missing return".
 pub fn terminates_block(stmts: &[Stmt]) -> bool {
-    stmts.iter().rev().find(|s| !matches!(s.kind, StmtKind::Empty)).is_some_and(terminates)
+    stmts
+        .iter()
+        .rev()
+        .find(|s| !matches!(s.kind, StmtKind::Empty))
+        .is_some_and(terminates)
 }
 
 fn terminates(s: &Stmt) -> bool {
@@ -1608,18 +2080,35 @@ fn terminates(s: &Stmt) -> bool {
             false
         }
         StmtKind::Block(b) => terminates_block(&b.stmts),
-        StmtKind::If { then, els: Some(e), .. } => terminates_block(&then.stmts) && terminates(e),
-        StmtKind::For { cond: None, body, .. } => !has_break(&body.stmts, None, true),
+        StmtKind::If {
+            then, els: Some(e), ..
+        } => terminates_block(&then.stmts) && terminates(e),
+        StmtKind::For {
+            cond: None, body, ..
+        } => !has_break(&body.stmts, None, true),
         StmtKind::Labeled { label, stmt } => match &stmt.kind {
-            StmtKind::For { cond: None, body, .. } => !has_break(&body.stmts, Some(&label.name), true),
+            StmtKind::For {
+                cond: None, body, ..
+            } => !has_break(&body.stmts, Some(&label.name), true),
             _ => terminates(stmt),
         },
         StmtKind::Switch { cases, .. } => {
             cases.iter().any(|c| c.exprs.is_none())
-                && cases.iter().all(|c| (terminates_block(&c.body) || matches!(c.body.last().map(|s| &s.kind), Some(StmtKind::Fallthrough))) && !has_break(&c.body, None, true))
+                && cases.iter().all(|c| {
+                    (terminates_block(&c.body)
+                        || matches!(c.body.last().map(|s| &s.kind), Some(StmtKind::Fallthrough)))
+                        && !has_break(&c.body, None, true)
+                })
         }
-        StmtKind::TypeSwitch { cases, .. } => cases.iter().any(|c| c.types.is_none()) && cases.iter().all(|c| terminates_block(&c.body) && !has_break(&c.body, None, true)),
-        StmtKind::Select { cases } => cases.iter().all(|c| terminates_block(&c.body) && !has_break(&c.body, None, true)),
+        StmtKind::TypeSwitch { cases, .. } => {
+            cases.iter().any(|c| c.types.is_none())
+                && cases
+                    .iter()
+                    .all(|c| terminates_block(&c.body) && !has_break(&c.body, None, true))
+        }
+        StmtKind::Select { cases } => cases
+            .iter()
+            .all(|c| terminates_block(&c.body) && !has_break(&c.body, None, true)),
         StmtKind::Go(_) | StmtKind::Defer(_) => false,
         _ => false,
     }
@@ -1631,11 +2120,20 @@ fn has_break(stmts: &[Stmt], label: Option<&str>, top: bool) -> bool {
         StmtKind::Break(None) => top,
         StmtKind::Break(Some(l)) => Some(l.name.as_str()) == label,
         StmtKind::Block(b) => has_break(&b.stmts, label, top),
-        StmtKind::If { then, els, .. } => has_break(&then.stmts, label, top) || els.as_ref().is_some_and(|e| has_break(std::slice::from_ref(e), label, top)),
+        StmtKind::If { then, els, .. } => {
+            has_break(&then.stmts, label, top)
+                || els
+                    .as_ref()
+                    .is_some_and(|e| has_break(std::slice::from_ref(e), label, top))
+        }
         StmtKind::Labeled { stmt, .. } => has_break(std::slice::from_ref(stmt), label, top),
-        StmtKind::For { body, .. } | StmtKind::Range { body, .. } => has_break(&body.stmts, label, false),
+        StmtKind::For { body, .. } | StmtKind::Range { body, .. } => {
+            has_break(&body.stmts, label, false)
+        }
         StmtKind::Switch { cases, .. } => cases.iter().any(|c| has_break(&c.body, label, false)),
-        StmtKind::TypeSwitch { cases, .. } => cases.iter().any(|c| has_break(&c.body, label, false)),
+        StmtKind::TypeSwitch { cases, .. } => {
+            cases.iter().any(|c| has_break(&c.body, label, false))
+        }
         StmtKind::Select { cases } => cases.iter().any(|c| has_break(&c.body, label, false)),
         _ => false,
     })

@@ -27,7 +27,9 @@ pub fn closure<'a>(imports: impl IntoIterator<Item = &'a str>) -> Vec<&'static s
     let mut need: Vec<&'static str> = Vec::new();
     let mut stack: Vec<String> = imports.into_iter().map(|s| s.to_string()).collect();
     while let Some(p) = stack.pop() {
-        let Some(&(path, src)) = PACKAGES.iter().find(|(q, _)| *q == p) else { continue };
+        let Some(&(path, src)) = PACKAGES.iter().find(|(q, _)| *q == p) else {
+            continue;
+        };
         if need.contains(&path) {
             continue;
         }
@@ -36,7 +38,11 @@ pub fn closure<'a>(imports: impl IntoIterator<Item = &'a str>) -> Vec<&'static s
             stack.push(dep);
         }
     }
-    PACKAGES.iter().map(|(p, _)| *p).filter(|p| need.contains(p)).collect()
+    PACKAGES
+        .iter()
+        .map(|(p, _)| *p)
+        .filter(|p| need.contains(p))
+        .collect()
 }
 
 /// The import paths of a prelude source (a light scan; the prelude is ours).

@@ -22,14 +22,33 @@ impl Event {
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum EventKind {
-    Go { child: Gid },
-    Send { chan: ObjId, value: Value },
-    Recv { chan: ObjId, value: Value, ok: bool },
-    Close { chan: ObjId },
+    Go {
+        child: Gid,
+    },
+    Send {
+        chan: ObjId,
+        value: Value,
+    },
+    Recv {
+        chan: ObjId,
+        value: Value,
+        ok: bool,
+    },
+    Close {
+        chan: ObjId,
+    },
     /// The goroutine parked on an object (None: several, as in select).
-    Park { obj: Option<ObjId>, reason: WaitReason },
+    Park {
+        obj: Option<ObjId>,
+        reason: WaitReason,
+    },
     /// A library call on a sync object (Lock, Unlock, Add, Wait, ...).
-    Sync { obj: ObjId, op: &'static str },
-    Sleep { until: i64 },
+    Sync {
+        obj: ObjId,
+        op: &'static str,
+    },
+    Sleep {
+        until: i64,
+    },
     Exit,
 }

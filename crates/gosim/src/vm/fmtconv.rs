@@ -3,7 +3,7 @@
 //! field names, and fake but stable addresses for pointers.
 
 use super::heap::HeapObj;
-use super::machine::Vm;
+use super::machine::{Goroutine, Vm};
 use super::value::{FuncVal, Root, Value};
 use crate::format::{Arg, Field, FmtValue};
 use crate::types::{well_known as wk, TypeId, TypeKind};
@@ -13,27 +13,131 @@ const ADDR_BASE: u64 = 0xc000010000;
 
 impl Vm {
     /// The operands of a fmt call: a `[]any`.
-    pub fn fmt_args(&self, list: &Value) -> Vec<Arg> {
-        self.slice_items(list).iter().map(|v| self.to_arg(v, wk::EMPTY_IFACE, 0)).collect()
+    pub fn fmt_args(&mut self, g: &mut Goroutine, list: &Value) -> Vec<Arg> {
+        let items = self.slice_items(list);
+        items
+            .iter()
+            .map(|v| self.to_arg(g, v, wk::EMPTY_IFACE, 0, true))
+            .collect()
     }
 
-    pub fn to_arg(&self, v: &Value, t: TypeId, depth: u32) -> Arg {
-        let types = &self.prog.types;
-        if depth > 24 {
-            return Arg::new(types.name(t), FmtValue::Str(b"...".to_vec()));
+    /// The Error or String method fmt would call on a value of type `t`.
+    fn fmt_method(&self, t: TypeId) -> Option<crate::types::MethodTarget> {
+        for name in ["Error", "String"] {
+            let Some(mid) = self.prog.method_names.iter().position(|n| n == name) else {
+                continue;
+            };
+            if let Some(e) = self.prog.methods.entries.get(&(t, mid as u32)) {
+                let sig_ok = self
+                    .prog
+                    .types
+                    .find_method(
+                        match self.prog.types.kind(t) {
+                            TypeKind::Pointer(b) => *b,
+                            _ => t,
+                        },
+                        name,
+                    )
+                    .and_then(|m| self.prog.types.signature(m.sig))
+                    .is_none_or(|s| {
+                        s.params.is_empty() && s.results.len() == 1 && s.results[0] == wk::STRING
+                    });
+                if sig_ok {
+                    return Some(e.target);
+                }
+            }
         }
-        if types.is_interface(t) {
+        None
+    }
+
+    pub fn to_arg(
+        &mut self,
+        g: &mut Goroutine,
+        v: &Value,
+        t: TypeId,
+        depth: u32,
+        exported: bool,
+    ) -> Arg {
+        if depth > 24 {
+            return Arg::new(self.prog.types.name(t), FmtValue::Str(b"...".to_vec()));
+        }
+        if self.prog.types.is_interface(t) {
             return match v {
                 Value::Iface(iv) => {
                     if Some(iv.0) == self.prepped_type {
-                        return self.prepped_arg(&iv.1, depth);
+                        return self.prepped_arg(g, &iv.1, depth);
                     }
-                    self.to_arg(&iv.1, iv.0, depth)
+                    let (dt, inner) = (iv.0, iv.1.clone());
+                    self.to_arg(g, &inner, dt, depth, exported)
                 }
-                _ => Arg::new(if depth == 0 { "<nil>".to_string() } else { types.name(t) }, FmtValue::Nil),
+                _ => Arg::new(
+                    if depth == 0 {
+                        "<nil>".to_string()
+                    } else {
+                        self.prog.types.name(t)
+                    },
+                    FmtValue::Nil,
+                ),
             };
         }
-        let ty = types.name(t);
+        // Nested values reachable through exported fields get their own
+        // Error/String methods called, as fmt's handleMethods does.
+        if depth > 0 && exported {
+            if let Some(target) = self.fmt_method(t) {
+                let is_nil_ptr =
+                    matches!(self.prog.types.kind(t), TypeKind::Pointer(_)) && v.is_nil();
+                let plain = self.plain_arg(g, v, t, depth);
+                if is_nil_ptr {
+                    return Arg::new(
+                        plain.ty,
+                        FmtValue::Method {
+                            text: b"<nil>".to_vec(),
+                            value: Box::new(plain.value),
+                        },
+                    );
+                }
+                let func = Value::Func(std::rc::Rc::new(match target {
+                    crate::types::MethodTarget::Func(fid) => FuncVal::Bound {
+                        fid,
+                        recv: v.clone(),
+                    },
+                    crate::types::MethodTarget::Native(nid) => FuncVal::Native {
+                        nid,
+                        recv: Some(v.clone()),
+                    },
+                }));
+                return match self.call_sync(g, func, Vec::new()) {
+                    Ok(out) => {
+                        let text = out
+                            .first()
+                            .map(|x| x.as_bytes().to_vec())
+                            .unwrap_or_default();
+                        Arg::new(
+                            plain.ty,
+                            FmtValue::Method {
+                                text,
+                                value: Box::new(plain.value),
+                            },
+                        )
+                    }
+                    Err(panic) => Arg::new(
+                        plain.ty,
+                        FmtValue::MethodPanic {
+                            method: "String".into(),
+                            panic: panic.into_bytes(),
+                            value: Box::new(plain.value),
+                        },
+                    ),
+                };
+            }
+        }
+        self.plain_arg(g, v, t, depth)
+    }
+
+    fn plain_arg(&mut self, g: &mut Goroutine, v: &Value, t: TypeId, depth: u32) -> Arg {
+        let ty = self.prog.types.name(t);
+        let prog = self.prog.clone();
+        let types = &prog.types;
         let value = match types.ukind(t).clone() {
             TypeKind::Bool => FmtValue::Bool(v.as_bool()),
             TypeKind::Int(k) => {
@@ -41,7 +145,11 @@ impl Vm {
                     FmtValue::Int(v.as_int())
                 } else {
                     let raw = v.as_int() as u64;
-                    FmtValue::Uint(if k.bits() == 64 { raw } else { raw & ((1u64 << k.bits()) - 1) })
+                    FmtValue::Uint(if k.bits() == 64 {
+                        raw
+                    } else {
+                        raw & ((1u64 << k.bits()) - 1)
+                    })
                 }
             }
             TypeKind::Float64 => FmtValue::Float64(v.as_float()),
@@ -51,29 +159,64 @@ impl Vm {
                 let elem_uint8 = types.underlying(e) == wk::UINT8;
                 match v {
                     Value::Slice(r) => {
-                        let items = self.heap.array(r.arr).get(r.off as usize..(r.off + r.len) as usize).unwrap_or(&[]).iter().map(|x| self.to_arg(x, e, depth + 1)).collect();
-                        FmtValue::Slice { elem_uint8, items: Some(items), addr: ADDR_BASE + (r.arr as u64) * 0x100 + r.off as u64 * 8 }
+                        let elems: Vec<Value> = self
+                            .heap
+                            .array(r.arr)
+                            .get(r.off as usize..(r.off + r.len) as usize)
+                            .unwrap_or(&[])
+                            .to_vec();
+                        let items = elems
+                            .iter()
+                            .map(|x| self.to_arg(g, x, e, depth + 1, true))
+                            .collect();
+                        FmtValue::Slice {
+                            elem_uint8,
+                            items: Some(items),
+                            addr: ADDR_BASE + (r.arr as u64) * 0x100 + r.off as u64 * 8,
+                        }
                     }
-                    _ => FmtValue::Slice { elem_uint8, items: None, addr: 0 },
+                    _ => FmtValue::Slice {
+                        elem_uint8,
+                        items: None,
+                        addr: 0,
+                    },
                 }
             }
             TypeKind::Array(_, e) => {
                 let elem_uint8 = types.underlying(e) == wk::UINT8;
                 let items = match v {
-                    Value::Seq(items) => items.iter().map(|x| self.to_arg(x, e, depth + 1)).collect(),
+                    Value::Seq(items) => items
+                        .iter()
+                        .map(|x| self.to_arg(g, x, e, depth + 1, true))
+                        .collect(),
                     _ => Vec::new(),
                 };
                 FmtValue::Array { elem_uint8, items }
             }
             TypeKind::Map(k, val) => match v {
                 Value::Map(id) => {
-                    let entries = match self.heap.get(*id) {
-                        Some(HeapObj::Map(m)) => m.values().map(|(kk, vv)| (self.to_arg(kk, k, depth + 1), self.to_arg(vv, val, depth + 1))).collect(),
+                    let pairs: Vec<(Value, Value)> = match self.heap.get(*id) {
+                        Some(HeapObj::Map(m)) => m.values().cloned().collect(),
                         _ => Vec::new(),
                     };
-                    FmtValue::Map { entries: Some(entries), addr: ADDR_BASE + (*id as u64) * 0x100 }
+                    let entries = pairs
+                        .iter()
+                        .map(|(kk, vv)| {
+                            (
+                                self.to_arg(g, kk, k, depth + 1, true),
+                                self.to_arg(g, vv, val, depth + 1, true),
+                            )
+                        })
+                        .collect();
+                    FmtValue::Map {
+                        entries: Some(entries),
+                        addr: ADDR_BASE + (*id as u64) * 0x100,
+                    }
                 }
-                _ => FmtValue::Map { entries: None, addr: 0 },
+                _ => FmtValue::Map {
+                    entries: None,
+                    addr: 0,
+                },
             },
             TypeKind::Struct(fields) => {
                 let vals: Vec<Value> = match v {
@@ -84,28 +227,57 @@ impl Vm {
                     fields: fields
                         .iter()
                         .enumerate()
-                        .map(|(i, f)| Field { name: f.name.clone(), value: self.to_arg(vals.get(i).unwrap_or(&Value::Nil), f.ty, depth + 1) })
+                        .map(|(i, f)| {
+                            let exported = f.name.chars().next().is_some_and(|c| c.is_uppercase());
+                            Field {
+                                name: f.name.clone(),
+                                value: self.to_arg(
+                                    g,
+                                    vals.get(i).unwrap_or(&Value::Nil),
+                                    f.ty,
+                                    depth + 1,
+                                    exported,
+                                ),
+                            }
+                        })
                         .collect(),
                 }
             }
             TypeKind::Pointer(e) => match v {
                 Value::Ptr(p) => {
                     let addr = pointer_addr(p);
-                    let shows_pointee = depth == 0 && matches!(types.ukind(e), TypeKind::Struct(_) | TypeKind::Array(..) | TypeKind::Slice(_) | TypeKind::Map(..));
-                    let pointee = if shows_pointee { self.load_ptr(v).ok().map(|x| Box::new(self.to_arg(&x, e, depth + 1))) } else { None };
+                    let shows_pointee = depth == 0
+                        && matches!(
+                            types.ukind(e),
+                            TypeKind::Struct(_)
+                                | TypeKind::Array(..)
+                                | TypeKind::Slice(_)
+                                | TypeKind::Map(..)
+                        );
+                    let pointee = match (shows_pointee, self.load_ptr(v).ok()) {
+                        (true, Some(x)) => Some(Box::new(self.to_arg(g, &x, e, depth + 1, true))),
+                        _ => None,
+                    };
                     FmtValue::Pointer { addr, pointee }
                 }
-                _ => FmtValue::Pointer { addr: 0, pointee: None },
+                _ => FmtValue::Pointer {
+                    addr: 0,
+                    pointee: None,
+                },
             },
             TypeKind::Chan(..) => match v {
-                Value::Chan(id) => FmtValue::Chan { addr: ADDR_BASE + (*id as u64) * 0x100 },
+                Value::Chan(id) => FmtValue::Chan {
+                    addr: ADDR_BASE + (*id as u64) * 0x100,
+                },
                 _ => FmtValue::Chan { addr: 0 },
             },
             TypeKind::Func(_) => match v {
                 Value::Func(f) => FmtValue::Func {
                     addr: 0x47b000
                         + match &**f {
-                            FuncVal::Closure { fid, .. } | FuncVal::Bound { fid, .. } => *fid as u64 * 0x20,
+                            FuncVal::Closure { fid, .. } | FuncVal::Bound { fid, .. } => {
+                                *fid as u64 * 0x20
+                            }
                             FuncVal::Native { nid, .. } => 0x10000 + *nid as u64 * 0x20,
                         },
                 },
@@ -118,13 +290,22 @@ impl Vm {
     }
 
     /// An operand whose Error/String method the fmt prelude already called.
-    fn prepped_arg(&self, v: &Value, depth: u32) -> Arg {
+    fn prepped_arg(&mut self, g: &mut Goroutine, v: &Value, depth: u32) -> Arg {
         let (text, orig) = match v {
-            Value::Seq(f) => (f.first().map(|x| x.as_bytes().to_vec()).unwrap_or_default(), f.get(1).cloned().unwrap_or(Value::Nil)),
+            Value::Seq(f) => (
+                f.first().map(|x| x.as_bytes().to_vec()).unwrap_or_default(),
+                f.get(1).cloned().unwrap_or(Value::Nil),
+            ),
             _ => (Vec::new(), Value::Nil),
         };
-        let inner = self.to_arg(&orig, wk::EMPTY_IFACE, depth);
-        Arg::new(inner.ty.clone(), FmtValue::Method { text, value: Box::new(inner.value) })
+        let inner = self.to_arg(g, &orig, wk::EMPTY_IFACE, depth, true);
+        Arg::new(
+            inner.ty.clone(),
+            FmtValue::Method {
+                text,
+                value: Box::new(inner.value),
+            },
+        )
     }
 }
 

@@ -47,7 +47,11 @@ pub struct Heap {
 
 impl Heap {
     pub fn new(max_cells: u64) -> Heap {
-        Heap { objs: Vec::new(), cells: 0, max_cells }
+        Heap {
+            objs: Vec::new(),
+            cells: 0,
+            max_cells,
+        }
     }
 
     pub fn alloc(&mut self, obj: HeapObj) -> Result<ObjId, HeapError> {
@@ -115,7 +119,11 @@ impl Heap {
     }
 
     /// A mutable reference to the value a pointer designates.
-    pub fn place_mut<'a>(&'a mut self, p: &Pointer, globals: &'a mut [Value]) -> Result<&'a mut Value, HeapError> {
+    pub fn place_mut<'a>(
+        &'a mut self,
+        p: &Pointer,
+        globals: &'a mut [Value],
+    ) -> Result<&'a mut Value, HeapError> {
         let root: &mut Value = match p.root {
             Root::Cell(id) => match self.objs.get_mut(id as usize) {
                 Some(HeapObj::Cell(v)) => v,
@@ -130,7 +138,9 @@ impl Heap {
         let mut cur = root;
         for &i in &p.path {
             cur = match cur {
-                Value::Seq(items) => std::rc::Rc::make_mut(items).get_mut(i as usize).ok_or(HeapError::NilDeref)?,
+                Value::Seq(items) => std::rc::Rc::make_mut(items)
+                    .get_mut(i as usize)
+                    .ok_or(HeapError::NilDeref)?,
                 _ => return Err(HeapError::NilDeref),
             };
         }

@@ -37,7 +37,9 @@ impl Vm {
     /// The runtime object behind a handle field, allocated on first use.
     fn handle(&mut self, p: &Value, field: bool, make: fn() -> HeapObj) -> Result<ObjId, Fault> {
         let Value::Ptr(ptr) = p else {
-            return Err(Fault::Runtime("invalid memory address or nil pointer dereference".into()));
+            return Err(Fault::Runtime(
+                "invalid memory address or nil pointer dereference".into(),
+            ));
         };
         let mut ptr: Pointer = (**ptr).clone();
         if field {
@@ -48,11 +50,21 @@ impl Vm {
             return Ok(id);
         }
         let id = self.heap.alloc(make())?;
-        self.heap.store(&ptr, &mut self.globals, Value::Handle(id))?;
+        self.heap
+            .store(&ptr, &mut self.globals, Value::Handle(id))?;
         Ok(id)
     }
 
-    fn apply_sync(&mut self, g: &mut Goroutine, argc: u32, out: SyncOutcome, results: Vec<Value>, obj: ObjId, span: Span, op: &'static str) -> OpResult {
+    fn apply_sync(
+        &mut self,
+        g: &mut Goroutine,
+        argc: u32,
+        out: SyncOutcome,
+        results: Vec<Value>,
+        obj: ObjId,
+        span: Span,
+        op: &'static str,
+    ) -> OpResult {
         match out {
             SyncOutcome::Done(w) => {
                 for gid in w.ready {
@@ -62,12 +74,23 @@ impl Vm {
                     self.yield_requested = true;
                 }
                 Self::finish(g, argc, results);
-                self.events.push(super::events::Event::new(g.id, span, super::events::EventKind::Sync { obj, op }));
+                self.events.push(super::events::Event::new(
+                    g.id,
+                    span,
+                    super::events::EventKind::Sync { obj, op },
+                ));
                 Ok(Flow::Visible)
             }
             SyncOutcome::Park(r) => {
                 g.waiting_on = Some(obj);
-                self.events.push(super::events::Event::new(g.id, span, super::events::EventKind::Park { obj: Some(obj), reason: r }));
+                self.events.push(super::events::Event::new(
+                    g.id,
+                    span,
+                    super::events::EventKind::Park {
+                        obj: Some(obj),
+                        reason: r,
+                    },
+                ));
                 Ok(Flow::Block(r))
             }
             SyncOutcome::Fail(e) => {
@@ -116,7 +139,15 @@ impl Vm {
                     Some(HeapObj::Mutex(m)) => m.try_lock(g.id),
                     _ => false,
                 };
-                self.apply_sync(g, argc, SyncOutcome::done(), vec![Value::Bool(ok)], id, span, "TryLock")
+                self.apply_sync(
+                    g,
+                    argc,
+                    SyncOutcome::done(),
+                    vec![Value::Bool(ok)],
+                    id,
+                    span,
+                    "TryLock",
+                )
             }
             RWLock | RWUnlock | RWRLock | RWRUnlock | RWTryLock | RWTryRLock => {
                 let id = self.handle(&arg(0), true, || HeapObj::RWMutex(Box::default()))?;
@@ -134,10 +165,18 @@ impl Vm {
                                 RWRUnlock => m.runlock(gid),
                                 RWTryLock | RWTryRLock => {
                                     // Succeeds only when it would not block.
-                                    let free = m.writer().is_none() && m.reader_count() >= 0 && (native == RWTryRLock || m.readers().is_empty()) && !m.w().is_locked();
+                                    let free = m.writer().is_none()
+                                        && m.reader_count() >= 0
+                                        && (native == RWTryRLock || m.readers().is_empty())
+                                        && !m.w().is_locked();
                                     if free {
-                                        let o = if native == RWTryLock { m.lock(gid, now) } else { m.rlock(gid) };
-                                        results.push(Value::Bool(matches!(o, SyncOutcome::Done(_))));
+                                        let o = if native == RWTryLock {
+                                            m.lock(gid, now)
+                                        } else {
+                                            m.rlock(gid)
+                                        };
+                                        results
+                                            .push(Value::Bool(matches!(o, SyncOutcome::Done(_))));
                                         o
                                     } else {
                                         results.push(Value::Bool(false));
@@ -224,12 +263,23 @@ impl Vm {
                     self.ready(gid, Resume::Notified);
                 }
                 Self::finish(g, argc, vec![]);
-                let name = if native == NotifyListNotifyOne { "Signal" } else { "Broadcast" };
-                self.events.push(super::events::Event::new(g.id, span, super::events::EventKind::Sync { obj: id, op: name }));
+                let name = if native == NotifyListNotifyOne {
+                    "Signal"
+                } else {
+                    "Broadcast"
+                };
+                self.events.push(super::events::Event::new(
+                    g.id,
+                    span,
+                    super::events::EventKind::Sync { obj: id, op: name },
+                ));
                 Ok(Flow::Visible)
             }
-            MapLoad | MapStore | MapLoadOrStore | MapLoadAndDelete | MapDelete | MapSwap | MapClear | MapSnapshot => {
-                let id = self.handle(&arg(0), true, || HeapObj::SyncMap(Box::new(SyncMap::new(false))))?;
+            MapLoad | MapStore | MapLoadOrStore | MapLoadAndDelete | MapDelete | MapSwap
+            | MapClear | MapSnapshot => {
+                let id = self.handle(&arg(0), true, || {
+                    HeapObj::SyncMap(Box::new(SyncMap::new(false)))
+                })?;
                 let k = arg(1);
                 let v = arg(2);
                 if !matches!(native, MapClear | MapSnapshot) {
@@ -295,7 +345,10 @@ impl Vm {
             AtomicStore | AtomicStoreAny => {
                 if native == AtomicStoreAny && arg(1).is_nil() {
                     Self::finish(g, argc, vec![]);
-                    return Err(Fault::Value(Value::Iface(Rc::new((self.string_type, Value::str("sync/atomic: store of nil value into Value"))))));
+                    return Err(Fault::Value(Value::Iface(Rc::new((
+                        self.string_type,
+                        Value::str("sync/atomic: store of nil value into Value"),
+                    )))));
                 }
                 self.store_ptr(&arg(0), arg(1))?;
                 Self::finish(g, argc, vec![]);
@@ -317,7 +370,14 @@ impl Vm {
                 Ok(Flow::Visible)
             }
             TimeNow => {
-                Self::finish(g, argc, vec![Value::Seq(Rc::new(vec![Value::Int(EPOCH_UNIX_NS + now), Value::Int(now + 1)]))]);
+                Self::finish(
+                    g,
+                    argc,
+                    vec![Value::Seq(Rc::new(vec![
+                        Value::Int(EPOCH_UNIX_NS + now),
+                        Value::Int(now + 1),
+                    ]))],
+                );
                 Ok(Flow::Next)
             }
             TimeSleep => {
@@ -331,8 +391,13 @@ impl Vm {
                     return Ok(Flow::Visible);
                 }
                 let when = now.saturating_add(d);
-                self.timers.add(when, 0, TimerKind::Func, TimerAction::Wake(g.id));
-                self.events.push(super::events::Event::new(g.id, span, super::events::EventKind::Sleep { until: when }));
+                self.timers
+                    .add(when, 0, TimerKind::Func, TimerAction::Wake(g.id));
+                self.events.push(super::events::Event::new(
+                    g.id,
+                    span,
+                    super::events::EventKind::Sleep { until: when },
+                ));
                 Ok(Flow::Block(WaitReason::Sleep))
             }
             DurationString => {
@@ -342,7 +407,10 @@ impl Vm {
             }
             TimeString | TimeFormat => {
                 let (wall, mono) = match arg(0) {
-                    Value::Seq(f) => (f.first().map(|v| v.as_int()).unwrap_or(0), f.get(1).map(|v| v.as_int()).unwrap_or(0)),
+                    Value::Seq(f) => (
+                        f.first().map(|v| v.as_int()).unwrap_or(0),
+                        f.get(1).map(|v| v.as_int()).unwrap_or(0),
+                    ),
                     _ => (0, 0),
                 };
                 let s = if native == TimeString {
@@ -357,14 +425,29 @@ impl Vm {
                 let d = arg(0).as_int();
                 if native == NewTicker && d <= 0 {
                     Self::finish(g, argc, vec![]);
-                    return Err(Fault::Value(Value::Iface(Rc::new((self.string_type, Value::str("non-positive interval for NewTicker"))))));
+                    return Err(Fault::Value(Value::Iface(Rc::new((
+                        self.string_type,
+                        Value::str("non-positive interval for NewTicker"),
+                    )))));
                 }
-                let name = self.prog.types.name(self.time_type());
-                let ch = self.heap.alloc(HeapObj::Chan(Box::new(crate::runtime::chan::Chan::new(&name, 1))))?;
+                let name = self.prog.types.name(self.time_type);
+                let ch =
+                    self.heap
+                        .alloc(HeapObj::Chan(Box::new(crate::runtime::chan::Chan::new(
+                            &name, 1,
+                        ))))?;
                 let period = if native == NewTicker { d } else { 0 };
-                let tid = self.timers.add(now.saturating_add(d.max(0)), period, TimerKind::Chan, TimerAction::SendTime(ch));
+                let tid = self.timers.add(
+                    now.saturating_add(d.max(0)),
+                    period,
+                    TimerKind::Chan,
+                    TimerAction::SendTime(ch),
+                );
                 self.timer_chans.insert(ch, tid);
-                let cell = self.alloc_cell(Value::Seq(Rc::new(vec![Value::Chan(ch), Value::Int(tid as i64)])))?;
+                let cell = self.alloc_cell(Value::Seq(Rc::new(vec![
+                    Value::Chan(ch),
+                    Value::Int(tid as i64),
+                ])))?;
                 Self::finish(g, argc, vec![cell]);
                 self.sample_resources();
                 Ok(Flow::Next)
@@ -372,8 +455,16 @@ impl Vm {
             AfterFunc => {
                 let d = arg(0).as_int();
                 let f = arg(1);
-                let tid = self.timers.add(now.saturating_add(d.max(0)), 0, TimerKind::Func, TimerAction::Spawn(f));
-                let cell = self.alloc_cell(Value::Seq(Rc::new(vec![Value::Nil, Value::Int(tid as i64)])))?;
+                let tid = self.timers.add(
+                    now.saturating_add(d.max(0)),
+                    0,
+                    TimerKind::Func,
+                    TimerAction::Spawn(f),
+                );
+                let cell = self.alloc_cell(Value::Seq(Rc::new(vec![
+                    Value::Nil,
+                    Value::Int(tid as i64),
+                ])))?;
                 Self::finish(g, argc, vec![cell]);
                 Ok(Flow::Next)
             }
@@ -389,7 +480,10 @@ impl Vm {
                     ),
                     _ => (None, 0),
                 };
-                let pending = self.timers.get(tid).is_some_and(|t| t.status == crate::runtime::timers::TimerStatus::Pending);
+                let pending = self
+                    .timers
+                    .get(tid)
+                    .is_some_and(|t| t.status == crate::runtime::timers::TimerStatus::Pending);
                 let sync = self.timers.semantics() == TimerSemantics::Sync;
                 let mut drained = false;
                 if sync {
@@ -411,27 +505,39 @@ impl Vm {
                         let d = arg(1).as_int();
                         if d <= 0 {
                             Self::finish(g, argc, vec![]);
-                            return Err(Fault::Value(Value::Iface(Rc::new((self.string_type, Value::str("non-positive interval for Ticker.Reset"))))));
+                            return Err(Fault::Value(Value::Iface(Rc::new((
+                                self.string_type,
+                                Value::str("non-positive interval for Ticker.Reset"),
+                            )))));
                         }
                         self.timers.reset(tid, now.saturating_add(d), Some(d));
                         false
                     }
                 };
-                let results = if matches!(native, TimerStop | TimerReset) { vec![Value::Bool(result)] } else { vec![] };
+                let results = if matches!(native, TimerStop | TimerReset) {
+                    vec![Value::Bool(result)]
+                } else {
+                    vec![]
+                };
                 Self::finish(g, argc, results);
                 self.sample_resources();
                 Ok(Flow::Visible)
             }
-            FmtPrintln | FmtPrint | FmtPrintf | FmtSprintf | FmtSprint | FmtSprintln | FmtErrorfText => {
+            FmtPrintln | FmtPrint | FmtPrintf | FmtSprintf | FmtSprint | FmtSprintln
+            | FmtErrorfText => {
                 let (fmt_bytes, list) = match native {
-                    FmtPrintf | FmtSprintf | FmtErrorfText => (Some(arg(0).as_bytes().to_vec()), arg(1)),
+                    FmtPrintf | FmtSprintf | FmtErrorfText => {
+                        (Some(arg(0).as_bytes().to_vec()), arg(1))
+                    }
                     _ => (None, arg(0)),
                 };
-                let args = self.fmt_args(&list);
+                let args = self.fmt_args(g, &list);
                 let out = match native {
                     FmtPrintln | FmtSprintln => format::sprintln(&args),
                     FmtPrint | FmtSprint => format::sprint(&args),
-                    FmtErrorfText => format::errorf_text(fmt_bytes.as_deref().unwrap_or(b""), &args),
+                    FmtErrorfText => {
+                        format::errorf_text(fmt_bytes.as_deref().unwrap_or(b""), &args)
+                    }
                     _ => format::sprintf(fmt_bytes.as_deref().unwrap_or(b""), &args),
                 };
                 match native {
@@ -448,7 +554,11 @@ impl Vm {
                 let f = arg(0).as_bytes().to_vec();
                 let idx = wrapped_arg_indices(&f);
                 let n = self.slice_len(&arg(1));
-                let items: Vec<Value> = idx.into_iter().filter(|&i| i < n).map(|i| Value::Int(i as i64)).collect();
+                let items: Vec<Value> = idx
+                    .into_iter()
+                    .filter(|&i| i < n)
+                    .map(|i| Value::Int(i as i64))
+                    .collect();
                 let s = self.new_slice(items)?;
                 Self::finish(g, argc, vec![s]);
                 Ok(Flow::Next)
@@ -458,13 +568,19 @@ impl Vm {
                 let target = arg(1);
                 let Value::Iface(tv) = &target else {
                     Self::finish(g, argc, vec![]);
-                    return Err(Fault::Value(Value::Iface(Rc::new((self.string_type, Value::str("errors: target must be a non-nil pointer"))))));
+                    return Err(Fault::Value(Value::Iface(Rc::new((
+                        self.string_type,
+                        Value::str("errors: target must be a non-nil pointer"),
+                    )))));
                 };
                 let elem = match self.prog.types.kind(tv.0) {
                     TypeKind::Pointer(e) => *e,
                     _ => {
                         Self::finish(g, argc, vec![]);
-                        return Err(Fault::Value(Value::Iface(Rc::new((self.string_type, Value::str("errors: target must be a non-nil pointer"))))));
+                        return Err(Fault::Value(Value::Iface(Rc::new((
+                            self.string_type,
+                            Value::str("errors: target must be a non-nil pointer"),
+                        )))));
                     }
                 };
                 let ok = self.type_matches(&err, elem);
@@ -493,7 +609,11 @@ impl Vm {
                 Ok(Flow::Visible)
             }
             NumGoroutine => {
-                let n = self.gs.iter().filter(|x| x.status != super::machine::GStatus::Dead).count() as i64;
+                let n = self
+                    .gs
+                    .iter()
+                    .filter(|x| x.status != super::machine::GStatus::Dead)
+                    .count() as i64;
                 Self::finish(g, argc, vec![Value::Int(n)]);
                 Ok(Flow::Next)
             }
@@ -505,7 +625,9 @@ impl Vm {
                 let ch = arg(0);
                 Self::finish(g, argc, vec![]);
                 let Value::Chan(id) = ch else {
-                    return Err(Fault::Value(self.runtime_err_value("close of nil channel", false)));
+                    return Err(Fault::Value(
+                        self.runtime_err_value("close of nil channel", false),
+                    ));
                 };
                 let wakes = match self.chan_mut(id) {
                     Some(c) => c.close(),
@@ -586,7 +708,9 @@ impl Vm {
     fn call_pure(&mut self, g: &mut Goroutine, native: Native, argc: u32, a: &[Value]) -> OpResult {
         use Native::*;
         let s = |i: usize| a.get(i).map(|v| v.as_bytes().to_vec()).unwrap_or_default();
-        let st = |i: usize| String::from_utf8_lossy(a.get(i).map(|v| v.as_bytes()).unwrap_or(b"")).to_string();
+        let st = |i: usize| {
+            String::from_utf8_lossy(a.get(i).map(|v| v.as_bytes()).unwrap_or(b"")).to_string()
+        };
         let int = |i: usize| a.get(i).map(|v| v.as_int()).unwrap_or(0);
         let fl = |i: usize| a.get(i).map(|v| v.as_float()).unwrap_or(0.0);
         let b = |x: bool| Value::Bool(x);
@@ -600,16 +724,32 @@ impl Vm {
         };
         let results: Vec<Value> = match native {
             StrContains => vec![b(find(&s(0), &s(1)).is_some())],
-            StrContainsRune => vec![b(st(0).contains(char::from_u32(int(1) as u32).unwrap_or('\u{FFFD}')))],
+            StrContainsRune => vec![b(
+                st(0).contains(char::from_u32(int(1) as u32).unwrap_or('\u{FFFD}'))
+            )],
             StrContainsAny => vec![b(st(0).chars().any(|c| st(1).contains(c)))],
             StrHasPrefix => vec![b(s(0).starts_with(&s(1)))],
             StrHasSuffix => vec![b(s(0).ends_with(&s(1)))],
             StrIndex => vec![i64v(find(&s(0), &s(1)).map(|x| x as i64).unwrap_or(-1))],
-            StrIndexByte => vec![i64v(s(0).iter().position(|&c| c as i64 == int(1)).map(|x| x as i64).unwrap_or(-1))],
-            StrIndexRune => vec![i64v(st(0).find(char::from_u32(int(1) as u32).unwrap_or('\u{FFFD}')).map(|x| x as i64).unwrap_or(-1))],
+            StrIndexByte => vec![i64v(
+                s(0).iter()
+                    .position(|&c| c as i64 == int(1))
+                    .map(|x| x as i64)
+                    .unwrap_or(-1),
+            )],
+            StrIndexRune => vec![i64v(
+                st(0)
+                    .find(char::from_u32(int(1) as u32).unwrap_or('\u{FFFD}'))
+                    .map(|x| x as i64)
+                    .unwrap_or(-1),
+            )],
             StrLastIndex => {
                 let (h, n) = (s(0), s(1));
-                let r = if n.is_empty() { Some(h.len()) } else { h.windows(n.len()).rposition(|w| w == n) };
+                let r = if n.is_empty() {
+                    Some(h.len())
+                } else {
+                    h.windows(n.len()).rposition(|w| w == n)
+                };
                 vec![i64v(r.map(|x| x as i64).unwrap_or(-1))]
             }
             StrSplit | StrSplitN => {
@@ -626,7 +766,9 @@ impl Vm {
                     }
                     v
                 } else if n > 0 {
-                    h.splitn(n as usize, sep.as_str()).map(|x| x.to_string()).collect()
+                    h.splitn(n as usize, sep.as_str())
+                        .map(|x| x.to_string())
+                        .collect()
                 } else {
                     h.split(sep.as_str()).map(|x| x.to_string()).collect()
                 };
@@ -638,14 +780,21 @@ impl Vm {
                 vec![self.new_slice(items)?]
             }
             StrJoin => {
-                let parts: Vec<Vec<u8>> = self.slice_items(&a[0]).iter().map(|v| v.as_bytes().to_vec()).collect();
+                let parts: Vec<Vec<u8>> = self
+                    .slice_items(&a[0])
+                    .iter()
+                    .map(|v| v.as_bytes().to_vec())
+                    .collect();
                 vec![Value::bytes(&parts.join(&s(1)[..]))]
             }
             StrRepeat => {
                 let n = int(1);
                 if n < 0 {
                     Self::finish(g, argc, vec![]);
-                    return Err(Fault::Value(Value::Iface(Rc::new((self.string_type, Value::str("strings: negative Repeat count"))))));
+                    return Err(Fault::Value(Value::Iface(Rc::new((
+                        self.string_type,
+                        Value::str("strings: negative Repeat count"),
+                    )))));
                 }
                 let total = (s(0).len() as u64).saturating_mul(n as u64);
                 self.heap.charge(total / 16)?;
@@ -653,7 +802,11 @@ impl Vm {
             }
             StrReplace | StrReplaceAll => {
                 let n = if native == StrReplace { int(3) } else { -1 };
-                let r = if n < 0 { st(0).replace(&st(1), &st(2)) } else { st(0).replacen(&st(1), &st(2), n as usize) };
+                let r = if n < 0 {
+                    st(0).replace(&st(1), &st(2))
+                } else {
+                    st(0).replacen(&st(1), &st(2), n as usize)
+                };
                 vec![strv(&r)]
             }
             StrToUpper => vec![strv(&st(0).to_uppercase())],
@@ -694,7 +847,11 @@ impl Vm {
             }
             StrCount => {
                 let (h, n) = (st(0), st(1));
-                let c = if n.is_empty() { h.chars().count() + 1 } else { h.matches(n.as_str()).count() };
+                let c = if n.is_empty() {
+                    h.chars().count() + 1
+                } else {
+                    h.matches(n.as_str()).count()
+                };
                 vec![i64v(c as i64)]
             }
             StrEqualFold => vec![b(st(0).to_lowercase() == st(1).to_lowercase())],
@@ -708,7 +865,10 @@ impl Vm {
                 let base = int(1);
                 if !(2..=36).contains(&base) {
                     Self::finish(g, argc, vec![]);
-                    return Err(Fault::Value(Value::Iface(Rc::new((self.string_type, Value::str("strconv: illegal AppendInt/FormatInt base"))))));
+                    return Err(Fault::Value(Value::Iface(Rc::new((
+                        self.string_type,
+                        Value::str("strconv: illegal AppendInt/FormatInt base"),
+                    )))));
                 }
                 vec![strv(&format::format_int(int(0), base as u32))]
             }
@@ -716,12 +876,24 @@ impl Vm {
                 let base = int(1);
                 if !(2..=36).contains(&base) {
                     Self::finish(g, argc, vec![]);
-                    return Err(Fault::Value(Value::Iface(Rc::new((self.string_type, Value::str("strconv: illegal AppendInt/FormatInt base"))))));
+                    return Err(Fault::Value(Value::Iface(Rc::new((
+                        self.string_type,
+                        Value::str("strconv: illegal AppendInt/FormatInt base"),
+                    )))));
                 }
                 vec![strv(&format::format_uint(int(0) as u64, base as u32))]
             }
-            FormatFloat => vec![strv(&format::format_float(fl(0), int(1) as u8, int(2) as i32, int(3) as u32))],
-            FormatBool => vec![strv(if a.first().is_some_and(|v| v.as_bool()) { "true" } else { "false" })],
+            FormatFloat => vec![strv(&format::format_float(
+                fl(0),
+                int(1) as u8,
+                int(2) as i32,
+                int(3) as u32,
+            ))],
+            FormatBool => vec![strv(if a.first().is_some_and(|v| v.as_bool()) {
+                "true"
+            } else {
+                "false"
+            })],
             Quote => vec![strv(&format::quote(&s(0)))],
             QuoteRune => vec![Value::bytes(&format::quote_rune(int(0) as u32, false))],
             ParseInt | ParseUint => {
@@ -752,15 +924,29 @@ impl Vm {
             }
             MathPow => vec![Value::Float(fl(0).powf(fl(1)))],
             MathMod => vec![Value::Float(fl(0) % fl(1))],
-            MathInf => vec![Value::Float(if int(0) >= 0 { f64::INFINITY } else { f64::NEG_INFINITY })],
+            MathInf => vec![Value::Float(if int(0) >= 0 {
+                f64::INFINITY
+            } else {
+                f64::NEG_INFINITY
+            })],
             MathNaN => vec![Value::Float(f64::NAN)],
             MathIsNaN => vec![b(fl(0).is_nan())],
             MathIsInf => {
                 let (x, sign) = (fl(0), int(1));
-                vec![b((sign >= 0 && x == f64::INFINITY) || (sign <= 0 && x == f64::NEG_INFINITY))]
+                vec![b(
+                    (sign >= 0 && x == f64::INFINITY) || (sign <= 0 && x == f64::NEG_INFINITY)
+                )]
             }
-            MathMax => vec![Value::Float(if fl(0).is_nan() || fl(1).is_nan() { f64::NAN } else { fl(0).max(fl(1)) })],
-            MathMin => vec![Value::Float(if fl(0).is_nan() || fl(1).is_nan() { f64::NAN } else { fl(0).min(fl(1)) })],
+            MathMax => vec![Value::Float(if fl(0).is_nan() || fl(1).is_nan() {
+                f64::NAN
+            } else {
+                fl(0).max(fl(1))
+            })],
+            MathMin => vec![Value::Float(if fl(0).is_nan() || fl(1).is_nan() {
+                f64::NAN
+            } else {
+                fl(0).min(fl(1))
+            })],
             SortInts | SortStrings | SortFloat64s => {
                 if let Value::Slice(r) = &a[0] {
                     if let Some(arr) = self.heap.array_mut(r.arr) {
@@ -768,7 +954,11 @@ impl Vm {
                         match native {
                             SortInts => part.sort_by_key(|v| v.as_int()),
                             SortStrings => part.sort_by(|x, y| x.as_bytes().cmp(y.as_bytes())),
-                            _ => part.sort_by(|x, y| x.as_float().partial_cmp(&y.as_float()).unwrap_or(std::cmp::Ordering::Equal)),
+                            _ => part.sort_by(|x, y| {
+                                x.as_float()
+                                    .partial_cmp(&y.as_float())
+                                    .unwrap_or(std::cmp::Ordering::Equal)
+                            }),
                         }
                     }
                 }
@@ -798,7 +988,11 @@ impl Vm {
             }
             Utf8RuneCountInString => vec![i64v(rune_count(&s(0)) as i64)],
             Utf8RuneCount => {
-                let bytes: Vec<u8> = self.slice_items(&a[0]).iter().map(|v| v.as_int() as u8).collect();
+                let bytes: Vec<u8> = self
+                    .slice_items(&a[0])
+                    .iter()
+                    .map(|v| v.as_int() as u8)
+                    .collect();
                 vec![i64v(rune_count(&bytes) as i64)]
             }
             Utf8RuneLen => {
@@ -817,7 +1011,10 @@ impl Vm {
             Utf8DecodeRuneInString => {
                 let bytes = s(0);
                 let (r, w) = super::machine::decode_rune(&bytes);
-                vec![i64v(if bytes.is_empty() { 0xFFFD } else { r as i64 }), i64v(w as i64)]
+                vec![
+                    i64v(if bytes.is_empty() { 0xFFFD } else { r as i64 }),
+                    i64v(w as i64),
+                ]
             }
             Utf8DecodeLastRuneInString => {
                 let bytes = s(0);
@@ -836,7 +1033,12 @@ impl Vm {
                     }
                 }
             }
-            _ => return Err(Fault::Fatal(format!("gosim: native {:?} is not implemented", native))),
+            _ => {
+                return Err(Fault::Fatal(format!(
+                    "gosim: native {:?} is not implemented",
+                    native
+                )))
+            }
         };
         Self::finish(g, argc, results);
         Ok(Flow::Next)
@@ -845,12 +1047,22 @@ impl Vm {
     pub fn new_slice(&mut self, items: Vec<Value>) -> Result<Value, Fault> {
         let len = items.len() as u32;
         let arr = self.heap.alloc(HeapObj::Array(items))?;
-        Ok(Value::Slice(SliceRef { arr, off: 0, len, cap: len }))
+        Ok(Value::Slice(SliceRef {
+            arr,
+            off: 0,
+            len,
+            cap: len,
+        }))
     }
 
     pub fn slice_items(&self, v: &Value) -> Vec<Value> {
         match v {
-            Value::Slice(r) => self.heap.array(r.arr).get(r.off as usize..(r.off + r.len) as usize).map(|s| s.to_vec()).unwrap_or_default(),
+            Value::Slice(r) => self
+                .heap
+                .array(r.arr)
+                .get(r.off as usize..(r.off + r.len) as usize)
+                .map(|s| s.to_vec())
+                .unwrap_or_default(),
             _ => Vec::new(),
         }
     }
@@ -865,19 +1077,20 @@ impl Vm {
     fn check_key(&self, k: &Value) -> Result<(), Fault> {
         if let Value::Iface(iv) = k {
             if matches!(iv.1, Value::Slice(_) | Value::Map(_) | Value::Func(_)) {
-                return Err(Fault::Runtime(format!("hash of unhashable type {}", self.prog.types.name(iv.0))));
+                return Err(Fault::Runtime(format!(
+                    "hash of unhashable type {}",
+                    self.prog.types.name(iv.0)
+                )));
             }
         }
         Ok(())
     }
 
-    fn time_type(&self) -> crate::types::TypeId {
-        (0..self.prog.types.len() as u32).map(crate::types::TypeId).find(|&t| self.prog.types.is_named(t) && self.prog.types.name(t) == "time.Time").unwrap_or(crate::types::well_known::INVALID)
-    }
-
     /// println's own formatting (runtime/print.go), not fmt's.
     fn print_builtin_text(&self, v: &Value) -> String {
-        let Value::Iface(iv) = v else { return "nil".into() };
+        let Value::Iface(iv) = v else {
+            return "nil".into();
+        };
         match (self.prog.types.ukind(iv.0), &iv.1) {
             (TypeKind::Int(k), Value::Int(i)) => {
                 if k.signed() {
@@ -901,7 +1114,10 @@ fn go_error(vm: &Vm, e: GoError) -> Fault {
     } else if e.is_runtime_error() {
         Fault::Value(vm.runtime_err_value(e.message(), false))
     } else {
-        Fault::Value(Value::Iface(Rc::new((vm.string_type, Value::str(e.message())))))
+        Fault::Value(Value::Iface(Rc::new((
+            vm.string_type,
+            Value::str(e.message()),
+        ))))
     }
 }
 
@@ -932,13 +1148,23 @@ fn format_print_float(f: f64) -> String {
         return "NaN".into();
     }
     if f.is_infinite() {
-        return if f > 0.0 { "+Inf".into() } else { "-Inf".into() };
+        return if f > 0.0 {
+            "+Inf".into()
+        } else {
+            "-Inf".into()
+        };
     }
     let s = format!("{:.6e}", f);
     let (mant, exp) = s.split_once('e').unwrap_or((&s, "0"));
     let e: i32 = exp.parse().unwrap_or(0);
     let sign = if f.is_sign_negative() { "" } else { "+" };
-    format!("{}{}e{}{:03}", sign, mant, if e < 0 { "-" } else { "+" }, e.abs())
+    format!(
+        "{}{}e{}{:03}",
+        sign,
+        mant,
+        if e < 0 { "-" } else { "+" },
+        e.abs()
+    )
 }
 
 /// strconv's integer parsing: (value, 0 ok | 1 syntax | 2 range).
@@ -973,11 +1199,17 @@ fn parse_int(s: &str, base: i64, bits: i64, unsigned: bool) -> (i64, i64) {
     }
     let mut v: u128 = 0;
     for c in digits.chars() {
-        let Some(d) = c.to_digit(base) else { return (0, 1) };
+        let Some(d) = c.to_digit(base) else {
+            return (0, 1);
+        };
         v = v.saturating_mul(base as u128).saturating_add(d as u128);
     }
     if unsigned {
-        let max = if bits == 64 { u64::MAX as u128 } else { (1u128 << bits) - 1 };
+        let max = if bits == 64 {
+            u64::MAX as u128
+        } else {
+            (1u128 << bits) - 1
+        };
         if v > max {
             return (max as u64 as i64, 2);
         }
@@ -1017,7 +1249,10 @@ fn wrapped_arg_indices(f: &[u8]) -> Vec<usize> {
                 while i < f.len() && f[i] != b']' {
                     i += 1;
                 }
-                if let Ok(n) = std::str::from_utf8(&f[start..i.min(f.len())]).unwrap_or("").parse::<usize>() {
+                if let Ok(n) = std::str::from_utf8(&f[start..i.min(f.len())])
+                    .unwrap_or("")
+                    .parse::<usize>()
+                {
                     explicit = Some(n.saturating_sub(1));
                     arg = n.saturating_sub(1);
                 }

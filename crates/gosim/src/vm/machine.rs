@@ -43,7 +43,10 @@ pub enum GStatus {
 #[derive(Clone, Debug, PartialEq)]
 pub enum Resume {
     /// A channel operation (or select case) completed on its behalf.
-    Chan { case: Option<usize>, delivery: Delivery<Value> },
+    Chan {
+        case: Option<usize>,
+        delivery: Delivery<Value>,
+    },
     /// Its timer fired.
     Slept,
     /// A sync primitive readied it: call the primitive's resume.
@@ -77,8 +80,11 @@ pub struct Frame {
     pub is_defer: bool,
     /// Results are discarded (goroutine entry, deferred calls).
     pub discard: bool,
-    /// The method value wrapper should wrap the result (fmt preparation).
     pub call_span: Span,
+    /// The outermost frame of a synchronous call made by a native (fmt
+    /// calling a String method): when it returns or a panic reaches it,
+    /// control goes back to the native.
+    pub sync_boundary: bool,
 }
 
 #[derive(Clone, Debug)]
@@ -108,6 +114,8 @@ pub struct Goroutine {
     pub run_since: i64,
     /// What it is parked on, for the wait-for graph.
     pub waiting_on: Option<ObjId>,
+    /// The channels a parked select is queued on.
+    pub select_chans: Vec<ObjId>,
 }
 
 impl Goroutine {
@@ -125,6 +133,7 @@ impl Goroutine {
             native_start: None,
             run_since: 0,
             waiting_on: None,
+            select_chans: Vec::new(),
         }
     }
 }
@@ -191,6 +200,8 @@ pub enum Exec {
     SelectChoice(Vec<usize>),
     /// The program ended.
     Ended,
+    /// A synchronous call's boundary frame finished.
+    SyncDone,
 }
 
 /// A Go panic raised inside an instruction.
@@ -210,8 +221,12 @@ pub enum Fault {
 impl From<HeapError> for Fault {
     fn from(e: HeapError) -> Fault {
         match e {
-            HeapError::NilDeref => Fault::Runtime("invalid memory address or nil pointer dereference".into()),
-            HeapError::Index(i, n) => Fault::Runtime(format!("index out of range [{}] with length {}", i, n)),
+            HeapError::NilDeref => {
+                Fault::Runtime("invalid memory address or nil pointer dereference".into())
+            }
+            HeapError::Index(i, n) => {
+                Fault::Runtime(format!("index out of range [{}] with length {}", i, n))
+            }
             HeapError::OutOfMemory => Fault::Budget(Ending::HeapBudget),
         }
     }
@@ -253,6 +268,8 @@ pub struct Vm {
     /// Selected case forced by the scheduler for the pending select.
     pub forced_case: Option<usize>,
     pub zero_cache: HashMap<TypeId, Value>,
+    /// time.Time, if time is linked.
+    pub time_type: TypeId,
     /// The fmt prelude's `prepped` type, if fmt is linked.
     pub prepped_type: Option<TypeId>,
     /// The type of runtime error values.
@@ -272,18 +289,31 @@ pub struct Vm {
     pub yield_requested: bool,
     /// Timer channels and their timers.
     pub timer_chans: HashMap<ObjId, u64>,
+    /// Minimum virtual time between resource samples.
+    pub sample_interval: i64,
+    /// Frame depths of synchronous calls in progress.
+    pub sync_depth: Vec<usize>,
+    /// A panic that stopped at a synchronous call's boundary.
+    pub sync_panic: Option<String>,
 }
 
 pub const MAIN_GID: Gid = 1;
-/// Go numbers the first user goroutine after the runtime's own (a stable
-/// 18 or so across 1.2x releases); gosim starts there to read like Go.
-pub const FIRST_USER_GID: Gid = 18;
+/// Stands for the runtime's own goroutine that waits in the run queue when
+/// main starts (go1.23+); picking it does nothing observable.
+pub const RUNTIME_PHANTOM_GID: Gid = u32::MAX - 1;
+/// Go numbers the first user goroutine after the runtime's own (7 in
+/// go1.27 with GOMAXPROCS=1); gosim starts there to read like Go.
+pub const FIRST_USER_GID: Gid = 7;
 /// 2009-11-10 23:00:00 UTC, the Go playground's epoch, in Unix ns.
 pub const EPOCH_UNIX_NS: i64 = 1_257_894_000_000_000_000;
 
 impl Vm {
     pub fn new(prog: Rc<Program>, cfg: VmConfig) -> Vm {
-        let semantics = if cfg.go_version >= GoVersion::Go123 { TimerSemantics::Sync } else { TimerSemantics::Async };
+        let semantics = if cfg.go_version >= GoVersion::Go123 {
+            TimerSemantics::Sync
+        } else {
+            TimerSemantics::Async
+        };
         let globals = prog.globals.iter().map(|_| Value::Nil).collect();
         let mut vm = Vm {
             heap: Heap::new(cfg.max_heap_cells),
@@ -302,6 +332,7 @@ impl Vm {
             forced_case: None,
             zero_cache: HashMap::new(),
             prepped_type: None,
+            time_type: wk::INVALID,
             runtime_error_type: None,
             string_type: wk::STRING,
             leaked: Vec::new(),
@@ -311,10 +342,14 @@ impl Vm {
             pending_select: None,
             yield_requested: false,
             timer_chans: HashMap::new(),
+            sample_interval: 10_000_000,
+            sync_depth: Vec::new(),
+            sync_panic: None,
             prog,
         };
         vm.prepped_type = vm.find_named("fmt.prepped");
         vm.runtime_error_type = vm.find_named("runtime.Error");
+        vm.time_type = vm.find_named("time.Time").unwrap_or(wk::INVALID);
         // Globals start at their zero values.
         for i in 0..vm.globals.len() {
             let t = vm.prog.globals[i].ty;
@@ -335,15 +370,26 @@ impl Vm {
             is_defer: false,
             discard: true,
             call_span: Span::default(),
+            sync_boundary: false,
         });
         vm.gindex.insert(MAIN_GID, 0);
+        main.status = GStatus::Running;
         vm.gs.push(main);
-        vm.runq.ready(MAIN_GID);
+        // main is running, with the run queue as real Go has it then.
+        let phantom = if vm.cfg.go_version >= GoVersion::Go123 {
+            Some(RUNTIME_PHANTOM_GID)
+        } else {
+            None
+        };
+        vm.runq = RunQueue::at_main_start(phantom);
+        vm.current = Some(MAIN_GID);
         vm
     }
 
     fn find_named(&self, name: &str) -> Option<TypeId> {
-        (0..self.prog.types.len() as u32).map(TypeId).find(|&t| self.prog.types.is_named(t) && self.prog.types.name(t) == name)
+        (0..self.prog.types.len() as u32)
+            .map(TypeId)
+            .find(|&t| self.prog.types.is_named(t) && self.prog.types.name(t) == name)
     }
 
     pub fn g(&self, gid: Gid) -> Option<&Goroutine> {
@@ -377,12 +423,24 @@ impl Vm {
         }
         let kind = self.prog.types.ukind(t).clone();
         match kind {
-            TypeKind::Bool | TypeKind::Untyped(crate::types::UntypedKind::Bool) => Value::Bool(false),
-            TypeKind::Int(_) | TypeKind::Untyped(crate::types::UntypedKind::Int | crate::types::UntypedKind::Rune) => Value::Int(0),
-            TypeKind::Float64 | TypeKind::Float32 | TypeKind::Untyped(crate::types::UntypedKind::Float) => Value::Float(0.0),
-            TypeKind::String | TypeKind::Untyped(crate::types::UntypedKind::String) => Value::Str(Rc::from(&b""[..])),
+            TypeKind::Bool | TypeKind::Untyped(crate::types::UntypedKind::Bool) => {
+                Value::Bool(false)
+            }
+            TypeKind::Int(_)
+            | TypeKind::Untyped(crate::types::UntypedKind::Int | crate::types::UntypedKind::Rune) => {
+                Value::Int(0)
+            }
+            TypeKind::Float64
+            | TypeKind::Float32
+            | TypeKind::Untyped(crate::types::UntypedKind::Float) => Value::Float(0.0),
+            TypeKind::String | TypeKind::Untyped(crate::types::UntypedKind::String) => {
+                Value::Str(Rc::from(&b""[..]))
+            }
             TypeKind::Struct(fields) => {
-                let vs: Vec<Value> = fields.iter().map(|f| self.make_zero(f.ty, depth + 1)).collect();
+                let vs: Vec<Value> = fields
+                    .iter()
+                    .map(|f| self.make_zero(f.ty, depth + 1))
+                    .collect();
                 Value::Seq(Rc::new(vs))
             }
             TypeKind::Array(n, e) => {
@@ -400,7 +458,8 @@ impl Vm {
     pub fn write_out(&mut self, bytes: &[u8]) -> Result<(), Fault> {
         if self.stdout.len() + bytes.len() > self.cfg.max_output {
             let room = self.cfg.max_output.saturating_sub(self.stdout.len());
-            self.stdout.extend_from_slice(&bytes[..room.min(bytes.len())]);
+            self.stdout
+                .extend_from_slice(&bytes[..room.min(bytes.len())]);
             return Err(Fault::Budget(Ending::OutputBudget));
         }
         self.stdout.extend_from_slice(bytes);
@@ -409,13 +468,18 @@ impl Vm {
 
     pub fn alloc_cell(&mut self, v: Value) -> Result<Value, Fault> {
         let id = self.heap.alloc(HeapObj::Cell(v))?;
-        Ok(Value::Ptr(Rc::new(Pointer { root: Root::Cell(id), path: Vec::new() })))
+        Ok(Value::Ptr(Rc::new(Pointer {
+            root: Root::Cell(id),
+            path: Vec::new(),
+        })))
     }
 
     pub fn load_ptr(&self, p: &Value) -> Result<Value, Fault> {
         match p {
             Value::Ptr(p) => Ok(self.heap.load(p, &self.globals)?),
-            _ => Err(Fault::Runtime("invalid memory address or nil pointer dereference".into())),
+            _ => Err(Fault::Runtime(
+                "invalid memory address or nil pointer dereference".into(),
+            )),
         }
     }
 
@@ -425,12 +489,20 @@ impl Vm {
                 let p = p.clone();
                 Ok(self.heap.store(&p, &mut self.globals, v)?)
             }
-            _ => Err(Fault::Runtime("invalid memory address or nil pointer dereference".into())),
+            _ => Err(Fault::Runtime(
+                "invalid memory address or nil pointer dereference".into(),
+            )),
         }
     }
 
     /// Creates a goroutine that will call `f(args)`; it takes runnext.
-    pub fn spawn(&mut self, f: Value, args: Vec<Value>, parent: Option<Gid>, at: Span) -> Result<Gid, Fault> {
+    pub fn spawn(
+        &mut self,
+        f: Value,
+        args: Vec<Value>,
+        parent: Option<Gid>,
+        at: Span,
+    ) -> Result<Gid, Fault> {
         let live = self.gs.iter().filter(|g| g.status != GStatus::Dead).count() as u32;
         if live >= self.cfg.max_goroutines {
             return Err(Fault::Budget(Ending::GoroutineBudget));
@@ -452,7 +524,11 @@ impl Vm {
                     self.enter_call(&mut g, argc, Span::default(), true)?;
                 }
             },
-            _ => return Err(Fault::Runtime("invalid memory address or nil pointer dereference".into())),
+            _ => {
+                return Err(Fault::Runtime(
+                    "invalid memory address or nil pointer dereference".into(),
+                ))
+            }
         }
         self.gindex.insert(gid, self.gs.len());
         self.gs.push(g);
@@ -462,14 +538,22 @@ impl Vm {
 
     /// Pushes a frame calling the function value below `argc` arguments on
     /// `g`'s stack. `discard` drops its results (goroutine entry, defers).
-    pub fn enter_call(&mut self, g: &mut Goroutine, argc: u32, span: Span, discard: bool) -> Result<Option<u32>, Fault> {
+    pub fn enter_call(
+        &mut self,
+        g: &mut Goroutine,
+        argc: u32,
+        span: Span,
+        discard: bool,
+    ) -> Result<Option<u32>, Fault> {
         let at = g.stack.len() - argc as usize - 1;
         let f = std::mem::replace(&mut g.stack[at], Value::Nil);
         let fv = match f {
             Value::Func(fv) => fv,
             _ => {
                 g.stack.truncate(at);
-                return Err(Fault::Runtime("invalid memory address or nil pointer dereference".into()));
+                return Err(Fault::Runtime(
+                    "invalid memory address or nil pointer dereference".into(),
+                ));
             }
         };
         g.stack.remove(at);
@@ -498,7 +582,15 @@ impl Vm {
 
     /// Pushes a frame for compiled function `fid`, taking `argc` arguments
     /// from the stack.
-    pub fn push_frame(&mut self, g: &mut Goroutine, fid: u32, argc: u32, captures: &[Value], span: Span, discard: bool) -> Result<(), Fault> {
+    pub fn push_frame(
+        &mut self,
+        g: &mut Goroutine,
+        fid: u32,
+        argc: u32,
+        captures: &[Value],
+        span: Span,
+        discard: bool,
+    ) -> Result<(), Fault> {
         let prog = self.prog.clone();
         let code = &prog.funcs[fid as usize];
         if g.frames.len() >= 10_000 {
@@ -507,7 +599,8 @@ impl Vm {
         let base = g.locals.len() as u32;
         let args_at = g.stack.len() - argc as usize;
         g.locals.extend(g.stack.drain(args_at..));
-        g.locals.resize(base as usize + code.nlocals.max(argc) as usize, Value::Nil);
+        g.locals
+            .resize(base as usize + code.nlocals.max(argc) as usize, Value::Nil);
         for (i, &slot) in code.capture_slots.iter().enumerate() {
             if let Some(c) = captures.get(i) {
                 g.locals[(base + slot) as usize] = c.clone();
@@ -529,6 +622,7 @@ impl Vm {
             is_defer: false,
             discard,
             call_span: span,
+            sync_boundary: false,
         });
         Ok(())
     }
@@ -566,7 +660,14 @@ impl Vm {
         }
         let prog = self.prog.clone();
         'frames: loop {
-            let Some(frame) = g.frames.last() else { return Exec::Exited };
+            if let Some(&d) = self.sync_depth.last() {
+                if g.frames.len() <= d {
+                    return Exec::SyncDone;
+                }
+            }
+            let Some(frame) = g.frames.last() else {
+                return Exec::Exited;
+            };
             let fid = frame.fid as usize;
             let base = frame.base as usize;
             let func = &prog.funcs[fid];
@@ -632,7 +733,12 @@ impl Vm {
                         }
                         continue;
                     }
-                    Op::Arith(aop, NumKind::Int(k)) if !matches!(aop, ArithOp::Div | ArithOp::Rem | ArithOp::Shl | ArithOp::Shr) => {
+                    Op::Arith(aop, NumKind::Int(k))
+                        if !matches!(
+                            aop,
+                            ArithOp::Div | ArithOp::Rem | ArithOp::Shl | ArithOp::Shr
+                        ) =>
+                    {
                         let b = g.stack.pop().map(|v| v.as_int()).unwrap_or(0);
                         let a = g.stack.pop().map(|v| v.as_int()).unwrap_or(0);
                         let r = match aop {
@@ -651,7 +757,11 @@ impl Vm {
                     Op::Cmp(cop, NumKind::Int(k)) => {
                         let b = g.stack.pop().map(|v| v.as_int()).unwrap_or(0);
                         let a = g.stack.pop().map(|v| v.as_int()).unwrap_or(0);
-                        let ord = if k.signed() { a.cmp(&b) } else { (a as u64).cmp(&(b as u64)) };
+                        let ord = if k.signed() {
+                            a.cmp(&b)
+                        } else {
+                            (a as u64).cmp(&(b as u64))
+                        };
                         g.stack.push(Value::Bool(cmp_result(*cop, ord)));
                         pc += 1;
                         continue;
@@ -717,7 +827,8 @@ impl Vm {
                 self.start_panic(g, v, text, false)
             }
             Fault::Fatal(msg) => {
-                self.stderr.extend_from_slice(format!("fatal error: {}\n", msg).as_bytes());
+                self.stderr
+                    .extend_from_slice(format!("fatal error: {}\n", msg).as_bytes());
                 self.crash_dump(Some(g));
                 self.end(Ending::Fatal { deadlock: false });
                 Some(Exec::Ended)
@@ -740,8 +851,19 @@ impl Vm {
     }
 
     /// Begins unwinding `g` with a panic.
-    fn start_panic(&mut self, g: &mut Goroutine, value: Value, text: String, is_runtime_error: bool) -> Option<Exec> {
-        g.panics.push(PanicState { value, recovered: false, text, is_runtime_error });
+    fn start_panic(
+        &mut self,
+        g: &mut Goroutine,
+        value: Value,
+        text: String,
+        is_runtime_error: bool,
+    ) -> Option<Exec> {
+        g.panics.push(PanicState {
+            value,
+            recovered: false,
+            text,
+            is_runtime_error,
+        });
         if let Some(f) = g.frames.last_mut() {
             f.unwinding = true;
         }
@@ -758,16 +880,27 @@ impl Vm {
             };
             frame.unwinding = true;
             if let Some(d) = frame.defers.pop() {
-                if let Err(f) = self.call_deferred(g, d) {
-                    // A fault while starting a deferred call: a new panic.
-                    return self.fault(g, f);
+                match self.call_deferred(g, d) {
+                    // A deferred Go function now runs; its return continues
+                    // the unwinding.
+                    Ok(true) => return None,
+                    // A deferred native already ran: next defer.
+                    Ok(false) => continue,
+                    // A fault while running a deferred call: a new panic.
+                    Err(f) => return self.fault(g, f),
                 }
-                return None;
             }
             // No more defers: pop the frame and continue in the caller.
             let frame = g.frames.pop().expect("checked above");
             g.locals.truncate(frame.base as usize);
             g.stack.truncate(frame.stack_base as usize);
+            if frame.sync_boundary {
+                // The panic stops at the native that made the call.
+                let p = g.panics.pop();
+                g.panics.clear();
+                self.sync_panic = Some(p.map(|p| p.text).unwrap_or_default());
+                return None;
+            }
             if frame.is_defer {
                 // A panic escaped a deferred call: the caller keeps unwinding
                 // (and the older panic is superseded).
@@ -783,8 +916,11 @@ impl Vm {
         }
     }
 
-    fn call_deferred(&mut self, g: &mut Goroutine, d: Deferred) -> Result<(), Fault> {
+    /// Starts a deferred call. Returns true when a Go frame was pushed (it
+    /// will run), false when a native ran to completion already.
+    fn call_deferred(&mut self, g: &mut Goroutine, d: Deferred) -> Result<bool, Fault> {
         let argc = d.args.len() as u32;
+        let height = g.stack.len();
         g.stack.push(d.func);
         g.stack.extend(d.args);
         match self.enter_call(g, argc, d.span, true)? {
@@ -792,59 +928,34 @@ impl Vm {
                 if let Some(f) = g.frames.last_mut() {
                     f.is_defer = true;
                 }
-                Ok(())
+                Ok(true)
             }
             Some(packed) => {
-                // A deferred native runs to completion right here.
                 let nid = packed & 0xFF_FFFF;
                 let n = packed >> 24;
-                match self.call_native(g, nid, n, d.span)? {
-                    Flow::Block(_) => Err(Fault::Fatal("deferred call to a blocking library function is not supported by gosim".into())),
-                    _ => {
-                        // Results of a deferred native are discarded; the
-                        // native pushed them on the stack.
-                        let keep = g.frames.last().map(|f| f.stack_base as usize).unwrap_or(0);
-                        if g.stack.len() > keep {
-                            // Only drop what the native left above the frame's
-                            // operand stack at the time of the defer.
-                        }
-                        self.after_deferred_native(g)
-                    }
+                let r = self.call_native(g, nid, n, d.span);
+                // A deferred native's results are discarded.
+                g.stack.truncate(height);
+                match r? {
+                    Flow::Block(_) => Err(Fault::Fatal("gosim: a deferred call that blocks (such as defer wg.Wait()) is not supported".into())),
+                    _ => Ok(false),
                 }
             }
         }
-    }
-
-    /// After a deferred native completed: continue the frame's return or
-    /// unwinding.
-    fn after_deferred_native(&mut self, g: &mut Goroutine) -> Result<(), Fault> {
-        let Some(frame) = g.frames.last() else { return Ok(()) };
-        if frame.unwinding {
-            if g.panics.last().is_some_and(|p| p.recovered) {
-                return Ok(());
-            }
-            // The unwinding loop in the caller continues.
-            return Ok(());
-        }
-        Ok(())
     }
 
     /// `Return`: run deferred calls (one at a time), then pop the frame and
     /// hand results to the caller.
     pub fn do_return(&mut self, g: &mut Goroutine) -> Result<(), Fault> {
         loop {
-            let Some(frame) = g.frames.last_mut() else { return Ok(()) };
+            let Some(frame) = g.frames.last_mut() else {
+                return Ok(());
+            };
             frame.returning = true;
             if let Some(d) = frame.defers.pop() {
-                let before = g.frames.len();
-                self.call_deferred(g, d)?;
-                if g.frames.len() > before {
+                if self.call_deferred(g, d)? {
                     return Ok(());
                 }
-                // A native defer finished synchronously; drop anything it
-                // pushed and continue with the next defer.
-                let sb = g.frames.last().map(|f| f.stack_base as usize).unwrap_or(0);
-                let _ = sb;
                 continue;
             }
             break;
@@ -876,7 +987,9 @@ impl Vm {
     /// A deferred call returned normally: its caller continues returning,
     /// or, if a panic is unwinding, either stops (recovered) or goes on.
     fn deferred_call_finished(&mut self, g: &mut Goroutine) -> Result<(), Fault> {
-        let Some(parent) = g.frames.last_mut() else { return Ok(()) };
+        let Some(parent) = g.frames.last_mut() else {
+            return Ok(());
+        };
         if parent.unwinding {
             if g.panics.last().is_some_and(|p| p.recovered) {
                 g.panics.clear();
@@ -935,7 +1048,11 @@ impl Vm {
                         }
                     }
                     (TypeKind::Int(k), Value::Int(i)) => {
-                        let s = if k.signed() { i.to_string() } else { (*i as u64).to_string() };
+                        let s = if k.signed() {
+                            i.to_string()
+                        } else {
+                            (*i as u64).to_string()
+                        };
                         if self.prog.types.is_named(*t) {
                             format!("{}({})", tname, s)
                         } else {
@@ -965,7 +1082,9 @@ impl Vm {
             "*errors.errorString" | "*fmt.wrapError" | "*fmt.wrapErrors" => {
                 let inner = self.load_ptr(&iv.1).ok()?;
                 match inner {
-                    Value::Seq(fs) => Some(String::from_utf8_lossy(fs.first()?.as_bytes()).to_string()),
+                    Value::Seq(fs) => {
+                        Some(String::from_utf8_lossy(fs.first()?.as_bytes()).to_string())
+                    }
                     _ => None,
                 }
             }
@@ -1014,11 +1133,19 @@ impl Vm {
             if code.library {
                 text.push_str(&format!("{}(...)\n\t{}\n", code.name, "<gosim library>"));
             } else {
-                text.push_str(&format!("{}(...)\n\t./prog.go:{}\n", code.name, index.line(span.lo)));
+                text.push_str(&format!(
+                    "{}(...)\n\t./prog.go:{}\n",
+                    code.name,
+                    index.line(span.lo)
+                ));
             }
         }
         if let Some(at) = g.created_at {
-            text.push_str(&format!("created by goroutine {}\n\t./prog.go:{}\n", g.created_by.unwrap_or(1), index.line(at.lo)));
+            text.push_str(&format!(
+                "created by goroutine {}\n\t./prog.go:{}\n",
+                g.created_by.unwrap_or(1),
+                index.line(at.lo)
+            ));
         }
         self.stderr.extend_from_slice(text.as_bytes());
         self.stderr.extend_from_slice(b"\n");
@@ -1038,7 +1165,16 @@ impl Vm {
             let g = g.clone();
             self.stack_trace(&g);
         }
-        let others: Vec<Goroutine> = self.gs.iter().filter(|g| g.status != GStatus::Dead && Some(g.id) != running.map(|r| r.id) && !g.frames.is_empty()).cloned().collect();
+        let others: Vec<Goroutine> = self
+            .gs
+            .iter()
+            .filter(|g| {
+                g.status != GStatus::Dead
+                    && Some(g.id) != running.map(|r| r.id)
+                    && !g.frames.is_empty()
+            })
+            .cloned()
+            .collect();
         for g in others {
             let reason = match &g.status {
                 GStatus::Waiting(r) => r.as_go_str_for(minor).to_string(),
@@ -1068,7 +1204,10 @@ impl Vm {
             self.cancel_select(gid);
         }
         if let Some(g) = self.g_mut(gid) {
-            g.resume = Some(Resume::Chan { case: wake.select.map(|s| s.case_index), delivery: wake.delivery });
+            g.resume = Some(Resume::Chan {
+                case: wake.select.map(|s| s.case_index),
+                delivery: wake.delivery,
+            });
             g.status = GStatus::Runnable;
             g.waiting_on = None;
         }
@@ -1076,8 +1215,12 @@ impl Vm {
     }
 
     fn cancel_select(&mut self, gid: Gid) {
-        for obj in self.heap.objs.iter_mut() {
-            if let HeapObj::Chan(c) = obj {
+        let chans = match self.g_mut(gid) {
+            Some(g) => std::mem::take(&mut g.select_chans),
+            None => return,
+        };
+        for id in chans {
+            if let Some(c) = self.chan_mut(id) {
                 c.remove_waiter(gid);
             }
         }
@@ -1096,7 +1239,10 @@ impl Vm {
     }
 
     fn time_value(&self, when: i64) -> Value {
-        Value::Seq(Rc::new(vec![Value::Int(EPOCH_UNIX_NS + when), Value::Int(when + 1)]))
+        Value::Seq(Rc::new(vec![
+            Value::Int(EPOCH_UNIX_NS + when),
+            Value::Int(when + 1),
+        ]))
     }
 
     /// Fires every timer due now, in order.
@@ -1157,7 +1303,11 @@ impl Vm {
             }
             Op::Pick(k) => {
                 let n = g.stack.len();
-                let v = g.stack.get(n.wrapping_sub(1 + *k as usize)).cloned().unwrap_or(Value::Nil);
+                let v = g
+                    .stack
+                    .get(n.wrapping_sub(1 + *k as usize))
+                    .cloned()
+                    .unwrap_or(Value::Nil);
                 g.stack.push(v);
             }
             Op::LoadBoxed(s) => {
@@ -1175,14 +1325,19 @@ impl Vm {
                 let cell = self.alloc_cell(v)?;
                 g.locals[base + *s as usize] = cell;
             }
-            Op::LoadGlobal(i) => g.stack.push(self.globals.get(*i as usize).cloned().unwrap_or(Value::Nil)),
+            Op::LoadGlobal(i) => g
+                .stack
+                .push(self.globals.get(*i as usize).cloned().unwrap_or(Value::Nil)),
             Op::StoreGlobal(i) => {
                 let v = Self::pop(g);
                 if let Some(slot) = self.globals.get_mut(*i as usize) {
                     *slot = v;
                 }
             }
-            Op::AddrGlobal(i) => g.stack.push(Value::Ptr(Rc::new(Pointer { root: Root::Global(*i), path: Vec::new() }))),
+            Op::AddrGlobal(i) => g.stack.push(Value::Ptr(Rc::new(Pointer {
+                root: Root::Global(*i),
+                path: Vec::new(),
+            }))),
             Op::NewCell => {
                 let v = Self::pop(g);
                 let c = self.alloc_cell(v)?;
@@ -1213,7 +1368,10 @@ impl Vm {
                 let i = Self::pop(g).as_int();
                 let p = Self::pop(g);
                 if i < 0 || i >= *n as i64 {
-                    return Err(Fault::Runtime(format!("index out of range [{}] with length {}", i, n)));
+                    return Err(Fault::Runtime(format!(
+                        "index out of range [{}] with length {}",
+                        i, n
+                    )));
                 }
                 match p {
                     Value::Ptr(p) => {
@@ -1232,14 +1390,22 @@ impl Vm {
                     _ => (0, 0, 0),
                 };
                 if i < 0 || i >= len as i64 {
-                    return Err(Fault::Runtime(format!("index out of range [{}] with length {}", i, len)));
+                    return Err(Fault::Runtime(format!(
+                        "index out of range [{}] with length {}",
+                        i, len
+                    )));
                 }
-                g.stack.push(Value::Ptr(Rc::new(Pointer { root: Root::Elem(arr, off + i as u32), path: Vec::new() })));
+                g.stack.push(Value::Ptr(Rc::new(Pointer {
+                    root: Root::Elem(arr, off + i as u32),
+                    path: Vec::new(),
+                })));
             }
             Op::Field(i) => {
                 let v = Self::pop(g);
                 match v {
-                    Value::Seq(items) => g.stack.push(items.get(*i as usize).cloned().unwrap_or(Value::Nil)),
+                    Value::Seq(items) => g
+                        .stack
+                        .push(items.get(*i as usize).cloned().unwrap_or(Value::Nil)),
                     _ => return Err(HeapError::NilDeref.into()),
                 }
             }
@@ -1247,10 +1413,15 @@ impl Vm {
                 let i = Self::pop(g).as_int();
                 let v = Self::pop(g);
                 if i < 0 || i >= *n as i64 {
-                    return Err(Fault::Runtime(format!("index out of range [{}] with length {}", i, n)));
+                    return Err(Fault::Runtime(format!(
+                        "index out of range [{}] with length {}",
+                        i, n
+                    )));
                 }
                 match v {
-                    Value::Seq(items) => g.stack.push(items.get(i as usize).cloned().unwrap_or(Value::Nil)),
+                    Value::Seq(items) => g
+                        .stack
+                        .push(items.get(i as usize).cloned().unwrap_or(Value::Nil)),
                     _ => return Err(HeapError::NilDeref.into()),
                 }
             }
@@ -1259,12 +1430,25 @@ impl Vm {
                 let s = Self::pop(g);
                 let r = match s {
                     Value::Slice(r) => r,
-                    _ => SliceRef { arr: 0, off: 0, len: 0, cap: 0 },
+                    _ => SliceRef {
+                        arr: 0,
+                        off: 0,
+                        len: 0,
+                        cap: 0,
+                    },
                 };
                 if i < 0 || i >= r.len as i64 {
-                    return Err(Fault::Runtime(format!("index out of range [{}] with length {}", i, r.len)));
+                    return Err(Fault::Runtime(format!(
+                        "index out of range [{}] with length {}",
+                        i, r.len
+                    )));
                 }
-                let v = self.heap.array(r.arr).get((r.off as i64 + i) as usize).cloned().unwrap_or(Value::Nil);
+                let v = self
+                    .heap
+                    .array(r.arr)
+                    .get((r.off as i64 + i) as usize)
+                    .cloned()
+                    .unwrap_or(Value::Nil);
                 g.stack.push(v);
             }
             Op::IndexString => {
@@ -1272,7 +1456,11 @@ impl Vm {
                 let s = Self::pop(g);
                 let b = s.as_bytes();
                 if i < 0 || i >= b.len() as i64 {
-                    return Err(Fault::Runtime(format!("index out of range [{}] with length {}", i, b.len())));
+                    return Err(Fault::Runtime(format!(
+                        "index out of range [{}] with length {}",
+                        i,
+                        b.len()
+                    )));
                 }
                 g.stack.push(Value::Int(b[i as usize] as i64));
             }
@@ -1316,7 +1504,12 @@ impl Vm {
                             mm.insert(key, (k, v));
                         }
                     }
-                    _ => return Err(Fault::Value(Value::Iface(Rc::new((self.runtime_error_type.unwrap_or(wk::STRING), Value::str("assignment to entry in nil map")))))),
+                    _ => {
+                        return Err(Fault::Value(Value::Iface(Rc::new((
+                            self.runtime_error_type.unwrap_or(wk::STRING),
+                            Value::str("assignment to entry in nil map"),
+                        )))))
+                    }
                 }
             }
             Op::MapDelete => {
@@ -1328,7 +1521,12 @@ impl Vm {
                     }
                 }
             }
-            Op::SliceOp { has_lo, has_hi, has_max, kind } => self.slice_op(g, *has_lo, *has_hi, *has_max, *kind)?,
+            Op::SliceOp {
+                has_lo,
+                has_hi,
+                has_max,
+                kind,
+            } => self.slice_op(g, *has_lo, *has_hi, *has_max, *kind)?,
             Op::Len => {
                 let v = Self::pop(g);
                 let n = match &v {
@@ -1370,10 +1568,19 @@ impl Vm {
                 let items: Vec<Value> = g.stack.drain(at..).collect();
                 let len = items.len() as u32;
                 let arr = self.heap.alloc(HeapObj::Array(items))?;
-                g.stack.push(Value::Slice(SliceRef { arr, off: 0, len, cap: len }));
+                g.stack.push(Value::Slice(SliceRef {
+                    arr,
+                    off: 0,
+                    len,
+                    cap: len,
+                }));
             }
             Op::MakeSlice { elem, has_cap } => {
-                let cap = if *has_cap { Some(Self::pop(g).as_int()) } else { None };
+                let cap = if *has_cap {
+                    Some(Self::pop(g).as_int())
+                } else {
+                    None
+                };
                 let len = Self::pop(g).as_int();
                 if len < 0 || len > u32::MAX as i64 / 2 {
                     return Err(Fault::Runtime("makeslice: len out of range".into()));
@@ -1386,7 +1593,12 @@ impl Vm {
                 let z = self.zero(*elem);
                 let items = vec![z; cap as usize];
                 let arr = self.heap.alloc(HeapObj::Array(items))?;
-                g.stack.push(Value::Slice(SliceRef { arr, off: 0, len: len as u32, cap: cap as u32 }));
+                g.stack.push(Value::Slice(SliceRef {
+                    arr,
+                    off: 0,
+                    len: len as u32,
+                    cap: cap as u32,
+                }));
             }
             Op::MakeMap => {
                 let id = self.heap.alloc(HeapObj::Map(Default::default()))?;
@@ -1395,19 +1607,31 @@ impl Vm {
             Op::MakeChan { elem, has_cap } => {
                 let cap = if *has_cap { Self::pop(g).as_int() } else { 0 };
                 if !(0..=1 << 30).contains(&cap) {
-                    return Err(Fault::Value(Value::Iface(Rc::new((self.runtime_error_type.unwrap_or(wk::STRING), Value::str("makechan: size out of range"))))));
+                    return Err(Fault::Value(Value::Iface(Rc::new((
+                        self.runtime_error_type.unwrap_or(wk::STRING),
+                        Value::str("makechan: size out of range"),
+                    )))));
                 }
                 let name = self.prog.types.name(*elem);
-                let id = self.heap.alloc(HeapObj::Chan(Box::new(Chan::new(&name, cap as usize))))?;
+                let id = self
+                    .heap
+                    .alloc(HeapObj::Chan(Box::new(Chan::new(&name, cap as usize))))?;
                 g.stack.push(Value::Chan(id));
             }
-            Op::Append { n, spread, string_src, elem_size } => self.append(g, *n, *spread, *string_src, *elem_size)?,
+            Op::Append {
+                n,
+                spread,
+                string_src,
+                elem_size,
+            } => self.append(g, *n, *spread, *string_src, *elem_size)?,
             Op::Copy => {
                 let src = Self::pop(g);
                 let dst = Self::pop(g);
                 let items: Vec<Value> = match &src {
                     Value::Str(s) => s.iter().map(|b| Value::Int(*b as i64)).collect(),
-                    Value::Slice(r) => self.heap.array(r.arr)[r.off as usize..(r.off + r.len) as usize].to_vec(),
+                    Value::Slice(r) => {
+                        self.heap.array(r.arr)[r.off as usize..(r.off + r.len) as usize].to_vec()
+                    }
                     _ => Vec::new(),
                 };
                 let mut n = 0;
@@ -1436,7 +1660,10 @@ impl Vm {
                 let i = Self::pop(g).as_int();
                 let s = Self::pop(g);
                 if i < 0 || i >= *n as i64 {
-                    return Err(Fault::Runtime(format!("index out of range [{}] with length {}", i, n)));
+                    return Err(Fault::Runtime(format!(
+                        "index out of range [{}] with length {}",
+                        i, n
+                    )));
                 }
                 if let Value::Seq(mut items) = s {
                     if let Some(slot) = Rc::make_mut(&mut items).get_mut(i as usize) {
@@ -1456,7 +1683,14 @@ impl Vm {
                 let r = match nk {
                     NumKind::Int(k) => {
                         let (x, y) = (a.as_int(), b.as_int());
-                        cmp_result(*cop, if k.signed() { x.cmp(&y) } else { (x as u64).cmp(&(y as u64)) })
+                        cmp_result(
+                            *cop,
+                            if k.signed() {
+                                x.cmp(&y)
+                            } else {
+                                (x as u64).cmp(&(y as u64))
+                            },
+                        )
                     }
                     NumKind::Float64 | NumKind::Float32 => {
                         let (x, y) = (a.as_float(), b.as_float());
@@ -1501,7 +1735,13 @@ impl Vm {
                 let a = Self::pop(g);
                 g.stack.push(self.convert(*c, a)?);
             }
-            Op::Jump(_) | Op::JumpIfFalse(_) | Op::JumpIfTrue(_) | Op::Load(_) | Op::Store(_) | Op::Push(_) | Op::Stmt => {
+            Op::Jump(_)
+            | Op::JumpIfFalse(_)
+            | Op::JumpIfTrue(_)
+            | Op::Load(_)
+            | Op::Store(_)
+            | Op::Push(_)
+            | Op::Stmt => {
                 unreachable!("handled by the fast path in exec")
             }
             Op::Call { fid, argc } => {
@@ -1541,6 +1781,10 @@ impl Vm {
                     }
                     crate::types::MethodTarget::Native(nid) => {
                         let r = self.call_native(g, nid, *argc + 1, span);
+                        if let Ok(Flow::Block(_)) = r {
+                            // Retried later: the dispatch must see the interface again.
+                            g.stack[at] = recv;
+                        }
                         return self.after_native(g, r, None);
                     }
                 }
@@ -1548,24 +1792,40 @@ impl Vm {
             Op::MakeClosure { fid, ncap } => {
                 let at = g.stack.len() - *ncap as usize;
                 let caps: Vec<Value> = g.stack.drain(at..).collect();
-                g.stack.push(Value::Func(Rc::new(FuncVal::Closure { fid: *fid, captures: Rc::from(caps) })));
+                g.stack.push(Value::Func(Rc::new(FuncVal::Closure {
+                    fid: *fid,
+                    captures: Rc::from(caps),
+                })));
             }
-            Op::PushFunc(fid) => g.stack.push(Value::Func(Rc::new(FuncVal::Closure { fid: *fid, captures: Rc::from(Vec::new()) }))),
-            Op::PushNative(nid) => g.stack.push(Value::Func(Rc::new(FuncVal::Native { nid: *nid, recv: None }))),
+            Op::PushFunc(fid) => g.stack.push(Value::Func(Rc::new(FuncVal::Closure {
+                fid: *fid,
+                captures: Rc::from(Vec::new()),
+            }))),
+            Op::PushNative(nid) => g.stack.push(Value::Func(Rc::new(FuncVal::Native {
+                nid: *nid,
+                recv: None,
+            }))),
             Op::BindMethod(fid) => {
                 let recv = Self::pop(g);
-                g.stack.push(Value::Func(Rc::new(FuncVal::Bound { fid: *fid, recv })));
+                g.stack
+                    .push(Value::Func(Rc::new(FuncVal::Bound { fid: *fid, recv })));
             }
             Op::BindNative(nid) => {
                 let recv = Self::pop(g);
-                g.stack.push(Value::Func(Rc::new(FuncVal::Native { nid: *nid, recv: Some(recv) })));
+                g.stack.push(Value::Func(Rc::new(FuncVal::Native {
+                    nid: *nid,
+                    recv: Some(recv),
+                })));
             }
             Op::BindIface(mid) => {
                 let recv = Self::pop(g);
                 let (target, inner) = self.dispatch(&recv, *mid)?;
                 g.stack.push(Value::Func(Rc::new(match target {
                     crate::types::MethodTarget::Func(fid) => FuncVal::Bound { fid, recv: inner },
-                    crate::types::MethodTarget::Native(nid) => FuncVal::Native { nid, recv: Some(inner) },
+                    crate::types::MethodTarget::Native(nid) => FuncVal::Native {
+                        nid,
+                        recv: Some(inner),
+                    },
                 })));
             }
             Op::Return => {
@@ -1584,7 +1844,11 @@ impl Vm {
                     return Err(Fault::Fatal("go of nil func value".into()));
                 }
                 let gid = self.spawn(f, args, Some(g.id), span)?;
-                self.events.push(super::events::Event::new(g.id, span, super::events::EventKind::Go { child: gid }));
+                self.events.push(super::events::Event::new(
+                    g.id,
+                    span,
+                    super::events::EventKind::Go { child: gid },
+                ));
                 return Ok(Flow::Visible);
             }
             Op::Defer { argc } => {
@@ -1592,7 +1856,11 @@ impl Vm {
                 let args: Vec<Value> = g.stack.drain(at + 1..).collect();
                 let f = Self::pop(g);
                 if let Some(fr) = g.frames.last_mut() {
-                    fr.defers.push(Deferred { func: f, args, span });
+                    fr.defers.push(Deferred {
+                        func: f,
+                        args,
+                        span,
+                    });
                 }
             }
             Op::Panic => {
@@ -1609,7 +1877,9 @@ impl Vm {
             Op::Close => {
                 let ch = Self::pop(g);
                 let Value::Chan(id) = ch else {
-                    return Err(Fault::Value(self.runtime_err_value("close of nil channel", false)));
+                    return Err(Fault::Value(
+                        self.runtime_err_value("close of nil channel", false),
+                    ));
                 };
                 let wakes = match self.chan_mut(id) {
                     Some(c) => c.close(),
@@ -1623,10 +1893,16 @@ impl Vm {
                     }
                     Err(e) => return Err(Fault::Value(self.runtime_err_value(e.message(), false))),
                 }
-                self.events.push(super::events::Event::new(g.id, span, super::events::EventKind::Close { chan: id }));
+                self.events.push(super::events::Event::new(
+                    g.id,
+                    span,
+                    super::events::EventKind::Close { chan: id },
+                ));
                 return Ok(Flow::Visible);
             }
-            Op::Select { cases, has_default } => return self.op_select(g, cases, *has_default, span),
+            Op::Select { cases, has_default } => {
+                return self.op_select(g, cases, *has_default, span)
+            }
             Op::MakeIface(t) => {
                 let v = Self::pop(g);
                 g.stack.push(Value::Iface(Rc::new((*t, v))));
@@ -1649,7 +1925,11 @@ impl Vm {
                         g.stack.push(Value::Bool(true));
                     }
                 } else if *comma_ok {
-                    let z = if is_iface_target { Value::Nil } else { self.zero(*ty) };
+                    let z = if is_iface_target {
+                        Value::Nil
+                    } else {
+                        self.zero(*ty)
+                    };
                     g.stack.push(z);
                     g.stack.push(Value::Bool(false));
                 } else {
@@ -1659,16 +1939,33 @@ impl Vm {
                         Value::Iface(iv) => {
                             if is_iface_target {
                                 let missing = self.missing_method_rt(iv.0, *ty).unwrap_or_default();
-                                format!("interface conversion: {} is not {}: missing method {}", types.name(iv.0), types.name(*ty), missing)
+                                format!(
+                                    "interface conversion: {} is not {}: missing method {}",
+                                    types.name(iv.0),
+                                    types.name(*ty),
+                                    missing
+                                )
                             } else {
-                                format!("interface conversion: {} is {}, not {}", src, types.name(iv.0), types.name(*ty))
+                                format!(
+                                    "interface conversion: {} is {}, not {}",
+                                    src,
+                                    types.name(iv.0),
+                                    types.name(*ty)
+                                )
                             }
                         }
                         _ => {
                             if is_iface_target {
-                                format!("interface conversion: interface is nil, not {}", types.name(*ty))
+                                format!(
+                                    "interface conversion: interface is nil, not {}",
+                                    types.name(*ty)
+                                )
                             } else {
-                                format!("interface conversion: {} is nil, not {}", src, types.name(*ty))
+                                format!(
+                                    "interface conversion: {} is nil, not {}",
+                                    src,
+                                    types.name(*ty)
+                                )
                             }
                         }
                     };
@@ -1707,11 +2004,88 @@ impl Vm {
                 };
                 let len = keys.len() as u32;
                 let arr = self.heap.alloc(HeapObj::Array(keys))?;
-                g.stack.push(Value::Slice(SliceRef { arr, off: 0, len, cap: len }));
+                g.stack.push(Value::Slice(SliceRef {
+                    arr,
+                    off: 0,
+                    len,
+                    cap: len,
+                }));
             }
-            Op::MissingReturn => return Err(Fault::Fatal("gosim: reached the end of a function without a return".into())),
+            Op::MissingReturn => {
+                return Err(Fault::Fatal(
+                    "gosim: reached the end of a function without a return".into(),
+                ))
+            }
         }
         Ok(Flow::Next)
+    }
+
+    /// Calls a function value to completion from inside a native, on the
+    /// same goroutine (fmt calling String and Error methods). Scheduling
+    /// points inside are ignored; blocking is an error.
+    pub fn call_sync(
+        &mut self,
+        g: &mut Goroutine,
+        func: Value,
+        args: Vec<Value>,
+    ) -> Result<Vec<Value>, String> {
+        let depth = g.frames.len();
+        let height = g.stack.len();
+        let argc = args.len() as u32;
+        g.stack.push(func);
+        g.stack.extend(args);
+        match self.enter_call(g, argc, Span::default(), false) {
+            Err(_) => {
+                g.stack.truncate(height);
+                return Err("invalid memory address or nil pointer dereference".into());
+            }
+            Ok(Some(packed)) => {
+                let r = self.call_native(g, packed & 0xFF_FFFF, packed >> 24, Span::default());
+                let out: Vec<Value> = g.stack.drain(height.min(g.stack.len())..).collect();
+                return match r {
+                    Ok(Flow::Block(_)) => Err("a String or Error method blocked".into()),
+                    Ok(_) => Ok(out),
+                    Err(Fault::Runtime(m)) => Err(format!("runtime error: {}", m)),
+                    Err(Fault::Value(v)) => Err(self.panic_text(&v)),
+                    Err(_) => Err("fatal error".into()),
+                };
+            }
+            Ok(None) => {}
+        }
+        if let Some(f) = g.frames.last_mut() {
+            f.sync_boundary = true;
+        }
+        self.sync_depth.push(depth);
+        let result = loop {
+            match self.exec(g) {
+                Exec::SyncDone => {
+                    break match self.sync_panic.take() {
+                        Some(text) => Err(text),
+                        None => Ok(g.stack.drain(height.min(g.stack.len())..).collect()),
+                    };
+                }
+                Exec::Yield | Exec::Statement => continue,
+                Exec::SelectChoice(_) => {
+                    break Err("a String or Error method used select".into());
+                }
+                Exec::Blocked => break Err("a String or Error method blocked".into()),
+                Exec::Exited | Exec::Ended => {
+                    break Err("the program ended inside a String or Error method".into())
+                }
+            }
+        };
+        self.sync_depth.pop();
+        if result.is_err() {
+            g.frames.truncate(depth);
+            g.stack.truncate(height);
+        }
+        if let Some(f) = g.frames.last() {
+            let base = f.base as usize + self.prog.funcs[f.fid as usize].nlocals as usize;
+            if g.locals.len() > base {
+                g.locals.truncate(base);
+            }
+        }
+        result
     }
 
     /// Sets the current frame's pc past the executing instruction (before
@@ -1737,14 +2111,22 @@ impl Vm {
 
     /// Finishes a native call: a blocked native leaves the pc on the call
     /// (its operands still on the stack) so it is retried when woken.
-    fn after_native(&mut self, g: &mut Goroutine, r: OpResult, value_call: Option<(u32, u32)>) -> OpResult {
+    fn after_native(
+        &mut self,
+        g: &mut Goroutine,
+        r: OpResult,
+        value_call: Option<(u32, u32)>,
+    ) -> OpResult {
         match r {
             Ok(Flow::Block(reason)) => {
                 if let Some((nid, n)) = value_call {
                     // Put the native function value back under its operands so
                     // CallValue can be re-executed.
                     let at = g.stack.len() - n as usize;
-                    g.stack.insert(at, Value::Func(Rc::new(FuncVal::Native { nid, recv: None })));
+                    g.stack.insert(
+                        at,
+                        Value::Func(Rc::new(FuncVal::Native { nid, recv: None })),
+                    );
                 }
                 Ok(Flow::Block(reason))
             }
@@ -1774,16 +2156,35 @@ impl Vm {
     }
 
     pub fn runtime_err_value(&self, msg: &str, runtime_prefix: bool) -> Value {
-        let text = if runtime_prefix { msg.to_string() } else { msg.to_string() };
-        Value::Iface(Rc::new((self.runtime_error_type.unwrap_or(self.string_type), Value::str(&text))))
+        let text = if runtime_prefix {
+            msg.to_string()
+        } else {
+            msg.to_string()
+        };
+        Value::Iface(Rc::new((
+            self.runtime_error_type.unwrap_or(self.string_type),
+            Value::str(&text),
+        )))
     }
 
-    fn dispatch(&self, recv: &Value, method: u32) -> Result<(crate::types::MethodTarget, Value), Fault> {
+    fn dispatch(
+        &self,
+        recv: &Value,
+        method: u32,
+    ) -> Result<(crate::types::MethodTarget, Value), Fault> {
         let Value::Iface(iv) = recv else {
             return Err(HeapError::NilDeref.into());
         };
         let Some(entry) = self.prog.methods.entries.get(&(iv.0, method)) else {
-            return Err(Fault::Fatal(format!("gosim: no method {} on {}", self.prog.method_names.get(method as usize).cloned().unwrap_or_default(), self.prog.types.name(iv.0))));
+            return Err(Fault::Fatal(format!(
+                "gosim: no method {} on {}",
+                self.prog
+                    .method_names
+                    .get(method as usize)
+                    .cloned()
+                    .unwrap_or_default(),
+                self.prog.types.name(iv.0)
+            )));
         };
         let inner = match entry.recv {
             RecvAdjust::Deref => self.load_ptr(&iv.1)?,
@@ -1808,7 +2209,8 @@ impl Vm {
     fn missing_method_rt(&self, dyn_t: TypeId, iface: TypeId) -> Option<String> {
         for m in self.prog.types.interface_methods(iface) {
             let id = self.prog.method_names.iter().position(|n| *n == m.name);
-            let has = id.is_some_and(|id| self.prog.methods.entries.contains_key(&(dyn_t, id as u32)));
+            let has =
+                id.is_some_and(|id| self.prog.methods.entries.contains_key(&(dyn_t, id as u32)));
             if !has {
                 return Some(m.name.clone());
             }
@@ -1819,23 +2221,24 @@ impl Vm {
     fn check_hashable(&self, k: &Value) -> Result<(), Fault> {
         if let Value::Iface(iv) = k {
             if matches!(iv.1, Value::Slice(_) | Value::Map(_) | Value::Func(_)) {
-                return Err(Fault::Runtime(format!("hash of unhashable type {}", self.prog.types.name(iv.0))));
+                return Err(Fault::Runtime(format!(
+                    "hash of unhashable type {}",
+                    self.prog.types.name(iv.0)
+                )));
             }
         }
         Ok(())
     }
 
+    /// Comparing two interfaces holding the same uncomparable dynamic type
+    /// panics; comparing with nil or a different type is just false.
     fn check_comparable(&self, a: &Value, b: &Value) -> Result<(), Fault> {
-        for v in [a, b] {
-            if let Value::Iface(iv) = v {
-                if matches!(iv.1, Value::Slice(_) | Value::Map(_) | Value::Func(_)) {
-                    if let (Value::Iface(x), Value::Iface(y)) = (a, b) {
-                        if x.0 != y.0 {
-                            return Ok(());
-                        }
-                    }
-                    return Err(Fault::Runtime(format!("comparing uncomparable type {}", self.prog.types.name(iv.0))));
-                }
+        if let (Value::Iface(x), Value::Iface(y)) = (a, b) {
+            if x.0 == y.0 && !self.prog.types.comparable(x.0) {
+                return Err(Fault::Runtime(format!(
+                    "comparing uncomparable type {}",
+                    self.prog.types.name(x.0)
+                )));
             }
         }
         Ok(())
@@ -1844,30 +2247,54 @@ impl Vm {
     fn convert(&mut self, c: Conv, a: Value) -> Result<Value, Fault> {
         Ok(match c {
             Conv::IntToInt(k) => Value::Int(k.wrap(a.as_int())),
-            Conv::IntToFloat { from_unsigned, to32 } => {
-                let f = if from_unsigned { a.as_int() as u64 as f64 } else { a.as_int() as f64 };
+            Conv::IntToFloat {
+                from_unsigned,
+                to32,
+            } => {
+                let f = if from_unsigned {
+                    a.as_int() as u64 as f64
+                } else {
+                    a.as_int() as f64
+                };
                 Value::Float(if to32 { f as f32 as f64 } else { f })
             }
             Conv::FloatToInt(k) => {
                 let f = a.as_float();
-                let v = if k.signed() { f as i64 } else { f as u64 as i64 };
+                let v = if k.signed() {
+                    f as i64
+                } else {
+                    f as u64 as i64
+                };
                 Value::Int(k.wrap(v))
             }
             Conv::FloatToFloat32 => Value::Float(a.as_float() as f32 as f64),
             Conv::IntToString => {
                 let i = a.as_int();
-                let ch = u32::try_from(i).ok().and_then(char::from_u32).unwrap_or('\u{FFFD}');
+                let ch = u32::try_from(i)
+                    .ok()
+                    .and_then(char::from_u32)
+                    .unwrap_or('\u{FFFD}');
                 Value::str(&ch.to_string())
             }
             Conv::StringToBytes => {
-                let items: Vec<Value> = a.as_bytes().iter().map(|b| Value::Int(*b as i64)).collect();
+                let items: Vec<Value> =
+                    a.as_bytes().iter().map(|b| Value::Int(*b as i64)).collect();
                 let len = items.len() as u32;
                 let arr = self.heap.alloc(HeapObj::Array(items))?;
-                Value::Slice(SliceRef { arr, off: 0, len, cap: len })
+                Value::Slice(SliceRef {
+                    arr,
+                    off: 0,
+                    len,
+                    cap: len,
+                })
             }
             Conv::BytesToString => match a {
                 Value::Slice(r) => {
-                    let bytes: Vec<u8> = self.heap.array(r.arr)[r.off as usize..(r.off + r.len) as usize].iter().map(|v| v.as_int() as u8).collect();
+                    let bytes: Vec<u8> = self.heap.array(r.arr)
+                        [r.off as usize..(r.off + r.len) as usize]
+                        .iter()
+                        .map(|v| v.as_int() as u8)
+                        .collect();
                     Value::bytes(&bytes)
                 }
                 _ => Value::str(""),
@@ -1883,13 +2310,24 @@ impl Vm {
                 }
                 let len = items.len() as u32;
                 let arr = self.heap.alloc(HeapObj::Array(items))?;
-                Value::Slice(SliceRef { arr, off: 0, len, cap: len })
+                Value::Slice(SliceRef {
+                    arr,
+                    off: 0,
+                    len,
+                    cap: len,
+                })
             }
             Conv::RunesToString => match a {
                 Value::Slice(r) => {
-                    let s: String = self.heap.array(r.arr)[r.off as usize..(r.off + r.len) as usize]
+                    let s: String = self.heap.array(r.arr)
+                        [r.off as usize..(r.off + r.len) as usize]
                         .iter()
-                        .map(|v| u32::try_from(v.as_int()).ok().and_then(char::from_u32).unwrap_or('\u{FFFD}'))
+                        .map(|v| {
+                            u32::try_from(v.as_int())
+                                .ok()
+                                .and_then(char::from_u32)
+                                .unwrap_or('\u{FFFD}')
+                        })
                         .collect();
                     Value::str(&s)
                 }
@@ -1898,9 +2336,24 @@ impl Vm {
         })
     }
 
-    fn slice_op(&mut self, g: &mut Goroutine, has_lo: bool, has_hi: bool, has_max: bool, kind: SliceKind) -> Result<(), Fault> {
-        let max = if has_max { Some(Self::pop(g).as_int()) } else { None };
-        let hi = if has_hi { Some(Self::pop(g).as_int()) } else { None };
+    fn slice_op(
+        &mut self,
+        g: &mut Goroutine,
+        has_lo: bool,
+        has_hi: bool,
+        has_max: bool,
+        kind: SliceKind,
+    ) -> Result<(), Fault> {
+        let max = if has_max {
+            Some(Self::pop(g).as_int())
+        } else {
+            None
+        };
+        let hi = if has_hi {
+            Some(Self::pop(g).as_int())
+        } else {
+            None
+        };
         let lo = if has_lo { Self::pop(g).as_int() } else { 0 };
         let x = Self::pop(g);
         match kind {
@@ -1908,34 +2361,64 @@ impl Vm {
                 let b = x.as_bytes();
                 let hi = hi.unwrap_or(b.len() as i64);
                 if hi < 0 || hi > b.len() as i64 {
-                    return Err(Fault::Runtime(format!("slice bounds out of range [:{}] with length {}", hi, b.len())));
+                    return Err(Fault::Runtime(format!(
+                        "slice bounds out of range [:{}] with length {}",
+                        hi,
+                        b.len()
+                    )));
                 }
                 if lo < 0 || lo > hi {
-                    return Err(Fault::Runtime(format!("slice bounds out of range [{}:{}]", lo, hi)));
+                    return Err(Fault::Runtime(format!(
+                        "slice bounds out of range [{}:{}]",
+                        lo, hi
+                    )));
                 }
                 g.stack.push(Value::bytes(&b[lo as usize..hi as usize]));
             }
             SliceKind::Slice => {
                 let r = match x {
                     Value::Slice(r) => r,
-                    _ => SliceRef { arr: u32::MAX, off: 0, len: 0, cap: 0 },
+                    _ => SliceRef {
+                        arr: u32::MAX,
+                        off: 0,
+                        len: 0,
+                        cap: 0,
+                    },
                 };
                 let cap = r.cap as i64;
                 let hi_v = hi.unwrap_or(r.len as i64);
                 let max_v = max.unwrap_or(cap);
                 if max_v < 0 || max_v > cap {
-                    return Err(Fault::Runtime(format!("slice bounds out of range [::{}] with capacity {}", max_v, cap)));
+                    return Err(Fault::Runtime(format!(
+                        "slice bounds out of range [::{}] with capacity {}",
+                        max_v, cap
+                    )));
                 }
                 if hi_v < 0 || hi_v > max_v {
-                    return Err(Fault::Runtime(if has_max { format!("slice bounds out of range [:{}:{}]", hi_v, max_v) } else { format!("slice bounds out of range [:{}] with capacity {}", hi_v, cap) }));
+                    return Err(Fault::Runtime(if has_max {
+                        format!("slice bounds out of range [:{}:{}]", hi_v, max_v)
+                    } else {
+                        format!(
+                            "slice bounds out of range [:{}] with capacity {}",
+                            hi_v, cap
+                        )
+                    }));
                 }
                 if lo < 0 || lo > hi_v {
-                    return Err(Fault::Runtime(format!("slice bounds out of range [{}:{}]", lo, hi_v)));
+                    return Err(Fault::Runtime(format!(
+                        "slice bounds out of range [{}:{}]",
+                        lo, hi_v
+                    )));
                 }
                 if r.arr == u32::MAX {
                     g.stack.push(Value::Nil);
                 } else {
-                    g.stack.push(Value::Slice(SliceRef { arr: r.arr, off: r.off + lo as u32, len: (hi_v - lo) as u32, cap: (max_v - lo) as u32 }));
+                    g.stack.push(Value::Slice(SliceRef {
+                        arr: r.arr,
+                        off: r.off + lo as u32,
+                        len: (hi_v - lo) as u32,
+                        cap: (max_v - lo) as u32,
+                    }));
                 }
             }
             SliceKind::ArrayPtr(n) => {
@@ -1946,9 +2429,17 @@ impl Vm {
                 let hi_v = hi.unwrap_or(cap);
                 let max_v = max.unwrap_or(cap);
                 if max_v < 0 || max_v > cap || hi_v < 0 || hi_v > max_v || lo < 0 || lo > hi_v {
-                    return Err(Fault::Runtime(format!("slice bounds out of range [{}:{}] with capacity {}", lo, hi_v, cap)));
+                    return Err(Fault::Runtime(format!(
+                        "slice bounds out of range [{}:{}] with capacity {}",
+                        lo, hi_v, cap
+                    )));
                 }
-                g.stack.push(Value::Slice(SliceRef { arr: arr_id, off: lo as u32, len: (hi_v - lo) as u32, cap: (max_v - lo) as u32 }));
+                g.stack.push(Value::Slice(SliceRef {
+                    arr: arr_id,
+                    off: lo as u32,
+                    len: (hi_v - lo) as u32,
+                    cap: (max_v - lo) as u32,
+                }));
             }
         }
         Ok(())
@@ -1966,12 +2457,21 @@ impl Vm {
         Ok(self.heap.alloc(HeapObj::Array(items))?)
     }
 
-    fn append(&mut self, g: &mut Goroutine, n: u32, spread: bool, string_src: bool, elem_size: u32) -> Result<(), Fault> {
+    fn append(
+        &mut self,
+        g: &mut Goroutine,
+        n: u32,
+        spread: bool,
+        string_src: bool,
+        elem_size: u32,
+    ) -> Result<(), Fault> {
         let extra: Vec<Value> = if spread {
             let src = Self::pop(g);
             match src {
                 Value::Str(s) if string_src => s.iter().map(|b| Value::Int(*b as i64)).collect(),
-                Value::Slice(r) => self.heap.array(r.arr)[r.off as usize..(r.off + r.len) as usize].to_vec(),
+                Value::Slice(r) => {
+                    self.heap.array(r.arr)[r.off as usize..(r.off + r.len) as usize].to_vec()
+                }
                 _ => Vec::new(),
             }
         } else {
@@ -1999,7 +2499,12 @@ impl Vm {
                         arr[(r.off + r.len) as usize + i] = v;
                     }
                 }
-                g.stack.push(Value::Slice(SliceRef { arr: r.arr, off: r.off, len: new_len as u32, cap: r.cap }));
+                g.stack.push(Value::Slice(SliceRef {
+                    arr: r.arr,
+                    off: r.off,
+                    len: new_len as u32,
+                    cap: r.cap,
+                }));
                 return Ok(());
             }
         }
@@ -2013,7 +2518,11 @@ impl Vm {
             None => Vec::new(),
         };
         items.extend(extra);
-        let fill = items.last().cloned().map(|_| Value::Nil).unwrap_or(Value::Nil);
+        let fill = items
+            .last()
+            .cloned()
+            .map(|_| Value::Nil)
+            .unwrap_or(Value::Nil);
         // Unused capacity holds zero values of the element kind.
         let zero = match items.first() {
             Some(Value::Int(_)) => Value::Int(0),
@@ -2024,7 +2533,12 @@ impl Vm {
         };
         items.resize(new_cap as usize, zero);
         let arr = self.heap.alloc(HeapObj::Array(items))?;
-        g.stack.push(Value::Slice(SliceRef { arr, off: 0, len: new_len as u32, cap: new_cap as u32 }));
+        g.stack.push(Value::Slice(SliceRef {
+            arr,
+            off: 0,
+            len: new_len as u32,
+            cap: new_cap as u32,
+        }));
         Ok(())
     }
 
@@ -2035,7 +2549,9 @@ impl Vm {
             g.stack.pop();
             g.stack.pop();
             return match delivery {
-                Delivery::SendClosed => Err(Fault::Value(self.runtime_err_value("send on closed channel", false))),
+                Delivery::SendClosed => Err(Fault::Value(
+                    self.runtime_err_value("send on closed channel", false),
+                )),
                 _ => Ok(Flow::Visible),
             };
         }
@@ -2056,12 +2572,23 @@ impl Vm {
                 if let Some(w) = woke {
                     self.deliver(w);
                 }
-                self.events.push(super::events::Event::new(g.id, span, super::events::EventKind::Send { chan: id, value: v }));
+                self.events.push(super::events::Event::new(
+                    g.id,
+                    span,
+                    super::events::EventKind::Send { chan: id, value: v },
+                ));
                 Ok(Flow::Visible)
             }
             SendOutcome::Parked(r) => {
                 g.waiting_on = Some(id);
-                self.events.push(super::events::Event::new(g.id, span, super::events::EventKind::Park { obj: Some(id), reason: r }));
+                self.events.push(super::events::Event::new(
+                    g.id,
+                    span,
+                    super::events::EventKind::Park {
+                        obj: Some(id),
+                        reason: r,
+                    },
+                ));
                 Ok(Flow::Block(r))
             }
             SendOutcome::Panic(e) => {
@@ -2110,7 +2637,15 @@ impl Vm {
                 if let Some(w) = woke {
                     self.deliver(w);
                 }
-                self.events.push(super::events::Event::new(g.id, span, super::events::EventKind::Recv { chan: id, value: v.clone(), ok }));
+                self.events.push(super::events::Event::new(
+                    g.id,
+                    span,
+                    super::events::EventKind::Recv {
+                        chan: id,
+                        value: v.clone(),
+                        ok,
+                    },
+                ));
                 g.stack.push(v);
                 if comma_ok {
                     g.stack.push(Value::Bool(ok));
@@ -2119,7 +2654,14 @@ impl Vm {
             }
             RecvOutcome::Parked(r) => {
                 g.waiting_on = Some(id);
-                self.events.push(super::events::Event::new(g.id, span, super::events::EventKind::Park { obj: Some(id), reason: r }));
+                self.events.push(super::events::Event::new(
+                    g.id,
+                    span,
+                    super::events::EventKind::Park {
+                        obj: Some(id),
+                        reason: r,
+                    },
+                ));
                 Ok(Flow::Block(r))
             }
             RecvOutcome::WouldBlock => Ok(Flow::Block(WaitReason::ChanReceive)),
@@ -2132,16 +2674,27 @@ impl Vm {
             Some(HeapObj::Chan(c)) => c.elem_type().to_string(),
             _ => return Value::Nil,
         };
-        let t = (0..self.prog.types.len() as u32).map(TypeId).find(|&t| self.prog.types.name(t) == name);
+        let t = (0..self.prog.types.len() as u32)
+            .map(TypeId)
+            .find(|&t| self.prog.types.name(t) == name);
         match t {
             Some(t) => self.zero(t),
             None => Value::Nil,
         }
     }
 
-    fn op_select(&mut self, g: &mut Goroutine, cases: &[(SelectDir, TypeId)], has_default: bool, span: Span) -> OpResult {
+    fn op_select(
+        &mut self,
+        g: &mut Goroutine,
+        cases: &[(SelectDir, TypeId)],
+        has_default: bool,
+        span: Span,
+    ) -> OpResult {
         // Operands: for each case the channel, and the value for sends.
-        let nvals: usize = cases.iter().map(|(d, _)| if *d == SelectDir::Send { 2 } else { 1 }).sum();
+        let nvals: usize = cases
+            .iter()
+            .map(|(d, _)| if *d == SelectDir::Send { 2 } else { 1 })
+            .sum();
         let at = g.stack.len() - nvals;
         let mut ops: Vec<(Option<ObjId>, Option<Value>)> = Vec::new();
         let mut i = at;
@@ -2185,7 +2738,9 @@ impl Vm {
                 }
                 Delivery::SendClosed => {
                     g.stack.truncate(at);
-                    Err(Fault::Value(self.runtime_err_value("send on closed channel", false)))
+                    Err(Fault::Value(
+                        self.runtime_err_value("send on closed channel", false),
+                    ))
                 }
             };
         }
@@ -2209,20 +2764,40 @@ impl Vm {
                 self.charge_poll()?;
                 return Ok(Flow::Visible);
             }
-            if ops.iter().all(|(c, _)| c.is_none()) {
+            // Go compiles `select {}` to a no-cases park, and a one-case
+            // select to the plain channel operation.
+            if cases.is_empty() {
                 return Ok(Flow::Block(WaitReason::SelectNoCases));
             }
+            let single_reason = match (cases.len(), cases[0].0, ops[0].0.is_some()) {
+                (1, SelectDir::Send, true) => Some(WaitReason::ChanSend),
+                (1, SelectDir::Recv, true) => Some(WaitReason::ChanReceive),
+                (1, SelectDir::Send, false) => Some(WaitReason::ChanSendNilChan),
+                (1, SelectDir::Recv, false) => Some(WaitReason::ChanReceiveNilChan),
+                _ => None,
+            };
+            if ops.iter().all(|(c, _)| c.is_none()) {
+                return Ok(Flow::Block(single_reason.unwrap_or(WaitReason::Select)));
+            }
+            g.select_chans = ops.iter().filter_map(|(c, _)| *c).collect();
             for (ci, (ch, v)) in ops.iter().enumerate() {
                 let Some(id) = ch else { continue };
                 if let Some(c) = self.chan_mut(*id) {
                     match cases[ci].0 {
-                        SelectDir::Send => c.enqueue_select_send(g.id, v.clone().unwrap_or(Value::Nil), ci),
+                        SelectDir::Send => {
+                            c.enqueue_select_send(g.id, v.clone().unwrap_or(Value::Nil), ci)
+                        }
                         SelectDir::Recv => c.enqueue_select_recv(g.id, ci),
                     }
                 }
             }
-            self.events.push(super::events::Event::new(g.id, span, super::events::EventKind::Park { obj: None, reason: WaitReason::Select }));
-            return Ok(Flow::Block(WaitReason::Select));
+            let reason = single_reason.unwrap_or(WaitReason::Select);
+            self.events.push(super::events::Event::new(
+                g.id,
+                span,
+                super::events::EventKind::Park { obj: None, reason },
+            ));
+            return Ok(Flow::Block(reason));
         }
         let chosen = match self.forced_case.take() {
             Some(c) if ready.contains(&c) => c,
@@ -2246,7 +2821,14 @@ impl Vm {
                         if let Some(w) = woke {
                             self.deliver(w);
                         }
-                        self.events.push(super::events::Event::new(g.id, span, super::events::EventKind::Send { chan: id, value: v.unwrap_or(Value::Nil) }));
+                        self.events.push(super::events::Event::new(
+                            g.id,
+                            span,
+                            super::events::EventKind::Send {
+                                chan: id,
+                                value: v.unwrap_or(Value::Nil),
+                            },
+                        ));
                         finish(self, g, chosen, Value::Nil, false);
                         Ok(Flow::Visible)
                     }
@@ -2254,7 +2836,9 @@ impl Vm {
                         g.stack.truncate(at);
                         Err(Fault::Value(self.runtime_err_value(e.message(), false)))
                     }
-                    _ => Err(Fault::Fatal("gosim: select send was ready but could not proceed".into())),
+                    _ => Err(Fault::Fatal(
+                        "gosim: select send was ready but could not proceed".into(),
+                    )),
                 }
             }
             SelectDir::Recv => {
@@ -2271,11 +2855,21 @@ impl Vm {
                             RecvValue::Value(v) => (v, true),
                             RecvValue::Closed => (self.zero(cases[chosen].1), false),
                         };
-                        self.events.push(super::events::Event::new(g.id, span, super::events::EventKind::Recv { chan: id, value: val.clone(), ok }));
+                        self.events.push(super::events::Event::new(
+                            g.id,
+                            span,
+                            super::events::EventKind::Recv {
+                                chan: id,
+                                value: val.clone(),
+                                ok,
+                            },
+                        ));
                         finish(self, g, chosen, val, ok);
                         Ok(Flow::Visible)
                     }
-                    _ => Err(Fault::Fatal("gosim: select receive was ready but could not proceed".into())),
+                    _ => Err(Fault::Fatal(
+                        "gosim: select receive was ready but could not proceed".into(),
+                    )),
                 }
             }
         }
@@ -2304,7 +2898,22 @@ impl Vm {
     }
 
     pub fn sample_resources(&mut self) {
+        // At most one sample per virtual millisecond, plus goroutine changes.
         let live_g = self.gs.iter().filter(|g| g.status != GStatus::Dead).count() as u32;
+        if let Some(last) = self.resource_samples.last() {
+            if self.now() - last.0 < self.sample_interval && last.1 == live_g {
+                return;
+            }
+        }
+        // Keep the series bounded: halve its resolution when it grows.
+        if self.resource_samples.len() >= 4096 {
+            let mut i = 0;
+            self.resource_samples.retain(|_| {
+                i += 1;
+                i % 2 == 1
+            });
+            self.sample_interval *= 2;
+        }
         let live_t = self.timers.live_count() as u32;
         let now = self.now();
         match self.resource_samples.last_mut() {
@@ -2398,7 +3007,11 @@ fn arith(op: ArithOp, nk: NumKind, a: Value, b: Value) -> Result<Value, Fault> {
                 ArithOp::Mul => x * y,
                 _ => x / y,
             };
-            Value::Float(if nk == NumKind::Float32 { r as f32 as f64 } else { r })
+            Value::Float(if nk == NumKind::Float32 {
+                r as f32 as f64
+            } else {
+                r
+            })
         }
         NumKind::Str => {
             let mut v = a.as_bytes().to_vec();
@@ -2460,8 +3073,11 @@ pub fn grow_cap(old_cap: u64, needed: u64, elem_size: u64) -> u64 {
 
 /// runtime/sizeclasses.go's small size classes (bytes).
 const SIZE_CLASSES: [u64; 68] = [
-    0, 8, 16, 24, 32, 48, 64, 80, 96, 112, 128, 144, 160, 176, 192, 208, 224, 240, 256, 288, 320, 352, 384, 416, 448, 480, 512, 576, 640, 704, 768, 896, 1024, 1152, 1280, 1408, 1536, 1792, 2048,
-    2304, 2688, 3072, 3200, 3456, 4096, 4864, 5376, 6144, 6528, 6784, 6912, 8192, 9472, 9728, 10240, 10880, 12288, 13568, 14336, 16384, 18432, 19072, 20480, 21760, 24576, 27264, 28672, 32768,
+    0, 8, 16, 24, 32, 48, 64, 80, 96, 112, 128, 144, 160, 176, 192, 208, 224, 240, 256, 288, 320,
+    352, 384, 416, 448, 480, 512, 576, 640, 704, 768, 896, 1024, 1152, 1280, 1408, 1536, 1792,
+    2048, 2304, 2688, 3072, 3200, 3456, 4096, 4864, 5376, 6144, 6528, 6784, 6912, 8192, 9472, 9728,
+    10240, 10880, 12288, 13568, 14336, 16384, 18432, 19072, 20480, 21760, 24576, 27264, 28672,
+    32768,
 ];
 
 fn round_up_size(bytes: u64) -> u64 {

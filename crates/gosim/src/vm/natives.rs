@@ -181,7 +181,13 @@ impl Native {
             _ => None,
         };
         if let Some(rest) = name.strip_prefix("atomic.") {
-            for (prefix, make) in [("Add", 0), ("Load", 1), ("Store", 2), ("Swap", 3), ("CompareAndSwap", 4)] {
+            for (prefix, make) in [
+                ("Add", 0),
+                ("Load", 1),
+                ("Store", 2),
+                ("Swap", 3),
+                ("CompareAndSwap", 4),
+            ] {
                 if let Some(k) = rest.strip_prefix(prefix).and_then(kind) {
                     return Some(match make {
                         0 => AtomicAdd(k),

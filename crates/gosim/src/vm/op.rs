@@ -111,12 +111,20 @@ pub enum Op {
     IndexString,
     /// Pop a key then a map; push the value (zero if absent) and, with
     /// `comma_ok`, whether it was present. Carries the element type for zero.
-    IndexMap { elem: TypeId, comma_ok: bool },
+    IndexMap {
+        elem: TypeId,
+        comma_ok: bool,
+    },
     /// Pop a value, a key, a map; store (panics on a nil map).
     MapSet,
     MapDelete,
     /// Pop max?, hi?, lo?, then the operand; push the slice/substring.
-    SliceOp { has_lo: bool, has_hi: bool, has_max: bool, kind: SliceKind },
+    SliceOp {
+        has_lo: bool,
+        has_hi: bool,
+        has_max: bool,
+        kind: SliceKind,
+    },
     Len,
     Cap,
     /// Pop `n` values and build a struct or array value.
@@ -124,12 +132,23 @@ pub enum Op {
     /// Pop `n` values and build a slice of them.
     MakeSliceOf(u32),
     /// `make([]T, len[, cap])`
-    MakeSlice { elem: TypeId, has_cap: bool },
+    MakeSlice {
+        elem: TypeId,
+        has_cap: bool,
+    },
     MakeMap,
     /// `make(chan T[, n])`; the element type name is for display.
-    MakeChan { elem: TypeId, has_cap: bool },
+    MakeChan {
+        elem: TypeId,
+        has_cap: bool,
+    },
     /// `append(s, v...)` with `n` values, or `append(s, t...)` with `spread`.
-    Append { n: u32, spread: bool, string_src: bool, elem_size: u32 },
+    Append {
+        n: u32,
+        spread: bool,
+        string_src: bool,
+        elem_size: u32,
+    },
     Copy,
     /// Pop a struct value, a field value; push the struct with field `i` replaced.
     SetField(u32),
@@ -151,15 +170,29 @@ pub enum Op {
 
     // Calls.
     /// Call compiled function `fid` with `argc` arguments on the stack.
-    Call { fid: u32, argc: u32 },
+    Call {
+        fid: u32,
+        argc: u32,
+    },
     /// Call a function value below its `argc` arguments.
-    CallValue { argc: u32 },
-    CallNative { nid: u32, argc: u32 },
+    CallValue {
+        argc: u32,
+    },
+    CallNative {
+        nid: u32,
+        argc: u32,
+    },
     /// Dynamic dispatch of interface method `method` (a name id) with the
     /// interface value below its `argc` arguments.
-    CallIface { method: u32, argc: u32 },
+    CallIface {
+        method: u32,
+        argc: u32,
+    },
     /// Push a closure of `fid` capturing the top `ncap` values.
-    MakeClosure { fid: u32, ncap: u32 },
+    MakeClosure {
+        fid: u32,
+        ncap: u32,
+    },
     PushFunc(u32),
     PushNative(u32),
     /// Pop a receiver, push the method value bound to it.
@@ -169,27 +202,40 @@ pub enum Op {
     BindIface(u32),
     Return,
     /// `go f(args)`: function value below `argc` arguments.
-    Go { argc: u32 },
+    Go {
+        argc: u32,
+    },
     /// `defer f(args)`.
-    Defer { argc: u32 },
+    Defer {
+        argc: u32,
+    },
     Panic,
     Recover,
 
     // Channels.
     Send,
-    Recv { comma_ok: bool },
+    Recv {
+        comma_ok: bool,
+    },
     Close,
     /// Operands for each case (channel, then the value for sends) are on the
     /// stack in source order. Pushes the chosen case index (`ncases` for
     /// default), then the received value and ok flag (zero/false otherwise).
-    Select { cases: Vec<(SelectDir, TypeId)>, has_default: bool },
+    Select {
+        cases: Vec<(SelectDir, TypeId)>,
+        has_default: bool,
+    },
 
     // Interfaces.
     /// Wrap the top value as an interface holding dynamic type `t`.
     MakeIface(TypeId),
     /// Pop an interface; push the value if its dynamic type is `t` (or
     /// implements interface `t`), else panic; with `comma_ok` push value and ok.
-    TypeAssert { ty: TypeId, from: TypeId, comma_ok: bool },
+    TypeAssert {
+        ty: TypeId,
+        from: TypeId,
+        comma_ok: bool,
+    },
     /// Pop an interface; push whether its dynamic type matches `t` (or,
     /// for interface `t`, implements it). `nil` matches a nil interface.
     TypeIs(TypeId),

@@ -6,7 +6,7 @@
 //! with GOMAXPROCS=1, so a run is a pure function of the program and its
 //! list of choices.
 
-use super::machine::{Ending, Exec, GStatus, Goroutine, Vm, MAIN_GID};
+use super::machine::{Ending, Exec, GStatus, Goroutine, Vm, MAIN_GID, RUNTIME_PHANTOM_GID};
 use crate::runtime::Gid;
 use serde::{Deserialize, Serialize};
 
@@ -40,14 +40,21 @@ impl Vm {
             return Point::Ended;
         }
         if let Some((g, options)) = &self.pending_select {
-            return Point::SelectCase { g: *g, options: options.clone() };
+            return Point::SelectCase {
+                g: *g,
+                options: options.clone(),
+            };
         }
         loop {
             // sysmon: a goroutine that ran for a whole quantum of virtual
             // time without blocking is preempted if anyone else can run.
             if let Some(c) = self.current {
                 let since = self.g(c).map(|g| g.run_since).unwrap_or(0);
-                let others = self.runq.runnext.is_some() || !self.runq.runq.is_empty() || !self.runq.global.is_empty();
+                let others = self
+                    .runq
+                    .runnable()
+                    .iter()
+                    .any(|&g| g != RUNTIME_PHANTOM_GID);
                 if self.yield_requested || (others && self.now() - since >= self.cfg.preempt_ns) {
                     self.yield_requested = false;
                     self.runq.global.push_back(c);
@@ -60,7 +67,9 @@ impl Vm {
             }
             let mut q = self.runq.clone();
             while let Some(g) = q.find_runnable() {
-                options.push(g);
+                if g != RUNTIME_PHANTOM_GID {
+                    options.push(g);
+                }
             }
             if !options.is_empty() {
                 return Point::Schedule { options };
@@ -82,7 +91,8 @@ impl Vm {
     }
 
     fn deadlock(&mut self) {
-        self.stderr.extend_from_slice(b"fatal error: all goroutines are asleep - deadlock!\n");
+        self.stderr
+            .extend_from_slice(b"fatal error: all goroutines are asleep - deadlock!\n");
         self.crash_dump(None);
         self.end(Ending::Fatal { deadlock: true });
     }
@@ -108,7 +118,10 @@ impl Vm {
                         self.runq.put_tail(c);
                     }
                     if choice == 0 {
-                        let got = self.runq.find_runnable();
+                        let mut got = self.runq.find_runnable();
+                        while got == Some(RUNTIME_PHANTOM_GID) {
+                            got = self.runq.find_runnable();
+                        }
                         debug_assert_eq!(got, Some(gid), "option 0 is Go's own pick");
                     } else {
                         self.runq.remove(gid);
@@ -120,7 +133,9 @@ impl Vm {
     }
 
     fn run_goroutine(&mut self, gid: Gid, continuing: bool) {
-        let Some(&idx) = self.gindex.get(&gid) else { return };
+        let Some(&idx) = self.gindex.get(&gid) else {
+            return;
+        };
         let mut g = std::mem::replace(&mut self.gs[idx], Goroutine::new(gid));
         if !continuing {
             g.run_since = self.now();
@@ -144,15 +159,24 @@ impl Vm {
                 g.stack.clear();
                 g.locals.clear();
                 self.current = None;
-                self.events.push(super::events::Event::new(gid, crate::syntax::span::Span::default(), super::events::EventKind::Exit));
+                self.events.push(super::events::Event::new(
+                    gid,
+                    crate::syntax::span::Span::default(),
+                    super::events::EventKind::Exit,
+                ));
             }
-            Exec::Ended => {
+            Exec::Ended | Exec::SyncDone => {
                 self.current = None;
             }
         }
         self.gs[idx] = g;
         if r == Exec::Exited && gid == MAIN_GID && self.ending.is_none() {
-            self.leaked = self.gs.iter().filter(|x| x.status != GStatus::Dead).map(|x| x.id).collect();
+            self.leaked = self
+                .gs
+                .iter()
+                .filter(|x| x.status != GStatus::Dead)
+                .map(|x| x.id)
+                .collect();
             self.end(Ending::Exit(0));
         }
         if r == Exec::Exited {

@@ -151,7 +151,9 @@ pub fn values_equal(a: &Value, b: &Value) -> bool {
     match (a, b) {
         (Value::Float(x), Value::Float(y)) => x == y,
         (Value::Int(x), Value::Int(y)) => x == y,
-        (Value::Seq(x), Value::Seq(y)) => x.len() == y.len() && x.iter().zip(y.iter()).all(|(p, q)| values_equal(p, q)),
+        (Value::Seq(x), Value::Seq(y)) => {
+            x.len() == y.len() && x.iter().zip(y.iter()).all(|(p, q)| values_equal(p, q))
+        }
         (Value::Iface(x), Value::Iface(y)) => x.0 == y.0 && values_equal(&x.1, &y.1),
         (Value::Func(_), _) | (_, Value::Func(_)) => false,
         _ => MapKey::of(a) == MapKey::of(b),
