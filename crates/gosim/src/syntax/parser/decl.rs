@@ -33,6 +33,13 @@ impl<'a> Parser<'a> {
             self.header_end = 0;
             return file;
         }
+        if self.tok() != T::Ident {
+            let sp = self.span();
+            let msg = format!("expected 'IDENT', found {}", self.goparser_found());
+            self.error_at(sp, msg);
+            self.header_end = 0;
+            return file;
+        }
         file.package = self.name();
         self.want(T::Semi);
         let mut prev = T::Import;
@@ -109,7 +116,12 @@ impl<'a> Parser<'a> {
                 self.advance(&[]);
             }
         }
-        self.want(T::RParen);
+        if !self.got(T::RParen) {
+            let sp = self.span();
+            let msg = format!("expected ')', found {}", self.goparser_found());
+            self.error_at(sp, msg);
+            self.advance(&[]);
+        }
     }
 
     fn import_semi_error(&mut self) {
@@ -151,7 +163,8 @@ impl<'a> Parser<'a> {
                 self.syntax_error_at(t.span, "import path must be a string");
             }
             _ => {
-                self.syntax_error("missing import path");
+                let sp = self.span();
+                self.error_at(sp, "missing import path");
                 self.advance(&[T::Semi, T::RParen]);
             }
         }

@@ -163,6 +163,7 @@ pub struct Parsed {
 pub fn parse_phases(src: &str) -> Parsed {
     let (toks, lex_diags) = lex(src);
     let mut p = Parser::new(src, stream(src, &toks));
+    p.lex_errors = !lex_diags.is_empty();
     let file = p.file();
     if p.stall.get() > STALL_LIMIT {
         // A production looped without consuming input; parsing stopped
@@ -260,6 +261,8 @@ struct Parser<'a> {
     checks: Vec<Diagnostic>,
     /// Where the first declaration after the imports starts.
     header_end: u32,
+    /// Whether the scanner reported errors (Go then stays quiet at EOF).
+    lex_errors: bool,
 }
 
 /// Statement keywords at which error recovery inside a function stops
@@ -303,6 +306,7 @@ impl<'a> Parser<'a> {
             type_guards: Vec::new(),
             checks: Vec::new(),
             header_end: u32::MAX,
+            lex_errors: false,
         }
     }
 
@@ -410,7 +414,7 @@ impl<'a> Parser<'a> {
     /// or "expected " are prefixed with the unexpected token.
     fn syntax_error_at(&mut self, sp: Span, msg: &str) {
         let cur = self.cur();
-        if cur.kind == TokenKind::Eof && !self.diags.is_empty() {
+        if cur.kind == TokenKind::Eof && (self.lex_errors || !self.diags.is_empty()) {
             return; // avoid meaningless follow-up errors
         }
         let suffix =
