@@ -348,6 +348,13 @@ impl Token {
     }
 }
 
+/// Highlighting spans for an editor: every token (comments included,
+/// automatic semicolons never) with its class; predeclared names such as
+/// `int`, `len` and `nil` are `Builtin`. Gaps between spans are white space.
+pub fn highlight(src: &str) -> Vec<(Span, HighlightClass)> {
+    lex(src).0.iter().map(|t| (t.span, t.class(src))).collect()
+}
+
 /// Split `src` into tokens, comments included, without automatic
 /// semicolons. Scanning errors come back as diagnostics; the bad text is
 /// still covered by some token so highlighting stays contiguous.
@@ -1063,6 +1070,27 @@ mod tests {
         );
         assert_eq!(lex("\"\\q\"").1[0].message, "unknown escape");
         assert!(lex("'\\x41' '\\u00e9' '\\377' '\\'' \"\\\"\"").1.is_empty());
+    }
+
+    #[test]
+    fn highlight_spans_cover_tokens_without_semicolons() {
+        let src = "if x {\n\treturn nil // done\n}\n";
+        let got: Vec<(&str, HighlightClass)> = highlight(src)
+            .into_iter()
+            .map(|(sp, c)| (&src[sp.lo as usize..sp.hi as usize], c))
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                ("if", HighlightClass::Keyword),
+                ("x", HighlightClass::Ident),
+                ("{", HighlightClass::Punct),
+                ("return", HighlightClass::Keyword),
+                ("nil", HighlightClass::Builtin),
+                ("// done", HighlightClass::Comment),
+                ("}", HighlightClass::Punct),
+            ]
+        );
     }
 
     #[test]

@@ -9,5 +9,5 @@ pub mod literal;
 pub mod parser;
 pub mod span;
 
-pub use lexer::{lex, HighlightClass, Token, TokenKind};
+pub use lexer::{highlight, lex, HighlightClass, Token, TokenKind};
 pub use parser::{parse, parse_phases, Parsed};
