@@ -446,3 +446,24 @@ fn nesting_up_to_the_cap_fits_in_a_small_stack() {
     );
     assert!(parse(&src).1.is_empty(), "{:?}", parse(&src).1);
 }
+
+/// Whenever the parser says type checking may run, the tree holds no
+/// placeholder for an unparsable expression (checked over mutations).
+#[test]
+fn checkable_trees_hold_no_placeholders() {
+    let mut rng = Rng(0x0123_4567_89AB_CDEF);
+    for _ in 0..iters(1500) {
+        let src = PROGRAMS[rng.below(PROGRAMS.len())];
+        let m = mutate_tokens(&mut rng, src);
+        let parsed = gosim::syntax::parse_phases(&m);
+        if parsed.check {
+            let dump = format!("{:?}", parsed.file);
+            assert!(
+                !dump.contains(gosim::syntax::BAD_EXPR_NAME),
+                "{:?}\n{:?}",
+                m,
+                parsed.errors
+            );
+        }
+    }
+}

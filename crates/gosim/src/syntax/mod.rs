@@ -10,4 +10,4 @@ pub mod parser;
 pub mod span;
 
 pub use lexer::{highlight, lex, HighlightClass, Token, TokenKind};
-pub use parser::{parse, parse_phases, Parsed};
+pub use parser::{parse, parse_phases, Parsed, BAD_EXPR_NAME};

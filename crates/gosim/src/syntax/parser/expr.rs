@@ -251,6 +251,7 @@ impl<'a> Parser<'a> {
                 T::LBrace => {
                     let t = unparen(&x);
                     let complit_ok = match &t.kind {
+                        ExprKind::Ident(id) if id.name == super::BAD_EXPR_NAME => false,
                         ExprKind::Ident(_) | ExprKind::Selector(..) | ExprKind::Index(..) => {
                             self.xnest >= 0
                         }

@@ -9,8 +9,9 @@
 //! the checker's job. It never panics and always terminates.
 //!
 //! After a syntax error the tree still holds everything parsed, with the
-//! identifier `_` standing in for expressions that could not be parsed; a
-//! caller must not check or run a tree that came with diagnostics.
+//! identifier [`BAD_EXPR_NAME`] standing in for expressions that could not
+//! be parsed; a caller must not check or run a tree unless
+//! [`Parsed::check`] says so.
 
 mod decl;
 mod expr;
@@ -29,6 +30,11 @@ pub const MAX_ERRORS: usize = 10;
 /// is refused with an error instead of overflowing the stack (of the parser
 /// and of every later pass that recurses over the tree).
 pub const MAX_DEPTH: u32 = 100;
+
+/// The name of the identifier standing in for an expression that could
+/// not be parsed. It is not a valid Go name, and it only appears in trees
+/// whose [`Parsed::check`] is false.
+pub const BAD_EXPR_NAME: &str = "!bad";
 
 /// What an automatic or explicit semicolon looked like in the source, for
 /// `unexpected newline` / `unexpected semicolon` / `unexpected EOF`.
@@ -174,6 +180,7 @@ pub fn parse_phases(src: &str) -> Parsed {
             sp,
             "syntax error: parser made no progress here (a gosim bug)",
         );
+        p.fatal = true;
     }
     for sp in std::mem::take(&mut p.type_guards) {
         p.check_error(
@@ -190,6 +197,7 @@ pub fn parse_phases(src: &str) -> Parsed {
         errors.retain(|d| d.span.lo < p.header_end);
     }
     let check = !in_header
+        && !p.fatal
         && !errors.iter().any(|d| {
             d.message.starts_with("syntax error") || d.message.ends_with("not supported by gosim")
         });
@@ -263,6 +271,9 @@ struct Parser<'a> {
     header_end: u32,
     /// Whether the scanner reported errors (Go then stays quiet at EOF).
     lex_errors: bool,
+    /// Set when parsing stopped early (too deep, no progress): the tree is
+    /// truncated and must not be checked.
+    fatal: bool,
 }
 
 /// Statement keywords at which error recovery inside a function stops
@@ -307,6 +318,7 @@ impl<'a> Parser<'a> {
             checks: Vec::new(),
             header_end: u32::MAX,
             lex_errors: false,
+            fatal: false,
         }
     }
 
@@ -484,6 +496,7 @@ impl<'a> Parser<'a> {
         if self.depth > MAX_DEPTH {
             if !self.bail {
                 let sp = self.span();
+                self.fatal = true;
                 self.error_at(
                     sp,
                     format!(
@@ -506,7 +519,7 @@ impl<'a> Parser<'a> {
     fn bad_expr(&self, sp: Span) -> ast::Expr {
         ast::Expr {
             kind: ast::ExprKind::Ident(ast::Ident {
-                name: "_".to_string(),
+                name: BAD_EXPR_NAME.to_string(),
                 span: sp,
             }),
             span: sp,

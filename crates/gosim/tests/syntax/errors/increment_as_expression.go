@@ -1,0 +1,7 @@
+package main
+
+func main() {
+	i := 0
+	j := i++
+	_ = j
+}
