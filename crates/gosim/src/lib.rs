@@ -8,6 +8,8 @@ pub mod compile;
 pub mod diag;
 pub mod format;
 pub mod prelude;
+pub mod session;
+pub mod snapshot;
 pub mod runtime;
 pub mod syntax;
 pub mod types;

@@ -82,7 +82,7 @@ impl Vm {
         }
         // Nested values reachable through exported fields get their own
         // Error/String methods called, as fmt's handleMethods does.
-        if depth > 0 && exported {
+        if depth > 0 && exported && !self.fmt_plain {
             if let Some(target) = self.fmt_method(t) {
                 let is_nil_ptr =
                     matches!(self.prog.types.kind(t), TypeKind::Pointer(_)) && v.is_nil();

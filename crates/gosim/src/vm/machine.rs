@@ -248,6 +248,7 @@ pub enum Flow {
     Exited,
 }
 
+#[derive(Clone)]
 pub struct Vm {
     pub prog: Rc<Program>,
     pub cfg: VmConfig,
@@ -295,6 +296,8 @@ pub struct Vm {
     pub sync_depth: Vec<usize>,
     /// A panic that stopped at a synchronous call's boundary.
     pub sync_panic: Option<String>,
+    /// Render values without calling their methods (snapshots).
+    pub fmt_plain: bool,
 }
 
 pub const MAIN_GID: Gid = 1;
@@ -345,6 +348,7 @@ impl Vm {
             sample_interval: 10_000_000,
             sync_depth: Vec::new(),
             sync_panic: None,
+            fmt_plain: false,
             prog,
         };
         vm.prepped_type = vm.find_named("fmt.prepped");

@@ -142,6 +142,7 @@ impl Vm {
         }
         g.status = GStatus::Running;
         self.current = Some(gid);
+        self.at_statement = false;
         let r = self.exec(&mut g);
         match r {
             Exec::Yield | Exec::Statement => {
