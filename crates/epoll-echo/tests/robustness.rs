@@ -390,6 +390,16 @@ struct Child {
     _watchdog: mpsc::Sender<()>,
 }
 
+/// A failing assertion must not leave a server process behind.
+impl Drop for Child {
+    fn drop(&mut self) {
+        if let Ok(None) = self.child.try_wait() {
+            let _ = self.child.kill();
+            let _ = self.child.wait();
+        }
+    }
+}
+
 impl Child {
     fn spawn(args: &[&str], nofile: Option<u64>) -> Child {
         let mut cmd = Command::new(env!("CARGO_BIN_EXE_epoll-echo"));
@@ -443,7 +453,7 @@ impl Child {
     }
 
     /// Sends `sig` and returns (success, the rest of stdout).
-    fn stop(mut self, sig: i32) -> (bool, String) {
+    fn stop(&mut self, sig: i32) -> (bool, String) {
         epoll_echo::sys::kill(self.pid(), sig).expect("signal the server");
         let mut rest = String::new();
         self.stdout
@@ -468,7 +478,7 @@ fn summary_field(out: &str, key: &str) -> u64 {
 #[test]
 fn sigterm_and_sigint_shut_down_gracefully_with_a_summary() {
     for (sig, name) in [(libc::SIGTERM, "SIGTERM"), (libc::SIGINT, "SIGINT")] {
-        let child = Child::spawn(&["serve", "--mode", "echo", "--threads", "2"], None);
+        let mut child = Child::spawn(&["serve", "--mode", "echo", "--threads", "2"], None);
         let mut open: Vec<TcpStream> = (0..3).map(|_| connect(child.addr)).collect();
         for (i, s) in open.iter_mut().enumerate() {
             let msg = format!("client {i}");
@@ -546,7 +556,7 @@ fn trace_flag_prints_epoll_calls() {
 #[test]
 fn emfile_sheds_connections_without_spinning_and_keeps_serving() {
     let limit = 40u64;
-    let child = Child::spawn(&["serve"], Some(limit));
+    let mut child = Child::spawn(&["serve"], Some(limit));
     let cpu_before = bench::proc_cpu_ticks(child.pid()).expect("read server CPU");
     let mut served = Vec::new();
     let mut shed = 0;

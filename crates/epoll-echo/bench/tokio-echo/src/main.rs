@@ -9,25 +9,33 @@ use tokio::net::TcpListener;
 fn main() -> std::io::Result<()> {
     let mut addr = String::from("127.0.0.1:2335");
     let mut threads = std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1);
+    // "multi" (tokio's default, work-stealing workers) or "current" (one thread, no stealing).
+    let mut flavor = String::from("multi");
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
         match (a.as_str(), args.next()) {
             ("--addr", Some(v)) => addr = v,
             ("--threads", Some(v)) => threads = v.parse().unwrap_or(threads),
+            ("--flavor", Some(v)) if v == "multi" || v == "current" => flavor = v,
             _ => {
-                eprintln!("usage: tokio-echo [--addr IP:PORT] [--threads N]");
+                eprintln!("usage: tokio-echo [--addr IP:PORT] [--threads N] [--flavor multi|current]");
                 std::process::exit(2);
             }
         }
     }
-    let rt = tokio::runtime::Builder::new_multi_thread()
-        .worker_threads(threads.max(1))
-        .enable_io()
-        .build()?;
+    let rt = if flavor == "current" {
+        threads = 1;
+        tokio::runtime::Builder::new_current_thread().enable_io().build()?
+    } else {
+        tokio::runtime::Builder::new_multi_thread()
+            .worker_threads(threads.max(1))
+            .enable_io()
+            .build()?
+    };
     rt.block_on(async move {
         let listener = TcpListener::bind(&addr).await?;
         println!(
-            "tokio-echo listening on {} ({} worker(s), pid {})",
+            "tokio-echo listening on {} ({flavor} runtime, {} worker(s), pid {})",
             listener.local_addr()?,
             threads,
             std::process::id()
