@@ -6,11 +6,12 @@
 
 pub mod compile;
 pub mod diag;
+pub mod explore;
 pub mod format;
 pub mod prelude;
+pub mod runtime;
 pub mod session;
 pub mod snapshot;
-pub mod runtime;
 pub mod syntax;
 pub mod types;
 pub mod vm;

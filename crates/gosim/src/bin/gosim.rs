@@ -12,6 +12,7 @@ use std::process::ExitCode;
 const USAGE: &str = "usage:
   gosim run FILE.go [--go 1.21|1.22|1.23] [--seed N] [--schedule CHOICES] [--max-steps N]
   gosim check FILE.go
+  gosim explore FILE.go [--go VER] [--max-schedules N] [--preemption-bound K] [--random-runs N] [--seed N] [--json]
 ";
 
 fn main() -> ExitCode {
@@ -44,6 +45,8 @@ fn real_main(args: &[String]) -> Result<ExitCode, String> {
     };
     let mut file = None;
     let mut cfg = RunConfig::default();
+    let mut ecfg = gosim::explore::ExploreConfig::default();
+    let mut json = false;
     let mut i = 1;
     while i < args.len() {
         let a = &args[i];
@@ -98,6 +101,70 @@ fn real_main(args: &[String]) -> Result<ExitCode, String> {
                 Ok(ExitCode::from(1))
             }
         },
+        "explore" => {
+            if let Schedule::Seeded(seed) = cfg.schedule {
+                ecfg.seed = seed;
+            }
+            match gosim::explore::explore(&src, &cfg, ecfg) {
+                Ok(report) => {
+                    if json {
+                        println!(
+                            "{}",
+                            serde_json::to_string_pretty(&report).map_err(|e| e.to_string())?
+                        );
+                    } else {
+                        print_report(&report);
+                    }
+                    Ok(ExitCode::SUCCESS)
+                }
+                Err(text) => {
+                    eprint!("{}", text);
+                    Ok(ExitCode::from(1))
+                }
+            }
+        }
         other => Err(format!("unknown command {}", other)),
+    }
+}
+
+fn print_report(r: &gosim::explore::ExploreReport) {
+    println!(
+        "{} distinct outcome(s) over {} schedule(s), {} state(s); search: {}; {}",
+        r.outcomes.len(),
+        r.schedules,
+        r.states,
+        r.modes.join(" then "),
+        if r.complete {
+            "complete"
+        } else {
+            "not complete (bounded)"
+        }
+    );
+    for (i, o) in r.outcomes.iter().enumerate() {
+        println!(
+            "\n#{} {:?} (exit {}) reached by {} schedule(s); schedule {:?} ({} switch(es))",
+            i + 1,
+            o.class,
+            o.exit_code
+                .map(|c| c.to_string())
+                .unwrap_or_else(|| "-".into()),
+            o.count,
+            o.schedule,
+            o.switches
+        );
+        for line in o.stdout.lines().take(20) {
+            println!("  | {}", line);
+        }
+        for line in o.stderr_head.lines().take(5) {
+            println!("  ! {}", line);
+        }
+        for l in &o.leaked {
+            println!(
+                "  leaked: goroutine {} created at line {} [{}]",
+                l.g,
+                l.created_line.unwrap_or(0),
+                l.wait_reason.clone().unwrap_or_else(|| "runnable".into())
+            );
+        }
     }
 }

@@ -1,0 +1,618 @@
+//! Exploring schedules: every distinct outcome of a program, each with the
+//! shortest (then minimized) schedule that reproduces it.
+//!
+//! Owns the search: an exhaustive depth-first search over choice points
+//! with state deduplication and sleep sets (partial-order reduction: two
+//! goroutines whose steps touch disjoint objects need not be reordered),
+//! then a preemption-bounded search, then seeded random schedules when the
+//! space is too large. The search is resumable in slices of work so a
+//! browser tab never freezes. It does no I/O and reads no clock.
+
+use crate::snapshot::LeakView;
+use crate::vm::machine::{Ending, GStatus, Vm, VmConfig};
+use crate::vm::op::Program;
+use crate::vm::sched::Point;
+use crate::{RunConfig, SplitMix};
+use serde::{Deserialize, Serialize};
+use std::collections::{BTreeSet, HashMap, HashSet};
+use std::rc::Rc;
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ExploreConfig {
+    /// Stop the exhaustive search after this many complete schedules.
+    pub max_schedules: u64,
+    /// Preemption bound for the second phase (context switches away from a
+    /// runnable goroutine).
+    pub preemption_bound: u32,
+    /// Random schedules tried when the exhaustive search cannot finish.
+    pub random_runs: u64,
+    pub seed: u64,
+    /// Instruction budget of each run.
+    pub max_steps_per_run: u64,
+}
+
+impl Default for ExploreConfig {
+    fn default() -> Self {
+        ExploreConfig {
+            max_schedules: 20_000,
+            preemption_bound: 2,
+            random_runs: 300,
+            seed: 1,
+            max_steps_per_run: 2_000_000,
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum OutcomeClass {
+    Finished,
+    /// main returned while other goroutines were still blocked or runnable.
+    LeakedGoroutines,
+    Deadlock,
+    Panic,
+    FatalError,
+    BudgetExhausted,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Outcome {
+    pub class: OutcomeClass,
+    pub stdout: String,
+    /// stderr up to the first goroutine header.
+    pub stderr_head: String,
+    pub exit_code: Option<i32>,
+    /// How many explored schedules reached it.
+    pub count: u64,
+    /// The shortest schedule found, minimized (`gosim run --schedule`).
+    pub schedule: String,
+    /// Context switches in `schedule` (non-default choices).
+    pub switches: usize,
+    pub leaked: Vec<LeakView>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ExploreReport {
+    pub outcomes: Vec<Outcome>,
+    /// Complete schedules run.
+    pub schedules: u64,
+    /// Distinct choice-point states visited.
+    pub states: u64,
+    /// The exhaustive search covered every schedule (up to reduction).
+    pub complete: bool,
+    /// Which searches ran: "exhaustive", then "preemption-bounded(k)", "random".
+    pub modes: Vec<String>,
+}
+
+/// The observable result that makes outcomes distinct.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+struct OutcomeKey {
+    class: OutcomeClass,
+    stdout: String,
+    stderr_head: String,
+    exit: Option<i32>,
+}
+
+struct Frame {
+    vm: Vm,
+    n: usize,
+    next: usize,
+    /// The choice taken to leave this frame (valid after the first).
+    taken: usize,
+    /// Options already fully explored from this state, with the objects
+    /// their first step touched (sleep set).
+    done: Vec<(usize, BTreeSet<u64>)>,
+    sleep: Vec<(u32, BTreeSet<u64>)>,
+}
+
+enum Phase {
+    Exhaustive,
+    Bounded,
+    Random(u64),
+    Done,
+}
+
+pub struct Explorer {
+    prog: Rc<Program>,
+    cfg: VmConfig,
+    ecfg: ExploreConfig,
+    stack: Vec<Frame>,
+    started: bool,
+    phase: Phase,
+    outcomes: HashMap<OutcomeKey, Outcome>,
+    order: Vec<OutcomeKey>,
+    visited: HashSet<u64>,
+    schedules: u64,
+    complete: bool,
+    modes: Vec<String>,
+    rng: SplitMix,
+}
+
+impl Explorer {
+    pub fn new(src: &str, run: &RunConfig, ecfg: ExploreConfig) -> Result<Explorer, String> {
+        let prog = crate::compile(src, run)?;
+        let cfg = VmConfig {
+            go_version: run.go_version,
+            max_steps: ecfg.max_steps_per_run,
+            ..Default::default()
+        };
+        let seed = ecfg.seed;
+        Ok(Explorer {
+            prog,
+            cfg,
+            ecfg,
+            stack: Vec::new(),
+            started: false,
+            phase: Phase::Exhaustive,
+            outcomes: HashMap::new(),
+            order: Vec::new(),
+            visited: HashSet::new(),
+            schedules: 0,
+            complete: false,
+            modes: vec!["exhaustive".into()],
+            rng: SplitMix(seed),
+        })
+    }
+
+    /// Does up to `budget` units of work (VM steps); returns true when the
+    /// whole exploration is finished.
+    pub fn work(&mut self, budget: u64) -> bool {
+        let mut spent = 0u64;
+        while spent < budget {
+            match self.phase {
+                Phase::Exhaustive => {
+                    spent += self.dfs_unit(None);
+                }
+                Phase::Bounded => {
+                    spent += self.dfs_unit(Some(self.ecfg.preemption_bound));
+                }
+                Phase::Random(left) => {
+                    if left == 0 {
+                        self.phase = Phase::Done;
+                        continue;
+                    }
+                    spent += self.random_run();
+                    self.phase = Phase::Random(left - 1);
+                }
+                Phase::Done => return true,
+            }
+        }
+        matches!(self.phase, Phase::Done)
+    }
+
+    pub fn run_to_end(&mut self) -> ExploreReport {
+        while !self.work(100_000) {}
+        self.report()
+    }
+
+    fn new_vm(&self) -> Vm {
+        Vm::new(self.prog.clone(), self.cfg.clone())
+    }
+
+    /// Advances through single-option points; returns the VM at the next
+    /// real choice point or at the end, and the steps taken.
+    fn settle(vm: &mut Vm) -> u64 {
+        let mut steps = 0;
+        loop {
+            let p = vm.point();
+            match p.option_count() {
+                1 => {
+                    vm.step(0);
+                    steps += 1;
+                }
+                _ => return steps,
+            }
+        }
+    }
+
+    /// One unit of depth-first search: extend the current path by one
+    /// choice (and to the next choice point), or backtrack.
+    fn dfs_unit(&mut self, bound: Option<u32>) -> u64 {
+        if !self.started {
+            self.started = true;
+            let mut vm = self.new_vm();
+            let steps = Self::settle(&mut vm);
+            if matches!(vm.point(), Point::Ended) {
+                self.record(&vm, &[]);
+                self.finish_dfs(bound, true);
+                return steps.max(1);
+            }
+            let n = vm.point().option_count();
+            self.stack.push(Frame {
+                vm,
+                n,
+                next: 0,
+                taken: 0,
+                done: Vec::new(),
+                sleep: Vec::new(),
+            });
+            return steps.max(1);
+        }
+        let Some(top) = self.stack.last_mut() else {
+            self.finish_dfs(bound, true);
+            return 1;
+        };
+        // Skip options asleep here or beyond the preemption bound.
+        while top.next < top.n {
+            let c = top.next;
+            let gid = match top.vm.clone().point() {
+                Point::Schedule { options } => Some(options[c]),
+                _ => None,
+            };
+            let asleep = gid.is_some_and(|g| top.sleep.iter().any(|(s, _)| *s == g));
+            if asleep {
+                top.next += 1;
+                continue;
+            }
+            break;
+        }
+        if top.next >= top.n {
+            self.stack.pop();
+            if self.stack.is_empty() {
+                self.finish_dfs(bound, true);
+            }
+            return 1;
+        }
+        if self.schedules >= self.ecfg.max_schedules {
+            self.stack.clear();
+            self.finish_dfs(bound, false);
+            return 1;
+        }
+        let c = top.next;
+        top.next += 1;
+        top.taken = c;
+        if let Some(b) = bound {
+            let preemptions = self.preemptions_on_path() + usize::from(c != 0);
+            if preemptions > b as usize {
+                return 1;
+            }
+        }
+        let top = self.stack.last_mut().expect("checked above");
+        let point = top.vm.point();
+        let mut vm = top.vm.clone();
+        let ev_before = vm.events.len();
+        let out_before = vm.stdout.len();
+        vm.step(c);
+        let touched = touched_objects(&vm, ev_before, out_before);
+        // Sleep set for the child: inherited sleepers and explored siblings
+        // whose steps are independent of this one.
+        let mut child_sleep: Vec<(u32, BTreeSet<u64>)> = Vec::new();
+        if let Point::Schedule { options } = &point {
+            let mover = options[c];
+            let explored: Vec<(u32, BTreeSet<u64>)> = top
+                .done
+                .iter()
+                .map(|(i, o)| (options[*i], o.clone()))
+                .collect();
+            for (s, objs) in top.sleep.iter().cloned().chain(explored) {
+                if s != mover && objs.is_disjoint(&touched) {
+                    child_sleep.push((s, objs));
+                }
+            }
+            top.done.push((c, touched.clone()));
+        }
+        let mut steps = 1 + Self::settle(&mut vm);
+        let p = vm.point();
+        if matches!(p, Point::Ended) {
+            let path = self.path();
+            self.record(&vm, &path);
+            return steps;
+        }
+        let h = state_hash(&vm);
+        if !self.visited.insert(h) {
+            // Seen this state: its outcomes are already known.
+            steps += 1;
+            return steps;
+        }
+        let n = p.option_count();
+        self.stack.push(Frame {
+            vm,
+            n,
+            next: 0,
+            taken: 0,
+            done: Vec::new(),
+            sleep: child_sleep,
+        });
+        steps
+    }
+
+    fn path(&self) -> Vec<usize> {
+        self.stack.iter().map(|f| f.taken).collect()
+    }
+
+    fn preemptions_on_path(&self) -> usize {
+        self.stack
+            .iter()
+            .take(self.stack.len().saturating_sub(1))
+            .filter(|f| f.taken != 0)
+            .count()
+    }
+
+    fn finish_dfs(&mut self, bound: Option<u32>, complete: bool) {
+        match bound {
+            None => {
+                self.complete = complete;
+                if complete {
+                    self.phase = Phase::Done;
+                } else {
+                    self.phase = Phase::Bounded;
+                    self.started = false;
+                    self.visited.clear();
+                    self.modes.push(format!(
+                        "preemption-bounded({})",
+                        self.ecfg.preemption_bound
+                    ));
+                }
+            }
+            Some(_) => {
+                self.phase = Phase::Random(self.ecfg.random_runs);
+                self.modes.push("random".into());
+            }
+        }
+    }
+
+    fn random_run(&mut self) -> u64 {
+        let mut vm = self.new_vm();
+        let mut path = Vec::new();
+        let mut steps = 0;
+        loop {
+            let n = vm.point().option_count();
+            if n == 0 {
+                break;
+            }
+            let c = if n > 1 {
+                let c = (self.rng.next() % n as u64) as usize;
+                path.push(c);
+                c
+            } else {
+                0
+            };
+            vm.step(c);
+            steps += 1;
+        }
+        self.record(&vm, &path);
+        steps
+    }
+
+    fn record(&mut self, vm: &Vm, path: &[usize]) {
+        self.schedules += 1;
+        let key = outcome_key(vm);
+        let schedule = path
+            .iter()
+            .map(|c| c.to_string())
+            .collect::<Vec<_>>()
+            .join(".");
+        let switches = path.iter().filter(|&&c| c != 0).count();
+        match self.outcomes.get_mut(&key) {
+            Some(o) => {
+                o.count += 1;
+                if switches < o.switches
+                    || (switches == o.switches && schedule.len() < o.schedule.len())
+                {
+                    o.schedule = schedule;
+                    o.switches = switches;
+                }
+            }
+            None => {
+                let leaked = leaks(vm);
+                self.order.push(key.clone());
+                self.outcomes.insert(
+                    key.clone(),
+                    Outcome {
+                        class: key.class,
+                        stdout: key.stdout.clone(),
+                        stderr_head: key.stderr_head.clone(),
+                        exit_code: key.exit,
+                        count: 1,
+                        schedule,
+                        switches,
+                        leaked,
+                    },
+                );
+            }
+        }
+    }
+
+    /// The report so far, with each outcome's schedule minimized.
+    pub fn report(&self) -> ExploreReport {
+        let mut outcomes: Vec<Outcome> = self
+            .order
+            .iter()
+            .filter_map(|k| self.outcomes.get(k))
+            .cloned()
+            .collect();
+        for o in outcomes.iter_mut() {
+            let (s, n) = self.minimize(&o.schedule, &outcome_key_of(o));
+            o.schedule = s;
+            o.switches = n;
+        }
+        ExploreReport {
+            outcomes,
+            schedules: self.schedules,
+            states: self.visited.len() as u64,
+            complete: self.complete,
+            modes: self.modes.clone(),
+        }
+    }
+
+    /// Runs a schedule to its end.
+    pub fn replay(&self, choices: &[usize]) -> Vm {
+        let mut vm = self.new_vm();
+        let mut k = 0;
+        loop {
+            let n = vm.point().option_count();
+            if n == 0 {
+                break;
+            }
+            let c = if n > 1 {
+                let c = choices.get(k).copied().unwrap_or(0);
+                k += 1;
+                c
+            } else {
+                0
+            };
+            vm.step(c);
+        }
+        vm
+    }
+
+    /// Greedily resets choices to Go's default and trims the tail while the
+    /// outcome stays the same: the fewest context switches that still
+    /// reproduce it.
+    fn minimize(&self, schedule: &str, key: &OutcomeKey) -> (String, usize) {
+        let mut choices: Vec<usize> = crate::parse_choices(schedule)
+            .unwrap_or_default()
+            .into_iter()
+            .map(|c| c as usize)
+            .collect();
+        for i in 0..choices.len() {
+            if choices[i] == 0 {
+                continue;
+            }
+            let saved = choices[i];
+            choices[i] = 0;
+            if outcome_key(&self.replay(&choices)) != *key {
+                choices[i] = saved;
+            }
+        }
+        while choices.last() == Some(&0) {
+            choices.pop();
+        }
+        let n = choices.iter().filter(|&&c| c != 0).count();
+        (
+            choices
+                .iter()
+                .map(|c| c.to_string())
+                .collect::<Vec<_>>()
+                .join("."),
+            n,
+        )
+    }
+}
+
+fn outcome_key_of(o: &Outcome) -> OutcomeKey {
+    OutcomeKey {
+        class: o.class,
+        stdout: o.stdout.clone(),
+        stderr_head: o.stderr_head.clone(),
+        exit: o.exit_code,
+    }
+}
+
+fn outcome_key(vm: &Vm) -> OutcomeKey {
+    let stderr = String::from_utf8_lossy(&vm.stderr).to_string();
+    let head = match stderr.find("\ngoroutine ") {
+        Some(i) => stderr[..i + 1].to_string(),
+        None => stderr.clone(),
+    };
+    let (class, exit) = match &vm.ending {
+        Some(Ending::Exit(c)) => (
+            if vm.leaked.is_empty() {
+                OutcomeClass::Finished
+            } else {
+                OutcomeClass::LeakedGoroutines
+            },
+            Some(*c),
+        ),
+        Some(Ending::Panic { .. }) => (OutcomeClass::Panic, Some(2)),
+        Some(Ending::Fatal { deadlock: true }) => (OutcomeClass::Deadlock, Some(2)),
+        Some(Ending::Fatal { deadlock: false }) => (OutcomeClass::FatalError, Some(2)),
+        _ => (OutcomeClass::BudgetExhausted, None),
+    };
+    OutcomeKey {
+        class,
+        stdout: String::from_utf8_lossy(&vm.stdout).to_string(),
+        stderr_head: head,
+        exit,
+    }
+}
+
+fn leaks(vm: &Vm) -> Vec<LeakView> {
+    let index = crate::syntax::span::LineIndex::new(&vm.prog.source);
+    vm.leaked
+        .iter()
+        .filter_map(|id| vm.g(*id))
+        .map(|g| LeakView {
+            g: g.id,
+            created_line: g.created_at.map(|s| index.line(s.lo)),
+            wait_reason: match &g.status {
+                GStatus::Waiting(r) => Some(r.as_go_str().to_string()),
+                _ => None,
+            },
+        })
+        .collect()
+}
+
+/// The objects a step touched (from its events), plus stdout if it printed:
+/// two steps conflict when these intersect.
+fn touched_objects(vm: &Vm, ev_from: usize, out_from: usize) -> BTreeSet<u64> {
+    use crate::vm::events::EventKind;
+    let mut s = BTreeSet::new();
+    for e in vm.events.get(ev_from..).unwrap_or(&[]) {
+        match &e.kind {
+            EventKind::Send { chan, .. }
+            | EventKind::Recv { chan, .. }
+            | EventKind::Close { chan } => {
+                s.insert(*chan as u64);
+            }
+            EventKind::Park { obj: Some(o), .. } | EventKind::Sync { obj: o, .. } => {
+                s.insert(*o as u64);
+            }
+            EventKind::Park { obj: None, .. } => {
+                // A select: conservatively dependent on everything.
+                s.insert(u64::MAX);
+            }
+            EventKind::Go { child } => {
+                s.insert((1u64 << 40) | *child as u64);
+            }
+            _ => {}
+        }
+    }
+    if vm.stdout.len() != out_from {
+        s.insert(u64::MAX - 1);
+    }
+    // Memory is not tracked per step: treat every step as touching shared
+    // memory unless it did nothing but synchronize.
+    s.insert(u64::MAX - 2);
+    s
+}
+
+/// A hash of the VM state that decides its future (heap, goroutines, run
+/// queue, clock, output), ignoring history such as the event log.
+pub fn state_hash(vm: &Vm) -> u64 {
+    let text = format!(
+        "{:?}|{:?}|{:?}|{:?}|{:?}|{:?}|{:?}|{:?}",
+        vm.gs
+            .iter()
+            .map(|g| (
+                g.id,
+                &g.status,
+                g.frames
+                    .iter()
+                    .map(|f| (f.fid, f.pc, f.defers.len()))
+                    .collect::<Vec<_>>(),
+                &g.stack,
+                &g.locals,
+                &g.resume
+            ))
+            .collect::<Vec<_>>(),
+        vm.heap.objs,
+        vm.globals,
+        vm.runq,
+        vm.timers,
+        vm.stdout,
+        vm.current,
+        vm.pending_select
+    );
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in text.bytes() {
+        h ^= b as u64;
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    h
+}
+
+/// Explores a program to the end with the given limits.
+pub fn explore(src: &str, run: &RunConfig, ecfg: ExploreConfig) -> Result<ExploreReport, String> {
+    Ok(Explorer::new(src, run, ecfg)?.run_to_end())
+}
