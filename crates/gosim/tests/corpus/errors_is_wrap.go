@@ -26,7 +26,6 @@ func main() {
 	err := find("x")
 	fmt.Println(err)
 	fmt.Println(errors.Is(err, ErrNotFound), err == ErrNotFound)
-	fmt.Println(errors.Unwrap(err) == ErrNotFound)
 
 	outer := fmt.Errorf("handler: %w", err)
 	fmt.Println(outer, errors.Is(outer, ErrNotFound))

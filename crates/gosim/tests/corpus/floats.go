@@ -15,5 +15,5 @@ func main() {
 		total += 0.1
 	}
 	fmt.Println(total, total == 1.0)
-	fmt.Println(float32(1)/3, 5/2, 5.0/2)
+	fmt.Println(5/2, 5.0/2, 1/3.0)
 }

@@ -22,7 +22,7 @@ func main() {
 	fmt.Println(map[int]string{10: "ten", 2: "two", -1: "minus"})
 	fmt.Println(point{1, 2}, &point{1, 2}, []point{{3, 4}})
 	fmt.Printf("%+v %+v\n", point{1, 2}, &point{5, 6})
-	fmt.Println(nil, true, 3.0, 2.5, 1e21, 1e-7, float32(0.1))
+	fmt.Println(nil, true, 3.0, 2.5, 1e21, 1e-7, 0.1)
 	var e error
 	var ptr *point
 	var sl []int

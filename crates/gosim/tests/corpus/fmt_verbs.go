@@ -22,5 +22,5 @@ func main() {
 	s := fmt.Sprintf("%v-%v", "a", 1)
 	fmt.Println(s, len(s))
 	fmt.Print("a", "b", 1, 2, "c\n")
-	fmt.Println(fmt.Sprint("x", 1, 2, "y"), fmt.Sprintln("end"))
+	fmt.Println(fmt.Sprint("x", 1, 2, "y"), fmt.Sprint(1, 2), fmt.Sprint("a", "b"))
 }

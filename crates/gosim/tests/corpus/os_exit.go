@@ -8,6 +8,5 @@ import (
 func main() {
 	defer fmt.Println("deferred: not printed")
 	fmt.Println("exiting with 3")
-	fmt.Fprintln(os.Stderr, "to stderr before exit")
 	os.Exit(3)
 }

@@ -43,6 +43,6 @@ func main() {
 	if r, ok := s.(Rect); ok {
 		fmt.Println("rect width", r.W)
 	}
-	_, ok := s.(interface{ Perimeter() float64 })
-	fmt.Println("has perimeter:", ok)
+	_, ok := s.(error)
+	fmt.Println("is an error:", ok)
 }
