@@ -797,13 +797,15 @@ impl EventLoop {
     /// The connection goroutine. In echo mode: `for { n, err := c.Read(buf); c.Write(buf[:n]) }`;
     /// in once mode the talk's listing: one read of up to 1024 bytes, one write, close.
     ///
-    /// Every read and write is tried first; only EAGAIN parks the task (`netpollblock`). While
+    /// Every read and write is tried first; the task parks (`netpollblock`) only when the
+    /// kernel has said there is nothing more to do right now. While
     /// a write remainder is pending the task does not read: a peer that does not read stops
     /// being read, so the server holds at most one read's worth for it.
     ///
     /// The one place we deliberately differ from Go: unless `strict_eagain` is set, a read that
     /// returns less than asked is taken as proof the receive queue was drained, and the task
-    /// parks without the extra read that would return EAGAIN (nginx does the same). That is
+    /// parks without the extra read that would return EAGAIN (tokio and netty do the same;
+    /// epoll(7) Q9 is the basis). That is
     /// safe with edge-triggered epoll, because data arriving after our read raises a new edge,
     /// unless a FIN was already queued behind the data: `FLAG_PEER_HUP`, set from
     /// EPOLLRDHUP/EPOLLHUP/EPOLLERR in `netpollready`, rules that case out. It saves one of
