@@ -13,7 +13,9 @@
 
 use crate::netpoll::{PollDesc, Poller};
 use crate::sys;
-use crate::trace::{CloseReason, ParkCause, PollMode, TraceEvent, TraceSink};
+use crate::trace::{
+    errno_name, io_event, CloseReason, IoOp, ParkCause, PollMode, TraceEvent, TraceSink,
+};
 use serde::Serialize;
 use std::collections::VecDeque;
 use std::fmt;
@@ -819,7 +821,11 @@ impl EventLoop {
             };
             let fd = conn.fd.as_raw_fd();
             if let Some(p) = conn.pending.as_mut() {
-                match sys::write(fd, &p.buf[p.off..]) {
+                let r = sys::write(fd, &p.buf[p.off..]);
+                let (loop_id, len) = (self.id, p.buf.len() - p.off);
+                self.poller
+                    .emit(|| io_event(loop_id, fd, IoOp::Write, len, &r));
+                match r {
                     // A socket never accepts zero bytes of a non-empty write; if one did,
                     // retrying would spin, so treat it as a dead connection.
                     Ok(0) => {
@@ -863,7 +869,11 @@ impl EventLoop {
             } else {
                 self.scratch.len()
             };
-            match sys::read(fd, &mut self.scratch[..want]) {
+            let r = sys::read(fd, &mut self.scratch[..want]);
+            let loop_id = self.id;
+            self.poller
+                .emit(|| io_event(loop_id, fd, IoOp::Read, want, &r));
+            match r {
                 Ok(0) => {
                     self.close(slot, CloseReason::Eof);
                     return;
@@ -873,7 +883,10 @@ impl EventLoop {
                     if once {
                         conn.flags |= FLAG_DONE;
                     }
-                    let written = match sys::write(fd, &self.scratch[..n]) {
+                    let w = sys::write(fd, &self.scratch[..n]);
+                    self.poller
+                        .emit(|| io_event(loop_id, fd, IoOp::Write, n, &w));
+                    let written = match w {
                         Ok(m) => m,
                         Err(e) if e.kind() == io::ErrorKind::WouldBlock => 0,
                         Err(e) => {
@@ -982,14 +995,6 @@ impl EventLoop {
             closed_at_shutdown,
             signal: self.signal,
         }
-    }
-}
-
-fn errno_name(e: &io::Error) -> String {
-    match e.raw_os_error() {
-        Some(libc::EMFILE) => "EMFILE".to_string(),
-        Some(libc::ENFILE) => "ENFILE".to_string(),
-        _ => e.to_string(),
     }
 }
 

@@ -119,6 +119,23 @@ impl fmt::Display for ParkCause {
     }
 }
 
+/// Which data syscall a task made.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum IoOp {
+    Read,
+    Write,
+}
+
+impl fmt::Display for IoOp {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            IoOp::Read => "read",
+            IoOp::Write => "write",
+        })
+    }
+}
+
 /// Why a connection was closed.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -190,6 +207,17 @@ pub enum TraceEvent {
         loop_id: usize,
         listener: i32,
         errno: String,
+    },
+    /// A task's `read` or `write` returned: `ret` bytes, or -1 with `errno` (Go: the syscall in
+    /// `poll.FD.Read`/`Write`, tried before any parking).
+    Io {
+        loop_id: usize,
+        fd: i32,
+        op: IoOp,
+        /// Bytes asked for.
+        len: usize,
+        ret: i64,
+        errno: Option<String>,
     },
     /// A task parked on `rg` or `wg` (Go: `netpollblock` → `gopark`).
     Park {
@@ -266,6 +294,20 @@ impl fmt::Display for TraceEvent {
             } => {
                 write!(f, "[loop {loop_id}] accept4({listener}) = {errno}: closed reserve fd, accepted and closed one, reopened reserve")
             }
+            TraceEvent::Io {
+                loop_id,
+                fd,
+                op,
+                len,
+                ret,
+                errno,
+            } => {
+                write!(f, "[loop {loop_id}] {op}({fd}, {len}) = {ret}")?;
+                if let Some(e) = errno {
+                    write!(f, " {e}")?;
+                }
+                Ok(())
+            }
             TraceEvent::Park {
                 loop_id,
                 fd,
@@ -291,9 +333,66 @@ impl fmt::Display for TraceEvent {
     }
 }
 
+/// The symbolic name of an errno the loop meets, for traces and summaries.
+pub fn errno_name(e: &std::io::Error) -> String {
+    match e.raw_os_error() {
+        Some(libc::EAGAIN) => "EAGAIN".into(),
+        Some(libc::EINTR) => "EINTR".into(),
+        Some(libc::ECONNRESET) => "ECONNRESET".into(),
+        Some(libc::EPIPE) => "EPIPE".into(),
+        Some(libc::EMFILE) => "EMFILE".into(),
+        Some(libc::ENFILE) => "ENFILE".into(),
+        Some(libc::ETIMEDOUT) => "ETIMEDOUT".into(),
+        Some(n) => format!("errno {n}"),
+        None => e.to_string(),
+    }
+}
+
+/// The trace event for one `read`/`write` result.
+pub fn io_event(
+    loop_id: usize,
+    fd: i32,
+    op: IoOp,
+    len: usize,
+    r: &std::io::Result<usize>,
+) -> TraceEvent {
+    match r {
+        Ok(n) => TraceEvent::Io {
+            loop_id,
+            fd,
+            op,
+            len,
+            ret: *n as i64,
+            errno: None,
+        },
+        Err(e) => TraceEvent::Io {
+            loop_id,
+            fd,
+            op,
+            len,
+            ret: -1,
+            errno: Some(errno_name(e)),
+        },
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn io_events_render_like_strace() {
+        let ok = io_event(0, 8, IoOp::Read, 16384, &Ok(5));
+        assert_eq!(ok.to_string(), "[loop 0] read(8, 16384) = 5");
+        let again = io_event(
+            1,
+            8,
+            IoOp::Write,
+            64,
+            &Err(std::io::Error::from_raw_os_error(libc::EAGAIN)),
+        );
+        assert_eq!(again.to_string(), "[loop 1] write(8, 64) = -1 EAGAIN");
+    }
 
     #[test]
     fn event_set_renders_names_in_fixed_order() {

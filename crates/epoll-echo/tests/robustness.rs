@@ -543,6 +543,13 @@ fn trace_flag_prints_epoll_calls() {
             .any(|l| l.contains("epoll_wait(") && l.contains(&format!("fd={fd} EPOLLIN"))),
         "{text}"
     );
+    // The syscall comes first: the echo task's read returns the 6 bytes and its write sends them.
+    assert!(
+        seen.iter()
+            .any(|l| l.contains(&format!("] read({fd}, ")) && l.ends_with(") = 6")),
+        "{text}"
+    );
+    assert!(text.contains(&format!("] write({fd}, 6) = 6")), "{text}");
     // The accept task always parks on the listener's rg once the backlog is empty.
     assert!(
         seen.iter()
