@@ -16,6 +16,8 @@ use std::fmt::Write as _;
 use std::fs;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::Mutex;
 
 use gosim::{GoVersion, RunConfig, RunResult};
 use serde::Deserialize;
@@ -259,6 +261,59 @@ fn load_recordings() -> Vec<(PathBuf, Result<Recording, String>)> {
         .collect()
 }
 
+/// Step budget for programs real Go never finished (they were killed by the
+/// recording timeout): only a prefix of their output is compared, so a
+/// smaller budget than the default keeps the debug-build test fast.
+const ENDLESS_MAX_STEPS: u64 = 1_000_000;
+
+/// Runs one recorded program through gosim; returns its problems, if any.
+fn check_recording(rec: &Result<Recording, String>) -> Vec<String> {
+    let rec = match rec {
+        Ok(rec) => rec,
+        Err(e) => return vec![format!("unreadable recording: {e}")],
+    };
+    if rec.gomaxprocs != 1 {
+        return vec![format!(
+            "recorded with GOMAXPROCS={}, expected 1",
+            rec.gomaxprocs
+        )];
+    }
+    let setup =
+        program_source(&rec.program).and_then(|src| go_version(&rec.lang).map(|v| (src, v)));
+    let (src, go_version) = match setup {
+        Ok(x) => x,
+        Err(e) => return vec![e],
+    };
+    let mut config = RunConfig {
+        go_version,
+        file_name: "./prog.go".into(),
+        ..Default::default()
+    };
+    if rec.timed_out {
+        config.max_steps = config.max_steps.min(ENDLESS_MAX_STEPS);
+    }
+    // A crash inside gosim on one program must not hide the others.
+    let got = match catch_unwind(AssertUnwindSafe(|| gosim::run(&src, &config))) {
+        Ok(got) => got,
+        Err(payload) => {
+            let msg = payload
+                .downcast_ref::<&str>()
+                .map(|s| (*s).to_owned())
+                .or_else(|| payload.downcast_ref::<String>().cloned())
+                .unwrap_or_else(|| "non-string panic".to_owned());
+            return vec![format!("gosim panicked: {msg}")];
+        }
+    };
+    let mut problems = compare(rec, &got);
+    if !problems.is_empty() {
+        problems.insert(
+            0,
+            format!("program {} (go {}, lang {})", rec.program, rec.go, rec.lang),
+        );
+    }
+    problems
+}
+
 #[test]
 fn gosim_matches_real_go_recordings() {
     let recordings = load_recordings();
@@ -269,67 +324,38 @@ fn gosim_matches_real_go_recordings() {
         recordings.len()
     );
 
-    let mut failures: Vec<(String, Vec<String>)> = Vec::new();
-    for (path, rec) in &recordings {
-        let name = path
-            .strip_prefix(recorded_dir())
-            .unwrap_or(path)
-            .display()
-            .to_string();
-        let rec = match rec {
-            Ok(rec) => rec,
-            Err(e) => {
-                failures.push((name, vec![format!("unreadable recording: {e}")]));
-                continue;
-            }
-        };
-        if rec.gomaxprocs != 1 {
-            failures.push((
-                name,
-                vec![format!(
-                    "recorded with GOMAXPROCS={}, expected 1",
-                    rec.gomaxprocs
-                )],
-            ));
-            continue;
+    // Programs are independent, so spread them over the available cores; the
+    // report is sorted by recording name, so its order does not depend on
+    // which worker finished first.
+    let workers = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(4);
+    let next = AtomicUsize::new(0);
+    let results = Mutex::new(Vec::new());
+    std::thread::scope(|scope| {
+        for _ in 0..workers {
+            scope.spawn(|| loop {
+                let i = next.fetch_add(1, Ordering::Relaxed);
+                let Some((path, rec)) = recordings.get(i) else {
+                    break;
+                };
+                let problems = check_recording(rec);
+                if !problems.is_empty() {
+                    let name = path
+                        .strip_prefix(recorded_dir())
+                        .unwrap_or(path)
+                        .display()
+                        .to_string();
+                    results
+                        .lock()
+                        .unwrap_or_else(|e| e.into_inner())
+                        .push((name, problems));
+                }
+            });
         }
-        let setup =
-            program_source(&rec.program).and_then(|src| go_version(&rec.lang).map(|v| (src, v)));
-        let (src, go_version) = match setup {
-            Ok(x) => x,
-            Err(e) => {
-                failures.push((name, vec![e]));
-                continue;
-            }
-        };
-        let config = RunConfig {
-            go_version,
-            file_name: "./prog.go".into(),
-            ..Default::default()
-        };
-        // A crash inside gosim on one program must not hide the others.
-        let got = match catch_unwind(AssertUnwindSafe(|| gosim::run(&src, &config))) {
-            Ok(got) => got,
-            Err(payload) => {
-                let msg = payload
-                    .downcast_ref::<&str>()
-                    .map(|s| (*s).to_owned())
-                    .or_else(|| payload.downcast_ref::<String>().cloned())
-                    .unwrap_or_else(|| "non-string panic".to_owned());
-                failures.push((name, vec![format!("gosim panicked: {msg}")]));
-                continue;
-            }
-        };
-        let problems = compare(rec, &got);
-        if !problems.is_empty() {
-            let mut detail = problems;
-            detail.insert(
-                0,
-                format!("program {} (go {}, lang {})", rec.program, rec.go, rec.lang),
-            );
-            failures.push((name, detail));
-        }
-    }
+    });
+    let mut failures = results.into_inner().unwrap_or_else(|e| e.into_inner());
+    failures.sort();
 
     if !failures.is_empty() {
         let mut report = format!(
