@@ -1,0 +1,3 @@
+module gosimbench
+
+go 1.27
