@@ -61,6 +61,10 @@ ensure_rust() {
 
 ensure_node_packages() {
   command -v npm >/dev/null || apt_install nodejs npm
+  local major
+  major="$(node -p 'process.versions.node.split(".")[0]' 2>/dev/null || echo 0)"
+  # playwright-core (package.json "engines") needs Node 20; Debian 12's own nodejs is 18.
+  [ "$major" -ge 20 ] || die "Node.js 20 or newer is required (found $(node --version 2>/dev/null || echo none))"
   # `npm ls` fails when anything in package-lock.json is missing or at another version.
   if ! npm ls --depth=0 >/dev/null 2>&1; then
     log "npm ci (binaryen's wasm-opt, playwright-core)"
