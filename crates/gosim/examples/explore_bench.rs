@@ -5,11 +5,14 @@
 //! For each program it reports the outcome count and classes, schedules
 //! run, distinct states visited, whether the exhaustive search completed,
 //! which search modes ran, and the median explore time of several runs
-//! (compile included, as `gosim explore` pays it). The goal from the issue
+//! (compile included, as `gosim explore` pays it). Each exploration runs in
+//! a child process that is killed after `--limit` seconds (default 120),
+//! so one runaway program cannot stall the table. The goal from the issue
 //! is under one second per case natively.
 //!
 //! ```text
 //! cargo run --release -p gosim --example explore_bench -- [--runs N] [--only SUBSTRING]
+//!     [--limit SECONDS]
 //! ```
 //!
 //! It must not change gosim: it only calls the public explore API.
@@ -111,24 +114,19 @@ fn classes(r: &ExploreReport) -> String {
     cs.join(", ")
 }
 
-/// Explores one program `runs` times; prints its table row.
-fn measure(p: &Program, runs: usize) {
+/// Explores one program once; prints its elapsed seconds on one line, then
+/// its table row without the time column.
+fn measure(p: &Program) {
     let cfg = RunConfig {
         go_version: p.go,
         ..RunConfig::default()
     };
-    let mut times = Vec::new();
-    let mut last: Option<Result<ExploreReport, String>> = None;
-    for _ in 0..runs {
-        let t = Instant::now();
-        let r = explore(&p.source, &cfg, ExploreConfig::default());
-        times.push(t.elapsed().as_secs_f64());
-        last = Some(r);
-    }
-    let t = median(times);
-    match last {
-        Some(Ok(r)) => println!(
-            "| {} | {} | {} | {} | {} | {} | {} | {} | {:.1} ms |",
+    let t = Instant::now();
+    let r = explore(&p.source, &cfg, ExploreConfig::default());
+    println!("{}", t.elapsed().as_secs_f64());
+    match r {
+        Ok(r) => println!(
+            "| {} | {} | {} | {} | {} | {} | {} | {} |",
             p.label,
             version_name(p.go),
             r.outcomes.len(),
@@ -137,40 +135,40 @@ fn measure(p: &Program, runs: usize) {
             r.states,
             if r.complete { "yes" } else { "no" },
             r.modes.join(", "),
-            t * 1e3
         ),
-        Some(Err(e)) => println!(
-            "| {} | {} | error: {} | | | | | | {:.1} ms |",
+        Err(e) => println!(
+            "| {} | {} | error: {} | | | | | |",
             p.label,
             version_name(p.go),
             e.lines().last().unwrap_or("").replace('|', "\\|"),
-            t * 1e3
         ),
-        None => {}
     }
 }
 
-/// Runs this binary on one program in a child process, so a program whose
-/// exploration runs away is killed after `limit` instead of stalling the
-/// whole table. Returns the child's row and its wall time.
-fn measure_in_child(label: &str, go: GoVersion, runs: usize, limit: Duration) -> (String, f64) {
+/// What one child process reported.
+enum ChildRun {
+    /// Seconds and the row without its time column.
+    Done(f64, String),
+    Killed,
+    Failed(String),
+}
+
+/// Explores one program in a child process (this binary with `--one`), so
+/// a program whose exploration runs away is killed after `limit` instead of
+/// stalling the whole table.
+fn run_child(label: &str, limit: Duration) -> ChildRun {
     let exe = match std::env::current_exe() {
         Ok(e) => e,
-        Err(e) => {
-            return (
-                format!("| {} | | cannot re-run myself: {} |", label, e),
-                0.0,
-            )
-        }
+        Err(e) => return ChildRun::Failed(format!("cannot re-run myself: {}", e)),
     };
     let start = Instant::now();
     let child = Command::new(exe)
-        .args(["--one", label, "--runs", &runs.to_string()])
+        .args(["--one", label])
         .stdout(Stdio::piped())
         .spawn();
     let mut child = match child {
         Ok(c) => c,
-        Err(e) => return (format!("| {} | | cannot spawn: {} |", label, e), 0.0),
+        Err(e) => return ChildRun::Failed(format!("cannot spawn: {}", e)),
     };
     loop {
         match child.try_wait() {
@@ -178,28 +176,61 @@ fn measure_in_child(label: &str, go: GoVersion, runs: usize, limit: Duration) ->
             Ok(None) if start.elapsed() > limit => {
                 let _ = child.kill();
                 let _ = child.wait();
-                let secs = start.elapsed().as_secs_f64();
-                return (
-                    format!(
-                        "| {} | {} | killed: not finished after {:.0} s | | | | | | > {:.0} s |",
-                        label,
-                        version_name(go),
-                        limit.as_secs_f64(),
-                        limit.as_secs_f64() / runs as f64
-                    ),
-                    secs,
-                );
+                return ChildRun::Killed;
             }
-            Ok(None) => std::thread::sleep(Duration::from_millis(20)),
-            Err(e) => return (format!("| {} | | wait failed: {} |", label, e), 0.0),
+            Ok(None) => std::thread::sleep(Duration::from_millis(5)),
+            Err(e) => return ChildRun::Failed(format!("wait failed: {}", e)),
         }
     }
-    let secs = start.elapsed().as_secs_f64();
     let mut out = String::new();
     if let Some(mut so) = child.stdout.take() {
         let _ = so.read_to_string(&mut out);
     }
-    (out.trim_end().to_string(), secs)
+    let mut lines = out.lines();
+    match (
+        lines.next().and_then(|l| l.parse::<f64>().ok()),
+        lines.next(),
+    ) {
+        (Some(secs), Some(row)) => ChildRun::Done(secs, row.to_string()),
+        _ => ChildRun::Failed("the child printed no result (crashed?)".into()),
+    }
+}
+
+/// Explores one program `runs` times, each in its own child process; returns
+/// the full table row and the wall time spent.
+fn measure_program(p: &Program, runs: usize, limit: Duration) -> (String, f64) {
+    let start = Instant::now();
+    let mut times = Vec::new();
+    let mut row = String::new();
+    for _ in 0..runs {
+        match run_child(&p.label, limit) {
+            ChildRun::Done(secs, r) => {
+                times.push(secs);
+                row = r;
+            }
+            ChildRun::Killed => {
+                let row = format!(
+                    "| {} | {} | killed: one exploration still running after {:.0} s | | | | | | > {:.0} s |",
+                    p.label,
+                    version_name(p.go),
+                    limit.as_secs_f64(),
+                    limit.as_secs_f64()
+                );
+                return (row, start.elapsed().as_secs_f64());
+            }
+            ChildRun::Failed(e) => {
+                let row = format!(
+                    "| {} | {} | {} | | | | | | |",
+                    p.label,
+                    version_name(p.go),
+                    e
+                );
+                return (row, start.elapsed().as_secs_f64());
+            }
+        }
+    }
+    let row = format!("{} {:.1} ms |", row, median(times) * 1e3);
+    (row, start.elapsed().as_secs_f64())
 }
 
 fn usage() -> ! {
@@ -244,7 +275,7 @@ fn main() {
     }
     if let Some(label) = one {
         match programs.iter().find(|p| p.label == label) {
-            Some(p) => measure(p, runs),
+            Some(p) => measure(p),
             None => {
                 eprintln!("explore_bench: no program {:?}", label);
                 std::process::exit(2);
@@ -263,7 +294,7 @@ fn main() {
         if only.as_deref().is_some_and(|o| !p.label.contains(o)) {
             continue;
         }
-        let (row, secs) = measure_in_child(&p.label, p.go, runs, Duration::from_secs_f64(limit));
+        let (row, secs) = measure_program(p, runs, Duration::from_secs_f64(limit));
         eprintln!("{} done in {:.2} s", p.label, secs);
         println!("{}", row);
         total += secs;
@@ -271,7 +302,7 @@ fn main() {
     }
     println!();
     println!(
-        "{} programs; {:.1} s wall in all ({} runs each, child processes, compile included).",
+        "{} programs; {:.1} s wall in all ({} runs each, one child process per run, compile included).",
         count, total, runs
     );
 }

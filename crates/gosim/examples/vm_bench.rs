@@ -204,6 +204,8 @@ fn main() {
     };
     let runs = args.runs.max(1);
     let mut rows = Vec::new();
+    // (name, instructions/s, units/s) for the goal check, from CPU time.
+    let mut rates: Vec<(&str, f64, f64)> = Vec::new();
     let mut details = Vec::new();
     let mut failed = false;
     for b in BENCHES {
@@ -283,10 +285,11 @@ fn main() {
             Some(d) if d > 0.0 => format!("{:.0}×", num / d),
             _ => "–".to_string(),
         };
+        rates.push((b.name, r.steps as f64 / cpu, b.units as f64 / cpu));
         rows.push(format!(
             "| {} | {} | {} | {:.3} s | {:.3} s | {} | {} | {} | {} {} | {:.1} |",
             b.name,
-            go.map(|g| format!("{:.3} s", g.wall_p1))
+            go.map(|g| format!("{:.3} s ({:.3} s)", g.wall_p1, g.cpu_p1))
                 .unwrap_or("–".into()),
             go.map(|g| format!("{:.3} s", g.wall_default))
                 .unwrap_or("–".into()),
@@ -311,7 +314,7 @@ fn main() {
         ));
     }
     println!(
-        "| program | Go GOMAXPROCS=1 | Go default | gosim wall | gosim cpu | slowdown (wall) | \
+        "| program | Go GOMAXPROCS=1 wall (cpu) | Go default wall | gosim wall | gosim cpu | slowdown (wall) | \
          slowdown (cpu) | gosim instructions/s (cpu) | gosim work/s (cpu) | instructions per unit |"
     );
     println!("|---|---|---|---|---|---|---|---|---|---|");
@@ -325,6 +328,24 @@ fn main() {
     println!("|---|---|---|---|---|---|---|");
     for d in &details {
         println!("{}", d);
+    }
+    println!();
+    let get = |name: &str| rates.iter().find(|r| r.0 == name).copied();
+    let verdict = |ok: bool| if ok { "met" } else { "NOT met" };
+    if let Some((_, ips, _)) = get("arith") {
+        println!(
+            "Goal (issue 3): simple VM operations ≥ 20 M/s natively: arith runs {:.1} M \
+             instructions/s: {}.",
+            ips / 1e6,
+            verdict(ips >= 20e6)
+        );
+    }
+    if let Some((_, _, mps)) = get("pingpong") {
+        println!(
+            "Goal (issue 3): channel hand-offs ≥ 2 M/s: pingpong hands off {:.2} M messages/s: {}.",
+            mps / 1e6,
+            verdict(mps >= 2e6)
+        );
     }
     if failed {
         std::process::exit(1);
