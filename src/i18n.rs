@@ -75,10 +75,6 @@ pub const WHAT_HAPPENS: Text = t("What happens", "发生了什么");
 pub const QUESTIONS: Text = t("Questions to think about", "思考题");
 pub const FIXES: Text = t("Fixes", "修复方法");
 pub const PLAYGROUND: Text = t("Playground", "演练场");
-pub const PLAYGROUND_SOON: Text = t(
-    "The step-by-step simulator for this case will appear here.",
-    "这个案例的单步模拟器将显示在这里。",
-);
 pub const NOT_RUNNABLE: Text = t(
     "This listing uses the network, which the in-browser simulator does not model. Read it here; run it with real Go.",
     "这段代码用到了网络，浏览器内的模拟器不模拟网络。请在这里阅读，用真实的 Go 运行。",

@@ -2,7 +2,8 @@
 //!
 //! Module map: `cases` (embedded case data), `i18n` (UI strings), `route`
 //! (hash routes), `state` (the reducer), `hooks` (context access),
-//! `components` (views), `app` (the root), `platform` (the only module that
+//! `components` (views), `playground` (the
+//! simulator UI), `app` (the root), `platform` (the only module that
 //! touches browser APIs). The app reads the simulator only through `gosim`'s
 //! public snapshot API and never parses case files at run time.
 
@@ -12,6 +13,7 @@ pub mod components;
 pub mod hooks;
 pub mod i18n;
 pub mod platform;
+pub mod playground;
 pub mod route;
 pub mod state;
 

@@ -63,6 +63,36 @@ pub fn current_route() -> Route {
         .unwrap_or(Route::Gallery)
 }
 
+/// The share-link query in the URL fragment (`#/case/x?go=1.21` gives
+/// `go=1.21`), or an empty string.
+pub fn current_query() -> String {
+    // Server-side rendering (native tests) has no window to ask.
+    if !cfg!(target_arch = "wasm32") {
+        return String::new();
+    }
+    web_sys::window()
+        .and_then(|window| window.location().hash().ok())
+        .and_then(|hash| hash.split_once('?').map(|(_, q)| q.to_string()))
+        .unwrap_or_default()
+}
+
+/// Puts `fragment` in the address bar without a navigation or a
+/// `hashchange` event (the page already shows that state).
+pub fn replace_hash(fragment: &str) {
+    if let Some(history) = web_sys::window().and_then(|window| window.history().ok()) {
+        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(fragment));
+    }
+}
+
+/// The absolute URL of this page with `fragment` as its hash.
+pub fn href_for(fragment: &str) -> String {
+    let base = web_sys::window()
+        .and_then(|window| window.location().href().ok())
+        .unwrap_or_default();
+    let base = base.split('#').next().unwrap_or("");
+    format!("{base}{fragment}")
+}
+
 /// Remembers the settings and applies them to `<html>` (`data-theme`, `lang`),
 /// where the CSS and screen readers pick them up.
 pub fn apply_settings(settings: Settings) {

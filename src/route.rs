@@ -18,6 +18,8 @@ impl Route {
     /// anything unrecognised becomes `NotFound`.
     pub fn from_hash(hash: &str) -> Route {
         let path = hash.strip_prefix('#').unwrap_or(hash);
+        // A share link's query (`?go=1.21&step=4`) belongs to the page, not the route.
+        let path = path.split('?').next().unwrap_or(path);
         let path = path.strip_prefix('/').unwrap_or(path);
         let path = path.trim_end_matches('/');
         if path.is_empty() {
@@ -62,6 +64,10 @@ mod tests {
         assert_eq!(route, Route::Case("04-lock-and-full-channel".into()));
         assert_eq!(Route::from_hash(&route.to_hash()), route);
         assert_eq!(Route::from_hash("#/case/x/"), Route::Case("x".into()));
+        assert_eq!(
+            Route::from_hash("#/case/x?go=1.21&step=3"),
+            Route::Case("x".into())
+        );
     }
 
     #[test]

@@ -167,7 +167,14 @@ async fn app_routes_to_case_view_and_not_found() {
     })
     .await;
     assert!(html.contains(r#"data-testid="case-view""#), "{html}");
-    assert!(html.contains("func main() { ch &lt;- 1 }"), "{html}");
+    // Runnable cases open in the playground; the listing is highlighted by
+    // gosim's lexer (and this fixture's compile error is shown inline).
+    assert!(html.contains(r#"data-testid="playground""#), "{html}");
+    assert!(
+        html.contains(r#"<span class="tok-op">&lt;-</span>"#),
+        "{html}"
+    );
+    assert!(html.contains(r#"data-testid="inline-error""#), "{html}");
     assert!(html.contains("Go 1.22"), "{html}");
     assert!(html.contains("What is wrong?"), "{html}");
     assert!(html.contains("<code>fatal error</code>"), "{html}");

@@ -1,8 +1,9 @@
 //! One case's page: the program, the questions from the talk, and (behind
 //! disclosure widgets, as in the talk) what goes wrong and how to fix it.
 //!
-//! The playground panel is a placeholder until the simulator UI lands; it
-//! must stay the only place that will talk to `gosim`.
+//! Runnable cases get the playground (listing, stepping, widgets); the
+//! playground module is the only place that talks to `gosim`. Listings the
+//! simulator cannot run are shown as plain code with a note.
 
 use yew::prelude::*;
 
@@ -10,6 +11,8 @@ use crate::cases::{Case, Text};
 use crate::components::OutcomeBadge;
 use crate::hooks::use_settings;
 use crate::i18n::{self, Language};
+use crate::platform;
+use crate::playground::Playground;
 
 #[derive(Properties, PartialEq)]
 pub struct CaseViewProps {
@@ -39,18 +42,22 @@ pub fn CaseView(props: &CaseViewProps) -> Html {
                 <h1 class="case-header__title">{ case.title.get(lang) }</h1>
                 <p class="case-header__summary">{ case.summary.get(lang) }</p>
             </header>
-            <div class="case-layout">
-                <section class="panel panel--code">
-                    <h2 class="panel__title">{ i18n::THE_PROGRAM.get(lang) }</h2>
-                    <pre class="code"><code>{ case.source.trim_end() }</code></pre>
-                </section>
-                <section class="panel panel--playground" data-testid="playground">
-                    <h2 class="panel__title">{ i18n::PLAYGROUND.get(lang) }</h2>
-                    <div class="placeholder">
-                        <p>{ if case.runnable { i18n::PLAYGROUND_SOON.get(lang) } else { i18n::NOT_RUNNABLE.get(lang) } }</p>
-                    </div>
-                </section>
-            </div>
+            if case.runnable {
+                <Playground key={case.slug} {case} query={platform::current_query()} />
+            } else {
+                <div class="case-layout">
+                    <section class="panel panel--code">
+                        <h2 class="panel__title">{ i18n::THE_PROGRAM.get(lang) }</h2>
+                        <pre class="code"><code>{ case.source.trim_end() }</code></pre>
+                    </section>
+                    <section class="panel panel--playground" data-testid="playground">
+                        <h2 class="panel__title">{ i18n::PLAYGROUND.get(lang) }</h2>
+                        <div class="placeholder">
+                            <p>{ i18n::NOT_RUNNABLE.get(lang) }</p>
+                        </div>
+                    </section>
+                </div>
+            }
             if !case.questions.is_empty() {
                 <section class="panel">
                     <h2 class="panel__title">{ i18n::QUESTIONS.get(lang) }</h2>

@@ -1,0 +1,21 @@
+//! The playground: step through a case's program with goroutines,
+//! channels and locks drawn live, be the scheduler, explore every outcome,
+//! edit the code and share the exact state as a link.
+//!
+//! Module map: `controller` (stepping over a gosim `Session`), `model`
+//! (the page's actions), `share` (link format and compression), `narrate`
+//! (the per-step sentence), `source_view`, `widgets` and `timeline` (pure
+//! views), `view` (the component and its timers, keys and URL effects).
+//! Only `view` touches the browser, and only through `platform` and event
+//! objects; the rest is tested natively.
+
+pub mod controller;
+pub mod model;
+pub mod narrate;
+pub mod share;
+pub mod source_view;
+pub mod timeline;
+pub mod view;
+pub mod widgets;
+
+pub use view::Playground;

@@ -1,0 +1,295 @@
+//! The narration line: one or two sentences saying what the last step did,
+//! in English or Chinese, built from the step's events and the snapshot
+//! after it ("goroutine 7 sends 3 on ch: the buffer is full (1/1), so it
+//! parks on sendq").
+//!
+//! Owns only wording. It reads `Snapshot` values and never steps anything;
+//! it must stay cheap (it runs on every redraw).
+
+use gosim::snapshot::{EventView, ObjectView, Snapshot};
+
+use crate::i18n::Language;
+
+/// What the last step did, in `lang`. `ran` is the goroutine that ran.
+pub fn narrate(snap: &Snapshot, ran: Option<u32>, lang: Language) -> String {
+    let zh = lang == Language::Zh;
+    if let Some(ending) = &snap.ending {
+        if snap.events.is_empty() {
+            return verdict_sentence(&ending.class, ending.exit_code, zh);
+        }
+    }
+    let mut sentences: Vec<String> = Vec::new();
+    for e in &snap.events {
+        if let Some(s) = event_sentence(snap, e, zh) {
+            if !sentences.contains(&s) {
+                sentences.push(s);
+            }
+        }
+    }
+    if sentences.is_empty() {
+        if let Some(g) = ran {
+            let line = snap
+                .goroutines
+                .iter()
+                .find(|v| v.id == g)
+                .and_then(|v| v.line);
+            sentences.push(match (line, zh) {
+                (Some(l), false) => format!("goroutine {g} runs to line {l}."),
+                (Some(l), true) => format!("goroutine {g} 执行到第 {l} 行。"),
+                (None, false) => format!("goroutine {g} runs."),
+                (None, true) => format!("goroutine {g} 运行。"),
+            });
+        }
+    }
+    if sentences.len() > 3 {
+        let more = sentences.len() - 3;
+        sentences.truncate(3);
+        sentences.push(if zh {
+            format!("（另有 {more} 个事件）")
+        } else {
+            format!("(+{more} more events)")
+        });
+    }
+    if let Some(ending) = &snap.ending {
+        sentences.push(verdict_sentence(&ending.class, ending.exit_code, zh));
+    }
+    sentences.join(" ")
+}
+
+fn verdict_sentence(class: &str, code: Option<i32>, zh: bool) -> String {
+    match (class, zh) {
+        ("deadlock", false) => "Every goroutine is asleep: Go reports a deadlock.".into(),
+        ("deadlock", true) => "所有 goroutine 都在休眠：Go 报告死锁。".into(),
+        ("panic", false) => "The program panics.".into(),
+        ("panic", true) => "程序 panic 了。".into(),
+        ("fatal", false) => "The runtime throws a fatal error.".into(),
+        ("fatal", true) => "运行时抛出 fatal error。".into(),
+        ("budget", false) => "The step budget ran out: the program does not terminate.".into(),
+        ("budget", true) => "步数预算用完：程序没有结束。".into(),
+        (_, false) => format!("main returns: exit status {}.", code.unwrap_or(0)),
+        (_, true) => format!("main 返回：退出状态 {}。", code.unwrap_or(0)),
+    }
+}
+
+/// The variable name of an object, or a description of it.
+fn object_name(snap: &Snapshot, id: Option<u32>, zh: bool) -> String {
+    let obj = id.and_then(|id| snap.objects.iter().find(|o| o.id() == id));
+    match obj.and_then(ObjectView::name) {
+        Some(name) => name.to_string(),
+        None => match (obj, zh) {
+            (Some(ObjectView::Channel { timer: true, .. }), false) => "a timer channel".into(),
+            (Some(ObjectView::Channel { timer: true, .. }), true) => "定时器 channel".into(),
+            (_, false) => "a channel".into(),
+            (_, true) => "channel".into(),
+        },
+    }
+}
+
+fn channel_fill(snap: &Snapshot, id: Option<u32>) -> Option<(usize, usize, bool)> {
+    let id = id?;
+    snap.objects.iter().find_map(|o| match o {
+        ObjectView::Channel {
+            id: oid,
+            cap,
+            len,
+            closed,
+            ..
+        } if *oid == id => Some((*len, *cap, *closed)),
+        _ => None,
+    })
+}
+
+fn holder_of(snap: &Snapshot, id: Option<u32>) -> Option<String> {
+    let id = id?;
+    snap.objects.iter().find_map(|o| match o {
+        ObjectView::Mutex {
+            id: oid,
+            holder: Some(h),
+            ..
+        } if *oid == id => Some(h.to_string()),
+        ObjectView::RWMutex {
+            id: oid,
+            writer: Some(w),
+            ..
+        } if *oid == id => Some(w.to_string()),
+        _ => None,
+    })
+}
+
+fn event_sentence(snap: &Snapshot, e: &EventView, zh: bool) -> Option<String> {
+    let g = e.g;
+    let name = || object_name(snap, e.object, zh);
+    let value = e.value.clone().unwrap_or_default();
+    let s = match e.kind.as_str() {
+        "go" => {
+            let child = e.detail.clone().unwrap_or_default();
+            if zh {
+                format!("goroutine {g} 用 go 语句创建了 goroutine {child}。")
+            } else {
+                format!("goroutine {g} starts goroutine {child} with a go statement.")
+            }
+        }
+        "send" => {
+            let (len, cap, _) = channel_fill(snap, e.object).unwrap_or((0, 0, false));
+            match (cap, zh) {
+                (0, false) => format!(
+                    "goroutine {g} sends {value} on {}: unbuffered, so the value goes straight to a receiver.",
+                    name()
+                ),
+                (0, true) => format!(
+                    "goroutine {g} 向 {} 发送 {value}：无缓冲，值直接交给接收者。",
+                    name()
+                ),
+                (_, false) => format!(
+                    "goroutine {g} sends {value} on {} (buffer {len}/{cap}).",
+                    name()
+                ),
+                (_, true) => format!("goroutine {g} 向 {} 发送 {value}（缓冲 {len}/{cap}）。", name()),
+            }
+        }
+        "recv" => {
+            let ok = e.detail.as_deref() != Some("false");
+            match (ok, zh) {
+                (true, false) => format!("goroutine {g} receives {value} from {}.", name()),
+                (true, true) => format!("goroutine {g} 从 {} 收到 {value}。", name()),
+                (false, false) => format!(
+                    "goroutine {g} receives from {}: it is closed and empty, so it gets the zero value {value} (ok = false).",
+                    name()
+                ),
+                (false, true) => format!(
+                    "goroutine {g} 从 {} 接收：它已关闭且为空，得到零值 {value}（ok = false）。",
+                    name()
+                ),
+            }
+        }
+        "close" => {
+            if zh {
+                format!(
+                    "goroutine {g} 关闭了 {}，等待它的接收者全部被唤醒。",
+                    name()
+                )
+            } else {
+                format!(
+                    "goroutine {g} closes {}; every receiver parked on it wakes up.",
+                    name()
+                )
+            }
+        }
+        "park" => {
+            let reason = e.detail.clone().unwrap_or_default();
+            park_sentence(snap, e, g, &reason, zh)
+        }
+        "sync" => {
+            let op = e.detail.clone().unwrap_or_default();
+            if zh {
+                format!(
+                    "goroutine {g} 调用 {}.{op}()。",
+                    name_sync(snap, e.object, zh)
+                )
+            } else {
+                format!(
+                    "goroutine {g} calls {}.{op}().",
+                    name_sync(snap, e.object, zh)
+                )
+            }
+        }
+        "sleep" => {
+            if zh {
+                format!("goroutine {g} 休眠 {value}（虚拟时间）。")
+            } else {
+                format!("goroutine {g} sleeps for {value} of virtual time.")
+            }
+        }
+        "exit" => {
+            if zh {
+                format!("goroutine {g} 结束。")
+            } else {
+                format!("goroutine {g} exits.")
+            }
+        }
+        _ => return None,
+    };
+    Some(s)
+}
+
+fn name_sync(snap: &Snapshot, id: Option<u32>, zh: bool) -> String {
+    let obj = id.and_then(|id| snap.objects.iter().find(|o| o.id() == id));
+    match obj.and_then(ObjectView::name) {
+        Some(n) => n.to_string(),
+        None => {
+            let kind = match obj {
+                Some(ObjectView::Mutex { .. }) => "mu",
+                Some(ObjectView::RWMutex { .. }) => "rw",
+                Some(ObjectView::WaitGroup { .. }) => "wg",
+                Some(ObjectView::Cond { .. }) => "cond",
+                Some(ObjectView::SyncMap { .. }) => "m",
+                _ if zh => "对象",
+                _ => "obj",
+            };
+            kind.to_string()
+        }
+    }
+}
+
+fn park_sentence(snap: &Snapshot, e: &EventView, g: u32, reason: &str, zh: bool) -> String {
+    let name = object_name(snap, e.object, zh);
+    match reason {
+        "chan send" => {
+            let (len, cap, _) = channel_fill(snap, e.object).unwrap_or((0, 0, false));
+            let pending = snap
+                .objects
+                .iter()
+                .find_map(|o| match o {
+                    ObjectView::Channel { id, sendq, .. } if Some(*id) == e.object => sendq
+                        .iter()
+                        .find(|w| w.g == g)
+                        .and_then(|w| w.value.clone()),
+                    _ => None,
+                })
+                .unwrap_or_default();
+            match (cap, zh) {
+                (0, false) => format!("goroutine {g} sends {pending} on {name}: unbuffered and no receiver is waiting, so it parks on sendq."),
+                (0, true) => format!("goroutine {g} 向 {name} 发送 {pending}：无缓冲且没有接收者在等，于是停在 sendq 上。"),
+                (_, false) => format!("goroutine {g} sends {pending} on {name}: the buffer is full ({len}/{cap}), so it parks on sendq."),
+                (_, true) => format!("goroutine {g} 向 {name} 发送 {pending}：缓冲已满（{len}/{cap}），于是停在 sendq 上。"),
+            }
+        }
+        "chan receive" => {
+            if zh {
+                format!("goroutine {g} 从 {name} 接收：没有数据可取，于是停在 recvq 上。")
+            } else {
+                format!(
+                    "goroutine {g} receives from {name}: nothing to take, so it parks on recvq."
+                )
+            }
+        }
+        "chan send (nil chan)" | "chan receive (nil chan)" => {
+            if zh {
+                format!("goroutine {g} 操作一个 nil channel，会永远阻塞（{reason}）。")
+            } else {
+                format!("goroutine {g} uses a nil channel and blocks forever ({reason}).")
+            }
+        }
+        "sync.Mutex.Lock" | "sync.RWMutex.Lock" | "sync.RWMutex.RLock" => {
+            let holder = holder_of(snap, e.object);
+            let n = name_sync(snap, e.object, zh);
+            match (holder, zh) {
+                (Some(h), false) => format!(
+                    "goroutine {g} waits for {n}, held by goroutine {h}: it parks [{reason}]."
+                ),
+                (Some(h), true) => format!(
+                    "goroutine {g} 等待 {n}，它被 goroutine {h} 持有：停下等待 [{reason}]。"
+                ),
+                (None, false) => format!("goroutine {g} cannot take {n} now: it parks [{reason}]."),
+                (None, true) => format!("goroutine {g} 暂时拿不到 {n}：停下等待 [{reason}]。"),
+            }
+        }
+        _ => {
+            if zh {
+                format!("goroutine {g} 停下等待 [{reason}]。")
+            } else {
+                format!("goroutine {g} parks [{reason}].")
+            }
+        }
+    }
+}

@@ -1,0 +1,150 @@
+//! The program listing: gosim's own lexer for highlighting, a coloured
+//! marker per goroutine at its current line, the line about to run
+//! emphasised, and compile errors inline under their line.
+//!
+//! Owns splitting highlight spans into per-line segments (done once per
+//! source and shared by `Rc`, so a step only re-renders the markers). It
+//! never runs the program.
+
+use std::rc::Rc;
+
+use gosim::syntax::HighlightClass;
+use yew::prelude::*;
+
+use crate::playground::controller::CompileError;
+use crate::playground::widgets::g_color;
+
+/// One highlighted run of text within a line.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Segment {
+    pub class: Option<&'static str>,
+    pub text: String,
+}
+
+fn class_name(c: HighlightClass) -> Option<&'static str> {
+    Some(match c {
+        HighlightClass::Keyword => "tok-kw",
+        HighlightClass::Ident => return None,
+        HighlightClass::Builtin => "tok-builtin",
+        HighlightClass::Number => "tok-num",
+        HighlightClass::String | HighlightClass::Rune => "tok-str",
+        HighlightClass::Comment => "tok-comment",
+        HighlightClass::Operator => "tok-op",
+        HighlightClass::Punct => return None,
+        HighlightClass::Invalid => "tok-invalid",
+    })
+}
+
+/// Splits `src` into lines of highlighted segments (tokens that span lines,
+/// like raw strings and block comments, are split at each newline).
+pub fn highlight_lines(src: &str) -> Vec<Vec<Segment>> {
+    let mut runs: Vec<(usize, usize, Option<&'static str>)> = Vec::new();
+    let mut at = 0usize;
+    for (span, class) in gosim::syntax::highlight(src) {
+        let (lo, hi) = (span.lo as usize, (span.hi as usize).min(src.len()));
+        if lo < at || lo > hi {
+            continue;
+        }
+        if lo > at {
+            runs.push((at, lo, None));
+        }
+        runs.push((lo, hi, class_name(class)));
+        at = hi;
+    }
+    if at < src.len() {
+        runs.push((at, src.len(), None));
+    }
+    let mut lines: Vec<Vec<Segment>> = vec![Vec::new()];
+    for (lo, hi, class) in runs {
+        let Some(text) = src.get(lo..hi) else {
+            continue;
+        };
+        for (i, part) in text.split('\n').enumerate() {
+            if i > 0 {
+                lines.push(Vec::new());
+            }
+            if !part.is_empty() {
+                if let Some(line) = lines.last_mut() {
+                    line.push(Segment {
+                        class,
+                        text: part.to_string(),
+                    });
+                }
+            }
+        }
+    }
+    if src.ends_with('\n') && lines.last().is_some_and(Vec::is_empty) {
+        lines.pop();
+    }
+    lines
+}
+
+#[derive(Properties, PartialEq)]
+pub struct SourceViewProps {
+    pub lines: Rc<Vec<Vec<Segment>>>,
+    /// (goroutine id, line) for every live goroutine.
+    pub markers: Vec<(u32, u32)>,
+    /// The line the next step runs.
+    pub next_line: Option<u32>,
+    pub errors: Vec<CompileError>,
+}
+
+#[function_component]
+pub fn SourceView(props: &SourceViewProps) -> Html {
+    html! {
+        <pre class="code code--play" data-testid="source"><code>
+            { for props.lines.iter().enumerate().map(|(i, segments)| {
+                let n = (i + 1) as u32;
+                let here: Vec<u32> = props.markers.iter().filter(|(_, l)| *l == n).map(|(g, _)| *g).collect();
+                let errors: Vec<&CompileError> = props.errors.iter().filter(|e| e.line == Some(n)).collect();
+                let next = props.next_line == Some(n);
+                html! {
+                    <>
+                    <span class={classes!("line", next.then_some("line--next"), (!errors.is_empty()).then_some("line--error"))}
+                        data-line={n.to_string()}>
+                        <span class="line__no" aria-hidden="true">{ n }</span>
+                        <span class="line__marks" aria-hidden="true">
+                            { for here.iter().map(|g| html! {
+                                <span class={classes!("mark", g_color(*g))} title={format!("goroutine {g}")}>{ g }</span>
+                            }) }
+                        </span>
+                        <span class="line__text">
+                            { for segments.iter().map(|s| match s.class {
+                                Some(c) => html! { <span class={c}>{ s.text.clone() }</span> },
+                                None => html! { { s.text.clone() } },
+                            }) }
+                        </span>
+                    </span>
+                    { for errors.iter().map(|e| html! {
+                        <span class="line-error" role="note" data-testid="inline-error">
+                            { format!("{}:{}: {}", n, e.col.unwrap_or(0), e.message) }
+                        </span>
+                    }) }
+                    </>
+                }
+            }) }
+        </code></pre>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lines_keep_all_text_and_split_multiline_tokens() {
+        let src = "package main\n\n/* a\nb */\nvar s = `x\ny` // c\n";
+        let lines = highlight_lines(src);
+        let text: Vec<String> = lines
+            .iter()
+            .map(|l| l.iter().map(|s| s.text.as_str()).collect())
+            .collect();
+        assert_eq!(
+            text,
+            vec!["package main", "", "/* a", "b */", "var s = `x", "y` // c"]
+        );
+        assert_eq!(lines[0][0].class, Some("tok-kw"));
+        assert_eq!(lines[2][0].class, Some("tok-comment"));
+        assert_eq!(lines[5][0].class, Some("tok-str"));
+    }
+}

@@ -1,0 +1,189 @@
+//! The timeline (one swimlane per goroutine, a bar where it ran, click to
+//! jump to that step) and the plot of live goroutines and timers over
+//! virtual time. Both are inline SVG built from plain data.
+//!
+//! Owns the geometry only: run-length merging of steps and scaling to the
+//! view box. It does not step the program; a click only reports a step.
+
+use yew::prelude::*;
+
+use crate::i18n::Language;
+use crate::playground::widgets::{fmt_ns, g_color, tr};
+
+const WIDTH: f64 = 1000.0;
+const LANE_H: f64 = 16.0;
+const LABEL_W: f64 = 44.0;
+
+/// Most bars a lane draws: long runs are bucketed so a redraw stays cheap.
+const MAX_BUCKETS: usize = 600;
+
+/// Bars of the swimlanes: (goroutine, first step, steps). Consecutive steps
+/// by the same goroutine merge; with more than `MAX_BUCKETS` steps, steps
+/// are grouped in equal buckets and a goroutine's bar covers every bucket
+/// it ran in.
+pub fn runs(lanes: &[u32]) -> Vec<(u32, usize, usize)> {
+    let bucket = lanes.len().div_ceil(MAX_BUCKETS).max(1);
+    let mut open: Vec<(u32, usize, usize)> = Vec::new();
+    let mut out: Vec<(u32, usize, usize)> = Vec::new();
+    for (b, chunk) in lanes.chunks(bucket).enumerate() {
+        let start = b * bucket;
+        let mut present: Vec<u32> = chunk.to_vec();
+        present.sort_unstable();
+        present.dedup();
+        // Close bars of goroutines absent from this bucket.
+        open.retain(|bar| {
+            let keep = present.contains(&bar.0);
+            if !keep {
+                out.push(*bar);
+            }
+            keep
+        });
+        for g in present {
+            let (first, last) = if bucket == 1 {
+                (start, start + 1)
+            } else {
+                (start, start + chunk.len())
+            };
+            match open.iter_mut().find(|bar| bar.0 == g) {
+                Some(bar) => bar.2 = last - bar.1,
+                None => open.push((g, first, last - first)),
+            }
+        }
+    }
+    out.extend(open);
+    out.sort_by_key(|bar| (bar.1, bar.0));
+    out
+}
+
+#[derive(Properties, PartialEq)]
+pub struct TimelineProps {
+    /// The goroutine that ran at each step taken.
+    pub lanes: Vec<u32>,
+    /// Steps known (taken plus planned); sets the scale.
+    pub total: usize,
+    pub position: usize,
+    pub lang: Language,
+    pub on_jump: Callback<usize>,
+}
+
+#[function_component]
+pub fn Timeline(props: &TimelineProps) -> Html {
+    let lang = props.lang;
+    let mut gids: Vec<u32> = props.lanes.clone();
+    gids.sort_unstable();
+    gids.dedup();
+    let total = props.total.max(props.position).max(1);
+    let scale = (WIDTH - LABEL_W) / total as f64;
+    let height = (gids.len().max(1) as f64) * LANE_H + 4.0;
+    let row = |g: u32| gids.iter().position(|&x| x == g).unwrap_or(0) as f64 * LANE_H;
+    let onclick = {
+        let on_jump = props.on_jump.clone();
+        Callback::from(move |e: MouseEvent| {
+            let Some(target) = e.current_target() else {
+                return;
+            };
+            let Ok(el) = wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(target) else {
+                return;
+            };
+            let rect = el.get_bounding_client_rect();
+            if rect.width() <= 0.0 {
+                return;
+            }
+            let x = (e.client_x() as f64 - rect.left()) / rect.width() * WIDTH;
+            let step = ((x - LABEL_W) / scale).round().clamp(0.0, total as f64);
+            on_jump.emit(step as usize);
+        })
+    };
+    let cursor = LABEL_W + props.position as f64 * scale;
+    html! {
+        <figure class="timeline" data-testid="timeline">
+            <figcaption>{ tr(lang, "Timeline: which goroutine ran at each step (click to jump)", "时间线：每一步运行的 goroutine（点击跳转）") }</figcaption>
+            <svg viewBox={format!("0 0 {WIDTH} {height}")} preserveAspectRatio="none" class="timeline__svg"
+                role="img" aria-label={tr(lang, "timeline", "时间线")} {onclick}>
+                { for gids.iter().map(|&g| html! {
+                    <text x="2" y={format!("{}", row(g) + LANE_H - 4.0)} class="timeline__label">{ format!("G{g}") }</text>
+                }) }
+                { for runs(&props.lanes).into_iter().map(|(g, start, n)| html! {
+                    <rect class={classes!("lane", g_color(g))} x={format!("{:.2}", LABEL_W + start as f64 * scale)}
+                        y={format!("{}", row(g) + 2.0)} width={format!("{:.2}", (n as f64 * scale).max(1.0))}
+                        height={format!("{}", LANE_H - 4.0)} />
+                }) }
+                <line class="timeline__cursor" x1={format!("{cursor:.2}")} x2={format!("{cursor:.2}")} y1="0" y2={format!("{height}")} />
+            </svg>
+        </figure>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct ResourcePlotProps {
+    /// (virtual ns, live goroutines, live timers) samples.
+    pub samples: Vec<(i64, u32, u32)>,
+    pub lang: Language,
+}
+
+/// Live goroutines and live timers over virtual time.
+#[function_component]
+pub fn ResourcePlot(props: &ResourcePlotProps) -> Html {
+    let lang = props.lang;
+    let s = &props.samples;
+    let h = 120.0;
+    let max_t = s.iter().map(|x| x.0).max().unwrap_or(0).max(1) as f64;
+    let max_y = s.iter().map(|x| x.1.max(x.2)).max().unwrap_or(0).max(1) as f64;
+    let path = |pick: fn(&(i64, u32, u32)) -> u32| -> String {
+        let mut out = String::new();
+        let mut last_y: Option<f64> = None;
+        for p in s.iter() {
+            let x = p.0 as f64 / max_t * (WIDTH - 10.0) + 5.0;
+            let y = h - 5.0 - pick(p) as f64 / max_y * (h - 20.0);
+            // Step chart: hold the previous value until this sample.
+            match last_y {
+                None => out.push_str(&format!("M{x:.1},{y:.1}")),
+                Some(ly) => out.push_str(&format!(" L{x:.1},{ly:.1} L{x:.1},{y:.1}")),
+            }
+            last_y = Some(y);
+        }
+        out
+    };
+    let last = s.last().copied().unwrap_or((0, 0, 0));
+    let peak_timers = s.iter().map(|x| x.2).max().unwrap_or(0);
+    html! {
+        <figure class="plot" data-testid="resource-plot" data-peak-timers={peak_timers.to_string()}>
+            <figcaption>
+                { tr(lang, "Live goroutines and timers over virtual time", "虚拟时间上存活的 goroutine 与定时器") }
+                <span class="plot__legend">
+                    <span class="plot__key plot__key--g">{ format!("goroutines {}", last.1) }</span>
+                    <span class="plot__key plot__key--t">{ format!("{} {} ({} {peak_timers})", tr(lang, "timers", "定时器"), last.2, tr(lang, "peak", "峰值")) }</span>
+                    <span class="plot__key">{ format!("t = {}", fmt_ns(last.0)) }</span>
+                </span>
+            </figcaption>
+            <svg viewBox={format!("0 0 {WIDTH} {h}")} preserveAspectRatio="none" class="plot__svg" role="img"
+                aria-label={tr(lang, "resource plot", "资源曲线")}>
+                <text x="6" y="12" class="plot__axis">{ format!("max {}", max_y as u64) }</text>
+                <path class="plot__line plot__line--g" d={path(|p| p.1)} />
+                <path class="plot__line plot__line--t" d={path(|p| p.2)} />
+            </svg>
+        </figure>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn runs_merge_consecutive_steps() {
+        assert_eq!(runs(&[]), vec![]);
+        assert_eq!(
+            runs(&[1, 1, 2, 1, 1, 1]),
+            vec![(1, 0, 2), (2, 2, 1), (1, 3, 3)]
+        );
+        // Many steps are bucketed: alternating goroutines give one bar each.
+        let alternating: Vec<u32> = (0..10_000).map(|i| 1 + (i % 2) as u32).collect();
+        assert_eq!(runs(&alternating), vec![(1, 0, 10_000), (2, 0, 10_000)]);
+        let many: Vec<u32> = (0..5_000).map(|i| if i < 2_500 { 1 } else { 2 }).collect();
+        let bars = runs(&many);
+        assert_eq!(bars.len(), 2);
+        assert_eq!(bars[0].0, 1);
+        assert_eq!(bars[1].1 + bars[1].2, 5_000);
+    }
+}

@@ -1,0 +1,662 @@
+//! The playground component: wires `PlayModel` to the page. It renders
+//! the toolbar, the listing (or the editor), the narration, goroutine
+//! cards, object widgets, console, verdict, timeline, plot and the explore
+//! panel, and it owns the effects: the run timer, the exploration timer,
+//! keyboard shortcuts and writing the share link into the address bar.
+//!
+//! All decisions live in `PlayModel::apply`; this file only turns events
+//! into `Cmd`s and the model into HTML.
+
+use gloo_events::{EventListener, EventListenerOptions};
+use gloo_timers::callback::Interval;
+use gosim::snapshot::{EndingView, ObjectView, Snapshot};
+use gosim::GoVersion;
+use wasm_bindgen::JsCast;
+use yew::prelude::*;
+
+use crate::cases::Case;
+use crate::hooks::use_settings;
+use crate::i18n::Language;
+use crate::platform;
+use crate::playground::model::{visible_goroutines, Cmd, PlayModel, Variant, SPEEDS};
+use crate::playground::narrate::narrate;
+use crate::playground::share::go_key;
+use crate::playground::source_view::SourceView;
+use crate::playground::timeline::{ResourcePlot, Timeline};
+use crate::playground::widgets::{tr, GoroutineCard, NilChannelWidget, ObjectWidget, TimersWidget};
+
+#[derive(Properties, PartialEq)]
+pub struct PlaygroundProps {
+    pub case: &'static Case,
+    /// The share-link query this page was opened with (without `?`).
+    #[prop_or_default]
+    pub query: String,
+}
+
+#[function_component]
+pub fn Playground(props: &PlaygroundProps) -> Html {
+    let lang = use_settings().language;
+    let model = {
+        let case = props.case;
+        let query = props.query.clone();
+        use_mut_ref(move || PlayModel::new(case, &query))
+    };
+    let update = use_force_update();
+    let dispatch: Callback<Cmd> = {
+        let model = model.clone();
+        Callback::from(move |cmd: Cmd| {
+            let share = cmd == Cmd::Share;
+            let changed = model.borrow_mut().apply(cmd);
+            if share {
+                if let Some(fragment) = model.borrow().share.clone() {
+                    platform::replace_hash(&fragment);
+                }
+            }
+            if changed {
+                update.force_update();
+            }
+        })
+    };
+
+    let (running, interval, exploring) = {
+        let m = model.borrow();
+        (m.running, m.interval_ms(), m.exploring())
+    };
+    {
+        let dispatch = dispatch.clone();
+        use_effect_with((running, interval), move |&(running, interval)| {
+            let timer = running.then(|| Interval::new(interval, move || dispatch.emit(Cmd::Tick)));
+            move || drop(timer)
+        });
+    }
+    {
+        let dispatch = dispatch.clone();
+        use_effect_with(exploring, move |&exploring| {
+            let timer =
+                exploring.then(|| Interval::new(16, move || dispatch.emit(Cmd::ExploreTick)));
+            move || drop(timer)
+        });
+    }
+    {
+        let dispatch = dispatch.clone();
+        use_effect_with((), move |_| {
+            let listener = web_sys::window().and_then(|w| w.document()).map(|doc| {
+                let options = EventListenerOptions::enable_prevent_default();
+                EventListener::new_with_options(&doc, "keydown", options, move |event| {
+                    if let Some(cmd) = key_command(event) {
+                        event.prevent_default();
+                        dispatch.emit(cmd);
+                    }
+                })
+            });
+            move || drop(listener)
+        });
+    }
+
+    let mut m = model.borrow_mut();
+    render(&mut m, lang, &dispatch)
+}
+
+/// The command for a key press, unless the user is typing in a field.
+fn key_command(event: &web_sys::Event) -> Option<Cmd> {
+    let key = event.dyn_ref::<web_sys::KeyboardEvent>()?;
+    if key.ctrl_key() || key.meta_key() || key.alt_key() {
+        return None;
+    }
+    let typing = event
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .is_some_and(|el| matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT"));
+    if typing {
+        return None;
+    }
+    match key.key().as_str() {
+        "ArrowRight" => Some(Cmd::Step),
+        "ArrowLeft" => Some(Cmd::Back),
+        " " => Some(Cmd::ToggleRun),
+        "?" => Some(Cmd::ToggleHelp),
+        "Escape" => Some(Cmd::CloseHelp),
+        k => k
+            .parse::<usize>()
+            .ok()
+            .filter(|n| (1..=9).contains(n))
+            .map(Cmd::PickIndex),
+    }
+}
+
+fn cmd<E>(dispatch: &Callback<Cmd>, c: Cmd) -> Callback<E> {
+    let dispatch = dispatch.clone();
+    Callback::from(move |_: E| dispatch.emit(c.clone()))
+}
+
+fn select_value(e: &Event) -> String {
+    e.target()
+        .and_then(|t| t.dyn_into::<web_sys::HtmlSelectElement>().ok())
+        .map(|s| s.value())
+        .unwrap_or_default()
+}
+
+fn input_value(e: &Event) -> String {
+    e.target()
+        .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+        .map(|s| s.value())
+        .unwrap_or_default()
+}
+
+fn render(m: &mut PlayModel, lang: Language, dispatch: &Callback<Cmd>) -> Html {
+    let case = m.case();
+    let snap = m.ctl.snapshot();
+    let runnable = m.ctl.runnable();
+    let position = m.ctl.position();
+    let planned = m.ctl.planned();
+    let ended = m.ctl.is_ended();
+    let capped = m.ctl.capped();
+    let config = m.ctl.config();
+    let errors = m.ctl.errors().to_vec();
+    // The goroutine the next step runs: the planned choice, else Go's.
+    let next_g = m.ctl.next_goroutine();
+    let markers: Vec<(u32, u32)> = snap
+        .as_ref()
+        .map(|s| {
+            s.goroutines
+                .iter()
+                .filter(|g| g.status != "dead")
+                .filter_map(|g| g.line.map(|l| (g.id, l)))
+                .collect()
+        })
+        .unwrap_or_default();
+    let next_line = snap.as_ref().and_then(|s| {
+        next_g.and_then(|g| s.goroutines.iter().find(|v| v.id == g).and_then(|v| v.line))
+    });
+    let narration = match (&snap, errors.is_empty()) {
+        (_, false) => tr(
+            lang,
+            "The program does not compile; the errors are shown in the listing.",
+            "程序无法编译，错误已标注在代码中。",
+        )
+        .to_string(),
+        (Some(s), true) if position == 0 => match s.ending {
+            Some(_) => narrate(s, None, lang),
+            None => tr(
+                lang,
+                "Ready. Step (→) or run (space); click a runnable goroutine to run it next.",
+                "准备就绪。单步（→）或运行（空格）；点击可运行的 goroutine，让它下一个运行。",
+            )
+            .to_string(),
+        },
+        (Some(s), true) => narrate(s, m.last_ran, lang),
+        (None, true) => String::new(),
+    };
+
+    let go_select = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |e: Event| {
+            let go = match select_value(&e).as_str() {
+                "1.21" => GoVersion::Go121,
+                "1.22" => GoVersion::Go122,
+                _ => GoVersion::Go123,
+            };
+            dispatch.emit(Cmd::SetGo(go));
+        })
+    };
+    let speed_select = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |e: Event| {
+            if let Ok(i) = select_value(&e).parse::<usize>() {
+                dispatch.emit(Cmd::SetSpeed(i));
+            }
+        })
+    };
+    let seed_change = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |e: Event| {
+            let v = input_value(&e);
+            dispatch.emit(Cmd::SetSeed(v.trim().parse::<u64>().ok()));
+        })
+    };
+    let granularity = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |e: Event| {
+            dispatch.emit(Cmd::SetByStatement(select_value(&e) == "stmt"))
+        })
+    };
+    let jump = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |e: Event| {
+            if let Ok(n) = input_value(&e).trim().parse::<usize>() {
+                dispatch.emit(Cmd::Goto(n));
+            }
+        })
+    };
+    let slider = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |e: InputEvent| {
+            let v = e
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+                .map(|s| s.value())
+                .unwrap_or_default();
+            if let Ok(n) = v.parse::<usize>() {
+                dispatch.emit(Cmd::Goto(n));
+            }
+        })
+    };
+    let on_pick = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |g: u32| dispatch.emit(Cmd::Pick(g)))
+    };
+    let on_jump = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |n: usize| dispatch.emit(Cmd::Goto(n)))
+    };
+    let draft_input = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |e: InputEvent| {
+            let v = e
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::HtmlTextAreaElement>().ok())
+                .map(|s| s.value())
+                .unwrap_or_default();
+            dispatch.emit(Cmd::Draft(v));
+        })
+    };
+
+    let variant_button = |v: Variant, label: String| {
+        let active = m.variant == v;
+        html! {
+            <button type="button" class={classes!("segmented__item", active.then_some("is-active"))}
+                aria-pressed={active.to_string()} onclick={cmd::<MouseEvent>(dispatch, Cmd::ShowVariant(v))}
+                data-testid={match v { Variant::Fix(i) => format!("show-fix-{}", i + 1), _ => "show-original".to_string() }}>
+                { label }
+            </button>
+        }
+    };
+
+    let share_href = m.share.as_ref().map(|f| platform::href_for(f));
+
+    html! {
+        <section class="play" data-testid="playground" aria-label={tr(lang, "Playground", "演练场")}
+            data-position={position.to_string()} data-ended={ended.to_string()}>
+            if let Some(err) = &m.link_error {
+                <div class="notice notice--error" role="alert" data-testid="link-error">
+                    { match lang { Language::En => err.message().0, Language::Zh => err.message().1 } }
+                    { " " }{ tr(lang, "Showing the case from its start instead.", "改为从头显示这个案例。") }
+                </div>
+            }
+            <div class="play__toolbar" role="toolbar" aria-label={tr(lang, "Run controls", "运行控制")}>
+                <div class="btn-group">
+                    <button type="button" class="btn" onclick={cmd::<MouseEvent>(dispatch, Cmd::Reset)} data-testid="reset"
+                        title={tr(lang, "Back to the start", "回到开头")} disabled={position == 0}>{ "⏮" }</button>
+                    <button type="button" class="btn" onclick={cmd::<MouseEvent>(dispatch, Cmd::Back)} data-testid="back"
+                        title={tr(lang, "Step back (←)", "后退一步（←）")} disabled={position == 0}>{ "◀ " }{ tr(lang, "Back", "后退") }</button>
+                    <button type="button" class="btn btn--primary" onclick={cmd::<MouseEvent>(dispatch, Cmd::Step)} data-testid="step"
+                        title={tr(lang, "Step (→)", "单步（→）")} disabled={ended}>{ tr(lang, "Step", "单步") }{ " ▶" }</button>
+                    <button type="button" class="btn" onclick={cmd::<MouseEvent>(dispatch, Cmd::ToggleRun)} data-testid="run"
+                        title={tr(lang, "Run / pause (space)", "运行/暂停（空格）")} disabled={ended && !m.running}>
+                        { if m.running { tr(lang, "Pause", "暂停") } else { tr(lang, "Run", "运行") } }
+                    </button>
+                    <button type="button" class="btn" onclick={cmd::<MouseEvent>(dispatch, Cmd::RunToEnd)} data-testid="run-to-end"
+                        title={tr(lang, "Run to the end at full speed", "全速运行到结束")} disabled={ended}>{ "⏭" }</button>
+                </div>
+                <label class="field">
+                    <span>{ tr(lang, "Speed", "速度") }</span>
+                    <select onchange={speed_select} data-testid="speed">
+                        { for SPEEDS.iter().enumerate().map(|(i, (label, _, _))| html! {
+                            <option value={i.to_string()} selected={i == m.speed}>{ *label }</option>
+                        }) }
+                    </select>
+                </label>
+                <label class="field">
+                    <span>{ "Go" }</span>
+                    <select onchange={go_select} data-testid="go-version">
+                        { for [(GoVersion::Go121, "1.21"), (GoVersion::Go122, "1.22"), (GoVersion::Go123, "1.23+")].iter().map(|(v, label)| html! {
+                            <option value={go_key(*v)} selected={config.go == *v}>{ *label }</option>
+                        }) }
+                    </select>
+                </label>
+                <label class="field">
+                    <span>{ tr(lang, "Seed", "随机种子") }</span>
+                    <input type="text" inputmode="numeric" size="6" placeholder={tr(lang, "Go order", "Go 顺序")}
+                        value={config.seed.map(|s| s.to_string()).unwrap_or_default()} onchange={seed_change} data-testid="seed" />
+                </label>
+                <label class="field">
+                    <span>{ tr(lang, "Step by", "单步粒度") }</span>
+                    <select onchange={granularity} data-testid="granularity">
+                        <option value="stmt" selected={config.by_statement}>{ tr(lang, "statement", "语句") }</option>
+                        <option value="sched" selected={!config.by_statement}>{ tr(lang, "scheduling point", "调度点") }</option>
+                    </select>
+                </label>
+                <div class="btn-group">
+                    <button type="button" class="btn" onclick={cmd::<MouseEvent>(dispatch, Cmd::Share)} data-testid="share">{ tr(lang, "Share link", "分享链接") }</button>
+                    <button type="button" class="btn" onclick={cmd::<MouseEvent>(dispatch, Cmd::ToggleHelp)} data-testid="help"
+                        aria-expanded={m.help.to_string()} title={tr(lang, "Keyboard shortcuts (?)", "快捷键（?）")}>{ "?" }</button>
+                </div>
+            </div>
+            if let Some(href) = share_href {
+                <div class="share">
+                    <label>
+                        <span>{ tr(lang, "Link to this exact step:", "指向这一步的链接：") }</span>
+                        <input type="text" readonly=true value={href} data-testid="share-link" />
+                    </label>
+                </div>
+            }
+            <div class="play__progress">
+                <span class="step-counter" data-testid="step-counter">
+                    { format!("{} {position} / {planned}", tr(lang, "step", "第")) }{ tr(lang, "", " 步") }
+                </span>
+                <input type="range" min="0" max={planned.max(position).to_string()} value={position.to_string()}
+                    oninput={slider} aria-label={tr(lang, "Jump to step", "跳到第几步")} class="play__slider" />
+                <label class="field field--small">
+                    <span>{ tr(lang, "Jump to", "跳到") }</span>
+                    <input type="number" min="0" size="5" onchange={jump} data-testid="jump" />
+                </label>
+                if let Some(s) = &snap {
+                    <span class="clock" title={tr(lang, "virtual time", "虚拟时间")}>{ format!("⏱ {}", crate::playground::widgets::fmt_ns(s.now_ns)) }</span>
+                }
+            </div>
+            <p class="narration" aria-live="polite" data-testid="narration">{ narration }</p>
+            if let Some(s) = &snap {
+                if s.ending.is_some() || capped {
+                    { verdict(s.ending.as_ref(), capped, position, lang) }
+                }
+            }
+            <div class="play__grid">
+                <div class="play__code panel--code">
+                    <div class="play__code-head">
+                        <div class="segmented" role="group" aria-label={tr(lang, "Which program", "哪个程序")}>
+                            { variant_button(Variant::Original, tr(lang, "Original", "原始代码").to_string()) }
+                            { for case.fixes.iter().enumerate().map(|(i, _)| variant_button(Variant::Fix(i), format!("{} {}", tr(lang, "Fix", "修复"), i + 1))) }
+                            if m.variant == Variant::Edited {
+                                <span class="segmented__item is-active">{ tr(lang, "Edited", "已编辑") }</span>
+                            }
+                        </div>
+                        if !m.editing {
+                            <button type="button" class="btn btn--small" onclick={cmd::<MouseEvent>(dispatch, Cmd::Edit)} data-testid="edit">{ tr(lang, "Edit", "编辑") }</button>
+                        }
+                    </div>
+                    if m.editing {
+                        <div class="editor">
+                            <textarea class="editor__text" spellcheck="false" value={m.draft.clone()} oninput={draft_input}
+                                data-testid="editor" aria-label={tr(lang, "Go source", "Go 源代码")} rows="24" />
+                            <div class="btn-group">
+                                <button type="button" class="btn btn--primary" onclick={cmd::<MouseEvent>(dispatch, Cmd::RunDraft)} data-testid="run-edited">{ tr(lang, "Run", "运行") }</button>
+                                <button type="button" class="btn" onclick={cmd::<MouseEvent>(dispatch, Cmd::CancelEdit)}>{ tr(lang, "Cancel", "取消") }</button>
+                            </div>
+                        </div>
+                    } else {
+                        <SourceView lines={m.lines.clone()} markers={markers} next_line={next_line} errors={errors.clone()} />
+                    }
+                    if !errors.is_empty() {
+                        <div class="compile-errors" role="alert" data-testid="compile-errors">
+                            <strong>{ tr(lang, "Compile errors", "编译错误") }</strong>
+                            <ul>
+                                { for errors.iter().map(|e| html! {
+                                    <li>{ match (e.line, e.col) {
+                                        (Some(l), Some(c)) => format!("./prog.go:{l}:{c}: {}", e.message),
+                                        _ => e.message.clone(),
+                                    } }</li>
+                                }) }
+                            </ul>
+                        </div>
+                    }
+                </div>
+                <div class="play__state">
+                    if let Some(s) = &snap {
+                        { goroutines(s, &runnable, next_g, lang, &on_pick) }
+                        { objects(s, lang) }
+                        { console(s, lang) }
+                    }
+                </div>
+            </div>
+            if snap.is_some() {
+                <div class="play__charts">
+                    <Timeline lanes={m.ctl.lanes().to_vec()} total={planned} position={position} lang={lang} on_jump={on_jump} />
+                    if let Some(s) = &snap {
+                        <ResourcePlot samples={s.resources.clone()} lang={lang} />
+                    }
+                </div>
+            }
+            { explore_panel(m, lang, dispatch) }
+            if m.help {
+                { help_overlay(lang, dispatch) }
+            }
+        </section>
+    }
+}
+
+fn verdict(ending: Option<&EndingView>, capped: bool, position: usize, lang: Language) -> Html {
+    let (class, title, detail): (String, String, String) = match ending {
+        Some(e) if e.class != "budget" => {
+            let title = match e.class.as_str() {
+                "deadlock" => "fatal error: all goroutines are asleep - deadlock!".to_string(),
+                "finished" if !e.leaked.is_empty() => format!(
+                    "{} ({} {})",
+                    tr(
+                        lang,
+                        "main returned with goroutines still blocked",
+                        "main 已返回，但仍有 goroutine 阻塞"
+                    ),
+                    e.leaked.len(),
+                    tr(lang, "leaked", "个泄漏")
+                ),
+                "finished" => tr(lang, "The program finished", "程序正常结束").to_string(),
+                _ => e.message.clone(),
+            };
+            let status = e
+                .exit_code
+                .map(|c| format!("exit status {c}"))
+                .unwrap_or_default();
+            let class = if e.class == "finished" && !e.leaked.is_empty() {
+                "leak".to_string()
+            } else {
+                e.class.clone()
+            };
+            (class, title, status)
+        }
+        _ => {
+            let message = match ending {
+                Some(e) => e.message.clone(),
+                None => format!("stopped after {position} steps"),
+            };
+            let _ = capped;
+            (
+                "budget".into(),
+                tr(
+                    lang,
+                    "Budget exhausted: the program does not terminate",
+                    "预算耗尽：程序没有结束",
+                )
+                .to_string(),
+                message,
+            )
+        }
+    };
+    html! {
+        <div class={classes!("verdict", format!("verdict--{class}"))} role="status" data-testid="verdict" data-class={class.clone()}>
+            <strong class="verdict__title">{ title }</strong>
+            if !detail.is_empty() {
+                <span class="verdict__detail">{ detail }</span>
+            }
+            if let Some(e) = ending {
+                if !e.leaked.is_empty() {
+                    <ul class="verdict__leaks">
+                        { for e.leaked.iter().map(|l| html! {
+                            <li>{ format!(
+                                "goroutine {} [{}] {} {}",
+                                l.g,
+                                l.wait_reason.clone().unwrap_or_else(|| "runnable".into()),
+                                tr(lang, "created at line", "创建于第"),
+                                l.created_line.map(|x| x.to_string()).unwrap_or_else(|| "?".into())
+                            ) }{ tr(lang, "", " 行") }</li>
+                        }) }
+                    </ul>
+                }
+            }
+        </div>
+    }
+}
+
+fn goroutines(
+    s: &Snapshot,
+    runnable: &[u32],
+    next_g: Option<u32>,
+    lang: Language,
+    on_pick: &Callback<u32>,
+) -> Html {
+    let ids = visible_goroutines(s);
+    html! {
+        <section class="state-panel" aria-label="goroutines">
+            <h3 class="state-panel__title">{ format!("Goroutines ({})", ids.len()) }
+                <span class="state-panel__hint">{ tr(lang, "click a runnable one to run it next — you are the scheduler", "点击可运行的 goroutine 让它下一个运行——你就是调度器") }</span>
+            </h3>
+            <ul class="gcards">
+                { for ids.iter().enumerate().filter_map(|(i, id)| {
+                    let g = s.goroutines.iter().find(|g| g.id == *id)?;
+                    Some(html! {
+                        <GoroutineCard key={*id} g={g.clone()} index={i + 1} runnable={runnable.contains(id)}
+                            next={next_g == Some(*id)} lang={lang} on_pick={on_pick.clone()} />
+                    })
+                }) }
+            </ul>
+        </section>
+    }
+}
+
+/// Channel-typed variables holding nil, found in the goroutines' locals.
+pub fn nil_channels(s: &Snapshot) -> Vec<(String, String)> {
+    let mut out: Vec<(String, String)> = Vec::new();
+    for g in &s.goroutines {
+        for f in &g.frames {
+            for l in &f.locals {
+                let is_chan = l.ty.starts_with("chan") || l.ty.starts_with("<-chan");
+                if is_chan && l.value == "<nil>" && !out.iter().any(|(n, _)| *n == l.name) {
+                    out.push((l.name.clone(), l.ty.clone()));
+                }
+            }
+        }
+    }
+    out
+}
+
+fn objects(s: &Snapshot, lang: Language) -> Html {
+    let nils = nil_channels(s);
+    let has_timers = s.timers.iter().any(|t| t.status == "pending");
+    if s.objects.is_empty() && nils.is_empty() && !has_timers {
+        return html! {};
+    }
+    html! {
+        <section class="state-panel" aria-label="objects">
+            <h3 class="state-panel__title">{ tr(lang, "Runtime objects", "运行时对象") }</h3>
+            <div class="objs">
+                { for s.objects.iter().map(|o: &ObjectView| html! { <ObjectWidget key={o.id()} object={o.clone()} lang={lang} /> }) }
+                { for nils.into_iter().map(|(name, ty)| html! { <NilChannelWidget {name} {ty} lang={lang} /> }) }
+                if has_timers {
+                    <TimersWidget timers={s.timers.clone()} now_ns={s.now_ns} lang={lang} />
+                }
+            </div>
+        </section>
+    }
+}
+
+fn console(s: &Snapshot, lang: Language) -> Html {
+    html! {
+        <section class="state-panel" aria-label="console">
+            <h3 class="state-panel__title">{ tr(lang, "Output", "输出") }</h3>
+            <pre class="console" data-testid="console">
+                <span class="console__out" data-testid="stdout">{ s.stdout.clone() }</span>
+                <span class="console__err" data-testid="stderr">{ s.stderr.clone() }</span>
+            </pre>
+        </section>
+    }
+}
+
+fn explore_panel(m: &PlayModel, lang: Language, dispatch: &Callback<Cmd>) -> Html {
+    let run = m.explore.as_ref();
+    let running = m.exploring();
+    html! {
+        <section class="panel explore" data-testid="explore">
+            <h3 class="panel__title">{ tr(lang, "Explore every schedule", "探索所有调度") }</h3>
+            <p class="explore__intro">{ tr(lang,
+                "Runs the program under every interleaving the simulator can reach (exhaustive with state deduplication, then bounded, then random), a slice per frame so the page stays responsive, and lists the distinct outcomes.",
+                "在模拟器能达到的每一种交错下运行程序（先穷举并去重状态，再限界，再随机），每帧只做一小段，页面不会卡住；最后列出不同的结果。") }</p>
+            <div class="btn-group">
+                if running {
+                    <button type="button" class="btn" onclick={cmd::<MouseEvent>(dispatch, Cmd::ExploreStop)} data-testid="explore-stop">{ tr(lang, "Stop", "停止") }</button>
+                    <span class="explore__progress" role="status">{ format!("{} {}", tr(lang, "exploring… slices:", "探索中… 已完成片段："), run.map_or(0, |r| r.slices)) }</span>
+                } else {
+                    <button type="button" class="btn btn--primary" onclick={cmd::<MouseEvent>(dispatch, Cmd::ExploreStart)} data-testid="explore-start">{ tr(lang, "Explore", "开始探索") }</button>
+                }
+            </div>
+            if let Some(err) = run.and_then(|r| r.error.clone()) {
+                <pre class="console console--error">{ err }</pre>
+            }
+            if let Some(report) = run.and_then(|r| r.report.as_ref()) {
+                <p class="explore__summary" data-testid="explore-summary">
+                    { format!("{} {} · {} {} · {}", report.schedules, tr(lang, "schedules", "个调度"), report.states, tr(lang, "states", "个状态"),
+                        if report.complete { tr(lang, "complete", "已穷尽") } else { tr(lang, "not exhaustive", "未穷尽") }) }
+                </p>
+                <ol class="outcomes">
+                    { for report.outcomes.iter().enumerate().map(|(i, o)| {
+                        let class = format!("{:?}", o.class);
+                        html! {
+                            <li class="outcome" data-testid="outcome" data-class={class.clone()}>
+                                <span class={classes!("badge", outcome_badge(&class))}>{ class.clone() }</span>
+                                <span class="outcome__count">{ format!("× {}", o.count) }</span>
+                                if let Some(code) = o.exit_code { <span class="outcome__exit">{ format!("exit {code}") }</span> }
+                                <code class="outcome__stdout">{ o.stdout.lines().take(4).collect::<Vec<_>>().join(" ⏎ ") }</code>
+                                if !o.stderr_head.is_empty() {
+                                    <code class="outcome__stderr">{ o.stderr_head.lines().next().unwrap_or("").to_string() }</code>
+                                }
+                                <span class="outcome__sched" title="schedule">{ format!("{} {}", o.switches, tr(lang, "switches", "次切换")) }</span>
+                                <button type="button" class="btn btn--small" onclick={cmd::<MouseEvent>(dispatch, Cmd::LoadOutcome(i))} data-testid="load-outcome">
+                                    { tr(lang, "Load and step", "载入并单步") }
+                                </button>
+                            </li>
+                        }
+                    }) }
+                </ol>
+            }
+        </section>
+    }
+}
+
+fn outcome_badge(class: &str) -> &'static str {
+    match class {
+        "Deadlock" => "badge--deadlock",
+        "Panic" | "FatalError" => "badge--panic",
+        "LeakedGoroutines" => "badge--leak",
+        "BudgetExhausted" => "badge--endless-loop",
+        _ => "badge--ok",
+    }
+}
+
+fn help_overlay(lang: Language, dispatch: &Callback<Cmd>) -> Html {
+    let rows: [(&str, &str, &str); 6] = [
+        ("→", "step", "单步"),
+        ("←", "step back", "后退一步"),
+        ("space", "run / pause", "运行 / 暂停"),
+        (
+            "1 – 9",
+            "run the n-th goroutine in the list next",
+            "让列表中第 n 个 goroutine 下一个运行",
+        ),
+        ("?", "show / hide this help", "显示 / 隐藏帮助"),
+        ("Esc", "close", "关闭"),
+    ];
+    html! {
+        <div class="overlay" role="dialog" aria-modal="true" aria-label={tr(lang, "Keyboard shortcuts", "快捷键")} data-testid="help-overlay"
+            onclick={cmd::<MouseEvent>(dispatch, Cmd::CloseHelp)}>
+            <div class="overlay__box">
+                <h3>{ tr(lang, "Keyboard shortcuts", "快捷键") }</h3>
+                <dl class="shortcuts">
+                    { for rows.iter().map(|(k, en, zh)| html! {
+                        <>
+                            <dt><kbd>{ *k }</kbd></dt>
+                            <dd>{ tr(lang, *en, *zh) }</dd>
+                        </>
+                    }) }
+                </dl>
+            </div>
+        </div>
+    }
+}

@@ -1,0 +1,462 @@
+//! Widgets that draw runtime objects the way the Go runtime holds them: a
+//! channel as an `hchan` ring buffer with `sendx`/`recvx`, `recvq`/`sendq`
+//! and the closed flag; Mutex/RWMutex with holders and queues; WaitGroup,
+//! Cond notify list, sync.Map read/dirty; timers; goroutine cards.
+//!
+//! Each widget renders from one snapshot value plus the language and never
+//! steps the program; clicking a goroutine only calls back. Every widget is
+//! a component with `PartialEq` props so Yew skips unchanged ones and SSR
+//! tests can render them alone.
+
+use gosim::snapshot::{GoroutineView, ObjectView, TimerView, WaiterView};
+use yew::prelude::*;
+
+use crate::i18n::Language;
+
+/// Picks the string for `lang`.
+pub fn tr(lang: Language, en: &'static str, zh: &'static str) -> &'static str {
+    match lang {
+        Language::En => en,
+        Language::Zh => zh,
+    }
+}
+
+/// The colour class of a goroutine (its marker, card edge and lane).
+pub fn g_color(id: u32) -> String {
+    format!("g-color-{}", id % 8)
+}
+
+fn g_chip(g: u32, extra: Option<String>) -> Html {
+    html! {
+        <span class={classes!("g-chip", g_color(g))} data-g={g.to_string()}>
+            { format!("G{g}") }
+            if let Some(extra) = extra {
+                <span class="g-chip__value">{ extra }</span>
+            }
+        </span>
+    }
+}
+
+fn queue(
+    label: &'static str,
+    testid: &'static str,
+    waiters: &[WaiterView],
+    empty: &'static str,
+) -> Html {
+    html! {
+        <div class="obj__queue" data-testid={testid} data-count={waiters.len().to_string()}>
+            <span class="obj__label">{ label }</span>
+            if waiters.is_empty() {
+                <span class="obj__empty">{ empty }</span>
+            }
+            { for waiters.iter().map(|w| {
+                let extra = match (&w.value, w.in_select) {
+                    (Some(v), _) => Some(format!("← {v}")),
+                    (None, true) => Some("select".to_string()),
+                    _ => None,
+                };
+                g_chip(w.g, extra)
+            }) }
+        </div>
+    }
+}
+
+fn gid_list(label: &'static str, testid: &'static str, gs: &[u32], empty: &'static str) -> Html {
+    html! {
+        <div class="obj__queue" data-testid={testid} data-count={gs.len().to_string()}>
+            <span class="obj__label">{ label }</span>
+            if gs.is_empty() {
+                <span class="obj__empty">{ empty }</span>
+            }
+            { for gs.iter().map(|g| g_chip(*g, None)) }
+        </div>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct ObjectWidgetProps {
+    pub object: ObjectView,
+    pub lang: Language,
+}
+
+/// One runtime object.
+#[function_component]
+pub fn ObjectWidget(props: &ObjectWidgetProps) -> Html {
+    let lang = props.lang;
+    let none = tr(lang, "empty", "空");
+    match &props.object {
+        ObjectView::Channel {
+            name,
+            elem_type,
+            cap,
+            len,
+            sendx,
+            recvx,
+            buffer,
+            recvq,
+            sendq,
+            closed,
+            timer,
+            ..
+        } => {
+            let name = name.clone().unwrap_or_else(|| "chan".into());
+            let full = *cap > 0 && len == cap;
+            let state = if *closed {
+                tr(lang, "closed", "已关闭")
+            } else if *cap == 0 {
+                tr(lang, "unbuffered", "无缓冲")
+            } else if full {
+                tr(lang, "full", "已满")
+            } else if *len == 0 {
+                tr(lang, "empty", "空")
+            } else {
+                tr(lang, "open", "可用")
+            };
+            html! {
+                <div class={classes!("obj", "obj--chan", closed.then_some("is-closed"), full.then_some("is-full"))}
+                    data-testid="chan" data-name={name.clone()} data-cap={cap.to_string()}
+                    data-len={len.to_string()} data-closed={closed.to_string()}>
+                    <div class="obj__head">
+                        <span class="obj__kind">{ format!("chan {elem_type}") }</span>
+                        <strong class="obj__name">{ name }</strong>
+                        if *timer {
+                            <span class="obj__tag">{ tr(lang, "timer", "定时器") }</span>
+                        }
+                        <span class="obj__fill" data-testid="chan-fill">{ format!("{len}/{cap}") }</span>
+                        <span class={classes!("obj__state", closed.then_some("obj__state--closed"))}>{ state }</span>
+                    </div>
+                    if *cap == 0 {
+                        <p class="obj__note">{ tr(lang, "no buffer (dataqsiz = 0): a send completes only when it meets a receiver", "没有缓冲区（dataqsiz = 0）：发送必须与接收者直接配对") }</p>
+                    } else {
+                        <div class="ring" role="list" aria-label={tr(lang, "buffer slots", "缓冲槽")}>
+                            { for (0..*cap).map(|i| {
+                                let slot = buffer.iter().find(|s| s.index == i);
+                                let marks = match (i == *sendx, i == *recvx) {
+                                    (true, true) => "sendx recvx",
+                                    (true, false) => "sendx",
+                                    (false, true) => "recvx",
+                                    _ => "",
+                                };
+                                html! {
+                                    <div class={classes!("ring__slot", slot.is_some().then_some("is-used"))} role="listitem" data-slot={i.to_string()}>
+                                        <span class="ring__value">{ slot.map(|s| s.value.clone()).unwrap_or_default() }</span>
+                                        <span class="ring__index">{ i }</span>
+                                        if !marks.is_empty() {
+                                            <span class="ring__ptr">{ marks }</span>
+                                        }
+                                    </div>
+                                }
+                            }) }
+                        </div>
+                    }
+                    { queue("recvq", "recvq", recvq, none) }
+                    { queue("sendq", "sendq", sendq, none) }
+                    <div class="obj__flags">{ format!("closed = {}", if *closed { 1 } else { 0 }) }</div>
+                </div>
+            }
+        }
+        ObjectView::Mutex {
+            name,
+            locked,
+            holder,
+            waiters,
+            starving,
+            ..
+        } => html! {
+            <div class={classes!("obj", "obj--mutex", locked.then_some("is-locked"))} data-testid="mutex" data-locked={locked.to_string()}>
+                <div class="obj__head">
+                    <span class="obj__kind">{ "sync.Mutex" }</span>
+                    <strong class="obj__name">{ name.clone().unwrap_or_else(|| "mu".into()) }</strong>
+                    <span class="obj__state">{ if *locked { tr(lang, "locked", "已加锁") } else { tr(lang, "unlocked", "未加锁") } }</span>
+                    if *starving {
+                        <span class="obj__tag">{ tr(lang, "starvation mode", "饥饿模式") }</span>
+                    }
+                </div>
+                <div class="obj__queue" data-testid="holder">
+                    <span class="obj__label">{ tr(lang, "holder", "持有者") }</span>
+                    { match holder {
+                        Some(h) => g_chip(*h, None),
+                        None if *locked => html! { <span class="obj__empty">{ "?" }</span> },
+                        None => html! { <span class="obj__empty">{ tr(lang, "nobody", "无") }</span> },
+                    } }
+                </div>
+                { gid_list("sema", "waiters", waiters, none) }
+            </div>
+        },
+        ObjectView::RWMutex {
+            name,
+            writer,
+            readers,
+            reader_count,
+            reader_wait,
+            queued_readers,
+            queued_writers,
+            ..
+        } => {
+            let pending = !queued_writers.is_empty() || *reader_count < 0;
+            html! {
+                <div class={classes!("obj", "obj--rwmutex", pending.then_some("has-pending-writer"))} data-testid="rwmutex"
+                    data-pending-writer={pending.to_string()} data-reader-count={reader_count.to_string()}>
+                    <div class="obj__head">
+                        <span class="obj__kind">{ "sync.RWMutex" }</span>
+                        <strong class="obj__name">{ name.clone().unwrap_or_else(|| "rw".into()) }</strong>
+                        <span class="obj__fill">{ format!("readerCount = {reader_count}, readerWait = {reader_wait}") }</span>
+                    </div>
+                    <div class="obj__queue" data-testid="writer">
+                        <span class="obj__label">{ tr(lang, "writer", "写者") }</span>
+                        { match writer {
+                            Some(w) => g_chip(*w, None),
+                            None => html! { <span class="obj__empty">{ tr(lang, "nobody", "无") }</span> },
+                        } }
+                    </div>
+                    { gid_list(tr(lang, "readers", "读者"), "readers", readers, none) }
+                    { gid_list(tr(lang, "writers waiting", "等待的写者"), "queued-writers", queued_writers, none) }
+                    { gid_list(tr(lang, "readers waiting", "等待的读者"), "queued-readers", queued_readers, none) }
+                    if pending {
+                        <p class="obj__note obj__note--warn" data-testid="pending-writer">
+                            { tr(lang, "A writer is pending: new RLock calls wait behind it (writer preference).", "有写者在等待：新的 RLock 调用要排在它后面（写优先）。") }
+                        </p>
+                    }
+                </div>
+            }
+        }
+        ObjectView::WaitGroup {
+            name,
+            counter,
+            waiters,
+            ..
+        } => html! {
+            <div class="obj obj--wg" data-testid="waitgroup" data-counter={counter.to_string()}>
+                <div class="obj__head">
+                    <span class="obj__kind">{ "sync.WaitGroup" }</span>
+                    <strong class="obj__name">{ name.clone().unwrap_or_else(|| "wg".into()) }</strong>
+                    <span class="obj__fill">{ format!("counter = {counter}") }</span>
+                </div>
+                { gid_list(tr(lang, "waiters", "等待者"), "waiters", waiters, none) }
+            </div>
+        },
+        ObjectView::Cond {
+            name,
+            wait_ticket,
+            notify_ticket,
+            waiters,
+            ..
+        } => html! {
+            <div class="obj obj--cond" data-testid="cond">
+                <div class="obj__head">
+                    <span class="obj__kind">{ "sync.Cond" }</span>
+                    <strong class="obj__name">{ name.clone().unwrap_or_else(|| "cond".into()) }</strong>
+                    <span class="obj__fill">{ format!("notifyList wait = {wait_ticket}, notify = {notify_ticket}") }</span>
+                </div>
+                <div class="obj__queue" data-testid="notify-list" data-count={waiters.len().to_string()}>
+                    <span class="obj__label">{ tr(lang, "notify list", "通知队列") }</span>
+                    if waiters.is_empty() {
+                        <span class="obj__empty">{ none }</span>
+                    }
+                    { for waiters.iter().map(|(g, t)| g_chip(*g, Some(format!("#{t}")))) }
+                </div>
+            </div>
+        },
+        ObjectView::SyncMap {
+            name,
+            read,
+            dirty,
+            misses,
+            amended,
+            ..
+        } => {
+            let entries = |list: &[(String, String)]| -> Html {
+                list.iter()
+                    .map(|(k, v)| html! { <span class="kv"><span class="kv__k">{ k.clone() }</span>{ ": " }<span class="kv__v">{ v.clone() }</span></span> })
+                    .collect()
+            };
+            html! {
+                <div class="obj obj--syncmap" data-testid="syncmap">
+                    <div class="obj__head">
+                        <span class="obj__kind">{ "sync.Map" }</span>
+                        <strong class="obj__name">{ name.clone().unwrap_or_else(|| "m".into()) }</strong>
+                        <span class="obj__fill">{ format!("misses = {misses}, amended = {amended}") }</span>
+                    </div>
+                    <div class="obj__queue"><span class="obj__label">{ "read" }</span>{ entries(read) }</div>
+                    <div class="obj__queue"><span class="obj__label">{ "dirty" }</span>
+                        { match dirty {
+                            Some(d) => entries(d),
+                            None => html! { <span class="obj__empty">{ "nil" }</span> },
+                        } }
+                    </div>
+                </div>
+            }
+        }
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct NilChannelProps {
+    /// The variable holding nil.
+    pub name: String,
+    /// Its type, e.g. `chan int`.
+    pub ty: String,
+    pub lang: Language,
+}
+
+/// A channel variable that holds nil: there is no hchan at all, so it is
+/// drawn as an empty outline with what Go does to it.
+#[function_component]
+pub fn NilChannelWidget(props: &NilChannelProps) -> Html {
+    let lang = props.lang;
+    html! {
+        <div class="obj obj--chan obj--nil" data-testid="nil-chan" data-name={props.name.clone()}>
+            <div class="obj__head">
+                <span class="obj__kind">{ props.ty.clone() }</span>
+                <strong class="obj__name">{ props.name.clone() }</strong>
+                <span class="obj__state">{ "nil" }</span>
+            </div>
+            <p class="obj__note">
+                { tr(lang, "No hchan: send and receive block forever, close panics.", "没有 hchan：发送和接收永远阻塞，close 会 panic。") }
+            </p>
+        </div>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct TimersProps {
+    pub timers: Vec<TimerView>,
+    pub now_ns: i64,
+    pub lang: Language,
+}
+
+/// Pending timers on a virtual-clock line.
+#[function_component]
+pub fn TimersWidget(props: &TimersProps) -> Html {
+    let lang = props.lang;
+    let mut pending: Vec<&TimerView> = props
+        .timers
+        .iter()
+        .filter(|t| t.status == "pending")
+        .collect();
+    pending.sort_by_key(|t| t.when_ns);
+    let shown = pending.len().min(6);
+    html! {
+        <div class="obj obj--timers" data-testid="timers" data-pending={pending.len().to_string()}>
+            <div class="obj__head">
+                <span class="obj__kind">{ tr(lang, "timers", "定时器") }</span>
+                <span class="obj__fill">{ format!("now = {}", fmt_ns(props.now_ns)) }</span>
+                <span class="obj__state">{ format!("{} {}", pending.len(), tr(lang, "pending", "个待触发")) }</span>
+            </div>
+            <ul class="timer-list">
+                { for pending[..shown].iter().map(|t| html! {
+                    <li>
+                        { format!("{} @ {}", if t.sleeper.is_some() { "Sleep" } else if t.kind == "chan" { "chan" } else { "func" }, fmt_ns(t.when_ns)) }
+                        if let Some(g) = t.sleeper { { " " }{ g_chip(g, None) } }
+                    </li>
+                }) }
+                if pending.len() > shown {
+                    <li class="obj__empty">{ format!("… +{}", pending.len() - shown) }</li>
+                }
+            </ul>
+        </div>
+    }
+}
+
+/// Virtual nanoseconds as Go prints a Duration (roughly: 1.5s, 20ms, 0s).
+pub fn fmt_ns(ns: i64) -> String {
+    let abs = ns.unsigned_abs();
+    if abs == 0 {
+        "0s".into()
+    } else if abs >= 1_000_000_000 {
+        format!("{}s", trim_float(ns as f64 / 1e9))
+    } else if abs >= 1_000_000 {
+        format!("{}ms", trim_float(ns as f64 / 1e6))
+    } else if abs >= 1_000 {
+        format!("{}µs", trim_float(ns as f64 / 1e3))
+    } else {
+        format!("{ns}ns")
+    }
+}
+
+fn trim_float(v: f64) -> String {
+    let s = format!("{v:.3}");
+    s.trim_end_matches('0').trim_end_matches('.').to_string()
+}
+
+#[derive(Properties, PartialEq)]
+pub struct GoroutineCardProps {
+    pub g: GoroutineView,
+    /// 1-based position in the list (the keyboard shortcut).
+    pub index: usize,
+    /// It can be picked to run next.
+    pub runnable: bool,
+    /// It is the one the next step runs.
+    pub next: bool,
+    pub lang: Language,
+    pub on_pick: Callback<u32>,
+}
+
+/// A goroutine: id, creating line, status and wait reason in Go's words,
+/// its stack with locals on demand. Clicking a runnable one runs it.
+#[function_component]
+pub fn GoroutineCard(props: &GoroutineCardProps) -> Html {
+    let lang = props.lang;
+    let g = &props.g;
+    let id = g.id;
+    let status = match &g.wait_reason {
+        Some(r) => format!("{} [{r}]", g.status),
+        None => g.status.clone(),
+    };
+    let onclick = {
+        let on_pick = props.on_pick.clone();
+        Callback::from(move |_: MouseEvent| on_pick.emit(id))
+    };
+    let title = if props.runnable {
+        tr(lang, "Run this goroutine next", "下一步运行这个 goroutine")
+    } else {
+        tr(
+            lang,
+            "This goroutine cannot run now",
+            "这个 goroutine 现在不能运行",
+        )
+    };
+    html! {
+        <li class={classes!("gcard", g_color(id), format!("gcard--{}", g.status), props.next.then_some("is-next"))}
+            data-testid="goroutine" data-g={id.to_string()} data-status={g.status.clone()}>
+            <button type="button" class="gcard__run" disabled={!props.runnable} {title} {onclick}
+                data-testid="run-goroutine">
+                <span class="gcard__key">{ if props.index <= 9 { props.index.to_string() } else { String::new() } }</span>
+                <span class="gcard__id">{ format!("goroutine {id}") }</span>
+                <span class="gcard__status" data-testid="g-status">{ status }</span>
+            </button>
+            <div class="gcard__meta">
+                if let Some(line) = g.line {
+                    <span>{ format!("{} {line}", tr(lang, "at line", "位于第")) }{ tr(lang, "", " 行") }</span>
+                }
+                { match g.created_line {
+                    Some(l) => html! { <span>{ format!("{} {l}", tr(lang, "created at line", "创建于第")) }{ tr(lang, "", " 行") }</span> },
+                    None => html! { <span>{ tr(lang, "main goroutine", "主 goroutine") }</span> },
+                } }
+            </div>
+            if !g.frames.is_empty() {
+                <details class="gcard__stack">
+                    <summary>{ tr(lang, "stack and locals", "调用栈与局部变量") }</summary>
+                    <ol class="frames">
+                        { for g.frames.iter().map(|f| html! {
+                            <li class={classes!("frame", f.library.then_some("frame--lib"))}>
+                                <code>{ f.func.clone() }</code>
+                                if let Some(l) = f.line { <span class="frame__line">{ format!(":{l}") }</span> }
+                                if !f.locals.is_empty() {
+                                    <dl class="locals">
+                                        { for f.locals.iter().map(|v| html! {
+                                            <>
+                                                <dt>{ v.name.clone() }<span class="locals__ty">{ format!(" {}", v.ty) }</span></dt>
+                                                <dd>{ v.value.clone() }</dd>
+                                            </>
+                                        }) }
+                                    </dl>
+                                }
+                            </li>
+                        }) }
+                    </ol>
+                </details>
+            }
+        </li>
+    }
+}

@@ -1,0 +1,226 @@
+//! SSR render tests of the playground's widgets: each object drawn the way
+//! the runtime holds it, rendered to HTML natively (no browser).
+#![cfg(not(target_arch = "wasm32"))]
+
+use gopitfalls::i18n::Language;
+use gopitfalls::playground::widgets::{
+    NilChannelProps, NilChannelWidget, ObjectWidget, ObjectWidgetProps,
+};
+use gosim::snapshot::{ObjectView, SlotView, WaiterView};
+use yew::{BaseComponent, LocalServerRenderer};
+
+async fn render<C: BaseComponent>(props: C::Properties) -> String {
+    LocalServerRenderer::<C>::with_props(props)
+        .hydratable(false)
+        .render()
+        .await
+}
+
+async fn object(object: ObjectView) -> String {
+    render::<ObjectWidget>(ObjectWidgetProps {
+        object,
+        lang: Language::En,
+    })
+    .await
+}
+
+fn chan(
+    cap: usize,
+    buffer: Vec<(usize, &str)>,
+    sendq: Vec<WaiterView>,
+    closed: bool,
+) -> ObjectView {
+    let len = buffer.len();
+    ObjectView::Channel {
+        id: 1,
+        name: Some("ch".into()),
+        elem_type: "int".into(),
+        cap,
+        len,
+        sendx: if cap == 0 { 0 } else { len % cap },
+        recvx: 0,
+        buffer: buffer
+            .into_iter()
+            .map(|(index, v)| SlotView {
+                index,
+                value: v.into(),
+            })
+            .collect(),
+        recvq: vec![],
+        sendq,
+        closed,
+        timer: false,
+    }
+}
+
+#[tokio::test(flavor = "current_thread")]
+async fn unbuffered_channel_has_no_slots_and_says_so() {
+    let html = object(chan(
+        0,
+        vec![],
+        vec![WaiterView {
+            g: 7,
+            value: Some("42".into()),
+            in_select: false,
+        }],
+        false,
+    ))
+    .await;
+    assert!(html.contains(r#"data-cap="0""#), "{html}");
+    assert!(!html.contains("ring__slot"), "{html}");
+    assert!(html.contains("unbuffered"), "{html}");
+    assert!(html.contains("dataqsiz = 0"), "{html}");
+    // The parked sender shows with the value it carries.
+    assert!(
+        html.contains(r#"data-testid="sendq" data-count="1""#),
+        "{html}"
+    );
+    assert!(html.contains("G7") && html.contains("← 42"), "{html}");
+}
+
+#[tokio::test(flavor = "current_thread")]
+async fn full_buffer_shows_every_slot_used_and_the_pointers() {
+    let html = object(chan(
+        2,
+        vec![(0, "1"), (1, "2")],
+        vec![WaiterView {
+            g: 18,
+            value: Some("3".into()),
+            in_select: false,
+        }],
+        false,
+    ))
+    .await;
+    assert!(html.contains(">2/2<"), "{html}");
+    assert!(html.contains("is-full"), "{html}");
+    assert_eq!(html.matches("ring__slot is-used").count(), 2, "{html}");
+    // sendx wrapped around to recvx: both point at slot 0.
+    assert!(html.contains("sendx recvx"), "{html}");
+    assert!(html.contains(">full<"), "{html}");
+    assert!(html.contains("G18"), "{html}");
+}
+
+#[tokio::test(flavor = "current_thread")]
+async fn closed_channel_with_data_left_keeps_its_values() {
+    let html = object(chan(3, vec![(0, "5"), (1, "6")], vec![], true)).await;
+    assert!(html.contains(r#"data-closed="true""#), "{html}");
+    assert!(html.contains("is-closed"), "{html}");
+    assert!(html.contains("closed = 1"), "{html}");
+    assert!(html.contains(">5<") && html.contains(">6<"), "{html}");
+    assert!(html.contains(">2/3<"), "{html}");
+    assert_eq!(html.matches("ring__slot is-used").count(), 2, "{html}");
+    assert_eq!(html.matches(r#"data-slot="#).count(), 3, "{html}");
+}
+
+#[tokio::test(flavor = "current_thread")]
+async fn nil_channel_is_drawn_without_an_hchan() {
+    let html = render::<NilChannelWidget>(NilChannelProps {
+        name: "ch".into(),
+        ty: "chan int".into(),
+        lang: Language::En,
+    })
+    .await;
+    assert!(html.contains(r#"data-testid="nil-chan""#), "{html}");
+    assert!(html.contains("No hchan"), "{html}");
+    assert!(html.contains("block forever"), "{html}");
+    let zh = render::<NilChannelWidget>(NilChannelProps {
+        name: "ch".into(),
+        ty: "chan int".into(),
+        lang: Language::Zh,
+    })
+    .await;
+    assert!(zh.contains("永远阻塞"), "{zh}");
+}
+
+#[tokio::test(flavor = "current_thread")]
+async fn rwmutex_with_pending_writer_shows_writer_preference() {
+    let html = object(ObjectView::RWMutex {
+        id: 3,
+        name: Some("rw".into()),
+        writer: None,
+        readers: vec![5],
+        reader_count: 1 - (1 << 30),
+        reader_wait: 1,
+        queued_readers: vec![6],
+        queued_writers: vec![7],
+    })
+    .await;
+    assert!(html.contains(r#"data-pending-writer="true""#), "{html}");
+    assert!(html.contains(r#"data-testid="pending-writer""#), "{html}");
+    assert!(
+        html.contains(r#"data-testid="queued-writers" data-count="1""#),
+        "{html}"
+    );
+    assert!(
+        html.contains(r#"data-testid="queued-readers" data-count="1""#),
+        "{html}"
+    );
+    assert!(html.contains("writer preference"), "{html}");
+    // Without a queued writer there is no warning.
+    let calm = object(ObjectView::RWMutex {
+        id: 3,
+        name: Some("rw".into()),
+        writer: None,
+        readers: vec![5, 6],
+        reader_count: 2,
+        reader_wait: 0,
+        queued_readers: vec![],
+        queued_writers: vec![],
+    })
+    .await;
+    assert!(calm.contains(r#"data-pending-writer="false""#), "{calm}");
+    assert!(!calm.contains("pending-writer\""), "{calm}");
+}
+
+#[tokio::test(flavor = "current_thread")]
+async fn mutex_waitgroup_cond_and_syncmap_render_their_state() {
+    let html = object(ObjectView::Mutex {
+        id: 1,
+        name: Some("l".into()),
+        locked: true,
+        holder: Some(18),
+        waiters: vec![19],
+        starving: false,
+    })
+    .await;
+    assert!(
+        html.contains(r#"data-locked="true""#) && html.contains("G18") && html.contains("G19"),
+        "{html}"
+    );
+    let html = object(ObjectView::WaitGroup {
+        id: 2,
+        name: Some("wg".into()),
+        counter: 2,
+        waiters: vec![1],
+    })
+    .await;
+    assert!(
+        html.contains("counter = 2") && html.contains("G1"),
+        "{html}"
+    );
+    let html = object(ObjectView::Cond {
+        id: 4,
+        name: Some("c".into()),
+        wait_ticket: 2,
+        notify_ticket: 0,
+        waiters: vec![(5, 0), (6, 1)],
+    })
+    .await;
+    assert!(
+        html.contains(r#"data-testid="notify-list" data-count="2""#),
+        "{html}"
+    );
+    let html = object(ObjectView::SyncMap {
+        id: 5,
+        name: Some("m".into()),
+        read: vec![("1".into(), "a".into())],
+        dirty: None,
+        misses: 3,
+        amended: false,
+    })
+    .await;
+    assert!(
+        html.contains("misses = 3") && html.contains(">nil<"),
+        "{html}"
+    );
+}
