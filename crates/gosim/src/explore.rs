@@ -29,6 +29,9 @@ pub struct ExploreConfig {
     pub seed: u64,
     /// Instruction budget of each run.
     pub max_steps_per_run: u64,
+    /// Instructions the whole exploration may execute: half for the
+    /// exhaustive search, a quarter for the bounded one, the rest random.
+    pub max_work: u64,
 }
 
 impl Default for ExploreConfig {
@@ -36,9 +39,10 @@ impl Default for ExploreConfig {
         ExploreConfig {
             max_schedules: 20_000,
             preemption_bound: 2,
-            random_runs: 300,
+            random_runs: 200,
             seed: 1,
-            max_steps_per_run: 2_000_000,
+            max_steps_per_run: 5_000_000,
+            max_work: 12_000_000,
         }
     }
 }
@@ -95,6 +99,7 @@ struct OutcomeKey {
 
 struct Frame {
     vm: Vm,
+    point: Point,
     n: usize,
     next: usize,
     /// The choice taken to leave this frame (valid after the first).
@@ -126,6 +131,8 @@ pub struct Explorer {
     complete: bool,
     modes: Vec<String>,
     rng: SplitMix,
+    /// Instructions executed so far (all runs, shared prefixes counted once).
+    work: u64,
 }
 
 impl Explorer {
@@ -151,31 +158,45 @@ impl Explorer {
             complete: false,
             modes: vec!["exhaustive".into()],
             rng: SplitMix(seed),
+            work: 0,
         })
     }
 
     /// Does up to `budget` units of work (VM steps); returns true when the
     /// whole exploration is finished.
     pub fn work(&mut self, budget: u64) -> bool {
-        let mut spent = 0u64;
-        while spent < budget {
+        let start = self.work;
+        while self.work - start < budget {
+            let before = self.work;
             match self.phase {
                 Phase::Exhaustive => {
-                    spent += self.dfs_unit(None);
+                    if self.work >= self.ecfg.max_work / 2 {
+                        self.stack.clear();
+                        self.finish_dfs(None, false);
+                        continue;
+                    }
+                    self.dfs_unit(None);
                 }
                 Phase::Bounded => {
-                    spent += self.dfs_unit(Some(self.ecfg.preemption_bound));
+                    if self.work >= self.ecfg.max_work / 4 * 3 {
+                        self.stack.clear();
+                        self.finish_dfs(Some(self.ecfg.preemption_bound), false);
+                        continue;
+                    }
+                    self.dfs_unit(Some(self.ecfg.preemption_bound));
                 }
                 Phase::Random(left) => {
-                    if left == 0 {
+                    if left == 0 || self.work >= self.ecfg.max_work {
                         self.phase = Phase::Done;
                         continue;
                     }
-                    spent += self.random_run();
+                    self.random_run();
                     self.phase = Phase::Random(left - 1);
                 }
                 Phase::Done => return true,
             }
+            // Every unit costs at least one, so the loop always ends.
+            self.work = self.work.max(before + 1);
         }
         matches!(self.phase, Phase::Done)
     }
@@ -212,14 +233,17 @@ impl Explorer {
             self.started = true;
             let mut vm = self.new_vm();
             let steps = Self::settle(&mut vm);
+            self.work += vm.steps + vm.sched_work;
             if matches!(vm.point(), Point::Ended) {
                 self.record(&vm, &[]);
                 self.finish_dfs(bound, true);
                 return steps.max(1);
             }
-            let n = vm.point().option_count();
+            let point = vm.point();
+            let n = point.option_count();
             self.stack.push(Frame {
                 vm,
+                point,
                 n,
                 next: 0,
                 taken: 0,
@@ -235,7 +259,7 @@ impl Explorer {
         // Skip options asleep here or beyond the preemption bound.
         while top.next < top.n {
             let c = top.next;
-            let gid = match top.vm.clone().point() {
+            let gid = match &top.point {
                 Point::Schedule { options } => Some(options[c]),
                 _ => None,
             };
@@ -268,8 +292,13 @@ impl Explorer {
             }
         }
         let top = self.stack.last_mut().expect("checked above");
-        let point = top.vm.point();
+        let point = top.point.clone();
         let mut vm = top.vm.clone();
+        // Copying a state costs work in proportion to its size.
+        // (An instruction costs about a fiftieth of copying one object.)
+        let state_size = (vm.gs.len() + vm.heap.objs.len() + vm.globals.len()) as u64;
+        self.work += 50 * state_size;
+        let instr_before = vm.steps + vm.sched_work;
         let ev_before = vm.events.len();
         let out_before = vm.stdout.len();
         vm.step(c);
@@ -292,21 +321,38 @@ impl Explorer {
             top.done.push((c, touched.clone()));
         }
         let mut steps = 1 + Self::settle(&mut vm);
+        self.work += (vm.steps + vm.sched_work).saturating_sub(instr_before);
         let p = vm.point();
         if matches!(p, Point::Ended) {
             let path = self.path();
             self.record(&vm, &path);
             return steps;
         }
-        let h = state_hash(&vm);
+        // Deduplicate states (skipped for huge heaps, where hashing costs
+        // more than re-exploring).
+        let h = if vm.heap.objs.len() < 20_000 {
+            self.work += 20 * state_size;
+            state_hash(&vm)
+        } else {
+            self.visited.len() as u64 ^ 0x5eed_0000_0000 ^ self.work
+        };
         if !self.visited.insert(h) {
             // Seen this state: its outcomes are already known.
             steps += 1;
             return steps;
         }
         let n = p.option_count();
+        if n > 32 {
+            // Hundreds of runnable goroutines: no systematic search can
+            // finish; sample schedules instead.
+            self.stack.clear();
+            self.phase = Phase::Random(self.ecfg.random_runs);
+            self.modes.push("random".into());
+            return steps;
+        }
         self.stack.push(Frame {
             vm,
+            point: p,
             n,
             next: 0,
             taken: 0,
@@ -370,6 +416,7 @@ impl Explorer {
             vm.step(c);
             steps += 1;
         }
+        self.work += vm.steps + vm.sched_work;
         self.record(&vm, &path);
         steps
     }
@@ -580,36 +627,27 @@ fn touched_objects(vm: &Vm, ev_from: usize, out_from: usize) -> BTreeSet<u64> {
 /// A hash of the VM state that decides its future (heap, goroutines, run
 /// queue, clock, output), ignoring history such as the event log.
 pub fn state_hash(vm: &Vm) -> u64 {
-    let text = format!(
-        "{:?}|{:?}|{:?}|{:?}|{:?}|{:?}|{:?}|{:?}",
-        vm.gs
-            .iter()
-            .map(|g| (
-                g.id,
-                &g.status,
-                g.frames
-                    .iter()
-                    .map(|f| (f.fid, f.pc, f.defers.len()))
-                    .collect::<Vec<_>>(),
-                &g.stack,
-                &g.locals,
-                &g.resume
-            ))
-            .collect::<Vec<_>>(),
-        vm.heap.objs,
-        vm.globals,
-        vm.runq,
-        vm.timers,
-        vm.stdout,
-        vm.current,
-        vm.pending_select
-    );
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for b in text.bytes() {
-        h ^= b as u64;
-        h = h.wrapping_mul(0x0100_0000_01b3);
+    use std::hash::{Hash, Hasher};
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    for g in &vm.gs {
+        g.id.hash(&mut h);
+        g.status.hash(&mut h);
+        for f in &g.frames {
+            (f.fid, f.pc, f.returning, f.unwinding).hash(&mut h);
+            f.defers.hash(&mut h);
+        }
+        g.stack.hash(&mut h);
+        g.locals.hash(&mut h);
+        g.resume.hash(&mut h);
     }
-    h
+    vm.heap.objs.hash(&mut h);
+    vm.globals.hash(&mut h);
+    vm.runq.hash(&mut h);
+    vm.timers.hash(&mut h);
+    vm.stdout.hash(&mut h);
+    vm.current.hash(&mut h);
+    vm.pending_select.hash(&mut h);
+    h.finish()
 }
 
 /// Explores a program to the end with the given limits.

@@ -34,9 +34,21 @@ impl Session {
     /// statement of user code as well as at scheduling points.
     pub fn new(src: &str, config: &RunConfig, by_statement: bool) -> Result<Session, String> {
         let prog = crate::compile(src, config)?;
-        let cfg = VmConfig { go_version: config.go_version, max_steps: config.max_steps, stop_at_statements: by_statement, ..Default::default() };
+        let cfg = VmConfig {
+            go_version: config.go_version,
+            max_steps: config.max_steps,
+            stop_at_statements: by_statement,
+            ..Default::default()
+        };
         let vm = Vm::new(prog.clone(), cfg.clone());
-        Ok(Session { prog, cfg, checkpoints: vec![(0, vm.clone())], vm, taken: Vec::new(), last_events: 0 })
+        Ok(Session {
+            prog,
+            cfg,
+            checkpoints: vec![(0, vm.clone())],
+            vm,
+            taken: Vec::new(),
+            last_events: 0,
+        })
     }
 
     pub fn program(&self) -> &Program {
@@ -101,7 +113,13 @@ impl Session {
     /// nearest checkpoint and replay the same choices).
     pub fn goto(&mut self, pos: usize) {
         let pos = pos.min(self.taken.len());
-        let (at, vm) = self.checkpoints.iter().rev().find(|(at, _)| *at <= pos).cloned().unwrap_or((0, Vm::new(self.prog.clone(), self.cfg.clone())));
+        let (at, vm) = self
+            .checkpoints
+            .iter()
+            .rev()
+            .find(|(at, _)| *at <= pos)
+            .cloned()
+            .unwrap_or((0, Vm::new(self.prog.clone(), self.cfg.clone())));
         self.vm = vm;
         let replay: Vec<usize> = self.taken[at..pos].to_vec();
         self.taken.truncate(at);

@@ -250,7 +250,11 @@ impl Vm {
                 }
                 for l in &code.locals {
                     if let Some(v) = g.locals.get(f.base as usize + l.slot as usize) {
-                        let v = if l.boxed { self.load_ptr(v).unwrap_or(Value::Nil) } else { v.clone() };
+                        let v = if l.boxed {
+                            self.load_ptr(v).unwrap_or(Value::Nil)
+                        } else {
+                            v.clone()
+                        };
                         self.name_walk(&v, &l.name, &mut names, 0);
                     }
                 }
@@ -270,7 +274,11 @@ impl Vm {
             Value::Seq(items) if items.len() <= 16 => {
                 for (i, x) in items.iter().enumerate() {
                     // A handle as field 0 is the object itself (sync.Mutex{h}).
-                    let n = if i == 0 && matches!(x, Value::Handle(_)) { name.to_string() } else { format!("{}.{}", name, i) };
+                    let n = if i == 0 && matches!(x, Value::Handle(_)) {
+                        name.to_string()
+                    } else {
+                        format!("{}.{}", name, i)
+                    };
                     self.name_walk(x, &n, out, depth + 1);
                 }
             }
@@ -315,12 +323,27 @@ impl Vm {
                 if !code.library {
                     for li in &code.locals {
                         let at = f.base as usize + li.slot as usize;
-                        let Some(v) = g.locals.get(at).cloned() else { continue };
-                        let v = if li.boxed { self.load_ptr(&v).unwrap_or(Value::Nil) } else { v };
-                        locals.push(LocalView { name: li.name.clone(), ty: prog.types.name(li.ty), value: self.value_text(&v, li.ty) });
+                        let Some(v) = g.locals.get(at).cloned() else {
+                            continue;
+                        };
+                        let v = if li.boxed {
+                            self.load_ptr(&v).unwrap_or(Value::Nil)
+                        } else {
+                            v
+                        };
+                        locals.push(LocalView {
+                            name: li.name.clone(),
+                            ty: prog.types.name(li.ty),
+                            value: self.value_text(&v, li.ty),
+                        });
                     }
                 }
-                frames.push(FrameView { func: code.name.clone(), line: l, library: code.library, locals });
+                frames.push(FrameView {
+                    func: code.name.clone(),
+                    line: l,
+                    library: code.library,
+                    locals,
+                });
             }
             let (status, wait_reason) = match &g.status {
                 GStatus::Running => ("running", None),
@@ -328,7 +351,11 @@ impl Vm {
                 GStatus::Waiting(r) => ("waiting", Some(r.as_go_str_for(minor).to_string())),
                 GStatus::Dead => ("dead", None),
             };
-            let status = if Some(g.id) == self.current && status != "dead" { "running" } else { status };
+            let status = if Some(g.id) == self.current && status != "dead" {
+                "running"
+            } else {
+                status
+            };
             goroutines.push(GoroutineView {
                 id: g.id,
                 status: status.into(),
@@ -398,42 +425,123 @@ impl Vm {
                     if timer && name.is_none() {
                         continue;
                     }
-                    let buffer = s.buffer.iter().map(|(i, v)| SlotView { index: *i, value: self.any_text_elem(v, &s.elem_type) }).collect();
-                    let recvq = s.recvq.iter().map(|w| WaiterView { g: w.g, value: None, in_select: w.select.is_some() }).collect();
-                    let sendq = s.sendq.iter().map(|w| WaiterView { g: w.g, value: w.elem.as_ref().map(|v| self.any_text_elem(v, &s.elem_type)), in_select: w.select.is_some() }).collect();
-                    out.push(ObjectView::Channel { id, name, elem_type: s.elem_type.clone(), cap: s.dataqsiz, len: s.qcount, sendx: s.sendx, recvx: s.recvx, buffer, recvq, sendq, closed: s.closed, timer });
+                    let buffer = s
+                        .buffer
+                        .iter()
+                        .map(|(i, v)| SlotView {
+                            index: *i,
+                            value: self.any_text_elem(v, &s.elem_type),
+                        })
+                        .collect();
+                    let recvq = s
+                        .recvq
+                        .iter()
+                        .map(|w| WaiterView {
+                            g: w.g,
+                            value: None,
+                            in_select: w.select.is_some(),
+                        })
+                        .collect();
+                    let sendq = s
+                        .sendq
+                        .iter()
+                        .map(|w| WaiterView {
+                            g: w.g,
+                            value: w.elem.as_ref().map(|v| self.any_text_elem(v, &s.elem_type)),
+                            in_select: w.select.is_some(),
+                        })
+                        .collect();
+                    out.push(ObjectView::Channel {
+                        id,
+                        name,
+                        elem_type: s.elem_type.clone(),
+                        cap: s.dataqsiz,
+                        len: s.qcount,
+                        sendx: s.sendx,
+                        recvx: s.recvx,
+                        buffer,
+                        recvq,
+                        sendq,
+                        closed: s.closed,
+                        timer,
+                    });
                 }
                 HeapObj::Mutex(m) => {
                     let s = m.snapshot();
-                    out.push(ObjectView::Mutex { id, name, locked: s.state.locked, holder: s.holder, waiters: s.waiters, starving: s.state.starving });
+                    out.push(ObjectView::Mutex {
+                        id,
+                        name,
+                        locked: s.state.locked,
+                        holder: s.holder,
+                        waiters: s.waiters,
+                        starving: s.state.starving,
+                    });
                 }
                 HeapObj::RWMutex(m) => {
                     let s = m.snapshot();
-                    out.push(ObjectView::RWMutex { id, name, writer: s.writer, readers: s.readers, reader_count: s.reader_count, reader_wait: s.reader_wait, queued_readers: s.queued_readers, queued_writers: s.queued_writers });
+                    out.push(ObjectView::RWMutex {
+                        id,
+                        name,
+                        writer: s.writer,
+                        readers: s.readers,
+                        reader_count: s.reader_count,
+                        reader_wait: s.reader_wait,
+                        queued_readers: s.queued_readers,
+                        queued_writers: s.queued_writers,
+                    });
                 }
                 HeapObj::WaitGroup(w) => {
                     let s = w.snapshot();
-                    out.push(ObjectView::WaitGroup { id, name, counter: s.counter, waiters: s.waiters });
+                    out.push(ObjectView::WaitGroup {
+                        id,
+                        name,
+                        counter: s.counter,
+                        waiters: s.waiters,
+                    });
                 }
                 HeapObj::NotifyList(l) => {
                     let s = l.snapshot();
-                    out.push(ObjectView::Cond { id, name, wait_ticket: s.wait, notify_ticket: s.notify, waiters: s.waiters });
+                    out.push(ObjectView::Cond {
+                        id,
+                        name,
+                        wait_ticket: s.wait,
+                        notify_ticket: s.notify,
+                        waiters: s.waiters,
+                    });
                 }
                 HeapObj::SyncMap(m) => {
                     let s = m.snapshot();
-                    let render = |vm: &mut Vm, entries: &[(crate::vm::value::MapKey, crate::runtime::syncmap::EntryP<(Value, Value)>)]| -> Vec<(String, String)> {
+                    let render = |vm: &mut Vm,
+                                  entries: &[(
+                        crate::vm::value::MapKey,
+                        crate::runtime::syncmap::EntryP<(Value, Value)>,
+                    )]|
+                     -> Vec<(String, String)> {
                         entries
                             .iter()
                             .map(|(_, p)| match p {
-                                crate::runtime::syncmap::EntryP::Value(kv) => (vm.any_text(&kv.0), vm.any_text(&kv.1)),
-                                crate::runtime::syncmap::EntryP::Nil => ("?".into(), "nil (deleted)".into()),
-                                crate::runtime::syncmap::EntryP::Expunged => ("?".into(), "expunged".into()),
+                                crate::runtime::syncmap::EntryP::Value(kv) => {
+                                    (vm.any_text(&kv.0), vm.any_text(&kv.1))
+                                }
+                                crate::runtime::syncmap::EntryP::Nil => {
+                                    ("?".into(), "nil (deleted)".into())
+                                }
+                                crate::runtime::syncmap::EntryP::Expunged => {
+                                    ("?".into(), "expunged".into())
+                                }
                             })
                             .collect()
                     };
                     let read = render(self, &s.read);
                     let dirty = s.dirty.as_ref().map(|d| render(self, d));
-                    out.push(ObjectView::SyncMap { id, name, read, dirty, misses: s.misses, amended: s.amended });
+                    out.push(ObjectView::SyncMap {
+                        id,
+                        name,
+                        read,
+                        dirty,
+                        misses: s.misses,
+                        amended: s.amended,
+                    });
                 }
                 _ => {}
             }
@@ -442,7 +550,9 @@ impl Vm {
     }
 
     fn any_text_elem(&mut self, v: &Value, elem_type: &str) -> String {
-        let t = (0..self.prog.types.len() as u32).map(TypeId).find(|&t| self.prog.types.name(t) == elem_type);
+        let t = (0..self.prog.types.len() as u32)
+            .map(TypeId)
+            .find(|&t| self.prog.types.name(t) == elem_type);
         match t {
             Some(t) => self.value_text(v, t),
             None => self.any_text(v),
@@ -450,7 +560,11 @@ impl Vm {
     }
 
     fn event_view(&mut self, e: &crate::vm::events::Event, index: &LineIndex) -> EventView {
-        let line = if e.span == Span::default() { None } else { Some(index.line(e.span.lo)) };
+        let line = if e.span == Span::default() {
+            None
+        } else {
+            Some(index.line(e.span.lo))
+        };
         let (kind, object, value, detail) = match &e.kind {
             EventKind::Go { child } => ("go", None, None, Some(child.to_string())),
             EventKind::Send { chan, value } => {
@@ -458,22 +572,46 @@ impl Vm {
                     Some(HeapObj::Chan(c)) => c.elem_type().to_string(),
                     _ => String::new(),
                 };
-                ("send", Some(*chan), Some(self.any_text_elem(value, &elem)), None)
+                (
+                    "send",
+                    Some(*chan),
+                    Some(self.any_text_elem(value, &elem)),
+                    None,
+                )
             }
             EventKind::Recv { chan, value, ok } => {
                 let elem = match self.heap.get(*chan) {
                     Some(HeapObj::Chan(c)) => c.elem_type().to_string(),
                     _ => String::new(),
                 };
-                ("recv", Some(*chan), Some(self.any_text_elem(value, &elem)), Some(ok.to_string()))
+                (
+                    "recv",
+                    Some(*chan),
+                    Some(self.any_text_elem(value, &elem)),
+                    Some(ok.to_string()),
+                )
             }
             EventKind::Close { chan } => ("close", Some(*chan), None, None),
-            EventKind::Park { obj, reason } => ("park", *obj, None, Some(reason.as_go_str().to_string())),
+            EventKind::Park { obj, reason } => {
+                ("park", *obj, None, Some(reason.as_go_str().to_string()))
+            }
             EventKind::Sync { obj, op } => ("sync", Some(*obj), None, Some(op.to_string())),
-            EventKind::Sleep { until } => ("sleep", None, Some(crate::format::format_duration(until - self.now())), None),
+            EventKind::Sleep { until } => (
+                "sleep",
+                None,
+                Some(crate::format::format_duration(until - self.now())),
+                None,
+            ),
             EventKind::Exit => ("exit", None, None, None),
         };
-        EventView { g: e.g, line, kind: kind.into(), object, value, detail }
+        EventView {
+            g: e.g,
+            line,
+            kind: kind.into(),
+            object,
+            value,
+            detail,
+        }
     }
 
     fn ending_view(&self, e: &Ending, index: &LineIndex) -> EndingView {
@@ -484,7 +622,11 @@ impl Vm {
             Ending::Fatal { deadlock: false } => ("fatal", Some(2)),
             _ => ("budget", None),
         };
-        let minor = if self.cfg.go_version == crate::GoVersion::Go121 { 21 } else { 27 };
+        let minor = if self.cfg.go_version == crate::GoVersion::Go121 {
+            21
+        } else {
+            27
+        };
         let leaked = self
             .leaked
             .iter()
@@ -501,7 +643,9 @@ impl Vm {
         let message = match e {
             Ending::Exit(_) => String::new(),
             Ending::StepBudget => format!("stopped after {} steps: still running", self.steps),
-            Ending::HeapBudget => "stopped: the program allocated more memory than the simulator allows".into(),
+            Ending::HeapBudget => {
+                "stopped: the program allocated more memory than the simulator allows".into()
+            }
             Ending::GoroutineBudget => "stopped: too many goroutines".into(),
             Ending::OutputBudget => "stopped: too much output".into(),
             _ => {
@@ -509,6 +653,11 @@ impl Vm {
                 text.lines().next().unwrap_or("").to_string()
             }
         };
-        EndingView { class: class.into(), exit_code: code, leaked, message }
+        EndingView {
+            class: class.into(),
+            exit_code: code,
+            leaked,
+            message,
+        }
     }
 }

@@ -14,7 +14,7 @@ use crate::runtime::waitgroup::WaitGroup;
 use crate::vm::value::{MapKey, ObjId, Pointer, Root, Value};
 use std::collections::BTreeMap;
 
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Hash)]
 pub enum HeapObj {
     Cell(Value),
     Array(Vec<Value>),

@@ -20,7 +20,7 @@ use std::collections::HashMap;
 use std::rc::Rc;
 
 /// What a fired timer does.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Hash)]
 pub enum TimerAction {
     /// Send the current time on a timer channel.
     SendTime(ObjId),
@@ -30,7 +30,7 @@ pub enum TimerAction {
     Spawn(Value),
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Hash)]
 pub enum GStatus {
     Runnable,
     Running,
@@ -40,7 +40,7 @@ pub enum GStatus {
 
 /// What a parked goroutine's blocking operation should do when it runs
 /// again.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Hash)]
 pub enum Resume {
     /// A channel operation (or select case) completed on its behalf.
     Chan {
@@ -55,7 +55,7 @@ pub enum Resume {
     Notified,
 }
 
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Hash)]
 pub struct Deferred {
     pub func: Value,
     pub args: Vec<Value>,
@@ -298,6 +298,12 @@ pub struct Vm {
     pub sync_panic: Option<String>,
     /// Render values without calling their methods (snapshots).
     pub fmt_plain: bool,
+    /// The current choice point, until the next step.
+    pub cached_point: Option<super::sched::Point>,
+    /// Scheduler work: options considered at every point.
+    pub sched_work: u64,
+    /// Goroutines not yet dead.
+    pub live_goroutines: u32,
 }
 
 pub const MAIN_GID: Gid = 1;
@@ -349,6 +355,9 @@ impl Vm {
             sync_depth: Vec::new(),
             sync_panic: None,
             fmt_plain: false,
+            cached_point: None,
+            sched_work: 0,
+            live_goroutines: 1,
             prog,
         };
         vm.prepped_type = vm.find_named("fmt.prepped");
@@ -507,8 +516,7 @@ impl Vm {
         parent: Option<Gid>,
         at: Span,
     ) -> Result<Gid, Fault> {
-        let live = self.gs.iter().filter(|g| g.status != GStatus::Dead).count() as u32;
-        if live >= self.cfg.max_goroutines {
+        if self.live_goroutines >= self.cfg.max_goroutines {
             return Err(Fault::Budget(Ending::GoroutineBudget));
         }
         let gid = self.next_gid;
@@ -536,6 +544,7 @@ impl Vm {
         }
         self.gindex.insert(gid, self.gs.len());
         self.gs.push(g);
+        self.live_goroutines += 1;
         self.runq.ready(gid);
         Ok(gid)
     }
@@ -2903,7 +2912,7 @@ impl Vm {
 
     pub fn sample_resources(&mut self) {
         // At most one sample per virtual millisecond, plus goroutine changes.
-        let live_g = self.gs.iter().filter(|g| g.status != GStatus::Dead).count() as u32;
+        let live_g = self.live_goroutines;
         if let Some(last) = self.resource_samples.last() {
             if self.now() - last.0 < self.sample_interval && last.1 == live_g {
                 return;

@@ -36,6 +36,18 @@ impl Vm {
     /// The current choice point, advancing virtual time (and detecting
     /// deadlock) when nothing can run.
     pub fn point(&mut self) -> Point {
+        if let Some(p) = &self.cached_point {
+            return p.clone();
+        }
+        let p = self.compute_point();
+        // A scheduling decision costs about as much as a few dozen
+        // instructions, more with many goroutines to choose from.
+        self.sched_work += 24 + p.option_count() as u64;
+        self.cached_point = Some(p.clone());
+        p
+    }
+
+    fn compute_point(&mut self) -> Point {
         if self.ending.is_some() {
             return Point::Ended;
         }
@@ -49,26 +61,35 @@ impl Vm {
             // sysmon: a goroutine that ran for a whole quantum of virtual
             // time without blocking is preempted if anyone else can run.
             if let Some(c) = self.current {
-                let since = self.g(c).map(|g| g.run_since).unwrap_or(0);
-                let others = self
-                    .runq
-                    .runnable()
-                    .iter()
-                    .any(|&g| g != RUNTIME_PHANTOM_GID);
-                if self.yield_requested || (others && self.now() - since >= self.cfg.preempt_ns) {
+                let quantum_over = self.yield_requested
+                    || self.now() - self.g(c).map(|g| g.run_since).unwrap_or(0)
+                        >= self.cfg.preempt_ns;
+                if quantum_over
+                    && (self.yield_requested
+                        || self
+                            .runq
+                            .runnable()
+                            .iter()
+                            .any(|&g| g != RUNTIME_PHANTOM_GID))
+                {
                     self.yield_requested = false;
                     self.runq.global.push_back(c);
                     self.current = None;
                 }
             }
+            self.drop_phantom();
             let mut options = Vec::new();
             if let Some(c) = self.current {
                 options.push(c);
             }
-            let mut q = self.runq.clone();
-            while let Some(g) = q.find_runnable() {
-                if g != RUNTIME_PHANTOM_GID {
-                    options.push(g);
+            // Go's own pick comes first; the rest follow in queue order.
+            if let Some(first) = self.peek_runnable() {
+                options.push(first);
+                let q = &self.runq;
+                for g in q.runnext.iter().chain(q.runq.iter()).chain(q.global.iter()) {
+                    if *g != first && *g != RUNTIME_PHANTOM_GID {
+                        options.push(*g);
+                    }
                 }
             }
             if !options.is_empty() {
@@ -90,6 +111,29 @@ impl Vm {
         }
     }
 
+    /// What `find_runnable` would return, without taking it.
+    fn peek_runnable(&self) -> Option<Gid> {
+        let q = &self.runq;
+        let fairness = q.schedtick % crate::runtime::sched::GLOBAL_FAIRNESS_TICKS == 0;
+        let pick = if fairness && !q.global.is_empty() {
+            q.global.front().copied()
+        } else {
+            q.runnext
+                .or_else(|| q.runq.front().copied())
+                .or_else(|| q.global.front().copied())
+        };
+        pick
+    }
+
+    /// Consumes the runtime's phantom goroutine when it is next in line:
+    /// picking it does nothing observable, and doing it now (rather than at
+    /// the next pick) gives the same scheduler ticks.
+    fn drop_phantom(&mut self) {
+        while self.peek_runnable() == Some(RUNTIME_PHANTOM_GID) {
+            self.runq.find_runnable();
+        }
+    }
+
     fn deadlock(&mut self) {
         self.stderr
             .extend_from_slice(b"fatal error: all goroutines are asleep - deadlock!\n");
@@ -101,6 +145,7 @@ impl Vm {
     /// point. Out-of-range choices are clamped to the last option.
     pub fn step(&mut self, choice: usize) {
         let point = self.point();
+        self.cached_point = None;
         match point {
             Point::Ended => {}
             Point::SelectCase { g, options } => {
@@ -157,6 +202,7 @@ impl Vm {
             }
             Exec::Exited => {
                 g.status = GStatus::Dead;
+                self.live_goroutines = self.live_goroutines.saturating_sub(1);
                 g.stack.clear();
                 g.locals.clear();
                 self.current = None;

@@ -38,7 +38,7 @@ pub enum Value {
     Formatted(Rc<[u8]>),
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct SliceRef {
     pub arr: ObjId,
     pub off: u32,
@@ -64,7 +64,7 @@ pub enum Root {
     Global(u32),
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Hash)]
 pub enum FuncVal {
     /// A compiled function or closure with its captured variable cells.
     Closure { fid: u32, captures: Rc<[Value]> },
@@ -157,5 +157,27 @@ pub fn values_equal(a: &Value, b: &Value) -> bool {
         (Value::Iface(x), Value::Iface(y)) => x.0 == y.0 && values_equal(&x.1, &y.1),
         (Value::Func(_), _) | (_, Value::Func(_)) => false,
         _ => MapKey::of(a) == MapKey::of(b),
+    }
+}
+
+impl std::hash::Hash for Value {
+    fn hash<H: std::hash::Hasher>(&self, h: &mut H) {
+        std::mem::discriminant(self).hash(h);
+        match self {
+            Value::Nil => {}
+            Value::Bool(b) => b.hash(h),
+            Value::Int(i) => i.hash(h),
+            Value::Float(f) => f.to_bits().hash(h),
+            Value::Str(s) | Value::Formatted(s) => s.hash(h),
+            Value::Seq(items) => items.hash(h),
+            Value::Slice(r) => r.hash(h),
+            Value::Map(id) | Value::Chan(id) | Value::Handle(id) => id.hash(h),
+            Value::Ptr(p) => p.hash(h),
+            Value::Func(f) => f.hash(h),
+            Value::Iface(iv) => {
+                iv.0.hash(h);
+                iv.1.hash(h);
+            }
+        }
     }
 }
