@@ -255,6 +255,7 @@ describe('playground', () => {
     // A far jump runs in slices; the page stays responsive meanwhile.
     const peakAt = async (version, step) => {
       await page.selectOption('[data-testid=go-version]', version);
+      await page.fill('[data-testid=jump]', '');
       await page.fill('[data-testid=jump]', String(step));
       await page.press('[data-testid=jump]', 'Enter');
       await page.waitForFunction((n) => document.querySelector('[data-testid=playground]').dataset.position === String(n), step, { timeout: 60_000 });

@@ -220,9 +220,14 @@ fn render(m: &mut PlayModel, lang: Language, dispatch: &Callback<Cmd>) -> Html {
             dispatch.emit(Cmd::SetByStatement(select_value(&e) == "stmt"))
         })
     };
+    // Enter jumps (a `change` event alone would not fire when the same
+    // number is entered again after the program was restarted).
     let jump = {
         let dispatch = dispatch.clone();
-        Callback::from(move |e: Event| {
+        Callback::from(move |e: KeyboardEvent| {
+            if e.key() != "Enter" {
+                return;
+            }
             if let Ok(n) = input_value(&e).trim().parse::<usize>() {
                 dispatch.emit(Cmd::Goto(n));
             }
@@ -348,7 +353,8 @@ fn render(m: &mut PlayModel, lang: Language, dispatch: &Callback<Cmd>) -> Html {
                     oninput={slider} aria-label={tr(lang, "Jump to step", "跳到第几步")} class="play__slider" />
                 <label class="field field--small">
                     <span>{ tr(lang, "Jump to", "跳到") }</span>
-                    <input type="number" min="0" size="5" onchange={jump} data-testid="jump" />
+                    <input type="number" min="0" size="5" onkeydown={jump} data-testid="jump"
+                        title={tr(lang, "Type a step number and press Enter", "输入步数后按回车")} />
                 </label>
                 if let Some(s) = &snap {
                     <span class="clock" title={tr(lang, "virtual time", "虚拟时间")}>{ format!("⏱ {}", crate::playground::widgets::fmt_ns(s.now_ns)) }</span>
@@ -506,7 +512,7 @@ fn goroutines(
     let ids = visible_goroutines(s);
     html! {
         <section class="state-panel" aria-label="goroutines">
-            <h3 class="state-panel__title">{ format!("Goroutines ({})", ids.len()) }
+            <h3 class="state-panel__title">{ format!("{} ({})", tr(lang, "Goroutines", "Goroutine"), ids.len()) }
                 <span class="state-panel__hint">{ tr(lang, "click a runnable one to run it next — you are the scheduler", "点击可运行的 goroutine 让它下一个运行——你就是调度器") }</span>
             </h3>
             <ul class="gcards">
