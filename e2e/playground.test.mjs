@@ -198,8 +198,11 @@ describe('playground', () => {
     assert.equal(await page.textContent('[data-testid=narration]'), narration);
     await page.screenshot({ path: join(OUT, 'playground-share-restored.png') });
 
+    await page.context().close();
+
+    // A fresh page, so no request of the previous one is cut short.
+    await openPage();
     await page.goto(server.url + `#/case/${slug}?code=@@not-base64&step=3`);
-    await page.reload();
     await page.waitForSelector('[data-testid=link-error]');
     assert.match(await page.textContent('[data-testid=link-error]'), /damaged/);
     assert.equal(await position(), 0);
@@ -224,6 +227,18 @@ describe('playground', () => {
     await page.click('[data-testid=run-edited]');
     await page.waitForSelector('[data-testid=inline-error]');
     assert.match(await page.textContent('[data-testid=inline-error]'), /^4:2: declared and not used: x/);
+  });
+
+  test('中文 and the dark theme apply to the playground', async () => {
+    await openPage();
+    await openCase(slugFor(4));
+    await page.click('[data-testid=lang-zh]');
+    await page.click('[data-testid=theme-toggle]');
+    await page.waitForSelector('html[lang="zh-CN"][data-theme="dark"]');
+    for (let i = 0; i < 12; i++) await page.click('[data-testid=step]');
+    assert.match(await page.textContent('[data-testid=narration]'), /goroutine \d+ .*[\u4e00-\u9fff]/);
+    assert.match(await page.textContent('[data-testid=step]'), /单步/);
+    await page.screenshot({ path: join(OUT, 'playground-zh-dark.png'), fullPage: true });
   });
 
   test('help overlay, goroutine keys, explore and the fix', async () => {

@@ -12,7 +12,7 @@ use crate::playground::widgets::{fmt_ns, g_color, tr};
 
 const WIDTH: f64 = 1000.0;
 const LANE_H: f64 = 16.0;
-const LABEL_W: f64 = 44.0;
+const LABEL_W: f64 = 0.0;
 
 /// Most bars a lane draws: long runs are bucketed so a redraw stays cheap.
 const MAX_BUCKETS: usize = 600;
@@ -74,7 +74,7 @@ pub fn Timeline(props: &TimelineProps) -> Html {
     gids.dedup();
     let total = props.total.max(props.position).max(1);
     let scale = (WIDTH - LABEL_W) / total as f64;
-    let height = (gids.len().max(1) as f64) * LANE_H + 4.0;
+    let height = (gids.len().max(1) as f64) * LANE_H;
     let row = |g: u32| gids.iter().position(|&x| x == g).unwrap_or(0) as f64 * LANE_H;
     let onclick = {
         let on_jump = props.on_jump.clone();
@@ -98,11 +98,14 @@ pub fn Timeline(props: &TimelineProps) -> Html {
     html! {
         <figure class="timeline" data-testid="timeline">
             <figcaption>{ tr(lang, "Timeline: which goroutine ran at each step (click to jump)", "时间线：每一步运行的 goroutine（点击跳转）") }</figcaption>
+            <div class="timeline__body">
+            // Labels live outside the SVG: it stretches horizontally, text would too.
+            <div class="timeline__labels" aria-hidden="true">
+                { for gids.iter().map(|&g| html! { <span class={classes!("timeline__label", g_color(g))}>{ format!("G{g}") }</span> }) }
+            </div>
             <svg viewBox={format!("0 0 {WIDTH} {height}")} preserveAspectRatio="none" class="timeline__svg"
+                style={format!("height: {}px", height)}
                 role="img" aria-label={tr(lang, "timeline", "时间线")} {onclick}>
-                { for gids.iter().map(|&g| html! {
-                    <text x="2" y={format!("{}", row(g) + LANE_H - 4.0)} class="timeline__label">{ format!("G{g}") }</text>
-                }) }
                 { for runs(&props.lanes).into_iter().map(|(g, start, n)| html! {
                     <rect class={classes!("lane", g_color(g))} x={format!("{:.2}", LABEL_W + start as f64 * scale)}
                         y={format!("{}", row(g) + 2.0)} width={format!("{:.2}", (n as f64 * scale).max(1.0))}
@@ -110,6 +113,7 @@ pub fn Timeline(props: &TimelineProps) -> Html {
                 }) }
                 <line class="timeline__cursor" x1={format!("{cursor:.2}")} x2={format!("{cursor:.2}")} y1="0" y2={format!("{height}")} />
             </svg>
+            </div>
         </figure>
     }
 }
@@ -118,6 +122,9 @@ pub fn Timeline(props: &TimelineProps) -> Html {
 pub struct ResourcePlotProps {
     /// (virtual ns, live goroutines, live timers) samples.
     pub samples: Vec<(i64, u32, u32)>,
+    /// Live goroutines now (the samples may not have started yet).
+    pub goroutines: usize,
+    pub now_ns: i64,
     pub lang: Language,
 }
 
@@ -144,21 +151,21 @@ pub fn ResourcePlot(props: &ResourcePlotProps) -> Html {
         }
         out
     };
-    let last = s.last().copied().unwrap_or((0, 0, 0));
+    let live_timers = s.last().map_or(0, |x| x.2);
     let peak_timers = s.iter().map(|x| x.2).max().unwrap_or(0);
     html! {
         <figure class="plot" data-testid="resource-plot" data-peak-timers={peak_timers.to_string()}>
             <figcaption>
                 { tr(lang, "Live goroutines and timers over virtual time", "虚拟时间上存活的 goroutine 与定时器") }
                 <span class="plot__legend">
-                    <span class="plot__key plot__key--g">{ format!("goroutines {}", last.1) }</span>
-                    <span class="plot__key plot__key--t">{ format!("{} {} ({} {peak_timers})", tr(lang, "timers", "定时器"), last.2, tr(lang, "peak", "峰值")) }</span>
-                    <span class="plot__key">{ format!("t = {}", fmt_ns(last.0)) }</span>
+                    <span class="plot__key plot__key--g">{ format!("goroutines {}", props.goroutines) }</span>
+                    <span class="plot__key plot__key--t">{ format!("{} {live_timers} ({} {peak_timers})", tr(lang, "timers", "定时器"), tr(lang, "peak", "峰值")) }</span>
+                    <span class="plot__key">{ format!("t = {}", fmt_ns(props.now_ns)) }</span>
+                    <span class="plot__key">{ format!("y max = {}", max_y as u64) }</span>
                 </span>
             </figcaption>
             <svg viewBox={format!("0 0 {WIDTH} {h}")} preserveAspectRatio="none" class="plot__svg" role="img"
                 aria-label={tr(lang, "resource plot", "资源曲线")}>
-                <text x="6" y="12" class="plot__axis">{ format!("max {}", max_y as u64) }</text>
                 <path class="plot__line plot__line--g" d={path(|p| p.1)} />
                 <path class="plot__line plot__line--t" d={path(|p| p.2)} />
             </svg>

@@ -291,7 +291,7 @@ fn render(m: &mut PlayModel, lang: Language, dispatch: &Callback<Cmd>) -> Html {
             <div class="play__toolbar" role="toolbar" aria-label={tr(lang, "Run controls", "运行控制")}>
                 <div class="btn-group">
                     <button type="button" class="btn" onclick={cmd::<MouseEvent>(dispatch, Cmd::Reset)} data-testid="reset"
-                        title={tr(lang, "Back to the start", "回到开头")} disabled={position == 0}>{ "⏮" }</button>
+                        title={tr(lang, "Back to the start", "回到开头")} disabled={position == 0}>{ tr(lang, "Reset", "重置") }</button>
                     <button type="button" class="btn" onclick={cmd::<MouseEvent>(dispatch, Cmd::Back)} data-testid="back"
                         title={tr(lang, "Step back (←)", "后退一步（←）")} disabled={position == 0}>{ "◀ " }{ tr(lang, "Back", "后退") }</button>
                     <button type="button" class="btn btn--primary" onclick={cmd::<MouseEvent>(dispatch, Cmd::Step)} data-testid="step"
@@ -301,7 +301,7 @@ fn render(m: &mut PlayModel, lang: Language, dispatch: &Callback<Cmd>) -> Html {
                         { if m.running { tr(lang, "Pause", "暂停") } else { tr(lang, "Run", "运行") } }
                     </button>
                     <button type="button" class="btn" onclick={cmd::<MouseEvent>(dispatch, Cmd::RunToEnd)} data-testid="run-to-end"
-                        title={tr(lang, "Run to the end at full speed", "全速运行到结束")} disabled={ended}>{ "⏭" }</button>
+                        title={tr(lang, "Run to the end at full speed", "全速运行到结束")} disabled={ended}>{ tr(lang, "To end", "运行到底") }{ " ▶▶" }</button>
                 </div>
                 <label class="field">
                     <span>{ tr(lang, "Speed", "速度") }</span>
@@ -357,7 +357,7 @@ fn render(m: &mut PlayModel, lang: Language, dispatch: &Callback<Cmd>) -> Html {
                         title={tr(lang, "Type a step number and press Enter", "输入步数后按回车")} />
                 </label>
                 if let Some(s) = &snap {
-                    <span class="clock" title={tr(lang, "virtual time", "虚拟时间")}>{ format!("⏱ {}", crate::playground::widgets::fmt_ns(s.now_ns)) }</span>
+                    <span class="clock" title={tr(lang, "virtual time", "虚拟时间")}>{ format!("t = {}", crate::playground::widgets::fmt_ns(s.now_ns)) }</span>
                 }
             </div>
             <p class="narration" aria-live="polite" data-testid="narration">{ narration }</p>
@@ -418,7 +418,7 @@ fn render(m: &mut PlayModel, lang: Language, dispatch: &Callback<Cmd>) -> Html {
                 <div class="play__charts">
                     <Timeline lanes={m.ctl.lanes().to_vec()} total={planned} position={position} lang={lang} on_jump={on_jump} />
                     if let Some(s) = &snap {
-                        <ResourcePlot samples={s.resources.clone()} lang={lang} />
+                        <ResourcePlot samples={s.resources.clone()} goroutines={visible_goroutines(s).len()} now_ns={s.now_ns} lang={lang} />
                     }
                 </div>
             }
@@ -658,7 +658,7 @@ fn help_overlay(lang: Language, dispatch: &Callback<Cmd>) -> Html {
                     { for rows.iter().map(|(k, en, zh)| html! {
                         <>
                             <dt><kbd>{ *k }</kbd></dt>
-                            <dd>{ tr(lang, *en, *zh) }</dd>
+                            <dd>{ tr(lang, en, zh) }</dd>
                         </>
                     }) }
                 </dl>

@@ -138,12 +138,10 @@ pub fn ObjectWidget(props: &ObjectWidgetProps) -> Html {
                                     _ => "",
                                 };
                                 html! {
-                                    <div class={classes!("ring__slot", slot.is_some().then_some("is-used"))} role="listitem" data-slot={i.to_string()}>
-                                        <span class="ring__value">{ slot.map(|s| s.value.clone()).unwrap_or_default() }</span>
-                                        <span class="ring__index">{ i }</span>
-                                        if !marks.is_empty() {
-                                            <span class="ring__ptr">{ marks }</span>
-                                        }
+                                    <div class="ring__cell" role="listitem" data-slot={i.to_string()}>
+                                        <span class={classes!("ring__slot", slot.is_some().then_some("is-used"))}>{ slot.map(|s| s.value.clone()).unwrap_or_default() }</span>
+                                        <span class="ring__index">{ format!("[{i}]") }</span>
+                                        <span class="ring__ptr">{ marks }</span>
                                     </div>
                                 }
                             }) }
