@@ -116,6 +116,13 @@ pub fn scroll_to_top() {
     }
 }
 
+/// Milliseconds since navigation start (`performance.now()`), or 0.
+pub fn now_ms() -> f64 {
+    web_sys::window()
+        .and_then(|window| window.performance())
+        .map_or(0.0, |performance| performance.now())
+}
+
 /// Records that the first screen has been rendered.
 pub fn mark_first_render() {
     if let Some(performance) = web_sys::window().and_then(|window| window.performance()) {

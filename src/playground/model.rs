@@ -26,7 +26,7 @@ pub const SPEEDS: [(&str, u32, usize); 5] = [
     ("4/s", 250, 1),
     ("15/s", 66, 1),
     ("60/s", 16, 1),
-    ("max", 16, 1500),
+    ("max", 16, 20_000),
 ];
 pub const DEFAULT_SPEED: usize = 2;
 pub const MAX_SPEED: usize = SPEEDS.len() - 1;
@@ -34,6 +34,11 @@ pub const MAX_SPEED: usize = SPEEDS.len() - 1;
 /// A forward jump longer than this runs in timer slices (like Run) instead
 /// of in one go, so a far jump never freezes the page.
 pub const SYNC_JUMP: usize = 2_000;
+
+/// Steps between clock checks while running.
+const TICK_CHUNK: usize = 50;
+/// Time one run tick may take before it yields to the page, in ms.
+const TICK_BUDGET_MS: f64 = 12.0;
 
 /// VM steps of exploration per animation tick.
 pub const EXPLORE_SLICE: u64 = 20_000;
@@ -118,6 +123,10 @@ pub struct PlayModel {
     pub last_ran: Option<u32>,
     /// A far forward jump in progress: run (at full speed) until this step.
     pub seek: Option<usize>,
+    /// Milliseconds from some origin (`performance.now()` in the browser);
+    /// bounds the work of one tick. Natively it stands still, so a tick is
+    /// bounded by its step count alone.
+    pub clock: fn() -> f64,
 }
 
 fn case_go(case: &Case) -> GoVersion {
@@ -174,6 +183,7 @@ impl PlayModel {
             explore: None,
             last_ran,
             seek: None,
+            clock: || 0.0,
         }
     }
 
@@ -299,7 +309,17 @@ impl PlayModel {
                 if let Some(target) = self.seek {
                     per_tick = per_tick.min(target.saturating_sub(self.ctl.position()));
                 }
-                self.ctl.run(per_tick);
+                // Run in small chunks until the slice's time is used up, so a
+                // program whose steps grow expensive never stalls a frame.
+                let start = (self.clock)();
+                let mut left = per_tick;
+                while left > 0 {
+                    let n = self.ctl.run(left.min(TICK_CHUNK));
+                    left = left.saturating_sub(n.max(1));
+                    if n == 0 || (self.clock)() - start > TICK_BUDGET_MS {
+                        break;
+                    }
+                }
                 self.note_ran();
                 let arrived = self.seek.is_some_and(|t| self.ctl.position() >= t);
                 if self.ctl.is_ended() || arrived {

@@ -39,7 +39,11 @@ pub fn Playground(props: &PlaygroundProps) -> Html {
     let model = {
         let case = props.case;
         let query = props.query.clone();
-        use_mut_ref(move || PlayModel::new(case, &query))
+        use_mut_ref(move || {
+            let mut model = PlayModel::new(case, &query);
+            model.clock = platform::now_ms;
+            model
+        })
     };
     let update = use_force_update();
     let dispatch: Callback<Cmd> = {
