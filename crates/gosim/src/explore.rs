@@ -11,6 +11,7 @@
 use crate::snapshot::LeakView;
 use crate::vm::machine::{Ending, GStatus, Vm, VmConfig};
 use crate::vm::op::Program;
+use crate::vm::race::RaceReport;
 use crate::vm::sched::Point;
 use crate::{RunConfig, SplitMix};
 use serde::{Deserialize, Serialize};
@@ -73,11 +74,15 @@ pub struct Outcome {
     /// Context switches in `schedule` (non-default choices).
     pub switches: usize,
     pub leaked: Vec<LeakView>,
+    /// Data races seen in schedules that reached this outcome.
+    pub races: Vec<RaceReport>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct ExploreReport {
     pub outcomes: Vec<Outcome>,
+    /// Every data race found in any explored schedule.
+    pub races: Vec<RaceReport>,
     /// Complete schedules run.
     pub schedules: u64,
     /// Distinct choice-point states visited.
@@ -423,6 +428,8 @@ impl Explorer {
 
     fn record(&mut self, vm: &Vm, path: &[usize]) {
         self.schedules += 1;
+        // Goroutine bookkeeping (clocks, queues) costs beyond instructions.
+        self.work += 300 * vm.gs.len() as u64;
         let key = outcome_key(vm);
         let schedule = path
             .iter()
@@ -430,9 +437,15 @@ impl Explorer {
             .collect::<Vec<_>>()
             .join(".");
         let switches = path.iter().filter(|&&c| c != 0).count();
+        let races = vm.race_reports();
         match self.outcomes.get_mut(&key) {
             Some(o) => {
                 o.count += 1;
+                for r in races {
+                    if !o.races.contains(&r) {
+                        o.races.push(r);
+                    }
+                }
                 if switches < o.switches
                     || (switches == o.switches && schedule.len() < o.schedule.len())
                 {
@@ -454,6 +467,7 @@ impl Explorer {
                         schedule,
                         switches,
                         leaked,
+                        races,
                     },
                 );
             }
@@ -473,8 +487,15 @@ impl Explorer {
             o.schedule = s;
             o.switches = n;
         }
+        let mut races: Vec<RaceReport> = outcomes
+            .iter()
+            .flat_map(|o| o.races.iter().cloned())
+            .collect();
+        races.sort();
+        races.dedup();
         ExploreReport {
             outcomes,
+            races,
             schedules: self.schedules,
             states: self.visited.len() as u64,
             complete: self.complete,
@@ -512,15 +533,28 @@ impl Explorer {
             .into_iter()
             .map(|c| c as usize)
             .collect();
+        let nonzero = choices.iter().filter(|&&c| c != 0).count();
+        // Each attempt replays the whole program: bounded by a share of the
+        // exploration budget, and long random schedules are left as found.
+        if nonzero > 64 {
+            return (schedule.to_string(), nonzero);
+        }
+        let mut budget = self.ecfg.max_work / 4;
         for i in 0..choices.len() {
             if choices[i] == 0 {
                 continue;
             }
             let saved = choices[i];
             choices[i] = 0;
-            if outcome_key(&self.replay(&choices)) != *key {
+            let trial = self.replay(&choices);
+            let cost = run_cost(&trial);
+            if outcome_key(&trial) != *key {
                 choices[i] = saved;
             }
+            if cost >= budget {
+                break;
+            }
+            budget -= cost;
         }
         while choices.last() == Some(&0) {
             choices.pop();
@@ -535,6 +569,12 @@ impl Explorer {
             n,
         )
     }
+}
+
+/// What a whole run costs, in instruction-equivalents: instructions,
+/// scheduling decisions, and per-goroutine bookkeeping.
+fn run_cost(vm: &Vm) -> u64 {
+    vm.steps + vm.sched_work + 300 * vm.gs.len() as u64
 }
 
 fn outcome_key_of(o: &Outcome) -> OutcomeKey {

@@ -36,6 +36,8 @@ pub struct Snapshot {
     pub events: Vec<EventView>,
     /// (virtual ns, live goroutines, live timers) samples.
     pub resources: Vec<(i64, u32, u32)>,
+    /// Data races found so far in this run.
+    pub races: Vec<crate::vm::race::RaceReport>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -408,6 +410,7 @@ impl Vm {
             ending,
             events,
             resources: self.resource_samples.clone(),
+            races: self.race_reports(),
         }
     }
 

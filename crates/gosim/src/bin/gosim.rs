@@ -158,6 +158,18 @@ fn print_report(r: &gosim::explore::ExploreReport) {
         for line in o.stderr_head.lines().take(5) {
             println!("  ! {}", line);
         }
+        for r in &o.races {
+            println!(
+                "  DATA RACE on {}: goroutine {} {} at line {}, goroutine {} {} at line {}",
+                r.what,
+                r.first_g,
+                if r.first_write { "wrote" } else { "read" },
+                r.first_line,
+                r.second_g,
+                if r.second_write { "wrote" } else { "read" },
+                r.second_line
+            );
+        }
         for l in &o.leaked {
             println!(
                 "  leaked: goroutine {} created at line {} [{}]",

@@ -67,6 +67,7 @@ impl Vm {
     ) -> OpResult {
         match out {
             SyncOutcome::Done(w) => {
+                self.race_sync(g.id, obj, op);
                 for gid in w.ready {
                     self.ready(gid, Resume::Sync);
                 }
@@ -97,6 +98,42 @@ impl Vm {
                 Self::finish(g, argc, Vec::new());
                 Err(go_error(self, e))
             }
+        }
+    }
+
+    /// Happens-before edges of the sync primitives (Go's race annotations).
+    fn race_sync(&mut self, g: crate::runtime::Gid, obj: ObjId, op: &'static str) {
+        let is_rw = matches!(self.heap.get(obj), Some(HeapObj::RWMutex(_)));
+        let Some(r) = self.race.as_mut() else { return };
+        let key = (2u64 << 40) | obj as u64;
+        let readers = (3u64 << 40) | obj as u64;
+        match op {
+            "Lock" | "TryLock" => {
+                r.acquire(g, key);
+                if is_rw {
+                    r.acquire(g, readers);
+                }
+            }
+            "RLock" | "TryRLock" => r.acquire(g, key),
+            "Unlock" => r.release(g, key),
+            "RUnlock" => r.release(g, readers),
+            "Add" | "Done" | "Signal" | "Broadcast" => r.release(g, key),
+            "Wait" => r.acquire(g, key),
+            _ => {
+                r.acquire(g, key);
+                r.release(g, key);
+            }
+        }
+    }
+
+    fn race_atomic(&mut self, g: crate::runtime::Gid, p: &Value) {
+        if let (Some(r), Value::Ptr(ptr)) = (self.race.as_mut(), p) {
+            use std::hash::{Hash, Hasher};
+            let mut h = std::collections::hash_map::DefaultHasher::new();
+            ptr.hash(&mut h);
+            let key = (4u64 << 40) ^ (h.finish() & 0xFF_FFFF_FFFF);
+            r.acquire(g, key);
+            r.release(g, key);
         }
     }
 
@@ -203,6 +240,21 @@ impl Vm {
                 let id = self.handle(&arg(0), true, || HeapObj::WaitGroup(Box::default()))?;
                 let gid = g.id;
                 let delta = arg(1).as_int();
+                let before = match self.heap.get(id) {
+                    Some(HeapObj::WaitGroup(w)) => w.counter(),
+                    _ => 0,
+                };
+                if let Some(r) = self.race.as_mut() {
+                    let loc = (4u8, id, 0u32, Vec::new());
+                    r.names.entry(loc.clone()).or_insert_with(|| {
+                        "sync.WaitGroup (Add called concurrently with Wait)".into()
+                    });
+                    if native == WgAdd && delta > 0 && before == 0 {
+                        r.access(gid, loc, false, span);
+                    } else if native == WgWait && before > 0 && resumed.is_none() {
+                        r.access(gid, loc, true, span);
+                    }
+                }
                 let out = match self.heap.get_mut(id) {
                     Some(HeapObj::WaitGroup(w)) => match native {
                         WgAdd => w.add(delta),
@@ -321,6 +373,7 @@ impl Vm {
                         }
                     }
                 }
+                self.race_sync(g.id, id, "Map");
                 if let Some((ks, vs)) = new_arrays {
                     let ks = self.new_slice(ks)?;
                     let vs = self.new_slice(vs)?;
@@ -331,6 +384,7 @@ impl Vm {
             }
             AtomicAdd(k) => {
                 let p = arg(0);
+                self.race_atomic(g.id, &p);
                 let old = self.load_ptr(&p)?.as_int();
                 let new = k.wrap(old.wrapping_add(arg(1).as_int()));
                 self.store_ptr(&p, Value::Int(new))?;
@@ -338,11 +392,13 @@ impl Vm {
                 Ok(Flow::Visible)
             }
             AtomicLoad | AtomicLoadAny => {
+                self.race_atomic(g.id, &arg(0));
                 let v = self.load_ptr(&arg(0))?;
                 Self::finish(g, argc, vec![v]);
                 Ok(Flow::Visible)
             }
             AtomicStore | AtomicStoreAny => {
+                self.race_atomic(g.id, &arg(0));
                 if native == AtomicStoreAny && arg(1).is_nil() {
                     Self::finish(g, argc, vec![]);
                     return Err(Fault::Value(Value::Iface(Rc::new((
@@ -355,12 +411,14 @@ impl Vm {
                 Ok(Flow::Visible)
             }
             AtomicSwap | AtomicSwapAny => {
+                self.race_atomic(g.id, &arg(0));
                 let old = self.load_ptr(&arg(0))?;
                 self.store_ptr(&arg(0), arg(1))?;
                 Self::finish(g, argc, vec![old]);
                 Ok(Flow::Visible)
             }
             AtomicCas => {
+                self.race_atomic(g.id, &arg(0));
                 let cur = self.load_ptr(&arg(0))?;
                 let ok = cur.as_int() == arg(1).as_int();
                 if ok {

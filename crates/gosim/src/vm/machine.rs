@@ -170,6 +170,8 @@ pub struct VmConfig {
     pub preempt_ns: i64,
     /// Stop at every statement of user code (line stepping).
     pub stop_at_statements: bool,
+    /// Track happens-before and report data races.
+    pub detect_races: bool,
 }
 
 impl Default for VmConfig {
@@ -183,6 +185,7 @@ impl Default for VmConfig {
             poll_cost_ns: 100_000,
             preempt_ns: 10_000_000,
             stop_at_statements: false,
+            detect_races: true,
         }
     }
 }
@@ -304,6 +307,7 @@ pub struct Vm {
     pub sched_work: u64,
     /// Goroutines not yet dead.
     pub live_goroutines: u32,
+    pub race: Option<Box<super::race::RaceDetector>>,
 }
 
 pub const MAIN_GID: Gid = 1;
@@ -358,11 +362,15 @@ impl Vm {
             cached_point: None,
             sched_work: 0,
             live_goroutines: 1,
+            race: None,
             prog,
         };
         vm.prepped_type = vm.find_named("fmt.prepped");
         vm.runtime_error_type = vm.find_named("runtime.Error");
         vm.time_type = vm.find_named("time.Time").unwrap_or(wk::INVALID);
+        if vm.cfg.detect_races {
+            vm.race = Some(Box::default());
+        }
         // Globals start at their zero values.
         for i in 0..vm.globals.len() {
             let t = vm.prog.globals[i].ty;
@@ -795,6 +803,9 @@ impl Vm {
                 let span = func.spans.get(pc).copied().unwrap_or_default();
                 if let Some(f) = g.frames.last_mut() {
                     f.pc = pc as u32;
+                }
+                if !func.library && self.race.is_some() {
+                    self.race_access(g, op, base, span, func);
                 }
                 let r = self.step_op(g, op, base, span);
                 match r {
@@ -1857,6 +1868,9 @@ impl Vm {
                     return Err(Fault::Fatal("go of nil func value".into()));
                 }
                 let gid = self.spawn(f, args, Some(g.id), span)?;
+                if let Some(r) = self.race.as_mut() {
+                    r.spawn(g.id, gid);
+                }
                 self.events.push(super::events::Event::new(
                     g.id,
                     span,
@@ -1898,6 +1912,7 @@ impl Vm {
                     Some(c) => c.close(),
                     None => Ok(Vec::new()),
                 };
+                self.race_chan(g.id, id);
                 match wakes {
                     Ok(ws) => {
                         for w in ws {
@@ -2099,6 +2114,123 @@ impl Vm {
             }
         }
         result
+    }
+
+    /// A channel operation synchronizes both ways (an over-approximation of
+    /// Go's channel rules: it may hide a race, never invent one).
+    pub fn race_chan(&mut self, g: Gid, id: ObjId) {
+        if let Some(r) = self.race.as_mut() {
+            let key = (1u64 << 40) | id as u64;
+            r.acquire(g, key);
+            r.release(g, key);
+        }
+    }
+
+    /// Records the memory access an instruction of user code is about to make.
+    fn race_access(
+        &mut self,
+        g: &Goroutine,
+        op: &Op,
+        base: usize,
+        span: Span,
+        func: &super::op::FuncCode,
+    ) {
+        let n = g.stack.len();
+        let top = |k: usize| n.checked_sub(k + 1).and_then(|i| g.stack.get(i));
+        let loc_of = |v: &Value| -> Option<super::race::Loc> {
+            match v {
+                Value::Ptr(p) => Some(match p.root {
+                    Root::Cell(id) => (0, id, 0, p.path.clone()),
+                    Root::Elem(a, i) => (1, a, i, p.path.clone()),
+                    Root::Global(gi) => (2, gi, 0, p.path.clone()),
+                }),
+                _ => None,
+            }
+        };
+        let (loc, write, name) = match op {
+            Op::LoadBoxed(s) | Op::StoreBoxed(s) => {
+                let Some(l) = g.locals.get(base + *s as usize).and_then(loc_of) else {
+                    return;
+                };
+                let name = func
+                    .locals
+                    .iter()
+                    .find(|x| x.slot == *s)
+                    .map(|x| x.name.clone());
+                (l, matches!(op, Op::StoreBoxed(_)), name)
+            }
+            Op::LoadGlobal(i) | Op::StoreGlobal(i) => {
+                let name = self
+                    .prog
+                    .globals
+                    .get(*i as usize)
+                    .map(|x| x.name.trim_start_matches("main.").to_string());
+                (
+                    (2, *i, 0, Vec::new()),
+                    matches!(op, Op::StoreGlobal(_)),
+                    name,
+                )
+            }
+            Op::Deref => match top(0).and_then(loc_of) {
+                Some(l) => (l, false, None),
+                None => return,
+            },
+            Op::StorePtr => match top(1).and_then(loc_of) {
+                Some(l) => (l, true, None),
+                None => return,
+            },
+            Op::IndexSlice => match (top(1), top(0)) {
+                (Some(Value::Slice(r)), Some(i)) => (
+                    (1, r.arr, r.off.wrapping_add(i.as_int() as u32), Vec::new()),
+                    false,
+                    None,
+                ),
+                _ => return,
+            },
+            Op::IndexMap { .. } => match top(1) {
+                Some(Value::Map(id)) => ((3, *id, 0, Vec::new()), false, None),
+                _ => return,
+            },
+            Op::MapSet => match top(2) {
+                Some(Value::Map(id)) => ((3, *id, 0, Vec::new()), true, None),
+                _ => return,
+            },
+            Op::MapDelete => match top(1) {
+                Some(Value::Map(id)) => ((3, *id, 0, Vec::new()), true, None),
+                _ => return,
+            },
+            _ => return,
+        };
+        if let Some(r) = self.race.as_mut() {
+            if let Some(name) = name {
+                r.names.entry(loc.clone()).or_insert(name);
+            }
+            r.access(g.id, loc, write, span);
+        }
+    }
+
+    /// The races found so far, with lines.
+    pub fn race_reports(&self) -> Vec<super::race::RaceReport> {
+        let Some(r) = self.race.as_ref() else {
+            return Vec::new();
+        };
+        let index = crate::syntax::span::LineIndex::new(&self.prog.source);
+        let mut out: Vec<super::race::RaceReport> = r
+            .found
+            .iter()
+            .map(|(what, g1, s1, w1, g2, s2, w2)| super::race::RaceReport {
+                what: what.clone(),
+                first_g: *g1,
+                first_line: index.line(s1.lo),
+                first_write: *w1,
+                second_g: *g2,
+                second_line: index.line(s2.lo),
+                second_write: *w2,
+            })
+            .collect();
+        out.sort();
+        out.dedup();
+        out
     }
 
     /// Sets the current frame's pc past the executing instruction (before
@@ -2559,6 +2691,10 @@ impl Vm {
 
     fn op_send(&mut self, g: &mut Goroutine, span: Span) -> OpResult {
         if let Some(Resume::Chan { delivery, .. }) = g.resume.take() {
+            if let Some(Value::Chan(id)) = g.stack.len().checked_sub(2).map(|i| g.stack[i].clone())
+            {
+                self.race_chan(g.id, id);
+            }
             g.stack.pop();
             g.stack.pop();
             return match delivery {
@@ -2582,6 +2718,7 @@ impl Vm {
             SendOutcome::Sent { woke } => {
                 g.stack.pop();
                 g.stack.pop();
+                self.race_chan(g.id, id);
                 if let Some(w) = woke {
                     self.deliver(w);
                 }
@@ -2622,6 +2759,7 @@ impl Vm {
         if let Some(Resume::Chan { delivery, .. }) = g.resume.take() {
             let ch = Self::pop(g);
             let id = if let Value::Chan(id) = ch { id } else { 0 };
+            self.race_chan(g.id, id);
             let (v, ok) = match delivery {
                 Delivery::Received(v) => (v, true),
                 _ => (elem_zero(self, id), false),
@@ -2643,6 +2781,7 @@ impl Vm {
         match out {
             RecvOutcome::Received { value, woke } => {
                 g.stack.pop();
+                self.race_chan(g.id, id);
                 let (v, ok) = match value {
                     RecvValue::Value(v) => (v, true),
                     RecvValue::Closed => (elem_zero(self, id), false),
@@ -2734,6 +2873,9 @@ impl Vm {
         };
         if let Some(Resume::Chan { case, delivery }) = g.resume.take() {
             let idx = case.unwrap_or(0);
+            if let Some((Some(id), _)) = ops.get(idx) {
+                self.race_chan(g.id, *id);
+            }
             let elem = cases.get(idx).map(|c| c.1).unwrap_or(wk::INVALID);
             return match delivery {
                 Delivery::Received(v) => {
@@ -2823,6 +2965,7 @@ impl Vm {
         };
         let (ch, v) = ops[chosen].clone();
         let id = ch.unwrap_or(0);
+        self.race_chan(g.id, id);
         match cases[chosen].0 {
             SelectDir::Send => {
                 let out = match self.chan_mut(id) {

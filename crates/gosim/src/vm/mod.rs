@@ -11,5 +11,6 @@ mod library;
 pub mod machine;
 pub mod natives;
 pub mod op;
+pub mod race;
 pub mod sched;
 pub mod value;
