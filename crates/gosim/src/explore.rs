@@ -236,6 +236,17 @@ impl Explorer {
     fn dfs_unit(&mut self, bound: Option<u32>) -> u64 {
         if !self.started {
             self.started = true;
+            if bound.is_none() {
+                // Go's own schedule is always among the outcomes, whatever
+                // the search later covers.
+                let default_run = self.replay(&[]);
+                self.work += run_cost(&default_run);
+                self.record(&default_run, &[]);
+                self.schedules -= 1;
+                if let Some(o) = self.outcomes.get_mut(&outcome_key(&default_run)) {
+                    o.count -= 1;
+                }
+            }
             let mut vm = self.new_vm();
             let steps = Self::settle(&mut vm);
             self.work += vm.steps + vm.sched_work;

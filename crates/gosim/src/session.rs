@@ -83,7 +83,10 @@ impl Session {
         self.last_events = self.vm.events.len();
         self.vm.step(choice);
         self.taken.push(choice);
-        if self.taken.len() % CHECKPOINT_EVERY == 0 {
+        // Checkpoints thin out as runs grow, so their copies cost
+        // O(log n) while going back replays at most an eighth of the run.
+        let last = self.checkpoints.last().map(|c| c.0).unwrap_or(0);
+        if self.taken.len() - last >= CHECKPOINT_EVERY.max(self.taken.len() / 8) {
             self.checkpoints.push((self.taken.len(), self.vm.clone()));
         }
         true

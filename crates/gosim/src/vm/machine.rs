@@ -308,6 +308,9 @@ pub struct Vm {
     /// Goroutines not yet dead.
     pub live_goroutines: u32,
     pub race: Option<Box<super::race::RaceDetector>>,
+    /// Set when main returned: (instructions, stdout length, stderr length)
+    /// at that moment, while the other goroutines run on to find leaks.
+    pub after_main: Option<(u64, usize, usize)>,
 }
 
 pub const MAIN_GID: Gid = 1;
@@ -363,6 +366,7 @@ impl Vm {
             sched_work: 0,
             live_goroutines: 1,
             race: None,
+            after_main: None,
             prog,
         };
         vm.prepped_type = vm.find_named("fmt.prepped");
@@ -869,6 +873,11 @@ impl Vm {
     }
 
     pub fn end(&mut self, e: Ending) {
+        if self.after_main.is_some() {
+            // Whatever happens after main returned is not the program's.
+            self.finish_after_main();
+            return;
+        }
         if self.ending.is_none() {
             self.ending = Some(e);
         }

@@ -10,6 +10,9 @@ use super::machine::{Ending, Exec, GStatus, Goroutine, Vm, MAIN_GID, RUNTIME_PHA
 use crate::runtime::Gid;
 use serde::{Deserialize, Serialize};
 
+/// Instructions the other goroutines may run after main returned.
+const AFTER_MAIN_STEPS: u64 = 200_000;
+
 /// A decision the scheduler needs before the machine can go on.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Point {
@@ -92,6 +95,14 @@ impl Vm {
                     }
                 }
             }
+            if let Some((at, _, _)) = self.after_main {
+                if options.is_empty() || self.steps - at > AFTER_MAIN_STEPS {
+                    self.finish_after_main();
+                    return Point::Ended;
+                }
+                // Not a choice: the program has already exited.
+                options.truncate(1);
+            }
             if !options.is_empty() {
                 return Point::Schedule { options };
             }
@@ -104,7 +115,11 @@ impl Vm {
                     }
                 }
                 None => {
-                    self.deadlock();
+                    if self.after_main.is_some() {
+                        self.finish_after_main();
+                    } else {
+                        self.deadlock();
+                    }
                     return Point::Ended;
                 }
             }
@@ -131,6 +146,22 @@ impl Vm {
     fn drop_phantom(&mut self) {
         while self.peek_runnable() == Some(RUNTIME_PHANTOM_GID) {
             self.runq.find_runnable();
+        }
+    }
+
+    /// Ends a run whose main returned: goroutines not finished by now are
+    /// leaked; whatever they printed after main returned is discarded.
+    pub fn finish_after_main(&mut self) {
+        if let Some((_, out, err)) = self.after_main.take() {
+            self.stdout.truncate(out);
+            self.stderr.truncate(err);
+            self.leaked = self
+                .gs
+                .iter()
+                .filter(|x| x.status != GStatus::Dead)
+                .map(|x| x.id)
+                .collect();
+            self.ending = Some(Ending::Exit(0));
         }
     }
 
@@ -218,13 +249,10 @@ impl Vm {
         }
         self.gs[idx] = g;
         if r == Exec::Exited && gid == MAIN_GID && self.ending.is_none() {
-            self.leaked = self
-                .gs
-                .iter()
-                .filter(|x| x.status != GStatus::Dead)
-                .map(|x| x.id)
-                .collect();
-            self.end(Ending::Exit(0));
+            // main returned: the program is over, but the other goroutines
+            // run on, invisibly, to see which would stay blocked forever
+            // (goleak's question), before the ending is recorded.
+            self.after_main = Some((self.steps, self.stdout.len(), self.stderr.len()));
         }
         if r == Exec::Exited {
             self.sample_resources();

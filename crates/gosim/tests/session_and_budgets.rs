@@ -1,0 +1,163 @@
+//! Stepping, exact step-back, schedules as shareable values, budgets that
+//! stop runaway programs with a verdict, and the resource series that
+//! shows case 16's timer pile-up.
+
+use gosim::session::Session;
+use gosim::snapshot::ObjectView;
+use gosim::vm::sched::Point;
+use gosim::{GoVersion, RunConfig};
+
+const CASE4: &str = "package main\n\nimport (\n\t\"fmt\"\n\t\"sync\"\n)\n\nfunc main() {\n\tvar (\n\t\tl  sync.Mutex\n\t\twg sync.WaitGroup\n\t\tch = make(chan int, 1)\n\t)\n\twg.Add(2)\n\tgo func() {\n\t\tdefer wg.Done()\n\t\tl.Lock()\n\t\tfor i := 0; i < 4; i++ {\n\t\t\tch <- i\n\t\t}\n\t\tl.Unlock()\n\t}()\n\tgo func() {\n\t\tdefer wg.Done()\n\t\tfor a := range ch {\n\t\t\tl.Lock()\n\t\t\tfmt.Println(a)\n\t\t\tl.Unlock()\n\t\t}\n\t}()\n\twg.Wait()\n\tclose(ch)\n}\n";
+
+#[test]
+fn stepping_forward_then_back_restores_the_exact_state() {
+    let mut s = Session::new(CASE4, &RunConfig::default(), true).expect("compiles");
+    let mut hashes = vec![s.state_hash()];
+    for _ in 0..25 {
+        if !s.step(0) {
+            break;
+        }
+        hashes.push(s.state_hash());
+    }
+    let n = s.position();
+    assert!(n >= 10, "the program takes steps");
+    for k in (0..n).rev() {
+        s.back();
+        assert_eq!(s.position(), k);
+        assert_eq!(s.state_hash(), hashes[k], "state after {} steps", k);
+    }
+}
+
+#[test]
+fn case4_ends_with_a_full_channel_and_a_parked_sender() {
+    let mut s = Session::new(CASE4, &RunConfig::default(), false).expect("compiles");
+    s.run(10_000);
+    let snap = s.snapshot();
+    let ending = snap.ending.as_ref().expect("the run ended");
+    assert_eq!(ending.class, "deadlock");
+    assert_eq!(
+        ending.message,
+        "fatal error: all goroutines are asleep - deadlock!"
+    );
+    let ch = snap
+        .objects
+        .iter()
+        .find(|o| o.name() == Some("ch"))
+        .expect("the channel is named after its variable");
+    match ch {
+        ObjectView::Channel {
+            cap,
+            len,
+            sendq,
+            buffer,
+            ..
+        } => {
+            assert_eq!((*cap, *len), (1, 1));
+            assert_eq!(buffer.len(), 1);
+            assert_eq!(sendq.len(), 1, "the producer is parked on sendq");
+            assert_eq!(
+                sendq[0].value.as_deref(),
+                Some("2"),
+                "0 was received, 1 is buffered, 2 waits"
+            );
+        }
+        other => panic!("not a channel: {:?}", other),
+    }
+    let waits: Vec<Option<String>> = snap
+        .goroutines
+        .iter()
+        .map(|g| g.wait_reason.clone())
+        .collect();
+    assert!(waits.contains(&Some("chan send".into())));
+    assert!(waits.contains(&Some("sync.Mutex.Lock".into())));
+    assert!(waits.contains(&Some("sync.WaitGroup.Wait".into())));
+}
+
+#[test]
+fn picking_a_goroutine_runs_it_and_the_schedule_string_replays_it() {
+    let src = "package main\n\nimport \"fmt\"\n\nfunc main() {\n\tdone := make(chan bool)\n\tgo func() {\n\t\tfmt.Println(\"a\")\n\t\tdone <- true\n\t}()\n\tgo func() {\n\t\tfmt.Println(\"b\")\n\t\tdone <- true\n\t}()\n\t<-done\n\t<-done\n}\n";
+    let mut s = Session::new(src, &RunConfig::default(), false).expect("compiles");
+    // Run until both goroutines exist and main has blocked.
+    while let Point::Schedule { options } = s.point() {
+        if options.len() > 1 {
+            break;
+        }
+        s.step(0);
+    }
+    let Point::Schedule { options } = s.point() else {
+        panic!("a scheduling choice")
+    };
+    let last = *options.last().expect("options");
+    assert!(s.step_goroutine(last));
+    s.run(1000);
+    let out = s.snapshot().stdout;
+    let schedule = s.schedule_string();
+    let mut again = Session::new(src, &RunConfig::default(), false).expect("compiles");
+    again.replay(&gosim::parse_choices(&schedule).expect("valid"), None);
+    assert_eq!(again.snapshot().stdout, out);
+}
+
+#[test]
+fn an_endless_loop_stops_with_a_budget_verdict() {
+    let src = "package main\n\nimport \"fmt\"\n\nfunc main() {\n\tx := 0\n\tfor {\n\t\tx++\n\t\tif x < 0 {\n\t\t\tfmt.Println(x)\n\t\t}\n\t}\n}\n";
+    let r = gosim::run(
+        src,
+        &RunConfig {
+            max_steps: 100_000,
+            ..Default::default()
+        },
+    );
+    assert_eq!(r.exit_code, None);
+    let err = String::from_utf8_lossy(&r.stderr);
+    assert!(err.contains("stopped after 100000 steps"), "{}", err);
+}
+
+#[test]
+fn a_huge_allocation_ends_with_a_clear_error() {
+    let src = "package main\n\nimport \"fmt\"\n\nfunc main() {\n\ts := make([]int, 1<<40)\n\tfmt.Println(len(s))\n}\n";
+    let r = gosim::run(src, &RunConfig::default());
+    let err = String::from_utf8_lossy(&r.stderr);
+    assert!(
+        r.exit_code == Some(2) || r.exit_code.is_none(),
+        "{:?}",
+        r.exit_code
+    );
+    assert!(
+        err.contains("makeslice: len out of range") || err.contains("memory"),
+        "{}",
+        err
+    );
+}
+
+#[test]
+fn compile_errors_come_back_as_go_build_prints_them() {
+    let src = "package main\n\nimport \"fmt\"\n\nfunc main() {\n\tx := 1\n}\n";
+    let r = gosim::run(src, &RunConfig::default());
+    assert_eq!(r.exit_code, Some(1));
+    assert_eq!(String::from_utf8_lossy(&r.stderr), "# command-line-arguments\n./prog.go:3:8: \"fmt\" imported and not used\n./prog.go:6:2: declared and not used: x\n");
+}
+
+fn peak_live_timers(v: GoVersion) -> u32 {
+    let src = "package main\n\nimport (\n\t\"context\"\n\t\"fmt\"\n\t\"time\"\n)\n\nfunc main() {\n\tctx, cancel := context.WithCancel(context.Background())\n\tgo func() {\n\t\ttime.Sleep(5 * time.Second)\n\t\tcancel()\n\t}()\n\tisTimeout := false\nLoop:\n\tfor {\n\t\tselect {\n\t\tcase <-ctx.Done():\n\t\t\tbreak Loop\n\t\tcase <-time.After(time.Second * 2):\n\t\t\tisTimeout = true\n\t\t\tbreak Loop\n\t\tdefault:\n\t\t}\n\t}\n\tfmt.Printf(\"end with timeout: %v\\n\", isTimeout)\n}\n";
+    let mut s = Session::new(
+        src,
+        &RunConfig {
+            go_version: v,
+            ..Default::default()
+        },
+        false,
+    )
+    .expect("compiles");
+    s.run(10_000_000);
+    let snap = s.snapshot();
+    assert_eq!(snap.stdout, "end with timeout: false\n");
+    snap.resources.iter().map(|r| r.2).max().unwrap_or(0)
+}
+
+#[test]
+fn case16_timers_pile_up_before_go123_only() {
+    let old = peak_live_timers(GoVersion::Go122);
+    let new = peak_live_timers(GoVersion::Go123);
+    assert!(old > 1000, "pre-1.23 keeps every unfired timer: {}", old);
+    assert!(new < 10, "1.23+ collects unreferenced timers: {}", new);
+}
