@@ -284,6 +284,19 @@ describe('playground', () => {
     assert.ok(old > 100 * Math.max(now, 1), `pre-1.23 keeps the timers alive (${old} vs ${now})`);
   });
 
+  test('every runnable case runs to a verdict without freezing or crashing the page', async () => {
+    await openPage();
+    const verdicts = {};
+    for (const slug of runnableSlugs()) {
+      await openCase(slug);
+      await runToEnd(120_000);
+      verdicts[slug] = await page.getAttribute('[data-testid=verdict]', 'data-class');
+      assert.ok(verdicts[slug], `${slug} shows a verdict`);
+    }
+    console.log(`verdicts: ${JSON.stringify(verdicts)}`);
+    assert.equal(verdicts[slugFor(4)], 'deadlock');
+  });
+
   test('budgets: first render of a case page, one step for every case; phone layout', async () => {
     const results = {};
     // Per case, the 90th percentile must be within budget; the maximum is

@@ -26,6 +26,24 @@ pub const MAX_INSTRUCTIONS: u64 = 2_000_000;
 /// with the budget verdict (a tight loop can make a step per instruction).
 pub const MAX_POSITIONS: usize = 200_000;
 
+/// Session keeps a full copy of the VM every this many steps (for exact
+/// back-stepping); mirrors `CHECKPOINT_EVERY` in gosim's session.rs.
+const CHECKPOINT_EVERY: usize = 64;
+/// Budget for the memory those copies take, in "heap units" (goroutines +
+/// objects + timers summed over all copies). A program that keeps creating
+/// timers (case 16) would otherwise exhaust the tab's memory long before
+/// its end; this stops it with the budget verdict at roughly a gigabyte.
+pub const MAX_CHECKPOINT_UNITS: u64 = 2_000_000;
+
+/// Why the UI stopped a run that had not ended.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Cap {
+    /// More steps than the UI keeps history for.
+    Steps,
+    /// The checkpoints for exact back-stepping would take too much memory.
+    Memory,
+}
+
 /// How a program is run.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct PlayConfig {
@@ -37,6 +55,7 @@ pub struct PlayConfig {
     pub by_statement: bool,
     pub max_instructions: u64,
     pub max_positions: usize,
+    pub max_checkpoint_units: u64,
 }
 
 impl Default for PlayConfig {
@@ -47,6 +66,7 @@ impl Default for PlayConfig {
             by_statement: true,
             max_instructions: MAX_INSTRUCTIONS,
             max_positions: MAX_POSITIONS,
+            max_checkpoint_units: MAX_CHECKPOINT_UNITS,
         }
     }
 }
@@ -106,8 +126,11 @@ pub struct Controller {
     rng: Option<SplitMix>,
     /// The snapshot at the current position, built on demand.
     cached: Option<Rc<Snapshot>>,
-    /// The UI's own step cap was hit (shown as the budget verdict).
-    capped: bool,
+    /// The UI's own cap was hit (shown as the budget verdict).
+    capped: Option<Cap>,
+    /// Running total of heap units over the checkpoints taken so far, one
+    /// entry per checkpoint.
+    checkpoint_units: Vec<u64>,
 }
 
 impl Controller {
@@ -124,7 +147,8 @@ impl Controller {
             lanes: Vec::new(),
             rng: config.seed.map(SplitMix),
             cached: None,
-            capped: false,
+            capped: None,
+            checkpoint_units: Vec::new(),
         }
     }
 
@@ -156,8 +180,12 @@ impl Controller {
         &self.lanes
     }
 
-    /// The UI step cap ended the run.
+    /// A UI cap ended the run.
     pub fn capped(&self) -> bool {
+        self.capped.is_some()
+    }
+
+    pub fn cap(&self) -> Option<Cap> {
         self.capped
     }
 
@@ -169,12 +197,12 @@ impl Controller {
     }
 
     pub fn is_ended(&mut self) -> bool {
-        self.capped || matches!(self.point(), Point::Ended)
+        self.capped.is_some() || matches!(self.point(), Point::Ended)
     }
 
     /// The goroutines that can be picked to run next.
     pub fn runnable(&mut self) -> Vec<Gid> {
-        if self.capped {
+        if self.capped.is_some() {
             return Vec::new();
         }
         match self.point() {
@@ -204,7 +232,7 @@ impl Controller {
 
     /// Takes option `choice` at the current point, recording it.
     fn take(&mut self, choice: usize) -> bool {
-        if self.capped {
+        if self.capped.is_some() {
             return false;
         }
         let Ok(session) = &mut self.session else {
@@ -212,7 +240,7 @@ impl Controller {
         };
         let pos = session.position();
         if pos >= self.config.max_positions {
-            self.capped = true;
+            self.capped = Some(Cap::Steps);
             self.cached = None;
             return false;
         }
@@ -238,7 +266,24 @@ impl Controller {
         }
         self.lanes.truncate(pos);
         self.lanes.push(ran);
+        if (pos + 1) % CHECKPOINT_EVERY == 0 {
+            self.note_checkpoint();
+        }
         true
+    }
+
+    /// Accounts for the VM copy the session just kept, using the snapshot
+    /// of this position (kept for the next redraw, so it costs nothing more).
+    fn note_checkpoint(&mut self) {
+        let Some(snap) = self.snapshot() else {
+            return;
+        };
+        let units = (snap.goroutines.len() + snap.objects.len() + snap.timers.len() + 1) as u64;
+        let total = self.checkpoint_units.last().copied().unwrap_or(0) + units;
+        self.checkpoint_units.push(total);
+        if total > self.config.max_checkpoint_units && snap.ending.is_none() {
+            self.capped = Some(Cap::Memory);
+        }
     }
 
     /// One step: the planned choice if there is one, else Go's own choice
@@ -298,7 +343,8 @@ impl Controller {
                 session.goto(target);
             }
             self.lanes.truncate(target);
-            self.capped = false;
+            self.checkpoint_units.truncate(target / CHECKPOINT_EVERY);
+            self.capped = None;
             self.cached = None;
         } else {
             while self.position() < target && self.step() {}
@@ -503,8 +549,32 @@ func main() {
         );
         assert_eq!(d.run(1000), 50);
         assert!(d.capped() && d.is_ended());
+        assert_eq!(d.cap(), Some(Cap::Steps));
         d.back();
         assert!(!d.capped());
+    }
+
+    #[test]
+    fn checkpoint_memory_budget_stops_a_heap_that_keeps_growing() {
+        // Every iteration leaves a live timer behind, like case 16.
+        let src = "package main\n\nimport \"time\"\n\nfunc main() {\n\tfor {\n\t\tselect {\n\t\tcase <-time.After(time.Hour):\n\t\tdefault:\n\t\t}\n\t}\n}\n";
+        let config = PlayConfig {
+            go: GoVersion::Go122,
+            max_checkpoint_units: 5_000,
+            ..PlayConfig::default()
+        };
+        let mut c = Controller::new(src, config);
+        assert!(c.errors().is_empty(), "{:?}", c.errors());
+        c.run(100_000);
+        assert_eq!(c.cap(), Some(Cap::Memory));
+        let stopped_at = c.position();
+        assert!(stopped_at < 100_000 && stopped_at > 64, "{stopped_at}");
+        // Going back releases the budget; stepping on hits it again.
+        c.goto(stopped_at / 2);
+        assert!(!c.capped());
+        assert!(c.step());
+        c.run(100_000);
+        assert_eq!(c.position(), stopped_at);
     }
 
     #[test]

@@ -18,6 +18,7 @@ use crate::cases::Case;
 use crate::hooks::use_settings;
 use crate::i18n::Language;
 use crate::platform;
+use crate::playground::controller::Cap;
 use crate::playground::model::{visible_goroutines, Cmd, PlayModel, Variant, SPEEDS};
 use crate::playground::narrate::narrate;
 use crate::playground::share::go_key;
@@ -154,7 +155,7 @@ fn render(m: &mut PlayModel, lang: Language, dispatch: &Callback<Cmd>) -> Html {
     let position = m.ctl.position();
     let planned = m.ctl.planned();
     let ended = m.ctl.is_ended();
-    let capped = m.ctl.capped();
+    let capped = m.ctl.cap();
     let config = m.ctl.config();
     let errors = m.ctl.errors().to_vec();
     // The goroutine the next step runs: the planned choice, else Go's.
@@ -366,7 +367,7 @@ fn render(m: &mut PlayModel, lang: Language, dispatch: &Callback<Cmd>) -> Html {
             </div>
             <p class="narration" aria-live="polite" data-testid="narration">{ narration }</p>
             if let Some(s) = &snap {
-                if s.ending.is_some() || capped {
+                if s.ending.is_some() || capped.is_some() {
                     { verdict(s.ending.as_ref(), capped, position, lang) }
                 }
             }
@@ -434,7 +435,12 @@ fn render(m: &mut PlayModel, lang: Language, dispatch: &Callback<Cmd>) -> Html {
     }
 }
 
-fn verdict(ending: Option<&EndingView>, capped: bool, position: usize, lang: Language) -> Html {
+fn verdict(
+    ending: Option<&EndingView>,
+    capped: Option<Cap>,
+    position: usize,
+    lang: Language,
+) -> Html {
     let (class, title, detail): (String, String, String) = match ending {
         Some(e) if e.class != "budget" => {
             let title = match e.class.as_str() {
@@ -464,11 +470,16 @@ fn verdict(ending: Option<&EndingView>, capped: bool, position: usize, lang: Lan
             (class, title, status)
         }
         _ => {
-            let message = match ending {
-                Some(e) => e.message.clone(),
-                None => format!("stopped after {position} steps"),
+            let message = match (ending, capped, lang) {
+                (Some(e), _, _) => e.message.clone(),
+                (None, Some(Cap::Memory), Language::En) => format!(
+                    "stopped after {position} steps: the heap keeps growing, and the copies kept for exact step-back would exhaust the page's memory"
+                ),
+                (None, Some(Cap::Memory), Language::Zh) => format!(
+                    "在第 {position} 步停止：堆一直在增长，为精确后退保存的副本会耗尽页面内存"
+                ),
+                (None, _, _) => format!("stopped after {position} steps"),
             };
-            let _ = capped;
             (
                 "budget".into(),
                 tr(
