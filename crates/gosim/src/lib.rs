@@ -50,6 +50,8 @@ pub struct RunConfig {
     pub max_steps: u64,
     /// The file name used in diagnostics (`./prog.go:3:2: ...`).
     pub file_name: String,
+    /// Track happens-before and report data races (like `go run -race`).
+    pub detect_races: bool,
 }
 
 impl Default for RunConfig {
@@ -59,6 +61,7 @@ impl Default for RunConfig {
             schedule: Schedule::GoDefault,
             max_steps: 10_000_000,
             file_name: "./prog.go".to_string(),
+            detect_races: false,
         }
     }
 }
@@ -140,6 +143,7 @@ pub fn run(src: &str, config: &RunConfig) -> RunResult {
         vm::machine::VmConfig {
             go_version: config.go_version,
             max_steps: config.max_steps,
+            detect_races: config.detect_races,
             ..Default::default()
         },
     );
@@ -168,6 +172,25 @@ pub fn run(src: &str, config: &RunConfig) -> RunResult {
             c
         };
         m.step(choice);
+        // A batch run keeps no event log.
+        m.events.clear();
+    }
+    if config.detect_races {
+        for r in m.race_reports() {
+            m.stderr.extend_from_slice(
+                format!(
+                    "==================\nWARNING: DATA RACE on {}\n{} by goroutine {}:\n  ./prog.go:{}\n\nPrevious {} by goroutine {}:\n  ./prog.go:{}\n==================\n",
+                    r.what,
+                    if r.second_write { "Write" } else { "Read" },
+                    r.second_g,
+                    r.second_line,
+                    if r.first_write { "write" } else { "read" },
+                    r.first_g,
+                    r.first_line
+                )
+                .as_bytes(),
+            );
+        }
     }
     let exit_code = match m.ending {
         Some(vm::machine::Ending::Exit(c)) => Some(c),

@@ -10,7 +10,7 @@ use std::io::Write;
 use std::process::ExitCode;
 
 const USAGE: &str = "usage:
-  gosim run FILE.go [--go 1.21|1.22|1.23] [--seed N] [--schedule CHOICES] [--max-steps N]
+  gosim run FILE.go [--go 1.21|1.22|1.23] [--seed N] [--schedule CHOICES] [--max-steps N] [--race]
   gosim check FILE.go
   gosim explore FILE.go [--go VER] [--max-schedules N] [--preemption-bound K] [--random-runs N] [--seed N] [--json]
 ";
@@ -37,6 +37,10 @@ fn parse_version(s: &str) -> Result<GoVersion, String> {
             other
         )),
     }
+}
+
+fn number(s: &str, flag: &str) -> Result<u64, String> {
+    s.parse().map_err(|_| format!("{} wants a number", flag))
 }
 
 fn real_main(args: &[String]) -> Result<ExitCode, String> {
@@ -71,6 +75,13 @@ fn real_main(args: &[String]) -> Result<ExitCode, String> {
                     .parse()
                     .map_err(|_| "--max-steps wants a number".to_string())?
             }
+            "--max-schedules" => ecfg.max_schedules = number(&value()?, "--max-schedules")?,
+            "--preemption-bound" => {
+                ecfg.preemption_bound = number(&value()?, "--preemption-bound")? as u32
+            }
+            "--random-runs" => ecfg.random_runs = number(&value()?, "--random-runs")?,
+            "--json" => json = true,
+            "--race" => cfg.detect_races = true,
             s if s.starts_with("--") => return Err(format!("unknown flag {}", s)),
             s => {
                 if file.is_some() {
