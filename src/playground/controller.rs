@@ -297,7 +297,7 @@ impl Controller {
         let choice = match self.choices.get(pos) {
             Some(&c) => c,
             None => match &mut self.rng {
-                Some(rng) if n > 1 => (rng.next() % n as u64) as usize,
+                Some(rng) if n > 1 => (rng.next_u64() % n as u64) as usize,
                 _ => 0,
             },
         };

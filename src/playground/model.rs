@@ -647,7 +647,9 @@ mod tests {
         let mut m = PlayModel::new(c, "");
         m.apply(Cmd::Goto(10));
         assert_eq!(m.ctl.position(), 10);
-        let target = 10 + SYNC_JUMP + 500;
+        // More than one tick's worth at full speed (the native clock stands
+        // still, so a tick is bounded by its step count).
+        let target = 10 + SYNC_JUMP + SPEEDS[MAX_SPEED].2 + 500;
         m.apply(Cmd::Goto(target));
         assert_eq!(
             m.ctl.position(),

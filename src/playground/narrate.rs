@@ -140,6 +140,16 @@ fn event_sentence(snap: &Snapshot, e: &EventView, zh: bool) -> Option<String> {
                     "goroutine {g} 向 {} 发送 {value}：无缓冲，值直接交给接收者。",
                     name()
                 ),
+                // A buffered send that leaves the buffer empty went straight
+                // to a receiver parked on recvq (chansend's fast path).
+                (_, false) if len == 0 => format!(
+                    "goroutine {g} sends {value} on {}: a receiver was waiting on recvq, so the value goes straight to it (buffer stays 0/{cap}).",
+                    name()
+                ),
+                (_, true) if len == 0 => format!(
+                    "goroutine {g} 向 {} 发送 {value}：recvq 上有接收者在等，值直接交给它（缓冲仍为 0/{cap}）。",
+                    name()
+                ),
                 (_, false) => format!(
                     "goroutine {g} sends {value} on {} (buffer {len}/{cap}).",
                     name()
@@ -291,5 +301,53 @@ fn park_sentence(snap: &Snapshot, e: &EventView, g: u32, reason: &str, zh: bool)
                 format!("goroutine {g} parks [{reason}].")
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::playground::controller::{Controller, PlayConfig};
+
+    /// Every narration line of a run of case 4, in `lang`.
+    fn lines(lang: Language) -> Vec<String> {
+        let case = crate::cases::all()
+            .iter()
+            .find(|c| c.number == 4)
+            .expect("case 4 is embedded");
+        let mut c = Controller::new(case.source, PlayConfig::default());
+        let mut out = Vec::new();
+        while c.step() {
+            let ran = c.lanes().last().copied();
+            let snap = c.snapshot().expect("case 4 compiles");
+            out.push(narrate(&snap, ran, lang));
+        }
+        out
+    }
+
+    #[test]
+    fn case4_narration_tells_the_story_in_both_languages() {
+        let en = lines(Language::En);
+        let has = |needle: &str| en.iter().any(|l| l.contains(needle));
+        assert!(has("starts goroutine"), "{en:#?}");
+        assert!(
+            has("sends 0 on ch: a receiver was waiting on recvq"),
+            "{en:#?}"
+        );
+        assert!(has("sends 1 on ch (buffer 1/1)"), "{en:#?}");
+        assert!(
+            has("the buffer is full (1/1), so it parks on sendq"),
+            "{en:#?}"
+        );
+        assert!(has("held by goroutine"), "{en:#?}");
+        assert!(en.last().is_some_and(|l| l.contains("deadlock")), "{en:#?}");
+        let zh = lines(Language::Zh);
+        assert_eq!(zh.len(), en.len());
+        assert!(
+            zh.iter()
+                .any(|l| l.contains("缓冲已满（1/1），于是停在 sendq 上")),
+            "{zh:#?}"
+        );
+        assert!(zh.last().is_some_and(|l| l.contains("死锁")), "{zh:#?}");
     }
 }
