@@ -423,7 +423,7 @@ impl Explorer {
                 break;
             }
             let c = if n > 1 {
-                let c = (self.rng.next() % n as u64) as usize;
+                let c = (self.rng.next_u64() % n as u64) as usize;
                 path.push(c);
                 c
             } else {

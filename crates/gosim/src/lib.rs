@@ -165,7 +165,7 @@ pub fn run(src: &str, config: &RunConfig) -> RunResult {
                 (Schedule::Choices(list), _) => {
                     list.get(choice_index).copied().unwrap_or(0) as usize
                 }
-                (_, Some(r)) => (r.next() % n as u64) as usize,
+                (_, Some(r)) => (r.next_u64() % n as u64) as usize,
                 _ => 0,
             };
             choice_index += 1;
@@ -232,7 +232,7 @@ fn budget_reason(e: Option<&vm::machine::Ending>) -> &'static str {
 pub struct SplitMix(pub u64);
 
 impl SplitMix {
-    pub fn next(&mut self) -> u64 {
+    pub fn next_u64(&mut self) -> u64 {
         self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
         let mut z = self.0;
         z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);

@@ -10,6 +10,10 @@ use crate::vm::op::{ArithOp, CmpOp, Conv, NumKind, SliceKind};
 use crate::vm::value::Value;
 use std::rc::Rc;
 
+/// A type being searched for a selector: (type, field path so far,
+/// reached through a pointer).
+type SearchNode = (TypeId, Vec<(u32, bool)>, bool);
+
 /// How a selector resolved.
 #[derive(Clone, Debug)]
 pub enum Selection {
@@ -432,7 +436,7 @@ impl<'a> Compiler<'a> {
             return None;
         }
         // (type, path so far, reached through pointer)
-        let mut level: Vec<(TypeId, Vec<(u32, bool)>, bool)> = vec![(start, vec![], start_ptr)];
+        let mut level: Vec<SearchNode> = vec![(start, vec![], start_ptr)];
         for _depth in 0..8 {
             let mut next = Vec::new();
             let mut found: Vec<Selection> = Vec::new();
@@ -464,7 +468,7 @@ impl<'a> Compiler<'a> {
                 if let TypeKind::Struct(fields) = self.types.ukind(*ty) {
                     for (i, f) in fields.iter().enumerate() {
                         let mut p = path.clone();
-                        p.push((i as u32, *via_ptr || false));
+                        p.push((i as u32, *via_ptr));
                         if f.name == name {
                             found.push(Selection::Field {
                                 path: p.clone(),
@@ -820,17 +824,17 @@ impl<'a> Compiler<'a> {
                     };
                     return match folded {
                         Some(c) => {
-                            if !self.types.is_untyped(o.ty) {
-                                if let Err(_) = consts::representable(&self.types, &c, o.ty) {
-                                    self.error(
-                                        span,
-                                        format!(
-                                            "constant {} overflows {}",
-                                            c.display(),
-                                            self.types.name(o.ty)
-                                        ),
-                                    );
-                                }
+                            if !self.types.is_untyped(o.ty)
+                                && consts::representable(&self.types, &c, o.ty).is_err()
+                            {
+                                self.error(
+                                    span,
+                                    format!(
+                                        "constant {} overflows {}",
+                                        c.display(),
+                                        self.types.name(o.ty)
+                                    ),
+                                );
                             }
                             Operand {
                                 mode: Mode::Const(c),
@@ -963,10 +967,11 @@ impl<'a> Compiler<'a> {
             return match consts::fold_binary(op, &a, &b, int_div) {
                 Ok(c) => {
                     let rty = if is_cmp { wk::UNTYPED_BOOL } else { ty };
-                    if !is_cmp && !self.types.is_untyped(rty) {
-                        if consts::representable(&self.types, &c, rty).is_err() {
-                            self.error(span, format!("cannot use {} (untyped int constant {}) as {} value in expression (overflows)", self.text(span), c.display(), self.types.name(rty)));
-                        }
+                    if !is_cmp
+                        && !self.types.is_untyped(rty)
+                        && consts::representable(&self.types, &c, rty).is_err()
+                    {
+                        self.error(span, format!("cannot use {} (untyped int constant {}) as {} value in expression (overflows)", self.text(span), c.display(), self.types.name(rty)));
                     }
                     let c = match (&c, self.types.is_integer(rty)) {
                         (ConstVal::Float(f), true) if f.fract() == 0.0 => ConstVal::Int(*f as i128),
@@ -1155,10 +1160,6 @@ impl<'a> Compiler<'a> {
         }
         self.emit(Op::Arith(aop, nk));
         Operand::value(ty, span)
-    }
-
-    fn cmp_type_ok(&self, _t: TypeId) -> bool {
-        true
     }
 
     /// Checks that a constant operand converts to the other operand's type.
@@ -1881,10 +1882,7 @@ impl<'a> Compiler<'a> {
                 Some((v, wk::UNTYPED_BOOL))
             }
             _ => {
-                self.error(
-                    span,
-                    format!("assignment mismatch: 2 variables but 1 value"),
-                );
+                self.error(span, "assignment mismatch: 2 variables but 1 value");
                 None
             }
         }
@@ -1910,7 +1908,7 @@ impl<'a> Compiler<'a> {
             TypeKind::String | TypeKind::Untyped(UntypedKind::String) => {
                 self.value(x);
                 if max.is_some() {
-                    self.error(span, format!("invalid operation: 3-index slice of string"));
+                    self.error(span, "invalid operation: 3-index slice of string");
                 }
                 (
                     SliceKind::String,

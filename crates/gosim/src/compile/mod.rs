@@ -379,11 +379,10 @@ impl<'a> Compiler<'a> {
 
     pub fn patch(&mut self, at: usize, target: usize) {
         let t = target as u32;
-        if let Some(op) = self.fnc().code.get_mut(at) {
-            match op {
-                Op::Jump(x) | Op::JumpIfFalse(x) | Op::JumpIfTrue(x) => *x = t,
-                _ => {}
-            }
+        if let Some(Op::Jump(x) | Op::JumpIfFalse(x) | Op::JumpIfTrue(x)) =
+            self.fnc().code.get_mut(at)
+        {
+            *x = t;
         }
     }
 

@@ -221,9 +221,6 @@ impl<'a> Compiler<'a> {
         }
         if !is_call_or_recv {
             let what = self.describe(&o, e);
-            let what = what
-                .replace("(variable of type", "(variable of type")
-                .replace("(constant", "(constant");
             self.error(e.span, format!("{} is not used", what));
             return;
         }
@@ -1330,11 +1327,7 @@ impl<'a> Compiler<'a> {
             Kind::Int(t) => (*t, None),
         };
         if value.is_some() && vt.is_none() {
-            let what = if matches!(kind, Kind::Chan(_)) {
-                "permits only one iteration variable"
-            } else {
-                "permits only one iteration variable"
-            };
+            let what = "permits only one iteration variable";
             self.error(
                 value.map(|v| v.span).unwrap_or(span),
                 format!("range over {} {}", self.describe(&so, subject), what),
@@ -1675,7 +1668,7 @@ impl<'a> Compiler<'a> {
                                         && !matches!(o.mode, Mode::Const(_))
                                         && o.ty != tt
                                         && !self.identical_or_assignable(o.ty, tt)
-                                        && !(self.types.is_bool(tt) && o.ty == wk::UNTYPED_BOOL)
+                                        && (!self.types.is_bool(tt) || o.ty != wk::UNTYPED_BOOL)
                                     {
                                         self.error(e.span, format!("invalid case {} in switch on {} (mismatched types {} and {})", self.text(e.span), tag.map(|t| self.text(t.span)).unwrap_or_default(), self.types.name(o.ty), self.types.name(tt)));
                                     } else {

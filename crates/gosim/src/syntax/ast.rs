@@ -32,6 +32,9 @@ pub struct Import {
     pub span: Span,
 }
 
+// A function declaration is larger than a `var` group, and there are few of
+// either: boxing would only add indirection.
+#[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
 pub enum Decl {
     Func(FuncDecl),

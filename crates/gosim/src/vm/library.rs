@@ -55,6 +55,7 @@ impl Vm {
         Ok(id)
     }
 
+    #[allow(clippy::too_many_arguments)] // one call site per primitive; a struct would only rename them
     fn apply_sync(
         &mut self,
         g: &mut Goroutine,

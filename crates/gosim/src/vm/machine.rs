@@ -1072,10 +1072,10 @@ impl Vm {
                 match (self.prog.types.ukind(*t), inner) {
                     (TypeKind::String, Value::Str(s)) => {
                         let s = String::from_utf8_lossy(s).to_string();
+                        // A named string type prints as main.T("..."); runtime
+                        // errors and plain strings print bare.
                         if self.prog.types.is_named(*t) && tname != "runtime.Error" {
                             format!("{}({:?})", tname, s)
-                        } else if tname == "runtime.Error" {
-                            s
                         } else {
                             s
                         }
@@ -1130,7 +1130,7 @@ impl Vm {
         let mut out = String::new();
         for (i, p) in g.panics.iter().enumerate() {
             if i > 0 {
-                out.push_str("\t");
+                out.push('\t');
             }
             out.push_str("panic: ");
             out.push_str(&p.text);
@@ -1971,7 +1971,7 @@ impl Vm {
                     g.stack.push(Value::Bool(false));
                 } else {
                     let types = &self.prog.types;
-                    let src = types.name(*from).replace("interface {}", "interface {}");
+                    let src = types.name(*from);
                     let msg = match &v {
                         Value::Iface(iv) => {
                             if is_iface_target {
@@ -2309,12 +2309,10 @@ impl Vm {
         }
     }
 
-    pub fn runtime_err_value(&self, msg: &str, runtime_prefix: bool) -> Value {
-        let text = if runtime_prefix {
-            msg.to_string()
-        } else {
-            msg.to_string()
-        };
+    /// A panic value of the runtime's error type carrying `msg`. (Whether
+    /// Go prefixes "runtime error: " is already decided by the caller.)
+    pub fn runtime_err_value(&self, msg: &str, _runtime_prefix: bool) -> Value {
+        let text = msg.to_string();
         Value::Iface(Rc::new((
             self.runtime_error_type.unwrap_or(self.string_type),
             Value::str(&text),

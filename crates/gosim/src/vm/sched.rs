@@ -129,6 +129,8 @@ impl Vm {
     /// What `find_runnable` would return, without taking it.
     fn peek_runnable(&self) -> Option<Gid> {
         let q = &self.runq;
+        // `% == 0` rather than `is_multiple_of`: the workspace MSRV is 1.85.
+        #[allow(clippy::manual_is_multiple_of)]
         let fairness = q.schedtick % crate::runtime::sched::GLOBAL_FAIRNESS_TICKS == 0;
         let pick = if fairness && !q.global.is_empty() {
             q.global.front().copied()
