@@ -11,6 +11,7 @@ pub mod format;
 pub mod prelude;
 pub mod runtime;
 pub mod session;
+pub mod share;
 pub mod snapshot;
 pub mod syntax;
 pub mod types;

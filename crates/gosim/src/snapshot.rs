@@ -38,6 +38,20 @@ pub struct Snapshot {
     pub resources: Vec<(i64, u32, u32)>,
     /// Data races found so far in this run.
     pub races: Vec<crate::vm::race::RaceReport>,
+    /// Who waits on what, and who could still wake them.
+    pub wait_for: Vec<WaitEdge>,
+}
+
+/// One edge of the wait-for graph: goroutine `g` is parked on `object`;
+/// `wakers` are the live goroutines that can still reach the object (the
+/// holder, for a lock). In a deadlock every waker is itself waiting.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct WaitEdge {
+    pub g: Gid,
+    pub object: Option<ObjId>,
+    pub object_name: Option<String>,
+    pub reason: String,
+    pub wakers: Vec<Gid>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -411,7 +425,73 @@ impl Vm {
             events,
             resources: self.resource_samples.clone(),
             races: self.race_reports(),
+            wait_for: self.wait_for(&names),
         }
+    }
+
+    /// The objects a goroutine can reach from its stack (channels and
+    /// library handles), a few pointers deep.
+    fn reachable_objects(&self, g: &Goroutine) -> std::collections::HashSet<ObjId> {
+        let mut out = std::collections::HashSet::new();
+        let mut names = HashMap::new();
+        for v in g.locals.iter().chain(g.stack.iter()) {
+            self.name_walk(v, "", &mut names, 0);
+        }
+        for (id, _) in names {
+            out.insert(id);
+        }
+        out
+    }
+
+    pub fn wait_for(&self, names: &HashMap<ObjId, String>) -> Vec<WaitEdge> {
+        let reach: Vec<(Gid, std::collections::HashSet<ObjId>)> = self
+            .gs
+            .iter()
+            .filter(|g| g.status != GStatus::Dead)
+            .map(|g| (g.id, self.reachable_objects(g)))
+            .collect();
+        let mut edges = Vec::new();
+        for g in &self.gs {
+            let GStatus::Waiting(reason) = &g.status else {
+                continue;
+            };
+            let objs: Vec<ObjId> = match g.waiting_on {
+                Some(o) => vec![o],
+                None => g.select_chans.clone(),
+            };
+            let mut wakers: Vec<Gid> = Vec::new();
+            for o in &objs {
+                // A lock is released by its holder.
+                let holder = match self.heap.get(*o) {
+                    Some(HeapObj::Mutex(m)) => m.holder().into_iter().collect::<Vec<_>>(),
+                    Some(HeapObj::RWMutex(m)) => m
+                        .writer()
+                        .into_iter()
+                        .chain(m.readers().iter().copied())
+                        .collect(),
+                    _ => Vec::new(),
+                };
+                if !holder.is_empty() {
+                    wakers.extend(holder.into_iter().filter(|h| *h != g.id));
+                    continue;
+                }
+                for (other, objs) in &reach {
+                    if *other != g.id && objs.contains(o) {
+                        wakers.push(*other);
+                    }
+                }
+            }
+            wakers.sort();
+            wakers.dedup();
+            edges.push(WaitEdge {
+                g: g.id,
+                object: objs.first().copied(),
+                object_name: objs.first().and_then(|o| names.get(o).cloned()),
+                reason: reason.as_go_str().to_string(),
+                wakers,
+            });
+        }
+        edges
     }
 
     fn object_views(&mut self, names: &HashMap<ObjId, String>) -> Vec<ObjectView> {

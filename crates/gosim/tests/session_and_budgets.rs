@@ -63,6 +63,36 @@ fn case4_ends_with_a_full_channel_and_a_parked_sender() {
         }
         other => panic!("not a channel: {:?}", other),
     }
+    // The wait-for graph: the producer waits on ch for the consumer, the
+    // consumer on the mutex its producer holds, main on the WaitGroup both
+    // of them could still Done: every waker is itself waiting.
+    let edge = |reason: &str| {
+        snap.wait_for
+            .iter()
+            .find(|e| e.reason == reason)
+            .unwrap_or_else(|| panic!("an edge for {}: {:?}", reason, snap.wait_for))
+    };
+    let (send, lock, wait) = (
+        edge("chan send"),
+        edge("sync.Mutex.Lock"),
+        edge("sync.WaitGroup.Wait"),
+    );
+    assert_eq!(send.object_name.as_deref(), Some("ch"));
+    assert!(send.wakers.contains(&lock.g), "{:?}", send.wakers);
+    assert_eq!(lock.object_name.as_deref(), Some("l"));
+    assert_eq!(lock.wakers, vec![send.g]);
+    assert!(
+        wait.wakers.contains(&send.g) && wait.wakers.contains(&lock.g),
+        "{:?}",
+        wait.wakers
+    );
+    let waiting: Vec<u32> = snap.wait_for.iter().map(|e| e.g).collect();
+    assert!(
+        snap.wait_for
+            .iter()
+            .all(|e| !e.wakers.is_empty() && e.wakers.iter().all(|w| waiting.contains(w))),
+        "a deadlock: every waker waits too"
+    );
     let waits: Vec<Option<String>> = snap
         .goroutines
         .iter()
