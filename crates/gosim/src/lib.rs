@@ -200,13 +200,15 @@ pub fn run(src: &str, config: &RunConfig) -> RunResult {
         }
         _ => None,
     };
+    let busy = m.busy_loop_note();
     let mut stderr = m.stderr;
     if exit_code.is_none() {
         stderr.extend_from_slice(
             format!(
-                "gosim: stopped after {} steps: {}\n",
+                "gosim: stopped after {} steps: {}{}\n",
                 m.steps,
-                budget_reason(m.ending.as_ref())
+                budget_reason(m.ending.as_ref()),
+                busy
             )
             .as_bytes(),
         );

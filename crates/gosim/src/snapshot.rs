@@ -725,7 +725,11 @@ impl Vm {
             .collect();
         let message = match e {
             Ending::Exit(_) => String::new(),
-            Ending::StepBudget => format!("stopped after {} steps: still running", self.steps),
+            Ending::StepBudget => format!(
+                "stopped after {} steps: still running{}",
+                self.steps,
+                self.busy_loop_note()
+            ),
             Ending::HeapBudget => {
                 "stopped: the program allocated more memory than the simulator allows".into()
             }

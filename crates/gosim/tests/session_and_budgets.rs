@@ -143,6 +143,37 @@ fn an_endless_loop_stops_with_a_budget_verdict() {
 }
 
 #[test]
+fn a_busy_loop_is_told_apart_from_slow_work() {
+    let spin = "package main\n\nfunc main() {\n\tch := make(chan int)\n\tclose(ch)\n\tfor {\n\t\t<-ch\n\t}\n}\n";
+    let r = gosim::run(
+        spin,
+        &RunConfig {
+            max_steps: 200_000,
+            ..Default::default()
+        },
+    );
+    assert!(
+        String::from_utf8_lossy(&r.stderr).contains("a busy loop"),
+        "{}",
+        String::from_utf8_lossy(&r.stderr)
+    );
+    let pingpong = "package main\n\nfunc main() {\n\tping, pong := make(chan int), make(chan int)\n\tgo func() {\n\t\tfor v := range ping {\n\t\t\tpong <- v\n\t\t}\n\t}()\n\tfor i := 0; ; i++ {\n\t\tping <- i\n\t\t<-pong\n\t}\n}\n";
+    let r = gosim::run(
+        pingpong,
+        &RunConfig {
+            max_steps: 200_000,
+            ..Default::default()
+        },
+    );
+    let err = String::from_utf8_lossy(&r.stderr);
+    assert!(
+        err.contains("stopped after 200000 steps") && !err.contains("busy loop"),
+        "{}",
+        err
+    );
+}
+
+#[test]
 fn a_huge_allocation_ends_with_a_clear_error() {
     let src = "package main\n\nimport \"fmt\"\n\nfunc main() {\n\ts := make([]int, 1<<40)\n\tfmt.Println(len(s))\n}\n";
     let r = gosim::run(src, &RunConfig::default());

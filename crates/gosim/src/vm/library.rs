@@ -69,6 +69,7 @@ impl Vm {
         match out {
             SyncOutcome::Done(w) => {
                 self.race_sync(g.id, obj, op);
+                self.last_progress = self.steps;
                 for gid in w.ready {
                     self.ready(gid, Resume::Sync);
                 }

@@ -311,6 +311,11 @@ pub struct Vm {
     /// Set when main returned: (instructions, stdout length, stderr length)
     /// at that moment, while the other goroutines run on to find leaks.
     pub after_main: Option<(u64, usize, usize)>,
+    /// Instructions executed when some goroutine last made synchronization
+    /// progress (blocked, woke, started, exited, moved a value through a
+    /// channel, took or released a lock). A run that spends its budget far
+    /// from this point is a busy loop.
+    pub last_progress: u64,
 }
 
 pub const MAIN_GID: Gid = 1;
@@ -367,6 +372,7 @@ impl Vm {
             live_goroutines: 1,
             race: None,
             after_main: None,
+            last_progress: 0,
             prog,
         };
         vm.prepped_type = vm.find_named("fmt.prepped");
@@ -557,6 +563,7 @@ impl Vm {
         self.gindex.insert(gid, self.gs.len());
         self.gs.push(g);
         self.live_goroutines += 1;
+        self.last_progress = self.steps;
         self.runq.ready(gid);
         Ok(gid)
     }
@@ -1231,6 +1238,7 @@ impl Vm {
 
     /// Readies a goroutine woken by a channel operation with its result.
     pub fn deliver(&mut self, wake: crate::runtime::chan::ChanWake<Value>) {
+        self.last_progress = self.steps;
         let gid = wake.g;
         // A select's other sudogs must go.
         if wake.select.is_some() {
@@ -1260,6 +1268,7 @@ impl Vm {
     }
 
     pub fn ready(&mut self, gid: Gid, resume: Resume) {
+        self.last_progress = self.steps;
         if let Some(g) = self.g_mut(gid) {
             if g.status == GStatus::Dead {
                 return;
@@ -2218,6 +2227,18 @@ impl Vm {
         }
     }
 
+    /// After a step budget ran out: says so if no goroutine made
+    /// synchronization progress during the last half of the run (a busy
+    /// loop or livelock rather than slow work).
+    pub fn busy_loop_note(&self) -> String {
+        let idle = self.steps.saturating_sub(self.last_progress);
+        if self.ending == Some(Ending::StepBudget) && idle > self.steps / 2 {
+            format!(" (a busy loop: no goroutine blocked, woke, or moved a value through a channel or lock in the last {} steps)", idle)
+        } else {
+            String::new()
+        }
+    }
+
     /// The races found so far, with lines.
     pub fn race_reports(&self) -> Vec<super::race::RaceReport> {
         let Some(r) = self.race.as_ref() else {
@@ -2734,6 +2755,7 @@ impl Vm {
                     span,
                     super::events::EventKind::Send { chan: id, value: v },
                 ));
+                self.last_progress = self.steps;
                 Ok(Flow::Visible)
             }
             SendOutcome::Parked(r) => {
@@ -2793,6 +2815,10 @@ impl Vm {
                     RecvValue::Value(v) => (v, true),
                     RecvValue::Closed => (elem_zero(self, id), false),
                 };
+                // Draining a closed channel's zero values is no progress.
+                if ok {
+                    self.last_progress = self.steps;
+                }
                 if let Some(w) = woke {
                     self.deliver(w);
                 }

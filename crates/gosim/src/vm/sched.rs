@@ -222,6 +222,9 @@ impl Vm {
         self.current = Some(gid);
         self.at_statement = false;
         let r = self.exec(&mut g);
+        if matches!(r, Exec::Blocked | Exec::Exited) {
+            self.last_progress = self.steps;
+        }
         match r {
             Exec::Yield | Exec::Statement => {
                 g.status = GStatus::Runnable;
