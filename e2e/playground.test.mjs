@@ -43,7 +43,8 @@ let page;
 let problems;
 
 async function openPage(viewport = { width: 1280, height: 720 }) {
-  const context = await browser.newContext({ viewport, colorScheme: 'light', locale: 'en-US' });
+  // Reduced motion: screenshots never catch an animation half-way.
+  const context = await browser.newContext({ viewport, colorScheme: 'light', locale: 'en-US', reducedMotion: 'reduce' });
   page = await context.newPage();
   problems = [];
   page.on('console', (msg) => {
