@@ -15,7 +15,7 @@ use crate::vm::race::RaceReport;
 use crate::vm::sched::Point;
 use crate::{RunConfig, SplitMix};
 use serde::{Deserialize, Serialize};
-use std::collections::{BTreeSet, HashMap, HashSet};
+use std::collections::{BTreeSet, HashMap};
 use std::rc::Rc;
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -33,6 +33,8 @@ pub struct ExploreConfig {
     /// Instructions the whole exploration may execute: half for the
     /// exhaustive search, a quarter for the bounded one, the rest random.
     pub max_work: u64,
+    /// Partial-order reduction (sleep sets); off only to check it.
+    pub reduce: bool,
 }
 
 impl Default for ExploreConfig {
@@ -44,6 +46,7 @@ impl Default for ExploreConfig {
             seed: 1,
             max_steps_per_run: 5_000_000,
             max_work: 12_000_000,
+            reduce: true,
         }
     }
 }
@@ -109,10 +112,21 @@ struct Frame {
     next: usize,
     /// The choice taken to leave this frame (valid after the first).
     taken: usize,
-    /// Options already fully explored from this state, with the objects
-    /// their first step touched (sleep set).
-    done: Vec<(usize, BTreeSet<u64>)>,
-    sleep: Vec<(u32, BTreeSet<u64>)>,
+    /// Options already explored from this state, with the footprint of
+    /// their first step (they go to sleep in later siblings' subtrees).
+    done: Vec<(usize, Footprint)>,
+    /// Goroutines whose next step need not be tried here (sleep set).
+    sleep: Vec<(u32, Footprint)>,
+}
+
+/// What a step touched: object or memory keys, each with whether it was
+/// written. Synchronization objects always count as written.
+type Footprint = BTreeSet<(u64, bool)>;
+
+/// Two steps are dependent when they touch a common key and one writes it.
+fn dependent(a: &Footprint, b: &Footprint) -> bool {
+    a.iter()
+        .any(|&(k, w)| b.contains(&(k, true)) || (w && b.contains(&(k, false))))
 }
 
 enum Phase {
@@ -131,7 +145,8 @@ pub struct Explorer {
     phase: Phase,
     outcomes: HashMap<OutcomeKey, Outcome>,
     order: Vec<OutcomeKey>,
-    visited: HashSet<u64>,
+    /// Visited states with the sleep set they were explored under.
+    visited: HashMap<u64, Vec<u32>>,
     schedules: u64,
     complete: bool,
     modes: Vec<String>,
@@ -158,7 +173,7 @@ impl Explorer {
             phase: Phase::Exhaustive,
             outcomes: HashMap::new(),
             order: Vec::new(),
-            visited: HashSet::new(),
+            visited: HashMap::new(),
             schedules: 0,
             complete: false,
             modes: vec!["exhaustive".into()],
@@ -315,28 +330,36 @@ impl Explorer {
         let state_size = (vm.gs.len() + vm.heap.objs.len() + vm.globals.len()) as u64;
         self.work += 50 * state_size;
         let instr_before = vm.steps + vm.sched_work;
-        let ev_before = vm.events.len();
-        let out_before = vm.stdout.len();
-        vm.step(c);
-        let touched = touched_objects(&vm, ev_before, out_before);
+        let (first, mover) = step_tracked(&mut vm, c);
+        // The segment up to the next real choice: this step plus forced ones.
+        let mut segment = first.clone();
+        let mut movers: Vec<u32> = mover.into_iter().collect();
+        let mut steps = 1;
+        while vm.point().option_count() == 1 {
+            let (fp, m) = step_tracked(&mut vm, 0);
+            segment.extend(fp);
+            movers.extend(m);
+            steps += 1;
+        }
         // Sleep set for the child: inherited sleepers and explored siblings
-        // whose steps are independent of this one.
-        let mut child_sleep: Vec<(u32, BTreeSet<u64>)> = Vec::new();
-        if let Point::Schedule { options } = &point {
-            let mover = options[c];
-            let explored: Vec<(u32, BTreeSet<u64>)> = top
+        // that the segment neither ran nor conflicted with.
+        let mut child_sleep: Vec<(u32, Footprint)> = Vec::new();
+        if let (Point::Schedule { options }, true) = (&point, self.ecfg.reduce) {
+            let explored: Vec<(u32, Footprint)> = top
                 .done
                 .iter()
                 .map(|(i, o)| (options[*i], o.clone()))
                 .collect();
-            for (s, objs) in top.sleep.iter().cloned().chain(explored) {
-                if s != mover && objs.is_disjoint(&touched) {
-                    child_sleep.push((s, objs));
+            for (g, fp) in top.sleep.iter().cloned().chain(explored) {
+                if !movers.contains(&g)
+                    && !dependent(&fp, &segment)
+                    && !child_sleep.iter().any(|(x, _)| *x == g)
+                {
+                    child_sleep.push((g, fp));
                 }
             }
-            top.done.push((c, touched.clone()));
+            top.done.push((c, first));
         }
-        let mut steps = 1 + Self::settle(&mut vm);
         self.work += (vm.steps + vm.sched_work).saturating_sub(instr_before);
         let p = vm.point();
         if matches!(p, Point::Ended) {
@@ -345,17 +368,25 @@ impl Explorer {
             return steps;
         }
         // Deduplicate states (skipped for huge heaps, where hashing costs
-        // more than re-exploring).
-        let h = if vm.heap.objs.len() < 20_000 {
+        // more than re-exploring). A state seen before is pruned only if it
+        // was explored with no more sleepers than now; otherwise it is
+        // explored again with the sleepers both visits agree on.
+        if vm.heap.objs.len() < 20_000 {
             self.work += 20 * state_size;
-            state_hash(&vm)
-        } else {
-            self.visited.len() as u64 ^ 0x5eed_0000_0000 ^ self.work
-        };
-        if !self.visited.insert(h) {
-            // Seen this state: its outcomes are already known.
-            steps += 1;
-            return steps;
+            let h = state_hash(&vm);
+            let now_sleeping: Vec<u32> = child_sleep.iter().map(|(g, _)| *g).collect();
+            match self.visited.get_mut(&h) {
+                Some(before) => {
+                    if before.iter().all(|g| now_sleeping.contains(g)) {
+                        return steps + 1;
+                    }
+                    child_sleep.retain(|(g, _)| before.contains(g));
+                    before.retain(|g| now_sleeping.contains(g));
+                }
+                None => {
+                    self.visited.insert(h, now_sleeping);
+                }
+            }
         }
         let n = p.option_count();
         if n > 32 {
@@ -641,38 +672,77 @@ fn leaks(vm: &Vm) -> Vec<LeakView> {
         .collect()
 }
 
-/// The objects a step touched (from its events), plus stdout if it printed:
-/// two steps conflict when these intersect.
-fn touched_objects(vm: &Vm, ev_from: usize, out_from: usize) -> BTreeSet<u64> {
+/// The pseudo-location of the virtual clock in the touch log.
+pub const CLOCK_LOC: u8 = 5;
+
+fn touched_clock(fp: &mut Footprint, write: bool) {
+    fp.insert((u64::MAX - 5, write));
+}
+
+/// Takes one step, recording its footprint: the channels and sync objects
+/// it used (from the event log), the memory it read or wrote, whether it
+/// printed or started a goroutine. Returns the footprint and who moved.
+fn step_tracked(vm: &mut Vm, choice: usize) -> (Footprint, Option<u32>) {
     use crate::vm::events::EventKind;
-    let mut s = BTreeSet::new();
+    let mover = match vm.point() {
+        Point::Schedule { options } => options.get(choice).copied(),
+        Point::SelectCase { g, .. } => Some(g),
+        Point::Ended => None,
+    };
+    let ev_from = vm.events.len();
+    let out_from = vm.stdout.len();
+    let clock_from = vm.now();
+    vm.touch_log = Some(Vec::new());
+    vm.step(choice);
+    let touched = vm.touch_log.take().unwrap_or_default();
+    let mut fp = Footprint::new();
     for e in vm.events.get(ev_from..).unwrap_or(&[]) {
         match &e.kind {
             EventKind::Send { chan, .. }
             | EventKind::Recv { chan, .. }
             | EventKind::Close { chan } => {
-                s.insert(*chan as u64);
+                fp.insert((*chan as u64, true));
             }
             EventKind::Park { obj: Some(o), .. } | EventKind::Sync { obj: o, .. } => {
-                s.insert(*o as u64);
+                fp.insert((*o as u64, true));
             }
             EventKind::Park { obj: None, .. } => {
-                // A select: conservatively dependent on everything.
-                s.insert(u64::MAX);
+                // A select parks on several channels.
+                for c in vm
+                    .g(e.g)
+                    .map(|g| g.select_chans.clone())
+                    .unwrap_or_default()
+                {
+                    fp.insert((c as u64, true));
+                }
             }
-            EventKind::Go { child } => {
-                s.insert((1u64 << 40) | *child as u64);
+            EventKind::Go { .. } => {
+                // Goroutine ids are handed out in order.
+                fp.insert((u64::MAX - 3, true));
+            }
+            EventKind::Sleep { .. } => {
+                fp.insert((u64::MAX - 4, true));
             }
             _ => {}
         }
     }
-    if vm.stdout.len() != out_from {
-        s.insert(u64::MAX - 1);
+    if vm.now() != clock_from {
+        touched_clock(&mut fp, true);
     }
-    // Memory is not tracked per step: treat every step as touching shared
-    // memory unless it did nothing but synchronize.
-    s.insert(u64::MAX - 2);
-    s
+    if vm.stdout.len() != out_from || vm.ending.is_some() {
+        fp.insert((u64::MAX - 1, true));
+    }
+    for (loc, write) in touched {
+        if loc.0 == CLOCK_LOC {
+            touched_clock(&mut fp, write);
+            continue;
+        }
+        use std::hash::{Hash, Hasher};
+        let mut h = std::collections::hash_map::DefaultHasher::new();
+        loc.hash(&mut h);
+        fp.insert(((1u64 << 63) | (h.finish() >> 1), write));
+    }
+    (fp, mover)
 }
 
 /// A hash of the VM state that decides its future (heap, goroutines, run

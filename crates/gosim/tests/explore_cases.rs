@@ -296,3 +296,46 @@ fn unsynchronized_increment_is_a_race_and_the_locked_one_is_not() {
     assert!(r.races.is_empty(), "{:?}", r.races);
     assert_eq!(stdouts(&r), vec!["2\n".to_string()]);
 }
+
+/// Partial-order reduction must not lose outcomes: wherever the search
+/// without it is complete, both find the same set.
+#[test]
+fn reduction_finds_the_same_outcomes() {
+    let mut checked = 0;
+    let mut pruned = 0;
+    for c in cases() {
+        if !c.runnable {
+            continue;
+        }
+        for src in std::iter::once(&c.source).chain(c.fixes.iter()) {
+            let cfg = |reduce| ExploreConfig {
+                reduce,
+                random_runs: 0,
+                ..ExploreConfig::default()
+            };
+            let plain = explore(src, &run_cfg(GoVersion::Go123), cfg(false)).expect("compiles");
+            if !plain.complete {
+                continue;
+            }
+            let reduced = explore(src, &run_cfg(GoVersion::Go123), cfg(true)).expect("compiles");
+            let set = |r: &ExploreReport| {
+                r.outcomes
+                    .iter()
+                    .map(|o| (o.class, o.stdout.clone(), o.stderr_head.clone()))
+                    .collect::<std::collections::BTreeSet<_>>()
+            };
+            assert_eq!(set(&plain), set(&reduced), "{}", c.slug);
+            assert!(reduced.complete, "{}", c.slug);
+            checked += 1;
+            if reduced.schedules < plain.schedules {
+                pruned += 1;
+            }
+        }
+    }
+    assert!(checked >= 20, "{} programs compared", checked);
+    assert!(
+        pruned >= 3,
+        "the reduction prunes schedules in {} programs",
+        pruned
+    );
+}

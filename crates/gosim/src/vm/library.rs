@@ -430,6 +430,10 @@ impl Vm {
                 Ok(Flow::Visible)
             }
             TimeNow => {
+                // Reading the clock depends on whatever advanced it.
+                if let Some(l) = self.touch_log.as_mut() {
+                    l.push(((crate::explore::CLOCK_LOC, 0, 0, Vec::new()), false));
+                }
                 Self::finish(
                     g,
                     argc,

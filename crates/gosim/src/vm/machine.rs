@@ -316,6 +316,8 @@ pub struct Vm {
     /// channel, took or released a lock). A run that spends its budget far
     /// from this point is a busy loop.
     pub last_progress: u64,
+    /// When set (by the explorer), the memory locations each step touches.
+    pub touch_log: Option<Vec<(super::race::Loc, bool)>>,
 }
 
 pub const MAIN_GID: Gid = 1;
@@ -373,6 +375,7 @@ impl Vm {
             race: None,
             after_main: None,
             last_progress: 0,
+            touch_log: None,
             prog,
         };
         vm.prepped_type = vm.find_named("fmt.prepped");
@@ -815,7 +818,7 @@ impl Vm {
                 if let Some(f) = g.frames.last_mut() {
                     f.pc = pc as u32;
                 }
-                if !func.library && self.race.is_some() {
+                if (self.race.is_some() && !func.library) || self.touch_log.is_some() {
                     self.race_access(g, op, base, span, func);
                 }
                 let r = self.step_op(g, op, base, span);
@@ -2153,6 +2156,31 @@ impl Vm {
         span: Span,
         func: &super::op::FuncCode,
     ) {
+        let Some((loc, write, name)) = self.mem_access_of(g, op, base, func) else {
+            return;
+        };
+        if let Some(log) = self.touch_log.as_mut() {
+            log.push((loc.clone(), write));
+        }
+        if func.library {
+            return;
+        }
+        if let Some(r) = self.race.as_mut() {
+            if let Some(name) = name {
+                r.names.entry(loc.clone()).or_insert(name);
+            }
+            r.access(g.id, loc, write, span);
+        }
+    }
+
+    /// The memory location an instruction is about to read or write.
+    fn mem_access_of(
+        &self,
+        g: &Goroutine,
+        op: &Op,
+        base: usize,
+        func: &super::op::FuncCode,
+    ) -> Option<(super::race::Loc, bool, Option<String>)> {
         let n = g.stack.len();
         let top = |k: usize| n.checked_sub(k + 1).and_then(|i| g.stack.get(i));
         let loc_of = |v: &Value| -> Option<super::race::Loc> {
@@ -2167,9 +2195,7 @@ impl Vm {
         };
         let (loc, write, name) = match op {
             Op::LoadBoxed(s) | Op::StoreBoxed(s) => {
-                let Some(l) = g.locals.get(base + *s as usize).and_then(loc_of) else {
-                    return;
-                };
+                let l = g.locals.get(base + *s as usize).and_then(loc_of)?;
                 let name = func
                     .locals
                     .iter()
@@ -2191,11 +2217,11 @@ impl Vm {
             }
             Op::Deref => match top(0).and_then(loc_of) {
                 Some(l) => (l, false, None),
-                None => return,
+                None => return None,
             },
             Op::StorePtr => match top(1).and_then(loc_of) {
                 Some(l) => (l, true, None),
-                None => return,
+                None => return None,
             },
             Op::IndexSlice => match (top(1), top(0)) {
                 (Some(Value::Slice(r)), Some(i)) => (
@@ -2203,28 +2229,23 @@ impl Vm {
                     false,
                     None,
                 ),
-                _ => return,
+                _ => return None,
             },
             Op::IndexMap { .. } => match top(1) {
                 Some(Value::Map(id)) => ((3, *id, 0, Vec::new()), false, None),
-                _ => return,
+                _ => return None,
             },
             Op::MapSet => match top(2) {
                 Some(Value::Map(id)) => ((3, *id, 0, Vec::new()), true, None),
-                _ => return,
+                _ => return None,
             },
             Op::MapDelete => match top(1) {
                 Some(Value::Map(id)) => ((3, *id, 0, Vec::new()), true, None),
-                _ => return,
+                _ => return None,
             },
-            _ => return,
+            _ => return None,
         };
-        if let Some(r) = self.race.as_mut() {
-            if let Some(name) = name {
-                r.names.entry(loc.clone()).or_insert(name);
-            }
-            r.access(g.id, loc, write, span);
-        }
+        Some((loc, write, name))
     }
 
     /// After a step budget ran out: says so if no goroutine made
