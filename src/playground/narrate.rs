@@ -233,6 +233,7 @@ fn name_sync(snap: &Snapshot, id: Option<u32>, zh: bool) -> String {
                 Some(ObjectView::WaitGroup { .. }) => "wg",
                 Some(ObjectView::Cond { .. }) => "cond",
                 Some(ObjectView::SyncMap { .. }) => "m",
+                Some(ObjectView::Once { .. }) => "once",
                 _ if zh => "对象",
                 _ => "obj",
             };

@@ -285,6 +285,18 @@ pub fn ObjectWidget(props: &ObjectWidgetProps) -> Html {
                 </div>
             }
         }
+        ObjectView::Once { name, done, .. } => html! {
+            <div class="obj obj--once" data-testid="once">
+                <div class="obj__head">
+                    <span class="obj__kind">{ "sync.Once" }</span>
+                    <strong class="obj__name">{ name.clone().unwrap_or_else(|| "once".into()) }</strong>
+                    <span class="obj__fill">{ format!("done = {}", if *done { 1 } else { 0 }) }</span>
+                </div>
+                <div class="obj__queue"><span class="obj__label">{ tr(lang, "state", "状态") }</span>
+                    { if *done { tr(lang, "ran (even if its function panicked): Do will not run again", "已执行（即使函数 panic 也算）：Do 不会再运行") } else { tr(lang, "not yet run", "尚未执行") } }
+                </div>
+            </div>
+        },
     }
 }
 

@@ -153,6 +153,13 @@ pub enum ObjectView {
         notify_ticket: u32,
         waiters: Vec<(Gid, u32)>,
     },
+    /// A sync.Once held in a variable (Once is plain Go over a Mutex, so it
+    /// has no runtime object of its own; `id` counts down from `ObjId::MAX`).
+    Once {
+        id: ObjId,
+        name: Option<String>,
+        done: bool,
+    },
     SyncMap {
         id: ObjId,
         name: Option<String>,
@@ -171,6 +178,7 @@ impl ObjectView {
             | ObjectView::RWMutex { id, .. }
             | ObjectView::WaitGroup { id, .. }
             | ObjectView::Cond { id, .. }
+            | ObjectView::Once { id, .. }
             | ObjectView::SyncMap { id, .. } => *id,
         }
     }
@@ -181,6 +189,7 @@ impl ObjectView {
             | ObjectView::RWMutex { name, .. }
             | ObjectView::WaitGroup { name, .. }
             | ObjectView::Cond { name, .. }
+            | ObjectView::Once { name, .. }
             | ObjectView::SyncMap { name, .. } => name.as_deref(),
         }
     }
@@ -384,10 +393,24 @@ impl Vm {
                 waiting_on: g.waiting_on,
             });
         }
-        let objects = self.object_views(&names);
+        let mut objects = self.object_views(&names);
+        objects.extend(self.once_views());
+        // Pending timers, plus the most recent stopped or fired ones: a
+        // program like case 16 leaves tens of thousands behind.
+        let finished: Vec<u64> = self
+            .timers
+            .iter()
+            .filter(|t| t.status != crate::runtime::timers::TimerStatus::Pending)
+            .map(|t| t.id)
+            .collect();
+        let keep_from = finished.len().saturating_sub(32);
+        let keep: std::collections::HashSet<u64> = finished[keep_from..].iter().copied().collect();
         let timers = self
             .timers
             .iter()
+            .filter(|t| {
+                t.status == crate::runtime::timers::TimerStatus::Pending || keep.contains(&t.id)
+            })
             .map(|t| TimerView {
                 id: t.id,
                 when_ns: t.when,
@@ -427,6 +450,67 @@ impl Vm {
             races: self.race_reports(),
             wait_for: self.wait_for(&names),
         }
+    }
+
+    /// sync.Once values in user variables (by their static type).
+    fn once_views(&self) -> Vec<ObjectView> {
+        let Some(once_t) = (0..self.prog.types.len() as u32)
+            .map(TypeId)
+            .find(|&t| self.prog.types.is_named(t) && self.prog.types.name(t) == "sync.Once")
+        else {
+            return Vec::new();
+        };
+        let mut out = Vec::new();
+        let mut seen = std::collections::HashSet::new();
+        let mut visit = |name: &str, v: &Value, out: &mut Vec<ObjectView>| {
+            // Once is struct { done bool; m Mutex{h} }.
+            if let Value::Seq(f) = v {
+                let done = f.first().is_some_and(|d| d.as_bool());
+                let id = match f.get(1) {
+                    Some(Value::Seq(m)) => match m.first() {
+                        Some(Value::Handle(h)) => *h,
+                        _ => 0,
+                    },
+                    _ => 0,
+                };
+                let _ = id;
+                if seen.insert(name.to_string()) {
+                    // Ids count down from the top so they never collide with heap objects.
+                    let id = ObjId::MAX - out.len() as ObjId;
+                    out.push(ObjectView::Once {
+                        id,
+                        name: Some(name.to_string()),
+                        done,
+                    });
+                }
+            }
+        };
+        for (i, g) in self.prog.globals.iter().enumerate() {
+            if g.ty == once_t {
+                if let Some(v) = self.globals.get(i) {
+                    visit(g.name.trim_start_matches("main."), v, &mut out);
+                }
+            }
+        }
+        for g in &self.gs {
+            for f in &g.frames {
+                let code = &self.prog.funcs[f.fid as usize];
+                if code.library {
+                    continue;
+                }
+                for l in code.locals.iter().filter(|l| l.ty == once_t) {
+                    if let Some(v) = g.locals.get(f.base as usize + l.slot as usize) {
+                        let v = if l.boxed {
+                            self.load_ptr(v).unwrap_or(Value::Nil)
+                        } else {
+                            v.clone()
+                        };
+                        visit(&l.name, &v, &mut out);
+                    }
+                }
+            }
+        }
+        out
     }
 
     /// The objects a goroutine can reach from its stack (channels and

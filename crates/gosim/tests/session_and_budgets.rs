@@ -222,3 +222,25 @@ fn case16_timers_pile_up_before_go123_only() {
     assert!(old > 1000, "pre-1.23 keeps every unfired timer: {}", old);
     assert!(new < 10, "1.23+ collects unreferenced timers: {}", new);
 }
+
+#[test]
+fn a_once_shows_done_even_after_its_function_panicked() {
+    let src = "package main\n\nimport (\n\t\"fmt\"\n\t\"sync\"\n)\n\nfunc main() {\n\tvar once sync.Once\n\tfunc() {\n\t\tdefer func() { recover() }()\n\t\tonce.Do(func() { panic(\"boom\") })\n\t}()\n\tonce.Do(func() { fmt.Println(\"never\") })\n\tfmt.Println(\"end\")\n}\n";
+    let mut s = Session::new(src, &RunConfig::default(), true).expect("compiles");
+    let done_of = |s: &mut Session| {
+        s.snapshot().objects.iter().find_map(|o| match o {
+            ObjectView::Once { name, done, .. } if name.as_deref() == Some("once") => Some(*done),
+            _ => None,
+        })
+    };
+    assert_eq!(
+        done_of(&mut s),
+        None,
+        "not in scope before its declaration runs"
+    );
+    s.step(0);
+    s.step(0);
+    assert_eq!(done_of(&mut s), Some(false));
+    s.run(10_000);
+    assert_eq!(s.snapshot().stdout, "end\n");
+}
