@@ -92,7 +92,8 @@ pub struct ExploreReport {
     pub states: u64,
     /// The exhaustive search covered every schedule (up to reduction).
     pub complete: bool,
-    /// Which searches ran: "exhaustive", then "preemption-bounded(k)", "random".
+    /// Which searches ran: "exhaustive", then "preemption-bounded(k)", then
+    /// "random+pct" (uniform random and PCT schedules, alternating).
     pub modes: Vec<String>,
 }
 
@@ -153,6 +154,8 @@ pub struct Explorer {
     rng: SplitMix,
     /// Instructions executed so far (all runs, shared prefixes counted once).
     work: u64,
+    /// Scheduling steps of Go's own schedule (PCT's estimate of run length).
+    default_steps: u64,
 }
 
 impl Explorer {
@@ -179,6 +182,7 @@ impl Explorer {
             modes: vec!["exhaustive".into()],
             rng: SplitMix(seed),
             work: 0,
+            default_steps: 0,
         })
     }
 
@@ -210,7 +214,14 @@ impl Explorer {
                         self.phase = Phase::Done;
                         continue;
                     }
-                    self.random_run();
+                    // Alternate uniform random schedules with PCT runs
+                    // (priority-based, a few preemptions at random points),
+                    // which find bugs of small depth with good odds.
+                    if left % 2 == 0 {
+                        self.random_run();
+                    } else {
+                        self.pct_run(3);
+                    }
                     self.phase = Phase::Random(left - 1);
                 }
                 Phase::Done => return true,
@@ -255,6 +266,7 @@ impl Explorer {
                 // Go's own schedule is always among the outcomes, whatever
                 // the search later covers.
                 let default_run = self.replay(&[]);
+                self.default_steps = default_run.sched_work / 24;
                 self.work += run_cost(&default_run);
                 self.record(&default_run, &[]);
                 self.schedules -= 1;
@@ -394,7 +406,7 @@ impl Explorer {
             // finish; sample schedules instead.
             self.stack.clear();
             self.phase = Phase::Random(self.ecfg.random_runs);
-            self.modes.push("random".into());
+            self.modes.push("random+pct".into());
             return steps;
         }
         self.stack.push(Frame {
@@ -439,7 +451,7 @@ impl Explorer {
             }
             Some(_) => {
                 self.phase = Phase::Random(self.ecfg.random_runs);
-                self.modes.push("random".into());
+                self.modes.push("random+pct".into());
             }
         }
     }
@@ -459,6 +471,62 @@ impl Explorer {
                 c
             } else {
                 0
+            };
+            vm.step(c);
+            steps += 1;
+        }
+        self.work += vm.steps + vm.sched_work;
+        self.record(&vm, &path);
+        steps
+    }
+
+    /// One PCT run (Burckhardt et al., "A randomized scheduler with
+    /// probabilistic guarantees of finding bugs"): every goroutine gets a
+    /// random priority when first seen, the highest-priority runnable one
+    /// always runs, and at `depth - 1` random points the running goroutine's
+    /// priority drops below all others.
+    fn pct_run(&mut self, depth: u64) -> u64 {
+        // The default run's length estimates the number of scheduling steps.
+        let estimate = self.default_steps.max(1);
+        let change_points: Vec<u64> = (1..depth).map(|_| self.rng.next_u64() % estimate).collect();
+        let mut priority: HashMap<u32, u64> = HashMap::new();
+        let mut low = depth;
+        let mut vm = self.new_vm();
+        let mut path = Vec::new();
+        let mut steps = 0u64;
+        loop {
+            let p = vm.point();
+            let n = p.option_count();
+            if n == 0 {
+                break;
+            }
+            let c = match &p {
+                Point::Schedule { options } if n > 1 => {
+                    for g in options {
+                        if !priority.contains_key(g) {
+                            let pr = depth + 1 + self.rng.next_u64() % 1_000_000;
+                            priority.insert(*g, pr);
+                        }
+                    }
+                    let (i, g) = options
+                        .iter()
+                        .enumerate()
+                        .max_by_key(|(_, g)| priority.get(g).copied().unwrap_or(0))
+                        .map(|(i, g)| (i, *g))
+                        .unwrap_or((0, options[0]));
+                    if change_points.contains(&steps) {
+                        low = low.saturating_sub(1);
+                        priority.insert(g, low);
+                    }
+                    path.push(i);
+                    i
+                }
+                Point::SelectCase { .. } => {
+                    let i = (self.rng.next_u64() % n as u64) as usize;
+                    path.push(i);
+                    i
+                }
+                _ => 0,
             };
             vm.step(c);
             steps += 1;

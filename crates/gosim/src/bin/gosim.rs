@@ -119,7 +119,8 @@ fn real_main(args: &[String]) -> Result<ExitCode, String> {
             match gosim::explore::explore(&src, &cfg, ecfg) {
                 Ok(report) => {
                     if json {
-                        println!(
+                        let _ = writeln!(
+                            std::io::stdout(),
                             "{}",
                             serde_json::to_string_pretty(&report).map_err(|e| e.to_string())?
                         );
@@ -139,7 +140,10 @@ fn real_main(args: &[String]) -> Result<ExitCode, String> {
 }
 
 fn print_report(r: &gosim::explore::ExploreReport) {
-    println!(
+    // A closed pipe (`gosim explore … | head`) is not an error.
+    let mut out = std::io::stdout().lock();
+    let _ = writeln!(
+        out,
         "{} distinct outcome(s) over {} schedule(s), {} state(s); search: {}; {}",
         r.outcomes.len(),
         r.schedules,
@@ -152,7 +156,8 @@ fn print_report(r: &gosim::explore::ExploreReport) {
         }
     );
     for (i, o) in r.outcomes.iter().enumerate() {
-        println!(
+        let _ = writeln!(
+            out,
             "\n#{} {:?} (exit {}) reached by {} schedule(s); schedule {:?} ({} switch(es))",
             i + 1,
             o.class,
@@ -164,13 +169,14 @@ fn print_report(r: &gosim::explore::ExploreReport) {
             o.switches
         );
         for line in o.stdout.lines().take(20) {
-            println!("  | {}", line);
+            let _ = writeln!(out, "  | {}", line);
         }
         for line in o.stderr_head.lines().take(5) {
-            println!("  ! {}", line);
+            let _ = writeln!(out, "  ! {}", line);
         }
         for r in &o.races {
-            println!(
+            let _ = writeln!(
+                out,
                 "  DATA RACE on {}: goroutine {} {} at line {}, goroutine {} {} at line {}",
                 r.what,
                 r.first_g,
@@ -182,7 +188,8 @@ fn print_report(r: &gosim::explore::ExploreReport) {
             );
         }
         for l in &o.leaked {
-            println!(
+            let _ = writeln!(
+                out,
                 "  leaked: goroutine {} created at line {} [{}]",
                 l.g,
                 l.created_line.unwrap_or(0),
