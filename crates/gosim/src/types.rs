@@ -35,7 +35,10 @@ impl IntKind {
         }
     }
     pub fn signed(self) -> bool {
-        matches!(self, IntKind::Int | IntKind::Int8 | IntKind::Int16 | IntKind::Int32 | IntKind::Int64)
+        matches!(
+            self,
+            IntKind::Int | IntKind::Int8 | IntKind::Int16 | IntKind::Int32 | IntKind::Int64
+        )
     }
     pub fn name(self) -> &'static str {
         match self {
@@ -282,7 +285,11 @@ impl Types {
     /// (recursive types) with [`Types::set_underlying`].
     pub fn new_named(&mut self, qualified: &str, underlying: TypeId) -> TypeId {
         let idx = self.named.len() as u32;
-        self.named.push(Named { qualified: qualified.to_string(), underlying, methods: Vec::new() });
+        self.named.push(Named {
+            qualified: qualified.to_string(),
+            underlying,
+            methods: Vec::new(),
+        });
         self.intern(TypeKind::Named(idx))
     }
 
@@ -338,7 +345,11 @@ impl Types {
         self.intern(TypeKind::Tuple(ts))
     }
     pub fn func(&mut self, params: Vec<TypeId>, results: Vec<TypeId>, variadic: bool) -> TypeId {
-        self.intern(TypeKind::Func(Signature { params, results, variadic }))
+        self.intern(TypeKind::Func(Signature {
+            params,
+            results,
+            variadic,
+        }))
     }
 
     pub fn is_untyped(&self, t: TypeId) -> bool {
@@ -357,19 +368,31 @@ impl Types {
         }
     }
     pub fn is_integer(&self, t: TypeId) -> bool {
-        matches!(self.ukind(t), TypeKind::Int(_) | TypeKind::Untyped(UntypedKind::Int | UntypedKind::Rune))
+        matches!(
+            self.ukind(t),
+            TypeKind::Int(_) | TypeKind::Untyped(UntypedKind::Int | UntypedKind::Rune)
+        )
     }
     pub fn is_float(&self, t: TypeId) -> bool {
-        matches!(self.ukind(t), TypeKind::Float64 | TypeKind::Float32 | TypeKind::Untyped(UntypedKind::Float))
+        matches!(
+            self.ukind(t),
+            TypeKind::Float64 | TypeKind::Float32 | TypeKind::Untyped(UntypedKind::Float)
+        )
     }
     pub fn is_numeric(&self, t: TypeId) -> bool {
         self.is_integer(t) || self.is_float(t)
     }
     pub fn is_string(&self, t: TypeId) -> bool {
-        matches!(self.ukind(t), TypeKind::String | TypeKind::Untyped(UntypedKind::String))
+        matches!(
+            self.ukind(t),
+            TypeKind::String | TypeKind::Untyped(UntypedKind::String)
+        )
     }
     pub fn is_bool(&self, t: TypeId) -> bool {
-        matches!(self.ukind(t), TypeKind::Bool | TypeKind::Untyped(UntypedKind::Bool))
+        matches!(
+            self.ukind(t),
+            TypeKind::Bool | TypeKind::Untyped(UntypedKind::Bool)
+        )
     }
 
     /// Whether values of `t` can be compared with `==` (Go spec "Comparison operators").
@@ -384,7 +407,10 @@ impl Types {
             TypeKind::Slice(_) | TypeKind::Map(..) | TypeKind::Func(_) => false,
             TypeKind::Array(_, e) => self.comparable_depth(*e, depth + 1),
             TypeKind::Struct(fs) => fs.iter().all(|f| self.comparable_depth(f.ty, depth + 1)),
-            TypeKind::Opaque(k) => matches!(k, OpaqueKind::Time | OpaqueKind::Context | OpaqueKind::ErrorString),
+            TypeKind::Opaque(k) => matches!(
+                k,
+                OpaqueKind::Time | OpaqueKind::Context | OpaqueKind::ErrorString
+            ),
             _ => true,
         }
     }
@@ -458,7 +484,8 @@ impl Types {
                     ChanDir::Send => "chan<- ",
                     ChanDir::Recv => "<-chan ",
                 });
-                let paren = *dir == ChanDir::Both && matches!(self.kind(*e), TypeKind::Chan(ChanDir::Recv, _));
+                let paren = *dir == ChanDir::Both
+                    && matches!(self.kind(*e), TypeKind::Chan(ChanDir::Recv, _));
                 if paren {
                     out.push('(');
                 }
@@ -554,7 +581,8 @@ impl Types {
 
     /// Finds a method declared on named type `t` (not promoted).
     pub fn find_method(&self, t: TypeId, name: &str) -> Option<&Method> {
-        self.named_info(t).and_then(|n| n.methods.iter().find(|m| m.name == name))
+        self.named_info(t)
+            .and_then(|n| n.methods.iter().find(|m| m.name == name))
     }
 
     pub fn interface_methods(&self, t: TypeId) -> &[IfaceMethod] {

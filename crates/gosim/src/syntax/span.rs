@@ -6,7 +6,9 @@
 use serde::{Deserialize, Serialize};
 
 /// A half-open byte range `[lo, hi)` in the source.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize,
+)]
 pub struct Span {
     pub lo: u32,
     pub hi: u32,
@@ -19,7 +21,10 @@ impl Span {
 
     /// The smallest span covering both.
     pub fn to(self, other: Span) -> Span {
-        Span { lo: self.lo.min(other.lo), hi: self.hi.max(other.hi) }
+        Span {
+            lo: self.lo.min(other.lo),
+            hi: self.hi.max(other.hi),
+        }
     }
 }
 
@@ -52,7 +57,10 @@ impl LineIndex {
             Ok(i) => i,
             Err(i) => i - 1,
         };
-        LineCol { line: line as u32 + 1, col: offset - self.line_starts[line] + 1 }
+        LineCol {
+            line: line as u32 + 1,
+            col: offset - self.line_starts[line] + 1,
+        }
     }
 
     pub fn line(&self, offset: u32) -> u32 {
