@@ -111,14 +111,7 @@ impl<'a> Compiler<'a> {
     }
 
     fn peek_mode_is_type(&mut self, e: &Expr) -> bool {
-        let mark = self.here();
-        let diags = self.diags.len();
-        let op = self.expr(e);
-        let f = self.fnc();
-        f.code.truncate(mark);
-        f.spans.truncate(mark);
-        self.diags.truncate(diags);
-        matches!(op.mode, Mode::Type)
+        matches!(self.peek(e, false).mode, Mode::Type)
     }
 
     /// Emits the receiver for calling method `name` on `x` and says how to
@@ -414,19 +407,7 @@ impl<'a> Compiler<'a> {
     }
 
     pub fn peek_type_mode(&mut self, e: &Expr) -> Option<(Mode, TypeId)> {
-        let mark = self.here();
-        let diags = self.diags.len();
-        let funcs = self.funcs.len();
-        let retry = self.retry_boxed.clone();
-        let nclos = self.fns.last().map(|f| f.closures).unwrap_or(0);
-        let op = self.expr(e);
-        let f = self.fnc();
-        f.code.truncate(mark);
-        f.spans.truncate(mark);
-        f.closures = nclos;
-        self.funcs.truncate(funcs);
-        self.diags.truncate(diags);
-        self.retry_boxed = retry;
+        let op = self.peek(e, false);
         Some((op.mode, op.ty))
     }
 

@@ -1713,9 +1713,26 @@ impl<'a> Compiler<'a> {
     /// The static type of `e` without emitting code (compiles into a
     /// scratch buffer that is then discarded).
     pub fn peek_type(&mut self, e: &Expr) -> Option<TypeId> {
+        // An invalid expression keeps its diagnostics: the caller will not
+        // compile it again.
+        let op = self.peek(e, true);
+        if op.is_invalid() {
+            return None;
+        }
+        match op.mode {
+            Mode::Const(_) => Some(self.types.default_type(op.ty)),
+            _ => Some(op.ty),
+        }
+    }
+
+    /// Checks `e` without leaving a trace: its code, closures, closure
+    /// numbering, boxing requests and (unless asked) diagnostics are all
+    /// rolled back. Used to learn an operand's type before deciding how to
+    /// compile it.
+    pub fn peek(&mut self, e: &Expr, keep_diags_if_invalid: bool) -> Operand {
         let mark = self.here();
         let diags = self.diags.len();
-        let closures = self.funcs.len();
+        let funcs = self.funcs.len();
         let retry = self.retry_boxed.clone();
         let nclos = self.fns.last().map(|f| f.closures).unwrap_or(0);
         let op = self.expr(e);
@@ -1723,18 +1740,12 @@ impl<'a> Compiler<'a> {
         f.code.truncate(mark);
         f.spans.truncate(mark);
         f.closures = nclos;
-        self.funcs.truncate(closures);
+        self.funcs.truncate(funcs);
         self.retry_boxed = retry;
-        let ok = !op.is_invalid();
-        if !ok {
-            // Keep the diagnostics: the caller will not compile `e` again.
-            return None;
+        if !(keep_diags_if_invalid && op.is_invalid()) {
+            self.diags.truncate(diags);
         }
-        self.diags.truncate(diags);
-        match op.mode {
-            Mode::Const(_) => Some(self.types.default_type(op.ty)),
-            _ => Some(op.ty),
-        }
+        op
     }
 
     pub fn index_value(&mut self, i: &Expr, len: Option<u64>) {

@@ -1070,16 +1070,7 @@ impl<'a> Compiler<'a> {
     }
 
     fn peek_type_multi(&mut self, e: &Expr) -> bool {
-        let mark = self.here();
-        let diags = self.diags.len();
-        let funcs = self.funcs.len();
-        let o = self.expr(e);
-        let f = self.fnc();
-        f.code.truncate(mark);
-        f.spans.truncate(mark);
-        self.funcs.truncate(funcs);
-        self.diags.truncate(diags);
-        matches!(o.mode, Mode::Multi)
+        matches!(self.peek(e, false).mode, Mode::Multi)
     }
 
     fn named_results_missing(&self) -> bool {
