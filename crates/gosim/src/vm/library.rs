@@ -688,24 +688,7 @@ impl Vm {
             BuiltinClose => {
                 let ch = arg(0);
                 Self::finish(g, argc, vec![]);
-                let Value::Chan(id) = ch else {
-                    return Err(Fault::Value(
-                        self.runtime_err_value("close of nil channel", false),
-                    ));
-                };
-                let wakes = match self.chan_mut(id) {
-                    Some(c) => c.close(),
-                    None => Ok(Vec::new()),
-                };
-                match wakes {
-                    Ok(ws) => {
-                        for w in ws {
-                            self.deliver(w);
-                        }
-                        Ok(Flow::Visible)
-                    }
-                    Err(e) => Err(Fault::Value(self.runtime_err_value(e.message(), false))),
-                }
+                self.close_chan(g.id, ch, span)
             }
             BuiltinPanic => {
                 Self::finish(g, argc, vec![]);

@@ -1924,30 +1924,7 @@ impl Vm {
             Op::Recv { comma_ok } => return self.op_recv(g, *comma_ok, span),
             Op::Close => {
                 let ch = Self::pop(g);
-                let Value::Chan(id) = ch else {
-                    return Err(Fault::Value(
-                        self.runtime_err_value("close of nil channel", false),
-                    ));
-                };
-                let wakes = match self.chan_mut(id) {
-                    Some(c) => c.close(),
-                    None => Ok(Vec::new()),
-                };
-                self.race_chan(g.id, id);
-                match wakes {
-                    Ok(ws) => {
-                        for w in ws {
-                            self.deliver(w);
-                        }
-                    }
-                    Err(e) => return Err(Fault::Value(self.runtime_err_value(e.message(), false))),
-                }
-                self.events.push(super::events::Event::new(
-                    g.id,
-                    span,
-                    super::events::EventKind::Close { chan: id },
-                ));
-                return Ok(Flow::Visible);
+                return self.close_chan(g.id, ch, span);
             }
             Op::Select { cases, has_default } => {
                 return self.op_select(g, cases, *has_default, span)
@@ -2135,6 +2112,35 @@ impl Vm {
             }
         }
         result
+    }
+
+    /// `close(ch)`, from the instruction or a deferred call: mirrors
+    /// `closechan`, waking every parked goroutine.
+    pub fn close_chan(&mut self, g: Gid, ch: Value, span: Span) -> OpResult {
+        let Value::Chan(id) = ch else {
+            return Err(Fault::Value(
+                self.runtime_err_value("close of nil channel", false),
+            ));
+        };
+        let wakes = match self.chan_mut(id) {
+            Some(c) => c.close(),
+            None => Ok(Vec::new()),
+        };
+        self.race_chan(g, id);
+        match wakes {
+            Ok(ws) => {
+                for w in ws {
+                    self.deliver(w);
+                }
+            }
+            Err(e) => return Err(Fault::Value(self.runtime_err_value(e.message(), false))),
+        }
+        self.events.push(super::events::Event::new(
+            g,
+            span,
+            super::events::EventKind::Close { chan: id },
+        ));
+        Ok(Flow::Visible)
     }
 
     /// A channel operation synchronizes both ways (an over-approximation of
