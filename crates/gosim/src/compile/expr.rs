@@ -622,6 +622,49 @@ impl<'a> Compiler<'a> {
         }
     }
 
+    /// The operand a resolved name denotes (emitting the load of a value).
+    fn sym_operand(&mut self, sym: Sym, span: Span) -> Operand {
+        match sym {
+            Sym::Local { ty, .. } | Sym::Global { ty, .. } => {
+                self.load_sym(&sym);
+                Operand::value(ty, span)
+            }
+            Sym::Const { val, ty } => Operand {
+                mode: Mode::Const(val),
+                ty,
+                span,
+            },
+            Sym::Type(t) => Operand {
+                mode: Mode::Type,
+                ty: t,
+                span,
+            },
+            Sym::Func { fid, ty } => {
+                self.emit(Op::PushFunc(fid));
+                Operand::value(ty, span)
+            }
+            Sym::Native { nid, ty } => {
+                self.emit(Op::PushNative(nid));
+                Operand::value(ty, span)
+            }
+            Sym::Builtin(b) => Operand {
+                mode: Mode::Builtin(b),
+                ty: wk::INVALID,
+                span,
+            },
+            Sym::Package { pkg, .. } => Operand {
+                mode: Mode::Package(pkg),
+                ty: wk::PACKAGE,
+                span,
+            },
+            Sym::Nil => Operand {
+                mode: Mode::Const(ConstVal::Nil),
+                ty: wk::UNTYPED_NIL,
+                span,
+            },
+        }
+    }
+
     fn ident(&mut self, id: &crate::syntax::ast::Ident, span: Span) -> Operand {
         if id.name == "_" {
             self.error(span, "cannot use _ as value");
@@ -643,45 +686,7 @@ impl<'a> Compiler<'a> {
                 self.error(span, format!("undefined: {}", id.name));
                 Operand::invalid(span)
             }
-            Some(sym) => match sym {
-                Sym::Local { ty, .. } | Sym::Global { ty, .. } => {
-                    self.load_sym(&sym);
-                    Operand::value(ty, span)
-                }
-                Sym::Const { val, ty } => Operand {
-                    mode: Mode::Const(val),
-                    ty,
-                    span,
-                },
-                Sym::Type(t) => Operand {
-                    mode: Mode::Type,
-                    ty: t,
-                    span,
-                },
-                Sym::Func { fid, ty } => {
-                    self.emit(Op::PushFunc(fid));
-                    Operand::value(ty, span)
-                }
-                Sym::Native { nid, ty } => {
-                    self.emit(Op::PushNative(nid));
-                    Operand::value(ty, span)
-                }
-                Sym::Builtin(b) => Operand {
-                    mode: Mode::Builtin(b),
-                    ty: wk::INVALID,
-                    span,
-                },
-                Sym::Package { pkg, .. } => Operand {
-                    mode: Mode::Package(pkg),
-                    ty: wk::PACKAGE,
-                    span,
-                },
-                Sym::Nil => Operand {
-                    mode: Mode::Const(ConstVal::Nil),
-                    ty: wk::UNTYPED_NIL,
-                    span,
-                },
-            },
+            Some(sym) => self.sym_operand(sym, span),
         }
     }
 
@@ -2145,34 +2150,17 @@ impl<'a> Compiler<'a> {
         let member = self.packages[pkg as usize].scope.get(&sel.name).cloned();
         let pkgname = pid.name.clone();
         match member {
-            Some(sym) if super::decls::is_exported(&sel.name) => match sym {
-                Sym::Global { ty, .. } => {
-                    self.load_sym(&sym);
-                    Operand::value(ty, span)
-                }
-                Sym::Const { val, ty } => Operand {
-                    mode: Mode::Const(val),
-                    ty,
-                    span,
-                },
-                Sym::Type(t) => Operand {
-                    mode: Mode::Type,
-                    ty: t,
-                    span,
-                },
-                Sym::Func { fid, ty } => {
-                    self.emit(Op::PushFunc(fid));
-                    Operand::value(ty, span)
-                }
-                Sym::Native { nid, ty } => {
-                    self.emit(Op::PushNative(nid));
-                    Operand::value(ty, span)
-                }
-                _ => {
-                    self.error(span, format!("undefined: {}.{}", pkgname, sel.name));
-                    Operand::invalid(span)
-                }
-            },
+            Some(
+                sym @ (Sym::Global { .. }
+                | Sym::Const { .. }
+                | Sym::Type(_)
+                | Sym::Func { .. }
+                | Sym::Native { .. }),
+            ) if super::decls::is_exported(&sel.name) => self.sym_operand(sym, span),
+            Some(_) if super::decls::is_exported(&sel.name) => {
+                self.error(span, format!("undefined: {}.{}", pkgname, sel.name));
+                Operand::invalid(span)
+            }
             Some(_) => {
                 self.error(
                     sel.span,

@@ -227,9 +227,7 @@ impl From<HeapError> for Fault {
             HeapError::NilDeref => {
                 Fault::Runtime("invalid memory address or nil pointer dereference".into())
             }
-            HeapError::Index(i, n) => {
-                Fault::Runtime(format!("index out of range [{}] with length {}", i, n))
-            }
+            HeapError::Index(i, n) => index_fault(i, n),
             HeapError::OutOfMemory => Fault::Budget(Ending::HeapBudget),
         }
     }
@@ -1413,10 +1411,7 @@ impl Vm {
                 let i = Self::pop(g).as_int();
                 let p = Self::pop(g);
                 if i < 0 || i >= *n as i64 {
-                    return Err(Fault::Runtime(format!(
-                        "index out of range [{}] with length {}",
-                        i, n
-                    )));
+                    return Err(index_fault(i, *n as i64));
                 }
                 match p {
                     Value::Ptr(p) => {
@@ -1435,10 +1430,7 @@ impl Vm {
                     _ => (0, 0, 0),
                 };
                 if i < 0 || i >= len as i64 {
-                    return Err(Fault::Runtime(format!(
-                        "index out of range [{}] with length {}",
-                        i, len
-                    )));
+                    return Err(index_fault(i, len as i64));
                 }
                 g.stack.push(Value::Ptr(Rc::new(Pointer {
                     root: Root::Elem(arr, off + i as u32),
@@ -1458,10 +1450,7 @@ impl Vm {
                 let i = Self::pop(g).as_int();
                 let v = Self::pop(g);
                 if i < 0 || i >= *n as i64 {
-                    return Err(Fault::Runtime(format!(
-                        "index out of range [{}] with length {}",
-                        i, n
-                    )));
+                    return Err(index_fault(i, *n as i64));
                 }
                 match v {
                     Value::Seq(items) => g
@@ -1483,10 +1472,7 @@ impl Vm {
                     },
                 };
                 if i < 0 || i >= r.len as i64 {
-                    return Err(Fault::Runtime(format!(
-                        "index out of range [{}] with length {}",
-                        i, r.len
-                    )));
+                    return Err(index_fault(i, r.len as i64));
                 }
                 let v = self
                     .heap
@@ -1501,11 +1487,7 @@ impl Vm {
                 let s = Self::pop(g);
                 let b = s.as_bytes();
                 if i < 0 || i >= b.len() as i64 {
-                    return Err(Fault::Runtime(format!(
-                        "index out of range [{}] with length {}",
-                        i,
-                        b.len()
-                    )));
+                    return Err(index_fault(i, b.len() as i64));
                 }
                 g.stack.push(Value::Int(b[i as usize] as i64));
             }
@@ -1705,10 +1687,7 @@ impl Vm {
                 let i = Self::pop(g).as_int();
                 let s = Self::pop(g);
                 if i < 0 || i >= *n as i64 {
-                    return Err(Fault::Runtime(format!(
-                        "index out of range [{}] with length {}",
-                        i, n
-                    )));
+                    return Err(index_fault(i, *n as i64));
                 }
                 if let Value::Seq(mut items) = s {
                     if let Some(slot) = Rc::make_mut(&mut items).get_mut(i as usize) {
@@ -3144,6 +3123,11 @@ impl Vm {
 
 fn is_error_text_needing_goexit(_s: &str) -> bool {
     false
+}
+
+/// Go's "index out of range [i] with length n" run-time error.
+fn index_fault(i: i64, len: i64) -> Fault {
+    Fault::Runtime(format!("index out of range [{}] with length {}", i, len))
 }
 
 pub fn cmp_result(op: CmpOp, ord: std::cmp::Ordering) -> bool {
