@@ -502,7 +502,7 @@ pub fn visible_goroutines(snap: &gosim::snapshot::Snapshot) -> Vec<u32> {
         .filter(|g| g.status != "dead")
         .map(|g| g.id)
         .collect();
-    ids.sort_unstable();
+    gosim::order::sort(&mut ids);
     ids
 }
 

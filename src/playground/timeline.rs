@@ -28,7 +28,7 @@ pub fn runs(lanes: &[u32]) -> Vec<(u32, usize, usize)> {
     for (b, chunk) in lanes.chunks(bucket).enumerate() {
         let start = b * bucket;
         let mut present: Vec<u32> = chunk.to_vec();
-        present.sort_unstable();
+        gosim::order::sort(&mut present);
         present.dedup();
         // Close bars of goroutines absent from this bucket.
         open.retain(|bar| {
@@ -51,7 +51,7 @@ pub fn runs(lanes: &[u32]) -> Vec<(u32, usize, usize)> {
         }
     }
     out.extend(open);
-    out.sort_by_key(|bar| (bar.1, bar.0));
+    gosim::order::sort_by_key(&mut out, |bar| (bar.1, bar.0));
     out
 }
 
@@ -70,7 +70,7 @@ pub struct TimelineProps {
 pub fn Timeline(props: &TimelineProps) -> Html {
     let lang = props.lang;
     let mut gids: Vec<u32> = props.lanes.clone();
-    gids.sort_unstable();
+    gosim::order::sort(&mut gids);
     gids.dedup();
     let total = props.total.max(props.position).max(1);
     let scale = (WIDTH - LABEL_W) / total as f64;

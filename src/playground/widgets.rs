@@ -344,7 +344,7 @@ pub fn TimersWidget(props: &TimersProps) -> Html {
         .iter()
         .filter(|t| t.status == "pending")
         .collect();
-    pending.sort_by_key(|t| t.when_ns);
+    gosim::order::sort_by_key(&mut pending, |t| t.when_ns);
     let shown = pending.len().min(6);
     html! {
         <div class="obj obj--timers" data-testid="timers" data-pending={pending.len().to_string()}>

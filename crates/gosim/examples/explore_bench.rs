@@ -17,6 +17,10 @@
 //!
 //! It must not change gosim: it only calls the public explore API.
 
+// Native-only code: the wasm-size rule against the standard sorts
+// (clippy.toml) does not apply.
+#![allow(clippy::disallowed_methods)]
+
 use gosim::explore::{explore, ExploreConfig, ExploreReport};
 use gosim::{GoVersion, RunConfig};
 use std::io::Read;

@@ -601,7 +601,7 @@ impl Explorer {
             .iter()
             .flat_map(|o| o.races.iter().cloned())
             .collect();
-        races.sort();
+        crate::order::sort(&mut races);
         races.dedup();
         ExploreReport {
             outcomes,

@@ -8,6 +8,7 @@ pub mod compile;
 pub mod diag;
 pub mod explore;
 pub mod format;
+pub mod order;
 pub mod prelude;
 pub mod runtime;
 pub mod session;

@@ -266,7 +266,7 @@ impl Vm {
         }
         // Main first, then others by id: the first name found wins.
         let mut gs: Vec<&Goroutine> = self.gs.iter().collect();
-        gs.sort_by_key(|g| g.id);
+        crate::order::sort_by_key(&mut gs, |g| g.id);
         for g in gs {
             for f in &g.frames {
                 let code = &self.prog.funcs[f.fid as usize];
@@ -565,7 +565,7 @@ impl Vm {
                     }
                 }
             }
-            wakers.sort();
+            crate::order::sort(&mut wakers);
             wakers.dedup();
             edges.push(WaitEdge {
                 g: g.id,

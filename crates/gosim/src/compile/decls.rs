@@ -155,7 +155,7 @@ impl<'a> Compiler<'a> {
                 _ => None,
             })
             .collect();
-        unused.sort();
+        crate::order::sort(&mut unused);
         for (span, path) in unused {
             self.error(span, format!("\"{}\" imported and not used", path));
         }
@@ -456,7 +456,7 @@ impl<'a> Compiler<'a> {
                         }
                     }
                 }
-                ms.sort_by(|a, b| a.name.cmp(&b.name));
+                crate::order::sort_by(&mut ms, |a, b| a.name.cmp(&b.name));
                 self.types.intern(TypeKind::Interface(ms))
             }
             _ => {

@@ -244,7 +244,7 @@ pub fn compile_program(
     let user_pkg = (c.packages.len() as u32).saturating_sub(1);
     if !c.diags.is_empty() {
         let mut d = std::mem::take(&mut c.diags);
-        d.sort_by_key(|d| d.span.lo);
+        crate::order::sort_by_key(&mut d, |d| d.span.lo);
         d.dedup();
         return Err(d);
     }
@@ -414,7 +414,7 @@ impl<'a> Compiler<'a> {
                 _ => None,
             })
             .collect();
-        unused.sort();
+        crate::order::sort(&mut unused);
         for (span, name) in unused {
             self.error(span, format!("declared and not used: {}", name));
         }

@@ -999,12 +999,14 @@ impl Vm {
                     if let Some(arr) = self.heap.array_mut(r.arr) {
                         let part = &mut arr[r.off as usize..(r.off + r.len) as usize];
                         match native {
-                            SortInts => part.sort_by_key(|v| v.as_int()),
-                            SortStrings => part.sort_by(|x, y| x.as_bytes().cmp(y.as_bytes())),
-                            _ => part.sort_by(|x, y| {
-                                x.as_float()
-                                    .partial_cmp(&y.as_float())
-                                    .unwrap_or(std::cmp::Ordering::Equal)
+                            SortInts => crate::order::sort_by_key(part, |v| v.as_int()),
+                            SortStrings => {
+                                crate::order::sort_by_less(part, |x, y| x.as_bytes() < y.as_bytes())
+                            }
+                            // sort.Float64s: NaNs sort before every other value.
+                            _ => crate::order::sort_by_less(part, |x, y| {
+                                let (x, y) = (x.as_float(), y.as_float());
+                                x < y || (x.is_nan() && !y.is_nan())
                             }),
                         }
                     }

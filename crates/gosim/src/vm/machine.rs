@@ -2264,7 +2264,7 @@ impl Vm {
                 second_write: *w2,
             })
             .collect();
-        out.sort();
+        crate::order::sort(&mut out);
         out.dedup();
         out
     }
