@@ -64,6 +64,12 @@ impl Session {
         self.taken.len()
     }
 
+    /// How many full VM copies the session keeps for going back (the start
+    /// included). Hosts with a memory budget count these.
+    pub fn checkpoint_count(&self) -> usize {
+        self.checkpoints.len()
+    }
+
     pub fn point(&mut self) -> Point {
         self.vm.point()
     }
