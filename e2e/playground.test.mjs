@@ -199,6 +199,16 @@ describe('playground', () => {
     assert.equal(await page.textContent('[data-testid=narration]'), narration);
     await page.screenshot({ path: join(OUT, 'playground-share-restored.png') });
 
+    // Pasting the link into the tab that shows the same case, elsewhere
+    // in the run, loads the link's step too.
+    await page.click('[data-testid=reset]');
+    await page.click('[data-testid=step]');
+    assert.equal(await position(), 1);
+    await page.click('[data-testid=share]'); // the address bar now says step=1
+    await page.evaluate((hash) => { window.location.hash = hash; }, new URL(link).hash);
+    await page.waitForFunction((n) => document.querySelector('[data-testid=playground]').dataset.position === String(n), at);
+    assert.equal(await page.textContent('[data-testid=narration]'), narration);
+
     await page.context().close();
 
     // A fresh page, so no request of the previous one is cut short.
@@ -278,6 +288,10 @@ describe('playground', () => {
       return Number(await page.getAttribute('[data-testid=resource-plot]', 'data-peak-timers'));
     };
     const old = await peakAt('1.22', 3000);
+    // The loop moves the virtual clock, and the timeline marks it.
+    const clockLabels = await page.locator('[data-testid=timeline-clock] span').allTextContents();
+    assert.ok(clockLabels.length >= 2, `clock marks: ${clockLabels.join(' ')}`);
+    assert.ok(clockLabels.every((t) => /^\d+(\.\d+)?(ns|µs|ms|s)$/.test(t)), clockLabels.join(' '));
     await page.screenshot({ path: join(OUT, 'playground-case16-go122.png'), fullPage: true });
     const now = await peakAt('1.23', 3000);
     await page.screenshot({ path: join(OUT, 'playground-case16-go123.png'), fullPage: true });

@@ -40,7 +40,11 @@ pub fn initial_state() -> AppState {
             Some(stored) => Settings::decode(&stored, preferred),
             None => preferred,
         };
-    AppState { route, settings }
+    AppState {
+        route,
+        settings,
+        visit: 0,
+    }
 }
 
 fn prefers_dark(window: &web_sys::Window) -> bool {

@@ -85,6 +85,10 @@ impl Settings {
 pub struct AppState {
     pub route: Route,
     pub settings: Settings,
+    /// Counts arrivals at an address (each `hashchange`). The playground is
+    /// keyed by it, so opening a share link for the case already on screen
+    /// loads the link instead of keeping the old run.
+    pub visit: u32,
 }
 
 impl Default for AppState {
@@ -92,6 +96,7 @@ impl Default for AppState {
         AppState {
             route: Route::Gallery,
             settings: Settings::default(),
+            visit: 0,
         }
     }
 }
@@ -111,7 +116,10 @@ impl Reducible for AppState {
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         let mut next = (*self).clone();
         match action {
-            Action::Navigate(route) => next.route = route,
+            Action::Navigate(route) => {
+                next.route = route;
+                next.visit = next.visit.wrapping_add(1);
+            }
             Action::SetLanguage(language) => next.settings.language = language,
             Action::ToggleTheme => next.settings.theme = next.settings.theme.toggled(),
         }
@@ -140,10 +148,15 @@ mod tests {
                 language: Language::Zh,
                 theme: Theme::Dark,
             },
+            visit: 0,
         };
         let next = reduce(start.clone(), Action::Navigate(Route::Case("x".into())));
         assert_eq!(next.route, Route::Case("x".into()));
         assert_eq!(next.settings, start.settings);
+        // Arriving again at the same route (a new share link) is a new visit.
+        let again = reduce(next.clone(), Action::Navigate(Route::Case("x".into())));
+        assert_eq!(again.route, next.route);
+        assert_ne!(again.visit, next.visit);
     }
 
     #[test]

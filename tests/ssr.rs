@@ -79,6 +79,7 @@ fn state(route: Route, language: Language) -> AppState {
             language,
             theme: Theme::Light,
         },
+        visit: 0,
     }
 }
 

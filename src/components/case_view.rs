@@ -22,6 +22,8 @@ pub struct CaseViewProps {
 #[function_component]
 pub fn CaseView(props: &CaseViewProps) -> Html {
     let lang = use_settings().language;
+    // A new visit (a share link opened on this page) remounts the playground.
+    let visit = crate::hooks::use_app().map_or(0, |app| app.visit);
     let case = props.case;
     html! {
         <main class="page page--case" data-testid="case-view" data-slug={case.slug}>
@@ -43,7 +45,7 @@ pub fn CaseView(props: &CaseViewProps) -> Html {
                 <p class="case-header__summary">{ case.summary.get(lang) }</p>
             </header>
             if case.runnable {
-                <Playground key={case.slug} {case} query={platform::current_query()} />
+                <Playground key={format!("{}#{visit}", case.slug)} {case} query={platform::current_query()} />
             } else {
                 <div class="case-layout">
                     <section class="panel panel--code">

@@ -120,6 +120,9 @@ pub struct Controller {
     choices: Vec<usize>,
     /// The goroutine that ran at each step taken (the timeline's lanes).
     lanes: Vec<Gid>,
+    /// (step, virtual ns) at each step after which the clock read a new
+    /// time: the timeline marks them.
+    ticks: Vec<(usize, i64)>,
     rng: Option<SplitMix>,
     /// The snapshot at the current position, built on demand.
     cached: Option<Rc<Snapshot>>,
@@ -142,6 +145,7 @@ impl Controller {
             session,
             choices: Vec::new(),
             lanes: Vec::new(),
+            ticks: Vec::new(),
             rng: config.seed.map(SplitMix),
             cached: None,
             capped: None,
@@ -175,6 +179,11 @@ impl Controller {
 
     pub fn lanes(&self) -> &[Gid] {
         &self.lanes
+    }
+
+    /// (step, virtual ns) where the virtual clock moved, in step order.
+    pub fn clock_ticks(&self) -> &[(usize, i64)] {
+        &self.ticks
     }
 
     /// A UI cap ended the run.
@@ -263,6 +272,11 @@ impl Controller {
         }
         self.lanes.truncate(pos);
         self.lanes.push(ran);
+        self.ticks.retain(|t| t.0 < pos);
+        let now = session.vm().now();
+        if now != self.ticks.last().map_or(0, |t| t.1) {
+            self.ticks.push((pos, now));
+        }
         // The session keeps a VM copy now and then (ever more sparsely as
         // the run grows); each one counts against the memory budget.
         if session.checkpoint_count() > self.checkpoint_units.len() + 1 {
@@ -345,6 +359,7 @@ impl Controller {
                 self.checkpoint_units.truncate(kept);
             }
             self.lanes.truncate(target);
+            self.ticks.retain(|t| t.0 < target);
             self.capped = None;
             self.cached = None;
         } else {
@@ -604,6 +619,21 @@ func main() {
         assert_eq!(c.position(), last - 1);
         assert!(c.step());
         assert_eq!(c.snapshot().expect("snapshot"), before);
+    }
+
+    #[test]
+    fn the_clock_ticks_follow_virtual_time_and_step_back() {
+        let src = "package main\n\nimport \"time\"\n\nfunc main() {\n\ttime.Sleep(time.Second)\n\ttime.Sleep(2 * time.Second)\n\tprintln(\"done\")\n}\n";
+        let mut c = Controller::new(src, PlayConfig::default());
+        run_to_end(&mut c);
+        let times: Vec<i64> = c.clock_ticks().iter().map(|t| t.1).collect();
+        assert_eq!(times, [1_000_000_000, 3_000_000_000]);
+        let (second_at, _) = c.clock_ticks()[1];
+        assert!(c.clock_ticks()[0].0 < second_at && second_at < c.position());
+        c.goto(second_at);
+        assert_eq!(c.clock_ticks().len(), 1);
+        assert!(c.step());
+        assert_eq!(c.clock_ticks().len(), 2);
     }
 
     #[test]

@@ -16,6 +16,9 @@ const LABEL_W: f64 = 0.0;
 
 /// Most bars a lane draws: long runs are bucketed so a redraw stays cheap.
 const MAX_BUCKETS: usize = 600;
+/// Least distance between two labelled clock marks, in view-box units, so
+/// their labels never overlap.
+const CLOCK_GAP: f64 = 150.0;
 
 /// Bars of the swimlanes: (goroutine, first step, steps). Consecutive steps
 /// by the same goroutine merge; with more than `MAX_BUCKETS` steps, steps
@@ -55,6 +58,21 @@ pub fn runs(lanes: &[u32]) -> Vec<(u32, usize, usize)> {
     out
 }
 
+/// The clock marks to draw: (x in the view box, virtual ns), taken from
+/// `ticks` (step, ns) in order, skipping marks closer than `CLOCK_GAP` to
+/// the previous one. A tick at step `k` is drawn at the end of that step.
+pub fn clock_marks(ticks: &[(usize, i64)], total: usize) -> Vec<(f64, i64)> {
+    let scale = (WIDTH - LABEL_W) / total.max(1) as f64;
+    let mut out: Vec<(f64, i64)> = Vec::new();
+    for &(step, ns) in ticks {
+        let x = LABEL_W + (step + 1) as f64 * scale;
+        if out.last().is_none_or(|last| x - last.0 >= CLOCK_GAP) {
+            out.push((x, ns));
+        }
+    }
+    out
+}
+
 #[derive(Properties, PartialEq)]
 pub struct TimelineProps {
     /// The goroutine that ran at each step taken.
@@ -62,6 +80,8 @@ pub struct TimelineProps {
     /// Steps known (taken plus planned); sets the scale.
     pub total: usize,
     pub position: usize,
+    /// (step, virtual ns) where the virtual clock moved.
+    pub ticks: Vec<(usize, i64)>,
     pub lang: Language,
     pub on_jump: Callback<usize>,
 }
@@ -95,6 +115,7 @@ pub fn Timeline(props: &TimelineProps) -> Html {
         })
     };
     let cursor = LABEL_W + props.position as f64 * scale;
+    let marks = clock_marks(&props.ticks, total);
     html! {
         <figure class="timeline" data-testid="timeline">
             <figcaption>{ tr(lang, "Timeline: which goroutine ran at each step (click to jump)", "时间线：每一步运行的 goroutine（点击跳转）") }</figcaption>
@@ -103,9 +124,19 @@ pub fn Timeline(props: &TimelineProps) -> Html {
             <div class="timeline__labels" aria-hidden="true">
                 { for gids.iter().map(|&g| html! { <span class={classes!("timeline__label", g_color(g))}>{ format!("G{g}") }</span> }) }
             </div>
+            <div class="timeline__track">
+            // Virtual time, marked where the clock moved (HTML labels: SVG text would stretch).
+            <div class="timeline__clock" data-testid="timeline-clock" aria-label={tr(lang, "virtual time", "虚拟时间")}>
+                { for marks.iter().map(|&(x, ns)| html! {
+                    <span class="timeline__time" style={format!("left: {:.2}%", x / WIDTH * 100.0)}>{ fmt_ns(ns) }</span>
+                }) }
+            </div>
             <svg viewBox={format!("0 0 {WIDTH} {height}")} preserveAspectRatio="none" class="timeline__svg"
                 style={format!("height: {}px", height)}
                 role="img" aria-label={tr(lang, "timeline", "时间线")} {onclick}>
+                { for marks.iter().map(|&(x, _)| html! {
+                    <line class="timeline__tick" x1={format!("{x:.2}")} x2={format!("{x:.2}")} y1="0" y2={format!("{height}")} />
+                }) }
                 { for runs(&props.lanes).into_iter().map(|(g, start, n)| html! {
                     <rect class={classes!("lane", g_color(g))} x={format!("{:.2}", LABEL_W + start as f64 * scale)}
                         y={format!("{}", row(g) + 2.0)} width={format!("{:.2}", (n as f64 * scale).max(1.0))}
@@ -113,6 +144,7 @@ pub fn Timeline(props: &TimelineProps) -> Html {
                 }) }
                 <line class="timeline__cursor" x1={format!("{cursor:.2}")} x2={format!("{cursor:.2}")} y1="0" y2={format!("{height}")} />
             </svg>
+            </div>
             </div>
         </figure>
     }
@@ -176,6 +208,21 @@ pub fn ResourcePlot(props: &ResourcePlotProps) -> Html {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn clock_marks_are_placed_at_their_steps_and_never_crowd() {
+        assert_eq!(clock_marks(&[], 10), vec![]);
+        // 10 steps over 1000 units: the tick after step 4 sits at x = 500.
+        assert_eq!(clock_marks(&[(4, 1_000)], 10), vec![(500.0, 1_000)]);
+        // Ticks 100 units apart: every other one is skipped.
+        let ticks: Vec<(usize, i64)> = (0..10).map(|i| (i, i as i64)).collect();
+        let marks = clock_marks(&ticks, 10);
+        assert_eq!(
+            marks.iter().map(|m| m.1).collect::<Vec<_>>(),
+            [0, 2, 4, 6, 8]
+        );
+        assert!(marks.windows(2).all(|w| w[1].0 - w[0].0 >= CLOCK_GAP));
+    }
 
     #[test]
     fn runs_merge_consecutive_steps() {

@@ -421,7 +421,7 @@ fn render(m: &mut PlayModel, lang: Language, dispatch: &Callback<Cmd>) -> Html {
             </div>
             if snap.is_some() {
                 <div class="play__charts">
-                    <Timeline lanes={m.ctl.lanes().to_vec()} total={planned} position={position} lang={lang} on_jump={on_jump} />
+                    <Timeline lanes={m.ctl.lanes().to_vec()} ticks={m.ctl.clock_ticks().to_vec()} total={planned} position={position} lang={lang} on_jump={on_jump} />
                     if let Some(s) = &snap {
                         <ResourcePlot samples={s.resources.clone()} goroutines={visible_goroutines(s).len()} now_ns={s.now_ns} lang={lang} />
                     }
