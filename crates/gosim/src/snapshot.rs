@@ -419,7 +419,7 @@ impl Vm {
                     crate::runtime::timers::TimerKind::Chan => "chan".into(),
                     crate::runtime::timers::TimerKind::Func => "func".into(),
                 },
-                status: format!("{:?}", t.status).to_lowercase(),
+                status: format!("{:?}", t.status).to_ascii_lowercase(),
                 channel: match t.payload {
                     crate::vm::machine::TimerAction::SendTime(c) => Some(c),
                     _ => None,

@@ -7,6 +7,7 @@ use super::*;
 use crate::syntax::ast::{BinaryOp, Expr, ExprKind, Lit, UnaryOp};
 use crate::types::{ChanDir, IntKind, TypeKind, UntypedKind};
 use crate::vm::op::{ArithOp, CmpOp, Conv, NumKind, SliceKind};
+use crate::vm::unicase;
 use crate::vm::value::Value;
 use std::rc::Rc;
 
@@ -2647,8 +2648,8 @@ fn cmp_of(op: BinaryOp) -> CmpOp {
 fn capitalize_flip(s: &str) -> String {
     let mut c = s.chars();
     match c.next() {
-        Some(f) if f.is_uppercase() => f.to_lowercase().collect::<String>() + c.as_str(),
-        Some(f) => f.to_uppercase().collect::<String>() + c.as_str(),
+        Some(f) if f.is_uppercase() => format!("{}{}", unicase::to_lower(f), c.as_str()),
+        Some(f) => format!("{}{}", unicase::to_upper(f), c.as_str()),
         None => String::new(),
     }
 }

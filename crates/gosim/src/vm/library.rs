@@ -9,6 +9,7 @@
 use super::heap::HeapObj;
 use super::machine::{Fault, Flow, Goroutine, OpResult, Resume, TimerAction, Vm, EPOCH_UNIX_NS};
 use super::natives::{MathFn, Native};
+use super::unicase;
 use super::value::{FuncVal, MapKey, ObjId, Pointer, SliceRef, Value};
 use crate::format;
 use crate::runtime::cond::NotifyList;
@@ -856,21 +857,9 @@ impl Vm {
                 };
                 vec![strv(&r)]
             }
-            StrToUpper => vec![strv(&st(0).to_uppercase())],
-            StrToLower => vec![strv(&st(0).to_lowercase())],
-            StrTitle => {
-                let mut out = String::new();
-                let mut prev_letter = false;
-                for c in st(0).chars() {
-                    if !prev_letter && c.is_alphabetic() {
-                        out.extend(c.to_uppercase());
-                    } else {
-                        out.push(c);
-                    }
-                    prev_letter = c.is_alphanumeric() || c == '_' || c == '\'';
-                }
-                vec![strv(&out)]
-            }
+            StrToUpper => vec![strv(&unicase::str_to_upper(&s(0)))],
+            StrToLower => vec![strv(&unicase::str_to_lower(&s(0)))],
+            StrTitle => vec![strv(&unicase::str_title(&s(0)))],
             StrTrimSpace => vec![strv(st(0).trim())],
             StrTrim => {
                 let cut = st(1);
@@ -901,7 +890,7 @@ impl Vm {
                 };
                 vec![i64v(c as i64)]
             }
-            StrEqualFold => vec![b(st(0).to_lowercase() == st(1).to_lowercase())],
+            StrEqualFold => vec![b(unicase::equal_fold(&s(0), &s(1)))],
             StrCompare => vec![i64v(match s(0).cmp(&s(1)) {
                 std::cmp::Ordering::Less => -1,
                 std::cmp::Ordering::Equal => 0,

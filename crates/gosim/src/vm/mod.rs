@@ -13,4 +13,5 @@ pub mod natives;
 pub mod op;
 pub mod race;
 pub mod sched;
+pub mod unicase;
 pub mod value;
