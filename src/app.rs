@@ -9,7 +9,7 @@ use gloo_events::EventListener;
 use yew::prelude::*;
 
 use crate::cases::{self, Case};
-use crate::components::{CaseView, Footer, Gallery, Header, NotFound};
+use crate::components::{case_view, footer, gallery, header, not_found};
 use crate::hooks::{use_app, AppContext};
 use crate::platform;
 use crate::route::Route;
@@ -62,22 +62,25 @@ struct ShellProps {
 /// Header, the current page, footer.
 #[function_component]
 fn Shell(props: &ShellProps) -> Html {
-    let route = use_app()
-        .map(|app| app.route.clone())
-        .unwrap_or(Route::Gallery);
+    let app = use_app();
+    let (route, settings, visit) = app.as_ref().map_or_else(
+        || (Route::Gallery, Default::default(), 0),
+        |app| (app.route.clone(), app.settings, app.visit),
+    );
+    let lang = settings.language;
     let page = match &route {
-        Route::Gallery => html! { <Gallery cases={props.cases} /> },
+        Route::Gallery => gallery(props.cases, lang),
         Route::Case(slug) => match cases::find(props.cases, slug) {
-            Some(case) => html! { <CaseView {case} /> },
-            None => html! { <NotFound /> },
+            Some(case) => case_view(case, lang, visit),
+            None => not_found(lang),
         },
-        Route::NotFound(_) => html! { <NotFound /> },
+        Route::NotFound(_) => not_found(lang),
     };
     html! {
         <div class="app">
-            <Header />
+            { header(settings, app.as_ref()) }
             { page }
-            <Footer />
+            { footer(lang) }
         </div>
     }
 }

@@ -3,25 +3,31 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use gopitfalls::i18n::Language;
-use gopitfalls::playground::widgets::{
-    NilChannelProps, NilChannelWidget, ObjectWidget, ObjectWidgetProps,
-};
+use gopitfalls::playground::widgets::{nil_channel_widget, object_widget};
 use gosim::snapshot::{ObjectView, SlotView, WaiterView};
-use yew::{BaseComponent, LocalServerRenderer};
+use yew::{function_component, Html, LocalServerRenderer, Properties};
 
-async fn render<C: BaseComponent>(props: C::Properties) -> String {
-    LocalServerRenderer::<C>::with_props(props)
+#[derive(Properties, PartialEq)]
+struct ShowProps {
+    html: Html,
+}
+
+/// Shows ready-made markup (the widgets are functions, and the renderer
+/// needs a component).
+#[function_component]
+fn Show(props: &ShowProps) -> Html {
+    props.html.clone()
+}
+
+async fn render(html: Html) -> String {
+    LocalServerRenderer::<Show>::with_props(ShowProps { html })
         .hydratable(false)
         .render()
         .await
 }
 
 async fn object(object: ObjectView) -> String {
-    render::<ObjectWidget>(ObjectWidgetProps {
-        object,
-        lang: Language::En,
-    })
-    .await
+    render(object_widget(&object, Language::En)).await
 }
 
 fn chan(
@@ -114,20 +120,20 @@ async fn closed_channel_with_data_left_keeps_its_values() {
 
 #[tokio::test(flavor = "current_thread")]
 async fn nil_channel_is_drawn_without_an_hchan() {
-    let html = render::<NilChannelWidget>(NilChannelProps {
-        name: "ch".into(),
-        ty: "chan int".into(),
-        lang: Language::En,
-    })
+    let html = render(nil_channel_widget(
+        "ch".into(),
+        "chan int".into(),
+        Language::En,
+    ))
     .await;
     assert!(html.contains(r#"data-testid="nil-chan""#), "{html}");
     assert!(html.contains("No hchan"), "{html}");
     assert!(html.contains("block forever"), "{html}");
-    let zh = render::<NilChannelWidget>(NilChannelProps {
-        name: "ch".into(),
-        ty: "chan int".into(),
-        lang: Language::Zh,
-    })
+    let zh = render(nil_channel_widget(
+        "ch".into(),
+        "chan int".into(),
+        Language::Zh,
+    ))
     .await;
     assert!(zh.contains("永远阻塞"), "{zh}");
 }

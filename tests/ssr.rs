@@ -3,12 +3,12 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use gopitfalls::cases::{Case, Fix, Outcome, Section, Text};
-use gopitfalls::components::{CaseCard, CaseView, Gallery, Header};
+use gopitfalls::components::{case_card, case_view, gallery, header};
 use gopitfalls::i18n::Language;
 use gopitfalls::route::Route;
 use gopitfalls::state::{AppState, Settings, Theme};
 use gopitfalls::{App, AppProps};
-use yew::{BaseComponent, LocalServerRenderer};
+use yew::{function_component, BaseComponent, Html, LocalServerRenderer, Properties};
 
 const fn text(en: &'static str, zh: &'static str) -> Text {
     Text { en, zh }
@@ -72,6 +72,22 @@ where
         .await
 }
 
+#[derive(Properties, PartialEq)]
+struct ShowProps {
+    html: Html,
+}
+
+/// Shows ready-made markup (the views are functions, and the renderer
+/// needs a component).
+#[function_component]
+fn Show(props: &ShowProps) -> Html {
+    props.html.clone()
+}
+
+async fn show(html: Html) -> String {
+    render::<Show>(ShowProps { html }).await
+}
+
 fn state(route: Route, language: Language) -> AppState {
     AppState {
         route,
@@ -85,9 +101,7 @@ fn state(route: Route, language: Language) -> AppState {
 
 #[tokio::test(flavor = "current_thread")]
 async fn case_card_links_to_case_and_shows_number_title_summary_badge() {
-    let html =
-        render::<CaseCard>(gopitfalls::components::case_card::CaseCardProps { case: &FIXTURE[0] })
-            .await;
+    let html = show(case_card(&FIXTURE[0], Language::En)).await;
     assert!(
         html.contains(r##"href="#/case/lock-and-full-channel""##),
         "{html}"
@@ -102,8 +116,7 @@ async fn case_card_links_to_case_and_shows_number_title_summary_badge() {
 
 #[tokio::test(flavor = "current_thread")]
 async fn gallery_groups_by_section_in_talk_order() {
-    let html =
-        render::<Gallery>(gopitfalls::components::gallery::GalleryProps { cases: &FIXTURE }).await;
+    let html = show(gallery(&FIXTURE, Language::En)).await;
     assert_eq!(
         html.matches(r#"data-testid="case-card""#).count(),
         3,
@@ -135,8 +148,7 @@ async fn gallery_groups_by_section_in_talk_order() {
 
 #[tokio::test(flavor = "current_thread")]
 async fn empty_gallery_says_so() {
-    let html =
-        render::<Gallery>(gopitfalls::components::gallery::GalleryProps { cases: &[] }).await;
+    let html = show(gallery(&[], Language::En)).await;
     assert!(html.contains("empty-state"), "{html}");
     assert_eq!(html.matches("case-card").count(), 0);
 }
@@ -192,9 +204,7 @@ async fn app_routes_to_case_view_and_not_found() {
 
 #[tokio::test(flavor = "current_thread")]
 async fn non_runnable_case_explains_why() {
-    let html =
-        render::<CaseView>(gopitfalls::components::case_view::CaseViewProps { case: &FIXTURE[1] })
-            .await;
+    let html = show(case_view(&FIXTURE[1], Language::En, 0)).await;
     assert!(html.contains("does not model"), "{html}");
     assert!(
         !html.contains("Go 1."),
@@ -204,7 +214,7 @@ async fn non_runnable_case_explains_why() {
 
 #[tokio::test(flavor = "current_thread")]
 async fn header_outside_the_app_uses_default_settings() {
-    let html = render::<Header>(()).await;
+    let html = show(header(Settings::default(), None)).await;
     assert!(
         html.contains(r#"aria-pressed="true" data-testid="lang-en""#),
         "{html}"

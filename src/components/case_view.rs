@@ -8,23 +8,14 @@
 use yew::prelude::*;
 
 use crate::cases::{Case, Text};
-use crate::components::OutcomeBadge;
-use crate::hooks::use_settings;
+use crate::components::outcome_badge;
 use crate::i18n::{self, Language};
 use crate::platform;
 use crate::playground::Playground;
 
-#[derive(Properties, PartialEq)]
-pub struct CaseViewProps {
-    pub case: &'static Case,
-}
-
-#[function_component]
-pub fn CaseView(props: &CaseViewProps) -> Html {
-    let lang = use_settings().language;
-    // A new visit (a share link opened on this page) remounts the playground.
-    let visit = crate::hooks::use_app().map_or(0, |app| app.visit);
-    let case = props.case;
+/// `visit` counts arrivals at the address: a new visit (a share link opened
+/// on this page) remounts the playground.
+pub fn case_view(case: &'static Case, lang: Language, visit: u32) -> Html {
     html! {
         <main class="page page--case" data-testid="case-view" data-slug={case.slug}>
             <nav class="breadcrumb">
@@ -36,7 +27,7 @@ pub fn CaseView(props: &CaseViewProps) -> Html {
                         <span class="case-header__number">{ number }</span>
                     }
                     <span class="chip">{ case.section.name().get(lang) }</span>
-                    <OutcomeBadge outcome={case.outcome} />
+                    { outcome_badge(case.outcome, lang) }
                     if let Some(go) = case.go {
                         <span class="chip chip--muted">{ format!("{} {go}", i18n::GO_VERSION.get(lang)) }</span>
                     }

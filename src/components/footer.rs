@@ -2,12 +2,9 @@
 
 use yew::prelude::*;
 
-use crate::hooks::use_settings;
-use crate::i18n;
+use crate::i18n::{self, Language};
 
-#[function_component]
-pub fn Footer() -> Html {
-    let lang = use_settings().language;
+pub fn footer(lang: Language) -> Html {
     html! {
         <footer class="site-footer">
             <p>{ i18n::FOOTER.get(lang) }</p>

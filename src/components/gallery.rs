@@ -3,26 +3,18 @@
 use yew::prelude::*;
 
 use crate::cases::{self, Case, Section};
-use crate::components::CaseCard;
-use crate::hooks::use_settings;
+use crate::components::case_card;
 use crate::i18n::{self, Language};
 
-#[derive(Properties, PartialEq)]
-pub struct GalleryProps {
-    pub cases: &'static [Case],
-}
-
-#[function_component]
-pub fn Gallery(props: &GalleryProps) -> Html {
-    let lang = use_settings().language;
-    let groups = cases::by_section(props.cases);
+pub fn gallery(all: &'static [Case], lang: Language) -> Html {
+    let groups = cases::by_section(all);
     html! {
         <main class="page page--gallery" data-testid="gallery">
             <section class="hero">
                 <h1 class="hero__title">{ i18n::TAGLINE.get(lang) }</h1>
                 <p class="hero__intro">{ i18n::INTRO.get(lang) }</p>
                 <p class="hero__stats">
-                    <span class="stat"><strong>{ props.cases.len() }</strong>{" "}{ i18n::CASES_COUNT.get(lang) }</span>
+                    <span class="stat"><strong>{ all.len() }</strong>{" "}{ i18n::CASES_COUNT.get(lang) }</span>
                     <span class="stat"><strong>{ groups.len() }</strong>{" "}{ i18n::SECTIONS_COUNT.get(lang) }</span>
                 </p>
             </section>
@@ -54,7 +46,7 @@ fn section_view(section: Section, cases: &[&'static Case], lang: Language) -> Ht
             </header>
             <ul class="card-grid">
                 { for cases.iter().map(|case| html! {
-                    <li key={case.slug}><CaseCard case={*case} /></li>
+                    <li key={case.slug}>{ case_card(case, lang) }</li>
                 }) }
             </ul>
         </section>

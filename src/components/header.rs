@@ -3,17 +3,16 @@
 use yew::prelude::*;
 
 use crate::components::icons;
-use crate::hooks::{use_dispatch, use_settings};
+use crate::hooks::{dispatcher, AppContext};
 use crate::i18n::{self, Language};
-use crate::state::{Action, Theme};
+use crate::state::{Action, Settings, Theme};
 
-#[function_component]
-pub fn Header() -> Html {
-    let settings = use_settings();
+/// The header for `settings`; its buttons dispatch to `app` (no-ops without one).
+pub fn header(settings: Settings, app: Option<&AppContext>) -> Html {
     let lang = settings.language;
-    let to_en = use_dispatch::<MouseEvent>(Action::SetLanguage(Language::En));
-    let to_zh = use_dispatch::<MouseEvent>(Action::SetLanguage(Language::Zh));
-    let toggle_theme = use_dispatch::<MouseEvent>(Action::ToggleTheme);
+    let to_en = dispatcher(app, Action::SetLanguage(Language::En));
+    let to_zh = dispatcher(app, Action::SetLanguage(Language::Zh));
+    let toggle_theme = dispatcher(app, Action::ToggleTheme);
     let (theme_label, theme_icon) = match settings.theme {
         Theme::Light => (i18n::THEME_TO_DARK.get(lang), icons::moon()),
         Theme::Dark => (i18n::THEME_TO_LIGHT.get(lang), icons::sun()),

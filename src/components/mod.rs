@@ -1,6 +1,9 @@
-//! The app's view components, one small component per file.
+//! The app's views, one small view per file. They are plain functions
+//! from data (and the language) to `Html` rather than components: each
+//! component costs the wasm its own copy of Yew's lifecycle code, and none
+//! of these holds state of its own.
 //!
-//! Components render from props and the app context only. They must not touch
+//! Views render from their arguments only. They must not touch
 //! the browser directly (that is `platform.rs`) and must not know where case
 //! data comes from beyond the `&'static [Case]` they are given.
 
@@ -13,10 +16,10 @@ pub mod icons;
 pub mod not_found;
 pub mod outcome_badge;
 
-pub use case_card::CaseCard;
-pub use case_view::CaseView;
-pub use footer::Footer;
-pub use gallery::Gallery;
-pub use header::Header;
-pub use not_found::NotFound;
-pub use outcome_badge::OutcomeBadge;
+pub use case_card::case_card;
+pub use case_view::case_view;
+pub use footer::footer;
+pub use gallery::gallery;
+pub use header::header;
+pub use not_found::not_found;
+pub use outcome_badge::outcome_badge;

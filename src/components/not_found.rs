@@ -2,12 +2,9 @@
 
 use yew::prelude::*;
 
-use crate::hooks::use_settings;
-use crate::i18n;
+use crate::i18n::{self, Language};
 
-#[function_component]
-pub fn NotFound() -> Html {
-    let lang = use_settings().language;
+pub fn not_found(lang: Language) -> Html {
     html! {
         <main class="page page--not-found" data-testid="not-found">
             <h1>{ i18n::NOT_FOUND_TITLE.get(lang) }</h1>

@@ -1,7 +1,7 @@
 //! Hooks giving components access to the app context.
 //!
 //! Owns the `AppContext` type and the small hooks around it. Components read
-//! settings and dispatch actions only through these hooks, never by reaching
+//! settings and dispatch actions only through these helpers, never by reaching
 //! for the browser. Every hook tolerates a missing provider (returning defaults)
 //! so a leaf component can be rendered on its own, e.g. in an SSR test.
 
@@ -26,11 +26,10 @@ pub fn use_settings() -> Settings {
         .unwrap_or_default()
 }
 
-/// A callback that dispatches `action` when invoked (a no-op outside the app).
-#[hook]
-pub fn use_dispatch<E: 'static>(action: Action) -> Callback<E> {
-    let app = use_app();
-    Callback::from(move |_: E| {
+/// A click handler that dispatches `action` (a no-op outside the app).
+pub fn dispatcher(app: Option<&AppContext>, action: Action) -> Callback<MouseEvent> {
+    let app = app.cloned();
+    Callback::from(move |_: MouseEvent| {
         if let Some(app) = &app {
             app.dispatch(action.clone());
         }

@@ -3,10 +3,8 @@
 //! emphasised, and compile errors inline under their line.
 //!
 //! Owns splitting highlight spans into per-line segments (done once per
-//! source and shared by `Rc`, so a step only re-renders the markers). It
+//! source, not per step; the DOM diff then only touches the markers). It
 //! never runs the program.
-
-use std::rc::Rc;
 
 use gosim::syntax::HighlightClass;
 use yew::prelude::*;
@@ -79,25 +77,21 @@ pub fn highlight_lines(src: &str) -> Vec<Vec<Segment>> {
     lines
 }
 
-#[derive(Properties, PartialEq)]
-pub struct SourceViewProps {
-    pub lines: Rc<Vec<Vec<Segment>>>,
-    /// (goroutine id, line) for every live goroutine.
-    pub markers: Vec<(u32, u32)>,
-    /// The line the next step runs.
-    pub next_line: Option<u32>,
-    pub errors: Vec<CompileError>,
-}
-
-#[function_component]
-pub fn SourceView(props: &SourceViewProps) -> Html {
+/// The listing `lines` with `markers`, (goroutine id, line) for every live
+/// goroutine, `next_line` (the line the next step runs) and compile errors.
+pub fn source_view(
+    lines: &[Vec<Segment>],
+    markers: &[(u32, u32)],
+    next_line: Option<u32>,
+    errors: &[CompileError],
+) -> Html {
     html! {
         <pre class="code code--play" data-testid="source"><code>
-            { for props.lines.iter().enumerate().map(|(i, segments)| {
+            { for lines.iter().enumerate().map(|(i, segments)| {
                 let n = (i + 1) as u32;
-                let here: Vec<u32> = props.markers.iter().filter(|(_, l)| *l == n).map(|(g, _)| *g).collect();
-                let errors: Vec<&CompileError> = props.errors.iter().filter(|e| e.line == Some(n)).collect();
-                let next = props.next_line == Some(n);
+                let here: Vec<u32> = markers.iter().filter(|(_, l)| *l == n).map(|(g, _)| *g).collect();
+                let errors: Vec<&CompileError> = errors.iter().filter(|e| e.line == Some(n)).collect();
+                let next = next_line == Some(n);
                 html! {
                     <>
                     <span class={classes!("line", next.then_some("line--next"), (!errors.is_empty()).then_some("line--error"))}

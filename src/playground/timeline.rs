@@ -73,31 +73,27 @@ pub fn clock_marks(ticks: &[(usize, i64)], total: usize) -> Vec<(f64, i64)> {
     out
 }
 
-#[derive(Properties, PartialEq)]
-pub struct TimelineProps {
+/// What the timeline draws.
+pub struct TimelineData<'a> {
     /// The goroutine that ran at each step taken.
-    pub lanes: Vec<u32>,
+    pub lanes: &'a [u32],
     /// Steps known (taken plus planned); sets the scale.
     pub total: usize,
     pub position: usize,
     /// (step, virtual ns) where the virtual clock moved.
-    pub ticks: Vec<(usize, i64)>,
-    pub lang: Language,
-    pub on_jump: Callback<usize>,
+    pub ticks: &'a [(usize, i64)],
 }
 
-#[function_component]
-pub fn Timeline(props: &TimelineProps) -> Html {
-    let lang = props.lang;
-    let mut gids: Vec<u32> = props.lanes.clone();
+pub fn timeline(t: TimelineData, lang: Language, on_jump: &Callback<usize>) -> Html {
+    let mut gids: Vec<u32> = t.lanes.to_vec();
     gosim::order::sort(&mut gids);
     gids.dedup();
-    let total = props.total.max(props.position).max(1);
+    let total = t.total.max(t.position).max(1);
     let scale = (WIDTH - LABEL_W) / total as f64;
     let height = (gids.len().max(1) as f64) * LANE_H;
     let row = |g: u32| gids.iter().position(|&x| x == g).unwrap_or(0) as f64 * LANE_H;
     let onclick = {
-        let on_jump = props.on_jump.clone();
+        let on_jump = on_jump.clone();
         Callback::from(move |e: MouseEvent| {
             let Some(target) = e.current_target() else {
                 return;
@@ -114,8 +110,8 @@ pub fn Timeline(props: &TimelineProps) -> Html {
             on_jump.emit(step as usize);
         })
     };
-    let cursor = LABEL_W + props.position as f64 * scale;
-    let marks = clock_marks(&props.ticks, total);
+    let cursor = LABEL_W + t.position as f64 * scale;
+    let marks = clock_marks(t.ticks, total);
     html! {
         <figure class="timeline" data-testid="timeline">
             <figcaption>{ tr(lang, "Timeline: which goroutine ran at each step (click to jump)", "时间线：每一步运行的 goroutine（点击跳转）") }</figcaption>
@@ -137,7 +133,7 @@ pub fn Timeline(props: &TimelineProps) -> Html {
                 { for marks.iter().map(|&(x, _)| html! {
                     <line class="timeline__tick" x1={format!("{x:.2}")} x2={format!("{x:.2}")} y1="0" y2={format!("{height}")} />
                 }) }
-                { for runs(&props.lanes).into_iter().map(|(g, start, n)| html! {
+                { for runs(t.lanes).into_iter().map(|(g, start, n)| html! {
                     <rect class={classes!("lane", g_color(g))} x={format!("{:.2}", LABEL_W + start as f64 * scale)}
                         y={format!("{}", row(g) + 2.0)} width={format!("{:.2}", (n as f64 * scale).max(1.0))}
                         height={format!("{}", LANE_H - 4.0)} />
@@ -150,21 +146,15 @@ pub fn Timeline(props: &TimelineProps) -> Html {
     }
 }
 
-#[derive(Properties, PartialEq)]
-pub struct ResourcePlotProps {
-    /// (virtual ns, live goroutines, live timers) samples.
-    pub samples: Vec<(i64, u32, u32)>,
-    /// Live goroutines now (the samples may not have started yet).
-    pub goroutines: usize,
-    pub now_ns: i64,
-    pub lang: Language,
-}
-
-/// Live goroutines and live timers over virtual time.
-#[function_component]
-pub fn ResourcePlot(props: &ResourcePlotProps) -> Html {
-    let lang = props.lang;
-    let s = &props.samples;
+/// Live goroutines and live timers over virtual time, from `s`, the
+/// (virtual ns, live goroutines, live timers) samples; `goroutines` is the
+/// live count now (the samples may not have started yet).
+pub fn resource_plot(
+    s: &[(i64, u32, u32)],
+    goroutines: usize,
+    now_ns: i64,
+    lang: Language,
+) -> Html {
     let h = 120.0;
     let max_t = s.iter().map(|x| x.0).max().unwrap_or(0).max(1) as f64;
     let max_y = s.iter().map(|x| x.1.max(x.2)).max().unwrap_or(0).max(1) as f64;
@@ -190,9 +180,9 @@ pub fn ResourcePlot(props: &ResourcePlotProps) -> Html {
             <figcaption>
                 { tr(lang, "Live goroutines and timers over virtual time", "虚拟时间上存活的 goroutine 与定时器") }
                 <span class="plot__legend">
-                    <span class="plot__key plot__key--g">{ format!("goroutines {}", props.goroutines) }</span>
+                    <span class="plot__key plot__key--g">{ format!("goroutines {goroutines}") }</span>
                     <span class="plot__key plot__key--t">{ format!("{} {live_timers} ({} {peak_timers})", tr(lang, "timers", "定时器"), tr(lang, "peak", "峰值")) }</span>
-                    <span class="plot__key">{ format!("t = {}", fmt_ns(props.now_ns)) }</span>
+                    <span class="plot__key">{ format!("t = {}", fmt_ns(now_ns)) }</span>
                     <span class="plot__key">{ format!("y max = {}", max_y as u64) }</span>
                 </span>
             </figcaption>

@@ -22,9 +22,11 @@ use crate::playground::controller::Cap;
 use crate::playground::model::{visible_goroutines, Cmd, PlayModel, Variant, SPEEDS};
 use crate::playground::narrate::narrate;
 use crate::playground::share::go_key;
-use crate::playground::source_view::SourceView;
-use crate::playground::timeline::{ResourcePlot, Timeline};
-use crate::playground::widgets::{tr, GoroutineCard, NilChannelWidget, ObjectWidget, TimersWidget};
+use crate::playground::source_view::source_view;
+use crate::playground::timeline::{resource_plot, timeline, TimelineData};
+use crate::playground::widgets::{
+    goroutine_card, nil_channel_widget, object_widget, timers_widget, tr, CardState,
+};
 
 #[derive(Properties, PartialEq)]
 pub struct PlaygroundProps {
@@ -395,7 +397,7 @@ fn render(m: &mut PlayModel, lang: Language, dispatch: &Callback<Cmd>) -> Html {
                             </div>
                         </div>
                     } else {
-                        <SourceView lines={m.lines.clone()} markers={markers} next_line={next_line} errors={errors.clone()} />
+                        { source_view(&m.lines, &markers, next_line, &errors) }
                     }
                     if !errors.is_empty() {
                         <div class="compile-errors" role="alert" data-testid="compile-errors">
@@ -421,9 +423,9 @@ fn render(m: &mut PlayModel, lang: Language, dispatch: &Callback<Cmd>) -> Html {
             </div>
             if snap.is_some() {
                 <div class="play__charts">
-                    <Timeline lanes={m.ctl.lanes().to_vec()} ticks={m.ctl.clock_ticks().to_vec()} total={planned} position={position} lang={lang} on_jump={on_jump} />
+                    { timeline(TimelineData { lanes: m.ctl.lanes(), ticks: m.ctl.clock_ticks(), total: planned, position }, lang, &on_jump) }
                     if let Some(s) = &snap {
-                        <ResourcePlot samples={s.resources.clone()} goroutines={visible_goroutines(s).len()} now_ns={s.now_ns} lang={lang} />
+                        { resource_plot(&s.resources, visible_goroutines(s).len(), s.now_ns, lang) }
                     }
                 </div>
             }
@@ -533,10 +535,8 @@ fn goroutines(
             <ul class="gcards">
                 { for ids.iter().enumerate().filter_map(|(i, id)| {
                     let g = s.goroutines.iter().find(|g| g.id == *id)?;
-                    Some(html! {
-                        <GoroutineCard key={*id} g={g.clone()} index={i + 1} runnable={runnable.contains(id)}
-                            next={next_g == Some(*id)} lang={lang} on_pick={on_pick.clone()} />
-                    })
+                    let card = CardState { index: i + 1, runnable: runnable.contains(id), next: next_g == Some(*id) };
+                    Some(goroutine_card(g, card, lang, on_pick))
                 }) }
             </ul>
         </section>
@@ -569,10 +569,10 @@ fn objects(s: &Snapshot, lang: Language) -> Html {
         <section class="state-panel" aria-label="objects">
             <h3 class="state-panel__title">{ tr(lang, "Runtime objects", "运行时对象") }</h3>
             <div class="objs">
-                { for s.objects.iter().map(|o: &ObjectView| html! { <ObjectWidget key={o.id()} object={o.clone()} lang={lang} /> }) }
-                { for nils.into_iter().map(|(name, ty)| html! { <NilChannelWidget {name} {ty} lang={lang} /> }) }
+                { for s.objects.iter().map(|o: &ObjectView| html! { <key={o.id()}>{ object_widget(o, lang) }</> }) }
+                { for nils.into_iter().map(|(name, ty)| nil_channel_widget(name, ty, lang)) }
                 if has_timers {
-                    <TimersWidget timers={s.timers.clone()} now_ns={s.now_ns} lang={lang} />
+                    { timers_widget(&s.timers, s.now_ns, lang) }
                 }
             </div>
         </section>

@@ -4,9 +4,10 @@
 //! Cond notify list, sync.Map read/dirty; timers; goroutine cards.
 //!
 //! Each widget renders from one snapshot value plus the language and never
-//! steps the program; clicking a goroutine only calls back. Every widget is
-//! a component with `PartialEq` props so Yew skips unchanged ones and SSR
-//! tests can render them alone.
+//! steps the program; clicking a goroutine only calls back. Widgets are
+//! plain functions, not components: a component costs the wasm its own copy
+//! of Yew's lifecycle code, and the playground re-renders them on every step
+//! anyway.
 
 use gosim::snapshot::{GoroutineView, ObjectView, TimerView, WaiterView};
 use yew::prelude::*;
@@ -73,18 +74,10 @@ fn gid_list(label: &'static str, testid: &'static str, gs: &[u32], empty: &'stat
     }
 }
 
-#[derive(Properties, PartialEq)]
-pub struct ObjectWidgetProps {
-    pub object: ObjectView,
-    pub lang: Language,
-}
-
 /// One runtime object.
-#[function_component]
-pub fn ObjectWidget(props: &ObjectWidgetProps) -> Html {
-    let lang = props.lang;
+pub fn object_widget(object: &ObjectView, lang: Language) -> Html {
     let none = tr(lang, "empty", "空");
-    match &props.object {
+    match object {
         ObjectView::Channel {
             name,
             elem_type,
@@ -300,25 +293,15 @@ pub fn ObjectWidget(props: &ObjectWidgetProps) -> Html {
     }
 }
 
-#[derive(Properties, PartialEq)]
-pub struct NilChannelProps {
-    /// The variable holding nil.
-    pub name: String,
-    /// Its type, e.g. `chan int`.
-    pub ty: String,
-    pub lang: Language,
-}
-
-/// A channel variable that holds nil: there is no hchan at all, so it is
-/// drawn as an empty outline with what Go does to it.
-#[function_component]
-pub fn NilChannelWidget(props: &NilChannelProps) -> Html {
-    let lang = props.lang;
+/// A channel variable `name` of type `ty` (e.g. `chan int`) that holds
+/// nil: there is no hchan at all, so it is drawn as an empty outline with
+/// what Go does to it.
+pub fn nil_channel_widget(name: String, ty: String, lang: Language) -> Html {
     html! {
-        <div class="obj obj--chan obj--nil" data-testid="nil-chan" data-name={props.name.clone()}>
+        <div class="obj obj--chan obj--nil" data-testid="nil-chan" data-name={name.clone()}>
             <div class="obj__head">
-                <span class="obj__kind">{ props.ty.clone() }</span>
-                <strong class="obj__name">{ props.name.clone() }</strong>
+                <span class="obj__kind">{ ty }</span>
+                <strong class="obj__name">{ name }</strong>
                 <span class="obj__state">{ "nil" }</span>
             </div>
             <p class="obj__note">
@@ -328,29 +311,16 @@ pub fn NilChannelWidget(props: &NilChannelProps) -> Html {
     }
 }
 
-#[derive(Properties, PartialEq)]
-pub struct TimersProps {
-    pub timers: Vec<TimerView>,
-    pub now_ns: i64,
-    pub lang: Language,
-}
-
 /// Pending timers on a virtual-clock line.
-#[function_component]
-pub fn TimersWidget(props: &TimersProps) -> Html {
-    let lang = props.lang;
-    let mut pending: Vec<&TimerView> = props
-        .timers
-        .iter()
-        .filter(|t| t.status == "pending")
-        .collect();
+pub fn timers_widget(timers: &[TimerView], now_ns: i64, lang: Language) -> Html {
+    let mut pending: Vec<&TimerView> = timers.iter().filter(|t| t.status == "pending").collect();
     gosim::order::sort_by_key(&mut pending, |t| t.when_ns);
     let shown = pending.len().min(6);
     html! {
         <div class="obj obj--timers" data-testid="timers" data-pending={pending.len().to_string()}>
             <div class="obj__head">
                 <span class="obj__kind">{ tr(lang, "timers", "定时器") }</span>
-                <span class="obj__fill">{ format!("now = {}", fmt_ns(props.now_ns)) }</span>
+                <span class="obj__fill">{ format!("now = {}", fmt_ns(now_ns)) }</span>
                 <span class="obj__state">{ format!("{} {}", pending.len(), tr(lang, "pending", "个待触发")) }</span>
             </div>
             <ul class="timer-list">
@@ -389,35 +359,35 @@ fn trim_float(v: f64) -> String {
     s.trim_end_matches('0').trim_end_matches('.').to_string()
 }
 
-#[derive(Properties, PartialEq)]
-pub struct GoroutineCardProps {
-    pub g: GoroutineView,
+/// What a goroutine card shows besides the goroutine.
+pub struct CardState {
     /// 1-based position in the list (the keyboard shortcut).
     pub index: usize,
     /// It can be picked to run next.
     pub runnable: bool,
     /// It is the one the next step runs.
     pub next: bool,
-    pub lang: Language,
-    pub on_pick: Callback<u32>,
 }
 
 /// A goroutine: id, creating line, status and wait reason in Go's words,
-/// its stack with locals on demand. Clicking a runnable one runs it.
-#[function_component]
-pub fn GoroutineCard(props: &GoroutineCardProps) -> Html {
-    let lang = props.lang;
-    let g = &props.g;
+/// its stack with locals on demand. Clicking a runnable one runs it. The
+/// card is keyed by the goroutine id, so an open stack stays open.
+pub fn goroutine_card(
+    g: &GoroutineView,
+    card: CardState,
+    lang: Language,
+    on_pick: &Callback<u32>,
+) -> Html {
     let id = g.id;
     let status = match &g.wait_reason {
         Some(r) => format!("{} [{r}]", g.status),
         None => g.status.clone(),
     };
     let onclick = {
-        let on_pick = props.on_pick.clone();
+        let on_pick = on_pick.clone();
         Callback::from(move |_: MouseEvent| on_pick.emit(id))
     };
-    let title = if props.runnable {
+    let title = if card.runnable {
         tr(lang, "Run this goroutine next", "下一步运行这个 goroutine")
     } else {
         tr(
@@ -427,11 +397,11 @@ pub fn GoroutineCard(props: &GoroutineCardProps) -> Html {
         )
     };
     html! {
-        <li class={classes!("gcard", g_color(id), format!("gcard--{}", g.status), props.next.then_some("is-next"))}
+        <li key={id} class={classes!("gcard", g_color(id), format!("gcard--{}", g.status), card.next.then_some("is-next"))}
             data-testid="goroutine" data-g={id.to_string()} data-status={g.status.clone()}>
-            <button type="button" class="gcard__run" disabled={!props.runnable} {title} {onclick}
+            <button type="button" class="gcard__run" disabled={!card.runnable} {title} {onclick}
                 data-testid="run-goroutine">
-                <span class="gcard__key">{ if props.index <= 9 { props.index.to_string() } else { String::new() } }</span>
+                <span class="gcard__key">{ if card.index <= 9 { card.index.to_string() } else { String::new() } }</span>
                 <span class="gcard__id">{ format!("goroutine {id}") }</span>
                 <span class="gcard__status" data-testid="g-status">{ status }</span>
             </button>
