@@ -10,7 +10,7 @@ use yew::prelude::*;
 
 use crate::cases::{self, Case};
 use crate::components::{case_view, footer, gallery, header, not_found};
-use crate::hooks::{use_app, AppContext};
+use crate::hooks::AppContext;
 use crate::platform;
 use crate::route::Route;
 use crate::state::{Action, AppState};
@@ -47,40 +47,26 @@ pub fn App(props: &AppProps) -> Html {
     });
     use_effect_with(state.route.clone(), |_| platform::scroll_to_top());
 
-    html! {
-        <ContextProvider<AppContext> context={state}>
-            <Shell cases={props.cases} />
-        </ContextProvider<AppContext>>
-    }
-}
-
-#[derive(Properties, PartialEq)]
-struct ShellProps {
-    cases: &'static [Case],
-}
-
-/// Header, the current page, footer.
-#[function_component]
-fn Shell(props: &ShellProps) -> Html {
-    let app = use_app();
-    let (route, settings, visit) = app.as_ref().map_or_else(
-        || (Route::Gallery, Default::default(), 0),
-        |app| (app.route.clone(), app.settings, app.visit),
-    );
+    // The page is rendered here from the state; the context is for the
+    // playground, which is the only component below.
+    let settings = state.settings;
     let lang = settings.language;
-    let page = match &route {
+    let page = match &state.route {
         Route::Gallery => gallery(props.cases, lang),
         Route::Case(slug) => match cases::find(props.cases, slug) {
-            Some(case) => case_view(case, lang, visit),
+            Some(case) => case_view(case, lang, state.visit),
             None => not_found(lang),
         },
         Route::NotFound(_) => not_found(lang),
     };
+    let app = Some(&state);
     html! {
-        <div class="app">
-            { header(settings, app.as_ref()) }
-            { page }
-            { footer(lang) }
-        </div>
+        <ContextProvider<AppContext> context={state.clone()}>
+            <div class="app">
+                { header(settings, app) }
+                { page }
+                { footer(lang) }
+            </div>
+        </ContextProvider<AppContext>>
     }
 }

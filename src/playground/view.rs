@@ -136,6 +136,49 @@ fn cmd<E>(dispatch: &Callback<Cmd>, c: Cmd) -> Callback<E> {
     Callback::from(move |_: E| dispatch.emit(c.clone()))
 }
 
+/// A button. The page's buttons go through here, so each is a call rather
+/// than its own inlined element construction (wasm size). `None` leaves the
+/// test id or title out.
+fn button(
+    class: &'static str,
+    testid: Option<&'static str>,
+    title: Option<&'static str>,
+    disabled: bool,
+    label: AttrValue,
+    onclick: Callback<MouseEvent>,
+) -> Html {
+    html! {
+        <button type="button" {class} data-testid={testid} {title} {disabled} {onclick}>{ label }</button>
+    }
+}
+
+/// A labelled control in the toolbar.
+fn field(label: &'static str, control: Html) -> Html {
+    html! {
+        <label class="field">
+            <span>{ label }</span>
+            { control }
+        </label>
+    }
+}
+
+/// A labelled `<select>` of `options`.
+fn select_field(
+    label: &'static str,
+    testid: &'static str,
+    onchange: Callback<Event>,
+    options: Html,
+) -> Html {
+    field(
+        label,
+        html! { <select {onchange} data-testid={testid}>{ options }</select> },
+    )
+}
+
+fn option(value: String, selected: bool, label: &'static str) -> Html {
+    html! { <option {value} {selected}>{ label }</option> }
+}
+
 fn select_value(e: &Event) -> String {
     e.target()
         .and_then(|t| t.dyn_into::<web_sys::HtmlSelectElement>().ok())
@@ -285,6 +328,7 @@ fn render(m: &mut PlayModel, lang: Language, dispatch: &Callback<Cmd>) -> Html {
     };
 
     let share_href = m.share.as_ref().map(|f| platform::href_for(f));
+    let click = |c: Cmd| cmd::<MouseEvent>(dispatch, c);
 
     html! {
         <section class="play" data-testid="playground" aria-label={tr(lang, "Playground", "演练场")}
@@ -297,50 +341,35 @@ fn render(m: &mut PlayModel, lang: Language, dispatch: &Callback<Cmd>) -> Html {
             }
             <div class="play__toolbar" role="toolbar" aria-label={tr(lang, "Run controls", "运行控制")}>
                 <div class="btn-group">
-                    <button type="button" class="btn" onclick={cmd::<MouseEvent>(dispatch, Cmd::Reset)} data-testid="reset"
-                        title={tr(lang, "Back to the start", "回到开头")} disabled={position == 0}>{ tr(lang, "Reset", "重置") }</button>
-                    <button type="button" class="btn" onclick={cmd::<MouseEvent>(dispatch, Cmd::Back)} data-testid="back"
-                        title={tr(lang, "Step back (←)", "后退一步（←）")} disabled={position == 0}>{ "◀ " }{ tr(lang, "Back", "后退") }</button>
-                    <button type="button" class="btn btn--primary" onclick={cmd::<MouseEvent>(dispatch, Cmd::Step)} data-testid="step"
-                        title={tr(lang, "Step (→)", "单步（→）")} disabled={ended}>{ tr(lang, "Step", "单步") }{ " ▶" }</button>
-                    <button type="button" class="btn" onclick={cmd::<MouseEvent>(dispatch, Cmd::ToggleRun)} data-testid="run"
-                        title={tr(lang, "Run / pause (space)", "运行/暂停（空格）")} disabled={ended && !m.running}>
-                        { if m.running { tr(lang, "Pause", "暂停") } else { tr(lang, "Run", "运行") } }
-                    </button>
-                    <button type="button" class="btn" onclick={cmd::<MouseEvent>(dispatch, Cmd::RunToEnd)} data-testid="run-to-end"
-                        title={tr(lang, "Run to the end at full speed", "全速运行到结束")} disabled={ended}>{ tr(lang, "To end", "运行到底") }{ " ▶▶" }</button>
+                    { button("btn", Some("reset"), Some(tr(lang, "Back to the start", "回到开头")), position == 0,
+                        tr(lang, "Reset", "重置").into(), click(Cmd::Reset)) }
+                    { button("btn", Some("back"), Some(tr(lang, "Step back (←)", "后退一步（←）")), position == 0,
+                        format!("◀ {}", tr(lang, "Back", "后退")).into(), click(Cmd::Back)) }
+                    { button("btn btn--primary", Some("step"), Some(tr(lang, "Step (→)", "单步（→）")), ended,
+                        format!("{} ▶", tr(lang, "Step", "单步")).into(), click(Cmd::Step)) }
+                    { button("btn", Some("run"), Some(tr(lang, "Run / pause (space)", "运行/暂停（空格）")), ended && !m.running,
+                        if m.running { tr(lang, "Pause", "暂停") } else { tr(lang, "Run", "运行") }.into(), click(Cmd::ToggleRun)) }
+                    { button("btn", Some("run-to-end"), Some(tr(lang, "Run to the end at full speed", "全速运行到结束")), ended,
+                        format!("{} ▶▶", tr(lang, "To end", "运行到底")).into(), click(Cmd::RunToEnd)) }
                 </div>
-                <label class="field">
-                    <span>{ tr(lang, "Speed", "速度") }</span>
-                    <select onchange={speed_select} data-testid="speed">
-                        { for SPEEDS.iter().enumerate().map(|(i, (label, _, _))| html! {
-                            <option value={i.to_string()} selected={i == m.speed}>{ *label }</option>
-                        }) }
-                    </select>
-                </label>
-                <label class="field">
-                    <span>{ "Go" }</span>
-                    <select onchange={go_select} data-testid="go-version">
-                        { for [(GoVersion::Go121, "1.21"), (GoVersion::Go122, "1.22"), (GoVersion::Go123, "1.23+")].iter().map(|(v, label)| html! {
-                            <option value={go_key(*v)} selected={config.go == *v}>{ *label }</option>
-                        }) }
-                    </select>
-                </label>
-                <label class="field">
-                    <span>{ tr(lang, "Seed", "随机种子") }</span>
+                { select_field(tr(lang, "Speed", "速度"), "speed", speed_select,
+                    SPEEDS.iter().enumerate().map(|(i, (label, _, _))| option(i.to_string(), i == m.speed, label)).collect()) }
+                { select_field("Go", "go-version", go_select,
+                    [(GoVersion::Go121, "1.21"), (GoVersion::Go122, "1.22"), (GoVersion::Go123, "1.23+")].iter()
+                        .map(|(v, label)| option(go_key(*v).to_string(), config.go == *v, label)).collect()) }
+                { field(tr(lang, "Seed", "随机种子"), html! {
                     <input type="text" inputmode="numeric" size="6" placeholder={tr(lang, "Go order", "Go 顺序")}
                         value={config.seed.map(|s| s.to_string()).unwrap_or_default()} onchange={seed_change} data-testid="seed" />
-                </label>
-                <label class="field">
-                    <span>{ tr(lang, "Step by", "单步粒度") }</span>
-                    <select onchange={granularity} data-testid="granularity">
-                        <option value="stmt" selected={config.by_statement}>{ tr(lang, "statement", "语句") }</option>
-                        <option value="sched" selected={!config.by_statement}>{ tr(lang, "scheduling point", "调度点") }</option>
-                    </select>
-                </label>
+                }) }
+                { select_field(tr(lang, "Step by", "单步粒度"), "granularity", granularity, html! {
+                    <>
+                        { option("stmt".to_string(), config.by_statement, tr(lang, "statement", "语句")) }
+                        { option("sched".to_string(), !config.by_statement, tr(lang, "scheduling point", "调度点")) }
+                    </>
+                }) }
                 <div class="btn-group">
-                    <button type="button" class="btn" onclick={cmd::<MouseEvent>(dispatch, Cmd::Share)} data-testid="share">{ tr(lang, "Share link", "分享链接") }</button>
-                    <button type="button" class="btn" onclick={cmd::<MouseEvent>(dispatch, Cmd::ToggleHelp)} data-testid="help"
+                    { button("btn", Some("share"), None, false, tr(lang, "Share link", "分享链接").into(), click(Cmd::Share)) }
+                    <button type="button" class="btn" onclick={click(Cmd::ToggleHelp)} data-testid="help"
                         aria-expanded={m.help.to_string()} title={tr(lang, "Keyboard shortcuts (?)", "快捷键（?）")}>{ "?" }</button>
                 </div>
             </div>
@@ -384,7 +413,7 @@ fn render(m: &mut PlayModel, lang: Language, dispatch: &Callback<Cmd>) -> Html {
                             }
                         </div>
                         if !m.editing {
-                            <button type="button" class="btn btn--small" onclick={cmd::<MouseEvent>(dispatch, Cmd::Edit)} data-testid="edit">{ tr(lang, "Edit", "编辑") }</button>
+                            { button("btn btn--small", Some("edit"), None, false, tr(lang, "Edit", "编辑").into(), click(Cmd::Edit)) }
                         }
                     </div>
                     if m.editing {
@@ -392,8 +421,8 @@ fn render(m: &mut PlayModel, lang: Language, dispatch: &Callback<Cmd>) -> Html {
                             <textarea class="editor__text" spellcheck="false" value={m.draft.clone()} oninput={draft_input}
                                 data-testid="editor" aria-label={tr(lang, "Go source", "Go 源代码")} rows="24" />
                             <div class="btn-group">
-                                <button type="button" class="btn btn--primary" onclick={cmd::<MouseEvent>(dispatch, Cmd::RunDraft)} data-testid="run-edited">{ tr(lang, "Run", "运行") }</button>
-                                <button type="button" class="btn" onclick={cmd::<MouseEvent>(dispatch, Cmd::CancelEdit)}>{ tr(lang, "Cancel", "取消") }</button>
+                                { button("btn btn--primary", Some("run-edited"), None, false, tr(lang, "Run", "运行").into(), click(Cmd::RunDraft)) }
+                                { button("btn", None, None, false, tr(lang, "Cancel", "取消").into(), click(Cmd::CancelEdit)) }
                             </div>
                         </div>
                     } else {

@@ -62,6 +62,23 @@ fn queue(
     }
 }
 
+/// The head line of a sync object: its type, its name (`fallback` when the
+/// program's variable is unknown) and its fields.
+fn obj_head(
+    kind: &'static str,
+    name: &Option<String>,
+    fallback: &'static str,
+    fill: String,
+) -> Html {
+    html! {
+        <div class="obj__head">
+            <span class="obj__kind">{ kind }</span>
+            <strong class="obj__name">{ name.clone().unwrap_or_else(|| fallback.into()) }</strong>
+            <span class="obj__fill">{ fill }</span>
+        </div>
+    }
+}
+
 fn gid_list(label: &'static str, testid: &'static str, gs: &[u32], empty: &'static str) -> Html {
     html! {
         <div class="obj__queue" data-testid={testid} data-count={gs.len().to_string()}>
@@ -188,11 +205,7 @@ pub fn object_widget(object: &ObjectView, lang: Language) -> Html {
             html! {
                 <div class={classes!("obj", "obj--rwmutex", pending.then_some("has-pending-writer"))} data-testid="rwmutex"
                     data-pending-writer={pending.to_string()} data-reader-count={reader_count.to_string()}>
-                    <div class="obj__head">
-                        <span class="obj__kind">{ "sync.RWMutex" }</span>
-                        <strong class="obj__name">{ name.clone().unwrap_or_else(|| "rw".into()) }</strong>
-                        <span class="obj__fill">{ format!("readerCount = {reader_count}, readerWait = {reader_wait}") }</span>
-                    </div>
+                    { obj_head("sync.RWMutex", name, "rw", format!("readerCount = {reader_count}, readerWait = {reader_wait}")) }
                     <div class="obj__queue" data-testid="writer">
                         <span class="obj__label">{ tr(lang, "writer", "写者") }</span>
                         { match writer {
@@ -218,11 +231,7 @@ pub fn object_widget(object: &ObjectView, lang: Language) -> Html {
             ..
         } => html! {
             <div class="obj obj--wg" data-testid="waitgroup" data-counter={counter.to_string()}>
-                <div class="obj__head">
-                    <span class="obj__kind">{ "sync.WaitGroup" }</span>
-                    <strong class="obj__name">{ name.clone().unwrap_or_else(|| "wg".into()) }</strong>
-                    <span class="obj__fill">{ format!("counter = {counter}") }</span>
-                </div>
+                { obj_head("sync.WaitGroup", name, "wg", format!("counter = {counter}")) }
                 { gid_list(tr(lang, "waiters", "等待者"), "waiters", waiters, none) }
             </div>
         },
@@ -234,11 +243,7 @@ pub fn object_widget(object: &ObjectView, lang: Language) -> Html {
             ..
         } => html! {
             <div class="obj obj--cond" data-testid="cond">
-                <div class="obj__head">
-                    <span class="obj__kind">{ "sync.Cond" }</span>
-                    <strong class="obj__name">{ name.clone().unwrap_or_else(|| "cond".into()) }</strong>
-                    <span class="obj__fill">{ format!("notifyList wait = {wait_ticket}, notify = {notify_ticket}") }</span>
-                </div>
+                { obj_head("sync.Cond", name, "cond", format!("notifyList wait = {wait_ticket}, notify = {notify_ticket}")) }
                 <div class="obj__queue" data-testid="notify-list" data-count={waiters.len().to_string()}>
                     <span class="obj__label">{ tr(lang, "notify list", "通知队列") }</span>
                     if waiters.is_empty() {
@@ -263,11 +268,7 @@ pub fn object_widget(object: &ObjectView, lang: Language) -> Html {
             };
             html! {
                 <div class="obj obj--syncmap" data-testid="syncmap">
-                    <div class="obj__head">
-                        <span class="obj__kind">{ "sync.Map" }</span>
-                        <strong class="obj__name">{ name.clone().unwrap_or_else(|| "m".into()) }</strong>
-                        <span class="obj__fill">{ format!("misses = {misses}, amended = {amended}") }</span>
-                    </div>
+                    { obj_head("sync.Map", name, "m", format!("misses = {misses}, amended = {amended}")) }
                     <div class="obj__queue"><span class="obj__label">{ "read" }</span>{ entries(read) }</div>
                     <div class="obj__queue"><span class="obj__label">{ "dirty" }</span>
                         { match dirty {
@@ -280,11 +281,7 @@ pub fn object_widget(object: &ObjectView, lang: Language) -> Html {
         }
         ObjectView::Once { name, done, .. } => html! {
             <div class="obj obj--once" data-testid="once">
-                <div class="obj__head">
-                    <span class="obj__kind">{ "sync.Once" }</span>
-                    <strong class="obj__name">{ name.clone().unwrap_or_else(|| "once".into()) }</strong>
-                    <span class="obj__fill">{ format!("done = {}", if *done { 1 } else { 0 }) }</span>
-                </div>
+                { obj_head("sync.Once", name, "once", format!("done = {}", if *done { 1 } else { 0 })) }
                 <div class="obj__queue"><span class="obj__label">{ tr(lang, "state", "状态") }</span>
                     { if *done { tr(lang, "ran (even if its function panicked): Do will not run again", "已执行（即使函数 panic 也算）：Do 不会再运行") } else { tr(lang, "not yet run", "尚未执行") } }
                 </div>
