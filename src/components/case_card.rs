@@ -4,6 +4,7 @@
 use yew::prelude::*;
 
 use crate::cases::Case;
+use crate::components::markup::text_el;
 use crate::components::outcome_badge;
 use crate::i18n::Language;
 use crate::route::Route;
@@ -18,8 +19,8 @@ pub fn case_card(case: &'static Case, lang: Language) -> Html {
                 </span>
                 { outcome_badge(case.outcome, lang) }
             </div>
-            <h3 class="case-card__title">{ case.title.get(lang) }</h3>
-            <p class="case-card__summary">{ case.summary.get(lang) }</p>
+            { text_el("h3", "case-card__title", case.title.get(lang)) }
+            { text_el("p", "case-card__summary", case.summary.get(lang)) }
         </a>
     }
 }

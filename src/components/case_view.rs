@@ -8,6 +8,7 @@
 use yew::prelude::*;
 
 use crate::cases::{Case, Text};
+use crate::components::markup::text_el;
 use crate::components::outcome_badge;
 use crate::i18n::{self, Language};
 use crate::platform;
@@ -24,27 +25,27 @@ pub fn case_view(case: &'static Case, lang: Language, visit: u32) -> Html {
             <header class="case-header">
                 <div class="case-header__meta">
                     if let Some(number) = case.number_label() {
-                        <span class="case-header__number">{ number }</span>
+                        { text_el("span", "case-header__number", number) }
                     }
-                    <span class="chip">{ case.section.name().get(lang) }</span>
+                    { text_el("span", "chip", case.section.name().get(lang)) }
                     { outcome_badge(case.outcome, lang) }
                     if let Some(go) = case.go {
-                        <span class="chip chip--muted">{ format!("{} {go}", i18n::GO_VERSION.get(lang)) }</span>
+                        { text_el("span", "chip chip--muted", format!("{} {go}", i18n::GO_VERSION.get(lang))) }
                     }
                 </div>
-                <h1 class="case-header__title">{ case.title.get(lang) }</h1>
-                <p class="case-header__summary">{ case.summary.get(lang) }</p>
+                { text_el("h1", "case-header__title", case.title.get(lang)) }
+                { text_el("p", "case-header__summary", case.summary.get(lang)) }
             </header>
             if case.runnable {
                 <Playground key={format!("{}#{visit}", case.slug)} {case} query={platform::current_query()} />
             } else {
                 <div class="case-layout">
                     <section class="panel panel--code">
-                        <h2 class="panel__title">{ i18n::THE_PROGRAM.get(lang) }</h2>
+                        { text_el("h2", "panel__title", i18n::THE_PROGRAM.get(lang)) }
                         <pre class="code"><code>{ case.source.trim_end() }</code></pre>
                     </section>
                     <section class="panel panel--playground" data-testid="playground">
-                        <h2 class="panel__title">{ i18n::PLAYGROUND.get(lang) }</h2>
+                        { text_el("h2", "panel__title", i18n::PLAYGROUND.get(lang)) }
                         <div class="placeholder">
                             <p>{ i18n::NOT_RUNNABLE.get(lang) }</p>
                         </div>
@@ -53,7 +54,7 @@ pub fn case_view(case: &'static Case, lang: Language, visit: u32) -> Html {
             }
             if !case.questions.is_empty() {
                 <section class="panel">
-                    <h2 class="panel__title">{ i18n::QUESTIONS.get(lang) }</h2>
+                    { text_el("h2", "panel__title", i18n::QUESTIONS.get(lang)) }
                     <ol class="questions">
                         { for case.questions.iter().map(|q| html! { <li>{ q.get(lang) }</li> }) }
                     </ol>
@@ -61,16 +62,16 @@ pub fn case_view(case: &'static Case, lang: Language, visit: u32) -> Html {
             }
             if !case.explanation.en.is_empty() {
                 <details class="panel disclosure">
-                    <summary class="panel__title">{ i18n::WHAT_HAPPENS.get(lang) }</summary>
+                    { text_el("summary", "panel__title", i18n::WHAT_HAPPENS.get(lang)) }
                     { paragraphs(case.explanation, lang) }
                 </details>
             }
             if !case.fixes.is_empty() {
                 <details class="panel disclosure">
-                    <summary class="panel__title">{ i18n::FIXES.get(lang) }</summary>
+                    { text_el("summary", "panel__title", i18n::FIXES.get(lang)) }
                     { for case.fixes.iter().map(|fix| html! {
                         <div class="fix">
-                            <h3 class="fix__title">{ fix.title.get(lang) }</h3>
+                            { text_el("h3", "fix__title", fix.title.get(lang)) }
                             <pre class="code"><code>{ fix.source.trim_end() }</code></pre>
                         </div>
                     }) }

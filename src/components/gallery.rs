@@ -4,6 +4,7 @@ use yew::prelude::*;
 
 use crate::cases::{self, Case, Section};
 use crate::components::case_card;
+use crate::components::markup::text_el;
 use crate::i18n::{self, Language};
 
 pub fn gallery(all: &'static [Case], lang: Language) -> Html {
@@ -11,15 +12,15 @@ pub fn gallery(all: &'static [Case], lang: Language) -> Html {
     html! {
         <main class="page page--gallery" data-testid="gallery">
             <section class="hero">
-                <h1 class="hero__title">{ i18n::TAGLINE.get(lang) }</h1>
-                <p class="hero__intro">{ i18n::INTRO.get(lang) }</p>
+                { text_el("h1", "hero__title", i18n::TAGLINE.get(lang)) }
+                { text_el("p", "hero__intro", i18n::INTRO.get(lang)) }
                 <p class="hero__stats">
                     <span class="stat"><strong>{ all.len() }</strong>{" "}{ i18n::CASES_COUNT.get(lang) }</span>
                     <span class="stat"><strong>{ groups.len() }</strong>{" "}{ i18n::SECTIONS_COUNT.get(lang) }</span>
                 </p>
             </section>
             if groups.is_empty() {
-                <p class="empty-state">{ i18n::NO_CASES.get(lang) }</p>
+                { text_el("p", "empty-state", i18n::NO_CASES.get(lang)) }
             }
             { for groups.iter().map(|(section, cases)| section_view(*section, cases, lang)) }
         </main>
@@ -37,7 +38,7 @@ fn section_view(section: Section, cases: &[&'static Case], lang: Language) -> Ht
     html! {
         <section class="gallery-section" data-section={section.key()} aria-labelledby={format!("section-{}", section.key())}>
             <header class="gallery-section__header">
-                <span class="gallery-section__index">{ format!("{index:02}") }</span>
+                { text_el("span", "gallery-section__index", format!("{index:02}")) }
                 <h2 class="gallery-section__title" id={format!("section-{}", section.key())}>{ name.get(lang) }</h2>
                 if let Some(original) = original {
                     <span class="gallery-section__original" lang="zh-CN">{ original }</span>

@@ -3,6 +3,7 @@
 use yew::prelude::*;
 
 use crate::components::icons;
+use crate::components::markup::text_el;
 use crate::hooks::{dispatcher, AppContext};
 use crate::i18n::{self, Language};
 use crate::state::{Action, Settings, Theme};
@@ -35,8 +36,8 @@ pub fn header(settings: Settings, app: Option<&AppContext>) -> Html {
                 <a class="brand" href="#/">
                     { icons::logo() }
                     <span class="brand__text">
-                        <span class="brand__name">{ i18n::PRODUCT_NAME }</span>
-                        <span class="brand__tagline">{ i18n::TAGLINE.get(lang) }</span>
+                        { text_el("span", "brand__name", i18n::PRODUCT_NAME) }
+                        { text_el("span", "brand__tagline", i18n::TAGLINE.get(lang)) }
                     </span>
                 </a>
                 <div class="toolbar">

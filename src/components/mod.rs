@@ -13,6 +13,7 @@ pub mod footer;
 pub mod gallery;
 pub mod header;
 pub mod icons;
+pub mod markup;
 pub mod not_found;
 pub mod outcome_badge;
 

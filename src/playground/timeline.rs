@@ -7,6 +7,7 @@
 
 use yew::prelude::*;
 
+use crate::components::markup::text_el;
 use crate::i18n::Language;
 use crate::playground::widgets::{fmt_ns, g_color, tr};
 
@@ -180,10 +181,10 @@ pub fn resource_plot(
             <figcaption>
                 { tr(lang, "Live goroutines and timers over virtual time", "虚拟时间上存活的 goroutine 与定时器") }
                 <span class="plot__legend">
-                    <span class="plot__key plot__key--g">{ format!("goroutines {goroutines}") }</span>
-                    <span class="plot__key plot__key--t">{ format!("{} {live_timers} ({} {peak_timers})", tr(lang, "timers", "定时器"), tr(lang, "peak", "峰值")) }</span>
-                    <span class="plot__key">{ format!("t = {}", fmt_ns(now_ns)) }</span>
-                    <span class="plot__key">{ format!("y max = {}", max_y as u64) }</span>
+                    { text_el("span", "plot__key plot__key--g", format!("goroutines {goroutines}")) }
+                    { text_el("span", "plot__key plot__key--t", format!("{} {live_timers} ({} {peak_timers})", tr(lang, "timers", "定时器"), tr(lang, "peak", "峰值"))) }
+                    { text_el("span", "plot__key", format!("t = {}", fmt_ns(now_ns))) }
+                    { text_el("span", "plot__key", format!("y max = {}", max_y as u64)) }
                 </span>
             </figcaption>
             <svg viewBox={format!("0 0 {WIDTH} {h}")} preserveAspectRatio="none" class="plot__svg" role="img"

@@ -15,6 +15,7 @@ use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::cases::Case;
+use crate::components::markup::text_el;
 use crate::hooks::use_settings;
 use crate::i18n::Language;
 use crate::platform;
@@ -409,7 +410,7 @@ fn render(m: &mut PlayModel, lang: Language, dispatch: &Callback<Cmd>) -> Html {
                             { variant_button(Variant::Original, tr(lang, "Original", "原始代码").to_string()) }
                             { for case.fixes.iter().enumerate().map(|(i, _)| variant_button(Variant::Fix(i), format!("{} {}", tr(lang, "Fix", "修复"), i + 1))) }
                             if m.variant == Variant::Edited {
-                                <span class="segmented__item is-active">{ tr(lang, "Edited", "已编辑") }</span>
+                                { text_el("span", "segmented__item is-active", tr(lang, "Edited", "已编辑")) }
                             }
                         </div>
                         if !m.editing {
@@ -525,9 +526,9 @@ fn verdict(
     };
     html! {
         <div class={classes!("verdict", format!("verdict--{class}"))} role="status" data-testid="verdict" data-class={class.clone()}>
-            <strong class="verdict__title">{ title }</strong>
+            { text_el("strong", "verdict__title", title) }
             if !detail.is_empty() {
-                <span class="verdict__detail">{ detail }</span>
+                { text_el("span", "verdict__detail", detail) }
             }
             if let Some(e) = ending {
                 if !e.leaked.is_empty() {
@@ -559,7 +560,7 @@ fn goroutines(
     html! {
         <section class="state-panel" aria-label="goroutines">
             <h3 class="state-panel__title">{ format!("{} ({})", tr(lang, "Goroutines", "Goroutine"), ids.len()) }
-                <span class="state-panel__hint">{ tr(lang, "click a runnable one to run it next — you are the scheduler", "点击可运行的 goroutine 让它下一个运行——你就是调度器") }</span>
+                { text_el("span", "state-panel__hint", tr(lang, "click a runnable one to run it next — you are the scheduler", "点击可运行的 goroutine 让它下一个运行——你就是调度器")) }
             </h3>
             <ul class="gcards">
                 { for ids.iter().enumerate().filter_map(|(i, id)| {
@@ -596,7 +597,7 @@ fn objects(s: &Snapshot, lang: Language) -> Html {
     }
     html! {
         <section class="state-panel" aria-label="objects">
-            <h3 class="state-panel__title">{ tr(lang, "Runtime objects", "运行时对象") }</h3>
+            { text_el("h3", "state-panel__title", tr(lang, "Runtime objects", "运行时对象")) }
             <div class="objs">
                 { for s.objects.iter().map(|o: &ObjectView| html! { <key={o.id()}>{ object_widget(o, lang) }</> }) }
                 { for nils.into_iter().map(|(name, ty)| nil_channel_widget(name, ty, lang)) }
@@ -611,7 +612,7 @@ fn objects(s: &Snapshot, lang: Language) -> Html {
 fn console(s: &Snapshot, lang: Language) -> Html {
     html! {
         <section class="state-panel" aria-label="console">
-            <h3 class="state-panel__title">{ tr(lang, "Output", "输出") }</h3>
+            { text_el("h3", "state-panel__title", tr(lang, "Output", "输出")) }
             <pre class="console" data-testid="console">
                 <span class="console__out" data-testid="stdout">{ s.stdout.clone() }</span>
                 <span class="console__err" data-testid="stderr">{ s.stderr.clone() }</span>

@@ -12,6 +12,7 @@
 use gosim::snapshot::{GoroutineView, ObjectView, TimerView, WaiterView};
 use yew::prelude::*;
 
+use crate::components::markup::text_el;
 use crate::i18n::Language;
 
 /// Picks the string for `lang`.
@@ -32,7 +33,7 @@ fn g_chip(g: u32, extra: Option<String>) -> Html {
         <span class={classes!("g-chip", g_color(g))} data-g={g.to_string()}>
             { format!("G{g}") }
             if let Some(extra) = extra {
-                <span class="g-chip__value">{ extra }</span>
+                { text_el("span", "g-chip__value", extra) }
             }
         </span>
     }
@@ -46,9 +47,9 @@ fn queue(
 ) -> Html {
     html! {
         <div class="obj__queue" data-testid={testid} data-count={waiters.len().to_string()}>
-            <span class="obj__label">{ label }</span>
+            { text_el("span", "obj__label", label) }
             if waiters.is_empty() {
-                <span class="obj__empty">{ empty }</span>
+                { text_el("span", "obj__empty", empty) }
             }
             { for waiters.iter().map(|w| {
                 let extra = match (&w.value, w.in_select) {
@@ -72,9 +73,9 @@ fn obj_head(
 ) -> Html {
     html! {
         <div class="obj__head">
-            <span class="obj__kind">{ kind }</span>
-            <strong class="obj__name">{ name.clone().unwrap_or_else(|| fallback.into()) }</strong>
-            <span class="obj__fill">{ fill }</span>
+            { text_el("span", "obj__kind", kind) }
+            { text_el("strong", "obj__name", name.clone().unwrap_or_else(|| fallback.into())) }
+            { text_el("span", "obj__fill", fill) }
         </div>
     }
 }
@@ -82,9 +83,9 @@ fn obj_head(
 fn gid_list(label: &'static str, testid: &'static str, gs: &[u32], empty: &'static str) -> Html {
     html! {
         <div class="obj__queue" data-testid={testid} data-count={gs.len().to_string()}>
-            <span class="obj__label">{ label }</span>
+            { text_el("span", "obj__label", label) }
             if gs.is_empty() {
-                <span class="obj__empty">{ empty }</span>
+                { text_el("span", "obj__empty", empty) }
             }
             { for gs.iter().map(|g| g_chip(*g, None)) }
         </div>
@@ -127,16 +128,16 @@ pub fn object_widget(object: &ObjectView, lang: Language) -> Html {
                     data-testid="chan" data-name={name.clone()} data-cap={cap.to_string()}
                     data-len={len.to_string()} data-closed={closed.to_string()}>
                     <div class="obj__head">
-                        <span class="obj__kind">{ format!("chan {elem_type}") }</span>
-                        <strong class="obj__name">{ name }</strong>
+                        { text_el("span", "obj__kind", format!("chan {elem_type}")) }
+                        { text_el("strong", "obj__name", name) }
                         if *timer {
-                            <span class="obj__tag">{ tr(lang, "timer", "定时器") }</span>
+                            { text_el("span", "obj__tag", tr(lang, "timer", "定时器")) }
                         }
                         <span class="obj__fill" data-testid="chan-fill">{ format!("{len}/{cap}") }</span>
                         <span class={classes!("obj__state", closed.then_some("obj__state--closed"))}>{ state }</span>
                     </div>
                     if *cap == 0 {
-                        <p class="obj__note">{ tr(lang, "no buffer (dataqsiz = 0): a send completes only when it meets a receiver", "没有缓冲区（dataqsiz = 0）：发送必须与接收者直接配对") }</p>
+                        { text_el("p", "obj__note", tr(lang, "no buffer (dataqsiz = 0): a send completes only when it meets a receiver", "没有缓冲区（dataqsiz = 0）：发送必须与接收者直接配对")) }
                     } else {
                         <div class="ring" role="list" aria-label={tr(lang, "buffer slots", "缓冲槽")}>
                             { for (0..*cap).map(|i| {
@@ -150,8 +151,8 @@ pub fn object_widget(object: &ObjectView, lang: Language) -> Html {
                                 html! {
                                     <div class="ring__cell" role="listitem" data-slot={i.to_string()}>
                                         <span class={classes!("ring__slot", slot.is_some().then_some("is-used"))}>{ slot.map(|s| s.value.clone()).unwrap_or_default() }</span>
-                                        <span class="ring__index">{ format!("[{i}]") }</span>
-                                        <span class="ring__ptr">{ marks }</span>
+                                        { text_el("span", "ring__index", format!("[{i}]")) }
+                                        { text_el("span", "ring__ptr", marks) }
                                     </div>
                                 }
                             }) }
@@ -159,7 +160,7 @@ pub fn object_widget(object: &ObjectView, lang: Language) -> Html {
                     }
                     { queue("recvq", "recvq", recvq, none) }
                     { queue("sendq", "sendq", sendq, none) }
-                    <div class="obj__flags">{ format!("closed = {}", if *closed { 1 } else { 0 }) }</div>
+                    { text_el("div", "obj__flags", format!("closed = {}", if *closed { 1 } else { 0 })) }
                 </div>
             }
         }
@@ -173,19 +174,19 @@ pub fn object_widget(object: &ObjectView, lang: Language) -> Html {
         } => html! {
             <div class={classes!("obj", "obj--mutex", locked.then_some("is-locked"))} data-testid="mutex" data-locked={locked.to_string()}>
                 <div class="obj__head">
-                    <span class="obj__kind">{ "sync.Mutex" }</span>
-                    <strong class="obj__name">{ name.clone().unwrap_or_else(|| "mu".into()) }</strong>
-                    <span class="obj__state">{ if *locked { tr(lang, "locked", "已加锁") } else { tr(lang, "unlocked", "未加锁") } }</span>
+                    { text_el("span", "obj__kind", "sync.Mutex") }
+                    { text_el("strong", "obj__name", name.clone().unwrap_or_else(|| "mu".into())) }
+                    { text_el("span", "obj__state", if *locked { tr(lang, "locked", "已加锁") } else { tr(lang, "unlocked", "未加锁") }) }
                     if *starving {
-                        <span class="obj__tag">{ tr(lang, "starvation mode", "饥饿模式") }</span>
+                        { text_el("span", "obj__tag", tr(lang, "starvation mode", "饥饿模式")) }
                     }
                 </div>
                 <div class="obj__queue" data-testid="holder">
-                    <span class="obj__label">{ tr(lang, "holder", "持有者") }</span>
+                    { text_el("span", "obj__label", tr(lang, "holder", "持有者")) }
                     { match holder {
                         Some(h) => g_chip(*h, None),
-                        None if *locked => html! { <span class="obj__empty">{ "?" }</span> },
-                        None => html! { <span class="obj__empty">{ tr(lang, "nobody", "无") }</span> },
+                        None if *locked => html! { { text_el("span", "obj__empty", "?") } },
+                        None => html! { { text_el("span", "obj__empty", tr(lang, "nobody", "无")) } },
                     } }
                 </div>
                 { gid_list("sema", "waiters", waiters, none) }
@@ -207,10 +208,10 @@ pub fn object_widget(object: &ObjectView, lang: Language) -> Html {
                     data-pending-writer={pending.to_string()} data-reader-count={reader_count.to_string()}>
                     { obj_head("sync.RWMutex", name, "rw", format!("readerCount = {reader_count}, readerWait = {reader_wait}")) }
                     <div class="obj__queue" data-testid="writer">
-                        <span class="obj__label">{ tr(lang, "writer", "写者") }</span>
+                        { text_el("span", "obj__label", tr(lang, "writer", "写者")) }
                         { match writer {
                             Some(w) => g_chip(*w, None),
-                            None => html! { <span class="obj__empty">{ tr(lang, "nobody", "无") }</span> },
+                            None => html! { { text_el("span", "obj__empty", tr(lang, "nobody", "无")) } },
                         } }
                     </div>
                     { gid_list(tr(lang, "readers", "读者"), "readers", readers, none) }
@@ -245,9 +246,9 @@ pub fn object_widget(object: &ObjectView, lang: Language) -> Html {
             <div class="obj obj--cond" data-testid="cond">
                 { obj_head("sync.Cond", name, "cond", format!("notifyList wait = {wait_ticket}, notify = {notify_ticket}")) }
                 <div class="obj__queue" data-testid="notify-list" data-count={waiters.len().to_string()}>
-                    <span class="obj__label">{ tr(lang, "notify list", "通知队列") }</span>
+                    { text_el("span", "obj__label", tr(lang, "notify list", "通知队列")) }
                     if waiters.is_empty() {
-                        <span class="obj__empty">{ none }</span>
+                        { text_el("span", "obj__empty", none) }
                     }
                     { for waiters.iter().map(|(g, t)| g_chip(*g, Some(format!("#{t}")))) }
                 </div>
@@ -263,17 +264,17 @@ pub fn object_widget(object: &ObjectView, lang: Language) -> Html {
         } => {
             let entries = |list: &[(String, String)]| -> Html {
                 list.iter()
-                    .map(|(k, v)| html! { <span class="kv"><span class="kv__k">{ k.clone() }</span>{ ": " }<span class="kv__v">{ v.clone() }</span></span> })
+                    .map(|(k, v)| html! { <span class="kv">{ text_el("span", "kv__k", k.clone()) }{ ": " }{ text_el("span", "kv__v", v.clone()) }</span> })
                     .collect()
             };
             html! {
                 <div class="obj obj--syncmap" data-testid="syncmap">
                     { obj_head("sync.Map", name, "m", format!("misses = {misses}, amended = {amended}")) }
-                    <div class="obj__queue"><span class="obj__label">{ "read" }</span>{ entries(read) }</div>
-                    <div class="obj__queue"><span class="obj__label">{ "dirty" }</span>
+                    <div class="obj__queue">{ text_el("span", "obj__label", "read") }{ entries(read) }</div>
+                    <div class="obj__queue">{ text_el("span", "obj__label", "dirty") }
                         { match dirty {
                             Some(d) => entries(d),
-                            None => html! { <span class="obj__empty">{ "nil" }</span> },
+                            None => html! { { text_el("span", "obj__empty", "nil") } },
                         } }
                     </div>
                 </div>
@@ -282,7 +283,7 @@ pub fn object_widget(object: &ObjectView, lang: Language) -> Html {
         ObjectView::Once { name, done, .. } => html! {
             <div class="obj obj--once" data-testid="once">
                 { obj_head("sync.Once", name, "once", format!("done = {}", if *done { 1 } else { 0 })) }
-                <div class="obj__queue"><span class="obj__label">{ tr(lang, "state", "状态") }</span>
+                <div class="obj__queue">{ text_el("span", "obj__label", tr(lang, "state", "状态")) }
                     { if *done { tr(lang, "ran (even if its function panicked): Do will not run again", "已执行（即使函数 panic 也算）：Do 不会再运行") } else { tr(lang, "not yet run", "尚未执行") } }
                 </div>
             </div>
@@ -297,9 +298,9 @@ pub fn nil_channel_widget(name: String, ty: String, lang: Language) -> Html {
     html! {
         <div class="obj obj--chan obj--nil" data-testid="nil-chan" data-name={name.clone()}>
             <div class="obj__head">
-                <span class="obj__kind">{ ty }</span>
-                <strong class="obj__name">{ name }</strong>
-                <span class="obj__state">{ "nil" }</span>
+                { text_el("span", "obj__kind", ty) }
+                { text_el("strong", "obj__name", name) }
+                { text_el("span", "obj__state", "nil") }
             </div>
             <p class="obj__note">
                 { tr(lang, "No hchan: send and receive block forever, close panics.", "没有 hchan：发送和接收永远阻塞，close 会 panic。") }
@@ -316,9 +317,9 @@ pub fn timers_widget(timers: &[TimerView], now_ns: i64, lang: Language) -> Html 
     html! {
         <div class="obj obj--timers" data-testid="timers" data-pending={pending.len().to_string()}>
             <div class="obj__head">
-                <span class="obj__kind">{ tr(lang, "timers", "定时器") }</span>
-                <span class="obj__fill">{ format!("now = {}", fmt_ns(now_ns)) }</span>
-                <span class="obj__state">{ format!("{} {}", pending.len(), tr(lang, "pending", "个待触发")) }</span>
+                { text_el("span", "obj__kind", tr(lang, "timers", "定时器")) }
+                { text_el("span", "obj__fill", format!("now = {}", fmt_ns(now_ns))) }
+                { text_el("span", "obj__state", format!("{} {}", pending.len(), tr(lang, "pending", "个待触发"))) }
             </div>
             <ul class="timer-list">
                 { for pending[..shown].iter().map(|t| html! {
@@ -328,7 +329,7 @@ pub fn timers_widget(timers: &[TimerView], now_ns: i64, lang: Language) -> Html 
                     </li>
                 }) }
                 if pending.len() > shown {
-                    <li class="obj__empty">{ format!("… +{}", pending.len() - shown) }</li>
+                    { text_el("li", "obj__empty", format!("… +{}", pending.len() - shown)) }
                 }
             </ul>
         </div>
@@ -398,8 +399,8 @@ pub fn goroutine_card(
             data-testid="goroutine" data-g={id.to_string()} data-status={g.status.clone()}>
             <button type="button" class="gcard__run" disabled={!card.runnable} {title} {onclick}
                 data-testid="run-goroutine">
-                <span class="gcard__key">{ if card.index <= 9 { card.index.to_string() } else { String::new() } }</span>
-                <span class="gcard__id">{ format!("goroutine {id}") }</span>
+                { text_el("span", "gcard__key", if card.index <= 9 { card.index.to_string() } else { String::new() }) }
+                { text_el("span", "gcard__id", format!("goroutine {id}")) }
                 <span class="gcard__status" data-testid="g-status">{ status }</span>
             </button>
             <div class="gcard__meta">
@@ -418,12 +419,12 @@ pub fn goroutine_card(
                         { for g.frames.iter().map(|f| html! {
                             <li class={classes!("frame", f.library.then_some("frame--lib"))}>
                                 <code>{ f.func.clone() }</code>
-                                if let Some(l) = f.line { <span class="frame__line">{ format!(":{l}") }</span> }
+                                if let Some(l) = f.line { { text_el("span", "frame__line", format!(":{l}")) } }
                                 if !f.locals.is_empty() {
                                     <dl class="locals">
                                         { for f.locals.iter().map(|v| html! {
                                             <>
-                                                <dt>{ v.name.clone() }<span class="locals__ty">{ format!(" {}", v.ty) }</span></dt>
+                                                <dt>{ v.name.clone() }{ text_el("span", "locals__ty", format!(" {}", v.ty)) }</dt>
                                                 <dd>{ v.value.clone() }</dd>
                                             </>
                                         }) }
