@@ -12,7 +12,7 @@ import { chromium } from 'playwright-core';
 import { serveStatic } from './server.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const DIST = join(ROOT, 'dist');
+const DIST = process.env.GOPITFALLS_DIST ?? join(ROOT, 'dist');
 const OUT = join(ROOT, 'target', 'e2e');
 const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
 const FIRST_RENDER_MARK = 'gopitfalls:first-render';
