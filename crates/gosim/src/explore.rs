@@ -9,13 +9,14 @@
 //! browser tab never freezes. It does no I/O and reads no clock.
 
 use crate::snapshot::LeakView;
+use crate::sorted::SortedSet;
 use crate::vm::machine::{Ending, GStatus, Vm, VmConfig};
 use crate::vm::op::Program;
 use crate::vm::race::RaceReport;
 use crate::vm::sched::Point;
 use crate::{RunConfig, SplitMix};
 use serde::{Deserialize, Serialize};
-use std::collections::{BTreeSet, HashMap};
+use std::collections::HashMap;
 use std::rc::Rc;
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -122,7 +123,7 @@ struct Frame {
 
 /// What a step touched: object or memory keys, each with whether it was
 /// written. Synchronization objects always count as written.
-type Footprint = BTreeSet<(u64, bool)>;
+type Footprint = SortedSet<(u64, bool)>;
 
 /// Two steps are dependent when they touch a common key and one writes it.
 fn dependent(a: &Footprint, b: &Footprint) -> bool {
@@ -349,7 +350,7 @@ impl Explorer {
         let mut steps = 1;
         while vm.point().option_count() == 1 {
             let (fp, m) = step_tracked(&mut vm, 0);
-            segment.extend(fp);
+            segment.extend(fp.iter().copied());
             movers.extend(m);
             steps += 1;
         }

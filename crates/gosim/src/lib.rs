@@ -14,6 +14,7 @@ pub mod runtime;
 pub mod session;
 pub mod share;
 pub mod snapshot;
+pub mod sorted;
 pub mod syntax;
 pub mod types;
 pub mod vm;

@@ -16,7 +16,7 @@
 //! Go's `*entry` pointers do; an entry leaves the arena once neither map
 //! refers to it.
 
-use std::collections::{BTreeMap, BTreeSet};
+use crate::sorted::{SortedMap, SortedSet};
 
 use serde::Serialize;
 
@@ -36,7 +36,7 @@ pub enum EntryP<V> {
 /// `readOnly`.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize)]
 pub struct ReadOnly<K> {
-    pub m: BTreeMap<K, EntryId>,
+    pub m: SortedMap<K, EntryId>,
     /// True if `dirty` holds keys that `m` lacks.
     pub amended: bool,
 }
@@ -44,7 +44,7 @@ pub struct ReadOnly<K> {
 impl<K> Default for ReadOnly<K> {
     fn default() -> Self {
         ReadOnly {
-            m: BTreeMap::new(),
+            m: SortedMap::new(),
             amended: false,
         }
     }
@@ -66,9 +66,9 @@ pub struct SyncMapSnapshot<K, V> {
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize)]
 pub struct SyncMap<K: Ord, V> {
     read: ReadOnly<K>,
-    dirty: Option<BTreeMap<K, EntryId>>,
+    dirty: Option<SortedMap<K, EntryId>>,
     misses: usize,
-    entries: BTreeMap<EntryId, EntryP<V>>,
+    entries: SortedMap<EntryId, EntryP<V>>,
     next_entry: EntryId,
     go115_delete_bug: bool,
 }
@@ -81,7 +81,7 @@ impl<K: Ord + Clone, V: Clone> SyncMap<K, V> {
             read: ReadOnly::default(),
             dirty: None,
             misses: 0,
-            entries: BTreeMap::new(),
+            entries: SortedMap::new(),
             next_entry: 0,
             go115_delete_bug,
         }
@@ -135,7 +135,7 @@ impl<K: Ord + Clone, V: Clone> SyncMap<K, V> {
 
     /// `len(dirty)` (0 when nil).
     pub fn dirty_len(&self) -> usize {
-        self.dirty.as_ref().map_or(0, BTreeMap::len)
+        self.dirty.as_ref().map_or(0, SortedMap::len)
     }
 
     /// Entries still reachable from `read` or `dirty` (the leak metric).
@@ -249,7 +249,7 @@ impl<K: Ord + Clone, V: Clone> SyncMap<K, V> {
             },
         );
         self.misses = 0;
-        let live: BTreeSet<EntryId> = self.read.m.values().copied().collect();
+        let live: SortedSet<EntryId> = self.read.m.values().copied().collect();
         for id in old.m.values() {
             if !live.contains(id) {
                 self.entries.remove(id);
@@ -273,7 +273,7 @@ impl<K: Ord + Clone, V: Clone> SyncMap<K, V> {
             return;
         }
         let pairs: Vec<(K, EntryId)> = self.read.m.iter().map(|(k, id)| (k.clone(), *id)).collect();
-        let mut dirty = BTreeMap::new();
+        let mut dirty = SortedMap::new();
         for (k, id) in pairs {
             if !self.try_expunge_locked(id) {
                 dirty.insert(k, id);
@@ -287,7 +287,7 @@ impl<K: Ord + Clone, V: Clone> SyncMap<K, V> {
     }
 
     fn dirty_insert(&mut self, k: K, id: EntryId) {
-        self.dirty.get_or_insert_with(BTreeMap::new).insert(k, id);
+        self.dirty.get_or_insert_with(SortedMap::new).insert(k, id);
     }
 
     // ----- the API -----

@@ -35,9 +35,9 @@
 //!   select), and [`Timers::live_count`] counts only non-channel timers and
 //!   channel timers with a blocked receiver.
 
-use std::collections::{BTreeMap, BTreeSet};
-
 use serde::Serialize;
+
+use crate::sorted::SortedSet;
 
 /// A timer's handle.
 pub type TimerId = u64;
@@ -145,6 +145,15 @@ pub struct TimersSnapshot<P> {
     pub live: usize,
 }
 
+/// Where timer `id` lives in [`Timers::timers`].
+fn index(id: TimerId) -> Option<usize> {
+    usize::try_from(id.checked_sub(1)?).ok()
+}
+
+fn timer_mut<P>(timers: &mut [Option<Timer<P>>], id: TimerId) -> Option<&mut Timer<P>> {
+    timers.get_mut(index(id)?)?.as_mut()
+}
+
 /// The clock plus every timer.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize)]
 pub struct Timers<P> {
@@ -152,9 +161,11 @@ pub struct Timers<P> {
     semantics: TimerSemantics,
     next_id: TimerId,
     next_seq: u64,
-    timers: BTreeMap<TimerId, Timer<P>>,
+    /// Every timer ever added, at index `id - 1` (ids count up from 1);
+    /// `None` once [`Timers::remove`] dropped it.
+    timers: Vec<Option<Timer<P>>>,
     /// Pending timers by `(when, seq, id)`.
-    heap: BTreeSet<(i64, u64, TimerId)>,
+    heap: SortedSet<(i64, u64, TimerId)>,
 }
 
 impl<P: Clone> Timers<P> {
@@ -165,8 +176,8 @@ impl<P: Clone> Timers<P> {
             semantics,
             next_id: 1,
             next_seq: 0,
-            timers: BTreeMap::new(),
-            heap: BTreeSet::new(),
+            timers: Vec::new(),
+            heap: SortedSet::new(),
         }
     }
 
@@ -174,7 +185,7 @@ impl<P: Clone> Timers<P> {
     pub fn snapshot(&self) -> TimersSnapshot<P> {
         TimersSnapshot {
             now: self.now,
-            timers: self.timers.values().cloned().collect(),
+            timers: self.iter().cloned().collect(),
             live: self.live_count(),
         }
     }
@@ -202,44 +213,39 @@ impl<P: Clone> Timers<P> {
         self.next_id += 1;
         let seq = self.take_seq();
         let period = period.max(0);
-        self.timers.insert(
+        self.timers.push(Some(Timer {
             id,
-            Timer {
-                id,
-                when,
-                period,
-                seq,
-                kind,
-                status: TimerStatus::Pending,
-                blocked: 0,
-                fired: 0,
-                payload,
-            },
-        );
+            when,
+            period,
+            seq,
+            kind,
+            status: TimerStatus::Pending,
+            blocked: 0,
+            fired: 0,
+            payload,
+        }));
         self.heap.insert((when, seq, id));
         id
     }
 
     pub fn get(&self, id: TimerId) -> Option<&Timer<P>> {
-        self.timers.get(&id)
+        self.timers.get(index(id)?)?.as_ref()
     }
 
     /// Every timer, by id (creation order).
     pub fn iter(&self) -> impl Iterator<Item = &Timer<P>> + '_ {
-        self.timers.values()
+        self.timers.iter().flatten()
     }
 
     /// Pending timers in firing order.
     pub fn pending(&self) -> impl Iterator<Item = &Timer<P>> + '_ {
-        self.heap
-            .iter()
-            .filter_map(|(_, _, id)| self.timers.get(id))
+        self.heap.iter().filter_map(|&(_, _, id)| self.get(id))
     }
 
     /// `Stop`: returns whether the timer was pending (see the module docs
     /// for the drain the VM adds under 1.23+ semantics). Unknown ids: false.
     pub fn stop(&mut self, id: TimerId) -> bool {
-        let Some(t) = self.timers.get_mut(&id) else {
+        let Some(t) = timer_mut(&mut self.timers, id) else {
             return false;
         };
         if t.status != TimerStatus::Pending {
@@ -254,7 +260,7 @@ impl<P: Clone> Timers<P> {
     /// if given (`Ticker.Reset`). Returns whether it was pending.
     pub fn reset(&mut self, id: TimerId, when: i64, period: Option<i64>) -> bool {
         let seq = self.take_seq();
-        let Some(t) = self.timers.get_mut(&id) else {
+        let Some(t) = timer_mut(&mut self.timers, id) else {
             return false;
         };
         let was_pending = t.status == TimerStatus::Pending;
@@ -273,21 +279,21 @@ impl<P: Clone> Timers<P> {
 
     /// Drop a timer entirely (the VM found it unreachable).
     pub fn remove(&mut self, id: TimerId) -> Option<Timer<P>> {
-        let t = self.timers.remove(&id)?;
+        let t = self.timers.get_mut(index(id)?)?.take()?;
         self.heap.remove(&(t.when, t.seq, id));
         Some(t)
     }
 
     /// A goroutine parks on this timer's channel (`blockTimerChan`).
     pub fn block(&mut self, id: TimerId) {
-        if let Some(t) = self.timers.get_mut(&id) {
+        if let Some(t) = timer_mut(&mut self.timers, id) {
             t.blocked += 1;
         }
     }
 
     /// A goroutine stops waiting on this timer's channel (`unblockTimerChan`).
     pub fn unblock(&mut self, id: TimerId) {
-        if let Some(t) = self.timers.get_mut(&id) {
+        if let Some(t) = timer_mut(&mut self.timers, id) {
             t.blocked = t.blocked.saturating_sub(1);
         }
     }
@@ -319,7 +325,7 @@ impl<P: Clone> Timers<P> {
         self.heap.remove(&(when, seq, id));
         let next_seq = self.next_seq;
         let now = self.now;
-        let t = self.timers.get_mut(&id)?;
+        let t = timer_mut(&mut self.timers, id)?;
         t.fired += 1;
         let fired = Fired {
             id,

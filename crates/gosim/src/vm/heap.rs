@@ -11,14 +11,14 @@ use crate::runtime::mutex::Mutex;
 use crate::runtime::rwmutex::RWMutex;
 use crate::runtime::syncmap::SyncMap;
 use crate::runtime::waitgroup::WaitGroup;
+use crate::sorted::SortedMap;
 use crate::vm::value::{MapKey, ObjId, Pointer, Root, Value};
-use std::collections::BTreeMap;
 
 #[derive(Clone, Debug, Hash)]
 pub enum HeapObj {
     Cell(Value),
     Array(Vec<Value>),
-    Map(BTreeMap<MapKey, (Value, Value)>),
+    Map(SortedMap<MapKey, (Value, Value)>),
     Chan(Box<Chan<Value>>),
     Mutex(Box<Mutex>),
     RWMutex(Box<RWMutex>),
