@@ -262,7 +262,8 @@ describe('playground', () => {
     await page.keyboard.press('1');
     assert.equal(await position(), 1, 'key 1 runs the first goroutine in the list');
     await page.click('[data-testid=explore-start]');
-    await page.waitForSelector('[data-testid=outcome]', { timeout: 60_000 });
+    // Outcomes are listed while the search runs; they load once it is done.
+    await page.waitForSelector('[data-testid=explore-summary]', { timeout: 60_000 });
     const classes = await page.$$eval('[data-testid=outcome]', (els) => els.map((e) => e.dataset.class));
     assert.ok(classes.includes('Deadlock'), classes.join(','));
     await page.locator('[data-testid=load-outcome]').first().click();

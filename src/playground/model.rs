@@ -11,7 +11,7 @@
 
 use std::rc::Rc;
 
-use gosim::explore::{ExploreConfig, ExploreReport, Explorer};
+use gosim::explore::{ExploreConfig, ExploreReport, Explorer, Outcome};
 use gosim::GoVersion;
 
 use crate::cases::Case;
@@ -65,6 +65,16 @@ pub struct ExploreRun {
 impl ExploreRun {
     pub fn running(&self) -> bool {
         self.explorer.is_some() && self.report.is_none()
+    }
+
+    /// While the search runs: schedules run, states visited and the
+    /// outcomes found so far (their schedules are minimized only in the
+    /// final report, so they cannot be loaded yet).
+    pub fn progress(&self) -> Option<(u64, u64, Vec<&Outcome>)> {
+        self.explorer
+            .as_ref()
+            .filter(|_| self.running())
+            .map(Explorer::progress)
     }
 }
 
@@ -584,6 +594,36 @@ mod tests {
         let new = m.ctl.snapshot().map(|s| s.stdout.clone());
         assert_eq!(old.as_deref(), Some("3\n3\n3\n"));
         assert_ne!(old, new);
+    }
+
+    #[test]
+    fn explore_lists_outcomes_while_it_runs_and_loads_them_when_done() {
+        let mut m = PlayModel::new(case("16"), "");
+        m.apply(Cmd::ExploreStart);
+        let mut ticks = 0;
+        let live: Vec<String> = loop {
+            assert!(m.exploring() && ticks < 10_000, "no outcome before the end");
+            m.apply(Cmd::ExploreTick);
+            ticks += 1;
+            let run = m.explore.as_ref().expect("a run");
+            if let Some((_, _, found)) = run.progress() {
+                if !found.is_empty() && m.exploring() {
+                    break found.iter().map(|o| o.stdout.clone()).collect();
+                }
+            }
+        };
+        // Not loadable until the schedules are minimized.
+        assert!(!m.apply(Cmd::LoadOutcome(0)));
+        while m.exploring() && ticks < 100_000 {
+            m.apply(Cmd::ExploreTick);
+            ticks += 1;
+        }
+        let run = m.explore.as_ref().expect("a run");
+        assert!(run.progress().is_none(), "no live view once done");
+        let report = run.report.as_ref().expect("exploration ends");
+        let done: Vec<String> = report.outcomes.iter().map(|o| o.stdout.clone()).collect();
+        assert!(done.starts_with(&live), "{live:?} then {done:?}");
+        assert!(m.apply(Cmd::LoadOutcome(0)));
     }
 
     #[test]

@@ -9,6 +9,7 @@
 
 use gloo_events::{EventListener, EventListenerOptions};
 use gloo_timers::callback::Interval;
+use gosim::explore::Outcome;
 use gosim::snapshot::{EndingView, ObjectView, Snapshot};
 use gosim::GoVersion;
 use wasm_bindgen::JsCast;
@@ -20,7 +21,7 @@ use crate::hooks::use_settings;
 use crate::i18n::Language;
 use crate::platform;
 use crate::playground::controller::Cap;
-use crate::playground::model::{visible_goroutines, Cmd, PlayModel, Variant, SPEEDS};
+use crate::playground::model::{visible_goroutines, Cmd, ExploreRun, PlayModel, Variant, SPEEDS};
 use crate::playground::narrate::narrate;
 use crate::playground::share::go_key;
 use crate::playground::source_view::source_view;
@@ -624,12 +625,48 @@ fn console(s: &Snapshot, lang: Language) -> Html {
 fn explore_panel(m: &PlayModel, lang: Language, dispatch: &Callback<Cmd>) -> Html {
     let run = m.explore.as_ref();
     let running = m.exploring();
+    // When the search is done: the report, whose schedules are minimized and
+    // can be loaded. While it runs: the outcomes found so far.
+    let (summary, outcomes, done): (Option<String>, Vec<&Outcome>, bool) = match (
+        run.and_then(|r| r.report.as_ref()),
+        run.and_then(ExploreRun::progress),
+    ) {
+        (Some(report), _) => (
+            Some(format!(
+                "{} {} · {} {} · {}",
+                report.schedules,
+                tr(lang, "schedules", "个调度"),
+                report.states,
+                tr(lang, "states", "个状态"),
+                if report.complete {
+                    tr(lang, "complete", "已穷尽")
+                } else {
+                    tr(lang, "not exhaustive", "未穷尽")
+                }
+            )),
+            report.outcomes.iter().collect(),
+            true,
+        ),
+        (None, Some((schedules, states, found))) => (
+            Some(format!(
+                "{} {} · {} {} {}",
+                schedules,
+                tr(lang, "schedules", "个调度"),
+                states,
+                tr(lang, "states", "个状态"),
+                tr(lang, "so far", "（进行中）")
+            )),
+            found,
+            false,
+        ),
+        _ => (None, Vec::new(), false),
+    };
     html! {
         <section class="panel explore" data-testid="explore">
             <h3 class="panel__title">{ tr(lang, "Explore every schedule", "探索所有调度") }</h3>
             <p class="explore__intro">{ tr(lang,
-                "Runs the program under every interleaving the simulator can reach (exhaustive with state deduplication, then bounded, then random), a slice per frame so the page stays responsive, and lists the distinct outcomes.",
-                "在模拟器能达到的每一种交错下运行程序（先穷举并去重状态，再限界，再随机），每帧只做一小段，页面不会卡住；最后列出不同的结果。") }</p>
+                "Runs the program under every interleaving the simulator can reach (exhaustive with state deduplication, then bounded, then random), a slice per frame so the page stays responsive, and lists the distinct outcomes as they are found.",
+                "在模拟器能达到的每一种交错下运行程序（先穷举并去重状态，再限界，再随机），每帧只做一小段，页面不会卡住；找到的不同结果会随时列出。") }</p>
             <div class="btn-group">
                 if running {
                     <button type="button" class="btn" onclick={cmd::<MouseEvent>(dispatch, Cmd::ExploreStop)} data-testid="explore-stop">{ tr(lang, "Stop", "停止") }</button>
@@ -641,13 +678,10 @@ fn explore_panel(m: &PlayModel, lang: Language, dispatch: &Callback<Cmd>) -> Htm
             if let Some(err) = run.and_then(|r| r.error.clone()) {
                 <pre class="console console--error">{ err }</pre>
             }
-            if let Some(report) = run.and_then(|r| r.report.as_ref()) {
-                <p class="explore__summary" data-testid="explore-summary">
-                    { format!("{} {} · {} {} · {}", report.schedules, tr(lang, "schedules", "个调度"), report.states, tr(lang, "states", "个状态"),
-                        if report.complete { tr(lang, "complete", "已穷尽") } else { tr(lang, "not exhaustive", "未穷尽") }) }
-                </p>
+            if let Some(summary) = summary {
+                <p class="explore__summary" data-testid={if done { "explore-summary" } else { "explore-live" }}>{ summary }</p>
                 <ol class="outcomes">
-                    { for report.outcomes.iter().enumerate().map(|(i, o)| {
+                    { for outcomes.iter().enumerate().map(|(i, o)| {
                         let class = format!("{:?}", o.class);
                         html! {
                             <li class="outcome" data-testid="outcome" data-class={class.clone()}>
@@ -658,10 +692,12 @@ fn explore_panel(m: &PlayModel, lang: Language, dispatch: &Callback<Cmd>) -> Htm
                                 if !o.stderr_head.is_empty() {
                                     <code class="outcome__stderr">{ o.stderr_head.lines().next().unwrap_or("").to_string() }</code>
                                 }
-                                <span class="outcome__sched" title="schedule">{ format!("{} {}", o.switches, tr(lang, "switches", "次切换")) }</span>
-                                <button type="button" class="btn btn--small" onclick={cmd::<MouseEvent>(dispatch, Cmd::LoadOutcome(i))} data-testid="load-outcome">
-                                    { tr(lang, "Load and step", "载入并单步") }
-                                </button>
+                                if done {
+                                    <span class="outcome__sched" title="schedule">{ format!("{} {}", o.switches, tr(lang, "switches", "次切换")) }</span>
+                                    <button type="button" class="btn btn--small" onclick={cmd::<MouseEvent>(dispatch, Cmd::LoadOutcome(i))} data-testid="load-outcome">
+                                        { tr(lang, "Load and step", "载入并单步") }
+                                    </button>
+                                }
                             </li>
                         }
                     }) }

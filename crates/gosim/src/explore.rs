@@ -585,6 +585,19 @@ impl Explorer {
         }
     }
 
+    /// Progress while the search runs, cheap enough to show after every
+    /// slice of work: schedules run, states visited and the outcomes found
+    /// so far in discovery order, with their schedules not yet minimized
+    /// (`report` minimizes them).
+    pub fn progress(&self) -> (u64, u64, Vec<&Outcome>) {
+        let found = self
+            .order
+            .iter()
+            .filter_map(|k| self.outcomes.get(k))
+            .collect();
+        (self.schedules, self.visited.len() as u64, found)
+    }
+
     /// The report so far, with each outcome's schedule minimized.
     pub fn report(&self) -> ExploreReport {
         let mut outcomes: Vec<Outcome> = self

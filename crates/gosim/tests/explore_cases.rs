@@ -343,3 +343,34 @@ fn reduction_finds_the_same_outcomes() {
         pruned
     );
 }
+
+#[test]
+fn progress_shows_outcomes_as_they_are_found_and_matches_the_report() {
+    let c = case("read-before-consumer");
+    let mut ex = gosim::explore::Explorer::new(
+        &c.source,
+        &run_cfg(GoVersion::Go123),
+        ExploreConfig::default(),
+    )
+    .expect("case 3 compiles");
+    let mut seen = Vec::new();
+    while !ex.work(50) {
+        let (schedules, _, found) = ex.progress();
+        let outputs: Vec<String> = found.iter().map(|o| o.stdout.clone()).collect();
+        // Outcomes are only ever added, in discovery order.
+        assert!(outputs.starts_with(&seen), "{seen:?} then {outputs:?}");
+        assert!(found.iter().map(|o| o.count).sum::<u64>() <= schedules);
+        seen = outputs;
+    }
+    let (schedules, states, found) = ex.progress();
+    let report = ex.report();
+    assert_eq!((schedules, states), (report.schedules, report.states));
+    let live: Vec<(String, u64)> = found.iter().map(|o| (o.stdout.clone(), o.count)).collect();
+    let done: Vec<(String, u64)> = report
+        .outcomes
+        .iter()
+        .map(|o| (o.stdout.clone(), o.count))
+        .collect();
+    assert_eq!(live, done);
+    assert!(live.len() >= 2, "{live:?}");
+}
