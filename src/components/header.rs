@@ -23,7 +23,7 @@ pub fn header(settings: Settings, app: Option<&AppContext>) -> Html {
         html! {
             <button
                 type="button"
-                class={classes!("segmented__item", active.then_some("is-active"))}
+                class={if active { "segmented__item is-active" } else { "segmented__item" }}
                 aria-pressed={active.to_string()}
                 data-testid={format!("lang-{}", target.key())}
                 {onclick}

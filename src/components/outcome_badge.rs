@@ -8,7 +8,7 @@ use crate::i18n::Language;
 pub fn outcome_badge(outcome: Outcome, lang: Language) -> Html {
     let key = outcome.key();
     html! {
-        <span class={classes!("badge", format!("badge--{key}"))} data-outcome={key}>
+        <span class={format!("badge badge--{key}")} data-outcome={key}>
             <span class="badge__dot" aria-hidden="true"></span>
             { outcome.label().get(lang) }
         </span>

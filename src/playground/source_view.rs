@@ -10,7 +10,7 @@ use gosim::syntax::HighlightClass;
 use yew::prelude::*;
 
 use crate::playground::controller::CompileError;
-use crate::playground::widgets::g_color;
+use crate::playground::widgets::g_class;
 
 /// One highlighted run of text within a line.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -94,12 +94,17 @@ pub fn source_view(
                 let next = next_line == Some(n);
                 html! {
                     <>
-                    <span class={classes!("line", next.then_some("line--next"), (!errors.is_empty()).then_some("line--error"))}
+                    <span class={match (next, !errors.is_empty()) {
+                        (true, true) => "line line--next line--error",
+                        (true, false) => "line line--next",
+                        (false, true) => "line line--error",
+                        _ => "line",
+                    }}
                         data-line={n.to_string()}>
                         <span class="line__no" aria-hidden="true">{ n }</span>
                         <span class="line__marks" aria-hidden="true">
                             { for here.iter().map(|g| html! {
-                                <span class={classes!("mark", g_color(*g))} title={format!("goroutine {g}")}>{ g }</span>
+                                <span class={g_class("mark", *g)} title={format!("goroutine {g}")}>{ g }</span>
                             }) }
                         </span>
                         <span class="line__text">

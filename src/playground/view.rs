@@ -9,7 +9,7 @@
 
 use gloo_events::{EventListener, EventListenerOptions};
 use gloo_timers::callback::Interval;
-use gosim::explore::Outcome;
+use gosim::explore::{Outcome, OutcomeClass};
 use gosim::snapshot::{EndingView, ObjectView, Snapshot};
 use gosim::GoVersion;
 use wasm_bindgen::JsCast;
@@ -321,7 +321,7 @@ fn render(m: &mut PlayModel, lang: Language, dispatch: &Callback<Cmd>) -> Html {
     let variant_button = |v: Variant, label: String| {
         let active = m.variant == v;
         html! {
-            <button type="button" class={classes!("segmented__item", active.then_some("is-active"))}
+            <button type="button" class={if active { "segmented__item is-active" } else { "segmented__item" }}
                 aria-pressed={active.to_string()} onclick={cmd::<MouseEvent>(dispatch, Cmd::ShowVariant(v))}
                 data-testid={match v { Variant::Fix(i) => format!("show-fix-{}", i + 1), _ => "show-original".to_string() }}>
                 { label }
@@ -526,7 +526,7 @@ fn verdict(
         }
     };
     html! {
-        <div class={classes!("verdict", format!("verdict--{class}"))} role="status" data-testid="verdict" data-class={class.clone()}>
+        <div class={format!("verdict verdict--{class}")} role="status" data-testid="verdict" data-class={class.clone()}>
             { text_el("strong", "verdict__title", title) }
             if !detail.is_empty() {
                 { text_el("span", "verdict__detail", detail) }
@@ -669,10 +669,10 @@ fn explore_panel(m: &PlayModel, lang: Language, dispatch: &Callback<Cmd>) -> Htm
                 "在模拟器能达到的每一种交错下运行程序（先穷举并去重状态，再限界，再随机），每帧只做一小段，页面不会卡住；找到的不同结果会随时列出。") }</p>
             <div class="btn-group">
                 if running {
-                    <button type="button" class="btn" onclick={cmd::<MouseEvent>(dispatch, Cmd::ExploreStop)} data-testid="explore-stop">{ tr(lang, "Stop", "停止") }</button>
+                    { button("btn", Some("explore-stop"), None, false, tr(lang, "Stop", "停止").into(), cmd(dispatch, Cmd::ExploreStop)) }
                     <span class="explore__progress" role="status">{ format!("{} {}", tr(lang, "exploring… slices:", "探索中… 已完成片段："), run.map_or(0, |r| r.slices)) }</span>
                 } else {
-                    <button type="button" class="btn btn--primary" onclick={cmd::<MouseEvent>(dispatch, Cmd::ExploreStart)} data-testid="explore-start">{ tr(lang, "Explore", "开始探索") }</button>
+                    { button("btn btn--primary", Some("explore-start"), None, false, tr(lang, "Explore", "开始探索").into(), cmd(dispatch, Cmd::ExploreStart)) }
                 }
             </div>
             if let Some(err) = run.and_then(|r| r.error.clone()) {
@@ -682,21 +682,19 @@ fn explore_panel(m: &PlayModel, lang: Language, dispatch: &Callback<Cmd>) -> Htm
                 <p class="explore__summary" data-testid={if done { "explore-summary" } else { "explore-live" }}>{ summary }</p>
                 <ol class="outcomes">
                     { for outcomes.iter().enumerate().map(|(i, o)| {
-                        let class = format!("{:?}", o.class);
+                        let (class, badge) = outcome_names(o.class);
                         html! {
-                            <li class="outcome" data-testid="outcome" data-class={class.clone()}>
-                                <span class={classes!("badge", outcome_badge(&class))}>{ class.clone() }</span>
-                                <span class="outcome__count">{ format!("× {}", o.count) }</span>
-                                if let Some(code) = o.exit_code { <span class="outcome__exit">{ format!("exit {code}") }</span> }
-                                <code class="outcome__stdout">{ o.stdout.lines().take(4).collect::<Vec<_>>().join(" ⏎ ") }</code>
+                            <li class="outcome" data-testid="outcome" data-class={class}>
+                                { text_el("span", badge, class) }
+                                { text_el("span", "outcome__count", format!("× {}", o.count)) }
+                                if let Some(code) = o.exit_code { { text_el("span", "outcome__exit", format!("exit {code}")) } }
+                                { text_el("code", "outcome__stdout", o.stdout.lines().take(4).collect::<Vec<_>>().join(" ⏎ ")) }
                                 if !o.stderr_head.is_empty() {
-                                    <code class="outcome__stderr">{ o.stderr_head.lines().next().unwrap_or("").to_string() }</code>
+                                    { text_el("code", "outcome__stderr", o.stderr_head.lines().next().unwrap_or("").to_string()) }
                                 }
                                 if done {
                                     <span class="outcome__sched" title="schedule">{ format!("{} {}", o.switches, tr(lang, "switches", "次切换")) }</span>
-                                    <button type="button" class="btn btn--small" onclick={cmd::<MouseEvent>(dispatch, Cmd::LoadOutcome(i))} data-testid="load-outcome">
-                                        { tr(lang, "Load and step", "载入并单步") }
-                                    </button>
+                                    { button("btn btn--small", Some("load-outcome"), None, false, tr(lang, "Load and step", "载入并单步").into(), cmd(dispatch, Cmd::LoadOutcome(i))) }
                                 }
                             </li>
                         }
@@ -707,13 +705,16 @@ fn explore_panel(m: &PlayModel, lang: Language, dispatch: &Callback<Cmd>) -> Htm
     }
 }
 
-fn outcome_badge(class: &str) -> &'static str {
+/// An outcome class's name (as gosim spells the variant) and its badge
+/// classes; a table rather than `Debug` formatting (wasm size).
+fn outcome_names(class: OutcomeClass) -> (&'static str, &'static str) {
     match class {
-        "Deadlock" => "badge--deadlock",
-        "Panic" | "FatalError" => "badge--panic",
-        "LeakedGoroutines" => "badge--leak",
-        "BudgetExhausted" => "badge--endless-loop",
-        _ => "badge--ok",
+        OutcomeClass::Finished => ("Finished", "badge badge--ok"),
+        OutcomeClass::LeakedGoroutines => ("LeakedGoroutines", "badge badge--leak"),
+        OutcomeClass::Deadlock => ("Deadlock", "badge badge--deadlock"),
+        OutcomeClass::Panic => ("Panic", "badge badge--panic"),
+        OutcomeClass::FatalError => ("FatalError", "badge badge--panic"),
+        OutcomeClass::BudgetExhausted => ("BudgetExhausted", "badge badge--endless-loop"),
     }
 }
 

@@ -23,14 +23,16 @@ pub fn tr(lang: Language, en: &'static str, zh: &'static str) -> &'static str {
     }
 }
 
-/// The colour class of a goroutine (its marker, card edge and lane).
-pub fn g_color(id: u32) -> String {
-    format!("g-color-{}", id % 8)
+/// `base` plus the colour class of goroutine `id` (its marker, card edge
+/// and lane). Class lists are built as strings rather than with `classes!`
+/// (wasm size).
+pub fn g_class(base: &str, id: u32) -> String {
+    format!("{base} g-color-{}", id % 8)
 }
 
 fn g_chip(g: u32, extra: Option<String>) -> Html {
     html! {
-        <span class={classes!("g-chip", g_color(g))} data-g={g.to_string()}>
+        <span class={g_class("g-chip", g)} data-g={g.to_string()}>
             { format!("G{g}") }
             if let Some(extra) = extra {
                 { text_el("span", "g-chip__value", extra) }
@@ -124,7 +126,12 @@ pub fn object_widget(object: &ObjectView, lang: Language) -> Html {
                 tr(lang, "open", "可用")
             };
             html! {
-                <div class={classes!("obj", "obj--chan", closed.then_some("is-closed"), full.then_some("is-full"))}
+                <div class={match (*closed, full) {
+                    (true, true) => "obj obj--chan is-closed is-full",
+                    (true, false) => "obj obj--chan is-closed",
+                    (false, true) => "obj obj--chan is-full",
+                    _ => "obj obj--chan",
+                }}
                     data-testid="chan" data-name={name.clone()} data-cap={cap.to_string()}
                     data-len={len.to_string()} data-closed={closed.to_string()}>
                     <div class="obj__head">
@@ -134,7 +141,7 @@ pub fn object_widget(object: &ObjectView, lang: Language) -> Html {
                             { text_el("span", "obj__tag", tr(lang, "timer", "定时器")) }
                         }
                         <span class="obj__fill" data-testid="chan-fill">{ format!("{len}/{cap}") }</span>
-                        <span class={classes!("obj__state", closed.then_some("obj__state--closed"))}>{ state }</span>
+                        <span class={if *closed { "obj__state obj__state--closed" } else { "obj__state" }}>{ state }</span>
                     </div>
                     if *cap == 0 {
                         { text_el("p", "obj__note", tr(lang, "no buffer (dataqsiz = 0): a send completes only when it meets a receiver", "没有缓冲区（dataqsiz = 0）：发送必须与接收者直接配对")) }
@@ -150,7 +157,7 @@ pub fn object_widget(object: &ObjectView, lang: Language) -> Html {
                                 };
                                 html! {
                                     <div class="ring__cell" role="listitem" data-slot={i.to_string()}>
-                                        <span class={classes!("ring__slot", slot.is_some().then_some("is-used"))}>{ slot.map(|s| s.value.clone()).unwrap_or_default() }</span>
+                                        <span class={if slot.is_some() { "ring__slot is-used" } else { "ring__slot" }}>{ slot.map(|s| s.value.clone()).unwrap_or_default() }</span>
                                         { text_el("span", "ring__index", format!("[{i}]")) }
                                         { text_el("span", "ring__ptr", marks) }
                                     </div>
@@ -172,7 +179,7 @@ pub fn object_widget(object: &ObjectView, lang: Language) -> Html {
             starving,
             ..
         } => html! {
-            <div class={classes!("obj", "obj--mutex", locked.then_some("is-locked"))} data-testid="mutex" data-locked={locked.to_string()}>
+            <div class={if *locked { "obj obj--mutex is-locked" } else { "obj obj--mutex" }} data-testid="mutex" data-locked={locked.to_string()}>
                 <div class="obj__head">
                     { text_el("span", "obj__kind", "sync.Mutex") }
                     { text_el("strong", "obj__name", name.clone().unwrap_or_else(|| "mu".into())) }
@@ -204,7 +211,7 @@ pub fn object_widget(object: &ObjectView, lang: Language) -> Html {
         } => {
             let pending = !queued_writers.is_empty() || *reader_count < 0;
             html! {
-                <div class={classes!("obj", "obj--rwmutex", pending.then_some("has-pending-writer"))} data-testid="rwmutex"
+                <div class={if pending { "obj obj--rwmutex has-pending-writer" } else { "obj obj--rwmutex" }} data-testid="rwmutex"
                     data-pending-writer={pending.to_string()} data-reader-count={reader_count.to_string()}>
                     { obj_head("sync.RWMutex", name, "rw", format!("readerCount = {reader_count}, readerWait = {reader_wait}")) }
                     <div class="obj__queue" data-testid="writer">
@@ -395,7 +402,7 @@ pub fn goroutine_card(
         )
     };
     html! {
-        <li key={id} class={classes!("gcard", g_color(id), format!("gcard--{}", g.status), card.next.then_some("is-next"))}
+        <li key={id} class={format!("{} gcard--{}{}", g_class("gcard", id), g.status, if card.next { " is-next" } else { "" })}
             data-testid="goroutine" data-g={id.to_string()} data-status={g.status.clone()}>
             <button type="button" class="gcard__run" disabled={!card.runnable} {title} {onclick}
                 data-testid="run-goroutine">
@@ -417,7 +424,7 @@ pub fn goroutine_card(
                     <summary>{ tr(lang, "stack and locals", "调用栈与局部变量") }</summary>
                     <ol class="frames">
                         { for g.frames.iter().map(|f| html! {
-                            <li class={classes!("frame", f.library.then_some("frame--lib"))}>
+                            <li class={if f.library { "frame frame--lib" } else { "frame" }}>
                                 <code>{ f.func.clone() }</code>
                                 if let Some(l) = f.line { { text_el("span", "frame__line", format!(":{l}")) } }
                                 if !f.locals.is_empty() {
