@@ -3,7 +3,7 @@
 use yew::prelude::*;
 
 use crate::components::icons;
-use crate::components::markup::text_el;
+use crate::components::markup::{flag, text_el};
 use crate::hooks::{dispatcher, AppContext};
 use crate::i18n::{self, Language};
 use crate::state::{Action, Settings, Theme};
@@ -24,7 +24,7 @@ pub fn header(settings: Settings, app: Option<&AppContext>) -> Html {
             <button
                 type="button"
                 class={if active { "segmented__item is-active" } else { "segmented__item" }}
-                aria-pressed={active.to_string()}
+                aria-pressed={flag(active)}
                 data-testid={format!("lang-{}", target.key())}
                 {onclick}
             >{ label }</button>

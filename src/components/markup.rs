@@ -10,6 +10,16 @@ pub fn text_el(tag: &'static str, class: &'static str, text: impl Into<AttrValue
     text_node(tag, class, text.into())
 }
 
+/// A boolean attribute value (`data-closed`, `aria-pressed`): a static
+/// string instead of a formatted one.
+pub fn flag(b: bool) -> &'static str {
+    if b {
+        "true"
+    } else {
+        "false"
+    }
+}
+
 fn text_node(tag: &'static str, class: &'static str, text: AttrValue) -> Html {
     html! { <@{tag} {class}>{ text }</@> }
 }

@@ -16,7 +16,7 @@ use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::cases::Case;
-use crate::components::markup::text_el;
+use crate::components::markup::{flag, text_el};
 use crate::hooks::use_settings;
 use crate::i18n::Language;
 use crate::platform;
@@ -177,7 +177,7 @@ fn select_field(
     )
 }
 
-fn option(value: String, selected: bool, label: &'static str) -> Html {
+fn option(value: AttrValue, selected: bool, label: &'static str) -> Html {
     html! { <option {value} {selected}>{ label }</option> }
 }
 
@@ -318,12 +318,12 @@ fn render(m: &mut PlayModel, lang: Language, dispatch: &Callback<Cmd>) -> Html {
         })
     };
 
-    let variant_button = |v: Variant, label: String| {
+    let variant_button = |v: Variant, label: AttrValue| {
         let active = m.variant == v;
         html! {
             <button type="button" class={if active { "segmented__item is-active" } else { "segmented__item" }}
-                aria-pressed={active.to_string()} onclick={cmd::<MouseEvent>(dispatch, Cmd::ShowVariant(v))}
-                data-testid={match v { Variant::Fix(i) => format!("show-fix-{}", i + 1), _ => "show-original".to_string() }}>
+                aria-pressed={flag(active)} onclick={cmd::<MouseEvent>(dispatch, Cmd::ShowVariant(v))}
+                data-testid={match v { Variant::Fix(i) => AttrValue::from(format!("show-fix-{}", i + 1)), _ => AttrValue::Static("show-original") }}>
                 { label }
             </button>
         }
@@ -334,7 +334,7 @@ fn render(m: &mut PlayModel, lang: Language, dispatch: &Callback<Cmd>) -> Html {
 
     html! {
         <section class="play" data-testid="playground" aria-label={tr(lang, "Playground", "演练场")}
-            data-position={position.to_string()} data-ended={ended.to_string()}>
+            data-position={position.to_string()} data-ended={flag(ended)}>
             if let Some(err) = &m.link_error {
                 <div class="notice notice--error" role="alert" data-testid="link-error">
                     { match lang { Language::En => err.message().0, Language::Zh => err.message().1 } }
@@ -355,24 +355,24 @@ fn render(m: &mut PlayModel, lang: Language, dispatch: &Callback<Cmd>) -> Html {
                         format!("{} ▶▶", tr(lang, "To end", "运行到底")).into(), click(Cmd::RunToEnd)) }
                 </div>
                 { select_field(tr(lang, "Speed", "速度"), "speed", speed_select,
-                    SPEEDS.iter().enumerate().map(|(i, (label, _, _))| option(i.to_string(), i == m.speed, label)).collect()) }
+                    SPEEDS.iter().enumerate().map(|(i, (label, _, _))| option(i.to_string().into(), i == m.speed, label)).collect()) }
                 { select_field("Go", "go-version", go_select,
                     [(GoVersion::Go121, "1.21"), (GoVersion::Go122, "1.22"), (GoVersion::Go123, "1.23+")].iter()
-                        .map(|(v, label)| option(go_key(*v).to_string(), config.go == *v, label)).collect()) }
+                        .map(|(v, label)| option(go_key(*v).into(), config.go == *v, label)).collect()) }
                 { field(tr(lang, "Seed", "随机种子"), html! {
                     <input type="text" inputmode="numeric" size="6" placeholder={tr(lang, "Go order", "Go 顺序")}
                         value={config.seed.map(|s| s.to_string()).unwrap_or_default()} onchange={seed_change} data-testid="seed" />
                 }) }
                 { select_field(tr(lang, "Step by", "单步粒度"), "granularity", granularity, html! {
                     <>
-                        { option("stmt".to_string(), config.by_statement, tr(lang, "statement", "语句")) }
-                        { option("sched".to_string(), !config.by_statement, tr(lang, "scheduling point", "调度点")) }
+                        { option("stmt".into(), config.by_statement, tr(lang, "statement", "语句")) }
+                        { option("sched".into(), !config.by_statement, tr(lang, "scheduling point", "调度点")) }
                     </>
                 }) }
                 <div class="btn-group">
                     { button("btn", Some("share"), None, false, tr(lang, "Share link", "分享链接").into(), click(Cmd::Share)) }
                     <button type="button" class="btn" onclick={click(Cmd::ToggleHelp)} data-testid="help"
-                        aria-expanded={m.help.to_string()} title={tr(lang, "Keyboard shortcuts (?)", "快捷键（?）")}>{ "?" }</button>
+                        aria-expanded={flag(m.help)} title={tr(lang, "Keyboard shortcuts (?)", "快捷键（?）")}>{ "?" }</button>
                 </div>
             </div>
             if let Some(href) = share_href {
@@ -408,8 +408,8 @@ fn render(m: &mut PlayModel, lang: Language, dispatch: &Callback<Cmd>) -> Html {
                 <div class="play__code panel--code">
                     <div class="play__code-head">
                         <div class="segmented" role="group" aria-label={tr(lang, "Which program", "哪个程序")}>
-                            { variant_button(Variant::Original, tr(lang, "Original", "原始代码").to_string()) }
-                            { for case.fixes.iter().enumerate().map(|(i, _)| variant_button(Variant::Fix(i), format!("{} {}", tr(lang, "Fix", "修复"), i + 1))) }
+                            { variant_button(Variant::Original, tr(lang, "Original", "原始代码").into()) }
+                            { for case.fixes.iter().enumerate().map(|(i, _)| variant_button(Variant::Fix(i), format!("{} {}", tr(lang, "Fix", "修复"), i + 1).into())) }
                             if m.variant == Variant::Edited {
                                 { text_el("span", "segmented__item is-active", tr(lang, "Edited", "已编辑")) }
                             }

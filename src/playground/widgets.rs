@@ -12,7 +12,7 @@
 use gosim::snapshot::{GoroutineView, ObjectView, TimerView, WaiterView};
 use yew::prelude::*;
 
-use crate::components::markup::text_el;
+use crate::components::markup::{flag, text_el};
 use crate::i18n::Language;
 
 /// Picks the string for `lang`.
@@ -133,7 +133,7 @@ pub fn object_widget(object: &ObjectView, lang: Language) -> Html {
                     _ => "obj obj--chan",
                 }}
                     data-testid="chan" data-name={name.clone()} data-cap={cap.to_string()}
-                    data-len={len.to_string()} data-closed={closed.to_string()}>
+                    data-len={len.to_string()} data-closed={flag(*closed)}>
                     <div class="obj__head">
                         { text_el("span", "obj__kind", format!("chan {elem_type}")) }
                         { text_el("strong", "obj__name", name) }
@@ -179,7 +179,7 @@ pub fn object_widget(object: &ObjectView, lang: Language) -> Html {
             starving,
             ..
         } => html! {
-            <div class={if *locked { "obj obj--mutex is-locked" } else { "obj obj--mutex" }} data-testid="mutex" data-locked={locked.to_string()}>
+            <div class={if *locked { "obj obj--mutex is-locked" } else { "obj obj--mutex" }} data-testid="mutex" data-locked={flag(*locked)}>
                 <div class="obj__head">
                     { text_el("span", "obj__kind", "sync.Mutex") }
                     { text_el("strong", "obj__name", name.clone().unwrap_or_else(|| "mu".into())) }
@@ -212,7 +212,7 @@ pub fn object_widget(object: &ObjectView, lang: Language) -> Html {
             let pending = !queued_writers.is_empty() || *reader_count < 0;
             html! {
                 <div class={if pending { "obj obj--rwmutex has-pending-writer" } else { "obj obj--rwmutex" }} data-testid="rwmutex"
-                    data-pending-writer={pending.to_string()} data-reader-count={reader_count.to_string()}>
+                    data-pending-writer={flag(pending)} data-reader-count={reader_count.to_string()}>
                     { obj_head("sync.RWMutex", name, "rw", format!("readerCount = {reader_count}, readerWait = {reader_wait}")) }
                     <div class="obj__queue" data-testid="writer">
                         { text_el("span", "obj__label", tr(lang, "writer", "写者")) }
