@@ -3,7 +3,7 @@
 use yew::prelude::*;
 
 use crate::components::icons;
-use crate::components::markup::{flag, text_el};
+use crate::components::markup::{classed, flag, text_el};
 use crate::hooks::{dispatcher, AppContext};
 use crate::i18n::{self, Language};
 use crate::state::{Action, Settings, Theme};
@@ -20,15 +20,23 @@ pub fn header(settings: Settings, app: Option<&AppContext>) -> Html {
     };
     let lang_button = |target: Language, label: &'static str, onclick: Callback<MouseEvent>| {
         let active = lang == target;
-        html! {
-            <button
-                type="button"
-                class={if active { "segmented__item is-active" } else { "segmented__item" }}
-                aria-pressed={flag(active)}
-                data-testid={format!("lang-{}", target.key())}
-                {onclick}
-            >{ label }</button>
-        }
+        let class = if active {
+            "segmented__item is-active"
+        } else {
+            "segmented__item"
+        };
+        classed(
+            class,
+            html! {
+                <button
+                    type="button"
+                    class="_"
+                    aria-pressed={flag(active)}
+                    data-testid={format!("lang-{}", target.key())}
+                    {onclick}
+                >{ label }</button>
+            },
+        )
     };
     html! {
         <header class="site-header">

@@ -1,13 +1,65 @@
 //! Element builders shared by the views, for the shapes that recur many
 //! times. Each `html!` element is its own inlined construction in the
 //! wasm; a call to a shared builder is a fraction of that size.
+//!
+//! Class values that are not literals are set here too: `class={..}` in
+//! `html!` turns every value into a `Classes` set (an index set, split on
+//! whitespace and joined again), and with no such use left that machinery
+//! stays out of the wasm. An element written with the literal placeholder
+//! `class="_"` and at least one other non-literal attribute gets its class
+//! from `classed`; an element with only a class comes from `class_el`.
+
+use std::rc::Rc;
 
 use yew::prelude::*;
-use yew::virtual_dom::AttrValue;
+use yew::virtual_dom::{AttrValue, AttributeOrProperty, Attributes, VTag, VText};
 
 /// `<tag class="class">text</tag>`.
-pub fn text_el(tag: &'static str, class: &'static str, text: impl Into<AttrValue>) -> Html {
-    text_node(tag, class, text.into())
+pub fn text_el(tag: &'static str, class: impl Into<AttrValue>, text: impl Into<AttrValue>) -> Html {
+    class_node(tag, class.into(), Html::VText(VText::new(text)))
+}
+
+/// `<tag class="class">children</tag>`.
+pub fn class_el(tag: &'static str, class: impl Into<AttrValue>, children: Html) -> Html {
+    class_node(tag, class.into(), children)
+}
+
+fn class_node(tag: &'static str, class: AttrValue, children: Html) -> Html {
+    let mut node = html! { <@{tag}>{ children }</@> };
+    if let Some(tag) = tag_mut(&mut node) {
+        tag.attributes = Attributes::Dynamic {
+            keys: &["class"],
+            values: Box::new([Some(AttributeOrProperty::Attribute(class))]),
+        };
+    }
+    node
+}
+
+/// `node`, written with `class="_"` and another non-literal attribute,
+/// with its class set to `class`.
+pub fn classed(class: impl Into<AttrValue>, mut node: Html) -> Html {
+    let mut set = false;
+    if let Some(Attributes::Dynamic { keys, values }) =
+        tag_mut(&mut node).map(|t| &mut t.attributes)
+    {
+        if let Some(i) = keys.iter().position(|k| *k == "class") {
+            values[i] = Some(AttributeOrProperty::Attribute(class.into()));
+            set = true;
+        }
+    }
+    debug_assert!(
+        set,
+        "classed: no placeholder class in a dynamic attribute list"
+    );
+    node
+}
+
+/// The element of a node fresh from `html!` (not shared yet).
+fn tag_mut(node: &mut Html) -> Option<&mut VTag> {
+    match node {
+        Html::VTag(tag) => Rc::get_mut(tag),
+        _ => None,
+    }
 }
 
 /// A boolean attribute value (`data-closed`, `aria-pressed`): a static
@@ -18,8 +70,4 @@ pub fn flag(b: bool) -> &'static str {
     } else {
         "false"
     }
-}
-
-fn text_node(tag: &'static str, class: &'static str, text: AttrValue) -> Html {
-    html! { <@{tag} {class}>{ text }</@> }
 }

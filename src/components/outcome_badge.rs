@@ -3,14 +3,18 @@
 use yew::prelude::*;
 
 use crate::cases::Outcome;
+use crate::components::markup::classed;
 use crate::i18n::Language;
 
 pub fn outcome_badge(outcome: Outcome, lang: Language) -> Html {
     let key = outcome.key();
-    html! {
-        <span class={format!("badge badge--{key}")} data-outcome={key}>
-            <span class="badge__dot" aria-hidden="true"></span>
-            { outcome.label().get(lang) }
-        </span>
-    }
+    classed(
+        format!("badge badge--{key}"),
+        html! {
+            <span class="_" data-outcome={key}>
+                <span class="badge__dot" aria-hidden="true"></span>
+                { outcome.label().get(lang) }
+            </span>
+        },
+    )
 }

@@ -9,6 +9,7 @@
 use gosim::syntax::HighlightClass;
 use yew::prelude::*;
 
+use crate::components::markup::{classed, text_el};
 use crate::playground::controller::CompileError;
 use crate::playground::widgets::g_class;
 
@@ -92,28 +93,30 @@ pub fn source_view(
                 let here: Vec<u32> = markers.iter().filter(|(_, l)| *l == n).map(|(g, _)| *g).collect();
                 let errors: Vec<&CompileError> = errors.iter().filter(|e| e.line == Some(n)).collect();
                 let next = next_line == Some(n);
+                let class = match (next, !errors.is_empty()) {
+                    (true, true) => "line line--next line--error",
+                    (true, false) => "line line--next",
+                    (false, true) => "line line--error",
+                    _ => "line",
+                };
                 html! {
                     <>
-                    <span class={match (next, !errors.is_empty()) {
-                        (true, true) => "line line--next line--error",
-                        (true, false) => "line line--next",
-                        (false, true) => "line line--error",
-                        _ => "line",
-                    }}
-                        data-line={n.to_string()}>
+                    { classed(class, html! {
+                    <span class="_" data-line={n.to_string()}>
                         <span class="line__no" aria-hidden="true">{ n }</span>
                         <span class="line__marks" aria-hidden="true">
-                            { for here.iter().map(|g| html! {
-                                <span class={g_class("mark", *g)} title={format!("goroutine {g}")}>{ g }</span>
-                            }) }
+                            { for here.iter().map(|g| classed(g_class("mark", *g), html! {
+                                <span class="_" title={format!("goroutine {g}")}>{ g }</span>
+                            })) }
                         </span>
                         <span class="line__text">
                             { for segments.iter().map(|s| match s.class {
-                                Some(c) => html! { <span class={c}>{ s.text.clone() }</span> },
+                                Some(c) => text_el("span", c, s.text.clone()),
                                 None => html! { { s.text.clone() } },
                             }) }
                         </span>
                     </span>
+                    }) }
                     { for errors.iter().map(|e| html! {
                         <span class="line-error" role="note" data-testid="inline-error">
                             { format!("{}:{}: {}", n, e.col.unwrap_or(0), e.message) }

@@ -7,7 +7,7 @@
 
 use yew::prelude::*;
 
-use crate::components::markup::text_el;
+use crate::components::markup::{classed, text_el};
 use crate::i18n::Language;
 use crate::playground::widgets::{fmt_ns, g_class, tr};
 
@@ -119,7 +119,7 @@ pub fn timeline(t: TimelineData, lang: Language, on_jump: &Callback<usize>) -> H
             <div class="timeline__body">
             // Labels live outside the SVG: it stretches horizontally, text would too.
             <div class="timeline__labels" aria-hidden="true">
-                { for gids.iter().map(|&g| html! { <span class={g_class("timeline__label", g)}>{ format!("G{g}") }</span> }) }
+                { for gids.iter().map(|&g| text_el("span", g_class("timeline__label", g), format!("G{g}"))) }
             </div>
             <div class="timeline__track">
             // Virtual time, marked where the clock moved (HTML labels: SVG text would stretch).
@@ -134,11 +134,11 @@ pub fn timeline(t: TimelineData, lang: Language, on_jump: &Callback<usize>) -> H
                 { for marks.iter().map(|&(x, _)| html! {
                     <line class="timeline__tick" x1={format!("{x:.2}")} x2={format!("{x:.2}")} y1="0" y2={format!("{height}")} />
                 }) }
-                { for runs(t.lanes).into_iter().map(|(g, start, n)| html! {
-                    <rect class={g_class("lane", g)} x={format!("{:.2}", LABEL_W + start as f64 * scale)}
+                { for runs(t.lanes).into_iter().map(|(g, start, n)| classed(g_class("lane", g), html! {
+                    <rect class="_" x={format!("{:.2}", LABEL_W + start as f64 * scale)}
                         y={format!("{}", row(g) + 2.0)} width={format!("{:.2}", (n as f64 * scale).max(1.0))}
                         height={format!("{}", LANE_H - 4.0)} />
-                }) }
+                })) }
                 <line class="timeline__cursor" x1={format!("{cursor:.2}")} x2={format!("{cursor:.2}")} y1="0" y2={format!("{height}")} />
             </svg>
             </div>

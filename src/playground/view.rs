@@ -16,7 +16,7 @@ use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::cases::Case;
-use crate::components::markup::{flag, text_el};
+use crate::components::markup::{classed, flag, text_el};
 use crate::hooks::use_settings;
 use crate::i18n::Language;
 use crate::platform;
@@ -149,9 +149,12 @@ fn button(
     label: AttrValue,
     onclick: Callback<MouseEvent>,
 ) -> Html {
-    html! {
-        <button type="button" {class} data-testid={testid} {title} {disabled} {onclick}>{ label }</button>
-    }
+    classed(
+        class,
+        html! {
+            <button type="button" class="_" data-testid={testid} {title} {disabled} {onclick}>{ label }</button>
+        },
+    )
 }
 
 /// A labelled control in the toolbar.
@@ -320,13 +323,20 @@ fn render(m: &mut PlayModel, lang: Language, dispatch: &Callback<Cmd>) -> Html {
 
     let variant_button = |v: Variant, label: AttrValue| {
         let active = m.variant == v;
-        html! {
-            <button type="button" class={if active { "segmented__item is-active" } else { "segmented__item" }}
-                aria-pressed={flag(active)} onclick={cmd::<MouseEvent>(dispatch, Cmd::ShowVariant(v))}
-                data-testid={match v { Variant::Fix(i) => AttrValue::from(format!("show-fix-{}", i + 1)), _ => AttrValue::Static("show-original") }}>
-                { label }
-            </button>
-        }
+        classed(
+            if active {
+                "segmented__item is-active"
+            } else {
+                "segmented__item"
+            },
+            html! {
+                <button type="button" class="_"
+                    aria-pressed={flag(active)} onclick={cmd::<MouseEvent>(dispatch, Cmd::ShowVariant(v))}
+                    data-testid={match v { Variant::Fix(i) => AttrValue::from(format!("show-fix-{}", i + 1)), _ => AttrValue::Static("show-original") }}>
+                    { label }
+                </button>
+            },
+        )
     };
 
     let share_href = m.share.as_ref().map(|f| platform::href_for(f));
@@ -525,29 +535,32 @@ fn verdict(
             )
         }
     };
-    html! {
-        <div class={format!("verdict verdict--{class}")} role="status" data-testid="verdict" data-class={class.clone()}>
-            { text_el("strong", "verdict__title", title) }
-            if !detail.is_empty() {
-                { text_el("span", "verdict__detail", detail) }
-            }
-            if let Some(e) = ending {
-                if !e.leaked.is_empty() {
-                    <ul class="verdict__leaks">
-                        { for e.leaked.iter().map(|l| html! {
-                            <li>{ format!(
-                                "goroutine {} [{}] {} {}",
-                                l.g,
-                                l.wait_reason.clone().unwrap_or_else(|| "runnable".into()),
-                                tr(lang, "created at line", "创建于第"),
-                                l.created_line.map(|x| x.to_string()).unwrap_or_else(|| "?".into())
-                            ) }{ tr(lang, "", " 行") }</li>
-                        }) }
-                    </ul>
+    classed(
+        format!("verdict verdict--{class}"),
+        html! {
+            <div class="_" role="status" data-testid="verdict" data-class={class.clone()}>
+                { text_el("strong", "verdict__title", title) }
+                if !detail.is_empty() {
+                    { text_el("span", "verdict__detail", detail) }
                 }
-            }
-        </div>
-    }
+                if let Some(e) = ending {
+                    if !e.leaked.is_empty() {
+                        <ul class="verdict__leaks">
+                            { for e.leaked.iter().map(|l| html! {
+                                <li>{ format!(
+                                    "goroutine {} [{}] {} {}",
+                                    l.g,
+                                    l.wait_reason.clone().unwrap_or_else(|| "runnable".into()),
+                                    tr(lang, "created at line", "创建于第"),
+                                    l.created_line.map(|x| x.to_string()).unwrap_or_else(|| "?".into())
+                                ) }{ tr(lang, "", " 行") }</li>
+                            }) }
+                        </ul>
+                    }
+                }
+            </div>
+        },
+    )
 }
 
 fn goroutines(

@@ -12,7 +12,7 @@
 use gosim::snapshot::{GoroutineView, ObjectView, TimerView, WaiterView};
 use yew::prelude::*;
 
-use crate::components::markup::{flag, text_el};
+use crate::components::markup::{class_el, classed, flag, text_el};
 use crate::i18n::Language;
 
 /// Picks the string for `lang`.
@@ -31,14 +31,17 @@ pub fn g_class(base: &str, id: u32) -> String {
 }
 
 fn g_chip(g: u32, extra: Option<String>) -> Html {
-    html! {
-        <span class={g_class("g-chip", g)} data-g={g.to_string()}>
-            { format!("G{g}") }
-            if let Some(extra) = extra {
-                { text_el("span", "g-chip__value", extra) }
-            }
-        </span>
-    }
+    classed(
+        g_class("g-chip", g),
+        html! {
+            <span class="_" data-g={g.to_string()}>
+                { format!("G{g}") }
+                if let Some(extra) = extra {
+                    { text_el("span", "g-chip__value", extra) }
+                }
+            </span>
+        },
+    )
 }
 
 fn queue(
@@ -125,51 +128,54 @@ pub fn object_widget(object: &ObjectView, lang: Language) -> Html {
             } else {
                 tr(lang, "open", "可用")
             };
-            html! {
-                <div class={match (*closed, full) {
+            classed(
+                match (*closed, full) {
                     (true, true) => "obj obj--chan is-closed is-full",
                     (true, false) => "obj obj--chan is-closed",
                     (false, true) => "obj obj--chan is-full",
                     _ => "obj obj--chan",
-                }}
-                    data-testid="chan" data-name={name.clone()} data-cap={cap.to_string()}
-                    data-len={len.to_string()} data-closed={flag(*closed)}>
-                    <div class="obj__head">
-                        { text_el("span", "obj__kind", format!("chan {elem_type}")) }
-                        { text_el("strong", "obj__name", name) }
-                        if *timer {
-                            { text_el("span", "obj__tag", tr(lang, "timer", "定时器")) }
-                        }
-                        <span class="obj__fill" data-testid="chan-fill">{ format!("{len}/{cap}") }</span>
-                        <span class={if *closed { "obj__state obj__state--closed" } else { "obj__state" }}>{ state }</span>
-                    </div>
-                    if *cap == 0 {
-                        { text_el("p", "obj__note", tr(lang, "no buffer (dataqsiz = 0): a send completes only when it meets a receiver", "没有缓冲区（dataqsiz = 0）：发送必须与接收者直接配对")) }
-                    } else {
-                        <div class="ring" role="list" aria-label={tr(lang, "buffer slots", "缓冲槽")}>
-                            { for (0..*cap).map(|i| {
-                                let slot = buffer.iter().find(|s| s.index == i);
-                                let marks = match (i == *sendx, i == *recvx) {
-                                    (true, true) => "sendx recvx",
-                                    (true, false) => "sendx",
-                                    (false, true) => "recvx",
-                                    _ => "",
-                                };
-                                html! {
-                                    <div class="ring__cell" role="listitem" data-slot={i.to_string()}>
-                                        <span class={if slot.is_some() { "ring__slot is-used" } else { "ring__slot" }}>{ slot.map(|s| s.value.clone()).unwrap_or_default() }</span>
-                                        { text_el("span", "ring__index", format!("[{i}]")) }
-                                        { text_el("span", "ring__ptr", marks) }
-                                    </div>
-                                }
-                            }) }
+                },
+                html! {
+                    <div class="_"
+                        data-testid="chan" data-name={name.clone()} data-cap={cap.to_string()}
+                        data-len={len.to_string()} data-closed={flag(*closed)}>
+                        <div class="obj__head">
+                            { text_el("span", "obj__kind", format!("chan {elem_type}")) }
+                            { text_el("strong", "obj__name", name) }
+                            if *timer {
+                                { text_el("span", "obj__tag", tr(lang, "timer", "定时器")) }
+                            }
+                            <span class="obj__fill" data-testid="chan-fill">{ format!("{len}/{cap}") }</span>
+                            { text_el("span", if *closed { "obj__state obj__state--closed" } else { "obj__state" }, state) }
                         </div>
-                    }
-                    { queue("recvq", "recvq", recvq, none) }
-                    { queue("sendq", "sendq", sendq, none) }
-                    { text_el("div", "obj__flags", format!("closed = {}", if *closed { 1 } else { 0 })) }
-                </div>
-            }
+                        if *cap == 0 {
+                            { text_el("p", "obj__note", tr(lang, "no buffer (dataqsiz = 0): a send completes only when it meets a receiver", "没有缓冲区（dataqsiz = 0）：发送必须与接收者直接配对")) }
+                        } else {
+                            <div class="ring" role="list" aria-label={tr(lang, "buffer slots", "缓冲槽")}>
+                                { for (0..*cap).map(|i| {
+                                    let slot = buffer.iter().find(|s| s.index == i);
+                                    let marks = match (i == *sendx, i == *recvx) {
+                                        (true, true) => "sendx recvx",
+                                        (true, false) => "sendx",
+                                        (false, true) => "recvx",
+                                        _ => "",
+                                    };
+                                    html! {
+                                        <div class="ring__cell" role="listitem" data-slot={i.to_string()}>
+                                            { text_el("span", if slot.is_some() { "ring__slot is-used" } else { "ring__slot" }, slot.map(|s| s.value.clone()).unwrap_or_default()) }
+                                            { text_el("span", "ring__index", format!("[{i}]")) }
+                                            { text_el("span", "ring__ptr", marks) }
+                                        </div>
+                                    }
+                                }) }
+                            </div>
+                        }
+                        { queue("recvq", "recvq", recvq, none) }
+                        { queue("sendq", "sendq", sendq, none) }
+                        { text_el("div", "obj__flags", format!("closed = {}", if *closed { 1 } else { 0 })) }
+                    </div>
+                },
+            )
         }
         ObjectView::Mutex {
             name,
@@ -178,27 +184,34 @@ pub fn object_widget(object: &ObjectView, lang: Language) -> Html {
             waiters,
             starving,
             ..
-        } => html! {
-            <div class={if *locked { "obj obj--mutex is-locked" } else { "obj obj--mutex" }} data-testid="mutex" data-locked={flag(*locked)}>
-                <div class="obj__head">
-                    { text_el("span", "obj__kind", "sync.Mutex") }
-                    { text_el("strong", "obj__name", name.clone().unwrap_or_else(|| "mu".into())) }
-                    { text_el("span", "obj__state", if *locked { tr(lang, "locked", "已加锁") } else { tr(lang, "unlocked", "未加锁") }) }
-                    if *starving {
-                        { text_el("span", "obj__tag", tr(lang, "starvation mode", "饥饿模式")) }
-                    }
+        } => classed(
+            if *locked {
+                "obj obj--mutex is-locked"
+            } else {
+                "obj obj--mutex"
+            },
+            html! {
+                <div class="_" data-testid="mutex" data-locked={flag(*locked)}>
+                    <div class="obj__head">
+                        { text_el("span", "obj__kind", "sync.Mutex") }
+                        { text_el("strong", "obj__name", name.clone().unwrap_or_else(|| "mu".into())) }
+                        { text_el("span", "obj__state", if *locked { tr(lang, "locked", "已加锁") } else { tr(lang, "unlocked", "未加锁") }) }
+                        if *starving {
+                            { text_el("span", "obj__tag", tr(lang, "starvation mode", "饥饿模式")) }
+                        }
+                    </div>
+                    <div class="obj__queue" data-testid="holder">
+                        { text_el("span", "obj__label", tr(lang, "holder", "持有者")) }
+                        { match holder {
+                            Some(h) => g_chip(*h, None),
+                            None if *locked => html! { { text_el("span", "obj__empty", "?") } },
+                            None => html! { { text_el("span", "obj__empty", tr(lang, "nobody", "无")) } },
+                        } }
+                    </div>
+                    { gid_list("sema", "waiters", waiters, none) }
                 </div>
-                <div class="obj__queue" data-testid="holder">
-                    { text_el("span", "obj__label", tr(lang, "holder", "持有者")) }
-                    { match holder {
-                        Some(h) => g_chip(*h, None),
-                        None if *locked => html! { { text_el("span", "obj__empty", "?") } },
-                        None => html! { { text_el("span", "obj__empty", tr(lang, "nobody", "无")) } },
-                    } }
-                </div>
-                { gid_list("sema", "waiters", waiters, none) }
-            </div>
-        },
+            },
+        ),
         ObjectView::RWMutex {
             name,
             writer,
@@ -210,27 +223,34 @@ pub fn object_widget(object: &ObjectView, lang: Language) -> Html {
             ..
         } => {
             let pending = !queued_writers.is_empty() || *reader_count < 0;
-            html! {
-                <div class={if pending { "obj obj--rwmutex has-pending-writer" } else { "obj obj--rwmutex" }} data-testid="rwmutex"
-                    data-pending-writer={flag(pending)} data-reader-count={reader_count.to_string()}>
-                    { obj_head("sync.RWMutex", name, "rw", format!("readerCount = {reader_count}, readerWait = {reader_wait}")) }
-                    <div class="obj__queue" data-testid="writer">
-                        { text_el("span", "obj__label", tr(lang, "writer", "写者")) }
-                        { match writer {
-                            Some(w) => g_chip(*w, None),
-                            None => html! { { text_el("span", "obj__empty", tr(lang, "nobody", "无")) } },
-                        } }
+            classed(
+                if pending {
+                    "obj obj--rwmutex has-pending-writer"
+                } else {
+                    "obj obj--rwmutex"
+                },
+                html! {
+                    <div class="_" data-testid="rwmutex"
+                        data-pending-writer={flag(pending)} data-reader-count={reader_count.to_string()}>
+                        { obj_head("sync.RWMutex", name, "rw", format!("readerCount = {reader_count}, readerWait = {reader_wait}")) }
+                        <div class="obj__queue" data-testid="writer">
+                            { text_el("span", "obj__label", tr(lang, "writer", "写者")) }
+                            { match writer {
+                                Some(w) => g_chip(*w, None),
+                                None => html! { { text_el("span", "obj__empty", tr(lang, "nobody", "无")) } },
+                            } }
+                        </div>
+                        { gid_list(tr(lang, "readers", "读者"), "readers", readers, none) }
+                        { gid_list(tr(lang, "writers waiting", "等待的写者"), "queued-writers", queued_writers, none) }
+                        { gid_list(tr(lang, "readers waiting", "等待的读者"), "queued-readers", queued_readers, none) }
+                        if pending {
+                            <p class="obj__note obj__note--warn" data-testid="pending-writer">
+                                { tr(lang, "A writer is pending: new RLock calls wait behind it (writer preference).", "有写者在等待：新的 RLock 调用要排在它后面（写优先）。") }
+                            </p>
+                        }
                     </div>
-                    { gid_list(tr(lang, "readers", "读者"), "readers", readers, none) }
-                    { gid_list(tr(lang, "writers waiting", "等待的写者"), "queued-writers", queued_writers, none) }
-                    { gid_list(tr(lang, "readers waiting", "等待的读者"), "queued-readers", queued_readers, none) }
-                    if pending {
-                        <p class="obj__note obj__note--warn" data-testid="pending-writer">
-                            { tr(lang, "A writer is pending: new RLock calls wait behind it (writer preference).", "有写者在等待：新的 RLock 调用要排在它后面（写优先）。") }
-                        </p>
-                    }
-                </div>
-            }
+                },
+            )
         }
         ObjectView::WaitGroup {
             name,
@@ -401,47 +421,55 @@ pub fn goroutine_card(
             "这个 goroutine 现在不能运行",
         )
     };
-    html! {
-        <li key={id} class={format!("{} gcard--{}{}", g_class("gcard", id), g.status, if card.next { " is-next" } else { "" })}
-            data-testid="goroutine" data-g={id.to_string()} data-status={g.status.clone()}>
-            <button type="button" class="gcard__run" disabled={!card.runnable} {title} {onclick}
-                data-testid="run-goroutine">
-                { text_el("span", "gcard__key", if card.index <= 9 { card.index.to_string() } else { String::new() }) }
-                { text_el("span", "gcard__id", format!("goroutine {id}")) }
-                <span class="gcard__status" data-testid="g-status">{ status }</span>
-            </button>
-            <div class="gcard__meta">
-                if let Some(line) = g.line {
-                    <span>{ format!("{} {line}", tr(lang, "at line", "位于第")) }{ tr(lang, "", " 行") }</span>
+    classed(
+        format!(
+            "{} gcard--{}{}",
+            g_class("gcard", id),
+            g.status,
+            if card.next { " is-next" } else { "" }
+        ),
+        html! {
+            <li key={id} class="_"
+                data-testid="goroutine" data-g={id.to_string()} data-status={g.status.clone()}>
+                <button type="button" class="gcard__run" disabled={!card.runnable} {title} {onclick}
+                    data-testid="run-goroutine">
+                    { text_el("span", "gcard__key", if card.index <= 9 { card.index.to_string() } else { String::new() }) }
+                    { text_el("span", "gcard__id", format!("goroutine {id}")) }
+                    <span class="gcard__status" data-testid="g-status">{ status }</span>
+                </button>
+                <div class="gcard__meta">
+                    if let Some(line) = g.line {
+                        <span>{ format!("{} {line}", tr(lang, "at line", "位于第")) }{ tr(lang, "", " 行") }</span>
+                    }
+                    { match g.created_line {
+                        Some(l) => html! { <span>{ format!("{} {l}", tr(lang, "created at line", "创建于第")) }{ tr(lang, "", " 行") }</span> },
+                        None => html! { <span>{ tr(lang, "main goroutine", "主 goroutine") }</span> },
+                    } }
+                </div>
+                if !g.frames.is_empty() {
+                    <details class="gcard__stack">
+                        <summary>{ tr(lang, "stack and locals", "调用栈与局部变量") }</summary>
+                        <ol class="frames">
+                            { for g.frames.iter().map(|f| class_el("li", if f.library { "frame frame--lib" } else { "frame" }, html! {
+                                <>
+                                    <code>{ f.func.clone() }</code>
+                                    if let Some(l) = f.line { { text_el("span", "frame__line", format!(":{l}")) } }
+                                    if !f.locals.is_empty() {
+                                        <dl class="locals">
+                                            { for f.locals.iter().map(|v| html! {
+                                                <>
+                                                    <dt>{ v.name.clone() }{ text_el("span", "locals__ty", format!(" {}", v.ty)) }</dt>
+                                                    <dd>{ v.value.clone() }</dd>
+                                                </>
+                                            }) }
+                                        </dl>
+                                    }
+                                </>
+                            })) }
+                        </ol>
+                    </details>
                 }
-                { match g.created_line {
-                    Some(l) => html! { <span>{ format!("{} {l}", tr(lang, "created at line", "创建于第")) }{ tr(lang, "", " 行") }</span> },
-                    None => html! { <span>{ tr(lang, "main goroutine", "主 goroutine") }</span> },
-                } }
-            </div>
-            if !g.frames.is_empty() {
-                <details class="gcard__stack">
-                    <summary>{ tr(lang, "stack and locals", "调用栈与局部变量") }</summary>
-                    <ol class="frames">
-                        { for g.frames.iter().map(|f| html! {
-                            <li class={if f.library { "frame frame--lib" } else { "frame" }}>
-                                <code>{ f.func.clone() }</code>
-                                if let Some(l) = f.line { { text_el("span", "frame__line", format!(":{l}")) } }
-                                if !f.locals.is_empty() {
-                                    <dl class="locals">
-                                        { for f.locals.iter().map(|v| html! {
-                                            <>
-                                                <dt>{ v.name.clone() }{ text_el("span", "locals__ty", format!(" {}", v.ty)) }</dt>
-                                                <dd>{ v.value.clone() }</dd>
-                                            </>
-                                        }) }
-                                    </dl>
-                                }
-                            </li>
-                        }) }
-                    </ol>
-                </details>
-            }
-        </li>
-    }
+            </li>
+        },
+    )
 }
