@@ -184,18 +184,27 @@ fn option(value: AttrValue, selected: bool, label: &'static str) -> Html {
     html! { <option {value} {selected}>{ label }</option> }
 }
 
-fn select_value(e: &Event) -> String {
+/// The `value` of the event's target. Inputs, selects and textareas all
+/// have one, and wasm-bindgen reads the property structurally, so the
+/// input binding serves all three (one import, no type checks).
+fn target_value(e: &Event) -> String {
     e.target()
-        .and_then(|t| t.dyn_into::<web_sys::HtmlSelectElement>().ok())
-        .map(|s| s.value())
+        .map(|t| t.unchecked_into::<web_sys::HtmlInputElement>().value())
         .unwrap_or_default()
 }
 
-fn input_value(e: &Event) -> String {
-    e.target()
-        .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-        .map(|s| s.value())
-        .unwrap_or_default()
+/// A callback that turns the target's value into a command (`None`:
+/// nothing happens). One closure type for every field (wasm size).
+fn on_value<E: AsRef<Event> + 'static>(
+    dispatch: &Callback<Cmd>,
+    to_cmd: fn(String) -> Option<Cmd>,
+) -> Callback<E> {
+    let dispatch = dispatch.clone();
+    Callback::from(move |e: E| {
+        if let Some(c) = to_cmd(target_value(e.as_ref())) {
+            dispatch.emit(c);
+        }
+    })
 }
 
 fn render(m: &mut PlayModel, lang: Language, dispatch: &Callback<Cmd>) -> Html {
@@ -243,38 +252,16 @@ fn render(m: &mut PlayModel, lang: Language, dispatch: &Callback<Cmd>) -> Html {
         (None, true) => String::new(),
     };
 
-    let go_select = {
-        let dispatch = dispatch.clone();
-        Callback::from(move |e: Event| {
-            let go = match select_value(&e).as_str() {
-                "1.21" => GoVersion::Go121,
-                "1.22" => GoVersion::Go122,
-                _ => GoVersion::Go123,
-            };
-            dispatch.emit(Cmd::SetGo(go));
-        })
-    };
-    let speed_select = {
-        let dispatch = dispatch.clone();
-        Callback::from(move |e: Event| {
-            if let Ok(i) = select_value(&e).parse::<usize>() {
-                dispatch.emit(Cmd::SetSpeed(i));
-            }
-        })
-    };
-    let seed_change = {
-        let dispatch = dispatch.clone();
-        Callback::from(move |e: Event| {
-            let v = input_value(&e);
-            dispatch.emit(Cmd::SetSeed(v.trim().parse::<u64>().ok()));
-        })
-    };
-    let granularity = {
-        let dispatch = dispatch.clone();
-        Callback::from(move |e: Event| {
-            dispatch.emit(Cmd::SetByStatement(select_value(&e) == "stmt"))
-        })
-    };
+    let go_select = on_value::<Event>(dispatch, |v| {
+        Some(Cmd::SetGo(match v.as_str() {
+            "1.21" => GoVersion::Go121,
+            "1.22" => GoVersion::Go122,
+            _ => GoVersion::Go123,
+        }))
+    });
+    let speed_select = on_value::<Event>(dispatch, |v| v.parse().ok().map(Cmd::SetSpeed));
+    let seed_change = on_value::<Event>(dispatch, |v| Some(Cmd::SetSeed(v.trim().parse().ok())));
+    let granularity = on_value::<Event>(dispatch, |v| Some(Cmd::SetByStatement(v == "stmt")));
     // Enter jumps (a `change` event alone would not fire when the same
     // number is entered again after the program was restarted).
     let jump = {
@@ -283,24 +270,12 @@ fn render(m: &mut PlayModel, lang: Language, dispatch: &Callback<Cmd>) -> Html {
             if e.key() != "Enter" {
                 return;
             }
-            if let Ok(n) = input_value(&e).trim().parse::<usize>() {
+            if let Ok(n) = target_value(&e).trim().parse::<usize>() {
                 dispatch.emit(Cmd::Goto(n));
             }
         })
     };
-    let slider = {
-        let dispatch = dispatch.clone();
-        Callback::from(move |e: InputEvent| {
-            let v = e
-                .target()
-                .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-                .map(|s| s.value())
-                .unwrap_or_default();
-            if let Ok(n) = v.parse::<usize>() {
-                dispatch.emit(Cmd::Goto(n));
-            }
-        })
-    };
+    let slider = on_value::<InputEvent>(dispatch, |v| v.parse().ok().map(Cmd::Goto));
     let on_pick = {
         let dispatch = dispatch.clone();
         Callback::from(move |g: u32| dispatch.emit(Cmd::Pick(g)))
@@ -309,17 +284,7 @@ fn render(m: &mut PlayModel, lang: Language, dispatch: &Callback<Cmd>) -> Html {
         let dispatch = dispatch.clone();
         Callback::from(move |n: usize| dispatch.emit(Cmd::Goto(n)))
     };
-    let draft_input = {
-        let dispatch = dispatch.clone();
-        Callback::from(move |e: InputEvent| {
-            let v = e
-                .target()
-                .and_then(|t| t.dyn_into::<web_sys::HtmlTextAreaElement>().ok())
-                .map(|s| s.value())
-                .unwrap_or_default();
-            dispatch.emit(Cmd::Draft(v));
-        })
-    };
+    let draft_input = on_value::<InputEvent>(dispatch, |v| Some(Cmd::Draft(v)));
 
     let variant_button = |v: Variant, label: AttrValue| {
         let active = m.variant == v;
