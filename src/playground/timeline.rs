@@ -9,6 +9,7 @@ use yew::prelude::*;
 
 use crate::components::markup::{classed, text_el};
 use crate::i18n::Language;
+use crate::playground::model::Cmd;
 use crate::playground::widgets::{fmt_ns, g_class, tr};
 
 const WIDTH: f64 = 1000.0;
@@ -85,7 +86,7 @@ pub struct TimelineData<'a> {
     pub ticks: &'a [(usize, i64)],
 }
 
-pub fn timeline(t: TimelineData, lang: Language, on_jump: &Callback<usize>) -> Html {
+pub fn timeline(t: TimelineData, lang: Language, dispatch: &Callback<Cmd>) -> Html {
     let mut gids: Vec<u32> = t.lanes.to_vec();
     gosim::order::sort(&mut gids);
     gids.dedup();
@@ -94,7 +95,7 @@ pub fn timeline(t: TimelineData, lang: Language, on_jump: &Callback<usize>) -> H
     let height = (gids.len().max(1) as f64) * LANE_H;
     let row = |g: u32| gids.iter().position(|&x| x == g).unwrap_or(0) as f64 * LANE_H;
     let onclick = {
-        let on_jump = on_jump.clone();
+        let dispatch = dispatch.clone();
         Callback::from(move |e: MouseEvent| {
             let Some(target) = e.current_target() else {
                 return;
@@ -108,7 +109,7 @@ pub fn timeline(t: TimelineData, lang: Language, on_jump: &Callback<usize>) -> H
             }
             let x = (e.client_x() as f64 - rect.left()) / rect.width() * WIDTH;
             let step = ((x - LABEL_W) / scale).round().clamp(0.0, total as f64);
-            on_jump.emit(step as usize);
+            dispatch.emit(Cmd::Goto(step as usize));
         })
     };
     let cursor = LABEL_W + t.position as f64 * scale;

@@ -276,14 +276,6 @@ fn render(m: &mut PlayModel, lang: Language, dispatch: &Callback<Cmd>) -> Html {
         })
     };
     let slider = on_value::<InputEvent>(dispatch, |v| v.parse().ok().map(Cmd::Goto));
-    let on_pick = {
-        let dispatch = dispatch.clone();
-        Callback::from(move |g: u32| dispatch.emit(Cmd::Pick(g)))
-    };
-    let on_jump = {
-        let dispatch = dispatch.clone();
-        Callback::from(move |n: usize| dispatch.emit(Cmd::Goto(n)))
-    };
     let draft_input = on_value::<InputEvent>(dispatch, |v| Some(Cmd::Draft(v)));
 
     let variant_button = |v: Variant, label: AttrValue| {
@@ -421,7 +413,7 @@ fn render(m: &mut PlayModel, lang: Language, dispatch: &Callback<Cmd>) -> Html {
                 </div>
                 <div class="play__state">
                     if let Some(s) = &snap {
-                        { goroutines(s, &runnable, next_g, lang, &on_pick) }
+                        { goroutines(s, &runnable, next_g, lang, dispatch) }
                         { objects(s, lang) }
                         { console(s, lang) }
                     }
@@ -429,7 +421,7 @@ fn render(m: &mut PlayModel, lang: Language, dispatch: &Callback<Cmd>) -> Html {
             </div>
             if snap.is_some() {
                 <div class="play__charts">
-                    { timeline(TimelineData { lanes: m.ctl.lanes(), ticks: m.ctl.clock_ticks(), total: planned, position }, lang, &on_jump) }
+                    { timeline(TimelineData { lanes: m.ctl.lanes(), ticks: m.ctl.clock_ticks(), total: planned, position }, lang, dispatch) }
                     if let Some(s) = &snap {
                         { resource_plot(&s.resources, visible_goroutines(s).len(), s.now_ns, lang) }
                     }
@@ -533,7 +525,7 @@ fn goroutines(
     runnable: &[u32],
     next_g: Option<u32>,
     lang: Language,
-    on_pick: &Callback<u32>,
+    dispatch: &Callback<Cmd>,
 ) -> Html {
     let ids = visible_goroutines(s);
     html! {
@@ -545,7 +537,7 @@ fn goroutines(
                 { for ids.iter().enumerate().filter_map(|(i, id)| {
                     let g = s.goroutines.iter().find(|g| g.id == *id)?;
                     let card = CardState { index: i + 1, runnable: runnable.contains(id), next: next_g == Some(*id) };
-                    Some(goroutine_card(g, card, lang, on_pick))
+                    Some(goroutine_card(g, card, lang, cmd(dispatch, Cmd::Pick(*id))))
                 }) }
             </ul>
         </section>

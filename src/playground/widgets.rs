@@ -395,22 +395,19 @@ pub struct CardState {
 }
 
 /// A goroutine: id, creating line, status and wait reason in Go's words,
-/// its stack with locals on demand. Clicking a runnable one runs it. The
+/// its stack with locals on demand. Clicking a runnable one runs it
+/// (`onclick`, which the playground makes for this goroutine). The
 /// card is keyed by the goroutine id, so an open stack stays open.
 pub fn goroutine_card(
     g: &GoroutineView,
     card: CardState,
     lang: Language,
-    on_pick: &Callback<u32>,
+    onclick: Callback<MouseEvent>,
 ) -> Html {
     let id = g.id;
     let status = match &g.wait_reason {
         Some(r) => format!("{} [{r}]", g.status),
         None => g.status.clone(),
-    };
-    let onclick = {
-        let on_pick = on_pick.clone();
-        Callback::from(move |_: MouseEvent| on_pick.emit(id))
     };
     let title = if card.runnable {
         tr(lang, "Run this goroutine next", "下一步运行这个 goroutine")
