@@ -8,7 +8,7 @@
 use yew::prelude::*;
 
 use crate::cases::{Case, Text};
-use crate::components::markup::text_el;
+use crate::components::markup::{plain_el, text_el};
 use crate::components::outcome_badge;
 use crate::i18n::{self, Language};
 use crate::platform;
@@ -42,12 +42,12 @@ pub fn case_view(case: &'static Case, lang: Language, visit: u32) -> Html {
                 <div class="case-layout">
                     <section class="panel panel--code">
                         { text_el("h2", "panel__title", i18n::THE_PROGRAM.get(lang)) }
-                        <pre class="code"><code>{ case.source.trim_end() }</code></pre>
+                        <pre class="code">{ plain_el("code", case.source.trim_end()) }</pre>
                     </section>
                     <section class="panel panel--playground" data-testid="playground">
                         { text_el("h2", "panel__title", i18n::PLAYGROUND.get(lang)) }
                         <div class="placeholder">
-                            <p>{ i18n::NOT_RUNNABLE.get(lang) }</p>
+                            { plain_el("p", i18n::NOT_RUNNABLE.get(lang)) }
                         </div>
                     </section>
                 </div>
@@ -56,7 +56,7 @@ pub fn case_view(case: &'static Case, lang: Language, visit: u32) -> Html {
                 <section class="panel">
                     { text_el("h2", "panel__title", i18n::QUESTIONS.get(lang)) }
                     <ol class="questions">
-                        { for case.questions.iter().map(|q| html! { <li>{ q.get(lang) }</li> }) }
+                        { for case.questions.iter().map(|q| plain_el("li", q.get(lang))) }
                     </ol>
                 </section>
             }
@@ -72,7 +72,7 @@ pub fn case_view(case: &'static Case, lang: Language, visit: u32) -> Html {
                     { for case.fixes.iter().map(|fix| html! {
                         <div class="fix">
                             { text_el("h3", "fix__title", fix.title.get(lang)) }
-                            <pre class="code"><code>{ fix.source.trim_end() }</code></pre>
+                            <pre class="code">{ plain_el("code", fix.source.trim_end()) }</pre>
                         </div>
                     }) }
                 </details>
@@ -103,7 +103,7 @@ pub fn inline_code(text: &str) -> Html {
         .enumerate()
         .map(|(i, part)| {
             if i % 2 == 1 {
-                html! { <code>{ *part }</code> }
+                plain_el("code", *part)
             } else {
                 html! { { *part } }
             }

@@ -2,12 +2,13 @@
 
 use yew::prelude::*;
 
+use crate::components::markup::plain_el;
 use crate::i18n::{self, Language};
 
 pub fn footer(lang: Language) -> Html {
     html! {
         <footer class="site-footer">
-            <p>{ i18n::FOOTER.get(lang) }</p>
+            { plain_el("p", i18n::FOOTER.get(lang)) }
         </footer>
     }
 }

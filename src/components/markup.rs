@@ -19,6 +19,15 @@ pub fn text_el(tag: &'static str, class: impl Into<AttrValue>, text: impl Into<A
     class_node(tag, class.into(), Html::VText(VText::new(text)))
 }
 
+/// `<tag>text</tag>`.
+pub fn plain_el(tag: &'static str, text: impl Into<AttrValue>) -> Html {
+    plain_node(tag, text.into())
+}
+
+fn plain_node(tag: &'static str, text: AttrValue) -> Html {
+    html! { <@{tag}>{ text }</@> }
+}
+
 /// `<tag class="class">children</tag>`.
 pub fn class_el(tag: &'static str, class: impl Into<AttrValue>, children: Html) -> Html {
     class_node(tag, class.into(), children)

@@ -2,13 +2,14 @@
 
 use yew::prelude::*;
 
+use crate::components::markup::plain_el;
 use crate::i18n::{self, Language};
 
 pub fn not_found(lang: Language) -> Html {
     html! {
         <main class="page page--not-found" data-testid="not-found">
-            <h1>{ i18n::NOT_FOUND_TITLE.get(lang) }</h1>
-            <p>{ i18n::NOT_FOUND_BODY.get(lang) }</p>
+            { plain_el("h1", i18n::NOT_FOUND_TITLE.get(lang)) }
+            { plain_el("p", i18n::NOT_FOUND_BODY.get(lang)) }
             <p><a class="button" href="#/">{ i18n::ALL_CASES.get(lang) }</a></p>
         </main>
     }

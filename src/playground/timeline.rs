@@ -7,7 +7,7 @@
 
 use yew::prelude::*;
 
-use crate::components::markup::{classed, text_el};
+use crate::components::markup::{classed, plain_el, text_el};
 use crate::i18n::Language;
 use crate::playground::model::Cmd;
 use crate::playground::widgets::{fmt_ns, g_class, tr};
@@ -116,7 +116,7 @@ pub fn timeline(t: TimelineData, lang: Language, dispatch: &Callback<Cmd>) -> Ht
     let marks = clock_marks(t.ticks, total);
     html! {
         <figure class="timeline" data-testid="timeline">
-            <figcaption>{ tr(lang, "Timeline: which goroutine ran at each step (click to jump)", "时间线：每一步运行的 goroutine（点击跳转）") }</figcaption>
+            { plain_el("figcaption", tr(lang, "Timeline: which goroutine ran at each step (click to jump)", "时间线：每一步运行的 goroutine（点击跳转）")) }
             <div class="timeline__body">
             // Labels live outside the SVG: it stretches horizontally, text would too.
             <div class="timeline__labels" aria-hidden="true">

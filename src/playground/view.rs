@@ -16,7 +16,7 @@ use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::cases::Case;
-use crate::components::markup::{classed, flag, text_el};
+use crate::components::markup::{classed, flag, plain_el, text_el};
 use crate::hooks::use_settings;
 use crate::i18n::Language;
 use crate::platform;
@@ -161,7 +161,7 @@ fn button(
 fn field(label: &'static str, control: Html) -> Html {
     html! {
         <label class="field">
-            <span>{ label }</span>
+            { plain_el("span", label) }
             { control }
         </label>
     }
@@ -345,7 +345,7 @@ fn render(m: &mut PlayModel, lang: Language, dispatch: &Callback<Cmd>) -> Html {
             if let Some(href) = share_href {
                 <div class="share">
                     <label>
-                        <span>{ tr(lang, "Link to this exact step:", "指向这一步的链接：") }</span>
+                        { plain_el("span", tr(lang, "Link to this exact step:", "指向这一步的链接：")) }
                         <input type="text" readonly=true value={href} data-testid="share-link" />
                     </label>
                 </div>
@@ -357,7 +357,7 @@ fn render(m: &mut PlayModel, lang: Language, dispatch: &Callback<Cmd>) -> Html {
                 <input type="range" min="0" max={planned.max(position).to_string()} value={position.to_string()}
                     oninput={slider} aria-label={tr(lang, "Jump to step", "跳到第几步")} class="play__slider" />
                 <label class="field field--small">
-                    <span>{ tr(lang, "Jump to", "跳到") }</span>
+                    { plain_el("span", tr(lang, "Jump to", "跳到")) }
                     <input type="number" min="0" size="5" onkeydown={jump} data-testid="jump"
                         title={tr(lang, "Type a step number and press Enter", "输入步数后按回车")} />
                 </label>
@@ -399,7 +399,7 @@ fn render(m: &mut PlayModel, lang: Language, dispatch: &Callback<Cmd>) -> Html {
                     }
                     if !errors.is_empty() {
                         <div class="compile-errors" role="alert" data-testid="compile-errors">
-                            <strong>{ tr(lang, "Compile errors", "编译错误") }</strong>
+                            { plain_el("strong", tr(lang, "Compile errors", "编译错误")) }
                             <ul>
                                 { for errors.iter().map(|e| html! {
                                     <li>{ match (e.line, e.col) {
@@ -633,10 +633,10 @@ fn explore_panel(m: &PlayModel, lang: Language, dispatch: &Callback<Cmd>) -> Htm
     };
     html! {
         <section class="panel explore" data-testid="explore">
-            <h3 class="panel__title">{ tr(lang, "Explore every schedule", "探索所有调度") }</h3>
-            <p class="explore__intro">{ tr(lang,
+            { text_el("h3", "panel__title", tr(lang, "Explore every schedule", "探索所有调度")) }
+            { text_el("p", "explore__intro", tr(lang,
                 "Runs the program under every interleaving the simulator can reach (exhaustive with state deduplication, then bounded, then random), a slice per frame so the page stays responsive, and lists the distinct outcomes as they are found.",
-                "在模拟器能达到的每一种交错下运行程序（先穷举并去重状态，再限界，再随机），每帧只做一小段，页面不会卡住；找到的不同结果会随时列出。") }</p>
+                "在模拟器能达到的每一种交错下运行程序（先穷举并去重状态，再限界，再随机），每帧只做一小段，页面不会卡住；找到的不同结果会随时列出。")) }
             <div class="btn-group">
                 if running {
                     { button("btn", Some("explore-stop"), None, false, tr(lang, "Stop", "停止").into(), cmd(dispatch, Cmd::ExploreStop)) }
@@ -646,7 +646,7 @@ fn explore_panel(m: &PlayModel, lang: Language, dispatch: &Callback<Cmd>) -> Htm
                 }
             </div>
             if let Some(err) = run.and_then(|r| r.error.clone()) {
-                <pre class="console console--error">{ err }</pre>
+                { text_el("pre", "console console--error", err) }
             }
             if let Some(summary) = summary {
                 <p class="explore__summary" data-testid={if done { "explore-summary" } else { "explore-live" }}>{ summary }</p>
@@ -705,12 +705,12 @@ fn help_overlay(lang: Language, dispatch: &Callback<Cmd>) -> Html {
         <div class="overlay" role="dialog" aria-modal="true" aria-label={tr(lang, "Keyboard shortcuts", "快捷键")} data-testid="help-overlay"
             onclick={cmd::<MouseEvent>(dispatch, Cmd::CloseHelp)}>
             <div class="overlay__box">
-                <h3>{ tr(lang, "Keyboard shortcuts", "快捷键") }</h3>
+                { plain_el("h3", tr(lang, "Keyboard shortcuts", "快捷键")) }
                 <dl class="shortcuts">
                     { for rows.iter().map(|(k, en, zh)| html! {
                         <>
                             <dt><kbd>{ *k }</kbd></dt>
-                            <dd>{ tr(lang, en, zh) }</dd>
+                            { plain_el("dd", tr(lang, en, zh)) }
                         </>
                     }) }
                 </dl>

@@ -12,7 +12,7 @@
 use gosim::snapshot::{GoroutineView, ObjectView, TimerView, WaiterView};
 use yew::prelude::*;
 
-use crate::components::markup::{class_el, classed, flag, text_el};
+use crate::components::markup::{class_el, classed, flag, plain_el, text_el};
 use crate::i18n::Language;
 
 /// Picks the string for `lang`.
@@ -440,23 +440,23 @@ pub fn goroutine_card(
                     }
                     { match g.created_line {
                         Some(l) => html! { <span>{ format!("{} {l}", tr(lang, "created at line", "创建于第")) }{ tr(lang, "", " 行") }</span> },
-                        None => html! { <span>{ tr(lang, "main goroutine", "主 goroutine") }</span> },
+                        None => plain_el("span", tr(lang, "main goroutine", "主 goroutine")),
                     } }
                 </div>
                 if !g.frames.is_empty() {
                     <details class="gcard__stack">
-                        <summary>{ tr(lang, "stack and locals", "调用栈与局部变量") }</summary>
+                        { plain_el("summary", tr(lang, "stack and locals", "调用栈与局部变量")) }
                         <ol class="frames">
                             { for g.frames.iter().map(|f| class_el("li", if f.library { "frame frame--lib" } else { "frame" }, html! {
                                 <>
-                                    <code>{ f.func.clone() }</code>
+                                    { plain_el("code", f.func.clone()) }
                                     if let Some(l) = f.line { { text_el("span", "frame__line", format!(":{l}")) } }
                                     if !f.locals.is_empty() {
                                         <dl class="locals">
                                             { for f.locals.iter().map(|v| html! {
                                                 <>
                                                     <dt>{ v.name.clone() }{ text_el("span", "locals__ty", format!(" {}", v.ty)) }</dt>
-                                                    <dd>{ v.value.clone() }</dd>
+                                                    { plain_el("dd", v.value.clone()) }
                                                 </>
                                             }) }
                                         </dl>
