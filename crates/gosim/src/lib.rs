@@ -254,9 +254,12 @@ pub fn parse_choices(s: &str) -> Result<Vec<u32>, String> {
     }
     s.split(['.', ','])
         .map(|p| {
-            p.trim()
-                .parse::<u32>()
-                .map_err(|_| format!("bad schedule {:?}: want numbers separated by '.'", s))
+            p.trim().parse::<u32>().map_err(|_| {
+                format!(
+                    "bad schedule {}: want numbers separated by '.'",
+                    crate::format::quote(s.as_bytes())
+                )
+            })
         })
         .collect()
 }

@@ -7,6 +7,7 @@
 //! program's FNV-1a hash, and `<choices>` has one base-36 digit per choice
 //! (choices ≥ 36 are written `~<base36>~`) with runs of zeros as `_<n>_`.
 
+use crate::format::quote;
 use crate::GoVersion;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -119,7 +120,7 @@ fn from_base36(s: &str) -> Result<u64, ShareError> {
         ));
     }
     u64::from_str_radix(s, 36)
-        .map_err(|_| ShareError::Malformed(format!("{:?} is not a number", s)))
+        .map_err(|_| ShareError::Malformed(format!("{} is not a number", quote(s.as_bytes()))))
 }
 
 /// Decodes a schedule string and checks it belongs to `src`.
@@ -129,13 +130,21 @@ pub fn decode(s: &str, src: &str) -> Result<ScheduleLink, ShareError> {
         return Err(ShareError::Malformed("wrong number of parts".into()));
     }
     if parts[0] != "s1" {
-        return Err(ShareError::Unsupported(format!("format {:?}", parts[0])));
+        return Err(ShareError::Unsupported(format!(
+            "format {}",
+            quote(parts[0].as_bytes())
+        )));
     }
     let go_version = match parts[1] {
         "121" => GoVersion::Go121,
         "122" => GoVersion::Go122,
         "123" => GoVersion::Go123,
-        other => return Err(ShareError::Unsupported(format!("Go version {:?}", other))),
+        other => {
+            return Err(ShareError::Unsupported(format!(
+                "Go version {}",
+                quote(other.as_bytes())
+            )))
+        }
     };
     if parts[2].len() != 8 {
         return Err(ShareError::Malformed(
@@ -170,10 +179,12 @@ pub fn decode(s: &str, src: &str) -> Result<ScheduleLink, ShareError> {
                     );
                 }
             }
-            c => choices.push(
-                c.to_digit(36)
-                    .ok_or_else(|| ShareError::Malformed(format!("unexpected {:?}", c)))?,
-            ),
+            c => choices.push(c.to_digit(36).ok_or_else(|| {
+                ShareError::Malformed(format!(
+                    "unexpected {}",
+                    String::from_utf8_lossy(&crate::format::quote_rune(c as u32, false))
+                ))
+            })?),
         }
     }
     let steps = match parts.get(4) {

@@ -419,7 +419,12 @@ impl Vm {
                     crate::runtime::timers::TimerKind::Chan => "chan".into(),
                     crate::runtime::timers::TimerKind::Func => "func".into(),
                 },
-                status: format!("{:?}", t.status).to_ascii_lowercase(),
+                status: match t.status {
+                    crate::runtime::timers::TimerStatus::Pending => "pending",
+                    crate::runtime::timers::TimerStatus::Stopped => "stopped",
+                    crate::runtime::timers::TimerStatus::Fired => "fired",
+                }
+                .into(),
                 channel: match t.payload {
                     crate::vm::machine::TimerAction::SendTime(c) => Some(c),
                     _ => None,

@@ -110,7 +110,7 @@ impl ConstVal {
                 Some(i) => i.to_string(),
                 None => format!("{}", self.as_f64().unwrap_or(0.0)),
             },
-            ConstVal::Str(s) => format!("{:?}", String::from_utf8_lossy(s)),
+            ConstVal::Str(s) => crate::format::quote(s),
             ConstVal::Nil => "nil".to_string(),
         }
     }

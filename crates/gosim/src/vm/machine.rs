@@ -1080,10 +1080,11 @@ impl Vm {
                 match (self.prog.types.ukind(*t), inner) {
                     (TypeKind::String, Value::Str(s)) => {
                         let s = String::from_utf8_lossy(s).to_string();
-                        // A named string type prints as main.T("..."); runtime
+                        // A named string type prints as main.T("...") with the text
+                        // unescaped, as Go's printpanicval does; runtime
                         // errors and plain strings print bare.
                         if self.prog.types.is_named(*t) && tname != "runtime.Error" {
-                            format!("{}({:?})", tname, s)
+                            format!("{}(\"{}\")", tname, s)
                         } else {
                             s
                         }
