@@ -214,7 +214,7 @@ impl Walker {
             }
             GenDecl::Const(specs) => {
                 for s in specs {
-                    for v in &s.values {
+                    for v in s.values.iter() {
                         self.expr(v);
                     }
                 }

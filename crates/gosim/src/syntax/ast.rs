@@ -7,6 +7,7 @@
 //! checker decides which is which.
 
 use super::span::Span;
+use std::rc::Rc;
 
 /// A name with where it was written.
 #[derive(Clone, Debug, PartialEq)]
@@ -73,8 +74,10 @@ pub struct ValueSpec {
 #[derive(Clone, Debug, PartialEq)]
 pub struct ConstSpec {
     pub names: Vec<Ident>,
-    pub ty: Option<Expr>,
-    pub values: Vec<Expr>,
+    // Shared, not copied, by the implicit specs that repeat them: copying
+    // would keep a deep Clone of the whole AST in the wasm.
+    pub ty: Option<Rc<Expr>>,
+    pub values: Rc<Vec<Expr>>,
     /// The value of `iota` in this spec (its index in the group).
     pub iota: u32,
     /// True when the spec had no `= values` and repeats the previous one.

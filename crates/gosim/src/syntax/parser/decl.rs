@@ -6,6 +6,7 @@ use crate::syntax::ast::*;
 use crate::syntax::lexer::TokenKind as T;
 use crate::syntax::literal::decode_string;
 use crate::syntax::span::Span;
+use std::rc::Rc;
 
 /// Which kind of `GenDecl` a spec parser builds.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -251,13 +252,13 @@ impl<'a> Parser<'a> {
         let first = self.name();
         let names = self.name_list(first);
         let mut ty = None;
-        let mut values = Vec::new();
+        let mut values = Rc::default();
         let mut had_assign = false;
         if !matches!(self.tok(), T::Eof | T::Semi | T::RParen) {
-            ty = self.type_or_nil();
+            ty = self.type_or_nil().map(Rc::new);
             if self.got_assign() {
                 had_assign = true;
-                values = self.expr_list();
+                values = Rc::new(self.expr_list());
             }
         }
         let span = self.since(lo);
