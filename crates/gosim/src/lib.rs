@@ -7,6 +7,7 @@
 pub mod compile;
 pub mod diag;
 pub mod explore;
+pub mod fasthash;
 pub mod format;
 pub mod order;
 pub mod prelude;

@@ -7,6 +7,7 @@
 //! choice point that comes next. Values are pre-rendered as Go's `%v` text.
 //! The UI never reaches into the VM except through these types.
 
+use crate::fasthash::{HashMap, HashSet};
 use crate::runtime::Gid;
 use crate::syntax::span::{LineIndex, Span};
 use crate::types::TypeId;
@@ -16,7 +17,6 @@ use crate::vm::machine::{Ending, GStatus, Goroutine, Vm};
 use crate::vm::sched::Point;
 use crate::vm::value::{ObjId, Root, Value};
 use serde::{Deserialize, Serialize};
-use std::collections::HashMap;
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Snapshot {
@@ -255,7 +255,7 @@ impl Vm {
     /// Names for runtime objects, found through the variables that hold
     /// them (`ch`, `mu`, `s.mu`, `wg`).
     fn object_names(&self) -> HashMap<ObjId, String> {
-        let mut names = HashMap::new();
+        let mut names = HashMap::default();
         for (i, g) in self.prog.globals.iter().enumerate() {
             let short = g.name.rsplit('.').next().unwrap_or(&g.name).to_string();
             if g.name.starts_with("main.") {
@@ -404,7 +404,7 @@ impl Vm {
             .map(|t| t.id)
             .collect();
         let keep_from = finished.len().saturating_sub(32);
-        let keep: std::collections::HashSet<u64> = finished[keep_from..].iter().copied().collect();
+        let keep: HashSet<u64> = finished[keep_from..].iter().copied().collect();
         let timers = self
             .timers
             .iter()
@@ -466,7 +466,7 @@ impl Vm {
             return Vec::new();
         };
         let mut out = Vec::new();
-        let mut seen = std::collections::HashSet::new();
+        let mut seen = HashSet::default();
         let mut visit = |name: &str, v: &Value, out: &mut Vec<ObjectView>| {
             // Once is struct { done bool; m Mutex{h} }.
             if let Value::Seq(f) = v {
@@ -520,9 +520,9 @@ impl Vm {
 
     /// The objects a goroutine can reach from its stack (channels and
     /// library handles), a few pointers deep.
-    fn reachable_objects(&self, g: &Goroutine) -> std::collections::HashSet<ObjId> {
-        let mut out = std::collections::HashSet::new();
-        let mut names = HashMap::new();
+    fn reachable_objects(&self, g: &Goroutine) -> HashSet<ObjId> {
+        let mut out = HashSet::default();
+        let mut names = HashMap::default();
         for v in g.locals.iter().chain(g.stack.iter()) {
             self.name_walk(v, "", &mut names, 0);
         }
@@ -533,7 +533,7 @@ impl Vm {
     }
 
     pub fn wait_for(&self, names: &HashMap<ObjId, String>) -> Vec<WaitEdge> {
-        let reach: Vec<(Gid, std::collections::HashSet<ObjId>)> = self
+        let reach: Vec<(Gid, HashSet<ObjId>)> = self
             .gs
             .iter()
             .filter(|g| g.status != GStatus::Dead)

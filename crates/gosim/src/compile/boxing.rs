@@ -8,13 +8,13 @@
 //! exactly like an unboxed one, only a little slower. The compiler retries
 //! with a larger set if it meets a capture this pass missed.
 
+use crate::fasthash::HashSet;
 use crate::syntax::ast::*;
-use std::collections::HashSet;
 
 /// Names of locals in `sig`/`body` (and nested closures) that need cells.
 pub fn boxed_names(sig: &FuncType, body: &Block) -> HashSet<String> {
     let mut w = Walker {
-        boxed: HashSet::new(),
+        boxed: HashSet::default(),
         closure_decls: Vec::new(),
     };
     let _ = sig;
@@ -242,7 +242,7 @@ impl Walker {
                 }
             }
             ExprKind::FuncLit { sig, body } => {
-                let mut decls = HashSet::new();
+                let mut decls = HashSet::default();
                 for f in sig.params.iter().chain(sig.results.iter()) {
                     for n in &f.names {
                         decls.insert(n.name.clone());

@@ -18,7 +18,7 @@ pub fn make_error_type(types: &mut Types) -> TypeId {
 
 pub fn universe(types: &Types, error_type: TypeId) -> HashMap<String, Sym> {
     let _ = types;
-    let mut u = HashMap::new();
+    let mut u = HashMap::default();
     let t = |id: TypeId| Sym::Type(id);
     for (n, id) in [
         ("bool", wk::BOOL),
@@ -106,7 +106,7 @@ impl<'a> Compiler<'a> {
             self.packages.push(Package {
                 path: p.path.to_string(),
                 name,
-                scope: HashMap::new(),
+                scope: HashMap::default(),
                 library: p.library,
             });
             self.sources.push(p.text);

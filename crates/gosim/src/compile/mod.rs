@@ -15,13 +15,13 @@ mod expr;
 mod stmt;
 
 use crate::diag::Diagnostic;
+use crate::fasthash::{HashMap, HashSet};
 use crate::syntax::ast;
 use crate::syntax::span::Span;
 use crate::types::{well_known as wk, TypeId, Types};
 use crate::vm::natives::Native;
 use crate::vm::op::{FuncCode, GlobalInfo, LocalInfo, MethodTable, Op, Program};
 use consts::ConstVal;
-use std::collections::{HashMap, HashSet};
 
 /// One package to compile: its import path, syntax and whether it is part
 /// of gosim's prelude.
@@ -263,17 +263,17 @@ impl<'a> Compiler<'a> {
             packages: Vec::new(),
             diags: Vec::new(),
             method_names: Vec::new(),
-            method_name_ids: HashMap::new(),
+            method_name_ids: HashMap::default(),
             methods: MethodTable::default(),
             natives: Vec::new(),
-            native_ids: HashMap::new(),
+            native_ids: HashMap::default(),
             cur_pkg: 0,
             sources: Vec::new(),
             fns: Vec::new(),
-            boxed: HashSet::new(),
+            boxed: HashSet::default(),
             retry_boxed: None,
             init_code: Vec::new(),
-            universe: HashMap::new(),
+            universe: HashMap::default(),
             pending: Vec::new(),
             error_type,
             library_mode: false,
@@ -399,7 +399,7 @@ impl<'a> Compiler<'a> {
     }
 
     pub fn push_scope(&mut self) {
-        self.fnc().scopes.push(HashMap::new());
+        self.fnc().scopes.push(HashMap::default());
     }
 
     /// Pops a scope, reporting `declared and not used` for its locals.

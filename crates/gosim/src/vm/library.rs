@@ -132,7 +132,7 @@ impl Vm {
     fn race_atomic(&mut self, g: crate::runtime::Gid, p: &Value) {
         if let (Some(r), Value::Ptr(ptr)) = (self.race.as_mut(), p) {
             use std::hash::{Hash, Hasher};
-            let mut h = std::collections::hash_map::DefaultHasher::new();
+            let mut h = crate::fasthash::FastHasher::default();
             ptr.hash(&mut h);
             let key = (4u64 << 40) ^ (h.finish() & 0xFF_FFFF_FFFF);
             r.acquire(g, key);

@@ -9,6 +9,7 @@
 use super::heap::{Heap, HeapError, HeapObj};
 use super::op::{ArithOp, CmpOp, Conv, NumKind, Op, Program, RecvAdjust, SelectDir, SliceKind};
 use super::value::{values_equal, FuncVal, MapKey, ObjId, Pointer, Root, SliceRef, Value};
+use crate::fasthash::HashMap;
 use crate::runtime::chan::{Chan, Delivery, RecvOutcome, RecvValue, SendOutcome};
 use crate::runtime::sched::RunQueue;
 use crate::runtime::timers::{TimerSemantics, Timers};
@@ -16,7 +17,6 @@ use crate::runtime::{Gid, WaitReason};
 use crate::syntax::span::Span;
 use crate::types::{well_known as wk, IntKind, TypeId, TypeKind};
 use crate::GoVersion;
-use std::collections::HashMap;
 use std::rc::Rc;
 
 /// What a fired timer does.
@@ -340,7 +340,7 @@ impl Vm {
             heap: Heap::new(cfg.max_heap_cells),
             cfg,
             gs: Vec::new(),
-            gindex: HashMap::new(),
+            gindex: HashMap::default(),
             globals,
             runq: RunQueue::new(),
             timers: Timers::new(semantics),
@@ -351,7 +351,7 @@ impl Vm {
             steps: 0,
             next_gid: FIRST_USER_GID,
             forced_case: None,
-            zero_cache: HashMap::new(),
+            zero_cache: HashMap::default(),
             prepped_type: None,
             time_type: wk::INVALID,
             runtime_error_type: None,
@@ -362,7 +362,7 @@ impl Vm {
             events: Vec::new(),
             pending_select: None,
             yield_requested: false,
-            timer_chans: HashMap::new(),
+            timer_chans: HashMap::default(),
             sample_interval: 10_000_000,
             sync_depth: Vec::new(),
             sync_panic: None,

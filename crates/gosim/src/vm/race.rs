@@ -9,10 +9,10 @@
 //! Go's detector it also flags a WaitGroup whose first Add is not ordered
 //! with a Wait. It never changes how the program runs.
 
+use crate::fasthash::HashMap;
 use crate::runtime::Gid;
 use crate::syntax::span::Span;
 use serde::{Deserialize, Serialize};
-use std::collections::HashMap;
 
 /// A vector clock indexed by goroutine number (dense, in creation order).
 #[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
