@@ -58,21 +58,124 @@ impl Digits {
 /// correctly rounded decimal of the same length (ties to even) wins whenever it
 /// also round-trips.
 fn shortest_digits(abs: f64, bits: u32) -> Digits {
-    let (short, exact_of) = if bits == 32 {
-        let x = abs as f32;
-        let short = format!("{x:e}");
-        let n = sig_digits(&short);
-        let exact = format!("{:.*e}", n.saturating_sub(1), x);
-        let ok = exact.parse::<f32>().map(|y| y == x).unwrap_or(false);
-        (short, ok.then_some(exact))
-    } else {
-        let short = format!("{abs:e}");
-        let n = sig_digits(&short);
-        let exact = format!("{:.*e}", n.saturating_sub(1), abs);
-        let ok = exact.parse::<f64>().map(|y| y == abs).unwrap_or(false);
-        (short, ok.then_some(exact))
+    if bits == 32 {
+        return Digits::from_sci(&shortest_f32(abs));
+    }
+    let short = format!("{abs:e}");
+    let n = sig_digits(&short);
+    let exact = format!("{:.*e}", n.saturating_sub(1), abs);
+    let ok = exact.parse::<f64>().map(|y| y == abs).unwrap_or(false);
+    Digits::from_sci(if ok { &exact } else { &short })
+}
+
+/// The float32 counterpart of `shortest_digits` (`abs` holds a float32
+/// value exactly), computed with f64 formatting and parsing only: Rust's
+/// f32 formatting and parsing would add their own copies to the wasm.
+///
+/// The shortest length n is the first at which one of the two n-digit
+/// decimals around the value round-trips. The correctly rounded one is
+/// tried first, so it wins whenever it round-trips, as in `shortest_digits`;
+/// otherwise only the other one can, and it is what Rust's shortest gives.
+fn shortest_f32(abs: f64) -> String {
+    if abs == 0.0 {
+        return "0e0".into();
+    }
+    let x = abs as f32;
+    for n in 1..=9 {
+        let near = format!("{:.*e}", n - 1, abs);
+        if round_trips_f32(&near, x) {
+            return near;
+        }
+        let below = near.parse::<f64>().is_ok_and(|y| y < abs);
+        let other = step_last_digit(&near, below);
+        if round_trips_f32(&other, x) {
+            return other;
+        }
+    }
+    // Nine digits always round-trip a float32.
+    format!("{:.8e}", abs)
+}
+
+/// The decimal `sci` (Rust's `d.ddde±x`) moved by one unit in its last
+/// digit, up or down, keeping its number of digits.
+fn step_last_digit(sci: &str, up: bool) -> String {
+    let (mant, exp) = sci.split_once('e').unwrap_or((sci, "0"));
+    let mut exp: i32 = exp.parse().unwrap_or(0);
+    let mut d: Vec<u8> = mant.bytes().filter(u8::is_ascii_digit).collect();
+    let mut i = d.len();
+    loop {
+        if i == 0 {
+            // Carried out of the first digit: 9.99 -> 10.0 = 1.00e+1.
+            d.insert(0, b'1');
+            d.pop();
+            exp += 1;
+            break;
+        }
+        i -= 1;
+        match (up, d[i]) {
+            (true, b'9') => d[i] = b'0',
+            (false, b'0') => d[i] = b'9',
+            (true, c) => {
+                d[i] = c + 1;
+                break;
+            }
+            (false, c) => {
+                d[i] = c - 1;
+                break;
+            }
+        }
+    }
+    if d[0] == b'0' {
+        // Borrowed from the first digit: 1.00 -> 0.99 = 9.99e-1.
+        d.remove(0);
+        d.push(b'9');
+        exp -= 1;
+    }
+    let mut s = String::with_capacity(d.len() + 6);
+    s.push(d[0] as char);
+    if d.len() > 1 {
+        s.push('.');
+        d[1..].iter().for_each(|&c| s.push(c as char));
+    }
+    s.push('e');
+    s.push_str(&exp.to_string());
+    s
+}
+
+/// Whether the decimal `sci` reads back as the float32 `x` (> 0): whether
+/// it lies between the midpoints to x's neighbours, a midpoint itself
+/// counting when x's mantissa is even (round half to even). The midpoints
+/// are exact in f64.
+fn round_trips_f32(sci: &str, x: f32) -> bool {
+    let Ok(y) = sci.parse::<f64>() else {
+        return false;
     };
-    Digits::from_sci(exact_of.as_deref().unwrap_or(&short))
+    let b = x.to_bits();
+    let (prev, xv) = (f64::from(f32::from_bits(b - 1)), f64::from(x));
+    let lo = (prev + xv) / 2.0;
+    let hi = if x == f32::MAX {
+        xv + (xv - prev) / 2.0
+    } else {
+        (xv + f64::from(f32::from_bits(b + 1))) / 2.0
+    };
+    let even = b & 1 == 0;
+    let above = cmp_decimal(sci, y, lo);
+    let below = cmp_decimal(sci, y, hi);
+    (above.is_gt() || (above.is_eq() && even)) && (below.is_lt() || (below.is_eq() && even))
+}
+
+/// Compares the decimal `sci`, whose nearest f64 is `y`, with the f64 `m`
+/// exactly. Only when `y == m` do the digits decide: m's full expansion
+/// (a float32 midpoint has at most about 115 significant digits).
+fn cmp_decimal(sci: &str, y: f64, m: f64) -> std::cmp::Ordering {
+    if y != m {
+        return y.partial_cmp(&m).unwrap_or(std::cmp::Ordering::Equal);
+    }
+    let (a, b) = (
+        Digits::from_sci(sci),
+        Digits::from_sci(&format!("{:.130e}", m)),
+    );
+    a.dp.cmp(&b.dp).then_with(|| a.d.cmp(&b.d))
 }
 
 /// Number of mantissa digits in Rust's `{:e}` output (`1.25e-3` has 3).
@@ -368,4 +471,69 @@ pub fn format_uint(mut v: u64, base: u32) -> String {
     }
     rev.reverse();
     String::from_utf8_lossy(&rev).into_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// What `shortest_digits` did for float32 before `shortest_f32`, with
+    /// Rust's own f32 formatting and parsing: the reference.
+    fn shortest_with_std_f32(x: f32) -> Digits {
+        let short = format!("{x:e}");
+        let n = sig_digits(&short);
+        let exact = format!("{:.*e}", n.saturating_sub(1), x);
+        let ok = exact.parse::<f32>().map(|y| y == x).unwrap_or(false);
+        Digits::from_sci(if ok { &exact } else { &short })
+    }
+
+    fn check(x: f32) {
+        let want = shortest_with_std_f32(x);
+        let got = shortest_digits(f64::from(x), 32);
+        assert!(
+            got.d == want.d && got.dp == want.dp,
+            "{:e} (bits {:08x}): {:?}e{} want {:?}e{}",
+            x,
+            x.to_bits(),
+            String::from_utf8_lossy(&got.d),
+            got.dp,
+            String::from_utf8_lossy(&want.d),
+            want.dp
+        );
+    }
+
+    #[test]
+    fn float32_shortest_matches_rust_f32_formatting() {
+        // Edges: zero, subnormals, powers of two (their lower gap is half
+        // the upper one), the largest values and a tie case.
+        for b in [
+            0u32, 1, 2, 3, 0x7f, 0x7fffff, 0x800000, 0x800001, 0x7f7fffff, 0x7f7ffffe,
+        ] {
+            check(f32::from_bits(b));
+        }
+        for e in 0..255u32 {
+            for m in [0u32, 1, 0x7fffff, 0x400000] {
+                check(f32::from_bits(e << 23 | m));
+            }
+        }
+        check(2328579.25);
+        // Every value near each power of ten, where short decimals cluster.
+        for k in -45..=38 {
+            let b = format!("1e{k}").parse::<f32>().unwrap().to_bits();
+            for d in 0..1000u32 {
+                check(f32::from_bits((b + d).saturating_sub(500).max(1)));
+            }
+        }
+        // A fixed pseudo-random sample of all finite float32 values.
+        let mut s: u64 = 0x9e37_79b9_7f4a_7c15;
+        for _ in 0..200_000 {
+            s ^= s << 13;
+            s ^= s >> 7;
+            s ^= s << 17;
+            let x = f32::from_bits((s >> 32) as u32 & 0x7fff_ffff);
+            if x.is_finite() {
+                check(x);
+            }
+        }
+    }
 }
