@@ -39,18 +39,29 @@ pub enum ShareError {
     BadCode,
 }
 
+/// `s` in double quotes with Go's escapes (a link part may hold anything).
+fn quote(s: &str) -> String {
+    gosim::format::quote(s.as_bytes())
+}
+
 impl ShareError {
     /// The message in English and Chinese.
     pub fn message(&self) -> (String, String) {
         match self {
-            ShareError::UnknownParameter(p) => (
-                format!("This link is malformed: unknown part {p:?}."),
-                format!("这个链接格式不对：无法识别 {p:?}。"),
-            ),
-            ShareError::BadValue { key, value } => (
-                format!("This link is malformed: {key}={value:?} is not a valid value."),
-                format!("这个链接格式不对：{key}={value:?} 不是有效的值。"),
-            ),
+            ShareError::UnknownParameter(p) => {
+                let p = quote(p);
+                (
+                    format!("This link is malformed: unknown part {p}."),
+                    format!("这个链接格式不对：无法识别 {p}。"),
+                )
+            }
+            ShareError::BadValue { key, value } => {
+                let value = quote(value);
+                (
+                    format!("This link is malformed: {key}={value} is not a valid value."),
+                    format!("这个链接格式不对：{key}={value} 不是有效的值。"),
+                )
+            }
             ShareError::BadCode => (
                 "This link is damaged: the program in it cannot be decoded (was it cut short?)."
                     .to_string(),

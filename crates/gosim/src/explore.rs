@@ -8,6 +8,7 @@
 //! space is too large. The search is resumable in slices of work so a
 //! browser tab never freezes. It does no I/O and reads no clock.
 
+use crate::fasthash::HashMap;
 use crate::snapshot::LeakView;
 use crate::sorted::SortedSet;
 use crate::vm::machine::{Ending, GStatus, Vm, VmConfig};
@@ -16,7 +17,6 @@ use crate::vm::race::RaceReport;
 use crate::vm::sched::Point;
 use crate::{RunConfig, SplitMix};
 use serde::{Deserialize, Serialize};
-use std::collections::HashMap;
 use std::rc::Rc;
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -175,9 +175,9 @@ impl Explorer {
             stack: Vec::new(),
             started: false,
             phase: Phase::Exhaustive,
-            outcomes: HashMap::new(),
+            outcomes: HashMap::default(),
             order: Vec::new(),
-            visited: HashMap::new(),
+            visited: HashMap::default(),
             schedules: 0,
             complete: false,
             modes: vec!["exhaustive".into()],
@@ -490,7 +490,7 @@ impl Explorer {
         // The default run's length estimates the number of scheduling steps.
         let estimate = self.default_steps.max(1);
         let change_points: Vec<u64> = (1..depth).map(|_| self.rng.next_u64() % estimate).collect();
-        let mut priority: HashMap<u32, u64> = HashMap::new();
+        let mut priority: HashMap<u32, u64> = HashMap::default();
         let mut low = depth;
         let mut vm = self.new_vm();
         let mut path = Vec::new();

@@ -1180,7 +1180,7 @@ fn rune_count(b: &[u8]) -> usize {
 }
 
 /// runtime/print.go's float format: +1.500000e+000.
-fn format_print_float(f: f64) -> String {
+pub(crate) fn format_print_float(f: f64) -> String {
     if f.is_nan() {
         return "NaN".into();
     }

@@ -1101,7 +1101,26 @@ impl Vm {
                             s
                         }
                     }
-                    (TypeKind::Float64 | TypeKind::Float32, Value::Float(f)) => format!("{:e}", f),
+                    (TypeKind::Float64 | TypeKind::Float32, Value::Float(f)) => {
+                        // Go 1.21's runtime printed floats as print() does
+                        // (+1.500000e+000); the toolchains after it print
+                        // the shortest decimal, like %v.
+                        let bits = if matches!(self.prog.types.ukind(*t), TypeKind::Float32) {
+                            32
+                        } else {
+                            64
+                        };
+                        let s = if self.cfg.go_version == crate::GoVersion::Go121 {
+                            crate::vm::library::format_print_float(*f)
+                        } else {
+                            crate::format::format_float(*f, b'g', -1, bits)
+                        };
+                        if self.prog.types.is_named(*t) {
+                            format!("{}({})", tname, s)
+                        } else {
+                            s
+                        }
+                    }
                     (TypeKind::Bool, Value::Bool(b)) => b.to_string(),
                     _ => {
                         // errors.New and fmt.Errorf values print their text.
