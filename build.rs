@@ -5,6 +5,11 @@
 //! file fails the build with the file name and the reason, so a broken case can
 //! never ship. `GOPITFALLS_CASES_DIR` points the build at another directory
 //! (used to try the app with fixture data).
+//!
+//! For the browser (wasm32) only the gallery metadata is compiled in; each
+//! case's heavy content is fetched at run time from the JSON files that
+//! `crates/case-export` writes (see `case_data::render`). Native builds (tests,
+//! server-side rendering) embed everything.
 
 #[path = "build/case_data.rs"]
 mod case_data;
@@ -33,7 +38,9 @@ fn main() {
 
     let out_dir =
         PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR for build scripts"));
-    let code = case_data::render(&cases);
+    // Cargo tells build scripts the target in env vars, not via cfg.
+    let wasm = std::env::var("CARGO_CFG_TARGET_ARCH").is_ok_and(|arch| arch == "wasm32");
+    let code = case_data::render(&cases, !wasm);
     if let Err(e) = std::fs::write(out_dir.join("cases.rs"), code) {
         eprintln!("error: cannot write generated cases.rs: {e}");
         std::process::exit(1);

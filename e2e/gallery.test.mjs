@@ -131,13 +131,58 @@ describe('gallery', () => {
     const slug = await first.getAttribute('data-slug');
     const title = (await first.locator('.case-card__title').textContent()).trim();
     await first.click();
-    await page.waitForSelector(`[data-testid=case-view][data-slug="${slug}"]`);
+    // The page shows its header at once and its content when the fetch of
+    // cases/<slug>.json lands.
+    await page.waitForSelector(`[data-testid=case-view][data-slug="${slug}"] [data-testid=playground]`);
     assert.equal(new URL(page.url()).hash, `#/case/${slug}`);
     assert.equal((await page.locator('.case-header__title').textContent()).trim(), title);
     assert.ok((await page.locator('.panel--code .code').textContent()).includes('package main'));
     await page.screenshot({ path: join(OUT, 'case.png') });
     await page.goBack();
     await page.waitForSelector('[data-testid=gallery]');
+  });
+
+  test('a case page shows a placeholder until its content arrives', async () => {
+    const [slug] = slugsOnDisk();
+    if (!slug) return;
+    await openPage({ width: 1280, height: 720 });
+    // Hold the content request until the placeholder has been seen.
+    let release;
+    const held = new Promise((resolve) => (release = resolve));
+    await page.route(`**/cases/${slug}.json`, async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.goto(server.url + `#/case/${slug}`);
+    await page.waitForSelector('[data-testid=case-loading]');
+    assert.match(await page.locator('[data-testid=case-loading]').textContent(), /Loading/);
+    assert.equal(await page.locator('[data-testid=playground]').count(), 0);
+    release();
+    await page.waitForSelector(`[data-testid=case-view][data-slug="${slug}"] [data-testid=playground]`);
+    assert.equal(await page.locator('[data-testid=case-loading]').count(), 0);
+  });
+
+  test('a missing content file gives a clear error, not a blank page', async () => {
+    const [slug] = slugsOnDisk();
+    if (!slug) return;
+    await openPage({ width: 1280, height: 720 });
+    await page.route(`**/cases/${slug}.json`, (route) => route.fulfill({ status: 404, body: 'not found' }));
+    await page.goto(server.url + `#/case/${slug}`);
+    await page.waitForSelector('[data-testid=case-error]');
+    assert.match(await page.locator('[data-testid=case-error]').textContent(), /Could not load.*HTTP 404/);
+    // The header comes from the compiled-in gallery data.
+    assert.ok((await page.locator('.case-header__title').textContent()).trim().length > 0);
+    assert.equal(await page.locator('[data-testid=playground]').count(), 0);
+    await page.click('[data-testid=lang-zh]');
+    await page.waitForSelector('html[lang="zh-CN"]');
+    assert.match(await page.locator('[data-testid=case-error]').textContent(), /无法加载.*HTTP 404/);
+    // The app logs nothing: the only problems are the refused request itself
+    // and Chromium's own log line for it.
+    const expected = (p) =>
+      p.endsWith(`/cases/${slug}.json`) ||
+      /^console error: Failed to load resource: the server responded with a status of 404\b/.test(p);
+    assert.ok(problems.some(expected), `the 404 was seen: ${JSON.stringify(problems)}`);
+    problems = problems.filter((p) => !expected(p));
   });
 
   test('unknown addresses show a not-found page', async () => {
@@ -191,7 +236,7 @@ describe('narrow screens', () => {
     const first = page.locator('[data-testid=case-card]').first();
     if ((await first.count()) > 0) {
       await first.click();
-      await page.waitForSelector('[data-testid=case-view]');
+      await page.waitForSelector('[data-testid=case-view] [data-testid=playground]');
       assert.ok((await overflow()) <= 0, `case page overflows by ${await overflow()} px`);
       await page.screenshot({ path: join(OUT, 'case-mobile.png') });
     }

@@ -9,7 +9,9 @@ use gloo_events::EventListener;
 use yew::prelude::*;
 
 use crate::cases::{self, Case};
+use crate::components::case_view::{case_failed, case_loading};
 use crate::components::{case_view, footer, gallery, header, not_found};
+use crate::content;
 use crate::hooks::AppContext;
 use crate::platform;
 use crate::route::Route;
@@ -46,6 +48,32 @@ pub fn App(props: &AppProps) -> Html {
         platform::apply_settings(*settings)
     });
     use_effect_with(state.route.clone(), |_| platform::scroll_to_top());
+    {
+        // The browser build fetches a case's content when its page opens
+        // (again on a new visit after a failure).
+        let dispatcher = state.dispatcher();
+        let cases = props.cases;
+        use_effect_with((state.route.clone(), state.visit), move |(route, _)| {
+            let missing = match route {
+                Route::Case(slug) => {
+                    cases::find(cases, slug).filter(|m| content::resolve(m).is_none())
+                }
+                _ => None,
+            };
+            if let Some(meta) = missing {
+                platform::load_content(meta.slug, move |result| {
+                    let slug = meta.slug.to_string();
+                    dispatcher.dispatch(match result {
+                        Ok(loaded) => {
+                            content::complete(meta, loaded);
+                            Action::ContentLoaded(slug)
+                        }
+                        Err(error) => Action::ContentFailed(slug, error),
+                    });
+                });
+            }
+        });
+    }
 
     // The page is rendered here from the state; the context is for the
     // playground, which is the only component below.
@@ -54,7 +82,13 @@ pub fn App(props: &AppProps) -> Html {
     let page = match &state.route {
         Route::Gallery => gallery(props.cases, lang),
         Route::Case(slug) => match cases::find(props.cases, slug) {
-            Some(case) => case_view(case, lang, state.visit),
+            Some(meta) => match (content::resolve(meta), &state.content) {
+                (Some(case), _) => case_view(case, lang, state.visit),
+                (None, Some((failed, Err(error)))) if failed == slug => {
+                    case_failed(meta, lang, error)
+                }
+                (None, _) => case_loading(meta, lang),
+            },
             None => not_found(lang),
         },
         Route::NotFound(_) => not_found(lang),

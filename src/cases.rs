@@ -3,7 +3,9 @@
 //! Owns the in-memory shape of a case (`Case`, `Section`, `Outcome`, `Text`)
 //! and the `CASES` table that `build.rs` generates from `cases/*.toml`. It
 //! only describes cases; it must not run them (that is `gosim`'s job) and it
-//! must not parse anything at run time.
+//! must not parse anything at run time. In the browser build the table holds
+//! the gallery metadata only (`Case::loaded` is false); `content` completes a
+//! case from its fetched JSON.
 
 use crate::i18n::Language;
 
@@ -146,13 +148,17 @@ pub struct Case {
     pub title: Text,
     /// One line for the gallery card.
     pub summary: Text,
-    pub explanation: Text,
-    pub questions: &'static [Text],
     pub outcome: Outcome,
     /// False for listings the simulator cannot run (e.g. the net/echo server).
     pub runnable: bool,
     /// The Go language version the case is meant for, e.g. "1.22".
     pub go: Option<&'static str>,
+    /// Whether the fields below are filled in. Native builds embed them; the
+    /// browser build leaves them empty and `content` fetches them when the
+    /// case's page opens.
+    pub loaded: bool,
+    pub explanation: Text,
+    pub questions: &'static [Text],
     pub source: &'static str,
     pub fixes: &'static [Fix],
 }
@@ -211,6 +217,7 @@ mod tests {
             outcome: Outcome::Deadlock,
             runnable: true,
             go: None,
+            loaded: true,
             source: "package main",
             fixes: &[],
         }

@@ -80,6 +80,7 @@ pub const NOT_RUNNABLE: Text = t(
     "这段代码用到了网络，浏览器内的模拟器不模拟网络。请在这里阅读，用真实的 Go 运行。",
 );
 pub const GO_VERSION: Text = t("Go", "Go");
+pub const LOADING: Text = t("Loading…", "加载中…");
 pub const NOT_FOUND_TITLE: Text = t("Case not found", "未找到该案例");
 pub const NOT_FOUND_BODY: Text = t(
     "There is no case at this address. It may have been renamed.",

@@ -1,15 +1,18 @@
 //! The gopitfalls web app: a Yew front end over the embedded pitfall cases.
 //!
-//! Module map: `cases` (embedded case data), `i18n` (UI strings), `route`
+//! Module map: `cases` (embedded case data), `content` (case content
+//! fetched at run time in the browser build), `i18n` (UI strings), `route`
 //! (hash routes), `state` (the reducer), `hooks` (context access),
 //! `components` (views), `playground` (the
 //! simulator UI), `app` (the root), `platform` (the only module that
 //! touches browser APIs). The app reads the simulator only through `gosim`'s
-//! public snapshot API and never parses case files at run time.
+//! public snapshot API and never parses case files at run time (the fetched
+//! content is JSON written at build time, read with the browser's parser).
 
 pub mod app;
 pub mod cases;
 pub mod components;
+pub mod content;
 pub mod hooks;
 pub mod i18n;
 pub mod platform;

@@ -1,11 +1,16 @@
 //! The app's only door to the browser: URL fragment, localStorage, media
-//! queries, `<html>` attributes and performance marks.
+//! queries, `<html>` attributes, performance marks and fetching a case's
+//! content (`cases/<slug>.json`).
 //!
 //! Every function degrades to a harmless default when the browser refuses
 //! (storage disabled, no `window` in a worker): settings are a convenience and
 //! must never stop the app from rendering. It holds no state and knows nothing
 //! about components.
 
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+
+use crate::content::{Content, ContentError, OwnedText};
 use crate::i18n::Language;
 use crate::route::Route;
 use crate::state::{AppState, Settings, Theme};
@@ -43,7 +48,7 @@ pub fn initial_state() -> AppState {
     AppState {
         route,
         settings,
-        visit: 0,
+        ..AppState::default()
     }
 }
 
@@ -132,4 +137,84 @@ pub fn mark_first_render() {
     if let Some(performance) = web_sys::window().and_then(|window| window.performance()) {
         let _ = performance.mark(FIRST_RENDER_MARK);
     }
+}
+
+/// Fetches and reads the content of the case `slug` in the background, then
+/// calls `done`. The URL is relative to the page, so the site works from any
+/// sub-path. Every failure comes back as a `ContentError` for the page to
+/// show; nothing is logged or thrown.
+pub fn load_content(
+    slug: &'static str,
+    done: impl FnOnce(Result<Content, ContentError>) + 'static,
+) {
+    wasm_bindgen_futures::spawn_local(async move { done(fetch_content(slug).await) });
+}
+
+async fn fetch_content(slug: &str) -> Result<Content, ContentError> {
+    let window = web_sys::window().ok_or(ContentError::Network)?;
+    let response = JsFuture::from(window.fetch_with_str(&format!("cases/{slug}.json")))
+        .await
+        .ok()
+        .and_then(|response| response.dyn_into::<web_sys::Response>().ok())
+        .ok_or(ContentError::Network)?;
+    if !response.ok() {
+        return Err(ContentError::Http(response.status()));
+    }
+    let not_json = || ContentError::Invalid("not JSON".to_string());
+    let json = JsFuture::from(response.json().map_err(|_| not_json())?)
+        .await
+        .map_err(|_| not_json())?;
+    if string(&json, "slug")? != slug {
+        return Err(ContentError::Invalid("slug".to_string()));
+    }
+    Ok(Content {
+        explanation: text(&json, "explanation")?,
+        questions: list(&json, "questions")?
+            .iter()
+            .map(|q| text_of(q, "questions"))
+            .collect::<Result<_, _>>()?,
+        source: string(&json, "source")?,
+        fixes: list(&json, "fixes")?
+            .iter()
+            .map(|fix| Ok((text(fix, "title")?, string(fix, "source")?)))
+            .collect::<Result<_, _>>()?,
+    })
+}
+
+/// `object[key]`, or an error naming `key` when it is missing (or `object`
+/// is not an object).
+fn field(object: &JsValue, key: &str) -> Result<JsValue, ContentError> {
+    js_sys::Reflect::get(object, &JsValue::from_str(key))
+        .ok()
+        .filter(|value| !value.is_undefined() && !value.is_null())
+        .ok_or_else(|| ContentError::Invalid(key.to_string()))
+}
+
+fn string(object: &JsValue, key: &str) -> Result<String, ContentError> {
+    field(object, key)?
+        .as_string()
+        .ok_or_else(|| ContentError::Invalid(key.to_string()))
+}
+
+fn text(object: &JsValue, key: &str) -> Result<OwnedText, ContentError> {
+    text_of(&field(object, key)?, key)
+}
+
+/// Reads `{"en": .., "zh": ..}`; `what` names it in errors.
+fn text_of(value: &JsValue, what: &str) -> Result<OwnedText, ContentError> {
+    let part = |lang: &str| {
+        string(value, lang).map_err(|_| ContentError::Invalid(format!("{what}.{lang}")))
+    };
+    Ok(OwnedText {
+        en: part("en")?,
+        zh: part("zh")?,
+    })
+}
+
+fn list(object: &JsValue, key: &str) -> Result<Vec<JsValue>, ContentError> {
+    let value = field(object, key)?;
+    if !js_sys::Array::is_array(&value) {
+        return Err(ContentError::Invalid(key.to_string()));
+    }
+    Ok(js_sys::Array::from(&value).iter().collect())
 }

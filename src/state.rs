@@ -9,6 +9,7 @@ use std::rc::Rc;
 
 use yew::Reducible;
 
+use crate::content::ContentError;
 use crate::i18n::Language;
 use crate::route::Route;
 
@@ -89,6 +90,10 @@ pub struct AppState {
     /// keyed by it, so opening a share link for the case already on screen
     /// loads the link instead of keeping the old run.
     pub visit: u32,
+    /// How the last fetch of a case's content ended (browser build, where
+    /// case pages load their content): the slug, and the error if it failed.
+    /// The content itself lives in `content`'s registry.
+    pub content: Option<(String, Result<(), ContentError>)>,
 }
 
 impl Default for AppState {
@@ -97,6 +102,7 @@ impl Default for AppState {
             route: Route::Gallery,
             settings: Settings::default(),
             visit: 0,
+            content: None,
         }
     }
 }
@@ -108,6 +114,10 @@ pub enum Action {
     Navigate(Route),
     SetLanguage(Language),
     ToggleTheme,
+    /// A case's content arrived and is in the registry.
+    ContentLoaded(String),
+    /// A case's content could not be loaded.
+    ContentFailed(String, ContentError),
 }
 
 impl Reducible for AppState {
@@ -119,7 +129,11 @@ impl Reducible for AppState {
             Action::Navigate(route) => {
                 next.route = route;
                 next.visit = next.visit.wrapping_add(1);
+                // Arriving again after a failure tries again.
+                next.content = None;
             }
+            Action::ContentLoaded(slug) => next.content = Some((slug, Ok(()))),
+            Action::ContentFailed(slug, error) => next.content = Some((slug, Err(error))),
             Action::SetLanguage(language) => next.settings.language = language,
             Action::ToggleTheme => next.settings.theme = next.settings.theme.toggled(),
         }
@@ -149,6 +163,7 @@ mod tests {
                 theme: Theme::Dark,
             },
             visit: 0,
+            content: None,
         };
         let next = reduce(start.clone(), Action::Navigate(Route::Case("x".into())));
         assert_eq!(next.route, Route::Case("x".into()));
@@ -157,6 +172,22 @@ mod tests {
         let again = reduce(next.clone(), Action::Navigate(Route::Case("x".into())));
         assert_eq!(again.route, next.route);
         assert_ne!(again.visit, next.visit);
+    }
+
+    #[test]
+    fn content_results_are_recorded_and_cleared_by_navigation() {
+        let failed = reduce(
+            AppState::default(),
+            Action::ContentFailed("x".into(), ContentError::Http(404)),
+        );
+        assert_eq!(
+            failed.content,
+            Some(("x".into(), Err(ContentError::Http(404))))
+        );
+        let loaded = reduce(failed.clone(), Action::ContentLoaded("x".into()));
+        assert_eq!(loaded.content, Some(("x".into(), Ok(()))));
+        let again = reduce(failed, Action::Navigate(Route::Case("x".into())));
+        assert_eq!(again.content, None);
     }
 
     #[test]

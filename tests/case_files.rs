@@ -94,13 +94,41 @@ fn generated_code_sorts_by_section_then_number_and_escapes_strings() {
     case_data::sort_for_gallery(&mut cases);
     let order: Vec<&str> = cases.iter().map(|c| c.slug.as_str()).collect();
     assert_eq!(order, ["c1", "c3", "unnumbered", "t"]);
-    let code = case_data::render(&cases);
+    let code = case_data::render(&cases, true);
     assert!(
         code.contains(r#"en: "quote \" and \\ backslash""#),
         "{code}"
     );
     assert!(code.contains("section: Section::Timer"), "{code}");
     assert!(code.contains("outcome: Outcome::Deadlock"), "{code}");
+    assert!(code.contains("loaded: true"), "{code}");
+}
+
+#[test]
+fn browser_rendering_keeps_gallery_metadata_and_omits_content() {
+    let text = format!(
+        "{MINIMAL}\nexplanation = {{ en = \"EXPLAINED\" }}\nquestions = [{{ en = \"ASKED\" }}]\n\
+         [[fixes]]\ntitle = {{ en = \"FIXED\" }}\nsource = \"FIX SOURCE\"\n"
+    )
+    .replace("package main", "ORIGINAL SOURCE");
+    let case = case_data::parse_case("full.toml", &text).expect("valid");
+    let native = case_data::render(std::slice::from_ref(&case), true);
+    let browser = case_data::render(std::slice::from_ref(&case), false);
+    for heavy in [
+        "EXPLAINED",
+        "ASKED",
+        "FIXED",
+        "FIX SOURCE",
+        "ORIGINAL SOURCE",
+    ] {
+        assert!(native.contains(heavy), "native embeds {heavy}: {native}");
+        assert!(!browser.contains(heavy), "browser omits {heavy}: {browser}");
+    }
+    for kept in [r#"slug: "tiny""#, r#"en: "Tiny""#, r#"en: "One line""#] {
+        assert!(browser.contains(kept), "browser keeps {kept}: {browser}");
+    }
+    assert!(browser.contains("loaded: false"), "{browser}");
+    assert!(native.contains("loaded: true"), "{native}");
 }
 
 #[test]

@@ -4,6 +4,7 @@
 
 use gopitfalls::cases::{Case, Fix, Outcome, Section, Text};
 use gopitfalls::components::{case_card, case_view, gallery, header};
+use gopitfalls::content::ContentError;
 use gopitfalls::i18n::Language;
 use gopitfalls::route::Route;
 use gopitfalls::state::{AppState, Settings, Theme};
@@ -26,6 +27,7 @@ static FIXTURE: [Case; 3] = [
         outcome: Outcome::Deadlock,
         runnable: true,
         go: Some("1.22"),
+        loaded: true,
         source: "package main\n\nfunc main() { ch <- 1 }\n",
         fixes: &[Fix {
             title: text("Unlock first", "先解锁"),
@@ -43,6 +45,7 @@ static FIXTURE: [Case; 3] = [
         outcome: Outcome::Ok,
         runnable: false,
         go: None,
+        loaded: true,
         source: "package main\n",
         fixes: &[],
     },
@@ -57,6 +60,7 @@ static FIXTURE: [Case; 3] = [
         outcome: Outcome::Leak,
         runnable: true,
         go: None,
+        loaded: true,
         source: "package main\n",
         fixes: &[],
     },
@@ -95,7 +99,7 @@ fn state(route: Route, language: Language) -> AppState {
             language,
             theme: Theme::Light,
         },
-        visit: 0,
+        ..AppState::default()
     }
 }
 
@@ -200,6 +204,46 @@ async fn app_routes_to_case_view_and_not_found() {
     })
     .await;
     assert!(html.contains(r#"data-testid="not-found""#), "{html}");
+}
+
+/// A case as the browser build compiles it in: gallery metadata only.
+static UNLOADED: [Case; 1] = [Case {
+    loaded: false,
+    explanation: text("", ""),
+    questions: &[],
+    source: "",
+    fixes: &[],
+    ..FIXTURE[0]
+}];
+
+#[tokio::test(flavor = "current_thread")]
+async fn case_without_content_shows_loading_then_the_error() {
+    let route = Route::Case("lock-and-full-channel".into());
+    let html = render::<App>(AppProps {
+        initial: state(route.clone(), Language::En),
+        cases: &UNLOADED,
+    })
+    .await;
+    assert!(html.contains(r#"data-testid="case-loading""#), "{html}");
+    assert!(html.contains("Loading…"), "{html}");
+    assert!(html.contains("Sending while holding a lock"), "{html}");
+    assert!(!html.contains(r#"data-testid="playground""#), "{html}");
+
+    let failed = AppState {
+        content: Some(("lock-and-full-channel".into(), Err(ContentError::Http(404)))),
+        ..state(route, Language::Zh)
+    };
+    let html = render::<App>(AppProps {
+        initial: failed,
+        cases: &UNLOADED,
+    })
+    .await;
+    assert!(html.contains(r#"data-testid="case-error""#), "{html}");
+    assert!(
+        html.contains("无法加载") && html.contains("HTTP 404"),
+        "{html}"
+    );
+    assert!(!html.contains(r#"data-testid="case-loading""#), "{html}");
 }
 
 #[tokio::test(flavor = "current_thread")]

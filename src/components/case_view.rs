@@ -3,20 +3,55 @@
 //!
 //! Runnable cases get the playground (listing, stepping, widgets); the
 //! playground module is the only place that talks to `gosim`. Listings the
-//! simulator cannot run are shown as plain code with a note.
+//! simulator cannot run are shown as plain code with a note. While a case's
+//! content is being fetched (browser build) the page shows its header and a
+//! placeholder; if the fetch fails, the header and the reason.
 
 use yew::prelude::*;
 
 use crate::cases::{Case, Text};
 use crate::components::markup::{plain_el, text_el};
 use crate::components::outcome_badge;
+use crate::content::ContentError;
 use crate::i18n::{self, Language};
 use crate::platform;
 use crate::playground::Playground;
 
+/// The page of a case whose content is still on its way.
+pub fn case_loading(meta: &'static Case, lang: Language) -> Html {
+    page(
+        meta,
+        lang,
+        html! {
+            <div class="panel placeholder" data-testid="case-loading" role="status">
+                <p>{ i18n::LOADING.get(lang) }</p>
+            </div>
+        },
+    )
+}
+
+/// The page of a case whose content could not be loaded.
+pub fn case_failed(meta: &'static Case, lang: Language, error: &ContentError) -> Html {
+    page(
+        meta,
+        lang,
+        html! {
+            <div class="panel placeholder" data-testid="case-error" role="alert">
+                <p>{ error.message(lang) }</p>
+            </div>
+        },
+    )
+}
+
 /// `visit` counts arrivals at the address: a new visit (a share link opened
 /// on this page) remounts the playground.
 pub fn case_view(case: &'static Case, lang: Language, visit: u32) -> Html {
+    page(case, lang, body(case, lang, visit))
+}
+
+/// The page frame: breadcrumb and header (gallery metadata, always compiled
+/// in) above `body`.
+fn page(case: &'static Case, lang: Language, body: Html) -> Html {
     html! {
         <main class="page page--case" data-testid="case-view" data-slug={case.slug}>
             <nav class="breadcrumb">
@@ -36,6 +71,15 @@ pub fn case_view(case: &'static Case, lang: Language, visit: u32) -> Html {
                 { text_el("h1", "case-header__title", case.title.get(lang)) }
                 { text_el("p", "case-header__summary", case.summary.get(lang)) }
             </header>
+            { body }
+        </main>
+    }
+}
+
+/// The program (or playground), questions, explanation and fixes.
+fn body(case: &'static Case, lang: Language, visit: u32) -> Html {
+    html! {
+        <>
             if case.runnable {
                 <Playground key={format!("{}#{visit}", case.slug)} {case} query={platform::current_query()} />
             } else {
@@ -77,7 +121,7 @@ pub fn case_view(case: &'static Case, lang: Language, visit: u32) -> Html {
                     }) }
                 </details>
             }
-        </main>
+        </>
     }
 }
 
