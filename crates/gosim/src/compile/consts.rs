@@ -88,7 +88,7 @@ impl ConstVal {
     pub fn as_f64(&self) -> Option<f64> {
         match self {
             ConstVal::Int(i) => Some(*i as f64),
-            ConstVal::Dec(m, e) => format!("{}e{}", m, e).parse().ok(),
+            ConstVal::Dec(m, e) => crate::format::atof::parse_f64(&format!("{}e{}", m, e)),
             ConstVal::Float(f) => Some(*f),
             _ => None,
         }

@@ -64,7 +64,7 @@ fn shortest_digits(abs: f64, bits: u32) -> Digits {
     let short = format!("{abs:e}");
     let n = sig_digits(&short);
     let exact = format!("{:.*e}", n.saturating_sub(1), abs);
-    let ok = exact.parse::<f64>().map(|y| y == abs).unwrap_or(false);
+    let ok = super::atof::parse_f64(&exact).is_some_and(|y| y == abs);
     Digits::from_sci(if ok { &exact } else { &short })
 }
 
@@ -86,7 +86,7 @@ fn shortest_f32(abs: f64) -> String {
         if round_trips_f32(&near, x) {
             return near;
         }
-        let below = near.parse::<f64>().is_ok_and(|y| y < abs);
+        let below = super::atof::parse_f64(&near).is_some_and(|y| y < abs);
         let other = step_last_digit(&near, below);
         if round_trips_f32(&other, x) {
             return other;
@@ -147,7 +147,7 @@ fn step_last_digit(sci: &str, up: bool) -> String {
 /// counting when x's mantissa is even (round half to even). The midpoints
 /// are exact in f64.
 fn round_trips_f32(sci: &str, x: f32) -> bool {
-    let Ok(y) = sci.parse::<f64>() else {
+    let Some(y) = super::atof::parse_f64(sci) else {
         return false;
     };
     let b = x.to_bits();

@@ -30,6 +30,7 @@
 //! Not modelled: complex numbers, `unsafe.Pointer`, the `Formatter` and
 //! `GoStringer` interfaces (`%#v` prints the receiver itself).
 
+pub(crate) mod atof;
 mod float;
 mod isprint_table;
 mod print;

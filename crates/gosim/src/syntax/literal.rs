@@ -38,7 +38,7 @@ pub fn decode_float(text: &str) -> f64 {
     if let Some(rest) = lower.strip_prefix("0x") {
         return decode_hex_float(rest);
     }
-    lower.parse::<f64>().unwrap_or(0.0)
+    crate::format::atof::parse_f64(&lower).unwrap_or(0.0)
 }
 
 fn decode_hex_float(rest: &str) -> f64 {

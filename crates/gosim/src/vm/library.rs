@@ -936,15 +936,18 @@ impl Vm {
                 let (v, code) = parse_int(&st(0), int(1), int(2), native == ParseUint);
                 vec![i64v(v), i64v(code)]
             }
-            ParseFloat => match st(0).trim_start_matches('+').parse::<f64>() {
-                Ok(f) => vec![Value::Float(f), i64v(0)],
-                Err(_) => match st(0).as_str() {
-                    "Inf" | "+Inf" | "inf" | "+inf" => vec![Value::Float(f64::INFINITY), i64v(0)],
-                    "-Inf" | "-inf" => vec![Value::Float(f64::NEG_INFINITY), i64v(0)],
-                    "NaN" | "nan" => vec![Value::Float(f64::NAN), i64v(0)],
-                    _ => vec![Value::Float(0.0), i64v(1)],
-                },
-            },
+            ParseFloat => {
+                let text = st(0);
+                match format::atof::parse_f64(text.trim_start_matches('+')) {
+                    Some(f) => {
+                        // Overflow (not underflow) is Go's range error.
+                        let overflow =
+                            f.is_infinite() && !text.to_ascii_lowercase().contains("inf");
+                        vec![Value::Float(f), i64v(if overflow { 2 } else { 0 })]
+                    }
+                    None => vec![Value::Float(0.0), i64v(1)],
+                }
+            }
             MathUnary(f) => {
                 let x = fl(0);
                 vec![Value::Float(match f {
