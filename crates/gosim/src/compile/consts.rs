@@ -49,6 +49,27 @@ pub fn parse_decimal(text: &str) -> Option<ConstVal> {
     Some(ConstVal::Dec(m, exp.checked_sub(frac_part.len() as i32)?))
 }
 
+/// The decimal text of an integer constant. Written by hand because
+/// `i128`'s `Display` brings a 128-bit formatting routine into the wasm;
+/// constants that fit in `i64` (nearly all) reuse `i64`'s, which is there
+/// anyway.
+pub fn int_text(i: i128) -> String {
+    if let Ok(small) = i64::try_from(i) {
+        return small.to_string();
+    }
+    let mut digits = Vec::new();
+    let mut u = i.unsigned_abs();
+    while u > 0 {
+        digits.push(b'0' + (u % 10) as u8);
+        u /= 10;
+    }
+    if i < 0 {
+        digits.push(b'-');
+    }
+    // Not String::from_utf8: its error's Debug impl would come along.
+    digits.iter().rev().map(|&b| char::from(b)).collect()
+}
+
 fn pow10(e: u32) -> Option<i128> {
     10i128.checked_pow(e)
 }
@@ -88,7 +109,9 @@ impl ConstVal {
     pub fn as_f64(&self) -> Option<f64> {
         match self {
             ConstVal::Int(i) => Some(*i as f64),
-            ConstVal::Dec(m, e) => crate::format::atof::parse_f64(&format!("{}e{}", m, e)),
+            ConstVal::Dec(m, e) => {
+                crate::format::atof::parse_f64(&format!("{}e{}", int_text(*m), e))
+            }
             ConstVal::Float(f) => Some(*f),
             _ => None,
         }
@@ -98,16 +121,16 @@ impl ConstVal {
     pub fn display(&self) -> String {
         match self {
             ConstVal::Bool(b) => b.to_string(),
-            ConstVal::Int(i) => i.to_string(),
+            ConstVal::Int(i) => int_text(*i),
             ConstVal::Float(f) => {
                 if f.fract() == 0.0 && f.abs() < 1e21 {
-                    format!("{}", *f as i128)
+                    int_text(*f as i128)
                 } else {
                     format!("{}", f)
                 }
             }
             ConstVal::Dec(..) => match self.as_i128() {
-                Some(i) => i.to_string(),
+                Some(i) => int_text(i),
                 None => format!("{}", self.as_f64().unwrap_or(0.0)),
             },
             ConstVal::Str(s) => crate::format::quote(s),
@@ -327,4 +350,28 @@ pub fn fold_binary(
         },
         _ => return Err("invalid constant operation".into()),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn int_text_matches_display_across_the_i64_edge() {
+        let edge = i64::MAX as i128;
+        for v in [
+            0,
+            7,
+            -7,
+            edge,
+            edge + 1,
+            -edge - 1,
+            -edge - 2,
+            10i128.pow(30),
+            i128::MAX,
+            i128::MIN,
+        ] {
+            assert_eq!(int_text(v), v.to_string());
+        }
+    }
 }

@@ -1763,7 +1763,7 @@ impl<'a> Compiler<'a> {
                     Some(v) => {
                         if let Some(n) = len {
                             if v as u64 >= n {
-                                self.error(i.span, format!("invalid argument: index {} out of bounds [0:{}]", v, n));
+                                self.error(i.span, format!("invalid argument: index {} out of bounds [0:{}]", consts::int_text(v), n));
                             }
                         }
                     }
@@ -1806,7 +1806,7 @@ impl<'a> Compiler<'a> {
                             i.span,
                             format!(
                                 "invalid argument: index {} out of bounds [0:{}]",
-                                v,
+                                consts::int_text(v),
                                 s.len()
                             ),
                         );
