@@ -1,6 +1,6 @@
 //! The gopitfalls web app: a Yew front end over the embedded pitfall cases.
 //!
-//! Module map: `cases` (embedded case data), `content` (case content
+//! Module map: `alloc` (the wasm heap), `cases` (embedded case data), `content` (case content
 //! fetched at run time in the browser build), `i18n` (UI strings), `route`
 //! (hash routes), `state` (the reducer), `hooks` (context access),
 //! `components` (views), `playground` (the
@@ -9,6 +9,7 @@
 //! public snapshot API and never parses case files at run time (the fetched
 //! content is JSON written at build time, read with the browser's parser).
 
+pub mod alloc;
 pub mod app;
 pub mod cases;
 pub mod components;
