@@ -3,15 +3,19 @@
 //! brings about 7 KB of code for coalescing and trimming that a browser tab
 //! does not need: wasm memory can only grow, never shrink.
 //!
-//! Every block is a power of two from 16 B to 2 GiB, aligned to its own size,
-//! so any block of a class satisfies any alignment up to that size. Freed
-//! blocks go on a singly linked free list per class (the link lives in the
-//! block itself); a request whose class has none splits the smallest larger
-//! free block in halves. Blocks are never merged again. New
-//! blocks are bump-allocated from memory taken from the host a chunk at a
-//! time; the gap that aligning the bump pointer skips is cut into naturally
-//! aligned blocks and put on the free lists, so nothing is lost. The cost is
-//! the rounding up to a power of two (at most 2x the requested size).
+//! Block sizes are 16 B and then two classes per doubling up to 2 GiB:
+//! 32, 48, 64, 96, 128, 192, ... A power of two is aligned to its own size,
+//! a 3·2^j block to 2^j (its lowest set bit), and a request whose alignment
+//! its size class lacks takes the next class, a power of two. Freed blocks go
+//! on a singly linked free list per class (the link lives in the block
+//! itself); a request whose class has none carves a suitably aligned block out
+//! of the smallest larger free block and frees the rest as power-of-two
+//! blocks. Blocks are never merged again. New blocks are bump-allocated from
+//! memory taken from the host a chunk at a time; the gap that aligning the
+//! bump pointer skips is cut into naturally aligned blocks and put on the free
+//! lists, so nothing is lost. The cost is the rounding up to a class: at most
+//! 1.5x the requested size above 32 B (power-of-two classes alone cost up to
+//! 2x, and 1.45x dlmalloc's memory on case 16, against 1.2x with these).
 //!
 //! [`Heap`] holds the logic over any [`Pages`] source, so native tests can
 //! drive it with a fake memory; the `#[global_allocator]` is wasm32-only.
@@ -27,9 +31,9 @@ const CHUNK_PAGES: usize = 16;
 const MIN_SHIFT: u32 = 4;
 /// The smallest block: room for the free-list link, 16-byte aligned.
 const MIN_BLOCK: usize = 1 << MIN_SHIFT;
-/// 16 B, 32 B, ... 2 GiB.
-const CLASSES: usize = 28;
-const MAX_BLOCK: usize = MIN_BLOCK << (CLASSES - 1);
+/// 16 B, 32 B, 48 B, 64 B, ... 1.5 GiB, 2 GiB.
+const CLASSES: usize = 54;
+const MAX_BLOCK: usize = 1 << 31;
 
 /// Where a [`Heap`] gets its memory from.
 pub trait Pages {
@@ -47,11 +51,37 @@ fn class_of(size: usize, align: usize) -> Option<usize> {
     if need > MAX_BLOCK {
         return None;
     }
-    Some((need.next_power_of_two().trailing_zeros() - MIN_SHIFT) as usize)
+    let k = need.next_power_of_two().trailing_zeros() as usize;
+    // 2^k is class 2k - 9 (16 B is class 0); from 64 B on, 3·2^(k-2) is the
+    // class just below it.
+    let mut class = (2 * k).saturating_sub(2 * MIN_SHIFT as usize + 1);
+    if k > MIN_SHIFT as usize + 1 && need <= 3 << (k - 2) {
+        class -= 1;
+    }
+    // Only a 3·2^j class can lack the alignment, which then is 2^(j+1); the
+    // next class, 2^(j+2), has it.
+    if block_align(class) < align {
+        class += 1;
+    }
+    Some(class)
 }
 
 const fn block_size(class: usize) -> usize {
-    MIN_BLOCK << class
+    if class == 0 {
+        return MIN_BLOCK;
+    }
+    let pow = MIN_BLOCK << class.div_ceil(2);
+    if class % 2 == 1 {
+        pow
+    } else {
+        pow / 2 * 3
+    }
+}
+
+/// The alignment every block of `class` has: its size's lowest set bit.
+const fn block_align(class: usize) -> usize {
+    let size = block_size(class);
+    size & size.wrapping_neg()
 }
 
 /// A heap of power-of-two blocks over the memory that `P` hands out.
@@ -59,7 +89,7 @@ pub struct Heap<P> {
     /// Head address of each class's free list, 0 when empty.
     free: [usize; CLASSES],
     /// Bit `c` is set when class `c`'s free list is not empty.
-    nonempty: u32,
+    nonempty: u64,
     /// Next unused byte of the current chunk; always a multiple of 16.
     bump: usize,
     /// End of the current chunk.
@@ -126,21 +156,23 @@ impl<P: Pages> Heap<P> {
         if let Some(block) = self.pop(class) {
             return block as *mut u8;
         }
-        // Split the smallest larger free block (a buffer a growing Vec left
-        // behind, say) before taking new memory: the halves stay naturally
-        // aligned, the first is returned and the others go on the free lists.
-        let larger = self.nonempty >> class;
+        // Carve the block out of the smallest larger free block (a buffer a
+        // growing Vec left behind, say) before taking new memory. Any larger
+        // block holds an aligned one of `class`: a 3·2^j block is 2^j-aligned,
+        // so a 2^(j+1) block starts at most 2^j into it.
+        let larger = self.nonempty >> class >> 1;
         if larger != 0 {
-            let mut big = class + larger.trailing_zeros() as usize;
+            let big = class + 1 + larger.trailing_zeros() as usize;
             if let Some(block) = self.pop(big) {
-                while big > class {
-                    big -= 1;
-                    self.push(big, block + block_size(big));
-                }
-                return block as *mut u8;
+                let start = block.next_multiple_of(block_align(class));
+                let end = start + block_size(class);
+                debug_assert!(end <= block + block_size(big));
+                self.release(block, start);
+                self.release(end, block + block_size(big));
+                return start as *mut u8;
             }
         }
-        self.bump_alloc(block_size(class))
+        self.bump_alloc(block_size(class), block_align(class))
             .unwrap_or(ptr::null_mut())
     }
 
@@ -152,16 +184,16 @@ impl<P: Pages> Heap<P> {
         let next = *(head as *const usize);
         self.free[class] = next;
         if next == 0 {
-            self.nonempty &= !(1 << class);
+            self.nonempty &= !(1u64 << class);
         }
         Some(head)
     }
 
-    /// Carves a `size`-aligned block of `size` bytes off the current chunk,
-    /// growing memory when it does not fit.
-    unsafe fn bump_alloc(&mut self, size: usize) -> Option<*mut u8> {
+    /// Carves an `align`-aligned block of `size` bytes off the current
+    /// chunk, growing memory when it does not fit.
+    unsafe fn bump_alloc(&mut self, size: usize, align: usize) -> Option<*mut u8> {
         loop {
-            let start = align_up(self.bump, size)?;
+            let start = align_up(self.bump, align)?;
             let fits = start.checked_add(size).filter(|&e| e <= self.end);
             if let Some(block_end) = fits {
                 self.release(self.bump, start);
@@ -195,7 +227,9 @@ impl<P: Pages> Heap<P> {
             while size > hi - lo {
                 size /= 2;
             }
-            self.push((size.trailing_zeros() - MIN_SHIFT) as usize, lo);
+            // 2^k is class 2k - 9, and 16 B class 0.
+            let k = size.trailing_zeros();
+            self.push((2 * k).saturating_sub(2 * MIN_SHIFT + 1) as usize, lo);
             lo += size;
         }
     }
@@ -203,7 +237,7 @@ impl<P: Pages> Heap<P> {
     unsafe fn push(&mut self, class: usize, block: usize) {
         *(block as *mut usize) = self.free[class];
         self.free[class] = block;
-        self.nonempty |= 1 << class;
+        self.nonempty |= 1u64 << class;
     }
 }
 
@@ -324,13 +358,44 @@ mod tests {
     }
 
     #[test]
-    fn size_classes_round_up_to_powers_of_two_of_at_least_the_alignment() {
+    fn size_classes_are_16_then_two_per_doubling() {
+        let sizes: Vec<usize> = (0..9).map(block_size).collect();
+        assert_eq!(sizes, [16, 32, 48, 64, 96, 128, 192, 256, 384]);
+        let aligns: Vec<usize> = (0..9).map(block_align).collect();
+        assert_eq!(aligns, [16, 32, 16, 64, 32, 128, 64, 256, 128]);
+        assert_eq!(block_size(CLASSES - 2), 3 << 29);
+        assert_eq!(block_size(CLASSES - 1), MAX_BLOCK);
         assert_eq!(class_of(0, 1), Some(0));
         assert_eq!(class_of(16, 8), Some(0));
         assert_eq!(class_of(17, 8), Some(1));
-        assert_eq!(class_of(8, 64), Some(2));
+        assert_eq!(class_of(33, 8), Some(2));
+        assert_eq!(class_of(48, 16), Some(2));
+        assert_eq!(class_of(48, 32), Some(3), "48 B is only 16-byte aligned");
+        assert_eq!(class_of(8, 64), Some(3));
         assert_eq!(class_of(MAX_BLOCK, 1), Some(CLASSES - 1));
         assert_eq!(class_of(MAX_BLOCK + 1, 1), None);
+    }
+
+    /// `class_of` picks the smallest class that is large and aligned enough,
+    /// checked against a search over all classes.
+    #[test]
+    fn the_class_of_a_request_is_the_smallest_that_fits() {
+        let fits =
+            |c: usize, size: usize, align: usize| block_size(c) >= size && block_align(c) >= align;
+        let mut sizes: Vec<usize> = (0..=4096).collect();
+        for k in 12..31 {
+            for d in [-16isize, -1, 0, 1, 16] {
+                sizes.push(((1usize << k) as isize + d) as usize);
+                sizes.push(((3usize << (k - 1)) as isize + d) as usize);
+            }
+        }
+        for &size in &sizes {
+            for a in 0..16 {
+                let align = 1 << a;
+                let want = (0..CLASSES).find(|&c| fits(c, size, align));
+                assert_eq!(class_of(size, align), want, "size {size} align {align}");
+            }
+        }
     }
 
     #[test]
@@ -358,10 +423,10 @@ mod tests {
         let a = unsafe { h.alloc(l) };
         let b = unsafe { h.alloc(l) };
         unsafe { h.dealloc(a, l) };
-        let c = unsafe { h.alloc(layout(64, 8)) };
+        let c = unsafe { h.alloc(layout(48, 8)) };
         assert_eq!(
             c, a,
-            "a 64-byte request reuses the freed 40-byte block (same class)"
+            "a 48-byte request reuses the freed 40-byte block (same class)"
         );
         unsafe { h.dealloc(b, l) };
         unsafe { h.dealloc(c, l) };
@@ -392,6 +457,25 @@ mod tests {
             (grows, bump),
             "no new memory taken"
         );
+    }
+
+    /// A 2^(j+1) block cut from a free 3·2^j block that is only 2^j-aligned
+    /// starts 2^j into it; the 2^j before it is reused too.
+    #[test]
+    fn an_aligned_block_is_cut_from_a_three_quarter_block() {
+        let mut h = heap(64);
+        let pad = unsafe { h.alloc(layout(32, 32)) } as usize;
+        let l96 = layout(96, 32);
+        let b = unsafe { h.alloc(l96) } as usize;
+        assert_eq!(b, pad + 32);
+        assert_eq!(b % 64, 32, "the bump pointer leaves it only 32-aligned");
+        unsafe { h.dealloc(b as *mut u8, l96) };
+        let bump = h.bump;
+        let c = unsafe { h.alloc(layout(64, 64)) } as usize;
+        assert_eq!(c, b + 32);
+        let d = unsafe { h.alloc(layout(32, 32)) } as usize;
+        assert_eq!(d, b);
+        assert_eq!(h.bump, bump, "no new memory taken");
     }
 
     #[test]
@@ -467,12 +551,15 @@ mod tests {
         for round in 0..20_000u32 {
             let r = next();
             let tag = (round % 251) as u8 + 1;
+            // Sizes near the 3·2^j classes and alignments up to 4 KiB too, so
+            // that some requests need a larger class for their alignment.
             let size = match r % 10 {
                 0 => (next() % 70_000) as usize,
-                1..=3 => (next() % 1000) as usize,
+                1..=2 => (next() % 1000) as usize,
+                3 => (3 << (next() % 12 + 3)) + (next() % 3) as usize - 1,
                 _ => (next() % 64) as usize,
             };
-            let align = 1usize << (next() % 8);
+            let align = 1usize << (next() % 13).min(next() % 13);
             match (r >> 8) % 4 {
                 0 | 1 => {
                     let l = layout(size, align);
