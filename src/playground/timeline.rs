@@ -10,6 +10,7 @@ use yew::prelude::*;
 use crate::components::markup::{classed, plain_el, text_el};
 use crate::i18n::Language;
 use crate::playground::model::Cmd;
+use crate::playground::num::{fixed, plain};
 use crate::playground::widgets::{fmt_ns, g_class, tr};
 
 const WIDTH: f64 = 1000.0;
@@ -126,21 +127,21 @@ pub fn timeline(t: TimelineData, lang: Language, dispatch: &Callback<Cmd>) -> Ht
             // Virtual time, marked where the clock moved (HTML labels: SVG text would stretch).
             <div class="timeline__clock" data-testid="timeline-clock" aria-label={tr(lang, "virtual time", "虚拟时间")}>
                 { for marks.iter().map(|&(x, ns)| html! {
-                    <span class="timeline__time" style={format!("left: {:.2}%", x / WIDTH * 100.0)}>{ fmt_ns(ns) }</span>
+                    <span class="timeline__time" style={format!("left: {}%", fixed(x / WIDTH * 100.0, 2))}>{ fmt_ns(ns) }</span>
                 }) }
             </div>
-            <svg viewBox={format!("0 0 {WIDTH} {height}")} preserveAspectRatio="none" class="timeline__svg"
-                style={format!("height: {}px", height)}
+            <svg viewBox={format!("0 0 {} {}", plain(WIDTH), plain(height))} preserveAspectRatio="none" class="timeline__svg"
+                style={format!("height: {}px", plain(height))}
                 role="img" aria-label={tr(lang, "timeline", "时间线")} {onclick}>
                 { for marks.iter().map(|&(x, _)| html! {
-                    <line class="timeline__tick" x1={format!("{x:.2}")} x2={format!("{x:.2}")} y1="0" y2={format!("{height}")} />
+                    <line class="timeline__tick" x1={fixed(x, 2)} x2={fixed(x, 2)} y1="0" y2={plain(height)} />
                 }) }
                 { for runs(t.lanes).into_iter().map(|(g, start, n)| classed(g_class("lane", g), html! {
-                    <rect class="_" x={format!("{:.2}", LABEL_W + start as f64 * scale)}
-                        y={format!("{}", row(g) + 2.0)} width={format!("{:.2}", (n as f64 * scale).max(1.0))}
-                        height={format!("{}", LANE_H - 4.0)} />
+                    <rect class="_" x={fixed(LABEL_W + start as f64 * scale, 2)}
+                        y={plain(row(g) + 2.0)} width={fixed((n as f64 * scale).max(1.0), 2)}
+                        height={plain(LANE_H - 4.0)} />
                 })) }
-                <line class="timeline__cursor" x1={format!("{cursor:.2}")} x2={format!("{cursor:.2}")} y1="0" y2={format!("{height}")} />
+                <line class="timeline__cursor" x1={fixed(cursor, 2)} x2={fixed(cursor, 2)} y1="0" y2={plain(height)} />
             </svg>
             </div>
             </div>
@@ -168,8 +169,13 @@ pub fn resource_plot(
             let y = h - 5.0 - pick(p) as f64 / max_y * (h - 20.0);
             // Step chart: hold the previous value until this sample.
             match last_y {
-                None => out.push_str(&format!("M{x:.1},{y:.1}")),
-                Some(ly) => out.push_str(&format!(" L{x:.1},{ly:.1} L{x:.1},{y:.1}")),
+                None => out.push_str(&format!("M{},{}", fixed(x, 1), fixed(y, 1))),
+                Some(ly) => out.push_str(&format!(
+                    " L{x1},{} L{x1},{}",
+                    fixed(ly, 1),
+                    fixed(y, 1),
+                    x1 = fixed(x, 1)
+                )),
             }
             last_y = Some(y);
         }
@@ -188,7 +194,7 @@ pub fn resource_plot(
                     { text_el("span", "plot__key", format!("y max = {}", max_y as u64)) }
                 </span>
             </figcaption>
-            <svg viewBox={format!("0 0 {WIDTH} {h}")} preserveAspectRatio="none" class="plot__svg" role="img"
+            <svg viewBox={format!("0 0 {} {}", plain(WIDTH), plain(h))} preserveAspectRatio="none" class="plot__svg" role="img"
                 aria-label={tr(lang, "resource plot", "资源曲线")}>
                 <path class="plot__line plot__line--g" d={path(|p| p.1)} />
                 <path class="plot__line plot__line--t" d={path(|p| p.2)} />

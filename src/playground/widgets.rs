@@ -380,7 +380,7 @@ pub fn fmt_ns(ns: i64) -> String {
 }
 
 fn trim_float(v: f64) -> String {
-    let s = format!("{v:.3}");
+    let s = crate::playground::num::fixed(v, 3);
     s.trim_end_matches('0').trim_end_matches('.').to_string()
 }
 

@@ -90,6 +90,17 @@ fn as_dec(v: &ConstVal) -> Option<(i128, i32)> {
     }
 }
 
+/// A float constant as Rust's `{}` writes it (plain decimal, shortest
+/// round-trip digits, `inf`), through gosim's formatter so that Rust's float
+/// formatting stays out of the wasm. Rust and Go differ only in which of two
+/// equally close shortest decimals they take; this is Go's choice.
+fn display_f64(f: f64) -> String {
+    if f.is_infinite() {
+        return if f > 0.0 { "inf" } else { "-inf" }.to_string();
+    }
+    crate::format::format_float(f, b'f', -1, 64)
+}
+
 impl ConstVal {
     pub fn as_i128(&self) -> Option<i128> {
         match self {
@@ -126,12 +137,12 @@ impl ConstVal {
                 if f.fract() == 0.0 && f.abs() < 1e21 {
                     int_text(*f as i128)
                 } else {
-                    format!("{}", f)
+                    display_f64(*f)
                 }
             }
             ConstVal::Dec(..) => match self.as_i128() {
                 Some(i) => int_text(i),
-                None => format!("{}", self.as_f64().unwrap_or(0.0)),
+                None => display_f64(self.as_f64().unwrap_or(0.0)),
             },
             ConstVal::Str(s) => crate::format::quote(s),
             ConstVal::Nil => "nil".to_string(),

@@ -282,6 +282,40 @@ impl Decimal {
     }
 }
 
+/// The exact decimal value of `mant × 2^exp2`: its digits (values 0..=9,
+/// no leading or trailing zero; none for zero) and the point position `dp`
+/// as in [`Decimal`]. Every binary fraction has a finite decimal expansion,
+/// at most 767 significant digits for an f64; float formatting rounds it.
+pub(super) fn exact_decimal(mant: u64, exp2: i32) -> (Vec<u8>, i64) {
+    let mut dec = Decimal {
+        d: Vec::new(),
+        dp: 0,
+        cut: false,
+    };
+    let mut m = mant;
+    while m > 0 {
+        dec.d.push((m % 10) as u8);
+        m /= 10;
+        dec.dp += 1;
+    }
+    dec.d.reverse();
+    dec.trim();
+    if dec.d.is_empty() {
+        return (Vec::new(), 0);
+    }
+    let mut left = exp2.unsigned_abs();
+    while left > 0 {
+        let k = left.min(MAX_SHIFT);
+        if exp2 > 0 {
+            dec.shl(k);
+        } else {
+            dec.shr(k);
+        }
+        left -= k;
+    }
+    (dec.d, dec.dp)
+}
+
 /// An exponent's optional sign and at least one digit, saturating far
 /// outside the range where anything but 0 or infinity could result.
 fn parse_exponent(s: &[u8]) -> Option<i64> {

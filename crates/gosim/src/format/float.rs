@@ -1,15 +1,19 @@
 //! Floating-point to text, mirroring `strconv.FormatFloat` for the formats
-//! `e E f g G b x X`. Decimal digits come from Rust's float formatting, which is
-//! exact: `{:e}` gives the shortest digits that round-trip, and `{:.N}` /
-//! `{:.Ne}` give correctly rounded digits (ties to even, as Go's decimal
-//! rounding does). This module then lays the digits out Go's way. It never
-//! formats through a lossy shortcut and never panics.
+//! `e E f g G b x X`. Digits come from the value's exact decimal expansion
+//! (every binary fraction has a finite one, built by `atof`'s big decimal):
+//! fixed precisions round it half to even, as Go's decimal rounding does,
+//! and the shortest form takes the fewest digits that land in the value's
+//! rounding interval. This module then lays the digits out Go's way. It
+//! never formats through a lossy shortcut and never panics. Rust's own float
+//! formatting (`core::num::flt2dec`) is not used: it would add its Grisu and
+//! Dragon code and tables to the browser wasm.
 
 /// The largest precision honoured; `fmt` itself never asks for more than about 10^7.
 const MAX_PREC: i32 = 10_000_000;
 
 /// Decimal digits `0.d[0]d[1]... × 10^dp` without leading or trailing zeros
 /// (Go's `decimalSlice`). Zero has no digits and `dp == 0`.
+#[derive(Clone)]
 struct Digits {
     d: Vec<u8>,
     dp: i32,
@@ -18,6 +22,13 @@ struct Digits {
 impl Digits {
     fn nd(&self) -> i32 {
         self.d.len() as i32
+    }
+
+    fn zero() -> Digits {
+        Digits {
+            d: Vec::new(),
+            dp: 0,
+        }
     }
 
     /// Builds from a digit string and decimal-point position, trimming zeros.
@@ -34,154 +45,138 @@ impl Digits {
         Digits { d, dp }
     }
 
-    /// Parses Rust's `{:e}` output of a non-negative finite value: `1.25e-3`.
-    fn from_sci(s: &str) -> Digits {
-        let (mant, exp) = s.split_once('e').unwrap_or((s, "0"));
-        let exp: i32 = exp.parse().unwrap_or(0);
-        let d: Vec<u8> = mant.bytes().filter(u8::is_ascii_digit).collect();
-        Digits::from_raw(d, exp + 1)
-    }
-
-    /// Parses Rust's `{:.N}` output of a non-negative finite value: `123.4500`.
-    fn from_fixed(s: &str) -> Digits {
-        let int_len = s.find('.').unwrap_or(s.len()) as i32;
-        let d: Vec<u8> = s.bytes().filter(u8::is_ascii_digit).collect();
-        Digits::from_raw(d, int_len)
-    }
-}
-
-/// Shortest digits that round-trip at the given bit size.
-///
-/// When two decimals of the shortest length both round-trip and are equally
-/// close to the value (2328579.25f32 between ...579.2 and ...579.3), Go takes
-/// the one rounding to even, while Rust's shortest may take the other. So the
-/// correctly rounded decimal of the same length (ties to even) wins whenever it
-/// also round-trips.
-fn shortest_digits(abs: f64, bits: u32) -> Digits {
-    if bits == 32 {
-        return Digits::from_sci(&shortest_f32(abs));
-    }
-    let short = format!("{abs:e}");
-    let n = sig_digits(&short);
-    let exact = format!("{:.*e}", n.saturating_sub(1), abs);
-    let ok = super::atof::parse_f64(&exact).is_some_and(|y| y == abs);
-    Digits::from_sci(if ok { &exact } else { &short })
-}
-
-/// The float32 counterpart of `shortest_digits` (`abs` holds a float32
-/// value exactly), computed with f64 formatting and parsing only: Rust's
-/// f32 formatting and parsing would add their own copies to the wasm.
-///
-/// The shortest length n is the first at which one of the two n-digit
-/// decimals around the value round-trips. The correctly rounded one is
-/// tried first, so it wins whenever it round-trips, as in `shortest_digits`;
-/// otherwise only the other one can, and it is what Rust's shortest gives.
-fn shortest_f32(abs: f64) -> String {
-    if abs == 0.0 {
-        return "0e0".into();
-    }
-    let x = abs as f32;
-    for n in 1..=9 {
-        let near = format!("{:.*e}", n - 1, abs);
-        if round_trips_f32(&near, x) {
-            return near;
-        }
-        let below = super::atof::parse_f64(&near).is_some_and(|y| y < abs);
-        let other = step_last_digit(&near, below);
-        if round_trips_f32(&other, x) {
-            return other;
+    /// The exact value of `mant × 2^exp2`.
+    fn exact(mant: u64, exp2: i32) -> Digits {
+        let (d, dp) = super::atof::exact_decimal(mant, exp2);
+        Digits {
+            d: d.into_iter().map(|c| c + b'0').collect(),
+            dp: dp as i32,
         }
     }
-    // Nine digits always round-trip a float32.
-    format!("{:.8e}", abs)
-}
 
-/// The decimal `sci` (Rust's `d.ddde±x`) moved by one unit in its last
-/// digit, up or down, keeping its number of digits.
-fn step_last_digit(sci: &str, up: bool) -> String {
-    let (mant, exp) = sci.split_once('e').unwrap_or((sci, "0"));
-    let mut exp: i32 = exp.parse().unwrap_or(0);
-    let mut d: Vec<u8> = mant.bytes().filter(u8::is_ascii_digit).collect();
-    let mut i = d.len();
-    loop {
-        if i == 0 {
-            // Carried out of the first digit: 9.99 -> 10.0 = 1.00e+1.
-            d.insert(0, b'1');
-            d.pop();
-            exp += 1;
-            break;
+    /// The first `n` digits (none when `n` ≤ 0: the value is then below
+    /// one unit of the kept precision), cut off without rounding.
+    fn truncate(&self, n: i32) -> Digits {
+        let n = n.clamp(0, self.nd()) as usize;
+        Digits::from_raw(self.d[..n].to_vec(), self.dp)
+    }
+
+    /// The first `n` digits plus one unit in the last of them (digit n,
+    /// counting from 1, may lie before the first: then it is `10^(dp-n)`).
+    fn truncate_up(&self, n: i32) -> Digits {
+        let mut d = self.d[..n.clamp(0, self.nd()) as usize].to_vec();
+        let mut dp = self.dp;
+        if n <= 0 {
+            return Digits {
+                d: vec![b'1'],
+                dp: dp - n + 1,
+            };
         }
-        i -= 1;
-        match (up, d[i]) {
-            (true, b'9') => d[i] = b'0',
-            (false, b'0') => d[i] = b'9',
-            (true, c) => {
-                d[i] = c + 1;
+        d.resize(n as usize, b'0');
+        let mut i = d.len();
+        loop {
+            if i == 0 {
+                // Carried out of the first digit: 999 -> 1000.
+                d.insert(0, b'1');
+                dp += 1;
                 break;
             }
-            (false, c) => {
-                d[i] = c - 1;
+            i -= 1;
+            if d[i] == b'9' {
+                d[i] = b'0';
+            } else {
+                d[i] += 1;
                 break;
             }
         }
+        Digits::from_raw(d, dp)
     }
-    if d[0] == b'0' {
-        // Borrowed from the first digit: 1.00 -> 0.99 = 9.99e-1.
-        d.remove(0);
-        d.push(b'9');
-        exp -= 1;
+
+    /// Rounds to `n` digits (exact digits are never rounded), half to even
+    /// on the exact digits as Go's decimal rounding and Rust's exact
+    /// formatting do. `n` ≤ 0 compares the whole value with a half unit.
+    fn round(&self, n: i32) -> Digits {
+        if n >= self.nd() {
+            return self.clone();
+        }
+        if n < 0 {
+            return Digits::zero();
+        }
+        let i = n as usize;
+        let next = self.d[i];
+        // Digits are trimmed, so anything after `next` is nonzero.
+        let more = self.d.len() > i + 1;
+        let odd = i > 0 && (self.d[i - 1] - b'0') % 2 == 1;
+        if next > b'5' || (next == b'5' && (more || odd)) {
+            self.truncate_up(n)
+        } else {
+            self.truncate(n)
+        }
     }
-    let mut s = String::with_capacity(d.len() + 6);
-    s.push(d[0] as char);
-    if d.len() > 1 {
-        s.push('.');
-        d[1..].iter().for_each(|&c| s.push(c as char));
-    }
-    s.push('e');
-    s.push_str(&exp.to_string());
-    s
 }
 
-/// Whether the decimal `sci` reads back as the float32 `x` (> 0): whether
-/// it lies between the midpoints to x's neighbours, a midpoint itself
-/// counting when x's mantissa is even (round half to even). The midpoints
-/// are exact in f64.
-fn round_trips_f32(sci: &str, x: f32) -> bool {
-    let Some(y) = super::atof::parse_f64(sci) else {
-        return false;
-    };
-    let b = x.to_bits();
-    let (prev, xv) = (f64::from(f32::from_bits(b - 1)), f64::from(x));
-    let lo = (prev + xv) / 2.0;
-    let hi = if x == f32::MAX {
-        xv + (xv - prev) / 2.0
-    } else {
-        (xv + f64::from(f32::from_bits(b + 1))) / 2.0
-    };
-    let even = b & 1 == 0;
-    let above = cmp_decimal(sci, y, lo);
-    let below = cmp_decimal(sci, y, hi);
-    (above.is_gt() || (above.is_eq() && even)) && (below.is_lt() || (below.is_eq() && even))
-}
-
-/// Compares the decimal `sci`, whose nearest f64 is `y`, with the f64 `m`
-/// exactly. Only when `y == m` do the digits decide: m's full expansion
-/// (a float32 midpoint has at most about 115 significant digits).
-fn cmp_decimal(sci: &str, y: f64, m: f64) -> std::cmp::Ordering {
-    if y != m {
-        return y.partial_cmp(&m).unwrap_or(std::cmp::Ordering::Equal);
-    }
-    let (a, b) = (
-        Digits::from_sci(sci),
-        Digits::from_sci(&format!("{:.130e}", m)),
-    );
+/// Compares two positive values.
+fn cmp_positive(a: &Digits, b: &Digits) -> std::cmp::Ordering {
     a.dp.cmp(&b.dp).then_with(|| a.d.cmp(&b.d))
 }
 
-/// Number of mantissa digits in Rust's `{:e}` output (`1.25e-3` has 3).
-fn sig_digits(sci: &str) -> usize {
-    let mant = sci.split('e').next().unwrap_or(sci);
-    mant.bytes().filter(u8::is_ascii_digit).count()
+/// Shortest digits that round-trip at the given bit size (`abs` holds a
+/// value of that size): the first length n at which an n-digit decimal
+/// lies in x's rounding interval, i.e. reads back as x. Only two can be
+/// the nearest on either side (truncated and truncated plus one unit);
+/// the correctly rounded one is tried first.
+///
+/// When two decimals of the shortest length both round-trip and are equally
+/// close to the value (2328579.25f32 between ...579.2 and ...579.3), Go takes
+/// the one rounding to even, while Rust's shortest may take the other. Trying
+/// the correctly rounded decimal (ties to even) first gives Go's choice.
+fn shortest_digits(abs: f64, bits: u32) -> Digits {
+    if abs == 0.0 {
+        return Digits::zero();
+    }
+    let (m, e, mant_bits) = decompose(abs, bits);
+    let e2 = e - mant_bits;
+    let exact = Digits::exact(m, e2);
+    // The interval between the midpoints to the neighbours; at a power of
+    // two (not the least normal) the lower neighbour is half as far.
+    let min_e = if bits == 32 { -126 } else { -1022 };
+    let lo = if m == 1 << mant_bits && e > min_e {
+        Digits::exact(4 * m - 1, e2 - 2)
+    } else {
+        Digits::exact(2 * m - 1, e2 - 1)
+    };
+    let hi = Digits::exact(2 * m + 1, e2 - 1);
+    // Parsing rounds a midpoint to even, so x's own midpoints read back as
+    // x exactly when its mantissa is even.
+    let even = m % 2 == 0;
+    let inside = |c: &Digits| {
+        let (a, b) = (cmp_positive(c, &lo), cmp_positive(c, &hi));
+        (a.is_gt() || (a.is_eq() && even)) && (b.is_lt() || (b.is_eq() && even))
+    };
+    let max_n = if bits == 32 { 9 } else { 17 };
+    for n in 1..max_n {
+        let near = exact.round(n);
+        if inside(&near) {
+            return near;
+        }
+        let down = exact.truncate(n);
+        let other = if cmp_positive(&near, &down).is_eq() {
+            exact.truncate_up(n)
+        } else {
+            down
+        };
+        if inside(&other) {
+            return other;
+        }
+    }
+    // 17 digits always round-trip an f64, 9 a float32.
+    exact.round(max_n)
+}
+
+/// The exact decimal value of a finite `abs` (≥ 0).
+fn exact_digits(abs: f64) -> Digits {
+    let (m, e, mant_bits) = decompose(abs, 64);
+    Digits::exact(m, e - mant_bits)
 }
 
 /// Formats `f` like `strconv.FormatFloat(f, fmt, prec, bits)`; `bits` is 32 or 64
@@ -230,21 +225,13 @@ pub fn append_float(out: &mut Vec<u8>, f: f64, fmt: u8, prec: i32, bits: u32) {
         };
         (digs, p)
     } else {
+        let exact = exact_digits(abs);
         match fmt {
-            b'e' | b'E' => (
-                Digits::from_sci(&format!("{:.*e}", prec as usize, abs)),
-                prec,
-            ),
-            b'f' => (
-                Digits::from_fixed(&format!("{:.*}", prec as usize, abs)),
-                prec,
-            ),
+            b'e' | b'E' => (exact.round(prec.saturating_add(1)), prec),
+            b'f' => (exact.round(exact.dp.saturating_add(prec)), prec),
             _ => {
                 let p = prec.max(1);
-                (
-                    Digits::from_sci(&format!("{:.*e}", (p - 1) as usize, abs)),
-                    p,
-                )
+                (exact.round(p), p)
             }
         }
     };
@@ -475,7 +462,142 @@ pub fn format_uint(mut v: u64, base: u32) -> String {
 
 #[cfg(test)]
 mod tests {
+    //! Compared against Rust's own float formatting, which is exact.
     use super::*;
+
+    /// Parses Rust's `{:e}` output of a non-negative finite value: `1.25e-3`.
+    fn from_sci(s: &str) -> Digits {
+        let (mant, exp) = s.split_once('e').unwrap_or((s, "0"));
+        let exp: i32 = exp.parse().unwrap();
+        let d: Vec<u8> = mant.bytes().filter(u8::is_ascii_digit).collect();
+        Digits::from_raw(d, exp + 1)
+    }
+
+    /// Parses Rust's `{:.N}` output of a non-negative finite value: `123.4500`.
+    fn from_fixed(s: &str) -> Digits {
+        let int_len = s.find('.').unwrap_or(s.len()) as i32;
+        let d: Vec<u8> = s.bytes().filter(u8::is_ascii_digit).collect();
+        Digits::from_raw(d, int_len)
+    }
+
+    /// Number of mantissa digits in Rust's `{:e}` output (`1.25e-3` has 3).
+    fn sig_digits(sci: &str) -> usize {
+        let mant = sci.split('e').next().unwrap_or(sci);
+        mant.bytes().filter(u8::is_ascii_digit).count()
+    }
+
+    fn show(d: &Digits) -> String {
+        format!("0.{}e{}", String::from_utf8_lossy(&d.d), d.dp)
+    }
+
+    fn same(a: &Digits, b: &Digits) -> bool {
+        a.d == b.d && a.dp == b.dp
+    }
+
+    /// Rust's shortest digits, except that the correctly rounded decimal of
+    /// the same length wins when it also round-trips (the tie rule in
+    /// `shortest_digits`): what this module did before it had its own.
+    fn shortest_with_std_f64(x: f64) -> Digits {
+        let short = format!("{x:e}");
+        let n = sig_digits(&short);
+        let exact = format!("{:.*e}", n.saturating_sub(1), x);
+        let ok = exact.parse::<f64>().map(|y| y == x).unwrap_or(false);
+        from_sci(if ok { &exact } else { &short })
+    }
+
+    /// xorshift64: deterministic, so a failure reproduces.
+    struct Rng(u64);
+    impl Rng {
+        fn next(&mut self) -> u64 {
+            self.0 ^= self.0 << 13;
+            self.0 ^= self.0 >> 7;
+            self.0 ^= self.0 << 17;
+            self.0
+        }
+        fn below(&mut self, n: u64) -> u64 {
+            self.next() % n
+        }
+    }
+
+    fn check_f64(x: f64, r: &mut Rng) {
+        let want = shortest_with_std_f64(x);
+        let got = shortest_digits(x, 64);
+        assert!(
+            same(&got, &want),
+            "shortest {x:e} ({:016x}): {} want {}",
+            x.to_bits(),
+            show(&got),
+            show(&want)
+        );
+        let exact = exact_digits(x);
+        let n = r.below(40) as i32;
+        let want = from_sci(&format!("{:.*e}", n as usize, x));
+        let got = exact.round(n + 1);
+        assert!(
+            same(&got, &want),
+            "{{:.{n}e}} of {x:e}: {} want {}",
+            show(&got),
+            show(&want)
+        );
+        let n = r.below(30) as i32;
+        let want = from_fixed(&format!("{:.*}", n as usize, x));
+        let got = exact.round(exact.dp + n);
+        assert!(
+            same(&got, &want),
+            "{{:.{n}}} of {x:e}: {} want {}",
+            show(&got),
+            show(&want)
+        );
+    }
+
+    #[test]
+    fn float64_digits_match_rust_formatting() {
+        let mut r = Rng(0x2545_f491_4f6c_dd1d);
+        let mut xs: Vec<f64> = vec![0.0, f64::MAX, f64::MIN_POSITIVE, 5e-324, 1e23, 0.1, 0.5];
+        // Every power of two and its neighbours (asymmetric intervals).
+        for e in 0..2047u64 {
+            for m in [0u64, 1, (1 << 52) - 1, 1 << 51] {
+                xs.push(f64::from_bits(e << 52 | m));
+            }
+        }
+        // Subnormals, values near powers of ten, and whole numbers.
+        for _ in 0..20_000 {
+            xs.push(f64::from_bits(r.next() >> (12 + r.below(52))));
+            let k = r.below(600) as i32 - 300;
+            let b = format!("1e{k}").parse::<f64>().unwrap().to_bits();
+            xs.push(f64::from_bits(b + r.below(64) - 32));
+            xs.push((r.next() >> r.below(64)) as f64);
+            // Halves and quarters: exact ties for the fixed forms.
+            xs.push((r.below(1 << 20) as f64 + 0.5) / (1 << r.below(6)) as f64);
+        }
+        for _ in 0..220_000 {
+            xs.push(f64::from_bits(r.next() >> 1));
+        }
+        for x in xs {
+            if x.is_finite() {
+                check_f64(x, &mut r);
+            }
+        }
+    }
+
+    #[test]
+    fn rounding_edges() {
+        let d = |s: &str| from_fixed(s);
+        for (x, n, want) in [
+            ("0.5", 0, "0"),
+            ("1.5", 1, "2"),
+            ("2.5", 1, "2"),
+            ("0.95", 1, "1"),
+            ("9.95", 2, "10"),
+            ("0.049", 0, "0"),
+            ("0.051", 0, "0.1"),
+            ("999.5", 3, "1000"),
+        ] {
+            let got = d(x).round(n);
+            assert!(same(&got, &d(want)), "{x} to {n}: {}", show(&got));
+        }
+        assert!(same(&d("0.0004").round(-1), &Digits::zero()));
+    }
 
     /// What `shortest_digits` did for float32 before `shortest_f32`, with
     /// Rust's own f32 formatting and parsing: the reference.
@@ -484,7 +606,7 @@ mod tests {
         let n = sig_digits(&short);
         let exact = format!("{:.*e}", n.saturating_sub(1), x);
         let ok = exact.parse::<f32>().map(|y| y == x).unwrap_or(false);
-        Digits::from_sci(if ok { &exact } else { &short })
+        from_sci(if ok { &exact } else { &short })
     }
 
     fn check(x: f32) {

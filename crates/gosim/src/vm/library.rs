@@ -1194,7 +1194,7 @@ pub(crate) fn format_print_float(f: f64) -> String {
             "-Inf".into()
         };
     }
-    let s = format!("{:.6e}", f);
+    let s = crate::format::format_float(f, b'e', 6, 64);
     let (mant, exp) = s.split_once('e').unwrap_or((&s, "0"));
     let e: i32 = exp.parse().unwrap_or(0);
     let sign = if f.is_sign_negative() { "" } else { "+" };
