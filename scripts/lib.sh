@@ -81,3 +81,21 @@ ensure_chromium() {
     apt_install fonts-wqy-microhei
   fi
 }
+
+# Free space (MiB) on the filesystem that holds target/.
+free_mib() {
+  mkdir -p "$ROOT/target"
+  df -Pm "$ROOT/target" | awk 'NR == 2 { print $4 }'
+}
+
+# A full disk does not fail cleanly: the linker dies with SIGBUS half-way
+# through a test binary. Say so up front, in words, when space is short.
+check_disk() {
+  local need_mib="$1" free
+  free="$(free_mib)"
+  if [ "$free" -lt "$need_mib" ]; then
+    printf '\033[1;33mwarning:\033[0m only %s MiB free for target/; a clean run writes about %s MiB there, so it may fail with a linker "Bus error"\n' "$free" "$need_mib" >&2
+  else
+    log "disk: $free MiB free for target/ (a clean run writes about $need_mib MiB)"
+  fi
+}

@@ -7,6 +7,8 @@
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 LOGS="$ROOT/target/test-logs"
+# What a clean run leaves in target/, measured on a fresh clone (README).
+CLEAN_RUN_MIB=2000
 mkdir -p "$LOGS"
 STEPS=()
 START_ALL=$SECONDS
@@ -18,7 +20,7 @@ step() {
   local start=$SECONDS
   log "[$name] $*"
   if ! "$@" 2>&1 | tee "$LOGS/$name.log"; then
-    STEPS+=("$(printf '%-10s FAILED after %4ss' "$name" $((SECONDS - start)))")
+    STEPS+=("$(printf '%-10s FAILED after %4ss  (%s MiB free on disk)' "$name" $((SECONDS - start)) "$(free_mib)")")
     summary
     die "step '$name' failed (full log: target/test-logs/$name.log)"
   fi
@@ -45,6 +47,10 @@ summary() {
   printf '  %s\n' "${STEPS[@]}"
   printf '  total      %4ss\n' $((SECONDS - START_ALL))
 }
+
+# CI builds once from scratch, so incremental caches would only take disk.
+export CARGO_INCREMENTAL="${CARGO_INCREMENTAL:-0}"
+check_disk "$CLEAN_RUN_MIB"
 
 step setup bash -c "source scripts/lib.sh && ensure_rust && ensure_node_packages && ensure_chromium && echo 'tools ready'"
 
