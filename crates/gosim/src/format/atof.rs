@@ -1,8 +1,9 @@
-//! Decimal text to `f64`, correctly rounded (round half to even), accepting
-//! exactly the syntax of Rust's `str::parse::<f64>`: an optional sign, then
-//! `inf`, `infinity` or `nan` in any case, or digits with an optional `.`
-//! (at least one digit) and an optional exponent `e`/`E` with optional sign
-//! and at least one digit. Overflow gives ±infinity, underflow ±0.
+//! Text to binary floats, correctly rounded (round half to even).
+//! [`parse_f64`] accepts exactly the syntax of Rust's `str::parse::<f64>`:
+//! an optional sign, then `inf`, `infinity` or `nan` in any case, or digits
+//! with an optional `.` (at least one digit) and an optional exponent
+//! `e`/`E` with optional sign and at least one digit. Overflow gives
+//! ±infinity, underflow ±0.
 //!
 //! Gosim has its own instead of Rust's because Rust's (`core::num::dec2flt`)
 //! carries several kilobytes of power-of-five tables into the browser wasm,
@@ -23,6 +24,11 @@
 //! a halfway point exactly when the kept digits do, ties going up when
 //! something was dropped. The shifts after the cut are exact (the digit
 //! vector grows as needed, to under 2,000 digits).
+//!
+//! [`parse_go`] is `strconv.ParseFloat` on top of that: Go's syntax (signed
+//! `inf`/`infinity` but unsigned `nan`, `_` between digits, hexadecimal
+//! mantissas with a binary `p` exponent), rounding straight to float32 for
+//! bitSize 32 (never through f64, which would round twice), and Go's errors.
 
 /// Significant input digits kept; more than the 768 a halfway point needs.
 const MAX_DIGITS: usize = 800;
@@ -37,28 +43,244 @@ const EXACT_POW10: [f64; 23] = [
     1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
 ];
 
+/// An IEEE 754 binary format, as far as rounding needs to know it.
+#[derive(Clone, Copy)]
+pub struct Format {
+    /// Significand bits, the implicit leading one included.
+    mant_bits: u32,
+    /// Exponent `e` of the least normal number, written as 2^(e-1)
+    /// (values are taken as a fraction in [1/2, 1) times 2^e).
+    min_exp: i64,
+    /// The largest such `e` of a finite number.
+    max_exp: i64,
+}
+
+impl Format {
+    pub const F64: Format = Format {
+        mant_bits: 53,
+        min_exp: -1021,
+        max_exp: 1024,
+    };
+    pub const F32: Format = Format {
+        mant_bits: 24,
+        min_exp: -125,
+        max_exp: 128,
+    };
+
+    /// The number `m × 2^(e - mant_bits)`, where `m` is already rounded to
+    /// the significand bits available at exponent `e` (fewer for
+    /// subnormals); a carry out of the top bit moves to the next binade.
+    fn assemble(self, mut m: u64, mut e: i64) -> f64 {
+        let field = self.mant_bits - 1;
+        if e >= self.min_exp && m == 1 << self.mant_bits {
+            m >>= 1;
+            e += 1;
+        }
+        if e > self.max_exp {
+            return f64::INFINITY;
+        }
+        let bits = if e >= self.min_exp {
+            let biased = (e - self.min_exp + 1) as u64;
+            biased << field | (m & ((1 << field) - 1))
+        } else {
+            // Subnormal: the significand is the bit pattern; a carry into
+            // the exponent field makes it the least normal number, as it
+            // should.
+            m
+        };
+        if self.mant_bits == Format::F32.mant_bits {
+            f32::from_bits(bits as u32) as f64
+        } else {
+            f64::from_bits(bits)
+        }
+    }
+
+    /// Significand bits available for a value in [2^(e-1), 2^e):
+    /// negative when even the least subnormal is more than twice as large.
+    fn bits_at(self, e: i64) -> i64 {
+        if e >= self.min_exp {
+            self.mant_bits as i64
+        } else {
+            self.mant_bits as i64 + e - self.min_exp
+        }
+    }
+}
+
 /// Parses `s` as Rust's `str::parse::<f64>` does; `None` on a syntax error.
 pub fn parse_f64(s: &str) -> Option<f64> {
     let b = s.as_bytes();
-    let (neg, body) = match b.first() {
-        Some(b'-') => (true, &b[1..]),
-        Some(b'+') => (false, &b[1..]),
-        _ => (false, b),
-    };
-    let v = match special(body) {
-        Some(v) => v,
-        None => Decimal::parse(body)?.into_f64(),
+    let (neg, body) = split_sign(b);
+    let lower = body.to_ascii_lowercase();
+    let v = match lower.as_slice() {
+        b"inf" | b"infinity" => f64::INFINITY,
+        b"nan" => f64::NAN,
+        _ => Decimal::parse(body)?.into_float(Format::F64),
     };
     Some(if neg { -v } else { v })
 }
 
-/// `inf`, `infinity`, `nan` in any case.
-fn special(body: &[u8]) -> Option<f64> {
+/// What `strconv.ParseFloat` makes of its input.
+#[derive(Debug, PartialEq)]
+pub enum GoFloat {
+    Ok(f64),
+    /// `ErrSyntax`; the value is 0.
+    Syntax,
+    /// `ErrRange`: the input is finite but too large, so the value is ±Inf.
+    Range(f64),
+}
+
+/// `strconv.ParseFloat(s, bit_size)`: any bit size but 32 means 64, as in
+/// Go. The float32 result comes back widened to f64, exactly.
+pub fn parse_go(s: &str, bit_size: i64) -> GoFloat {
+    let format = if bit_size == 32 {
+        Format::F32
+    } else {
+        Format::F64
+    };
+    let b = s.as_bytes();
+    let (neg, body) = split_sign(b);
     let lower = body.to_ascii_lowercase();
-    match lower.as_slice() {
+    let special = match lower.as_slice() {
         b"inf" | b"infinity" => Some(f64::INFINITY),
-        b"nan" => Some(f64::NAN),
+        // Go takes no sign on NaN.
+        b"nan" if body.len() == b.len() => Some(f64::NAN),
         _ => None,
+    };
+    let value = match special {
+        Some(v) => Some(v),
+        None if !underscores_ok(body) => None,
+        None => {
+            let plain: Vec<u8> = body.iter().copied().filter(|&c| c != b'_').collect();
+            match plain.strip_prefix(b"0x").or(plain.strip_prefix(b"0X")) {
+                Some(hex) => parse_hex(hex, format),
+                None => Decimal::parse(&plain).map(|d| d.into_float(format)),
+            }
+        }
+    };
+    match value {
+        None => GoFloat::Syntax,
+        Some(v) => {
+            let v = if neg { -v } else { v };
+            if v.is_infinite() && special.is_none() {
+                GoFloat::Range(v)
+            } else {
+                GoFloat::Ok(v)
+            }
+        }
+    }
+}
+
+/// A hexadecimal float literal after its `0x`, without `_`: hex digits
+/// with an optional point (at least one digit), then a `p` exponent, which
+/// Go requires, in decimal. Correctly rounded to `format`.
+pub fn parse_hex(s: &[u8], format: Format) -> Option<f64> {
+    // The significand keeps its first 60 bits' worth of digits; later
+    // nonzero digits only mark it as a little larger (`sticky`).
+    let (mut m, mut e2, mut sticky) = (0u64, 0i64, false);
+    let (mut i, mut any_digit, mut after_point) = (0, false, false);
+    while i < s.len() {
+        let c = s[i];
+        if c == b'.' && !after_point {
+            after_point = true;
+        } else if let Some(d) = (c as char).to_digit(16) {
+            any_digit = true;
+            if m >> 60 == 0 {
+                m = m << 4 | d as u64;
+                if after_point {
+                    e2 -= 4;
+                }
+            } else {
+                sticky |= d != 0;
+                if !after_point {
+                    e2 += 4;
+                }
+            }
+        } else {
+            break;
+        }
+        i += 1;
+    }
+    if !any_digit || !matches!(s.get(i), Some(b'p' | b'P')) {
+        return None;
+    }
+    e2 = e2.saturating_add(parse_exponent(&s[i + 1..])?);
+    Some(round_binary(m, e2, sticky, format))
+}
+
+/// `m × 2^e2`, plus a bit less than one unit of `m` when `sticky`, rounded
+/// to `format` (ties to even).
+fn round_binary(m: u64, e2: i64, sticky: bool, format: Format) -> f64 {
+    if m == 0 {
+        return 0.0;
+    }
+    let len = 64 - m.leading_zeros() as i64;
+    let e = len.saturating_add(e2);
+    if e > format.max_exp {
+        return f64::INFINITY;
+    }
+    let keep = format.bits_at(e);
+    if keep < 0 {
+        return 0.0;
+    }
+    // Only a significand of 60 or more bits can be sticky, and at most 53
+    // are kept, so `drop` is then positive and the sticky bits lie below it.
+    let drop = len - keep;
+    let rounded = if drop <= 0 {
+        m << -drop
+    } else {
+        let kept = if drop == 64 { 0 } else { m >> drop };
+        let rest = m & (u64::MAX >> (64 - drop));
+        let half = 1u64 << (drop - 1);
+        let up = rest > half || (rest == half && (sticky || kept & 1 == 1));
+        kept + up as u64
+    };
+    format.assemble(rounded, e)
+}
+
+/// Go's rule for `_` in a number: only between two digits, or right after
+/// a base prefix (`0x_1p0`). Text without `_` passes.
+fn underscores_ok(s: &[u8]) -> bool {
+    if !s.contains(&b'_') {
+        return true;
+    }
+    let (mut i, mut hex) = (0, false);
+    // What came last: the start, a digit, an underscore, or anything else.
+    #[derive(PartialEq)]
+    enum Saw {
+        Start,
+        Digit,
+        Underscore,
+        Other,
+    }
+    let mut saw = Saw::Start;
+    if s.len() >= 2 && s[0] == b'0' && matches!(s[1] | 0x20, b'b' | b'o' | b'x') {
+        hex = (s[1] | 0x20) == b'x';
+        saw = Saw::Digit;
+        i = 2;
+    }
+    for &c in &s[i..] {
+        if c.is_ascii_digit() || (hex && c.is_ascii_hexdigit()) {
+            saw = Saw::Digit;
+        } else if c == b'_' {
+            if saw != Saw::Digit {
+                return false;
+            }
+            saw = Saw::Underscore;
+        } else {
+            if saw == Saw::Underscore {
+                return false;
+            }
+            saw = Saw::Other;
+        }
+    }
+    saw != Saw::Underscore
+}
+
+fn split_sign(b: &[u8]) -> (bool, &[u8]) {
+    match b.first() {
+        Some(b'-') => (true, &b[1..]),
+        Some(b'+') => (false, &b[1..]),
+        _ => (false, b),
     }
 }
 
@@ -125,8 +347,8 @@ impl Decimal {
         }
     }
 
-    /// The nearest f64 (ties to even).
-    fn into_f64(mut self) -> f64 {
+    /// The nearest number in `format` (ties to even).
+    fn into_float(mut self, format: Format) -> f64 {
         if self.d.is_empty() {
             return 0.0;
         }
@@ -137,8 +359,10 @@ impl Decimal {
         if self.dp < -330 {
             return 0.0;
         }
-        if let Some(v) = self.fast_path() {
-            return v;
+        if format.mant_bits == Format::F64.mant_bits {
+            if let Some(v) = self.fast_path() {
+                return v;
+            }
         }
         // Scale by powers of two into [1/2, 1): value = self × 2^e2.
         let mut e2: i64 = 0;
@@ -165,10 +389,10 @@ impl Decimal {
         }
         // Normal f64s are m × 2^(e2-53) with 2^52 ≤ m < 2^53 and
         // e2 in -1021..=1024; below, fewer mantissa bits remain.
-        if e2 > 1024 {
+        if e2 > format.max_exp {
             return f64::INFINITY;
         }
-        let bits = if e2 >= -1021 { 53 } else { 1074 + e2 };
+        let bits = format.bits_at(e2);
         if bits < 0 {
             return 0.0;
         }
@@ -182,21 +406,7 @@ impl Decimal {
         if self.round_up(m) {
             m += 1;
         }
-        if e2 >= -1021 {
-            if m == 1 << 53 {
-                m = 1 << 52;
-                e2 += 1;
-                if e2 > 1024 {
-                    return f64::INFINITY;
-                }
-            }
-            let biased = (e2 + 1022) as u64;
-            f64::from_bits(biased << 52 | (m & ((1 << 52) - 1)))
-        } else {
-            // Subnormal: the mantissa is the bit pattern; a carry into
-            // bit 52 makes it the least normal number, as it should.
-            f64::from_bits(m)
-        }
+        format.assemble(m, e2)
     }
 
     /// Up to 15 digits (below 2^53) times an exactly representable power
@@ -340,7 +550,7 @@ fn parse_exponent(s: &[u8]) -> Option<i64> {
 #[cfg(test)]
 mod tests {
     //! Compared against Rust's own parser, which is correctly rounded.
-    use super::parse_f64;
+    use super::{parse_f64, parse_go, parse_hex, Format, GoFloat};
 
     /// splitmix64: deterministic, so a failure reproduces.
     struct Rng(u64);
@@ -570,5 +780,161 @@ mod tests {
                 .collect();
             check(&s);
         }
+    }
+
+    /// The value `parse_go` gives for float32, or `None` on an error.
+    fn go32(s: &str) -> Option<f32> {
+        match parse_go(s, 32) {
+            GoFloat::Ok(v) | GoFloat::Range(v) => {
+                // Widened from float32, so narrowing back is exact.
+                assert_eq!(v as f32 as f64, v, "{s:?} gave a non-float32 {v:e}");
+                Some(v as f32)
+            }
+            GoFloat::Syntax => None,
+        }
+    }
+
+    fn same32(a: f32, b: f32) -> bool {
+        (a.is_nan() && b.is_nan()) || a.to_bits() == b.to_bits()
+    }
+
+    #[test]
+    fn float32_rounds_once_from_the_decimal() {
+        let mut r = Rng(6);
+        for _ in 0..100_000 {
+            let n = r.range(1, 30) as usize;
+            let e = r.range(-60, 45);
+            let s = format!("{}e{e}", r.digits(n));
+            let want: f32 = s.parse().unwrap();
+            let got = go32(&s).unwrap();
+            assert!(same32(got, want), "{s}: want {want:e}, got {got:e}");
+        }
+        // Halfway between neighbouring float32s (exact in f64), and a hair
+        // either side: rounding through f64 first would get these wrong.
+        let mut words: Vec<u32> = (0..20_000).map(|_| r.next() as u32 & 0x7f7f_ffff).collect();
+        words.extend([0, 1, 0x007f_ffff, 0x0080_0000, 0x7f7f_fffe]);
+        for w in words {
+            let (x, y) = (f32::from_bits(w), f32::from_bits(w + 1));
+            if !y.is_finite() {
+                continue;
+            }
+            let mid = midpoint(exact(x as f64), exact(y as f64));
+            let even = if w & 1 == 0 { x } else { y };
+            assert!(same32(go32(&mid).unwrap(), even), "{mid}");
+            assert!(
+                same32(go32(&format!("{mid}{}1", "0".repeat(60))).unwrap(), y),
+                "{mid}"
+            );
+            if !mid.ends_with('.') {
+                let below = format!("{}4{}", &mid[..mid.len() - 1], "9".repeat(60));
+                assert!(same32(go32(&below).unwrap(), x), "{mid}");
+            }
+        }
+    }
+
+    #[test]
+    fn float32_overflow_is_a_range_error_and_underflow_is_zero() {
+        assert_eq!(parse_go("3.4028235e38", 32), GoFloat::Ok(f32::MAX as f64));
+        assert_eq!(parse_go("3.5e38", 32), GoFloat::Range(f64::INFINITY));
+        assert_eq!(parse_go("-1e39", 32), GoFloat::Range(f64::NEG_INFINITY));
+        assert_eq!(parse_go("1e39", 64), GoFloat::Ok(1e39));
+        assert_eq!(parse_go("7e-46", 32), GoFloat::Ok(0.0));
+        assert_eq!(parse_go("8e-46", 32), GoFloat::Ok(1e-45f32 as f64));
+        assert_eq!(parse_go("inf", 32), GoFloat::Ok(f64::INFINITY));
+    }
+
+    /// `m` and `e` with `x == m × 2^e` exactly.
+    fn binary_parts(x: f64) -> (u64, i64) {
+        let bits = x.to_bits();
+        let (field, frac) = ((bits >> 52) as i64 & 0x7ff, bits & ((1 << 52) - 1));
+        if field == 0 {
+            (frac, -1074)
+        } else {
+            (frac | 1 << 52, field - 1075)
+        }
+    }
+
+    #[test]
+    fn hex_mantissas_are_exact_and_ties_go_to_even() {
+        let mut r = Rng(7);
+        for _ in 0..50_000 {
+            let x = f64::from_bits(r.next() >> 1);
+            let next = f64::from_bits(x.to_bits() + 1);
+            if !next.is_finite() {
+                continue;
+            }
+            let (m, e) = binary_parts(x);
+            let hex = |s: String| parse_hex(s.as_bytes(), Format::F64);
+            assert_eq!(hex(format!("{m:x}p{e}")), Some(x));
+            assert_eq!(hex(format!("{m:X}.000P{e:+}")), Some(x));
+            // A point moves the exponent by four bits per digit.
+            assert_eq!(hex(format!(".{m:016x}p{}", e + 64)), Some(x));
+            let even = if m & 1 == 0 { x } else { next };
+            assert_eq!(
+                hex(format!("{:x}p{}", 2 * m + 1, e - 1)),
+                Some(even),
+                "{x:e}"
+            );
+            // Digits past the 60 bits kept still break the tie upward.
+            let above = format!("{:x}.{}1p{}", 2 * m + 1, "0".repeat(20), e - 1);
+            assert_eq!(hex(above), Some(next), "{x:e}");
+        }
+        assert_eq!(parse_hex(b"1p-1075", Format::F64), Some(0.0));
+        assert_eq!(parse_hex(b"1.0000000001p-1075", Format::F64), Some(5e-324));
+        assert_eq!(parse_hex(b"1p1024", Format::F64), Some(f64::INFINITY));
+        assert_eq!(
+            parse_hex(b"1p99999999999999999999", Format::F64),
+            Some(f64::INFINITY)
+        );
+        assert_eq!(
+            parse_hex(b"1p-99999999999999999999", Format::F64),
+            Some(0.0)
+        );
+        assert_eq!(
+            parse_hex(b"1.fffffep127", Format::F32),
+            Some(f32::MAX as f64)
+        );
+        assert_eq!(parse_hex(b"1.ffffffp127", Format::F32), Some(f64::INFINITY));
+        assert_eq!(parse_hex(b"1p-149", Format::F32), Some(1e-45f32 as f64));
+        for bad in [
+            "", "p1", ".p1", "1", "1p", "1p+", "1.8", "1pp1", "g p1", "1p1x",
+        ] {
+            assert_eq!(parse_hex(bad.as_bytes(), Format::F64), None, "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn go_syntax_signs_specials_and_underscores() {
+        use GoFloat::{Ok, Syntax};
+        for (s, want) in [
+            ("+1.5", Ok(1.5)),
+            ("++1", Syntax),
+            ("+-1", Syntax),
+            ("-", Syntax),
+            ("+Inf", Ok(f64::INFINITY)),
+            ("-infinity", Ok(f64::NEG_INFINITY)),
+            ("infinit", Syntax),
+            ("+nan", Syntax),
+            ("1_000.000_5", Ok(1000.0005)),
+            ("0x_1p0", Ok(1.0)),
+            ("0x1_0p0", Ok(16.0)),
+            ("-0X1.8P1", Ok(-3.0)),
+            ("1e1_0", Ok(1e10)),
+            ("_1", Syntax),
+            ("1_", Syntax),
+            ("1__0", Syntax),
+            ("1_.5", Syntax),
+            ("1._5", Syntax),
+            ("0x_1_p0", Syntax),
+            ("0b_1", Syntax),
+            ("0x1", Syntax),
+            ("0x", Syntax),
+            ("1e400", GoFloat::Range(f64::INFINITY)),
+            ("-0x1p1024", GoFloat::Range(f64::NEG_INFINITY)),
+            ("1e-400", Ok(0.0)),
+        ] {
+            assert_eq!(parse_go(s, 64), want, "{s:?}");
+        }
+        assert!(matches!(parse_go("nan", 64), GoFloat::Ok(v) if v.is_nan()));
     }
 }

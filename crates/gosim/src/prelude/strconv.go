@@ -27,7 +27,7 @@ func Quote(s string) string
 func QuoteRune(r rune) string
 func parseInt(s string, base int, bitSize int) (int64, int)
 func parseUint(s string, base int, bitSize int) (uint64, int)
-func parseFloat(s string) (float64, int)
+func parseFloat(s string, bitSize int) (float64, int)
 
 func numError(fn, s string, code int) error {
 	if code == 1 {
@@ -61,7 +61,7 @@ func ParseUint(s string, base int, bitSize int) (uint64, error) {
 }
 
 func ParseFloat(s string, bitSize int) (float64, error) {
-	f, code := parseFloat(s)
+	f, code := parseFloat(s, bitSize)
 	if code != 0 {
 		return f, numError("ParseFloat", s, code)
 	}

@@ -36,30 +36,10 @@ pub fn decode_float(text: &str) -> f64 {
     let t: String = text.chars().filter(|&c| c != '_').collect();
     let lower = t.to_ascii_lowercase();
     if let Some(rest) = lower.strip_prefix("0x") {
-        return decode_hex_float(rest);
+        return crate::format::atof::parse_hex(rest.as_bytes(), crate::format::atof::Format::F64)
+            .unwrap_or(0.0);
     }
     crate::format::atof::parse_f64(&lower).unwrap_or(0.0)
-}
-
-fn decode_hex_float(rest: &str) -> f64 {
-    let (mant, exp) = match rest.find('p') {
-        Some(i) => (&rest[..i], rest[i + 1..].parse::<i32>().unwrap_or(0)),
-        None => (rest, 0),
-    };
-    let mut v = 0f64;
-    let mut frac_digits = 0i32;
-    let mut seen_dot = false;
-    for c in mant.chars() {
-        if c == '.' {
-            seen_dot = true;
-            continue;
-        }
-        v = v * 16.0 + c.to_digit(16).unwrap_or(0) as f64;
-        if seen_dot {
-            frac_digits += 1;
-        }
-    }
-    v * 2f64.powi(exp.saturating_sub(frac_digits.saturating_mul(4)))
 }
 
 /// Unescapes the body of an interpreted string or rune literal into

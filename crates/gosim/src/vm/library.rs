@@ -937,16 +937,13 @@ impl Vm {
                 vec![i64v(v), i64v(code)]
             }
             ParseFloat => {
-                let text = st(0);
-                match format::atof::parse_f64(text.trim_start_matches('+')) {
-                    Some(f) => {
-                        // Overflow (not underflow) is Go's range error.
-                        let overflow =
-                            f.is_infinite() && !text.to_ascii_lowercase().contains("inf");
-                        vec![Value::Float(f), i64v(if overflow { 2 } else { 0 })]
-                    }
-                    None => vec![Value::Float(0.0), i64v(1)],
-                }
+                use format::atof::GoFloat;
+                let (f, code) = match format::atof::parse_go(&st(0), int(1)) {
+                    GoFloat::Ok(f) => (f, 0),
+                    GoFloat::Syntax => (0.0, 1),
+                    GoFloat::Range(f) => (f, 2),
+                };
+                vec![Value::Float(f), i64v(code)]
             }
             MathUnary(f) => {
                 let x = fl(0);
