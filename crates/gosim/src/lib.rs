@@ -245,6 +245,12 @@ impl SplitMix {
         z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
         z ^ (z >> 31)
     }
+
+    /// A value in `0..n` (0 when `n` is 0), by multiply-and-shift: never
+    /// panics, and any bias is negligible for small `n`.
+    pub fn below(&mut self, n: u64) -> u64 {
+        ((u128::from(self.next_u64()) * u128::from(n)) >> 64) as u64
+    }
 }
 
 /// Parses a schedule string: choice indices separated by `.` or `,`

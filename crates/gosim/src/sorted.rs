@@ -282,20 +282,9 @@ impl<T: Serialize> Serialize for SortedSet<T> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::SplitMix;
     use std::collections::hash_map::DefaultHasher;
     use std::collections::{BTreeMap, BTreeSet};
-
-    /// A small deterministic generator (xorshift), so failures reproduce.
-    struct Rng(u64);
-
-    impl Rng {
-        fn next(&mut self) -> u64 {
-            self.0 ^= self.0 << 13;
-            self.0 ^= self.0 >> 7;
-            self.0 ^= self.0 << 17;
-            self.0
-        }
-    }
 
     fn hash_of<T: Hash>(x: &T) -> u64 {
         let mut h = DefaultHasher::new();
@@ -320,12 +309,12 @@ mod tests {
         // Key ranges small and large: dense ranges exercise replacement and
         // removal, wide ones exercise chunk splits.
         for (seed, range) in [(1u64, 50u64), (2, 1_000), (3, 1 << 40)] {
-            let mut rng = Rng(seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1);
+            let mut rng = SplitMix(seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1);
             let mut ours: SortedMap<u64, u64> = SortedMap::new();
             let mut std_map: BTreeMap<u64, u64> = BTreeMap::new();
             for step in 0..20_000u64 {
-                let k = rng.next() % range;
-                match rng.next() % 8 {
+                let k = rng.below(range);
+                match rng.below(8) {
                     0..=4 => assert_eq!(ours.insert(k, step), std_map.insert(k, step)),
                     5 | 6 => assert_eq!(ours.remove(&k), std_map.remove(&k)),
                     _ => {
@@ -356,12 +345,12 @@ mod tests {
 
     #[test]
     fn set_matches_btreeset() {
-        let mut rng = Rng(77);
+        let mut rng = SplitMix(77);
         let mut ours = SortedSet::new();
         let mut std_set = BTreeSet::new();
         for _ in 0..5_000 {
-            let x = (rng.next() % 300, rng.next().is_multiple_of(2));
-            if rng.next().is_multiple_of(3) {
+            let x = (rng.below(300), rng.next_u64().is_multiple_of(2));
+            if rng.next_u64().is_multiple_of(3) {
                 assert_eq!(ours.remove(&x), std_set.remove(&x));
             } else {
                 assert_eq!(ours.insert(x), std_set.insert(x));

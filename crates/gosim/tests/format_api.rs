@@ -4,6 +4,7 @@
 //! Byte-exact agreement with Go is checked by `format_vectors.rs`.
 
 use gosim::format::{errorf_text, sprint, sprintf, sprintln, Arg, Field, FmtValue};
+use gosim::SplitMix;
 
 fn s(b: Vec<u8>) -> String {
     String::from_utf8(b).expect("test output is UTF-8")
@@ -215,29 +216,18 @@ fn struct_fields_keep_their_own_types() {
     assert_eq!(s(sprintf(b"%d", &[outer])), "{{1 %!d(string=x)} <nil>}");
 }
 
-/// A small deterministic generator (xorshift) so the robustness test needs no crates.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
-    }
-    fn below(&mut self, n: u64) -> u64 {
-        self.next() % n
-    }
-}
-
-fn random_arg(r: &mut Rng, depth: u32) -> Arg {
+fn random_arg(r: &mut SplitMix, depth: u32) -> Arg {
     let pick = if depth > 2 { r.below(7) } else { r.below(13) };
     match pick {
-        0 => Arg::int(r.next() as i64),
+        0 => Arg::int(r.next_u64() as i64),
         1 => Arg::new("uint8", FmtValue::Uint(r.below(256))),
-        2 => Arg::float64(f64::from_bits(r.next())),
-        3 => Arg::float32(f32::from_bits(r.next() as u32)),
-        4 => Arg::string((0..r.below(6)).map(|_| r.next() as u8).collect::<Vec<u8>>()),
+        2 => Arg::float64(f64::from_bits(r.next_u64())),
+        3 => Arg::float32(f32::from_bits(r.next_u64() as u32)),
+        4 => Arg::string(
+            (0..r.below(6))
+                .map(|_| r.next_u64() as u8)
+                .collect::<Vec<u8>>(),
+        ),
         5 => Arg::nil(),
         6 => Arg::bool(r.below(2) == 1),
         7 => Arg::slice(
@@ -279,7 +269,7 @@ fn random_arg(r: &mut Rng, depth: u32) -> Arg {
 #[test]
 fn random_formats_and_values_never_panic() {
     const ALPHABET: &[u8] = b"%%%%#+- 0123456789.*[]vdsqxXTtpcUeEfFgGbOowz!\xc3\xa4\xff";
-    let mut r = Rng(0x9E37_79B9_7F4A_7C15);
+    let mut r = SplitMix(0x9E37_79B9_7F4A_7C15);
     let mut total = 0usize;
     for _ in 0..20_000 {
         let len = r.below(12) as usize;

@@ -1,7 +1,7 @@
 //! Seeded random schedules over Mutex and RWMutex: mutual exclusion always
 //! holds, the holder shown for display is right, and no wake-up is ever lost
 //! (every goroutine finishes its lock/unlock rounds). Deterministic: fixed
-//! seeds, a tiny xorshift generator, no clock.
+//! seeds, the crate's `SplitMix` generator, no clock.
 
 // Native-only code: the wasm-size rule against the standard sorts
 // (clippy.toml) does not apply.
@@ -10,19 +10,11 @@
 use gosim::runtime::mutex::Mutex;
 use gosim::runtime::rwmutex::RWMutex;
 use gosim::runtime::{Gid, SyncOutcome};
+use gosim::SplitMix;
 
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
-    }
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
-    }
+/// A seeded value in `0..n`, as a `usize` for indexing.
+fn below(rng: &mut SplitMix, n: usize) -> usize {
+    rng.below(n as u64) as usize
 }
 
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -57,7 +49,7 @@ fn wake(sts: &mut [St], ready: &[Gid]) {
 }
 
 fn run_mutex(seed: u64, goroutines: usize, rounds: u32) -> u64 {
-    let mut rng = Rng(seed);
+    let mut rng = SplitMix(seed);
     let mut m = Mutex::new();
     let mut sts = vec![St::Idle(rounds); goroutines];
     let mut now: i64 = 0;
@@ -74,8 +66,8 @@ fn run_mutex(seed: u64, goroutines: usize, rounds: u32) -> u64 {
         }
         steps += 1;
         assert!(steps < 1_000_000, "seed {seed}: no progress");
-        now += (rng.below(4) as i64) * 400_000;
-        let i = r[rng.below(r.len())];
+        now += (below(&mut rng, 4) as i64) * 400_000;
+        let i = r[below(&mut rng, r.len())];
         let g = gid(i);
         let out = match sts[i] {
             St::Idle(k) => {
@@ -131,7 +123,7 @@ enum Role {
 }
 
 fn run_rwmutex(seed: u64, roles: &[Role], rounds: u32) {
-    let mut rng = Rng(seed);
+    let mut rng = SplitMix(seed);
     let mut rw = RWMutex::new();
     let mut sts = vec![St::Idle(rounds); roles.len()];
     let mut steps = 0u64;
@@ -147,7 +139,7 @@ fn run_rwmutex(seed: u64, roles: &[Role], rounds: u32) {
         }
         steps += 1;
         assert!(steps < 1_000_000, "seed {seed}: no progress");
-        let i = r[rng.below(r.len())];
+        let i = r[below(&mut rng, r.len())];
         let g = gid(i);
         let out = match (sts[i], roles[i]) {
             (St::Idle(k), Role::Reader) => (k, rw.rlock(g)),
@@ -210,10 +202,11 @@ mod channels {
     //! they were sent, and close wakes everyone (no goroutine is left
     //! parked).
 
-    use super::Rng;
+    use super::below;
     use gosim::runtime::chan::{Chan, ChanWake, Delivery, RecvOutcome, RecvValue, SendOutcome};
     use gosim::runtime::select::{self, Case, Poll};
     use gosim::runtime::Gid;
+    use gosim::SplitMix;
 
     #[derive(Clone, Debug, PartialEq)]
     enum Kind {
@@ -267,7 +260,7 @@ mod channels {
                 .collect()
         }
 
-        fn step(&mut self, i: usize, rng: &mut Rng) {
+        fn step(&mut self, i: usize, rng: &mut SplitMix) {
             let g = (i + 1) as Gid;
             let woken = match std::mem::replace(&mut self.sts[i], St::Ready) {
                 St::Woken(w) => w,
@@ -331,7 +324,7 @@ mod channels {
                     } else {
                         match select::poll(&cases, false, &self.chans) {
                             Poll::Ready(ready) => {
-                                let pick = ready[rng.below(ready.len())];
+                                let pick = ready[below(rng, ready.len())];
                                 let fired = select::fire(g, &cases, pick, &mut self.chans)
                                     .expect("receives never panic")
                                     .expect("a ready case fires");
@@ -388,10 +381,10 @@ mod channels {
     }
 
     fn run(seed: u64) {
-        let mut rng = Rng(seed);
-        let caps = [rng.below(3), rng.below(3)];
+        let mut rng = SplitMix(seed);
+        let caps = [below(&mut rng, 3), below(&mut rng, 3)];
         let mut kinds = Vec::new();
-        let producers = 1 + rng.below(3);
+        let producers = 1 + below(&mut rng, 3);
         for p in 0..producers {
             let base = (p as i64 + 1) * 1000;
             kinds.push(Kind::Producer {
@@ -419,7 +412,7 @@ mod channels {
             }
             steps += 1;
             assert!(steps < 100_000, "seed {seed}: no progress");
-            let i = r[rng.below(r.len())];
+            let i = r[below(&mut rng, r.len())];
             w.step(i, &mut rng);
         }
         assert!(

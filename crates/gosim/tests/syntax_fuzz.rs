@@ -5,27 +5,11 @@
 //! set `GOSIM_FUZZ_ITERS` for a longer run.
 
 use gosim::syntax::{lex, parse, TokenKind};
+use gosim::SplitMix;
 
-/// xorshift64*: small, deterministic, no dependency.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        let mut x = self.0;
-        x ^= x >> 12;
-        x ^= x << 25;
-        x ^= x >> 27;
-        self.0 = x;
-        x.wrapping_mul(0x2545_F491_4F6C_DD1D)
-    }
-
-    fn below(&mut self, n: usize) -> usize {
-        if n == 0 {
-            0
-        } else {
-            (self.next() % n as u64) as usize
-        }
-    }
+/// A seeded value in `0..n` (0 when `n` is 0), as a `usize` for indexing.
+fn below(rng: &mut SplitMix, n: usize) -> usize {
+    rng.below(n as u64) as usize
 }
 
 const PROGRAMS: &[&str] = &[
@@ -204,16 +188,16 @@ fn iters(default: usize) -> usize {
 
 #[test]
 fn random_token_soups() {
-    let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
+    let mut rng = SplitMix(0x9E37_79B9_7F4A_7C15);
     for _ in 0..iters(3000) {
-        let n = rng.below(200);
+        let n = below(&mut rng, 200);
         let mut s = String::new();
-        if rng.below(2) == 0 {
+        if below(&mut rng, 2) == 0 {
             s.push_str("package main\nfunc main() {\n");
         }
         for _ in 0..n {
-            s.push_str(VOCAB[rng.below(VOCAB.len())]);
-            if rng.below(3) == 0 {
+            s.push_str(VOCAB[below(&mut rng, VOCAB.len())]);
+            if below(&mut rng, 3) == 0 {
                 s.push(' ');
             }
         }
@@ -221,55 +205,55 @@ fn random_token_soups() {
     }
 }
 
-fn mutate_bytes(rng: &mut Rng, src: &str) -> String {
+fn mutate_bytes(rng: &mut SplitMix, src: &str) -> String {
     let mut b = src.as_bytes().to_vec();
-    for _ in 0..1 + rng.below(4) {
+    for _ in 0..1 + below(rng, 4) {
         if b.is_empty() {
             break;
         }
-        let i = rng.below(b.len());
-        let j = (i + 1 + rng.below(16)).min(b.len());
-        match rng.below(5) {
+        let i = below(rng, b.len());
+        let j = (i + 1 + below(rng, 16)).min(b.len());
+        match below(rng, 5) {
             0 => {
                 b.drain(i..j);
             }
             1 => {
                 let dup: Vec<u8> = b[i..j].to_vec();
-                let at = rng.below(b.len());
+                let at = below(rng, b.len());
                 b.splice(at..at, dup);
             }
             2 => {
-                let k = rng.below(b.len());
+                let k = below(rng, b.len());
                 b.swap(i, k);
             }
-            3 => b.insert(i, b"{}()[]\"'`/*\n;:=<-.,"[rng.below(19)]),
-            _ => b[i] = rng.next() as u8,
+            3 => b.insert(i, b"{}()[]\"'`/*\n;:=<-.,"[below(rng, 19)]),
+            _ => b[i] = rng.next_u64() as u8,
         }
     }
     String::from_utf8_lossy(&b).into_owned()
 }
 
-fn mutate_tokens(rng: &mut Rng, src: &str) -> String {
+fn mutate_tokens(rng: &mut SplitMix, src: &str) -> String {
     let (toks, _) = lex(src);
     let mut pieces: Vec<&str> = toks
         .iter()
         .map(|t| &src[t.span.lo as usize..t.span.hi as usize])
         .collect();
-    for _ in 0..1 + rng.below(3) {
+    for _ in 0..1 + below(rng, 3) {
         if pieces.is_empty() {
             break;
         }
-        let i = rng.below(pieces.len());
-        match rng.below(3) {
+        let i = below(rng, pieces.len());
+        match below(rng, 3) {
             0 => {
                 pieces.remove(i);
             }
             1 => {
                 let p = pieces[i];
-                pieces.insert(rng.below(pieces.len()), p);
+                pieces.insert(below(rng, pieces.len()), p);
             }
             _ => {
-                let k = rng.below(pieces.len());
+                let k = below(rng, pieces.len());
                 pieces.swap(i, k);
             }
         }
@@ -279,17 +263,17 @@ fn mutate_tokens(rng: &mut Rng, src: &str) -> String {
     let mut out = String::new();
     for p in pieces {
         out.push_str(p);
-        out.push(if rng.below(4) == 0 { '\n' } else { ' ' });
+        out.push(if below(rng, 4) == 0 { '\n' } else { ' ' });
     }
     out
 }
 
 #[test]
 fn mutated_programs() {
-    let mut rng = Rng(0xD1B5_4A32_D192_ED03);
+    let mut rng = SplitMix(0xD1B5_4A32_D192_ED03);
     for _ in 0..iters(3000) {
-        let src = PROGRAMS[rng.below(PROGRAMS.len())];
-        let m = if rng.below(2) == 0 {
+        let src = PROGRAMS[below(&mut rng, PROGRAMS.len())];
+        let m = if below(&mut rng, 2) == 0 {
             mutate_bytes(&mut rng, src)
         } else {
             mutate_tokens(&mut rng, src)
@@ -451,9 +435,9 @@ fn nesting_up_to_the_cap_fits_in_a_small_stack() {
 /// placeholder for an unparsable expression (checked over mutations).
 #[test]
 fn checkable_trees_hold_no_placeholders() {
-    let mut rng = Rng(0x0123_4567_89AB_CDEF);
+    let mut rng = SplitMix(0x0123_4567_89AB_CDEF);
     for _ in 0..iters(1500) {
-        let src = PROGRAMS[rng.below(PROGRAMS.len())];
+        let src = PROGRAMS[below(&mut rng, PROGRAMS.len())];
         let m = mutate_tokens(&mut rng, src);
         let parsed = gosim::syntax::parse_phases(&m);
         if parsed.check {
