@@ -551,28 +551,16 @@ fn parse_exponent(s: &[u8]) -> Option<i64> {
 mod tests {
     //! Compared against Rust's own parser, which is correctly rounded.
     use super::{parse_f64, parse_go, parse_hex, Format, GoFloat};
+    use crate::SplitMix;
 
-    /// splitmix64: deterministic, so a failure reproduces.
-    struct Rng(u64);
-    impl Rng {
-        fn next(&mut self) -> u64 {
-            self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
-            let mut z = self.0;
-            z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
-            z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
-            z ^ (z >> 31)
-        }
-        fn below(&mut self, n: u64) -> u64 {
-            self.next() % n
-        }
-        fn range(&mut self, lo: i64, hi: i64) -> i64 {
-            lo + self.below((hi - lo + 1) as u64) as i64
-        }
-        fn digits(&mut self, n: usize) -> String {
-            (0..n)
-                .map(|_| (b'0' + self.below(10) as u8) as char)
-                .collect()
-        }
+    /// An integer in `lo..=hi`.
+    fn range(r: &mut SplitMix, lo: i64, hi: i64) -> i64 {
+        lo + r.below((hi - lo + 1) as u64) as i64
+    }
+
+    /// `n` random decimal digits.
+    fn digits(r: &mut SplitMix, n: usize) -> String {
+        (0..n).map(|_| (b'0' + r.below(10) as u8) as char).collect()
     }
 
     /// Same answer as Rust, bit for bit (any NaN matching any NaN).
@@ -589,17 +577,17 @@ mod tests {
 
     #[test]
     fn random_short_decimals_across_the_whole_range() {
-        let mut r = Rng(1);
+        let mut r = SplitMix(1);
         for _ in 0..250_000 {
-            let n = r.range(1, 40) as usize;
-            let mut s = r.digits(n);
+            let n = range(&mut r, 1, 40) as usize;
+            let mut s = digits(&mut r, n);
             if r.below(2) == 0 {
                 let at = r.below(n as u64 + 1) as usize;
                 s.insert(at, '.');
             }
             // Exponents put the value anywhere from below half the least
             // subnormal to past f64::MAX.
-            let e = r.range(-370 + n as i64 / 2, 330);
+            let e = range(&mut r, -370 + n as i64 / 2, 330);
             let form = r.below(4);
             let s = match form {
                 0 => format!("{s}e{e}"),
@@ -613,9 +601,9 @@ mod tests {
 
     #[test]
     fn random_bits_round_trip_through_shortest_and_long_forms() {
-        let mut r = Rng(2);
+        let mut r = SplitMix(2);
         for _ in 0..50_000 {
-            let x = f64::from_bits(r.next() & !(1 << 63) | (r.below(2) << 63));
+            let x = f64::from_bits(r.next_u64() & !(1 << 63) | (r.below(2) << 63));
             if !x.is_finite() {
                 continue;
             }
@@ -664,8 +652,8 @@ mod tests {
 
     #[test]
     fn exact_halfway_points_and_their_neighbours() {
-        let mut r = Rng(3);
-        let mut cases: Vec<u64> = (0..6_000).map(|_| r.next() >> 1).collect();
+        let mut r = SplitMix(3);
+        let mut cases: Vec<u64> = (0..6_000).map(|_| r.next_u64() >> 1).collect();
         // Subnormals, the normal boundary and the top binade.
         cases.extend((0..2_000).map(|_| r.below(1 << 53)));
         cases.extend([0, 1, 2, (1 << 52) - 1, 1 << 52, 0x7fef_ffff_ffff_fffe]);
@@ -699,18 +687,26 @@ mod tests {
 
     #[test]
     fn very_long_inputs() {
-        let mut r = Rng(4);
+        let mut r = SplitMix(4);
         for _ in 0..4_000 {
-            let n = r.range(780, 1_300) as usize;
-            let mut s = r.digits(n);
+            let n = range(&mut r, 780, 1_300) as usize;
+            let mut s = digits(&mut r, n);
             let at = r.below(n as u64) as usize;
             s.insert(at, '.');
-            let e = r.range(-1_650, 330);
+            let e = range(&mut r, -1_650, 330);
             check(&format!("{s}e{e}"));
             // Long runs of zeros around a few digits.
             let z = "0".repeat(r.below(1_000) as usize);
-            check(&format!("0.{z}{}e{}", r.digits(3), r.range(-340, 1_300)));
-            check(&format!("{}{z}.{z}1e{}", r.digits(2), r.range(-1_300, 0)));
+            check(&format!(
+                "0.{z}{}e{}",
+                digits(&mut r, 3),
+                range(&mut r, -340, 1_300)
+            ));
+            check(&format!(
+                "{}{z}.{z}1e{}",
+                digits(&mut r, 2),
+                range(&mut r, -1_300, 0)
+            ));
         }
     }
 
@@ -772,7 +768,7 @@ mod tests {
         }
         // Random short strings over the characters the syntax involves.
         let alphabet = b"0123456789.eE+-_ inftyINFTYaA";
-        let mut r = Rng(5);
+        let mut r = SplitMix(5);
         for _ in 0..100_000 {
             let n = r.below(9) as usize;
             let s: String = (0..n)
@@ -800,18 +796,20 @@ mod tests {
 
     #[test]
     fn float32_rounds_once_from_the_decimal() {
-        let mut r = Rng(6);
+        let mut r = SplitMix(6);
         for _ in 0..100_000 {
-            let n = r.range(1, 30) as usize;
-            let e = r.range(-60, 45);
-            let s = format!("{}e{e}", r.digits(n));
+            let n = range(&mut r, 1, 30) as usize;
+            let e = range(&mut r, -60, 45);
+            let s = format!("{}e{e}", digits(&mut r, n));
             let want: f32 = s.parse().unwrap();
             let got = go32(&s).unwrap();
             assert!(same32(got, want), "{s}: want {want:e}, got {got:e}");
         }
         // Halfway between neighbouring float32s (exact in f64), and a hair
         // either side: rounding through f64 first would get these wrong.
-        let mut words: Vec<u32> = (0..20_000).map(|_| r.next() as u32 & 0x7f7f_ffff).collect();
+        let mut words: Vec<u32> = (0..20_000)
+            .map(|_| r.next_u64() as u32 & 0x7f7f_ffff)
+            .collect();
         words.extend([0, 1, 0x007f_ffff, 0x0080_0000, 0x7f7f_fffe]);
         for w in words {
             let (x, y) = (f32::from_bits(w), f32::from_bits(w + 1));
@@ -856,9 +854,9 @@ mod tests {
 
     #[test]
     fn hex_mantissas_are_exact_and_ties_go_to_even() {
-        let mut r = Rng(7);
+        let mut r = SplitMix(7);
         for _ in 0..50_000 {
-            let x = f64::from_bits(r.next() >> 1);
+            let x = f64::from_bits(r.next_u64() >> 1);
             let next = f64::from_bits(x.to_bits() + 1);
             if !next.is_finite() {
                 continue;
