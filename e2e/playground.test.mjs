@@ -294,7 +294,13 @@ describe('playground', () => {
     assert.ok(clockLabels.length >= 2, `clock marks: ${clockLabels.join(' ')}`);
     assert.ok(clockLabels.every((t) => /^\d+(\.\d+)?(ns|µs|ms|s)$/.test(t)), clockLabels.join(' '));
     await page.screenshot({ path: join(OUT, 'playground-case16-go122.png'), fullPage: true });
+    // The timers widget counts what the plot counts: the timers the runtime holds.
+    const widgetLive = async () => Number(await page.getAttribute('[data-testid=timers]', 'data-live'));
+    assert.ok((await widgetLive()) > 100, 'pre-1.23: the widget counts every pending timer');
+    assert.equal(await page.locator('[data-testid=unheld-timers]').count(), 0);
     const now = await peakAt('1.23', 3000);
+    assert.ok((await widgetLive()) <= 2, 'go1.23: the widget counts only timers someone waits on');
+    assert.match(await page.textContent('[data-testid=unheld-timers]'), /^\+\d+ channel timers nobody waits on/);
     await page.screenshot({ path: join(OUT, 'playground-case16-go123.png'), fullPage: true });
     console.log(`case 16 peak live timers after 3000 steps: go1.22 ${old}, go1.23 ${now}`);
     assert.ok(old > 100 * Math.max(now, 1), `pre-1.23 keeps the timers alive (${old} vs ${now})`);

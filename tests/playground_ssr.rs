@@ -3,8 +3,8 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use gopitfalls::i18n::Language;
-use gopitfalls::playground::widgets::{nil_channel_widget, object_widget};
-use gosim::snapshot::{ObjectView, SlotView, WaiterView};
+use gopitfalls::playground::widgets::{nil_channel_widget, object_widget, timers_widget};
+use gosim::snapshot::{ObjectView, SlotView, TimerView, WaiterView};
 use yew::{function_component, Html, LocalServerRenderer, Properties};
 
 #[derive(Properties, PartialEq)]
@@ -228,5 +228,61 @@ async fn mutex_waitgroup_cond_and_syncmap_render_their_state() {
     assert!(
         html.contains("misses = 3") && html.contains(">nil<"),
         "{html}"
+    );
+}
+
+fn timer(id: u64, when_ns: i64, status: &str, held: bool) -> TimerView {
+    TimerView {
+        id,
+        when_ns,
+        period_ns: 0,
+        kind: "chan".into(),
+        status: status.into(),
+        channel: Some(id as u32 + 100),
+        sleeper: None,
+        held,
+    }
+}
+
+#[tokio::test]
+async fn timers_widget_counts_what_the_runtime_holds_and_mentions_the_rest() {
+    // Before Go 1.23 every pending timer is held: all are counted and listed
+    // in firing order, eight shown as six plus a remainder.
+    let old: Vec<TimerView> = (0..8)
+        .map(|i| timer(i, (10 - i as i64) * 1_000_000, "pending", true))
+        .collect();
+    let html = render(timers_widget(&old, 1_000_000, Language::En)).await;
+    assert!(
+        html.contains(r#"data-live="8""#) && html.contains(r#"data-unheld="0""#),
+        "{html}"
+    );
+    assert!(html.contains("8 live") && html.contains("… +2"), "{html}");
+    let (first, second) = (html.find("chan @ 3ms"), html.find("chan @ 4ms"));
+    assert!(
+        matches!((first, second), (Some(a), Some(b)) if a < b),
+        "{html}"
+    );
+    assert!(!html.contains("unheld-timers"), "{html}");
+
+    // Go 1.23+: one timer someone waits on, 1,497 that nobody does, and a
+    // fired one that counts for neither.
+    let mut new = vec![
+        timer(0, 5_000_000, "pending", true),
+        timer(1, 0, "fired", false),
+    ];
+    new.extend((2..1_499).map(|i| timer(i, 5_000_000, "pending", false)));
+    let html = render(timers_widget(&new, 0, Language::En)).await;
+    assert!(
+        html.contains(r#"data-live="1""#) && html.contains(r#"data-unheld="1497""#),
+        "{html}"
+    );
+    assert!(
+        html.contains("1 live") && html.contains("+1497 channel timers nobody waits on"),
+        "{html}"
+    );
+    let zh = render(timers_widget(&new, 0, Language::Zh)).await;
+    assert!(
+        zh.contains("1 个存活") && zh.contains("另有 1497 个无人等待的通道定时器"),
+        "{zh}"
     );
 }

@@ -336,29 +336,45 @@ pub fn nil_channel_widget(name: String, ty: String, lang: Language) -> Html {
     }
 }
 
-/// Pending timers on a virtual-clock line.
+/// Pending timers on a virtual-clock line. The count is of the timers the
+/// runtime keeps alive, as in the resource plot; under Go 1.23+ semantics,
+/// channel timers nobody waits on are only mentioned, since the runtime no
+/// longer holds them (case 16's fix in the language itself).
 pub fn timers_widget(timers: &[TimerView], now_ns: i64, lang: Language) -> Html {
-    let mut pending: Vec<&TimerView> = timers.iter().filter(|t| t.status == "pending").collect();
-    gosim::order::sort_by_key(&mut pending, |t| t.when_ns);
-    let shown = pending.len().min(6);
+    let mut held: Vec<&TimerView> = timers.iter().filter(|t| t.held).collect();
+    gosim::order::sort_by_key(&mut held, |t| t.when_ns);
+    let unheld = timers
+        .iter()
+        .filter(|t| t.status == "pending" && !t.held)
+        .count();
+    let shown = held.len().min(6);
     html! {
-        <div class="obj obj--timers" data-testid="timers" data-pending={pending.len().to_string()}>
+        <div class="obj obj--timers" data-testid="timers"
+            data-live={held.len().to_string()} data-unheld={unheld.to_string()}>
             <div class="obj__head">
                 { text_el("span", "obj__kind", tr(lang, "timers", "定时器")) }
                 { text_el("span", "obj__fill", format!("now = {}", fmt_ns(now_ns))) }
-                { text_el("span", "obj__state", format!("{} {}", pending.len(), tr(lang, "pending", "个待触发"))) }
+                { text_el("span", "obj__state", format!("{} {}", held.len(), tr(lang, "live", "个存活"))) }
             </div>
             <ul class="timer-list">
-                { for pending[..shown].iter().map(|t| html! {
+                { for held[..shown].iter().map(|t| html! {
                     <li>
                         { format!("{} @ {}", if t.sleeper.is_some() { "Sleep" } else if t.kind == "chan" { "chan" } else { "func" }, fmt_ns(t.when_ns)) }
                         if let Some(g) = t.sleeper { { " " }{ g_chip(g, None) } }
                     </li>
                 }) }
-                if pending.len() > shown {
-                    { text_el("li", "obj__empty", format!("… +{}", pending.len() - shown)) }
+                if held.len() > shown {
+                    { text_el("li", "obj__empty", format!("… +{}", held.len() - shown)) }
                 }
             </ul>
+            if unheld > 0 {
+                <p class="obj__note" data-testid="unheld-timers">
+                    { match lang {
+                        Language::En => format!("+{unheld} channel timers nobody waits on: since Go 1.23 the runtime does not keep them, and the GC frees each one once nothing refers to it."),
+                        Language::Zh => format!("另有 {unheld} 个无人等待的通道定时器：从 Go 1.23 起运行时不再持有它们，一旦不再被引用就会被 GC 回收。"),
+                    } }
+                </p>
+            }
         </div>
     }
 }

@@ -207,6 +207,9 @@ pub struct TimerView {
     pub channel: Option<ObjId>,
     /// The goroutine a Sleep timer wakes.
     pub sleeper: Option<Gid>,
+    /// Whether the runtime keeps it alive (see `Timers::holds`): under
+    /// Go 1.23+ semantics a pending channel timer nobody waits on is not.
+    pub held: bool,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -433,6 +436,7 @@ impl Vm {
                     crate::vm::machine::TimerAction::Wake(g) => Some(g),
                     _ => None,
                 },
+                held: self.timers.holds(t),
             })
             .collect();
         let events = self.events.get(events_from..).unwrap_or(&[]).to_vec();

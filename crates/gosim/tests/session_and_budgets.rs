@@ -198,10 +198,24 @@ fn compile_errors_come_back_as_go_build_prints_them() {
     assert_eq!(String::from_utf8_lossy(&r.stderr), "# command-line-arguments\n./prog.go:3:8: \"fmt\" imported and not used\n./prog.go:6:2: declared and not used: x\n");
 }
 
+/// Case 16's loop: a new `time.After` timer on every busy iteration.
+const CASE16: &str = "package main\n\nimport (\n\t\"context\"\n\t\"fmt\"\n\t\"time\"\n)\n\nfunc main() {\n\tctx, cancel := context.WithCancel(context.Background())\n\tgo func() {\n\t\ttime.Sleep(5 * time.Second)\n\t\tcancel()\n\t}()\n\tisTimeout := false\nLoop:\n\tfor {\n\t\tselect {\n\t\tcase <-ctx.Done():\n\t\t\tbreak Loop\n\t\tcase <-time.After(time.Second * 2):\n\t\t\tisTimeout = true\n\t\t\tbreak Loop\n\t\tdefault:\n\t\t}\n\t}\n\tfmt.Printf(\"end with timeout: %v\\n\", isTimeout)\n}\n";
+
+fn case16_session(v: GoVersion) -> Session {
+    Session::new(
+        CASE16,
+        &RunConfig {
+            go_version: v,
+            ..Default::default()
+        },
+        false,
+    )
+    .expect("compiles")
+}
+
 fn peak_live_timers(v: GoVersion) -> u32 {
-    let src = "package main\n\nimport (\n\t\"context\"\n\t\"fmt\"\n\t\"time\"\n)\n\nfunc main() {\n\tctx, cancel := context.WithCancel(context.Background())\n\tgo func() {\n\t\ttime.Sleep(5 * time.Second)\n\t\tcancel()\n\t}()\n\tisTimeout := false\nLoop:\n\tfor {\n\t\tselect {\n\t\tcase <-ctx.Done():\n\t\t\tbreak Loop\n\t\tcase <-time.After(time.Second * 2):\n\t\t\tisTimeout = true\n\t\t\tbreak Loop\n\t\tdefault:\n\t\t}\n\t}\n\tfmt.Printf(\"end with timeout: %v\\n\", isTimeout)\n}\n";
     let mut s = Session::new(
-        src,
+        CASE16,
         &RunConfig {
             go_version: v,
             ..Default::default()
@@ -213,6 +227,33 @@ fn peak_live_timers(v: GoVersion) -> u32 {
     let snap = s.snapshot();
     assert_eq!(snap.stdout, "end with timeout: false\n");
     snap.resources.iter().map(|r| r.2).max().unwrap_or(0)
+}
+
+#[test]
+fn snapshot_marks_the_timers_the_runtime_holds() {
+    for v in [GoVersion::Go122, GoVersion::Go123] {
+        let mut s = case16_session(v);
+        s.run(3_000);
+        let snap = s.snapshot();
+        let pending = snap.timers.iter().filter(|t| t.status == "pending").count();
+        let held = snap.timers.iter().filter(|t| t.held).count();
+        assert!(
+            pending > 100,
+            "{v:?}: the loop leaves timers pending: {pending}"
+        );
+        assert!(snap.timers.iter().all(|t| !t.held || t.status == "pending"));
+        if v == GoVersion::Go122 {
+            assert_eq!(
+                held, pending,
+                "before 1.23 the runtime holds every pending timer"
+            );
+        } else {
+            assert!(
+                held <= 2,
+                "1.23+ holds only timers someone waits on: {held}"
+            );
+        }
+    }
 }
 
 #[test]

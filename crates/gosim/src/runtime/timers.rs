@@ -355,16 +355,24 @@ impl<P: Clone> Timers<P> {
         out
     }
 
-    /// Timers Go would keep alive, for the resource-growth plot: every
-    /// pending timer before 1.23; from 1.23 only pending non-channel timers
-    /// and channel timers some goroutine is blocked on.
+    /// Timers Go would keep alive, for the resource-growth plot.
     pub fn live_count(&self) -> usize {
         match self.semantics {
             TimerSemantics::Async => self.heap.len(),
-            TimerSemantics::Sync => self
-                .pending()
-                .filter(|t| t.kind == TimerKind::Func || t.blocked > 0)
-                .count(),
+            TimerSemantics::Sync => self.pending().filter(|t| self.holds(t)).count(),
         }
+    }
+
+    /// Whether the runtime itself keeps `t` alive: every pending timer
+    /// before 1.23; from 1.23 only pending non-channel timers and channel
+    /// timers some goroutine is blocked on (the others wait for their
+    /// channel to be read, and the GC frees them once nothing refers to
+    /// them).
+    pub fn holds(&self, t: &Timer<P>) -> bool {
+        t.status == TimerStatus::Pending
+            && match self.semantics {
+                TimerSemantics::Async => true,
+                TimerSemantics::Sync => t.kind == TimerKind::Func || t.blocked > 0,
+            }
     }
 }
