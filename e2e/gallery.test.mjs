@@ -3,88 +3,27 @@
 // fails on any console error, page error or failed request. Screenshots and
 // the measured time to first render go to target/e2e/.
 
-import { after, afterEach, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, readdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
-import { serveStatic } from './server.mjs';
+import { FIRST_RENDER_MARK, OUT, caseFiles, useBrowser } from './harness.mjs';
 
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const DIST = process.env.GOPITFALLS_DIST ?? join(ROOT, 'dist');
-const OUT = join(ROOT, 'target', 'e2e');
-const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
-const FIRST_RENDER_MARK = 'gopitfalls:first-render';
+/** Slugs of the case files in cases/, sorted. */
+const slugsOnDisk = () => caseFiles().map((c) => c.slug).sort();
 
-/** Slugs of the case files in cases/, read without a TOML parser. */
-function slugsOnDisk() {
-  const dir = join(ROOT, 'cases');
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir)
-    .filter((name) => name.endsWith('.toml'))
-    .map((name) => {
-      const match = readFileSync(join(dir, name), 'utf8').match(/^slug\s*=\s*["']([^"']+)["']/m);
-      assert.ok(match, `${name} has no slug line`);
-      return match[1];
-    })
-    .sort();
-}
-
-let server;
-let browser;
+const browser = useBrowser();
 let page;
-let problems;
 
-async function openPage(viewport, { colorScheme = 'light', locale = 'en-US' } = {}) {
-  const context = await browser.newContext({ viewport, colorScheme, locale });
-  page = await context.newPage();
-  problems = [];
-  page.on('console', (msg) => {
-    if (msg.type() === 'error') problems.push(`console error: ${msg.text()}`);
-  });
-  page.on('pageerror', (err) => problems.push(`page error: ${err.message}`));
-  page.on('requestfailed', (req) => problems.push(`request failed: ${req.url()}`));
-  page.on('response', (res) => {
-    if (res.status() >= 400) problems.push(`HTTP ${res.status()}: ${res.url()}`);
-  });
+async function openPage(viewport, options = {}) {
+  page = await browser.open(viewport, options);
   return page;
 }
 
 async function gotoGallery(hash = '#/') {
-  await page.goto(server.url + hash);
+  await page.goto(browser.server.url + hash);
   await page.waitForSelector('[data-testid=gallery]');
 }
-
-before(async () => {
-  assert.ok(existsSync(join(DIST, 'index.html')), 'dist/ is missing: run `trunk build --release` first');
-  mkdirSync(OUT, { recursive: true });
-  server = await serveStatic(DIST, '/sub/path/gopitfalls/');
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
-});
-
-afterEach(async () => {
-  const found = problems;
-  await page?.context().close();
-  page = undefined;
-  assert.deepEqual(found, [], 'no console errors, page errors or failed requests');
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
 
 describe('gallery', () => {
   test('lists every case file in cases/, grouped by section, and renders fast', async () => {
@@ -123,7 +62,7 @@ describe('gallery', () => {
     await gotoGallery();
     const cards = page.locator('[data-testid=case-card]');
     if ((await cards.count()) === 0) {
-      await page.goto(server.url + '#/case/anything');
+      await page.goto(browser.server.url + '#/case/anything');
       await page.waitForSelector('[data-testid=not-found]');
       return;
     }
@@ -153,7 +92,7 @@ describe('gallery', () => {
       await held;
       await route.continue();
     });
-    await page.goto(server.url + `#/case/${slug}`);
+    await page.goto(browser.server.url + `#/case/${slug}`);
     await page.waitForSelector('[data-testid=case-loading]');
     assert.match(await page.locator('[data-testid=case-loading]').textContent(), /Loading/);
     assert.equal(await page.locator('[data-testid=playground]').count(), 0);
@@ -167,7 +106,7 @@ describe('gallery', () => {
     if (!slug) return;
     await openPage({ width: 1280, height: 720 });
     await page.route(`**/cases/${slug}.json`, (route) => route.fulfill({ status: 404, body: 'not found' }));
-    await page.goto(server.url + `#/case/${slug}`);
+    await page.goto(browser.server.url + `#/case/${slug}`);
     await page.waitForSelector('[data-testid=case-error]');
     assert.match(await page.locator('[data-testid=case-error]').textContent(), /Could not load.*HTTP 404/);
     // The header comes from the compiled-in gallery data.
@@ -181,13 +120,13 @@ describe('gallery', () => {
     const expected = (p) =>
       p.endsWith(`/cases/${slug}.json`) ||
       /^console error: Failed to load resource: the server responded with a status of 404\b/.test(p);
-    assert.ok(problems.some(expected), `the 404 was seen: ${JSON.stringify(problems)}`);
-    problems = problems.filter((p) => !expected(p));
+    assert.ok(browser.problems.some(expected), `the 404 was seen: ${JSON.stringify(browser.problems)}`);
+    browser.problems = browser.problems.filter((p) => !expected(p));
   });
 
   test('unknown addresses show a not-found page', async () => {
     await openPage({ width: 1280, height: 720 });
-    await page.goto(server.url + '#/case/no-such-case');
+    await page.goto(browser.server.url + '#/case/no-such-case');
     await page.waitForSelector('[data-testid=not-found]');
     await page.click('.page--not-found a');
     await page.waitForSelector('[data-testid=gallery]');

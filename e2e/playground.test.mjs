@@ -4,62 +4,39 @@
 // the measured budgets (first render of a case page, one step including
 // redraw for every case) go to target/e2e/.
 
-import { after, afterEach, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, readdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
-import { serveStatic } from './server.mjs';
+import { FIRST_RENDER_MARK, OUT, caseFiles, useBrowser } from './harness.mjs';
 
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const DIST = process.env.GOPITFALLS_DIST ?? join(ROOT, 'dist');
-const OUT = join(ROOT, 'target', 'e2e');
-const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
-const FIRST_RENDER_MARK = 'gopitfalls:first-render';
 const STEP_BUDGET_MS = 16;
 
-/** Slugs of the runnable case files in cases/, read without a TOML parser. */
-function runnableSlugs() {
-  const dir = join(ROOT, 'cases');
-  return readdirSync(dir)
-    .filter((name) => name.endsWith('.toml'))
-    .map((name) => readFileSync(join(dir, name), 'utf8'))
-    .filter((text) => !/^runnable\s*=\s*false/m.test(text))
-    .map((text) => text.match(/^slug\s*=\s*["']([^"']+)["']/m)[1])
+/** Slugs of the runnable case files in cases/, sorted. */
+const runnableSlugs = () =>
+  caseFiles()
+    .filter((c) => !/^runnable\s*=\s*false/m.test(c.text))
+    .map((c) => c.slug)
     .sort();
-}
 
 function slugFor(number) {
   const prefix = String(number).padStart(2, '0') + '-';
-  const name = readdirSync(join(ROOT, 'cases')).find((n) => n.startsWith(prefix));
-  assert.ok(name, `case ${number} exists`);
-  return readFileSync(join(ROOT, 'cases', name), 'utf8').match(/^slug\s*=\s*["']([^"']+)["']/m)[1];
+  const file = caseFiles().find((c) => c.name.startsWith(prefix));
+  assert.ok(file, `case ${number} exists`);
+  return file.slug;
 }
 
-let server;
-let browser;
+const browser = useBrowser();
 let page;
-let problems;
 
 async function openPage(viewport = { width: 1280, height: 720 }) {
   // Reduced motion: screenshots never catch an animation half-way.
-  const context = await browser.newContext({ viewport, colorScheme: 'light', locale: 'en-US', reducedMotion: 'reduce' });
-  page = await context.newPage();
-  problems = [];
-  page.on('console', (msg) => {
-    if (msg.type() === 'error') problems.push(`console error: ${msg.text()}`);
-  });
-  page.on('pageerror', (err) => problems.push(`page error: ${err.message}`));
-  page.on('requestfailed', (req) => problems.push(`request failed: ${req.url()}`));
-  page.on('response', (res) => {
-    if (res.status() >= 400) problems.push(`HTTP ${res.status()}: ${res.url()}`);
-  });
+  page = await browser.open(viewport, { reducedMotion: 'reduce' });
   return page;
 }
 
 async function openCase(slug, query = '') {
-  await page.goto(server.url + `#/case/${slug}` + (query ? `?${query}` : ''));
+  await page.goto(browser.server.url + `#/case/${slug}` + (query ? `?${query}` : ''));
   await page.waitForSelector(`[data-testid=case-view][data-slug="${slug}"] [data-testid=playground]`);
 }
 
@@ -85,36 +62,6 @@ async function runToEnd(timeout = 60_000) {
   await page.click('[data-testid=run-to-end]');
   await page.waitForSelector('[data-testid=playground][data-ended=true]', { timeout });
 }
-
-before(async () => {
-  assert.ok(existsSync(join(DIST, 'index.html')), 'dist/ is missing: run `trunk build --release` first');
-  mkdirSync(OUT, { recursive: true });
-  server = await serveStatic(DIST, '/sub/path/gopitfalls/');
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
-});
-
-afterEach(async () => {
-  const found = problems;
-  await page?.context().close();
-  page = undefined;
-  assert.deepEqual(found, [], 'no console errors, page errors or failed requests');
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
 
 describe('playground', () => {
   test('(1) case 4: step to the deadlock; the channel is 1/1 full with a goroutine parked on sendq', async () => {
@@ -213,7 +160,7 @@ describe('playground', () => {
 
     // A fresh page, so no request of the previous one is cut short.
     await openPage();
-    await page.goto(server.url + `#/case/${slug}?code=@@not-base64&step=3`);
+    await page.goto(browser.server.url + `#/case/${slug}?code=@@not-base64&step=3`);
     await page.waitForSelector('[data-testid=link-error]');
     assert.match(await page.textContent('[data-testid=link-error]'), /damaged/);
     assert.equal(await position(), 0);

@@ -5,26 +5,9 @@
 use gopitfalls::i18n::Language;
 use gopitfalls::playground::widgets::{nil_channel_widget, object_widget, timers_widget};
 use gosim::snapshot::{ObjectView, SlotView, TimerView, WaiterView};
-use yew::{function_component, Html, LocalServerRenderer, Properties};
+use support::show as render;
 
-#[derive(Properties, PartialEq)]
-struct ShowProps {
-    html: Html,
-}
-
-/// Shows ready-made markup (the widgets are functions, and the renderer
-/// needs a component).
-#[function_component]
-fn Show(props: &ShowProps) -> Html {
-    props.html.clone()
-}
-
-async fn render(html: Html) -> String {
-    LocalServerRenderer::<Show>::with_props(ShowProps { html })
-        .hydratable(false)
-        .render()
-        .await
-}
+mod support;
 
 async fn object(object: ObjectView) -> String {
     render(object_widget(&object, Language::En)).await

@@ -9,7 +9,9 @@ use gopitfalls::i18n::Language;
 use gopitfalls::route::Route;
 use gopitfalls::state::{AppState, Settings, Theme};
 use gopitfalls::{App, AppProps};
-use yew::{function_component, BaseComponent, Html, LocalServerRenderer, Properties};
+use support::{render, show};
+
+mod support;
 
 const fn text(en: &'static str, zh: &'static str) -> Text {
     Text { en, zh }
@@ -65,32 +67,6 @@ static FIXTURE: [Case; 3] = [
         fixes: &[],
     },
 ];
-
-async fn render<C>(props: C::Properties) -> String
-where
-    C: BaseComponent,
-{
-    LocalServerRenderer::<C>::with_props(props)
-        .hydratable(false)
-        .render()
-        .await
-}
-
-#[derive(Properties, PartialEq)]
-struct ShowProps {
-    html: Html,
-}
-
-/// Shows ready-made markup (the views are functions, and the renderer
-/// needs a component).
-#[function_component]
-fn Show(props: &ShowProps) -> Html {
-    props.html.clone()
-}
-
-async fn show(html: Html) -> String {
-    render::<Show>(ShowProps { html }).await
-}
 
 fn state(route: Route, language: Language) -> AppState {
     AppState {

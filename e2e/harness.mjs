@@ -1,0 +1,92 @@
+// What both browser test files share: the release build in dist/ served from
+// a sub-path on 127.0.0.1, one headless Debian Chromium (playwright-core),
+// a fresh browser context per test, and the rule that a test fails on any
+// console error, page error, failed request or HTTP error status.
+
+import { after, afterEach, before } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { serveStatic } from './server.mjs';
+
+export const ROOT = fileURLToPath(new URL('..', import.meta.url));
+export const DIST = process.env.GOPITFALLS_DIST ?? join(ROOT, 'dist');
+export const OUT = join(ROOT, 'target', 'e2e');
+export const FIRST_RENDER_MARK = 'gopitfalls:first-render';
+const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
+
+/** The case files in cases/ as { name, text, slug }, sorted by file name, read without a TOML parser. */
+export function caseFiles() {
+  const dir = join(ROOT, 'cases');
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .filter((name) => name.endsWith('.toml'))
+    .sort()
+    .map((name) => {
+      const text = readFileSync(join(dir, name), 'utf8');
+      const match = text.match(/^slug\s*=\s*["']([^"']+)["']/m);
+      assert.ok(match, `${name} has no slug line`);
+      return { name, text, slug: match[1] };
+    });
+}
+
+/**
+ * Registers the suite's hooks and returns the shared state: `server` and
+ * `browser` once started, and per test the `page` that `open` made and the
+ * `problems` seen on it (a test may remove ones it expects).
+ */
+export function useBrowser() {
+  const state = { server: undefined, browser: undefined, page: undefined, problems: [] };
+
+  state.open = async (viewport = { width: 1280, height: 720 }, options = {}) => {
+    const context = await state.browser.newContext({ viewport, colorScheme: 'light', locale: 'en-US', ...options });
+    const page = await context.newPage();
+    const problems = [];
+    page.on('console', (msg) => {
+      if (msg.type() === 'error') problems.push(`console error: ${msg.text()}`);
+    });
+    page.on('pageerror', (err) => problems.push(`page error: ${err.message}`));
+    page.on('requestfailed', (req) => problems.push(`request failed: ${req.url()}`));
+    page.on('response', (res) => {
+      if (res.status() >= 400) problems.push(`HTTP ${res.status()}: ${res.url()}`);
+    });
+    state.page = page;
+    state.problems = problems;
+    return page;
+  };
+
+  before(async () => {
+    assert.ok(existsSync(join(DIST, 'index.html')), 'dist/ is missing: run `trunk build --release` first');
+    mkdirSync(OUT, { recursive: true });
+    state.server = await serveStatic(DIST, '/sub/path/gopitfalls/');
+    state.browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      headless: true,
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+      ],
+    });
+  });
+
+  afterEach(async () => {
+    const found = state.problems;
+    await state.page?.context().close();
+    state.page = undefined;
+    state.problems = [];
+    assert.deepEqual(found, [], 'no console errors, page errors or failed requests');
+  });
+
+  after(async () => {
+    await state.browser?.close();
+    await state.server?.close();
+  });
+
+  return state;
+}

@@ -1,0 +1,33 @@
+//! Rendering for the SSR test files: Yew's server renderer, natively, to
+//! an HTML string. Each test file uses a part of it.
+#![allow(dead_code)]
+
+use yew::{function_component, BaseComponent, Html, LocalServerRenderer, Properties};
+
+/// Renders component `C` with `props`.
+pub async fn render<C>(props: C::Properties) -> String
+where
+    C: BaseComponent,
+{
+    LocalServerRenderer::<C>::with_props(props)
+        .hydratable(false)
+        .render()
+        .await
+}
+
+#[derive(Properties, PartialEq)]
+pub struct ShowProps {
+    html: Html,
+}
+
+/// Shows ready-made markup (views and widgets are plain functions, and the
+/// renderer needs a component).
+#[function_component]
+fn Show(props: &ShowProps) -> Html {
+    props.html.clone()
+}
+
+/// Renders ready-made markup.
+pub async fn show(html: Html) -> String {
+    render::<Show>(ShowProps { html }).await
+}
