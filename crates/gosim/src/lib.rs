@@ -112,20 +112,22 @@ pub fn compile(src: &str, config: &RunConfig) -> Result<std::rc::Rc<vm::op::Prog
     Err(render_diagnostics(&diags, &config.file_name, &index))
 }
 
-/// `go build`'s error listing: at most 10 errors, then "too many errors".
+/// `go build`'s error listing: at most 10 errors; the tenth is followed
+/// by "too many errors" at its own position, even when it is the last.
 pub fn render_diagnostics(
     diags: &[diag::Diagnostic],
     file_name: &str,
     index: &syntax::span::LineIndex,
 ) -> String {
     let mut out = String::from("# command-line-arguments\n");
-    for (i, d) in diags.iter().enumerate() {
-        if i == 10 {
-            out.push_str(&format!("{}: too many errors\n", file_name));
-            break;
-        }
+    for (i, d) in diags.iter().take(10).enumerate() {
         out.push_str(&d.render(file_name, index));
         out.push('\n');
+        if i == 9 {
+            let stop = diag::Diagnostic::new(d.span, "too many errors");
+            out.push_str(&stop.render(file_name, index));
+            out.push('\n');
+        }
     }
     out
 }

@@ -1,13 +1,18 @@
 //! Compile-time constants: Go's untyped and typed constant values.
 //!
 //! Owns constant arithmetic and representability checks. Integers are
-//! exact within i128 (enough for every constant the subset meets);
-//! floats are f64 (Go uses arbitrary precision; differences only show in
-//! pathological programs).
+//! exact within i128 (enough for every constant the subset meets). Untyped
+//! float constants are exact fractions ([`Rat`]), as in Go, so they round
+//! only when converted to float32 or float64; a constant too large to keep
+//! exact (beyond [`Rat::MAX_BITS`]) degrades to f64. Typed float constants
+//! hold their rounded f64 value.
 
+use super::rat::{Nat, Rat};
+use crate::format::atof::Format;
 use crate::syntax::ast::BinaryOp;
 use crate::types::{TypeId, TypeKind, Types, UntypedKind};
 use crate::vm::value::Value;
+use std::cmp::Ordering;
 use std::rc::Rc;
 
 #[derive(Clone, Debug, PartialEq)]
@@ -15,38 +20,62 @@ pub enum ConstVal {
     Bool(bool),
     Int(i128),
     Float(f64),
-    /// An exact decimal `m × 10^e`, for float literals and their sums and
-    /// products, so `0.1 + 0.2` is exactly `0.3` as in Go.
-    Dec(i128, i32),
+    /// An exact untyped float constant, so `0.1 + 0.2` is exactly `0.3`
+    /// and `1e300 * 1e5 / 1e10` exactly `1e295`, as in Go.
+    Rat(Rc<Rat>),
     Str(Rc<[u8]>),
     Nil,
 }
 
-/// Parses a decimal float literal (`1.5`, `.25`, `1e9`, `2.5E-3`) exactly.
-pub fn parse_decimal(text: &str) -> Option<ConstVal> {
-    let t = text.replace('_', "");
-    if t.starts_with("0x") || t.starts_with("0X") {
-        return None;
-    }
-    let (mant, exp) = match t.find(['e', 'E']) {
-        Some(i) => (&t[..i], t[i + 1..].parse::<i32>().ok()?),
-        None => (&t[..], 0),
+/// Parses a float literal (`1.5`, `.25`, `1e9`, `0x1.8p-3`) exactly;
+/// `None` when it is too large to keep exact.
+pub fn parse_float_literal(text: &str) -> Option<ConstVal> {
+    let t: Vec<u8> = text.bytes().filter(|&c| c != b'_').collect();
+    let (radix, body, exp_chars): (u32, &[u8], &[u8]) = match t.get(..2) {
+        Some(b"0x" | b"0X") => (16, &t[2..], b"pP"),
+        _ => (10, &t[..], b"eE"),
     };
-    let (int_part, frac_part) = match mant.find('.') {
-        Some(i) => (&mant[..i], &mant[i + 1..]),
-        None => (mant, ""),
+    let (mant, exp) = match body.iter().position(|c| exp_chars.contains(c)) {
+        Some(i) => (&body[..i], parse_exponent(&body[i + 1..])?),
+        None => (body, 0),
     };
-    let digits = format!("{}{}", int_part, frac_part);
-    let digits = digits.trim_start_matches('0');
-    if digits.len() > 36 {
-        return None;
+    let mut m = Nat::from_u128(0);
+    let mut frac_digits = 0i64;
+    let mut after_point = false;
+    for &c in mant {
+        if c == b'.' {
+            after_point = true;
+            continue;
+        }
+        let d = (c as char).to_digit(radix)?;
+        m = m.mul_add(radix, d);
+        frac_digits += after_point as i64;
     }
-    let m: i128 = if digits.is_empty() {
-        0
+    let rat = if radix == 16 {
+        Rat::from_parts(false, m, 0, exp.checked_sub(4 * frac_digits)?)
     } else {
-        digits.parse().ok()?
+        Rat::from_parts(false, m, exp.checked_sub(frac_digits)?, 0)
     };
-    Some(ConstVal::Dec(m, exp.checked_sub(frac_part.len() as i32)?))
+    rat.map(|r| ConstVal::Rat(Rc::new(r)))
+}
+
+/// A literal's exponent digits with an optional sign; `None` when absurd.
+fn parse_exponent(s: &[u8]) -> Option<i64> {
+    let (neg, digits) = match s.first() {
+        Some(b'-') => (true, &s[1..]),
+        Some(b'+') => (false, &s[1..]),
+        _ => (false, s),
+    };
+    let mut e: i64 = 0;
+    for &c in digits {
+        e = e
+            .checked_mul(10)?
+            .checked_add((c as char).to_digit(10)? as i64)?;
+        if e > 1 << 40 {
+            return None;
+        }
+    }
+    Some(if neg { -e } else { e })
 }
 
 /// The decimal text of an integer constant. Written by hand because
@@ -70,24 +99,29 @@ pub fn int_text(i: i128) -> String {
     digits.iter().rev().map(|&b| char::from(b)).collect()
 }
 
-fn pow10(e: u32) -> Option<i128> {
-    10i128.checked_pow(e)
-}
-
-/// Brings two decimals to a common exponent, if that fits.
-fn align(a: (i128, i32), b: (i128, i32)) -> Option<(i128, i128, i32)> {
-    let e = a.1.min(b.1);
-    let ma = a.0.checked_mul(pow10((a.1 - e) as u32)?)?;
-    let mb = b.0.checked_mul(pow10((b.1 - e) as u32)?)?;
-    Some((ma, mb, e))
-}
-
-fn as_dec(v: &ConstVal) -> Option<(i128, i32)> {
+/// The exact value of a numeric constant, if it has one.
+fn as_rat(v: &ConstVal) -> Option<Rat> {
     match v {
-        ConstVal::Int(i) => Some((*i, 0)),
-        ConstVal::Dec(m, e) => Some((*m, *e)),
+        ConstVal::Int(i) => Some(Rat::from_i128(*i)),
+        ConstVal::Rat(r) => Some((**r).clone()),
+        ConstVal::Float(f) => Rat::from_f64(*f),
         _ => None,
     }
+}
+
+/// How Go prints a float constant in float64's range: six significant
+/// digits, or every digit needed when six would make a fraction look like
+/// an integer. `None` for ±Inf.
+fn float_text(f: f64, is_integer: bool) -> Option<String> {
+    if !f.is_finite() {
+        return None;
+    }
+    let short = crate::format::format_float(f, b'g', 6, 64);
+    Some(if !is_integer && !short.contains('.') {
+        crate::format::format_float(f, b'g', -1, 64)
+    } else {
+        short
+    })
 }
 
 /// A float constant as Rust's `{}` writes it (plain decimal, shortest
@@ -105,24 +139,22 @@ impl ConstVal {
     pub fn as_i128(&self) -> Option<i128> {
         match self {
             ConstVal::Int(i) => Some(*i),
-            ConstVal::Dec(m, e) => {
-                if *e >= 0 {
-                    m.checked_mul(pow10(*e as u32)?)
-                } else {
-                    let d = pow10((-*e) as u32)?;
-                    (m % d == 0).then_some(m / d)
-                }
-            }
+            ConstVal::Rat(r) => r.to_i128(),
             ConstVal::Float(f) if f.fract() == 0.0 && f.abs() < 1e38 => Some(*f as i128),
             _ => None,
         }
     }
+
     pub fn as_f64(&self) -> Option<f64> {
+        self.as_float(Format::F64)
+    }
+
+    /// The value rounded once to `format` (±Inf when it is too large).
+    fn as_float(&self, format: Format) -> Option<f64> {
         match self {
-            ConstVal::Int(i) => Some(*i as f64),
-            ConstVal::Dec(m, e) => {
-                crate::format::atof::parse_f64(&format!("{}e{}", int_text(*m), e))
-            }
+            ConstVal::Int(i) => Some(Rat::from_i128(*i).to_float(format)),
+            ConstVal::Rat(r) => Some(r.to_float(format)),
+            ConstVal::Float(f) if format.is_f32() => Some(*f as f32 as f64),
             ConstVal::Float(f) => Some(*f),
             _ => None,
         }
@@ -134,15 +166,20 @@ impl ConstVal {
             ConstVal::Bool(b) => b.to_string(),
             ConstVal::Int(i) => int_text(*i),
             ConstVal::Float(f) => {
-                if f.fract() == 0.0 && f.abs() < 1e21 {
-                    int_text(*f as i128)
-                } else {
-                    display_f64(*f)
-                }
+                float_text(*f, f.fract() == 0.0).unwrap_or_else(|| display_f64(*f))
             }
-            ConstVal::Dec(..) => match self.as_i128() {
-                Some(i) => int_text(i),
-                None => display_f64(self.as_f64().unwrap_or(0.0)),
+            ConstVal::Rat(r) => match self.as_f64().and_then(|f| {
+                // In range unless rounding lost it to 0 or infinity.
+                let lost = f.is_infinite() || (f == 0.0 && !r.is_zero());
+                if lost {
+                    None
+                } else {
+                    float_text(f, r.is_integer())
+                }
+            }) {
+                Some(text) => text,
+                // Out of float64's range: about six digits, as Go prints.
+                None => r.short_text(),
             },
             ConstVal::Str(s) => crate::format::quote(s),
             ConstVal::Nil => "nil".to_string(),
@@ -153,14 +190,14 @@ impl ConstVal {
     pub fn to_value(&self, types: &Types, ty: TypeId) -> Value {
         match types.ukind(ty) {
             TypeKind::Float64 => Value::Float(self.as_f64().unwrap_or(0.0)),
-            TypeKind::Float32 => Value::Float(self.as_f64().unwrap_or(0.0) as f32 as f64),
+            TypeKind::Float32 => Value::Float(self.as_float(Format::F32).unwrap_or(0.0)),
             TypeKind::Int(k) => Value::Int(k.wrap(self.as_i128().unwrap_or(0) as i64)),
             TypeKind::Untyped(UntypedKind::Float) => Value::Float(self.as_f64().unwrap_or(0.0)),
             _ => match self {
                 ConstVal::Bool(b) => Value::Bool(*b),
                 ConstVal::Int(i) => Value::Int(*i as i64),
                 ConstVal::Float(f) => Value::Float(*f),
-                ConstVal::Dec(..) => Value::Float(self.as_f64().unwrap_or(0.0)),
+                ConstVal::Rat(_) => Value::Float(self.as_f64().unwrap_or(0.0)),
                 ConstVal::Str(s) => Value::Str(s.clone()),
                 ConstVal::Nil => Value::Nil,
             },
@@ -174,16 +211,32 @@ pub fn representable(types: &Types, v: &ConstVal, ty: TypeId) -> Result<ConstVal
     match (types.ukind(ty), v) {
         (TypeKind::Int(k), _) => match v.as_i128() {
             Some(i) if k.fits(i) => Ok(ConstVal::Int(i)),
+            // Go calls any float that misses an integer type truncated.
+            Some(_) if matches!(v, ConstVal::Float(_) | ConstVal::Rat(_)) => {
+                Err(Unrepresentable::Truncated)
+            }
             Some(_) => Err(Unrepresentable::Overflow),
-            None if matches!(v, ConstVal::Float(_) | ConstVal::Dec(..)) => {
+            None if matches!(v, ConstVal::Float(_) | ConstVal::Rat(_)) => {
                 Err(Unrepresentable::Truncated)
             }
             None => Err(Unrepresentable::Mismatch),
         },
         (
-            TypeKind::Float64 | TypeKind::Float32,
-            ConstVal::Int(_) | ConstVal::Float(_) | ConstVal::Dec(..),
-        ) => Ok(ConstVal::Float(v.as_f64().unwrap_or(0.0))),
+            k @ (TypeKind::Float64 | TypeKind::Float32),
+            ConstVal::Int(_) | ConstVal::Float(_) | ConstVal::Rat(_),
+        ) => {
+            let format = if matches!(k, TypeKind::Float32) {
+                Format::F32
+            } else {
+                Format::F64
+            };
+            let f = v.as_float(format).unwrap_or(0.0);
+            // Rounding may give ±Inf only from a value beyond the type's range.
+            if f.is_infinite() && !matches!(v, ConstVal::Float(x) if x.is_infinite()) {
+                return Err(Unrepresentable::Overflow);
+            }
+            Ok(ConstVal::Float(f))
+        }
         (TypeKind::String, ConstVal::Str(_)) => Ok(v.clone()),
         (TypeKind::Bool, ConstVal::Bool(_)) => Ok(v.clone()),
         (TypeKind::Interface(ms), _) if ms.is_empty() => Ok(v.clone()),
@@ -229,28 +282,26 @@ pub fn fold_binary(
 ) -> Result<ConstVal, String> {
     use BinaryOp::*;
     use ConstVal as C;
-    // Exact decimal arithmetic when a float literal is involved.
-    if !int_div && (matches!(a, C::Dec(..)) || matches!(b, C::Dec(..))) {
-        if let (Some(x), Some(y)) = (as_dec(a), as_dec(b)) {
-            if let Some((ma, mb, e)) = align(x, y) {
-                let exact = match op {
-                    Add => ma.checked_add(mb).map(|m| C::Dec(m, e)),
-                    Sub => ma.checked_sub(mb).map(|m| C::Dec(m, e)),
-                    Mul => {
-                        x.0.checked_mul(y.0)
-                            .and_then(|m| x.1.checked_add(y.1).map(|e| C::Dec(m, e)))
-                    }
-                    Eq => Some(C::Bool(ma == mb)),
-                    Ne => Some(C::Bool(ma != mb)),
-                    Lt => Some(C::Bool(ma < mb)),
-                    Le => Some(C::Bool(ma <= mb)),
-                    Gt => Some(C::Bool(ma > mb)),
-                    Ge => Some(C::Bool(ma >= mb)),
-                    _ => None,
-                };
-                if let Some(r) = exact {
-                    return Ok(r);
-                }
+    // Exact arithmetic when an untyped float constant is involved.
+    if !int_div && (matches!(a, C::Rat(_)) || matches!(b, C::Rat(_))) {
+        if let (Some(x), Some(y)) = (as_rat(a), as_rat(b)) {
+            let ord = x.compare(&y);
+            let exact = match op {
+                Add => x.add(&y, false),
+                Sub => x.add(&y, true),
+                Mul => x.mul(&y),
+                Div if y.is_zero() => return Err("invalid operation: division by zero".into()),
+                Div => x.div(&y),
+                Eq => return Ok(C::Bool(ord == Ordering::Equal)),
+                Ne => return Ok(C::Bool(ord != Ordering::Equal)),
+                Lt => return Ok(C::Bool(ord == Ordering::Less)),
+                Le => return Ok(C::Bool(ord != Ordering::Greater)),
+                Gt => return Ok(C::Bool(ord == Ordering::Greater)),
+                Ge => return Ok(C::Bool(ord != Ordering::Less)),
+                _ => None,
+            };
+            if let Some(r) = exact {
+                return Ok(C::Rat(Rc::new(r)));
             }
         }
     }
@@ -301,7 +352,7 @@ pub fn fold_binary(
                 LogAnd | LogOr => return Err("invalid operation".into()),
             }
         }
-        (C::Int(_) | C::Float(_) | C::Dec(..), C::Int(_) | C::Float(_) | C::Dec(..)) => {
+        (C::Int(_) | C::Float(_) | C::Rat(_), C::Int(_) | C::Float(_) | C::Rat(_)) => {
             let x = a.as_f64().unwrap_or(0.0);
             let y = b.as_f64().unwrap_or(0.0);
             match op {

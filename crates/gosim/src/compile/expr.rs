@@ -157,7 +157,7 @@ impl<'a> Compiler<'a> {
             Mode::Const(v) => {
                 if self.types.is_untyped(op.ty) {
                     let kind = self.types.name(op.ty);
-                    if text == v.display() || matches!(e.kind, ExprKind::Lit(_)) {
+                    if text == v.display() {
                         format!("{} ({} constant)", text, kind)
                     } else {
                         format!("{} ({} constant {})", text, kind, v.display())
@@ -514,8 +514,8 @@ impl<'a> Compiler<'a> {
                     }
                 }
                 Lit::Float(f) => {
-                    let exact =
-                        consts::parse_decimal(&self.text(span)).unwrap_or(ConstVal::Float(*f));
+                    let exact = consts::parse_float_literal(&self.text(span))
+                        .unwrap_or(ConstVal::Float(*f));
                     Operand {
                         mode: Mode::Const(exact),
                         ty: wk::UNTYPED_FLOAT,
@@ -811,10 +811,10 @@ impl<'a> Compiler<'a> {
                     let folded = match (op, v) {
                         (UnaryOp::Neg, ConstVal::Int(i)) => Some(ConstVal::Int(-i)),
                         (UnaryOp::Neg, ConstVal::Float(f)) => Some(ConstVal::Float(-f)),
-                        (UnaryOp::Neg, ConstVal::Dec(m, e)) => Some(ConstVal::Dec(-m, *e)),
+                        (UnaryOp::Neg, ConstVal::Rat(r)) => Some(ConstVal::Rat(Rc::new(r.neg()))),
                         (
                             UnaryOp::Plus,
-                            ConstVal::Int(_) | ConstVal::Float(_) | ConstVal::Dec(..),
+                            ConstVal::Int(_) | ConstVal::Float(_) | ConstVal::Rat(_),
                         ) => Some(v.clone()),
                         (UnaryOp::Not, ConstVal::Bool(b)) => Some(ConstVal::Bool(!b)),
                         (UnaryOp::BitNot, ConstVal::Int(i)) => {
@@ -981,7 +981,7 @@ impl<'a> Compiler<'a> {
                     }
                     let c = match (&c, self.types.is_integer(rty)) {
                         (ConstVal::Float(f), true) if f.fract() == 0.0 => ConstVal::Int(*f as i128),
-                        (ConstVal::Dec(..), true) => c.as_i128().map(ConstVal::Int).unwrap_or(c),
+                        (ConstVal::Rat(_), true) => c.as_i128().map(ConstVal::Int).unwrap_or(c),
                         _ => c,
                     };
                     Operand {
@@ -2459,19 +2459,6 @@ impl<'a> Compiler<'a> {
                         span,
                     };
                 }
-                (TypeKind::Int(_), ConstVal::Float(_) | ConstVal::Dec(..))
-                    if c.as_i128().is_none() =>
-                {
-                    self.error(
-                        span,
-                        format!(
-                            "cannot convert {} to type {} (truncated)",
-                            self.describe(&o, arg),
-                            self.types.name(target)
-                        ),
-                    );
-                    return Operand::invalid(span);
-                }
                 (
                     TypeKind::Int(_)
                     | TypeKind::Float64
@@ -2480,35 +2467,45 @@ impl<'a> Compiler<'a> {
                     | TypeKind::Bool,
                     _,
                 ) => {
-                    return match consts::representable(&self.types, &c, target) {
-                        Ok(v) => Operand {
-                            mode: Mode::Const(v),
-                            ty: target,
-                            span,
-                        },
-                        Err(consts::Unrepresentable::Overflow) => {
-                            self.error(
+                    let why = match consts::representable(&self.types, &c, target) {
+                        Ok(v) => {
+                            return Operand {
+                                mode: Mode::Const(v),
+                                ty: target,
                                 span,
-                                format!(
-                                    "cannot convert {} to type {} (overflows)",
-                                    self.describe(&o, arg),
-                                    self.types.name(target)
-                                ),
-                            );
-                            Operand::invalid(span)
+                            }
                         }
-                        Err(_) => {
-                            self.error(
-                                span,
-                                format!(
-                                    "cannot convert {} to type {}",
-                                    self.describe(&o, arg),
-                                    self.types.name(target)
-                                ),
-                            );
-                            Operand::invalid(span)
-                        }
+                        Err(why) => why,
                     };
+                    // Go reports these at the argument, as it sees them:
+                    // an integer that does not fit just overflows; a float
+                    // headed for an integer type shows the integer it is,
+                    // if it is one.
+                    let msg = if why == consts::Unrepresentable::Overflow
+                        && self.types.is_integer(o.ty)
+                        && matches!(tu, TypeKind::Int(_))
+                    {
+                        format!(
+                            "constant {} overflows {}",
+                            c.display(),
+                            self.types.name(target)
+                        )
+                    } else {
+                        let shown = match (&tu, c.as_i128()) {
+                            (TypeKind::Int(_), Some(i)) => Operand {
+                                mode: Mode::Const(ConstVal::Int(i)),
+                                ..o.clone()
+                            },
+                            _ => o.clone(),
+                        };
+                        format!(
+                            "cannot convert {} to type {}",
+                            self.describe(&shown, arg),
+                            self.types.name(target)
+                        )
+                    };
+                    self.error(arg.span, msg);
+                    return Operand::invalid(span);
                 }
                 _ => {}
             }

@@ -12,6 +12,7 @@ mod calls;
 pub mod consts;
 mod decls;
 mod expr;
+pub mod rat;
 mod stmt;
 
 use crate::diag::Diagnostic;

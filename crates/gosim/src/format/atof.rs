@@ -67,6 +67,10 @@ impl Format {
         max_exp: 128,
     };
 
+    pub fn is_f32(self) -> bool {
+        self.mant_bits == Format::F32.mant_bits
+    }
+
     /// The number `m × 2^(e - mant_bits)`, where `m` is already rounded to
     /// the significand bits available at exponent `e` (fewer for
     /// subnormals); a carry out of the top bit moves to the next binade.
@@ -209,7 +213,7 @@ pub fn parse_hex(s: &[u8], format: Format) -> Option<f64> {
 
 /// `m × 2^e2`, plus a bit less than one unit of `m` when `sticky`, rounded
 /// to `format` (ties to even).
-fn round_binary(m: u64, e2: i64, sticky: bool, format: Format) -> f64 {
+pub(crate) fn round_binary(m: u64, e2: i64, sticky: bool, format: Format) -> f64 {
     if m == 0 {
         return 0.0;
     }
