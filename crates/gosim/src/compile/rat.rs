@@ -66,7 +66,7 @@ impl Nat {
         self.0.first().map_or(0, |&l| l as u64) | (self.0.get(1).map_or(0, |&l| l as u64) << 32)
     }
 
-    fn cmp(&self, other: &Nat) -> Ordering {
+    fn compare(&self, other: &Nat) -> Ordering {
         self.0
             .len()
             .cmp(&other.0.len())
@@ -184,7 +184,7 @@ impl Nat {
     /// the running remainder against a divisor shifted so that its top bit
     /// is set, which makes the estimate at most two too large.
     fn divrem(&self, d: &Nat) -> (Nat, Nat) {
-        if self.cmp(d) == Ordering::Less {
+        if self.compare(d) == Ordering::Less {
             return (Nat::zero(), self.clone());
         }
         if d.0.len() == 1 {
@@ -255,7 +255,7 @@ impl Nat {
         let (za, zb) = (self.trailing_zeros(), other.trailing_zeros());
         let (mut a, mut b) = (self.shr(za), other.shr(zb));
         loop {
-            match a.cmp(&b) {
+            match a.compare(&b) {
                 Ordering::Equal => return a.shl(za.min(zb)),
                 Ordering::Less => std::mem::swap(&mut a, &mut b),
                 Ordering::Greater => {}
@@ -378,7 +378,7 @@ impl Rat {
         if self.neg == other_neg {
             return Rat::new(self.neg, a.add(&b), den);
         }
-        match a.cmp(&b) {
+        match a.compare(&b) {
             Ordering::Less => Rat::new(other_neg, b.sub(&a), den),
             _ => Rat::new(self.neg, a.sub(&b), den),
         }
@@ -418,7 +418,7 @@ impl Rat {
         if sa != sb || sa == 0 {
             return sa.cmp(&sb);
         }
-        let ord = self.num.mul(&other.den).cmp(&other.num.mul(&self.den));
+        let ord = self.num.mul(&other.den).compare(&other.num.mul(&self.den));
         if self.neg {
             ord.reverse()
         } else {
@@ -487,13 +487,13 @@ impl Rat {
         };
         while {
             let (n, d) = scaled(k + 1);
-            n.cmp(&d) != Ordering::Less
+            n.compare(&d) != Ordering::Less
         } {
             k += 1;
         }
         while {
             let (n, d) = scaled(k);
-            n.cmp(&d) == Ordering::Less
+            n.compare(&d) == Ordering::Less
         } {
             k -= 1;
         }
@@ -502,7 +502,7 @@ impl Rat {
         let (q, r) = n.divrem(&d);
         let twice = r.shl(1);
         let mut digits = q.low_u64();
-        match twice.cmp(&d) {
+        match twice.compare(&d) {
             Ordering::Greater => digits += 1,
             Ordering::Equal if digits % 2 == 1 => digits += 1,
             _ => {}
@@ -571,7 +571,7 @@ mod tests {
             }
             let (q, rem) = na.divrem(&nb);
             assert_eq!((q.to_u128(), rem.to_u128()), (Some(a / b), Some(a % b)));
-            assert_eq!(na.cmp(&nb), a.cmp(&b));
+            assert_eq!(na.compare(&nb), a.cmp(&b));
             let k = r.below(40);
             assert_eq!(na.shr(k).to_u128(), Some(a >> k));
             if a.leading_zeros() as u64 >= k {
@@ -586,6 +586,28 @@ mod tests {
                 (x, y) = (y, x % y);
             }
             assert_eq!(na.gcd(&nb).to_u128(), Some(x));
+        }
+    }
+
+    #[test]
+    fn long_division_adds_back_when_the_estimate_is_one_too_large() {
+        // Dividends whose first quotient-limb estimate survives the two-limb
+        // check yet is one too large (the rare add-back step).
+        for (u, v) in [
+            (
+                vec![0, 0, 0x8000_0000, 0x7fff_ffff],
+                vec![1, 0, 0x8000_0000],
+            ),
+            (
+                vec![0, 0, 0, 0x8000_0000, 0x7fff_ffff],
+                vec![1, 0, 0, 0x8000_0000],
+            ),
+        ] {
+            let (n, d) = (Nat(u), Nat(v));
+            let (q, r) = n.divrem(&d);
+            assert_eq!(q, Nat(vec![0xffff_fffe]));
+            assert_eq!(r.compare(&d), Ordering::Less);
+            assert_eq!(q.mul(&d).add(&r), n);
         }
     }
 
@@ -607,7 +629,7 @@ mod tests {
                 d.0[last] = if r.below(2) == 0 { 1 } else { u32::MAX };
             }
             let (q, rem) = n.divrem(&d);
-            assert_eq!(rem.cmp(&d), Ordering::Less);
+            assert_eq!(rem.compare(&d), Ordering::Less);
             assert_eq!(q.mul(&d).add(&rem), n);
         }
     }
