@@ -645,6 +645,7 @@ impl<'a> Compiler<'a> {
                         (ptr_ty, mid),
                         MethodEntry {
                             target,
+                            sig: sig_ty,
                             recv: if pointer_recv {
                                 RecvAdjust::None
                             } else {
@@ -657,6 +658,7 @@ impl<'a> Compiler<'a> {
                             (base, mid),
                             MethodEntry {
                                 target,
+                                sig: sig_ty,
                                 recv: RecvAdjust::None,
                             },
                         );

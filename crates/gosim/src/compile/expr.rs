@@ -5,8 +5,10 @@
 
 use super::*;
 use crate::syntax::ast::{BinaryOp, Expr, ExprKind, Lit, UnaryOp};
-use crate::types::{ChanDir, IntKind, TypeKind, UntypedKind};
-use crate::vm::op::{ArithOp, CmpOp, Conv, NumKind, SliceKind};
+use crate::types::{ChanDir, IntKind, MethodTarget, TypeKind, UntypedKind};
+use crate::vm::op::{
+    ArithOp, CmpOp, Conv, MethodEntry, NumKind, RecvAdjust, SliceKind, PATH_IFACE, PATH_LOAD,
+};
 use crate::vm::unicase;
 use crate::vm::value::Value;
 use std::rc::Rc;
@@ -495,6 +497,79 @@ impl<'a> Compiler<'a> {
             level = next;
         }
         None
+    }
+
+    /// Adds method-table entries for the methods struct types get through
+    /// embedded fields, so that interfaces see them; returns the field paths
+    /// the entries refer to (see `RecvAdjust::Path`).
+    pub fn promote_methods(&mut self) -> Vec<Vec<u32>> {
+        let mut paths = Vec::new();
+        for t in 0..self.types.len() as u32 {
+            let t = TypeId(t);
+            let base = match self.types.kind(t) {
+                TypeKind::Pointer(b) => *b,
+                _ => t,
+            };
+            let embeds = match self.types.ukind(base) {
+                TypeKind::Struct(fs) => fs.iter().any(|f| f.embedded),
+                _ => false,
+            };
+            if !embeds {
+                continue;
+            }
+            for mid in 0..self.method_names.len() {
+                let name = &self.method_names[mid];
+                let (path, ptr_recv, last, target, sig) = match self.select(t, name) {
+                    Some(Selection::Method {
+                        path,
+                        method,
+                        recv_is_ptr,
+                        ..
+                    }) => {
+                        let via_ptr = recv_is_ptr || path.iter().any(|s| s.1);
+                        if method.pointer_recv && !via_ptr {
+                            continue;
+                        }
+                        let p = method.pointer_recv;
+                        (path, p, recv_is_ptr, method.target, method.sig)
+                    }
+                    Some(Selection::IfaceMethod { path, sig, .. }) => {
+                        (path, false, false, MethodTarget::Native(PATH_IFACE), sig)
+                    }
+                    _ => continue,
+                };
+                if path.is_empty() {
+                    continue;
+                }
+                let mut ptr = t != base;
+                let mut words = vec![];
+                for (k, (i, _)) in path.iter().enumerate() {
+                    words.push(*i);
+                    if path.get(k + 1).map_or(last, |s| s.1) {
+                        if ptr {
+                            words.push(PATH_LOAD);
+                        }
+                        ptr = true;
+                    }
+                }
+                if ptr && !ptr_recv {
+                    words.push(PATH_LOAD);
+                }
+                if target == MethodTarget::Native(PATH_IFACE) {
+                    words.push(PATH_IFACE);
+                }
+                paths.push(words);
+                self.methods.entries.insert(
+                    (t, mid as u32),
+                    MethodEntry {
+                        target,
+                        sig,
+                        recv: RecvAdjust::Path(paths.len() as u32 - 1),
+                    },
+                );
+            }
+        }
+        paths
     }
 
     pub fn expr(&mut self, e: &Expr) -> Operand {

@@ -299,6 +299,7 @@ impl<'a> Compiler<'a> {
             (rt, mid),
             crate::vm::op::MethodEntry {
                 target: crate::types::MethodTarget::Native(nid),
+                sig,
                 recv: crate::vm::op::RecvAdjust::None,
             },
         );
@@ -627,7 +628,8 @@ impl<'a> Compiler<'a> {
         }
     }
 
-    fn finish(self, user_text: &str) -> Program {
+    fn finish(mut self, user_text: &str) -> Program {
+        let paths = self.promote_methods();
         let funcs: Vec<FuncCode> = self
             .funcs
             .into_iter()
@@ -656,7 +658,7 @@ impl<'a> Compiler<'a> {
             entry,
             method_names: self.method_names,
             methods: self.methods,
-            paths: Vec::new(),
+            paths,
             natives: self.natives,
             source: user_text.to_string(),
         }

@@ -60,11 +60,15 @@ func As(err error, target any) bool {
 		if x, ok := err.(interface{ As(any) bool }); ok && x.As(target) {
 			return true
 		}
-		u, ok := err.(interface{ Unwrap() error })
-		if !ok {
+		if x, ok := err.(interface{ Unwrap() []error }); ok {
+			for _, e := range x.Unwrap() {
+				if As(e, target) {
+					return true
+				}
+			}
 			return false
 		}
-		err = u.Unwrap()
+		err = Unwrap(err)
 	}
 	return false
 }

@@ -22,7 +22,7 @@ impl Vm {
     }
 
     /// The Error or String method fmt would call on a value of type `t`.
-    fn fmt_method(&self, t: TypeId) -> Option<crate::types::MethodTarget> {
+    fn fmt_method(&self, t: TypeId) -> Option<u32> {
         for name in ["Error", "String"] {
             let Some(mid) = self.prog.method_names.iter().position(|n| n == name) else {
                 continue;
@@ -31,19 +31,10 @@ impl Vm {
                 let sig_ok = self
                     .prog
                     .types
-                    .find_method(
-                        match self.prog.types.kind(t) {
-                            TypeKind::Pointer(b) => *b,
-                            _ => t,
-                        },
-                        name,
-                    )
-                    .and_then(|m| self.prog.types.signature(m.sig))
-                    .is_none_or(|s| {
-                        s.params.is_empty() && s.results.len() == 1 && s.results[0] == wk::STRING
-                    });
+                    .signature(e.sig)
+                    .is_some_and(|s| s.params.is_empty() && s.results == [wk::STRING]);
                 if sig_ok {
-                    return Some(e.target);
+                    return Some(mid as u32);
                 }
             }
         }
@@ -83,10 +74,10 @@ impl Vm {
         // Nested values reachable through exported fields get their own
         // Error/String methods called, as fmt's handleMethods does.
         if depth > 0 && exported && !self.fmt_plain {
-            if let Some(target) = self.fmt_method(t) {
+            if let Some(mid) = self.fmt_method(t) {
                 let is_nil_ptr =
                     matches!(self.prog.types.kind(t), TypeKind::Pointer(_)) && v.is_nil();
-                let plain = self.plain_arg(g, v, t, depth);
+                let plain = self.plain_arg(g, v, t, depth, true);
                 if is_nil_ptr {
                     return Arg::new(
                         plain.ty,
@@ -96,14 +87,16 @@ impl Vm {
                         },
                     );
                 }
+                let boxed = Value::Iface(std::rc::Rc::new((t, v.clone())));
+                // Err: a method promoted through a nil embedded field.
+                let Ok((target, recv)) = self.dispatch(&boxed, mid) else {
+                    return plain;
+                };
                 let func = Value::Func(std::rc::Rc::new(match target {
-                    crate::types::MethodTarget::Func(fid) => FuncVal::Bound {
-                        fid,
-                        recv: v.clone(),
-                    },
+                    crate::types::MethodTarget::Func(fid) => FuncVal::Bound { fid, recv },
                     crate::types::MethodTarget::Native(nid) => FuncVal::Native {
                         nid,
-                        recv: Some(v.clone()),
+                        recv: Some(recv),
                     },
                 }));
                 return match self.call_sync(g, func, Vec::new()) {
@@ -123,7 +116,7 @@ impl Vm {
                     Err(panic) => Arg::new(
                         plain.ty,
                         FmtValue::MethodPanic {
-                            method: "String".into(),
+                            method: self.prog.method_names[mid as usize].clone(),
                             panic: panic.into_bytes(),
                             value: Box::new(plain.value),
                         },
@@ -131,10 +124,17 @@ impl Vm {
                 };
             }
         }
-        self.plain_arg(g, v, t, depth)
+        self.plain_arg(g, v, t, depth, exported)
     }
 
-    fn plain_arg(&mut self, g: &mut Goroutine, v: &Value, t: TypeId, depth: u32) -> Arg {
+    fn plain_arg(
+        &mut self,
+        g: &mut Goroutine,
+        v: &Value,
+        t: TypeId,
+        depth: u32,
+        exported: bool,
+    ) -> Arg {
         let ty = self.prog.types.name(t);
         let prog = self.prog.clone();
         let types = &prog.types;
@@ -167,7 +167,7 @@ impl Vm {
                             .to_vec();
                         let items = elems
                             .iter()
-                            .map(|x| self.to_arg(g, x, e, depth + 1, true))
+                            .map(|x| self.to_arg(g, x, e, depth + 1, exported))
                             .collect();
                         FmtValue::Slice {
                             elem_uint8,
@@ -187,7 +187,7 @@ impl Vm {
                 let items = match v {
                     Value::Seq(items) => items
                         .iter()
-                        .map(|x| self.to_arg(g, x, e, depth + 1, true))
+                        .map(|x| self.to_arg(g, x, e, depth + 1, exported))
                         .collect(),
                     _ => Vec::new(),
                 };
@@ -203,8 +203,8 @@ impl Vm {
                         .iter()
                         .map(|(kk, vv)| {
                             (
-                                self.to_arg(g, kk, k, depth + 1, true),
-                                self.to_arg(g, vv, val, depth + 1, true),
+                                self.to_arg(g, kk, k, depth + 1, exported),
+                                self.to_arg(g, vv, val, depth + 1, exported),
                             )
                         })
                         .collect();
@@ -228,7 +228,8 @@ impl Vm {
                         .iter()
                         .enumerate()
                         .map(|(i, f)| {
-                            let exported = f.name.chars().next().is_some_and(|c| c.is_uppercase());
+                            let exported =
+                                exported && f.name.chars().next().is_some_and(char::is_uppercase);
                             Field {
                                 name: f.name.clone(),
                                 value: self.to_arg(
@@ -255,7 +256,9 @@ impl Vm {
                                 | TypeKind::Map(..)
                         );
                     let pointee = match (shows_pointee, self.load_ptr(v).ok()) {
-                        (true, Some(x)) => Some(Box::new(self.to_arg(g, &x, e, depth + 1, true))),
+                        (true, Some(x)) => {
+                            Some(Box::new(self.to_arg(g, &x, e, depth + 1, exported)))
+                        }
                         _ => None,
                     };
                     FmtValue::Pointer { addr, pointee }

@@ -2366,7 +2366,7 @@ impl Vm {
         )))
     }
 
-    fn dispatch(
+    pub(super) fn dispatch(
         &self,
         recv: &Value,
         method: u32,
@@ -2387,7 +2387,24 @@ impl Vm {
         };
         let inner = match entry.recv {
             RecvAdjust::Deref => self.load_ptr(&iv.1)?,
-            _ => iv.1.clone(),
+            RecvAdjust::Path(p) => {
+                let mut cur = iv.1.clone();
+                for &w in &self.prog.paths[p as usize] {
+                    cur = match (w, cur) {
+                        (super::op::PATH_LOAD, c) => self.load_ptr(&c)?,
+                        (super::op::PATH_IFACE, c) => return self.dispatch(&c, method),
+                        (i, Value::Ptr(p)) => {
+                            let mut q = (*p).clone();
+                            q.path.push(i);
+                            Value::Ptr(Rc::new(q))
+                        }
+                        (i, Value::Seq(fs)) => fs[i as usize].clone(),
+                        _ => return Err(HeapError::NilDeref.into()),
+                    };
+                }
+                cur
+            }
+            RecvAdjust::None => iv.1.clone(),
         };
         Ok((entry.target, inner))
     }
@@ -2408,8 +2425,10 @@ impl Vm {
     fn missing_method_rt(&self, dyn_t: TypeId, iface: TypeId) -> Option<String> {
         for m in self.prog.types.interface_methods(iface) {
             let id = self.prog.method_names.iter().position(|n| *n == m.name);
-            let has =
-                id.is_some_and(|id| self.prog.methods.entries.contains_key(&(dyn_t, id as u32)));
+            let has = id.is_some_and(|id| {
+                let e = self.prog.methods.entries.get(&(dyn_t, id as u32));
+                e.is_some_and(|e| e.sig == m.sig)
+            });
             if !has {
                 return Some(m.name.clone());
             }

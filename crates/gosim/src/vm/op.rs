@@ -317,6 +317,9 @@ pub struct MethodTable {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct MethodEntry {
     pub target: crate::types::MethodTarget,
+    /// The method's signature: an interface is satisfied only by a method
+    /// with the same name and signature.
+    pub sig: TypeId,
     /// The method has a pointer receiver but the dynamic type is the pointer
     /// type, or vice versa: how to adjust the receiver before the call.
     pub recv: RecvAdjust,
@@ -327,9 +330,14 @@ pub enum RecvAdjust {
     None,
     /// Dynamic value is a pointer, method wants the value: dereference.
     Deref,
-    /// Promoted through embedded fields: follow this field path first.
+    /// Promoted through embedded fields: follow `Program::paths[n]` first,
+    /// whose words are field indices, `PATH_LOAD` (dereference) and, last,
+    /// `PATH_IFACE` (the field is an interface: call its method).
     Path(u32),
 }
+
+pub const PATH_LOAD: u32 = u32::MAX;
+pub const PATH_IFACE: u32 = u32::MAX - 1;
 
 /// A whole compiled program.
 #[derive(Clone, Debug)]
