@@ -221,7 +221,7 @@ impl<'a> Compiler<'a> {
                     return;
                 }
                 let ty = self.materialize(&op, None);
-                if !self.types.interface_methods(target).is_empty() {
+                if self.missing_method(ty, target).is_some() {
                     self.error(
                         e.span,
                         format!(
