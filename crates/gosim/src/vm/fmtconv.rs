@@ -22,7 +22,7 @@ impl Vm {
     }
 
     /// The Error or String method fmt would call on a value of type `t`.
-    fn fmt_method(&self, t: TypeId) -> Option<u32> {
+    pub(super) fn fmt_method(&self, t: TypeId) -> Option<u32> {
         for name in ["Error", "String"] {
             let Some(mid) = self.prog.method_names.iter().position(|n| n == name) else {
                 continue;
@@ -39,6 +39,29 @@ impl Vm {
             }
         }
         None
+    }
+
+    /// Calls method `mid` (Error or String) of interface value `v`: its
+    /// text, or the panic it raised; None if the receiver is unreachable.
+    pub(super) fn method_text(
+        &mut self,
+        g: &mut Goroutine,
+        v: &Value,
+        mid: u32,
+    ) -> Option<Result<Vec<u8>, String>> {
+        let (target, recv) = self.dispatch(v, mid).ok()?;
+        let func = Value::Func(std::rc::Rc::new(match target {
+            crate::types::MethodTarget::Func(fid) => FuncVal::Bound { fid, recv },
+            crate::types::MethodTarget::Native(nid) => FuncVal::Native {
+                nid,
+                recv: Some(recv),
+            },
+        }));
+        Some(self.call_sync(g, func, Vec::new()).map(|out| {
+            out.first()
+                .map(|x| x.as_bytes().to_vec())
+                .unwrap_or_default()
+        }))
     }
 
     pub fn to_arg(
@@ -88,31 +111,18 @@ impl Vm {
                     );
                 }
                 let boxed = Value::Iface(std::rc::Rc::new((t, v.clone())));
-                // Err: a method promoted through a nil embedded field.
-                let Ok((target, recv)) = self.dispatch(&boxed, mid) else {
+                // None: a method promoted through a nil embedded field.
+                let Some(res) = self.method_text(g, &boxed, mid) else {
                     return plain;
                 };
-                let func = Value::Func(std::rc::Rc::new(match target {
-                    crate::types::MethodTarget::Func(fid) => FuncVal::Bound { fid, recv },
-                    crate::types::MethodTarget::Native(nid) => FuncVal::Native {
-                        nid,
-                        recv: Some(recv),
-                    },
-                }));
-                return match self.call_sync(g, func, Vec::new()) {
-                    Ok(out) => {
-                        let text = out
-                            .first()
-                            .map(|x| x.as_bytes().to_vec())
-                            .unwrap_or_default();
-                        Arg::new(
-                            plain.ty,
-                            FmtValue::Method {
-                                text,
-                                value: Box::new(plain.value),
-                            },
-                        )
-                    }
+                return match res {
+                    Ok(text) => Arg::new(
+                        plain.ty,
+                        FmtValue::Method {
+                            text,
+                            value: Box::new(plain.value),
+                        },
+                    ),
                     Err(panic) => Arg::new(
                         plain.ty,
                         FmtValue::MethodPanic {

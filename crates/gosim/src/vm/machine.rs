@@ -859,7 +859,15 @@ impl Vm {
                 self.start_panic(g, value, text, true)
             }
             Fault::Value(v) => {
-                let text = self.panic_text(&v);
+                // An error or Stringer prints its method's text.
+                let text = match &v {
+                    Value::Iface(iv) => self.fmt_method(iv.0),
+                    _ => None,
+                };
+                let text = match text.and_then(|mid| self.method_text(g, &v, mid)) {
+                    Some(Ok(t)) => String::from_utf8_lossy(&t).into_owned(),
+                    _ => self.panic_text(&v),
+                };
                 self.start_panic(g, v, text, false)
             }
             Fault::Fatal(msg) => {
@@ -1122,35 +1130,12 @@ impl Vm {
                         }
                     }
                     (TypeKind::Bool, Value::Bool(b)) => b.to_string(),
-                    _ => {
-                        // errors.New and fmt.Errorf values print their text.
-                        if let Some(text) = self.builtin_error_text(v) {
-                            return text;
-                        }
-                        format!("({}) {}", tname, "0xc000012120")
-                    }
+                    // (Errors and Stringers print their method's text: see
+                    // `fault`.)
+                    _ => format!("({}) {}", tname, "0xc000012120"),
                 }
             }
             _ => "panic".into(),
-        }
-    }
-
-    /// The Error() text of the library's own error types, read directly.
-    pub fn builtin_error_text(&self, v: &Value) -> Option<String> {
-        let Value::Iface(iv) = v else { return None };
-        let tname = self.prog.types.name(iv.0);
-        match tname.as_str() {
-            "*errors.errorString" | "*fmt.wrapError" | "*fmt.wrapErrors" => {
-                let inner = self.load_ptr(&iv.1).ok()?;
-                match inner {
-                    Value::Seq(fs) => {
-                        Some(String::from_utf8_lossy(fs.first()?.as_bytes()).to_string())
-                    }
-                    _ => None,
-                }
-            }
-            "context.deadlineExceededError" => Some("context deadline exceeded".into()),
-            _ => None,
         }
     }
 
