@@ -20,15 +20,15 @@ type prepped struct {
 	orig any
 }
 
+// retry holds an operand whose Error or String method panicked: the
+// formatter calls the method again and prints the panic as fmt does.
+type retry struct{ x any }
+
 func prep(a []any) []any {
 	var b []any
 	for i, x := range a {
-		var text string
-		switch v := x.(type) {
-		case error:
-			text = v.Error()
-		case Stringer:
-			text = v.String()
+		switch x.(type) {
+		case error, Stringer:
 		default:
 			continue
 		}
@@ -36,12 +36,24 @@ func prep(a []any) []any {
 			b = make([]any, len(a))
 			copy(b, a)
 		}
-		b[i] = prepped{text, x}
+		b[i] = call(x)
 	}
 	if b == nil {
 		return a
 	}
 	return b
+}
+
+func call(x any) (p any) {
+	defer func() {
+		if recover() != nil {
+			p = retry{x}
+		}
+	}()
+	if e, ok := x.(error); ok {
+		return prepped{e.Error(), x}
+	}
+	return prepped{x.(Stringer).String(), x}
 }
 
 func Println(a ...any) (n int, err error)            { return println_(prep(a)) }

@@ -81,6 +81,10 @@ impl Vm {
                     if Some(iv.0) == self.prepped_type {
                         return self.prepped_arg(g, &iv.1, depth);
                     }
+                    if let (true, Value::Seq(f)) = (Some(iv.0) == self.retry_type, &iv.1) {
+                        // Called again as a nested value's method is.
+                        return self.to_arg(g, &f[0], t, depth + 1, true);
+                    }
                     let (dt, inner) = (iv.0, iv.1.clone());
                     self.to_arg(g, &inner, dt, depth, exported)
                 }

@@ -274,6 +274,8 @@ pub struct Vm {
     pub time_type: TypeId,
     /// The fmt prelude's `prepped` type, if fmt is linked.
     pub prepped_type: Option<TypeId>,
+    /// The fmt prelude's `retry` type: an operand whose method panicked.
+    pub retry_type: Option<TypeId>,
     /// The type of runtime error values.
     pub runtime_error_type: Option<TypeId>,
     pub string_type: TypeId,
@@ -353,6 +355,7 @@ impl Vm {
             forced_case: None,
             zero_cache: HashMap::default(),
             prepped_type: None,
+            retry_type: None,
             time_type: wk::INVALID,
             runtime_error_type: None,
             string_type: wk::STRING,
@@ -377,6 +380,7 @@ impl Vm {
             prog,
         };
         vm.prepped_type = vm.find_named("fmt.prepped");
+        vm.retry_type = vm.find_named("fmt.retry");
         vm.runtime_error_type = vm.find_named("runtime.Error");
         vm.time_type = vm.find_named("time.Time").unwrap_or(wk::INVALID);
         if vm.cfg.detect_races {
