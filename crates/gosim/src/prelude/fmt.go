@@ -20,9 +20,12 @@ type prepped struct {
 	orig any
 }
 
-// retry holds an operand whose Error or String method panicked: the
-// formatter calls the method again and prints the panic as fmt does.
-type retry struct{ x any }
+// failed holds an operand whose Error or String method panicked, and
+// what it panicked with; the formatter prints that as fmt does.
+type failed struct {
+	x any
+	r any
+}
 
 func prep(a []any) []any {
 	var b []any
@@ -46,8 +49,8 @@ func prep(a []any) []any {
 
 func call(x any) (p any) {
 	defer func() {
-		if recover() != nil {
-			p = retry{x}
+		if r := recover(); r != nil {
+			p = failed{x, r}
 		}
 	}()
 	if e, ok := x.(error); ok {

@@ -81,9 +81,8 @@ impl Vm {
                     if Some(iv.0) == self.prepped_type {
                         return self.prepped_arg(g, &iv.1, depth);
                     }
-                    if let (true, Value::Seq(f)) = (Some(iv.0) == self.retry_type, &iv.1) {
-                        // Called again as a nested value's method is.
-                        return self.to_arg(g, &f[0], t, depth + 1, true);
+                    if let (true, Value::Seq(f)) = (Some(iv.0) == self.failed_type, &iv.1) {
+                        return self.failed_arg(g, &f[0], &f[1], depth);
                     }
                     let (dt, inner) = (iv.0, iv.1.clone());
                     self.to_arg(g, &inner, dt, depth, exported)
@@ -139,6 +138,37 @@ impl Vm {
             }
         }
         self.plain_arg(g, v, t, depth, exported)
+    }
+
+    /// An operand whose Error or String method panicked with `panic`
+    /// (fmt's catchPanic): `<nil>` for a nil pointer receiver, else the
+    /// panic, next to the plain value for verbs that do not use the method.
+    fn failed_arg(&mut self, g: &mut Goroutine, x: &Value, panic: &Value, depth: u32) -> Arg {
+        let Value::Iface(iv) = x else {
+            return Arg::nil();
+        };
+        let (t, v) = (iv.0, iv.1.clone());
+        let plain = self.plain_arg(g, &v, t, depth, false);
+        let value = Box::new(plain.value);
+        let nil_ptr = matches!(self.prog.types.kind(t), TypeKind::Pointer(_)) && v.is_nil();
+        let fv = match self.fmt_method(t) {
+            Some(_) if nil_ptr => FmtValue::Method {
+                text: b"<nil>".to_vec(),
+                value,
+            },
+            Some(mid) => {
+                // fmt prints the panic value with %v, its own methods
+                // included (an error panics as its Error text).
+                let shown = self.to_arg(g, panic, wk::EMPTY_IFACE, 1, true);
+                FmtValue::MethodPanic {
+                    method: self.prog.method_names[mid as usize].clone(),
+                    panic: crate::format::sprint(&[shown]),
+                    value,
+                }
+            }
+            None => *value,
+        };
+        Arg::new(plain.ty, fv)
     }
 
     fn plain_arg(
@@ -315,7 +345,10 @@ impl Vm {
             ),
             _ => (Vec::new(), Value::Nil),
         };
-        let inner = self.to_arg(g, &orig, wk::EMPTY_IFACE, depth, true);
+        // The plain value serves only verbs that do not use methods, and
+        // those do not call nested values' methods either: building it
+        // without them keeps every method to the one call Go makes.
+        let inner = self.to_arg(g, &orig, wk::EMPTY_IFACE, depth, false);
         Arg::new(
             inner.ty.clone(),
             FmtValue::Method {

@@ -274,8 +274,8 @@ pub struct Vm {
     pub time_type: TypeId,
     /// The fmt prelude's `prepped` type, if fmt is linked.
     pub prepped_type: Option<TypeId>,
-    /// The fmt prelude's `retry` type: an operand whose method panicked.
-    pub retry_type: Option<TypeId>,
+    /// The fmt prelude's `failed` type: an operand whose method panicked.
+    pub failed_type: Option<TypeId>,
     /// The type of runtime error values.
     pub runtime_error_type: Option<TypeId>,
     pub string_type: TypeId,
@@ -355,7 +355,7 @@ impl Vm {
             forced_case: None,
             zero_cache: HashMap::default(),
             prepped_type: None,
-            retry_type: None,
+            failed_type: None,
             time_type: wk::INVALID,
             runtime_error_type: None,
             string_type: wk::STRING,
@@ -380,7 +380,7 @@ impl Vm {
             prog,
         };
         vm.prepped_type = vm.find_named("fmt.prepped");
-        vm.retry_type = vm.find_named("fmt.retry");
+        vm.failed_type = vm.find_named("fmt.failed");
         vm.runtime_error_type = vm.find_named("runtime.Error");
         vm.time_type = vm.find_named("time.Time").unwrap_or(wk::INVALID);
         if vm.cfg.detect_races {

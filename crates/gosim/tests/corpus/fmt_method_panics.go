@@ -1,7 +1,7 @@
 // fmt recovers a panic in an operand's own String or Error method: a nil
 // pointer receiver prints <nil>, any other panic prints
 // %!v(PANIC=String method: ...), and verbs that do not use the method
-// print the value plainly.
+// print the value plainly. A method runs once, however it ends.
 package main
 
 import (
@@ -21,6 +21,22 @@ type BadErr struct{ xs []int }
 
 func (e BadErr) Error() string { return fmt.Sprint(e.xs[2]) }
 
+type Noisy struct{}
+
+func (Noisy) String() string {
+	fmt.Print("[String runs] ")
+	var m map[string]int
+	m["x"] = 1
+	return "unreachable"
+}
+
+type Loud struct{ n int }
+
+func (l Loud) String() string {
+	fmt.Print("[Loud] ")
+	return "loud"
+}
+
 type Custom struct{}
 
 func (Custom) String() string { panic(errors.New("custom failure")) }
@@ -32,6 +48,8 @@ func main() {
 	fmt.Println(BadErr{})
 	s := fmt.Sprint(Custom{}, " after")
 	fmt.Println(s)
+	fmt.Println(Noisy{}, "|", &Noisy{})
+	fmt.Println(&Loud{1}, Loud{2})
 	err := fmt.Errorf("wrapped: %v", BadErr{[]int{1}})
 	fmt.Println(err)
 }
