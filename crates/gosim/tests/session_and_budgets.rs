@@ -285,3 +285,18 @@ fn a_once_shows_done_even_after_its_function_panicked() {
     s.run(10_000);
     assert_eq!(s.snapshot().stdout, "end\n");
 }
+
+#[test]
+fn an_unsupported_package_is_refused_naming_every_simulated_one() {
+    let src = "package main\n\nimport \"slices\"\n\nfunc main() {}\n";
+    let r = gosim::run(src, &RunConfig::default());
+    assert_eq!(r.exit_code, Some(1));
+    let err = String::from_utf8_lossy(&r.stderr);
+    assert!(
+        err.contains("./prog.go:3:8: package slices is not supported by gosim (it simulates "),
+        "{err}"
+    );
+    for (path, _) in gosim::prelude::PACKAGES {
+        assert!(err.contains(path), "{path} missing from {err}");
+    }
+}

@@ -192,7 +192,15 @@ impl<'a> Compiler<'a> {
                         format!("package {} is not available in gosim", path),
                     );
                 } else {
-                    self.error(imp.span, format!("package {} is not supported by gosim (it simulates fmt, sync, sync/atomic, time, context, errors, os, strings, strconv)", path));
+                    let known: Vec<&str> = crate::prelude::PACKAGES.iter().map(|p| p.0).collect();
+                    self.error(
+                        imp.span,
+                        format!(
+                            "package {} is not supported by gosim (it simulates {})",
+                            path,
+                            known.join(", ")
+                        ),
+                    );
                 }
                 continue;
             };
