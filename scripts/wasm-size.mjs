@@ -41,7 +41,7 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const profile = process.env.TRUNK_PROFILE ? ` (${process.env.TRUNK_PROFILE} build)` : '';
   try {
     const { file, raw, gzip } = measureWasm(dir);
-    const share = ((gzip / GZIP_BUDGET_BYTES) * 100).toFixed(0);
+    const share = ((gzip / GZIP_BUDGET_BYTES) * 100).toFixed(1);
     // The budget is for release builds; a dev build is unoptimised and far larger.
     const budget =
       process.env.TRUNK_PROFILE === 'debug'
