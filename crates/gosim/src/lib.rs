@@ -4,6 +4,7 @@
 //! gosim has no dependency on yew, web-sys or wasm-bindgen and does no I/O:
 //! output, time and randomness come in through its API.
 
+pub mod bignum;
 pub mod compile;
 pub mod diag;
 pub mod explore;

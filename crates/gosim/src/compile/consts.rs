@@ -7,7 +7,8 @@
 //! exact (beyond [`Rat::MAX_BITS`]) degrades to f64. Typed float constants
 //! hold their rounded f64 value.
 
-use super::rat::{Nat, Rat};
+use super::rat::Rat;
+use crate::bignum::Nat;
 use crate::format::atof::Format;
 use crate::syntax::ast::BinaryOp;
 use crate::types::{TypeId, TypeKind, Types, UntypedKind};
@@ -48,7 +49,7 @@ pub fn parse_float_literal(text: &str) -> Option<ConstVal> {
             continue;
         }
         let d = (c as char).to_digit(radix)?;
-        m = m.mul_add(radix, d);
+        m.mul_add(radix, d);
         frac_digits += after_point as i64;
     }
     let rat = if radix == 16 {

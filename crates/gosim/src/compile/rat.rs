@@ -3,279 +3,16 @@
 //! Go evaluates constant expressions exactly: `1e300 * 1e5 / 1e10` is
 //! exactly `1e295`, `1e-400 * 1e400` is exactly 1, and a constant only
 //! rounds (or overflows) when it is converted to float32 or float64. This
-//! module owns that arithmetic: a small unsigned big integer ([`Nat`], 32-bit
-//! limbs, least significant first) and a reduced fraction of two of them
-//! ([`Rat`]). Speed hardly matters here (a program has a handful of
-//! constants), so the algorithms are the plain schoolbook ones; what matters
-//! is that results are exact and that a pathological constant cannot run
-//! away: [`Rat::MAX_BITS`] bounds every operand, and the callers fall back to
-//! f64 beyond it.
+//! module owns that arithmetic: a reduced fraction ([`Rat`]) of two natural
+//! numbers ([`Nat`], from [`crate::bignum`]). Speed hardly matters here (a
+//! program has a handful of constants); what matters is that results are
+//! exact and that a pathological constant cannot run away:
+//! [`Rat::MAX_BITS`] bounds every operand, and the callers fall back to f64
+//! beyond it.
 
-use crate::format::atof::{round_binary, Format};
+use crate::bignum::Nat;
+use crate::format::atof::{round_ratio, Format};
 use std::cmp::Ordering;
-
-/// A natural number; no high zero limbs, so zero is empty.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Nat(Vec<u32>);
-
-impl Nat {
-    fn zero() -> Nat {
-        Nat(Vec::new())
-    }
-
-    pub fn from_u128(mut v: u128) -> Nat {
-        let mut limbs = Vec::new();
-        while v > 0 {
-            limbs.push(v as u32);
-            v >>= 32;
-        }
-        Nat(limbs)
-    }
-
-    fn trim(mut self) -> Nat {
-        while self.0.last() == Some(&0) {
-            self.0.pop();
-        }
-        self
-    }
-
-    pub fn is_zero(&self) -> bool {
-        self.0.is_empty()
-    }
-
-    fn is_one(&self) -> bool {
-        self.0 == [1]
-    }
-
-    pub fn bits(&self) -> u64 {
-        match self.0.last() {
-            None => 0,
-            Some(&top) => self.0.len() as u64 * 32 - top.leading_zeros() as u64,
-        }
-    }
-
-    fn to_u128(&self) -> Option<u128> {
-        if self.0.len() > 4 {
-            return None;
-        }
-        Some(self.0.iter().rev().fold(0u128, |v, &l| v << 32 | l as u128))
-    }
-
-    /// The lowest 64 bits.
-    fn low_u64(&self) -> u64 {
-        self.0.first().map_or(0, |&l| l as u64) | (self.0.get(1).map_or(0, |&l| l as u64) << 32)
-    }
-
-    fn compare(&self, other: &Nat) -> Ordering {
-        self.0
-            .len()
-            .cmp(&other.0.len())
-            .then_with(|| self.0.iter().rev().cmp(other.0.iter().rev()))
-    }
-
-    fn add(&self, other: &Nat) -> Nat {
-        let (long, short) = if self.0.len() >= other.0.len() {
-            (self, other)
-        } else {
-            (other, self)
-        };
-        let mut out = Vec::with_capacity(long.0.len() + 1);
-        let mut carry = 0u64;
-        for (i, &l) in long.0.iter().enumerate() {
-            let v = l as u64 + *short.0.get(i).unwrap_or(&0) as u64 + carry;
-            out.push(v as u32);
-            carry = v >> 32;
-        }
-        if carry > 0 {
-            out.push(carry as u32);
-        }
-        Nat(out)
-    }
-
-    /// `self - other`, for `self >= other`.
-    fn sub(&self, other: &Nat) -> Nat {
-        let mut out = Vec::with_capacity(self.0.len());
-        let mut borrow = 0i64;
-        for (i, &l) in self.0.iter().enumerate() {
-            let mut v = l as i64 - *other.0.get(i).unwrap_or(&0) as i64 - borrow;
-            borrow = (v < 0) as i64;
-            if v < 0 {
-                v += 1 << 32;
-            }
-            out.push(v as u32);
-        }
-        Nat(out).trim()
-    }
-
-    fn mul(&self, other: &Nat) -> Nat {
-        if self.is_zero() || other.is_zero() {
-            return Nat::zero();
-        }
-        let mut out = vec![0u32; self.0.len() + other.0.len()];
-        for (i, &a) in self.0.iter().enumerate() {
-            let mut carry = 0u64;
-            for (j, &b) in other.0.iter().enumerate() {
-                let v = a as u64 * b as u64 + out[i + j] as u64 + carry;
-                out[i + j] = v as u32;
-                carry = v >> 32;
-            }
-            out[i + other.0.len()] = carry as u32;
-        }
-        Nat(out).trim()
-    }
-
-    fn mul_small(&self, m: u32) -> Nat {
-        self.mul(&Nat::from_u128(m as u128))
-    }
-
-    /// `self × m + d`: one more digit of a number being read.
-    pub fn mul_add(&self, m: u32, d: u32) -> Nat {
-        self.mul_small(m).add(&Nat::from_u128(d as u128))
-    }
-
-    pub fn shl(&self, k: u64) -> Nat {
-        if self.is_zero() {
-            return Nat::zero();
-        }
-        let (limbs, bits) = ((k / 32) as usize, (k % 32) as u32);
-        let mut out = vec![0u32; limbs];
-        let mut carry = 0u32;
-        for &l in &self.0 {
-            out.push(if bits == 0 { l } else { l << bits | carry });
-            carry = if bits == 0 { 0 } else { l >> (32 - bits) };
-        }
-        out.push(carry);
-        Nat(out).trim()
-    }
-
-    fn shr(&self, k: u64) -> Nat {
-        let (limbs, bits) = ((k / 32) as usize, (k % 32) as u32);
-        if limbs >= self.0.len() {
-            return Nat::zero();
-        }
-        let src = &self.0[limbs..];
-        let out = (0..src.len())
-            .map(|i| {
-                let high = *src.get(i + 1).unwrap_or(&0);
-                if bits == 0 {
-                    src[i]
-                } else {
-                    src[i] >> bits | high << (32 - bits)
-                }
-            })
-            .collect();
-        Nat(out).trim()
-    }
-
-    fn trailing_zeros(&self) -> u64 {
-        let mut n = 0;
-        for &l in &self.0 {
-            if l == 0 {
-                n += 32;
-            } else {
-                return n + l.trailing_zeros() as u64;
-            }
-        }
-        n
-    }
-
-    /// Quotient and remainder (`d` nonzero): schoolbook long division in
-    /// base 2^32, estimating each quotient limb from the top two limbs of
-    /// the running remainder against a divisor shifted so that its top bit
-    /// is set, which makes the estimate at most two too large.
-    fn divrem(&self, d: &Nat) -> (Nat, Nat) {
-        if self.compare(d) == Ordering::Less {
-            return (Nat::zero(), self.clone());
-        }
-        if d.0.len() == 1 {
-            let dv = d.0[0] as u64;
-            let mut q = vec![0u32; self.0.len()];
-            let mut rem = 0u64;
-            for i in (0..self.0.len()).rev() {
-                let cur = rem << 32 | self.0[i] as u64;
-                q[i] = (cur / dv) as u32;
-                rem = cur % dv;
-            }
-            return (Nat(q).trim(), Nat::from_u128(rem as u128));
-        }
-        let shift = d.0[d.0.len() - 1].leading_zeros() as u64;
-        let v = d.shl(shift).0;
-        let mut u = self.shl(shift).0;
-        u.resize(self.0.len() + 1, 0);
-        let n = v.len();
-        let m = u.len() - n - 1;
-        let (top, next) = (v[n - 1] as u64, v[n - 2] as u64);
-        let mut q = vec![0u32; m + 1];
-        for j in (0..=m).rev() {
-            let num = (u[j + n] as u64) << 32 | u[j + n - 1] as u64;
-            let (mut qhat, mut rhat) = (num / top, num % top);
-            while qhat >> 32 != 0 || qhat * next > (rhat << 32 | u[j + n - 2] as u64) {
-                qhat -= 1;
-                rhat += top;
-                if rhat >> 32 != 0 {
-                    break;
-                }
-            }
-            // u[j..=j+n] -= qhat × v
-            let (mut borrow, mut carry) = (0i64, 0u64);
-            for i in 0..n {
-                let p = qhat * v[i] as u64 + carry;
-                carry = p >> 32;
-                let t = u[i + j] as i64 - borrow - (p & 0xffff_ffff) as i64;
-                u[i + j] = t as u32;
-                borrow = (t < 0) as i64;
-            }
-            let t = u[j + n] as i64 - borrow - carry as i64;
-            u[j + n] = t as u32;
-            if t < 0 {
-                // The estimate was one too large: add the divisor back.
-                qhat -= 1;
-                let mut c = 0u64;
-                for i in 0..n {
-                    let s = u[i + j] as u64 + v[i] as u64 + c;
-                    u[i + j] = s as u32;
-                    c = s >> 32;
-                }
-                u[j + n] = u[j + n].wrapping_add(c as u32);
-            }
-            q[j] = qhat as u32;
-        }
-        u.truncate(n);
-        (Nat(q).trim(), Nat(u).trim().shr(shift))
-    }
-
-    /// Greatest common divisor (binary method).
-    fn gcd(&self, other: &Nat) -> Nat {
-        if self.is_zero() {
-            return other.clone();
-        }
-        if other.is_zero() {
-            return self.clone();
-        }
-        let (za, zb) = (self.trailing_zeros(), other.trailing_zeros());
-        let (mut a, mut b) = (self.shr(za), other.shr(zb));
-        loop {
-            match a.compare(&b) {
-                Ordering::Equal => return a.shl(za.min(zb)),
-                Ordering::Less => std::mem::swap(&mut a, &mut b),
-                Ordering::Greater => {}
-            }
-            a = a.sub(&b);
-            a = a.shr(a.trailing_zeros());
-        }
-    }
-
-    pub fn pow10(e: u64) -> Nat {
-        let mut v = Nat::from_u128(1);
-        let mut left = e;
-        while left > 0 {
-            let k = left.min(9);
-            v = v.mul_small(10u32.pow(k as u32));
-            left -= k;
-        }
-        v
-    }
-}
 
 /// A reduced fraction `±num / den`, `den > 0`; zero is `+0/1`.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -324,9 +61,9 @@ impl Rat {
         }
         let (mut num, mut den) = (m, Nat::from_u128(1));
         if e10 >= 0 {
-            num = num.mul(&Nat::pow10(e10 as u64));
+            num = num.mul(&Nat::pow(10, e10 as u64));
         } else {
-            den = Nat::pow10(e10.unsigned_abs());
+            den = Nat::pow(10, e10.unsigned_abs());
         }
         if e2 >= 0 {
             num = num.shl(e2 as u64);
@@ -444,20 +181,7 @@ impl Rat {
         if self.is_zero() {
             return 0.0;
         }
-        // Scale so that the quotient has 64 or 65 bits; whatever the
-        // division leaves over only decides rounding (the sticky bit).
-        let shift = 65 + self.den.bits() as i64 - self.num.bits() as i64;
-        let (n, d) = if shift >= 0 {
-            (self.num.shl(shift as u64), self.den.clone())
-        } else {
-            (self.num.clone(), self.den.shl(shift.unsigned_abs()))
-        };
-        let (q, r) = n.divrem(&d);
-        // Keep 64 bits of the quotient, folding the rest into sticky.
-        let extra = q.bits().saturating_sub(64);
-        let m = q.shr(extra).low_u64();
-        let sticky = !r.is_zero() || q.trailing_zeros() < extra;
-        let v = round_binary(m, extra as i64 - shift, sticky, format);
+        let v = round_ratio(&self.num, &self.den, false, format);
         if self.neg {
             -v
         } else {
@@ -477,10 +201,10 @@ impl Rat {
         let scaled = |k: i64| {
             // |x| / 10^k as a fraction n/d.
             if k >= 0 {
-                (self.num.clone(), self.den.mul(&Nat::pow10(k as u64)))
+                (self.num.clone(), self.den.mul(&Nat::pow(10, k as u64)))
             } else {
                 (
-                    self.num.mul(&Nat::pow10(k.unsigned_abs())),
+                    self.num.mul(&Nat::pow(10, k.unsigned_abs())),
                     self.den.clone(),
                 )
             }
@@ -554,87 +278,6 @@ mod tests {
     }
 
     #[test]
-    fn nat_arithmetic_matches_u128() {
-        let mut r = SplitMix(11);
-        for _ in 0..20_000 {
-            let a = (r.next_u64() as u128) << r.below(60) | r.next_u64() as u128;
-            let b = (r.next_u64() >> r.below(64)) as u128 + 1;
-            let (na, nb) = (Nat::from_u128(a), Nat::from_u128(b));
-            if let Some(s) = a.checked_add(b) {
-                assert_eq!(na.add(&nb).to_u128(), Some(s));
-            }
-            if a >= b {
-                assert_eq!(na.sub(&nb).to_u128(), Some(a - b));
-            }
-            if let Some(p) = a.checked_mul(b) {
-                assert_eq!(na.mul(&nb).to_u128(), Some(p));
-            }
-            let (q, rem) = na.divrem(&nb);
-            assert_eq!((q.to_u128(), rem.to_u128()), (Some(a / b), Some(a % b)));
-            assert_eq!(na.compare(&nb), a.cmp(&b));
-            let k = r.below(40);
-            assert_eq!(na.shr(k).to_u128(), Some(a >> k));
-            if a.leading_zeros() as u64 >= k {
-                assert_eq!(na.shl(k).to_u128(), Some(a << k));
-            }
-            // Multi-limb division: (a·b + c) / b with c < b.
-            let c = Nat::from_u128(r.next_u64() as u128 % b);
-            let (q2, r2) = na.mul(&nb).add(&c).divrem(&nb);
-            assert_eq!((q2, r2), (na.clone(), c));
-            let (mut x, mut y) = (a, b);
-            while y != 0 {
-                (x, y) = (y, x % y);
-            }
-            assert_eq!(na.gcd(&nb).to_u128(), Some(x));
-        }
-    }
-
-    #[test]
-    fn long_division_adds_back_when_the_estimate_is_one_too_large() {
-        // Dividends whose first quotient-limb estimate survives the two-limb
-        // check yet is one too large (the rare add-back step).
-        for (u, v) in [
-            (
-                vec![0, 0, 0x8000_0000, 0x7fff_ffff],
-                vec![1, 0, 0x8000_0000],
-            ),
-            (
-                vec![0, 0, 0, 0x8000_0000, 0x7fff_ffff],
-                vec![1, 0, 0, 0x8000_0000],
-            ),
-        ] {
-            let (n, d) = (Nat(u), Nat(v));
-            let (q, r) = n.divrem(&d);
-            assert_eq!(q, Nat(vec![0xffff_fffe]));
-            assert_eq!(r.compare(&d), Ordering::Less);
-            assert_eq!(q.mul(&d).add(&r), n);
-        }
-    }
-
-    #[test]
-    fn long_division_of_many_limbs() {
-        let mut r = SplitMix(13);
-        let random = |limbs: u64, r: &mut SplitMix| {
-            Nat((0..limbs).map(|_| r.next_u64() as u32).collect()).trim()
-        };
-        for _ in 0..3_000 {
-            let (nl, dl) = (1 + r.below(40), 1 + r.below(20));
-            let (n, mut d) = (random(nl, &mut r), random(dl, &mut r));
-            if d.is_zero() {
-                d = Nat::from_u128(3);
-            }
-            // Divisors with a top limb of 1 or all ones stress the estimate.
-            if r.below(4) == 0 {
-                let last = d.0.len() - 1;
-                d.0[last] = if r.below(2) == 0 { 1 } else { u32::MAX };
-            }
-            let (q, rem) = n.divrem(&d);
-            assert_eq!(rem.compare(&d), Ordering::Less);
-            assert_eq!(q.mul(&d).add(&rem), n);
-        }
-    }
-
-    #[test]
     fn go_constant_arithmetic_is_exact() {
         // 1e300 * 1e5 / 1e10 is exactly 1e295.
         let x = dec(1, 300)
@@ -689,7 +332,7 @@ mod tests {
             // Truncated after 400 decimal places, p/q × 10^e keeps 70 or
             // more significant digits: far within half an ulp of the true
             // value, except in near-ties, which random input does not hit.
-            let (n, d) = (x.num.mul(&Nat::pow10(400)), x.den.clone());
+            let (n, d) = (x.num.mul(&Nat::pow(10, 400)), x.den.clone());
             let digits = n.divrem(&d).0;
             let text = format!("{}e-400", nat_text(&digits));
             let want = crate::format::atof::parse_f64(&text).unwrap();

@@ -12,30 +12,28 @@
 //!
 //! Method: numbers of at most 15 digits with a power of ten up to 10^22 are
 //! one exact f64 multiplication or division (both operands are exact, so the
-//! single rounding is the right one). Everything else goes through an exact
-//! big decimal: it is halved or doubled until it lies in [1/2, 1), which
-//! gives the binary exponent, then doubled 53 times (fewer for subnormals) so
-//! that its integer part is the mantissa and its fraction decides rounding.
+//! single rounding is the right one). Everything else becomes an exact
+//! fraction of two big naturals ([`Nat`]), digits × 10^e or digits / 10^e,
+//! whose quotient, scaled to 64 or 65 bits, gives the significand, and whose
+//! remainder decides rounding ([`round_ratio`]). Exponents far outside the
+//! float range give infinity or zero before any big number is built.
 //!
 //! Input beyond [`MAX_DIGITS`] significant digits is cut off, remembering
 //! whether a nonzero digit was dropped. That is still exact: a value halfway
 //! between two f64s has at most 768 significant digits, so it is a multiple
 //! of the last kept digit's unit, and a cut-off value lies at or above such
 //! a halfway point exactly when the kept digits do, ties going up when
-//! something was dropped. The shifts after the cut are exact (the digit
-//! vector grows as needed, to under 2,000 digits).
+//! something was dropped.
 //!
 //! [`parse_go`] is `strconv.ParseFloat` on top of that: Go's syntax (signed
 //! `inf`/`infinity` but unsigned `nan`, `_` between digits, hexadecimal
 //! mantissas with a binary `p` exponent), rounding straight to float32 for
 //! bitSize 32 (never through f64, which would round twice), and Go's errors.
 
+use crate::bignum::Nat;
+
 /// Significant input digits kept; more than the 768 a halfway point needs.
 const MAX_DIGITS: usize = 800;
-
-/// Largest shift at once: a digit times 2^59 plus a carry stays below 2^64,
-/// and so does a remainder below 2^59 times ten.
-const MAX_SHIFT: u32 = 59;
 
 /// The powers of ten that f64 holds exactly.
 const EXACT_POW10: [f64; 23] = [
@@ -118,7 +116,7 @@ pub fn parse_f64(s: &str) -> Option<f64> {
     let v = match lower.as_slice() {
         b"inf" | b"infinity" => f64::INFINITY,
         b"nan" => f64::NAN,
-        _ => Decimal::parse(body)?.into_float(Format::F64),
+        _ => DecimalText::parse(body)?.into_float(Format::F64),
     };
     Some(if neg { -v } else { v })
 }
@@ -157,7 +155,7 @@ pub fn parse_go(s: &str, bit_size: i64) -> GoFloat {
             let plain: Vec<u8> = body.iter().copied().filter(|&c| c != b'_').collect();
             match plain.strip_prefix(b"0x").or(plain.strip_prefix(b"0X")) {
                 Some(hex) => parse_hex(hex, format),
-                None => Decimal::parse(&plain).map(|d| d.into_float(format)),
+                None => DecimalText::parse(&plain).map(|d| d.into_float(format)),
             }
         }
     };
@@ -241,6 +239,25 @@ pub(crate) fn round_binary(m: u64, e2: i64, sticky: bool, format: Format) -> f64
     format.assemble(rounded, e)
 }
 
+/// `num / den` (`den` nonzero), plus a little more when `sticky`, rounded
+/// to `format` (ties to even). "A little" must not reach the next rounding
+/// boundary past `num / den`; it only breaks an exact tie upward.
+pub(crate) fn round_ratio(num: &Nat, den: &Nat, sticky: bool, format: Format) -> f64 {
+    // Scale so that the quotient has 64 or 65 bits; whatever the division
+    // leaves over only decides rounding (the sticky bit).
+    let shift = 65 + den.bits() as i64 - num.bits() as i64;
+    let (q, r) = if shift >= 0 {
+        num.shl(shift as u64).divrem(den)
+    } else {
+        num.divrem(&den.shl(shift.unsigned_abs()))
+    };
+    // Keep 64 bits of the quotient, folding the rest into sticky.
+    let extra = q.bits().saturating_sub(64);
+    let m = q.shr(extra).low_u64();
+    let sticky = sticky || !r.is_zero() || q.trailing_zeros() < extra;
+    round_binary(m, extra as i64 - shift, sticky, format)
+}
+
 /// Go's rule for `_` in a number: only between two digits, or right after
 /// a base prefix (`0x_1p0`). Text without `_` passes.
 fn underscores_ok(s: &[u8]) -> bool {
@@ -288,19 +305,20 @@ fn split_sign(b: &[u8]) -> (bool, &[u8]) {
     }
 }
 
-/// A non-negative decimal `0.d[0]d[1]... × 10^dp`, digits as values 0..=9,
-/// no leading zero; no digits means zero. `cut` records nonzero input digits
-/// dropped beyond [`MAX_DIGITS`] (the true value is then a little larger).
-struct Decimal {
+/// Decimal text as read: a non-negative `0.d[0]d[1]... × 10^dp`, digits as
+/// values 0..=9, no leading or trailing zero; no digits means zero. `cut`
+/// records nonzero input digits dropped beyond [`MAX_DIGITS`] (the true
+/// value is then a little larger). Arithmetic on it goes through [`Nat`].
+struct DecimalText {
     d: Vec<u8>,
     dp: i64,
     cut: bool,
 }
 
-impl Decimal {
+impl DecimalText {
     /// Parses unsigned digits with optional point and exponent.
-    fn parse(s: &[u8]) -> Option<Decimal> {
-        let mut dec = Decimal {
+    fn parse(s: &[u8]) -> Option<DecimalText> {
+        let mut dec = DecimalText {
             d: Vec::new(),
             dp: 0,
             cut: false,
@@ -341,18 +359,14 @@ impl Decimal {
             }
             dec.dp = dec.dp.saturating_add(parse_exponent(&s[i + 1..])?);
         }
-        dec.trim();
+        while dec.d.last() == Some(&0) {
+            dec.d.pop();
+        }
         Some(dec)
     }
 
-    fn trim(&mut self) {
-        while self.d.last() == Some(&0) {
-            self.d.pop();
-        }
-    }
-
     /// The nearest number in `format` (ties to even).
-    fn into_float(mut self, format: Format) -> f64 {
+    fn into_float(self, format: Format) -> f64 {
         if self.d.is_empty() {
             return 0.0;
         }
@@ -368,49 +382,16 @@ impl Decimal {
                 return v;
             }
         }
-        // Scale by powers of two into [1/2, 1): value = self × 2^e2.
-        let mut e2: i64 = 0;
-        loop {
-            if self.dp > 1 {
-                // Value ≥ 10^(dp-1) > 2^(3(dp-1)): the shift keeps it ≥ 1.
-                let k = (3 * (self.dp - 1)).min(MAX_SHIFT as i64) as u32;
-                self.shr(k);
-                e2 += k as i64;
-            } else if self.dp == 1 {
-                self.shr(1);
-                e2 += 1;
-            } else if self.dp < 0 {
-                // Value < 10^dp ≤ 2^(-3dp): doubling that often stays < 1.
-                let k = (-3 * self.dp).min(MAX_SHIFT as i64) as u32;
-                self.shl(k);
-                e2 -= k as i64;
-            } else if self.d[0] < 5 {
-                self.shl(1);
-                e2 -= 1;
-            } else {
-                break;
-            }
-        }
-        // Normal f64s are m × 2^(e2-53) with 2^52 ≤ m < 2^53 and
-        // e2 in -1021..=1024; below, fewer mantissa bits remain.
-        if e2 > format.max_exp {
-            return f64::INFINITY;
-        }
-        let bits = format.bits_at(e2);
-        if bits < 0 {
-            return 0.0;
-        }
-        let mut left = bits as u32;
-        while left > 0 {
-            let k = left.min(MAX_SHIFT);
-            self.shl(k);
-            left -= k;
-        }
-        let mut m = self.integer_part();
-        if self.round_up(m) {
-            m += 1;
-        }
-        format.assemble(m, e2)
+        // digits × 10^e10, with |e10| below 1,140 after the checks above.
+        let mut num = Nat::from_digits(&self.d);
+        let e10 = self.dp - self.d.len() as i64;
+        let den = if e10 >= 0 {
+            num.mul_pow(10, e10 as u64);
+            Nat::from_u128(1)
+        } else {
+            Nat::pow(10, e10.unsigned_abs())
+        };
+        round_ratio(&num, &den, self.cut, format)
     }
 
     /// Up to 15 digits (below 2^53) times an exactly representable power
@@ -427,107 +408,38 @@ impl Decimal {
             _ => None,
         }
     }
-
-    /// Multiplies by 2^k (k ≤ [`MAX_SHIFT`]), exactly.
-    fn shl(&mut self, k: u32) {
-        let mut out = Vec::with_capacity(self.d.len() + 20);
-        let mut carry = 0u64;
-        for &c in self.d.iter().rev() {
-            let v = ((c as u64) << k) + carry;
-            out.push((v % 10) as u8);
-            carry = v / 10;
-        }
-        while carry > 0 {
-            out.push((carry % 10) as u8);
-            carry /= 10;
-            self.dp += 1;
-        }
-        out.reverse();
-        self.d = out;
-        self.trim();
-    }
-
-    /// Divides by 2^k (k ≤ [`MAX_SHIFT`]), exactly: long division, which
-    /// ends within k digits past the input because 10^k is a multiple of 2^k.
-    fn shr(&mut self, k: u32) {
-        let mask = (1u64 << k) - 1;
-        let mut out = Vec::with_capacity(self.d.len() + k as usize);
-        let (mut rem, mut i, mut lead) = (0u64, 0, 0);
-        loop {
-            let next = match self.d.get(i) {
-                Some(&c) => c as u64,
-                None if rem == 0 => break,
-                None => 0,
-            };
-            i += 1;
-            let v = rem * 10 + next;
-            let q = (v >> k) as u8;
-            rem = v & mask;
-            if out.is_empty() && q == 0 {
-                lead += 1;
-            } else {
-                out.push(q);
-            }
-        }
-        self.dp -= lead;
-        self.d = out;
-        self.trim();
-    }
-
-    /// The digits before the point (at most 16 after the final doubling).
-    fn integer_part(&self) -> u64 {
-        (0..self.dp.max(0) as usize).fold(0, |m, i| m * 10 + *self.d.get(i).unwrap_or(&0) as u64)
-    }
-
-    /// Whether the fraction after the point rounds `m` up: above one half,
-    /// or exactly one half with digits cut off or `m` odd.
-    fn round_up(&self, m: u64) -> bool {
-        // The fraction's digits, with the zeros between the point and the
-        // first digit when dp < 0 (then the fraction is below one half).
-        if self.dp < 0 {
-            return false;
-        }
-        let frac = self.d.get(self.dp as usize..).unwrap_or(&[]);
-        match frac.first() {
-            None => false,
-            Some(&c) if c != 5 => c > 5,
-            Some(_) => frac[1..].iter().any(|&c| c != 0) || self.cut || m & 1 == 1,
-        }
-    }
 }
 
 /// The exact decimal value of `mant × 2^exp2`: its digits (values 0..=9,
 /// no leading or trailing zero; none for zero) and the point position `dp`
-/// as in [`Decimal`]. Every binary fraction has a finite decimal expansion,
-/// at most 767 significant digits for an f64; float formatting rounds it.
+/// as in [`DecimalText`]. Every binary fraction has a finite decimal
+/// expansion, at most 767 significant digits for an f64; float formatting
+/// rounds it.
 pub(super) fn exact_decimal(mant: u64, exp2: i32) -> (Vec<u8>, i64) {
-    let mut dec = Decimal {
-        d: Vec::new(),
-        dp: 0,
-        cut: false,
-    };
-    let mut m = mant;
-    while m > 0 {
-        dec.d.push((m % 10) as u8);
-        m /= 10;
-        dec.dp += 1;
-    }
-    dec.d.reverse();
-    dec.trim();
-    if dec.d.is_empty() {
+    if mant == 0 {
         return (Vec::new(), 0);
     }
-    let mut left = exp2.unsigned_abs();
-    while left > 0 {
-        let k = left.min(MAX_SHIFT);
-        if exp2 > 0 {
-            dec.shl(k);
-        } else {
-            dec.shr(k);
-        }
-        left -= k;
+    // mant / 2^k is mant × 5^k / 10^k; mant's own factors of two shorten k.
+    let tz = if exp2 < 0 {
+        mant.trailing_zeros().min(exp2.unsigned_abs())
+    } else {
+        0
+    };
+    let mut n = Nat::from_u128((mant >> tz) as u128);
+    let k = if exp2 >= 0 {
+        n = n.shl(exp2 as u64);
+        0
+    } else {
+        let k = exp2.unsigned_abs() - tz;
+        n.mul_pow(5, k as u64);
+        k as i64
+    };
+    let mut d = n.into_digits();
+    let dp = d.len() as i64 - k;
+    while d.last() == Some(&0) {
+        d.pop();
     }
-    (dec.d, dec.dp)
+    (d, dp)
 }
 
 /// An exponent's optional sign and at least one digit, saturating far

@@ -1,6 +1,6 @@
 //! Floating-point to text, mirroring `strconv.FormatFloat` for the formats
 //! `e E f g G b x X`. Digits come from the value's exact decimal expansion
-//! (every binary fraction has a finite one, built by `atof`'s big decimal):
+//! (every binary fraction has a finite one, which `atof` computes exactly):
 //! fixed precisions round it half to even, as Go's decimal rounding does,
 //! and the shortest form takes the fewest digits that land in the value's
 //! rounding interval. This module then lays the digits out Go's way. It
