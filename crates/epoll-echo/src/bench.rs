@@ -397,7 +397,7 @@ fn flush(c: &mut ClientConn, txbuf: &[u8], errors: &mut u64) {
     }
 }
 
-/// User+system CPU ticks of a process, from /proc/<pid>/stat.
+/// User+system CPU ticks of a process, from `/proc/<pid>/stat`.
 pub fn proc_cpu_ticks(pid: i32) -> Option<u64> {
     let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
     // The command name may contain spaces; the fields we want follow its closing paren.
@@ -408,7 +408,7 @@ pub fn proc_cpu_ticks(pid: i32) -> Option<u64> {
     Some(utime + stime)
 }
 
-/// The resident set size of a process in KiB, from /proc/<pid>/status (VmRSS).
+/// The resident set size of a process in KiB, from `/proc/<pid>/status` (VmRSS).
 pub fn proc_rss_kib(pid: i32) -> Option<u64> {
     let status = std::fs::read_to_string(format!("/proc/{pid}/status")).ok()?;
     let line = status.lines().find(|l| l.starts_with("VmRSS:"))?;

@@ -6,7 +6,7 @@
 //! scratch buffer shared by all of its tasks. A connection task is a state machine, not a
 //! thread or a coroutine: it runs `read`/`write` until EAGAIN, parks on its [`PollDesc`] and
 //! returns, keeping no stack and no buffer while parked. The only per-connection memory is the
-//! [`Conn`] record, plus a bounded write remainder while a peer is slow to read.
+//! `Conn` record, plus a bounded write remainder while a peer is slow to read.
 //!
 //! This module must not block anywhere but in `epoll_wait`, must not allocate per message, and
 //! must not depend on any async runtime.

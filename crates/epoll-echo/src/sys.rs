@@ -469,7 +469,7 @@ fn rusage_micros(who: libc::c_int) -> u64 {
     tv(ru.ru_utime) + tv(ru.ru_stime)
 }
 
-/// Clock ticks per second, for reading /proc/<pid>/stat.
+/// Clock ticks per second, for reading `/proc/<pid>/stat`.
 pub fn clock_ticks_per_sec() -> u64 {
     // SAFETY: plain sysconf query.
     let t = unsafe { libc::sysconf(libc::_SC_CLK_TCK) };

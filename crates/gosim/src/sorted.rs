@@ -5,7 +5,7 @@
 //! Why it exists: wasm size. Every `BTreeMap<K, V>` instantiation stamps out
 //! its own node search, insert, split, merge, clone and drop code; seven of
 //! them cost about 41 KB of the web app's raw wasm. This map is a list of
-//! sorted chunks (each at most [`CHUNK`] entries, none empty): a lookup is a
+//! sorted chunks (each at most `CHUNK` entries, none empty): a lookup is a
 //! binary search over the chunks' last keys and then within one chunk, and
 //! an insert or remove shifts at most one chunk, so a Go program filling a
 //! map with 100,000 random keys stays fast, while the code per instantiation

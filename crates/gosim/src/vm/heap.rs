@@ -31,7 +31,7 @@ pub enum HeapObj {
 #[derive(Clone, Debug, PartialEq)]
 pub enum HeapError {
     NilDeref,
-    /// Index out of range [i] with length n.
+    /// Index out of range `[i]` with length n.
     Index(i64, i64),
     /// The allocation budget is spent.
     OutOfMemory,
