@@ -302,7 +302,7 @@ pub struct Vm {
     /// Render values without calling their methods (snapshots).
     pub fmt_plain: bool,
     /// The current choice point, until the next step.
-    pub cached_point: Option<super::sched::Point>,
+    pub cached_point: Option<crate::schedule::Point>,
     /// Scheduler work: options considered at every point.
     pub sched_work: u64,
     /// Goroutines not yet dead.

@@ -15,3 +15,4 @@ pub mod race;
 pub mod sched;
 pub mod unicase;
 pub mod value;
+pub mod view;

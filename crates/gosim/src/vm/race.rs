@@ -12,7 +12,6 @@
 use crate::fasthash::HashMap;
 use crate::runtime::Gid;
 use crate::syntax::span::Span;
-use serde::{Deserialize, Serialize};
 
 /// A vector clock indexed by goroutine number (dense, in creation order).
 #[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
@@ -54,19 +53,7 @@ struct Shadow {
     reads: Vec<Access>,
 }
 
-/// A race Go's detector would report: two accesses, neither ordered before
-/// the other, at least one a write.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-pub struct RaceReport {
-    /// What was accessed: a variable name, or "sync.WaitGroup".
-    pub what: String,
-    pub first_g: Gid,
-    pub first_line: u32,
-    pub first_write: bool,
-    pub second_g: Gid,
-    pub second_line: u32,
-    pub second_write: bool,
-}
+pub use crate::snapshot::RaceReport;
 
 /// A memory location: an object id (cell, array element, global) and a
 /// field path, flattened.
