@@ -150,7 +150,7 @@ pub struct Explorer {
 
 impl Explorer {
     pub fn new(src: &str, run: &RunConfig, ecfg: ExploreConfig) -> Result<Explorer, CompileErrors> {
-        let prog = crate::compile(src, run)?;
+        let prog = crate::program::compile(src, run)?;
         let cfg = VmConfig {
             go_version: run.go_version,
             max_steps: ecfg.max_steps_per_run,
