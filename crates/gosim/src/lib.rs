@@ -6,7 +6,6 @@
 
 pub mod bignum;
 pub mod compile;
-pub mod diag;
 pub mod explore;
 pub mod fasthash;
 pub mod format;
@@ -116,7 +115,7 @@ pub fn compile(src: &str, config: &RunConfig) -> Result<std::rc::Rc<vm::op::Prog
 /// `go build`'s error listing: at most 10 errors; the tenth is followed
 /// by "too many errors" at its own position, even when it is the last.
 pub fn render_diagnostics(
-    diags: &[diag::Diagnostic],
+    diags: &[syntax::diag::Diagnostic],
     file_name: &str,
     index: &syntax::span::LineIndex,
 ) -> String {
@@ -125,7 +124,7 @@ pub fn render_diagnostics(
         out.push_str(&d.render(file_name, index));
         out.push('\n');
         if i == 9 {
-            let stop = diag::Diagnostic::new(d.span, "too many errors");
+            let stop = syntax::diag::Diagnostic::new(d.span, "too many errors");
             out.push_str(&stop.render(file_name, index));
             out.push('\n');
         }

@@ -15,9 +15,9 @@ mod expr;
 pub mod rat;
 mod stmt;
 
-use crate::diag::Diagnostic;
 use crate::fasthash::{HashMap, HashSet};
 use crate::syntax::ast;
+use crate::syntax::diag::Diagnostic;
 use crate::syntax::span::Span;
 use crate::types::{well_known as wk, TypeId, Types};
 use crate::vm::natives::Native;
