@@ -96,12 +96,11 @@ impl<'a> Compiler<'a> {
                     return None;
                 }
                 if self.types.signature(o.ty).is_none() {
-                    self.error(
+                    errorf!(
+                        self,
                         func.span,
-                        format!(
-                            "invalid operation: cannot call non-function {}",
-                            self.describe(&o, func)
-                        ),
+                        "invalid operation: cannot call non-function {}",
+                        self.describe(&o, func)
                     );
                     return None;
                 }
@@ -147,13 +146,12 @@ impl<'a> Compiler<'a> {
                     } else {
                         let o = Operand::value(xty, x.span);
                         let _ = o;
-                        self.error(
+                        errorf!(
+                            self,
                             span,
-                            format!(
-                                "cannot call pointer method {} on {}",
-                                name,
-                                self.types.name(base)
-                            ),
+                            "cannot call pointer method {} on {}",
+                            name,
+                            self.types.name(base)
                         );
                         return None;
                     }
@@ -363,15 +361,14 @@ impl<'a> Compiler<'a> {
             } else {
                 args.get(np).map(|a| a.span).unwrap_or(span)
             };
-            self.error(
+            errorf!(
+                self,
                 at,
-                format!(
-                    "{} arguments in call to {}\n\thave ({})\n\twant ({})",
-                    if few { "not enough" } else { "too many" },
-                    fname,
-                    have.join(", "),
-                    want.join(", ")
-                ),
+                "{} arguments in call to {}\n\thave ({})\n\twant ({})",
+                if few { "not enough" } else { "too many" },
+                fname,
+                have.join(", "),
+                want.join(", ")
             );
             return 0;
         }
@@ -427,19 +424,18 @@ impl<'a> Compiler<'a> {
         if vals.len() < fixed || (!sig.variadic && vals.len() != np) {
             let have: Vec<String> = vals.iter().map(|t| self.types.name(*t)).collect();
             let want: Vec<String> = sig.params.iter().map(|t| self.types.name(*t)).collect();
-            self.error(
+            errorf!(
+                self,
                 span,
-                format!(
-                    "{} arguments in call to {}\n\thave ({})\n\twant ({})",
-                    if vals.len() < fixed {
-                        "not enough"
-                    } else {
-                        "too many"
-                    },
-                    fname,
-                    have.join(", "),
-                    want.join(", ")
-                ),
+                "{} arguments in call to {}\n\thave ({})\n\twant ({})",
+                if vals.len() < fixed {
+                    "not enough"
+                } else {
+                    "too many"
+                },
+                fname,
+                have.join(", "),
+                want.join(", ")
             );
             return 0;
         }
@@ -476,9 +472,11 @@ impl<'a> Compiler<'a> {
     /// arguments; returns the argument count.
     pub fn deferred_call(&mut self, call: &Expr, what: &str) -> Option<u32> {
         let ExprKind::Call { func, args, spread } = &strip_parens(call).kind else {
-            self.error(
+            errorf!(
+                self,
                 call.span,
-                format!("expression in {} must be function call", what),
+                "expression in {} must be function call",
+                what
             );
             return None;
         };
@@ -488,9 +486,11 @@ impl<'a> Compiler<'a> {
         let sig = match callee {
             Callee::Builtin(b) => return self.deferred_builtin(b, args, span, what),
             Callee::Conversion(_) => {
-                self.error(
+                errorf!(
+                    self,
                     span,
-                    format!("{} requires function call, not conversion", what),
+                    "{} requires function call, not conversion",
+                    what
                 );
                 return None;
             }
@@ -543,9 +543,12 @@ impl<'a> Compiler<'a> {
             Builtin::Delete => Native::BuiltinDelete,
             Builtin::Recover => Native::BuiltinRecover,
             _ => {
-                self.error(
+                errorf!(
+                    self,
                     span,
-                    format!("{} discards result of {}", what, self.text(span)),
+                    "{} discards result of {}",
+                    what,
+                    self.text(span)
                 );
                 return None;
             }
@@ -574,26 +577,24 @@ impl<'a> Compiler<'a> {
         let name = self.text(func.span);
         let nargs = |c: &mut Self, want_min: usize, want_max: usize| -> bool {
             if args.len() < want_min {
-                c.error(
+                errorf!(
+                    c,
                     span,
-                    format!(
-                        "not enough arguments for {} (expected {}, found {})",
-                        c.text(span),
-                        want_min,
-                        args.len()
-                    ),
+                    "not enough arguments for {} (expected {}, found {})",
+                    c.text(span),
+                    want_min,
+                    args.len()
                 );
                 return false;
             }
             if args.len() > want_max {
-                c.error(
+                errorf!(
+                    c,
                     args[want_max].span,
-                    format!(
-                        "too many arguments for {} (expected {}, found {})",
-                        c.text(span),
-                        want_max,
-                        args.len()
-                    ),
+                    "too many arguments for {} (expected {}, found {})",
+                    c.text(span),
+                    want_max,
+                    args.len()
                 );
                 return false;
             }
@@ -643,13 +644,12 @@ impl<'a> Compiler<'a> {
                     _ => false,
                 };
                 if !ok {
-                    self.error(
+                    errorf!(
+                        self,
                         args[0].span,
-                        format!(
-                            "invalid argument: {} for built-in {}",
-                            self.describe(&o, &args[0]),
-                            name
-                        ),
+                        "invalid argument: {} for built-in {}",
+                        self.describe(&o, &args[0]),
+                        name
                     );
                     return Operand::invalid(span);
                 }
@@ -679,12 +679,11 @@ impl<'a> Compiler<'a> {
                     return so;
                 }
                 let TypeKind::Slice(elem) = self.types.ukind(so.ty).clone() else {
-                    self.error(
+                    errorf!(
+                        self,
                         args[0].span,
-                        format!(
-                            "invalid argument: {} is not a slice",
-                            self.describe(&so, &args[0])
-                        ),
+                        "invalid argument: {} is not a slice",
+                        self.describe(&so, &args[0])
                     );
                     return Operand::invalid(span);
                 };
@@ -749,8 +748,8 @@ impl<'a> Compiler<'a> {
                     match &o.mode {
                         Mode::Const(v) => {
                             match v.as_i128() {
-                                Some(n) if n < 0 => c.error(e.span, format!("invalid argument: index {} (constant of type int) must not be negative", c.text(e.span))),
-                                None => c.error(e.span, format!("{} (untyped float constant) truncated to int", c.text(e.span))),
+                                Some(n) if n < 0 => errorf!(c, e.span, "invalid argument: index {} (constant of type int) must not be negative", c.text(e.span)),
+                                None => errorf!(c, e.span, "{} (untyped float constant) truncated to int", c.text(e.span)),
                                 _ => {}
                             }
                             c.materialize(&o, Some(wk::INT));
@@ -759,9 +758,11 @@ impl<'a> Compiler<'a> {
                         _ => {
                             let o = c.to_single_value(o, e);
                             if !o.is_invalid() && !c.types.is_integer(o.ty) {
-                                c.error(
+                                errorf!(
+                                    c,
                                     e.span,
-                                    format!("cannot convert {} to type int", c.describe(&o, e)),
+                                    "cannot convert {} to type int",
+                                    c.describe(&o, e)
                                 );
                             }
                         }
@@ -770,23 +771,21 @@ impl<'a> Compiler<'a> {
                 match self.types.ukind(t).clone() {
                     TypeKind::Slice(elem) => {
                         if sizes.is_empty() {
-                            self.error(
+                            errorf!(
+                                self,
                                 span,
-                                format!(
-                                    "invalid operation: {} expects 2 or 3 arguments; found 1",
-                                    self.text(span)
-                                ),
+                                "invalid operation: {} expects 2 or 3 arguments; found 1",
+                                self.text(span)
                             );
                             return Operand::invalid(span);
                         }
                         if sizes.len() > 2 {
-                            self.error(
+                            errorf!(
+                                self,
                                 span,
-                                format!(
-                                    "invalid operation: {} expects 2 or 3 arguments; found {}",
-                                    self.text(span),
-                                    args.len()
-                                ),
+                                "invalid operation: {} expects 2 or 3 arguments; found {}",
+                                self.text(span),
+                                args.len()
                             );
                             return Operand::invalid(span);
                         }
@@ -800,13 +799,12 @@ impl<'a> Compiler<'a> {
                     }
                     TypeKind::Map(..) => {
                         if sizes.len() > 1 {
-                            self.error(
+                            errorf!(
+                                self,
                                 span,
-                                format!(
-                                    "invalid operation: {} expects 1 or 2 arguments; found {}",
-                                    self.text(span),
-                                    args.len()
-                                ),
+                                "invalid operation: {} expects 1 or 2 arguments; found {}",
+                                self.text(span),
+                                args.len()
                             );
                             return Operand::invalid(span);
                         }
@@ -818,13 +816,12 @@ impl<'a> Compiler<'a> {
                     }
                     TypeKind::Chan(_, elem) => {
                         if sizes.len() > 1 {
-                            self.error(
+                            errorf!(
+                                self,
                                 span,
-                                format!(
-                                    "invalid operation: {} expects 1 or 2 arguments; found {}",
-                                    self.text(span),
-                                    args.len()
-                                ),
+                                "invalid operation: {} expects 1 or 2 arguments; found {}",
+                                self.text(span),
+                                args.len()
                             );
                             return Operand::invalid(span);
                         }
@@ -837,7 +834,12 @@ impl<'a> Compiler<'a> {
                         });
                     }
                     _ => {
-                        self.error(args[0].span, format!("invalid argument: cannot make {}; type must be slice, map, or channel", self.text(args[0].span)));
+                        errorf!(
+                            self,
+                            args[0].span,
+                            "invalid argument: cannot make {}; type must be slice, map, or channel",
+                            self.text(args[0].span)
+                        );
                         return Operand::invalid(span);
                     }
                 }
@@ -862,12 +864,11 @@ impl<'a> Compiler<'a> {
                     return m;
                 }
                 let TypeKind::Map(k, _) = self.types.ukind(m.ty).clone() else {
-                    self.error(
+                    errorf!(
+                        self,
                         args[0].span,
-                        format!(
-                            "invalid argument: {} is not a map",
-                            self.describe(&m, &args[0])
-                        ),
+                        "invalid argument: {} is not a map",
+                        self.describe(&m, &args[0])
                     );
                     return Operand::invalid(span);
                 };
@@ -891,22 +892,20 @@ impl<'a> Compiler<'a> {
                 match self.types.ukind(c.ty) {
                     TypeKind::Chan(dir, _) => {
                         if *dir == crate::types::ChanDir::Recv {
-                            self.error(
+                            errorf!(
+                                self,
                                 args[0].span,
-                                format!(
-                                    "invalid operation: cannot close receive-only channel {}",
-                                    self.describe(&c, &args[0])
-                                ),
+                                "invalid operation: cannot close receive-only channel {}",
+                                self.describe(&c, &args[0])
                             );
                         }
                     }
                     _ => {
-                        self.error(
+                        errorf!(
+                            self,
                             args[0].span,
-                            format!(
-                                "invalid operation: cannot close non-channel {}",
-                                self.describe(&c, &args[0])
-                            ),
+                            "invalid operation: cannot close non-channel {}",
+                            self.describe(&c, &args[0])
                         );
                         return Operand::invalid(span);
                     }
@@ -978,9 +977,11 @@ impl<'a> Compiler<'a> {
             }
             Builtin::Min | Builtin::Max => {
                 if args.is_empty() {
-                    self.error(
+                    errorf!(
+                        self,
                         span,
-                        format!("not enough arguments for {}() (expected 1, found 0)", name),
+                        "not enough arguments for {}() (expected 1, found 0)",
+                        name
                     );
                     return Operand::invalid(span);
                 }
@@ -998,12 +999,11 @@ impl<'a> Compiler<'a> {
                     _ => self.to_single_value(first, &args[0]).ty,
                 };
                 if !(self.types.is_numeric(t) || self.types.is_string(t)) {
-                    self.error(
+                    errorf!(
+                        self,
                         args[0].span,
-                        format!(
-                            "invalid argument: {} cannot be ordered",
-                            self.text(args[0].span)
-                        ),
+                        "invalid argument: {} cannot be ordered",
+                        self.text(args[0].span)
                     );
                     return Operand::invalid(span);
                 }

@@ -157,7 +157,7 @@ impl<'a> Compiler<'a> {
             .collect();
         crate::order::sort(&mut unused);
         for (span, path) in unused {
-            self.error(span, format!("\"{}\" imported and not used", path));
+            errorf!(self, span, "\"{}\" imported and not used", path);
         }
         let main_fid = match self.packages[user].scope.get("main") {
             Some(Sym::Func { fid, .. }) => Some(*fid),
@@ -187,19 +187,15 @@ impl<'a> Compiler<'a> {
                 .position(|q| q.path == path && q.library);
             let Some(target) = target else {
                 if KNOWN_PACKAGES.contains(&path) {
-                    self.error(
-                        imp.span,
-                        format!("package {} is not available in gosim", path),
-                    );
+                    errorf!(self, imp.span, "package {} is not available in gosim", path);
                 } else {
                     let known: Vec<&str> = crate::prelude::PACKAGES.iter().map(|p| p.0).collect();
-                    self.error(
+                    errorf!(
+                        self,
                         imp.span,
-                        format!(
-                            "package {} is not supported by gosim (it simulates {})",
-                            path,
-                            known.join(", ")
-                        ),
+                        "package {} is not supported by gosim (it simulates {})",
+                        path,
+                        known.join(", ")
                     );
                 }
                 continue;
@@ -243,9 +239,11 @@ impl<'a> Compiler<'a> {
         };
         if self.fns.is_empty() {
             if self.packages[pkg].scope.contains_key(&s.name.name) {
-                self.error(
+                errorf!(
+                    self,
                     s.name.span,
-                    format!("{} redeclared in this block", s.name.name),
+                    "{} redeclared in this block",
+                    s.name.name
                 );
             }
             self.packages[pkg]
@@ -316,11 +314,11 @@ impl<'a> Compiler<'a> {
             ExprKind::Ident(id) => match self.lookup(&id.name) {
                 Some(Sym::Type(t)) => t,
                 Some(_) => {
-                    self.error(e.span, format!("{} is not a type", id.name));
+                    errorf!(self, e.span, "{} is not a type", id.name);
                     wk::INVALID
                 }
                 None => {
-                    self.error(e.span, format!("undefined: {}", id.name));
+                    errorf!(self, e.span, "undefined: {}", id.name);
                     wk::INVALID
                 }
             },
@@ -331,16 +329,13 @@ impl<'a> Compiler<'a> {
                         return match member {
                             Some(Sym::Type(t)) if is_exported(&sel.name) => t,
                             _ => {
-                                self.error(
-                                    e.span,
-                                    format!("undefined: {}.{}", pkgid.name, sel.name),
-                                );
+                                errorf!(self, e.span, "undefined: {}.{}", pkgid.name, sel.name);
                                 wk::INVALID
                             }
                         };
                     }
                 }
-                self.error(e.span, format!("{} is not a type", self.text(e.span)));
+                errorf!(self, e.span, "{} is not a type", self.text(e.span));
                 wk::INVALID
             }
             ExprKind::Paren(x) => self.resolve_type(x),
@@ -363,19 +358,15 @@ impl<'a> Compiler<'a> {
                 let len = match self.const_expr(n) {
                     Some(ConstVal::Int(v)) if (0..=1 << 31).contains(&v) => v as u64,
                     Some(_) => {
-                        self.error(
-                            n.span,
-                            format!("invalid array length {}", self.text(n.span)),
-                        );
+                        errorf!(self, n.span, "invalid array length {}", self.text(n.span));
                         0
                     }
                     None => {
-                        self.error(
+                        errorf!(
+                            self,
                             n.span,
-                            format!(
-                                "array length {} (value of type int) must be constant",
-                                self.text(n.span)
-                            ),
+                            "array length {} (value of type int) must be constant",
+                            self.text(n.span)
                         );
                         0
                     }
@@ -397,10 +388,7 @@ impl<'a> Compiler<'a> {
                 let kt = self.resolve_type(k);
                 let vt = self.resolve_type(v);
                 if kt != wk::INVALID && !self.types.comparable(kt) {
-                    self.error(
-                        k.span,
-                        format!("invalid map key type {}", self.types.name(kt)),
-                    );
+                    errorf!(self, k.span, "invalid map key type {}", self.types.name(kt));
                 }
                 self.types.intern(TypeKind::Map(kt, vt))
             }
@@ -428,7 +416,7 @@ impl<'a> Compiler<'a> {
                     } else {
                         for n in &f.names {
                             if fs.iter().any(|x: &Field| x.name == n.name) {
-                                self.error(n.span, format!("{} redeclared", n.name));
+                                errorf!(self, n.span, "{} redeclared", n.name);
                             }
                             fs.push(Field {
                                 name: n.name.clone(),
@@ -468,7 +456,7 @@ impl<'a> Compiler<'a> {
                 self.types.intern(TypeKind::Interface(ms))
             }
             _ => {
-                self.error(e.span, format!("{} is not a type", self.text(e.span)));
+                errorf!(self, e.span, "{} is not a type", self.text(e.span));
                 wk::INVALID
             }
         }
@@ -551,7 +539,7 @@ impl<'a> Compiler<'a> {
                 match consts::representable(&self.types, &cv, t) {
                     Ok(c) => val = Some(c),
                     Err(_) => {
-                        self.error(v.span, format!("cannot use {} (untyped {} constant) as {} value in constant declaration (overflows)", self.text(v.span), "int", self.types.name(t)));
+                        errorf!(self, v.span, "cannot use {} (untyped {} constant) as {} value in constant declaration (overflows)", self.text(v.span), "int", self.types.name(t));
                     }
                 }
                 cty = t;
@@ -597,9 +585,11 @@ impl<'a> Compiler<'a> {
                 match Native::from_name(&qualified) {
                     Some(n) if p.library => Some(self.native_id(n)),
                     _ => {
-                        self.error(
+                        errorf!(
+                            self,
                             fd.name.span,
-                            format!("missing function body for {}", fd.name.name),
+                            "missing function body for {}",
+                            fd.name.name
                         );
                         None
                     }
@@ -610,28 +600,31 @@ impl<'a> Compiler<'a> {
             match recv_ty {
                 Some(rt) => {
                     let Some(base) = self.recv_base(rt) else {
-                        self.error(
+                        errorf!(
+                            self,
                             fd.recv.as_ref().map(|r| r.span).unwrap_or(fd.span),
-                            format!("invalid receiver type {}", self.types.name(rt)),
+                            "invalid receiver type {}",
+                            self.types.name(rt)
                         );
                         continue;
                     };
                     let pointer_recv = base != rt;
                     if self.types.find_method(base, &fd.name.name).is_some() {
-                        self.error(
+                        errorf!(
+                            self,
                             fd.name.span,
-                            format!(
-                                "method {}.{} already declared",
-                                self.types.name(base),
-                                fd.name.name
-                            ),
+                            "method {}.{} already declared",
+                            self.types.name(base),
+                            fd.name.name
                         );
                     }
                     if let TypeKind::Struct(fs) = self.types.ukind(base) {
                         if fs.iter().any(|f| f.name == fd.name.name) {
-                            self.error(
+                            errorf!(
+                                self,
                                 fd.name.span,
-                                format!("field and method with the same name {}", fd.name.name),
+                                "field and method with the same name {}",
+                                fd.name.name
                             );
                         }
                     }
@@ -698,9 +691,11 @@ impl<'a> Compiler<'a> {
                         }
                     } else {
                         if self.packages[pkg].scope.contains_key(&fd.name.name) {
-                            self.error(
+                            errorf!(
+                                self,
                                 fd.name.span,
-                                format!("{} redeclared in this block", fd.name.name),
+                                "{} redeclared in this block",
+                                fd.name.name
                             );
                         }
                         let sym = match native {
@@ -791,7 +786,7 @@ impl<'a> Compiler<'a> {
             self.globals[idxs[i] as usize].ty = ty;
             if n.name != "_" {
                 if self.packages[pkg].scope.contains_key(&n.name) {
-                    self.error(n.span, format!("{} redeclared in this block", n.name));
+                    errorf!(self, n.span, "{} redeclared in this block", n.name);
                 }
                 self.packages[pkg]
                     .scope

@@ -54,13 +54,12 @@ impl<'a> Compiler<'a> {
             Mode::Invalid => None,
             _ => {
                 let ty = self.types.name(op.ty);
-                self.error(
+                errorf!(
+                    self,
                     e.span,
-                    format!(
-                        "{} (value of type {}) is not constant",
-                        self.text(e.span),
-                        ty
-                    ),
+                    "{} (value of type {}) is not constant",
+                    self.text(e.span),
+                    ty
                 );
                 None
             }
@@ -106,45 +105,49 @@ impl<'a> Compiler<'a> {
             }
             Mode::Invalid => op,
             Mode::Type => {
-                self.error(
+                errorf!(
+                    self,
                     e.span,
-                    format!("{} (type) is not an expression", self.text(e.span)),
+                    "{} (type) is not an expression",
+                    self.text(e.span)
                 );
                 Operand::invalid(op.span)
             }
             Mode::Void => {
-                self.error(
+                errorf!(
+                    self,
                     e.span,
-                    format!("{} (no value) used as value", self.text(e.span)),
+                    "{} (no value) used as value",
+                    self.text(e.span)
                 );
                 Operand::invalid(op.span)
             }
             Mode::Multi => {
-                self.error(
+                errorf!(
+                    self,
                     e.span,
-                    format!(
-                        "multiple-value {} (value of type {}) in single-value context",
-                        self.text(e.span),
-                        self.types.name(op.ty)
-                    ),
+                    "multiple-value {} (value of type {}) in single-value context",
+                    self.text(e.span),
+                    self.types.name(op.ty)
                 );
                 Operand::invalid(op.span)
             }
             Mode::Builtin(_) => {
-                self.error(
+                errorf!(
+                    self,
                     e.span,
-                    format!(
-                        "{} (built-in function {}) must be called",
-                        self.text(e.span),
-                        self.text(e.span)
-                    ),
+                    "{} (built-in function {}) must be called",
+                    self.text(e.span),
+                    self.text(e.span)
                 );
                 Operand::invalid(op.span)
             }
             Mode::Package(_) => {
-                self.error(
+                errorf!(
+                    self,
                     e.span,
-                    format!("use of package {} without selector", self.text(e.span)),
+                    "use of package {} without selector",
+                    self.text(e.span)
                 );
                 Operand::invalid(op.span)
             }
@@ -222,16 +225,15 @@ impl<'a> Compiler<'a> {
                 }
                 let ty = self.materialize(&op, None);
                 if self.missing_method(ty, target).is_some() {
-                    self.error(
+                    errorf!(
+                        self,
                         e.span,
-                        format!(
-                            "cannot use {} as {} value in {}: {} does not implement {}",
-                            self.describe(&op, e),
-                            self.types.name(target),
-                            context,
-                            self.types.name(ty),
-                            self.types.name(target)
-                        ),
+                        "cannot use {} as {} value in {}: {} does not implement {}",
+                        self.describe(&op, e),
+                        self.types.name(target),
+                        context,
+                        self.types.name(ty),
+                        self.types.name(target)
                     );
                 }
                 self.emit(Op::MakeIface(ty));
@@ -241,14 +243,13 @@ impl<'a> Compiler<'a> {
                 && op.ty != target
                 && !self.identical_or_assignable(op.ty, target)
             {
-                self.error(
+                errorf!(
+                    self,
                     e.span,
-                    format!(
-                        "cannot use {} as {} value in {}",
-                        self.describe(&op, e),
-                        self.types.name(target),
-                        context
-                    ),
+                    "cannot use {} as {} value in {}",
+                    self.describe(&op, e),
+                    self.types.name(target),
+                    context
                 );
                 self.emit(Op::Push(Value::Nil));
                 return;
@@ -292,23 +293,22 @@ impl<'a> Compiler<'a> {
         if self.types.is_interface(target) {
             if self.types.is_interface(src) {
                 if let Some(missing) = self.missing_method(src, target) {
-                    self.error(e.span, format!("cannot use {} as {} value in {}: {} does not implement {} (missing method {})", self.describe(&op, e), self.types.name(target), context, self.types.name(src), self.types.name(target), missing));
+                    errorf!(self, e.span, "cannot use {} as {} value in {}: {} does not implement {} (missing method {})", self.describe(&op, e), self.types.name(target), context, self.types.name(src), self.types.name(target), missing);
                 }
                 return;
             }
             if let Some(missing) = self.missing_method(src, target) {
                 let hint = self.pointer_hint(src, &missing);
-                self.error(
+                errorf!(
+                    self,
                     e.span,
-                    format!(
-                        "cannot use {} as {} value in {}: {} does not implement {} ({})",
-                        self.describe(&op, e),
-                        self.types.name(target),
-                        context,
-                        self.types.name(src),
-                        self.types.name(target),
-                        hint
-                    ),
+                    "cannot use {} as {} value in {}: {} does not implement {} ({})",
+                    self.describe(&op, e),
+                    self.types.name(target),
+                    context,
+                    self.types.name(src),
+                    self.types.name(target),
+                    hint
                 );
                 return;
             }
@@ -325,14 +325,13 @@ impl<'a> Compiler<'a> {
         if self.identical_or_assignable(src, target) {
             return;
         }
-        self.error(
+        errorf!(
+            self,
             e.span,
-            format!(
-                "cannot use {} as {} value in {}",
-                self.describe(&op, e),
-                self.types.name(target),
-                context
-            ),
+            "cannot use {} as {} value in {}",
+            self.describe(&op, e),
+            self.types.name(target),
+            context
         );
     }
 
@@ -666,12 +665,11 @@ impl<'a> Compiler<'a> {
                                 if op.ty == wk::UNTYPED_NIL {
                                     self.error(span, "invalid operation: cannot indirect nil");
                                 } else {
-                                    self.error(
+                                    errorf!(
+                                        self,
                                         span,
-                                        format!(
-                                            "invalid operation: cannot indirect {}",
-                                            self.describe(&op, x)
-                                        ),
+                                        "invalid operation: cannot indirect {}",
+                                        self.describe(&op, x)
                                     );
                                 }
                                 Operand::invalid(span)
@@ -759,7 +757,7 @@ impl<'a> Compiler<'a> {
         }
         match self.lookup(&id.name) {
             None => {
-                self.error(span, format!("undefined: {}", id.name));
+                errorf!(self, span, "undefined: {}", id.name);
                 Operand::invalid(span)
             }
             Some(sym) => self.sym_operand(sym, span),
@@ -854,24 +852,22 @@ impl<'a> Compiler<'a> {
                 match self.types.ukind(ch.ty).clone() {
                     TypeKind::Chan(dir, elem) => {
                         if dir == ChanDir::Send {
-                            self.error(
+                            errorf!(
+                                self,
                                 span,
-                                format!(
-                                    "invalid operation: cannot receive from send-only channel {}",
-                                    self.describe(&ch, x)
-                                ),
+                                "invalid operation: cannot receive from send-only channel {}",
+                                self.describe(&ch, x)
                             );
                         }
                         self.emit(Op::Recv { comma_ok: false });
                         Operand::value(elem, span)
                     }
                     _ => {
-                        self.error(
+                        errorf!(
+                            self,
                             span,
-                            format!(
-                                "invalid operation: cannot receive from non-channel {}",
-                                self.describe(&ch, x)
-                            ),
+                            "invalid operation: cannot receive from non-channel {}",
+                            self.describe(&ch, x)
                         );
                         Operand::invalid(span)
                     }
@@ -908,13 +904,12 @@ impl<'a> Compiler<'a> {
                             if !self.types.is_untyped(o.ty)
                                 && consts::representable(&self.types, &c, o.ty).is_err()
                             {
-                                self.error(
+                                errorf!(
+                                    self,
                                     span,
-                                    format!(
-                                        "constant {} overflows {}",
-                                        c.display(),
-                                        self.types.name(o.ty)
-                                    ),
+                                    "constant {} overflows {}",
+                                    c.display(),
+                                    self.types.name(o.ty)
                                 );
                             }
                             Operand {
@@ -924,13 +919,12 @@ impl<'a> Compiler<'a> {
                             }
                         }
                         None => {
-                            self.error(
+                            errorf!(
+                                self,
                                 span,
-                                format!(
-                                    "invalid operation: operator {} not defined on {}",
-                                    unary_str(op),
-                                    self.describe(&o, x)
-                                ),
+                                "invalid operation: operator {} not defined on {}",
+                                unary_str(op),
+                                self.describe(&o, x)
                             );
                             Operand::invalid(span)
                         }
@@ -947,13 +941,12 @@ impl<'a> Compiler<'a> {
                     _ => false,
                 };
                 if !ok {
-                    self.error(
+                    errorf!(
+                        self,
                         span,
-                        format!(
-                            "invalid operation: operator {} not defined on {}",
-                            unary_str(op),
-                            self.describe(&o, x)
-                        ),
+                        "invalid operation: operator {} not defined on {}",
+                        unary_str(op),
+                        self.describe(&o, x)
                     );
                     return Operand::invalid(span);
                 }
@@ -1021,26 +1014,24 @@ impl<'a> Compiler<'a> {
             let ty = match self.const_result_type(lo.ty, ro.ty) {
                 Some(t) => t,
                 None => {
-                    self.error(
+                    errorf!(
+                        self,
                         span,
-                        format!(
-                            "invalid operation: {} (mismatched types {} and {})",
-                            self.text(span),
-                            self.types.name(lo.ty),
-                            self.types.name(ro.ty)
-                        ),
+                        "invalid operation: {} (mismatched types {} and {})",
+                        self.text(span),
+                        self.types.name(lo.ty),
+                        self.types.name(ro.ty)
                     );
                     return Operand::invalid(span);
                 }
             };
             if a == ConstVal::Nil || b == ConstVal::Nil {
-                self.error(
+                errorf!(
+                    self,
                     span,
-                    format!(
-                        "invalid operation: {} (operator {} not defined on nil)",
-                        self.text(span),
-                        op.as_str()
-                    ),
+                    "invalid operation: {} (operator {} not defined on nil)",
+                    self.text(span),
+                    op.as_str()
                 );
                 return Operand::invalid(span);
             }
@@ -1052,7 +1043,7 @@ impl<'a> Compiler<'a> {
                         && !self.types.is_untyped(rty)
                         && consts::representable(&self.types, &c, rty).is_err()
                     {
-                        self.error(span, format!("cannot use {} (untyped int constant {}) as {} value in expression (overflows)", self.text(span), c.display(), self.types.name(rty)));
+                        errorf!(self, span, "cannot use {} (untyped int constant {}) as {} value in expression (overflows)", self.text(span), c.display(), self.types.name(rty));
                     }
                     let c = match (&c, self.types.is_integer(rty)) {
                         (ConstVal::Float(f), true) if f.fract() == 0.0 => ConstVal::Int(*f as i128),
@@ -1069,7 +1060,7 @@ impl<'a> Compiler<'a> {
                     if msg.starts_with("invalid operation: division") {
                         self.error(r.span, "invalid operation: division by zero");
                     } else {
-                        self.error(span, format!("{} ({})", msg, self.text(span)));
+                        errorf!(self, span, "{} ({})", msg, self.text(span));
                     }
                     Operand::invalid(span)
                 }
@@ -1118,14 +1109,13 @@ impl<'a> Compiler<'a> {
                     if !(lo.ty == wk::UNTYPED_BOOL && self.types.is_bool(ro.ty)
                         || ro.ty == wk::UNTYPED_BOOL && self.types.is_bool(lo.ty))
                     {
-                        self.error(
+                        errorf!(
+                            self,
                             span,
-                            format!(
-                                "invalid operation: {} (mismatched types {} and {})",
-                                self.text(span),
-                                self.types.name(lo.ty),
-                                self.types.name(ro.ty)
-                            ),
+                            "invalid operation: {} (mismatched types {} and {})",
+                            self.text(span),
+                            self.types.name(lo.ty),
+                            self.types.name(ro.ty)
                         );
                         return Operand::invalid(span);
                     }
@@ -1150,14 +1140,13 @@ impl<'a> Compiler<'a> {
             );
             let nk = self.num_kind(ty);
             if ordered && nk == NumKind::Any {
-                self.error(
+                errorf!(
+                    self,
                     span,
-                    format!(
-                        "invalid operation: {} (operator {} not defined on {})",
-                        self.text(span),
-                        op.as_str(),
-                        self.describe(&lo, l).split(" (").next().unwrap_or("")
-                    ),
+                    "invalid operation: {} (operator {} not defined on {})",
+                    self.text(span),
+                    op.as_str(),
+                    self.describe(&lo, l).split(" (").next().unwrap_or("")
                 );
                 return Operand::invalid(span);
             }
@@ -1171,13 +1160,12 @@ impl<'a> Compiler<'a> {
                         TypeKind::Func(_) => "func",
                         _ => "struct containing uncomparable field",
                     };
-                    self.error(
+                    errorf!(
+                        self,
                         span,
-                        format!(
-                            "invalid operation: {} ({} can only be compared to nil)",
-                            self.text(span),
-                            kind
-                        ),
+                        "invalid operation: {} ({} can only be compared to nil)",
+                        self.text(span),
+                        kind
                     );
                     return Operand::invalid(span);
                 }
@@ -1221,13 +1209,12 @@ impl<'a> Compiler<'a> {
             } else {
                 self.describe(&lo, l)
             };
-            self.error(
+            errorf!(
+                self,
                 span,
-                format!(
-                    "invalid operation: operator {} not defined on {}",
-                    op.as_str(),
-                    opnd
-                ),
+                "invalid operation: operator {} not defined on {}",
+                op.as_str(),
+                opnd
             );
             return Operand::invalid(span);
         }
@@ -1264,13 +1251,12 @@ impl<'a> Compiler<'a> {
                     | TypeKind::Interface(_)
             );
             if !ok {
-                self.error(
+                errorf!(
+                    self,
                     span,
-                    format!(
-                        "invalid operation: {} (mismatched types {} and untyped nil)",
-                        self.text(span),
-                        self.types.name(t)
-                    ),
+                    "invalid operation: {} (mismatched types {} and untyped nil)",
+                    self.text(span),
+                    self.types.name(t)
                 );
             }
             return ok;
@@ -1279,14 +1265,13 @@ impl<'a> Compiler<'a> {
             return true;
         }
         if !self.types.is_untyped(c.ty) && c.ty != t {
-            self.error(
+            errorf!(
+                self,
                 span,
-                format!(
-                    "invalid operation: {} (mismatched types {} and {})",
-                    self.text(span),
-                    self.types.name(c.ty),
-                    self.types.name(t)
-                ),
+                "invalid operation: {} (mismatched types {} and {})",
+                self.text(span),
+                self.types.name(c.ty),
+                self.types.name(t)
             );
             return false;
         }
@@ -1398,13 +1383,12 @@ impl<'a> Compiler<'a> {
             let _ = mark;
             let ro = self.to_single_value(ro, r);
             if !self.types.is_bool(ro.ty) {
-                self.error(
+                errorf!(
+                    self,
                     span,
-                    format!(
-                        "invalid operation: operator {} not defined on {}",
-                        op.as_str(),
-                        self.describe(&ro, r)
-                    ),
+                    "invalid operation: operator {} not defined on {}",
+                    op.as_str(),
+                    self.describe(&ro, r)
                 );
                 return Operand::invalid(span);
             }
@@ -1423,13 +1407,12 @@ impl<'a> Compiler<'a> {
             return lo;
         }
         if !self.types.is_bool(lo.ty) {
-            self.error(
+            errorf!(
+                self,
                 span,
-                format!(
-                    "invalid operation: operator {} not defined on {}",
-                    op.as_str(),
-                    self.describe(&lo, l)
-                ),
+                "invalid operation: operator {} not defined on {}",
+                op.as_str(),
+                self.describe(&lo, l)
             );
             return Operand::invalid(span);
         }
@@ -1449,13 +1432,12 @@ impl<'a> Compiler<'a> {
             _ => self.to_single_value(ro, r),
         };
         if !ro.is_invalid() && !self.types.is_bool(ro.ty) {
-            self.error(
+            errorf!(
+                self,
                 span,
-                format!(
-                    "invalid operation: operator {} not defined on {}",
-                    op.as_str(),
-                    self.describe(&ro, r)
-                ),
+                "invalid operation: operator {} not defined on {}",
+                op.as_str(),
+                self.describe(&ro, r)
             );
         }
         let end = self.here();
@@ -1481,23 +1463,24 @@ impl<'a> Compiler<'a> {
         if let (Mode::Const(a), Mode::Const(b)) = (&lo.mode, &ro.mode) {
             let (a, b) = (a.clone(), b.clone());
             let Some(bv) = b.as_i128() else {
-                self.error(r.span, format!("invalid shift count {}", self.text(r.span)));
+                errorf!(self, r.span, "invalid shift count {}", self.text(r.span));
                 return Operand::invalid(span);
             };
             if bv < 0 {
-                self.error(
+                errorf!(
+                    self,
                     r.span,
-                    format!("invalid shift count {} (negative)", self.text(r.span)),
+                    "invalid shift count {} (negative)",
+                    self.text(r.span)
                 );
                 return Operand::invalid(span);
             }
             let Some(av) = a.as_i128() else {
-                self.error(
+                errorf!(
+                    self,
                     span,
-                    format!(
-                        "invalid operation: shifted operand {} must be integer",
-                        self.text(l.span)
-                    ),
+                    "invalid operation: shifted operand {} must be integer",
+                    self.text(l.span)
                 );
                 return Operand::invalid(span);
             };
@@ -1511,7 +1494,7 @@ impl<'a> Compiler<'a> {
                     if !self.types.is_untyped(ty)
                         && consts::representable(&self.types, &c, ty).is_err()
                     {
-                        self.error(span, format!("cannot use {} (constant {} of type {}) as {} value in expression (overflows)", self.text(span), c.display(), self.types.name(ty), self.types.name(ty)));
+                        errorf!(self, span, "cannot use {} (constant {} of type {}) as {} value in expression (overflows)", self.text(span), c.display(), self.types.name(ty), self.types.name(ty));
                     }
                     Operand {
                         mode: Mode::Const(c),
@@ -1520,7 +1503,7 @@ impl<'a> Compiler<'a> {
                     }
                 }
                 Err(m) => {
-                    self.error(span, format!("{}: {}", m, self.text(span)));
+                    errorf!(self, span, "{}: {}", m, self.text(span));
                     Operand::invalid(span)
                 }
             };
@@ -1529,9 +1512,11 @@ impl<'a> Compiler<'a> {
         let ro_val = match &ro.mode {
             Mode::Const(c) => {
                 if c.as_i128().is_some_and(|v| v < 0) {
-                    self.error(
+                    errorf!(
+                        self,
                         r.span,
-                        format!("invalid shift count {} (negative)", self.text(r.span)),
+                        "invalid shift count {} (negative)",
+                        self.text(r.span)
                     );
                 }
                 None
@@ -1540,12 +1525,11 @@ impl<'a> Compiler<'a> {
         };
         if let Some(rv) = &ro_val {
             if !self.types.is_integer(rv.ty) {
-                self.error(
+                errorf!(
+                    self,
                     r.span,
-                    format!(
-                        "invalid operation: shift count {} must be integer",
-                        self.describe(rv, r)
-                    ),
+                    "invalid operation: shift count {} must be integer",
+                    self.describe(rv, r)
                 );
                 return Operand::invalid(span);
             }
@@ -1575,12 +1559,11 @@ impl<'a> Compiler<'a> {
             self.materialize(&ro, Some(wk::UINT));
         }
         if !self.types.is_integer(lty) {
-            self.error(
+            errorf!(
+                self,
                 span,
-                format!(
-                    "invalid operation: shifted operand {} must be integer",
-                    self.describe(&lo, l)
-                ),
+                "invalid operation: shifted operand {} must be integer",
+                self.describe(&lo, l)
             );
             return Operand::invalid(span);
         }
@@ -1613,26 +1596,24 @@ impl<'a> Compiler<'a> {
                     Some(ty)
                 }
                 Some(Sym::Const { .. }) => {
-                    self.error(
+                    errorf!(
+                        self,
                         e.span,
-                        format!(
-                            "invalid operation: cannot take address of {}",
-                            self.text(e.span)
-                        ),
+                        "invalid operation: cannot take address of {}",
+                        self.text(e.span)
                     );
                     None
                 }
                 None => {
-                    self.error(e.span, format!("undefined: {}", id.name));
+                    errorf!(self, e.span, "undefined: {}", id.name);
                     None
                 }
                 _ => {
-                    self.error(
+                    errorf!(
+                        self,
                         e.span,
-                        format!(
-                            "invalid operation: cannot take address of {}",
-                            self.text(e.span)
-                        ),
+                        "invalid operation: cannot take address of {}",
+                        self.text(e.span)
                     );
                     None
                 }
@@ -1645,12 +1626,11 @@ impl<'a> Compiler<'a> {
                 match self.types.ukind(o.ty).clone() {
                     TypeKind::Pointer(t) => Some(t),
                     _ => {
-                        self.error(
+                        errorf!(
+                            self,
                             e.span,
-                            format!(
-                                "invalid operation: cannot indirect {}",
-                                self.describe(&o, x)
-                            ),
+                            "invalid operation: cannot indirect {}",
+                            self.describe(&o, x)
                         );
                         None
                     }
@@ -1664,24 +1644,22 @@ impl<'a> Compiler<'a> {
                             self.emit(Op::AddrGlobal(idx));
                             return Some(ty);
                         }
-                        self.error(
+                        errorf!(
+                            self,
                             e.span,
-                            format!(
-                                "invalid operation: cannot take address of {}",
-                                self.text(e.span)
-                            ),
+                            "invalid operation: cannot take address of {}",
+                            self.text(e.span)
                         );
                         return None;
                     }
                 }
                 let base_ty = self.peek_type(x)?;
                 let Some(Selection::Field { path, ty }) = self.select(base_ty, &sel.name) else {
-                    self.error(
+                    errorf!(
+                        self,
                         e.span,
-                        format!(
-                            "invalid operation: cannot take address of {}",
-                            self.text(e.span)
-                        ),
+                        "invalid operation: cannot take address of {}",
+                        self.text(e.span)
                     );
                     return None;
                 };
@@ -1711,9 +1689,11 @@ impl<'a> Compiler<'a> {
                             Some(elem)
                         }
                         _ => {
-                            self.error(
+                            errorf!(
+                                self,
                                 e.span,
-                                format!("invalid operation: cannot index {}", self.text(x.span)),
+                                "invalid operation: cannot index {}",
+                                self.text(x.span)
                             );
                             None
                         }
@@ -1725,16 +1705,15 @@ impl<'a> Compiler<'a> {
                         Some(elem)
                     }
                     TypeKind::Map(..) => {
-                        self.error(e.span, format!("invalid operation: cannot take address of {} (map index expression of type {})", self.text(e.span), "value"));
+                        errorf!(self, e.span, "invalid operation: cannot take address of {} (map index expression of type {})", self.text(e.span), "value");
                         None
                     }
                     _ => {
-                        self.error(
+                        errorf!(
+                            self,
                             e.span,
-                            format!(
-                                "invalid operation: cannot take address of {}",
-                                self.text(e.span)
-                            ),
+                            "invalid operation: cannot take address of {}",
+                            self.text(e.span)
                         );
                         None
                     }
@@ -1754,12 +1733,11 @@ impl<'a> Compiler<'a> {
             _ => {
                 let o = self.expr(e);
                 if !o.is_invalid() {
-                    self.error(
+                    errorf!(
+                        self,
                         e.span,
-                        format!(
-                            "invalid operation: cannot take address of {}",
-                            self.describe(&o, e)
-                        ),
+                        "invalid operation: cannot take address of {}",
+                        self.describe(&o, e)
                     );
                 }
                 None
@@ -1834,15 +1812,31 @@ impl<'a> Compiler<'a> {
         match &o.mode {
             Mode::Const(c) => {
                 match c.as_i128() {
-                    Some(v) if v < 0 => self.error(i.span, format!("invalid argument: index {} (constant of type int) must not be negative", self.text(i.span))),
+                    Some(v) if v < 0 => errorf!(
+                        self,
+                        i.span,
+                        "invalid argument: index {} (constant of type int) must not be negative",
+                        self.text(i.span)
+                    ),
                     Some(v) => {
                         if let Some(n) = len {
                             if v as u64 >= n {
-                                self.error(i.span, format!("invalid argument: index {} out of bounds [0:{}]", consts::int_text(v), n));
+                                errorf!(
+                                    self,
+                                    i.span,
+                                    "invalid argument: index {} out of bounds [0:{}]",
+                                    consts::int_text(v),
+                                    n
+                                );
                             }
                         }
                     }
-                    None => self.error(i.span, format!("invalid argument: index {} must be integer", self.describe(&o, i))),
+                    None => errorf!(
+                        self,
+                        i.span,
+                        "invalid argument: index {} must be integer",
+                        self.describe(&o, i)
+                    ),
                 }
                 self.materialize(&o, Some(wk::INT));
             }
@@ -1850,12 +1844,11 @@ impl<'a> Compiler<'a> {
             _ => {
                 let o = self.to_single_value(o, i);
                 if !o.is_invalid() && !self.types.is_integer(o.ty) {
-                    self.error(
+                    errorf!(
+                        self,
                         i.span,
-                        format!(
-                            "invalid argument: index {} must be integer",
-                            self.describe(&o, i)
-                        ),
+                        "invalid argument: index {} must be integer",
+                        self.describe(&o, i)
                     );
                 }
             }
@@ -1877,13 +1870,12 @@ impl<'a> Compiler<'a> {
             if let Mode::Const(c) = &io.mode {
                 if let Some(v) = c.as_i128() {
                     if v < 0 || v as usize >= s.len() {
-                        self.error(
+                        errorf!(
+                            self,
                             i.span,
-                            format!(
-                                "invalid argument: index {} out of bounds [0:{}]",
-                                consts::int_text(v),
-                                s.len()
-                            ),
+                            "invalid argument: index {} out of bounds [0:{}]",
+                            consts::int_text(v),
+                            s.len()
                         );
                         return Operand::invalid(span);
                     }
@@ -1926,9 +1918,11 @@ impl<'a> Compiler<'a> {
                     Operand::value(elem, span)
                 }
                 _ => {
-                    self.error(
+                    errorf!(
+                        self,
                         span,
-                        format!("invalid operation: cannot index {}", self.describe(&xo, x)),
+                        "invalid operation: cannot index {}",
+                        self.describe(&xo, x)
                     );
                     Operand::invalid(span)
                 }
@@ -1948,9 +1942,11 @@ impl<'a> Compiler<'a> {
                 Operand::value(v, span)
             }
             _ => {
-                self.error(
+                errorf!(
+                    self,
                     span,
-                    format!("invalid operation: cannot index {}", self.describe(&xo, x)),
+                    "invalid operation: cannot index {}",
+                    self.describe(&xo, x)
                 );
                 Operand::invalid(span)
             }
@@ -2023,18 +2019,17 @@ impl<'a> Compiler<'a> {
                     (SliceKind::ArrayPtr(n as u32), self.types.slice(elem))
                 }
                 _ => {
-                    self.error(span, format!("cannot slice {}", self.text(x.span)));
+                    errorf!(self, span, "cannot slice {}", self.text(x.span));
                     return Operand::invalid(span);
                 }
             },
             _ => {
-                self.error(
+                errorf!(
+                    self,
                     span,
-                    format!(
-                        "cannot slice {} (variable of type {})",
-                        self.text(x.span),
-                        self.types.name(xt)
-                    ),
+                    "cannot slice {} (variable of type {})",
+                    self.text(x.span),
+                    self.types.name(xt)
                 );
                 return Operand::invalid(span);
             }
@@ -2057,12 +2052,11 @@ impl<'a> Compiler<'a> {
             return xo;
         }
         if !self.types.is_interface(xo.ty) {
-            self.error(
+            errorf!(
+                self,
                 x.span,
-                format!(
-                    "invalid operation: {} is not an interface",
-                    self.describe(&xo, x)
-                ),
+                "invalid operation: {} is not an interface",
+                self.describe(&xo, x)
             );
             return Operand::invalid(span);
         }
@@ -2072,7 +2066,7 @@ impl<'a> Compiler<'a> {
         }
         if !self.types.is_interface(target) {
             if let Some(m) = self.missing_method(target, xo.ty) {
-                self.error(t.span, format!("impossible type assertion: {}.({})\n\t{} does not implement {} (missing method {})", self.text(x.span), self.types.name(target), self.types.name(target), self.types.name(xo.ty), m));
+                errorf!(self, t.span, "impossible type assertion: {}.({})\n\t{} does not implement {} (missing method {})", self.text(x.span), self.types.name(target), self.types.name(target), self.types.name(xo.ty), m);
             }
         }
         self.emit(Op::TypeAssert {
@@ -2201,15 +2195,14 @@ impl<'a> Compiler<'a> {
                 Operand::value(fty, span)
             }
             None => {
-                self.error(
+                errorf!(
+                    self,
                     sel.span,
-                    format!(
-                        "{}.{} undefined (type {} has no method {})",
-                        self.types.name(t),
-                        sel.name,
-                        self.types.name(t),
-                        sel.name
-                    ),
+                    "{}.{} undefined (type {} has no method {})",
+                    self.types.name(t),
+                    sel.name,
+                    self.types.name(t),
+                    sel.name
                 );
                 Operand::invalid(span)
             }
@@ -2234,21 +2227,21 @@ impl<'a> Compiler<'a> {
                 | Sym::Native { .. }),
             ) if super::decls::is_exported(&sel.name) => self.sym_operand(sym, span),
             Some(_) if super::decls::is_exported(&sel.name) => {
-                self.error(span, format!("undefined: {}.{}", pkgname, sel.name));
+                errorf!(self, span, "undefined: {}.{}", pkgname, sel.name);
                 Operand::invalid(span)
             }
             Some(_) => {
-                self.error(
+                errorf!(
+                    self,
                     sel.span,
-                    format!(
-                        "name {} not exported by package {}",
-                        sel.name, self.packages[pkg as usize].name
-                    ),
+                    "name {} not exported by package {}",
+                    sel.name,
+                    self.packages[pkg as usize].name
                 );
                 Operand::invalid(span)
             }
             None => {
-                self.error(sel.span, format!("undefined: {}.{}", pkgname, sel.name));
+                errorf!(self, sel.span, "undefined: {}.{}", pkgname, sel.name);
                 Operand::invalid(span)
             }
         }
@@ -2292,35 +2285,32 @@ impl<'a> Compiler<'a> {
                             continue;
                         };
                         let ExprKind::Ident(kid) = &k.kind else {
-                            self.error(
+                            errorf!(
+                                self,
                                 k.span,
-                                format!(
-                                    "invalid field name {} in struct literal",
-                                    self.text(k.span)
-                                ),
+                                "invalid field name {} in struct literal",
+                                self.text(k.span)
                             );
                             continue;
                         };
                         match fields.iter().position(|f| f.name == kid.name) {
                             Some(i) => {
                                 if vals[i].is_some() {
-                                    self.error(
+                                    errorf!(
+                                        self,
                                         k.span,
-                                        format!(
-                                            "duplicate field name {} in struct literal",
-                                            kid.name
-                                        ),
+                                        "duplicate field name {} in struct literal",
+                                        kid.name
                                     );
                                 }
                                 vals[i] = Some(el);
                             }
-                            None => self.error(
+                            None => errorf!(
+                                self,
                                 k.span,
-                                format!(
-                                    "unknown field {} in struct literal of type {}",
-                                    kid.name,
-                                    self.types.name(ty)
-                                ),
+                                "unknown field {} in struct literal of type {}",
+                                kid.name,
+                                self.types.name(ty)
                             ),
                         }
                     }
@@ -2334,15 +2324,14 @@ impl<'a> Compiler<'a> {
                     }
                 } else if !elems.is_empty() {
                     if elems.len() < fields.len() {
-                        self.error(
+                        errorf!(
+                            self,
                             Span {
                                 lo: span.hi.saturating_sub(1),
                                 hi: span.hi,
                             },
-                            format!(
-                                "too few values in struct literal of type {}",
-                                self.types.name(ty)
-                            ),
+                            "too few values in struct literal of type {}",
+                            self.types.name(ty)
                         );
                     }
                     for (i, f) in fields.iter().enumerate() {
@@ -2354,12 +2343,11 @@ impl<'a> Compiler<'a> {
                         }
                     }
                     if elems.len() > fields.len() {
-                        self.error(
+                        errorf!(
+                            self,
                             elems[fields.len()].value.span,
-                            format!(
-                                "too many values in struct literal of type {}",
-                                self.types.name(ty)
-                            ),
+                            "too many values in struct literal of type {}",
+                            self.types.name(ty)
                         );
                     }
                 } else {
@@ -2407,9 +2395,11 @@ impl<'a> Compiler<'a> {
             }
             TypeKind::Invalid => Operand::invalid(span),
             _ => {
-                self.error(
+                errorf!(
+                    self,
                     span,
-                    format!("invalid composite literal type {}", self.types.name(ty)),
+                    "invalid composite literal type {}",
+                    self.types.name(ty)
                 );
                 Operand::invalid(span)
             }
@@ -2429,17 +2419,22 @@ impl<'a> Compiler<'a> {
             if let Some(k) = &el.key {
                 match self.const_expr(k).and_then(|c| c.as_i128()) {
                     Some(i) if i >= 0 => next = i as u64,
-                    _ => self.error(
+                    _ => errorf!(
+                        self,
                         k.span,
-                        format!("index {} must be integer constant", self.text(k.span)),
+                        "index {} must be integer constant",
+                        self.text(k.span)
                     ),
                 }
             }
             if let Some(b) = bound {
                 if next >= b {
-                    self.error(
+                    errorf!(
+                        self,
                         el.value.span,
-                        format!("index {} out of bounds [0:{}]", next, b),
+                        "index {} out of bounds [0:{}]",
+                        next,
+                        b
                     );
                 }
             }
@@ -2463,9 +2458,11 @@ impl<'a> Compiler<'a> {
         for (i, &at) in order.iter().enumerate() {
             if let Some(slot) = by_index.get_mut(at as usize) {
                 if slot.is_some() {
-                    self.error(
+                    errorf!(
+                        self,
                         elems[i].value.span,
-                        format!("duplicate index {} in array or slice literal", at),
+                        "duplicate index {} in array or slice literal",
+                        at
                     );
                 }
                 *slot = Some(i);
@@ -2589,9 +2586,11 @@ impl<'a> Compiler<'a> {
                     self.emit(Op::Push(Value::Nil));
                     return Operand::value(target, span);
                 }
-                self.error(
+                errorf!(
+                    self,
                     span,
-                    format!("cannot convert nil to type {}", self.types.name(target)),
+                    "cannot convert nil to type {}",
+                    self.types.name(target)
                 );
                 return Operand::invalid(span);
             }
@@ -2668,13 +2667,12 @@ impl<'a> Compiler<'a> {
         };
         if !ok {
             let o = Operand::value(src, arg.span);
-            self.error(
+            errorf!(
+                self,
                 span,
-                format!(
-                    "cannot convert {} to type {}",
-                    self.describe(&o, arg),
-                    self.types.name(target)
-                ),
+                "cannot convert {} to type {}",
+                self.describe(&o, arg),
+                self.types.name(target)
             );
             return Operand::invalid(span);
         }

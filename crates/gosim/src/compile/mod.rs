@@ -7,6 +7,15 @@
 //! way as user code; their body-less functions bind to natives.
 //! Never panics on user input: every problem becomes a [`Diagnostic`].
 
+/// Reports an error whose message is formatted, at a span: the checker's
+/// `check.errorf` (go/types errors.go). Expands to `Compiler::error`, so the
+/// message text and the de-duplication are the same as a plain `error`.
+macro_rules! errorf {
+    ($c:expr, $span:expr, $($arg:tt)+) => {
+        $c.error($span, format!($($arg)+))
+    };
+}
+
 mod boxing;
 mod calls;
 pub mod consts;
@@ -418,7 +427,7 @@ impl<'a> Compiler<'a> {
             .collect();
         crate::order::sort(&mut unused);
         for (span, name) in unused {
-            self.error(span, format!("declared and not used: {}", name));
+            errorf!(self, span, "declared and not used: {}", name);
         }
     }
 

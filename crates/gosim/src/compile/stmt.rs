@@ -61,24 +61,22 @@ impl<'a> Compiler<'a> {
                 match self.types.ukind(c.ty).clone() {
                     TypeKind::Chan(dir, elem) => {
                         if dir == ChanDir::Recv {
-                            self.error(
+                            errorf!(
+                                self,
                                 s.span,
-                                format!(
-                                    "invalid operation: cannot send to receive-only channel {}",
-                                    self.describe(&c, chan)
-                                ),
+                                "invalid operation: cannot send to receive-only channel {}",
+                                self.describe(&c, chan)
                             );
                         }
                         let v = self.expr(value);
                         self.assign_to(v, value, elem, "send");
                         self.emit(Op::Send);
                     }
-                    _ => self.error(
+                    _ => errorf!(
+                        self,
                         s.span,
-                        format!(
-                            "invalid operation: cannot send to non-channel {}",
-                            self.describe(&c, chan)
-                        ),
+                        "invalid operation: cannot send to non-channel {}",
+                        self.describe(&c, chan)
                     ),
                 }
             }
@@ -99,12 +97,11 @@ impl<'a> Compiler<'a> {
                 AssignOp::Define => self.define(lhs, rhs, s.span),
                 AssignOp::Op(bop) => {
                     if lhs.len() != 1 || rhs.len() != 1 {
-                        self.error(
+                        errorf!(
+                            self,
                             s.span,
-                            format!(
-                                "assignment operation {}= requires single-valued expressions",
-                                bop.as_str()
-                            ),
+                            "assignment operation {}= requires single-valued expressions",
+                            bop.as_str()
                         );
                         return;
                     }
@@ -221,7 +218,7 @@ impl<'a> Compiler<'a> {
         }
         if !is_call_or_recv {
             let what = self.describe(&o, e);
-            self.error(e.span, format!("{} is not used", what));
+            errorf!(self, e.span, "{} is not used", what);
             return;
         }
         // Builtins whose results must be used.
@@ -233,13 +230,12 @@ impl<'a> Compiler<'a> {
                 ) && matches!(o.mode, Mode::Value | Mode::Const(_))
                 {
                     if let Some(Sym::Builtin(_)) = self.universe.get(&id.name).cloned() {
-                        self.error(
+                        errorf!(
+                            self,
                             e.span,
-                            format!(
-                                "{} (value of type {}) is not used",
-                                self.text(e.span),
-                                self.types.name(self.types.default_type(o.ty))
-                            ),
+                            "{} (value of type {}) is not used",
+                            self.text(e.span),
+                            self.types.name(self.types.default_type(o.ty))
                         );
                         return;
                     }
@@ -269,7 +265,7 @@ impl<'a> Compiler<'a> {
             return;
         }
         if !self.types.is_bool(o.ty) {
-            self.error(cond.span, format!("non-boolean condition in {}", what));
+            errorf!(self, cond.span, "non-boolean condition in {}", what);
         }
         match o.mode {
             Mode::Const(_) => {
@@ -307,11 +303,16 @@ impl<'a> Compiler<'a> {
                     )),
                     Some(Sym::Global { idx, ty }) => Some((Place::Global(idx), ty)),
                     None => {
-                        self.error(e.span, format!("undefined: {}", id.name));
+                        errorf!(self, e.span, "undefined: {}", id.name);
                         None
                     }
                     Some(_) => {
-                        self.error(e.span, format!("cannot assign to {} (neither addressable nor a map index expression)", id.name));
+                        errorf!(
+                            self,
+                            e.span,
+                            "cannot assign to {} (neither addressable nor a map index expression)",
+                            id.name
+                        );
                         None
                     }
                 }
@@ -326,7 +327,12 @@ impl<'a> Compiler<'a> {
                         Some((Place::Map, v))
                     }
                     TypeKind::String => {
-                        self.error(e.span, format!("cannot assign to {} (neither addressable nor a map index expression)", self.text(e.span)));
+                        errorf!(
+                            self,
+                            e.span,
+                            "cannot assign to {} (neither addressable nor a map index expression)",
+                            self.text(e.span)
+                        );
                         None
                     }
                     _ => self.addr(e).map(|t| (Place::Ptr, t)),
@@ -340,7 +346,7 @@ impl<'a> Compiler<'a> {
                         {
                             return Some((Place::Global(idx), ty));
                         }
-                        self.error(e.span, format!("cannot assign to {}", self.text(e.span)));
+                        errorf!(self, e.span, "cannot assign to {}", self.text(e.span));
                         return None;
                     }
                 }
@@ -348,12 +354,11 @@ impl<'a> Compiler<'a> {
                 if let ExprKind::Index(m, _) = &strip_parens(x).kind {
                     if let Some(mt) = self.peek_type(m) {
                         if matches!(self.types.ukind(mt), TypeKind::Map(..)) {
-                            self.error(
+                            errorf!(
+                                self,
                                 e.span,
-                                format!(
-                                    "cannot assign to struct field {} in map",
-                                    self.text(e.span)
-                                ),
+                                "cannot assign to struct field {} in map",
+                                self.text(e.span)
                             );
                             return None;
                         }
@@ -365,12 +370,11 @@ impl<'a> Compiler<'a> {
             _ => {
                 let o = self.expr(e);
                 if !o.is_invalid() {
-                    self.error(
+                    errorf!(
+                        self,
                         e.span,
-                        format!(
-                            "cannot assign to {} (neither addressable nor a map index expression)",
-                            self.describe(&o, e)
-                        ),
+                        "cannot assign to {} (neither addressable nor a map index expression)",
+                        self.describe(&o, e)
                     );
                 }
                 None
@@ -502,13 +506,12 @@ impl<'a> Compiler<'a> {
                         TypeKind::Tuple(ts) => ts.len(),
                         _ => 0,
                     };
-                    self.error(
+                    errorf!(
+                        self,
                         r.span,
-                        format!(
-                            "assignment mismatch: 1 variable but {} returns {} values",
-                            self.call_name(r),
-                            count
-                        ),
+                        "assignment mismatch: 1 variable but {} returns {} values",
+                        self.call_name(r),
+                        count
                     );
                     for _ in 0..count {
                         self.emit(Op::Pop);
@@ -523,7 +526,7 @@ impl<'a> Compiler<'a> {
                     None => {
                         let o = self.to_single_value(o, r);
                         if o.ty == wk::UNTYPED_NIL {
-                            self.error(r.span, format!("use of untyped nil in {}", ctx));
+                            errorf!(self, r.span, "use of untyped nil in {}", ctx);
                         }
                         let t = if o.ty == wk::UNTYPED_BOOL {
                             wk::BOOL
@@ -571,12 +574,11 @@ impl<'a> Compiler<'a> {
                                 Some((elem, wk::UNTYPED_BOOL))
                             }
                             _ => {
-                                self.error(
+                                errorf!(
+                                    self,
                                     r.span,
-                                    format!(
-                                        "invalid operation: cannot receive from non-channel {}",
-                                        self.describe(&c, ch)
-                                    ),
+                                    "invalid operation: cannot receive from non-channel {}",
+                                    self.describe(&c, ch)
                                 );
                                 None
                             }
@@ -611,16 +613,15 @@ impl<'a> Compiler<'a> {
                         return None;
                     };
                     if ts.len() != n {
-                        self.error(
+                        errorf!(
+                            self,
                             span,
-                            format!(
-                                "assignment mismatch: {} variable{} but {} returns {} value{}",
-                                n,
-                                if n == 1 { "" } else { "s" },
-                                self.call_name(r),
-                                ts.len(),
-                                if ts.len() == 1 { "" } else { "s" }
-                            ),
+                            "assignment mismatch: {} variable{} but {} returns {} value{}",
+                            n,
+                            if n == 1 { "" } else { "s" },
+                            self.call_name(r),
+                            ts.len(),
+                            if ts.len() == 1 { "" } else { "s" }
                         );
                         for _ in &ts {
                             self.emit(Op::Pop);
@@ -658,14 +659,13 @@ impl<'a> Compiler<'a> {
                     if matches!(o.mode, Mode::Void) {
                         self.error(r.span, what);
                     } else {
-                        self.error(
+                        errorf!(
+                            self,
                             span,
-                            format!(
-                                "assignment mismatch: {} variable{} but {}",
-                                n,
-                                if n == 1 { "" } else { "s" },
-                                what
-                            ),
+                            "assignment mismatch: {} variable{} but {}",
+                            n,
+                            if n == 1 { "" } else { "s" },
+                            what
                         );
                     }
                     if matches!(o.mode, Mode::Value) {
@@ -675,15 +675,14 @@ impl<'a> Compiler<'a> {
                 }
             }
         } else {
-            self.error(
+            errorf!(
+                self,
                 span,
-                format!(
-                    "assignment mismatch: {} variable{} but {} value{}",
-                    n,
-                    if n == 1 { "" } else { "s" },
-                    rhs.len(),
-                    if rhs.len() == 1 { "" } else { "s" }
-                ),
+                "assignment mismatch: {} variable{} but {} value{}",
+                n,
+                if n == 1 { "" } else { "s" },
+                rhs.len(),
+                if rhs.len() == 1 { "" } else { "s" }
             );
             None
         }
@@ -702,9 +701,11 @@ impl<'a> Compiler<'a> {
             match &l.kind {
                 ExprKind::Ident(id) => names.push(id.clone()),
                 _ => {
-                    self.error(
+                    errorf!(
+                        self,
                         l.span,
-                        format!("non-name {} on left side of :=", self.text(l.span)),
+                        "non-name {} on left side of :=",
+                        self.text(l.span)
                     );
                     return;
                 }
@@ -841,12 +842,11 @@ impl<'a> Compiler<'a> {
                 _ => {
                     let o = self.to_single_value(o, value);
                     if !o.is_invalid() && !self.types.is_integer(o.ty) {
-                        self.error(
+                        errorf!(
+                            self,
                             value.span,
-                            format!(
-                                "invalid operation: shift count {} must be integer",
-                                self.describe(&o, value)
-                            ),
+                            "invalid operation: shift count {} must be integer",
+                            self.describe(&o, value)
                         );
                     }
                 }
@@ -888,13 +888,12 @@ impl<'a> Compiler<'a> {
         };
         if !valid && ty != wk::INVALID {
             let t = Operand::value(ty, target.span);
-            self.error(
+            errorf!(
+                self,
                 span,
-                format!(
-                    "invalid operation: operator {} not defined on {}",
-                    op.as_str(),
-                    self.describe(&t, target)
-                ),
+                "invalid operation: operator {} not defined on {}",
+                op.as_str(),
+                self.describe(&t, target)
             );
             return;
         }
@@ -990,16 +989,15 @@ impl<'a> Compiler<'a> {
         let boxed = f.boxed_results.clone();
         if es.is_empty() {
             if !results.is_empty() && self.named_results_missing() {
-                self.error(
+                errorf!(
+                    self,
                     span,
-                    format!(
-                        "not enough return values\n\thave ()\n\twant ({})",
-                        results
-                            .iter()
-                            .map(|t| self.types.name(*t))
-                            .collect::<Vec<_>>()
-                            .join(", ")
-                    ),
+                    "not enough return values\n\thave ()\n\twant ({})",
+                    results
+                        .iter()
+                        .map(|t| self.types.name(*t))
+                        .collect::<Vec<_>>()
+                        .join(", ")
                 );
             }
             self.emit(Op::Return);
@@ -1012,22 +1010,21 @@ impl<'a> Compiler<'a> {
         let targets: Vec<Option<TypeId>> = results.iter().map(|t| Some(*t)).collect();
         if es.len() != results.len() && es.len() != 1 {
             let have: Vec<String> = es.iter().map(|e| self.have_name(e)).collect();
-            self.error(
+            errorf!(
+                self,
                 es[0].span,
-                format!(
-                    "{} return values\n\thave ({})\n\twant ({})",
-                    if es.len() > results.len() {
-                        "too many"
-                    } else {
-                        "not enough"
-                    },
-                    have.join(", "),
-                    results
-                        .iter()
-                        .map(|t| self.types.name(*t))
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                ),
+                "{} return values\n\thave ({})\n\twant ({})",
+                if es.len() > results.len() {
+                    "too many"
+                } else {
+                    "not enough"
+                },
+                have.join(", "),
+                results
+                    .iter()
+                    .map(|t| self.types.name(*t))
+                    .collect::<Vec<_>>()
+                    .join(", ")
             );
             return;
         }
@@ -1035,17 +1032,16 @@ impl<'a> Compiler<'a> {
             let o = self.peek_type_multi(&es[0]);
             if !o {
                 let have = self.have_name(&es[0]);
-                self.error(
+                errorf!(
+                    self,
                     es[0].span,
-                    format!(
-                        "not enough return values\n\thave ({})\n\twant ({})",
-                        have,
-                        results
-                            .iter()
-                            .map(|t| self.types.name(*t))
-                            .collect::<Vec<_>>()
-                            .join(", ")
-                    ),
+                    "not enough return values\n\thave ({})\n\twant ({})",
+                    have,
+                    results
+                        .iter()
+                        .map(|t| self.types.name(*t))
+                        .collect::<Vec<_>>()
+                        .join(", ")
                 );
                 return;
             }
@@ -1098,32 +1094,29 @@ impl<'a> Compiler<'a> {
         };
         let Some(t) = target else {
             match label {
-                Some(l) => self.error(
+                Some(l) => errorf!(
+                    self,
                     l.span,
-                    format!(
-                        "invalid {} label {}",
-                        if is_break { "break" } else { "continue" },
-                        l.name
-                    ),
+                    "invalid {} label {}",
+                    if is_break { "break" } else { "continue" },
+                    l.name
                 ),
-                None => self.error(
+                None => errorf!(
+                    self,
                     span,
-                    format!(
-                        "{} is not in a loop{}",
-                        if is_break { "break" } else { "continue" },
-                        if is_break { ", switch, or select" } else { "" }
-                    ),
+                    "{} is not in a loop{}",
+                    if is_break { "break" } else { "continue" },
+                    if is_break { ", switch, or select" } else { "" }
                 ),
             }
             return;
         };
         if !is_break && !self.fns.last().map(|f| f.loops[t].is_loop).unwrap_or(false) {
-            self.error(
+            errorf!(
+                self,
                 span,
-                format!(
-                    "invalid continue label {}",
-                    label.map(|l| l.name.clone()).unwrap_or_default()
-                ),
+                "invalid continue label {}",
+                label.map(|l| l.name.clone()).unwrap_or_default()
             );
             return;
         }
@@ -1269,9 +1262,11 @@ impl<'a> Compiler<'a> {
             TypeKind::Pointer(p) => match self.types.ukind(p).clone() {
                 TypeKind::Array(n, e) => Kind::PtrArray(n as u32, e),
                 _ => {
-                    self.error(
+                    errorf!(
+                        self,
                         subject.span,
-                        format!("cannot range over {}", self.describe(&so, subject)),
+                        "cannot range over {}",
+                        self.describe(&so, subject)
                     );
                     self.pop_scope();
                     return;
@@ -1281,13 +1276,12 @@ impl<'a> Compiler<'a> {
             TypeKind::Map(k, v) => Kind::Map(k, v),
             TypeKind::Chan(dir, e) => {
                 if dir == ChanDir::Send {
-                    self.error(
+                    errorf!(
+                        self,
                         subject.span,
-                        format!(
-                            "invalid operation: range {} receive from send-only channel {}",
-                            self.text(subject.span),
-                            self.types.name(sty)
-                        ),
+                        "invalid operation: range {} receive from send-only channel {}",
+                        self.text(subject.span),
+                        self.types.name(sty)
                     );
                 }
                 Kind::Chan(e)
@@ -1302,9 +1296,11 @@ impl<'a> Compiler<'a> {
                 return;
             }
             _ => {
-                self.error(
+                errorf!(
+                    self,
                     subject.span,
-                    format!("cannot range over {}", self.describe(&so, subject)),
+                    "cannot range over {}",
+                    self.describe(&so, subject)
                 );
                 self.pop_scope();
                 return;
@@ -1319,9 +1315,12 @@ impl<'a> Compiler<'a> {
         };
         if value.is_some() && vt.is_none() {
             let what = "permits only one iteration variable";
-            self.error(
+            errorf!(
+                self,
                 value.map(|v| v.span).unwrap_or(span),
-                format!("range over {} {}", self.describe(&so, subject), what),
+                "range over {} {}",
+                self.describe(&so, subject),
+                what
             );
         }
         let subj = self.new_slot();
@@ -1381,10 +1380,7 @@ impl<'a> Compiler<'a> {
                         )));
                     }
                     _ => {
-                        c.error(
-                            e.span,
-                            format!("non-name {} on left side of :=", c.text(e.span)),
-                        );
+                        errorf!(c, e.span, "non-name {} on left side of :=", c.text(e.span));
                         out.push(None);
                     }
                 }
@@ -1661,7 +1657,7 @@ impl<'a> Compiler<'a> {
                                         && !self.identical_or_assignable(o.ty, tt)
                                         && (!self.types.is_bool(tt) || o.ty != wk::UNTYPED_BOOL)
                                     {
-                                        self.error(e.span, format!("invalid case {} in switch on {} (mismatched types {} and {})", self.text(e.span), tag.map(|t| self.text(t.span)).unwrap_or_default(), self.types.name(o.ty), self.types.name(tt)));
+                                        errorf!(self, e.span, "invalid case {} in switch on {} (mismatched types {} and {})", self.text(e.span), tag.map(|t| self.text(t.span)).unwrap_or_default(), self.types.name(o.ty), self.types.name(tt));
                                     } else {
                                         self.assign_to(msg_o, e, tt, "switch case");
                                     }
@@ -1753,10 +1749,7 @@ impl<'a> Compiler<'a> {
             return;
         }
         if !self.types.is_interface(o.ty) {
-            self.error(
-                x.span,
-                format!("{} is not an interface", self.describe(&o, x)),
-            );
+            errorf!(self, x.span, "{} is not an interface", self.describe(&o, x));
             self.pop_scope();
             return;
         }
@@ -1788,7 +1781,7 @@ impl<'a> Compiler<'a> {
                         let ty = self.resolve_type(t);
                         if ty != wk::INVALID && !self.types.is_interface(ty) {
                             if let Some(m) = self.missing_method(ty, o.ty) {
-                                self.error(t.span, format!("impossible type switch case: {} cannot have dynamic type {} (missing method {})", self.describe(&o, x), self.types.name(ty), m));
+                                errorf!(self, t.span, "impossible type switch case: {} cannot have dynamic type {} (missing method {})", self.describe(&o, x), self.types.name(ty), m);
                             }
                         }
                         self.emit(Op::Load(slot));
@@ -1850,9 +1843,11 @@ impl<'a> Compiler<'a> {
             end_jumps.push(self.emit(Op::Jump(0)));
         }
         if let (Some(b), false) = (bind, bind_used) {
-            self.error(
+            errorf!(
+                self,
                 bind_span.unwrap_or(b.span),
-                format!("declared and not used: {}", b.name),
+                "declared and not used: {}",
+                b.name
             );
         }
         let end = self.here();
@@ -1892,12 +1887,11 @@ impl<'a> Compiler<'a> {
                         }
                         _ => {
                             if !ch.is_invalid() {
-                                self.error(
+                                errorf!(
+                                    self,
                                     chan.span,
-                                    format!(
-                                        "invalid operation: cannot send to non-channel {}",
-                                        self.describe(&ch, chan)
-                                    ),
+                                    "invalid operation: cannot send to non-channel {}",
+                                    self.describe(&ch, chan)
                                 );
                             }
                             self.emit(Op::Push(Value::Nil));
@@ -1916,7 +1910,12 @@ impl<'a> Compiler<'a> {
                                 }
                                 _ => {
                                     if !ch.is_invalid() {
-                                        self.error(ch_expr.span, format!("invalid operation: cannot receive from non-channel {}", self.describe(&ch, ch_expr)));
+                                        errorf!(
+                                            self,
+                                            ch_expr.span,
+                                            "invalid operation: cannot receive from non-channel {}",
+                                            self.describe(&ch, ch_expr)
+                                        );
                                     }
                                     descs.push(Some((SelectDir::Recv, wk::INVALID)));
                                 }
