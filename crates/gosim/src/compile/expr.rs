@@ -983,12 +983,12 @@ impl<'a> Compiler<'a> {
     }
 
     fn binary(&mut self, op: BinaryOp, l: &Expr, r: &Expr, span: Span) -> Operand {
-        if matches!(op, BinaryOp::LogAnd | BinaryOp::LogOr) {
-            return self.logical(op, l, r, span);
-        }
-        if matches!(op, BinaryOp::Shl | BinaryOp::Shr) {
-            return self.shift(op, l, r, span);
-        }
+        let (cmp, arith) = match BinaryOpClass::of(op) {
+            BinaryOpClass::Logical => return self.logical(op, l, r, span),
+            BinaryOpClass::Shift(aop) => return self.shift(op, aop, l, r, span),
+            BinaryOpClass::Comparison(cmp) => (Some(cmp), None),
+            BinaryOpClass::Arithmetic(aop) => (None, Some(aop)),
+        };
         let lo = self.expr(l);
         let lo = if matches!(lo.mode, Mode::Const(_) | Mode::Invalid) {
             lo
@@ -1004,10 +1004,7 @@ impl<'a> Compiler<'a> {
         if lo.is_invalid() || ro.is_invalid() {
             return Operand::invalid(span);
         }
-        let is_cmp = matches!(
-            op,
-            BinaryOp::Eq | BinaryOp::Ne | BinaryOp::Lt | BinaryOp::Le | BinaryOp::Gt | BinaryOp::Ge
-        );
+        let is_cmp = cmp.is_some();
         // Both constant: fold.
         if let (Mode::Const(a), Mode::Const(b)) = (&lo.mode, &ro.mode) {
             let (a, b) = (a.clone(), b.clone());
@@ -1090,7 +1087,7 @@ impl<'a> Compiler<'a> {
                     // values compare with nil.
                     let li = self.types.is_interface(lo.ty);
                     let ri = self.types.is_interface(ro.ty);
-                    if is_cmp && (li ^ ri) {
+                    if let (Some(cmp), true) = (cmp, li ^ ri) {
                         let (iface, conc) = if li { (lo.ty, ro.ty) } else { (ro.ty, lo.ty) };
                         if self.missing_method(conc, iface).is_none() {
                             if ri {
@@ -1101,7 +1098,6 @@ impl<'a> Compiler<'a> {
                             } else {
                                 self.emit(Op::MakeIface(conc));
                             }
-                            let cmp = cmp_of(op);
                             self.emit(Op::Cmp(cmp, NumKind::Any));
                             return Operand::value(wk::UNTYPED_BOOL, span);
                         }
@@ -1133,11 +1129,8 @@ impl<'a> Compiler<'a> {
         if swapped {
             self.emit(Op::Swap);
         }
-        if is_cmp {
-            let ordered = matches!(
-                op,
-                BinaryOp::Lt | BinaryOp::Le | BinaryOp::Gt | BinaryOp::Ge
-            );
+        if let Some(cmp) = cmp {
+            let ordered = !matches!(cmp, CmpOp::Eq | CmpOp::Ne);
             let nk = self.num_kind(ty);
             if ordered && nk == NumKind::Any {
                 errorf!(
@@ -1178,32 +1171,13 @@ impl<'a> Compiler<'a> {
                     _ => NumKind::Any,
                 }
             };
-            self.emit(Op::Cmp(cmp_of(op), k));
+            self.emit(Op::Cmp(cmp, k));
             return Operand::value(wk::UNTYPED_BOOL, span);
         }
         let nk = self.num_kind(ty);
-        let aop = match op {
-            BinaryOp::Add => ArithOp::Add,
-            BinaryOp::Sub => ArithOp::Sub,
-            BinaryOp::Mul => ArithOp::Mul,
-            BinaryOp::Div => ArithOp::Div,
-            BinaryOp::Rem => ArithOp::Rem,
-            BinaryOp::And => ArithOp::And,
-            BinaryOp::Or => ArithOp::Or,
-            BinaryOp::Xor => ArithOp::Xor,
-            BinaryOp::AndNot => ArithOp::AndNot,
-            _ => ArithOp::Add,
-        };
-        let valid = match nk {
-            NumKind::Int(_) => true,
-            NumKind::Float64 | NumKind::Float32 => matches!(
-                aop,
-                ArithOp::Add | ArithOp::Sub | ArithOp::Mul | ArithOp::Div
-            ),
-            NumKind::Str => aop == ArithOp::Add,
-            NumKind::Any => false,
-        };
-        if !valid {
+        // Not a comparison, so `arith` is set; `filter` keeps it only where
+        // the operator is defined on the operands.
+        let Some(aop) = arith.filter(|aop| arith_defined_on(*aop, nk)) else {
             let opnd = if matches!(lo.mode, Mode::Const(_)) {
                 self.describe(&ro, r)
             } else {
@@ -1217,7 +1191,7 @@ impl<'a> Compiler<'a> {
                 opnd
             );
             return Operand::invalid(span);
-        }
+        };
         if matches!(aop, ArithOp::Div | ArithOp::Rem) {
             if let Mode::Const(c) = &ro.mode {
                 if c.as_f64() == Some(0.0) && matches!(nk, NumKind::Int(_)) {
@@ -1450,7 +1424,7 @@ impl<'a> Compiler<'a> {
         Operand::value(ty, span)
     }
 
-    fn shift(&mut self, op: BinaryOp, l: &Expr, r: &Expr, span: Span) -> Operand {
+    fn shift(&mut self, op: BinaryOp, aop: ArithOp, l: &Expr, r: &Expr, span: Span) -> Operand {
         let lo = self.expr(l);
         if lo.is_invalid() {
             return lo;
@@ -1568,12 +1542,7 @@ impl<'a> Compiler<'a> {
             return Operand::invalid(span);
         }
         let k = self.types.int_kind(lty).unwrap_or(IntKind::Int);
-        let a = if op == BinaryOp::Shl {
-            ArithOp::Shl
-        } else {
-            ArithOp::Shr
-        };
-        self.emit(Op::Arith(a, NumKind::Int(k)));
+        self.emit(Op::Arith(aop, NumKind::Int(k)));
         Operand::value(lty, span)
     }
 
@@ -2704,14 +2673,64 @@ fn unary_str(op: UnaryOp) -> &'static str {
     }
 }
 
-fn cmp_of(op: BinaryOp) -> CmpOp {
+/// What a binary operator means to the checker and the code generator:
+/// the operator classes of go/types' `binaryOpPredicates` (expr.go) with the
+/// instruction each operator compiles to. Binary expressions and assignment
+/// operations (`x op= y`) both read this one table.
+#[derive(Clone, Copy)]
+pub enum BinaryOpClass {
+    /// `&&`, `||`: short-circuit jumps over boolean operands.
+    Logical,
+    /// `==`, `!=`, `<`, `<=`, `>`, `>=`: an untyped bool result.
+    Comparison(CmpOp),
+    /// `<<`, `>>`: integer operands; the count is converted on its own.
+    Shift(ArithOp),
+    /// `+`, `-`, `*`, `/`, `%`, `&`, `|`, `^`, `&^`: operands of one type.
+    Arithmetic(ArithOp),
+}
+
+impl BinaryOpClass {
+    pub fn of(op: BinaryOp) -> BinaryOpClass {
+        use BinaryOpClass::{Arithmetic, Comparison, Logical, Shift};
+        match op {
+            BinaryOp::LogAnd | BinaryOp::LogOr => Logical,
+            BinaryOp::Eq => Comparison(CmpOp::Eq),
+            BinaryOp::Ne => Comparison(CmpOp::Ne),
+            BinaryOp::Lt => Comparison(CmpOp::Lt),
+            BinaryOp::Le => Comparison(CmpOp::Le),
+            BinaryOp::Gt => Comparison(CmpOp::Gt),
+            BinaryOp::Ge => Comparison(CmpOp::Ge),
+            BinaryOp::Shl => Shift(ArithOp::Shl),
+            BinaryOp::Shr => Shift(ArithOp::Shr),
+            BinaryOp::Add => Arithmetic(ArithOp::Add),
+            BinaryOp::Sub => Arithmetic(ArithOp::Sub),
+            BinaryOp::Mul => Arithmetic(ArithOp::Mul),
+            BinaryOp::Div => Arithmetic(ArithOp::Div),
+            BinaryOp::Rem => Arithmetic(ArithOp::Rem),
+            BinaryOp::And => Arithmetic(ArithOp::And),
+            BinaryOp::Or => Arithmetic(ArithOp::Or),
+            BinaryOp::Xor => Arithmetic(ArithOp::Xor),
+            BinaryOp::AndNot => Arithmetic(ArithOp::AndNot),
+        }
+    }
+}
+
+/// Whether an arithmetic or shift operator is defined on operands of class
+/// `nk`, as go/types' `binaryOpPredicates` has it: `+` on numbers and
+/// strings, `-`, `*`, `/` on numbers, the rest on integers only.
+pub fn arith_defined_on(op: ArithOp, nk: NumKind) -> bool {
+    let integer = matches!(nk, NumKind::Int(_));
+    let numeric = integer || matches!(nk, NumKind::Float64 | NumKind::Float32);
     match op {
-        BinaryOp::Eq => CmpOp::Eq,
-        BinaryOp::Ne => CmpOp::Ne,
-        BinaryOp::Lt => CmpOp::Lt,
-        BinaryOp::Le => CmpOp::Le,
-        BinaryOp::Gt => CmpOp::Gt,
-        _ => CmpOp::Ge,
+        ArithOp::Add => numeric || nk == NumKind::Str,
+        ArithOp::Sub | ArithOp::Mul | ArithOp::Div => numeric,
+        ArithOp::Rem
+        | ArithOp::And
+        | ArithOp::Or
+        | ArithOp::Xor
+        | ArithOp::AndNot
+        | ArithOp::Shl
+        | ArithOp::Shr => integer,
     }
 }
 

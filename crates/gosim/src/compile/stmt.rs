@@ -2,7 +2,7 @@
 //! `select`, and Go's per-iteration loop variables (1.22+) versus
 //! per-loop ones (1.21).
 
-use super::expr::strip_parens;
+use super::expr::{arith_defined_on, strip_parens, BinaryOpClass};
 use super::*;
 use crate::syntax::ast::{AssignOp, BinaryOp, Expr, ExprKind, GenDecl, Stmt, StmtKind, UnaryOp};
 use crate::types::{ChanDir, TypeKind};
@@ -863,30 +863,13 @@ impl<'a> Compiler<'a> {
             }
             self.assign_to(o2, value, ty, "assignment");
         }
-        let aop = match op {
-            BinaryOp::Add => ArithOp::Add,
-            BinaryOp::Sub => ArithOp::Sub,
-            BinaryOp::Mul => ArithOp::Mul,
-            BinaryOp::Div => ArithOp::Div,
-            BinaryOp::Rem => ArithOp::Rem,
-            BinaryOp::And => ArithOp::And,
-            BinaryOp::Or => ArithOp::Or,
-            BinaryOp::Xor => ArithOp::Xor,
-            BinaryOp::AndNot => ArithOp::AndNot,
-            BinaryOp::Shl => ArithOp::Shl,
-            BinaryOp::Shr => ArithOp::Shr,
-            _ => ArithOp::Add,
+        let aop = match BinaryOpClass::of(op) {
+            BinaryOpClass::Arithmetic(aop) | BinaryOpClass::Shift(aop) => Some(aop),
+            // The lexer forms `op=` from arithmetic and shift operators only.
+            BinaryOpClass::Logical | BinaryOpClass::Comparison(_) => None,
         };
-        let valid = match nk {
-            NumKind::Int(_) => true,
-            NumKind::Float64 | NumKind::Float32 => matches!(
-                aop,
-                ArithOp::Add | ArithOp::Sub | ArithOp::Mul | ArithOp::Div
-            ),
-            NumKind::Str => aop == ArithOp::Add,
-            NumKind::Any => false,
-        };
-        if !valid && ty != wk::INVALID {
+        // An invalid target was reported already: emit without a second error.
+        let Some(aop) = aop.filter(|aop| arith_defined_on(*aop, nk) || ty == wk::INVALID) else {
             let t = Operand::value(ty, target.span);
             errorf!(
                 self,
@@ -896,7 +879,7 @@ impl<'a> Compiler<'a> {
                 self.describe(&t, target)
             );
             return;
-        }
+        };
         self.emit(Op::Arith(aop, nk));
         self.store(&place);
     }
