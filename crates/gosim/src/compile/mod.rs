@@ -23,6 +23,7 @@ mod decls;
 mod expr;
 pub mod rat;
 mod stmt;
+mod universe;
 
 use crate::fasthash::{HashMap, HashSet};
 use crate::syntax::ast;
@@ -265,7 +266,7 @@ pub fn compile_program(
 impl<'a> Compiler<'a> {
     fn new() -> Compiler<'a> {
         let mut types = Types::new();
-        let error_type = decls::make_error_type(&mut types);
+        let error_type = universe::make_error_type(&mut types);
         let mut c = Compiler {
             types,
             funcs: Vec::new(),
@@ -312,7 +313,7 @@ impl<'a> Compiler<'a> {
                 recv: crate::vm::op::RecvAdjust::None,
             },
         );
-        c.universe = decls::universe(&c.types, error_type);
+        c.universe = universe::universe(error_type);
         c
     }
 
