@@ -1,6 +1,12 @@
-//! Package-level declarations: the universe scope, imports, types,
-//! constants, variables, function signatures and methods, and the driver
-//! that compiles every function body.
+//! Declarations: go/types' decl.go, resolver.go and typexpr.go. Imports,
+//! type names and bodies, type expressions, constants (with `iota`),
+//! package variables, function signatures and methods, and the driver that
+//! compiles every function body and builds the entry function.
+//!
+//! Owns the order of the phases (all type names before any type body, all
+//! signatures before any function body). The universe scope is
+//! universe.rs; statements inside bodies are stmt.rs and the rooms it
+//! hands to.
 
 use super::*;
 use crate::syntax::ast::{Decl, Expr, ExprKind, GenDecl};
@@ -867,14 +873,6 @@ impl<'a> Compiler<'a> {
             locals: f.locals,
             span,
             library: self.library_mode,
-        }
-    }
-
-    fn mark_used(&mut self, name: &str) {
-        if let Some(Sym::Local { used, .. }) =
-            self.fnc().scopes.last_mut().and_then(|s| s.get_mut(name))
-        {
-            *used = true;
         }
     }
 

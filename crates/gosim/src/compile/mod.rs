@@ -6,6 +6,14 @@
 //! (sync, time, context, ...) are compiled from gosim's Go prelude the same
 //! way as user code; their body-less functions bind to natives.
 //! Never panics on user input: every problem becomes a [`Diagnostic`].
+//!
+//! The rooms are cut along go/types' own files: `decls` (decl.go,
+//! resolver.go, typexpr.go), `universe`, `stmt`, `assignments`, `loops`,
+//! `switch`, `expr`, `lookup`, `index`, `composite`, `conversions`,
+//! `calls` and `builtins`. `consts` and `rat` are constant values (what
+//! go/constant is to go/types), and `boxing` decides which variables live
+//! in heap cells. This file holds what they share: the compiler state,
+//! function contexts, scopes and name lookup, and code emission.
 
 /// Reports an error whose message is formatted, at a span: the checker's
 /// `check.errorf` (go/types errors.go). Expands to `Compiler::error`, so the
@@ -16,13 +24,21 @@ macro_rules! errorf {
     };
 }
 
+mod assignments;
 mod boxing;
+mod builtins;
 mod calls;
+mod composite;
 pub mod consts;
+mod conversions;
 mod decls;
 mod expr;
+mod index;
+mod lookup;
+mod loops;
 pub mod rat;
 mod stmt;
+mod switch;
 mod universe;
 
 use crate::fasthash::{HashMap, HashSet};
@@ -33,6 +49,7 @@ use crate::types::{well_known as wk, TypeId, Types};
 use crate::vm::natives::Native;
 use crate::vm::op::{FuncCode, GlobalInfo, LocalInfo, MethodTable, Op, Program};
 use consts::ConstVal;
+use loops::LoopCtx;
 
 /// One package to compile: its import path, syntax and whether it is part
 /// of gosim's prelude.
@@ -104,15 +121,6 @@ pub struct Package {
     pub name: String,
     pub scope: HashMap<String, Sym>,
     pub library: bool,
-}
-
-/// A break/continue target.
-struct LoopCtx {
-    label: Option<String>,
-    breaks: Vec<usize>,
-    continues: Vec<usize>,
-    /// `break` inside a select or switch exits it but `continue` does not.
-    is_loop: bool,
 }
 
 /// State of the function being compiled (closures nest these).
@@ -429,6 +437,40 @@ impl<'a> Compiler<'a> {
         crate::order::sort(&mut unused);
         for (span, name) in unused {
             errorf!(self, span, "declared and not used: {}", name);
+        }
+    }
+
+    /// Whether the innermost local called `name` has been used so far.
+    fn peek_used(&self, name: &str) -> Option<bool> {
+        let f = self.fns.last()?;
+        for s in f.scopes.iter().rev() {
+            if let Some(Sym::Local { used, .. }) = s.get(name) {
+                return Some(*used);
+            }
+        }
+        None
+    }
+
+    /// Forgets a use of the innermost local `name`: assigning to a variable
+    /// does not count as using it.
+    fn unmark_used(&mut self, name: &str) {
+        if let Some(f) = self.fns.last_mut() {
+            for s in f.scopes.iter_mut().rev() {
+                if let Some(Sym::Local { used, .. }) = s.get_mut(name) {
+                    *used = false;
+                    return;
+                }
+            }
+        }
+    }
+
+    /// Marks a local of the innermost scope used (parameters, and names Go
+    /// does not report as unused).
+    fn mark_used(&mut self, name: &str) {
+        if let Some(Sym::Local { used, .. }) =
+            self.fnc().scopes.last_mut().and_then(|s| s.get_mut(name))
+        {
+            *used = true;
         }
     }
 
