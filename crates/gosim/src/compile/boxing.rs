@@ -9,7 +9,9 @@
 //! with a larger set if it meets a capture this pass missed.
 
 use crate::fasthash::HashSet;
-use crate::syntax::ast::*;
+use crate::syntax::ast::{
+    AssignOp, Block, Expr, ExprKind, FuncType, GenDecl, Stmt, StmtKind, UnaryOp,
+};
 
 /// Names of locals in `sig`/`body` (and nested closures) that need cells.
 pub fn boxed_names(sig: &FuncType, body: &Block) -> HashSet<String> {

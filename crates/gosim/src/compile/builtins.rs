@@ -12,9 +12,9 @@ use crate::compile::consts::ConstVal;
 use crate::compile::{Builtin, Compiler, Mode, Operand};
 use crate::syntax::ast::Expr;
 use crate::syntax::span::Span;
-use crate::types::{well_known as wk, TypeId, TypeKind};
+use crate::types::{well_known as wk, ChanDir, TypeId, TypeKind, UntypedKind};
 use crate::vm::natives::Native;
-use crate::vm::op::Op;
+use crate::vm::op::{CmpOp, Op};
 
 impl<'a> Compiler<'a> {
     pub(super) fn deferred_builtin(
@@ -184,7 +184,7 @@ impl<'a> Compiler<'a> {
                     let o = self.expr(&args[1]);
                     let is_string = matches!(
                         self.types.ukind(o.ty),
-                        TypeKind::String | TypeKind::Untyped(crate::types::UntypedKind::String)
+                        TypeKind::String | TypeKind::Untyped(UntypedKind::String)
                     );
                     if is_string && self.types.underlying(elem) == wk::UINT8 {
                         self.materialize(&o, Some(wk::STRING));
@@ -380,7 +380,7 @@ impl<'a> Compiler<'a> {
                 }
                 match self.types.ukind(c.ty) {
                     TypeKind::Chan(dir, _) => {
-                        if *dir == crate::types::ChanDir::Recv {
+                        if *dir == ChanDir::Recv {
                             errorf!(
                                 self,
                                 args[0].span,
@@ -504,9 +504,9 @@ impl<'a> Compiler<'a> {
                     self.emit(Op::Dup2);
                     self.emit(Op::Cmp(
                         if b == Builtin::Min {
-                            crate::vm::op::CmpOp::Lt
+                            CmpOp::Lt
                         } else {
-                            crate::vm::op::CmpOp::Gt
+                            CmpOp::Gt
                         },
                         nk,
                     ));

@@ -7,11 +7,14 @@
 //! Hands conversions to conversions.rs and builtins to builtins.rs; must
 //! not look up fields or methods itself (lookup.rs does).
 
-use super::expr::strip_parens;
-use super::lookup::Selection;
-use super::*;
+use crate::compile::decls::is_exported;
+use crate::compile::expr::strip_parens;
+use crate::compile::lookup::Selection;
+use crate::compile::{Builtin, Compiler, Mode, Operand, Sym};
 use crate::syntax::ast::{Expr, ExprKind};
-use crate::types::{MethodTarget, Signature, TypeKind};
+use crate::syntax::span::Span;
+use crate::types::{well_known as wk, MethodTarget, Signature, TypeId, TypeKind};
+use crate::vm::op::Op;
 use crate::vm::value::Value;
 
 /// What a call expression calls, decided before any code is emitted.
@@ -47,7 +50,7 @@ impl<'a> Compiler<'a> {
                 if let ExprKind::Ident(pid) = &x.kind {
                     if let Some(Sym::Package { pkg, .. }) = self.lookup(&pid.name) {
                         let member = self.packages[pkg as usize].scope.get(&sel.name).cloned();
-                        if super::decls::is_exported(&sel.name) {
+                        if is_exported(&sel.name) {
                             match member {
                                 Some(Sym::Func { fid, ty }) => {
                                     return Some(Callee::Static { fid, sig: ty })

@@ -8,9 +8,15 @@
 //! universe.rs; statements inside bodies are stmt.rs and the rooms it
 //! hands to.
 
-use super::*;
-use crate::syntax::ast::{Decl, Expr, ExprKind, GenDecl};
+use crate::compile::consts::{self, ConstVal};
+use crate::compile::{boxing, stmt, Compiler, FnCtx, Package, PackageSource, PendingFunc, Sym};
+use crate::fasthash::HashMap;
+use crate::syntax::ast::{self, Decl, Expr, ExprKind, GenDecl};
+use crate::syntax::span::Span;
+use crate::types::{well_known as wk, TypeId, Types};
 use crate::types::{ChanDir, Field, IfaceMethod, Method, MethodTarget, OpaqueKind, TypeKind};
+use crate::vm::natives::Native;
+use crate::vm::op::{FuncCode, GlobalInfo, Op};
 use crate::vm::op::{MethodEntry, RecvAdjust};
 
 /// The packages a program may import, and whether gosim implements them.

@@ -9,9 +9,12 @@
 //! conversions each have their own room (lookup.rs, index.rs,
 //! composite.rs, calls.rs, conversions.rs), named like go/types' files.
 
-use super::*;
+use crate::compile::consts::{self, ConstVal};
 use crate::compile::lookup::Selection;
-use crate::syntax::ast::{BinaryOp, Expr, ExprKind, Lit, UnaryOp};
+use crate::compile::{Compiler, FnCtx, Mode, Operand, Sym};
+use crate::syntax::ast::{BinaryOp, Block, Expr, ExprKind, FuncType, Ident, Lit, UnaryOp};
+use crate::syntax::span::Span;
+use crate::types::{well_known as wk, TypeId};
 use crate::types::{ChanDir, IntKind, TypeKind, UntypedKind};
 use crate::vm::op::{ArithOp, CmpOp, NumKind, Op};
 use crate::vm::value::Value;
@@ -243,7 +246,7 @@ impl<'a> Compiler<'a> {
         }
     }
 
-    fn ident(&mut self, id: &crate::syntax::ast::Ident, span: Span) -> Operand {
+    fn ident(&mut self, id: &Ident, span: Span) -> Operand {
         if id.name == "_" {
             self.error(span, "cannot use _ as value");
             return Operand::invalid(span);
@@ -279,12 +282,7 @@ impl<'a> Compiler<'a> {
         None
     }
 
-    fn closure(
-        &mut self,
-        sig: &crate::syntax::ast::FuncType,
-        body: &crate::syntax::ast::Block,
-        span: Span,
-    ) -> Operand {
+    fn closure(&mut self, sig: &FuncType, body: &Block, span: Span) -> Operand {
         let (sig_ty, _) = self.func_type(sig, None);
         let parent = self.fnc();
         parent.closures += 1;

@@ -41,15 +41,18 @@ mod stmt;
 mod switch;
 mod universe;
 
+use crate::compile::consts::ConstVal;
+use crate::compile::loops::LoopCtx;
 use crate::fasthash::{HashMap, HashSet};
 use crate::syntax::ast;
 use crate::syntax::diag::Diagnostic;
 use crate::syntax::span::Span;
-use crate::types::{well_known as wk, TypeId, Types};
+use crate::types::{well_known as wk, Method, MethodTarget, TypeId, Types};
 use crate::vm::natives::Native;
-use crate::vm::op::{FuncCode, GlobalInfo, LocalInfo, MethodTable, Op, Program};
-use consts::ConstVal;
-use loops::LoopCtx;
+use crate::vm::op::{
+    FuncCode, GlobalInfo, LocalInfo, MethodEntry, MethodTable, Op, Program, RecvAdjust,
+};
+use crate::GoVersion;
 
 /// One package to compile: its import path, syntax and whether it is part
 /// of gosim's prelude.
@@ -240,10 +243,10 @@ pub fn compile_program(
     user: &ast::File,
     user_text: &str,
     library: &[(String, ast::File, String)],
-    go_version: crate::GoVersion,
+    go_version: GoVersion,
 ) -> Result<Program, Vec<Diagnostic>> {
     let mut c = Compiler::new();
-    c.loopvar_per_iteration = go_version >= crate::GoVersion::Go122;
+    c.loopvar_per_iteration = go_version >= GoVersion::Go122;
     let mut sources: Vec<PackageSource> = library
         .iter()
         .map(|(path, file, text)| PackageSource {
@@ -305,20 +308,20 @@ impl<'a> Compiler<'a> {
         let nid = c.native_id(Native::RuntimeErrorString);
         let sig = c.types.func(vec![], vec![wk::STRING], false);
         if let Some(n) = c.types.named_info_mut(rt) {
-            n.methods.push(crate::types::Method {
+            n.methods.push(Method {
                 name: "Error".into(),
                 pointer_recv: false,
                 sig,
-                target: crate::types::MethodTarget::Native(nid),
+                target: MethodTarget::Native(nid),
             });
         }
         let mid = c.method_name_id("Error");
         c.methods.entries.insert(
             (rt, mid),
-            crate::vm::op::MethodEntry {
-                target: crate::types::MethodTarget::Native(nid),
+            MethodEntry {
+                target: MethodTarget::Native(nid),
                 sig,
-                recv: crate::vm::op::RecvAdjust::None,
+                recv: RecvAdjust::None,
             },
         );
         c.universe = universe::universe(error_type);

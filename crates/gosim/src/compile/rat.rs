@@ -266,8 +266,11 @@ impl Rat {
 
 #[cfg(test)]
 mod tests {
-    use super::*;
+    use crate::bignum::Nat;
+    use crate::compile::rat::Rat;
+    use crate::format::atof::Format;
     use crate::SplitMix;
+    use std::cmp::Ordering;
 
     fn rat(v: i128) -> Rat {
         Rat::from_i128(v)

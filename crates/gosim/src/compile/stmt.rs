@@ -5,10 +5,13 @@
 //! Hands assignments and declarations to assignments.rs, loops and
 //! `break`/`continue` to loops.rs, and `switch`/`select` to switch.rs.
 
-use super::expr::strip_parens;
-use super::*;
-use crate::syntax::ast::{AssignOp, BinaryOp, Expr, ExprKind, Stmt, StmtKind, UnaryOp};
+use crate::compile::expr::strip_parens;
+use crate::compile::{Compiler, Mode, Sym};
+use crate::syntax::ast::{AssignOp, BinaryOp, Block, Expr, ExprKind, Lit, Stmt, StmtKind, UnaryOp};
+use crate::syntax::span::Span;
+use crate::types::{well_known as wk, TypeId};
 use crate::types::{ChanDir, TypeKind};
+use crate::vm::op::Op;
 use crate::vm::value::Value;
 
 impl<'a> Compiler<'a> {
@@ -18,7 +21,7 @@ impl<'a> Compiler<'a> {
         }
     }
 
-    pub(super) fn block(&mut self, b: &crate::syntax::ast::Block) {
+    pub(super) fn block(&mut self, b: &Block) {
         self.push_scope();
         self.block_stmts(&b.stmts);
         self.pop_scope();
@@ -71,7 +74,7 @@ impl<'a> Compiler<'a> {
             }
             StmtKind::IncDec { target, inc } => {
                 let one = Expr {
-                    kind: ExprKind::Lit(crate::syntax::ast::Lit::Int(1)),
+                    kind: ExprKind::Lit(Lit::Int(1)),
                     span: s.span,
                 };
                 self.op_assign(
