@@ -17,7 +17,7 @@ use crate::vm::op::{NumKind, Op};
 use crate::vm::value::Value;
 
 impl<'a> Compiler<'a> {
-    pub fn to_single_value(&mut self, op: Operand, e: &Expr) -> Operand {
+    pub(super) fn to_single_value(&mut self, op: Operand, e: &Expr) -> Operand {
         match &op.mode {
             Mode::Value => op,
             Mode::Const(_) => {
@@ -63,7 +63,7 @@ impl<'a> Compiler<'a> {
                 );
                 Operand::invalid(op.span)
             }
-            Mode::Package(_) => {
+            Mode::Package => {
                 errorf!(
                     self,
                     e.span,
@@ -76,7 +76,7 @@ impl<'a> Compiler<'a> {
     }
 
     /// "x (variable of type int)" — how `go build` names an operand.
-    pub fn describe(&self, op: &Operand, e: &Expr) -> String {
+    pub(super) fn describe(&self, op: &Operand, e: &Expr) -> String {
         let text = self.text(e.span);
         match &op.mode {
             Mode::Const(ConstVal::Nil) => "nil".to_string(),
@@ -120,7 +120,7 @@ impl<'a> Compiler<'a> {
     /// Converts the operand (already compiled) to `target` for an
     /// assignment-like context, emitting interface wrapping or constant
     /// materialization. Reports Go's "cannot use" error on mismatch.
-    pub fn assign_to(&mut self, op: Operand, e: &Expr, target: TypeId, context: &str) {
+    pub(super) fn assign_to(&mut self, op: Operand, e: &Expr, target: TypeId, context: &str) {
         if op.is_invalid() || target == wk::INVALID {
             if let Mode::Const(_) = op.mode {
                 self.emit(Op::Push(Value::Nil));
@@ -268,7 +268,7 @@ impl<'a> Compiler<'a> {
 
     /// Go's assignability for non-constant values (excluding interfaces,
     /// handled by the caller).
-    pub fn identical_or_assignable(&self, src: TypeId, dst: TypeId) -> bool {
+    pub(super) fn identical_or_assignable(&self, src: TypeId, dst: TypeId) -> bool {
         if src == dst {
             return true;
         }
@@ -927,7 +927,7 @@ impl<'a> Compiler<'a> {
 
     /// Pushes the initial values of `var names [T] = values` (nothing when
     /// there are no values) and returns each variable's type.
-    pub fn assign_values_to_new(
+    pub(super) fn assign_values_to_new(
         &mut self,
         names: &[Ident],
         declared: Option<TypeId>,
@@ -958,7 +958,7 @@ impl<'a> Compiler<'a> {
 
 /// Where an assignment stores.
 #[derive(Clone, Debug)]
-pub enum Place {
+pub(super) enum Place {
     Local(u32),
     Boxed(u32),
     Global(u32),

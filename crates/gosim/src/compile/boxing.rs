@@ -14,7 +14,7 @@ use crate::syntax::ast::{
 };
 
 /// Names of locals in `sig`/`body` (and nested closures) that need cells.
-pub fn boxed_names(sig: &FuncType, body: &Block) -> HashSet<String> {
+pub(super) fn boxed_names(sig: &FuncType, body: &Block) -> HashSet<String> {
     let mut w = Walker {
         boxed: HashSet::default(),
         closure_decls: Vec::new(),

@@ -551,7 +551,7 @@ impl<'a> Compiler<'a> {
 
     /// The size in bytes Go gives a value of type `t` (for append's growth
     /// rounding to malloc size classes).
-    pub fn elem_size(&self, t: TypeId) -> u32 {
+    fn elem_size(&self, t: TypeId) -> u32 {
         self.size_of(t, 0).min(u32::MAX as u64) as u32
     }
 

@@ -27,7 +27,7 @@ enum Callee {
     Value(TypeId),
 }
 
-pub enum MethodCall {
+pub(super) enum MethodCall {
     Func { fid: u32, sig: TypeId },
     Native { nid: u32, sig: TypeId },
     Iface { mid: u32, sig: TypeId },
@@ -130,7 +130,7 @@ impl<'a> Compiler<'a> {
 
     /// Emits the receiver for calling method `name` on `x` and says how to
     /// call it.
-    pub fn method_receiver(
+    pub(super) fn method_receiver(
         &mut self,
         x: &Expr,
         xty: TypeId,
@@ -198,7 +198,7 @@ impl<'a> Compiler<'a> {
         }
     }
 
-    pub fn call(&mut self, func: &Expr, args: &[Expr], spread: bool, span: Span) -> Operand {
+    pub(super) fn call(&mut self, func: &Expr, args: &[Expr], spread: bool, span: Span) -> Operand {
         let Some(callee) = self.callee(func) else {
             for a in args {
                 let _ = self.peek_type(a);
@@ -287,7 +287,7 @@ impl<'a> Compiler<'a> {
 
     /// Checks and emits the arguments of a call; returns how many values
     /// were pushed (variadic extras are packed into one slice).
-    pub fn call_args(
+    fn call_args(
         &mut self,
         sig_ty: TypeId,
         args: &[Expr],
@@ -388,7 +388,7 @@ impl<'a> Compiler<'a> {
         np as u32
     }
 
-    pub fn peek_type_mode(&mut self, e: &Expr) -> Option<(Mode, TypeId)> {
+    pub(super) fn peek_type_mode(&mut self, e: &Expr) -> Option<(Mode, TypeId)> {
         let op = self.peek(e, false);
         Some((op.mode, op.ty))
     }
@@ -455,7 +455,7 @@ impl<'a> Compiler<'a> {
 
     /// Prepares `go f(x)` / `defer f(x)`: pushes a function value and the
     /// arguments; returns the argument count.
-    pub fn deferred_call(&mut self, call: &Expr, what: &str) -> Option<u32> {
+    pub(super) fn deferred_call(&mut self, call: &Expr, what: &str) -> Option<u32> {
         let ExprKind::Call { func, args, spread } = &strip_parens(call).kind else {
             errorf!(
                 self,
@@ -517,7 +517,7 @@ impl<'a> Compiler<'a> {
 impl<'a> Compiler<'a> {
     /// How `go build` names an operand's type in "have (...)" lists: untyped
     /// numeric constants are "number".
-    pub fn have_name(&mut self, e: &Expr) -> String {
+    pub(super) fn have_name(&mut self, e: &Expr) -> String {
         match self.peek_type_mode(e) {
             Some((Mode::Const(_), t)) if self.types.is_untyped(t) => {
                 if self.types.is_numeric(t) {
@@ -533,7 +533,7 @@ impl<'a> Compiler<'a> {
 }
 
 /// Whether `&x` is allowed (Go spec "Address operators"), syntactically.
-pub fn is_addressable(e: &Expr) -> bool {
+fn is_addressable(e: &Expr) -> bool {
     match &e.kind {
         ExprKind::Ident(_) => true,
         ExprKind::Paren(x) => is_addressable(x),

@@ -17,7 +17,7 @@ use crate::vm::op::Op;
 impl<'a> Compiler<'a> {
     /// The type of a composite literal's type expression (`[...]T` takes its
     /// length from the element count).
-    pub fn composite_type(&mut self, t: &Expr, n: usize) -> TypeId {
+    pub(super) fn composite_type(&mut self, t: &Expr, n: usize) -> TypeId {
         if let ExprKind::ArrayType {
             len: None,
             ellipsis: true,
@@ -32,7 +32,7 @@ impl<'a> Compiler<'a> {
         self.resolve_type(t)
     }
 
-    pub fn composite(&mut self, ty: TypeId, elems: &[Element], span: Span) -> Operand {
+    pub(super) fn composite(&mut self, ty: TypeId, elems: &[Element], span: Span) -> Operand {
         match self.types.ukind(ty).clone() {
             TypeKind::Struct(fields) => {
                 let keyed = elems.first().is_some_and(|e| e.key.is_some());

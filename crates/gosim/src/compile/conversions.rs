@@ -16,7 +16,7 @@ use std::rc::Rc;
 
 impl<'a> Compiler<'a> {
     /// Integer/float/string conversions `T(x)`.
-    pub fn conversion(&mut self, target: TypeId, arg: &Expr, span: Span) -> Operand {
+    pub(super) fn conversion(&mut self, target: TypeId, arg: &Expr, span: Span) -> Operand {
         let o = self.expr(arg);
         if o.is_invalid() || target == wk::INVALID {
             return Operand::invalid(span);

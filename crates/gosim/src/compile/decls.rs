@@ -20,7 +20,7 @@ use crate::vm::op::{FuncCode, GlobalInfo, Op};
 use crate::vm::op::{MethodEntry, RecvAdjust};
 
 /// The packages a program may import, and whether gosim implements them.
-pub const KNOWN_PACKAGES: &[&str] = &[
+const KNOWN_PACKAGES: &[&str] = &[
     "fmt",
     "sync",
     "sync/atomic",
@@ -37,7 +37,7 @@ pub const KNOWN_PACKAGES: &[&str] = &[
 ];
 
 impl<'a> Compiler<'a> {
-    pub fn compile_all(&mut self, pkgs: &[PackageSource<'a>]) {
+    pub(super) fn compile_all(&mut self, pkgs: &[PackageSource<'a>]) {
         // Phase 1: create packages, imports, type names.
         for p in pkgs.iter() {
             let idx = self.packages.len() as u32;
@@ -168,7 +168,7 @@ impl<'a> Compiler<'a> {
         }
     }
 
-    pub fn declare_type_name(&mut self, s: &ast::TypeSpec) {
+    pub(super) fn declare_type_name(&mut self, s: &ast::TypeSpec) {
         let pkg = self.cur_pkg as usize;
         let qualified = format!("{}.{}", self.packages[pkg].name, s.name.name);
         let id = if s.alias {
@@ -203,7 +203,7 @@ impl<'a> Compiler<'a> {
         }
     }
 
-    pub fn resolve_type_body(&mut self, s: &ast::TypeSpec) {
+    pub(super) fn resolve_type_body(&mut self, s: &ast::TypeSpec) {
         let named = match self.lookup_type_sym(&s.name.name) {
             Some(t) => t,
             None => return,
@@ -248,7 +248,7 @@ impl<'a> Compiler<'a> {
 
     /// Resolves a type expression. Reports an error and returns INVALID when
     /// the expression is not a type.
-    pub fn resolve_type(&mut self, e: &Expr) -> TypeId {
+    pub(super) fn resolve_type(&mut self, e: &Expr) -> TypeId {
         match &e.kind {
             ExprKind::Ident(id) => match self.lookup(&id.name) {
                 Some(Sym::Type(t)) => t,
@@ -403,7 +403,7 @@ impl<'a> Compiler<'a> {
 
     /// A function type and, for declarations, its parameter and result
     /// fields flattened as (name, type, span).
-    pub fn func_type(
+    pub(super) fn func_type(
         &mut self,
         ft: &ast::FuncType,
         _recv: Option<TypeId>,
@@ -454,7 +454,7 @@ impl<'a> Compiler<'a> {
         }
     }
 
-    pub fn declare_const_spec(&mut self, s: &ast::ConstSpec) {
+    pub(super) fn declare_const_spec(&mut self, s: &ast::ConstSpec) {
         let ty = s.ty.as_ref().map(|t| self.resolve_type(t));
         if s.values.len() < s.names.len() {
             let span = s
@@ -779,7 +779,7 @@ impl<'a> Compiler<'a> {
     /// Compiles a function body (a declaration or, via `compile_closure`, a
     /// literal) into a fresh [`FuncCode`].
     #[allow(clippy::too_many_arguments)]
-    pub fn compile_function(
+    pub(super) fn compile_function(
         &mut self,
         name: &str,
         recv: Option<&ast::Field>,
@@ -929,7 +929,7 @@ impl<'a> Compiler<'a> {
 }
 
 impl FnCtx {
-    pub fn new(name: String, span: Span) -> FnCtx {
+    pub(super) fn new(name: String, span: Span) -> FnCtx {
         FnCtx {
             code: Vec::new(),
             spans: Vec::new(),
@@ -951,7 +951,7 @@ impl FnCtx {
     }
 }
 
-pub fn is_exported(name: &str) -> bool {
+pub(super) fn is_exported(name: &str) -> bool {
     name.chars().next().is_some_and(|c| c.is_uppercase())
 }
 

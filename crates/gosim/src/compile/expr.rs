@@ -22,7 +22,7 @@ use std::rc::Rc;
 
 impl<'a> Compiler<'a> {
     /// Evaluates a constant expression without emitting code.
-    pub fn const_eval(&mut self, e: &Expr) -> Option<(ConstVal, TypeId)> {
+    pub(super) fn const_eval(&mut self, e: &Expr) -> Option<(ConstVal, TypeId)> {
         self.fns.push(FnCtx::new("const".into(), e.span));
         self.push_scope();
         let op = self.expr(e);
@@ -48,12 +48,12 @@ impl<'a> Compiler<'a> {
         }
     }
 
-    pub fn const_expr(&mut self, e: &Expr) -> Option<ConstVal> {
+    pub(super) fn const_expr(&mut self, e: &Expr) -> Option<ConstVal> {
         self.const_eval(e).map(|(v, _)| v)
     }
 
     /// Pushes a constant operand's value with its final type.
-    pub fn materialize(&mut self, op: &Operand, target: Option<TypeId>) -> TypeId {
+    pub(super) fn materialize(&mut self, op: &Operand, target: Option<TypeId>) -> TypeId {
         let Mode::Const(v) = &op.mode else {
             return op.ty;
         };
@@ -73,12 +73,12 @@ impl<'a> Compiler<'a> {
 
     /// Compiles `e` to exactly one value on the stack (constants take their
     /// default type), reporting an error for types, void calls, packages.
-    pub fn value(&mut self, e: &Expr) -> Operand {
+    pub(super) fn value(&mut self, e: &Expr) -> Operand {
         let op = self.expr(e);
         self.to_single_value(op, e)
     }
 
-    pub fn expr(&mut self, e: &Expr) -> Operand {
+    pub(super) fn expr(&mut self, e: &Expr) -> Operand {
         let span = e.span;
         match &e.kind {
             ExprKind::Ident(id) => self.ident(id, span),
@@ -233,8 +233,8 @@ impl<'a> Compiler<'a> {
                 ty: wk::INVALID,
                 span,
             },
-            Sym::Package { pkg, .. } => Operand {
-                mode: Mode::Package(pkg),
+            Sym::Package { .. } => Operand {
+                mode: Mode::Package,
                 ty: wk::PACKAGE,
                 span,
             },
@@ -471,7 +471,7 @@ impl<'a> Compiler<'a> {
         }
     }
 
-    pub fn num_kind(&self, t: TypeId) -> NumKind {
+    pub(super) fn num_kind(&self, t: TypeId) -> NumKind {
         match self.types.ukind(t) {
             TypeKind::Int(k) => NumKind::Int(*k),
             TypeKind::Float64 => NumKind::Float64,
@@ -1049,7 +1049,7 @@ impl<'a> Compiler<'a> {
     }
 
     /// Emits a pointer to the place `e` denotes; returns the pointee type.
-    pub fn addr(&mut self, e: &Expr) -> Option<TypeId> {
+    pub(super) fn addr(&mut self, e: &Expr) -> Option<TypeId> {
         match &e.kind {
             ExprKind::Paren(x) => self.addr(x),
             ExprKind::Ident(id) => match self.lookup(&id.name) {
@@ -1218,7 +1218,7 @@ impl<'a> Compiler<'a> {
 
     /// The static type of `e` without emitting code (compiles into a
     /// scratch buffer that is then discarded).
-    pub fn peek_type(&mut self, e: &Expr) -> Option<TypeId> {
+    pub(super) fn peek_type(&mut self, e: &Expr) -> Option<TypeId> {
         // An invalid expression keeps its diagnostics: the caller will not
         // compile it again.
         let op = self.peek(e, true);
@@ -1235,7 +1235,7 @@ impl<'a> Compiler<'a> {
     /// numbering, boxing requests and (unless asked) diagnostics are all
     /// rolled back. Used to learn an operand's type before deciding how to
     /// compile it.
-    pub fn peek(&mut self, e: &Expr, keep_diags_if_invalid: bool) -> Operand {
+    pub(super) fn peek(&mut self, e: &Expr, keep_diags_if_invalid: bool) -> Operand {
         let mark = self.here();
         let diags = self.diags.len();
         let funcs = self.funcs.len();
@@ -1254,7 +1254,13 @@ impl<'a> Compiler<'a> {
         op
     }
 
-    pub fn type_assert(&mut self, x: &Expr, t: &Expr, comma_ok: bool, span: Span) -> Operand {
+    pub(super) fn type_assert(
+        &mut self,
+        x: &Expr,
+        t: &Expr,
+        comma_ok: bool,
+        span: Span,
+    ) -> Operand {
         let xo = self.value(x);
         if xo.is_invalid() {
             return xo;
@@ -1294,7 +1300,7 @@ impl<'a> Compiler<'a> {
     }
 }
 
-pub fn strip_parens(e: &Expr) -> &Expr {
+pub(super) fn strip_parens(e: &Expr) -> &Expr {
     match &e.kind {
         ExprKind::Paren(x) => strip_parens(x),
         _ => e,
@@ -1317,7 +1323,7 @@ fn unary_str(op: UnaryOp) -> &'static str {
 /// instruction each operator compiles to. Binary expressions and assignment
 /// operations (`x op= y`) both read this one table.
 #[derive(Clone, Copy)]
-pub enum BinaryOpClass {
+pub(super) enum BinaryOpClass {
     /// `&&`, `||`: short-circuit jumps over boolean operands.
     Logical,
     /// `==`, `!=`, `<`, `<=`, `>`, `>=`: an untyped bool result.
@@ -1329,7 +1335,7 @@ pub enum BinaryOpClass {
 }
 
 impl BinaryOpClass {
-    pub fn of(op: BinaryOp) -> BinaryOpClass {
+    pub(super) fn of(op: BinaryOp) -> BinaryOpClass {
         use BinaryOpClass::{Arithmetic, Comparison, Logical, Shift};
         match op {
             BinaryOp::LogAnd | BinaryOp::LogOr => Logical,
@@ -1357,7 +1363,7 @@ impl BinaryOpClass {
 /// Whether an arithmetic or shift operator is defined on operands of class
 /// `nk`, as go/types' `binaryOpPredicates` has it: `+` on numbers and
 /// strings, `-`, `*`, `/` on numbers, the rest on integers only.
-pub fn arith_defined_on(op: ArithOp, nk: NumKind) -> bool {
+pub(super) fn arith_defined_on(op: ArithOp, nk: NumKind) -> bool {
     let integer = matches!(nk, NumKind::Int(_));
     let numeric = integer || matches!(nk, NumKind::Float64 | NumKind::Float32);
     match op {

@@ -15,7 +15,7 @@ use crate::vm::op::{Op, SliceKind};
 use crate::vm::value::Value;
 
 impl<'a> Compiler<'a> {
-    pub fn index_value(&mut self, i: &Expr, len: Option<u64>) {
+    pub(super) fn index_value(&mut self, i: &Expr, len: Option<u64>) {
         let o = self.expr(i);
         match &o.mode {
             Mode::Const(c) => {
@@ -162,7 +162,12 @@ impl<'a> Compiler<'a> {
     }
 
     /// `v, ok := m[k]`: pushes the value and the presence flag.
-    pub fn index_comma_ok(&mut self, x: &Expr, i: &Expr, span: Span) -> Option<(TypeId, TypeId)> {
+    pub(super) fn index_comma_ok(
+        &mut self,
+        x: &Expr,
+        i: &Expr,
+        span: Span,
+    ) -> Option<(TypeId, TypeId)> {
         let xo = self.value(x);
         if xo.is_invalid() {
             return None;

@@ -18,7 +18,7 @@ use crate::vm::unicase;
 
 impl<'a> Compiler<'a> {
     /// The first method of interface `iface` that `t` lacks, if any.
-    pub fn missing_method(&self, t: TypeId, iface: TypeId) -> Option<String> {
+    pub(super) fn missing_method(&self, t: TypeId, iface: TypeId) -> Option<String> {
         let want = self.types.interface_methods(iface).to_vec();
         for m in want {
             if !self.has_method(t, &m.name, m.sig) {
@@ -57,7 +57,7 @@ impl<'a> Compiler<'a> {
 
     /// Finds field or method `name` of type `t` (auto-dereferencing one
     /// pointer level, searching embedded fields breadth-first).
-    pub fn select(&self, t: TypeId, name: &str) -> Option<Selection> {
+    pub(super) fn select(&self, t: TypeId, name: &str) -> Option<Selection> {
         let (start, start_ptr) = match self.types.kind(t) {
             TypeKind::Pointer(b) => (*b, true),
             _ => (t, false),
@@ -141,7 +141,7 @@ impl<'a> Compiler<'a> {
     /// Adds method-table entries for the methods struct types get through
     /// embedded fields, so that interfaces see them; returns the field paths
     /// the entries refer to (see `RecvAdjust::Path`).
-    pub fn promote_methods(&mut self) -> Vec<Vec<u32>> {
+    pub(super) fn promote_methods(&mut self) -> Vec<Vec<u32>> {
         let mut paths = Vec::new();
         for t in 0..self.types.len() as u32 {
             let t = TypeId(t);
@@ -365,7 +365,7 @@ impl<'a> Compiler<'a> {
 
     /// Given a pointer to a struct of type `base` (or to what `base` points
     /// to) on the stack, follows a field path, leaving a pointer to the field.
-    pub fn field_path_ptr(&mut self, base: TypeId, path: &[(u32, bool)]) {
+    pub(super) fn field_path_ptr(&mut self, base: TypeId, path: &[(u32, bool)]) {
         let mut cur = match self.types.kind(base) {
             TypeKind::Pointer(b) => *b,
             _ => base,
@@ -424,7 +424,7 @@ type SearchNode = (TypeId, Vec<(u32, bool)>, bool);
 
 /// How a selector resolved.
 #[derive(Clone, Debug)]
-pub enum Selection {
+pub(super) enum Selection {
     /// A field reached through embedded fields: indices, and for each step
     /// whether the struct at that step is behind a pointer.
     Field { path: Vec<(u32, bool)>, ty: TypeId },

@@ -56,17 +56,17 @@ use crate::GoVersion;
 
 /// One package to compile: its import path, syntax and whether it is part
 /// of gosim's prelude.
-pub struct PackageSource<'a> {
-    pub path: &'a str,
-    pub file: &'a ast::File,
-    pub library: bool,
+struct PackageSource<'a> {
+    path: &'a str,
+    file: &'a ast::File,
+    library: bool,
     /// The source text, for quoting expressions in messages.
-    pub text: &'a str,
+    text: &'a str,
 }
 
 /// Go builtins (Go spec "Built-in functions").
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Builtin {
+enum Builtin {
     Append,
     Cap,
     Clear,
@@ -85,7 +85,7 @@ pub enum Builtin {
 }
 
 #[derive(Clone, Debug)]
-pub enum Sym {
+enum Sym {
     Local {
         slot: u32,
         ty: TypeId,
@@ -119,11 +119,11 @@ pub enum Sym {
     Nil,
 }
 
-pub struct Package {
-    pub path: String,
-    pub name: String,
-    pub scope: HashMap<String, Sym>,
-    pub library: bool,
+struct Package {
+    path: String,
+    name: String,
+    scope: HashMap<String, Sym>,
+    library: bool,
 }
 
 /// State of the function being compiled (closures nest these).
@@ -148,16 +148,16 @@ struct FnCtx {
     cur_span: Span,
 }
 
-pub struct Compiler<'a> {
-    pub types: Types,
-    pub funcs: Vec<Option<FuncCode>>,
-    pub globals: Vec<GlobalInfo>,
-    pub packages: Vec<Package>,
-    pub diags: Vec<Diagnostic>,
-    pub method_names: Vec<String>,
+struct Compiler<'a> {
+    types: Types,
+    funcs: Vec<Option<FuncCode>>,
+    globals: Vec<GlobalInfo>,
+    packages: Vec<Package>,
+    diags: Vec<Diagnostic>,
+    method_names: Vec<String>,
     method_name_ids: HashMap<String, u32>,
-    pub methods: MethodTable,
-    pub natives: Vec<Native>,
+    methods: MethodTable,
+    natives: Vec<Native>,
     native_ids: HashMap<Native, u32>,
     /// The package being compiled.
     cur_pkg: u32,
@@ -171,14 +171,12 @@ pub struct Compiler<'a> {
     universe: HashMap<String, Sym>,
     /// Bodies to compile after all signatures are known.
     pending: Vec<PendingFunc<'a>>,
-    /// Which type each `error`/`any` names.
-    pub error_type: TypeId,
     library_mode: bool,
     iota: Option<i128>,
     /// The capture sources of the closure compiled last.
     last_capture_sources: Option<Vec<u32>>,
     /// Go 1.22+ loop variables (one per iteration).
-    pub loopvar_per_iteration: bool,
+    loopvar_per_iteration: bool,
 }
 
 struct PendingFunc<'a> {
@@ -192,14 +190,14 @@ struct PendingFunc<'a> {
 
 /// The result of checking (and emitting) an expression.
 #[derive(Clone, Debug)]
-pub struct Operand {
-    pub mode: Mode,
-    pub ty: TypeId,
-    pub span: Span,
+struct Operand {
+    mode: Mode,
+    ty: TypeId,
+    span: Span,
 }
 
 #[derive(Clone, Debug)]
-pub enum Mode {
+enum Mode {
     /// Nothing could be computed (an error was reported).
     Invalid,
     /// A value was pushed.
@@ -213,7 +211,8 @@ pub enum Mode {
     /// Several values were pushed (a multi-result call); `ty` is a tuple.
     Multi,
     Builtin(Builtin),
-    Package(u32),
+    /// A package name (only valid before a selector).
+    Package,
 }
 
 impl Operand {
@@ -297,7 +296,6 @@ impl<'a> Compiler<'a> {
             init_code: Vec::new(),
             universe: HashMap::default(),
             pending: Vec::new(),
-            error_type,
             library_mode: false,
             iota: None,
             last_capture_sources: None,
@@ -328,7 +326,7 @@ impl<'a> Compiler<'a> {
         c
     }
 
-    pub fn method_name_id(&mut self, name: &str) -> u32 {
+    fn method_name_id(&mut self, name: &str) -> u32 {
         if let Some(&id) = self.method_name_ids.get(name) {
             return id;
         }
@@ -338,7 +336,7 @@ impl<'a> Compiler<'a> {
         id
     }
 
-    pub fn native_id(&mut self, n: Native) -> u32 {
+    fn native_id(&mut self, n: Native) -> u32 {
         if let Some(&id) = self.native_ids.get(&n) {
             return id;
         }
@@ -348,7 +346,7 @@ impl<'a> Compiler<'a> {
         id
     }
 
-    pub fn error(&mut self, span: Span, msg: impl Into<String>) {
+    fn error(&mut self, span: Span, msg: impl Into<String>) {
         let msg = msg.into();
         if self.library_mode {
             // A prelude bug: surface it loudly but keep going.
@@ -369,7 +367,7 @@ impl<'a> Compiler<'a> {
     }
 
     /// The source text of a span in the current package (for messages).
-    pub fn text(&self, span: Span) -> String {
+    fn text(&self, span: Span) -> String {
         let src = self
             .sources
             .get(self.cur_pkg as usize)
@@ -388,7 +386,7 @@ impl<'a> Compiler<'a> {
             .expect("emission happens inside a function context")
     }
 
-    pub fn emit(&mut self, op: Op) -> usize {
+    fn emit(&mut self, op: Op) -> usize {
         let span = self.fns.last().map(|f| f.cur_span).unwrap_or_default();
         let f = self.fnc();
         f.code.push(op);
@@ -396,11 +394,11 @@ impl<'a> Compiler<'a> {
         f.code.len() - 1
     }
 
-    pub fn here(&self) -> usize {
+    fn here(&self) -> usize {
         self.fns.last().map(|f| f.code.len()).unwrap_or(0)
     }
 
-    pub fn patch(&mut self, at: usize, target: usize) {
+    fn patch(&mut self, at: usize, target: usize) {
         let t = target as u32;
         if let Some(Op::Jump(x) | Op::JumpIfFalse(x) | Op::JumpIfTrue(x)) =
             self.fnc().code.get_mut(at)
@@ -409,7 +407,7 @@ impl<'a> Compiler<'a> {
         }
     }
 
-    pub fn set_span(&mut self, span: Span) -> Span {
+    fn set_span(&mut self, span: Span) -> Span {
         let f = self.fnc();
         std::mem::replace(&mut f.cur_span, span)
     }
@@ -421,12 +419,12 @@ impl<'a> Compiler<'a> {
         s
     }
 
-    pub fn push_scope(&mut self) {
+    fn push_scope(&mut self) {
         self.fnc().scopes.push(HashMap::default());
     }
 
     /// Pops a scope, reporting `declared and not used` for its locals.
-    pub fn pop_scope(&mut self) {
+    fn pop_scope(&mut self) {
         let scope = self.fnc().scopes.pop().unwrap_or_default();
         let mut unused: Vec<(Span, String)> = scope
             .into_iter()
@@ -479,7 +477,7 @@ impl<'a> Compiler<'a> {
 
     /// Declares a local variable and returns its slot. A boxed variable's
     /// slot holds a pointer to its cell.
-    pub fn declare_local(&mut self, name: &str, ty: TypeId, span: Span) -> (u32, bool) {
+    fn declare_local(&mut self, name: &str, ty: TypeId, span: Span) -> (u32, bool) {
         let slot = self.new_slot();
         let boxed = self.boxed.contains(name);
         if name != "_" {
@@ -511,7 +509,7 @@ impl<'a> Compiler<'a> {
 
     /// Emits the store that initializes a freshly declared local from the
     /// value on top of the stack.
-    pub fn init_local(&mut self, slot: u32, boxed: bool) {
+    fn init_local(&mut self, slot: u32, boxed: bool) {
         if boxed {
             self.emit(Op::BoxInto(slot));
         } else {
@@ -521,7 +519,7 @@ impl<'a> Compiler<'a> {
 
     /// Looks a name up through block scopes, enclosing functions (capturing
     /// as needed), the package and the universe. Marks it used.
-    pub fn lookup(&mut self, name: &str) -> Option<Sym> {
+    fn lookup(&mut self, name: &str) -> Option<Sym> {
         let depth = self.fns.len();
         for fi in (0..depth).rev() {
             let found = {
@@ -666,7 +664,7 @@ impl<'a> Compiler<'a> {
     }
 
     /// Emits a load of a variable symbol.
-    pub fn load_sym(&mut self, sym: &Sym) {
+    fn load_sym(&mut self, sym: &Sym) {
         match sym {
             Sym::Local {
                 slot, boxed: true, ..

@@ -15,7 +15,7 @@ use crate::vm::op::Op;
 use crate::vm::value::Value;
 
 impl<'a> Compiler<'a> {
-    pub fn block_stmts(&mut self, stmts: &[Stmt]) {
+    pub(super) fn block_stmts(&mut self, stmts: &[Stmt]) {
         for s in stmts {
             self.stmt(s);
         }
@@ -27,7 +27,7 @@ impl<'a> Compiler<'a> {
         self.pop_scope();
     }
 
-    pub fn stmt(&mut self, s: &Stmt) {
+    pub(super) fn stmt(&mut self, s: &Stmt) {
         let prev = self.set_span(s.span);
         if !self.library_mode
             && !matches!(
@@ -369,7 +369,7 @@ impl<'a> Compiler<'a> {
 
 /// Whether a statement list ends in a terminating statement (Go spec
 /// "Terminating statements"), for "missing return".
-pub fn terminates_block(stmts: &[Stmt]) -> bool {
+pub(super) fn terminates_block(stmts: &[Stmt]) -> bool {
     stmts
         .iter()
         .rev()

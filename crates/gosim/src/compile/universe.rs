@@ -11,7 +11,7 @@ use crate::fasthash::HashMap;
 use crate::types::{well_known as wk, IfaceMethod, TypeId, TypeKind, Types};
 
 /// The predeclared `error` type: `interface{ Error() string }`, named.
-pub fn make_error_type(types: &mut Types) -> TypeId {
+pub(super) fn make_error_type(types: &mut Types) -> TypeId {
     let sig = types.func(vec![], vec![wk::STRING], false);
     let iface = types.intern(TypeKind::Interface(vec![IfaceMethod {
         name: "Error".into(),
@@ -21,7 +21,7 @@ pub fn make_error_type(types: &mut Types) -> TypeId {
 }
 
 /// The universe scope: the names Go predeclares.
-pub fn universe(error_type: TypeId) -> HashMap<String, Sym> {
+pub(super) fn universe(error_type: TypeId) -> HashMap<String, Sym> {
     let mut u = HashMap::default();
     for (n, id) in [
         ("bool", wk::BOOL),
