@@ -9,17 +9,14 @@
 //! with a larger set if it meets a capture this pass missed.
 
 use crate::fasthash::HashSet;
-use crate::syntax::ast::{
-    AssignOp, Block, Expr, ExprKind, FuncType, GenDecl, Stmt, StmtKind, UnaryOp,
-};
+use crate::syntax::ast::{AssignOp, Block, Expr, ExprKind, GenDecl, Stmt, StmtKind, UnaryOp};
 
-/// Names of locals in `sig`/`body` (and nested closures) that need cells.
-pub(super) fn boxed_names(sig: &FuncType, body: &Block) -> HashSet<String> {
+/// Names of locals in `body` (and nested closures) that need cells.
+pub(super) fn boxed_names(body: &Block) -> HashSet<String> {
     let mut w = Walker {
         boxed: HashSet::default(),
         closure_decls: Vec::new(),
     };
-    let _ = sig;
     w.block(body);
     w.boxed
 }

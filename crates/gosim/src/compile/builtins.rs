@@ -539,10 +539,9 @@ impl<'a> Compiler<'a> {
 
     fn peek_common_type(&mut self, args: &[Expr]) -> TypeId {
         for a in args {
-            if let Some((mode, t)) = self.peek_type_mode(a) {
-                if !matches!(mode, Mode::Const(_)) {
-                    return t;
-                }
+            let (mode, t) = self.peek_type_mode(a);
+            if !matches!(mode, Mode::Const(_)) {
+                return t;
             }
         }
         let t = self.peek_type(&args[0]).unwrap_or(wk::INT);

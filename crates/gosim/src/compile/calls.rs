@@ -159,8 +159,6 @@ impl<'a> Compiler<'a> {
                         }
                         self.field_path_ptr(xty, &path);
                     } else {
-                        let o = Operand::value(xty, x.span);
-                        let _ = o;
                         errorf!(
                             self,
                             span,
@@ -301,13 +299,12 @@ impl<'a> Compiler<'a> {
         let ctx = format!("argument to {}", fname);
         // f(g()) with a multi-valued g.
         if args.len() == 1 && !spread {
-            let mark_ty = self.peek_type_mode(&args[0]);
-            if let Some((Mode::Multi, tuple)) = mark_ty {
+            if let (Mode::Multi, _) = self.peek_type_mode(&args[0]) {
                 let o = self.expr(&args[0]);
                 let TypeKind::Tuple(vals) = self.types.kind(o.ty).clone() else {
                     return 0;
                 };
-                return self.spread_tuple_args(&sig, &vals, &args[0], fname, span, &ctx, tuple);
+                return self.spread_tuple_args(&sig, &vals, &args[0], fname, span, &ctx);
             }
         }
         let np = sig.params.len();
@@ -388,9 +385,10 @@ impl<'a> Compiler<'a> {
         np as u32
     }
 
-    pub(super) fn peek_type_mode(&mut self, e: &Expr) -> Option<(Mode, TypeId)> {
+    /// The mode and type `e` would have, without emitting it.
+    pub(super) fn peek_type_mode(&mut self, e: &Expr) -> (Mode, TypeId) {
         let op = self.peek(e, false);
-        Some((op.mode, op.ty))
+        (op.mode, op.ty)
     }
 
     #[allow(clippy::too_many_arguments)]
@@ -402,7 +400,6 @@ impl<'a> Compiler<'a> {
         fname: &str,
         span: Span,
         ctx: &str,
-        _tuple: TypeId,
     ) -> u32 {
         let np = sig.params.len();
         let fixed = if sig.variadic { np - 1 } else { np };
@@ -504,13 +501,7 @@ impl<'a> Compiler<'a> {
             },
             Callee::Value(sig) => sig,
         };
-        let argc = self.call_args(sig, args, *spread, &fname, span);
-        if let Some(s) = self.types.signature(sig) {
-            if !s.results.is_empty() && what == "go" {
-                // Allowed: results are discarded.
-            }
-        }
-        Some(argc)
+        Some(self.call_args(sig, args, *spread, &fname, span))
     }
 }
 
@@ -519,15 +510,14 @@ impl<'a> Compiler<'a> {
     /// numeric constants are "number".
     pub(super) fn have_name(&mut self, e: &Expr) -> String {
         match self.peek_type_mode(e) {
-            Some((Mode::Const(_), t)) if self.types.is_untyped(t) => {
+            (Mode::Const(_), t) if self.types.is_untyped(t) => {
                 if self.types.is_numeric(t) {
                     "number".into()
                 } else {
                     self.types.name(self.types.default_type(t))
                 }
             }
-            Some((_, t)) => self.types.name(t),
-            None => String::new(),
+            (_, t) => self.types.name(t),
         }
     }
 }
@@ -542,7 +532,6 @@ fn is_addressable(e: &Expr) -> bool {
             is_addressable(x) || matches!(x.kind, ExprKind::Call { .. } | ExprKind::Index(..))
         }
         ExprKind::Index(..) => true,
-        ExprKind::Composite { .. } => false,
         _ => false,
     }
 }

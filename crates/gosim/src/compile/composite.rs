@@ -17,7 +17,7 @@ use crate::vm::op::Op;
 impl<'a> Compiler<'a> {
     /// The type of a composite literal's type expression (`[...]T` takes its
     /// length from the element count).
-    pub(super) fn composite_type(&mut self, t: &Expr, n: usize) -> TypeId {
+    pub(super) fn composite_type(&mut self, t: &Expr) -> TypeId {
         if let ExprKind::ArrayType {
             len: None,
             ellipsis: true,
@@ -25,7 +25,6 @@ impl<'a> Compiler<'a> {
         } = &t.kind
         {
             let et = self.resolve_type(elem);
-            let _ = n;
             // Length fixed later from keys; mark with u64::MAX.
             return self.types.intern(TypeKind::Array(u64::MAX, et));
         }

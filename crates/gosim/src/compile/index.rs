@@ -95,8 +95,6 @@ impl<'a> Compiler<'a> {
                 }
             }
             // Non-constant index into a constant string.
-            let mark = self.here();
-            let _ = mark;
             self.materialize(&io, Some(wk::INT));
             self.emit(Op::Push(Value::Str(s)));
             self.emit(Op::Swap);

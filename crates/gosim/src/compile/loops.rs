@@ -110,12 +110,6 @@ impl<'a> Compiler<'a> {
         label: Option<&str>,
     ) {
         self.push_scope();
-        let before = self
-            .fns
-            .last()
-            .map(|f| f.scopes.last().map(|s| s.len()).unwrap_or(0))
-            .unwrap_or(0);
-        let _ = before;
         if let Some(i) = init {
             self.stmt(i);
         }
@@ -291,10 +285,9 @@ impl<'a> Compiler<'a> {
                 self.emit(Op::Len);
                 self.emit(Op::Store(limit));
             }
-            Kind::Int(t) => {
+            Kind::Int(_) => {
                 self.emit(Op::Load(subj));
                 self.emit(Op::Store(limit));
-                let _ = t;
             }
             Kind::Chan(_) => {}
             Kind::Array(n, _) | Kind::PtrArray(n, _) => {
@@ -477,9 +470,6 @@ impl<'a> Compiler<'a> {
                     }
                     p => self.store(p),
                 }
-            }
-            for v in vars.iter().flatten() {
-                if let (Place::Local(_) | Place::Boxed(_), _) = v {}
             }
             // Range variables count as used only if the body uses them; Go
             // reports unused ones like any other variable.

@@ -132,11 +132,9 @@ struct FnCtx {
     spans: Vec<Span>,
     scopes: Vec<HashMap<String, Sym>>,
     nlocals: u32,
-    nparams: u32,
     results: Vec<TypeId>,
     result_slots: Vec<u32>,
     boxed_results: Vec<bool>,
-    boxed_params: Vec<u32>,
     loops: Vec<LoopCtx>,
     /// Captured outer variables: (name, slot in this function).
     captures: Vec<(String, u32)>,
@@ -262,14 +260,12 @@ pub fn compile_program(
         text: user_text,
     });
     c.compile_all(&sources);
-    let user_pkg = (c.packages.len() as u32).saturating_sub(1);
     if !c.diags.is_empty() {
         let mut d = std::mem::take(&mut c.diags);
         crate::order::sort_by_key(&mut d, |d| d.span.lo);
         d.dedup();
         return Err(d);
     }
-    let _ = user_pkg;
     Ok(c.finish(user_text))
 }
 
@@ -481,14 +477,13 @@ impl<'a> Compiler<'a> {
         let slot = self.new_slot();
         let boxed = self.boxed.contains(name);
         if name != "_" {
-            let scope_span = span;
             let f = self.fnc();
             f.locals.push(LocalInfo {
                 name: name.to_string(),
                 slot,
                 boxed,
                 ty,
-                scope: scope_span,
+                scope: span,
             });
             f.scopes
                 .last_mut()

@@ -423,7 +423,6 @@ fn terminates(s: &Stmt) -> bool {
         StmtKind::Select { cases } => cases
             .iter()
             .all(|c| terminates_block(&c.body) && !has_break(&c.body, None, true)),
-        StmtKind::Go(_) | StmtKind::Defer(_) => false,
         _ => false,
     }
 }
