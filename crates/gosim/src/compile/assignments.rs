@@ -17,7 +17,10 @@ use crate::vm::op::{NumKind, Op};
 use crate::vm::value::Value;
 
 impl<'a> Compiler<'a> {
-    pub(super) fn to_single_value(&mut self, op: Operand, e: &Expr) -> Operand {
+    /// Makes a compiled operand one value on the stack (go/types'
+    /// `singleValue`), reporting types, void calls, multi-value calls,
+    /// uncalled builtins and bare package names.
+    pub(super) fn single_value(&mut self, op: Operand, e: &Expr) -> Operand {
         match &op.mode {
             Mode::Value => op,
             Mode::Const(_) => {
@@ -130,7 +133,7 @@ impl<'a> Compiler<'a> {
         let op = match op.mode {
             Mode::Value | Mode::Const(_) => op,
             _ => {
-                let op = self.to_single_value(op, e);
+                let op = self.single_value(op, e);
                 if op.is_invalid() {
                     return;
                 }
@@ -314,7 +317,7 @@ impl<'a> Compiler<'a> {
                         slot, ty, boxed, ..
                     }) => Some((
                         if boxed {
-                            Place::Boxed(slot)
+                            Place::Boxed { slot, fresh: false }
                         } else {
                             Place::Local(slot)
                         },
@@ -404,7 +407,8 @@ impl<'a> Compiler<'a> {
     pub(super) fn store(&mut self, p: &Place) {
         match p {
             Place::Local(s) => self.emit(Op::Store(*s)),
-            Place::Boxed(s) => self.emit(Op::StoreBoxed(*s)),
+            Place::Boxed { slot, fresh: false } => self.emit(Op::StoreBoxed(*slot)),
+            Place::Boxed { slot, fresh: true } => self.emit(Op::BoxInto(*slot)),
             Place::Global(g) => self.emit(Op::StoreGlobal(*g)),
             Place::Ptr => self.emit(Op::StorePtr),
             Place::Map => self.emit(Op::MapSet),
@@ -420,7 +424,7 @@ impl<'a> Compiler<'a> {
             };
             let o = self.expr(&rhs[0]);
             if let Place::Blank = place {
-                let o = self.to_single_value(o, &rhs[0]);
+                let o = self.single_value(o, &rhs[0]);
                 if matches!(o.mode, Mode::Value) && o.ty == wk::UNTYPED_NIL {
                     self.error(rhs[0].span, "use of untyped nil in assignment");
                 }
@@ -496,183 +500,9 @@ impl<'a> Compiler<'a> {
         ctx: &str,
     ) -> Option<Vec<TypeId>> {
         if rhs.len() == n {
-            let mut out = Vec::new();
-            for (i, r) in rhs.iter().enumerate() {
-                let o = self.expr(r);
-                if let (Mode::Multi, 1) = (&o.mode, n) {
-                    let count = match self.types.kind(o.ty) {
-                        TypeKind::Tuple(ts) => ts.len(),
-                        _ => 0,
-                    };
-                    errorf!(
-                        self,
-                        r.span,
-                        "assignment mismatch: 1 variable but {} returns {} values",
-                        self.call_name(r),
-                        count
-                    );
-                    for _ in 0..count {
-                        self.emit(Op::Pop);
-                    }
-                    return None;
-                }
-                match targets.get(i).copied().flatten() {
-                    Some(t) => {
-                        self.assign_to(o, r, t, ctx);
-                        out.push(t);
-                    }
-                    None => {
-                        let o = self.to_single_value(o, r);
-                        if o.ty == wk::UNTYPED_NIL {
-                            errorf!(self, r.span, "use of untyped nil in {}", ctx);
-                        }
-                        let t = if o.ty == wk::UNTYPED_BOOL {
-                            wk::BOOL
-                        } else {
-                            o.ty
-                        };
-                        out.push(t);
-                    }
-                }
-            }
-            return Some(out);
+            return self.rhs_each(targets, rhs, ctx);
         }
-        if rhs.len() == 1 {
-            let r = &rhs[0];
-            let inner = strip_parens(r);
-            // Comma-ok forms.
-            if n == 2 {
-                let pair = match &inner.kind {
-                    ExprKind::Index(x, i) => {
-                        let xt = self.peek_type(x);
-                        if xt.is_some_and(|t| matches!(self.types.ukind(t), TypeKind::Map(..))) {
-                            self.index_comma_ok(x, i, r.span)
-                        } else {
-                            None
-                        }
-                    }
-                    ExprKind::TypeAssert(x, Some(t)) => {
-                        let o = self.type_assert(x, t, true, r.span);
-                        if o.is_invalid() {
-                            return None;
-                        }
-                        match self.types.kind(o.ty).clone() {
-                            TypeKind::Tuple(ts) => Some((ts[0], wk::UNTYPED_BOOL)),
-                            _ => None,
-                        }
-                    }
-                    ExprKind::Unary(UnaryOp::Recv, ch) => {
-                        let c = self.value(ch);
-                        if c.is_invalid() {
-                            return None;
-                        }
-                        match self.types.ukind(c.ty).clone() {
-                            TypeKind::Chan(_, elem) => {
-                                self.emit(Op::Recv { comma_ok: true });
-                                Some((elem, wk::UNTYPED_BOOL))
-                            }
-                            _ => {
-                                errorf!(
-                                    self,
-                                    r.span,
-                                    "invalid operation: cannot receive from non-channel {}",
-                                    self.describe(&c, ch)
-                                );
-                                None
-                            }
-                        }
-                    }
-                    _ => None,
-                };
-                if let Some((vt, okt)) = pair {
-                    // Convert through temporaries if targets are typed.
-                    let s_ok = self.new_slot();
-                    let s_v = self.new_slot();
-                    self.emit(Op::Store(s_ok));
-                    self.emit(Op::Store(s_v));
-                    let mut out = Vec::new();
-                    for (i, (slot, t)) in [(s_v, vt), (s_ok, okt)].into_iter().enumerate() {
-                        self.emit(Op::Load(slot));
-                        match targets.get(i).copied().flatten() {
-                            Some(target) => {
-                                self.assign_to(Operand::value(t, r.span), r, target, ctx);
-                                out.push(target);
-                            }
-                            None => out.push(if t == wk::UNTYPED_BOOL { wk::BOOL } else { t }),
-                        }
-                    }
-                    return Some(out);
-                }
-            }
-            let o = self.expr(r);
-            match o.mode {
-                Mode::Multi => {
-                    let TypeKind::Tuple(ts) = self.types.kind(o.ty).clone() else {
-                        return None;
-                    };
-                    if ts.len() != n {
-                        errorf!(
-                            self,
-                            span,
-                            "assignment mismatch: {} variable{} but {} returns {} value{}",
-                            n,
-                            if n == 1 { "" } else { "s" },
-                            self.call_name(r),
-                            ts.len(),
-                            if ts.len() == 1 { "" } else { "s" }
-                        );
-                        for _ in &ts {
-                            self.emit(Op::Pop);
-                        }
-                        return None;
-                    }
-                    let temps: Vec<u32> = ts.iter().map(|_| self.new_slot()).collect();
-                    for t in temps.iter().rev() {
-                        self.emit(Op::Store(*t));
-                    }
-                    let mut out = Vec::new();
-                    for (i, (slot, t)) in temps.iter().zip(ts.iter()).enumerate() {
-                        self.emit(Op::Load(*slot));
-                        match targets.get(i).copied().flatten() {
-                            Some(target) => {
-                                self.assign_to(Operand::value(*t, r.span), r, target, ctx);
-                                out.push(target);
-                            }
-                            None => out.push(*t),
-                        }
-                    }
-                    Some(out)
-                }
-                Mode::Invalid => None,
-                _ => {
-                    let what = match o.mode {
-                        Mode::Value | Mode::Const(_)
-                            if matches!(inner.kind, ExprKind::Call { .. }) =>
-                        {
-                            format!("{} returns 1 value", self.call_name(r))
-                        }
-                        Mode::Void => format!("{} (no value) used as value", self.text(r.span)),
-                        _ => "1 value".to_string(),
-                    };
-                    if matches!(o.mode, Mode::Void) {
-                        self.error(r.span, what);
-                    } else {
-                        errorf!(
-                            self,
-                            span,
-                            "assignment mismatch: {} variable{} but {}",
-                            n,
-                            if n == 1 { "" } else { "s" },
-                            what
-                        );
-                    }
-                    if matches!(o.mode, Mode::Value) {
-                        self.emit(Op::Pop);
-                    }
-                    None
-                }
-            }
-        } else {
+        if rhs.len() != 1 {
             errorf!(
                 self,
                 span,
@@ -682,7 +512,223 @@ impl<'a> Compiler<'a> {
                 rhs.len(),
                 if rhs.len() == 1 { "" } else { "s" }
             );
-            None
+            return None;
+        }
+        let r = &rhs[0];
+        if n == 2 {
+            match self.comma_ok(r) {
+                CommaOk::Pushed(vt, okt) => {
+                    return Some(self.assign_comma_ok(vt, okt, targets, r, ctx))
+                }
+                CommaOk::Failed => return None,
+                CommaOk::No => {}
+            }
+        }
+        self.rhs_multi(n, targets, r, span, ctx)
+    }
+
+    /// One value per target: `a, b = x, y`.
+    fn rhs_each(
+        &mut self,
+        targets: &[Option<TypeId>],
+        rhs: &[Expr],
+        ctx: &str,
+    ) -> Option<Vec<TypeId>> {
+        let n = rhs.len();
+        let mut out = Vec::new();
+        for (i, r) in rhs.iter().enumerate() {
+            let o = self.expr(r);
+            if let (Mode::Multi, 1) = (&o.mode, n) {
+                let count = match self.types.kind(o.ty) {
+                    TypeKind::Tuple(ts) => ts.len(),
+                    _ => 0,
+                };
+                errorf!(
+                    self,
+                    r.span,
+                    "assignment mismatch: 1 variable but {} returns {} values",
+                    self.call_name(r),
+                    count
+                );
+                for _ in 0..count {
+                    self.emit(Op::Pop);
+                }
+                return None;
+            }
+            match targets.get(i).copied().flatten() {
+                Some(t) => {
+                    self.assign_to(o, r, t, ctx);
+                    out.push(t);
+                }
+                None => {
+                    let o = self.single_value(o, r);
+                    if o.ty == wk::UNTYPED_NIL {
+                        errorf!(self, r.span, "use of untyped nil in {}", ctx);
+                    }
+                    let t = if o.ty == wk::UNTYPED_BOOL {
+                        wk::BOOL
+                    } else {
+                        o.ty
+                    };
+                    out.push(t);
+                }
+            }
+        }
+        Some(out)
+    }
+
+    /// Compiles a comma-ok form (`m[k]`, `x.(T)`, `<-ch`) for two targets.
+    fn comma_ok(&mut self, r: &Expr) -> CommaOk {
+        match &strip_parens(r).kind {
+            ExprKind::Index(x, i) => {
+                let xt = self.peek_type(x);
+                if !xt.is_some_and(|t| matches!(self.types.ukind(t), TypeKind::Map(..))) {
+                    return CommaOk::No;
+                }
+                match self.index_comma_ok(x, i, r.span) {
+                    Some((vt, okt)) => CommaOk::Pushed(vt, okt),
+                    None => CommaOk::No,
+                }
+            }
+            ExprKind::TypeAssert(x, Some(t)) => {
+                let o = self.type_assert(x, t, true, r.span);
+                if o.is_invalid() {
+                    return CommaOk::Failed;
+                }
+                match self.types.kind(o.ty).clone() {
+                    TypeKind::Tuple(ts) => CommaOk::Pushed(ts[0], wk::UNTYPED_BOOL),
+                    _ => CommaOk::No,
+                }
+            }
+            ExprKind::Unary(UnaryOp::Recv, ch) => {
+                let c = self.value(ch);
+                if c.is_invalid() {
+                    return CommaOk::Failed;
+                }
+                match self.types.ukind(c.ty).clone() {
+                    TypeKind::Chan(_, elem) => {
+                        self.emit(Op::Recv { comma_ok: true });
+                        CommaOk::Pushed(elem, wk::UNTYPED_BOOL)
+                    }
+                    _ => {
+                        errorf!(
+                            self,
+                            r.span,
+                            "invalid operation: cannot receive from non-channel {}",
+                            self.describe(&c, ch)
+                        );
+                        CommaOk::No
+                    }
+                }
+            }
+            _ => CommaOk::No,
+        }
+    }
+
+    /// With a comma-ok value and flag pushed, converts each to its target
+    /// (through temporaries, as the value is below the flag).
+    fn assign_comma_ok(
+        &mut self,
+        vt: TypeId,
+        okt: TypeId,
+        targets: &[Option<TypeId>],
+        r: &Expr,
+        ctx: &str,
+    ) -> Vec<TypeId> {
+        let s_ok = self.new_slot();
+        let s_v = self.new_slot();
+        self.emit(Op::Store(s_ok));
+        self.emit(Op::Store(s_v));
+        let mut out = Vec::new();
+        for (i, (slot, t)) in [(s_v, vt), (s_ok, okt)].into_iter().enumerate() {
+            self.emit(Op::Load(slot));
+            match targets.get(i).copied().flatten() {
+                Some(target) => {
+                    self.assign_to(Operand::value(t, r.span), r, target, ctx);
+                    out.push(target);
+                }
+                None => out.push(if t == wk::UNTYPED_BOOL { wk::BOOL } else { t }),
+            }
+        }
+        out
+    }
+
+    /// One right-hand side for `n` targets: a multi-valued call.
+    fn rhs_multi(
+        &mut self,
+        n: usize,
+        targets: &[Option<TypeId>],
+        r: &Expr,
+        span: Span,
+        ctx: &str,
+    ) -> Option<Vec<TypeId>> {
+        let o = self.expr(r);
+        match o.mode {
+            Mode::Multi => {
+                let TypeKind::Tuple(ts) = self.types.kind(o.ty).clone() else {
+                    return None;
+                };
+                if ts.len() != n {
+                    errorf!(
+                        self,
+                        span,
+                        "assignment mismatch: {} variable{} but {} returns {} value{}",
+                        n,
+                        if n == 1 { "" } else { "s" },
+                        self.call_name(r),
+                        ts.len(),
+                        if ts.len() == 1 { "" } else { "s" }
+                    );
+                    for _ in &ts {
+                        self.emit(Op::Pop);
+                    }
+                    return None;
+                }
+                let temps: Vec<u32> = ts.iter().map(|_| self.new_slot()).collect();
+                for t in temps.iter().rev() {
+                    self.emit(Op::Store(*t));
+                }
+                let mut out = Vec::new();
+                for (i, (slot, t)) in temps.iter().zip(ts.iter()).enumerate() {
+                    self.emit(Op::Load(*slot));
+                    match targets.get(i).copied().flatten() {
+                        Some(target) => {
+                            self.assign_to(Operand::value(*t, r.span), r, target, ctx);
+                            out.push(target);
+                        }
+                        None => out.push(*t),
+                    }
+                }
+                Some(out)
+            }
+            Mode::Invalid => None,
+            _ => {
+                let what = match o.mode {
+                    Mode::Value | Mode::Const(_)
+                        if matches!(strip_parens(r).kind, ExprKind::Call { .. }) =>
+                    {
+                        format!("{} returns 1 value", self.call_name(r))
+                    }
+                    Mode::Void => format!("{} (no value) used as value", self.text(r.span)),
+                    _ => "1 value".to_string(),
+                };
+                if matches!(o.mode, Mode::Void) {
+                    self.error(r.span, what);
+                } else {
+                    errorf!(
+                        self,
+                        span,
+                        "assignment mismatch: {} variable{} but {}",
+                        n,
+                        if n == 1 { "" } else { "s" },
+                        what
+                    );
+                }
+                if matches!(o.mode, Mode::Value) {
+                    self.emit(Op::Pop);
+                }
+                None
+            }
         }
     }
 
@@ -763,7 +809,7 @@ impl<'a> Compiler<'a> {
                         .cloned();
                     match sym {
                         Some(Sym::Local { slot, boxed, .. }) => stores.push(if boxed {
-                            Place::Boxed(slot)
+                            Place::Boxed { slot, fresh: false }
                         } else {
                             Place::Local(slot)
                         }),
@@ -772,9 +818,8 @@ impl<'a> Compiler<'a> {
                 }
                 None => {
                     let (slot, boxed) = self.declare_local(&n.name, ty, n.span);
-                    // A new boxed variable gets a new cell.
                     stores.push(if boxed {
-                        Place::Boxed(u32::MAX - slot)
+                        Place::Boxed { slot, fresh: true }
                     } else {
                         Place::Local(slot)
                     });
@@ -782,12 +827,7 @@ impl<'a> Compiler<'a> {
             }
         }
         for p in stores.iter().rev() {
-            match p {
-                Place::Boxed(s) if *s > u32::MAX / 2 => {
-                    self.emit(Op::BoxInto(u32::MAX - *s));
-                }
-                other => self.store(other),
-            }
+            self.store(p);
         }
     }
 
@@ -799,8 +839,8 @@ impl<'a> Compiler<'a> {
             Place::Local(s) => {
                 self.emit(Op::Load(s));
             }
-            Place::Boxed(s) => {
-                self.emit(Op::LoadBoxed(s));
+            Place::Boxed { slot, .. } => {
+                self.emit(Op::LoadBoxed(slot));
             }
             Place::Global(g) => {
                 self.emit(Op::LoadGlobal(g));
@@ -830,7 +870,7 @@ impl<'a> Compiler<'a> {
                     self.materialize(&o, Some(wk::UINT));
                 }
                 _ => {
-                    let o = self.to_single_value(o, value);
+                    let o = self.single_value(o, value);
                     if !o.is_invalid() && !self.types.is_integer(o.ty) {
                         errorf!(
                             self,
@@ -957,14 +997,30 @@ impl<'a> Compiler<'a> {
 }
 
 /// Where an assignment stores.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 pub(super) enum Place {
     Local(u32),
-    Boxed(u32),
+    /// A variable in a heap cell; its slot holds the pointer. `fresh`: the
+    /// variable is declared by this statement, so the store creates its
+    /// cell (`BoxInto`) instead of writing through the pointer.
+    Boxed {
+        slot: u32,
+        fresh: bool,
+    },
     Global(u32),
     /// A pointer is on the stack.
     Ptr,
     /// A map and key are on the stack.
     Map,
     Blank,
+}
+
+/// What the right side of a two-variable assignment was.
+enum CommaOk {
+    /// Not a comma-ok form: it is compiled as a (multi-)value.
+    No,
+    /// A comma-ok form that failed (reported).
+    Failed,
+    /// The value and the flag were pushed, with their types.
+    Pushed(TypeId, TypeId),
 }

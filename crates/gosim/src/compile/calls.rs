@@ -106,7 +106,7 @@ impl<'a> Compiler<'a> {
             Mode::Type => Some(Callee::Conversion(o.ty)),
             Mode::Builtin(b) => Some(Callee::Builtin(b)),
             _ => {
-                let o = self.to_single_value(o, func);
+                let o = self.single_value(o, func);
                 if o.is_invalid() {
                     return None;
                 }
@@ -266,11 +266,7 @@ impl<'a> Compiler<'a> {
             .map(|s| s.results.clone())
             .unwrap_or_default();
         match results.len() {
-            0 => Operand {
-                mode: Mode::Void,
-                ty: wk::EMPTY_TUPLE,
-                span,
-            },
+            0 => Operand::void(span),
             1 => Operand::value(results[0], span),
             _ => {
                 let t = self.types.tuple(results);

@@ -11,7 +11,7 @@ use crate::compile::Compiler;
 use crate::compile::Operand;
 use crate::syntax::ast::{Element, Expr, ExprKind, UnaryOp};
 use crate::syntax::span::Span;
-use crate::types::{TypeId, TypeKind};
+use crate::types::{Field, TypeId, TypeKind};
 use crate::vm::op::Op;
 
 impl<'a> Compiler<'a> {
@@ -33,92 +33,7 @@ impl<'a> Compiler<'a> {
 
     pub(super) fn composite(&mut self, ty: TypeId, elems: &[Element], span: Span) -> Operand {
         match self.types.ukind(ty).clone() {
-            TypeKind::Struct(fields) => {
-                let keyed = elems.first().is_some_and(|e| e.key.is_some());
-                if keyed {
-                    let mut vals: Vec<Option<&Element>> = vec![None; fields.len()];
-                    for el in elems {
-                        let Some(k) = &el.key else {
-                            self.error(
-                                el.value.span,
-                                "mixture of field:value and value elements in struct literal",
-                            );
-                            continue;
-                        };
-                        let ExprKind::Ident(kid) = &k.kind else {
-                            errorf!(
-                                self,
-                                k.span,
-                                "invalid field name {} in struct literal",
-                                self.text(k.span)
-                            );
-                            continue;
-                        };
-                        match fields.iter().position(|f| f.name == kid.name) {
-                            Some(i) => {
-                                if vals[i].is_some() {
-                                    errorf!(
-                                        self,
-                                        k.span,
-                                        "duplicate field name {} in struct literal",
-                                        kid.name
-                                    );
-                                }
-                                vals[i] = Some(el);
-                            }
-                            None => errorf!(
-                                self,
-                                k.span,
-                                "unknown field {} in struct literal of type {}",
-                                kid.name,
-                                self.types.name(ty)
-                            ),
-                        }
-                    }
-                    for (i, f) in fields.iter().enumerate() {
-                        match vals[i] {
-                            Some(el) => self.element(&el.value, f.ty, "struct literal"),
-                            None => {
-                                self.emit(Op::Zero(f.ty));
-                            }
-                        }
-                    }
-                } else if !elems.is_empty() {
-                    if elems.len() < fields.len() {
-                        errorf!(
-                            self,
-                            Span {
-                                lo: span.hi.saturating_sub(1),
-                                hi: span.hi,
-                            },
-                            "too few values in struct literal of type {}",
-                            self.types.name(ty)
-                        );
-                    }
-                    for (i, f) in fields.iter().enumerate() {
-                        match elems.get(i) {
-                            Some(el) => self.element(&el.value, f.ty, "struct literal"),
-                            None => {
-                                self.emit(Op::Zero(f.ty));
-                            }
-                        }
-                    }
-                    if elems.len() > fields.len() {
-                        errorf!(
-                            self,
-                            elems[fields.len()].value.span,
-                            "too many values in struct literal of type {}",
-                            self.types.name(ty)
-                        );
-                    }
-                } else {
-                    for f in &fields {
-                        self.emit(Op::Zero(f.ty));
-                    }
-                }
-                self.emit(Op::MakeSeq(fields.len() as u32));
-                Operand::value(ty, span)
-            }
+            TypeKind::Struct(fields) => self.struct_literal(ty, &fields, elems, span),
             TypeKind::Array(n, elem) => {
                 let (count, order) =
                     self.indexed_elems(elems, if n == u64::MAX { None } else { Some(n) });
@@ -165,6 +80,101 @@ impl<'a> Compiler<'a> {
                 Operand::invalid(span)
             }
         }
+    }
+
+    /// A struct literal: all keyed (`T{F: v}`) or all positional (`T{v, w}`);
+    /// missing fields are zero.
+    fn struct_literal(
+        &mut self,
+        ty: TypeId,
+        fields: &[Field],
+        elems: &[Element],
+        span: Span,
+    ) -> Operand {
+        let keyed = elems.first().is_some_and(|e| e.key.is_some());
+        if keyed {
+            let mut vals: Vec<Option<&Element>> = vec![None; fields.len()];
+            for el in elems {
+                let Some(k) = &el.key else {
+                    self.error(
+                        el.value.span,
+                        "mixture of field:value and value elements in struct literal",
+                    );
+                    continue;
+                };
+                let ExprKind::Ident(kid) = &k.kind else {
+                    errorf!(
+                        self,
+                        k.span,
+                        "invalid field name {} in struct literal",
+                        self.text(k.span)
+                    );
+                    continue;
+                };
+                match fields.iter().position(|f| f.name == kid.name) {
+                    Some(i) => {
+                        if vals[i].is_some() {
+                            errorf!(
+                                self,
+                                k.span,
+                                "duplicate field name {} in struct literal",
+                                kid.name
+                            );
+                        }
+                        vals[i] = Some(el);
+                    }
+                    None => errorf!(
+                        self,
+                        k.span,
+                        "unknown field {} in struct literal of type {}",
+                        kid.name,
+                        self.types.name(ty)
+                    ),
+                }
+            }
+            for (i, f) in fields.iter().enumerate() {
+                match vals[i] {
+                    Some(el) => self.element(&el.value, f.ty, "struct literal"),
+                    None => {
+                        self.emit(Op::Zero(f.ty));
+                    }
+                }
+            }
+        } else if !elems.is_empty() {
+            if elems.len() < fields.len() {
+                errorf!(
+                    self,
+                    Span {
+                        lo: span.hi.saturating_sub(1),
+                        hi: span.hi,
+                    },
+                    "too few values in struct literal of type {}",
+                    self.types.name(ty)
+                );
+            }
+            for (i, f) in fields.iter().enumerate() {
+                match elems.get(i) {
+                    Some(el) => self.element(&el.value, f.ty, "struct literal"),
+                    None => {
+                        self.emit(Op::Zero(f.ty));
+                    }
+                }
+            }
+            if elems.len() > fields.len() {
+                errorf!(
+                    self,
+                    elems[fields.len()].value.span,
+                    "too many values in struct literal of type {}",
+                    self.types.name(ty)
+                );
+            }
+        } else {
+            for f in fields {
+                self.emit(Op::Zero(f.ty));
+            }
+        }
+        self.emit(Op::MakeSeq(fields.len() as u32));
+        Operand::value(ty, span)
     }
 
     /// Positions of array/slice literal elements: (length, index per element).

@@ -104,7 +104,7 @@ impl<'a> Compiler<'a> {
             let t = self.materialize(&o, None);
             return self.convert_value(t, target, arg, span);
         }
-        let o = self.to_single_value(o, arg);
+        let o = self.single_value(o, arg);
         if o.is_invalid() {
             return o;
         }

@@ -67,7 +67,7 @@ impl<'a> Compiler<'a> {
     /// default type), reporting an error for types, void calls, packages.
     pub(super) fn value(&mut self, e: &Expr) -> Operand {
         let op = self.expr(e);
-        self.to_single_value(op, e)
+        self.single_value(op, e)
     }
 
     pub(super) fn expr(&mut self, e: &Expr) -> Operand {
@@ -151,7 +151,7 @@ impl<'a> Compiler<'a> {
                     }
                     Mode::Invalid => op,
                     _ => {
-                        let op = self.to_single_value(op, x);
+                        let op = self.single_value(op, x);
                         if op.is_invalid() {
                             return op;
                         }
@@ -424,7 +424,7 @@ impl<'a> Compiler<'a> {
                         }
                     };
                 }
-                let o = self.to_single_value(o, x);
+                let o = self.single_value(o, x);
                 if o.is_invalid() {
                     return o;
                 }
@@ -487,13 +487,13 @@ impl<'a> Compiler<'a> {
         let lo = if matches!(lo.mode, Mode::Const(_) | Mode::Invalid) {
             lo
         } else {
-            self.to_single_value(lo, l)
+            self.single_value(lo, l)
         };
         let ro = self.expr(r);
         let ro = if matches!(ro.mode, Mode::Const(_) | Mode::Invalid) {
             ro
         } else {
-            self.to_single_value(ro, r)
+            self.single_value(ro, r)
         };
         if lo.is_invalid() || ro.is_invalid() {
             return Operand::invalid(span);
@@ -502,60 +502,7 @@ impl<'a> Compiler<'a> {
         // Both constant: fold.
         if let (Mode::Const(a), Mode::Const(b)) = (&lo.mode, &ro.mode) {
             let (a, b) = (a.clone(), b.clone());
-            let ty = match self.const_result_type(lo.ty, ro.ty) {
-                Some(t) => t,
-                None => {
-                    errorf!(
-                        self,
-                        span,
-                        "invalid operation: {} (mismatched types {} and {})",
-                        self.text(span),
-                        self.types.name(lo.ty),
-                        self.types.name(ro.ty)
-                    );
-                    return Operand::invalid(span);
-                }
-            };
-            if a == ConstVal::Nil || b == ConstVal::Nil {
-                errorf!(
-                    self,
-                    span,
-                    "invalid operation: {} (operator {} not defined on nil)",
-                    self.text(span),
-                    op.as_str()
-                );
-                return Operand::invalid(span);
-            }
-            let int_div = self.types.is_integer(ty);
-            return match consts::fold_binary(op, &a, &b, int_div) {
-                Ok(c) => {
-                    let rty = if is_cmp { wk::UNTYPED_BOOL } else { ty };
-                    if !is_cmp
-                        && !self.types.is_untyped(rty)
-                        && consts::representable(&self.types, &c, rty).is_err()
-                    {
-                        errorf!(self, span, "cannot use {} (untyped int constant {}) as {} value in expression (overflows)", self.text(span), c.display(), self.types.name(rty));
-                    }
-                    let c = match (&c, self.types.is_integer(rty)) {
-                        (ConstVal::Float(f), true) if f.fract() == 0.0 => ConstVal::Int(*f as i128),
-                        (ConstVal::Rat(_), true) => c.as_i128().map(ConstVal::Int).unwrap_or(c),
-                        _ => c,
-                    };
-                    Operand {
-                        mode: Mode::Const(c),
-                        ty: rty,
-                        span,
-                    }
-                }
-                Err(msg) => {
-                    if msg.starts_with("invalid operation: division") {
-                        self.error(r.span, "invalid operation: division by zero");
-                    } else {
-                        errorf!(self, span, "{} ({})", msg, self.text(span));
-                    }
-                    Operand::invalid(span)
-                }
-            };
+            return self.fold_binary_constants(op, is_cmp, &lo, &ro, a, b, r, span);
         }
         // Determine the operation type.
         let (ty, swapped) = match (&lo.mode, &ro.mode) {
@@ -624,49 +571,7 @@ impl<'a> Compiler<'a> {
             self.emit(Op::Swap);
         }
         if let Some(cmp) = cmp {
-            let ordered = !matches!(cmp, CmpOp::Eq | CmpOp::Ne);
-            let nk = self.num_kind(ty);
-            if ordered && nk == NumKind::Any {
-                errorf!(
-                    self,
-                    span,
-                    "invalid operation: {} (operator {} not defined on {})",
-                    self.text(span),
-                    op.as_str(),
-                    self.describe(&lo, l).split(" (").next().unwrap_or("")
-                );
-                return Operand::invalid(span);
-            }
-            if !ordered && !self.types.comparable(ty) {
-                let other_nil = matches!(lo.mode, Mode::Const(ConstVal::Nil))
-                    || matches!(ro.mode, Mode::Const(ConstVal::Nil));
-                if !other_nil {
-                    let kind = match self.types.ukind(ty) {
-                        TypeKind::Slice(_) => "slice",
-                        TypeKind::Map(..) => "map",
-                        TypeKind::Func(_) => "func",
-                        _ => "struct containing uncomparable field",
-                    };
-                    errorf!(
-                        self,
-                        span,
-                        "invalid operation: {} ({} can only be compared to nil)",
-                        self.text(span),
-                        kind
-                    );
-                    return Operand::invalid(span);
-                }
-            }
-            let k = if ordered {
-                nk
-            } else {
-                match nk {
-                    NumKind::Float64 | NumKind::Float32 => nk,
-                    _ => NumKind::Any,
-                }
-            };
-            self.emit(Op::Cmp(cmp, k));
-            return Operand::value(wk::UNTYPED_BOOL, span);
+            return self.comparison(cmp, op, ty, &lo, &ro, l, span);
         }
         let nk = self.num_kind(ty);
         // Not a comparison, so `arith` is set; `filter` keeps it only where
@@ -696,6 +601,135 @@ impl<'a> Compiler<'a> {
         }
         self.emit(Op::Arith(aop, nk));
         Operand::value(ty, span)
+    }
+
+    /// Folds a binary operation on two constants, as go/types does with
+    /// go/constant: the result stays untyped unless an operand is typed.
+    #[allow(clippy::too_many_arguments)]
+    fn fold_binary_constants(
+        &mut self,
+        op: BinaryOp,
+        is_cmp: bool,
+        lo: &Operand,
+        ro: &Operand,
+        a: ConstVal,
+        b: ConstVal,
+        r: &Expr,
+        span: Span,
+    ) -> Operand {
+        let ty = match self.const_result_type(lo.ty, ro.ty) {
+            Some(t) => t,
+            None => {
+                errorf!(
+                    self,
+                    span,
+                    "invalid operation: {} (mismatched types {} and {})",
+                    self.text(span),
+                    self.types.name(lo.ty),
+                    self.types.name(ro.ty)
+                );
+                return Operand::invalid(span);
+            }
+        };
+        if a == ConstVal::Nil || b == ConstVal::Nil {
+            errorf!(
+                self,
+                span,
+                "invalid operation: {} (operator {} not defined on nil)",
+                self.text(span),
+                op.as_str()
+            );
+            return Operand::invalid(span);
+        }
+        let int_div = self.types.is_integer(ty);
+        match consts::fold_binary(op, &a, &b, int_div) {
+            Ok(c) => {
+                let rty = if is_cmp { wk::UNTYPED_BOOL } else { ty };
+                if !is_cmp
+                    && !self.types.is_untyped(rty)
+                    && consts::representable(&self.types, &c, rty).is_err()
+                {
+                    errorf!(self, span, "cannot use {} (untyped int constant {}) as {} value in expression (overflows)", self.text(span), c.display(), self.types.name(rty));
+                }
+                let c = match (&c, self.types.is_integer(rty)) {
+                    (ConstVal::Float(f), true) if f.fract() == 0.0 => ConstVal::Int(*f as i128),
+                    (ConstVal::Rat(_), true) => c.as_i128().map(ConstVal::Int).unwrap_or(c),
+                    _ => c,
+                };
+                Operand {
+                    mode: Mode::Const(c),
+                    ty: rty,
+                    span,
+                }
+            }
+            Err(msg) => {
+                if msg.starts_with("invalid operation: division") {
+                    self.error(r.span, "invalid operation: division by zero");
+                } else {
+                    errorf!(self, span, "{} ({})", msg, self.text(span));
+                }
+                Operand::invalid(span)
+            }
+        }
+    }
+
+    /// A comparison of two operands of type `ty` (the constant one, if
+    /// any, already pushed as `ty`): ordered operators need ordered types,
+    /// `==` and `!=` comparable ones (or nil).
+    #[allow(clippy::too_many_arguments)]
+    fn comparison(
+        &mut self,
+        cmp: CmpOp,
+        op: BinaryOp,
+        ty: TypeId,
+        lo: &Operand,
+        ro: &Operand,
+        l: &Expr,
+        span: Span,
+    ) -> Operand {
+        let ordered = !matches!(cmp, CmpOp::Eq | CmpOp::Ne);
+        let nk = self.num_kind(ty);
+        if ordered && nk == NumKind::Any {
+            errorf!(
+                self,
+                span,
+                "invalid operation: {} (operator {} not defined on {})",
+                self.text(span),
+                op.as_str(),
+                self.describe(lo, l).split(" (").next().unwrap_or("")
+            );
+            return Operand::invalid(span);
+        }
+        if !ordered && !self.types.comparable(ty) {
+            let other_nil = matches!(lo.mode, Mode::Const(ConstVal::Nil))
+                || matches!(ro.mode, Mode::Const(ConstVal::Nil));
+            if !other_nil {
+                let kind = match self.types.ukind(ty) {
+                    TypeKind::Slice(_) => "slice",
+                    TypeKind::Map(..) => "map",
+                    TypeKind::Func(_) => "func",
+                    _ => "struct containing uncomparable field",
+                };
+                errorf!(
+                    self,
+                    span,
+                    "invalid operation: {} ({} can only be compared to nil)",
+                    self.text(span),
+                    kind
+                );
+                return Operand::invalid(span);
+            }
+        }
+        let k = if ordered {
+            nk
+        } else {
+            match nk {
+                NumKind::Float64 | NumKind::Float32 => nk,
+                _ => NumKind::Any,
+            }
+        };
+        self.emit(Op::Cmp(cmp, k));
+        Operand::value(wk::UNTYPED_BOOL, span)
     }
 
     /// Checks that a constant operand converts to the other operand's type.
@@ -836,7 +870,7 @@ impl<'a> Compiler<'a> {
                     span,
                 };
             }
-            let ro = self.to_single_value(ro, r);
+            let ro = self.single_value(ro, r);
             if !self.types.is_bool(ro.ty) {
                 errorf!(
                     self,
@@ -857,7 +891,7 @@ impl<'a> Compiler<'a> {
             }
             return Operand::value(ro.ty, span);
         }
-        let lo = self.to_single_value(lo, l);
+        let lo = self.single_value(lo, l);
         if lo.is_invalid() {
             return lo;
         }
@@ -884,7 +918,7 @@ impl<'a> Compiler<'a> {
                 self.materialize(&ro, Some(lo.ty));
                 Operand::value(lo.ty, ro.span)
             }
-            _ => self.to_single_value(ro, r),
+            _ => self.single_value(ro, r),
         };
         if !ro.is_invalid() && !self.types.is_bool(ro.ty) {
             errorf!(
@@ -975,7 +1009,7 @@ impl<'a> Compiler<'a> {
                 }
                 None
             }
-            _ => Some(self.to_single_value(ro.clone(), r)),
+            _ => Some(self.single_value(ro.clone(), r)),
         };
         if let Some(rv) = &ro_val {
             if !self.types.is_integer(rv.ty) {

@@ -50,7 +50,7 @@ impl<'a> Compiler<'a> {
             }
             Mode::Invalid => {}
             _ => {
-                let o = self.to_single_value(o, i);
+                let o = self.single_value(o, i);
                 if !o.is_invalid() && !self.types.is_integer(o.ty) {
                     errorf!(
                         self,
@@ -101,7 +101,7 @@ impl<'a> Compiler<'a> {
             self.emit(Op::IndexString);
             return Operand::value(wk::UINT8, span);
         }
-        let xo = self.to_single_value(xo, x);
+        let xo = self.single_value(xo, x);
         if xo.is_invalid() {
             return xo;
         }

@@ -226,7 +226,7 @@ impl<'a> Compiler<'a> {
             // Method expression T.M / (*T).M.
             return self.method_expr(xo.ty, sel, span);
         }
-        let xo = self.to_single_value(xo, x);
+        let xo = self.single_value(xo, x);
         if xo.is_invalid() {
             return xo;
         }

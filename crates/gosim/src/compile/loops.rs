@@ -158,6 +158,15 @@ impl<'a> Compiler<'a> {
         self.pop_scope();
     }
 
+    /// `for k, v := range x` and `for k, v = range x`. Go evaluates `x`
+    /// once, before the loop; a map is walked over a snapshot of its keys,
+    /// skipping entries deleted since.
+    ///
+    /// With `:=`, the iteration variables follow the loop-variable rule in
+    /// this file's doc: under Go 1.22 they are declared in the body's scope,
+    /// so each iteration stores into a fresh variable (a fresh cell, if
+    /// boxed); under Go 1.21 they are declared once before the loop and each
+    /// iteration stores into the same one.
     #[allow(clippy::too_many_arguments)]
     pub(super) fn range_stmt(
         &mut self,
@@ -170,96 +179,11 @@ impl<'a> Compiler<'a> {
         span: Span,
     ) {
         self.push_scope();
-        let so = self.expr(subject);
-        if so.is_invalid() {
+        let Some((so, kind)) = self.range_subject(subject) else {
             self.pop_scope();
             return;
-        }
-        let (so, sty) = match &so.mode {
-            Mode::Const(ConstVal::Int(_)) => {
-                let t = self.materialize(&so, None);
-                (Operand::value(t, so.span), t)
-            }
-            Mode::Const(ConstVal::Str(_)) => {
-                self.materialize(&so, Some(wk::STRING));
-                (Operand::value(wk::STRING, so.span), wk::STRING)
-            }
-            _ => {
-                let o = self.to_single_value(so, subject);
-                let t = o.ty;
-                (o, t)
-            }
         };
-        if so.is_invalid() {
-            self.pop_scope();
-            return;
-        }
-        enum Kind {
-            Slice(TypeId),
-            Array(u32, TypeId),
-            PtrArray(u32, TypeId),
-            Str,
-            Map(TypeId, TypeId),
-            Chan(TypeId),
-            Int(TypeId),
-        }
-        let kind = match self.types.ukind(sty).clone() {
-            TypeKind::Slice(e) => Kind::Slice(e),
-            TypeKind::Array(n, e) => Kind::Array(n as u32, e),
-            TypeKind::Pointer(p) => match self.types.ukind(p).clone() {
-                TypeKind::Array(n, e) => Kind::PtrArray(n as u32, e),
-                _ => {
-                    errorf!(
-                        self,
-                        subject.span,
-                        "cannot range over {}",
-                        self.describe(&so, subject)
-                    );
-                    self.pop_scope();
-                    return;
-                }
-            },
-            TypeKind::String => Kind::Str,
-            TypeKind::Map(k, v) => Kind::Map(k, v),
-            TypeKind::Chan(dir, e) => {
-                if dir == ChanDir::Send {
-                    errorf!(
-                        self,
-                        subject.span,
-                        "invalid operation: range {} receive from send-only channel {}",
-                        self.text(subject.span),
-                        self.types.name(sty)
-                    );
-                }
-                Kind::Chan(e)
-            }
-            TypeKind::Int(_) => Kind::Int(sty),
-            TypeKind::Func(_) => {
-                self.error(
-                    subject.span,
-                    "range over function iterators is not supported by gosim",
-                );
-                self.pop_scope();
-                return;
-            }
-            _ => {
-                errorf!(
-                    self,
-                    subject.span,
-                    "cannot range over {}",
-                    self.describe(&so, subject)
-                );
-                self.pop_scope();
-                return;
-            }
-        };
-        let (kt, vt) = match &kind {
-            Kind::Slice(e) | Kind::Array(_, e) | Kind::PtrArray(_, e) => (wk::INT, Some(*e)),
-            Kind::Str => (wk::INT, Some(wk::INT32)),
-            Kind::Map(k, v) => (*k, Some(*v)),
-            Kind::Chan(e) => (*e, None),
-            Kind::Int(t) => (*t, None),
-        };
+        let (kt, vt) = kind.var_types();
         if value.is_some() && vt.is_none() {
             let what = "permits only one iteration variable";
             errorf!(
@@ -270,206 +194,38 @@ impl<'a> Compiler<'a> {
                 what
             );
         }
-        let subj = self.new_slot();
-        self.emit(Op::Store(subj));
-        let idx = self.new_slot();
-        let limit = self.new_slot();
-        let keys = self.new_slot();
-        let cur_val = self.new_slot();
-        match &kind {
-            Kind::Map(..) => {
-                self.emit(Op::Load(subj));
-                self.emit(Op::MapKeys);
-                self.emit(Op::Store(keys));
-                self.emit(Op::Load(keys));
-                self.emit(Op::Len);
-                self.emit(Op::Store(limit));
-            }
-            Kind::Int(_) => {
-                self.emit(Op::Load(subj));
-                self.emit(Op::Store(limit));
-            }
-            Kind::Chan(_) => {}
-            Kind::Array(n, _) | Kind::PtrArray(n, _) => {
-                self.emit(Op::Push(Value::Int(*n as i64)));
-                self.emit(Op::Store(limit));
-            }
-            _ => {
-                self.emit(Op::Load(subj));
-                self.emit(Op::Len);
-                self.emit(Op::Store(limit));
-            }
-        }
-        self.emit(Op::Push(Value::Int(0)));
-        self.emit(Op::Store(idx));
-        // Per-loop variables (go1.21, or `=` assignment) are declared once.
-        let per_iter = self.loopvar_per_iteration;
-        let declare_vars = |c: &mut Self| -> Vec<Option<(Place, TypeId)>> {
-            let mut out = Vec::new();
-            for (e, t) in [(key, Some(kt)), (value, vt)] {
-                let Some(e) = e else {
-                    out.push(None);
-                    continue;
-                };
-                let t = t.unwrap_or(wk::INVALID);
-                match &e.kind {
-                    ExprKind::Ident(id) if id.name == "_" => out.push(Some((Place::Blank, t))),
-                    ExprKind::Ident(id) => {
-                        let (slot, boxed) = c.declare_local(&id.name, t, id.span);
-                        out.push(Some((
-                            if boxed {
-                                Place::Boxed(u32::MAX - slot)
-                            } else {
-                                Place::Local(slot)
-                            },
-                            t,
-                        )));
-                    }
-                    _ => {
-                        errorf!(c, e.span, "non-name {} on left side of :=", c.text(e.span));
-                        out.push(None);
-                    }
-                }
-            }
-            out
-        };
-        let mut once_vars = None;
-        if define && !per_iter {
-            let vars = declare_vars(self);
-            for v in vars.iter().flatten() {
-                if let (Place::Boxed(s), t) = v {
+        let slots = self.range_prologue(kind);
+        let vars = [(key, Some(kt)), (value, vt)];
+        // Go 1.21: the variables exist once, before the first iteration.
+        let once_vars = if define && !self.loopvar_per_iteration {
+            let declared = self.declare_range_vars(vars);
+            for (place, t) in declared.iter().flatten() {
+                if matches!(place, Place::Boxed { .. }) {
                     self.emit(Op::Zero(*t));
-                    self.emit(Op::BoxInto(u32::MAX - *s));
+                    self.store(place);
                 }
             }
-            once_vars = Some(
-                vars.into_iter()
-                    .map(|v| v.map(|(p, t)| (fix_once(p), t)))
+            Some(
+                declared
+                    .into_iter()
+                    .map(|v| v.map(|(p, t)| (declared_once(p), t)))
                     .collect::<Vec<_>>(),
-            );
-        }
+            )
+        } else {
+            None
+        };
         let top = self.here();
-        // Condition and the next key/value on the stack.
-        let mut exit_jumps = Vec::new();
-        let mut pop_exit = None;
-        match &kind {
-            Kind::Chan(_) => {
-                self.emit(Op::Load(subj));
-                self.emit(Op::Recv { comma_ok: true });
-                pop_exit = Some(self.emit(Op::JumpIfFalse(0)));
-                self.emit(Op::Store(cur_val));
-            }
-            _ => {
-                self.emit(Op::Load(idx));
-                self.emit(Op::Load(limit));
-                self.emit(Op::Cmp(CmpOp::Lt, NumKind::Int(IntKind::Int)));
-                exit_jumps.push(self.emit(Op::JumpIfFalse(0)));
-            }
-        }
-        let mut skip_jump = None;
-        // Compute key and value onto the stack.
-        let push_kv = |c: &mut Self, want_key: bool, want_val: bool| match &kind {
-            Kind::Slice(_) => {
-                if want_key {
-                    c.emit(Op::Load(idx));
-                }
-                if want_val {
-                    c.emit(Op::Load(subj));
-                    c.emit(Op::Load(idx));
-                    c.emit(Op::IndexSlice);
-                }
-            }
-            Kind::Array(n, _) => {
-                if want_key {
-                    c.emit(Op::Load(idx));
-                }
-                if want_val {
-                    c.emit(Op::Load(subj));
-                    c.emit(Op::Load(idx));
-                    c.emit(Op::IndexArray(*n));
-                }
-            }
-            Kind::PtrArray(n, _) => {
-                if want_key {
-                    c.emit(Op::Load(idx));
-                }
-                if want_val {
-                    c.emit(Op::Load(subj));
-                    c.emit(Op::Deref);
-                    c.emit(Op::Load(idx));
-                    c.emit(Op::IndexArray(*n));
-                }
-            }
-            Kind::Str => {
-                if want_key {
-                    c.emit(Op::Load(idx));
-                }
-                if want_val {
-                    c.emit(Op::Load(cur_val));
-                }
-            }
-            Kind::Map(..) => {
-                if want_key {
-                    c.emit(Op::Load(keys));
-                    c.emit(Op::Load(idx));
-                    c.emit(Op::IndexSlice);
-                }
-                if want_val {
-                    c.emit(Op::Load(cur_val));
-                }
-            }
-            Kind::Chan(_) => {
-                if want_key {
-                    c.emit(Op::Load(cur_val));
-                }
-            }
-            Kind::Int(_) => {
-                if want_key {
-                    c.emit(Op::Load(idx));
-                }
-            }
-        };
-        match &kind {
-            Kind::Str => {
-                // cur_val = rune at idx; limit_next stored in `keys`.
-                self.emit(Op::Load(subj));
-                self.emit(Op::Load(idx));
-                self.emit(Op::StrNextRune);
-                self.emit(Op::Store(cur_val));
-                self.emit(Op::Store(keys));
-            }
-            Kind::Map(_, v) => {
-                self.emit(Op::Load(subj));
-                self.emit(Op::Load(keys));
-                self.emit(Op::Load(idx));
-                self.emit(Op::IndexSlice);
-                self.emit(Op::IndexMap {
-                    elem: *v,
-                    comma_ok: true,
-                });
-                // Entries deleted during iteration are skipped.
-                let j = self.emit(Op::JumpIfFalse(0));
-                self.emit(Op::Store(cur_val));
-                skip_jump = Some(j);
-            }
-            _ => {}
-        }
+        let exits = self.range_next(kind, slots);
         self.push_scope();
-        let vars = match &once_vars {
-            Some(v) => v.clone(),
-            None if define => declare_vars(self),
-            None => Vec::new(),
-        };
         if define {
-            for (i, v) in vars.iter().enumerate() {
+            let declared = match once_vars {
+                Some(v) => v,
+                None => self.declare_range_vars(vars),
+            };
+            for (i, v) in declared.iter().enumerate() {
                 let Some((place, _)) = v else { continue };
-                push_kv(self, i == 0, i == 1);
-                match place {
-                    Place::Boxed(s) if *s > u32::MAX / 2 => {
-                        self.emit(Op::BoxInto(u32::MAX - *s));
-                    }
-                    p => self.store(p),
-                }
+                self.push_range_key_value(kind, slots, i == 0, i == 1);
+                self.store(place);
             }
             // Range variables count as used only if the body uses them; Go
             // reports unused ones like any other variable.
@@ -479,7 +235,7 @@ impl<'a> Compiler<'a> {
                 let Some((place, ty)) = self.place(e) else {
                     continue;
                 };
-                push_kv(self, i == 0, i == 1);
+                self.push_range_key_value(kind, slots, i == 0, i == 1);
                 let t = if i == 0 {
                     kt
                 } else {
@@ -495,40 +251,379 @@ impl<'a> Compiler<'a> {
         self.block_stmts(&body.stmts);
         self.pop_scope();
         let cont = self.here();
-        // Advance.
-        match &kind {
-            Kind::Chan(_) => {}
-            Kind::Str => {
-                self.emit(Op::Load(keys));
-                self.emit(Op::Store(idx));
-            }
-            _ => {
-                self.emit(Op::Load(idx));
-                self.emit(Op::Push(Value::Int(1)));
-                self.emit(Op::Arith(ArithOp::Add, NumKind::Int(IntKind::Int)));
-                self.emit(Op::Store(idx));
-            }
-        }
+        self.range_advance(kind, slots);
         self.emit(Op::Jump(top as u32));
-        if let Some(j) = skip_jump {
+        if let Some(j) = exits.deleted {
             // Deleted key: pop the zero value and advance.
             let here = self.here();
             self.patch(j, here);
             self.emit(Op::Pop);
             self.emit(Op::Jump(cont as u32));
         }
-        if let Some(j) = pop_exit {
+        if let RangeKind::Chan(_) = kind {
+            // Closed and drained: pop the zero value the receive left.
             let here = self.here();
-            self.patch(j, here);
+            self.patch(exits.done, here);
             self.emit(Op::Pop);
         }
         let end = self.here();
-        for j in exit_jumps {
-            self.patch(j, end);
+        if !matches!(kind, RangeKind::Chan(_)) {
+            self.patch(exits.done, end);
         }
         self.pop_loop(cont, end);
         self.pop_scope();
     }
+
+    /// Compiles the range expression (once) and classifies it, reporting
+    /// what Go cannot range over.
+    fn range_subject(&mut self, subject: &Expr) -> Option<(Operand, RangeKind)> {
+        let so = self.expr(subject);
+        if so.is_invalid() {
+            return None;
+        }
+        let (so, sty) = match &so.mode {
+            Mode::Const(ConstVal::Int(_)) => {
+                let t = self.materialize(&so, None);
+                (Operand::value(t, so.span), t)
+            }
+            Mode::Const(ConstVal::Str(_)) => {
+                self.materialize(&so, Some(wk::STRING));
+                (Operand::value(wk::STRING, so.span), wk::STRING)
+            }
+            _ => {
+                let o = self.single_value(so, subject);
+                let t = o.ty;
+                (o, t)
+            }
+        };
+        if so.is_invalid() {
+            return None;
+        }
+        let kind = match self.types.ukind(sty).clone() {
+            TypeKind::Slice(e) => RangeKind::Slice(e),
+            TypeKind::Array(n, e) => RangeKind::Array(n as u32, e),
+            TypeKind::Pointer(p) => match self.types.ukind(p).clone() {
+                TypeKind::Array(n, e) => RangeKind::PtrArray(n as u32, e),
+                _ => {
+                    errorf!(
+                        self,
+                        subject.span,
+                        "cannot range over {}",
+                        self.describe(&so, subject)
+                    );
+                    return None;
+                }
+            },
+            TypeKind::String => RangeKind::Str,
+            TypeKind::Map(k, v) => RangeKind::Map(k, v),
+            TypeKind::Chan(dir, e) => {
+                if dir == ChanDir::Send {
+                    errorf!(
+                        self,
+                        subject.span,
+                        "invalid operation: range {} receive from send-only channel {}",
+                        self.text(subject.span),
+                        self.types.name(sty)
+                    );
+                }
+                RangeKind::Chan(e)
+            }
+            TypeKind::Int(_) => RangeKind::Int(sty),
+            TypeKind::Func(_) => {
+                self.error(
+                    subject.span,
+                    "range over function iterators is not supported by gosim",
+                );
+                return None;
+            }
+            _ => {
+                errorf!(
+                    self,
+                    subject.span,
+                    "cannot range over {}",
+                    self.describe(&so, subject)
+                );
+                return None;
+            }
+        };
+        Some((so, kind))
+    }
+
+    /// With the range value on the stack, allocates the loop's hidden
+    /// locals and initializes them: the subject, the count, the map's key
+    /// snapshot, and the index at 0.
+    fn range_prologue(&mut self, kind: RangeKind) -> RangeSlots {
+        let subject = self.new_slot();
+        self.emit(Op::Store(subject));
+        let slots = RangeSlots {
+            subject,
+            idx: self.new_slot(),
+            limit: self.new_slot(),
+            keys: self.new_slot(),
+            cur_val: self.new_slot(),
+        };
+        match kind {
+            RangeKind::Map(..) => {
+                self.emit(Op::Load(slots.subject));
+                self.emit(Op::MapKeys);
+                self.emit(Op::Store(slots.keys));
+                self.emit(Op::Load(slots.keys));
+                self.emit(Op::Len);
+                self.emit(Op::Store(slots.limit));
+            }
+            RangeKind::Int(_) => {
+                self.emit(Op::Load(slots.subject));
+                self.emit(Op::Store(slots.limit));
+            }
+            RangeKind::Chan(_) => {}
+            RangeKind::Array(n, _) | RangeKind::PtrArray(n, _) => {
+                self.emit(Op::Push(Value::Int(n as i64)));
+                self.emit(Op::Store(slots.limit));
+            }
+            RangeKind::Slice(_) | RangeKind::Str => {
+                self.emit(Op::Load(slots.subject));
+                self.emit(Op::Len);
+                self.emit(Op::Store(slots.limit));
+            }
+        }
+        self.emit(Op::Push(Value::Int(0)));
+        self.emit(Op::Store(slots.idx));
+        slots
+    }
+
+    /// Declares the iteration variables of `for k, v := range`, each with
+    /// its type; `None` for a missing variable or a non-name (reported).
+    fn declare_range_vars(
+        &mut self,
+        vars: [(Option<&Expr>, Option<TypeId>); 2],
+    ) -> Vec<Option<(Place, TypeId)>> {
+        let mut out = Vec::new();
+        for (e, t) in vars {
+            let Some(e) = e else {
+                out.push(None);
+                continue;
+            };
+            let t = t.unwrap_or(wk::INVALID);
+            match &e.kind {
+                ExprKind::Ident(id) if id.name == "_" => out.push(Some((Place::Blank, t))),
+                ExprKind::Ident(id) => {
+                    let (slot, boxed) = self.declare_local(&id.name, t, id.span);
+                    out.push(Some((
+                        if boxed {
+                            Place::Boxed { slot, fresh: true }
+                        } else {
+                            Place::Local(slot)
+                        },
+                        t,
+                    )));
+                }
+                _ => {
+                    errorf!(
+                        self,
+                        e.span,
+                        "non-name {} on left side of :=",
+                        self.text(e.span)
+                    );
+                    out.push(None);
+                }
+            }
+        }
+        out
+    }
+
+    /// The loop header: tests for the end and loads the next element (a
+    /// channel receive, a string's next rune, a map's next live entry).
+    fn range_next(&mut self, kind: RangeKind, slots: RangeSlots) -> RangeExits {
+        let done = match kind {
+            RangeKind::Chan(_) => {
+                self.emit(Op::Load(slots.subject));
+                self.emit(Op::Recv { comma_ok: true });
+                let j = self.emit(Op::JumpIfFalse(0));
+                self.emit(Op::Store(slots.cur_val));
+                j
+            }
+            _ => {
+                self.emit(Op::Load(slots.idx));
+                self.emit(Op::Load(slots.limit));
+                self.emit(Op::Cmp(CmpOp::Lt, NumKind::Int(IntKind::Int)));
+                self.emit(Op::JumpIfFalse(0))
+            }
+        };
+        let mut deleted = None;
+        match kind {
+            RangeKind::Str => {
+                // cur_val = rune at idx; the next rune's offset goes to `keys`.
+                self.emit(Op::Load(slots.subject));
+                self.emit(Op::Load(slots.idx));
+                self.emit(Op::StrNextRune);
+                self.emit(Op::Store(slots.cur_val));
+                self.emit(Op::Store(slots.keys));
+            }
+            RangeKind::Map(_, v) => {
+                self.emit(Op::Load(slots.subject));
+                self.emit(Op::Load(slots.keys));
+                self.emit(Op::Load(slots.idx));
+                self.emit(Op::IndexSlice);
+                self.emit(Op::IndexMap {
+                    elem: v,
+                    comma_ok: true,
+                });
+                // Entries deleted during iteration are skipped.
+                deleted = Some(self.emit(Op::JumpIfFalse(0)));
+                self.emit(Op::Store(slots.cur_val));
+            }
+            _ => {}
+        }
+        RangeExits { done, deleted }
+    }
+
+    /// Pushes the current key and/or value.
+    fn push_range_key_value(
+        &mut self,
+        kind: RangeKind,
+        slots: RangeSlots,
+        want_key: bool,
+        want_val: bool,
+    ) {
+        let RangeSlots {
+            subject,
+            idx,
+            keys,
+            cur_val,
+            ..
+        } = slots;
+        match kind {
+            RangeKind::Slice(_) => {
+                if want_key {
+                    self.emit(Op::Load(idx));
+                }
+                if want_val {
+                    self.emit(Op::Load(subject));
+                    self.emit(Op::Load(idx));
+                    self.emit(Op::IndexSlice);
+                }
+            }
+            RangeKind::Array(n, _) => {
+                if want_key {
+                    self.emit(Op::Load(idx));
+                }
+                if want_val {
+                    self.emit(Op::Load(subject));
+                    self.emit(Op::Load(idx));
+                    self.emit(Op::IndexArray(n));
+                }
+            }
+            RangeKind::PtrArray(n, _) => {
+                if want_key {
+                    self.emit(Op::Load(idx));
+                }
+                if want_val {
+                    self.emit(Op::Load(subject));
+                    self.emit(Op::Deref);
+                    self.emit(Op::Load(idx));
+                    self.emit(Op::IndexArray(n));
+                }
+            }
+            RangeKind::Str => {
+                if want_key {
+                    self.emit(Op::Load(idx));
+                }
+                if want_val {
+                    self.emit(Op::Load(cur_val));
+                }
+            }
+            RangeKind::Map(..) => {
+                if want_key {
+                    self.emit(Op::Load(keys));
+                    self.emit(Op::Load(idx));
+                    self.emit(Op::IndexSlice);
+                }
+                if want_val {
+                    self.emit(Op::Load(cur_val));
+                }
+            }
+            RangeKind::Chan(_) => {
+                if want_key {
+                    self.emit(Op::Load(cur_val));
+                }
+            }
+            RangeKind::Int(_) => {
+                if want_key {
+                    self.emit(Op::Load(idx));
+                }
+            }
+        }
+    }
+
+    /// Moves to the next element (where `continue` jumps).
+    fn range_advance(&mut self, kind: RangeKind, slots: RangeSlots) {
+        match kind {
+            RangeKind::Chan(_) => {}
+            RangeKind::Str => {
+                self.emit(Op::Load(slots.keys));
+                self.emit(Op::Store(slots.idx));
+            }
+            _ => {
+                self.emit(Op::Load(slots.idx));
+                self.emit(Op::Push(Value::Int(1)));
+                self.emit(Op::Arith(ArithOp::Add, NumKind::Int(IntKind::Int)));
+                self.emit(Op::Store(slots.idx));
+            }
+        }
+    }
+}
+
+/// What a `for range` statement ranges over.
+#[derive(Clone, Copy)]
+enum RangeKind {
+    Slice(TypeId),
+    Array(u32, TypeId),
+    PtrArray(u32, TypeId),
+    Str,
+    Map(TypeId, TypeId),
+    Chan(TypeId),
+    Int(TypeId),
+}
+
+impl RangeKind {
+    /// The types of the first and second iteration variables; channels
+    /// and integers have no second.
+    fn var_types(self) -> (TypeId, Option<TypeId>) {
+        match self {
+            RangeKind::Slice(e) | RangeKind::Array(_, e) | RangeKind::PtrArray(_, e) => {
+                (wk::INT, Some(e))
+            }
+            RangeKind::Str => (wk::INT, Some(wk::INT32)),
+            RangeKind::Map(k, v) => (k, Some(v)),
+            RangeKind::Chan(e) => (e, None),
+            RangeKind::Int(t) => (t, None),
+        }
+    }
+}
+
+/// The hidden locals of one range loop.
+#[derive(Clone, Copy)]
+struct RangeSlots {
+    /// The range value, evaluated once.
+    subject: u32,
+    /// The position: an index, a byte offset in a string, or a position in
+    /// the map's key snapshot.
+    idx: u32,
+    /// Where `idx` stops: the length, the array size or the integer.
+    limit: u32,
+    /// The map's key snapshot; for a string, the offset of the next rune.
+    keys: u32,
+    /// The current rune, map value or received element.
+    cur_val: u32,
+}
+
+/// The jumps out of a range loop's header, patched once the end is known.
+struct RangeExits {
+    /// The loop is over (for a channel: closed and drained, with the
+    /// receive's zero value still on the stack).
+    done: usize,
+    /// A map entry was deleted since the snapshot: skip to the next key.
+    deleted: Option<usize>,
 }
 
 /// A break/continue target.
@@ -540,10 +635,11 @@ pub(super) struct LoopCtx {
     is_loop: bool,
 }
 
-fn fix_once(p: Place) -> Place {
-    // After a once-only declaration, later iterations assign through the cell.
+/// A Go 1.21 range variable after its one declaration: every iteration
+/// stores into the cell the declaration created.
+fn declared_once(p: Place) -> Place {
     match p {
-        Place::Boxed(s) if s > u32::MAX / 2 => Place::Boxed(u32::MAX - s),
+        Place::Boxed { slot, .. } => Place::Boxed { slot, fresh: false },
         other => other,
     }
 }

@@ -228,6 +228,14 @@ impl Operand {
             span,
         }
     }
+    /// The result of a call with no results.
+    fn void(span: Span) -> Operand {
+        Operand {
+            mode: Mode::Void,
+            ty: wk::EMPTY_TUPLE,
+            span,
+        }
+    }
     fn is_invalid(&self) -> bool {
         matches!(self.mode, Mode::Invalid)
     }

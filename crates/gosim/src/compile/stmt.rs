@@ -264,7 +264,7 @@ impl<'a> Compiler<'a> {
                 self.materialize(&o, Some(wk::BOOL));
             }
             _ => {
-                self.to_single_value(o, cond);
+                self.single_value(o, cond);
             }
         }
     }

@@ -40,7 +40,7 @@ impl<'a> Compiler<'a> {
                         let ty = self.materialize(&o, None);
                         Operand::value(ty, o.span)
                     }
-                    _ => self.to_single_value(o, t),
+                    _ => self.single_value(o, t),
                 };
                 self.emit(Op::Store(tag_slot));
                 Some(if o.ty == wk::UNTYPED_BOOL {
