@@ -102,18 +102,12 @@ impl<'a> Compiler<'a> {
             }
             _ => {
                 let what = match strip_parens(e).kind {
+                    ExprKind::Index(..) if self.types.is_string(op.ty) => "value",
                     ExprKind::Ident(_)
                     | ExprKind::Selector(..)
                     | ExprKind::Index(..)
                     | ExprKind::Star(_) => "variable",
                     _ => "value",
-                };
-                let what = if matches!(strip_parens(e).kind, ExprKind::Index(..))
-                    && self.types.is_string(op.ty)
-                {
-                    "value"
-                } else {
-                    what
                 };
                 format!("{} ({} of type {})", text, what, self.types.name(op.ty))
             }

@@ -1,4 +1,6 @@
-//! Decides which local variables live in heap cells.
+//! Decides which local variables live in heap cells. go/types has no such
+//! file: this is the compiler's escape analysis (cmd/compile's escape
+//! package), reduced to names.
 //!
 //! A Go variable needs a cell when its address escapes the frame's slot: a
 //! closure captures it, `&` takes its address, or it is the root of a field

@@ -1,4 +1,5 @@
-//! Compile-time constants: Go's untyped and typed constant values.
+//! Compile-time constants: Go's untyped and typed constant values, what
+//! go/constant is to go/types (with operand.go's representability rules).
 //!
 //! Owns constant arithmetic and representability checks. Integers are
 //! exact within i128 (enough for every constant the subset meets). Untyped

@@ -245,7 +245,7 @@ impl<'a> Compiler<'a> {
         }
         if id.name == "iota" {
             if let Some(i) = self.iota {
-                if self.lookup_shadow(&id.name).is_none() {
+                if !self.declared_in_a_block(&id.name) {
                     return Operand {
                         mode: Mode::Const(ConstVal::Int(i)),
                         ty: wk::UNTYPED_INT,
@@ -263,37 +263,31 @@ impl<'a> Compiler<'a> {
         }
     }
 
-    fn lookup_shadow(&self, name: &str) -> Option<()> {
-        for f in self.fns.iter().rev() {
-            for s in f.scopes.iter().rev() {
-                if s.contains_key(name) {
-                    return Some(());
-                }
-            }
-        }
-        None
+    /// Whether a block scope of any enclosing function declares `name`
+    /// (so a local `iota` shadows the constant's).
+    fn declared_in_a_block(&self, name: &str) -> bool {
+        self.fns
+            .iter()
+            .any(|f| f.scopes.iter().any(|s| s.contains_key(name)))
     }
 
     fn closure(&mut self, sig: &FuncType, body: &Block, span: Span) -> Operand {
         let (sig_ty, _) = self.func_type(sig);
+        // Named after the enclosing function, as Go does: main.main.func1.
+        let nested = self.fns.len() > 1;
         let parent = self.fnc();
         parent.closures += 1;
-        let name = format!(
-            "{}.func{}",
-            parent
+        let name = if nested {
+            format!("{}.func{}", parent.name, parent.closures)
+        } else {
+            // FIXME: this also trims a top-level function's own trailing
+            // digits: a closure in `worker2` is named main.worker.func1 in
+            // tracebacks, where Go says main.worker2.func1.
+            let base = parent
                 .name
                 .trim_end_matches(|c: char| c.is_ascii_digit())
-                .trim_end_matches(".func"),
-            parent.closures
-        );
-        let name = if self.fns.len() > 1 {
-            format!(
-                "{}{}",
-                self.fns.last().map(|f| f.name.clone()).unwrap_or_default(),
-                format_args!(".func{}", self.fns.last().map(|f| f.closures).unwrap_or(1))
-            )
-        } else {
-            name
+                .trim_end_matches(".func");
+            format!("{}.func{}", base, parent.closures)
         };
         let code = self.compile_function(&name, None, None, sig, sig_ty, body, span);
         // The captures were recorded on the closure's context, which is gone;

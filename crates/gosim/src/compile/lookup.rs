@@ -232,20 +232,7 @@ impl<'a> Compiler<'a> {
         }
         match self.select(xo.ty, &sel.name) {
             Some(Selection::Field { path, ty }) => {
-                let mut cur = xo.ty;
-                for (idx, _) in &path {
-                    if let TypeKind::Pointer(b) = self.types.ukind(cur).clone() {
-                        self.emit(Op::Deref);
-                        cur = b;
-                    }
-                    self.emit(Op::Field(*idx));
-                    cur = match self.types.ukind(cur) {
-                        TypeKind::Struct(fs) => {
-                            fs.get(*idx as usize).map(|f| f.ty).unwrap_or(wk::INVALID)
-                        }
-                        _ => wk::INVALID,
-                    };
-                }
+                self.navigate_value(xo.ty, &path);
                 Operand::value(ty, span)
             }
             Some(Selection::Method { .. }) | Some(Selection::IfaceMethod { .. }) => {
