@@ -1,6 +1,6 @@
-//! Loops and the loop stack: `for` and `for range` statements (go/types
-//! stmt.go's `ForStmt` and `RangeStmt` cases, rangeStmt in range.go), and
-//! the targets `break` and `continue` jump to.
+//! Loops and the loop stack: `for` statements (go/types stmt.go's
+//! `ForStmt` case), `for range` (range.go's `rangeStmt`), and the targets
+//! `break` and `continue` jump to (what labels.go checks).
 //!
 //! Owns the loop-variable rule that changed in Go 1.22, one of the pitfalls
 //! this playground teaches:

@@ -12,8 +12,9 @@
 //! `switch`, `expr`, `lookup`, `index`, `composite`, `conversions`,
 //! `calls` and `builtins`. `consts` and `rat` are constant values (what
 //! go/constant is to go/types), and `boxing` decides which variables live
-//! in heap cells. This file holds what they share: the compiler state,
-//! function contexts, scopes and name lookup, and code emission.
+//! in heap cells. This file holds what they share (go/types' check.go and
+//! scope.go): the compiler state, function contexts, scopes and name
+//! lookup, and code emission.
 
 /// Reports an error whose message is formatted, at a span: the checker's
 /// `check.errorf` (go/types errors.go). Expands to `Compiler::error`, so the

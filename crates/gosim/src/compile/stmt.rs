@@ -1,6 +1,6 @@
 //! Statements: go/types' stmt.go. The statement dispatch, blocks and
 //! scopes, expression statements, `if`, `go`, `defer`, `return`, and Go's
-//! "terminating statement" rule behind "missing return".
+//! "terminating statement" rule behind "missing return" (return.go).
 //!
 //! Hands assignments and declarations to assignments.rs, loops and
 //! `break`/`continue` to loops.rs, and `switch`/`select` to switch.rs.
