@@ -888,6 +888,8 @@ impl<'a> Compiler<'a> {
         }
         self.fns.push(f);
         // Package init functions, in package order.
+        // FIXME: a method named `init` ("main.T.init") matches too, and runs
+        // before main as if it were one.
         let mut init_fids = Vec::new();
         for (fid, code) in self.funcs.iter().enumerate() {
             if let Some(c) = code {

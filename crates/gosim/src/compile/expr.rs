@@ -1179,6 +1179,8 @@ impl<'a> Compiler<'a> {
                         Some(elem)
                     }
                     TypeKind::Map(..) => {
+                        // FIXME: prints the word "value" where Go prints the
+                        // map's element type.
                         errorf!(self, e.span, "invalid operation: cannot take address of {} (map index expression of type {})", self.text(e.span), "value");
                         None
                     }
