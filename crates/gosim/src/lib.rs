@@ -7,7 +7,6 @@
 pub mod bignum;
 pub mod compile;
 pub mod config;
-pub mod diag;
 pub mod explore;
 pub mod fasthash;
 pub mod format;

@@ -7,7 +7,7 @@
 //! must not format errors for a particular host beyond `go build`'s text.
 
 use crate::config::RunConfig;
-use crate::diag::Diagnostic;
+use crate::syntax::diag::Diagnostic;
 use crate::syntax::span::LineIndex;
 use crate::vm::op::Program;
 use std::rc::Rc;
