@@ -44,6 +44,7 @@ mod universe;
 
 use crate::compile::consts::ConstVal;
 use crate::compile::loops::LoopCtx;
+use crate::config::GoVersion;
 use crate::fasthash::{HashMap, HashSet};
 use crate::syntax::ast;
 use crate::syntax::diag::Diagnostic;
@@ -53,7 +54,6 @@ use crate::vm::natives::Native;
 use crate::vm::op::{
     FuncCode, GlobalInfo, LocalInfo, MethodEntry, MethodTable, Op, Program, RecvAdjust,
 };
-use crate::GoVersion;
 
 /// One package to compile: its import path, syntax and whether it is part
 /// of gosim's prelude.
