@@ -10,14 +10,10 @@ use super::heap::HeapObj;
 use super::machine::{Fault, Flow, Goroutine, OpResult, Resume, TimerAction, Vm, EPOCH_UNIX_NS};
 use super::natives::{MathFn, Native};
 use super::unicase;
-use super::value::{FuncVal, MapKey, ObjId, Pointer, SliceRef, Value};
+use super::value::{MapKey, ObjId, Pointer, SliceRef, Value};
 use crate::format;
-use crate::runtime::cond::NotifyList;
-use crate::runtime::mutex::Mutex;
-use crate::runtime::rwmutex::RWMutex;
 use crate::runtime::syncmap::SyncMap;
 use crate::runtime::timers::{TimerKind, TimerSemantics};
-use crate::runtime::waitgroup::WaitGroup;
 use crate::runtime::{GoError, SyncOutcome, WaitReason};
 use crate::syntax::span::Span;
 use crate::types::TypeKind;
@@ -1279,7 +1275,6 @@ fn wrapped_arg_indices(f: &[u8]) -> Vec<usize> {
         while i < f.len() && b"+-# 0".contains(&f[i]) {
             i += 1;
         }
-        let mut explicit: Option<usize> = None;
         loop {
             if i < f.len() && f[i] == b'[' {
                 let start = i + 1;
@@ -1290,7 +1285,6 @@ fn wrapped_arg_indices(f: &[u8]) -> Vec<usize> {
                     .unwrap_or("")
                     .parse::<usize>()
                 {
-                    explicit = Some(n.saturating_sub(1));
                     arg = n.saturating_sub(1);
                 }
                 i += 1;
@@ -1307,7 +1301,6 @@ fn wrapped_arg_indices(f: &[u8]) -> Vec<usize> {
             }
             break;
         }
-        let _ = explicit;
         if i >= f.len() {
             break;
         }
@@ -1323,6 +1316,3 @@ fn wrapped_arg_indices(f: &[u8]) -> Vec<usize> {
     }
     out
 }
-
-#[allow(dead_code)]
-fn _unused(_: FuncVal, _: Mutex, _: RWMutex, _: WaitGroup, _: NotifyList) {}

@@ -15,7 +15,7 @@ use crate::runtime::sched::RunQueue;
 use crate::runtime::timers::{TimerSemantics, Timers};
 use crate::runtime::{Gid, WaitReason};
 use crate::syntax::span::Span;
-use crate::types::{well_known as wk, IntKind, TypeId, TypeKind};
+use crate::types::{well_known as wk, TypeId, TypeKind};
 use crate::GoVersion;
 use std::rc::Rc;
 
@@ -1153,9 +1153,6 @@ impl Vm {
             out.push_str(&p.text);
             if p.recovered {
                 out.push_str(" [recovered]");
-            }
-            if is_error_text_needing_goexit(&p.text) {
-                // no-op: kept for symmetry with Go's goexit notes
             }
             out.push('\n');
         }
@@ -3149,10 +3146,6 @@ impl Vm {
     }
 }
 
-fn is_error_text_needing_goexit(_s: &str) -> bool {
-    false
-}
-
 /// Go's "index out of range [i] with length n" run-time error.
 fn index_fault(i: i64, len: i64) -> Fault {
     Fault::Runtime(format!("index out of range [{}] with length {}", i, len))
@@ -3319,6 +3312,3 @@ fn round_up_size(bytes: u64) -> u64 {
     // Large objects round up to whole pages.
     bytes.div_ceil(8192) * 8192
 }
-
-#[allow(dead_code)]
-fn _kinds(_k: IntKind) {}
