@@ -12,6 +12,7 @@ use super::natives::{MathFn, Native};
 use super::unicase;
 use super::value::{MapKey, ObjId, Pointer, SliceRef, Value};
 use crate::format;
+use crate::format::utf8;
 use crate::runtime::syncmap::SyncMap;
 use crate::runtime::timers::{TimerKind, TimerSemantics};
 use crate::runtime::{GoError, SyncOutcome, WaitReason};
@@ -1020,14 +1021,14 @@ impl Vm {
                 }
                 vec![]
             }
-            Utf8RuneCountInString => vec![i64v(rune_count(&s(0)) as i64)],
+            Utf8RuneCountInString => vec![i64v(utf8::rune_count(&s(0)) as i64)],
             Utf8RuneCount => {
                 let bytes: Vec<u8> = self
                     .slice_items(&a[0])
                     .iter()
                     .map(|v| v.as_int() as u8)
                     .collect();
-                vec![i64v(rune_count(&bytes) as i64)]
+                vec![i64v(utf8::rune_count(&bytes) as i64)]
             }
             Utf8RuneLen => {
                 let r = int(0);
@@ -1044,7 +1045,7 @@ impl Vm {
             Utf8ValidString => vec![b(std::str::from_utf8(&s(0)).is_ok())],
             Utf8DecodeRuneInString => {
                 let bytes = s(0);
-                let (r, w) = super::machine::decode_rune(&bytes);
+                let (r, w) = utf8::decode_rune(&bytes);
                 vec![
                     i64v(if bytes.is_empty() { 0xFFFD } else { r as i64 }),
                     i64v(w as i64),
@@ -1059,7 +1060,7 @@ impl Vm {
                     while start > 0 && bytes.len() - start < 4 && (bytes[start] & 0xC0) == 0x80 {
                         start -= 1;
                     }
-                    let (r, w) = super::machine::decode_rune(&bytes[start..]);
+                    let (r, w) = utf8::decode_rune(&bytes[start..]);
                     if start + w == bytes.len() {
                         vec![i64v(r as i64), i64v(w as i64)]
                     } else {
@@ -1132,7 +1133,9 @@ impl Vm {
                     (*i as u64).to_string()
                 }
             }
-            (TypeKind::Float64 | TypeKind::Float32, Value::Float(f)) => format_print_float(*f),
+            (TypeKind::Float64 | TypeKind::Float32, Value::Float(f)) => {
+                format::format_print_float(*f)
+            }
             (TypeKind::Bool, Value::Bool(b)) => b.to_string(),
             (TypeKind::String, Value::Str(s)) => String::from_utf8_lossy(s).to_string(),
             (TypeKind::Interface(_), _) | (_, Value::Nil) => "(0x0,0x0)".into(),
@@ -1162,42 +1165,6 @@ fn zero_like(v: &Value) -> Value {
         Value::Str(_) => Value::str(""),
         _ => Value::Nil,
     }
-}
-
-fn rune_count(b: &[u8]) -> usize {
-    let mut i = 0;
-    let mut n = 0;
-    while i < b.len() {
-        let (_, w) = super::machine::decode_rune(&b[i..]);
-        i += w.max(1);
-        n += 1;
-    }
-    n
-}
-
-/// runtime/print.go's float format: +1.500000e+000.
-pub(crate) fn format_print_float(f: f64) -> String {
-    if f.is_nan() {
-        return "NaN".into();
-    }
-    if f.is_infinite() {
-        return if f > 0.0 {
-            "+Inf".into()
-        } else {
-            "-Inf".into()
-        };
-    }
-    let s = crate::format::format_float(f, b'e', 6, 64);
-    let (mant, exp) = s.split_once('e').unwrap_or((&s, "0"));
-    let e: i32 = exp.parse().unwrap_or(0);
-    let sign = if f.is_sign_negative() { "" } else { "+" };
-    format!(
-        "{}{}e{}{:03}",
-        sign,
-        mant,
-        if e < 0 { "-" } else { "+" },
-        e.abs()
-    )
 }
 
 /// strconv's integer parsing: (value, 0 ok | 1 syntax | 2 range).

@@ -10,6 +10,7 @@ use super::heap::{Heap, HeapError, HeapObj};
 use super::op::{ArithOp, CmpOp, Conv, NumKind, Op, Program, RecvAdjust, SelectDir, SliceKind};
 use super::value::{values_equal, FuncVal, MapKey, ObjId, Pointer, Root, SliceRef, Value};
 use crate::fasthash::HashMap;
+use crate::format::utf8;
 use crate::runtime::chan::{Chan, Delivery, RecvOutcome, RecvValue, SendOutcome};
 use crate::runtime::sched::RunQueue;
 use crate::runtime::timers::{TimerSemantics, Timers};
@@ -1123,7 +1124,7 @@ impl Vm {
                             64
                         };
                         let s = if self.cfg.go_version == crate::GoVersion::Go121 {
-                            crate::vm::library::format_print_float(*f)
+                            crate::format::format_print_float(*f)
                         } else {
                             crate::format::format_float(*f, b'g', -1, bits)
                         };
@@ -2000,7 +2001,7 @@ impl Vm {
                 let i = Self::pop(g).as_int().max(0) as usize;
                 let s = Self::pop(g);
                 let b = s.as_bytes();
-                let (r, w) = decode_rune(&b[i.min(b.len())..]);
+                let (r, w) = utf8::decode_rune(&b[i.min(b.len())..]);
                 g.stack.push(Value::Int((i + w) as i64));
                 g.stack.push(Value::Int(r as i64));
             }
@@ -2508,7 +2509,7 @@ impl Vm {
                 let mut items = Vec::new();
                 let mut i = 0;
                 while i < s.len() {
-                    let (r, w) = decode_rune(&s[i..]);
+                    let (r, w) = utf8::decode_rune(&s[i..]);
                     items.push(Value::Int(r as i64));
                     i += w.max(1);
                 }
@@ -3244,27 +3245,6 @@ fn arith(op: ArithOp, nk: NumKind, a: Value, b: Value) -> Result<Value, Fault> {
             _ => Value::Bool(a.as_bool() || b.as_bool()),
         },
     })
-}
-
-/// Decodes one UTF-8 rune (Go's rules: invalid bytes decode as U+FFFD, width 1).
-pub fn decode_rune(b: &[u8]) -> (u32, usize) {
-    if b.is_empty() {
-        return (0xFFFD, 0);
-    }
-    let n = match b[0] {
-        0x00..=0x7F => return (b[0] as u32, 1),
-        0xC2..=0xDF => 2,
-        0xE0..=0xEF => 3,
-        0xF0..=0xF4 => 4,
-        _ => return (0xFFFD, 1),
-    };
-    if b.len() < n {
-        return (0xFFFD, 1);
-    }
-    match std::str::from_utf8(&b[..n]) {
-        Ok(s) => (s.chars().next().map(|c| c as u32).unwrap_or(0xFFFD), n),
-        Err(_) => (0xFFFD, 1),
-    }
 }
 
 /// Go's growslice capacity rule, with the malloc size-class rounding that
