@@ -9,6 +9,7 @@
 use super::heap::HeapObj;
 use super::machine::{Fault, Flow, Goroutine, OpResult, Resume, TimerAction, Vm, EPOCH_UNIX_NS};
 use super::natives::{MathFn, Native};
+use super::race::Loc;
 use super::unicase;
 use super::value::{MapKey, ObjId, Pointer, SliceRef, Value};
 use crate::format;
@@ -104,36 +105,14 @@ impl Vm {
     /// Happens-before edges of the sync primitives (Go's race annotations).
     fn race_sync(&mut self, g: crate::runtime::Gid, obj: ObjId, op: &'static str) {
         let is_rw = matches!(self.heap.get(obj), Some(HeapObj::RWMutex(_)));
-        let Some(r) = self.race.as_mut() else { return };
-        let key = (2u64 << 40) | obj as u64;
-        let readers = (3u64 << 40) | obj as u64;
-        match op {
-            "Lock" | "TryLock" => {
-                r.acquire(g, key);
-                if is_rw {
-                    r.acquire(g, readers);
-                }
-            }
-            "RLock" | "TryRLock" => r.acquire(g, key),
-            "Unlock" => r.release(g, key),
-            "RUnlock" => r.release(g, readers),
-            "Add" | "Done" | "Signal" | "Broadcast" => r.release(g, key),
-            "Wait" => r.acquire(g, key),
-            _ => {
-                r.acquire(g, key);
-                r.release(g, key);
-            }
+        if let Some(r) = self.race.as_mut() {
+            r.sync_op(g, obj, op, is_rw);
         }
     }
 
     fn race_atomic(&mut self, g: crate::runtime::Gid, p: &Value) {
         if let (Some(r), Value::Ptr(ptr)) = (self.race.as_mut(), p) {
-            use std::hash::{Hash, Hasher};
-            let mut h = crate::fasthash::FastHasher::default();
-            ptr.hash(&mut h);
-            let key = (4u64 << 40) ^ (h.finish() & 0xFF_FFFF_FFFF);
-            r.acquire(g, key);
-            r.release(g, key);
+            r.atomic_op(g, ptr);
         }
     }
 
@@ -245,7 +224,7 @@ impl Vm {
                     _ => 0,
                 };
                 if let Some(r) = self.race.as_mut() {
-                    let loc = (4u8, id, 0u32, Vec::new());
+                    let loc = Loc::WaitGroup(id);
                     r.names.entry(loc.clone()).or_insert_with(|| {
                         "sync.WaitGroup (Add called concurrently with Wait)".into()
                     });
@@ -430,7 +409,7 @@ impl Vm {
             TimeNow => {
                 // Reading the clock depends on whatever advanced it.
                 if let Some(l) = self.touch_log.as_mut() {
-                    l.push(((crate::explore::CLOCK_LOC, 0, 0, Vec::new()), false));
+                    l.push((Loc::Clock, false));
                 }
                 Self::finish(
                     g,

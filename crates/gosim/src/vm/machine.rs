@@ -8,6 +8,7 @@
 
 use super::heap::{Heap, HeapError, HeapObj};
 use super::op::{ArithOp, CmpOp, Conv, NumKind, Op, Program, RecvAdjust, SelectDir, SliceKind};
+use super::race::{Loc, RaceReport};
 use super::value::{values_equal, FuncVal, MapKey, ObjId, Pointer, Root, SliceRef, Value};
 use crate::fasthash::HashMap;
 use crate::format::utf8;
@@ -318,7 +319,7 @@ pub struct Vm {
     /// from this point is a busy loop.
     pub last_progress: u64,
     /// When set (by the explorer), the memory locations each step touches.
-    pub touch_log: Option<Vec<(super::race::Loc, bool)>>,
+    pub touch_log: Option<Vec<(Loc, bool)>>,
 }
 
 pub const MAIN_GID: Gid = 1;
@@ -2133,9 +2134,7 @@ impl Vm {
     /// Go's channel rules: it may hide a race, never invent one).
     pub fn race_chan(&mut self, g: Gid, id: ObjId) {
         if let Some(r) = self.race.as_mut() {
-            let key = (1u64 << 40) | id as u64;
-            r.acquire(g, key);
-            r.release(g, key);
+            r.chan_op(g, id);
         }
     }
 
@@ -2172,18 +2171,12 @@ impl Vm {
         op: &Op,
         base: usize,
         func: &super::op::FuncCode,
-    ) -> Option<(super::race::Loc, bool, Option<String>)> {
+    ) -> Option<(Loc, bool, Option<String>)> {
         let n = g.stack.len();
         let top = |k: usize| n.checked_sub(k + 1).and_then(|i| g.stack.get(i));
-        let loc_of = |v: &Value| -> Option<super::race::Loc> {
-            match v {
-                Value::Ptr(p) => Some(match p.root {
-                    Root::Cell(id) => (0, id, 0, p.path.clone()),
-                    Root::Elem(a, i) => (1, a, i, p.path.clone()),
-                    Root::Global(gi) => (2, gi, 0, p.path.clone()),
-                }),
-                _ => None,
-            }
+        let loc_of = |v: &Value| match v {
+            Value::Ptr(p) => Some(Loc::of_pointer(p)),
+            _ => None,
         };
         let (loc, write, name) = match op {
             Op::LoadBoxed(s) | Op::StoreBoxed(s) => {
@@ -2202,7 +2195,10 @@ impl Vm {
                     .get(*i as usize)
                     .map(|x| x.name.trim_start_matches("main.").to_string());
                 (
-                    (2, *i, 0, Vec::new()),
+                    Loc::Global {
+                        index: *i,
+                        path: Vec::new(),
+                    },
                     matches!(op, Op::StoreGlobal(_)),
                     name,
                 )
@@ -2217,22 +2213,26 @@ impl Vm {
             },
             Op::IndexSlice => match (top(1), top(0)) {
                 (Some(Value::Slice(r)), Some(i)) => (
-                    (1, r.arr, r.off.wrapping_add(i.as_int() as u32), Vec::new()),
+                    Loc::Elem {
+                        arr: r.arr,
+                        index: r.off.wrapping_add(i.as_int() as u32),
+                        path: Vec::new(),
+                    },
                     false,
                     None,
                 ),
                 _ => return None,
             },
             Op::IndexMap { .. } => match top(1) {
-                Some(Value::Map(id)) => ((3, *id, 0, Vec::new()), false, None),
+                Some(Value::Map(id)) => (Loc::Map(*id), false, None),
                 _ => return None,
             },
             Op::MapSet => match top(2) {
-                Some(Value::Map(id)) => ((3, *id, 0, Vec::new()), true, None),
+                Some(Value::Map(id)) => (Loc::Map(*id), true, None),
                 _ => return None,
             },
             Op::MapDelete => match top(1) {
-                Some(Value::Map(id)) => ((3, *id, 0, Vec::new()), true, None),
+                Some(Value::Map(id)) => (Loc::Map(*id), true, None),
                 _ => return None,
             },
             _ => return None,
@@ -2253,27 +2253,11 @@ impl Vm {
     }
 
     /// The races found so far, with lines.
-    pub fn race_reports(&self) -> Vec<super::race::RaceReport> {
-        let Some(r) = self.race.as_ref() else {
-            return Vec::new();
-        };
-        let index = crate::syntax::span::LineIndex::new(&self.prog.source);
-        let mut out: Vec<super::race::RaceReport> = r
-            .found
-            .iter()
-            .map(|(what, g1, s1, w1, g2, s2, w2)| super::race::RaceReport {
-                what: what.clone(),
-                first_g: *g1,
-                first_line: index.line(s1.lo),
-                first_write: *w1,
-                second_g: *g2,
-                second_line: index.line(s2.lo),
-                second_write: *w2,
-            })
-            .collect();
-        crate::order::sort(&mut out);
-        out.dedup();
-        out
+    pub fn race_reports(&self) -> Vec<RaceReport> {
+        match self.race.as_ref() {
+            Some(r) => r.reports(&self.prog.source),
+            None => Vec::new(),
+        }
     }
 
     /// Sets the current frame's pc past the executing instruction (before
