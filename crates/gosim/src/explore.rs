@@ -11,7 +11,8 @@
 use crate::fasthash::HashMap;
 use crate::snapshot::LeakView;
 use crate::sorted::SortedSet;
-use crate::vm::machine::{Ending, GStatus, Vm, VmConfig};
+use crate::vm::goroutine::GStatus;
+use crate::vm::machine::{Ending, Vm, VmConfig};
 use crate::vm::op::Program;
 use crate::vm::race::{Loc, RaceReport};
 use crate::vm::sched::Point;

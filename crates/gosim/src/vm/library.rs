@@ -6,12 +6,17 @@
 //! leaves them in place and the instruction is retried when the goroutine
 //! is readied (see `Resume`).
 
+use super::convert;
+use super::fault::Fault;
+use super::goroutine::{GStatus, Goroutine, Resume};
 use super::heap::HeapObj;
-use super::machine::{Fault, Flow, Goroutine, OpResult, Resume, TimerAction, Vm, EPOCH_UNIX_NS};
+use super::machine::{Flow, OpResult, TimerAction, Vm};
 use super::natives::{MathFn, Native};
 use super::race::Loc;
+use super::slice;
+use super::time::EPOCH_UNIX_NS;
 use super::unicase;
-use super::value::{MapKey, ObjId, Pointer, SliceRef, Value};
+use super::value::{MapKey, ObjId, Pointer, Value};
 use crate::format;
 use crate::format::utf8;
 use crate::runtime::syncmap::SyncMap;
@@ -314,7 +319,7 @@ impl Vm {
                 let k = arg(1);
                 let v = arg(2);
                 if !matches!(native, MapClear | MapSnapshot) {
-                    self.check_key(&k)?;
+                    convert::check_hashable(&self.prog.types, &k)?;
                 }
                 let key = MapKey::of(&k);
                 let mut results = Vec::new();
@@ -354,8 +359,8 @@ impl Vm {
                 }
                 self.race_sync(g.id, id, "Map");
                 if let Some((ks, vs)) = new_arrays {
-                    let ks = self.new_slice(ks)?;
-                    let vs = self.new_slice(vs)?;
+                    let ks = slice::from_vec(&mut self.heap, ks)?;
+                    let vs = slice::from_vec(&mut self.heap, vs)?;
                     results = vec![ks, vs];
                 }
                 Self::finish(g, argc, results);
@@ -600,7 +605,7 @@ impl Vm {
                     .filter(|&i| i < n)
                     .map(|i| Value::Int(i as i64))
                     .collect();
-                let s = self.new_slice(items)?;
+                let s = slice::from_vec(&mut self.heap, items)?;
                 Self::finish(g, argc, vec![s]);
                 Ok(Flow::Next)
             }
@@ -624,7 +629,7 @@ impl Vm {
                         )))));
                     }
                 };
-                let ok = self.type_matches(&err, elem);
+                let ok = convert::type_matches(&self.prog, &err, elem);
                 if ok {
                     let v = if self.prog.types.is_interface(elem) {
                         err.clone()
@@ -650,11 +655,7 @@ impl Vm {
                 Ok(Flow::Visible)
             }
             NumGoroutine => {
-                let n = self
-                    .gs
-                    .iter()
-                    .filter(|x| x.status != super::machine::GStatus::Dead)
-                    .count() as i64;
+                let n = self.gs.iter().filter(|x| x.status != GStatus::Dead).count() as i64;
                 Self::finish(g, argc, vec![Value::Int(n)]);
                 Ok(Flow::Next)
             }
@@ -672,7 +673,7 @@ impl Vm {
                 Err(Fault::Value(arg(0)))
             }
             BuiltinPrint | BuiltinPrintln => {
-                let items = self.slice_items(&arg(0));
+                let items = slice::items(&self.heap, &arg(0));
                 let mut out = String::new();
                 for (i, v) in items.iter().enumerate() {
                     if native == BuiltinPrintln && i > 0 {
@@ -797,15 +798,14 @@ impl Vm {
                     h.split(sep.as_str()).map(|x| x.to_string()).collect()
                 };
                 let items = parts.iter().map(|p| Value::str(p)).collect();
-                vec![self.new_slice(items)?]
+                vec![slice::from_vec(&mut self.heap, items)?]
             }
             StrFields => {
                 let items = st(0).split_whitespace().map(Value::str).collect();
-                vec![self.new_slice(items)?]
+                vec![slice::from_vec(&mut self.heap, items)?]
             }
             StrJoin => {
-                let parts: Vec<Vec<u8>> = self
-                    .slice_items(&a[0])
+                let parts: Vec<Vec<u8>> = slice::items(&self.heap, &a[0])
                     .iter()
                     .map(|v| v.as_bytes().to_vec())
                     .collect();
@@ -1002,8 +1002,7 @@ impl Vm {
             }
             Utf8RuneCountInString => vec![i64v(utf8::rune_count(&s(0)) as i64)],
             Utf8RuneCount => {
-                let bytes: Vec<u8> = self
-                    .slice_items(&a[0])
+                let bytes: Vec<u8> = slice::items(&self.heap, &a[0])
                     .iter()
                     .map(|v| v.as_int() as u8)
                     .collect();
@@ -1057,46 +1056,11 @@ impl Vm {
         Ok(Flow::Next)
     }
 
-    pub fn new_slice(&mut self, items: Vec<Value>) -> Result<Value, Fault> {
-        let len = items.len() as u32;
-        let arr = self.heap.alloc(HeapObj::Array(items))?;
-        Ok(Value::Slice(SliceRef {
-            arr,
-            off: 0,
-            len,
-            cap: len,
-        }))
-    }
-
-    pub fn slice_items(&self, v: &Value) -> Vec<Value> {
-        match v {
-            Value::Slice(r) => self
-                .heap
-                .array(r.arr)
-                .get(r.off as usize..(r.off + r.len) as usize)
-                .map(|s| s.to_vec())
-                .unwrap_or_default(),
-            _ => Vec::new(),
-        }
-    }
-
     fn slice_len(&self, v: &Value) -> usize {
         match v {
             Value::Slice(r) => r.len as usize,
             _ => 0,
         }
-    }
-
-    fn check_key(&self, k: &Value) -> Result<(), Fault> {
-        if let Value::Iface(iv) = k {
-            if matches!(iv.1, Value::Slice(_) | Value::Map(_) | Value::Func(_)) {
-                return Err(Fault::Runtime(format!(
-                    "hash of unhashable type {}",
-                    self.prog.types.name(iv.0)
-                )));
-            }
-        }
-        Ok(())
     }
 
     /// println's own formatting (runtime/print.go), not fmt's.

@@ -12,7 +12,9 @@
 use crate::fasthash::HashMap;
 use crate::runtime::Gid;
 use crate::syntax::span::{LineIndex, Span};
-use crate::vm::value::{ObjId, Pointer, Root};
+use crate::vm::goroutine::Goroutine;
+use crate::vm::op::{FuncCode, GlobalInfo, Op};
+use crate::vm::value::{ObjId, Pointer, Root, Value};
 use serde::{Deserialize, Serialize};
 
 /// A vector clock indexed by goroutine number (dense, in creation order).
@@ -307,4 +309,88 @@ impl RaceDetector {
         out.dedup();
         out
     }
+}
+
+/// A memory access an instruction is about to make.
+pub struct MemAccess {
+    pub loc: Loc,
+    pub write: bool,
+    /// The variable's name, when the instruction knows it.
+    pub name: Option<String>,
+}
+
+/// The variable instruction `op` of `func` is about to read or write, on
+/// `g`'s current frame (whose locals start at `base`); None when it touches
+/// no variable.
+pub fn mem_access(
+    g: &Goroutine,
+    op: &Op,
+    base: usize,
+    func: &FuncCode,
+    globals: &[GlobalInfo],
+) -> Option<MemAccess> {
+    let n = g.stack.len();
+    let top = |k: usize| n.checked_sub(k + 1).and_then(|i| g.stack.get(i));
+    let loc_of = |v: &Value| match v {
+        Value::Ptr(p) => Some(Loc::of_pointer(p)),
+        _ => None,
+    };
+    let (loc, write, name) = match op {
+        Op::LoadBoxed(s) | Op::StoreBoxed(s) => {
+            let l = g.locals.get(base + *s as usize).and_then(loc_of)?;
+            let name = func
+                .locals
+                .iter()
+                .find(|x| x.slot == *s)
+                .map(|x| x.name.clone());
+            (l, matches!(op, Op::StoreBoxed(_)), name)
+        }
+        Op::LoadGlobal(i) | Op::StoreGlobal(i) => {
+            let name = globals
+                .get(*i as usize)
+                .map(|x| x.name.trim_start_matches("main.").to_string());
+            (
+                Loc::Global {
+                    index: *i,
+                    path: Vec::new(),
+                },
+                matches!(op, Op::StoreGlobal(_)),
+                name,
+            )
+        }
+        Op::Deref => match top(0).and_then(loc_of) {
+            Some(l) => (l, false, None),
+            None => return None,
+        },
+        Op::StorePtr => match top(1).and_then(loc_of) {
+            Some(l) => (l, true, None),
+            None => return None,
+        },
+        Op::IndexSlice => match (top(1), top(0)) {
+            (Some(Value::Slice(r)), Some(i)) => (
+                Loc::Elem {
+                    arr: r.arr,
+                    index: r.off.wrapping_add(i.as_int() as u32),
+                    path: Vec::new(),
+                },
+                false,
+                None,
+            ),
+            _ => return None,
+        },
+        Op::IndexMap { .. } => match top(1) {
+            Some(Value::Map(id)) => (Loc::Map(*id), false, None),
+            _ => return None,
+        },
+        Op::MapSet => match top(2) {
+            Some(Value::Map(id)) => (Loc::Map(*id), true, None),
+            _ => return None,
+        },
+        Op::MapDelete => match top(1) {
+            Some(Value::Map(id)) => (Loc::Map(*id), true, None),
+            _ => return None,
+        },
+        _ => return None,
+    };
+    Some(MemAccess { loc, write, name })
 }
