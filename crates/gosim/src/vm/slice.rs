@@ -56,6 +56,14 @@ pub fn items(heap: &Heap, v: &Value) -> Vec<Value> {
     }
 }
 
+/// The length of a slice (0 for nil or a non-slice).
+pub fn len(v: &Value) -> usize {
+    match v {
+        Value::Slice(r) => r.len as usize,
+        _ => 0,
+    }
+}
+
 /// The elements `r` covers, which the heap's arrays always hold.
 fn covered(heap: &Heap, r: &SliceRef) -> Vec<Value> {
     heap.array(r.arr)[r.off as usize..(r.off + r.len) as usize].to_vec()

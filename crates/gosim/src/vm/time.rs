@@ -21,7 +21,7 @@ pub const EPOCH_UNIX_NS: i64 = 1_257_894_000_000_000_000;
 impl Vm {
     /// The `time.Time` a timer channel receives: wall clock from the epoch
     /// plus a monotonic reading.
-    fn time_value(&self, when: i64) -> Value {
+    pub(super) fn time_value(&self, when: i64) -> Value {
         Value::Seq(Rc::new(vec![
             Value::Int(EPOCH_UNIX_NS + when),
             Value::Int(when + 1),
