@@ -6,7 +6,7 @@
 //! the channel's state and its wait queues are the runtime's, the choice
 //! among several ready select cases is the scheduler's.
 
-use super::events::{Event, EventKind};
+use super::events::EventKind;
 use super::fault::Fault;
 use super::goroutine::{GStatus, Goroutine, Resume};
 use super::heap::HeapObj;
@@ -78,8 +78,7 @@ impl Vm {
             }
             Err(e) => return Err(Fault::Value(self.runtime_err_value(e.message(), false))),
         }
-        self.events
-            .push(Event::new(g, span, EventKind::Close { chan: id }));
+        self.record(g, span, EventKind::Close { chan: id });
         Ok(Flow::Visible)
     }
 
@@ -124,26 +123,11 @@ impl Vm {
                 if let Some(w) = woke {
                     self.deliver(w);
                 }
-                self.events.push(Event::new(
-                    g.id,
-                    span,
-                    EventKind::Send { chan: id, value: v },
-                ));
+                self.record(g.id, span, EventKind::Send { chan: id, value: v });
                 self.last_progress = self.steps;
                 Ok(Flow::Visible)
             }
-            SendOutcome::Parked(r) => {
-                g.waiting_on = Some(id);
-                self.events.push(Event::new(
-                    g.id,
-                    span,
-                    EventKind::Park {
-                        obj: Some(id),
-                        reason: r,
-                    },
-                ));
-                Ok(Flow::Block(r))
-            }
+            SendOutcome::Parked(r) => self.park(g, Some(id), r, span),
             SendOutcome::Panic(e) => {
                 g.stack.pop();
                 g.stack.pop();
@@ -191,7 +175,7 @@ impl Vm {
                 if let Some(w) = woke {
                     self.deliver(w);
                 }
-                self.events.push(Event::new(
+                self.record(
                     g.id,
                     span,
                     EventKind::Recv {
@@ -199,25 +183,14 @@ impl Vm {
                         value: v.clone(),
                         ok,
                     },
-                ));
+                );
                 g.stack.push(v);
                 if comma_ok {
                     g.stack.push(Value::Bool(ok));
                 }
                 Ok(Flow::Visible)
             }
-            RecvOutcome::Parked(r) => {
-                g.waiting_on = Some(id);
-                self.events.push(Event::new(
-                    g.id,
-                    span,
-                    EventKind::Park {
-                        obj: Some(id),
-                        reason: r,
-                    },
-                ));
-                Ok(Flow::Block(r))
-            }
+            RecvOutcome::Parked(r) => self.park(g, Some(id), r, span),
             RecvOutcome::WouldBlock => Ok(Flow::Block(WaitReason::ChanReceive)),
         }
     }
@@ -342,12 +315,7 @@ impl Vm {
                 }
             }
             let reason = single_reason.unwrap_or(WaitReason::Select);
-            self.events.push(Event::new(
-                g.id,
-                span,
-                EventKind::Park { obj: None, reason },
-            ));
-            return Ok(Flow::Block(reason));
+            return self.park(g, None, reason, span);
         }
         let chosen = match self.forced_case.take() {
             Some(c) if ready.contains(&c) => c,
@@ -372,14 +340,14 @@ impl Vm {
                         if let Some(w) = woke {
                             self.deliver(w);
                         }
-                        self.events.push(Event::new(
+                        self.record(
                             g.id,
                             span,
                             EventKind::Send {
                                 chan: id,
                                 value: v.unwrap_or(Value::Nil),
                             },
-                        ));
+                        );
                         select_done(g, at, chosen, Value::Nil, false);
                         Ok(Flow::Visible)
                     }
@@ -406,7 +374,7 @@ impl Vm {
                             RecvValue::Value(v) => (v, true),
                             RecvValue::Closed => (self.zero(cases[chosen].1), false),
                         };
-                        self.events.push(Event::new(
+                        self.record(
                             g.id,
                             span,
                             EventKind::Recv {
@@ -414,7 +382,7 @@ impl Vm {
                                 value: val.clone(),
                                 ok,
                             },
-                        ));
+                        );
                         select_done(g, at, chosen, val, ok);
                         Ok(Flow::Visible)
                     }

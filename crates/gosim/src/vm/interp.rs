@@ -9,7 +9,7 @@
 //! scheduling.
 
 use super::convert;
-use super::events::{Event, EventKind};
+use super::events::EventKind;
 use super::fault::{index_fault, Fault};
 use super::goroutine::{Deferred, Goroutine};
 use super::heap::{HeapError, HeapObj};
@@ -583,8 +583,7 @@ impl Vm {
                 if let Some(r) = self.race.as_mut() {
                     r.spawn(g.id, gid);
                 }
-                self.events
-                    .push(Event::new(g.id, span, EventKind::Go { child: gid }));
+                self.record(g.id, span, EventKind::Go { child: gid });
                 return Ok(Flow::Visible);
             }
             Op::Defer { argc } => {

@@ -11,7 +11,7 @@
 //! which goroutine runs next lives in `sched`; library calls in `library`.
 //! No threads, no async, no I/O.
 
-use super::events::Event;
+use super::events::{Event, EventKind};
 use super::fault::Fault;
 use super::goroutine::{Frame, GStatus, Goroutine, Resume};
 use super::heap::{Heap, HeapObj};
@@ -425,6 +425,8 @@ impl Vm {
         Ok(gid)
     }
 
+    /// Readies parked goroutine `gid` (mirrors `goready`): it takes
+    /// `runnext`, and `resume` says how its blocking operation ended.
     pub fn ready(&mut self, gid: Gid, resume: Resume) {
         self.last_progress = self.steps;
         if let Some(g) = self.g_mut(gid) {
@@ -436,6 +438,29 @@ impl Vm {
             g.waiting_on = None;
         }
         self.runq.ready(gid);
+    }
+
+    /// Parks the running goroutine `g` on `obj` (None when it waits on
+    /// several, as a select does), mirroring `gopark`: the wait-for graph
+    /// learns the object, the event log the park, and the loop blocks `g`
+    /// with `reason`.
+    pub(super) fn park(
+        &mut self,
+        g: &mut Goroutine,
+        obj: Option<ObjId>,
+        reason: WaitReason,
+        span: Span,
+    ) -> OpResult {
+        if obj.is_some() {
+            g.waiting_on = obj;
+        }
+        self.record(g.id, span, EventKind::Park { obj, reason });
+        Ok(Flow::Block(reason))
+    }
+
+    /// Appends to the event log: goroutine `g` did `kind` at `span`.
+    pub(super) fn record(&mut self, g: Gid, span: Span, kind: EventKind) {
+        self.events.push(Event::new(g, span, kind));
     }
 
     /// Runs the current goroutine until something the scheduler must see.

@@ -20,7 +20,7 @@ mod time;
 
 use crate::runtime::{Gid, GoError, SyncOutcome};
 use crate::syntax::span::Span;
-use crate::vm::events::{Event, EventKind};
+use crate::vm::events::EventKind;
 use crate::vm::fault::Fault;
 use crate::vm::goroutine::{Goroutine, Resume};
 use crate::vm::heap::HeapObj;
@@ -265,22 +265,10 @@ impl Vm {
                     self.yield_requested = true;
                 }
                 g.finish(call.argc, results);
-                self.events
-                    .push(Event::new(g.id, call.span, EventKind::Sync { obj, op }));
+                self.record(g.id, call.span, EventKind::Sync { obj, op });
                 Ok(Flow::Visible)
             }
-            SyncOutcome::Park(r) => {
-                g.waiting_on = Some(obj);
-                self.events.push(Event::new(
-                    g.id,
-                    call.span,
-                    EventKind::Park {
-                        obj: Some(obj),
-                        reason: r,
-                    },
-                ));
-                Ok(Flow::Block(r))
-            }
+            SyncOutcome::Park(r) => self.park(g, Some(obj), r, call.span),
             SyncOutcome::Fail(e) => {
                 g.finish(call.argc, Vec::new());
                 Err(self.go_error(e))

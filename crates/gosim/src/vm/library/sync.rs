@@ -7,7 +7,7 @@ use super::{misrouted, NativeCall, SyncStep};
 use crate::runtime::syncmap::SyncMap;
 use crate::runtime::SyncOutcome;
 use crate::vm::convert;
-use crate::vm::events::{Event, EventKind};
+use crate::vm::events::EventKind;
 use crate::vm::goroutine::{Goroutine, Resume};
 use crate::vm::heap::HeapObj;
 use crate::vm::machine::{Flow, OpResult, Vm};
@@ -252,11 +252,7 @@ impl Vm {
                 } else {
                     "Broadcast"
                 };
-                self.events.push(Event::new(
-                    g.id,
-                    call.span,
-                    EventKind::Sync { obj: id, op: name },
-                ));
+                self.record(g.id, call.span, EventKind::Sync { obj: id, op: name });
                 Ok(Flow::Visible)
             }
             _ => Err(misrouted()),

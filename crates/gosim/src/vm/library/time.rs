@@ -7,7 +7,7 @@ use crate::format;
 use crate::runtime::chan::Chan;
 use crate::runtime::timers::{TimerKind, TimerSemantics, TimerStatus};
 use crate::runtime::WaitReason;
-use crate::vm::events::{Event, EventKind};
+use crate::vm::events::EventKind;
 use crate::vm::goroutine::{Goroutine, Resume};
 use crate::vm::heap::HeapObj;
 use crate::vm::machine::{Flow, OpResult, TimerAction, Vm};
@@ -42,11 +42,7 @@ impl Vm {
                 let when = call.now.saturating_add(d);
                 self.timers
                     .add(when, 0, TimerKind::Func, TimerAction::Wake(g.id));
-                self.events.push(Event::new(
-                    g.id,
-                    call.span,
-                    EventKind::Sleep { until: when },
-                ));
+                self.record(g.id, call.span, EventKind::Sleep { until: when });
                 Ok(Flow::Block(WaitReason::Sleep))
             }
             Native::DurationString => {
