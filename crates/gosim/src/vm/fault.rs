@@ -55,7 +55,7 @@ impl From<HeapError> for Fault {
     }
 }
 
-/// Go's "index out of range [i] with length n" run-time error.
+/// Go's `index out of range [i] with length n` run-time error.
 pub fn index_fault(i: i64, len: i64) -> Fault {
     Fault::Runtime(format!("index out of range [{}] with length {}", i, len))
 }
