@@ -6,10 +6,11 @@
 //! The rest of the machine lives in rooms named like Go's runtime files:
 //! `goroutine` (the `g`), `interp` (one instruction), `call` (calls and
 //! returns), `panic` (panic, defer, recover and tracebacks), `chanops`
-//! (channel instructions and select), `time` (the virtual clock), `slice`
-//! and `convert` (heap-only leaves), `race` (the race detector). Choosing
-//! which goroutine runs next lives in `sched`; library calls in `library`.
-//! No threads, no async, no I/O.
+//! (channel instructions and select), `time` (the virtual clock), and the
+//! leaves that do not import the machine: `fault` (how an instruction stops
+//! short), `slice` and `convert` (functions over the heap), `race` (the
+//! race detector). Choosing which goroutine runs next lives in `sched`;
+//! library calls in `library`. No threads, no async, no I/O.
 
 use super::events::{Event, EventKind};
 use super::fault::Fault;

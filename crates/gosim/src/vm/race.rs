@@ -8,6 +8,10 @@
 //! WaitGroup Done→Wait, Cond, Once (through its mutex) and atomics. Like
 //! Go's detector it also flags a WaitGroup whose first Add is not ordered
 //! with a Wait. It never changes how the program runs.
+//!
+//! Also owns the vocabulary of locations ([`Loc`]) and which variable an
+//! instruction touches ([`mem_access`]), which the explorer's touch log
+//! shares. It does not import the machine: the machine calls in.
 
 use crate::fasthash::HashMap;
 use crate::runtime::Gid;
