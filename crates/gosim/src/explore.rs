@@ -15,8 +15,10 @@ use crate::schedule::{drive, Choices, Point, Policy, Stepper};
 use crate::snapshot::{LeakView, OutcomeClass, RaceReport};
 use crate::sorted::SortedSet;
 use crate::splitmix::SplitMix;
-use crate::vm::machine::{Ending, GStatus, Vm, VmConfig};
+use crate::vm::goroutine::GStatus;
+use crate::vm::machine::{Ending, Vm, VmConfig};
 use crate::vm::op::Program;
+use crate::vm::race::Loc;
 use serde::{Deserialize, Serialize};
 use std::rc::Rc;
 
@@ -729,12 +731,18 @@ fn leaks(vm: &Vm) -> Vec<LeakView> {
         .collect()
 }
 
-/// The pseudo-location of the virtual clock in the touch log.
-pub const CLOCK_LOC: u8 = 5;
+// Footprint keys for shared state that is not an object. Object ids fit in
+// 32 bits; memory locations are 63-bit hashes with the top bit set, which
+// land on these few keys at the very top with negligible odds.
 
-fn touched_clock(fp: &mut Footprint, write: bool) {
-    fp.insert((u64::MAX - 5, write));
-}
+/// Output and the program's end: any two steps that print are ordered.
+const OUTPUT_KEY: u64 = u64::MAX - 1;
+/// Goroutine ids, handed out in order by `go` statements.
+const NEXT_GID_KEY: u64 = u64::MAX - 3;
+/// The timer heap, which `time.Sleep` adds to.
+const TIMERS_KEY: u64 = u64::MAX - 4;
+/// The virtual clock: read by `time.Now`, written when time advances.
+const CLOCK_KEY: u64 = u64::MAX - 5;
 
 /// Takes one step, recording its footprint: the channels and sync objects
 /// it used (from the event log), the memory it read or wrote, whether it
@@ -775,29 +783,31 @@ fn step_tracked(vm: &mut Vm, choice: usize) -> (Footprint, Option<u32>) {
             }
             EventKind::Go { .. } => {
                 // Goroutine ids are handed out in order.
-                fp.insert((u64::MAX - 3, true));
+                fp.insert((NEXT_GID_KEY, true));
             }
             EventKind::Sleep { .. } => {
-                fp.insert((u64::MAX - 4, true));
+                fp.insert((TIMERS_KEY, true));
             }
             _ => {}
         }
     }
     if vm.now() != clock_from {
-        touched_clock(&mut fp, true);
+        fp.insert((CLOCK_KEY, true));
     }
     if vm.stdout.len() != out_from || vm.ending.is_some() {
-        fp.insert((u64::MAX - 1, true));
+        fp.insert((OUTPUT_KEY, true));
     }
     for (loc, write) in touched {
-        if loc.0 == CLOCK_LOC {
-            touched_clock(&mut fp, write);
-            continue;
-        }
-        use std::hash::{Hash, Hasher};
-        let mut h = std::collections::hash_map::DefaultHasher::new();
-        loc.hash(&mut h);
-        fp.insert(((1u64 << 63) | (h.finish() >> 1), write));
+        let key = match loc {
+            Loc::Clock => CLOCK_KEY,
+            loc => {
+                use std::hash::{Hash, Hasher};
+                let mut h = std::collections::hash_map::DefaultHasher::new();
+                loc.hash(&mut h);
+                (1u64 << 63) | (h.finish() >> 1)
+            }
+        };
+        fp.insert((key, write));
     }
     (fp, mover)
 }

@@ -6,7 +6,8 @@
 //! with GOMAXPROCS=1, so a run is a pure function of the program and its
 //! list of choices.
 
-use super::machine::{Ending, Exec, GStatus, Goroutine, Vm, MAIN_GID, RUNTIME_PHANTOM_GID};
+use super::goroutine::{GStatus, Goroutine};
+use super::machine::{Ending, Exec, Vm, MAIN_GID, RUNTIME_PHANTOM_GID};
 use crate::runtime::Gid;
 use crate::schedule::Point;
 use crate::schedule::Stepper;

@@ -17,8 +17,9 @@ use crate::snapshot::{
 use crate::syntax::span::{LineIndex, Span};
 use crate::types::{TypeId, TypeKind};
 use crate::vm::events::EventKind as VmEvent;
+use crate::vm::goroutine::{GStatus, Goroutine};
 use crate::vm::heap::HeapObj;
-use crate::vm::machine::{Ending, GStatus, Goroutine, TimerAction, Vm};
+use crate::vm::machine::{Ending, TimerAction, Vm};
 use crate::vm::value::{ObjId, Root, Value};
 
 impl Vm {
