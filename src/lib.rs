@@ -1,6 +1,6 @@
 //! The gopitfalls web app: a Yew front end over the embedded pitfall cases.
 //!
-//! Module map: `alloc` (the wasm heap), `cases` (embedded case data), `content` (case content
+//! Module map: `cases` (embedded case data), `content` (case content
 //! fetched at run time in the browser build), `i18n` (UI strings), `route`
 //! (hash routes), `state` (the reducer), `hooks` (context access),
 //! `components` (views), `playground` (the
@@ -9,7 +9,6 @@
 //! public snapshot API and never parses case files at run time (the fetched
 //! content is JSON written at build time, read with the browser's parser).
 
-pub mod alloc;
 pub mod app;
 pub mod cases;
 pub mod components;
@@ -22,6 +21,12 @@ pub mod route;
 pub mod state;
 
 pub use app::{App, AppProps};
+
+/// The browser build's heap (`crates/wasm-alloc`), smaller than std's
+/// default; native builds keep the system allocator.
+#[cfg(target_arch = "wasm32")]
+#[global_allocator]
+static HEAP: wasm_alloc::WasmHeap = wasm_alloc::WasmHeap::new();
 
 /// Mounts the app on `<body>`, starting from the URL and stored settings.
 pub fn start() {
