@@ -9,13 +9,13 @@ use gloo_events::EventListener;
 use yew::prelude::*;
 
 use crate::cases::{self, Case};
-use crate::components::case_view::{case_failed, case_loading};
-use crate::components::{case_view, footer, gallery, header, not_found};
 use crate::content;
 use crate::hooks::AppContext;
 use crate::platform;
 use crate::route::Route;
 use crate::state::{Action, AppState};
+use crate::views::case_view::{case_failed, case_loading};
+use crate::views::{case_view, footer, gallery, header, not_found};
 
 #[derive(Properties, PartialEq)]
 pub struct AppProps {

@@ -3,11 +3,11 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use gopitfalls::cases::{Case, Fix, Outcome, Section, Text};
-use gopitfalls::components::{case_card, case_view, gallery, header};
 use gopitfalls::content::ContentError;
 use gopitfalls::i18n::Language;
 use gopitfalls::route::Route;
 use gopitfalls::state::{AppState, Settings, Theme};
+use gopitfalls::views::{case_card, case_view, gallery, header};
 use gopitfalls::{App, AppProps};
 use support::{render, show};
 

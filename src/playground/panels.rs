@@ -8,8 +8,8 @@ use gosim::explore::Outcome;
 use gosim::snapshot::{EndingView, OutcomeClass};
 use yew::prelude::*;
 
-use crate::components::markup::{classed, plain_el, text_el};
 use crate::i18n::Language;
+use crate::markup::{classed, plain_el, text_el};
 use crate::playground::controller::Cap;
 use crate::playground::model::{Cmd, ExploreRun, PlayModel};
 use crate::playground::view::{button, cmd};

@@ -9,11 +9,11 @@ use gosim::session::{ClockTick, StepRecord};
 use gosim::snapshot::ResourceSample;
 use yew::prelude::*;
 
-use crate::components::markup::{classed, plain_el, text_el};
 use crate::i18n::Language;
+use crate::markup::{classed, plain_el, text_el};
 use crate::playground::model::Cmd;
-use crate::playground::num::{fixed, plain};
-use crate::playground::widgets::{fmt_ns, g_class, tr};
+use crate::playground::num::{fixed, fmt_ns, plain};
+use crate::playground::widgets::{g_class, tr};
 
 const WIDTH: f64 = 1000.0;
 const LANE_H: f64 = 16.0;

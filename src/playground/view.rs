@@ -16,18 +16,19 @@ use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::cases::Case;
-use crate::components::markup::{classed, flag, plain_el, text_el};
 use crate::hooks::use_settings;
 use crate::i18n::Language;
+use crate::markup::{classed, flag, plain_el, text_el};
 use crate::platform;
 use crate::playground::model::{Cmd, Frame, Narration, PlayModel, Variant, SPEEDS};
 use crate::playground::narrate::narrate;
+use crate::playground::num::fmt_ns;
 use crate::playground::panels::{explore_panel, help_overlay, verdict};
 use crate::playground::share::go_key;
 use crate::playground::source_view::source_view;
 use crate::playground::timeline::{resource_plot, timeline, TimelineData};
 use crate::playground::widgets::{
-    fmt_ns, goroutine_card, nil_channel_widget, object_widget, timers_widget, tr, CardState,
+    goroutine_card, nil_channel_widget, object_widget, timers_widget, tr, CardState,
 };
 
 #[derive(Properties, PartialEq)]

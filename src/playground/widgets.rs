@@ -14,8 +14,9 @@ use gosim::snapshot::{
 };
 use yew::prelude::*;
 
-use crate::components::markup::{class_el, classed, flag, plain_el, text_el};
 use crate::i18n::Language;
+use crate::markup::{class_el, classed, flag, plain_el, text_el};
+use crate::playground::num::fmt_ns;
 
 /// Picks the string for `lang`.
 pub fn tr(lang: Language, en: &'static str, zh: &'static str) -> &'static str {
@@ -372,27 +373,6 @@ pub fn timers_widget(timers: &[TimerView], now_ns: i64, lang: Language) -> Html 
             }
         </div>
     }
-}
-
-/// Virtual nanoseconds as Go prints a Duration (roughly: 1.5s, 20ms, 0s).
-pub fn fmt_ns(ns: i64) -> String {
-    let abs = ns.unsigned_abs();
-    if abs == 0 {
-        "0s".into()
-    } else if abs >= 1_000_000_000 {
-        format!("{}s", trim_float(ns as f64 / 1e9))
-    } else if abs >= 1_000_000 {
-        format!("{}ms", trim_float(ns as f64 / 1e6))
-    } else if abs >= 1_000 {
-        format!("{}µs", trim_float(ns as f64 / 1e3))
-    } else {
-        format!("{ns}ns")
-    }
-}
-
-fn trim_float(v: f64) -> String {
-    let s = crate::playground::num::fixed(v, 3);
-    s.trim_end_matches('0').trim_end_matches('.').to_string()
 }
 
 /// What a goroutine card shows besides the goroutine.

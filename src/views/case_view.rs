@@ -10,12 +10,12 @@
 use yew::prelude::*;
 
 use crate::cases::{Case, Text};
-use crate::components::markup::{plain_el, text_el};
-use crate::components::outcome_badge;
 use crate::content::ContentError;
 use crate::i18n::{self, Language};
+use crate::markup::{plain_el, text_el};
 use crate::platform;
 use crate::playground::Playground;
+use crate::views::outcome_badge;
 
 /// The page of a case whose content is still on its way.
 pub fn case_loading(meta: &'static Case, lang: Language) -> Html {

@@ -2,8 +2,8 @@
 
 use yew::prelude::*;
 
-use crate::components::markup::plain_el;
 use crate::i18n::{self, Language};
+use crate::markup::plain_el;
 
 pub fn footer(lang: Language) -> Html {
     html! {

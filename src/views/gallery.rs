@@ -3,9 +3,9 @@
 use yew::prelude::*;
 
 use crate::cases::{self, Case, Section};
-use crate::components::case_card;
-use crate::components::markup::text_el;
 use crate::i18n::{self, Language};
+use crate::markup::text_el;
+use crate::views::case_card;
 
 pub fn gallery(all: &'static [Case], lang: Language) -> Html {
     let groups = cases::by_section(all);

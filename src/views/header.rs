@@ -2,10 +2,10 @@
 
 use yew::prelude::*;
 
-use crate::components::icons;
-use crate::components::markup::{classed, flag, text_el};
 use crate::hooks::{dispatcher, AppContext};
 use crate::i18n::{self, Language};
+use crate::icons;
+use crate::markup::{classed, flag, text_el};
 use crate::state::{Action, Settings, Theme};
 
 /// The header for `settings`; its buttons dispatch to `app` (no-ops without one).
