@@ -17,10 +17,10 @@ use yew::prelude::*;
 
 use crate::cases::Case;
 use crate::hooks::use_settings;
-use crate::i18n::Language;
+use crate::i18n::{case_page, play, Language};
 use crate::markup::{classed, flag, plain_el, text_el};
 use crate::platform;
-use crate::playground::model::{Cmd, Frame, Narration, PlayModel, Variant, SPEEDS};
+use crate::playground::model::{Cmd, Frame, Narration, PlayModel, Variant};
 use crate::playground::narrate::narrate;
 use crate::playground::num::fmt_ns;
 use crate::playground::panels::{explore_panel, help_overlay, verdict};
@@ -28,7 +28,7 @@ use crate::playground::share::go_key;
 use crate::playground::source_view::source_view;
 use crate::playground::timeline::{resource_plot, timeline, TimelineData};
 use crate::playground::widgets::{
-    goroutine_card, nil_channel_widget, object_widget, timers_widget, tr, CardState,
+    goroutine_card, nil_channel_widget, object_widget, timers_widget, CardState,
 };
 
 #[derive(Properties, PartialEq)]
@@ -211,35 +211,25 @@ fn on_value<E: AsRef<Event> + 'static>(
 fn render(m: &mut PlayModel, lang: Language, dispatch: &Callback<Cmd>) -> Html {
     let frame = m.frame();
     let narration = match (frame.narration, &frame.snapshot) {
-        (Narration::CompileErrors, _) => tr(
-            lang,
-            "The program does not compile; the errors are shown in the listing.",
-            "程序无法编译，错误已标注在代码中。",
-        )
-        .to_string(),
-        (Narration::Ready, _) => tr(
-            lang,
-            "Ready. Step (→) or run (space); click a runnable goroutine to run it next.",
-            "准备就绪。单步（→）或运行（空格）；点击可运行的 goroutine，让它下一个运行。",
-        )
-        .to_string(),
+        (Narration::CompileErrors, _) => play::COMPILE_ERRORS_NARRATION.get(lang).to_string(),
+        (Narration::Ready, _) => play::READY.get(lang).to_string(),
         (Narration::Step { ran }, Some(s)) => narrate(s, ran, lang),
         (Narration::Step { .. }, None) => String::new(),
     };
     html! {
-        <section class="play" data-testid="playground" aria-label={tr(lang, "Playground", "演练场")}
+        <section class="play" data-testid="playground" aria-label={play::PLAYGROUND.get(lang)}
             data-position={frame.position.to_string()} data-ended={flag(frame.ended)}>
             if let Some(err) = &m.link_error {
                 <div class="notice notice--error" role="alert" data-testid="link-error">
-                    { match lang { Language::En => err.message().0, Language::Zh => err.message().1 } }
-                    { " " }{ tr(lang, "Showing the case from its start instead.", "改为从头显示这个案例。") }
+                    { err.message(lang) }
+                    { " " }{ play::LINK_FALLBACK.get(lang) }
                 </div>
             }
             { toolbar(m, &frame, lang, dispatch) }
             if let Some(href) = m.share.as_ref().map(|f| platform::href_for(f)) {
                 <div class="share">
                     <label>
-                        { plain_el("span", tr(lang, "Link to this exact step:", "指向这一步的链接：")) }
+                        { plain_el("span", play::SHARE_LINK.get(lang)) }
                         <input type="text" readonly=true value={href} data-testid="share-link" />
                     </label>
                 </div>
@@ -248,7 +238,7 @@ fn render(m: &mut PlayModel, lang: Language, dispatch: &Callback<Cmd>) -> Html {
             <p class="narration" aria-live="polite" data-testid="narration">{ narration }</p>
             if let Some(s) = &frame.snapshot {
                 if s.ending.is_some() || frame.cap.is_some() {
-                    { verdict(s.ending.as_ref(), frame.cap, frame.position, lang) }
+                    { verdict(s, frame.cap, frame.position, lang) }
                 }
             }
             <div class="play__grid">
@@ -298,38 +288,38 @@ fn toolbar(m: &PlayModel, frame: &Frame, lang: Language, dispatch: &Callback<Cmd
     });
     let click = |c: Cmd| cmd::<MouseEvent>(dispatch, c);
     html! {
-        <div class="play__toolbar" role="toolbar" aria-label={tr(lang, "Run controls", "运行控制")}>
+        <div class="play__toolbar" role="toolbar" aria-label={play::RUN_CONTROLS.get(lang)}>
             <div class="btn-group">
-                { button("btn", Some("reset"), Some(tr(lang, "Back to the start", "回到开头")), position == 0,
-                    tr(lang, "Reset", "重置").into(), click(Cmd::Reset)) }
-                { button("btn", Some("back"), Some(tr(lang, "Step back (←)", "后退一步（←）")), position == 0,
-                    format!("◀ {}", tr(lang, "Back", "后退")).into(), click(Cmd::Back)) }
-                { button("btn btn--primary", Some("step"), Some(tr(lang, "Step (→)", "单步（→）")), ended,
-                    format!("{} ▶", tr(lang, "Step", "单步")).into(), click(Cmd::Step)) }
-                { button("btn", Some("run"), Some(tr(lang, "Run / pause (space)", "运行/暂停（空格）")), ended && !m.running,
-                    if m.running { tr(lang, "Pause", "暂停") } else { tr(lang, "Run", "运行") }.into(), click(Cmd::ToggleRun)) }
-                { button("btn", Some("run-to-end"), Some(tr(lang, "Run to the end at full speed", "全速运行到结束")), ended,
-                    format!("{} ▶▶", tr(lang, "To end", "运行到底")).into(), click(Cmd::RunToEnd)) }
+                { button("btn", Some("reset"), Some(play::RESET_TITLE.get(lang)), position == 0,
+                    play::RESET.get(lang).into(), click(Cmd::Reset)) }
+                { button("btn", Some("back"), Some(play::BACK_TITLE.get(lang)), position == 0,
+                    play::BACK.get(lang).into(), click(Cmd::Back)) }
+                { button("btn btn--primary", Some("step"), Some(play::STEP_TITLE.get(lang)), ended,
+                    play::STEP.get(lang).into(), click(Cmd::Step)) }
+                { button("btn", Some("run"), Some(play::RUN_TITLE.get(lang)), ended && !m.running,
+                    if m.running { play::PAUSE.get(lang) } else { play::RUN.get(lang) }.into(), click(Cmd::ToggleRun)) }
+                { button("btn", Some("run-to-end"), Some(play::TO_END_TITLE.get(lang)), ended,
+                    play::TO_END.get(lang).into(), click(Cmd::RunToEnd)) }
             </div>
-            { select_field(tr(lang, "Speed", "速度"), "speed", speed_select,
-                SPEEDS.iter().enumerate().map(|(i, (label, _, _))| option(i.to_string().into(), i == m.speed, label)).collect()) }
-            { select_field("Go", "go-version", go_select,
+            { select_field(play::SPEED.get(lang), "speed", speed_select,
+                play::SPEED_NAMES.iter().enumerate().map(|(i, name)| option(i.to_string().into(), i == m.speed, name.get(lang))).collect()) }
+            { select_field(case_page::GO_VERSION.get(lang), "go-version", go_select,
                 [(GoVersion::Go121, "1.21"), (GoVersion::Go122, "1.22"), (GoVersion::Go123, "1.23+")].iter()
                     .map(|(v, label)| option(go_key(*v).into(), config.go == *v, label)).collect()) }
-            { field(tr(lang, "Seed", "随机种子"), html! {
-                <input type="text" inputmode="numeric" size="6" placeholder={tr(lang, "Go order", "Go 顺序")}
+            { field(play::SEED.get(lang), html! {
+                <input type="text" inputmode="numeric" size="6" placeholder={play::SEED_PLACEHOLDER.get(lang)}
                     value={config.seed.map(|s| s.to_string()).unwrap_or_default()} onchange={seed_change} data-testid="seed" />
             }) }
-            { select_field(tr(lang, "Step by", "单步粒度"), "granularity", granularity, html! {
+            { select_field(play::STEP_BY.get(lang), "granularity", granularity, html! {
                 <>
-                    { option("stmt".into(), config.step_by == StepBy::Statement, tr(lang, "statement", "语句")) }
-                    { option("sched".into(), config.step_by == StepBy::SchedulingPoint, tr(lang, "scheduling point", "调度点")) }
+                    { option("stmt".into(), config.step_by == StepBy::Statement, play::BY_STATEMENT.get(lang)) }
+                    { option("sched".into(), config.step_by == StepBy::SchedulingPoint, play::BY_SCHEDULING_POINT.get(lang)) }
                 </>
             }) }
             <div class="btn-group">
-                { button("btn", Some("share"), None, false, tr(lang, "Share link", "分享链接").into(), click(Cmd::Share)) }
+                { button("btn", Some("share"), None, false, play::SHARE.get(lang).into(), click(Cmd::Share)) }
                 <button type="button" class="btn" onclick={click(Cmd::ToggleHelp)} data-testid="help"
-                    aria-expanded={flag(m.help)} title={tr(lang, "Keyboard shortcuts (?)", "快捷键（?）")}>{ "?" }</button>
+                    aria-expanded={flag(m.help)} title={play::HELP_TITLE.get(lang)}>{ "?" }</button>
             </div>
         </div>
     }
@@ -355,17 +345,17 @@ fn progress(frame: &Frame, lang: Language, dispatch: &Callback<Cmd>) -> Html {
     html! {
         <div class="play__progress">
             <span class="step-counter" data-testid="step-counter">
-                { format!("{} {position} / {planned}", tr(lang, "step", "第")) }{ tr(lang, "", " 步") }
+                { play::step_counter(lang, position, planned) }
             </span>
             <input type="range" min="0" max={planned.max(position).to_string()} value={position.to_string()}
-                oninput={slider} aria-label={tr(lang, "Jump to step", "跳到第几步")} class="play__slider" />
+                oninput={slider} aria-label={play::JUMP_SLIDER.get(lang)} class="play__slider" />
             <label class="field field--small">
-                { plain_el("span", tr(lang, "Jump to", "跳到")) }
+                { plain_el("span", play::JUMP_TO.get(lang)) }
                 <input type="number" min="0" size="5" onkeydown={jump} data-testid="jump"
-                    title={tr(lang, "Type a step number and press Enter", "输入步数后按回车")} />
+                    title={play::JUMP_TITLE.get(lang)} />
             </label>
             if let Some(s) = &frame.snapshot {
-                <span class="clock" title={tr(lang, "virtual time", "虚拟时间")}>{ format!("t = {}", fmt_ns(s.now_ns)) }</span>
+                <span class="clock" title={play::VIRTUAL_TIME.get(lang)}>{ format!("t = {}", fmt_ns(s.now_ns)) }</span>
             }
         </div>
     }
@@ -398,24 +388,24 @@ fn code_panel(m: &PlayModel, frame: &Frame, lang: Language, dispatch: &Callback<
     html! {
         <div class="play__code panel--code">
             <div class="play__code-head">
-                <div class="segmented" role="group" aria-label={tr(lang, "Which program", "哪个程序")}>
-                    { variant_button(Variant::Original, tr(lang, "Original", "原始代码").into()) }
-                    { for case.fixes.iter().enumerate().map(|(i, _)| variant_button(Variant::Fix(i), format!("{} {}", tr(lang, "Fix", "修复"), i + 1).into())) }
+                <div class="segmented" role="group" aria-label={play::WHICH_PROGRAM.get(lang)}>
+                    { variant_button(Variant::Original, play::ORIGINAL.get(lang).into()) }
+                    { for case.fixes.iter().enumerate().map(|(i, _)| variant_button(Variant::Fix(i), format!("{} {}", play::FIX.get(lang), i + 1).into())) }
                     if m.variant == Variant::Edited {
-                        { text_el("span", "segmented__item is-active", tr(lang, "Edited", "已编辑")) }
+                        { text_el("span", "segmented__item is-active", play::EDITED.get(lang)) }
                     }
                 </div>
                 if !m.editing {
-                    { button("btn btn--small", Some("edit"), None, false, tr(lang, "Edit", "编辑").into(), click(Cmd::Edit)) }
+                    { button("btn btn--small", Some("edit"), None, false, play::EDIT.get(lang).into(), click(Cmd::Edit)) }
                 }
             </div>
             if m.editing {
                 <div class="editor">
                     <textarea class="editor__text" spellcheck="false" value={m.draft.clone()} oninput={draft_input}
-                        data-testid="editor" aria-label={tr(lang, "Go source", "Go 源代码")} rows="24" />
+                        data-testid="editor" aria-label={play::GO_SOURCE.get(lang)} rows="24" />
                     <div class="btn-group">
-                        { button("btn btn--primary", Some("run-edited"), None, false, tr(lang, "Run", "运行").into(), click(Cmd::RunDraft)) }
-                        { button("btn", None, None, false, tr(lang, "Cancel", "取消").into(), click(Cmd::CancelEdit)) }
+                        { button("btn btn--primary", Some("run-edited"), None, false, play::RUN.get(lang).into(), click(Cmd::RunDraft)) }
+                        { button("btn", None, None, false, play::CANCEL.get(lang).into(), click(Cmd::CancelEdit)) }
                     </div>
                 </div>
             } else {
@@ -423,7 +413,7 @@ fn code_panel(m: &PlayModel, frame: &Frame, lang: Language, dispatch: &Callback<
             }
             if !errors.is_empty() {
                 <div class="compile-errors" role="alert" data-testid="compile-errors">
-                    { plain_el("strong", tr(lang, "Compile errors", "编译错误")) }
+                    { plain_el("strong", play::COMPILE_ERRORS.get(lang)) }
                     <ul>
                         { for errors.iter().map(|e| html! {
                             <li>{ match e.at {
@@ -441,9 +431,9 @@ fn code_panel(m: &PlayModel, frame: &Frame, lang: Language, dispatch: &Callback<
 fn goroutines(s: &Snapshot, frame: &Frame, lang: Language, dispatch: &Callback<Cmd>) -> Html {
     let ids = &frame.goroutines;
     html! {
-        <section class="state-panel" aria-label="goroutines">
-            <h3 class="state-panel__title">{ format!("{} ({})", tr(lang, "Goroutines", "Goroutine"), ids.len()) }
-                { text_el("span", "state-panel__hint", tr(lang, "click a runnable one to run it next — you are the scheduler", "点击可运行的 goroutine 让它下一个运行——你就是调度器")) }
+        <section class="state-panel" aria-label={play::GOROUTINES_LABEL.get(lang)}>
+            <h3 class="state-panel__title">{ format!("{} ({})", play::GOROUTINES.get(lang), ids.len()) }
+                { text_el("span", "state-panel__hint", play::PICK_HINT.get(lang)) }
             </h3>
             <ul class="gcards">
                 { for ids.iter().enumerate().filter_map(|(i, id)| {
@@ -462,8 +452,8 @@ fn objects(s: &Snapshot, nils: &[(String, String)], lang: Language) -> Html {
         return html! {};
     }
     html! {
-        <section class="state-panel" aria-label="objects">
-            { text_el("h3", "state-panel__title", tr(lang, "Runtime objects", "运行时对象")) }
+        <section class="state-panel" aria-label={play::OBJECTS_LABEL.get(lang)}>
+            { text_el("h3", "state-panel__title", play::OBJECTS.get(lang)) }
             <div class="objs">
                 { for s.objects.iter().map(|o: &ObjectView| html! { <key={o.id}>{ object_widget(o, lang) }</> }) }
                 { for nils.iter().map(|(name, ty)| nil_channel_widget(name.clone(), ty.clone(), lang)) }
@@ -477,8 +467,8 @@ fn objects(s: &Snapshot, nils: &[(String, String)], lang: Language) -> Html {
 
 fn console(s: &Snapshot, lang: Language) -> Html {
     html! {
-        <section class="state-panel" aria-label="console">
-            { text_el("h3", "state-panel__title", tr(lang, "Output", "输出")) }
+        <section class="state-panel" aria-label={play::OUTPUT_LABEL.get(lang)}>
+            { text_el("h3", "state-panel__title", play::OUTPUT.get(lang)) }
             <pre class="console" data-testid="console">
                 <span class="console__out" data-testid="stdout">{ s.stdout.clone() }</span>
                 <span class="console__err" data-testid="stderr">{ s.stderr.clone() }</span>
