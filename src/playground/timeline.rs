@@ -11,6 +11,7 @@ use yew::prelude::*;
 
 use crate::i18n::{charts, play, Language};
 use crate::markup::{classed, plain_el, text_el};
+use crate::platform;
 use crate::playground::model::Cmd;
 use crate::playground::num::{fixed, fmt_ns, plain};
 use crate::playground::widgets::g_class;
@@ -100,17 +101,10 @@ pub fn timeline(t: TimelineData, lang: Language, dispatch: &Callback<Cmd>) -> Ht
     let onclick = {
         let dispatch = dispatch.clone();
         Callback::from(move |e: MouseEvent| {
-            let Some(target) = e.current_target() else {
+            let Some(fraction) = platform::pointer_x_fraction(&e) else {
                 return;
             };
-            let Ok(el) = wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(target) else {
-                return;
-            };
-            let rect = el.get_bounding_client_rect();
-            if rect.width() <= 0.0 {
-                return;
-            }
-            let x = (e.client_x() as f64 - rect.left()) / rect.width() * WIDTH;
+            let x = fraction * WIDTH;
             let step = ((x - LABEL_W) / scale).round().clamp(0.0, total as f64);
             dispatch.emit(Cmd::Goto(step as usize));
         })

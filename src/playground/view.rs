@@ -7,12 +7,9 @@
 //! All decisions live in `PlayModel::apply`; this file only turns events
 //! into `Cmd`s and the model into HTML.
 
-use gloo_events::{EventListener, EventListenerOptions};
-use gloo_timers::callback::Interval;
 use gosim::session::StepBy;
 use gosim::snapshot::{ObjectView, Snapshot, TimerState};
 use gosim::GoVersion;
-use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::cases::Case;
@@ -75,7 +72,8 @@ pub fn Playground(props: &PlaygroundProps) -> Html {
     {
         let dispatch = dispatch.clone();
         use_effect_with((running, interval), move |&(running, interval)| {
-            let timer = running.then(|| Interval::new(interval, move || dispatch.emit(Cmd::Tick)));
+            let timer =
+                running.then(|| platform::every(interval, move || dispatch.emit(Cmd::Tick)));
             move || drop(timer)
         });
     }
@@ -83,21 +81,20 @@ pub fn Playground(props: &PlaygroundProps) -> Html {
         let dispatch = dispatch.clone();
         use_effect_with(exploring, move |&exploring| {
             let timer =
-                exploring.then(|| Interval::new(16, move || dispatch.emit(Cmd::ExploreTick)));
+                exploring.then(|| platform::every(16, move || dispatch.emit(Cmd::ExploreTick)));
             move || drop(timer)
         });
     }
     {
         let dispatch = dispatch.clone();
         use_effect_with((), move |_| {
-            let listener = web_sys::window().and_then(|w| w.document()).map(|doc| {
-                let options = EventListenerOptions::enable_prevent_default();
-                EventListener::new_with_options(&doc, "keydown", options, move |event| {
-                    if let Some(cmd) = key_command(event) {
-                        event.prevent_default();
-                        dispatch.emit(cmd);
-                    }
-                })
+            let listener = platform::on_key(move |key| {
+                let cmd = key_command(key);
+                let handled = cmd.is_some();
+                if let Some(cmd) = cmd {
+                    dispatch.emit(cmd);
+                }
+                handled
             });
             move || drop(listener)
         });
@@ -107,20 +104,10 @@ pub fn Playground(props: &PlaygroundProps) -> Html {
     render(&mut m, lang, &dispatch)
 }
 
-/// The command for a key press, unless the user is typing in a field.
-fn key_command(event: &web_sys::Event) -> Option<Cmd> {
-    let key = event.dyn_ref::<web_sys::KeyboardEvent>()?;
-    if key.ctrl_key() || key.meta_key() || key.alt_key() {
-        return None;
-    }
-    let typing = event
-        .target()
-        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-        .is_some_and(|el| matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT"));
-    if typing {
-        return None;
-    }
-    match key.key().as_str() {
+/// The command for a key (`KeyboardEvent.key`); `platform::on_key` leaves
+/// out presses with modifiers and typing in fields.
+fn key_command(key: &str) -> Option<Cmd> {
+    match key {
         "ArrowRight" => Some(Cmd::Step),
         "ArrowLeft" => Some(Cmd::Back),
         " " => Some(Cmd::ToggleRun),
@@ -185,15 +172,6 @@ fn option(value: AttrValue, selected: bool, label: &'static str) -> Html {
     html! { <option {value} {selected}>{ label }</option> }
 }
 
-/// The `value` of the event's target. Inputs, selects and textareas all
-/// have one, and wasm-bindgen reads the property structurally, so the
-/// input binding serves all three (one import, no type checks).
-fn target_value(e: &Event) -> String {
-    e.target()
-        .map(|t| t.unchecked_into::<web_sys::HtmlInputElement>().value())
-        .unwrap_or_default()
-}
-
 /// A callback that turns the target's value into a command (`None`:
 /// nothing happens). One closure type for every field (wasm size).
 fn on_value<E: AsRef<Event> + 'static>(
@@ -202,7 +180,7 @@ fn on_value<E: AsRef<Event> + 'static>(
 ) -> Callback<E> {
     let dispatch = dispatch.clone();
     Callback::from(move |e: E| {
-        if let Some(c) = to_cmd(target_value(e.as_ref())) {
+        if let Some(c) = to_cmd(platform::event_value(e.as_ref())) {
             dispatch.emit(c);
         }
     })
@@ -336,7 +314,7 @@ fn progress(frame: &Frame, lang: Language, dispatch: &Callback<Cmd>) -> Html {
             if e.key() != "Enter" {
                 return;
             }
-            if let Ok(n) = target_value(&e).trim().parse::<usize>() {
+            if let Ok(n) = platform::event_value(&e).trim().parse::<usize>() {
                 dispatch.emit(Cmd::Goto(n));
             }
         })
@@ -474,5 +452,20 @@ fn console(s: &Snapshot, lang: Language) -> Html {
                 <span class="console__err" data-testid="stderr">{ s.stderr.clone() }</span>
             </pre>
         </section>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keys_map_to_commands() {
+        assert_eq!(key_command("ArrowRight"), Some(Cmd::Step));
+        assert_eq!(key_command(" "), Some(Cmd::ToggleRun));
+        assert_eq!(key_command("3"), Some(Cmd::PickIndex(3)));
+        for unhandled in ["0", "10", "a", "Enter"] {
+            assert_eq!(key_command(unhandled), None, "{unhandled}");
+        }
     }
 }
