@@ -9,10 +9,9 @@ use gosim::snapshot::{OutcomeClass, Snapshot};
 use yew::prelude::*;
 
 use crate::i18n::{self, explore, help, Language};
-use crate::markup::{classed, plain_el, text_el};
+use crate::markup::{button, classed, plain_el, send, text_el};
 use crate::playground::controller::Cap;
 use crate::playground::model::{Cmd, ExploreRun, PlayModel};
-use crate::playground::view::{button, cmd};
 
 /// The verdict on the run shown in `s`: how it ended, or which cap stopped
 /// it at `position`.
@@ -98,10 +97,10 @@ pub fn explore_panel(m: &PlayModel, lang: Language, dispatch: &Callback<Cmd>) ->
             { text_el("p", "explore__intro", explore::INTRO.get(lang)) }
             <div class="btn-group">
                 if running {
-                    { button("btn", Some("explore-stop"), None, false, explore::STOP.get(lang).into(), cmd(dispatch, Cmd::ExploreStop)) }
+                    { button("btn", Some("explore-stop"), None, false, explore::STOP.get(lang).into(), send(dispatch, Cmd::ExploreStop)) }
                     <span class="explore__progress" role="status">{ explore::progress(lang, run.map_or(0, |r| r.slices)) }</span>
                 } else {
-                    { button("btn btn--primary", Some("explore-start"), None, false, explore::START.get(lang).into(), cmd(dispatch, Cmd::ExploreStart)) }
+                    { button("btn btn--primary", Some("explore-start"), None, false, explore::START.get(lang).into(), send(dispatch, Cmd::ExploreStart)) }
                 }
             </div>
             if let Some(err) = run.and_then(|r| r.error.as_ref()) {
@@ -123,7 +122,7 @@ pub fn explore_panel(m: &PlayModel, lang: Language, dispatch: &Callback<Cmd>) ->
                                 }
                                 if done {
                                     <span class="outcome__sched" title={explore::SCHEDULE.get(lang)}>{ explore::switches(lang, o.switches) }</span>
-                                    { button("btn btn--small", Some("load-outcome"), None, false, explore::LOAD.get(lang).into(), cmd(dispatch, Cmd::LoadOutcome(i))) }
+                                    { button("btn btn--small", Some("load-outcome"), None, false, explore::LOAD.get(lang).into(), send(dispatch, Cmd::LoadOutcome(i))) }
                                 }
                             </li>
                         }
@@ -151,7 +150,7 @@ fn outcome_names(class: OutcomeClass) -> (&'static str, &'static str) {
 pub fn help_overlay(lang: Language, dispatch: &Callback<Cmd>) -> Html {
     html! {
         <div class="overlay" role="dialog" aria-modal="true" aria-label={help::TITLE.get(lang)} data-testid="help-overlay"
-            onclick={cmd::<MouseEvent>(dispatch, Cmd::CloseHelp)}>
+            onclick={send::<MouseEvent, _>(dispatch, Cmd::CloseHelp)}>
             <div class="overlay__box">
                 { plain_el("h3", help::TITLE.get(lang)) }
                 <dl class="shortcuts">

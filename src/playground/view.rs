@@ -15,7 +15,7 @@ use yew::prelude::*;
 use crate::cases::Case;
 use crate::hooks::use_settings;
 use crate::i18n::{case_page, play, Language};
-use crate::markup::{classed, flag, plain_el, text_el};
+use crate::markup::{button, classed, flag, plain_el, send, text_el};
 use crate::platform;
 use crate::playground::model::{Cmd, Frame, Narration, PlayModel, Variant};
 use crate::playground::narrate::narrate;
@@ -119,30 +119,6 @@ fn key_command(key: &str) -> Option<Cmd> {
             .filter(|n| (1..=9).contains(n))
             .map(Cmd::PickIndex),
     }
-}
-
-pub(crate) fn cmd<E>(dispatch: &Callback<Cmd>, c: Cmd) -> Callback<E> {
-    let dispatch = dispatch.clone();
-    Callback::from(move |_: E| dispatch.emit(c.clone()))
-}
-
-/// A button. The page's buttons go through here, so each is a call rather
-/// than its own inlined element construction (wasm size). `None` leaves the
-/// test id or title out.
-pub(crate) fn button(
-    class: &'static str,
-    testid: Option<&'static str>,
-    title: Option<&'static str>,
-    disabled: bool,
-    label: AttrValue,
-    onclick: Callback<MouseEvent>,
-) -> Html {
-    classed(
-        class,
-        html! {
-            <button type="button" class="_" data-testid={testid} {title} {disabled} {onclick}>{ label }</button>
-        },
-    )
 }
 
 /// A labelled control in the toolbar.
@@ -264,7 +240,7 @@ fn toolbar(m: &PlayModel, frame: &Frame, lang: Language, dispatch: &Callback<Cmd
             StepBy::SchedulingPoint
         }))
     });
-    let click = |c: Cmd| cmd::<MouseEvent>(dispatch, c);
+    let click = |c: Cmd| send::<MouseEvent, _>(dispatch, c);
     html! {
         <div class="play__toolbar" role="toolbar" aria-label={play::RUN_CONTROLS.get(lang)}>
             <div class="btn-group">
@@ -345,7 +321,7 @@ fn code_panel(m: &PlayModel, frame: &Frame, lang: Language, dispatch: &Callback<
     let case = m.case();
     let errors = m.ctl.errors();
     let draft_input = on_value::<InputEvent>(dispatch, |v| Some(Cmd::Draft(v)));
-    let click = |c: Cmd| cmd::<MouseEvent>(dispatch, c);
+    let click = |c: Cmd| send::<MouseEvent, _>(dispatch, c);
     let variant_button = |v: Variant, label: AttrValue| {
         let active = m.variant == v;
         classed(
@@ -356,7 +332,7 @@ fn code_panel(m: &PlayModel, frame: &Frame, lang: Language, dispatch: &Callback<
             },
             html! {
                 <button type="button" class="_"
-                    aria-pressed={flag(active)} onclick={cmd::<MouseEvent>(dispatch, Cmd::ShowVariant(v))}
+                    aria-pressed={flag(active)} onclick={send::<MouseEvent, _>(dispatch, Cmd::ShowVariant(v))}
                     data-testid={match v { Variant::Fix(i) => AttrValue::from(format!("show-fix-{}", i + 1)), _ => AttrValue::Static("show-original") }}>
                     { label }
                 </button>
@@ -417,7 +393,7 @@ fn goroutines(s: &Snapshot, frame: &Frame, lang: Language, dispatch: &Callback<C
                 { for ids.iter().enumerate().filter_map(|(i, id)| {
                     let g = s.goroutines.iter().find(|g| g.id == *id)?;
                     let card = CardState { index: i + 1, runnable: frame.runnable.contains(id), next: frame.next_goroutine == Some(*id) };
-                    Some(goroutine_card(g, card, lang, cmd(dispatch, Cmd::Pick(*id))))
+                    Some(goroutine_card(g, card, lang, send(dispatch, Cmd::Pick(*id))))
                 }) }
             </ul>
         </section>
