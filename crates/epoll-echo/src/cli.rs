@@ -12,7 +12,10 @@ use std::time::Duration;
 pub const USAGE: &str = "\
 usage:
   epoll-echo [serve] [--mode once|echo] [--addr IP:PORT] [--threads N] [--trace] [--strict-eagain]
+                   [--reuse-port-shared]
       default: --mode echo --addr 127.0.0.1:2333 --threads 1
+      --reuse-port-shared joins a port another process already serves (SO_REUSEPORT)
+      instead of refusing
   epoll-echo bench [--addr IP:PORT] [--conns N] [--size BYTES] [--depth N] [--duration SECS]
                    [--warmup SECS] [--threads N] [--server-pid PID]
       closed-loop ping-pong; defaults: --conns 100 --size 64 --depth 1 --duration 5 --warmup 1 --threads 1
@@ -95,6 +98,7 @@ fn parse_serve(argv: &[String]) -> Result<Command, String> {
                 }))
             }
             "--strict-eagain" => cfg.strict_eagain = true,
+            "--reuse-port-shared" => cfg.reuse_port_shared = true,
             "-h" | "--help" => return Ok(Command::Help),
             other => return Err(format!("serve: unknown argument {other:?}")),
         }
@@ -194,6 +198,11 @@ mod tests {
         assert_eq!(cfg.threads, 2);
         assert_eq!(cfg.addr.to_string(), "127.0.0.1:2333");
         assert!(cfg.handle_signals);
+        assert!(!cfg.reuse_port_shared);
+        let Ok(Command::Serve(cfg)) = parse(&args("--reuse-port-shared")) else {
+            panic!("expected serve")
+        };
+        assert!(cfg.reuse_port_shared);
         assert!(parse(&args("serve --mode twice")).is_err());
         assert!(parse(&args("--threads")).is_err());
     }

@@ -12,7 +12,10 @@ use epoll_echo::bench;
 #[cfg(target_os = "linux")]
 use epoll_echo::cli::{self, Command};
 #[cfg(target_os = "linux")]
-use epoll_echo::server::BoundServer;
+use epoll_echo::listen::exposure_warning;
+#[cfg(target_os = "linux")]
+use epoll_echo::server::{BoundServer, ServerConfig};
+
 #[cfg(target_os = "linux")]
 use epoll_echo::sys;
 #[cfg(target_os = "linux")]
@@ -33,40 +36,7 @@ fn main() -> ExitCode {
             println!("{}", cli::USAGE);
             ExitCode::SUCCESS
         }
-        Command::Serve(cfg) => {
-            // Like Go's runtime: use every descriptor the hard limit allows.
-            let _ = sys::raise_nofile_limit();
-            let (mode, threads) = (cfg.mode, cfg.threads);
-            let bound = match BoundServer::bind(cfg) {
-                Ok(b) => b,
-                Err(e) => {
-                    eprintln!("epoll-echo: cannot listen: {e}");
-                    return ExitCode::FAILURE;
-                }
-            };
-            println!(
-                "epoll-echo listening on {} (mode {mode}, {threads} loop(s), pid {})",
-                bound.local_addr(),
-                std::process::id()
-            );
-            let server = match bound.start() {
-                Ok(s) => s,
-                Err(e) => {
-                    eprintln!("epoll-echo: cannot start: {e}");
-                    return ExitCode::FAILURE;
-                }
-            };
-            match server.wait() {
-                Ok(summary) => {
-                    println!("{summary}");
-                    ExitCode::SUCCESS
-                }
-                Err(e) => {
-                    eprintln!("epoll-echo: event loop failed: {e}");
-                    ExitCode::FAILURE
-                }
-            }
-        }
+        Command::Serve(cfg) => serve(cfg),
         Command::PingPong(cfg) => match bench::run_pingpong(&cfg) {
             Ok(r) => {
                 println!("{r}");
@@ -91,5 +61,47 @@ fn main() -> ExitCode {
                 ExitCode::FAILURE
             }
         },
+    }
+}
+
+/// `epoll-echo serve`: bind (signals blocked first), announce, run, summarize.
+#[cfg(target_os = "linux")]
+fn serve(cfg: ServerConfig) -> ExitCode {
+    // Like Go's runtime: use every descriptor the hard limit allows.
+    let _ = sys::raise_nofile_limit();
+    let (mode, threads) = (cfg.mode, cfg.threads);
+    // No thread may exist before this: `bind` blocks SIGINT/SIGTERM, and only threads started
+    // afterwards inherit the mask.
+    let bound = match BoundServer::bind(cfg) {
+        Ok(b) => b,
+        Err(e) => {
+            eprintln!("epoll-echo: cannot listen: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    if let Some(w) = exposure_warning(bound.local_addr()) {
+        eprintln!("{w}");
+    }
+    println!(
+        "epoll-echo listening on {} (mode {mode}, {threads} loop(s), pid {})",
+        bound.local_addr(),
+        std::process::id()
+    );
+    let server = match bound.start() {
+        Ok(s) => s,
+        Err(e) => {
+            eprintln!("epoll-echo: cannot start: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    match server.wait() {
+        Ok(summary) => {
+            println!("{summary}");
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("epoll-echo: event loop failed: {e}");
+            ExitCode::FAILURE
+        }
     }
 }

@@ -405,6 +405,48 @@ pub fn signal_name(sig: i32) -> &'static str {
     }
 }
 
+/// The inode number of a descriptor (`fstat`'s `st_ino`). For a socket it is the number
+/// `/proc/net/tcp` lists and `/proc/<pid>/fd/N` links to as `socket:[INODE]`.
+pub fn fd_inode(fd: RawFd) -> io::Result<u64> {
+    // SAFETY: an all-zero stat is valid; fstat only writes it.
+    let mut st: libc::stat = unsafe { mem::zeroed() };
+    cvt(unsafe { libc::fstat(fd, &mut st) })?;
+    Ok(st.st_ino)
+}
+
+/// `poll(2)` for readability on each of `fds`, retrying EINTR; -1 waits without a bound.
+/// Returns which descriptors are readable (or hung up, or in error: a read will not block).
+pub fn poll_readable(fds: &[RawFd], timeout_ms: i32) -> io::Result<Vec<bool>> {
+    let mut pfds: Vec<libc::pollfd> = fds
+        .iter()
+        .map(|&fd| libc::pollfd {
+            fd,
+            events: libc::POLLIN,
+            revents: 0,
+        })
+        .collect();
+    retry_eintr(|| {
+        // SAFETY: `pfds` is valid for `pfds.len()` entries of reads and writes.
+        cvt(unsafe { libc::poll(pfds.as_mut_ptr(), pfds.len() as libc::nfds_t, timeout_ms) })
+    })?;
+    Ok(pfds.iter().map(|p| p.revents != 0).collect())
+}
+
+/// Reads and resets an eventfd's counter; Ok(false) if it was zero.
+pub fn eventfd_drain(fd: RawFd) -> io::Result<bool> {
+    let mut v: u64 = 0;
+    // SAFETY: reads 8 bytes into a valid u64.
+    let n = unsafe { libc::read(fd, &mut v as *mut u64 as *mut libc::c_void, 8) };
+    if n < 0 {
+        let e = io::Error::last_os_error();
+        if e.kind() == io::ErrorKind::WouldBlock {
+            return Ok(false);
+        }
+        return Err(e);
+    }
+    Ok(true)
+}
+
 /// Opens the reserve descriptor held back for the EMFILE dance.
 pub fn open_reserve() -> io::Result<OwnedFd> {
     // SAFETY: the path is a valid NUL-terminated C string.
