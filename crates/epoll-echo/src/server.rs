@@ -200,6 +200,9 @@ pub struct Summary {
     /// Connections still open at shutdown, which the loops closed.
     pub closed_at_shutdown: u64,
     pub stats: Stats,
+    /// Trace events the viewers (`--trace-ws`, `--trace-file`) did not get, summed over
+    /// viewers; None when there were none. Filled in by whoever ran the viewers.
+    pub trace_drops: Option<u64>,
 }
 
 impl fmt::Display for Summary {
@@ -223,7 +226,11 @@ impl fmt::Display for Summary {
             s.parks,
             s.write_parks,
             s.pending_high_water
-        )
+        )?;
+        if let Some(d) = self.trace_drops {
+            write!(f, " trace_drops={d}")?;
+        }
+        Ok(())
     }
 }
 
@@ -295,6 +302,14 @@ impl BoundServer {
         self.fds.clone()
     }
 
+    /// Adds a trace sink, next to any already configured.
+    pub fn add_trace(&mut self, sink: TraceSink) {
+        self.cfg.trace = Some(match self.cfg.trace.take() {
+            Some(existing) => crate::trace::tee(existing, sink, self.cfg.threads),
+            None => sink,
+        });
+    }
+
     /// Starts one thread per loop.
     pub fn start(self) -> io::Result<Server> {
         let BoundServer {
@@ -332,6 +347,7 @@ impl BoundServer {
             handles.push(h);
         }
         Ok(Server {
+            cfg,
             local_addr,
             threads: handles,
             stats: StatsHandle { loops: all_stats },
@@ -373,6 +389,7 @@ impl StatsHandle {
 
 /// A running server: its loop threads and a way to stop them.
 pub struct Server {
+    cfg: Arc<ServerConfig>,
     local_addr: SocketAddrV4,
     threads: Vec<JoinHandle<io::Result<LoopReport>>>,
     stats: StatsHandle,
@@ -401,6 +418,11 @@ impl Server {
         self.stats.clone()
     }
 
+    /// The configuration it runs with.
+    pub fn config(&self) -> &ServerConfig {
+        &self.cfg
+    }
+
     /// Each loop's epoll and listener descriptors.
     pub fn loops(&self) -> &[LoopInfo] {
         &self.loops
@@ -417,6 +439,7 @@ impl Server {
             loops: 0,
             closed_at_shutdown: 0,
             stats: Stats::default(),
+            trace_drops: None,
         };
         let mut first_err = None;
         for h in self.threads {

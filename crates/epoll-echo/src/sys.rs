@@ -137,6 +137,13 @@ pub fn set_nodelay(fd: RawFd) -> io::Result<()> {
     setsockopt_int(fd, libc::IPPROTO_TCP, libc::TCP_NODELAY, 1)
 }
 
+/// Fixes SO_SNDBUF (which also turns off the kernel's send-buffer autotuning), bounding what
+/// the kernel holds for a peer that does not read.
+pub fn set_send_buffer(fd: RawFd, bytes: usize) -> io::Result<()> {
+    let bytes = bytes.min(libc::c_int::MAX as usize) as libc::c_int;
+    setsockopt_int(fd, libc::SOL_SOCKET, libc::SO_SNDBUF, bytes)
+}
+
 /// Sets SO_RCVTIMEO: a blocking read fails with EAGAIN after `d` (a safety bound, not a clock).
 pub fn set_recv_timeout(fd: RawFd, d: std::time::Duration) -> io::Result<()> {
     let tv = libc::timeval {
@@ -430,21 +437,6 @@ pub fn poll_readable(fds: &[RawFd], timeout_ms: i32) -> io::Result<Vec<bool>> {
         cvt(unsafe { libc::poll(pfds.as_mut_ptr(), pfds.len() as libc::nfds_t, timeout_ms) })
     })?;
     Ok(pfds.iter().map(|p| p.revents != 0).collect())
-}
-
-/// Reads and resets an eventfd's counter; Ok(false) if it was zero.
-pub fn eventfd_drain(fd: RawFd) -> io::Result<bool> {
-    let mut v: u64 = 0;
-    // SAFETY: reads 8 bytes into a valid u64.
-    let n = unsafe { libc::read(fd, &mut v as *mut u64 as *mut libc::c_void, 8) };
-    if n < 0 {
-        let e = io::Error::last_os_error();
-        if e.kind() == io::ErrorKind::WouldBlock {
-            return Ok(false);
-        }
-        return Err(e);
-    }
-    Ok(true)
 }
 
 /// Opens the reserve descriptor held back for the EMFILE dance.

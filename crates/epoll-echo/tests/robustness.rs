@@ -281,7 +281,7 @@ fn trace_events_render_and_serialize() {
         "unexpected rendering: {line}"
     );
     let json = serde_json::to_value(&ctl).expect("serialize");
-    assert_eq!(json["kind"], "epoll_ctl");
+    assert_eq!(json["type"], "epoll_ctl");
     assert_eq!(json["op"], "EPOLL_CTL_ADD");
     assert_eq!(
         json["events"],
@@ -871,10 +871,13 @@ fn blocked_masks(pid: i32) -> Vec<(String, u64)> {
 
 #[test]
 fn every_thread_blocks_the_shutdown_signals() {
-    let mut child = Child::spawn(&["serve", "--threads", "3"], None);
+    let mut child = Child::spawn(
+        &["serve", "--threads", "3", "--trace-ws", "127.0.0.1:0"],
+        None,
+    );
     let pid = child.pid();
-    // main and three loops.
-    eventually("every thread has started", || blocked_masks(pid).len() >= 4);
+    // main, three loops, the trace hub and the viewer acceptor.
+    eventually("every thread has started", || blocked_masks(pid).len() >= 6);
     let bits = (1u64 << (libc::SIGINT - 1)) | (1u64 << (libc::SIGTERM - 1));
     for (name, mask) in blocked_masks(pid) {
         assert_eq!(mask & bits, bits, "{name} does not block SIGINT/SIGTERM");
