@@ -8,7 +8,9 @@
 //! returns, keeping no stack and no buffer while parked. The only per-connection memory is the
 //! `Conn` record, plus a bounded write remainder while a peer is slow to read.
 //!
-//! This module must not block anywhere but in `epoll_wait`, must not allocate per message, and
+//! This module must not block anywhere but in `epoll_wait` (the one exception: an accept may
+//! wait on the descriptor reserve's lock for the four syscalls another loop needs to shed a
+//! connection at the descriptor limit; see `reserve.rs`), must not allocate per message, and
 //! must not depend on any async runtime.
 
 use crate::listen::{self, ListenConfig};

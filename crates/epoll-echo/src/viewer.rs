@@ -305,6 +305,15 @@ impl Viewer {
         m.into()
     }
 
+    /// Tells the sender to send what is queued and stop. The flag is set under the queue lock
+    /// the sender waits with, so the wake-up cannot fall between its check and its wait.
+    fn finish(&self) {
+        let q = lock(&self.queue);
+        self.finishing.store(true, Ordering::Relaxed);
+        drop(q);
+        self.ready.notify_all();
+    }
+
     /// Waits until there is something to send or `deadline` passes; takes everything queued.
     fn take_batch(&self, deadline: Instant, batch: &mut VecDeque<Utf8Bytes>) {
         let mut q = lock(&self.queue);
@@ -523,8 +532,7 @@ impl TraceHub {
         let last: Utf8Bytes = wire::summary(self.shared.now_us(), summary).into();
         for v in &viewers {
             *lock(&v.last) = Some(last.clone());
-            v.finishing.store(true, Ordering::Relaxed);
-            v.ready.notify_all();
+            v.finish();
         }
         let deadline = Instant::now() + FINISH_GRACE;
         let mut live = lock(&self.shared.live_threads);
@@ -560,8 +568,7 @@ impl Drop for TraceHub {
         self.shared.stop.store(true, Ordering::Relaxed);
         let _ = sys::eventfd_signal(self.stop_efd.as_raw_fd());
         for v in lock(&self.viewers).iter() {
-            v.finishing.store(true, Ordering::Relaxed);
-            v.ready.notify_all();
+            v.finish();
             if let Some(s) = &v.socket {
                 let _ = s.shutdown(std::net::Shutdown::Both);
             }
