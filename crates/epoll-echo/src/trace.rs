@@ -492,6 +492,50 @@ mod tests {
     }
 
     #[test]
+    fn a_tee_records_to_each_sink_only_what_it_wanted() {
+        use std::sync::atomic::AtomicUsize;
+        struct Picky {
+            wants_loop: usize,
+            asked: AtomicUsize,
+            got: AtomicUsize,
+        }
+        impl Trace for Picky {
+            fn wants(&self, loop_id: usize) -> bool {
+                self.asked.fetch_add(1, Ordering::Relaxed);
+                loop_id == self.wants_loop
+            }
+            fn record(&self, _: &TraceEvent) {
+                self.got.fetch_add(1, Ordering::Relaxed);
+            }
+        }
+        let picky = |wants_loop| {
+            Arc::new(Picky {
+                wants_loop,
+                asked: AtomicUsize::new(0),
+                got: AtomicUsize::new(0),
+            })
+        };
+        let (a, b) = (picky(0), picky(1));
+        let t = tee(a.clone(), b.clone(), 2);
+        for loop_id in [0, 1, 1] {
+            if t.wants(loop_id) {
+                t.record(&TraceEvent::Shutdown {
+                    loop_id,
+                    cause: "test".into(),
+                });
+            }
+        }
+        let counts = |p: &Picky| {
+            (
+                p.asked.load(Ordering::Relaxed),
+                p.got.load(Ordering::Relaxed),
+            )
+        };
+        assert_eq!(counts(&a), (3, 1), "both sinks are asked every time");
+        assert_eq!(counts(&b), (3, 2), "each records only what it wanted");
+    }
+
+    #[test]
     fn event_set_renders_names_in_fixed_order() {
         let set =
             EventSet((libc::EPOLLET | libc::EPOLLIN | libc::EPOLLRDHUP | libc::EPOLLOUT) as u32);
