@@ -6,13 +6,20 @@
 
 use crate::bench::{check_loopback, IdleConfig, PingPongConfig};
 use crate::server::{Mode, ServerConfig};
+use crate::viewer::check_viewer_addr;
 use std::net::SocketAddrV4;
+use std::path::PathBuf;
 use std::time::Duration;
 
 pub const USAGE: &str = "\
 usage:
   epoll-echo [serve] [--mode once|echo] [--addr IP:PORT] [--threads N] [--trace] [--strict-eagain]
+                   [--reuse-port-shared] [--trace-ws 127.0.0.1:PORT]
+                   [--trace-file PATH [--trace-file-max EVENTS]]
       default: --mode echo --addr 127.0.0.1:2333 --threads 1
+      --trace-ws streams the trace as JSON over a WebSocket (loopback only); --trace-file
+      writes the same messages, one per line; --reuse-port-shared joins a port another
+      process already serves (SO_REUSEPORT) instead of refusing
   epoll-echo bench [--addr IP:PORT] [--conns N] [--size BYTES] [--depth N] [--duration SECS]
                    [--warmup SECS] [--threads N] [--server-pid PID]
       closed-loop ping-pong; defaults: --conns 100 --size 64 --depth 1 --duration 5 --warmup 1 --threads 1
@@ -20,9 +27,26 @@ usage:
       idle memory per connection; defaults: --counts 1000,5000,10000,15000,19000 --per-source 5000
   bench targets must be in 127.0.0.0/8.";
 
+/// Where the JSON trace goes, besides `--trace`'s text lines.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ViewerOptions {
+    /// `--trace-ws`: a loopback address for WebSocket viewers.
+    pub ws: Option<SocketAddrV4>,
+    /// `--trace-file`.
+    pub file: Option<PathBuf>,
+    /// `--trace-file-max`: per-message events the file keeps.
+    pub file_max_events: Option<u64>,
+}
+
+impl ViewerOptions {
+    pub fn any(&self) -> bool {
+        self.ws.is_some() || self.file.is_some()
+    }
+}
+
 /// What the binary was asked to do.
 pub enum Command {
-    Serve(ServerConfig),
+    Serve(ServerConfig, ViewerOptions),
     PingPong(PingPongConfig),
     Idle(IdleConfig),
     Help,
@@ -69,6 +93,7 @@ fn parse_serve(argv: &[String]) -> Result<Command, String> {
     let default_addr = SocketAddrV4::new(std::net::Ipv4Addr::LOCALHOST, 2333);
     let mut cfg = ServerConfig::new(default_addr, Mode::Echo);
     cfg.handle_signals = true;
+    let mut viewers = ViewerOptions::default();
     let mut a = Args { rest: argv.iter() };
     while let Some(flag) = a.rest.next() {
         match flag.as_str() {
@@ -95,11 +120,25 @@ fn parse_serve(argv: &[String]) -> Result<Command, String> {
                 }))
             }
             "--strict-eagain" => cfg.strict_eagain = true,
+            "--reuse-port-shared" => cfg.reuse_port_shared = true,
+            "--trace-ws" => {
+                let v = a.value(flag)?;
+                let addr: SocketAddrV4 = v.parse().map_err(|_| {
+                    format!("--trace-ws: {v:?} is not an IPv4 IP:PORT (for example 127.0.0.1:9333)")
+                })?;
+                check_viewer_addr(addr)?;
+                viewers.ws = Some(addr);
+            }
+            "--trace-file" => viewers.file = Some(PathBuf::from(a.value(flag)?)),
+            "--trace-file-max" => viewers.file_max_events = Some(a.number(flag)?),
             "-h" | "--help" => return Ok(Command::Help),
             other => return Err(format!("serve: unknown argument {other:?}")),
         }
     }
-    Ok(Command::Serve(cfg))
+    if viewers.file_max_events.is_some() && viewers.file.is_none() {
+        return Err("--trace-file-max needs --trace-file".into());
+    }
+    Ok(Command::Serve(cfg, viewers))
 }
 
 fn parse_bench(argv: &[String]) -> Result<Command, String> {
@@ -187,15 +226,46 @@ mod tests {
 
     #[test]
     fn serve_defaults_and_flags() {
-        let Ok(Command::Serve(cfg)) = parse(&args("--mode once --threads 2")) else {
+        let Ok(Command::Serve(cfg, viewers)) = parse(&args("--mode once --threads 2")) else {
             panic!("expected serve")
         };
         assert_eq!(cfg.mode, Mode::Once);
         assert_eq!(cfg.threads, 2);
         assert_eq!(cfg.addr.to_string(), "127.0.0.1:2333");
         assert!(cfg.handle_signals);
+        assert!(!cfg.reuse_port_shared);
+        assert!(!viewers.any());
         assert!(parse(&args("serve --mode twice")).is_err());
         assert!(parse(&args("--threads")).is_err());
+        let Ok(Command::Serve(cfg, viewers)) = parse(&args(
+            "--reuse-port-shared --trace-ws 127.0.0.1:9333 --trace-file t.jsonl --trace-file-max 50",
+        )) else {
+            panic!("expected serve")
+        };
+        assert!(cfg.reuse_port_shared);
+        assert_eq!(
+            viewers.ws.map(|a| a.to_string()).as_deref(),
+            Some("127.0.0.1:9333")
+        );
+        assert_eq!(viewers.file, Some(PathBuf::from("t.jsonl")));
+        assert_eq!(viewers.file_max_events, Some(50));
+        assert!(
+            parse(&args("--trace-file-max 5")).is_err(),
+            "a cap needs a file"
+        );
+    }
+
+    #[test]
+    fn trace_ws_refuses_anything_but_loopback() {
+        for addr in ["0.0.0.0:9333", "192.168.1.5:9333", "8.8.8.8:80"] {
+            let Err(e) = parse(&args(&format!("--trace-ws {addr}"))) else {
+                panic!("{addr} must be refused")
+            };
+            assert!(e.contains(&format!("refusing to listen on {addr}")), "{e}");
+            assert!(e.contains("only on loopback"), "{e}");
+        }
+        assert!(parse(&args("--trace-ws [::1]:9333")).is_err());
+        assert!(parse(&args("--trace-ws 127.0.0.1:9333")).is_ok());
     }
 
     #[test]

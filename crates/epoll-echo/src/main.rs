@@ -10,11 +10,17 @@ fn main() {
 #[cfg(target_os = "linux")]
 use epoll_echo::bench;
 #[cfg(target_os = "linux")]
+use epoll_echo::cli::ViewerOptions;
+#[cfg(target_os = "linux")]
 use epoll_echo::cli::{self, Command};
 #[cfg(target_os = "linux")]
-use epoll_echo::server::BoundServer;
+use epoll_echo::listen::exposure_warning;
+#[cfg(target_os = "linux")]
+use epoll_echo::server::{BoundServer, ServerConfig};
 #[cfg(target_os = "linux")]
 use epoll_echo::sys;
+#[cfg(target_os = "linux")]
+use epoll_echo::viewer::{HubConfig, TraceHub};
 #[cfg(target_os = "linux")]
 use std::process::ExitCode;
 
@@ -33,40 +39,7 @@ fn main() -> ExitCode {
             println!("{}", cli::USAGE);
             ExitCode::SUCCESS
         }
-        Command::Serve(cfg) => {
-            // Like Go's runtime: use every descriptor the hard limit allows.
-            let _ = sys::raise_nofile_limit();
-            let (mode, threads) = (cfg.mode, cfg.threads);
-            let bound = match BoundServer::bind(cfg) {
-                Ok(b) => b,
-                Err(e) => {
-                    eprintln!("epoll-echo: cannot listen: {e}");
-                    return ExitCode::FAILURE;
-                }
-            };
-            println!(
-                "epoll-echo listening on {} (mode {mode}, {threads} loop(s), pid {})",
-                bound.local_addr(),
-                std::process::id()
-            );
-            let server = match bound.start() {
-                Ok(s) => s,
-                Err(e) => {
-                    eprintln!("epoll-echo: cannot start: {e}");
-                    return ExitCode::FAILURE;
-                }
-            };
-            match server.wait() {
-                Ok(summary) => {
-                    println!("{summary}");
-                    ExitCode::SUCCESS
-                }
-                Err(e) => {
-                    eprintln!("epoll-echo: event loop failed: {e}");
-                    ExitCode::FAILURE
-                }
-            }
-        }
+        Command::Serve(cfg, viewers) => serve(cfg, viewers),
         Command::PingPong(cfg) => match bench::run_pingpong(&cfg) {
             Ok(r) => {
                 println!("{r}");
@@ -91,5 +64,86 @@ fn main() -> ExitCode {
                 ExitCode::FAILURE
             }
         },
+    }
+}
+
+/// `epoll-echo serve`: bind (signals blocked first), announce, run, summarize.
+#[cfg(target_os = "linux")]
+fn serve(cfg: ServerConfig, viewers: ViewerOptions) -> ExitCode {
+    // Like Go's runtime: use every descriptor the hard limit allows.
+    let _ = sys::raise_nofile_limit();
+    let (mode, threads) = (cfg.mode, cfg.threads);
+    // No thread may exist before this: `bind` blocks SIGINT/SIGTERM, and only threads started
+    // afterwards inherit the mask.
+    let mut bound = match BoundServer::bind(cfg) {
+        Ok(b) => b,
+        Err(e) => {
+            eprintln!("epoll-echo: cannot listen: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    if let Some(w) = exposure_warning(bound.local_addr()) {
+        eprintln!("{w}");
+    }
+    let mut hub = None;
+    let mut ws_addr = None;
+    if viewers.any() {
+        let mut h = match TraceHub::new(HubConfig::new(threads), bound.fd_reserve()) {
+            Ok(h) => h,
+            Err(e) => {
+                eprintln!("epoll-echo: cannot start the trace viewer: {e}");
+                return ExitCode::FAILURE;
+            }
+        };
+        if let Some(addr) = viewers.ws {
+            match h.listen_ws(addr) {
+                Ok(a) => ws_addr = Some(a),
+                Err(e) => {
+                    eprintln!("epoll-echo: cannot listen for trace viewers: {e}");
+                    return ExitCode::FAILURE;
+                }
+            }
+        }
+        if let Some(path) = &viewers.file {
+            if let Err(e) = h.record_to_file(path, viewers.file_max_events) {
+                eprintln!("epoll-echo: cannot record the trace: {e}");
+                return ExitCode::FAILURE;
+            }
+        }
+        bound.add_trace(h.sink());
+        hub = Some(h);
+    }
+    println!(
+        "epoll-echo listening on {} (mode {mode}, {threads} loop(s), pid {})",
+        bound.local_addr(),
+        std::process::id()
+    );
+    if let Some(a) = ws_addr {
+        println!("epoll-echo trace viewer on ws://{a}");
+    }
+    let server = match bound.start() {
+        Ok(s) => s,
+        Err(e) => {
+            eprintln!("epoll-echo: cannot start: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    if let Some(h) = &mut hub {
+        if let Err(e) = h.open(&server) {
+            eprintln!("epoll-echo: cannot start the trace viewer: {e}");
+        }
+    }
+    match server.wait() {
+        Ok(mut summary) => {
+            if let Some(h) = hub {
+                h.finish(&mut summary);
+            }
+            println!("{summary}");
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("epoll-echo: event loop failed: {e}");
+            ExitCode::FAILURE
+        }
     }
 }

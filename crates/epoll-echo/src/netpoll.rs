@@ -152,10 +152,12 @@ impl Poller {
         self.trace.is_some()
     }
 
-    /// Sends an event to the trace sink, building it only if there is one.
+    /// Sends an event to the trace sink, building it only if there is one and it wants it.
     pub fn emit(&self, event: impl FnOnce() -> TraceEvent) {
         if let Some(sink) = &self.trace {
-            sink(&event());
+            if sink.wants(self.loop_id) {
+                sink.record(&event());
+            }
         }
     }
 
@@ -187,7 +189,7 @@ impl Poller {
     /// [`Self::event`]; `fd_of` maps a token back to its descriptor for the trace.
     pub fn netpoll(&mut self, timeout_ms: i32, fd_of: impl Fn(u64) -> RawFd) -> io::Result<usize> {
         let n = self.epoll.wait(&mut self.events, timeout_ms)?;
-        if let Some(sink) = &self.trace {
+        if let Some(sink) = self.trace.as_ref().filter(|s| s.wants(self.loop_id)) {
             let ready = self.events[..n]
                 .iter()
                 .map(|ev| {
@@ -198,7 +200,7 @@ impl Poller {
                     }
                 })
                 .collect();
-            sink(&TraceEvent::EpollWait {
+            sink.record(&TraceEvent::EpollWait {
                 loop_id: self.loop_id,
                 epfd: self.epoll.raw_fd(),
                 timeout_ms,

@@ -8,10 +8,14 @@
 //! returns, keeping no stack and no buffer while parked. The only per-connection memory is the
 //! `Conn` record, plus a bounded write remainder while a peer is slow to read.
 //!
-//! This module must not block anywhere but in `epoll_wait`, must not allocate per message, and
+//! This module must not block anywhere but in `epoll_wait` (the one exception: an accept may
+//! wait on the descriptor reserve's lock for the four syscalls another loop needs to shed a
+//! connection at the descriptor limit; see `reserve.rs`), must not allocate per message, and
 //! must not depend on any async runtime.
 
+use crate::listen::{self, ListenConfig};
 use crate::netpoll::{PollDesc, Poller};
+use crate::reserve::{FdReserve, Shed};
 use crate::sys;
 use crate::trace::{
     errno_name, io_event, CloseReason, IoOp, ParkCause, PollMode, TraceEvent, TraceSink,
@@ -69,8 +73,12 @@ pub struct ServerConfig {
     /// Receives every [`TraceEvent`] when set.
     pub trace: Option<TraceSink>,
     /// Block SIGINT/SIGTERM and read them from a signalfd in loop 0's epoll set. Only the
-    /// binary sets this: it changes the calling thread's signal mask.
+    /// binary sets this: it changes the calling thread's signal mask (in
+    /// [`BoundServer::bind`], before any socket or thread exists).
     pub handle_signals: bool,
+    /// Join the port even if another process already serves it (SO_REUSEPORT shared on
+    /// purpose). Without it, binding refuses such a port; see `listen.rs`.
+    pub reuse_port_shared: bool,
     /// Size of each loop's shared scratch buffer; also the most a slow reader can make the
     /// server hold for it.
     pub read_buf_size: usize,
@@ -88,6 +96,7 @@ impl ServerConfig {
             threads: 1,
             trace: None,
             handle_signals: false,
+            reuse_port_shared: false,
             read_buf_size: 16 * 1024,
             strict_eagain: false,
         }
@@ -193,6 +202,9 @@ pub struct Summary {
     /// Connections still open at shutdown, which the loops closed.
     pub closed_at_shutdown: u64,
     pub stats: Stats,
+    /// Trace events the viewers (`--trace-ws`, `--trace-file`) did not get, summed over
+    /// viewers; None when there were none. Filled in by whoever ran the viewers.
+    pub trace_drops: Option<u64>,
 }
 
 impl fmt::Display for Summary {
@@ -216,7 +228,11 @@ impl fmt::Display for Summary {
             s.parks,
             s.write_parks,
             s.pending_high_water
-        )
+        )?;
+        if let Some(d) = self.trace_drops {
+            write!(f, " trace_drops={d}")?;
+        }
+        Ok(())
     }
 }
 
@@ -238,28 +254,62 @@ pub struct BoundServer {
     cfg: ServerConfig,
     local_addr: SocketAddrV4,
     listeners: Vec<OwnedFd>,
+    signalfd: Option<OwnedFd>,
+    fds: Arc<FdReserve>,
 }
 
 impl BoundServer {
-    /// Binds one listener per loop (SO_REUSEPORT when there are several).
+    /// Blocks the signals (when `handle_signals`), then binds one listener per loop
+    /// (SO_REUSEPORT when there are several, refusing a port another process serves) and
+    /// opens the EMFILE spare.
+    ///
+    /// The signals are blocked first, before any socket exists and before the caller can
+    /// announce readiness: a SIGTERM that arrives right after "listening on" then waits in
+    /// the signalfd instead of killing the process by its default action. Threads inherit
+    /// the mask, so every thread started afterwards (the loops, the trace viewer's) has
+    /// them blocked too; the caller must not have started threads of its own before this.
     pub fn bind(cfg: ServerConfig) -> io::Result<BoundServer> {
-        let threads = cfg.threads.max(1);
-        let reuseport = threads > 1;
-        let first = sys::tcp_listen(cfg.addr, reuseport, LISTEN_BACKLOG)?;
-        let local_addr = sys::local_addr(first.as_raw_fd())?;
-        let mut listeners = vec![first];
-        for _ in 1..threads {
-            listeners.push(sys::tcp_listen(local_addr, true, LISTEN_BACKLOG)?);
-        }
+        let signalfd = if cfg.handle_signals {
+            Some(sys::block_signals_to_signalfd(&[
+                libc::SIGINT,
+                libc::SIGTERM,
+            ])?)
+        } else {
+            None
+        };
+        let listeners = listen::bind_listeners(ListenConfig {
+            addr: cfg.addr,
+            count: cfg.threads.max(1),
+            backlog: LISTEN_BACKLOG,
+            share_port: cfg.reuse_port_shared,
+        })?;
+        let local_addr = sys::local_addr(listeners[0].as_raw_fd())?;
+        let fds = Arc::new(FdReserve::new()?);
         Ok(BoundServer {
             cfg,
             local_addr,
             listeners,
+            signalfd,
+            fds,
         })
     }
 
     pub fn local_addr(&self) -> SocketAddrV4 {
         self.local_addr
+    }
+
+    /// The server's descriptor reserve: anything that allocates descriptors while the server
+    /// runs (the trace viewer's accepts) must go through it; see `reserve.rs`.
+    pub fn fd_reserve(&self) -> Arc<FdReserve> {
+        self.fds.clone()
+    }
+
+    /// Adds a trace sink, next to any already configured.
+    pub fn add_trace(&mut self, sink: TraceSink) {
+        self.cfg.trace = Some(match self.cfg.trace.take() {
+            Some(existing) => crate::trace::tee(existing, sink, self.cfg.threads),
+            None => sink,
+        });
     }
 
     /// Starts one thread per loop.
@@ -268,21 +318,14 @@ impl BoundServer {
             cfg,
             local_addr,
             listeners,
+            mut signalfd,
+            fds,
         } = self;
-        // Blocking the signals must happen before the loop threads exist, so that they
-        // inherit the mask and the signals stay pending for the signalfd.
-        let mut signalfd = if cfg.handle_signals {
-            Some(sys::block_signals_to_signalfd(&[
-                libc::SIGINT,
-                libc::SIGTERM,
-            ])?)
-        } else {
-            None
-        };
         let efd = Arc::new(sys::eventfd()?);
         let cfg = Arc::new(cfg);
         let mut handles = Vec::with_capacity(listeners.len());
         let mut all_stats = Vec::with_capacity(listeners.len());
+        let mut loops = Vec::with_capacity(listeners.len());
         for (id, listener) in listeners.into_iter().enumerate() {
             let stats = Arc::new(LoopStats::default());
             all_stats.push(stats.clone());
@@ -292,27 +335,67 @@ impl BoundServer {
                 listener,
                 signalfd.take(),
                 efd.clone(),
+                fds.clone(),
                 stats,
             )?;
+            loops.push(LoopInfo {
+                loop_id: id,
+                epfd: lp.poller.epfd(),
+                listener_fd: lp.listener.fd.as_raw_fd(),
+            });
             let h = std::thread::Builder::new()
                 .name(format!("epoll-loop-{id}"))
                 .spawn(move || lp.run())?;
             handles.push(h);
         }
         Ok(Server {
+            cfg,
             local_addr,
             threads: handles,
-            stats: all_stats,
+            stats: StatsHandle { loops: all_stats },
+            loops,
             shutdown: ShutdownHandle { efd },
         })
     }
 }
 
+/// The descriptors one event loop was started with, for viewers that join later.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub struct LoopInfo {
+    pub loop_id: usize,
+    pub epfd: RawFd,
+    pub listener_fd: RawFd,
+}
+
+/// Reads every loop's counters, from any thread.
+#[derive(Clone)]
+pub struct StatsHandle {
+    loops: Vec<Arc<LoopStats>>,
+}
+
+impl StatsHandle {
+    /// One snapshot per loop, in loop order.
+    pub fn per_loop(&self) -> Vec<Stats> {
+        self.loops.iter().map(|s| s.snapshot()).collect()
+    }
+
+    /// Counters summed over all loops.
+    pub fn total(&self) -> Stats {
+        let mut total = Stats::default();
+        for s in &self.loops {
+            total.add(&s.snapshot());
+        }
+        total
+    }
+}
+
 /// A running server: its loop threads and a way to stop them.
 pub struct Server {
+    cfg: Arc<ServerConfig>,
     local_addr: SocketAddrV4,
     threads: Vec<JoinHandle<io::Result<LoopReport>>>,
-    stats: Vec<Arc<LoopStats>>,
+    stats: StatsHandle,
+    loops: Vec<LoopInfo>,
     shutdown: ShutdownHandle,
 }
 
@@ -329,11 +412,22 @@ impl Server {
 
     /// Counters summed over all loops, read while the server runs.
     pub fn stats(&self) -> Stats {
-        let mut total = Stats::default();
-        for s in &self.stats {
-            total.add(&s.snapshot());
-        }
-        total
+        self.stats.total()
+    }
+
+    /// A handle that reads the counters from another thread (the trace viewer's).
+    pub fn stats_handle(&self) -> StatsHandle {
+        self.stats.clone()
+    }
+
+    /// The configuration it runs with.
+    pub fn config(&self) -> &ServerConfig {
+        &self.cfg
+    }
+
+    /// Each loop's epoll and listener descriptors.
+    pub fn loops(&self) -> &[LoopInfo] {
+        &self.loops
     }
 
     pub fn shutdown_handle(&self) -> ShutdownHandle {
@@ -347,6 +441,7 @@ impl Server {
             loops: 0,
             closed_at_shutdown: 0,
             stats: Stats::default(),
+            trace_drops: None,
         };
         let mut first_err = None;
         for h in self.threads {
@@ -516,9 +611,10 @@ struct EventLoop {
     runq: VecDeque<u64>,
     /// Shared by every task of this loop: tasks hold no buffer while parked.
     scratch: Box<[u8]>,
-    /// The EMFILE reserve: one descriptor held back so that, out of descriptors, we can still
-    /// accept a pending connection and close it instead of leaving it in the backlog.
-    reserve: Option<OwnedFd>,
+    /// Every accept goes through it, and so does shedding when out of descriptors (EMFILE):
+    /// one spare descriptor per server, under a lock that makes shedding correct for any
+    /// number of loops (see `reserve.rs`).
+    fds: Arc<FdReserve>,
     signalfd: Option<OwnedFd>,
     shutdown_efd: Arc<OwnedFd>,
     stats: Arc<LoopStats>,
@@ -533,6 +629,7 @@ impl EventLoop {
         listener: OwnedFd,
         signalfd: Option<OwnedFd>,
         shutdown_efd: Arc<OwnedFd>,
+        fds: Arc<FdReserve>,
         stats: Arc<LoopStats>,
     ) -> io::Result<EventLoop> {
         let poller = Poller::netpollinit(id, MAX_EVENTS, cfg.trace.clone())?;
@@ -547,7 +644,7 @@ impl EventLoop {
             conns: Slab::default(),
             runq: VecDeque::new(),
             scratch,
-            reserve: sys::open_reserve().ok(),
+            fds,
             signalfd,
             shutdown_efd,
             stats,
@@ -684,7 +781,7 @@ impl EventLoop {
     fn run_accept(&mut self) {
         let lfd = self.listener.fd.as_raw_fd();
         for _ in 0..ACCEPTS_PER_TURN {
-            match sys::accept(lfd) {
+            match self.fds.accept(lfd) {
                 Ok((fd, peer)) => self.spawn_conn(fd, peer),
                 Err(e) if e.kind() == io::ErrorKind::WouldBlock => {
                     if self.listener.pd.block(PollMode::Read) {
@@ -694,12 +791,24 @@ impl EventLoop {
                     return;
                 }
                 Err(e) if matches!(e.raw_os_error(), Some(libc::EMFILE) | Some(libc::ENFILE)) => {
-                    if self.shed_one(lfd, &e) {
-                        continue;
+                    match self.fds.shed_one(lfd) {
+                        Shed::Shed => {
+                            bump(&self.stats.shed, 1);
+                            let (loop_id, errno) = (self.id, errno_name(&e));
+                            self.poller.emit(|| TraceEvent::AcceptShed {
+                                loop_id,
+                                listener: lfd,
+                                errno,
+                            });
+                            continue;
+                        }
+                        // That connection died in the queue; the next one may not have.
+                        Shed::Failed => continue,
+                        Shed::NothingPending | Shed::NoSpare => {}
                     }
-                    // No reserve to trade, or nothing was pending (Linux reports EMFILE before
-                    // it looks at the backlog): park until the next connection arrives instead
-                    // of spinning on the error.
+                    // The queue is empty (Linux reports EMFILE before it looks at it), or the
+                    // spare was taken by an allocation outside the reserve: park until the next
+                    // connection arrives instead of spinning on the error.
                     if self.listener.pd.block(PollMode::Read) {
                         continue;
                     }
@@ -742,35 +851,6 @@ impl EventLoop {
             mode: PollMode::Read,
             cause: ParkCause::Eagain,
         });
-    }
-
-    /// Out of descriptors: close the reserve, accept one pending connection, close it at once,
-    /// reopen the reserve. The backlog drains, so the edge-triggered listener cannot get stuck
-    /// and nothing spins. Returns false if there was nothing to trade or nothing to accept.
-    fn shed_one(&mut self, lfd: RawFd, err: &io::Error) -> bool {
-        let Some(reserve) = self.reserve.take() else {
-            return false;
-        };
-        drop(reserve);
-        let accepted = sys::accept(lfd);
-        let shed = match accepted {
-            Ok((fd, _)) => {
-                drop(fd);
-                bump(&self.stats.shed, 1);
-                true
-            }
-            Err(_) => false,
-        };
-        self.reserve = sys::open_reserve().ok();
-        if shed {
-            let (loop_id, errno) = (self.id, errno_name(err));
-            self.poller.emit(|| TraceEvent::AcceptShed {
-                loop_id,
-                listener: lfd,
-                errno,
-            });
-        }
-        shed
     }
 
     /// `go handleConn(c)`: register the connection (`netpollopen`) and make its task runnable.
@@ -968,9 +1048,6 @@ impl EventLoop {
         drop_by(&self.stats.active, 1);
         if reason == CloseReason::Reset {
             bump(&self.stats.resets, 1);
-        }
-        if self.reserve.is_none() {
-            self.reserve = sys::open_reserve().ok();
         }
         let loop_id = self.id;
         self.poller.emit(|| TraceEvent::Close {

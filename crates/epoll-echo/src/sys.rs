@@ -137,6 +137,13 @@ pub fn set_nodelay(fd: RawFd) -> io::Result<()> {
     setsockopt_int(fd, libc::IPPROTO_TCP, libc::TCP_NODELAY, 1)
 }
 
+/// Fixes SO_SNDBUF (which also turns off the kernel's send-buffer autotuning), bounding what
+/// the kernel holds for a peer that does not read.
+pub fn set_send_buffer(fd: RawFd, bytes: usize) -> io::Result<()> {
+    let bytes = bytes.min(libc::c_int::MAX as usize) as libc::c_int;
+    setsockopt_int(fd, libc::SOL_SOCKET, libc::SO_SNDBUF, bytes)
+}
+
 /// Sets SO_RCVTIMEO: a blocking read fails with EAGAIN after `d` (a safety bound, not a clock).
 pub fn set_recv_timeout(fd: RawFd, d: std::time::Duration) -> io::Result<()> {
     let tv = libc::timeval {
@@ -403,6 +410,33 @@ pub fn signal_name(sig: i32) -> &'static str {
         libc::SIGTERM => "SIGTERM",
         _ => "signal",
     }
+}
+
+/// The inode number of a descriptor (`fstat`'s `st_ino`). For a socket it is the number
+/// `/proc/net/tcp` lists and `/proc/<pid>/fd/N` links to as `socket:[INODE]`.
+pub fn fd_inode(fd: RawFd) -> io::Result<u64> {
+    // SAFETY: an all-zero stat is valid; fstat only writes it.
+    let mut st: libc::stat = unsafe { mem::zeroed() };
+    cvt(unsafe { libc::fstat(fd, &mut st) })?;
+    Ok(st.st_ino)
+}
+
+/// `poll(2)` for readability on each of `fds`, retrying EINTR; -1 waits without a bound.
+/// Returns which descriptors are readable (or hung up, or in error: a read will not block).
+pub fn poll_readable(fds: &[RawFd], timeout_ms: i32) -> io::Result<Vec<bool>> {
+    let mut pfds: Vec<libc::pollfd> = fds
+        .iter()
+        .map(|&fd| libc::pollfd {
+            fd,
+            events: libc::POLLIN,
+            revents: 0,
+        })
+        .collect();
+    retry_eintr(|| {
+        // SAFETY: `pfds` is valid for `pfds.len()` entries of reads and writes.
+        cvt(unsafe { libc::poll(pfds.as_mut_ptr(), pfds.len() as libc::nfds_t, timeout_ms) })
+    })?;
+    Ok(pfds.iter().map(|p| p.revents != 0).collect())
 }
 
 /// Opens the reserve descriptor held back for the EMFILE dance.

@@ -3,17 +3,82 @@
 //! (accept, park, ready, close).
 //!
 //! `TraceEvent` is a plain value: it renders as one text line through `Display` (what
-//! `--trace` prints) and serializes with serde (what a later issue streams to the browser).
-//! This module owns only the event types and their renderings; it never writes anywhere itself.
-//! Delivery goes through a [`TraceSink`] the embedder supplies.
+//! `--trace` prints) and serializes with serde (one JSON object with a `"type"`, what
+//! `--trace-ws` and `--trace-file` send; the rest of that schema is in `wire.rs`).
+//! This module owns only the event types, their renderings and the sink interface; it never
+//! writes anywhere itself. Delivery goes through a [`Trace`] implementation the embedder
+//! supplies.
 
 use serde::ser::SerializeSeq;
 use serde::{Serialize, Serializer};
 use std::fmt;
+use std::sync::atomic::{AtomicU8, Ordering};
 use std::sync::Arc;
 
-/// Where trace events go. The loop builds an event only when a sink is installed.
-pub type TraceSink = Arc<dyn Fn(&TraceEvent) + Send + Sync>;
+/// Receives trace events from the event loops. Any `Fn(&TraceEvent) + Send + Sync` is one.
+///
+/// The loop asks [`Trace::wants`] before it builds an event, so a sink that has nowhere to
+/// put events (no viewer, or every viewer's queue full) costs the loop one call and no
+/// allocation. It is called on the loop's own thread and must never block.
+pub trait Trace: Send + Sync {
+    /// Whether loop `loop_id` should build its next event. A sink that says no may count
+    /// the event as dropped.
+    fn wants(&self, loop_id: usize) -> bool {
+        let _ = loop_id;
+        true
+    }
+    /// One event, in the order its loop produced it.
+    fn record(&self, event: &TraceEvent);
+}
+
+impl<F: Fn(&TraceEvent) + Send + Sync> Trace for F {
+    fn record(&self, event: &TraceEvent) {
+        self(event)
+    }
+}
+
+/// Where trace events go. The loop builds an event only when a sink is installed and wants it.
+pub type TraceSink = Arc<dyn Trace>;
+
+/// Sends each event to both sinks, each only if it wanted it (for example `--trace` and
+/// `--trace-ws` at once). `loops` is the number of event loops that will call it.
+pub fn tee(a: TraceSink, b: TraceSink, loops: usize) -> TraceSink {
+    /// Which of the two sinks wanted the event a loop is building: each loop runs `wants`
+    /// then `record` on its own thread, so a slot per loop is never shared.
+    struct Tee {
+        a: TraceSink,
+        b: TraceSink,
+        wanted: Box<[AtomicU8]>,
+    }
+    impl Tee {
+        fn slot(&self, loop_id: usize) -> &AtomicU8 {
+            &self.wanted[loop_id % self.wanted.len()]
+        }
+    }
+    impl Trace for Tee {
+        fn wants(&self, loop_id: usize) -> bool {
+            // Both are asked, so that each can count what it misses.
+            let (a, b) = (self.a.wants(loop_id), self.b.wants(loop_id));
+            self.slot(loop_id)
+                .store(a as u8 | (b as u8) << 1, Ordering::Relaxed);
+            a || b
+        }
+        fn record(&self, event: &TraceEvent) {
+            let wanted = self.slot(event.loop_id()).load(Ordering::Relaxed);
+            if wanted & 1 != 0 {
+                self.a.record(event);
+            }
+            if wanted & 2 != 0 {
+                self.b.record(event);
+            }
+        }
+    }
+    Arc::new(Tee {
+        a,
+        b,
+        wanted: (0..loops.max(1)).map(|_| AtomicU8::new(0)).collect(),
+    })
+}
 
 /// A set of epoll event bits (`EPOLLIN`, `EPOLLOUT`, ...). Renders as `EPOLLIN|EPOLLOUT` and
 /// serializes as a list of those names.
@@ -176,7 +241,7 @@ pub struct ReadyFd {
 
 /// One step of an event loop, as the kernel and the Go runtime would name it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-#[serde(tag = "kind", rename_all = "snake_case")]
+#[serde(tag = "type", rename_all = "snake_case")]
 pub enum TraceEvent {
     /// `epoll_create1` ran once for this loop (Go: `netpollinit`).
     EpollCreate { loop_id: usize, epfd: i32 },
@@ -217,6 +282,7 @@ pub enum TraceEvent {
         /// Bytes asked for.
         len: usize,
         ret: i64,
+        #[serde(skip_serializing_if = "Option::is_none")]
         errno: Option<String>,
     },
     /// A task parked on `rg` or `wg` (Go: `netpollblock` → `gopark`).
@@ -240,6 +306,37 @@ pub enum TraceEvent {
     },
     /// A signal or a shutdown request arrived; the loop closes everything and stops.
     Shutdown { loop_id: usize, cause: String },
+}
+
+impl TraceEvent {
+    /// The event loop that produced the event.
+    pub fn loop_id(&self) -> usize {
+        match self {
+            TraceEvent::EpollCreate { loop_id, .. }
+            | TraceEvent::EpollCtl { loop_id, .. }
+            | TraceEvent::EpollWait { loop_id, .. }
+            | TraceEvent::Accept { loop_id, .. }
+            | TraceEvent::AcceptShed { loop_id, .. }
+            | TraceEvent::Io { loop_id, .. }
+            | TraceEvent::Park { loop_id, .. }
+            | TraceEvent::Ready { loop_id, .. }
+            | TraceEvent::Close { loop_id, .. }
+            | TraceEvent::Shutdown { loop_id, .. } => *loop_id,
+        }
+    }
+
+    /// Events that change which descriptors exist (a few per connection lifetime), as
+    /// opposed to the per-message ones (`epoll_wait`, `io`, `park`, `ready`). A capped
+    /// recording keeps all of these, so a replay always knows the set of open descriptors.
+    pub fn is_structural(&self) -> bool {
+        !matches!(
+            self,
+            TraceEvent::EpollWait { .. }
+                | TraceEvent::Io { .. }
+                | TraceEvent::Park { .. }
+                | TraceEvent::Ready { .. }
+        )
+    }
 }
 
 impl fmt::Display for TraceEvent {
@@ -392,6 +489,50 @@ mod tests {
             &Err(std::io::Error::from_raw_os_error(libc::EAGAIN)),
         );
         assert_eq!(again.to_string(), "[loop 1] write(8, 64) = -1 EAGAIN");
+    }
+
+    #[test]
+    fn a_tee_records_to_each_sink_only_what_it_wanted() {
+        use std::sync::atomic::AtomicUsize;
+        struct Picky {
+            wants_loop: usize,
+            asked: AtomicUsize,
+            got: AtomicUsize,
+        }
+        impl Trace for Picky {
+            fn wants(&self, loop_id: usize) -> bool {
+                self.asked.fetch_add(1, Ordering::Relaxed);
+                loop_id == self.wants_loop
+            }
+            fn record(&self, _: &TraceEvent) {
+                self.got.fetch_add(1, Ordering::Relaxed);
+            }
+        }
+        let picky = |wants_loop| {
+            Arc::new(Picky {
+                wants_loop,
+                asked: AtomicUsize::new(0),
+                got: AtomicUsize::new(0),
+            })
+        };
+        let (a, b) = (picky(0), picky(1));
+        let t = tee(a.clone(), b.clone(), 2);
+        for loop_id in [0, 1, 1] {
+            if t.wants(loop_id) {
+                t.record(&TraceEvent::Shutdown {
+                    loop_id,
+                    cause: "test".into(),
+                });
+            }
+        }
+        let counts = |p: &Picky| {
+            (
+                p.asked.load(Ordering::Relaxed),
+                p.got.load(Ordering::Relaxed),
+            )
+        };
+        assert_eq!(counts(&a), (3, 1), "both sinks are asked every time");
+        assert_eq!(counts(&b), (3, 2), "each records only what it wanted");
     }
 
     #[test]
