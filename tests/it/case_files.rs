@@ -2,12 +2,7 @@
 //! fixtures for each rule, plus a check that every real file in `cases/`
 //! is valid and embedded.
 
-// Native-only code: the wasm-size rule against the standard sorts
-// (clippy.toml) does not apply.
-#![allow(clippy::disallowed_methods)]
-#![cfg(not(target_arch = "wasm32"))]
-
-#[path = "../build/case_data.rs"]
+#[path = "../../build/case_data.rs"]
 #[allow(dead_code)]
 mod case_data;
 

@@ -1,7 +1,7 @@
 //! Server-side-rendered component tests: render components to HTML strings
 //! with Yew's SSR renderer and assert on the markup. Native only, no browser.
-#![cfg(not(target_arch = "wasm32"))]
 
+use crate::support::{render, show};
 use gopitfalls::cases::{Case, Fix, Outcome, Section, Text};
 use gopitfalls::components::{case_card, case_view, gallery, header};
 use gopitfalls::content::ContentError;
@@ -9,9 +9,6 @@ use gopitfalls::i18n::Language;
 use gopitfalls::route::Route;
 use gopitfalls::state::{AppState, Settings, Theme};
 use gopitfalls::{App, AppProps};
-use support::{render, show};
-
-mod support;
 
 const fn text(en: &'static str, zh: &'static str) -> Text {
     Text { en, zh }

@@ -8,7 +8,7 @@ use gosim::format::{
     format_uint, month_name, quote, sprint, sprintf, sprintln, weekday_name, Arg, Field, FmtValue,
 };
 
-const VECTORS: &[u8] = include_bytes!("format_vectors/vectors.txt");
+const VECTORS: &[u8] = include_bytes!("../../format_vectors/vectors.txt");
 
 struct Cursor<'a> {
     b: &'a [u8],

@@ -12,10 +12,6 @@
 //! All mismatches are collected and reported together, so one run shows the
 //! whole state of conformance.
 
-// Native-only code: the wasm-size rule against the standard sorts
-// (clippy.toml) does not apply.
-#![allow(clippy::disallowed_methods)]
-
 use std::fmt::Write as _;
 use std::fs;
 use std::panic::{catch_unwind, AssertUnwindSafe};
@@ -25,6 +21,8 @@ use std::sync::Mutex;
 
 use gosim::{GoVersion, RunConfig, RunResult};
 use serde::Deserialize;
+
+use crate::support::{repo_root, test_data};
 
 /// One recording, as written by scripts/record-real-go.py.
 #[derive(Debug, Deserialize)]
@@ -74,12 +72,8 @@ const MASKS: &[Mask] = &[
     },
 ];
 
-fn repo_root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
-}
-
 fn recorded_dir() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/recorded")
+    test_data("recorded")
 }
 
 fn collect_json(dir: &Path, out: &mut Vec<PathBuf>) {

@@ -1,7 +1,7 @@
 //! The format module's API as the VM uses it: the `Arg` constructors, the
 //! shapes the VM builds by hand (pointers, nil values, method results), and a
 //! robustness check that no format string or value tree makes it panic.
-//! Byte-exact agreement with Go is checked by `format_vectors.rs`.
+//! Byte-exact agreement with Go is checked by `format::vectors`.
 
 use gosim::format::{errorf_text, sprint, sprintf, sprintln, Arg, Field, FmtValue};
 use gosim::SplitMix;

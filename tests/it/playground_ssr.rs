@@ -1,13 +1,10 @@
 //! SSR render tests of the playground's widgets: each object drawn the way
 //! the runtime holds it, rendered to HTML natively (no browser).
-#![cfg(not(target_arch = "wasm32"))]
 
+use crate::support::show as render;
 use gopitfalls::i18n::Language;
 use gopitfalls::playground::widgets::{nil_channel_widget, object_widget, timers_widget};
 use gosim::snapshot::{ObjectView, SlotView, TimerView, WaiterView};
-use support::show as render;
-
-mod support;
 
 async fn object(object: ObjectView) -> String {
     render(object_widget(&object, Language::En)).await

@@ -2,10 +2,6 @@
 //! Go can produce must be found, the bugs must be reported, and every fix
 //! must come out clean.
 
-// Native-only code: the wasm-size rule against the standard sorts
-// (clippy.toml) does not apply.
-#![allow(clippy::disallowed_methods)]
-
 use gosim::explore::{explore, ExploreConfig, ExploreReport, OutcomeClass};
 use gosim::{GoVersion, RunConfig};
 use std::path::Path;

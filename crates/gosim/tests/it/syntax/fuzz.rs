@@ -13,17 +13,17 @@ fn below(rng: &mut SplitMix, n: usize) -> usize {
 }
 
 const PROGRAMS: &[&str] = &[
-    include_str!("syntax/talk/case01.go"),
-    include_str!("syntax/talk/case02.go"),
-    include_str!("syntax/talk/case03.go"),
-    include_str!("syntax/talk/case04.go"),
-    include_str!("syntax/talk/case06.go"),
-    include_str!("syntax/talk/case08.go"),
-    include_str!("syntax/talk/case11.go"),
-    include_str!("syntax/talk/case13.go"),
-    include_str!("syntax/talk/case16.go"),
-    include_str!("syntax/talk/case17.go"),
-    include_str!("syntax/valid/subset.go"),
+    include_str!("../../syntax/talk/case01.go"),
+    include_str!("../../syntax/talk/case02.go"),
+    include_str!("../../syntax/talk/case03.go"),
+    include_str!("../../syntax/talk/case04.go"),
+    include_str!("../../syntax/talk/case06.go"),
+    include_str!("../../syntax/talk/case08.go"),
+    include_str!("../../syntax/talk/case11.go"),
+    include_str!("../../syntax/talk/case13.go"),
+    include_str!("../../syntax/talk/case16.go"),
+    include_str!("../../syntax/talk/case17.go"),
+    include_str!("../../syntax/valid/subset.go"),
 ];
 
 const VOCAB: &[&str] = &[

@@ -3,14 +3,9 @@
 
 use gosim::runtime::rwmutex::{RWMutex, RwStage, RWMUTEX_MAX_READERS};
 use gosim::runtime::sched::RunQueue;
-use gosim::runtime::{GoError, SyncOutcome, WaitReason, Wakes};
+use gosim::runtime::{GoError, SyncOutcome, WaitReason};
 
-fn woke(ready: &[u32]) -> SyncOutcome {
-    SyncOutcome::Done(Wakes {
-        ready: ready.to_vec(),
-        yield_now: false,
-    })
-}
+use crate::support::woke;
 
 #[test]
 fn case7_recursive_rlock_with_a_pending_writer_deadlocks() {

@@ -4,14 +4,9 @@
 use gosim::runtime::mutex::{Mutex, MutexState};
 use gosim::runtime::{GoError, SyncOutcome, WaitReason, Wakes};
 
-const MS: i64 = 1_000_000;
+use crate::support::woke;
 
-fn woke(ready: &[u32]) -> SyncOutcome {
-    SyncOutcome::Done(Wakes {
-        ready: ready.to_vec(),
-        yield_now: false,
-    })
-}
+const MS: i64 = 1_000_000;
 
 fn handed_to(g: u32) -> SyncOutcome {
     SyncOutcome::Done(Wakes {

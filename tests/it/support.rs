@@ -1,6 +1,5 @@
-//! Rendering for the SSR test files: Yew's server renderer, natively, to
-//! an HTML string. Each test file uses a part of it.
-#![allow(dead_code)]
+//! What the test modules share: Yew's server renderer, natively, to an HTML
+//! string (`render`, `show`).
 
 use yew::{function_component, BaseComponent, Html, LocalServerRenderer, Properties};
 

@@ -2,19 +2,18 @@
 //!
 //! Each `syntax/errors/NAME.go` has:
 //! - `NAME.err`: gosim's diagnostics as `line:col: message` lines. Rewrite
-//!   them with `UPDATE_GOLDEN=1 cargo test -p gosim --test syntax_golden`,
+//!   them with `UPDATE_GOLDEN=1 cargo test -p gosim --test it syntax::errors`,
 //!   never by hand, and review the diff.
 //! - `NAME.real`: what real `go build` printed, recorded by
 //!   `syntax/record-real-go.sh`. gosim must print the same, except for the
 //!   inputs listed in `KNOWN_DIFFERENCES` with the reason.
 
-// Native-only code: the wasm-size rule against the standard sorts
-// (clippy.toml) does not apply.
-#![allow(clippy::disallowed_methods)]
+use std::path::{Path, PathBuf};
 
 use gosim::syntax::parse;
 use gosim::syntax::span::LineIndex;
-use std::path::{Path, PathBuf};
+
+use crate::support::test_data;
 
 /// Inputs where gosim deliberately says something other than `go build`.
 const KNOWN_DIFFERENCES: &[(&str, &str)] = &[
@@ -74,7 +73,7 @@ fn render(src: &str) -> String {
 }
 
 fn inputs() -> Vec<PathBuf> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/syntax/errors");
+    let dir = test_data("syntax/errors");
     let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
         .expect("tests/syntax/errors exists")
         .filter_map(|e| e.ok().map(|e| e.path()))

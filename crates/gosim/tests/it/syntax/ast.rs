@@ -4,7 +4,7 @@
 use gosim::syntax::ast::*;
 use gosim::syntax::parse;
 
-const SUBSET: &str = include_str!("syntax/valid/subset.go");
+const SUBSET: &str = include_str!("../../syntax/valid/subset.go");
 
 fn parse_ok(src: &str) -> File {
     let (file, diags) = parse(src);

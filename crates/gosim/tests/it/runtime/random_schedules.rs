@@ -3,10 +3,6 @@
 //! (every goroutine finishes its lock/unlock rounds). Deterministic: fixed
 //! seeds, the crate's `SplitMix` generator, no clock.
 
-// Native-only code: the wasm-size rule against the standard sorts
-// (clippy.toml) does not apply.
-#![allow(clippy::disallowed_methods)]
-
 use gosim::runtime::mutex::Mutex;
 use gosim::runtime::rwmutex::RWMutex;
 use gosim::runtime::{Gid, SyncOutcome};

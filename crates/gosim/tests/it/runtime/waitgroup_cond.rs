@@ -5,12 +5,7 @@ use gosim::runtime::cond::{NotifyList, Once};
 use gosim::runtime::waitgroup::WaitGroup;
 use gosim::runtime::{GoError, SyncOutcome, WaitReason, Wakes};
 
-fn woke(ready: &[u32]) -> SyncOutcome {
-    SyncOutcome::Done(Wakes {
-        ready: ready.to_vec(),
-        yield_now: false,
-    })
-}
+use crate::support::woke;
 
 const WG_WAIT: SyncOutcome = SyncOutcome::Park(WaitReason::SyncWaitGroupWait);
 
