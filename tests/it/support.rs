@@ -1,5 +1,5 @@
 //! What the test modules share: Yew's server renderer, natively, to an HTML
-//! string (`render`, `show`).
+//! string (`render`, `show`), and the repository's case files (`repo_cases`).
 
 use yew::{function_component, BaseComponent, Html, LocalServerRenderer, Properties};
 
@@ -29,4 +29,10 @@ fn Show(props: &ShowProps) -> Html {
 /// Renders ready-made markup.
 pub async fn show(html: Html) -> String {
     render::<Show>(ShowProps { html }).await
+}
+
+/// Every case file in the repository's `cases/`, through the build script's
+/// own loader.
+pub fn repo_cases() -> Vec<(std::path::PathBuf, case_data::CaseFile)> {
+    case_data::load_dir(&case_data::repo_cases_dir()).unwrap_or_else(|e| panic!("{e}"))
 }

@@ -1,8 +1,8 @@
 //! Writes the content of every case file as JSON: `<out>/<slug>.json`.
 //!
 //! The browser build compiles in only each case's gallery metadata (see
-//! `build/case_data.rs`, which this binary shares with the app's build
-//! script, so there is one parser and one validator). The heavy fields
+//! `crates/case-data`, the one parser and validator, which the app's build
+//! script uses too). The heavy fields
 //! (explanation, questions, program, fixes) go to these files, which Trunk's
 //! `post_build` hook puts next to the wasm and the app fetches when a case's
 //! page opens. The app reads them with the browser's `JSON.parse`.
@@ -10,14 +10,6 @@
 //! Usage: `case-export OUT_DIR`, or `case-export --staging` to write to
 //! `$TRUNK_STAGING_DIR/cases` (from Trunk's hook). Cases come from
 //! `GOPITFALLS_CASES_DIR` when set (as in the build script), else `cases/`.
-
-// Native-only code: the wasm-size rule against the standard sorts
-// (clippy.toml) does not apply.
-#![allow(clippy::disallowed_methods)]
-
-#[path = "../../../build/case_data.rs"]
-#[allow(dead_code)]
-mod case_data;
 
 use std::path::{Path, PathBuf};
 
@@ -38,17 +30,9 @@ fn run() -> Result<(), String> {
         Some(arg) => PathBuf::from(arg),
         None => return Err("usage: case-export OUT_DIR | --staging".to_string()),
     };
-    let count = export(&cases_dir(), &out)?;
+    let count = export(&case_data::cases_dir(), &out)?;
     println!("case-export: {count} case files -> {}", out.display());
     Ok(())
-}
-
-/// Where the case files are: the build script's override, else the repository's.
-fn cases_dir() -> PathBuf {
-    match std::env::var_os("GOPITFALLS_CASES_DIR") {
-        Some(dir) => PathBuf::from(dir),
-        None => Path::new(env!("CARGO_MANIFEST_DIR")).join("../../cases"),
-    }
 }
 
 /// Writes one JSON file per case in `cases` into `out`; returns how many.
@@ -194,8 +178,9 @@ source = "package fixed"
     #[test]
     fn every_case_file_exports() {
         let out = std::env::temp_dir().join(format!("case-export-test-{}", std::process::id()));
-        let count = export(&cases_dir(), &out).unwrap_or_else(|e| panic!("{e}"));
-        let loaded = case_data::load_dir(&cases_dir()).expect("cases load");
+        let dir = case_data::repo_cases_dir();
+        let count = export(&dir, &out).unwrap_or_else(|e| panic!("{e}"));
+        let loaded = case_data::load_dir(&dir).expect("cases load");
         assert_eq!(count, loaded.len());
         for (_, case) in &loaded {
             let path = out.join(format!("{}.json", case.slug));

@@ -10,7 +10,8 @@
 //! on the wall clock; nothing outside that table is ever masked.
 //!
 //! All mismatches are collected and reported together, so one run shows the
-//! whole state of conformance.
+//! whole state of conformance. This file also checks that every runnable
+//! program in `cases/` has its recordings.
 
 use std::fmt::Write as _;
 use std::fs;
@@ -90,7 +91,8 @@ fn collect_json(dir: &Path, out: &mut Vec<PathBuf>) {
     }
 }
 
-/// Finds the Go source a recording was made from.
+/// Finds the Go source a recording was made from: a corpus file, or a
+/// program of a case file (`cases/NN-slug.toml#source`, `#fixN`).
 fn program_source(label: &str) -> Result<String, String> {
     let root = repo_root();
     let Some((file, which)) = label.split_once('#') else {
@@ -99,23 +101,10 @@ fn program_source(label: &str) -> Result<String, String> {
     };
     let text =
         fs::read_to_string(root.join(file)).map_err(|e| format!("cannot read {file}: {e}"))?;
-    let case: toml::Table = toml::from_str(&text).map_err(|e| format!("{file}: {e}"))?;
-    let source = if which == "source" {
-        case.get("source")
-    } else {
-        let index: usize = which
-            .strip_prefix("fix")
-            .and_then(|n| n.parse().ok())
-            .ok_or_else(|| format!("{label}: expected #source or #fixN"))?;
-        case.get("fixes")
-            .and_then(|f| f.as_array())
-            .and_then(|f| f.get(index.wrapping_sub(1)))
-            .and_then(|f| f.get("source"))
-    };
-    source
-        .and_then(|s| s.as_str())
+    let case = case_data::parse_case(file, &text)?;
+    case.program(which)
         .map(str::to_owned)
-        .ok_or_else(|| format!("{label}: no such program in {file}"))
+        .ok_or_else(|| format!("{label}: no such program in {file} (expected #source or #fixN)"))
 }
 
 fn go_version(lang: &str) -> Result<GoVersion, String> {
@@ -478,4 +467,57 @@ fn go_versions_map_from_the_go_mod_language() {
     assert_eq!(go_version("1.22"), Ok(GoVersion::Go122));
     assert_eq!(go_version("1.27"), Ok(GoVersion::Go123));
     assert!(go_version("2.0").is_err());
+}
+
+/// Every runnable program in `cases/` (the source and each fix) has a
+/// recording made from it, and a second one under Go 1.21 when the case
+/// asks for 1.21's semantics.
+#[test]
+fn every_case_program_is_recorded() {
+    let mut problems = Vec::new();
+    for (path, case) in crate::support::cases() {
+        if !case.runnable {
+            continue;
+        }
+        let stem = path
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let mut expected = Vec::new();
+        for (name, _) in case.programs() {
+            let file = if name == "source" {
+                format!("{stem}.json")
+            } else {
+                format!("{stem}.{name}.json")
+            };
+            expected.push((file, format!("cases/{stem}.toml#{name}")));
+        }
+        if case.go.as_deref() == Some("1.21") {
+            let extra: Vec<_> = expected
+                .iter()
+                .map(|(f, p)| (f.replace(".json", ".go121.json"), p.clone()))
+                .collect();
+            expected.extend(extra);
+        }
+        for (file, program) in expected {
+            let path = recorded_dir().join("cases").join(&file);
+            match fs::read_to_string(&path) {
+                Ok(text) => {
+                    let json: serde_json::Value = serde_json::from_str(&text).unwrap_or_default();
+                    if json.get("program").and_then(|p| p.as_str()) != Some(program.as_str()) {
+                        problems.push(format!("{file}: recording is not for {program}"));
+                    }
+                }
+                Err(_) => problems.push(format!(
+                    "{stem}: missing recording tests/recorded/cases/{file}"
+                )),
+            }
+        }
+    }
+    assert!(
+        problems.is_empty(),
+        "{} problem(s):\n  {}",
+        problems.len(),
+        problems.join("\n  ")
+    );
 }

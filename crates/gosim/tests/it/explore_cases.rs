@@ -4,54 +4,16 @@
 
 use gosim::explore::{explore, ExploreConfig, ExploreReport, OutcomeClass};
 use gosim::{GoVersion, RunConfig};
-use std::path::Path;
 
-struct Case {
-    slug: String,
-    go: Option<String>,
-    runnable: bool,
-    source: String,
-    fixes: Vec<String>,
-}
+use crate::support::case;
 
-fn cases() -> Vec<Case> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../cases");
-    let mut out = Vec::new();
-    let mut files: Vec<_> = std::fs::read_dir(&dir)
-        .expect("cases/ exists")
-        .filter_map(|e| e.ok())
-        .map(|e| e.path())
-        .filter(|p| p.extension().is_some_and(|x| x == "toml"))
-        .collect();
-    files.sort();
-    for f in files {
-        let text = std::fs::read_to_string(&f).expect("readable case file");
-        let v: toml::Value = toml::from_str(&text).expect("valid TOML");
-        let fixes = v
-            .get("fixes")
-            .and_then(|x| x.as_array())
-            .map(|a| {
-                a.iter()
-                    .filter_map(|fx| fx.get("source").and_then(|s| s.as_str()).map(String::from))
-                    .collect()
-            })
-            .unwrap_or_default();
-        out.push(Case {
-            slug: v["slug"].as_str().unwrap_or_default().to_string(),
-            go: v.get("go").and_then(|x| x.as_str()).map(String::from),
-            runnable: v.get("runnable").and_then(|x| x.as_bool()).unwrap_or(true),
-            source: v["source"].as_str().unwrap_or_default().to_string(),
-            fixes,
-        });
-    }
-    out
-}
-
-fn case(slug_prefix: &str) -> Case {
-    cases()
+/// The runnable cases, without their file paths.
+fn cases() -> Vec<case_data::CaseFile> {
+    crate::support::cases()
         .into_iter()
-        .find(|c| c.slug.starts_with(slug_prefix) || c.slug.contains(slug_prefix))
-        .unwrap_or_else(|| panic!("no case {}", slug_prefix))
+        .map(|(_, case)| case)
+        .filter(|case| case.runnable)
+        .collect()
 }
 
 fn run_cfg(v: GoVersion) -> RunConfig {
@@ -88,7 +50,7 @@ fn case4_deadlocks_and_its_fixes_do_not() {
         r.outcomes
     );
     for (i, fix) in c.fixes.iter().enumerate() {
-        let r = explore_src(fix, GoVersion::Go123);
+        let r = explore_src(&fix.source, GoVersion::Go123);
         assert!(
             r.outcomes.iter().all(|o| o.class == OutcomeClass::Finished),
             "fix {} outcomes {:?}",
@@ -98,7 +60,7 @@ fn case4_deadlocks_and_its_fixes_do_not() {
         assert_eq!(r.outcomes.len(), 1, "fix {} prints one thing", i + 1);
     }
     // The first fix is small enough to cover every schedule.
-    assert!(explore_src(&c.fixes[0], GoVersion::Go123).complete);
+    assert!(explore_src(&c.fixes[0].source, GoVersion::Go123).complete);
 }
 
 #[test]
@@ -189,7 +151,7 @@ fn case9_finds_several_counts_and_the_add_wait_race() {
         r.races
     );
     for (i, fix) in c.fixes.iter().enumerate() {
-        let r = explore_src(fix, GoVersion::Go123);
+        let r = explore_src(&fix.source, GoVersion::Go123);
         assert_eq!(
             stdouts(&r),
             vec!["done! count:1000\n".to_string()],
@@ -203,11 +165,8 @@ fn case9_finds_several_counts_and_the_add_wait_race() {
 #[test]
 fn every_fix_is_clean() {
     for c in cases() {
-        if !c.runnable {
-            continue;
-        }
         for (i, fix) in c.fixes.iter().enumerate() {
-            let r = explore_src(fix, GoVersion::Go123);
+            let r = explore_src(&fix.source, GoVersion::Go123);
             for o in &r.outcomes {
                 assert!(
                     matches!(o.class, OutcomeClass::Finished),
@@ -304,10 +263,7 @@ fn reduction_finds_the_same_outcomes() {
     let mut checked = 0;
     let mut pruned = 0;
     for c in cases() {
-        if !c.runnable {
-            continue;
-        }
-        for src in std::iter::once(&c.source).chain(c.fixes.iter()) {
+        for (_, src) in c.programs() {
             let cfg = |reduce| ExploreConfig {
                 reduce,
                 random_runs: 0,

@@ -7,11 +7,11 @@ use gosim::snapshot::ObjectView;
 use gosim::vm::sched::Point;
 use gosim::{GoVersion, RunConfig};
 
-const CASE4: &str = "package main\n\nimport (\n\t\"fmt\"\n\t\"sync\"\n)\n\nfunc main() {\n\tvar (\n\t\tl  sync.Mutex\n\t\twg sync.WaitGroup\n\t\tch = make(chan int, 1)\n\t)\n\twg.Add(2)\n\tgo func() {\n\t\tdefer wg.Done()\n\t\tl.Lock()\n\t\tfor i := 0; i < 4; i++ {\n\t\t\tch <- i\n\t\t}\n\t\tl.Unlock()\n\t}()\n\tgo func() {\n\t\tdefer wg.Done()\n\t\tfor a := range ch {\n\t\t\tl.Lock()\n\t\t\tfmt.Println(a)\n\t\t\tl.Unlock()\n\t\t}\n\t}()\n\twg.Wait()\n\tclose(ch)\n}\n";
+use crate::support::case_file;
 
 #[test]
 fn stepping_forward_then_back_restores_the_exact_state() {
-    let mut s = Session::new(CASE4, &RunConfig::default(), true).expect("compiles");
+    let mut s = Session::new(&case_file(4).source, &RunConfig::default(), true).expect("compiles");
     let mut hashes = vec![s.state_hash()];
     for _ in 0..25 {
         if !s.step(0) {
@@ -30,7 +30,7 @@ fn stepping_forward_then_back_restores_the_exact_state() {
 
 #[test]
 fn case4_ends_with_a_full_channel_and_a_parked_sender() {
-    let mut s = Session::new(CASE4, &RunConfig::default(), false).expect("compiles");
+    let mut s = Session::new(&case_file(4).source, &RunConfig::default(), false).expect("compiles");
     s.run(10_000);
     let snap = s.snapshot();
     let ending = snap.ending.as_ref().expect("the run ended");
@@ -199,11 +199,9 @@ fn compile_errors_come_back_as_go_build_prints_them() {
 }
 
 /// Case 16's loop: a new `time.After` timer on every busy iteration.
-const CASE16: &str = "package main\n\nimport (\n\t\"context\"\n\t\"fmt\"\n\t\"time\"\n)\n\nfunc main() {\n\tctx, cancel := context.WithCancel(context.Background())\n\tgo func() {\n\t\ttime.Sleep(5 * time.Second)\n\t\tcancel()\n\t}()\n\tisTimeout := false\nLoop:\n\tfor {\n\t\tselect {\n\t\tcase <-ctx.Done():\n\t\t\tbreak Loop\n\t\tcase <-time.After(time.Second * 2):\n\t\t\tisTimeout = true\n\t\t\tbreak Loop\n\t\tdefault:\n\t\t}\n\t}\n\tfmt.Printf(\"end with timeout: %v\\n\", isTimeout)\n}\n";
-
 fn case16_session(v: GoVersion) -> Session {
     Session::new(
-        CASE16,
+        &case_file(16).source,
         &RunConfig {
             go_version: v,
             ..Default::default()
@@ -215,7 +213,7 @@ fn case16_session(v: GoVersion) -> Session {
 
 fn peak_live_timers(v: GoVersion) -> u32 {
     let mut s = Session::new(
-        CASE16,
+        &case_file(16).source,
         &RunConfig {
             go_version: v,
             ..Default::default()

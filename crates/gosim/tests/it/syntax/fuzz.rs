@@ -7,24 +7,24 @@
 use gosim::syntax::{lex, parse, TokenKind};
 use gosim::SplitMix;
 
+use crate::support::{case_file, test_data};
+
 /// A seeded value in `0..n` (0 when `n` is 0), as a `usize` for indexing.
 fn below(rng: &mut SplitMix, n: usize) -> usize {
     rng.below(n as u64) as usize
 }
 
-const PROGRAMS: &[&str] = &[
-    include_str!("../../syntax/talk/case01.go"),
-    include_str!("../../syntax/talk/case02.go"),
-    include_str!("../../syntax/talk/case03.go"),
-    include_str!("../../syntax/talk/case04.go"),
-    include_str!("../../syntax/talk/case06.go"),
-    include_str!("../../syntax/talk/case08.go"),
-    include_str!("../../syntax/talk/case11.go"),
-    include_str!("../../syntax/talk/case13.go"),
-    include_str!("../../syntax/talk/case16.go"),
-    include_str!("../../syntax/talk/case17.go"),
-    include_str!("../../syntax/valid/subset.go"),
-];
+/// The seeds for mutation: ten of the talk's programs (from `cases/`) and
+/// the program touching the whole subset.
+fn programs() -> Vec<String> {
+    let mut programs: Vec<String> = [1, 2, 3, 4, 6, 8, 11, 13, 16, 17]
+        .into_iter()
+        .map(|n| case_file(n).source)
+        .collect();
+    let subset = test_data("syntax/valid/subset.go");
+    programs.push(std::fs::read_to_string(&subset).expect("readable subset.go"));
+    programs
+}
 
 const VOCAB: &[&str] = &[
     "package",
@@ -270,9 +270,10 @@ fn mutate_tokens(rng: &mut SplitMix, src: &str) -> String {
 
 #[test]
 fn mutated_programs() {
+    let programs = programs();
     let mut rng = SplitMix(0xD1B5_4A32_D192_ED03);
     for _ in 0..iters(3000) {
-        let src = PROGRAMS[below(&mut rng, PROGRAMS.len())];
+        let src = &programs[below(&mut rng, programs.len())];
         let m = if below(&mut rng, 2) == 0 {
             mutate_bytes(&mut rng, src)
         } else {
@@ -284,7 +285,9 @@ fn mutated_programs() {
 
 #[test]
 fn unmutated_programs_have_no_diagnostics() {
-    for src in PROGRAMS {
+    let programs = programs();
+    assert_eq!(programs.len(), 11);
+    for src in &programs {
         assert!(parse(src).1.is_empty());
     }
 }
@@ -435,9 +438,10 @@ fn nesting_up_to_the_cap_fits_in_a_small_stack() {
 /// placeholder for an unparsable expression (checked over mutations).
 #[test]
 fn checkable_trees_hold_no_placeholders() {
+    let programs = programs();
     let mut rng = SplitMix(0x0123_4567_89AB_CDEF);
     for _ in 0..iters(1500) {
-        let src = PROGRAMS[below(&mut rng, PROGRAMS.len())];
+        let src = &programs[below(&mut rng, programs.len())];
         let m = mutate_tokens(&mut rng, src);
         let parsed = gosim::syntax::parse_phases(&m);
         if parsed.check {

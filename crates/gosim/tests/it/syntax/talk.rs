@@ -1,29 +1,11 @@
-//! The talk's programs (cases 1-16 and the sync.Map trap), each wrapped in
-//! `package main` with its imports, parse without diagnostics, and the
-//! trees have the shapes the later stages rely on.
+//! The talk's programs, read from `cases/` through `crates/case-data`, parse
+//! without diagnostics, and the trees have the shapes the later stages rely
+//! on.
 
 use gosim::syntax::ast::*;
 use gosim::syntax::parse;
 
-const CASES: &[(&str, &str)] = &[
-    ("case01", include_str!("../../syntax/talk/case01.go")),
-    ("case02", include_str!("../../syntax/talk/case02.go")),
-    ("case03", include_str!("../../syntax/talk/case03.go")),
-    ("case04", include_str!("../../syntax/talk/case04.go")),
-    ("case05", include_str!("../../syntax/talk/case05.go")),
-    ("case06", include_str!("../../syntax/talk/case06.go")),
-    ("case07", include_str!("../../syntax/talk/case07.go")),
-    ("case08", include_str!("../../syntax/talk/case08.go")),
-    ("case09", include_str!("../../syntax/talk/case09.go")),
-    ("case10", include_str!("../../syntax/talk/case10.go")),
-    ("case11", include_str!("../../syntax/talk/case11.go")),
-    ("case12", include_str!("../../syntax/talk/case12.go")),
-    ("case13", include_str!("../../syntax/talk/case13.go")),
-    ("case14", include_str!("../../syntax/talk/case14.go")),
-    ("case15", include_str!("../../syntax/talk/case15.go")),
-    ("case16", include_str!("../../syntax/talk/case16.go")),
-    ("case17", include_str!("../../syntax/talk/case17.go")),
-];
+use crate::support::{case_file, cases};
 
 fn parse_ok(name: &str, src: &str) -> File {
     let (file, diags) = parse(src);
@@ -43,8 +25,12 @@ fn func<'f>(file: &'f File, name: &str) -> &'f FuncDecl {
 
 #[test]
 fn every_talk_case_parses_cleanly() {
-    for (name, src) in CASES {
-        let file = parse_ok(name, src);
+    let cases = cases();
+    assert!(cases.len() >= 18, "only {} cases", cases.len());
+    for (path, case) in &cases {
+        let name = path.display().to_string();
+        let name = name.as_str();
+        let file = parse_ok(name, &case.source);
         assert_eq!(file.package.name, "main", "{}", name);
         assert!(!file.imports.is_empty(), "{}", name);
         let main = func(&file, "main");
@@ -58,7 +44,7 @@ fn every_talk_case_parses_cleanly() {
 
 #[test]
 fn case02_select_has_receive_assign_and_timeout() {
-    let file = parse_ok("case02", CASES[1].1);
+    let file = parse_ok("case02", &case_file(2).source);
     let handler = func(&file, "handler");
     let body = &handler.body.as_ref().expect("handler has a body").stmts;
     let StmtKind::Select { cases } = &body.last().expect("select is last").kind else {
@@ -83,7 +69,7 @@ fn case02_select_has_receive_assign_and_timeout() {
 
 #[test]
 fn case03_var_group_and_goroutines() {
-    let file = parse_ok("case03", CASES[2].1);
+    let file = parse_ok("case03", &case_file(3).source);
     let main = func(&file, "main").body.as_ref().expect("body");
     let StmtKind::Decl(GenDecl::Var(specs)) = &main.stmts[0].kind else {
         panic!("{:?}", main.stmts[0])
@@ -101,7 +87,7 @@ fn case03_var_group_and_goroutines() {
 
 #[test]
 fn case16_labeled_for_select_with_default_and_break_label() {
-    let file = parse_ok("case16", CASES[15].1);
+    let file = parse_ok("case16", &case_file(16).source);
     let main = func(&file, "main").body.as_ref().expect("body");
     let labeled = main
         .stmts
@@ -131,18 +117,18 @@ fn case16_labeled_for_select_with_default_and_break_label() {
 
 #[test]
 fn case13_named_result_and_case12_pointer_param() {
-    let file = parse_ok("case13", CASES[12].1);
+    let file = parse_ok("case13", &case_file(13).source);
     let f = func(&file, "fn");
     assert_eq!(f.sig.results.len(), 1);
     assert_eq!(f.sig.results[0].names[0].name, "n");
-    let file = parse_ok("case12", CASES[11].1);
+    let file = parse_ok("case12", &case_file(12).source);
     let add = func(&file, "add");
     assert!(matches!(add.sig.params[0].ty.kind, ExprKind::Star(_)));
 }
 
 #[test]
 fn case17_shift_binds_tighter_than_less() {
-    let file = parse_ok("case17", CASES[16].1);
+    let file = parse_ok("case17", &case_file(17).source);
     let main = func(&file, "main").body.as_ref().expect("body");
     let StmtKind::For {
         cond: Some(cond), ..

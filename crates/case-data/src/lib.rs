@@ -1,12 +1,13 @@
 //! Case files: parsing, validation and code generation.
 //!
-//! Owns the on-disk format of `cases/*.toml` (one pitfall per file) and turns a
-//! directory of them into Rust source declaring `CASES`, which `src/cases.rs`
-//! includes. It runs only at build time (from `build.rs` and from
-//! `crates/case-export`, which writes each case's content as JSON for the
-//! browser build) and in native tests (`tests/case_files.rs`); it must not be
-//! reachable from the app itself, so that neither `toml` nor `serde` parsing
-//! code ships in the wasm.
+//! Owns the on-disk format of `cases/*.toml` (one pitfall per file) and is the
+//! only parser of it: the app's build script turns a directory of them into
+//! Rust source declaring `CASES` (which `src/cases.rs` includes),
+//! `crates/case-export` writes their content and an index as JSON for the
+//! browser build, the e2e tests and the real-Go recorder, and the native tests
+//! of the app and of gosim read the cases through it. It must not be reachable
+//! from the app itself (it is a build-dependency, never a dependency), so that
+//! neither `toml` nor `serde` parsing code ships in the wasm.
 //!
 //! Unknown keys are accepted on purpose: the case data grows (expected outputs,
 //! hints) faster than the app reads it, and a new key must not break the build.
@@ -57,6 +58,10 @@ pub struct Text {
 #[derive(Debug, Deserialize)]
 pub struct Fix {
     pub title: Text,
+    /// Why the fix works; not shown by the app today, checked by the content
+    /// lint in the app's tests.
+    #[serde(default)]
+    pub explanation: Text,
     pub source: String,
 }
 
@@ -89,6 +94,27 @@ fn default_runnable() -> bool {
 }
 
 impl CaseFile {
+    /// The case's programs with their names, as recordings and tests label
+    /// them: `source`, then `fix1`, `fix2`, ...
+    pub fn programs(&self) -> Vec<(String, &str)> {
+        let mut programs = vec![("source".to_string(), self.source.as_str())];
+        for (i, fix) in self.fixes.iter().enumerate() {
+            programs.push((format!("fix{}", i + 1), fix.source.as_str()));
+        }
+        programs
+    }
+
+    /// One program by the name [`CaseFile::programs`] gives it.
+    pub fn program(&self, name: &str) -> Option<&str> {
+        if name == "source" {
+            return Some(&self.source);
+        }
+        let index: usize = name.strip_prefix("fix")?.parse().ok()?;
+        self.fixes
+            .get(index.checked_sub(1)?)
+            .map(|fix| fix.source.as_str())
+    }
+
     fn section_index(&self) -> usize {
         SECTIONS
             .iter()
@@ -114,6 +140,11 @@ fn validate(case: &CaseFile) -> Result<(), String> {
         return Err(format!(
             "slug {:?} must be non-empty lowercase ASCII letters, digits and '-' (it goes into the URL)",
             case.slug
+        ));
+    }
+    if case.slug == RESERVED_SLUG {
+        return Err(format!(
+            "slug {RESERVED_SLUG:?} is reserved: case-export writes the index as {RESERVED_SLUG}.json"
         ));
     }
     if !SECTIONS.iter().any(|(key, _)| *key == case.section) {
@@ -142,6 +173,28 @@ fn validate(case: &CaseFile) -> Result<(), String> {
         return Err("source is empty".to_string());
     }
     Ok(())
+}
+
+/// The slug no case may use: its content file would overwrite the index
+/// (`cases/index.json`) that `crates/case-export` writes beside the cases.
+pub const RESERVED_SLUG: &str = "index";
+
+/// The repository's `cases/` directory.
+pub fn repo_cases_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .ancestors()
+        .nth(2)
+        .expect("crates/case-data sits two levels below the repository root")
+        .join("cases")
+}
+
+/// Where builds read cases from: `GOPITFALLS_CASES_DIR` when set (to try the
+/// app with fixture data), else the repository's `cases/`.
+pub fn cases_dir() -> PathBuf {
+    match std::env::var_os("GOPITFALLS_CASES_DIR") {
+        Some(dir) => PathBuf::from(dir),
+        None => repo_cases_dir(),
+    }
 }
 
 /// Reads every `*.toml` file in `dir` (sorted by file name). A missing
