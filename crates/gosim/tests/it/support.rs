@@ -1,6 +1,7 @@
 //! Helpers shared by the test modules: where the test data is, the talk's
-//! cases (read through `crates/case-data`, the app's own loader), and the
-//! runtime outcomes the lock tests compare against.
+//! cases (read through `crates/case-data`, the app's own loader), the
+//! runtime outcomes the lock tests compare against, and golden files under
+//! the `UPDATE_GOLDEN=1` switch.
 
 use std::path::{Path, PathBuf};
 
@@ -54,4 +55,60 @@ pub fn woke(ready: &[u32]) -> SyncOutcome {
         ready: ready.to_vec(),
         yield_now: false,
     })
+}
+
+/// Golden files under the `UPDATE_GOLDEN=1` switch: each generated file
+/// starts with a header saying where it comes from and how to regenerate it;
+/// mismatches are collected and reported together by [`Golden::finish`].
+pub struct Golden {
+    /// The test filter that regenerates these files (`syntax::ast`).
+    filter: &'static str,
+    update: bool,
+    failures: Vec<String>,
+}
+
+impl Golden {
+    pub fn new(filter: &'static str) -> Golden {
+        Golden {
+            filter,
+            update: std::env::var_os("UPDATE_GOLDEN").is_some(),
+            failures: Vec::new(),
+        }
+    }
+
+    /// The header line of a golden file made from `source`.
+    pub fn header(&self, source: &str) -> String {
+        format!(
+            "// @generated from {source} by gosim's tests. To regenerate, run: \
+             UPDATE_GOLDEN=1 cargo test -p gosim --test it {}\n",
+            self.filter
+        )
+    }
+
+    /// Compares `got` (made from `source`) with the golden file at `path`,
+    /// or rewrites the file when updating.
+    pub fn check(&mut self, path: &Path, source: &str, got: &str) {
+        let got = self.header(source) + got;
+        if self.update {
+            std::fs::write(path, &got)
+                .unwrap_or_else(|e| panic!("cannot write {}: {e}", path.display()));
+            return;
+        }
+        let want = std::fs::read_to_string(path).unwrap_or_default();
+        if got != want {
+            self.failures.push(format!(
+                "{}:\n--- want\n{want}--- got\n{got}",
+                path.display()
+            ));
+        }
+    }
+
+    pub fn finish(self) {
+        assert!(
+            self.failures.is_empty(),
+            "{} golden file(s) differ (run with UPDATE_GOLDEN=1 to accept, then review the diff):\n{}",
+            self.failures.len(),
+            self.failures.join("\n")
+        );
+    }
 }

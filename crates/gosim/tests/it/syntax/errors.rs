@@ -1,19 +1,20 @@
 //! Golden tests for syntax diagnostics (starlark-rust style).
 //!
-//! Each `syntax/errors/NAME.go` has:
-//! - `NAME.err`: gosim's diagnostics as `line:col: message` lines. Rewrite
-//!   them with `UPDATE_GOLDEN=1 cargo test -p gosim --test it syntax::errors`,
-//!   never by hand, and review the diff.
+//! Each `tests/syntax/errors/NAME.go` has:
+//! - `NAME.err`: gosim's diagnostics as `line:col: message` lines, after a
+//!   generated header. Rewrite them with
+//!   `UPDATE_GOLDEN=1 cargo test -p gosim --test it syntax::errors`, never by
+//!   hand, and review the diff.
 //! - `NAME.real`: what real `go build` printed, recorded by
-//!   `syntax/record-real-go.sh`. gosim must print the same, except for the
-//!   inputs listed in `KNOWN_DIFFERENCES` with the reason.
+//!   `tests/syntax/record-real-go.sh`. gosim must print the same, except for
+//!   the inputs listed in `KNOWN_DIFFERENCES` with the reason.
 
 use std::path::{Path, PathBuf};
 
 use gosim::syntax::parse;
 use gosim::syntax::span::LineIndex;
 
-use crate::support::test_data;
+use crate::support::{test_data, Golden};
 
 /// Inputs where gosim deliberately says something other than `go build`.
 const KNOWN_DIFFERENCES: &[(&str, &str)] = &[
@@ -91,10 +92,9 @@ fn stem(p: &Path) -> String {
 
 #[test]
 fn diagnostics_match_golden_files() {
-    let update = std::env::var_os("UPDATE_GOLDEN").is_some();
-    let mut failures = Vec::new();
     let files = inputs();
     assert!(files.len() >= 40, "only {} inputs", files.len());
+    let mut golden = Golden::new("syntax::errors");
     for path in files {
         let src = std::fs::read_to_string(&path).expect("readable input");
         let got = render(&src);
@@ -103,26 +103,13 @@ fn diagnostics_match_golden_files() {
             "{}: every input here must produce a diagnostic",
             path.display()
         );
-        let golden = path.with_extension("err");
-        if update {
-            std::fs::write(&golden, &got).expect("write golden file");
-            continue;
-        }
-        let want = std::fs::read_to_string(&golden).unwrap_or_default();
-        if got != want {
-            failures.push(format!(
-                "{}:\n--- want\n{}--- got\n{}",
-                stem(&path),
-                want,
-                got
-            ));
-        }
+        golden.check(
+            &path.with_extension("err"),
+            &format!("{}.go", stem(&path)),
+            &got,
+        );
     }
-    assert!(
-        failures.is_empty(),
-        "golden mismatches (UPDATE_GOLDEN=1 to accept):\n{}",
-        failures.join("\n")
-    );
+    golden.finish();
 }
 
 #[test]

@@ -21,7 +21,7 @@ fn programs() -> Vec<String> {
         .into_iter()
         .map(|n| case_file(n).source)
         .collect();
-    let subset = test_data("syntax/valid/subset.go");
+    let subset = test_data("syntax/ast/subset.go");
     programs.push(std::fs::read_to_string(&subset).expect("readable subset.go"));
     programs
 }
