@@ -44,10 +44,10 @@ struct Recording {
     stdout_truncated: bool,
     /// stderr up to (not including) the first goroutine header line.
     stderr_head: String,
-    /// The goroutine header lines, kept for reference only: stack details
-    /// and goroutine numbers are not part of the comparison.
+    /// The goroutine header lines (`goroutine 7 [chan send]:`): only their
+    /// wait reasons, in order, are compared; stack details and goroutine
+    /// numbers are not part of the comparison.
     #[serde(default)]
-    #[allow(dead_code)]
     goroutine_headers: Vec<String>,
 }
 
@@ -132,6 +132,19 @@ fn stderr_head(stderr: &str) -> &str {
         offset += line.len();
     }
     stderr
+}
+
+/// The wait reasons of the goroutine header lines in `stderr`, in order:
+/// `goroutine 7 [chan send]:` gives `chan send`.
+fn wait_reasons<'a>(headers: impl Iterator<Item = &'a str>) -> Vec<&'a str> {
+    headers
+        .filter_map(|line| {
+            let rest = line.strip_prefix("goroutine ")?;
+            let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+            let reason = rest[digits..].strip_prefix(" [")?.strip_suffix("]:")?;
+            (digits > 0).then_some(reason)
+        })
+        .collect()
 }
 
 fn apply_mask(text: &str, mask: Option<&Mask>) -> String {
@@ -228,6 +241,15 @@ fn compare(rec: &Recording, got: &RunResult) -> Vec<String> {
             "stderr before the first goroutine header",
             &rec.stderr_head,
             actual_head,
+        ));
+    }
+    // Who was blocked on what, as Go's traceback names it: the deadlock
+    // reports' `[sync.Mutex.Lock]`, `[chan send]`, ... in goroutine order.
+    let expected_reasons = wait_reasons(rec.goroutine_headers.iter().map(String::as_str));
+    let actual_reasons = wait_reasons(stderr.lines());
+    if actual_reasons != expected_reasons {
+        problems.push(format!(
+            "goroutine wait reasons: expected {expected_reasons:?}, got {actual_reasons:?}"
         ));
     }
     problems
@@ -382,6 +404,16 @@ fn stderr_head_cuts_at_the_first_goroutine_header() {
 }
 
 #[test]
+fn wait_reasons_come_from_goroutine_headers_only() {
+    let stderr = "fatal error: all goroutines are asleep - deadlock!\n\ngoroutine 1 [sync.WaitGroup.Wait]:\nmain.main()\n\ngoroutine 7 [chan send]:\ngoroutine x [no]:\ngoroutine 8 [select (no cases)]:\n";
+    assert_eq!(
+        wait_reasons(stderr.lines()),
+        ["sync.WaitGroup.Wait", "chan send", "select (no cases)"]
+    );
+    assert!(wait_reasons("goroutine 3 ran\n".lines()).is_empty());
+}
+
+#[test]
 fn masks_replace_only_the_listed_line_tails() {
     let mask = &MASKS[0];
     let masked = apply_mask(
@@ -418,7 +450,7 @@ fn comparison_reports_exit_stdout_and_stderr_differences() {
         stdout: "a\nb\n".into(),
         stdout_truncated: false,
         stderr_head: "panic: boom\n\n".into(),
-        goroutine_headers: vec![],
+        goroutine_headers: vec!["goroutine 1 [running]:".into()],
     };
     let same = RunResult {
         stdout: b"a\nb\n".to_vec(),
@@ -432,8 +464,17 @@ fn comparison_reports_exit_stdout_and_stderr_differences() {
         exit_code: Some(0),
     };
     let problems = compare(&rec, &different);
-    assert_eq!(problems.len(), 3, "{problems:?}");
+    assert_eq!(problems.len(), 4, "{problems:?}");
     assert!(problems[1].contains("line 2"), "{}", problems[1]);
+    assert_eq!(
+        problems[3],
+        r#"goroutine wait reasons: expected ["running"], got []"#
+    );
+    let other_reason = RunResult {
+        stderr: b"panic: boom\n\ngoroutine 1 [chan send]:\nmain.main()\n".to_vec(),
+        ..same
+    };
+    assert_eq!(compare(&rec, &other_reason).len(), 1);
 
     let endless = Recording {
         exit: None,

@@ -3,7 +3,7 @@
 //!
 //! - `runtime`: the runtime structures (channels, select, locks, WaitGroup,
 //!   Cond, timers, the run queue) driven directly, asserting exact wait
-//!   queues and wake orders (`scenarios` drives them like Go's scheduler);
+//!   queues and wake orders;
 //! - `syntax`: the parser as golden AST dumps (`ast`), the talk's programs
 //!   (`talk`), diagnostics against `go build` (`errors`), and a fuzz of the
 //!   front door (`fuzz`);
@@ -34,7 +34,6 @@ mod runtime {
     mod mutex;
     mod random_schedules;
     mod rwmutex;
-    mod scenarios;
     mod sched;
     mod select;
     mod sema;
