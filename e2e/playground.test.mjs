@@ -135,7 +135,8 @@ describe('playground', () => {
     const narration = await page.textContent('[data-testid=narration]');
     await page.click('[data-testid=share]');
     const link = await page.inputValue('[data-testid=share-link]');
-    assert.match(link, new RegExp(`#/case/${slug}\\?.*step=${at}`));
+    // The run travels as gosim's schedule link (choices and step, bound to the program).
+    assert.match(link, new RegExp(`#/case/${slug}\\?.*run=s1\\.`));
     assert.equal(new URL(page.url()).hash, new URL(link).hash, 'the address bar holds the link');
     await page.context().close();
 

@@ -1,10 +1,16 @@
 // A tiny static file server for the end-to-end tests. It serves a directory
 // (dist/) under a sub-path on 127.0.0.1 and an ephemeral port, which also
-// proves the built site works when hosted below the domain root.
+// proves the built site works when hosted below the domain root. Like a
+// static host it compresses text and wasm with gzip when the browser asks,
+// so load-time budgets measure the bytes a visitor really downloads.
 
 import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize, sep } from 'node:path';
+import { gzipSync } from 'node:zlib';
+
+/** Types worth compressing (images here are already compressed or tiny). */
+const COMPRESSIBLE = new Set(['.html', '.js', '.wasm', '.css', '.svg', '.json', '.jsonl']);
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
@@ -15,6 +21,7 @@ const TYPES = {
   '.png': 'image/png',
   '.ico': 'image/x-icon',
   '.json': 'application/json',
+  '.jsonl': 'application/x-ndjson',
 };
 
 /**
@@ -22,6 +29,8 @@ const TYPES = {
  * `prefix` must start and end with '/'.
  */
 export async function serveStatic(root, prefix = '/') {
+  // Compressed bodies by file, made once per file per server.
+  const gzipped = new Map();
   const server = createServer(async (req, res) => {
     const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
     if (!path.startsWith(prefix)) {
@@ -37,7 +46,15 @@ export async function serveStatic(root, prefix = '/') {
     }
     try {
       const body = await readFile(file);
-      res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
+      const headers = { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', vary: 'accept-encoding' };
+      const wantsGzip = /\bgzip\b/.test(req.headers['accept-encoding'] ?? '');
+      if (wantsGzip && COMPRESSIBLE.has(extname(file))) {
+        if (!gzipped.has(file)) gzipped.set(file, gzipSync(body, { level: 9 }));
+        res.writeHead(200, { ...headers, 'content-encoding': 'gzip' });
+        res.end(gzipped.get(file));
+        return;
+      }
+      res.writeHead(200, headers);
       res.end(body);
     } catch {
       res.writeHead(404).end('not found');

@@ -11,10 +11,11 @@ import { gzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 
 /**
- * Gzipped-size budget for the app's wasm, in bytes (README, "Size budget"):
- * the playground's 350 KB, read strictly as 350,000 bytes (not KiB).
+ * Gzipped-size budget for the app's wasm, in bytes (docs/budgets.md):
+ * 400,000 bytes with the quiz, the embed, the netpoller and modern Go in,
+ * read strictly as bytes (not KiB).
  */
-export const GZIP_BUDGET_BYTES = 350_000;
+export const GZIP_BUDGET_BYTES = 400_000;
 
 /** Returns { file, raw, gzip } for the single .wasm file in `dir`. */
 export function measureWasm(dir) {

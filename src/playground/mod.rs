@@ -13,6 +13,7 @@ pub mod controller;
 pub mod model;
 pub mod narrate;
 pub mod num;
+pub mod panels;
 pub mod share;
 pub mod source_view;
 pub mod timeline;

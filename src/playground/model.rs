@@ -12,10 +12,12 @@
 use std::rc::Rc;
 
 use gosim::explore::{ExploreConfig, ExploreReport, Explorer, Outcome};
+use gosim::session::StepBy;
+use gosim::snapshot::Snapshot;
 use gosim::GoVersion;
 
 use crate::cases::Case;
-use crate::playground::controller::{Controller, PlayConfig};
+use crate::playground::controller::{Cap, Controller, PlayConfig};
 use crate::playground::share::{go_from_key, ShareError, ShareState};
 use crate::playground::source_view::{highlight_lines, Segment};
 
@@ -54,7 +56,7 @@ pub enum Variant {
 /// An exploration in progress or finished.
 pub struct ExploreRun {
     explorer: Option<Explorer>,
-    pub error: Option<String>,
+    pub error: Option<gosim::CompileErrors>,
     pub slices: u32,
     pub report: Option<ExploreReport>,
     /// The program explored (outcomes load against it).
@@ -98,7 +100,7 @@ pub enum Cmd {
     SetGo(GoVersion),
     /// `None`: Go's own order.
     SetSeed(Option<u64>),
-    SetByStatement(bool),
+    SetStepBy(StepBy),
     ShowVariant(Variant),
     Edit,
     Draft(String),
@@ -129,8 +131,6 @@ pub struct PlayModel {
     /// The fragment (`#/case/...?...`) for the current state, once asked for.
     pub share: Option<String>,
     pub explore: Option<ExploreRun>,
-    /// The goroutine that ran the last step.
-    pub last_ran: Option<u32>,
     /// A far forward jump in progress: run (at full speed) until this step.
     pub seek: Option<usize>,
     /// Milliseconds from some origin (`performance.now()` in the browser);
@@ -169,14 +169,24 @@ impl PlayModel {
         let config = PlayConfig {
             go: link.go.unwrap_or_else(|| case_go(case)),
             seed: link.seed,
-            by_statement: !link.by_scheduling_point,
+            step_by: if link.by_scheduling_point {
+                StepBy::SchedulingPoint
+            } else {
+                StepBy::Statement
+            },
             ..PlayConfig::default()
         };
         let mut ctl = Controller::new(&source, config);
-        if !link.schedule.is_empty() || link.step.is_some() {
+        let foreign = link
+            .program_hash
+            .is_some_and(|h| h != gosim::share::program_hash(&source));
+        if foreign {
+            link_error = Some(ShareError::Schedule(
+                gosim::share::ShareError::ProgramMismatch,
+            ));
+        } else if !link.schedule.is_empty() || link.step.is_some() {
             ctl.load_schedule(&link.schedule, link.step);
         }
-        let last_ran = ctl.lanes().last().copied();
         PlayModel {
             case,
             variant,
@@ -191,7 +201,6 @@ impl PlayModel {
             link_error,
             share: None,
             explore: None,
-            last_ran,
             seek: None,
             clock: || 0.0,
         }
@@ -228,7 +237,6 @@ impl PlayModel {
         self.running = false;
         self.seek = None;
         self.share = None;
-        self.last_ran = None;
     }
 
     fn reload(&mut self, config: PlayConfig) {
@@ -237,8 +245,12 @@ impl PlayModel {
     }
 
     fn note_ran(&mut self) {
-        self.last_ran = self.ctl.lanes().last().copied();
         self.share = None;
+    }
+
+    /// The goroutine that ran the last step.
+    pub fn last_ran(&self) -> Option<u32> {
+        self.ctl.history().last().map(|s| s.ran)
     }
 
     /// Applies one action; returns whether anything visible changed.
@@ -358,9 +370,9 @@ impl PlayModel {
                 self.reload(config);
                 true
             }
-            Cmd::SetByStatement(by_statement) => {
+            Cmd::SetStepBy(step_by) => {
                 let config = PlayConfig {
-                    by_statement,
+                    step_by,
                     ..self.ctl.config()
                 };
                 self.reload(config);
@@ -467,14 +479,12 @@ impl PlayModel {
                 let Some(outcome) = run.report.as_ref().and_then(|r| r.outcomes.get(i)) else {
                     return false;
                 };
-                let Ok(schedule) = gosim::parse_choices(&outcome.schedule) else {
-                    return false;
-                };
+                let schedule = outcome.schedule.clone();
                 let (source, go) = (run.source.clone(), run.go);
                 let variant = self.variant;
                 let config = PlayConfig {
                     go,
-                    by_statement: false,
+                    step_by: StepBy::SchedulingPoint,
                     ..self.ctl.config()
                 };
                 self.load(variant, source, config);
@@ -495,21 +505,121 @@ impl PlayModel {
                 _ => None,
             },
             go: Some(config.go),
-            schedule: gosim::parse_choices(&self.ctl.schedule_string()).unwrap_or_default(),
+            schedule: self.ctl.choices(),
             step: Some(self.ctl.position()),
-            by_scheduling_point: !config.by_statement,
+            program_hash: Some(gosim::share::program_hash(&self.source)),
+            by_scheduling_point: config.step_by == StepBy::SchedulingPoint,
             seed: config.seed,
         };
         format!("#/case/{}?{}", self.case.slug, state.to_query())
     }
 }
 
+/// What the narration line says at the current position.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Narration {
+    /// The program does not compile.
+    CompileErrors,
+    /// Nothing has run yet.
+    Ready,
+    /// What the last step did (`ran` ran it), or how the run ended.
+    Step { ran: Option<u32> },
+}
+
+/// Everything the page draws at the current position, decided here so the
+/// view only draws (and these decisions are tested natively).
+pub struct Frame {
+    pub snapshot: Option<Rc<Snapshot>>,
+    pub position: usize,
+    /// Steps the plan reaches (the slider's end).
+    pub planned: usize,
+    pub ended: bool,
+    pub cap: Option<Cap>,
+    /// The goroutines that can be picked to run next.
+    pub runnable: Vec<u32>,
+    /// The goroutine the next step runs.
+    pub next_goroutine: Option<u32>,
+    /// (goroutine, line) of every live goroutine: the listing's markers.
+    pub markers: Vec<(u32, u32)>,
+    /// The line the next step runs.
+    pub next_line: Option<u32>,
+    pub narration: Narration,
+    /// The goroutine list: live goroutines by id.
+    pub goroutines: Vec<u32>,
+    /// Channel-typed variables holding nil: (name, type).
+    pub nil_channels: Vec<(String, String)>,
+}
+
+impl PlayModel {
+    /// The frame at the current position.
+    pub fn frame(&mut self) -> Frame {
+        let snapshot = self.ctl.snapshot();
+        let position = self.ctl.position();
+        let next_goroutine = self.ctl.next_goroutine();
+        let (markers, next_line, goroutines, nil_channels) = match &snapshot {
+            Some(s) => (
+                s.goroutines
+                    .iter()
+                    .filter(|g| g.is_live())
+                    .filter_map(|g| g.line.map(|l| (g.id, l)))
+                    .collect(),
+                next_goroutine.and_then(|id| {
+                    s.goroutines
+                        .iter()
+                        .find(|g| g.id == id)
+                        .and_then(|g| g.line)
+                }),
+                visible_goroutines(s),
+                nil_channels(s),
+            ),
+            None => (Vec::new(), None, Vec::new(), Vec::new()),
+        };
+        let narration = match &snapshot {
+            _ if !self.ctl.errors().is_empty() => Narration::CompileErrors,
+            Some(s) if position == 0 && s.ending.is_none() => Narration::Ready,
+            _ => Narration::Step {
+                ran: self.last_ran(),
+            },
+        };
+        Frame {
+            position,
+            planned: self.ctl.planned(),
+            ended: self.ctl.is_ended(),
+            cap: self.ctl.cap(),
+            runnable: self.ctl.runnable(),
+            next_goroutine,
+            markers,
+            next_line,
+            narration,
+            goroutines,
+            nil_channels,
+            snapshot,
+        }
+    }
+}
+
+/// Channel-typed variables holding nil, found in the goroutines' locals
+/// (first by name).
+pub fn nil_channels(s: &Snapshot) -> Vec<(String, String)> {
+    let mut out: Vec<(String, String)> = Vec::new();
+    for g in &s.goroutines {
+        for f in &g.frames {
+            for l in &f.locals {
+                if l.nil_channel && !out.iter().any(|(n, _)| *n == l.name) {
+                    out.push((l.name.clone(), l.ty.clone()));
+                }
+            }
+        }
+    }
+    out
+}
+
 /// Goroutines shown in the list (the dead ones are left out), by id.
-pub fn visible_goroutines(snap: &gosim::snapshot::Snapshot) -> Vec<u32> {
+pub fn visible_goroutines(snap: &Snapshot) -> Vec<u32> {
     let mut ids: Vec<u32> = snap
         .goroutines
         .iter()
-        .filter(|g| g.status != "dead")
+        .filter(|g| g.is_live())
         .map(|g| g.id)
         .collect();
     gosim::order::sort(&mut ids);
@@ -647,9 +757,9 @@ mod tests {
         assert!(report
             .outcomes
             .iter()
-            .any(|o| o.class == gosim::explore::OutcomeClass::Deadlock));
+            .any(|o| o.class == gosim::snapshot::OutcomeClass::Deadlock));
         assert!(m.apply(Cmd::LoadOutcome(0)));
-        assert!(!m.ctl.config().by_statement);
+        assert_eq!(m.ctl.config().step_by, StepBy::SchedulingPoint);
         assert_eq!(m.ctl.position(), 0);
         assert!(m.ctl.planned() > 0);
         run_all(&mut m);
@@ -668,7 +778,7 @@ mod tests {
             );
             // Scheduling-point steps reach the same verdict in fewer steps
             // (statement stepping of every case runs in the e2e suite).
-            m.apply(Cmd::SetByStatement(false));
+            m.apply(Cmd::SetStepBy(StepBy::SchedulingPoint));
             run_all(&mut m);
             let snap = m.ctl.snapshot().expect("compiles");
             eprintln!(
@@ -711,7 +821,7 @@ mod tests {
         let query = m.share_fragment();
         let restored = PlayModel::new(c, query.split_once('?').map_or("", |(_, q)| q));
         assert_eq!(restored.ctl.position(), target - 1);
-        assert_eq!(restored.last_ran, m.last_ran);
+        assert_eq!(restored.last_ran(), m.last_ran());
     }
 
     #[test]
@@ -732,7 +842,7 @@ mod tests {
                     .expect("runnable is listed")
                     + 1;
                 assert!(m.apply(Cmd::PickIndex(index)));
-                assert_eq!(m.last_ran, Some(target));
+                assert_eq!(m.last_ran(), Some(target));
                 done = true;
                 break;
             }

@@ -6,7 +6,9 @@
 //! Owns only wording. It reads `Snapshot` values and never steps anything;
 //! it must stay cheap (it runs on every redraw).
 
-use gosim::snapshot::{EventView, ObjectView, Snapshot};
+use gosim::snapshot::{
+    EventKind, EventView, ObjectKind, ObjectView, OutcomeClass, Snapshot, WaitReason,
+};
 
 use crate::i18n::Language;
 
@@ -56,29 +58,42 @@ pub fn narrate(snap: &Snapshot, ran: Option<u32>, lang: Language) -> String {
     sentences.join(" ")
 }
 
-fn verdict_sentence(class: &str, code: Option<i32>, zh: bool) -> String {
+fn verdict_sentence(class: &OutcomeClass, code: Option<i32>, zh: bool) -> String {
     match (class, zh) {
-        ("deadlock", false) => "Every goroutine is asleep: Go reports a deadlock.".into(),
-        ("deadlock", true) => "所有 goroutine 都在休眠：Go 报告死锁。".into(),
-        ("panic", false) => "The program panics.".into(),
-        ("panic", true) => "程序 panic 了。".into(),
-        ("fatal", false) => "The runtime throws a fatal error.".into(),
-        ("fatal", true) => "运行时抛出 fatal error。".into(),
-        ("budget", false) => "The step budget ran out: the program does not terminate.".into(),
-        ("budget", true) => "步数预算用完：程序没有结束。".into(),
-        (_, false) => format!("main returns: exit status {}.", code.unwrap_or(0)),
-        (_, true) => format!("main 返回：退出状态 {}。", code.unwrap_or(0)),
+        (OutcomeClass::Deadlock, false) => {
+            "Every goroutine is asleep: Go reports a deadlock.".into()
+        }
+        (OutcomeClass::Deadlock, true) => "所有 goroutine 都在休眠：Go 报告死锁。".into(),
+        (OutcomeClass::Panic, false) => "The program panics.".into(),
+        (OutcomeClass::Panic, true) => "程序 panic 了。".into(),
+        (OutcomeClass::FatalError, false) => "The runtime throws a fatal error.".into(),
+        (OutcomeClass::FatalError, true) => "运行时抛出 fatal error。".into(),
+        (OutcomeClass::BudgetExhausted, false) => {
+            "The step budget ran out: the program does not terminate.".into()
+        }
+        (OutcomeClass::BudgetExhausted, true) => "步数预算用完：程序没有结束。".into(),
+        (OutcomeClass::Finished | OutcomeClass::LeakedGoroutines, false) => {
+            format!("main returns: exit status {}.", code.unwrap_or(0))
+        }
+        (OutcomeClass::Finished | OutcomeClass::LeakedGoroutines, true) => {
+            format!("main 返回：退出状态 {}。", code.unwrap_or(0))
+        }
     }
+}
+
+fn find_object(snap: &Snapshot, id: Option<u32>) -> Option<&ObjectView> {
+    let id = id?;
+    snap.objects.iter().find(|o| o.id == id)
 }
 
 /// The variable name of an object, or a description of it.
 fn object_name(snap: &Snapshot, id: Option<u32>, zh: bool) -> String {
-    let obj = id.and_then(|id| snap.objects.iter().find(|o| o.id() == id));
-    match obj.and_then(ObjectView::name) {
+    let obj = find_object(snap, id);
+    match obj.and_then(|o| o.name.as_deref()) {
         Some(name) => name.to_string(),
-        None => match (obj, zh) {
-            (Some(ObjectView::Channel { timer: true, .. }), false) => "a timer channel".into(),
-            (Some(ObjectView::Channel { timer: true, .. }), true) => "定时器 channel".into(),
+        None => match (obj.map(|o| &o.kind), zh) {
+            (Some(ObjectKind::Channel { timer: true, .. }), false) => "a timer channel".into(),
+            (Some(ObjectKind::Channel { timer: true, .. }), true) => "定时器 channel".into(),
             (_, false) => "a channel".into(),
             (_, true) => "channel".into(),
         },
@@ -86,51 +101,40 @@ fn object_name(snap: &Snapshot, id: Option<u32>, zh: bool) -> String {
 }
 
 fn channel_fill(snap: &Snapshot, id: Option<u32>) -> Option<(usize, usize, bool)> {
-    let id = id?;
-    snap.objects.iter().find_map(|o| match o {
-        ObjectView::Channel {
-            id: oid,
-            cap,
-            len,
-            closed,
-            ..
-        } if *oid == id => Some((*len, *cap, *closed)),
+    match &find_object(snap, id)?.kind {
+        ObjectKind::Channel {
+            cap, len, closed, ..
+        } => Some((*len, *cap, *closed)),
         _ => None,
-    })
+    }
 }
 
 fn holder_of(snap: &Snapshot, id: Option<u32>) -> Option<String> {
-    let id = id?;
-    snap.objects.iter().find_map(|o| match o {
-        ObjectView::Mutex {
-            id: oid,
-            holder: Some(h),
-            ..
-        } if *oid == id => Some(h.to_string()),
-        ObjectView::RWMutex {
-            id: oid,
-            writer: Some(w),
-            ..
-        } if *oid == id => Some(w.to_string()),
+    match &find_object(snap, id)?.kind {
+        ObjectKind::Mutex {
+            holder: Some(h), ..
+        } => Some(h.to_string()),
+        ObjectKind::RWMutex {
+            writer: Some(w), ..
+        } => Some(w.to_string()),
         _ => None,
-    })
+    }
 }
 
 fn event_sentence(snap: &Snapshot, e: &EventView, zh: bool) -> Option<String> {
     let g = e.g;
-    let name = || object_name(snap, e.object, zh);
-    let value = e.value.clone().unwrap_or_default();
-    let s = match e.kind.as_str() {
-        "go" => {
-            let child = e.detail.clone().unwrap_or_default();
+    let object = e.object();
+    let name = || object_name(snap, object, zh);
+    let s = match &e.kind {
+        EventKind::Go { child } => {
             if zh {
                 format!("goroutine {g} 用 go 语句创建了 goroutine {child}。")
             } else {
                 format!("goroutine {g} starts goroutine {child} with a go statement.")
             }
         }
-        "send" => {
-            let (len, cap, _) = channel_fill(snap, e.object).unwrap_or((0, 0, false));
+        EventKind::Send { value, .. } => {
+            let (len, cap, _) = channel_fill(snap, object).unwrap_or((0, 0, false));
             match (cap, zh) {
                 (0, false) => format!(
                     "goroutine {g} sends {value} on {}: unbuffered, so the value goes straight to a receiver.",
@@ -157,9 +161,8 @@ fn event_sentence(snap: &Snapshot, e: &EventView, zh: bool) -> Option<String> {
                 (_, true) => format!("goroutine {g} 向 {} 发送 {value}（缓冲 {len}/{cap}）。", name()),
             }
         }
-        "recv" => {
-            let ok = e.detail.as_deref() != Some("false");
-            match (ok, zh) {
+        EventKind::Recv { value, ok, .. } => {
+            match (*ok, zh) {
                 (true, false) => format!("goroutine {g} receives {value} from {}.", name()),
                 (true, true) => format!("goroutine {g} 从 {} 收到 {value}。", name()),
                 (false, false) => format!(
@@ -172,7 +175,7 @@ fn event_sentence(snap: &Snapshot, e: &EventView, zh: bool) -> Option<String> {
                 ),
             }
         }
-        "close" => {
+        EventKind::Close { .. } => {
             if zh {
                 format!(
                     "goroutine {g} 关闭了 {}，等待它的接收者全部被唤醒。",
@@ -185,55 +188,50 @@ fn event_sentence(snap: &Snapshot, e: &EventView, zh: bool) -> Option<String> {
                 )
             }
         }
-        "park" => {
-            let reason = e.detail.clone().unwrap_or_default();
-            park_sentence(snap, e, g, &reason, zh)
-        }
-        "sync" => {
-            let op = e.detail.clone().unwrap_or_default();
+        EventKind::Park { reason, .. } => park_sentence(snap, object, g, *reason, zh),
+        EventKind::Sync { op, .. } => {
             if zh {
                 format!(
                     "goroutine {g} 调用 {}.{op}()。",
-                    name_sync(snap, e.object, zh)
+                    name_sync(snap, object, zh)
                 )
             } else {
                 format!(
                     "goroutine {g} calls {}.{op}().",
-                    name_sync(snap, e.object, zh)
+                    name_sync(snap, object, zh)
                 )
             }
         }
-        "sleep" => {
+        EventKind::Sleep { duration } => {
             if zh {
-                format!("goroutine {g} 休眠 {value}（虚拟时间）。")
+                format!("goroutine {g} 休眠 {duration}（虚拟时间）。")
             } else {
-                format!("goroutine {g} sleeps for {value} of virtual time.")
+                format!("goroutine {g} sleeps for {duration} of virtual time.")
             }
         }
-        "exit" => {
+        EventKind::Exit => {
             if zh {
                 format!("goroutine {g} 结束。")
             } else {
                 format!("goroutine {g} exits.")
             }
         }
-        _ => return None,
     };
     Some(s)
 }
 
 fn name_sync(snap: &Snapshot, id: Option<u32>, zh: bool) -> String {
-    let obj = id.and_then(|id| snap.objects.iter().find(|o| o.id() == id));
-    match obj.and_then(ObjectView::name) {
+    let obj = find_object(snap, id);
+    match obj.and_then(|o| o.name.as_deref()) {
         Some(n) => n.to_string(),
         None => {
-            let kind = match obj {
-                Some(ObjectView::Mutex { .. }) => "mu",
-                Some(ObjectView::RWMutex { .. }) => "rw",
-                Some(ObjectView::WaitGroup { .. }) => "wg",
-                Some(ObjectView::Cond { .. }) => "cond",
-                Some(ObjectView::SyncMap { .. }) => "m",
-                Some(ObjectView::Once { .. }) => "once",
+            let kind = match obj.map(|o| &o.kind) {
+                Some(ObjectKind::Mutex { .. }) => "mu",
+                Some(ObjectKind::RWMutex { .. }) => "rw",
+                Some(ObjectKind::WaitGroup { .. }) => "wg",
+                Some(ObjectKind::Cond { .. }) => "cond",
+                Some(ObjectKind::SyncMap { .. }) => "m",
+                Some(ObjectKind::Once { .. }) => "once",
                 _ if zh => "对象",
                 _ => "obj",
             };
@@ -242,22 +240,26 @@ fn name_sync(snap: &Snapshot, id: Option<u32>, zh: bool) -> String {
     }
 }
 
-fn park_sentence(snap: &Snapshot, e: &EventView, g: u32, reason: &str, zh: bool) -> String {
-    let name = object_name(snap, e.object, zh);
-    match reason {
-        "chan send" => {
-            let (len, cap, _) = channel_fill(snap, e.object).unwrap_or((0, 0, false));
-            let pending = snap
-                .objects
-                .iter()
-                .find_map(|o| match o {
-                    ObjectView::Channel { id, sendq, .. } if Some(*id) == e.object => sendq
-                        .iter()
-                        .find(|w| w.g == g)
-                        .and_then(|w| w.value.clone()),
-                    _ => None,
-                })
-                .unwrap_or_default();
+fn park_sentence(
+    snap: &Snapshot,
+    object: Option<u32>,
+    g: u32,
+    why: WaitReason,
+    zh: bool,
+) -> String {
+    let name = object_name(snap, object, zh);
+    let reason = why.as_go_str();
+    match why {
+        WaitReason::ChanSend => {
+            let (len, cap, _) = channel_fill(snap, object).unwrap_or((0, 0, false));
+            let pending = match find_object(snap, object).map(|o| &o.kind) {
+                Some(ObjectKind::Channel { sendq, .. }) => sendq
+                    .iter()
+                    .find(|w| w.g == g)
+                    .and_then(|w| w.value.clone()),
+                _ => None,
+            }
+            .unwrap_or_default();
             match (cap, zh) {
                 (0, false) => format!("goroutine {g} sends {pending} on {name}: unbuffered and no receiver is waiting, so it parks on sendq."),
                 (0, true) => format!("goroutine {g} 向 {name} 发送 {pending}：无缓冲且没有接收者在等，于是停在 sendq 上。"),
@@ -265,7 +267,7 @@ fn park_sentence(snap: &Snapshot, e: &EventView, g: u32, reason: &str, zh: bool)
                 (_, true) => format!("goroutine {g} 向 {name} 发送 {pending}：缓冲已满（{len}/{cap}），于是停在 sendq 上。"),
             }
         }
-        "chan receive" => {
+        WaitReason::ChanReceive => {
             if zh {
                 format!("goroutine {g} 从 {name} 接收：没有数据可取，于是停在 recvq 上。")
             } else {
@@ -274,16 +276,16 @@ fn park_sentence(snap: &Snapshot, e: &EventView, g: u32, reason: &str, zh: bool)
                 )
             }
         }
-        "chan send (nil chan)" | "chan receive (nil chan)" => {
+        WaitReason::ChanSendNilChan | WaitReason::ChanReceiveNilChan => {
             if zh {
                 format!("goroutine {g} 操作一个 nil channel，会永远阻塞（{reason}）。")
             } else {
                 format!("goroutine {g} uses a nil channel and blocks forever ({reason}).")
             }
         }
-        "sync.Mutex.Lock" | "sync.RWMutex.Lock" | "sync.RWMutex.RLock" => {
-            let holder = holder_of(snap, e.object);
-            let n = name_sync(snap, e.object, zh);
+        WaitReason::SyncMutexLock | WaitReason::SyncRWMutexLock | WaitReason::SyncRWMutexRLock => {
+            let holder = holder_of(snap, object);
+            let n = name_sync(snap, object, zh);
             match (holder, zh) {
                 (Some(h), false) => format!(
                     "goroutine {g} waits for {n}, held by goroutine {h}: it parks [{reason}]."
@@ -319,7 +321,7 @@ mod tests {
         let mut c = Controller::new(case.source, PlayConfig::default());
         let mut out = Vec::new();
         while c.step() {
-            let ran = c.lanes().last().copied();
+            let ran = c.history().last().map(|s| s.ran);
             let snap = c.snapshot().expect("case 4 compiles");
             out.push(narrate(&snap, ran, lang));
         }

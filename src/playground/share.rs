@@ -1,13 +1,17 @@
 //! Share links: what the URL fragment's query part carries, and the small
 //! LZ77 compressor plus base64url codec that keeps edited code short.
 //!
-//! Owns the query format (`#/case/<slug>?go=1.21&fix=1&sched=0.1&step=12`
-//! and `code=<compressed>` for edited programs) and its parser. Links are
+//! Owns the query format (`#/case/<slug>?go=1.21&fix=1&run=s1.121.…` and
+//! `code=<compressed>` for edited programs) and its parser. The `run=` part
+//! is gosim's `ScheduleLink`: the choices and the step, bound to a hash of
+//! the program, so a link never replays silently on a different program.
+//! Links from before it (`sched=0.1&step=12`) still open. Links are
 //! user input: decoding never panics, never allocates without bound, and
 //! every failure is a `ShareError` the page can show. It does not touch the
 //! browser and does not run programs.
 
-use gosim::GoVersion;
+use gosim::share::ScheduleLink;
+use gosim::{Choices, GoVersion};
 
 /// Everything a share link can say beyond the case slug.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -17,10 +21,13 @@ pub struct ShareState {
     /// Which fix of the case is loaded (0-based), if any.
     pub fix: Option<usize>,
     pub go: Option<GoVersion>,
-    /// Choices at multi-option points (`Session::schedule_string`).
-    pub schedule: Vec<u32>,
+    /// Choices at multi-option points (`Session::choices`).
+    pub schedule: Choices,
     /// Steps taken.
     pub step: Option<usize>,
+    /// The hash of the program the schedule was recorded on; `None` for an
+    /// old link (`sched=`), which carried none.
+    pub program_hash: Option<u32>,
     /// Steps stop at scheduling points only (an explored outcome), not at
     /// every statement.
     pub by_scheduling_point: bool,
@@ -37,6 +44,8 @@ pub enum ShareError {
     BadValue { key: String, value: String },
     /// The compressed code did not decode.
     BadCode,
+    /// The `run=` part is damaged or belongs to another program.
+    Schedule(gosim::share::ShareError),
 }
 
 /// `s` in double quotes with Go's escapes (a link part may hold anything).
@@ -66,6 +75,15 @@ impl ShareError {
                 "This link is damaged: the program in it cannot be decoded (was it cut short?)."
                     .to_string(),
                 "这个链接已损坏：其中的程序无法解码（是不是被截断了？）。".to_string(),
+            ),
+            ShareError::Schedule(gosim::share::ShareError::ProgramMismatch) => (
+                "This link's run was recorded on a different program (the case may have changed since)."
+                    .to_string(),
+                "这个链接里的运行记录属于另一个程序（案例可能已经改过）。".to_string(),
+            ),
+            ShareError::Schedule(e) => (
+                format!("This link is damaged: {e}."),
+                "这个链接已损坏：其中的调度记录无法读取。".to_string(),
             ),
         }
     }
@@ -113,12 +131,24 @@ impl ShareState {
         if let Some(seed) = self.seed {
             parts.push(format!("seed={seed}"));
         }
-        if !self.schedule.is_empty() {
-            let s: Vec<String> = self.schedule.iter().map(u32::to_string).collect();
-            parts.push(format!("sched={}", s.join(".")));
-        }
-        if let Some(step) = self.step {
-            parts.push(format!("step={step}"));
+        match (self.program_hash, self.go) {
+            (Some(program_hash), Some(go_version)) => {
+                let link = ScheduleLink {
+                    go_version,
+                    program_hash,
+                    choices: self.schedule.clone(),
+                    steps: self.step.map(|s| s as u64),
+                };
+                parts.push(format!("run={}", gosim::share::encode(&link)));
+            }
+            _ => {
+                if !self.schedule.is_empty() {
+                    parts.push(format!("sched={}", self.schedule));
+                }
+                if let Some(step) = self.step {
+                    parts.push(format!("step={step}"));
+                }
+            }
         }
         parts.join("&")
     }
@@ -127,6 +157,8 @@ impl ShareState {
     pub fn from_query(query: &str) -> Result<ShareState, ShareError> {
         let query = query.strip_prefix('?').unwrap_or(query);
         let mut state = ShareState::default();
+        // The Go version a `run=` part was recorded under.
+        let mut run_go = None;
         for pair in query.split('&').filter(|p| !p.is_empty()) {
             let Some((key, value)) = pair.split_once('=') else {
                 return Err(ShareError::UnknownParameter(clip(pair)));
@@ -152,11 +184,24 @@ impl ShareState {
                 },
                 "seed" => state.seed = Some(value.parse().map_err(|_| bad())?),
                 "sched" => {
-                    let list = gosim::parse_choices(value).map_err(|_| bad())?;
+                    let list: Choices = value.parse().map_err(|_| bad())?;
                     if list.len() > MAX_STEP {
                         return Err(bad());
                     }
                     state.schedule = list;
+                }
+                "run" => {
+                    let link = gosim::share::decode(value).map_err(ShareError::Schedule)?;
+                    let steps = link.steps.map(usize::try_from);
+                    if link.choices.len() > MAX_STEP
+                        || steps.is_some_and(|s| s.map_or(true, |s| s > MAX_STEP))
+                    {
+                        return Err(bad());
+                    }
+                    state.schedule = link.choices;
+                    state.step = steps.and_then(Result::ok);
+                    state.program_hash = Some(link.program_hash);
+                    run_go = Some(link.go_version);
                 }
                 "step" => {
                     let n: usize = value.parse().map_err(|_| bad())?;
@@ -167,6 +212,15 @@ impl ShareState {
                 }
                 _ => return Err(ShareError::UnknownParameter(clip(key))),
             }
+        }
+        if let Some(go) = run_go {
+            if state.go.is_some_and(|g| g != go) {
+                return Err(ShareError::BadValue {
+                    key: "go".into(),
+                    value: go_key(state.go.unwrap_or(go)).into(),
+                });
+            }
+            state.go = Some(go);
         }
         Ok(state)
     }
@@ -440,13 +494,21 @@ mod tests {
             code: Some(PROGRAM.to_string()),
             fix: Some(1),
             go: Some(GoVersion::Go121),
-            schedule: vec![0, 2, 1],
+            schedule: Choices(vec![0, 2, 1]),
             step: Some(42),
+            program_hash: Some(gosim::share::program_hash(PROGRAM)),
             by_scheduling_point: true,
             seed: Some(7),
         };
         let q = state.to_query();
+        assert!(q.contains("&run=s1.121."), "{q}");
         assert_eq!(ShareState::from_query(&q), Ok(state));
+        // A link from before `run=` still reads.
+        let old = ShareState::from_query("go=1.22&sched=0.1&step=12").expect("an old link");
+        assert_eq!(
+            (old.schedule, old.step, old.program_hash),
+            (Choices(vec![0, 1]), Some(12), None)
+        );
         assert_eq!(ShareState::from_query(""), Ok(ShareState::default()));
         assert_eq!(ShareState::default().to_query(), "");
     }
@@ -480,6 +542,14 @@ mod tests {
         );
         let (en, zh) = ShareError::BadCode.message();
         assert!(en.contains("damaged") && zh.contains("损坏"));
+        assert!(matches!(
+            ShareState::from_query("run=s1.123.zz.1"),
+            Err(ShareError::Schedule(_))
+        ));
+        assert!(matches!(
+            ShareState::from_query("go=1.21&run=s1.123.00000000.1"),
+            Err(ShareError::BadValue { .. })
+        ));
     }
 
     /// A small deterministic generator so the fuzz test needs no dependency.

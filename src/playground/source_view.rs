@@ -10,8 +10,8 @@ use gosim::syntax::HighlightClass;
 use yew::prelude::*;
 
 use crate::components::markup::{classed, text_el};
-use crate::playground::controller::CompileError;
 use crate::playground::widgets::g_class;
+use gosim::CompileError;
 
 /// One highlighted run of text within a line.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -91,7 +91,7 @@ pub fn source_view(
             { for lines.iter().enumerate().map(|(i, segments)| {
                 let n = (i + 1) as u32;
                 let here: Vec<u32> = markers.iter().filter(|(_, l)| *l == n).map(|(g, _)| *g).collect();
-                let errors: Vec<&CompileError> = errors.iter().filter(|e| e.line == Some(n)).collect();
+                let errors: Vec<&CompileError> = errors.iter().filter(|e| e.at.map(|a| a.0) == Some(n)).collect();
                 let next = next_line == Some(n);
                 let class = match (next, !errors.is_empty()) {
                     (true, true) => "line line--next line--error",
@@ -119,7 +119,7 @@ pub fn source_view(
                     }) }
                     { for errors.iter().map(|e| html! {
                         <span class="line-error" role="note" data-testid="inline-error">
-                            { format!("{}:{}: {}", n, e.col.unwrap_or(0), e.message) }
+                            { format!("{}:{}: {}", n, e.at.map_or(0, |a| a.1), e.message) }
                         </span>
                     }) }
                     </>

@@ -5,6 +5,8 @@
 //! Owns the geometry only: run-length merging of steps and scaling to the
 //! view box. It does not step the program; a click only reports a step.
 
+use gosim::session::{ClockTick, StepRecord};
+use gosim::snapshot::ResourceSample;
 use yew::prelude::*;
 
 use crate::components::markup::{classed, plain_el, text_el};
@@ -27,13 +29,13 @@ const CLOCK_GAP: f64 = 150.0;
 /// by the same goroutine merge; with more than `MAX_BUCKETS` steps, steps
 /// are grouped in equal buckets and a goroutine's bar covers every bucket
 /// it ran in.
-pub fn runs(lanes: &[u32]) -> Vec<(u32, usize, usize)> {
-    let bucket = lanes.len().div_ceil(MAX_BUCKETS).max(1);
+pub fn runs(steps: &[StepRecord]) -> Vec<(u32, usize, usize)> {
+    let bucket = steps.len().div_ceil(MAX_BUCKETS).max(1);
     let mut open: Vec<(u32, usize, usize)> = Vec::new();
     let mut out: Vec<(u32, usize, usize)> = Vec::new();
-    for (b, chunk) in lanes.chunks(bucket).enumerate() {
+    for (b, chunk) in steps.chunks(bucket).enumerate() {
         let start = b * bucket;
-        let mut present: Vec<u32> = chunk.to_vec();
+        let mut present: Vec<u32> = chunk.iter().map(|s| s.ran).collect();
         gosim::order::sort(&mut present);
         present.dedup();
         // Close bars of goroutines absent from this bucket.
@@ -62,15 +64,15 @@ pub fn runs(lanes: &[u32]) -> Vec<(u32, usize, usize)> {
 }
 
 /// The clock marks to draw: (x in the view box, virtual ns), taken from
-/// `ticks` (step, ns) in order, skipping marks closer than `CLOCK_GAP` to
-/// the previous one. A tick at step `k` is drawn at the end of that step.
-pub fn clock_marks(ticks: &[(usize, i64)], total: usize) -> Vec<(f64, i64)> {
+/// `ticks` in order, skipping marks closer than `CLOCK_GAP` to the previous
+/// one. A tick at step `k` is drawn at the end of that step.
+pub fn clock_marks(ticks: &[ClockTick], total: usize) -> Vec<(f64, i64)> {
     let scale = (WIDTH - LABEL_W) / total.max(1) as f64;
     let mut out: Vec<(f64, i64)> = Vec::new();
-    for &(step, ns) in ticks {
-        let x = LABEL_W + (step + 1) as f64 * scale;
+    for t in ticks {
+        let x = LABEL_W + (t.step + 1) as f64 * scale;
         if out.last().is_none_or(|last| x - last.0 >= CLOCK_GAP) {
-            out.push((x, ns));
+            out.push((x, t.now_ns));
         }
     }
     out
@@ -78,17 +80,17 @@ pub fn clock_marks(ticks: &[(usize, i64)], total: usize) -> Vec<(f64, i64)> {
 
 /// What the timeline draws.
 pub struct TimelineData<'a> {
-    /// The goroutine that ran at each step taken.
-    pub lanes: &'a [u32],
+    /// Every step taken (who ran it).
+    pub steps: &'a [StepRecord],
     /// Steps known (taken plus planned); sets the scale.
     pub total: usize,
     pub position: usize,
-    /// (step, virtual ns) where the virtual clock moved.
-    pub ticks: &'a [(usize, i64)],
+    /// Where the virtual clock moved.
+    pub ticks: &'a [ClockTick],
 }
 
 pub fn timeline(t: TimelineData, lang: Language, dispatch: &Callback<Cmd>) -> Html {
-    let mut gids: Vec<u32> = t.lanes.to_vec();
+    let mut gids: Vec<u32> = t.steps.iter().map(|s| s.ran).collect();
     gosim::order::sort(&mut gids);
     gids.dedup();
     let total = t.total.max(t.position).max(1);
@@ -136,7 +138,7 @@ pub fn timeline(t: TimelineData, lang: Language, dispatch: &Callback<Cmd>) -> Ht
                 { for marks.iter().map(|&(x, _)| html! {
                     <line class="timeline__tick" x1={fixed(x, 2)} x2={fixed(x, 2)} y1="0" y2={plain(height)} />
                 }) }
-                { for runs(t.lanes).into_iter().map(|(g, start, n)| classed(g_class("lane", g), html! {
+                { for runs(t.steps).into_iter().map(|(g, start, n)| classed(g_class("lane", g), html! {
                     <rect class="_" x={fixed(LABEL_W + start as f64 * scale, 2)}
                         y={plain(row(g) + 2.0)} width={fixed((n as f64 * scale).max(1.0), 2)}
                         height={plain(LANE_H - 4.0)} />
@@ -149,23 +151,23 @@ pub fn timeline(t: TimelineData, lang: Language, dispatch: &Callback<Cmd>) -> Ht
     }
 }
 
-/// Live goroutines and live timers over virtual time, from `s`, the
-/// (virtual ns, live goroutines, live timers) samples; `goroutines` is the
-/// live count now (the samples may not have started yet).
-pub fn resource_plot(
-    s: &[(i64, u32, u32)],
-    goroutines: usize,
-    now_ns: i64,
-    lang: Language,
-) -> Html {
+/// Live goroutines and live timers over virtual time, from the samples
+/// `s`; `goroutines` is the live count now (the samples may not have
+/// started yet).
+pub fn resource_plot(s: &[ResourceSample], goroutines: usize, now_ns: i64, lang: Language) -> Html {
     let h = 120.0;
-    let max_t = s.iter().map(|x| x.0).max().unwrap_or(0).max(1) as f64;
-    let max_y = s.iter().map(|x| x.1.max(x.2)).max().unwrap_or(0).max(1) as f64;
-    let path = |pick: fn(&(i64, u32, u32)) -> u32| -> String {
+    let max_t = s.iter().map(|x| x.at_ns).max().unwrap_or(0).max(1) as f64;
+    let max_y = s
+        .iter()
+        .map(|x| x.goroutines.max(x.timers))
+        .max()
+        .unwrap_or(0)
+        .max(1) as f64;
+    let path = |pick: fn(&ResourceSample) -> u32| -> String {
         let mut out = String::new();
         let mut last_y: Option<f64> = None;
         for p in s.iter() {
-            let x = p.0 as f64 / max_t * (WIDTH - 10.0) + 5.0;
+            let x = p.at_ns as f64 / max_t * (WIDTH - 10.0) + 5.0;
             let y = h - 5.0 - pick(p) as f64 / max_y * (h - 20.0);
             // Step chart: hold the previous value until this sample.
             match last_y {
@@ -181,8 +183,8 @@ pub fn resource_plot(
         }
         out
     };
-    let live_timers = s.last().map_or(0, |x| x.2);
-    let peak_timers = s.iter().map(|x| x.2).max().unwrap_or(0);
+    let live_timers = s.last().map_or(0, |x| x.timers);
+    let peak_timers = s.iter().map(|x| x.timers).max().unwrap_or(0);
     html! {
         <figure class="plot" data-testid="resource-plot" data-peak-timers={peak_timers.to_string()}>
             <figcaption>
@@ -196,8 +198,8 @@ pub fn resource_plot(
             </figcaption>
             <svg viewBox={format!("0 0 {} {}", plain(WIDTH), plain(h))} preserveAspectRatio="none" class="plot__svg" role="img"
                 aria-label={tr(lang, "resource plot", "资源曲线")}>
-                <path class="plot__line plot__line--g" d={path(|p| p.1)} />
-                <path class="plot__line plot__line--t" d={path(|p| p.2)} />
+                <path class="plot__line plot__line--g" d={path(|p| p.goroutines)} />
+                <path class="plot__line plot__line--t" d={path(|p| p.timers)} />
             </svg>
         </figure>
     }
@@ -207,13 +209,28 @@ pub fn resource_plot(
 mod tests {
     use super::*;
 
+    fn tick(step: usize, now_ns: i64) -> ClockTick {
+        ClockTick { step, now_ns }
+    }
+
+    /// Steps run by these goroutines, in order.
+    fn ran(gs: &[u32]) -> Vec<StepRecord> {
+        gs.iter()
+            .map(|&ran| StepRecord {
+                choice: 0,
+                options: 1,
+                ran,
+            })
+            .collect()
+    }
+
     #[test]
     fn clock_marks_are_placed_at_their_steps_and_never_crowd() {
         assert_eq!(clock_marks(&[], 10), vec![]);
         // 10 steps over 1000 units: the tick after step 4 sits at x = 500.
-        assert_eq!(clock_marks(&[(4, 1_000)], 10), vec![(500.0, 1_000)]);
+        assert_eq!(clock_marks(&[tick(4, 1_000)], 10), vec![(500.0, 1_000)]);
         // Ticks 100 units apart: every other one is skipped.
-        let ticks: Vec<(usize, i64)> = (0..10).map(|i| (i, i as i64)).collect();
+        let ticks: Vec<ClockTick> = (0..10).map(|i| tick(i, i as i64)).collect();
         let marks = clock_marks(&ticks, 10);
         assert_eq!(
             marks.iter().map(|m| m.1).collect::<Vec<_>>(),
@@ -226,14 +243,17 @@ mod tests {
     fn runs_merge_consecutive_steps() {
         assert_eq!(runs(&[]), vec![]);
         assert_eq!(
-            runs(&[1, 1, 2, 1, 1, 1]),
+            runs(&ran(&[1, 1, 2, 1, 1, 1])),
             vec![(1, 0, 2), (2, 2, 1), (1, 3, 3)]
         );
         // Many steps are bucketed: alternating goroutines give one bar each.
         let alternating: Vec<u32> = (0..10_000).map(|i| 1 + (i % 2) as u32).collect();
-        assert_eq!(runs(&alternating), vec![(1, 0, 10_000), (2, 0, 10_000)]);
+        assert_eq!(
+            runs(&ran(&alternating)),
+            vec![(1, 0, 10_000), (2, 0, 10_000)]
+        );
         let many: Vec<u32> = (0..5_000).map(|i| if i < 2_500 { 1 } else { 2 }).collect();
-        let bars = runs(&many);
+        let bars = runs(&ran(&many));
         assert_eq!(bars.len(), 2);
         assert_eq!(bars[0].0, 1);
         assert_eq!(bars[1].1 + bars[1].2, 5_000);

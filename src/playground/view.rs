@@ -9,8 +9,8 @@
 
 use gloo_events::{EventListener, EventListenerOptions};
 use gloo_timers::callback::Interval;
-use gosim::explore::{Outcome, OutcomeClass};
-use gosim::snapshot::{EndingView, ObjectView, Snapshot};
+use gosim::session::StepBy;
+use gosim::snapshot::{ObjectView, Snapshot, TimerState};
 use gosim::GoVersion;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
@@ -20,14 +20,14 @@ use crate::components::markup::{classed, flag, plain_el, text_el};
 use crate::hooks::use_settings;
 use crate::i18n::Language;
 use crate::platform;
-use crate::playground::controller::Cap;
-use crate::playground::model::{visible_goroutines, Cmd, ExploreRun, PlayModel, Variant, SPEEDS};
+use crate::playground::model::{Cmd, Frame, Narration, PlayModel, Variant, SPEEDS};
 use crate::playground::narrate::narrate;
+use crate::playground::panels::{explore_panel, help_overlay, verdict};
 use crate::playground::share::go_key;
 use crate::playground::source_view::source_view;
 use crate::playground::timeline::{resource_plot, timeline, TimelineData};
 use crate::playground::widgets::{
-    goroutine_card, nil_channel_widget, object_widget, timers_widget, tr, CardState,
+    fmt_ns, goroutine_card, nil_channel_widget, object_widget, timers_widget, tr, CardState,
 };
 
 #[derive(Properties, PartialEq)]
@@ -133,7 +133,7 @@ fn key_command(event: &web_sys::Event) -> Option<Cmd> {
     }
 }
 
-fn cmd<E>(dispatch: &Callback<Cmd>, c: Cmd) -> Callback<E> {
+pub(crate) fn cmd<E>(dispatch: &Callback<Cmd>, c: Cmd) -> Callback<E> {
     let dispatch = dispatch.clone();
     Callback::from(move |_: E| dispatch.emit(c.clone()))
 }
@@ -141,7 +141,7 @@ fn cmd<E>(dispatch: &Callback<Cmd>, c: Cmd) -> Callback<E> {
 /// A button. The page's buttons go through here, so each is a call rather
 /// than its own inlined element construction (wasm size). `None` leaves the
 /// test id or title out.
-fn button(
+pub(crate) fn button(
     class: &'static str,
     testid: Option<&'static str>,
     title: Option<&'static str>,
@@ -208,50 +208,77 @@ fn on_value<E: AsRef<Event> + 'static>(
 }
 
 fn render(m: &mut PlayModel, lang: Language, dispatch: &Callback<Cmd>) -> Html {
-    let case = m.case();
-    let snap = m.ctl.snapshot();
-    let runnable = m.ctl.runnable();
-    let position = m.ctl.position();
-    let planned = m.ctl.planned();
-    let ended = m.ctl.is_ended();
-    let capped = m.ctl.cap();
-    let config = m.ctl.config();
-    let errors = m.ctl.errors().to_vec();
-    // The goroutine the next step runs: the planned choice, else Go's.
-    let next_g = m.ctl.next_goroutine();
-    let markers: Vec<(u32, u32)> = snap
-        .as_ref()
-        .map(|s| {
-            s.goroutines
-                .iter()
-                .filter(|g| g.status != "dead")
-                .filter_map(|g| g.line.map(|l| (g.id, l)))
-                .collect()
-        })
-        .unwrap_or_default();
-    let next_line = snap.as_ref().and_then(|s| {
-        next_g.and_then(|g| s.goroutines.iter().find(|v| v.id == g).and_then(|v| v.line))
-    });
-    let narration = match (&snap, errors.is_empty()) {
-        (_, false) => tr(
+    let frame = m.frame();
+    let narration = match (frame.narration, &frame.snapshot) {
+        (Narration::CompileErrors, _) => tr(
             lang,
             "The program does not compile; the errors are shown in the listing.",
             "程序无法编译，错误已标注在代码中。",
         )
         .to_string(),
-        (Some(s), true) if position == 0 => match s.ending {
-            Some(_) => narrate(s, None, lang),
-            None => tr(
-                lang,
-                "Ready. Step (→) or run (space); click a runnable goroutine to run it next.",
-                "准备就绪。单步（→）或运行（空格）；点击可运行的 goroutine，让它下一个运行。",
-            )
-            .to_string(),
-        },
-        (Some(s), true) => narrate(s, m.last_ran, lang),
-        (None, true) => String::new(),
+        (Narration::Ready, _) => tr(
+            lang,
+            "Ready. Step (→) or run (space); click a runnable goroutine to run it next.",
+            "准备就绪。单步（→）或运行（空格）；点击可运行的 goroutine，让它下一个运行。",
+        )
+        .to_string(),
+        (Narration::Step { ran }, Some(s)) => narrate(s, ran, lang),
+        (Narration::Step { .. }, None) => String::new(),
     };
+    html! {
+        <section class="play" data-testid="playground" aria-label={tr(lang, "Playground", "演练场")}
+            data-position={frame.position.to_string()} data-ended={flag(frame.ended)}>
+            if let Some(err) = &m.link_error {
+                <div class="notice notice--error" role="alert" data-testid="link-error">
+                    { match lang { Language::En => err.message().0, Language::Zh => err.message().1 } }
+                    { " " }{ tr(lang, "Showing the case from its start instead.", "改为从头显示这个案例。") }
+                </div>
+            }
+            { toolbar(m, &frame, lang, dispatch) }
+            if let Some(href) = m.share.as_ref().map(|f| platform::href_for(f)) {
+                <div class="share">
+                    <label>
+                        { plain_el("span", tr(lang, "Link to this exact step:", "指向这一步的链接：")) }
+                        <input type="text" readonly=true value={href} data-testid="share-link" />
+                    </label>
+                </div>
+            }
+            { progress(&frame, lang, dispatch) }
+            <p class="narration" aria-live="polite" data-testid="narration">{ narration }</p>
+            if let Some(s) = &frame.snapshot {
+                if s.ending.is_some() || frame.cap.is_some() {
+                    { verdict(s.ending.as_ref(), frame.cap, frame.position, lang) }
+                }
+            }
+            <div class="play__grid">
+                { code_panel(m, &frame, lang, dispatch) }
+                <div class="play__state">
+                    if let Some(s) = &frame.snapshot {
+                        { goroutines(s, &frame, lang, dispatch) }
+                        { objects(s, &frame.nil_channels, lang) }
+                        { console(s, lang) }
+                    }
+                </div>
+            </div>
+            if let Some(s) = &frame.snapshot {
+                <div class="play__charts">
+                    { timeline(TimelineData { steps: m.ctl.history(), ticks: m.ctl.clock_ticks(), total: frame.planned, position: frame.position }, lang, dispatch) }
+                    { resource_plot(&s.resources, frame.goroutines.len(), s.now_ns, lang) }
+                </div>
+            }
+            { explore_panel(m, lang, dispatch) }
+            if m.help {
+                { help_overlay(lang, dispatch) }
+            }
+        </section>
+    }
+}
 
+/// Run controls, speed, Go version, seed, granularity, share and help.
+fn toolbar(m: &PlayModel, frame: &Frame, lang: Language, dispatch: &Callback<Cmd>) -> Html {
+    let position = frame.position;
+    let ended = frame.ended;
+    let config = m.ctl.config();
     let go_select = on_value::<Event>(dispatch, |v| {
         Some(Cmd::SetGo(match v.as_str() {
             "1.21" => GoVersion::Go121,
@@ -261,7 +288,55 @@ fn render(m: &mut PlayModel, lang: Language, dispatch: &Callback<Cmd>) -> Html {
     });
     let speed_select = on_value::<Event>(dispatch, |v| v.parse().ok().map(Cmd::SetSpeed));
     let seed_change = on_value::<Event>(dispatch, |v| Some(Cmd::SetSeed(v.trim().parse().ok())));
-    let granularity = on_value::<Event>(dispatch, |v| Some(Cmd::SetByStatement(v == "stmt")));
+    let granularity = on_value::<Event>(dispatch, |v| {
+        Some(Cmd::SetStepBy(if v == "stmt" {
+            StepBy::Statement
+        } else {
+            StepBy::SchedulingPoint
+        }))
+    });
+    let click = |c: Cmd| cmd::<MouseEvent>(dispatch, c);
+    html! {
+        <div class="play__toolbar" role="toolbar" aria-label={tr(lang, "Run controls", "运行控制")}>
+            <div class="btn-group">
+                { button("btn", Some("reset"), Some(tr(lang, "Back to the start", "回到开头")), position == 0,
+                    tr(lang, "Reset", "重置").into(), click(Cmd::Reset)) }
+                { button("btn", Some("back"), Some(tr(lang, "Step back (←)", "后退一步（←）")), position == 0,
+                    format!("◀ {}", tr(lang, "Back", "后退")).into(), click(Cmd::Back)) }
+                { button("btn btn--primary", Some("step"), Some(tr(lang, "Step (→)", "单步（→）")), ended,
+                    format!("{} ▶", tr(lang, "Step", "单步")).into(), click(Cmd::Step)) }
+                { button("btn", Some("run"), Some(tr(lang, "Run / pause (space)", "运行/暂停（空格）")), ended && !m.running,
+                    if m.running { tr(lang, "Pause", "暂停") } else { tr(lang, "Run", "运行") }.into(), click(Cmd::ToggleRun)) }
+                { button("btn", Some("run-to-end"), Some(tr(lang, "Run to the end at full speed", "全速运行到结束")), ended,
+                    format!("{} ▶▶", tr(lang, "To end", "运行到底")).into(), click(Cmd::RunToEnd)) }
+            </div>
+            { select_field(tr(lang, "Speed", "速度"), "speed", speed_select,
+                SPEEDS.iter().enumerate().map(|(i, (label, _, _))| option(i.to_string().into(), i == m.speed, label)).collect()) }
+            { select_field("Go", "go-version", go_select,
+                [(GoVersion::Go121, "1.21"), (GoVersion::Go122, "1.22"), (GoVersion::Go123, "1.23+")].iter()
+                    .map(|(v, label)| option(go_key(*v).into(), config.go == *v, label)).collect()) }
+            { field(tr(lang, "Seed", "随机种子"), html! {
+                <input type="text" inputmode="numeric" size="6" placeholder={tr(lang, "Go order", "Go 顺序")}
+                    value={config.seed.map(|s| s.to_string()).unwrap_or_default()} onchange={seed_change} data-testid="seed" />
+            }) }
+            { select_field(tr(lang, "Step by", "单步粒度"), "granularity", granularity, html! {
+                <>
+                    { option("stmt".into(), config.step_by == StepBy::Statement, tr(lang, "statement", "语句")) }
+                    { option("sched".into(), config.step_by == StepBy::SchedulingPoint, tr(lang, "scheduling point", "调度点")) }
+                </>
+            }) }
+            <div class="btn-group">
+                { button("btn", Some("share"), None, false, tr(lang, "Share link", "分享链接").into(), click(Cmd::Share)) }
+                <button type="button" class="btn" onclick={click(Cmd::ToggleHelp)} data-testid="help"
+                    aria-expanded={flag(m.help)} title={tr(lang, "Keyboard shortcuts (?)", "快捷键（?）")}>{ "?" }</button>
+            </div>
+        </div>
+    }
+}
+
+/// The step counter, the slider, the jump field and the virtual clock.
+fn progress(frame: &Frame, lang: Language, dispatch: &Callback<Cmd>) -> Html {
+    let (position, planned) = (frame.position, frame.planned);
     // Enter jumps (a `change` event alone would not fire when the same
     // number is entered again after the program was restarted).
     let jump = {
@@ -276,8 +351,32 @@ fn render(m: &mut PlayModel, lang: Language, dispatch: &Callback<Cmd>) -> Html {
         })
     };
     let slider = on_value::<InputEvent>(dispatch, |v| v.parse().ok().map(Cmd::Goto));
-    let draft_input = on_value::<InputEvent>(dispatch, |v| Some(Cmd::Draft(v)));
+    html! {
+        <div class="play__progress">
+            <span class="step-counter" data-testid="step-counter">
+                { format!("{} {position} / {planned}", tr(lang, "step", "第")) }{ tr(lang, "", " 步") }
+            </span>
+            <input type="range" min="0" max={planned.max(position).to_string()} value={position.to_string()}
+                oninput={slider} aria-label={tr(lang, "Jump to step", "跳到第几步")} class="play__slider" />
+            <label class="field field--small">
+                { plain_el("span", tr(lang, "Jump to", "跳到")) }
+                <input type="number" min="0" size="5" onkeydown={jump} data-testid="jump"
+                    title={tr(lang, "Type a step number and press Enter", "输入步数后按回车")} />
+            </label>
+            if let Some(s) = &frame.snapshot {
+                <span class="clock" title={tr(lang, "virtual time", "虚拟时间")}>{ format!("t = {}", fmt_ns(s.now_ns)) }</span>
+            }
+        </div>
+    }
+}
 
+/// Which program (original, a fix, edited), the listing or the editor, and
+/// the compile errors.
+fn code_panel(m: &PlayModel, frame: &Frame, lang: Language, dispatch: &Callback<Cmd>) -> Html {
+    let case = m.case();
+    let errors = m.ctl.errors();
+    let draft_input = on_value::<InputEvent>(dispatch, |v| Some(Cmd::Draft(v)));
+    let click = |c: Cmd| cmd::<MouseEvent>(dispatch, c);
     let variant_button = |v: Variant, label: AttrValue| {
         let active = m.variant == v;
         classed(
@@ -295,239 +394,51 @@ fn render(m: &mut PlayModel, lang: Language, dispatch: &Callback<Cmd>) -> Html {
             },
         )
     };
-
-    let share_href = m.share.as_ref().map(|f| platform::href_for(f));
-    let click = |c: Cmd| cmd::<MouseEvent>(dispatch, c);
-
     html! {
-        <section class="play" data-testid="playground" aria-label={tr(lang, "Playground", "演练场")}
-            data-position={position.to_string()} data-ended={flag(ended)}>
-            if let Some(err) = &m.link_error {
-                <div class="notice notice--error" role="alert" data-testid="link-error">
-                    { match lang { Language::En => err.message().0, Language::Zh => err.message().1 } }
-                    { " " }{ tr(lang, "Showing the case from its start instead.", "改为从头显示这个案例。") }
+        <div class="play__code panel--code">
+            <div class="play__code-head">
+                <div class="segmented" role="group" aria-label={tr(lang, "Which program", "哪个程序")}>
+                    { variant_button(Variant::Original, tr(lang, "Original", "原始代码").into()) }
+                    { for case.fixes.iter().enumerate().map(|(i, _)| variant_button(Variant::Fix(i), format!("{} {}", tr(lang, "Fix", "修复"), i + 1).into())) }
+                    if m.variant == Variant::Edited {
+                        { text_el("span", "segmented__item is-active", tr(lang, "Edited", "已编辑")) }
+                    }
                 </div>
-            }
-            <div class="play__toolbar" role="toolbar" aria-label={tr(lang, "Run controls", "运行控制")}>
-                <div class="btn-group">
-                    { button("btn", Some("reset"), Some(tr(lang, "Back to the start", "回到开头")), position == 0,
-                        tr(lang, "Reset", "重置").into(), click(Cmd::Reset)) }
-                    { button("btn", Some("back"), Some(tr(lang, "Step back (←)", "后退一步（←）")), position == 0,
-                        format!("◀ {}", tr(lang, "Back", "后退")).into(), click(Cmd::Back)) }
-                    { button("btn btn--primary", Some("step"), Some(tr(lang, "Step (→)", "单步（→）")), ended,
-                        format!("{} ▶", tr(lang, "Step", "单步")).into(), click(Cmd::Step)) }
-                    { button("btn", Some("run"), Some(tr(lang, "Run / pause (space)", "运行/暂停（空格）")), ended && !m.running,
-                        if m.running { tr(lang, "Pause", "暂停") } else { tr(lang, "Run", "运行") }.into(), click(Cmd::ToggleRun)) }
-                    { button("btn", Some("run-to-end"), Some(tr(lang, "Run to the end at full speed", "全速运行到结束")), ended,
-                        format!("{} ▶▶", tr(lang, "To end", "运行到底")).into(), click(Cmd::RunToEnd)) }
-                </div>
-                { select_field(tr(lang, "Speed", "速度"), "speed", speed_select,
-                    SPEEDS.iter().enumerate().map(|(i, (label, _, _))| option(i.to_string().into(), i == m.speed, label)).collect()) }
-                { select_field("Go", "go-version", go_select,
-                    [(GoVersion::Go121, "1.21"), (GoVersion::Go122, "1.22"), (GoVersion::Go123, "1.23+")].iter()
-                        .map(|(v, label)| option(go_key(*v).into(), config.go == *v, label)).collect()) }
-                { field(tr(lang, "Seed", "随机种子"), html! {
-                    <input type="text" inputmode="numeric" size="6" placeholder={tr(lang, "Go order", "Go 顺序")}
-                        value={config.seed.map(|s| s.to_string()).unwrap_or_default()} onchange={seed_change} data-testid="seed" />
-                }) }
-                { select_field(tr(lang, "Step by", "单步粒度"), "granularity", granularity, html! {
-                    <>
-                        { option("stmt".into(), config.by_statement, tr(lang, "statement", "语句")) }
-                        { option("sched".into(), !config.by_statement, tr(lang, "scheduling point", "调度点")) }
-                    </>
-                }) }
-                <div class="btn-group">
-                    { button("btn", Some("share"), None, false, tr(lang, "Share link", "分享链接").into(), click(Cmd::Share)) }
-                    <button type="button" class="btn" onclick={click(Cmd::ToggleHelp)} data-testid="help"
-                        aria-expanded={flag(m.help)} title={tr(lang, "Keyboard shortcuts (?)", "快捷键（?）")}>{ "?" }</button>
-                </div>
-            </div>
-            if let Some(href) = share_href {
-                <div class="share">
-                    <label>
-                        { plain_el("span", tr(lang, "Link to this exact step:", "指向这一步的链接：")) }
-                        <input type="text" readonly=true value={href} data-testid="share-link" />
-                    </label>
-                </div>
-            }
-            <div class="play__progress">
-                <span class="step-counter" data-testid="step-counter">
-                    { format!("{} {position} / {planned}", tr(lang, "step", "第")) }{ tr(lang, "", " 步") }
-                </span>
-                <input type="range" min="0" max={planned.max(position).to_string()} value={position.to_string()}
-                    oninput={slider} aria-label={tr(lang, "Jump to step", "跳到第几步")} class="play__slider" />
-                <label class="field field--small">
-                    { plain_el("span", tr(lang, "Jump to", "跳到")) }
-                    <input type="number" min="0" size="5" onkeydown={jump} data-testid="jump"
-                        title={tr(lang, "Type a step number and press Enter", "输入步数后按回车")} />
-                </label>
-                if let Some(s) = &snap {
-                    <span class="clock" title={tr(lang, "virtual time", "虚拟时间")}>{ format!("t = {}", crate::playground::widgets::fmt_ns(s.now_ns)) }</span>
+                if !m.editing {
+                    { button("btn btn--small", Some("edit"), None, false, tr(lang, "Edit", "编辑").into(), click(Cmd::Edit)) }
                 }
             </div>
-            <p class="narration" aria-live="polite" data-testid="narration">{ narration }</p>
-            if let Some(s) = &snap {
-                if s.ending.is_some() || capped.is_some() {
-                    { verdict(s.ending.as_ref(), capped, position, lang) }
-                }
-            }
-            <div class="play__grid">
-                <div class="play__code panel--code">
-                    <div class="play__code-head">
-                        <div class="segmented" role="group" aria-label={tr(lang, "Which program", "哪个程序")}>
-                            { variant_button(Variant::Original, tr(lang, "Original", "原始代码").into()) }
-                            { for case.fixes.iter().enumerate().map(|(i, _)| variant_button(Variant::Fix(i), format!("{} {}", tr(lang, "Fix", "修复"), i + 1).into())) }
-                            if m.variant == Variant::Edited {
-                                { text_el("span", "segmented__item is-active", tr(lang, "Edited", "已编辑")) }
-                            }
-                        </div>
-                        if !m.editing {
-                            { button("btn btn--small", Some("edit"), None, false, tr(lang, "Edit", "编辑").into(), click(Cmd::Edit)) }
-                        }
+            if m.editing {
+                <div class="editor">
+                    <textarea class="editor__text" spellcheck="false" value={m.draft.clone()} oninput={draft_input}
+                        data-testid="editor" aria-label={tr(lang, "Go source", "Go 源代码")} rows="24" />
+                    <div class="btn-group">
+                        { button("btn btn--primary", Some("run-edited"), None, false, tr(lang, "Run", "运行").into(), click(Cmd::RunDraft)) }
+                        { button("btn", None, None, false, tr(lang, "Cancel", "取消").into(), click(Cmd::CancelEdit)) }
                     </div>
-                    if m.editing {
-                        <div class="editor">
-                            <textarea class="editor__text" spellcheck="false" value={m.draft.clone()} oninput={draft_input}
-                                data-testid="editor" aria-label={tr(lang, "Go source", "Go 源代码")} rows="24" />
-                            <div class="btn-group">
-                                { button("btn btn--primary", Some("run-edited"), None, false, tr(lang, "Run", "运行").into(), click(Cmd::RunDraft)) }
-                                { button("btn", None, None, false, tr(lang, "Cancel", "取消").into(), click(Cmd::CancelEdit)) }
-                            </div>
-                        </div>
-                    } else {
-                        { source_view(&m.lines, &markers, next_line, &errors) }
-                    }
-                    if !errors.is_empty() {
-                        <div class="compile-errors" role="alert" data-testid="compile-errors">
-                            { plain_el("strong", tr(lang, "Compile errors", "编译错误")) }
-                            <ul>
-                                { for errors.iter().map(|e| html! {
-                                    <li>{ match (e.line, e.col) {
-                                        (Some(l), Some(c)) => format!("./prog.go:{l}:{c}: {}", e.message),
-                                        _ => e.message.clone(),
-                                    } }</li>
-                                }) }
-                            </ul>
-                        </div>
-                    }
                 </div>
-                <div class="play__state">
-                    if let Some(s) = &snap {
-                        { goroutines(s, &runnable, next_g, lang, dispatch) }
-                        { objects(s, lang) }
-                        { console(s, lang) }
-                    }
-                </div>
-            </div>
-            if snap.is_some() {
-                <div class="play__charts">
-                    { timeline(TimelineData { lanes: m.ctl.lanes(), ticks: m.ctl.clock_ticks(), total: planned, position }, lang, dispatch) }
-                    if let Some(s) = &snap {
-                        { resource_plot(&s.resources, visible_goroutines(s).len(), s.now_ns, lang) }
-                    }
+            } else {
+                { source_view(&m.lines, &frame.markers, frame.next_line, errors) }
+            }
+            if !errors.is_empty() {
+                <div class="compile-errors" role="alert" data-testid="compile-errors">
+                    { plain_el("strong", tr(lang, "Compile errors", "编译错误")) }
+                    <ul>
+                        { for errors.iter().map(|e| html! {
+                            <li>{ match e.at {
+                                Some((l, c)) => format!("./prog.go:{l}:{c}: {}", e.message),
+                                None => e.message.clone(),
+                            } }</li>
+                        }) }
+                    </ul>
                 </div>
             }
-            { explore_panel(m, lang, dispatch) }
-            if m.help {
-                { help_overlay(lang, dispatch) }
-            }
-        </section>
+        </div>
     }
 }
 
-fn verdict(
-    ending: Option<&EndingView>,
-    capped: Option<Cap>,
-    position: usize,
-    lang: Language,
-) -> Html {
-    let (class, title, detail): (String, String, String) = match ending {
-        Some(e) if e.class != "budget" => {
-            let title = match e.class.as_str() {
-                "deadlock" => "fatal error: all goroutines are asleep - deadlock!".to_string(),
-                "finished" if !e.leaked.is_empty() => format!(
-                    "{} ({} {})",
-                    tr(
-                        lang,
-                        "main returned with goroutines still blocked",
-                        "main 已返回，但仍有 goroutine 阻塞"
-                    ),
-                    e.leaked.len(),
-                    tr(lang, "leaked", "个泄漏")
-                ),
-                "finished" => tr(lang, "The program finished", "程序正常结束").to_string(),
-                _ => e.message.clone(),
-            };
-            let status = e
-                .exit_code
-                .map(|c| format!("exit status {c}"))
-                .unwrap_or_default();
-            let class = if e.class == "finished" && !e.leaked.is_empty() {
-                "leak".to_string()
-            } else {
-                e.class.clone()
-            };
-            (class, title, status)
-        }
-        _ => {
-            let message = match (ending, capped, lang) {
-                (Some(e), _, _) => e.message.clone(),
-                (None, Some(Cap::Memory), Language::En) => format!(
-                    "stopped after {position} steps: the heap keeps growing, and the copies kept for exact step-back would exhaust the page's memory"
-                ),
-                (None, Some(Cap::Memory), Language::Zh) => format!(
-                    "在第 {position} 步停止：堆一直在增长，为精确后退保存的副本会耗尽页面内存"
-                ),
-                (None, _, _) => format!("stopped after {position} steps"),
-            };
-            (
-                "budget".into(),
-                tr(
-                    lang,
-                    "Budget exhausted: the program does not terminate",
-                    "预算耗尽：程序没有结束",
-                )
-                .to_string(),
-                message,
-            )
-        }
-    };
-    classed(
-        format!("verdict verdict--{class}"),
-        html! {
-            <div class="_" role="status" data-testid="verdict" data-class={class.clone()}>
-                { text_el("strong", "verdict__title", title) }
-                if !detail.is_empty() {
-                    { text_el("span", "verdict__detail", detail) }
-                }
-                if let Some(e) = ending {
-                    if !e.leaked.is_empty() {
-                        <ul class="verdict__leaks">
-                            { for e.leaked.iter().map(|l| html! {
-                                <li>{ format!(
-                                    "goroutine {} [{}] {} {}",
-                                    l.g,
-                                    l.wait_reason.clone().unwrap_or_else(|| "runnable".into()),
-                                    tr(lang, "created at line", "创建于第"),
-                                    l.created_line.map(|x| x.to_string()).unwrap_or_else(|| "?".into())
-                                ) }{ tr(lang, "", " 行") }</li>
-                            }) }
-                        </ul>
-                    }
-                }
-            </div>
-        },
-    )
-}
-
-fn goroutines(
-    s: &Snapshot,
-    runnable: &[u32],
-    next_g: Option<u32>,
-    lang: Language,
-    dispatch: &Callback<Cmd>,
-) -> Html {
-    let ids = visible_goroutines(s);
+fn goroutines(s: &Snapshot, frame: &Frame, lang: Language, dispatch: &Callback<Cmd>) -> Html {
+    let ids = &frame.goroutines;
     html! {
         <section class="state-panel" aria-label="goroutines">
             <h3 class="state-panel__title">{ format!("{} ({})", tr(lang, "Goroutines", "Goroutine"), ids.len()) }
@@ -536,7 +447,7 @@ fn goroutines(
             <ul class="gcards">
                 { for ids.iter().enumerate().filter_map(|(i, id)| {
                     let g = s.goroutines.iter().find(|g| g.id == *id)?;
-                    let card = CardState { index: i + 1, runnable: runnable.contains(id), next: next_g == Some(*id) };
+                    let card = CardState { index: i + 1, runnable: frame.runnable.contains(id), next: frame.next_goroutine == Some(*id) };
                     Some(goroutine_card(g, card, lang, cmd(dispatch, Cmd::Pick(*id))))
                 }) }
             </ul>
@@ -544,25 +455,8 @@ fn goroutines(
     }
 }
 
-/// Channel-typed variables holding nil, found in the goroutines' locals.
-pub fn nil_channels(s: &Snapshot) -> Vec<(String, String)> {
-    let mut out: Vec<(String, String)> = Vec::new();
-    for g in &s.goroutines {
-        for f in &g.frames {
-            for l in &f.locals {
-                let is_chan = l.ty.starts_with("chan") || l.ty.starts_with("<-chan");
-                if is_chan && l.value == "<nil>" && !out.iter().any(|(n, _)| *n == l.name) {
-                    out.push((l.name.clone(), l.ty.clone()));
-                }
-            }
-        }
-    }
-    out
-}
-
-fn objects(s: &Snapshot, lang: Language) -> Html {
-    let nils = nil_channels(s);
-    let has_timers = s.timers.iter().any(|t| t.status == "pending");
+fn objects(s: &Snapshot, nils: &[(String, String)], lang: Language) -> Html {
+    let has_timers = s.timers.iter().any(|t| t.state == TimerState::Pending);
     if s.objects.is_empty() && nils.is_empty() && !has_timers {
         return html! {};
     }
@@ -570,8 +464,8 @@ fn objects(s: &Snapshot, lang: Language) -> Html {
         <section class="state-panel" aria-label="objects">
             { text_el("h3", "state-panel__title", tr(lang, "Runtime objects", "运行时对象")) }
             <div class="objs">
-                { for s.objects.iter().map(|o: &ObjectView| html! { <key={o.id()}>{ object_widget(o, lang) }</> }) }
-                { for nils.into_iter().map(|(name, ty)| nil_channel_widget(name, ty, lang)) }
+                { for s.objects.iter().map(|o: &ObjectView| html! { <key={o.id}>{ object_widget(o, lang) }</> }) }
+                { for nils.iter().map(|(name, ty)| nil_channel_widget(name.clone(), ty.clone(), lang)) }
                 if has_timers {
                     { timers_widget(&s.timers, s.now_ns, lang) }
                 }
@@ -589,132 +483,5 @@ fn console(s: &Snapshot, lang: Language) -> Html {
                 <span class="console__err" data-testid="stderr">{ s.stderr.clone() }</span>
             </pre>
         </section>
-    }
-}
-
-fn explore_panel(m: &PlayModel, lang: Language, dispatch: &Callback<Cmd>) -> Html {
-    let run = m.explore.as_ref();
-    let running = m.exploring();
-    // When the search is done: the report, whose schedules are minimized and
-    // can be loaded. While it runs: the outcomes found so far.
-    let (summary, outcomes, done): (Option<String>, Vec<&Outcome>, bool) = match (
-        run.and_then(|r| r.report.as_ref()),
-        run.and_then(ExploreRun::progress),
-    ) {
-        (Some(report), _) => (
-            Some(format!(
-                "{} {} · {} {} · {}",
-                report.schedules,
-                tr(lang, "schedules", "个调度"),
-                report.states,
-                tr(lang, "states", "个状态"),
-                if report.complete {
-                    tr(lang, "complete", "已穷尽")
-                } else {
-                    tr(lang, "not exhaustive", "未穷尽")
-                }
-            )),
-            report.outcomes.iter().collect(),
-            true,
-        ),
-        (None, Some((schedules, states, found))) => (
-            Some(format!(
-                "{} {} · {} {} {}",
-                schedules,
-                tr(lang, "schedules", "个调度"),
-                states,
-                tr(lang, "states", "个状态"),
-                tr(lang, "so far", "（进行中）")
-            )),
-            found,
-            false,
-        ),
-        _ => (None, Vec::new(), false),
-    };
-    html! {
-        <section class="panel explore" data-testid="explore">
-            { text_el("h3", "panel__title", tr(lang, "Explore every schedule", "探索所有调度")) }
-            { text_el("p", "explore__intro", tr(lang,
-                "Runs the program under every interleaving the simulator can reach (exhaustive with state deduplication, then bounded, then random), a slice per frame so the page stays responsive, and lists the distinct outcomes as they are found.",
-                "在模拟器能达到的每一种交错下运行程序（先穷举并去重状态，再限界，再随机），每帧只做一小段，页面不会卡住；找到的不同结果会随时列出。")) }
-            <div class="btn-group">
-                if running {
-                    { button("btn", Some("explore-stop"), None, false, tr(lang, "Stop", "停止").into(), cmd(dispatch, Cmd::ExploreStop)) }
-                    <span class="explore__progress" role="status">{ format!("{} {}", tr(lang, "exploring… slices:", "探索中… 已完成片段："), run.map_or(0, |r| r.slices)) }</span>
-                } else {
-                    { button("btn btn--primary", Some("explore-start"), None, false, tr(lang, "Explore", "开始探索").into(), cmd(dispatch, Cmd::ExploreStart)) }
-                }
-            </div>
-            if let Some(err) = run.and_then(|r| r.error.clone()) {
-                { text_el("pre", "console console--error", err) }
-            }
-            if let Some(summary) = summary {
-                <p class="explore__summary" data-testid={if done { "explore-summary" } else { "explore-live" }}>{ summary }</p>
-                <ol class="outcomes">
-                    { for outcomes.iter().enumerate().map(|(i, o)| {
-                        let (class, badge) = outcome_names(o.class);
-                        html! {
-                            <li class="outcome" data-testid="outcome" data-class={class}>
-                                { text_el("span", badge, class) }
-                                { text_el("span", "outcome__count", format!("× {}", o.count)) }
-                                if let Some(code) = o.exit_code { { text_el("span", "outcome__exit", format!("exit {code}")) } }
-                                { text_el("code", "outcome__stdout", o.stdout.lines().take(4).collect::<Vec<_>>().join(" ⏎ ")) }
-                                if !o.stderr_head.is_empty() {
-                                    { text_el("code", "outcome__stderr", o.stderr_head.lines().next().unwrap_or("").to_string()) }
-                                }
-                                if done {
-                                    <span class="outcome__sched" title="schedule">{ format!("{} {}", o.switches, tr(lang, "switches", "次切换")) }</span>
-                                    { button("btn btn--small", Some("load-outcome"), None, false, tr(lang, "Load and step", "载入并单步").into(), cmd(dispatch, Cmd::LoadOutcome(i))) }
-                                }
-                            </li>
-                        }
-                    }) }
-                </ol>
-            }
-        </section>
-    }
-}
-
-/// An outcome class's name (as gosim spells the variant) and its badge
-/// classes; a table rather than `Debug` formatting (wasm size).
-fn outcome_names(class: OutcomeClass) -> (&'static str, &'static str) {
-    match class {
-        OutcomeClass::Finished => ("Finished", "badge badge--ok"),
-        OutcomeClass::LeakedGoroutines => ("LeakedGoroutines", "badge badge--leak"),
-        OutcomeClass::Deadlock => ("Deadlock", "badge badge--deadlock"),
-        OutcomeClass::Panic => ("Panic", "badge badge--panic"),
-        OutcomeClass::FatalError => ("FatalError", "badge badge--panic"),
-        OutcomeClass::BudgetExhausted => ("BudgetExhausted", "badge badge--endless-loop"),
-    }
-}
-
-fn help_overlay(lang: Language, dispatch: &Callback<Cmd>) -> Html {
-    let rows: [(&str, &str, &str); 6] = [
-        ("→", "step", "单步"),
-        ("←", "step back", "后退一步"),
-        ("space", "run / pause", "运行 / 暂停"),
-        (
-            "1 – 9",
-            "run the n-th goroutine in the list next",
-            "让列表中第 n 个 goroutine 下一个运行",
-        ),
-        ("?", "show / hide this help", "显示 / 隐藏帮助"),
-        ("Esc", "close", "关闭"),
-    ];
-    html! {
-        <div class="overlay" role="dialog" aria-modal="true" aria-label={tr(lang, "Keyboard shortcuts", "快捷键")} data-testid="help-overlay"
-            onclick={cmd::<MouseEvent>(dispatch, Cmd::CloseHelp)}>
-            <div class="overlay__box">
-                { plain_el("h3", tr(lang, "Keyboard shortcuts", "快捷键")) }
-                <dl class="shortcuts">
-                    { for rows.iter().map(|(k, en, zh)| html! {
-                        <>
-                            <dt><kbd>{ *k }</kbd></dt>
-                            { plain_el("dd", tr(lang, en, zh)) }
-                        </>
-                    }) }
-                </dl>
-            </div>
-        </div>
     }
 }

@@ -9,7 +9,9 @@
 //! of Yew's lifecycle code, and the playground re-renders them on every step
 //! anyway.
 
-use gosim::snapshot::{GoroutineView, ObjectView, TimerView, WaiterView};
+use gosim::snapshot::{
+    GoroutineView, ObjectKind, ObjectView, TimerKind, TimerState, TimerView, WaiterView,
+};
 use yew::prelude::*;
 
 use crate::components::markup::{class_el, classed, flag, plain_el, text_el};
@@ -100,9 +102,9 @@ fn gid_list(label: &'static str, testid: &'static str, gs: &[u32], empty: &'stat
 /// One runtime object.
 pub fn object_widget(object: &ObjectView, lang: Language) -> Html {
     let none = tr(lang, "empty", "空");
-    match object {
-        ObjectView::Channel {
-            name,
+    let name = &object.name;
+    match &object.kind {
+        ObjectKind::Channel {
             elem_type,
             cap,
             len,
@@ -177,8 +179,7 @@ pub fn object_widget(object: &ObjectView, lang: Language) -> Html {
                 },
             )
         }
-        ObjectView::Mutex {
-            name,
+        ObjectKind::Mutex {
             locked,
             holder,
             waiters,
@@ -212,8 +213,7 @@ pub fn object_widget(object: &ObjectView, lang: Language) -> Html {
                 </div>
             },
         ),
-        ObjectView::RWMutex {
-            name,
+        ObjectKind::RWMutex {
             writer,
             readers,
             reader_count,
@@ -252,19 +252,15 @@ pub fn object_widget(object: &ObjectView, lang: Language) -> Html {
                 },
             )
         }
-        ObjectView::WaitGroup {
-            name,
-            counter,
-            waiters,
-            ..
+        ObjectKind::WaitGroup {
+            counter, waiters, ..
         } => html! {
             <div class="obj obj--wg" data-testid="waitgroup" data-counter={counter.to_string()}>
                 { obj_head("sync.WaitGroup", name, "wg", format!("counter = {counter}")) }
                 { gid_list(tr(lang, "waiters", "等待者"), "waiters", waiters, none) }
             </div>
         },
-        ObjectView::Cond {
-            name,
+        ObjectKind::Cond {
             wait_ticket,
             notify_ticket,
             waiters,
@@ -281,8 +277,7 @@ pub fn object_widget(object: &ObjectView, lang: Language) -> Html {
                 </div>
             </div>
         },
-        ObjectView::SyncMap {
-            name,
+        ObjectKind::SyncMap {
             read,
             dirty,
             misses,
@@ -307,7 +302,7 @@ pub fn object_widget(object: &ObjectView, lang: Language) -> Html {
                 </div>
             }
         }
-        ObjectView::Once { name, done, .. } => html! {
+        ObjectKind::Once { done } => html! {
             <div class="obj obj--once" data-testid="once">
                 { obj_head("sync.Once", name, "once", format!("done = {}", if *done { 1 } else { 0 })) }
                 <div class="obj__queue">{ text_el("span", "obj__label", tr(lang, "state", "状态")) }
@@ -345,7 +340,7 @@ pub fn timers_widget(timers: &[TimerView], now_ns: i64, lang: Language) -> Html 
     gosim::order::sort_by_key(&mut held, |t| t.when_ns);
     let unheld = timers
         .iter()
-        .filter(|t| t.status == "pending" && !t.held)
+        .filter(|t| t.state == TimerState::Pending && !t.held)
         .count();
     let shown = held.len().min(6);
     html! {
@@ -359,7 +354,7 @@ pub fn timers_widget(timers: &[TimerView], now_ns: i64, lang: Language) -> Html 
             <ul class="timer-list">
                 { for held[..shown].iter().map(|t| html! {
                     <li>
-                        { format!("{} @ {}", if t.sleeper.is_some() { "Sleep" } else if t.kind == "chan" { "chan" } else { "func" }, fmt_ns(t.when_ns)) }
+                        { format!("{} @ {}", if t.sleeper.is_some() { "Sleep" } else if t.kind == TimerKind::Chan { "chan" } else { "func" }, fmt_ns(t.when_ns)) }
                         if let Some(g) = t.sleeper { { " " }{ g_chip(g, None) } }
                     </li>
                 }) }
@@ -422,8 +417,8 @@ pub fn goroutine_card(
 ) -> Html {
     let id = g.id;
     let status = match &g.wait_reason {
-        Some(r) => format!("{} [{r}]", g.status),
-        None => g.status.clone(),
+        Some(r) => format!("{} [{r}]", g.status.as_str()),
+        None => g.status.as_str().to_string(),
     };
     let title = if card.runnable {
         tr(lang, "Run this goroutine next", "下一步运行这个 goroutine")
@@ -438,12 +433,12 @@ pub fn goroutine_card(
         format!(
             "{} gcard--{}{}",
             g_class("gcard", id),
-            g.status,
+            g.status.as_str(),
             if card.next { " is-next" } else { "" }
         ),
         html! {
             <li key={id} class="_"
-                data-testid="goroutine" data-g={id.to_string()} data-status={g.status.clone()}>
+                data-testid="goroutine" data-g={id.to_string()} data-status={g.status.as_str()}>
                 <button type="button" class="gcard__run" disabled={!card.runnable} {title} {onclick}
                     data-testid="run-goroutine">
                     { text_el("span", "gcard__key", if card.index <= 9 { card.index.to_string() } else { String::new() }) }

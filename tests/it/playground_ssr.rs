@@ -4,10 +4,20 @@
 use crate::support::show as render;
 use gopitfalls::i18n::Language;
 use gopitfalls::playground::widgets::{nil_channel_widget, object_widget, timers_widget};
-use gosim::snapshot::{ObjectView, SlotView, TimerView, WaiterView};
+use gosim::snapshot::{
+    ObjectKind, ObjectView, SlotView, TimerKind, TimerState, TimerView, WaiterView,
+};
 
 async fn object(object: ObjectView) -> String {
     render(object_widget(&object, Language::En)).await
+}
+
+fn named(id: u32, name: &str, kind: ObjectKind) -> ObjectView {
+    ObjectView {
+        id,
+        name: Some(name.into()),
+        kind,
+    }
 }
 
 fn chan(
@@ -17,26 +27,28 @@ fn chan(
     closed: bool,
 ) -> ObjectView {
     let len = buffer.len();
-    ObjectView::Channel {
-        id: 1,
-        name: Some("ch".into()),
-        elem_type: "int".into(),
-        cap,
-        len,
-        sendx: if cap == 0 { 0 } else { len % cap },
-        recvx: 0,
-        buffer: buffer
-            .into_iter()
-            .map(|(index, v)| SlotView {
-                index,
-                value: v.into(),
-            })
-            .collect(),
-        recvq: vec![],
-        sendq,
-        closed,
-        timer: false,
-    }
+    named(
+        1,
+        "ch",
+        ObjectKind::Channel {
+            elem_type: "int".into(),
+            cap,
+            len,
+            sendx: if cap == 0 { 0 } else { len % cap },
+            recvx: 0,
+            buffer: buffer
+                .into_iter()
+                .map(|(index, v)| SlotView {
+                    index,
+                    value: v.into(),
+                })
+                .collect(),
+            recvq: vec![],
+            sendq,
+            closed,
+            timer: false,
+        },
+    )
 }
 
 #[tokio::test(flavor = "current_thread")]
@@ -120,16 +132,18 @@ async fn nil_channel_is_drawn_without_an_hchan() {
 
 #[tokio::test(flavor = "current_thread")]
 async fn rwmutex_with_pending_writer_shows_writer_preference() {
-    let html = object(ObjectView::RWMutex {
-        id: 3,
-        name: Some("rw".into()),
-        writer: None,
-        readers: vec![5],
-        reader_count: 1 - (1 << 30),
-        reader_wait: 1,
-        queued_readers: vec![6],
-        queued_writers: vec![7],
-    })
+    let html = object(named(
+        3,
+        "rw",
+        ObjectKind::RWMutex {
+            writer: None,
+            readers: vec![5],
+            reader_count: 1 - (1 << 30),
+            reader_wait: 1,
+            queued_readers: vec![6],
+            queued_writers: vec![7],
+        },
+    ))
     .await;
     assert!(html.contains(r#"data-pending-writer="true""#), "{html}");
     assert!(html.contains(r#"data-testid="pending-writer""#), "{html}");
@@ -143,16 +157,18 @@ async fn rwmutex_with_pending_writer_shows_writer_preference() {
     );
     assert!(html.contains("writer preference"), "{html}");
     // Without a queued writer there is no warning.
-    let calm = object(ObjectView::RWMutex {
-        id: 3,
-        name: Some("rw".into()),
-        writer: None,
-        readers: vec![5, 6],
-        reader_count: 2,
-        reader_wait: 0,
-        queued_readers: vec![],
-        queued_writers: vec![],
-    })
+    let calm = object(named(
+        3,
+        "rw",
+        ObjectKind::RWMutex {
+            writer: None,
+            readers: vec![5, 6],
+            reader_count: 2,
+            reader_wait: 0,
+            queued_readers: vec![],
+            queued_writers: vec![],
+        },
+    ))
     .await;
     assert!(calm.contains(r#"data-pending-writer="false""#), "{calm}");
     assert!(!calm.contains("pending-writer\""), "{calm}");
@@ -160,50 +176,58 @@ async fn rwmutex_with_pending_writer_shows_writer_preference() {
 
 #[tokio::test(flavor = "current_thread")]
 async fn mutex_waitgroup_cond_and_syncmap_render_their_state() {
-    let html = object(ObjectView::Mutex {
-        id: 1,
-        name: Some("l".into()),
-        locked: true,
-        holder: Some(18),
-        waiters: vec![19],
-        starving: false,
-    })
+    let html = object(named(
+        1,
+        "l",
+        ObjectKind::Mutex {
+            locked: true,
+            holder: Some(18),
+            waiters: vec![19],
+            starving: false,
+        },
+    ))
     .await;
     assert!(
         html.contains(r#"data-locked="true""#) && html.contains("G18") && html.contains("G19"),
         "{html}"
     );
-    let html = object(ObjectView::WaitGroup {
-        id: 2,
-        name: Some("wg".into()),
-        counter: 2,
-        waiters: vec![1],
-    })
+    let html = object(named(
+        2,
+        "wg",
+        ObjectKind::WaitGroup {
+            counter: 2,
+            waiters: vec![1],
+        },
+    ))
     .await;
     assert!(
         html.contains("counter = 2") && html.contains("G1"),
         "{html}"
     );
-    let html = object(ObjectView::Cond {
-        id: 4,
-        name: Some("c".into()),
-        wait_ticket: 2,
-        notify_ticket: 0,
-        waiters: vec![(5, 0), (6, 1)],
-    })
+    let html = object(named(
+        4,
+        "c",
+        ObjectKind::Cond {
+            wait_ticket: 2,
+            notify_ticket: 0,
+            waiters: vec![(5, 0), (6, 1)],
+        },
+    ))
     .await;
     assert!(
         html.contains(r#"data-testid="notify-list" data-count="2""#),
         "{html}"
     );
-    let html = object(ObjectView::SyncMap {
-        id: 5,
-        name: Some("m".into()),
-        read: vec![("1".into(), "a".into())],
-        dirty: None,
-        misses: 3,
-        amended: false,
-    })
+    let html = object(named(
+        5,
+        "m",
+        ObjectKind::SyncMap {
+            read: vec![("1".into(), "a".into())],
+            dirty: None,
+            misses: 3,
+            amended: false,
+        },
+    ))
     .await;
     assert!(
         html.contains("misses = 3") && html.contains(">nil<"),
@@ -211,13 +235,13 @@ async fn mutex_waitgroup_cond_and_syncmap_render_their_state() {
     );
 }
 
-fn timer(id: u64, when_ns: i64, status: &str, held: bool) -> TimerView {
+fn timer(id: u64, when_ns: i64, state: TimerState, held: bool) -> TimerView {
     TimerView {
         id,
         when_ns,
         period_ns: 0,
-        kind: "chan".into(),
-        status: status.into(),
+        kind: TimerKind::Chan,
+        state,
         channel: Some(id as u32 + 100),
         sleeper: None,
         held,
@@ -229,7 +253,7 @@ async fn timers_widget_counts_what_the_runtime_holds_and_mentions_the_rest() {
     // Before Go 1.23 every pending timer is held: all are counted and listed
     // in firing order, eight shown as six plus a remainder.
     let old: Vec<TimerView> = (0..8)
-        .map(|i| timer(i, (10 - i as i64) * 1_000_000, "pending", true))
+        .map(|i| timer(i, (10 - i as i64) * 1_000_000, TimerState::Pending, true))
         .collect();
     let html = render(timers_widget(&old, 1_000_000, Language::En)).await;
     assert!(
@@ -247,10 +271,10 @@ async fn timers_widget_counts_what_the_runtime_holds_and_mentions_the_rest() {
     // Go 1.23+: one timer someone waits on, 1,497 that nobody does, and a
     // fired one that counts for neither.
     let mut new = vec![
-        timer(0, 5_000_000, "pending", true),
-        timer(1, 0, "fired", false),
+        timer(0, 5_000_000, TimerState::Pending, true),
+        timer(1, 0, TimerState::Fired, false),
     ];
-    new.extend((2..1_499).map(|i| timer(i, 5_000_000, "pending", false)));
+    new.extend((2..1_499).map(|i| timer(i, 5_000_000, TimerState::Pending, false)));
     let html = render(timers_widget(&new, 0, Language::En)).await;
     assert!(
         html.contains(r#"data-live="1""#) && html.contains(r#"data-unheld="1497""#),

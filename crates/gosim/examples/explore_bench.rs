@@ -134,7 +134,7 @@ fn measure(p: &Program) {
             "| {} | {} | error: {} | | | | | |",
             p.label,
             version_name(p.go),
-            e.lines().last().unwrap_or("").replace('|', "\\|"),
+            e.render().lines().last().unwrap_or("").replace('|', "\\|"),
         ),
     }
 }

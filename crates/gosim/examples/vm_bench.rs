@@ -24,8 +24,8 @@
 // (clippy.toml) does not apply.
 #![allow(clippy::disallowed_methods)]
 
+use gosim::schedule::Point;
 use gosim::vm::machine::{Ending, Vm, VmConfig};
-use gosim::vm::sched::Point;
 use gosim::RunConfig;
 use std::collections::HashMap;
 use std::time::Instant;

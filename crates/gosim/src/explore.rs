@@ -8,14 +8,17 @@
 //! space is too large. The search is resumable in slices of work so a
 //! browser tab never freezes. It does no I/O and reads no clock.
 
+use crate::config::RunConfig;
 use crate::fasthash::HashMap;
-use crate::snapshot::LeakView;
+use crate::program::CompileErrors;
+use crate::schedule::{drive, Choices, Point, Policy, Stepper};
+use crate::snapshot::{LeakView, OutcomeClass, RaceReport};
 use crate::sorted::SortedSet;
-use crate::vm::machine::{Ending, GStatus, Vm, VmConfig};
+use crate::splitmix::SplitMix;
+use crate::vm::goroutine::GStatus;
+use crate::vm::machine::{Ending, Vm, VmConfig};
 use crate::vm::op::Program;
-use crate::vm::race::RaceReport;
-use crate::vm::sched::Point;
-use crate::{RunConfig, SplitMix};
+use crate::vm::race::Loc;
 use serde::{Deserialize, Serialize};
 use std::rc::Rc;
 
@@ -52,18 +55,6 @@ impl Default for ExploreConfig {
     }
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum OutcomeClass {
-    Finished,
-    /// main returned while other goroutines were still blocked or runnable.
-    LeakedGoroutines,
-    Deadlock,
-    Panic,
-    FatalError,
-    BudgetExhausted,
-}
-
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Outcome {
     pub class: OutcomeClass,
@@ -74,7 +65,7 @@ pub struct Outcome {
     /// How many explored schedules reached it.
     pub count: u64,
     /// The shortest schedule found, minimized (`gosim run --schedule`).
-    pub schedule: String,
+    pub schedule: Choices,
     /// Context switches in `schedule` (non-default choices).
     pub switches: usize,
     pub leaked: Vec<LeakView>,
@@ -160,8 +151,8 @@ pub struct Explorer {
 }
 
 impl Explorer {
-    pub fn new(src: &str, run: &RunConfig, ecfg: ExploreConfig) -> Result<Explorer, String> {
-        let prog = crate::compile(src, run)?;
+    pub fn new(src: &str, run: &RunConfig, ecfg: ExploreConfig) -> Result<Explorer, CompileErrors> {
+        let prog = crate::program::compile(src, run)?;
         let cfg = VmConfig {
             go_version: run.go_version,
             max_steps: ecfg.max_steps_per_run,
@@ -266,10 +257,10 @@ impl Explorer {
             if bound.is_none() {
                 // Go's own schedule is always among the outcomes, whatever
                 // the search later covers.
-                let default_run = self.replay(&[]);
+                let default_run = self.replay(&Choices::default());
                 self.default_steps = default_run.sched_work / 24;
                 self.work += run_cost(&default_run);
-                self.record(&default_run, &[]);
+                self.record(&default_run, Choices::default());
                 self.schedules -= 1;
                 if let Some(o) = self.outcomes.get_mut(&outcome_key(&default_run)) {
                     o.count -= 1;
@@ -279,7 +270,7 @@ impl Explorer {
             let steps = Self::settle(&mut vm);
             self.work += vm.steps + vm.sched_work;
             if matches!(vm.point(), Point::Ended) {
-                self.record(&vm, &[]);
+                self.record(&vm, Choices::default());
                 self.finish_dfs(bound, true);
                 return steps.max(1);
             }
@@ -377,7 +368,7 @@ impl Explorer {
         let p = vm.point();
         if matches!(p, Point::Ended) {
             let path = self.path();
-            self.record(&vm, &path);
+            self.record(&vm, path);
             return steps;
         }
         // Deduplicate states (skipped for huge heaps, where hashing costs
@@ -422,8 +413,10 @@ impl Explorer {
         steps
     }
 
-    fn path(&self) -> Vec<usize> {
-        self.stack.iter().map(|f| f.taken).collect()
+    /// The choices on the current search path (every frame is a point
+    /// with more than one option).
+    fn path(&self) -> Choices {
+        Choices(self.stack.iter().map(|f| f.taken as u32).collect())
     }
 
     fn preemptions_on_path(&self) -> usize {
@@ -459,25 +452,19 @@ impl Explorer {
 
     fn random_run(&mut self) -> u64 {
         let mut vm = self.new_vm();
-        let mut path = Vec::new();
-        let mut steps = 0;
-        loop {
-            let n = vm.point().option_count();
-            if n == 0 {
-                break;
-            }
-            let c = if n > 1 {
-                let c = (self.rng.next_u64() % n as u64) as usize;
-                path.push(c);
-                c
-            } else {
-                0
-            };
-            vm.step(c);
-            steps += 1;
+        // The explorer's generator runs on across random runs.
+        let mut policy = Policy::Seeded(self.rng.clone());
+        let mut run = Recording {
+            vm: &mut vm,
+            choices: Choices::default(),
+        };
+        let steps = drive(&mut run, &mut policy, u64::MAX);
+        let path = run.choices;
+        if let Policy::Seeded(rng) = policy {
+            self.rng = rng;
         }
         self.work += vm.steps + vm.sched_work;
-        self.record(&vm, &path);
+        self.record(&vm, path);
         steps
     }
 
@@ -519,12 +506,12 @@ impl Explorer {
                         low = low.saturating_sub(1);
                         priority.insert(g, low);
                     }
-                    path.push(i);
+                    path.push(i as u32);
                     i
                 }
                 Point::SelectCase { .. } => {
                     let i = (self.rng.next_u64() % n as u64) as usize;
-                    path.push(i);
+                    path.push(i as u32);
                     i
                 }
                 _ => 0,
@@ -533,21 +520,16 @@ impl Explorer {
             steps += 1;
         }
         self.work += vm.steps + vm.sched_work;
-        self.record(&vm, &path);
+        self.record(&vm, Choices(path));
         steps
     }
 
-    fn record(&mut self, vm: &Vm, path: &[usize]) {
+    fn record(&mut self, vm: &Vm, schedule: Choices) {
         self.schedules += 1;
         // Goroutine bookkeeping (clocks, queues) costs beyond instructions.
         self.work += 300 * vm.gs.len() as u64;
         let key = outcome_key(vm);
-        let schedule = path
-            .iter()
-            .map(|c| c.to_string())
-            .collect::<Vec<_>>()
-            .join(".");
-        let switches = path.iter().filter(|&&c| c != 0).count();
+        let switches = schedule.switches();
         let races = vm.race_reports();
         match self.outcomes.get_mut(&key) {
             Some(o) => {
@@ -558,7 +540,8 @@ impl Explorer {
                     }
                 }
                 if switches < o.switches
-                    || (switches == o.switches && schedule.len() < o.schedule.len())
+                    || (switches == o.switches
+                        && schedule.to_string().len() < o.schedule.to_string().len())
                 {
                     o.schedule = schedule;
                     o.switches = switches;
@@ -628,70 +611,64 @@ impl Explorer {
     }
 
     /// Runs a schedule to its end.
-    pub fn replay(&self, choices: &[usize]) -> Vm {
+    pub fn replay(&self, choices: &Choices) -> Vm {
         let mut vm = self.new_vm();
-        let mut k = 0;
-        loop {
-            let n = vm.point().option_count();
-            if n == 0 {
-                break;
-            }
-            let c = if n > 1 {
-                let c = choices.get(k).copied().unwrap_or(0);
-                k += 1;
-                c
-            } else {
-                0
-            };
-            vm.step(c);
-        }
+        drive(&mut vm, &mut Policy::listed(choices.clone()), u64::MAX);
         vm
     }
 
     /// Greedily resets choices to Go's default and trims the tail while the
     /// outcome stays the same: the fewest context switches that still
     /// reproduce it.
-    fn minimize(&self, schedule: &str, key: &OutcomeKey) -> (String, usize) {
-        let mut choices: Vec<usize> = crate::parse_choices(schedule)
-            .unwrap_or_default()
-            .into_iter()
-            .map(|c| c as usize)
-            .collect();
-        let nonzero = choices.iter().filter(|&&c| c != 0).count();
+    fn minimize(&self, schedule: &Choices, key: &OutcomeKey) -> (Choices, usize) {
+        let nonzero = schedule.switches();
         // Each attempt replays the whole program: bounded by a share of the
         // exploration budget, and long random schedules are left as found.
         if nonzero > 64 {
-            return (schedule.to_string(), nonzero);
+            return (schedule.clone(), nonzero);
         }
+        let mut choices = schedule.clone();
         let mut budget = self.ecfg.max_work / 4;
         for i in 0..choices.len() {
-            if choices[i] == 0 {
+            if choices.0[i] == 0 {
                 continue;
             }
-            let saved = choices[i];
-            choices[i] = 0;
+            let saved = choices.0[i];
+            choices.0[i] = 0;
             let trial = self.replay(&choices);
             let cost = run_cost(&trial);
             if outcome_key(&trial) != *key {
-                choices[i] = saved;
+                choices.0[i] = saved;
             }
             if cost >= budget {
                 break;
             }
             budget -= cost;
         }
-        while choices.last() == Some(&0) {
-            choices.pop();
+        while choices.0.last() == Some(&0) {
+            choices.0.pop();
         }
-        let n = choices.iter().filter(|&&c| c != 0).count();
-        (
-            choices
-                .iter()
-                .map(|c| c.to_string())
-                .collect::<Vec<_>>()
-                .join("."),
-            n,
-        )
+        let n = choices.switches();
+        (choices, n)
+    }
+}
+
+/// A run that remembers the choices made at points with more than one
+/// option: its schedule.
+struct Recording<'a> {
+    vm: &'a mut Vm,
+    choices: Choices,
+}
+
+impl Stepper for Recording<'_> {
+    fn point(&mut self) -> Point {
+        self.vm.point()
+    }
+    fn take(&mut self, choice: usize) {
+        if self.vm.point().option_count() > 1 {
+            self.choices.0.push(choice as u32);
+        }
+        self.vm.step(choice);
     }
 }
 
@@ -754,12 +731,18 @@ fn leaks(vm: &Vm) -> Vec<LeakView> {
         .collect()
 }
 
-/// The pseudo-location of the virtual clock in the touch log.
-pub const CLOCK_LOC: u8 = 5;
+// Footprint keys for shared state that is not an object. Object ids fit in
+// 32 bits; memory locations are 63-bit hashes with the top bit set, which
+// land on these few keys at the very top with negligible odds.
 
-fn touched_clock(fp: &mut Footprint, write: bool) {
-    fp.insert((u64::MAX - 5, write));
-}
+/// Output and the program's end: any two steps that print are ordered.
+const OUTPUT_KEY: u64 = u64::MAX - 1;
+/// Goroutine ids, handed out in order by `go` statements.
+const NEXT_GID_KEY: u64 = u64::MAX - 3;
+/// The timer heap, which `time.Sleep` adds to.
+const TIMERS_KEY: u64 = u64::MAX - 4;
+/// The virtual clock: read by `time.Now`, written when time advances.
+const CLOCK_KEY: u64 = u64::MAX - 5;
 
 /// Takes one step, recording its footprint: the channels and sync objects
 /// it used (from the event log), the memory it read or wrote, whether it
@@ -800,29 +783,31 @@ fn step_tracked(vm: &mut Vm, choice: usize) -> (Footprint, Option<u32>) {
             }
             EventKind::Go { .. } => {
                 // Goroutine ids are handed out in order.
-                fp.insert((u64::MAX - 3, true));
+                fp.insert((NEXT_GID_KEY, true));
             }
             EventKind::Sleep { .. } => {
-                fp.insert((u64::MAX - 4, true));
+                fp.insert((TIMERS_KEY, true));
             }
             _ => {}
         }
     }
     if vm.now() != clock_from {
-        touched_clock(&mut fp, true);
+        fp.insert((CLOCK_KEY, true));
     }
     if vm.stdout.len() != out_from || vm.ending.is_some() {
-        fp.insert((u64::MAX - 1, true));
+        fp.insert((OUTPUT_KEY, true));
     }
     for (loc, write) in touched {
-        if loc.0 == CLOCK_LOC {
-            touched_clock(&mut fp, write);
-            continue;
-        }
-        use std::hash::{Hash, Hasher};
-        let mut h = std::collections::hash_map::DefaultHasher::new();
-        loc.hash(&mut h);
-        fp.insert(((1u64 << 63) | (h.finish() >> 1), write));
+        let key = match loc {
+            Loc::Clock => CLOCK_KEY,
+            loc => {
+                use std::hash::{Hash, Hasher};
+                let mut h = std::collections::hash_map::DefaultHasher::new();
+                loc.hash(&mut h);
+                (1u64 << 63) | (h.finish() >> 1)
+            }
+        };
+        fp.insert((key, write));
     }
     (fp, mover)
 }
@@ -854,6 +839,10 @@ pub fn state_hash(vm: &Vm) -> u64 {
 }
 
 /// Explores a program to the end with the given limits.
-pub fn explore(src: &str, run: &RunConfig, ecfg: ExploreConfig) -> Result<ExploreReport, String> {
+pub fn explore(
+    src: &str,
+    run: &RunConfig,
+    ecfg: ExploreConfig,
+) -> Result<ExploreReport, CompileErrors> {
     Ok(Explorer::new(src, run, ecfg)?.run_to_end())
 }

@@ -1,52 +1,120 @@
 //! A steppable run for a user interface: step forward (by statement or by
 //! scheduling point), pick the goroutine that runs next, step back exactly,
-//! and encode where you are as a shareable schedule.
+//! and know the run's schedule without replaying it.
 //!
-//! Owns the history of choices and periodic checkpoints (clones of the VM)
-//! so that going back is a restore plus a short replay: the VM is a pure
-//! function of the program and the choices.
+//! Owns the history of a run, recorded as it steps (the choice taken, how
+//! many options there were, who ran, where the virtual clock moved), the
+//! redo plan beyond the current position, and periodic checkpoints (clones
+//! of the VM) so that going back is a restore plus a short replay: the VM
+//! is a pure function of the program and the choices. A host reads the run
+//! only through this type and `Snapshot`; it never sees the VM.
+//!
+//! ```
+//! use gosim::session::{Session, StepBy};
+//! use gosim::snapshot::OutcomeClass;
+//!
+//! let src = "package main\n\nfunc main() {\n\tch := make(chan int)\n\tgo func() { ch <- 1 }()\n\tprintln(<-ch)\n}\n";
+//! let mut s = Session::new(src, &gosim::RunConfig::default(), StepBy::SchedulingPoint)
+//!     .expect("it compiles");
+//! s.run(1_000);
+//! let end = s.snapshot();
+//! assert_eq!(end.ending.map(|e| e.class), Some(OutcomeClass::Finished));
+//! assert_eq!(end.stderr, "1\n");
+//! s.goto(1); // exactly the state after the first step
+//! assert_eq!(s.position(), 1);
+//! assert_eq!(s.choices().switches(), 0); // Go's own order, known without a replay
+//! ```
 
+use crate::config::RunConfig;
+use crate::program::CompileErrors;
+use crate::runtime::Gid;
+use crate::schedule::{drive, Choices, OutOfRange, Point, Policy, Stepper};
 use crate::snapshot::Snapshot;
 use crate::vm::machine::{Vm, VmConfig};
 use crate::vm::op::Program;
-use crate::vm::sched::Point;
-use crate::RunConfig;
 use std::rc::Rc;
 
-/// How many steps between checkpoints.
+/// How many steps between checkpoints, at least.
 const CHECKPOINT_EVERY: usize = 64;
+
+/// Where a step stops.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum StepBy {
+    /// At the next statement of user code, as well as at scheduling points.
+    Statement,
+    /// Only at scheduling points (how explored schedules are counted).
+    SchedulingPoint,
+}
+
+/// One step taken.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct StepRecord {
+    /// The option taken (0 is Go's own choice).
+    pub choice: u32,
+    /// How many options the point had; a step with more than one is a
+    /// choice of the schedule.
+    pub options: u32,
+    /// The goroutine that ran.
+    pub ran: Gid,
+}
+
+/// The virtual clock read a new time after step `step` (0-based).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ClockTick {
+    pub step: usize,
+    pub now_ns: i64,
+}
 
 #[derive(Clone)]
 pub struct Session {
     prog: Rc<Program>,
     cfg: VmConfig,
     vm: Vm,
-    /// The option taken at every step so far.
-    taken: Vec<usize>,
-    /// (steps taken, VM before that step's successor), every CHECKPOINT_EVERY steps.
-    checkpoints: Vec<(usize, Vm)>,
+    /// Picks the option of a step beyond the plan.
+    policy: Policy,
+    /// Every step taken so far.
+    history: Vec<StepRecord>,
+    /// The choice of every step: the steps taken, then the redo plan that
+    /// the next steps follow (after going back, or a loaded schedule).
+    plan: Vec<u32>,
+    ticks: Vec<ClockTick>,
+    /// (steps taken, VM after them, its size in objects), thinning out as
+    /// the run grows.
+    checkpoints: Vec<(usize, Vm, u64)>,
     /// Index into the VM event log where the last step began.
     last_events: usize,
 }
 
+/// Stepping a session records every step (used by `drive`).
+impl Stepper for Session {
+    fn point(&mut self) -> Point {
+        self.vm.point()
+    }
+    fn take(&mut self, choice: usize) {
+        self.step(choice);
+    }
+}
+
 impl Session {
-    /// Compiles `src`. `by_statement` makes each step stop at the next
-    /// statement of user code as well as at scheduling points.
-    pub fn new(src: &str, config: &RunConfig, by_statement: bool) -> Result<Session, String> {
-        let prog = crate::compile(src, config)?;
+    /// Compiles `src`; choices beyond any plan follow `config.schedule`.
+    pub fn new(src: &str, config: &RunConfig, step_by: StepBy) -> Result<Session, CompileErrors> {
+        let prog = crate::program::compile(src, config)?;
         let cfg = VmConfig {
             go_version: config.go_version,
             max_steps: config.max_steps,
-            stop_at_statements: by_statement,
+            stop_at_statements: step_by == StepBy::Statement,
             ..Default::default()
         };
         let vm = Vm::new(prog.clone(), cfg.clone());
         Ok(Session {
             prog,
             cfg,
-            checkpoints: vec![(0, vm.clone())],
+            checkpoints: vec![(0, vm.clone(), 0)],
             vm,
-            taken: Vec::new(),
+            policy: Policy::new(&config.schedule),
+            history: Vec::new(),
+            plan: Vec::new(),
+            ticks: Vec::new(),
             last_events: 0,
         })
     }
@@ -55,19 +123,37 @@ impl Session {
         &self.prog
     }
 
-    pub fn vm(&self) -> &Vm {
-        &self.vm
-    }
-
     /// Steps taken so far.
     pub fn position(&self) -> usize {
-        self.taken.len()
+        self.history.len()
+    }
+
+    /// Steps the plan reaches (at least the position).
+    pub fn planned(&self) -> usize {
+        self.plan.len().max(self.position())
+    }
+
+    /// Every step taken, in order.
+    pub fn history(&self) -> &[StepRecord] {
+        &self.history
+    }
+
+    /// Where the virtual clock moved, in step order.
+    pub fn clock_ticks(&self) -> &[ClockTick] {
+        &self.ticks
     }
 
     /// How many full VM copies the session keeps for going back (the start
     /// included). Hosts with a memory budget count these.
     pub fn checkpoint_count(&self) -> usize {
         self.checkpoints.len()
+    }
+
+    /// The size of the copies kept for going back, in objects (goroutines,
+    /// heap objects, timers, summed over the checkpoints after the start):
+    /// what a host's memory budget counts.
+    pub fn checkpoint_units(&self) -> u64 {
+        self.checkpoints.iter().skip(1).map(|c| c.2).sum()
     }
 
     pub fn point(&mut self) -> Point {
@@ -78,64 +164,117 @@ impl Session {
         matches!(self.vm.point(), Point::Ended)
     }
 
-    /// Takes option `choice` (0 is Go's own choice). Returns false at the end.
+    /// The goroutines that can be picked to run next.
+    pub fn runnable(&mut self) -> Vec<Gid> {
+        self.vm.point().runnable()
+    }
+
+    /// The goroutine the next step runs: the planned choice if there is
+    /// one, else Go's own choice.
+    pub fn next_goroutine(&mut self) -> Option<Gid> {
+        let planned = self.plan.get(self.position()).copied().unwrap_or(0);
+        self.vm.point().runner(planned as usize)
+    }
+
+    /// Takes option `choice` (0 is Go's own choice; out of range is clamped
+    /// to the last option). A choice that differs from the plan replaces
+    /// the rest of the plan. Returns false at the end.
     pub fn step(&mut self, choice: usize) -> bool {
         let p = self.vm.point();
         let n = p.option_count();
-        if n == 0 {
+        let Some(ran) = p.runner(choice) else {
             return false;
-        }
-        let choice = choice.min(n - 1);
+        };
+        let choice = choice.min(n - 1) as u32;
+        let pos = self.position();
         self.last_events = self.vm.events.len();
-        self.vm.step(choice);
-        self.taken.push(choice);
+        self.vm.step(choice as usize);
+        self.history.push(StepRecord {
+            choice,
+            options: n as u32,
+            ran,
+        });
+        if self.plan.get(pos) != Some(&choice) {
+            self.plan.truncate(pos);
+            self.plan.push(choice);
+        }
+        let now = self.vm.now();
+        if now != self.ticks.last().map_or(0, |t| t.now_ns) {
+            self.ticks.push(ClockTick {
+                step: pos,
+                now_ns: now,
+            });
+        }
         // Checkpoints thin out as runs grow, so their copies cost
         // O(log n) while going back replays at most an eighth of the run.
-        let last = self.checkpoints.last().map(|c| c.0).unwrap_or(0);
-        if self.taken.len() - last >= CHECKPOINT_EVERY.max(self.taken.len() / 8) {
-            self.checkpoints.push((self.taken.len(), self.vm.clone()));
+        let last = self.checkpoints.last().map_or(0, |c| c.0);
+        if self.position() - last >= CHECKPOINT_EVERY.max(self.position() / 8) {
+            let units = self.vm.object_count();
+            self.checkpoints
+                .push((self.position(), self.vm.clone(), units));
         }
         true
     }
 
-    /// Runs goroutine `gid` next if it can run now.
-    pub fn step_goroutine(&mut self, gid: u32) -> bool {
+    /// One step along the plan, or as the schedule's policy picks beyond
+    /// it. Returns false at the end.
+    pub fn step_next(&mut self) -> bool {
+        let n = self.vm.point().option_count();
+        if n == 0 {
+            return false;
+        }
+        let choice = match self.plan.get(self.position()) {
+            Some(&c) => c as usize,
+            None => self.policy.choose(n),
+        };
+        self.step(choice)
+    }
+
+    /// "You are the scheduler": runs goroutine `gid` next, if it can run
+    /// now. At a select with several ready cases, the goroutine deciding is
+    /// the one that runs, with the planned (or Go's) case.
+    pub fn step_goroutine(&mut self, gid: Gid) -> bool {
         match self.vm.point() {
             Point::Schedule { options } => match options.iter().position(|&g| g == gid) {
                 Some(i) => self.step(i),
                 None => false,
             },
+            Point::SelectCase { g, .. } if g == gid => self.step_next(),
             _ => false,
         }
     }
 
-    /// Runs with Go's default choices until the end or `max_steps` steps.
-    pub fn run(&mut self, max_steps: usize) -> usize {
+    /// Up to `max` steps along the plan; returns how many were taken.
+    pub fn run(&mut self, max: usize) -> usize {
         let mut n = 0;
-        while n < max_steps && self.step(0) {
+        while n < max && self.step_next() {
             n += 1;
         }
         n
     }
 
-    /// Goes back to the state after `pos` steps (exactly: restore the
-    /// nearest checkpoint and replay the same choices).
+    /// The state after `pos` steps: back exactly (restore the nearest
+    /// checkpoint and replay the same choices), or forward along the plan.
     pub fn goto(&mut self, pos: usize) {
-        let pos = pos.min(self.taken.len());
+        if pos >= self.position() {
+            while self.position() < pos && self.step_next() {}
+            return;
+        }
         let (at, vm) = self
             .checkpoints
             .iter()
             .rev()
-            .find(|(at, _)| *at <= pos)
-            .cloned()
-            .unwrap_or((0, Vm::new(self.prog.clone(), self.cfg.clone())));
+            .find(|c| c.0 <= pos)
+            .map(|c| (c.0, c.1.clone()))
+            .unwrap_or_else(|| (0, Vm::new(self.prog.clone(), self.cfg.clone())));
         self.vm = vm;
-        let replay: Vec<usize> = self.taken[at..pos].to_vec();
-        self.taken.truncate(at);
-        self.checkpoints.retain(|(a, _)| *a <= at);
-        for c in replay {
-            self.step(c);
+        self.history.truncate(at);
+        self.checkpoints.retain(|c| c.0 <= at);
+        while self.ticks.last().is_some_and(|t| t.step >= at) {
+            self.ticks.pop();
         }
+        // The plan still holds the choices of the steps being replayed.
+        while self.position() < pos && self.step_next() {}
     }
 
     pub fn back(&mut self) {
@@ -145,47 +284,39 @@ impl Session {
         }
     }
 
-    /// The choices taken at points with more than one option, as
-    /// `gosim run --schedule` accepts them (`0.1.0`).
-    pub fn schedule_string(&self) -> String {
-        // Replaying records which steps had real choices.
-        let mut vm = Vm::new(self.prog.clone(), self.cfg.clone());
-        let mut out = Vec::new();
-        for &c in &self.taken {
-            let n = vm.point().option_count();
-            if n > 1 {
-                out.push(c.to_string());
-            }
-            vm.step(c);
-        }
-        out.join(".")
+    /// Back to the start with no plan: the next steps follow the policy.
+    pub fn restart(&mut self) {
+        self.goto(0);
+        self.plan.clear();
     }
 
-    /// Replays a schedule string (choices at multi-option points) for
-    /// `steps` steps (all the way if `None`).
-    pub fn replay(&mut self, schedule: &[u32], steps: Option<usize>) {
-        self.goto(0);
-        let mut k = 0;
-        let limit = steps.unwrap_or(usize::MAX);
-        while self.position() < limit {
-            let n = self.vm.point().option_count();
-            if n == 0 {
-                break;
-            }
-            let c = if n > 1 {
-                let c = schedule.get(k).copied().unwrap_or(0) as usize;
-                k += 1;
-                c
-            } else {
-                0
-            };
-            if !self.step(c) {
-                break;
-            }
-            if steps.is_none() && self.position() > 5_000_000 {
-                break;
-            }
-        }
+    /// The choices taken at points with more than one option: the run's
+    /// schedule, as `gosim run --schedule` and share links carry it.
+    pub fn choices(&self) -> Choices {
+        Choices(
+            self.history
+                .iter()
+                .filter(|s| s.options > 1)
+                .map(|s| s.choice)
+                .collect(),
+        )
+    }
+
+    /// Replays `schedule` from the start for `steps` steps (to the end, or
+    /// `max_steps`, if `None`); the steps taken become the plan, so going
+    /// back and stepping again replays the same run. Returns the first
+    /// choice that did not fit its point, if any.
+    pub fn load(
+        &mut self,
+        schedule: &Choices,
+        steps: Option<usize>,
+        max_steps: usize,
+    ) -> Option<OutOfRange> {
+        self.restart();
+        let mut policy = Policy::listed(schedule.clone());
+        let limit = steps.unwrap_or(max_steps).min(max_steps);
+        drive(self, &mut policy, limit as u64);
+        policy.out_of_range()
     }
 
     pub fn snapshot(&mut self) -> Snapshot {

@@ -2,19 +2,21 @@
 //! the choices, the Go version, how many steps to take, and a hash of the
 //! program, so a link can never silently replay on different code.
 //!
+//! The playground's share links carry one of these as their `run=` part.
 //! Owns only the encoding. Format: `s1.<go>.<hash>.<choices>[.<steps>]`
 //! where `<go>` is `121`, `122` or `123`, `<hash>` is 8 hex digits of the
 //! program's FNV-1a hash, and `<choices>` has one base-36 digit per choice
 //! (choices ≥ 36 are written `~<base36>~`) with runs of zeros as `_<n>_`.
 
+use crate::config::GoVersion;
 use crate::format::quote;
-use crate::GoVersion;
+use crate::schedule::Choices;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ScheduleLink {
     pub go_version: GoVersion,
     pub program_hash: u32,
-    pub choices: Vec<u32>,
+    pub choices: Choices,
     /// Steps to take (None: run to the end).
     pub steps: Option<u64>,
 }
@@ -59,6 +61,17 @@ fn digit(c: u32) -> char {
     std::char::from_digit(c, 36).unwrap_or('0')
 }
 
+impl ScheduleLink {
+    /// Checks that the link was made for `src`.
+    pub fn check_program(&self, src: &str) -> Result<(), ShareError> {
+        if self.program_hash == program_hash(src) {
+            Ok(())
+        } else {
+            Err(ShareError::ProgramMismatch)
+        }
+    }
+}
+
 pub fn encode(link: &ScheduleLink) -> String {
     let go = match link.go_version {
         GoVersion::Go121 => "121",
@@ -66,12 +79,13 @@ pub fn encode(link: &ScheduleLink) -> String {
         GoVersion::Go123 => "123",
     };
     let mut choices = String::new();
+    let list = &link.choices.0;
     let mut i = 0;
-    while i < link.choices.len() {
-        let c = link.choices[i];
+    while i < list.len() {
+        let c = list[i];
         if c == 0 {
             let mut n = 0;
-            while i < link.choices.len() && link.choices[i] == 0 {
+            while i < list.len() && list[i] == 0 {
                 n += 1;
                 i += 1;
             }
@@ -124,7 +138,14 @@ fn from_base36(s: &str) -> Result<u64, ShareError> {
 }
 
 /// Decodes a schedule string and checks it belongs to `src`.
-pub fn decode(s: &str, src: &str) -> Result<ScheduleLink, ShareError> {
+pub fn decode_for(s: &str, src: &str) -> Result<ScheduleLink, ShareError> {
+    let link = decode(s)?;
+    link.check_program(src)?;
+    Ok(link)
+}
+
+/// Decodes a schedule string (see [`ScheduleLink::check_program`]).
+pub fn decode(s: &str) -> Result<ScheduleLink, ShareError> {
     let parts: Vec<&str> = s.trim().split('.').collect();
     if parts.len() < 4 || parts.len() > 5 {
         return Err(ShareError::Malformed("wrong number of parts".into()));
@@ -191,13 +212,10 @@ pub fn decode(s: &str, src: &str) -> Result<ScheduleLink, ShareError> {
         Some(p) => Some(from_base36(p)?),
         None => None,
     };
-    if program_hash != self::program_hash(src) {
-        return Err(ShareError::ProgramMismatch);
-    }
     Ok(ScheduleLink {
         go_version,
         program_hash,
-        choices,
+        choices: Choices(choices),
         steps,
     })
 }
@@ -214,7 +232,7 @@ mod tests {
         let link = ScheduleLink {
             go_version: GoVersion::Go121,
             program_hash: program_hash(src),
-            choices,
+            choices: Choices(choices),
             steps: Some(1234),
         };
         let s = encode(&link);
@@ -225,7 +243,7 @@ mod tests {
             "URL-safe: {}",
             s
         );
-        assert_eq!(decode(&s, src), Ok(link));
+        assert_eq!(decode_for(&s, src), Ok(link));
     }
 
     #[test]
@@ -234,19 +252,19 @@ mod tests {
         let good = encode(&ScheduleLink {
             go_version: GoVersion::Go123,
             program_hash: program_hash(src),
-            choices: vec![1, 0, 2],
+            choices: Choices(vec![1, 0, 2]),
             steps: None,
         });
         assert_eq!(
-            decode(&good, "package main\nfunc main() { println() }\n"),
+            decode_for(&good, "package main\nfunc main() { println() }\n"),
             Err(ShareError::ProgramMismatch)
         );
         assert!(matches!(
-            decode("s1.999.00000000.1", src),
+            decode_for("s1.999.00000000.1", src),
             Err(ShareError::Unsupported(_))
         ));
         assert!(matches!(
-            decode("s9.123.00000000.1", src),
+            decode_for("s9.123.00000000.1", src),
             Err(ShareError::Unsupported(_))
         ));
         for bad in [
@@ -259,10 +277,10 @@ mod tests {
             "s1.123.00000000.1.2.3",
         ] {
             assert!(
-                matches!(decode(bad, src), Err(ShareError::Malformed(_))),
+                matches!(decode(bad), Err(ShareError::Malformed(_))),
                 "{:?} -> {:?}",
                 bad,
-                decode(bad, src)
+                decode(bad)
             );
         }
         assert!(ShareError::ProgramMismatch

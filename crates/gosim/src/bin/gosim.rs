@@ -69,7 +69,7 @@ fn real_main(args: &[String]) -> Result<ExitCode, String> {
                         .map_err(|_| "--seed wants a number".to_string())?,
                 )
             }
-            "--schedule" => cfg.schedule = Schedule::Choices(gosim::parse_choices(&value()?)?),
+            "--schedule" => cfg.schedule = Schedule::Choices(value()?.parse()?),
             "--max-steps" => {
                 cfg.max_steps = value()?
                     .parse()
@@ -107,8 +107,8 @@ fn real_main(args: &[String]) -> Result<ExitCode, String> {
         }
         "check" => match gosim::compile(&src, &cfg) {
             Ok(_) => Ok(ExitCode::SUCCESS),
-            Err(text) => {
-                eprint!("{}", text);
+            Err(errors) => {
+                eprint!("{}", errors);
                 Ok(ExitCode::from(1))
             }
         },
@@ -129,8 +129,8 @@ fn real_main(args: &[String]) -> Result<ExitCode, String> {
                     }
                     Ok(ExitCode::SUCCESS)
                 }
-                Err(text) => {
-                    eprint!("{}", text);
+                Err(errors) => {
+                    eprint!("{}", errors);
                     Ok(ExitCode::from(1))
                 }
             }
@@ -165,7 +165,7 @@ fn print_report(r: &gosim::explore::ExploreReport) {
                 .map(|c| c.to_string())
                 .unwrap_or_else(|| "-".into()),
             o.count,
-            o.schedule,
+            o.schedule.to_string(),
             o.switches
         );
         for line in o.stdout.lines().take(20) {

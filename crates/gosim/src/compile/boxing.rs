@@ -1,4 +1,6 @@
-//! Decides which local variables live in heap cells.
+//! Decides which local variables live in heap cells. go/types has no such
+//! file: this is the compiler's escape analysis (cmd/compile's escape
+//! package), reduced to names.
 //!
 //! A Go variable needs a cell when its address escapes the frame's slot: a
 //! closure captures it, `&` takes its address, or it is the root of a field
@@ -9,15 +11,14 @@
 //! with a larger set if it meets a capture this pass missed.
 
 use crate::fasthash::HashSet;
-use crate::syntax::ast::*;
+use crate::syntax::ast::{AssignOp, Block, Expr, ExprKind, GenDecl, Stmt, StmtKind, UnaryOp};
 
-/// Names of locals in `sig`/`body` (and nested closures) that need cells.
-pub fn boxed_names(sig: &FuncType, body: &Block) -> HashSet<String> {
+/// Names of locals in `body` (and nested closures) that need cells.
+pub(super) fn boxed_names(body: &Block) -> HashSet<String> {
     let mut w = Walker {
         boxed: HashSet::default(),
         closure_decls: Vec::new(),
     };
-    let _ = sig;
     w.block(body);
     w.boxed
 }

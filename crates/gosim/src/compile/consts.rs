@@ -1,4 +1,5 @@
-//! Compile-time constants: Go's untyped and typed constant values.
+//! Compile-time constants: Go's untyped and typed constant values, what
+//! go/constant is to go/types (with operand.go's representability rules).
 //!
 //! Owns constant arithmetic and representability checks. Integers are
 //! exact within i128 (enough for every constant the subset meets). Untyped
@@ -7,8 +8,8 @@
 //! exact (beyond [`Rat::MAX_BITS`]) degrades to f64. Typed float constants
 //! hold their rounded f64 value.
 
-use super::rat::Rat;
 use crate::bignum::Nat;
+use crate::compile::rat::Rat;
 use crate::format::atof::Format;
 use crate::syntax::ast::BinaryOp;
 use crate::types::{TypeId, TypeKind, Types, UntypedKind};
@@ -417,7 +418,7 @@ pub fn fold_binary(
 
 #[cfg(test)]
 mod tests {
-    use super::*;
+    use crate::compile::consts::int_text;
 
     #[test]
     fn int_text_matches_display_across_the_i64_edge() {

@@ -1,87 +1,26 @@
-//! Package-level declarations: the universe scope, imports, types,
-//! constants, variables, function signatures and methods, and the driver
-//! that compiles every function body.
+//! Declarations: go/types' decl.go, resolver.go and typexpr.go. Imports,
+//! type names and bodies, type expressions, constants (with `iota`),
+//! package variables, function signatures and methods, and the driver that
+//! compiles every function body and builds the entry function.
+//!
+//! Owns the order of the phases (all type names before any type body, all
+//! signatures before any function body). The universe scope is
+//! universe.rs; statements inside bodies are stmt.rs and the rooms it
+//! hands to.
 
-use super::*;
-use crate::syntax::ast::{Decl, Expr, ExprKind, GenDecl};
+use crate::compile::consts::{self, ConstVal};
+use crate::compile::{boxing, stmt, Compiler, FnCtx, Package, PackageSource, PendingFunc, Sym};
+use crate::fasthash::HashMap;
+use crate::syntax::ast::{self, Decl, Expr, ExprKind, GenDecl};
+use crate::syntax::span::Span;
+use crate::types::{well_known as wk, TypeId, Types};
 use crate::types::{ChanDir, Field, IfaceMethod, Method, MethodTarget, OpaqueKind, TypeKind};
+use crate::vm::natives::Native;
+use crate::vm::op::{FuncCode, GlobalInfo, Op};
 use crate::vm::op::{MethodEntry, RecvAdjust};
 
-pub fn make_error_type(types: &mut Types) -> TypeId {
-    let sig = types.func(vec![], vec![wk::STRING], false);
-    let iface = types.intern(TypeKind::Interface(vec![IfaceMethod {
-        name: "Error".into(),
-        sig,
-    }]));
-    types.new_named("error", iface)
-}
-
-pub fn universe(types: &Types, error_type: TypeId) -> HashMap<String, Sym> {
-    let _ = types;
-    let mut u = HashMap::default();
-    let t = |id: TypeId| Sym::Type(id);
-    for (n, id) in [
-        ("bool", wk::BOOL),
-        ("int", wk::INT),
-        ("int8", wk::INT8),
-        ("int16", wk::INT16),
-        ("int32", wk::INT32),
-        ("rune", wk::INT32),
-        ("int64", wk::INT64),
-        ("uint", wk::UINT),
-        ("uint8", wk::UINT8),
-        ("byte", wk::UINT8),
-        ("uint16", wk::UINT16),
-        ("uint32", wk::UINT32),
-        ("uint64", wk::UINT64),
-        ("uintptr", wk::UINTPTR),
-        ("float64", wk::FLOAT64),
-        ("float32", wk::FLOAT32),
-        ("string", wk::STRING),
-        ("any", wk::EMPTY_IFACE),
-        ("error", error_type),
-    ] {
-        u.insert(n.to_string(), t(id));
-    }
-    u.insert(
-        "true".into(),
-        Sym::Const {
-            val: ConstVal::Bool(true),
-            ty: wk::UNTYPED_BOOL,
-        },
-    );
-    u.insert(
-        "false".into(),
-        Sym::Const {
-            val: ConstVal::Bool(false),
-            ty: wk::UNTYPED_BOOL,
-        },
-    );
-    u.insert("nil".into(), Sym::Nil);
-    for (n, b) in [
-        ("append", Builtin::Append),
-        ("cap", Builtin::Cap),
-        ("clear", Builtin::Clear),
-        ("close", Builtin::Close),
-        ("copy", Builtin::Copy),
-        ("delete", Builtin::Delete),
-        ("len", Builtin::Len),
-        ("make", Builtin::Make),
-        ("max", Builtin::Max),
-        ("min", Builtin::Min),
-        ("new", Builtin::New),
-        ("panic", Builtin::Panic),
-        ("print", Builtin::Print),
-        ("println", Builtin::Println),
-        ("recover", Builtin::Recover),
-    ] {
-        u.insert(n.to_string(), Sym::Builtin(b));
-    }
-    u
-}
-
 /// The packages a program may import, and whether gosim implements them.
-pub const KNOWN_PACKAGES: &[&str] = &[
+const KNOWN_PACKAGES: &[&str] = &[
     "fmt",
     "sync",
     "sync/atomic",
@@ -98,7 +37,7 @@ pub const KNOWN_PACKAGES: &[&str] = &[
 ];
 
 impl<'a> Compiler<'a> {
-    pub fn compile_all(&mut self, pkgs: &[PackageSource<'a>]) {
+    pub(super) fn compile_all(&mut self, pkgs: &[PackageSource<'a>]) {
         // Phase 1: create packages, imports, type names.
         for p in pkgs.iter() {
             let idx = self.packages.len() as u32;
@@ -157,7 +96,7 @@ impl<'a> Compiler<'a> {
             .collect();
         crate::order::sort(&mut unused);
         for (span, path) in unused {
-            self.error(span, format!("\"{}\" imported and not used", path));
+            errorf!(self, span, "\"{}\" imported and not used", path);
         }
         let main_fid = match self.packages[user].scope.get("main") {
             Some(Sym::Func { fid, .. }) => Some(*fid),
@@ -175,7 +114,7 @@ impl<'a> Compiler<'a> {
             }
             return;
         };
-        self.build_entry(main_fid, pkgs);
+        self.build_entry(main_fid);
     }
 
     fn declare_imports(&mut self, p: &PackageSource<'a>) {
@@ -187,19 +126,15 @@ impl<'a> Compiler<'a> {
                 .position(|q| q.path == path && q.library);
             let Some(target) = target else {
                 if KNOWN_PACKAGES.contains(&path) {
-                    self.error(
-                        imp.span,
-                        format!("package {} is not available in gosim", path),
-                    );
+                    errorf!(self, imp.span, "package {} is not available in gosim", path);
                 } else {
                     let known: Vec<&str> = crate::prelude::PACKAGES.iter().map(|p| p.0).collect();
-                    self.error(
+                    errorf!(
+                        self,
                         imp.span,
-                        format!(
-                            "package {} is not supported by gosim (it simulates {})",
-                            path,
-                            known.join(", ")
-                        ),
+                        "package {} is not supported by gosim (it simulates {})",
+                        path,
+                        known.join(", ")
                     );
                 }
                 continue;
@@ -233,7 +168,7 @@ impl<'a> Compiler<'a> {
         }
     }
 
-    pub fn declare_type_name(&mut self, s: &ast::TypeSpec) {
+    pub(super) fn declare_type_name(&mut self, s: &ast::TypeSpec) {
         let pkg = self.cur_pkg as usize;
         let qualified = format!("{}.{}", self.packages[pkg].name, s.name.name);
         let id = if s.alias {
@@ -243,9 +178,11 @@ impl<'a> Compiler<'a> {
         };
         if self.fns.is_empty() {
             if self.packages[pkg].scope.contains_key(&s.name.name) {
-                self.error(
+                errorf!(
+                    self,
                     s.name.span,
-                    format!("{} redeclared in this block", s.name.name),
+                    "{} redeclared in this block",
+                    s.name.name
                 );
             }
             self.packages[pkg]
@@ -266,7 +203,7 @@ impl<'a> Compiler<'a> {
         }
     }
 
-    pub fn resolve_type_body(&mut self, s: &ast::TypeSpec) {
+    pub(super) fn resolve_type_body(&mut self, s: &ast::TypeSpec) {
         let named = match self.lookup_type_sym(&s.name.name) {
             Some(t) => t,
             None => return,
@@ -311,16 +248,16 @@ impl<'a> Compiler<'a> {
 
     /// Resolves a type expression. Reports an error and returns INVALID when
     /// the expression is not a type.
-    pub fn resolve_type(&mut self, e: &Expr) -> TypeId {
+    pub(super) fn resolve_type(&mut self, e: &Expr) -> TypeId {
         match &e.kind {
             ExprKind::Ident(id) => match self.lookup(&id.name) {
                 Some(Sym::Type(t)) => t,
                 Some(_) => {
-                    self.error(e.span, format!("{} is not a type", id.name));
+                    errorf!(self, e.span, "{} is not a type", id.name);
                     wk::INVALID
                 }
                 None => {
-                    self.error(e.span, format!("undefined: {}", id.name));
+                    errorf!(self, e.span, "undefined: {}", id.name);
                     wk::INVALID
                 }
             },
@@ -331,16 +268,13 @@ impl<'a> Compiler<'a> {
                         return match member {
                             Some(Sym::Type(t)) if is_exported(&sel.name) => t,
                             _ => {
-                                self.error(
-                                    e.span,
-                                    format!("undefined: {}.{}", pkgid.name, sel.name),
-                                );
+                                errorf!(self, e.span, "undefined: {}.{}", pkgid.name, sel.name);
                                 wk::INVALID
                             }
                         };
                     }
                 }
-                self.error(e.span, format!("{} is not a type", self.text(e.span)));
+                errorf!(self, e.span, "{} is not a type", self.text(e.span));
                 wk::INVALID
             }
             ExprKind::Paren(x) => self.resolve_type(x),
@@ -363,19 +297,15 @@ impl<'a> Compiler<'a> {
                 let len = match self.const_expr(n) {
                     Some(ConstVal::Int(v)) if (0..=1 << 31).contains(&v) => v as u64,
                     Some(_) => {
-                        self.error(
-                            n.span,
-                            format!("invalid array length {}", self.text(n.span)),
-                        );
+                        errorf!(self, n.span, "invalid array length {}", self.text(n.span));
                         0
                     }
                     None => {
-                        self.error(
+                        errorf!(
+                            self,
                             n.span,
-                            format!(
-                                "array length {} (value of type int) must be constant",
-                                self.text(n.span)
-                            ),
+                            "array length {} (value of type int) must be constant",
+                            self.text(n.span)
                         );
                         0
                     }
@@ -397,10 +327,7 @@ impl<'a> Compiler<'a> {
                 let kt = self.resolve_type(k);
                 let vt = self.resolve_type(v);
                 if kt != wk::INVALID && !self.types.comparable(kt) {
-                    self.error(
-                        k.span,
-                        format!("invalid map key type {}", self.types.name(kt)),
-                    );
+                    errorf!(self, k.span, "invalid map key type {}", self.types.name(kt));
                 }
                 self.types.intern(TypeKind::Map(kt, vt))
             }
@@ -413,7 +340,7 @@ impl<'a> Compiler<'a> {
                 };
                 self.types.intern(TypeKind::Chan(d, t))
             }
-            ExprKind::FuncType(ft) => self.func_type(ft, None).0,
+            ExprKind::FuncType(ft) => self.func_type(ft).0,
             ExprKind::StructType(fields) => {
                 let mut fs = Vec::new();
                 for f in fields {
@@ -428,7 +355,7 @@ impl<'a> Compiler<'a> {
                     } else {
                         for n in &f.names {
                             if fs.iter().any(|x: &Field| x.name == n.name) {
-                                self.error(n.span, format!("{} redeclared", n.name));
+                                errorf!(self, n.span, "{} redeclared", n.name);
                             }
                             fs.push(Field {
                                 name: n.name.clone(),
@@ -445,7 +372,7 @@ impl<'a> Compiler<'a> {
                 for el in elems {
                     match el {
                         ast::InterfaceElem::Method { name, sig } => {
-                            let (sig_ty, _) = self.func_type(sig, None);
+                            let (sig_ty, _) = self.func_type(sig);
                             ms.push(IfaceMethod {
                                 name: name.name.clone(),
                                 sig: sig_ty,
@@ -468,7 +395,7 @@ impl<'a> Compiler<'a> {
                 self.types.intern(TypeKind::Interface(ms))
             }
             _ => {
-                self.error(e.span, format!("{} is not a type", self.text(e.span)));
+                errorf!(self, e.span, "{} is not a type", self.text(e.span));
                 wk::INVALID
             }
         }
@@ -476,10 +403,9 @@ impl<'a> Compiler<'a> {
 
     /// A function type and, for declarations, its parameter and result
     /// fields flattened as (name, type, span).
-    pub fn func_type(
+    pub(super) fn func_type(
         &mut self,
         ft: &ast::FuncType,
-        _recv: Option<TypeId>,
     ) -> (TypeId, Vec<(String, TypeId, Span)>) {
         let mut params = Vec::new();
         let mut named = Vec::new();
@@ -527,7 +453,7 @@ impl<'a> Compiler<'a> {
         }
     }
 
-    pub fn declare_const_spec(&mut self, s: &ast::ConstSpec) {
+    pub(super) fn declare_const_spec(&mut self, s: &ast::ConstSpec) {
         let ty = s.ty.as_ref().map(|t| self.resolve_type(t));
         if s.values.len() < s.names.len() {
             let span = s
@@ -551,7 +477,7 @@ impl<'a> Compiler<'a> {
                 match consts::representable(&self.types, &cv, t) {
                     Ok(c) => val = Some(c),
                     Err(_) => {
-                        self.error(v.span, format!("cannot use {} (untyped {} constant) as {} value in constant declaration (overflows)", self.text(v.span), "int", self.types.name(t)));
+                        errorf!(self, v.span, "cannot use {} (untyped {} constant) as {} value in constant declaration (overflows)", self.text(v.span), "int", self.types.name(t));
                     }
                 }
                 cty = t;
@@ -580,7 +506,7 @@ impl<'a> Compiler<'a> {
             let fid = self.funcs.len() as u32;
             self.funcs.push(None);
             let recv_ty = fd.recv.as_ref().map(|r| self.resolve_type(&r.ty));
-            let (sig_ty, _) = self.func_type(&fd.sig, recv_ty);
+            let (sig_ty, _) = self.func_type(&fd.sig);
             let pkg = self.cur_pkg as usize;
             let pkgname = self.packages[pkg].name.clone();
             let native = if fd.body.is_none() {
@@ -597,9 +523,11 @@ impl<'a> Compiler<'a> {
                 match Native::from_name(&qualified) {
                     Some(n) if p.library => Some(self.native_id(n)),
                     _ => {
-                        self.error(
+                        errorf!(
+                            self,
                             fd.name.span,
-                            format!("missing function body for {}", fd.name.name),
+                            "missing function body for {}",
+                            fd.name.name
                         );
                         None
                     }
@@ -610,28 +538,31 @@ impl<'a> Compiler<'a> {
             match recv_ty {
                 Some(rt) => {
                     let Some(base) = self.recv_base(rt) else {
-                        self.error(
+                        errorf!(
+                            self,
                             fd.recv.as_ref().map(|r| r.span).unwrap_or(fd.span),
-                            format!("invalid receiver type {}", self.types.name(rt)),
+                            "invalid receiver type {}",
+                            self.types.name(rt)
                         );
                         continue;
                     };
                     let pointer_recv = base != rt;
                     if self.types.find_method(base, &fd.name.name).is_some() {
-                        self.error(
+                        errorf!(
+                            self,
                             fd.name.span,
-                            format!(
-                                "method {}.{} already declared",
-                                self.types.name(base),
-                                fd.name.name
-                            ),
+                            "method {}.{} already declared",
+                            self.types.name(base),
+                            fd.name.name
                         );
                     }
                     if let TypeKind::Struct(fs) = self.types.ukind(base) {
                         if fs.iter().any(|f| f.name == fd.name.name) {
-                            self.error(
+                            errorf!(
+                                self,
                                 fd.name.span,
-                                format!("field and method with the same name {}", fd.name.name),
+                                "field and method with the same name {}",
+                                fd.name.name
                             );
                         }
                     }
@@ -698,9 +629,11 @@ impl<'a> Compiler<'a> {
                         }
                     } else {
                         if self.packages[pkg].scope.contains_key(&fd.name.name) {
-                            self.error(
+                            errorf!(
+                                self,
                                 fd.name.span,
-                                format!("{} redeclared in this block", fd.name.name),
+                                "{} redeclared in this block",
+                                fd.name.name
                             );
                         }
                         let sym = match native {
@@ -791,7 +724,7 @@ impl<'a> Compiler<'a> {
             self.globals[idxs[i] as usize].ty = ty;
             if n.name != "_" {
                 if self.packages[pkg].scope.contains_key(&n.name) {
-                    self.error(n.span, format!("{} redeclared in this block", n.name));
+                    errorf!(self, n.span, "{} redeclared in this block", n.name);
                 }
                 self.packages[pkg]
                     .scope
@@ -815,7 +748,7 @@ impl<'a> Compiler<'a> {
 
     fn compile_func_decl(&mut self, pf: &PendingFunc<'a>) {
         let Some(body) = &pf.decl.body else { return };
-        let mut boxed = boxing::boxed_names(&pf.decl.sig, body);
+        let mut boxed = boxing::boxed_names(body);
         for _attempt in 0..8 {
             self.boxed = boxed.clone();
             self.retry_boxed = None;
@@ -845,7 +778,7 @@ impl<'a> Compiler<'a> {
     /// Compiles a function body (a declaration or, via `compile_closure`, a
     /// literal) into a fresh [`FuncCode`].
     #[allow(clippy::too_many_arguments)]
-    pub fn compile_function(
+    pub(super) fn compile_function(
         &mut self,
         name: &str,
         recv: Option<&ast::Field>,
@@ -871,7 +804,7 @@ impl<'a> Compiler<'a> {
                 boxed_params.push(slot);
             }
         }
-        let (_, params) = self.func_type(sig, None);
+        let (_, params) = self.func_type(sig);
         for (pname, pty, pspan) in &params {
             let (slot, b) = self.declare_local(pname, *pty, *pspan);
             self.mark_used(pname);
@@ -880,7 +813,6 @@ impl<'a> Compiler<'a> {
             }
         }
         let nparams = self.fnc().nlocals;
-        self.fnc().nparams = nparams;
         let results: Vec<TypeId> = self
             .types
             .signature(sig_ty)
@@ -913,7 +845,6 @@ impl<'a> Compiler<'a> {
         }
         self.fnc().result_slots = result_slots.clone();
         self.fnc().boxed_results = boxed_results.clone();
-        self.fnc().boxed_params = boxed_params.clone();
         self.block_stmts(&body.stmts);
         if !results.is_empty() && !stmt::terminates_block(&body.stmts) {
             let end = Span {
@@ -948,15 +879,7 @@ impl<'a> Compiler<'a> {
         }
     }
 
-    fn mark_used(&mut self, name: &str) {
-        if let Some(Sym::Local { used, .. }) =
-            self.fnc().scopes.last_mut().and_then(|s| s.get_mut(name))
-        {
-            *used = true;
-        }
-    }
-
-    fn build_entry(&mut self, main_fid: u32, pkgs: &[PackageSource<'a>]) {
+    fn build_entry(&mut self, main_fid: u32) {
         let mut f = FnCtx::new("runtime.main".into(), Span::default());
         let inits = std::mem::take(&mut self.init_code);
         for (code, spans) in inits {
@@ -965,10 +888,9 @@ impl<'a> Compiler<'a> {
         }
         self.fns.push(f);
         // Package init functions, in package order.
+        // FIXME: a method named `init` ("main.T.init") matches too, and runs
+        // before main as if it were one.
         let mut init_fids = Vec::new();
-        for pf in pkgs.iter().enumerate() {
-            let _ = pf;
-        }
         for (fid, code) in self.funcs.iter().enumerate() {
             if let Some(c) = code {
                 if c.name.ends_with(".init") {
@@ -1003,17 +925,15 @@ impl<'a> Compiler<'a> {
 }
 
 impl FnCtx {
-    pub fn new(name: String, span: Span) -> FnCtx {
+    pub(super) fn new(name: String, span: Span) -> FnCtx {
         FnCtx {
             code: Vec::new(),
             spans: Vec::new(),
             scopes: Vec::new(),
             nlocals: 0,
-            nparams: 0,
             results: Vec::new(),
             result_slots: Vec::new(),
             boxed_results: Vec::new(),
-            boxed_params: Vec::new(),
             loops: Vec::new(),
             captures: Vec::new(),
             capture_sources: Vec::new(),
@@ -1025,7 +945,7 @@ impl FnCtx {
     }
 }
 
-pub fn is_exported(name: &str) -> bool {
+pub(super) fn is_exported(name: &str) -> bool {
     name.chars().next().is_some_and(|c| c.is_uppercase())
 }
 

@@ -6,37 +6,68 @@
 //! (sync, time, context, ...) are compiled from gosim's Go prelude the same
 //! way as user code; their body-less functions bind to natives.
 //! Never panics on user input: every problem becomes a [`Diagnostic`].
+//!
+//! The rooms are cut along go/types' own files: `decls` (decl.go,
+//! resolver.go, typexpr.go), `universe`, `stmt`, `assignments`, `loops`,
+//! `switch`, `expr`, `lookup`, `index`, `composite`, `conversions`,
+//! `calls` and `builtins`. `consts` and `rat` are constant values (what
+//! go/constant is to go/types), and `boxing` decides which variables live
+//! in heap cells. This file holds what they share (go/types' check.go and
+//! scope.go): the compiler state, function contexts, scopes and name
+//! lookup, and code emission.
 
+/// Reports an error whose message is formatted, at a span: the checker's
+/// `check.errorf` (go/types errors.go). Expands to `Compiler::error`, so the
+/// message text and the de-duplication are the same as a plain `error`.
+macro_rules! errorf {
+    ($c:expr, $span:expr, $($arg:tt)+) => {
+        $c.error($span, format!($($arg)+))
+    };
+}
+
+mod assignments;
 mod boxing;
+mod builtins;
 mod calls;
+mod composite;
 pub mod consts;
+mod conversions;
 mod decls;
 mod expr;
+mod index;
+mod lookup;
+mod loops;
 pub mod rat;
 mod stmt;
+mod switch;
+mod universe;
 
-use crate::diag::Diagnostic;
+use crate::compile::consts::ConstVal;
+use crate::compile::loops::LoopCtx;
+use crate::config::GoVersion;
 use crate::fasthash::{HashMap, HashSet};
 use crate::syntax::ast;
+use crate::syntax::diag::Diagnostic;
 use crate::syntax::span::Span;
-use crate::types::{well_known as wk, TypeId, Types};
+use crate::types::{well_known as wk, Method, MethodTarget, TypeId, Types};
 use crate::vm::natives::Native;
-use crate::vm::op::{FuncCode, GlobalInfo, LocalInfo, MethodTable, Op, Program};
-use consts::ConstVal;
+use crate::vm::op::{
+    FuncCode, GlobalInfo, LocalInfo, MethodEntry, MethodTable, Op, Program, RecvAdjust,
+};
 
 /// One package to compile: its import path, syntax and whether it is part
 /// of gosim's prelude.
-pub struct PackageSource<'a> {
-    pub path: &'a str,
-    pub file: &'a ast::File,
-    pub library: bool,
+struct PackageSource<'a> {
+    path: &'a str,
+    file: &'a ast::File,
+    library: bool,
     /// The source text, for quoting expressions in messages.
-    pub text: &'a str,
+    text: &'a str,
 }
 
 /// Go builtins (Go spec "Built-in functions").
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Builtin {
+enum Builtin {
     Append,
     Cap,
     Clear,
@@ -55,7 +86,7 @@ pub enum Builtin {
 }
 
 #[derive(Clone, Debug)]
-pub enum Sym {
+enum Sym {
     Local {
         slot: u32,
         ty: TypeId,
@@ -89,20 +120,11 @@ pub enum Sym {
     Nil,
 }
 
-pub struct Package {
-    pub path: String,
-    pub name: String,
-    pub scope: HashMap<String, Sym>,
-    pub library: bool,
-}
-
-/// A break/continue target.
-struct LoopCtx {
-    label: Option<String>,
-    breaks: Vec<usize>,
-    continues: Vec<usize>,
-    /// `break` inside a select or switch exits it but `continue` does not.
-    is_loop: bool,
+struct Package {
+    path: String,
+    name: String,
+    scope: HashMap<String, Sym>,
+    library: bool,
 }
 
 /// State of the function being compiled (closures nest these).
@@ -111,11 +133,9 @@ struct FnCtx {
     spans: Vec<Span>,
     scopes: Vec<HashMap<String, Sym>>,
     nlocals: u32,
-    nparams: u32,
     results: Vec<TypeId>,
     result_slots: Vec<u32>,
     boxed_results: Vec<bool>,
-    boxed_params: Vec<u32>,
     loops: Vec<LoopCtx>,
     /// Captured outer variables: (name, slot in this function).
     captures: Vec<(String, u32)>,
@@ -127,16 +147,16 @@ struct FnCtx {
     cur_span: Span,
 }
 
-pub struct Compiler<'a> {
-    pub types: Types,
-    pub funcs: Vec<Option<FuncCode>>,
-    pub globals: Vec<GlobalInfo>,
-    pub packages: Vec<Package>,
-    pub diags: Vec<Diagnostic>,
-    pub method_names: Vec<String>,
+struct Compiler<'a> {
+    types: Types,
+    funcs: Vec<Option<FuncCode>>,
+    globals: Vec<GlobalInfo>,
+    packages: Vec<Package>,
+    diags: Vec<Diagnostic>,
+    method_names: Vec<String>,
     method_name_ids: HashMap<String, u32>,
-    pub methods: MethodTable,
-    pub natives: Vec<Native>,
+    methods: MethodTable,
+    natives: Vec<Native>,
     native_ids: HashMap<Native, u32>,
     /// The package being compiled.
     cur_pkg: u32,
@@ -150,14 +170,12 @@ pub struct Compiler<'a> {
     universe: HashMap<String, Sym>,
     /// Bodies to compile after all signatures are known.
     pending: Vec<PendingFunc<'a>>,
-    /// Which type each `error`/`any` names.
-    pub error_type: TypeId,
     library_mode: bool,
     iota: Option<i128>,
     /// The capture sources of the closure compiled last.
     last_capture_sources: Option<Vec<u32>>,
     /// Go 1.22+ loop variables (one per iteration).
-    pub loopvar_per_iteration: bool,
+    loopvar_per_iteration: bool,
 }
 
 struct PendingFunc<'a> {
@@ -171,14 +189,14 @@ struct PendingFunc<'a> {
 
 /// The result of checking (and emitting) an expression.
 #[derive(Clone, Debug)]
-pub struct Operand {
-    pub mode: Mode,
-    pub ty: TypeId,
-    pub span: Span,
+struct Operand {
+    mode: Mode,
+    ty: TypeId,
+    span: Span,
 }
 
 #[derive(Clone, Debug)]
-pub enum Mode {
+enum Mode {
     /// Nothing could be computed (an error was reported).
     Invalid,
     /// A value was pushed.
@@ -192,7 +210,8 @@ pub enum Mode {
     /// Several values were pushed (a multi-result call); `ty` is a tuple.
     Multi,
     Builtin(Builtin),
-    Package(u32),
+    /// A package name (only valid before a selector).
+    Package,
 }
 
 impl Operand {
@@ -210,6 +229,14 @@ impl Operand {
             span,
         }
     }
+    /// The result of a call with no results.
+    fn void(span: Span) -> Operand {
+        Operand {
+            mode: Mode::Void,
+            ty: wk::EMPTY_TUPLE,
+            span,
+        }
+    }
     fn is_invalid(&self) -> bool {
         matches!(self.mode, Mode::Invalid)
     }
@@ -222,10 +249,10 @@ pub fn compile_program(
     user: &ast::File,
     user_text: &str,
     library: &[(String, ast::File, String)],
-    go_version: crate::GoVersion,
+    go_version: GoVersion,
 ) -> Result<Program, Vec<Diagnostic>> {
     let mut c = Compiler::new();
-    c.loopvar_per_iteration = go_version >= crate::GoVersion::Go122;
+    c.loopvar_per_iteration = go_version >= GoVersion::Go122;
     let mut sources: Vec<PackageSource> = library
         .iter()
         .map(|(path, file, text)| PackageSource {
@@ -242,21 +269,19 @@ pub fn compile_program(
         text: user_text,
     });
     c.compile_all(&sources);
-    let user_pkg = (c.packages.len() as u32).saturating_sub(1);
     if !c.diags.is_empty() {
         let mut d = std::mem::take(&mut c.diags);
         crate::order::sort_by_key(&mut d, |d| d.span.lo);
         d.dedup();
         return Err(d);
     }
-    let _ = user_pkg;
     Ok(c.finish(user_text))
 }
 
 impl<'a> Compiler<'a> {
     fn new() -> Compiler<'a> {
         let mut types = Types::new();
-        let error_type = decls::make_error_type(&mut types);
+        let error_type = universe::make_error_type(&mut types);
         let mut c = Compiler {
             types,
             funcs: Vec::new(),
@@ -276,7 +301,6 @@ impl<'a> Compiler<'a> {
             init_code: Vec::new(),
             universe: HashMap::default(),
             pending: Vec::new(),
-            error_type,
             library_mode: false,
             iota: None,
             last_capture_sources: None,
@@ -287,27 +311,27 @@ impl<'a> Compiler<'a> {
         let nid = c.native_id(Native::RuntimeErrorString);
         let sig = c.types.func(vec![], vec![wk::STRING], false);
         if let Some(n) = c.types.named_info_mut(rt) {
-            n.methods.push(crate::types::Method {
+            n.methods.push(Method {
                 name: "Error".into(),
                 pointer_recv: false,
                 sig,
-                target: crate::types::MethodTarget::Native(nid),
+                target: MethodTarget::Native(nid),
             });
         }
         let mid = c.method_name_id("Error");
         c.methods.entries.insert(
             (rt, mid),
-            crate::vm::op::MethodEntry {
-                target: crate::types::MethodTarget::Native(nid),
+            MethodEntry {
+                target: MethodTarget::Native(nid),
                 sig,
-                recv: crate::vm::op::RecvAdjust::None,
+                recv: RecvAdjust::None,
             },
         );
-        c.universe = decls::universe(&c.types, error_type);
+        c.universe = universe::universe(error_type);
         c
     }
 
-    pub fn method_name_id(&mut self, name: &str) -> u32 {
+    fn method_name_id(&mut self, name: &str) -> u32 {
         if let Some(&id) = self.method_name_ids.get(name) {
             return id;
         }
@@ -317,7 +341,7 @@ impl<'a> Compiler<'a> {
         id
     }
 
-    pub fn native_id(&mut self, n: Native) -> u32 {
+    fn native_id(&mut self, n: Native) -> u32 {
         if let Some(&id) = self.native_ids.get(&n) {
             return id;
         }
@@ -327,7 +351,7 @@ impl<'a> Compiler<'a> {
         id
     }
 
-    pub fn error(&mut self, span: Span, msg: impl Into<String>) {
+    fn error(&mut self, span: Span, msg: impl Into<String>) {
         let msg = msg.into();
         if self.library_mode {
             // A prelude bug: surface it loudly but keep going.
@@ -348,7 +372,7 @@ impl<'a> Compiler<'a> {
     }
 
     /// The source text of a span in the current package (for messages).
-    pub fn text(&self, span: Span) -> String {
+    fn text(&self, span: Span) -> String {
         let src = self
             .sources
             .get(self.cur_pkg as usize)
@@ -367,7 +391,7 @@ impl<'a> Compiler<'a> {
             .expect("emission happens inside a function context")
     }
 
-    pub fn emit(&mut self, op: Op) -> usize {
+    fn emit(&mut self, op: Op) -> usize {
         let span = self.fns.last().map(|f| f.cur_span).unwrap_or_default();
         let f = self.fnc();
         f.code.push(op);
@@ -375,11 +399,11 @@ impl<'a> Compiler<'a> {
         f.code.len() - 1
     }
 
-    pub fn here(&self) -> usize {
+    fn here(&self) -> usize {
         self.fns.last().map(|f| f.code.len()).unwrap_or(0)
     }
 
-    pub fn patch(&mut self, at: usize, target: usize) {
+    fn patch(&mut self, at: usize, target: usize) {
         let t = target as u32;
         if let Some(Op::Jump(x) | Op::JumpIfFalse(x) | Op::JumpIfTrue(x)) =
             self.fnc().code.get_mut(at)
@@ -388,7 +412,7 @@ impl<'a> Compiler<'a> {
         }
     }
 
-    pub fn set_span(&mut self, span: Span) -> Span {
+    fn set_span(&mut self, span: Span) -> Span {
         let f = self.fnc();
         std::mem::replace(&mut f.cur_span, span)
     }
@@ -400,12 +424,12 @@ impl<'a> Compiler<'a> {
         s
     }
 
-    pub fn push_scope(&mut self) {
+    fn push_scope(&mut self) {
         self.fnc().scopes.push(HashMap::default());
     }
 
     /// Pops a scope, reporting `declared and not used` for its locals.
-    pub fn pop_scope(&mut self) {
+    fn pop_scope(&mut self) {
         let scope = self.fnc().scopes.pop().unwrap_or_default();
         let mut unused: Vec<(Span, String)> = scope
             .into_iter()
@@ -418,24 +442,57 @@ impl<'a> Compiler<'a> {
             .collect();
         crate::order::sort(&mut unused);
         for (span, name) in unused {
-            self.error(span, format!("declared and not used: {}", name));
+            errorf!(self, span, "declared and not used: {}", name);
+        }
+    }
+
+    /// Whether the innermost local called `name` has been used so far.
+    fn peek_used(&self, name: &str) -> Option<bool> {
+        let f = self.fns.last()?;
+        for s in f.scopes.iter().rev() {
+            if let Some(Sym::Local { used, .. }) = s.get(name) {
+                return Some(*used);
+            }
+        }
+        None
+    }
+
+    /// Forgets a use of the innermost local `name`: assigning to a variable
+    /// does not count as using it.
+    fn unmark_used(&mut self, name: &str) {
+        if let Some(f) = self.fns.last_mut() {
+            for s in f.scopes.iter_mut().rev() {
+                if let Some(Sym::Local { used, .. }) = s.get_mut(name) {
+                    *used = false;
+                    return;
+                }
+            }
+        }
+    }
+
+    /// Marks a local of the innermost scope used (parameters, and names Go
+    /// does not report as unused).
+    fn mark_used(&mut self, name: &str) {
+        if let Some(Sym::Local { used, .. }) =
+            self.fnc().scopes.last_mut().and_then(|s| s.get_mut(name))
+        {
+            *used = true;
         }
     }
 
     /// Declares a local variable and returns its slot. A boxed variable's
     /// slot holds a pointer to its cell.
-    pub fn declare_local(&mut self, name: &str, ty: TypeId, span: Span) -> (u32, bool) {
+    fn declare_local(&mut self, name: &str, ty: TypeId, span: Span) -> (u32, bool) {
         let slot = self.new_slot();
         let boxed = self.boxed.contains(name);
         if name != "_" {
-            let scope_span = span;
             let f = self.fnc();
             f.locals.push(LocalInfo {
                 name: name.to_string(),
                 slot,
                 boxed,
                 ty,
-                scope: scope_span,
+                scope: span,
             });
             f.scopes
                 .last_mut()
@@ -456,7 +513,7 @@ impl<'a> Compiler<'a> {
 
     /// Emits the store that initializes a freshly declared local from the
     /// value on top of the stack.
-    pub fn init_local(&mut self, slot: u32, boxed: bool) {
+    fn init_local(&mut self, slot: u32, boxed: bool) {
         if boxed {
             self.emit(Op::BoxInto(slot));
         } else {
@@ -466,7 +523,7 @@ impl<'a> Compiler<'a> {
 
     /// Looks a name up through block scopes, enclosing functions (capturing
     /// as needed), the package and the universe. Marks it used.
-    pub fn lookup(&mut self, name: &str) -> Option<Sym> {
+    fn lookup(&mut self, name: &str) -> Option<Sym> {
         let depth = self.fns.len();
         for fi in (0..depth).rev() {
             let found = {
@@ -611,7 +668,7 @@ impl<'a> Compiler<'a> {
     }
 
     /// Emits a load of a variable symbol.
-    pub fn load_sym(&mut self, sym: &Sym) {
+    fn load_sym(&mut self, sym: &Sym) {
         match sym {
             Sym::Local {
                 slot, boxed: true, ..

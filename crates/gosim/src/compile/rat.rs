@@ -1,4 +1,5 @@
-//! Exact rational numbers for untyped float constants.
+//! Exact rational numbers for untyped float constants: the `big.Rat` that
+//! go/constant keeps float constants in.
 //!
 //! Go evaluates constant expressions exactly: `1e300 * 1e5 / 1e10` is
 //! exactly `1e295`, `1e-400 * 1e400` is exactly 1, and a constant only
@@ -266,8 +267,11 @@ impl Rat {
 
 #[cfg(test)]
 mod tests {
-    use super::*;
+    use crate::bignum::Nat;
+    use crate::compile::rat::Rat;
+    use crate::format::atof::Format;
     use crate::SplitMix;
+    use std::cmp::Ordering;
 
     fn rat(v: i128) -> Rat {
         Rat::from_i128(v)

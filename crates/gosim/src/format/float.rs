@@ -460,6 +460,33 @@ pub fn format_uint(mut v: u64, base: u32) -> String {
     String::from_utf8_lossy(&rev).into_owned()
 }
 
+/// Mirrors `printfloat` in runtime/print.go, the format of the `print` and
+/// `println` builtins (and of Go 1.21's panic values): `+1.500000e+000`, a
+/// sign always, six mantissa digits and a three-digit exponent.
+pub(crate) fn format_print_float(f: f64) -> String {
+    if f.is_nan() {
+        return "NaN".into();
+    }
+    if f.is_infinite() {
+        return if f > 0.0 {
+            "+Inf".into()
+        } else {
+            "-Inf".into()
+        };
+    }
+    let s = format_float(f, b'e', 6, 64);
+    let (mant, exp) = s.split_once('e').unwrap_or((&s, "0"));
+    let e: i32 = exp.parse().unwrap_or(0);
+    let sign = if f.is_sign_negative() { "" } else { "+" };
+    format!(
+        "{}{}e{}{:03}",
+        sign,
+        mant,
+        if e < 0 { "-" } else { "+" },
+        e.abs()
+    )
+}
+
 #[cfg(test)]
 mod tests {
     //! Compared against Rust's own float formatting, which is exact.

@@ -37,8 +37,9 @@ mod print;
 mod quote;
 mod sort;
 mod time;
-mod utf8;
+pub(crate) mod utf8;
 
+pub(crate) use float::format_print_float;
 pub use float::{format_float, format_int, format_uint};
 pub use quote::{can_backquote, is_print, quote, quote_bytes, quote_rune, quote_to_ascii};
 pub use time::{

@@ -15,6 +15,26 @@
 //! When the wake carries a select case, the VM must at once remove that
 //! goroutine's other sudogs ([`super::select::cancel`]); this channel already
 //! removed the ones it held (Go's `selectDone` does the same job lazily).
+//!
+//! Invariants (after every operation; debug builds check them, see
+//! `Chan::check_invariants`), `qcount` being `buf.len()`:
+//!
+//! - `qcount <= dataqsiz`, and `recvx < dataqsiz` (`recvx == 0` when
+//!   unbuffered): a send buffers only into a free slot, `recvx` wraps.
+//! - Senders in `sendq` carry their value; receivers in `recvq` carry none.
+//! - A closed channel has no waiters: `closechan` wakes them all, and a
+//!   send, receive or select on a closed channel never parks.
+//! - `qcount > 0` implies `recvq` is empty: a receiver parks only on an
+//!   empty buffer, and a send hands off to a parked receiver before it
+//!   would buffer.
+//! - `qcount < dataqsiz` implies `sendq` is empty: a sender parks only on a
+//!   full buffer, and a receive from a full buffer moves the oldest parked
+//!   sender's value into the slot it freed. (`clear_buffer` is for timer
+//!   channels, which only the runtime sends on, without blocking.)
+//! - At least one of `sendq` and `recvq` is empty, except when a single
+//!   goroutine is blocked on an unbuffered channel in a select with both a
+//!   send and a receive case on it: then every sudog in both queues is one
+//!   of that goroutine's select sudogs (as Go's chan.go says).
 
 use std::collections::VecDeque;
 
@@ -249,7 +269,7 @@ impl<V: Clone> Chan<V> {
         };
         let sg = q.pop_front()?;
         if sg.select.is_some() {
-            self.remove_waiter(sg.g);
+            self.drop_waiter(sg.g);
         }
         Some(sg)
     }
@@ -258,6 +278,12 @@ impl<V: Clone> Chan<V> {
     /// hand `v` to the oldest parked receiver; else buffer it if there is
     /// room; else return `WouldBlock` or queue the sender carrying `v`.
     pub fn send(&mut self, g: Gid, v: V, block: bool) -> SendOutcome<V> {
+        let out = self.chansend(g, v, block);
+        self.check_invariants();
+        out
+    }
+
+    fn chansend(&mut self, g: Gid, v: V, block: bool) -> SendOutcome<V> {
         if self.closed {
             return SendOutcome::Panic(GoError::SendOnClosedChannel);
         }
@@ -290,6 +316,12 @@ impl<V: Clone> Chan<V> {
     /// the buffer's head and the sender's value moves into the freed slot
     /// (`recv`); else take the buffer's head; else `WouldBlock` or park.
     pub fn recv(&mut self, g: Gid, block: bool) -> RecvOutcome<V> {
+        let out = self.chanrecv(g, block);
+        self.check_invariants();
+        out
+    }
+
+    fn chanrecv(&mut self, g: Gid, block: bool) -> RecvOutcome<V> {
         if self.closed && self.buf.is_empty() {
             return RecvOutcome::Received {
                 value: RecvValue::Closed,
@@ -359,6 +391,12 @@ impl<V: Clone> Chan<V> {
     /// `goready` in) start with the newest sender and end with the oldest
     /// receiver.
     pub fn close(&mut self) -> Result<Vec<ChanWake<V>>, GoError> {
+        let out = self.closechan();
+        self.check_invariants();
+        out
+    }
+
+    fn closechan(&mut self) -> Result<Vec<ChanWake<V>>, GoError> {
         if self.closed {
             return Err(GoError::CloseOfClosedChannel);
         }
@@ -389,6 +427,7 @@ impl<V: Clone> Chan<V> {
             elem: Some(v),
             select: Some(SelectCase { case_index }),
         });
+        self.check_invariants();
     }
 
     /// Queue a select's receive case (selectgo's pass 2 for a receive).
@@ -398,11 +437,18 @@ impl<V: Clone> Chan<V> {
             elem: None,
             select: Some(SelectCase { case_index }),
         });
+        self.check_invariants();
     }
 
     /// Remove every sudog of `g` from both queues (selectgo's pass 3, or a
     /// goroutine that is gone). Returns how many were removed.
     pub fn remove_waiter(&mut self, g: Gid) -> usize {
+        let removed = self.drop_waiter(g);
+        self.check_invariants();
+        removed
+    }
+
+    fn drop_waiter(&mut self, g: Gid) -> usize {
         let before = self.recvq.len() + self.sendq.len();
         self.recvq.retain(|s| s.g != g);
         self.sendq.retain(|s| s.g != g);
@@ -410,10 +456,210 @@ impl<V: Clone> Chan<V> {
     }
 
     /// Drop every buffered value. Go 1.23+ timer channels need this on
-    /// `Stop`/`Reset` (`timerchandrain`) so no stale tick is received.
+    /// `Stop`/`Reset` (`timerchandrain`) so no stale tick is received. Only
+    /// the runtime sends on a timer channel, never blocking, so no sender is
+    /// parked on it.
     pub fn clear_buffer(&mut self) -> usize {
         let n = self.buf.len();
         while self.pop_buf().is_some() {}
+        self.check_invariants();
         n
+    }
+
+    /// Panics (in debug builds only) if an invariant of the module docs is
+    /// broken.
+    fn check_invariants(&self) {
+        debug_assert_eq!(self.broken_invariant(), None, "hchan invariant broken");
+    }
+
+    /// The first invariant of the module docs this channel breaks, if any.
+    fn broken_invariant(&self) -> Option<&'static str> {
+        let qcount = self.buf.len();
+        if qcount > self.dataqsiz {
+            return Some("qcount <= dataqsiz");
+        }
+        if self.recvx >= self.dataqsiz.max(1) {
+            return Some("recvx < dataqsiz");
+        }
+        if self.sendq.iter().any(|s| s.elem.is_none())
+            || self.recvq.iter().any(|s| s.elem.is_some())
+        {
+            return Some("senders carry a value, receivers none");
+        }
+        if self.closed && !(self.recvq.is_empty() && self.sendq.is_empty()) {
+            return Some("a closed channel has no waiters");
+        }
+        if qcount > 0 && !self.recvq.is_empty() {
+            return Some("qcount > 0 implies recvq is empty");
+        }
+        if qcount < self.dataqsiz && !self.sendq.is_empty() {
+            return Some("qcount < dataqsiz implies sendq is empty");
+        }
+        if let (Some(first), false) = (self.recvq.front(), self.sendq.is_empty()) {
+            let one_select = self
+                .recvq
+                .iter()
+                .chain(self.sendq.iter())
+                .all(|s| s.g == first.g && s.select.is_some());
+            if self.dataqsiz > 0 || !one_select {
+                return Some("sendq or recvq is empty, but for one goroutine's select");
+            }
+        }
+        None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{Chan, ChanWake, Delivery, RecvOutcome, SendOutcome, Sudog};
+    use crate::runtime::Gid;
+
+    /// xorshift64: a seeded pick with no dependency on the crate's RNG.
+    fn pick(state: &mut u64, n: usize) -> usize {
+        *state ^= *state << 13;
+        *state ^= *state >> 7;
+        *state ^= *state << 17;
+        (*state % n as u64) as usize
+    }
+
+    /// Goroutines 1..=5 send, receive and select (a send and a receive
+    /// case on the one channel, the case that makes both queues non-empty)
+    /// under seeded random schedules, the way the VM drives a channel: a
+    /// select parks only when no case is ready, and a woken select leaves
+    /// its other sudogs. Then the channel is closed. The invariants hold
+    /// after every operation.
+    #[test]
+    fn invariants_hold_under_random_operations() {
+        let (mut both_queues, mut full_with_senders) = (false, false);
+        for seed in 1..=300u64 {
+            let mut rng = seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1;
+            let cap = pick(&mut rng, 3);
+            let mut c: Chan<i64> = Chan::new("int", cap);
+            let mut parked = [false; 6];
+            let wake = |w: Option<ChanWake<i64>>, c: &mut Chan<i64>, parked: &mut [bool; 6]| {
+                if let Some(w) = w {
+                    assert!(
+                        parked[w.g as usize],
+                        "seed {seed}: woke a running goroutine"
+                    );
+                    parked[w.g as usize] = false;
+                    if w.select.is_some() {
+                        c.remove_waiter(w.g);
+                    }
+                }
+            };
+            for step in 0..200i64 {
+                let runnable: Vec<Gid> = (1..=5).filter(|&g| !parked[g as usize]).collect();
+                if runnable.is_empty() {
+                    break;
+                }
+                let g = runnable[pick(&mut rng, runnable.len())];
+                match pick(&mut rng, 3) {
+                    0 => match c.send(g, step, true) {
+                        SendOutcome::Sent { woke } => wake(woke, &mut c, &mut parked),
+                        SendOutcome::Parked(_) => parked[g as usize] = true,
+                        other => panic!("seed {seed}: send gave {other:?}"),
+                    },
+                    1 => match c.recv(g, true) {
+                        RecvOutcome::Received { woke, .. } => wake(woke, &mut c, &mut parked),
+                        RecvOutcome::Parked(_) => parked[g as usize] = true,
+                        RecvOutcome::WouldBlock => panic!("seed {seed}: blocking recv"),
+                    },
+                    _ => {
+                        if c.can_send_now() {
+                            match c.send(g, step, false) {
+                                SendOutcome::Sent { woke } => wake(woke, &mut c, &mut parked),
+                                other => panic!("seed {seed}: ready send gave {other:?}"),
+                            }
+                        } else if c.can_recv_now() {
+                            match c.recv(g, false) {
+                                RecvOutcome::Received { woke, .. } => {
+                                    wake(woke, &mut c, &mut parked)
+                                }
+                                other => panic!("seed {seed}: ready recv gave {other:?}"),
+                            }
+                        } else {
+                            c.enqueue_select_send(g, step, 0);
+                            c.enqueue_select_recv(g, 1);
+                            parked[g as usize] = true;
+                        }
+                    }
+                }
+                assert_eq!(c.broken_invariant(), None, "seed {seed}, step {step}");
+                both_queues |= !c.recvq.is_empty() && !c.sendq.is_empty();
+                full_with_senders |= cap > 0 && c.qcount() == cap && !c.sendq.is_empty();
+            }
+            let wakes = c.close().expect("closed once");
+            assert_eq!(c.broken_invariant(), None, "seed {seed}: after close");
+            for w in wakes {
+                assert!(matches!(
+                    w.delivery,
+                    Delivery::ReceivedClosed | Delivery::SendClosed
+                ));
+            }
+        }
+        assert!(both_queues, "a select parks on both queues");
+        assert!(full_with_senders, "senders park on a full buffer");
+    }
+
+    /// Each invariant, broken by hand, is reported.
+    #[test]
+    fn broken_states_are_reported() {
+        let receiver = |g| Sudog {
+            g,
+            elem: None,
+            select: None,
+        };
+        let sender = |g, v| Sudog {
+            g,
+            elem: Some(v),
+            select: None,
+        };
+
+        let mut c: Chan<i64> = Chan::new("int", 1);
+        c.buf.extend([1, 2]);
+        assert_eq!(c.broken_invariant(), Some("qcount <= dataqsiz"));
+
+        let mut c: Chan<i64> = Chan::new("int", 2);
+        c.recvx = 2;
+        assert_eq!(c.broken_invariant(), Some("recvx < dataqsiz"));
+
+        let mut c: Chan<i64> = Chan::new("int", 0);
+        c.sendq.push_back(receiver(1));
+        assert_eq!(
+            c.broken_invariant(),
+            Some("senders carry a value, receivers none")
+        );
+
+        let mut c: Chan<i64> = Chan::new("int", 0);
+        c.recvq.push_back(receiver(1));
+        c.closed = true;
+        assert_eq!(
+            c.broken_invariant(),
+            Some("a closed channel has no waiters")
+        );
+
+        let mut c: Chan<i64> = Chan::new("int", 2);
+        c.buf.push_back(1);
+        c.recvq.push_back(receiver(1));
+        assert_eq!(
+            c.broken_invariant(),
+            Some("qcount > 0 implies recvq is empty")
+        );
+
+        let mut c: Chan<i64> = Chan::new("int", 2);
+        c.sendq.push_back(sender(1, 5));
+        assert_eq!(
+            c.broken_invariant(),
+            Some("qcount < dataqsiz implies sendq is empty")
+        );
+
+        let mut c: Chan<i64> = Chan::new("int", 0);
+        c.recvq.push_back(receiver(1));
+        c.sendq.push_back(sender(2, 5));
+        assert_eq!(
+            c.broken_invariant(),
+            Some("sendq or recvq is empty, but for one goroutine's select")
+        );
     }
 }

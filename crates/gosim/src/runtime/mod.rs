@@ -55,15 +55,29 @@ pub mod syncmap;
 pub mod timers;
 pub mod waitgroup;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// A goroutine id, as Go prints it in `goroutine N [...]` headers.
 pub type Gid = u32;
 
+/// A runtime object's id: its index in the VM's heap.
+pub type ObjId = u32;
+
+/// The invariant checks' "a goroutine waits (or is queued) at most once" is
+/// checked only while at most this many wait, so that debug runs of programs
+/// with thousands of goroutines stay fast.
+const DISTINCT_CHECK_LIMIT: usize = 1024;
+
+/// Whether no goroutine appears twice in `gids`.
+fn all_distinct(mut gids: Vec<Gid>) -> bool {
+    crate::order::sort(&mut gids);
+    gids.windows(2).all(|w| w[0] != w[1])
+}
+
 /// Why a goroutine is parked; mirrors `waitReason` in runtime/runtime2.go.
 ///
 /// Only the reasons a teaching program can reach are modelled.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub enum WaitReason {
     /// `waitReasonChanSend`: blocked in a send on a non-nil channel.
     ChanSend,

@@ -10,7 +10,7 @@
 
 use super::ast::BinaryOp;
 use super::span::Span;
-use crate::diag::Diagnostic;
+use crate::syntax::diag::Diagnostic;
 
 /// One token: what it is and where it was written.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -4,6 +4,7 @@
 //! panics on any input: errors come back as diagnostics with spans.
 
 pub mod ast;
+pub mod diag;
 pub mod lexer;
 pub mod literal;
 pub mod parser;

@@ -2,8 +2,10 @@
 //! fmt sees values through reflection: with their dynamic types, struct
 //! field names, and fake but stable addresses for pointers.
 
+use super::goroutine::Goroutine;
 use super::heap::HeapObj;
-use super::machine::{Goroutine, Vm};
+use super::machine::Vm;
+use super::slice;
 use super::value::{FuncVal, Root, Value};
 use crate::format::{Arg, Field, FmtValue};
 use crate::types::{well_known as wk, TypeId, TypeKind};
@@ -14,7 +16,7 @@ const ADDR_BASE: u64 = 0xc000010000;
 impl Vm {
     /// The operands of a fmt call: a `[]any`.
     pub fn fmt_args(&mut self, g: &mut Goroutine, list: &Value) -> Vec<Arg> {
-        let items = self.slice_items(list);
+        let items = slice::items(&self.heap, list);
         items
             .iter()
             .map(|v| self.to_arg(g, v, wk::EMPTY_IFACE, 0, true))

@@ -4,14 +4,24 @@
 //! deterministic function of the program, the configuration and the
 //! scheduling choices taken at each [`sched::Point`].
 
+mod call;
+mod chanops;
+mod convert;
 pub mod events;
+pub mod fault;
 mod fmtconv;
+pub mod goroutine;
 pub mod heap;
+mod interp;
 mod library;
 pub mod machine;
 pub mod natives;
 pub mod op;
+mod panic;
 pub mod race;
 pub mod sched;
+mod slice;
+mod time;
 pub mod unicase;
 pub mod value;
+pub mod view;

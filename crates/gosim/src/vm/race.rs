@@ -8,11 +8,17 @@
 //! WaitGroup Done→Wait, Cond, Once (through its mutex) and atomics. Like
 //! Go's detector it also flags a WaitGroup whose first Add is not ordered
 //! with a Wait. It never changes how the program runs.
+//!
+//! Also owns the vocabulary of locations ([`Loc`]) and which variable an
+//! instruction touches ([`mem_access`]), which the explorer's touch log
+//! shares. It does not import the machine: the machine calls in.
 
 use crate::fasthash::HashMap;
 use crate::runtime::Gid;
-use crate::syntax::span::Span;
-use serde::{Deserialize, Serialize};
+use crate::syntax::span::{LineIndex, Span};
+use crate::vm::goroutine::Goroutine;
+use crate::vm::op::{FuncCode, GlobalInfo, Op};
+use crate::vm::value::{ObjId, Pointer, Root, Value};
 
 /// A vector clock indexed by goroutine number (dense, in creation order).
 #[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
@@ -54,23 +60,71 @@ struct Shadow {
     reads: Vec<Access>,
 }
 
-/// A race Go's detector would report: two accesses, neither ordered before
-/// the other, at least one a write.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-pub struct RaceReport {
-    /// What was accessed: a variable name, or "sync.WaitGroup".
-    pub what: String,
-    pub first_g: Gid,
-    pub first_line: u32,
-    pub first_write: bool,
-    pub second_g: Gid,
-    pub second_line: u32,
-    pub second_write: bool,
+pub use crate::snapshot::RaceReport;
+
+/// A memory location the detector shadows, and the explorer's touch log
+/// records: a variable with the field path inside it, or a pseudo-location
+/// standing for shared state that is not a variable.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub enum Loc {
+    /// An escaped variable (a heap cell).
+    Cell { id: ObjId, path: Vec<u32> },
+    /// An element of a slice's backing array.
+    Elem {
+        arr: ObjId,
+        index: u32,
+        path: Vec<u32>,
+    },
+    /// A package-level variable.
+    Global { index: u32, path: Vec<u32> },
+    /// A whole map: like Go's detector, any two accesses to one map conflict.
+    Map(ObjId),
+    /// A WaitGroup's counter, for "Add called concurrently with Wait".
+    WaitGroup(ObjId),
+    /// The virtual clock, read by `time.Now` (only in the touch log).
+    Clock,
 }
 
-/// A memory location: an object id (cell, array element, global) and a
-/// field path, flattened.
-pub type Loc = (u8, u32, u32, Vec<u32>);
+impl Loc {
+    /// The location a pointer designates.
+    pub fn of_pointer(p: &Pointer) -> Loc {
+        let path = p.path.clone();
+        match p.root {
+            Root::Cell(id) => Loc::Cell { id, path },
+            Root::Elem(arr, index) => Loc::Elem { arr, index, path },
+            Root::Global(index) => Loc::Global { index, path },
+        }
+    }
+}
+
+/// A synchronization object whose release clock orders what follows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+enum SyncKey {
+    /// A channel: every operation on it synchronizes both ways.
+    Chan(ObjId),
+    /// A Mutex, an RWMutex's writer side, a WaitGroup, a Cond, a sync.Map.
+    Object(ObjId),
+    /// An RWMutex's readers: RUnlock releases it, Lock acquires it.
+    Readers(ObjId),
+    /// An address used by sync/atomic (a 40-bit hash of the pointer).
+    Atomic(u64),
+}
+
+/// One side of a race: who accessed, where, and whether it wrote.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct RacingAccess {
+    pub g: Gid,
+    pub span: Span,
+    pub write: bool,
+}
+
+/// A race as found: what was accessed, the earlier access and the later one.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FoundRace {
+    pub what: String,
+    pub first: RacingAccess,
+    pub second: RacingAccess,
+}
 
 #[derive(Clone, Debug, Default)]
 pub struct RaceDetector {
@@ -78,13 +132,13 @@ pub struct RaceDetector {
     index: HashMap<Gid, usize>,
     gids: Vec<Gid>,
     clocks: Vec<Clock>,
-    /// Release clocks of synchronization objects, by a key.
-    sync: HashMap<u64, Clock>,
+    /// Release clocks of synchronization objects.
+    sync: HashMap<SyncKey, Clock>,
     shadow: HashMap<Loc, Shadow>,
     /// Location names for reports.
     pub names: HashMap<Loc, String>,
-    /// Races found, as (what, first access, second access) with spans.
-    pub found: Vec<(String, Gid, Span, bool, Gid, Span, bool)>,
+    /// Races found, in the order found; one per pair of source positions.
+    pub found: Vec<FoundRace>,
 }
 
 impl RaceDetector {
@@ -112,7 +166,7 @@ impl RaceDetector {
     }
 
     /// A release on a synchronization object (unlock, send, Done, store).
-    pub fn release(&mut self, g: Gid, key: u64) {
+    fn release(&mut self, g: Gid, key: SyncKey) {
         let i = self.idx(g);
         let c = self.clocks[i].clone();
         self.sync.entry(key).or_default().join(&c);
@@ -121,7 +175,7 @@ impl RaceDetector {
     }
 
     /// An acquire (lock, receive, Wait, load).
-    pub fn acquire(&mut self, g: Gid, key: u64) {
+    fn acquire(&mut self, g: Gid, key: SyncKey) {
         let i = self.idx(g);
         if let Some(c) = self.sync.get(&key).cloned() {
             self.clocks[i].join(&c);
@@ -165,10 +219,169 @@ impl RaceDetector {
                 .get(&loc)
                 .cloned()
                 .unwrap_or_else(|| "a variable".into());
-            let entry = (what, self.gids[r.g], r.span, r.write, g, span, write);
-            if !self.found.iter().any(|f| f.2 == entry.2 && f.5 == entry.5) {
-                self.found.push(entry);
+            let race = FoundRace {
+                what,
+                first: RacingAccess {
+                    g: self.gids[r.g],
+                    span: r.span,
+                    write: r.write,
+                },
+                second: RacingAccess { g, span, write },
+            };
+            let seen = self
+                .found
+                .iter()
+                .any(|f| f.first.span == race.first.span && f.second.span == race.second.span);
+            if !seen {
+                self.found.push(race);
             }
         }
     }
+
+    /// A channel operation synchronizes both ways (an over-approximation of
+    /// Go's channel rules: it may hide a race, never invent one).
+    pub fn chan_op(&mut self, g: Gid, ch: ObjId) {
+        self.acquire(g, SyncKey::Chan(ch));
+        self.release(g, SyncKey::Chan(ch));
+    }
+
+    /// The happens-before edges of a sync primitive's operation `op` (Go's
+    /// race annotations in package sync); `is_rw` says `obj` is an RWMutex.
+    pub fn sync_op(&mut self, g: Gid, obj: ObjId, op: &str, is_rw: bool) {
+        let key = SyncKey::Object(obj);
+        let readers = SyncKey::Readers(obj);
+        match op {
+            "Lock" | "TryLock" => {
+                self.acquire(g, key);
+                if is_rw {
+                    self.acquire(g, readers);
+                }
+            }
+            "RLock" | "TryRLock" => self.acquire(g, key),
+            "Unlock" => self.release(g, key),
+            "RUnlock" => self.release(g, readers),
+            "Add" | "Done" | "Signal" | "Broadcast" => self.release(g, key),
+            "Wait" => self.acquire(g, key),
+            _ => {
+                self.acquire(g, key);
+                self.release(g, key);
+            }
+        }
+    }
+
+    /// A sync/atomic operation on the address `p`: it synchronizes both
+    /// ways with every other atomic operation on that address.
+    pub fn atomic_op(&mut self, g: Gid, p: &Pointer) {
+        use std::hash::{Hash, Hasher};
+        let mut h = crate::fasthash::FastHasher::default();
+        p.hash(&mut h);
+        let key = SyncKey::Atomic(h.finish() & 0xFF_FFFF_FFFF);
+        self.acquire(g, key);
+        self.release(g, key);
+    }
+
+    /// The races found so far with line numbers, sorted, one per pair of lines.
+    pub fn reports(&self, source: &str) -> Vec<RaceReport> {
+        let index = LineIndex::new(source);
+        let mut out: Vec<RaceReport> = self
+            .found
+            .iter()
+            .map(|f| RaceReport {
+                what: f.what.clone(),
+                first_g: f.first.g,
+                first_line: index.line(f.first.span.lo),
+                first_write: f.first.write,
+                second_g: f.second.g,
+                second_line: index.line(f.second.span.lo),
+                second_write: f.second.write,
+            })
+            .collect();
+        crate::order::sort(&mut out);
+        out.dedup();
+        out
+    }
+}
+
+/// A memory access an instruction is about to make.
+pub struct MemAccess {
+    pub loc: Loc,
+    pub write: bool,
+    /// The variable's name, when the instruction knows it.
+    pub name: Option<String>,
+}
+
+/// The variable instruction `op` of `func` is about to read or write, on
+/// `g`'s current frame (whose locals start at `base`); None when it touches
+/// no variable.
+pub fn mem_access(
+    g: &Goroutine,
+    op: &Op,
+    base: usize,
+    func: &FuncCode,
+    globals: &[GlobalInfo],
+) -> Option<MemAccess> {
+    let n = g.stack.len();
+    let top = |k: usize| n.checked_sub(k + 1).and_then(|i| g.stack.get(i));
+    let loc_of = |v: &Value| match v {
+        Value::Ptr(p) => Some(Loc::of_pointer(p)),
+        _ => None,
+    };
+    let (loc, write, name) = match op {
+        Op::LoadBoxed(s) | Op::StoreBoxed(s) => {
+            let l = g.locals.get(base + *s as usize).and_then(loc_of)?;
+            let name = func
+                .locals
+                .iter()
+                .find(|x| x.slot == *s)
+                .map(|x| x.name.clone());
+            (l, matches!(op, Op::StoreBoxed(_)), name)
+        }
+        Op::LoadGlobal(i) | Op::StoreGlobal(i) => {
+            let name = globals
+                .get(*i as usize)
+                .map(|x| x.name.trim_start_matches("main.").to_string());
+            (
+                Loc::Global {
+                    index: *i,
+                    path: Vec::new(),
+                },
+                matches!(op, Op::StoreGlobal(_)),
+                name,
+            )
+        }
+        Op::Deref => match top(0).and_then(loc_of) {
+            Some(l) => (l, false, None),
+            None => return None,
+        },
+        Op::StorePtr => match top(1).and_then(loc_of) {
+            Some(l) => (l, true, None),
+            None => return None,
+        },
+        Op::IndexSlice => match (top(1), top(0)) {
+            (Some(Value::Slice(r)), Some(i)) => (
+                Loc::Elem {
+                    arr: r.arr,
+                    index: r.off.wrapping_add(i.as_int() as u32),
+                    path: Vec::new(),
+                },
+                false,
+                None,
+            ),
+            _ => return None,
+        },
+        Op::IndexMap { .. } => match top(1) {
+            Some(Value::Map(id)) => (Loc::Map(*id), false, None),
+            _ => return None,
+        },
+        Op::MapSet => match top(2) {
+            Some(Value::Map(id)) => (Loc::Map(*id), true, None),
+            _ => return None,
+        },
+        Op::MapDelete => match top(1) {
+            Some(Value::Map(id)) => (Loc::Map(*id), true, None),
+            _ => return None,
+        },
+        _ => return None,
+    };
+    Some(MemAccess { loc, write, name })
 }

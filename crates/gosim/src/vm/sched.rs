@@ -2,36 +2,25 @@
 //! preemption, deadlock and program end.
 //!
 //! Owns *which* goroutine runs next. Every decision is an explicit
-//! [`Point`] with numbered options, option 0 being what Go itself does
+//! [`Point`] (see `schedule`) with numbered options, option 0 being what Go itself does
 //! with GOMAXPROCS=1, so a run is a pure function of the program and its
 //! list of choices.
 
-use super::machine::{Ending, Exec, GStatus, Goroutine, Vm, MAIN_GID, RUNTIME_PHANTOM_GID};
+use super::goroutine::{GStatus, Goroutine};
+use super::machine::{Ending, Exec, Vm, MAIN_GID, RUNTIME_PHANTOM_GID};
 use crate::runtime::Gid;
-use serde::{Deserialize, Serialize};
+use crate::schedule::Point;
+use crate::schedule::Stepper;
 
 /// Instructions the other goroutines may run after main returned.
 const AFTER_MAIN_STEPS: u64 = 200_000;
 
-/// A decision the scheduler needs before the machine can go on.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub enum Point {
-    /// Which goroutine runs next. `options[0]` is Go's own choice.
-    Schedule { options: Vec<Gid> },
-    /// Goroutine `g` is at a select with several ready cases; `options`
-    /// are case indices in source order (Go picks uniformly at random).
-    SelectCase { g: Gid, options: Vec<usize> },
-    /// The program has ended.
-    Ended,
-}
-
-impl Point {
-    pub fn option_count(&self) -> usize {
-        match self {
-            Point::Schedule { options } => options.len(),
-            Point::SelectCase { options, .. } => options.len(),
-            Point::Ended => 0,
-        }
+impl Stepper for Vm {
+    fn point(&mut self) -> Point {
+        Vm::point(self)
+    }
+    fn take(&mut self, choice: usize) {
+        self.step(choice);
     }
 }
 

@@ -11,7 +11,7 @@
 #[rustfmt::skip]
 mod tables;
 
-use crate::vm::machine::decode_rune;
+use crate::format::utf8::decode_rune;
 use tables::{CASE_RANGES, FOLD_EXCEPTIONS, OTHER_DELTAS};
 
 /// Which of Go's three cases a mapping asks for (the index into Go's deltas).

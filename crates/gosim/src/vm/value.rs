@@ -10,7 +10,7 @@ use crate::types::TypeId;
 use std::rc::Rc;
 
 /// An index into the VM heap.
-pub type ObjId = u32;
+pub use crate::runtime::ObjId;
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum Value {

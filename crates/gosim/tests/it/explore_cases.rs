@@ -2,7 +2,8 @@
 //! Go can produce must be found, the bugs must be reported, and every fix
 //! must come out clean.
 
-use gosim::explore::{explore, ExploreConfig, ExploreReport, OutcomeClass};
+use gosim::explore::{explore, ExploreConfig, ExploreReport};
+use gosim::snapshot::OutcomeClass;
 use gosim::{GoVersion, RunConfig};
 
 use crate::support::case;
@@ -92,7 +93,7 @@ fn case14_under_go121_shares_one_variable() {
     // Go's own schedule (GOMAXPROCS=1) prints 3 3 3: the goroutines run
     // after the loop ended.
     assert_eq!(r.outcomes[0].stdout, "3\n3\n3\n");
-    assert_eq!(r.outcomes[0].schedule, "");
+    assert_eq!(r.outcomes[0].schedule, gosim::Choices::default());
     // A goroutine that runs before the loop moves on prints an earlier
     // value (possible in real Go with several Ps), but the values printed
     // never decrease: they all read the one shared i.
@@ -217,7 +218,7 @@ fn a_schedule_from_explore_reproduces_its_outcome() {
     let c = case("read-before-consumer");
     let r = explore_src(&c.source, GoVersion::Go123);
     for o in &r.outcomes {
-        let choices = gosim::parse_choices(&o.schedule).expect("a well-formed schedule");
+        let choices = o.schedule.clone();
         let res = gosim::run(
             &c.source,
             &RunConfig {

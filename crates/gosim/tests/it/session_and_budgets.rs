@@ -2,16 +2,21 @@
 //! stop runaway programs with a verdict, and the resource series that
 //! shows case 16's timer pile-up.
 
-use gosim::session::Session;
-use gosim::snapshot::ObjectView;
-use gosim::vm::sched::Point;
+use gosim::schedule::Point;
+use gosim::session::{Session, StepBy};
+use gosim::snapshot::{ObjectKind, OutcomeClass, TimerState};
 use gosim::{GoVersion, RunConfig};
 
 use crate::support::case_file;
 
 #[test]
 fn stepping_forward_then_back_restores_the_exact_state() {
-    let mut s = Session::new(&case_file(4).source, &RunConfig::default(), true).expect("compiles");
+    let mut s = Session::new(
+        &case_file(4).source,
+        &RunConfig::default(),
+        StepBy::Statement,
+    )
+    .expect("compiles");
     let mut hashes = vec![s.state_hash()];
     for _ in 0..25 {
         if !s.step(0) {
@@ -30,11 +35,16 @@ fn stepping_forward_then_back_restores_the_exact_state() {
 
 #[test]
 fn case4_ends_with_a_full_channel_and_a_parked_sender() {
-    let mut s = Session::new(&case_file(4).source, &RunConfig::default(), false).expect("compiles");
+    let mut s = Session::new(
+        &case_file(4).source,
+        &RunConfig::default(),
+        StepBy::SchedulingPoint,
+    )
+    .expect("compiles");
     s.run(10_000);
     let snap = s.snapshot();
     let ending = snap.ending.as_ref().expect("the run ended");
-    assert_eq!(ending.class, "deadlock");
+    assert_eq!(ending.class, OutcomeClass::Deadlock);
     assert_eq!(
         ending.message,
         "fatal error: all goroutines are asleep - deadlock!"
@@ -42,10 +52,10 @@ fn case4_ends_with_a_full_channel_and_a_parked_sender() {
     let ch = snap
         .objects
         .iter()
-        .find(|o| o.name() == Some("ch"))
+        .find(|o| o.name.as_deref() == Some("ch"))
         .expect("the channel is named after its variable");
-    match ch {
-        ObjectView::Channel {
+    match &ch.kind {
+        ObjectKind::Channel {
             cap,
             len,
             sendq,
@@ -104,9 +114,10 @@ fn case4_ends_with_a_full_channel_and_a_parked_sender() {
 }
 
 #[test]
-fn picking_a_goroutine_runs_it_and_the_schedule_string_replays_it() {
+fn picking_a_goroutine_runs_it_and_its_schedule_replays_it() {
     let src = "package main\n\nimport \"fmt\"\n\nfunc main() {\n\tdone := make(chan bool)\n\tgo func() {\n\t\tfmt.Println(\"a\")\n\t\tdone <- true\n\t}()\n\tgo func() {\n\t\tfmt.Println(\"b\")\n\t\tdone <- true\n\t}()\n\t<-done\n\t<-done\n}\n";
-    let mut s = Session::new(src, &RunConfig::default(), false).expect("compiles");
+    let mut s =
+        Session::new(src, &RunConfig::default(), StepBy::SchedulingPoint).expect("compiles");
     // Run until both goroutines exist and main has blocked.
     while let Point::Schedule { options } = s.point() {
         if options.len() > 1 {
@@ -121,10 +132,18 @@ fn picking_a_goroutine_runs_it_and_the_schedule_string_replays_it() {
     assert!(s.step_goroutine(last));
     s.run(1000);
     let out = s.snapshot().stdout;
-    let schedule = s.schedule_string();
-    let mut again = Session::new(src, &RunConfig::default(), false).expect("compiles");
-    again.replay(&gosim::parse_choices(&schedule).expect("valid"), None);
+    let schedule = s.choices();
+    assert_eq!(schedule.switches(), 1, "one pick away from Go's order");
+    let mut again =
+        Session::new(src, &RunConfig::default(), StepBy::SchedulingPoint).expect("compiles");
+    assert_eq!(again.load(&schedule, None, 100_000), None);
     assert_eq!(again.snapshot().stdout, out);
+    // Through its text form, as links and the CLI carry it.
+    let text = schedule.to_string();
+    let mut third =
+        Session::new(src, &RunConfig::default(), StepBy::SchedulingPoint).expect("compiles");
+    third.load(&text.parse().expect("valid"), None, 100_000);
+    assert_eq!(third.snapshot().stdout, out);
 }
 
 #[test]
@@ -206,7 +225,7 @@ fn case16_session(v: GoVersion) -> Session {
             go_version: v,
             ..Default::default()
         },
-        false,
+        StepBy::SchedulingPoint,
     )
     .expect("compiles")
 }
@@ -218,13 +237,13 @@ fn peak_live_timers(v: GoVersion) -> u32 {
             go_version: v,
             ..Default::default()
         },
-        false,
+        StepBy::SchedulingPoint,
     )
     .expect("compiles");
     s.run(10_000_000);
     let snap = s.snapshot();
     assert_eq!(snap.stdout, "end with timeout: false\n");
-    snap.resources.iter().map(|r| r.2).max().unwrap_or(0)
+    snap.resources.iter().map(|r| r.timers).max().unwrap_or(0)
 }
 
 #[test]
@@ -233,13 +252,20 @@ fn snapshot_marks_the_timers_the_runtime_holds() {
         let mut s = case16_session(v);
         s.run(3_000);
         let snap = s.snapshot();
-        let pending = snap.timers.iter().filter(|t| t.status == "pending").count();
+        let pending = snap
+            .timers
+            .iter()
+            .filter(|t| t.state == TimerState::Pending)
+            .count();
         let held = snap.timers.iter().filter(|t| t.held).count();
         assert!(
             pending > 100,
             "{v:?}: the loop leaves timers pending: {pending}"
         );
-        assert!(snap.timers.iter().all(|t| !t.held || t.status == "pending"));
+        assert!(snap
+            .timers
+            .iter()
+            .all(|t| !t.held || t.state == TimerState::Pending));
         if v == GoVersion::Go122 {
             assert_eq!(
                 held, pending,
@@ -265,10 +291,10 @@ fn case16_timers_pile_up_before_go123_only() {
 #[test]
 fn a_once_shows_done_even_after_its_function_panicked() {
     let src = "package main\n\nimport (\n\t\"fmt\"\n\t\"sync\"\n)\n\nfunc main() {\n\tvar once sync.Once\n\tfunc() {\n\t\tdefer func() { recover() }()\n\t\tonce.Do(func() { panic(\"boom\") })\n\t}()\n\tonce.Do(func() { fmt.Println(\"never\") })\n\tfmt.Println(\"end\")\n}\n";
-    let mut s = Session::new(src, &RunConfig::default(), true).expect("compiles");
+    let mut s = Session::new(src, &RunConfig::default(), StepBy::Statement).expect("compiles");
     let done_of = |s: &mut Session| {
-        s.snapshot().objects.iter().find_map(|o| match o {
-            ObjectView::Once { name, done, .. } if name.as_deref() == Some("once") => Some(*done),
+        s.snapshot().objects.iter().find_map(|o| match o.kind {
+            ObjectKind::Once { done } if o.name.as_deref() == Some("once") => Some(done),
             _ => None,
         })
     };

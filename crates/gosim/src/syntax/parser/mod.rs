@@ -20,7 +20,7 @@ mod stmt;
 use super::ast;
 use super::lexer::{lex, Token, TokenKind};
 use super::span::{LineIndex, Span};
-use crate::diag::Diagnostic;
+use crate::syntax::diag::Diagnostic;
 use std::cell::Cell;
 
 /// At most this many diagnostics are returned (`go build` stops at 10).

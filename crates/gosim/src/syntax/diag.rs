@@ -1,6 +1,9 @@
 //! Compile-style diagnostics, reported the way `go build` reports them.
 //!
-//! Owns the error value every front-end stage returns; never aborts.
+//! Owns the error value every front-end stage returns; never aborts. It
+//! lives in `syntax/` because the lexer and parser are its first producers;
+//! the checker (`compile/`) reports through the same type. It depends on
+//! nothing above `syntax::span`.
 
 use crate::syntax::span::{LineIndex, Span};
 use serde::{Deserialize, Serialize};

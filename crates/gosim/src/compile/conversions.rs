@@ -1,0 +1,188 @@
+//! Conversions `T(x)`: go/types' conversions.go.
+//!
+//! Owns which conversions Go allows, constant conversions (which stay
+//! constant and must be representable), and the VM's `Convert` instruction
+//! for each change of representation. calls.rs routes `T(x)` here once it
+//! knows `T` names a type.
+
+use crate::compile::consts::{self, ConstVal};
+use crate::compile::{Compiler, Mode, Operand};
+use crate::syntax::ast::Expr;
+use crate::syntax::span::Span;
+use crate::types::{well_known as wk, ChanDir, TypeId, TypeKind};
+use crate::vm::op::{Conv, Op};
+use crate::vm::value::Value;
+use std::rc::Rc;
+
+impl<'a> Compiler<'a> {
+    /// Integer/float/string conversions `T(x)`.
+    pub(super) fn conversion(&mut self, target: TypeId, arg: &Expr, span: Span) -> Operand {
+        let o = self.expr(arg);
+        if o.is_invalid() || target == wk::INVALID {
+            return Operand::invalid(span);
+        }
+        if let Mode::Const(c) = &o.mode {
+            let c = c.clone();
+            // Constant conversions stay constant for basic types.
+            let tu = self.types.ukind(target).clone();
+            match (&tu, &c) {
+                (TypeKind::String, ConstVal::Int(i)) if self.types.is_integer(o.ty) => {
+                    let ch = u32::try_from(*i)
+                        .ok()
+                        .and_then(char::from_u32)
+                        .unwrap_or('\u{FFFD}');
+                    let s = ch.to_string();
+                    return Operand {
+                        mode: Mode::Const(ConstVal::Str(Rc::from(s.as_bytes()))),
+                        ty: target,
+                        span,
+                    };
+                }
+                (
+                    TypeKind::Int(_)
+                    | TypeKind::Float64
+                    | TypeKind::Float32
+                    | TypeKind::String
+                    | TypeKind::Bool,
+                    _,
+                ) => {
+                    let why = match consts::representable(&self.types, &c, target) {
+                        Ok(v) => {
+                            return Operand {
+                                mode: Mode::Const(v),
+                                ty: target,
+                                span,
+                            }
+                        }
+                        Err(why) => why,
+                    };
+                    // Go reports these at the argument, as it sees them:
+                    // an integer that does not fit just overflows; a float
+                    // headed for an integer type shows the integer it is,
+                    // if it is one.
+                    let msg = if why == consts::Unrepresentable::Overflow
+                        && self.types.is_integer(o.ty)
+                        && matches!(tu, TypeKind::Int(_))
+                    {
+                        format!(
+                            "constant {} overflows {}",
+                            c.display(),
+                            self.types.name(target)
+                        )
+                    } else {
+                        let shown = match (&tu, c.as_i128()) {
+                            (TypeKind::Int(_), Some(i)) => Operand {
+                                mode: Mode::Const(ConstVal::Int(i)),
+                                ..o.clone()
+                            },
+                            _ => o.clone(),
+                        };
+                        format!(
+                            "cannot convert {} to type {}",
+                            self.describe(&shown, arg),
+                            self.types.name(target)
+                        )
+                    };
+                    self.error(arg.span, msg);
+                    return Operand::invalid(span);
+                }
+                _ => {}
+            }
+            if c == ConstVal::Nil {
+                if self.identical_or_assignable(wk::UNTYPED_NIL, target) {
+                    self.emit(Op::Push(Value::Nil));
+                    return Operand::value(target, span);
+                }
+                errorf!(
+                    self,
+                    span,
+                    "cannot convert nil to type {}",
+                    self.types.name(target)
+                );
+                return Operand::invalid(span);
+            }
+            let t = self.materialize(&o, None);
+            return self.convert_value(t, target, arg, span);
+        }
+        let o = self.single_value(o, arg);
+        if o.is_invalid() {
+            return o;
+        }
+        self.convert_value(o.ty, target, arg, span)
+    }
+
+    fn convert_value(&mut self, src: TypeId, target: TypeId, arg: &Expr, span: Span) -> Operand {
+        let su = self.types.ukind(src).clone();
+        let tu = self.types.ukind(target).clone();
+        let ok = match (&su, &tu) {
+            _ if self.types.underlying(src) == self.types.underlying(target) => true,
+            (TypeKind::Int(_), TypeKind::Int(k)) => {
+                self.emit(Op::Convert(Conv::IntToInt(*k)));
+                true
+            }
+            (TypeKind::Int(k), TypeKind::Float64 | TypeKind::Float32) => {
+                self.emit(Op::Convert(Conv::IntToFloat {
+                    from_unsigned: !k.signed() && k.bits() == 64,
+                    to32: tu == TypeKind::Float32,
+                }));
+                true
+            }
+            (TypeKind::Float64 | TypeKind::Float32, TypeKind::Int(k)) => {
+                self.emit(Op::Convert(Conv::FloatToInt(*k)));
+                true
+            }
+            (TypeKind::Float64, TypeKind::Float32) => {
+                self.emit(Op::Convert(Conv::FloatToFloat32));
+                true
+            }
+            (TypeKind::Float32, TypeKind::Float64) => true,
+            (TypeKind::Int(_), TypeKind::String) => {
+                self.emit(Op::Convert(Conv::IntToString));
+                true
+            }
+            (TypeKind::String, TypeKind::Slice(e)) if self.types.underlying(*e) == wk::UINT8 => {
+                self.emit(Op::Convert(Conv::StringToBytes));
+                true
+            }
+            (TypeKind::String, TypeKind::Slice(e)) if self.types.underlying(*e) == wk::INT32 => {
+                self.emit(Op::Convert(Conv::StringToRunes));
+                true
+            }
+            (TypeKind::Slice(e), TypeKind::String) if self.types.underlying(*e) == wk::UINT8 => {
+                self.emit(Op::Convert(Conv::BytesToString));
+                true
+            }
+            (TypeKind::Slice(e), TypeKind::String) if self.types.underlying(*e) == wk::INT32 => {
+                self.emit(Op::Convert(Conv::RunesToString));
+                true
+            }
+            (TypeKind::Pointer(a), TypeKind::Pointer(b)) => {
+                self.types.underlying(*a) == self.types.underlying(*b)
+            }
+            (_, TypeKind::Interface(_)) => {
+                if self.types.is_interface(src) {
+                    true
+                } else if self.missing_method(src, target).is_none() {
+                    self.emit(Op::MakeIface(src));
+                    true
+                } else {
+                    false
+                }
+            }
+            (TypeKind::Chan(ChanDir::Both, e1), TypeKind::Chan(_, e2)) if e1 == e2 => true,
+            _ => false,
+        };
+        if !ok {
+            let o = Operand::value(src, arg.span);
+            errorf!(
+                self,
+                span,
+                "cannot convert {} to type {}",
+                self.describe(&o, arg),
+                self.types.name(target)
+            );
+            return Operand::invalid(span);
+        }
+        Operand::value(target, span)
+    }
+}

@@ -1,0 +1,321 @@
+//! Slices over the heap's backing arrays: slicing, `append` with Go's
+//! growth rule, `copy`, and building a slice from values. Mirrors
+//! runtime/slice.go (`growslice`, `nextslicecap`, `slicecopy`) and the size
+//! classes of runtime/sizeclasses.go, which decide the capacities programs
+//! print.
+//!
+//! A leaf: functions over [`Heap`] returning the new value or a [`Fault`].
+//! It never sees goroutines, the operand stack or the machine; the
+//! interpreter pops the operands and pushes the result.
+
+use crate::vm::fault::Fault;
+use crate::vm::heap::{Heap, HeapObj};
+use crate::vm::op::SliceKind;
+use crate::vm::value::{ObjId, SliceRef, Value};
+
+/// The indices of a slice expression `x[lo:hi:max]`, as given.
+pub struct Bounds {
+    /// `lo`, 0 when absent.
+    pub lo: i64,
+    pub hi: Option<i64>,
+    /// Only a full slice expression (`x[lo:hi:max]`) has one.
+    pub max: Option<i64>,
+}
+
+/// What `append` adds after the slice.
+pub enum Appended {
+    /// `append(s, a, b, c)`.
+    Elems(Vec<Value>),
+    /// `append(s, t...)` with a slice `t`.
+    Slice(Value),
+    /// `append(b, str...)`: a string's bytes onto a `[]byte`.
+    StringBytes(Value),
+}
+
+/// A new slice holding `items`, its length and capacity both their count.
+pub fn from_vec(heap: &mut Heap, items: Vec<Value>) -> Result<Value, Fault> {
+    let len = items.len() as u32;
+    let arr = heap.alloc(HeapObj::Array(items))?;
+    Ok(Value::Slice(SliceRef {
+        arr,
+        off: 0,
+        len,
+        cap: len,
+    }))
+}
+
+/// The elements of a slice (none for nil or a non-slice).
+pub fn items(heap: &Heap, v: &Value) -> Vec<Value> {
+    match v {
+        Value::Slice(r) => heap
+            .array(r.arr)
+            .get(r.off as usize..(r.off + r.len) as usize)
+            .map(|s| s.to_vec())
+            .unwrap_or_default(),
+        _ => Vec::new(),
+    }
+}
+
+/// The length of a slice (0 for nil or a non-slice).
+pub fn len(v: &Value) -> usize {
+    match v {
+        Value::Slice(r) => r.len as usize,
+        _ => 0,
+    }
+}
+
+/// The elements `r` covers, which the heap's arrays always hold.
+fn covered(heap: &Heap, r: &SliceRef) -> Vec<Value> {
+    heap.array(r.arr)[r.off as usize..(r.off + r.len) as usize].to_vec()
+}
+
+/// `x[lo:hi:max]` on a string, a slice, or the array a pointer designates,
+/// with Go's bounds-check panics (`panicSlice*` in runtime/panic.go).
+pub fn slice(
+    heap: &mut Heap,
+    globals: &[Value],
+    x: Value,
+    b: Bounds,
+    kind: SliceKind,
+) -> Result<Value, Fault> {
+    let Bounds { lo, hi, max } = b;
+    match kind {
+        SliceKind::String => {
+            let b = x.as_bytes();
+            let hi = hi.unwrap_or(b.len() as i64);
+            if hi < 0 || hi > b.len() as i64 {
+                return Err(Fault::Runtime(format!(
+                    "slice bounds out of range [:{}] with length {}",
+                    hi,
+                    b.len()
+                )));
+            }
+            if lo < 0 || lo > hi {
+                return Err(Fault::Runtime(format!(
+                    "slice bounds out of range [{}:{}]",
+                    lo, hi
+                )));
+            }
+            Ok(Value::bytes(&b[lo as usize..hi as usize]))
+        }
+        SliceKind::Slice => {
+            let r = match x {
+                Value::Slice(r) => r,
+                _ => SliceRef {
+                    arr: u32::MAX,
+                    off: 0,
+                    len: 0,
+                    cap: 0,
+                },
+            };
+            let cap = r.cap as i64;
+            let hi_v = hi.unwrap_or(r.len as i64);
+            let max_v = max.unwrap_or(cap);
+            if max_v < 0 || max_v > cap {
+                return Err(Fault::Runtime(format!(
+                    "slice bounds out of range [::{}] with capacity {}",
+                    max_v, cap
+                )));
+            }
+            if hi_v < 0 || hi_v > max_v {
+                return Err(Fault::Runtime(if max.is_some() {
+                    format!("slice bounds out of range [:{}:{}]", hi_v, max_v)
+                } else {
+                    format!(
+                        "slice bounds out of range [:{}] with capacity {}",
+                        hi_v, cap
+                    )
+                }));
+            }
+            if lo < 0 || lo > hi_v {
+                return Err(Fault::Runtime(format!(
+                    "slice bounds out of range [{}:{}]",
+                    lo, hi_v
+                )));
+            }
+            if r.arr == u32::MAX {
+                return Ok(Value::Nil);
+            }
+            Ok(Value::Slice(SliceRef {
+                arr: r.arr,
+                off: r.off + lo as u32,
+                len: (hi_v - lo) as u32,
+                cap: (max_v - lo) as u32,
+            }))
+        }
+        SliceKind::ArrayPtr(n) => {
+            // Slicing an array: its elements move into a backing array
+            // that the slice and the variable then share.
+            let arr_id = array_backing(heap, globals, &x, n)?;
+            let cap = n as i64;
+            let hi_v = hi.unwrap_or(cap);
+            let max_v = max.unwrap_or(cap);
+            if max_v < 0 || max_v > cap || hi_v < 0 || hi_v > max_v || lo < 0 || lo > hi_v {
+                return Err(Fault::Runtime(format!(
+                    "slice bounds out of range [{}:{}] with capacity {}",
+                    lo, hi_v, cap
+                )));
+            }
+            Ok(Value::Slice(SliceRef {
+                arr: arr_id,
+                off: lo as u32,
+                len: (hi_v - lo) as u32,
+                cap: (max_v - lo) as u32,
+            }))
+        }
+    }
+}
+
+/// A backing array for slicing the array a pointer designates. gosim
+/// stores arrays by value, so the slice gets a copy: writes through the
+/// slice are not seen by the array (a documented limitation).
+fn array_backing(heap: &mut Heap, globals: &[Value], p: &Value, n: u32) -> Result<ObjId, Fault> {
+    let Value::Ptr(p) = p else {
+        return Err(Fault::Runtime(
+            "invalid memory address or nil pointer dereference".into(),
+        ));
+    };
+    let items = match heap.load(p, globals)? {
+        Value::Seq(items) => items.to_vec(),
+        _ => vec![Value::Nil; n as usize],
+    };
+    Ok(heap.alloc(HeapObj::Array(items))?)
+}
+
+/// `append(base, ...)`: in place while the capacity lasts, else into a new
+/// array grown by [`grow_cap`] (mirrors `growslice`). `elem_size` is the
+/// element's size in bytes, for the size-class rounding.
+pub fn append(
+    heap: &mut Heap,
+    base: Value,
+    extra: Appended,
+    elem_size: u32,
+) -> Result<Value, Fault> {
+    let extra: Vec<Value> = match extra {
+        Appended::Elems(items) => items,
+        Appended::StringBytes(Value::Str(s)) => s.iter().map(|b| Value::Int(*b as i64)).collect(),
+        Appended::Slice(Value::Slice(r)) | Appended::StringBytes(Value::Slice(r)) => {
+            covered(heap, &r)
+        }
+        Appended::Slice(_) | Appended::StringBytes(_) => Vec::new(),
+    };
+    let r = match base {
+        Value::Slice(r) => Some(r),
+        _ => None,
+    };
+    if extra.is_empty() {
+        return Ok(match r {
+            Some(r) => Value::Slice(r),
+            None => Value::Nil,
+        });
+    }
+    let (old_len, old_cap) = r.map(|r| (r.len, r.cap)).unwrap_or((0, 0));
+    let new_len = old_len as u64 + extra.len() as u64;
+    if let Some(r) = r {
+        if new_len <= old_cap as u64 {
+            if let Some(arr) = heap.array_mut(r.arr) {
+                for (i, v) in extra.into_iter().enumerate() {
+                    arr[(r.off + r.len) as usize + i] = v;
+                }
+            }
+            return Ok(Value::Slice(SliceRef {
+                arr: r.arr,
+                off: r.off,
+                len: new_len as u32,
+                cap: r.cap,
+            }));
+        }
+    }
+    let new_cap = grow_cap(old_cap as u64, new_len, elem_size as u64);
+    if new_cap > u32::MAX as u64 / 2 {
+        return Err(Fault::Runtime("growslice: len out of range".into()));
+    }
+    heap.charge(new_cap)?;
+    let mut items: Vec<Value> = match r {
+        Some(r) => covered(heap, &r),
+        None => Vec::new(),
+    };
+    items.extend(extra);
+    // Unused capacity holds zero values of the element kind.
+    let zero = match items.first() {
+        Some(Value::Int(_)) => Value::Int(0),
+        Some(Value::Float(_)) => Value::Float(0.0),
+        Some(Value::Bool(_)) => Value::Bool(false),
+        Some(Value::Str(_)) => Value::str(""),
+        _ => Value::Nil,
+    };
+    items.resize(new_cap as usize, zero);
+    let arr = heap.alloc(HeapObj::Array(items))?;
+    Ok(Value::Slice(SliceRef {
+        arr,
+        off: 0,
+        len: new_len as u32,
+        cap: new_cap as u32,
+    }))
+}
+
+/// `copy(dst, src)` from a slice or a string's bytes: mirrors `slicecopy`.
+/// Returns how many elements were copied.
+pub fn copy(heap: &mut Heap, dst: Value, src: Value) -> i64 {
+    let items: Vec<Value> = match &src {
+        Value::Str(s) => s.iter().map(|b| Value::Int(*b as i64)).collect(),
+        Value::Slice(r) => covered(heap, r),
+        _ => Vec::new(),
+    };
+    let mut n = 0;
+    if let Value::Slice(d) = dst {
+        n = (d.len as usize).min(items.len());
+        if let Some(arr) = heap.array_mut(d.arr) {
+            for (i, v) in items.into_iter().take(n).enumerate() {
+                arr[d.off as usize + i] = v;
+            }
+        }
+    }
+    n as i64
+}
+
+/// Go's growslice capacity rule, with the malloc size-class rounding that
+/// decides the capacities programs print.
+pub fn grow_cap(old_cap: u64, needed: u64, elem_size: u64) -> u64 {
+    let mut newcap = old_cap;
+    let doublecap = newcap + newcap;
+    if needed > doublecap {
+        newcap = needed;
+    } else {
+        const THRESHOLD: u64 = 256;
+        if old_cap < THRESHOLD {
+            newcap = doublecap;
+        } else {
+            while newcap < needed {
+                newcap += (newcap + 3 * THRESHOLD) >> 2;
+            }
+        }
+    }
+    if elem_size == 0 {
+        return newcap;
+    }
+    let bytes = newcap.saturating_mul(elem_size);
+    let rounded = round_up_size(bytes);
+    (rounded / elem_size).max(needed)
+}
+
+/// runtime/sizeclasses.go's small size classes (bytes).
+const SIZE_CLASSES: [u64; 68] = [
+    0, 8, 16, 24, 32, 48, 64, 80, 96, 112, 128, 144, 160, 176, 192, 208, 224, 240, 256, 288, 320,
+    352, 384, 416, 448, 480, 512, 576, 640, 704, 768, 896, 1024, 1152, 1280, 1408, 1536, 1792,
+    2048, 2304, 2688, 3072, 3200, 3456, 4096, 4864, 5376, 6144, 6528, 6784, 6912, 8192, 9472, 9728,
+    10240, 10880, 12288, 13568, 14336, 16384, 18432, 19072, 20480, 21760, 24576, 27264, 28672,
+    32768,
+];
+
+fn round_up_size(bytes: u64) -> u64 {
+    if bytes <= 32768 {
+        for &c in SIZE_CLASSES.iter() {
+            if c >= bytes {
+                return c;
+            }
+        }
+    }
+    // Large objects round up to whole pages.
+    bytes.div_ceil(8192) * 8192
+}
