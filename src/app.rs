@@ -1,21 +1,20 @@
 //! The root component: owns the state, provides it as context, follows the
 //! URL fragment and picks the page for the current route.
 //!
-//! This is the one place that wires browser events (`hashchange`) and
-//! effects (persisting settings) to the state; pages below it only read
-//! context and dispatch actions.
+//! This is the one place that wires page-wide browser events (`hashchange`,
+//! through `platform`) and effects (persisting settings) to the state; pages
+//! below it only read context and dispatch actions.
 
-use gloo_events::EventListener;
 use yew::prelude::*;
 
 use crate::cases::{self, Case};
-use crate::components::case_view::{case_failed, case_loading};
-use crate::components::{case_view, footer, gallery, header, not_found};
 use crate::content;
 use crate::hooks::AppContext;
 use crate::platform;
 use crate::route::Route;
 use crate::state::{Action, AppState};
+use crate::views::case_view::{case_failed, case_loading};
+use crate::views::{case_view, footer, gallery, header, not_found};
 
 #[derive(Properties, PartialEq)]
 pub struct AppProps {
@@ -35,10 +34,8 @@ pub fn App(props: &AppProps) -> Html {
     {
         let dispatcher = state.dispatcher();
         use_effect_with((), move |_| {
-            let listener = web_sys::window().map(|window| {
-                EventListener::new(&window, "hashchange", move |_| {
-                    dispatcher.dispatch(Action::Navigate(platform::current_route()));
-                })
+            let listener = platform::on_hash_change(move || {
+                dispatcher.dispatch(Action::Navigate(platform::current_route()));
             });
             platform::mark_first_render();
             move || drop(listener)

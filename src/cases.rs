@@ -1,30 +1,13 @@
 //! The pitfall cases, embedded at build time.
 //!
-//! Owns the in-memory shape of a case (`Case`, `Section`, `Outcome`, `Text`)
+//! Owns the in-memory shape of a case (`Case`, `Section`, `Outcome`)
 //! and the `CASES` table that `build.rs` generates from `cases/*.toml`. It
 //! only describes cases; it must not run them (that is `gosim`'s job) and it
 //! must not parse anything at run time. In the browser build the table holds
 //! the gallery metadata only (`Case::loaded` is false); `content` completes a
 //! case from its fetched JSON.
 
-use crate::i18n::Language;
-
-/// A string in both UI languages.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Text {
-    pub en: &'static str,
-    pub zh: &'static str,
-}
-
-impl Text {
-    /// The string in `lang`, falling back to English when a translation is missing.
-    pub fn get(&self, lang: Language) -> &'static str {
-        match lang {
-            Language::Zh if !self.zh.is_empty() => self.zh,
-            _ => self.en,
-        }
-    }
-}
+use crate::i18n::Text;
 
 /// The talk's chapters, in the talk's order.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -243,21 +226,6 @@ mod tests {
                 (Section::Timer, vec!["b", "c"])
             ]
         );
-    }
-
-    #[test]
-    fn text_falls_back_to_english_when_chinese_is_missing() {
-        let t = Text {
-            en: "hello",
-            zh: "",
-        };
-        assert_eq!(t.get(Language::Zh), "hello");
-        let t = Text {
-            en: "hello",
-            zh: "你好",
-        };
-        assert_eq!(t.get(Language::Zh), "你好");
-        assert_eq!(t.get(Language::En), "hello");
     }
 
     #[test]

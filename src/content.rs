@@ -12,8 +12,8 @@
 
 use std::cell::RefCell;
 
-use crate::cases::{Case, Fix, Text};
-use crate::i18n::Language;
+use crate::cases::{Case, Fix};
+use crate::i18n::{Language, Text};
 
 /// A string in both languages, as read from the JSON.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]

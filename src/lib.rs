@@ -1,27 +1,36 @@
 //! The gopitfalls web app: a Yew front end over the embedded pitfall cases.
 //!
-//! Module map: `alloc` (the wasm heap), `cases` (embedded case data), `content` (case content
-//! fetched at run time in the browser build), `i18n` (UI strings), `route`
-//! (hash routes), `state` (the reducer), `hooks` (context access),
-//! `components` (views), `playground` (the
-//! simulator UI), `app` (the root), `platform` (the only module that
-//! touches browser APIs). The app reads the simulator only through `gosim`'s
-//! public snapshot API and never parses case files at run time (the fetched
-//! content is JSON written at build time, read with the browser's parser).
+//! Module map, from the ground up: `i18n` (the languages and every UI
+//! string), `cases` (embedded case data), `content` (case content fetched at
+//! run time in the browser build), `route` (hash routes), `state` (the
+//! reducer), `platform` (the only module that touches browser APIs),
+//! `markup` and `icons` (element builders and SVG icons every view uses),
+//! `hooks` (context access), `playground` (the simulator UI), `views` (the
+//! pages, plain functions) and `app` (the root). The app reads the simulator
+//! only through `gosim`'s session and snapshot API and never parses case
+//! files at run time (the fetched content is JSON written at build time,
+//! read with the browser's parser).
 
-pub mod alloc;
 pub mod app;
 pub mod cases;
-pub mod components;
 pub mod content;
 pub mod hooks;
 pub mod i18n;
+pub mod icons;
+pub mod markup;
 pub mod platform;
 pub mod playground;
 pub mod route;
 pub mod state;
+pub mod views;
 
 pub use app::{App, AppProps};
+
+/// The browser build's heap (`crates/wasm-alloc`), smaller than std's
+/// default; native builds keep the system allocator.
+#[cfg(target_arch = "wasm32")]
+#[global_allocator]
+static HEAP: wasm_alloc::WasmHeap = wasm_alloc::WasmHeap::new();
 
 /// Mounts the app on `<body>`, starting from the URL and stored settings.
 pub fn start() {

@@ -1,14 +1,19 @@
-//! The app's only door to the browser: URL fragment, localStorage, media
-//! queries, `<html>` attributes, performance marks and fetching a case's
-//! content (`cases/<slug>.json`).
+//! The app's only door to the browser: URL fragment and `hashchange`,
+//! localStorage, media queries, `<html>` attributes, performance marks,
+//! timers, key presses, reading form fields and element geometry from
+//! events, and fetching a case's content (`cases/<slug>.json`).
 //!
 //! Every function degrades to a harmless default when the browser refuses
 //! (storage disabled, no `window` in a worker): settings are a convenience and
 //! must never stop the app from rendering. It holds no state and knows nothing
-//! about components.
+//! about components; listeners and timers come back as a `Subscription` the
+//! caller keeps for as long as it wants them.
 
+use gloo_events::{EventListener, EventListenerOptions};
+use gloo_timers::callback::Interval;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
+use yew::{Event, MouseEvent};
 
 use crate::content::{Content, ContentError, OwnedText};
 use crate::i18n::Language;
@@ -137,6 +142,96 @@ pub fn mark_first_render() {
     if let Some(performance) = web_sys::window().and_then(|window| window.performance()) {
         let _ = performance.mark(FIRST_RENDER_MARK);
     }
+}
+
+/// A listener or a timer in the browser; dropping it removes it.
+#[must_use = "dropping a Subscription ends it at once"]
+pub struct Subscription {
+    // Held only to be dropped: that unregisters them.
+    _listener: Option<EventListener>,
+    _timer: Option<Interval>,
+}
+
+impl Subscription {
+    fn listener(listener: Option<EventListener>) -> Subscription {
+        Subscription {
+            _listener: listener,
+            _timer: None,
+        }
+    }
+}
+
+/// Calls `changed` after every change of the URL fragment (a link, the
+/// back button, a typed address).
+pub fn on_hash_change(changed: impl Fn() + 'static) -> Subscription {
+    Subscription::listener(
+        web_sys::window()
+            .map(|window| EventListener::new(&window, "hashchange", move |_| changed())),
+    )
+}
+
+/// Calls `pressed` with the key (`KeyboardEvent.key`, e.g. "ArrowRight")
+/// of every key press on the page, except those with Ctrl, Meta or Alt and
+/// those typed into a field. When it returns true the key was handled and
+/// the browser's own action (scrolling on space) is prevented.
+pub fn on_key(pressed: impl Fn(&str) -> bool + 'static) -> Subscription {
+    Subscription::listener(
+        web_sys::window()
+            .and_then(|window| window.document())
+            .map(|document| {
+                let options = EventListenerOptions::enable_prevent_default();
+                EventListener::new_with_options(&document, "keydown", options, move |event| {
+                    let Some(key) = event.dyn_ref::<web_sys::KeyboardEvent>() else {
+                        return;
+                    };
+                    if key.ctrl_key() || key.meta_key() || key.alt_key() || typing(event) {
+                        return;
+                    }
+                    if pressed(&key.key()) {
+                        event.prevent_default();
+                    }
+                })
+            }),
+    )
+}
+
+/// Whether `event` happened in a text field, a text area or a select.
+fn typing(event: &web_sys::Event) -> bool {
+    event
+        .target()
+        .and_then(|target| target.dyn_into::<web_sys::Element>().ok())
+        .is_some_and(|el| matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT"))
+}
+
+/// Calls `tick` every `ms` milliseconds.
+pub fn every(ms: u32, tick: impl FnMut() + 'static) -> Subscription {
+    Subscription {
+        _listener: None,
+        _timer: Some(Interval::new(ms, tick)),
+    }
+}
+
+/// The `value` of the event's target (an input, select or text area), or
+/// an empty string.
+pub fn event_value(event: &Event) -> String {
+    // All three have a `value`, and wasm-bindgen reads the property
+    // structurally, so the input binding serves them all (one import, no
+    // type checks).
+    event
+        .target()
+        .map(|target| target.unchecked_into::<web_sys::HtmlInputElement>().value())
+        .unwrap_or_default()
+}
+
+/// Where the pointer was, from 0 (left) to 1 (right), across the element
+/// whose handler received `event`; `None` when it has no width.
+pub fn pointer_x_fraction(event: &MouseEvent) -> Option<f64> {
+    let element = event
+        .current_target()?
+        .dyn_into::<web_sys::Element>()
+        .ok()?;
+    let rect = element.get_bounding_client_rect();
+    (rect.width() > 0.0).then(|| (f64::from(event.client_x()) - rect.left()) / rect.width())
 }
 
 /// Fetches and reads the content of the case `slug` in the background, then

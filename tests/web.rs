@@ -79,7 +79,7 @@ async fn app_renders_gallery_switches_language_theme_and_route() {
     click(&root, "[data-testid=lang-zh]");
     settle("Chinese tagline", || {
         query(&root, ".brand__tagline").and_then(|el| el.text_content())
-            == Some(i18n::TAGLINE.zh.to_string())
+            == Some(i18n::site::TAGLINE.zh.to_string())
     })
     .await;
     settle("lang attribute", || {

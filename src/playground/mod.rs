@@ -4,10 +4,11 @@
 //!
 //! Module map: `controller` (stepping over a gosim `Session`), `model`
 //! (the page's actions), `share` (link format and compression), `narrate`
-//! (the per-step sentence), `source_view`, `widgets` and `timeline` (pure
-//! views), `view` (the component and its timers, keys and URL effects).
-//! Only `view` touches the browser, and only through `platform` and event
-//! objects; the rest is tested natively.
+//! (the per-step sentence), `num` (numbers as the views print them),
+//! `source_view`, `widgets`, `panels` and `timeline` (pure views), `view`
+//! (the component and its timers, keys and URL effects). The browser is
+//! reached only through `platform` (timers, keys, the address bar, a
+//! click's position, a field's value); the rest is tested natively.
 
 pub mod controller;
 pub mod model;

@@ -17,19 +17,16 @@ use gosim::snapshot::Snapshot;
 use gosim::GoVersion;
 
 use crate::cases::Case;
+use crate::i18n::play;
 use crate::playground::controller::{Cap, Controller, PlayConfig};
 use crate::playground::share::{go_from_key, ShareError, ShareState};
 use crate::playground::source_view::{highlight_lines, Segment};
 
-/// Run speeds: (label, timer interval in ms, steps per tick). The last one
-/// runs as fast as possible, in slices that keep the page responsive.
-pub const SPEEDS: [(&str, u32, usize); 5] = [
-    ("1/s", 1000, 1),
-    ("4/s", 250, 1),
-    ("15/s", 66, 1),
-    ("60/s", 16, 1),
-    ("max", 16, 20_000),
-];
+/// Run speeds: (timer interval in ms, steps per tick), named by
+/// `i18n::play::SPEED_NAMES`. The last one runs as fast as possible, in
+/// slices that keep the page responsive.
+pub const SPEEDS: [(u32, usize); 5] = [(1000, 1), (250, 1), (66, 1), (16, 1), (16, 20_000)];
+const _: () = assert!(SPEEDS.len() == play::SPEED_NAMES.len());
 pub const DEFAULT_SPEED: usize = 2;
 pub const MAX_SPEED: usize = SPEEDS.len() - 1;
 
@@ -212,7 +209,7 @@ impl PlayModel {
 
     /// Timer interval while running, in ms.
     pub fn interval_ms(&self) -> u32 {
-        SPEEDS[self.effective_speed()].1
+        SPEEDS[self.effective_speed()].0
     }
 
     fn effective_speed(&self) -> usize {
@@ -327,7 +324,7 @@ impl PlayModel {
                 if !self.running {
                     return false;
                 }
-                let mut per_tick = SPEEDS[self.effective_speed()].2;
+                let mut per_tick = SPEEDS[self.effective_speed()].1;
                 if let Some(target) = self.seek {
                     per_tick = per_tick.min(target.saturating_sub(self.ctl.position()));
                 }
@@ -799,7 +796,7 @@ mod tests {
         assert_eq!(m.ctl.position(), 10);
         // More than one tick's worth at full speed (the native clock stands
         // still, so a tick is bounded by its step count).
-        let target = 10 + SYNC_JUMP + SPEEDS[MAX_SPEED].2 + 500;
+        let target = 10 + SYNC_JUMP + SPEEDS[MAX_SPEED].1 + 500;
         m.apply(Cmd::Goto(target));
         assert_eq!(
             m.ctl.position(),

@@ -1,7 +1,8 @@
-//! Float-to-text for the timeline and plot coordinates and the time
-//! labels. It goes through gosim's own formatter: Rust's `Display` and
-//! `{:.N}` for floats would bring core's float formatting (flt2dec, several
-//! kilobytes) into the browser wasm. For finite values the text is the same
+//! Numbers as the views print them: float-to-text for the timeline and plot
+//! coordinates, and virtual time as Go prints a Duration (`fmt_ns`). It goes
+//! through gosim's own formatter: Rust's `Display` and `{:.N}` for floats
+//! would bring core's float formatting (flt2dec, several kilobytes) into the
+//! browser wasm. For finite values the text is the same
 //! as Rust's, byte for byte (tests below compare).
 
 /// `v` with `prec` digits after the point, like `format!("{v:.prec$}")`.
@@ -14,6 +15,27 @@ pub fn fixed(v: f64, prec: i32) -> String {
 /// (Go's rule); whole numbers, all this is used for, never tie.
 pub fn plain(v: f64) -> String {
     gosim::format::format_float(v, b'f', -1, 64)
+}
+
+/// Virtual nanoseconds as Go prints a Duration (roughly: 1.5s, 20ms, 0s).
+pub fn fmt_ns(ns: i64) -> String {
+    let abs = ns.unsigned_abs();
+    if abs == 0 {
+        "0s".into()
+    } else if abs >= 1_000_000_000 {
+        format!("{}s", trim_float(ns as f64 / 1e9))
+    } else if abs >= 1_000_000 {
+        format!("{}ms", trim_float(ns as f64 / 1e6))
+    } else if abs >= 1_000 {
+        format!("{}µs", trim_float(ns as f64 / 1e3))
+    } else {
+        format!("{ns}ns")
+    }
+}
+
+fn trim_float(v: f64) -> String {
+    let s = fixed(v, 3);
+    s.trim_end_matches('0').trim_end_matches('.').to_string()
 }
 
 #[cfg(test)]
@@ -85,7 +107,6 @@ mod tests {
 
     #[test]
     fn fmt_ns_matches_rust_formatting() {
-        use crate::playground::widgets::fmt_ns;
         let mut s: u64 = 7;
         for i in 0..100_000i64 {
             s ^= s << 13;

@@ -13,6 +13,8 @@
 use gosim::share::ScheduleLink;
 use gosim::{Choices, GoVersion};
 
+use crate::i18n::Language;
+
 /// Everything a share link can say beyond the case slug.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct ShareState {
@@ -54,37 +56,40 @@ fn quote(s: &str) -> String {
 }
 
 impl ShareError {
-    /// The message in English and Chinese.
-    pub fn message(&self) -> (String, String) {
-        match self {
-            ShareError::UnknownParameter(p) => {
-                let p = quote(p);
-                (
-                    format!("This link is malformed: unknown part {p}."),
-                    format!("这个链接格式不对：无法识别 {p}。"),
-                )
+    /// What is wrong with the link, in `lang`.
+    pub fn message(&self, lang: Language) -> String {
+        match (self, lang) {
+            (ShareError::UnknownParameter(p), Language::En) => {
+                format!("This link is malformed: unknown part {}.", quote(p))
             }
-            ShareError::BadValue { key, value } => {
-                let value = quote(value);
-                (
-                    format!("This link is malformed: {key}={value} is not a valid value."),
-                    format!("这个链接格式不对：{key}={value} 不是有效的值。"),
-                )
+            (ShareError::UnknownParameter(p), Language::Zh) => {
+                format!("这个链接格式不对：无法识别 {}。", quote(p))
             }
-            ShareError::BadCode => (
+            (ShareError::BadValue { key, value }, Language::En) => format!(
+                "This link is malformed: {key}={} is not a valid value.",
+                quote(value)
+            ),
+            (ShareError::BadValue { key, value }, Language::Zh) => {
+                format!("这个链接格式不对：{key}={} 不是有效的值。", quote(value))
+            }
+            (ShareError::BadCode, Language::En) => {
                 "This link is damaged: the program in it cannot be decoded (was it cut short?)."
-                    .to_string(),
-                "这个链接已损坏：其中的程序无法解码（是不是被截断了？）。".to_string(),
-            ),
-            ShareError::Schedule(gosim::share::ShareError::ProgramMismatch) => (
+                    .to_string()
+            }
+            (ShareError::BadCode, Language::Zh) => {
+                "这个链接已损坏：其中的程序无法解码（是不是被截断了？）。".to_string()
+            }
+            (ShareError::Schedule(gosim::share::ShareError::ProgramMismatch), Language::En) => {
                 "This link's run was recorded on a different program (the case may have changed since)."
-                    .to_string(),
-                "这个链接里的运行记录属于另一个程序（案例可能已经改过）。".to_string(),
-            ),
-            ShareError::Schedule(e) => (
-                format!("This link is damaged: {e}."),
-                "这个链接已损坏：其中的调度记录无法读取。".to_string(),
-            ),
+                    .to_string()
+            }
+            (ShareError::Schedule(gosim::share::ShareError::ProgramMismatch), Language::Zh) => {
+                "这个链接里的运行记录属于另一个程序（案例可能已经改过）。".to_string()
+            }
+            (ShareError::Schedule(e), Language::En) => format!("This link is damaged: {e}."),
+            (ShareError::Schedule(_), Language::Zh) => {
+                "这个链接已损坏：其中的调度记录无法读取。".to_string()
+            }
         }
     }
 }
@@ -540,8 +545,10 @@ mod tests {
         assert!(
             ShareState::from_query(&format!("code={cut}")).is_err() || decode_code(cut).is_some()
         );
-        let (en, zh) = ShareError::BadCode.message();
-        assert!(en.contains("damaged") && zh.contains("损坏"));
+        assert!(ShareError::BadCode
+            .message(Language::En)
+            .contains("damaged"));
+        assert!(ShareError::BadCode.message(Language::Zh).contains("损坏"));
         assert!(matches!(
             ShareState::from_query("run=s1.123.zz.1"),
             Err(ShareError::Schedule(_))

@@ -9,7 +9,7 @@
 use gosim::syntax::HighlightClass;
 use yew::prelude::*;
 
-use crate::components::markup::{classed, text_el};
+use crate::markup::{classed, text_el};
 use crate::playground::widgets::g_class;
 use gosim::CompileError;
 

@@ -9,11 +9,12 @@ use gosim::session::{ClockTick, StepRecord};
 use gosim::snapshot::ResourceSample;
 use yew::prelude::*;
 
-use crate::components::markup::{classed, plain_el, text_el};
-use crate::i18n::Language;
+use crate::i18n::{charts, play, Language};
+use crate::markup::{classed, plain_el, text_el};
+use crate::platform;
 use crate::playground::model::Cmd;
-use crate::playground::num::{fixed, plain};
-use crate::playground::widgets::{fmt_ns, g_class, tr};
+use crate::playground::num::{fixed, fmt_ns, plain};
+use crate::playground::widgets::g_class;
 
 const WIDTH: f64 = 1000.0;
 const LANE_H: f64 = 16.0;
@@ -100,17 +101,10 @@ pub fn timeline(t: TimelineData, lang: Language, dispatch: &Callback<Cmd>) -> Ht
     let onclick = {
         let dispatch = dispatch.clone();
         Callback::from(move |e: MouseEvent| {
-            let Some(target) = e.current_target() else {
+            let Some(fraction) = platform::pointer_x_fraction(&e) else {
                 return;
             };
-            let Ok(el) = wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(target) else {
-                return;
-            };
-            let rect = el.get_bounding_client_rect();
-            if rect.width() <= 0.0 {
-                return;
-            }
-            let x = (e.client_x() as f64 - rect.left()) / rect.width() * WIDTH;
+            let x = fraction * WIDTH;
             let step = ((x - LABEL_W) / scale).round().clamp(0.0, total as f64);
             dispatch.emit(Cmd::Goto(step as usize));
         })
@@ -119,7 +113,7 @@ pub fn timeline(t: TimelineData, lang: Language, dispatch: &Callback<Cmd>) -> Ht
     let marks = clock_marks(t.ticks, total);
     html! {
         <figure class="timeline" data-testid="timeline">
-            { plain_el("figcaption", tr(lang, "Timeline: which goroutine ran at each step (click to jump)", "时间线：每一步运行的 goroutine（点击跳转）")) }
+            { plain_el("figcaption", charts::TIMELINE_CAPTION.get(lang)) }
             <div class="timeline__body">
             // Labels live outside the SVG: it stretches horizontally, text would too.
             <div class="timeline__labels" aria-hidden="true">
@@ -127,14 +121,14 @@ pub fn timeline(t: TimelineData, lang: Language, dispatch: &Callback<Cmd>) -> Ht
             </div>
             <div class="timeline__track">
             // Virtual time, marked where the clock moved (HTML labels: SVG text would stretch).
-            <div class="timeline__clock" data-testid="timeline-clock" aria-label={tr(lang, "virtual time", "虚拟时间")}>
+            <div class="timeline__clock" data-testid="timeline-clock" aria-label={play::VIRTUAL_TIME.get(lang)}>
                 { for marks.iter().map(|&(x, ns)| html! {
                     <span class="timeline__time" style={format!("left: {}%", fixed(x / WIDTH * 100.0, 2))}>{ fmt_ns(ns) }</span>
                 }) }
             </div>
             <svg viewBox={format!("0 0 {} {}", plain(WIDTH), plain(height))} preserveAspectRatio="none" class="timeline__svg"
                 style={format!("height: {}px", plain(height))}
-                role="img" aria-label={tr(lang, "timeline", "时间线")} {onclick}>
+                role="img" aria-label={charts::TIMELINE.get(lang)} {onclick}>
                 { for marks.iter().map(|&(x, _)| html! {
                     <line class="timeline__tick" x1={fixed(x, 2)} x2={fixed(x, 2)} y1="0" y2={plain(height)} />
                 }) }
@@ -188,16 +182,16 @@ pub fn resource_plot(s: &[ResourceSample], goroutines: usize, now_ns: i64, lang:
     html! {
         <figure class="plot" data-testid="resource-plot" data-peak-timers={peak_timers.to_string()}>
             <figcaption>
-                { tr(lang, "Live goroutines and timers over virtual time", "虚拟时间上存活的 goroutine 与定时器") }
+                { charts::PLOT_CAPTION.get(lang) }
                 <span class="plot__legend">
-                    { text_el("span", "plot__key plot__key--g", format!("goroutines {goroutines}")) }
-                    { text_el("span", "plot__key plot__key--t", format!("{} {live_timers} ({} {peak_timers})", tr(lang, "timers", "定时器"), tr(lang, "peak", "峰值"))) }
+                    { text_el("span", "plot__key plot__key--g", charts::goroutines_key(lang, goroutines)) }
+                    { text_el("span", "plot__key plot__key--t", charts::timers_key(lang, live_timers, peak_timers)) }
                     { text_el("span", "plot__key", format!("t = {}", fmt_ns(now_ns))) }
-                    { text_el("span", "plot__key", format!("y max = {}", max_y as u64)) }
+                    { text_el("span", "plot__key", format!("{} = {}", charts::Y_MAX.get(lang), max_y as u64)) }
                 </span>
             </figcaption>
             <svg viewBox={format!("0 0 {} {}", plain(WIDTH), plain(h))} preserveAspectRatio="none" class="plot__svg" role="img"
-                aria-label={tr(lang, "resource plot", "资源曲线")}>
+                aria-label={charts::PLOT.get(lang)}>
                 <path class="plot__line plot__line--g" d={path(|p| p.goroutines)} />
                 <path class="plot__line plot__line--t" d={path(|p| p.timers)} />
             </svg>

@@ -7,27 +7,25 @@
 //! All decisions live in `PlayModel::apply`; this file only turns events
 //! into `Cmd`s and the model into HTML.
 
-use gloo_events::{EventListener, EventListenerOptions};
-use gloo_timers::callback::Interval;
 use gosim::session::StepBy;
 use gosim::snapshot::{ObjectView, Snapshot, TimerState};
 use gosim::GoVersion;
-use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::cases::Case;
-use crate::components::markup::{classed, flag, plain_el, text_el};
 use crate::hooks::use_settings;
-use crate::i18n::Language;
+use crate::i18n::{case_page, play, Language};
+use crate::markup::{button, classed, flag, plain_el, send, text_el};
 use crate::platform;
-use crate::playground::model::{Cmd, Frame, Narration, PlayModel, Variant, SPEEDS};
+use crate::playground::model::{Cmd, Frame, Narration, PlayModel, Variant};
 use crate::playground::narrate::narrate;
+use crate::playground::num::fmt_ns;
 use crate::playground::panels::{explore_panel, help_overlay, verdict};
 use crate::playground::share::go_key;
 use crate::playground::source_view::source_view;
 use crate::playground::timeline::{resource_plot, timeline, TimelineData};
 use crate::playground::widgets::{
-    fmt_ns, goroutine_card, nil_channel_widget, object_widget, timers_widget, tr, CardState,
+    goroutine_card, nil_channel_widget, object_widget, timers_widget, CardState,
 };
 
 #[derive(Properties, PartialEq)]
@@ -74,7 +72,8 @@ pub fn Playground(props: &PlaygroundProps) -> Html {
     {
         let dispatch = dispatch.clone();
         use_effect_with((running, interval), move |&(running, interval)| {
-            let timer = running.then(|| Interval::new(interval, move || dispatch.emit(Cmd::Tick)));
+            let timer =
+                running.then(|| platform::every(interval, move || dispatch.emit(Cmd::Tick)));
             move || drop(timer)
         });
     }
@@ -82,21 +81,20 @@ pub fn Playground(props: &PlaygroundProps) -> Html {
         let dispatch = dispatch.clone();
         use_effect_with(exploring, move |&exploring| {
             let timer =
-                exploring.then(|| Interval::new(16, move || dispatch.emit(Cmd::ExploreTick)));
+                exploring.then(|| platform::every(16, move || dispatch.emit(Cmd::ExploreTick)));
             move || drop(timer)
         });
     }
     {
         let dispatch = dispatch.clone();
         use_effect_with((), move |_| {
-            let listener = web_sys::window().and_then(|w| w.document()).map(|doc| {
-                let options = EventListenerOptions::enable_prevent_default();
-                EventListener::new_with_options(&doc, "keydown", options, move |event| {
-                    if let Some(cmd) = key_command(event) {
-                        event.prevent_default();
-                        dispatch.emit(cmd);
-                    }
-                })
+            let listener = platform::on_key(move |key| {
+                let cmd = key_command(key);
+                let handled = cmd.is_some();
+                if let Some(cmd) = cmd {
+                    dispatch.emit(cmd);
+                }
+                handled
             });
             move || drop(listener)
         });
@@ -106,20 +104,10 @@ pub fn Playground(props: &PlaygroundProps) -> Html {
     render(&mut m, lang, &dispatch)
 }
 
-/// The command for a key press, unless the user is typing in a field.
-fn key_command(event: &web_sys::Event) -> Option<Cmd> {
-    let key = event.dyn_ref::<web_sys::KeyboardEvent>()?;
-    if key.ctrl_key() || key.meta_key() || key.alt_key() {
-        return None;
-    }
-    let typing = event
-        .target()
-        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-        .is_some_and(|el| matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT"));
-    if typing {
-        return None;
-    }
-    match key.key().as_str() {
+/// The command for a key (`KeyboardEvent.key`); `platform::on_key` leaves
+/// out presses with modifiers and typing in fields.
+fn key_command(key: &str) -> Option<Cmd> {
+    match key {
         "ArrowRight" => Some(Cmd::Step),
         "ArrowLeft" => Some(Cmd::Back),
         " " => Some(Cmd::ToggleRun),
@@ -131,30 +119,6 @@ fn key_command(event: &web_sys::Event) -> Option<Cmd> {
             .filter(|n| (1..=9).contains(n))
             .map(Cmd::PickIndex),
     }
-}
-
-pub(crate) fn cmd<E>(dispatch: &Callback<Cmd>, c: Cmd) -> Callback<E> {
-    let dispatch = dispatch.clone();
-    Callback::from(move |_: E| dispatch.emit(c.clone()))
-}
-
-/// A button. The page's buttons go through here, so each is a call rather
-/// than its own inlined element construction (wasm size). `None` leaves the
-/// test id or title out.
-pub(crate) fn button(
-    class: &'static str,
-    testid: Option<&'static str>,
-    title: Option<&'static str>,
-    disabled: bool,
-    label: AttrValue,
-    onclick: Callback<MouseEvent>,
-) -> Html {
-    classed(
-        class,
-        html! {
-            <button type="button" class="_" data-testid={testid} {title} {disabled} {onclick}>{ label }</button>
-        },
-    )
 }
 
 /// A labelled control in the toolbar.
@@ -184,15 +148,6 @@ fn option(value: AttrValue, selected: bool, label: &'static str) -> Html {
     html! { <option {value} {selected}>{ label }</option> }
 }
 
-/// The `value` of the event's target. Inputs, selects and textareas all
-/// have one, and wasm-bindgen reads the property structurally, so the
-/// input binding serves all three (one import, no type checks).
-fn target_value(e: &Event) -> String {
-    e.target()
-        .map(|t| t.unchecked_into::<web_sys::HtmlInputElement>().value())
-        .unwrap_or_default()
-}
-
 /// A callback that turns the target's value into a command (`None`:
 /// nothing happens). One closure type for every field (wasm size).
 fn on_value<E: AsRef<Event> + 'static>(
@@ -201,7 +156,7 @@ fn on_value<E: AsRef<Event> + 'static>(
 ) -> Callback<E> {
     let dispatch = dispatch.clone();
     Callback::from(move |e: E| {
-        if let Some(c) = to_cmd(target_value(e.as_ref())) {
+        if let Some(c) = to_cmd(platform::event_value(e.as_ref())) {
             dispatch.emit(c);
         }
     })
@@ -210,35 +165,25 @@ fn on_value<E: AsRef<Event> + 'static>(
 fn render(m: &mut PlayModel, lang: Language, dispatch: &Callback<Cmd>) -> Html {
     let frame = m.frame();
     let narration = match (frame.narration, &frame.snapshot) {
-        (Narration::CompileErrors, _) => tr(
-            lang,
-            "The program does not compile; the errors are shown in the listing.",
-            "程序无法编译，错误已标注在代码中。",
-        )
-        .to_string(),
-        (Narration::Ready, _) => tr(
-            lang,
-            "Ready. Step (→) or run (space); click a runnable goroutine to run it next.",
-            "准备就绪。单步（→）或运行（空格）；点击可运行的 goroutine，让它下一个运行。",
-        )
-        .to_string(),
+        (Narration::CompileErrors, _) => play::COMPILE_ERRORS_NARRATION.get(lang).to_string(),
+        (Narration::Ready, _) => play::READY.get(lang).to_string(),
         (Narration::Step { ran }, Some(s)) => narrate(s, ran, lang),
         (Narration::Step { .. }, None) => String::new(),
     };
     html! {
-        <section class="play" data-testid="playground" aria-label={tr(lang, "Playground", "演练场")}
+        <section class="play" data-testid="playground" aria-label={play::PLAYGROUND.get(lang)}
             data-position={frame.position.to_string()} data-ended={flag(frame.ended)}>
             if let Some(err) = &m.link_error {
                 <div class="notice notice--error" role="alert" data-testid="link-error">
-                    { match lang { Language::En => err.message().0, Language::Zh => err.message().1 } }
-                    { " " }{ tr(lang, "Showing the case from its start instead.", "改为从头显示这个案例。") }
+                    { err.message(lang) }
+                    { " " }{ play::LINK_FALLBACK.get(lang) }
                 </div>
             }
             { toolbar(m, &frame, lang, dispatch) }
             if let Some(href) = m.share.as_ref().map(|f| platform::href_for(f)) {
                 <div class="share">
                     <label>
-                        { plain_el("span", tr(lang, "Link to this exact step:", "指向这一步的链接：")) }
+                        { plain_el("span", play::SHARE_LINK.get(lang)) }
                         <input type="text" readonly=true value={href} data-testid="share-link" />
                     </label>
                 </div>
@@ -247,7 +192,7 @@ fn render(m: &mut PlayModel, lang: Language, dispatch: &Callback<Cmd>) -> Html {
             <p class="narration" aria-live="polite" data-testid="narration">{ narration }</p>
             if let Some(s) = &frame.snapshot {
                 if s.ending.is_some() || frame.cap.is_some() {
-                    { verdict(s.ending.as_ref(), frame.cap, frame.position, lang) }
+                    { verdict(s, frame.cap, frame.position, lang) }
                 }
             }
             <div class="play__grid">
@@ -295,40 +240,40 @@ fn toolbar(m: &PlayModel, frame: &Frame, lang: Language, dispatch: &Callback<Cmd
             StepBy::SchedulingPoint
         }))
     });
-    let click = |c: Cmd| cmd::<MouseEvent>(dispatch, c);
+    let click = |c: Cmd| send::<MouseEvent, _>(dispatch, c);
     html! {
-        <div class="play__toolbar" role="toolbar" aria-label={tr(lang, "Run controls", "运行控制")}>
+        <div class="play__toolbar" role="toolbar" aria-label={play::RUN_CONTROLS.get(lang)}>
             <div class="btn-group">
-                { button("btn", Some("reset"), Some(tr(lang, "Back to the start", "回到开头")), position == 0,
-                    tr(lang, "Reset", "重置").into(), click(Cmd::Reset)) }
-                { button("btn", Some("back"), Some(tr(lang, "Step back (←)", "后退一步（←）")), position == 0,
-                    format!("◀ {}", tr(lang, "Back", "后退")).into(), click(Cmd::Back)) }
-                { button("btn btn--primary", Some("step"), Some(tr(lang, "Step (→)", "单步（→）")), ended,
-                    format!("{} ▶", tr(lang, "Step", "单步")).into(), click(Cmd::Step)) }
-                { button("btn", Some("run"), Some(tr(lang, "Run / pause (space)", "运行/暂停（空格）")), ended && !m.running,
-                    if m.running { tr(lang, "Pause", "暂停") } else { tr(lang, "Run", "运行") }.into(), click(Cmd::ToggleRun)) }
-                { button("btn", Some("run-to-end"), Some(tr(lang, "Run to the end at full speed", "全速运行到结束")), ended,
-                    format!("{} ▶▶", tr(lang, "To end", "运行到底")).into(), click(Cmd::RunToEnd)) }
+                { button("btn", Some("reset"), Some(play::RESET_TITLE.get(lang)), position == 0,
+                    play::RESET.get(lang).into(), click(Cmd::Reset)) }
+                { button("btn", Some("back"), Some(play::BACK_TITLE.get(lang)), position == 0,
+                    play::BACK.get(lang).into(), click(Cmd::Back)) }
+                { button("btn btn--primary", Some("step"), Some(play::STEP_TITLE.get(lang)), ended,
+                    play::STEP.get(lang).into(), click(Cmd::Step)) }
+                { button("btn", Some("run"), Some(play::RUN_TITLE.get(lang)), ended && !m.running,
+                    if m.running { play::PAUSE.get(lang) } else { play::RUN.get(lang) }.into(), click(Cmd::ToggleRun)) }
+                { button("btn", Some("run-to-end"), Some(play::TO_END_TITLE.get(lang)), ended,
+                    play::TO_END.get(lang).into(), click(Cmd::RunToEnd)) }
             </div>
-            { select_field(tr(lang, "Speed", "速度"), "speed", speed_select,
-                SPEEDS.iter().enumerate().map(|(i, (label, _, _))| option(i.to_string().into(), i == m.speed, label)).collect()) }
-            { select_field("Go", "go-version", go_select,
+            { select_field(play::SPEED.get(lang), "speed", speed_select,
+                play::SPEED_NAMES.iter().enumerate().map(|(i, name)| option(i.to_string().into(), i == m.speed, name.get(lang))).collect()) }
+            { select_field(case_page::GO_VERSION.get(lang), "go-version", go_select,
                 [(GoVersion::Go121, "1.21"), (GoVersion::Go122, "1.22"), (GoVersion::Go123, "1.23+")].iter()
                     .map(|(v, label)| option(go_key(*v).into(), config.go == *v, label)).collect()) }
-            { field(tr(lang, "Seed", "随机种子"), html! {
-                <input type="text" inputmode="numeric" size="6" placeholder={tr(lang, "Go order", "Go 顺序")}
+            { field(play::SEED.get(lang), html! {
+                <input type="text" inputmode="numeric" size="6" placeholder={play::SEED_PLACEHOLDER.get(lang)}
                     value={config.seed.map(|s| s.to_string()).unwrap_or_default()} onchange={seed_change} data-testid="seed" />
             }) }
-            { select_field(tr(lang, "Step by", "单步粒度"), "granularity", granularity, html! {
+            { select_field(play::STEP_BY.get(lang), "granularity", granularity, html! {
                 <>
-                    { option("stmt".into(), config.step_by == StepBy::Statement, tr(lang, "statement", "语句")) }
-                    { option("sched".into(), config.step_by == StepBy::SchedulingPoint, tr(lang, "scheduling point", "调度点")) }
+                    { option("stmt".into(), config.step_by == StepBy::Statement, play::BY_STATEMENT.get(lang)) }
+                    { option("sched".into(), config.step_by == StepBy::SchedulingPoint, play::BY_SCHEDULING_POINT.get(lang)) }
                 </>
             }) }
             <div class="btn-group">
-                { button("btn", Some("share"), None, false, tr(lang, "Share link", "分享链接").into(), click(Cmd::Share)) }
+                { button("btn", Some("share"), None, false, play::SHARE.get(lang).into(), click(Cmd::Share)) }
                 <button type="button" class="btn" onclick={click(Cmd::ToggleHelp)} data-testid="help"
-                    aria-expanded={flag(m.help)} title={tr(lang, "Keyboard shortcuts (?)", "快捷键（?）")}>{ "?" }</button>
+                    aria-expanded={flag(m.help)} title={play::HELP_TITLE.get(lang)}>{ "?" }</button>
             </div>
         </div>
     }
@@ -345,7 +290,7 @@ fn progress(frame: &Frame, lang: Language, dispatch: &Callback<Cmd>) -> Html {
             if e.key() != "Enter" {
                 return;
             }
-            if let Ok(n) = target_value(&e).trim().parse::<usize>() {
+            if let Ok(n) = platform::event_value(&e).trim().parse::<usize>() {
                 dispatch.emit(Cmd::Goto(n));
             }
         })
@@ -354,17 +299,17 @@ fn progress(frame: &Frame, lang: Language, dispatch: &Callback<Cmd>) -> Html {
     html! {
         <div class="play__progress">
             <span class="step-counter" data-testid="step-counter">
-                { format!("{} {position} / {planned}", tr(lang, "step", "第")) }{ tr(lang, "", " 步") }
+                { play::step_counter(lang, position, planned) }
             </span>
             <input type="range" min="0" max={planned.max(position).to_string()} value={position.to_string()}
-                oninput={slider} aria-label={tr(lang, "Jump to step", "跳到第几步")} class="play__slider" />
+                oninput={slider} aria-label={play::JUMP_SLIDER.get(lang)} class="play__slider" />
             <label class="field field--small">
-                { plain_el("span", tr(lang, "Jump to", "跳到")) }
+                { plain_el("span", play::JUMP_TO.get(lang)) }
                 <input type="number" min="0" size="5" onkeydown={jump} data-testid="jump"
-                    title={tr(lang, "Type a step number and press Enter", "输入步数后按回车")} />
+                    title={play::JUMP_TITLE.get(lang)} />
             </label>
             if let Some(s) = &frame.snapshot {
-                <span class="clock" title={tr(lang, "virtual time", "虚拟时间")}>{ format!("t = {}", fmt_ns(s.now_ns)) }</span>
+                <span class="clock" title={play::VIRTUAL_TIME.get(lang)}>{ format!("t = {}", fmt_ns(s.now_ns)) }</span>
             }
         </div>
     }
@@ -376,7 +321,7 @@ fn code_panel(m: &PlayModel, frame: &Frame, lang: Language, dispatch: &Callback<
     let case = m.case();
     let errors = m.ctl.errors();
     let draft_input = on_value::<InputEvent>(dispatch, |v| Some(Cmd::Draft(v)));
-    let click = |c: Cmd| cmd::<MouseEvent>(dispatch, c);
+    let click = |c: Cmd| send::<MouseEvent, _>(dispatch, c);
     let variant_button = |v: Variant, label: AttrValue| {
         let active = m.variant == v;
         classed(
@@ -387,7 +332,7 @@ fn code_panel(m: &PlayModel, frame: &Frame, lang: Language, dispatch: &Callback<
             },
             html! {
                 <button type="button" class="_"
-                    aria-pressed={flag(active)} onclick={cmd::<MouseEvent>(dispatch, Cmd::ShowVariant(v))}
+                    aria-pressed={flag(active)} onclick={send::<MouseEvent, _>(dispatch, Cmd::ShowVariant(v))}
                     data-testid={match v { Variant::Fix(i) => AttrValue::from(format!("show-fix-{}", i + 1)), _ => AttrValue::Static("show-original") }}>
                     { label }
                 </button>
@@ -397,24 +342,24 @@ fn code_panel(m: &PlayModel, frame: &Frame, lang: Language, dispatch: &Callback<
     html! {
         <div class="play__code panel--code">
             <div class="play__code-head">
-                <div class="segmented" role="group" aria-label={tr(lang, "Which program", "哪个程序")}>
-                    { variant_button(Variant::Original, tr(lang, "Original", "原始代码").into()) }
-                    { for case.fixes.iter().enumerate().map(|(i, _)| variant_button(Variant::Fix(i), format!("{} {}", tr(lang, "Fix", "修复"), i + 1).into())) }
+                <div class="segmented" role="group" aria-label={play::WHICH_PROGRAM.get(lang)}>
+                    { variant_button(Variant::Original, play::ORIGINAL.get(lang).into()) }
+                    { for case.fixes.iter().enumerate().map(|(i, _)| variant_button(Variant::Fix(i), format!("{} {}", play::FIX.get(lang), i + 1).into())) }
                     if m.variant == Variant::Edited {
-                        { text_el("span", "segmented__item is-active", tr(lang, "Edited", "已编辑")) }
+                        { text_el("span", "segmented__item is-active", play::EDITED.get(lang)) }
                     }
                 </div>
                 if !m.editing {
-                    { button("btn btn--small", Some("edit"), None, false, tr(lang, "Edit", "编辑").into(), click(Cmd::Edit)) }
+                    { button("btn btn--small", Some("edit"), None, false, play::EDIT.get(lang).into(), click(Cmd::Edit)) }
                 }
             </div>
             if m.editing {
                 <div class="editor">
                     <textarea class="editor__text" spellcheck="false" value={m.draft.clone()} oninput={draft_input}
-                        data-testid="editor" aria-label={tr(lang, "Go source", "Go 源代码")} rows="24" />
+                        data-testid="editor" aria-label={play::GO_SOURCE.get(lang)} rows="24" />
                     <div class="btn-group">
-                        { button("btn btn--primary", Some("run-edited"), None, false, tr(lang, "Run", "运行").into(), click(Cmd::RunDraft)) }
-                        { button("btn", None, None, false, tr(lang, "Cancel", "取消").into(), click(Cmd::CancelEdit)) }
+                        { button("btn btn--primary", Some("run-edited"), None, false, play::RUN.get(lang).into(), click(Cmd::RunDraft)) }
+                        { button("btn", None, None, false, play::CANCEL.get(lang).into(), click(Cmd::CancelEdit)) }
                     </div>
                 </div>
             } else {
@@ -422,7 +367,7 @@ fn code_panel(m: &PlayModel, frame: &Frame, lang: Language, dispatch: &Callback<
             }
             if !errors.is_empty() {
                 <div class="compile-errors" role="alert" data-testid="compile-errors">
-                    { plain_el("strong", tr(lang, "Compile errors", "编译错误")) }
+                    { plain_el("strong", play::COMPILE_ERRORS.get(lang)) }
                     <ul>
                         { for errors.iter().map(|e| html! {
                             <li>{ match e.at {
@@ -440,15 +385,15 @@ fn code_panel(m: &PlayModel, frame: &Frame, lang: Language, dispatch: &Callback<
 fn goroutines(s: &Snapshot, frame: &Frame, lang: Language, dispatch: &Callback<Cmd>) -> Html {
     let ids = &frame.goroutines;
     html! {
-        <section class="state-panel" aria-label="goroutines">
-            <h3 class="state-panel__title">{ format!("{} ({})", tr(lang, "Goroutines", "Goroutine"), ids.len()) }
-                { text_el("span", "state-panel__hint", tr(lang, "click a runnable one to run it next — you are the scheduler", "点击可运行的 goroutine 让它下一个运行——你就是调度器")) }
+        <section class="state-panel" aria-label={play::GOROUTINES_LABEL.get(lang)}>
+            <h3 class="state-panel__title">{ format!("{} ({})", play::GOROUTINES.get(lang), ids.len()) }
+                { text_el("span", "state-panel__hint", play::PICK_HINT.get(lang)) }
             </h3>
             <ul class="gcards">
                 { for ids.iter().enumerate().filter_map(|(i, id)| {
                     let g = s.goroutines.iter().find(|g| g.id == *id)?;
                     let card = CardState { index: i + 1, runnable: frame.runnable.contains(id), next: frame.next_goroutine == Some(*id) };
-                    Some(goroutine_card(g, card, lang, cmd(dispatch, Cmd::Pick(*id))))
+                    Some(goroutine_card(g, card, lang, send(dispatch, Cmd::Pick(*id))))
                 }) }
             </ul>
         </section>
@@ -461,8 +406,8 @@ fn objects(s: &Snapshot, nils: &[(String, String)], lang: Language) -> Html {
         return html! {};
     }
     html! {
-        <section class="state-panel" aria-label="objects">
-            { text_el("h3", "state-panel__title", tr(lang, "Runtime objects", "运行时对象")) }
+        <section class="state-panel" aria-label={play::OBJECTS_LABEL.get(lang)}>
+            { text_el("h3", "state-panel__title", play::OBJECTS.get(lang)) }
             <div class="objs">
                 { for s.objects.iter().map(|o: &ObjectView| html! { <key={o.id}>{ object_widget(o, lang) }</> }) }
                 { for nils.iter().map(|(name, ty)| nil_channel_widget(name.clone(), ty.clone(), lang)) }
@@ -476,12 +421,27 @@ fn objects(s: &Snapshot, nils: &[(String, String)], lang: Language) -> Html {
 
 fn console(s: &Snapshot, lang: Language) -> Html {
     html! {
-        <section class="state-panel" aria-label="console">
-            { text_el("h3", "state-panel__title", tr(lang, "Output", "输出")) }
+        <section class="state-panel" aria-label={play::OUTPUT_LABEL.get(lang)}>
+            { text_el("h3", "state-panel__title", play::OUTPUT.get(lang)) }
             <pre class="console" data-testid="console">
                 <span class="console__out" data-testid="stdout">{ s.stdout.clone() }</span>
                 <span class="console__err" data-testid="stderr">{ s.stderr.clone() }</span>
             </pre>
         </section>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keys_map_to_commands() {
+        assert_eq!(key_command("ArrowRight"), Some(Cmd::Step));
+        assert_eq!(key_command(" "), Some(Cmd::ToggleRun));
+        assert_eq!(key_command("3"), Some(Cmd::PickIndex(3)));
+        for unhandled in ["0", "10", "a", "Enter"] {
+            assert_eq!(key_command(unhandled), None, "{unhandled}");
+        }
     }
 }

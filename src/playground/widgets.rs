@@ -14,16 +14,9 @@ use gosim::snapshot::{
 };
 use yew::prelude::*;
 
-use crate::components::markup::{class_el, classed, flag, plain_el, text_el};
-use crate::i18n::Language;
-
-/// Picks the string for `lang`.
-pub fn tr(lang: Language, en: &'static str, zh: &'static str) -> &'static str {
-    match lang {
-        Language::En => en,
-        Language::Zh => zh,
-    }
-}
+use crate::i18n::{goroutine, objects, Language};
+use crate::markup::{class_el, classed, flag, plain_el, text_el};
+use crate::playground::num::fmt_ns;
 
 /// `base` plus the colour class of goroutine `id` (its marker, card edge
 /// and lane). Class lists are built as strings rather than with `classes!`
@@ -101,7 +94,7 @@ fn gid_list(label: &'static str, testid: &'static str, gs: &[u32], empty: &'stat
 
 /// One runtime object.
 pub fn object_widget(object: &ObjectView, lang: Language) -> Html {
-    let none = tr(lang, "empty", "空");
+    let none = objects::EMPTY.get(lang);
     let name = &object.name;
     match &object.kind {
         ObjectKind::Channel {
@@ -120,15 +113,15 @@ pub fn object_widget(object: &ObjectView, lang: Language) -> Html {
             let name = name.clone().unwrap_or_else(|| "chan".into());
             let full = *cap > 0 && len == cap;
             let state = if *closed {
-                tr(lang, "closed", "已关闭")
+                objects::CLOSED.get(lang)
             } else if *cap == 0 {
-                tr(lang, "unbuffered", "无缓冲")
+                objects::UNBUFFERED.get(lang)
             } else if full {
-                tr(lang, "full", "已满")
+                objects::FULL.get(lang)
             } else if *len == 0 {
-                tr(lang, "empty", "空")
+                objects::EMPTY.get(lang)
             } else {
-                tr(lang, "open", "可用")
+                objects::OPEN.get(lang)
             };
             classed(
                 match (*closed, full) {
@@ -145,15 +138,15 @@ pub fn object_widget(object: &ObjectView, lang: Language) -> Html {
                             { text_el("span", "obj__kind", format!("chan {elem_type}")) }
                             { text_el("strong", "obj__name", name) }
                             if *timer {
-                                { text_el("span", "obj__tag", tr(lang, "timer", "定时器")) }
+                                { text_el("span", "obj__tag", objects::TIMER.get(lang)) }
                             }
                             <span class="obj__fill" data-testid="chan-fill">{ format!("{len}/{cap}") }</span>
                             { text_el("span", if *closed { "obj__state obj__state--closed" } else { "obj__state" }, state) }
                         </div>
                         if *cap == 0 {
-                            { text_el("p", "obj__note", tr(lang, "no buffer (dataqsiz = 0): a send completes only when it meets a receiver", "没有缓冲区（dataqsiz = 0）：发送必须与接收者直接配对")) }
+                            { text_el("p", "obj__note", objects::NO_BUFFER.get(lang)) }
                         } else {
-                            <div class="ring" role="list" aria-label={tr(lang, "buffer slots", "缓冲槽")}>
+                            <div class="ring" role="list" aria-label={objects::BUFFER_SLOTS.get(lang)}>
                                 { for (0..*cap).map(|i| {
                                     let slot = buffer.iter().find(|s| s.index == i);
                                     let marks = match (i == *sendx, i == *recvx) {
@@ -196,17 +189,17 @@ pub fn object_widget(object: &ObjectView, lang: Language) -> Html {
                     <div class="obj__head">
                         { text_el("span", "obj__kind", "sync.Mutex") }
                         { text_el("strong", "obj__name", name.clone().unwrap_or_else(|| "mu".into())) }
-                        { text_el("span", "obj__state", if *locked { tr(lang, "locked", "已加锁") } else { tr(lang, "unlocked", "未加锁") }) }
+                        { text_el("span", "obj__state", if *locked { objects::LOCKED.get(lang) } else { objects::UNLOCKED.get(lang) }) }
                         if *starving {
-                            { text_el("span", "obj__tag", tr(lang, "starvation mode", "饥饿模式")) }
+                            { text_el("span", "obj__tag", objects::STARVING.get(lang)) }
                         }
                     </div>
                     <div class="obj__queue" data-testid="holder">
-                        { text_el("span", "obj__label", tr(lang, "holder", "持有者")) }
+                        { text_el("span", "obj__label", objects::HOLDER.get(lang)) }
                         { match holder {
                             Some(h) => g_chip(*h, None),
                             None if *locked => html! { { text_el("span", "obj__empty", "?") } },
-                            None => html! { { text_el("span", "obj__empty", tr(lang, "nobody", "无")) } },
+                            None => html! { { text_el("span", "obj__empty", objects::NOBODY.get(lang)) } },
                         } }
                     </div>
                     { gid_list("sema", "waiters", waiters, none) }
@@ -234,18 +227,18 @@ pub fn object_widget(object: &ObjectView, lang: Language) -> Html {
                         data-pending-writer={flag(pending)} data-reader-count={reader_count.to_string()}>
                         { obj_head("sync.RWMutex", name, "rw", format!("readerCount = {reader_count}, readerWait = {reader_wait}")) }
                         <div class="obj__queue" data-testid="writer">
-                            { text_el("span", "obj__label", tr(lang, "writer", "写者")) }
+                            { text_el("span", "obj__label", objects::WRITER.get(lang)) }
                             { match writer {
                                 Some(w) => g_chip(*w, None),
-                                None => html! { { text_el("span", "obj__empty", tr(lang, "nobody", "无")) } },
+                                None => html! { { text_el("span", "obj__empty", objects::NOBODY.get(lang)) } },
                             } }
                         </div>
-                        { gid_list(tr(lang, "readers", "读者"), "readers", readers, none) }
-                        { gid_list(tr(lang, "writers waiting", "等待的写者"), "queued-writers", queued_writers, none) }
-                        { gid_list(tr(lang, "readers waiting", "等待的读者"), "queued-readers", queued_readers, none) }
+                        { gid_list(objects::READERS.get(lang), "readers", readers, none) }
+                        { gid_list(objects::WRITERS_WAITING.get(lang), "queued-writers", queued_writers, none) }
+                        { gid_list(objects::READERS_WAITING.get(lang), "queued-readers", queued_readers, none) }
                         if pending {
                             <p class="obj__note obj__note--warn" data-testid="pending-writer">
-                                { tr(lang, "A writer is pending: new RLock calls wait behind it (writer preference).", "有写者在等待：新的 RLock 调用要排在它后面（写优先）。") }
+                                { objects::WRITER_PENDING.get(lang) }
                             </p>
                         }
                     </div>
@@ -257,7 +250,7 @@ pub fn object_widget(object: &ObjectView, lang: Language) -> Html {
         } => html! {
             <div class="obj obj--wg" data-testid="waitgroup" data-counter={counter.to_string()}>
                 { obj_head("sync.WaitGroup", name, "wg", format!("counter = {counter}")) }
-                { gid_list(tr(lang, "waiters", "等待者"), "waiters", waiters, none) }
+                { gid_list(objects::WAITERS.get(lang), "waiters", waiters, none) }
             </div>
         },
         ObjectKind::Cond {
@@ -269,7 +262,7 @@ pub fn object_widget(object: &ObjectView, lang: Language) -> Html {
             <div class="obj obj--cond" data-testid="cond">
                 { obj_head("sync.Cond", name, "cond", format!("notifyList wait = {wait_ticket}, notify = {notify_ticket}")) }
                 <div class="obj__queue" data-testid="notify-list" data-count={waiters.len().to_string()}>
-                    { text_el("span", "obj__label", tr(lang, "notify list", "通知队列")) }
+                    { text_el("span", "obj__label", objects::NOTIFY_LIST.get(lang)) }
                     if waiters.is_empty() {
                         { text_el("span", "obj__empty", none) }
                     }
@@ -305,8 +298,8 @@ pub fn object_widget(object: &ObjectView, lang: Language) -> Html {
         ObjectKind::Once { done } => html! {
             <div class="obj obj--once" data-testid="once">
                 { obj_head("sync.Once", name, "once", format!("done = {}", if *done { 1 } else { 0 })) }
-                <div class="obj__queue">{ text_el("span", "obj__label", tr(lang, "state", "状态")) }
-                    { if *done { tr(lang, "ran (even if its function panicked): Do will not run again", "已执行（即使函数 panic 也算）：Do 不会再运行") } else { tr(lang, "not yet run", "尚未执行") } }
+                <div class="obj__queue">{ text_el("span", "obj__label", objects::STATE.get(lang)) }
+                    { if *done { objects::ONCE_DONE.get(lang) } else { objects::ONCE_NOT_YET.get(lang) } }
                 </div>
             </div>
         },
@@ -325,7 +318,7 @@ pub fn nil_channel_widget(name: String, ty: String, lang: Language) -> Html {
                 { text_el("span", "obj__state", "nil") }
             </div>
             <p class="obj__note">
-                { tr(lang, "No hchan: send and receive block forever, close panics.", "没有 hchan：发送和接收永远阻塞，close 会 panic。") }
+                { objects::NIL_CHAN.get(lang) }
             </p>
         </div>
     }
@@ -347,9 +340,9 @@ pub fn timers_widget(timers: &[TimerView], now_ns: i64, lang: Language) -> Html 
         <div class="obj obj--timers" data-testid="timers"
             data-live={held.len().to_string()} data-unheld={unheld.to_string()}>
             <div class="obj__head">
-                { text_el("span", "obj__kind", tr(lang, "timers", "定时器")) }
+                { text_el("span", "obj__kind", objects::TIMERS.get(lang)) }
                 { text_el("span", "obj__fill", format!("now = {}", fmt_ns(now_ns))) }
-                { text_el("span", "obj__state", format!("{} {}", held.len(), tr(lang, "live", "个存活"))) }
+                { text_el("span", "obj__state", format!("{} {}", held.len(), objects::LIVE.get(lang))) }
             </div>
             <ul class="timer-list">
                 { for held[..shown].iter().map(|t| html! {
@@ -364,35 +357,11 @@ pub fn timers_widget(timers: &[TimerView], now_ns: i64, lang: Language) -> Html 
             </ul>
             if unheld > 0 {
                 <p class="obj__note" data-testid="unheld-timers">
-                    { match lang {
-                        Language::En => format!("+{unheld} channel timers nobody waits on: since Go 1.23 the runtime does not keep them, and the GC frees each one once nothing refers to it."),
-                        Language::Zh => format!("另有 {unheld} 个无人等待的通道定时器：从 Go 1.23 起运行时不再持有它们，一旦不再被引用就会被 GC 回收。"),
-                    } }
+                    { objects::unheld_timers(lang, unheld) }
                 </p>
             }
         </div>
     }
-}
-
-/// Virtual nanoseconds as Go prints a Duration (roughly: 1.5s, 20ms, 0s).
-pub fn fmt_ns(ns: i64) -> String {
-    let abs = ns.unsigned_abs();
-    if abs == 0 {
-        "0s".into()
-    } else if abs >= 1_000_000_000 {
-        format!("{}s", trim_float(ns as f64 / 1e9))
-    } else if abs >= 1_000_000 {
-        format!("{}ms", trim_float(ns as f64 / 1e6))
-    } else if abs >= 1_000 {
-        format!("{}µs", trim_float(ns as f64 / 1e3))
-    } else {
-        format!("{ns}ns")
-    }
-}
-
-fn trim_float(v: f64) -> String {
-    let s = crate::playground::num::fixed(v, 3);
-    s.trim_end_matches('0').trim_end_matches('.').to_string()
 }
 
 /// What a goroutine card shows besides the goroutine.
@@ -417,17 +386,13 @@ pub fn goroutine_card(
 ) -> Html {
     let id = g.id;
     let status = match &g.wait_reason {
-        Some(r) => format!("{} [{r}]", g.status.as_str()),
-        None => g.status.as_str().to_string(),
+        Some(r) => format!("{} [{r}]", goroutine::status(g.status).get(lang)),
+        None => goroutine::status(g.status).get(lang).to_string(),
     };
     let title = if card.runnable {
-        tr(lang, "Run this goroutine next", "下一步运行这个 goroutine")
+        goroutine::RUN_NEXT.get(lang)
     } else {
-        tr(
-            lang,
-            "This goroutine cannot run now",
-            "这个 goroutine 现在不能运行",
-        )
+        goroutine::CANNOT_RUN.get(lang)
     };
     classed(
         format!(
@@ -447,16 +412,16 @@ pub fn goroutine_card(
                 </button>
                 <div class="gcard__meta">
                     if let Some(line) = g.line {
-                        <span>{ format!("{} {line}", tr(lang, "at line", "位于第")) }{ tr(lang, "", " 行") }</span>
+                        { plain_el("span", goroutine::at_line(lang, line)) }
                     }
                     { match g.created_line {
-                        Some(l) => html! { <span>{ format!("{} {l}", tr(lang, "created at line", "创建于第")) }{ tr(lang, "", " 行") }</span> },
-                        None => plain_el("span", tr(lang, "main goroutine", "主 goroutine")),
+                        Some(l) => plain_el("span", goroutine::created_at_line(lang, l)),
+                        None => plain_el("span", goroutine::MAIN.get(lang)),
                     } }
                 </div>
                 if !g.frames.is_empty() {
                     <details class="gcard__stack">
-                        { plain_el("summary", tr(lang, "stack and locals", "调用栈与局部变量")) }
+                        { plain_el("summary", goroutine::STACK.get(lang)) }
                         <ol class="frames">
                             { for g.frames.iter().map(|f| class_el("li", if f.library { "frame frame--lib" } else { "frame" }, html! {
                                 <>

@@ -3,10 +3,14 @@
 
 use crate::support::show as render;
 use gopitfalls::i18n::Language;
-use gopitfalls::playground::widgets::{nil_channel_widget, object_widget, timers_widget};
-use gosim::snapshot::{
-    ObjectKind, ObjectView, SlotView, TimerKind, TimerState, TimerView, WaiterView,
+use gopitfalls::playground::widgets::{
+    goroutine_card, nil_channel_widget, object_widget, timers_widget, CardState,
 };
+use gosim::snapshot::{
+    GoroutineStatus, GoroutineView, ObjectKind, ObjectView, SlotView, TimerKind, TimerState,
+    TimerView, WaiterView,
+};
+use yew::Callback;
 
 async fn object(object: ObjectView) -> String {
     render(object_widget(&object, Language::En)).await
@@ -287,6 +291,70 @@ async fn timers_widget_counts_what_the_runtime_holds_and_mentions_the_rest() {
     let zh = render(timers_widget(&new, 0, Language::Zh)).await;
     assert!(
         zh.contains("1 个存活") && zh.contains("另有 1497 个无人等待的通道定时器"),
+        "{zh}"
+    );
+}
+
+#[tokio::test(flavor = "current_thread")]
+async fn goroutine_card_says_its_status_in_the_language_and_keeps_gos_words() {
+    let g = GoroutineView {
+        id: 7,
+        status: GoroutineStatus::Waiting,
+        wait_reason: Some("chan send".into()),
+        created_line: Some(5),
+        created_by: Some(1),
+        line: Some(6),
+        span: None,
+        frames: vec![],
+        waiting_on: None,
+    };
+    let card = || CardState {
+        index: 2,
+        runnable: false,
+        next: false,
+    };
+    let en = render(goroutine_card(&g, card(), Language::En, Callback::noop())).await;
+    assert!(en.contains(">waiting [chan send]<"), "{en}");
+    assert!(
+        en.contains(">created at line 5<") && en.contains(">at line 6<"),
+        "{en}"
+    );
+    let zh = render(goroutine_card(&g, card(), Language::Zh, Callback::noop())).await;
+    assert!(zh.contains(">等待中 [chan send]<"), "{zh}");
+    assert!(
+        zh.contains(">创建于第 5 行<") && zh.contains(">位于第 6 行<"),
+        "{zh}"
+    );
+    assert!(
+        zh.contains(r#"title="这个 goroutine 现在不能运行""#),
+        "{zh}"
+    );
+    // The status class and data attribute stay Go's word (tests, CSS).
+    assert!(
+        zh.contains(r#"data-status="waiting""#) && zh.contains("gcard--waiting"),
+        "{zh}"
+    );
+}
+
+#[tokio::test(flavor = "current_thread")]
+async fn object_widgets_speak_chinese() {
+    let mutex = named(
+        1,
+        "mu",
+        ObjectKind::Mutex {
+            locked: true,
+            holder: Some(2),
+            waiters: vec![],
+            starving: true,
+        },
+    );
+    let zh = render(object_widget(&mutex, Language::Zh)).await;
+    for word in [">已加锁<", ">饥饿模式<", ">持有者<", ">空<"] {
+        assert!(zh.contains(word), "{word}: {zh}");
+    }
+    let zh = render(object_widget(&chan(0, vec![], vec![], false), Language::Zh)).await;
+    assert!(
+        zh.contains(">无缓冲<") && zh.contains("发送必须与接收者直接配对"),
         "{zh}"
     );
 }

@@ -1,14 +1,15 @@
 //! Server-side-rendered component tests: render components to HTML strings
 //! with Yew's SSR renderer and assert on the markup. Native only, no browser.
 
-use crate::support::{render, show};
-use gopitfalls::cases::{Case, Fix, Outcome, Section, Text};
-use gopitfalls::components::{case_card, case_view, gallery, header};
+use gopitfalls::cases::{Case, Fix, Outcome, Section};
 use gopitfalls::content::ContentError;
-use gopitfalls::i18n::Language;
+use gopitfalls::i18n::{Language, Text};
 use gopitfalls::route::Route;
 use gopitfalls::state::{AppState, Settings, Theme};
+use gopitfalls::views::{case_card, case_view, gallery, header};
 use gopitfalls::{App, AppProps};
+
+use crate::support::{render, show};
 
 const fn text(en: &'static str, zh: &'static str) -> Text {
     Text { en, zh }
@@ -237,4 +238,46 @@ async fn header_outside_the_app_uses_default_settings() {
         "{html}"
     );
     assert!(html.contains("Switch to dark theme"), "{html}");
+}
+
+/// A case whose program compiles, so the playground draws its state.
+static COMPILES: [Case; 1] = [Case {
+    source: "package main\n\nfunc main() {\n\tch := make(chan int)\n\tgo func() { ch <- 1 }()\n\t<-ch\n}\n",
+    ..FIXTURE[0]
+}];
+
+#[tokio::test(flavor = "current_thread")]
+async fn playground_speaks_chinese_everywhere_and_keeps_its_test_ids() {
+    let html = render::<App>(AppProps {
+        initial: state(Route::Case("lock-and-full-channel".into()), Language::Zh),
+        cases: &COMPILES,
+    })
+    .await;
+    // Toolbar, speed names, goroutine status, state panels and the plot.
+    for zh in [
+        "单步 ▶",
+        "最快",
+        "15 步/秒",
+        r#"aria-label="goroutine 列表""#,
+        r#"aria-label="控制台""#,
+        r#"aria-label="资源曲线""#,
+        "goroutine 数 1",
+        "纵轴最大值 = ",
+        "第 0 / ",
+    ] {
+        assert!(html.contains(zh), "{zh}: {html}");
+    }
+    for en in [
+        ">max<",
+        r#"aria-label="goroutines""#,
+        ">goroutines ",
+        "y max",
+        ">running",
+    ] {
+        assert!(!html.contains(en), "{en}: {html}");
+    }
+    // Test ids and data attributes keep Go's words.
+    assert!(html.contains(r#"data-status="running""#), "{html}");
+    assert!(html.contains(">运行中<"), "{html}");
+    assert!(html.contains(r#"data-testid="g-status""#), "{html}");
 }

@@ -3,24 +3,24 @@
 use yew::prelude::*;
 
 use crate::cases::{self, Case, Section};
-use crate::components::case_card;
-use crate::components::markup::text_el;
-use crate::i18n::{self, Language};
+use crate::i18n::{site, Language};
+use crate::markup::text_el;
+use crate::views::case_card;
 
 pub fn gallery(all: &'static [Case], lang: Language) -> Html {
     let groups = cases::by_section(all);
     html! {
         <main class="page page--gallery" data-testid="gallery">
             <section class="hero">
-                { text_el("h1", "hero__title", i18n::TAGLINE.get(lang)) }
-                { text_el("p", "hero__intro", i18n::INTRO.get(lang)) }
+                { text_el("h1", "hero__title", site::TAGLINE.get(lang)) }
+                { text_el("p", "hero__intro", site::INTRO.get(lang)) }
                 <p class="hero__stats">
-                    <span class="stat"><strong>{ all.len() }</strong>{" "}{ i18n::CASES_COUNT.get(lang) }</span>
-                    <span class="stat"><strong>{ groups.len() }</strong>{" "}{ i18n::SECTIONS_COUNT.get(lang) }</span>
+                    <span class="stat"><strong>{ all.len() }</strong>{" "}{ site::CASES_COUNT.get(lang) }</span>
+                    <span class="stat"><strong>{ groups.len() }</strong>{" "}{ site::SECTIONS_COUNT.get(lang) }</span>
                 </p>
             </section>
             if groups.is_empty() {
-                { text_el("p", "empty-state", i18n::NO_CASES.get(lang)) }
+                { text_el("p", "empty-state", site::NO_CASES.get(lang)) }
             }
             { for groups.iter().map(|(section, cases)| section_view(*section, cases, lang)) }
         </main>

@@ -9,13 +9,13 @@
 
 use yew::prelude::*;
 
-use crate::cases::{Case, Text};
-use crate::components::markup::{plain_el, text_el};
-use crate::components::outcome_badge;
+use crate::cases::Case;
 use crate::content::ContentError;
-use crate::i18n::{self, Language};
+use crate::i18n::{case_page, play, Language, Text};
+use crate::markup::{plain_el, text_el};
 use crate::platform;
 use crate::playground::Playground;
+use crate::views::outcome_badge;
 
 /// The page of a case whose content is still on its way.
 pub fn case_loading(meta: &'static Case, lang: Language) -> Html {
@@ -24,7 +24,7 @@ pub fn case_loading(meta: &'static Case, lang: Language) -> Html {
         lang,
         html! {
             <div class="panel placeholder" data-testid="case-loading" role="status">
-                <p>{ i18n::LOADING.get(lang) }</p>
+                <p>{ case_page::LOADING.get(lang) }</p>
             </div>
         },
     )
@@ -55,7 +55,7 @@ fn page(case: &'static Case, lang: Language, body: Html) -> Html {
     html! {
         <main class="page page--case" data-testid="case-view" data-slug={case.slug}>
             <nav class="breadcrumb">
-                <a href="#/" class="breadcrumb__back">{ i18n::BACK_TO_CASES.get(lang) }</a>
+                <a href="#/" class="breadcrumb__back">{ case_page::BACK_TO_CASES.get(lang) }</a>
             </nav>
             <header class="case-header">
                 <div class="case-header__meta">
@@ -65,7 +65,7 @@ fn page(case: &'static Case, lang: Language, body: Html) -> Html {
                     { text_el("span", "chip", case.section.name().get(lang)) }
                     { outcome_badge(case.outcome, lang) }
                     if let Some(go) = case.go {
-                        { text_el("span", "chip chip--muted", format!("{} {go}", i18n::GO_VERSION.get(lang))) }
+                        { text_el("span", "chip chip--muted", format!("{} {go}", case_page::GO_VERSION.get(lang))) }
                     }
                 </div>
                 { text_el("h1", "case-header__title", case.title.get(lang)) }
@@ -85,20 +85,20 @@ fn body(case: &'static Case, lang: Language, visit: u32) -> Html {
             } else {
                 <div class="case-layout">
                     <section class="panel panel--code">
-                        { text_el("h2", "panel__title", i18n::THE_PROGRAM.get(lang)) }
+                        { text_el("h2", "panel__title", case_page::THE_PROGRAM.get(lang)) }
                         <pre class="code">{ plain_el("code", case.source.trim_end()) }</pre>
                     </section>
                     <section class="panel panel--playground" data-testid="playground">
-                        { text_el("h2", "panel__title", i18n::PLAYGROUND.get(lang)) }
+                        { text_el("h2", "panel__title", play::PLAYGROUND.get(lang)) }
                         <div class="placeholder">
-                            { plain_el("p", i18n::NOT_RUNNABLE.get(lang)) }
+                            { plain_el("p", case_page::NOT_RUNNABLE.get(lang)) }
                         </div>
                     </section>
                 </div>
             }
             if !case.questions.is_empty() {
                 <section class="panel">
-                    { text_el("h2", "panel__title", i18n::QUESTIONS.get(lang)) }
+                    { text_el("h2", "panel__title", case_page::QUESTIONS.get(lang)) }
                     <ol class="questions">
                         { for case.questions.iter().map(|q| plain_el("li", q.get(lang))) }
                     </ol>
@@ -106,13 +106,13 @@ fn body(case: &'static Case, lang: Language, visit: u32) -> Html {
             }
             if !case.explanation.en.is_empty() {
                 <details class="panel disclosure">
-                    { text_el("summary", "panel__title", i18n::WHAT_HAPPENS.get(lang)) }
+                    { text_el("summary", "panel__title", case_page::WHAT_HAPPENS.get(lang)) }
                     { paragraphs(case.explanation, lang) }
                 </details>
             }
             if !case.fixes.is_empty() {
                 <details class="panel disclosure">
-                    { text_el("summary", "panel__title", i18n::FIXES.get(lang)) }
+                    { text_el("summary", "panel__title", case_page::FIXES.get(lang)) }
                     { for case.fixes.iter().map(|fix| html! {
                         <div class="fix">
                             { text_el("h3", "fix__title", fix.title.get(lang)) }

@@ -4,10 +4,10 @@
 use yew::prelude::*;
 
 use crate::cases::Case;
-use crate::components::markup::text_el;
-use crate::components::outcome_badge;
 use crate::i18n::Language;
+use crate::markup::text_el;
 use crate::route::Route;
+use crate::views::outcome_badge;
 
 pub fn case_card(case: &'static Case, lang: Language) -> Html {
     let href = Route::Case(case.slug.to_string()).to_hash();

@@ -1,5 +1,5 @@
-//! Element builders shared by the views, for the shapes that recur many
-//! times. Each `html!` element is its own inlined construction in the
+//! Element builders shared by the views and the playground, for the shapes
+//! that recur many times, and the one callback builder they share. Each `html!` element is its own inlined construction in the
 //! wasm; a call to a shared builder is a fraction of that size.
 //!
 //! Class values that are not literals are set here too: `class={..}` in
@@ -69,6 +69,31 @@ fn tag_mut(node: &mut Html) -> Option<&mut VTag> {
         Html::VTag(tag) => Rc::get_mut(tag),
         _ => None,
     }
+}
+
+/// A button. The page's buttons go through here, so each is a call rather
+/// than its own inlined element construction. `None` leaves the test id or
+/// title out.
+pub fn button(
+    class: &'static str,
+    testid: Option<&'static str>,
+    title: Option<&'static str>,
+    disabled: bool,
+    label: AttrValue,
+    onclick: Callback<MouseEvent>,
+) -> Html {
+    classed(
+        class,
+        html! {
+            <button type="button" class="_" data-testid={testid} {title} {disabled} {onclick}>{ label }</button>
+        },
+    )
+}
+
+/// A callback that sends `message` to `dispatch`, whatever the event.
+pub fn send<E, M: Clone + 'static>(dispatch: &Callback<M>, message: M) -> Callback<E> {
+    let dispatch = dispatch.clone();
+    Callback::from(move |_: E| dispatch.emit(message.clone()))
 }
 
 /// A boolean attribute value (`data-closed`, `aria-pressed`): a static

@@ -3,8 +3,8 @@
 use yew::prelude::*;
 
 use crate::cases::Outcome;
-use crate::components::markup::classed;
 use crate::i18n::Language;
+use crate::markup::classed;
 
 pub fn outcome_badge(outcome: Outcome, lang: Language) -> Html {
     let key = outcome.key();

@@ -2,13 +2,13 @@
 
 use yew::prelude::*;
 
-use crate::components::markup::plain_el;
-use crate::i18n::{self, Language};
+use crate::i18n::{site, Language};
+use crate::markup::plain_el;
 
 pub fn footer(lang: Language) -> Html {
     html! {
         <footer class="site-footer">
-            { plain_el("p", i18n::FOOTER.get(lang)) }
+            { plain_el("p", site::FOOTER.get(lang)) }
         </footer>
     }
 }

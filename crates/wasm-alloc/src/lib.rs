@@ -1,5 +1,6 @@
-//! The web app's wasm heap: a small size-class allocator that replaces std's
-//! default wasm32 allocator (dlmalloc) to make the download smaller. dlmalloc
+//! A small size-class allocator for single-threaded wasm32, which the web
+//! app installs as its global allocator in the browser build instead of
+//! std's default (dlmalloc) to make the download smaller. dlmalloc
 //! brings about 7 KB of code for coalescing and trimming that a browser tab
 //! does not need: wasm memory can only grow, never shrink.
 //!
@@ -18,7 +19,9 @@
 //! 2x, and 1.45x dlmalloc's memory on case 16, against 1.2x with these).
 //!
 //! [`Heap`] holds the logic over any [`Pages`] source, so native tests can
-//! drive it with a fake memory; the `#[global_allocator]` is wasm32-only.
+//! drive it with a fake memory; [`WasmHeap`] (wasm32 only) is the heap over
+//! the host's memory, for a `#[global_allocator]`. The crate knows nothing of
+//! the app and must not allocate itself.
 
 use core::alloc::Layout;
 use core::ptr;
@@ -249,6 +252,9 @@ fn align_up(addr: usize, align: usize) -> Option<usize> {
 compile_error!("the wasm heap assumes a single thread; build without the atomics feature");
 
 #[cfg(target_arch = "wasm32")]
+pub use wasm::WasmHeap;
+
+#[cfg(target_arch = "wasm32")]
 mod wasm {
     use super::{Heap, Pages, PAGE};
     use core::alloc::{GlobalAlloc, Layout};
@@ -266,7 +272,20 @@ mod wasm {
         }
     }
 
-    struct WasmHeap(UnsafeCell<Heap<HostMemory>>);
+    /// The heap over the host's linear memory, for `#[global_allocator]`.
+    pub struct WasmHeap(UnsafeCell<Heap<HostMemory>>);
+
+    impl WasmHeap {
+        pub const fn new() -> Self {
+            WasmHeap(UnsafeCell::new(Heap::new(HostMemory)))
+        }
+    }
+
+    impl Default for WasmHeap {
+        fn default() -> Self {
+            Self::new()
+        }
+    }
 
     // SAFETY: wasm32-unknown-unknown without the atomics feature (refused
     // above) runs one thread and has no signals or interrupts, so calls into
@@ -288,12 +307,11 @@ mod wasm {
             (*self.0.get()).realloc(block, layout, new_size)
         }
     }
-
-    #[global_allocator]
-    static HEAP: WasmHeap = WasmHeap(UnsafeCell::new(Heap::new(HostMemory)));
 }
 
+// The ban on standard sorts is about the wasm's size; tests run natively only.
 #[cfg(test)]
+#[allow(clippy::disallowed_methods)]
 mod tests {
     use super::*;
     use std::alloc::{alloc_zeroed, dealloc};
@@ -450,7 +468,7 @@ mod tests {
         let mut got: Vec<usize> = (0..4096 / 16)
             .map(|_| unsafe { h.alloc(layout(16, 16)) } as usize)
             .collect();
-        gosim::order::sort(&mut got);
+        got.sort();
         assert_eq!(got, (0..4096 / 16).map(|i| b + 16 * i).collect::<Vec<_>>());
         assert_eq!(
             (h.pages.grows, h.bump),
@@ -604,7 +622,7 @@ mod tests {
             .iter()
             .map(|&(p, l, _)| (p, p + l.size().max(1)))
             .collect();
-        gosim::order::sort_by_key(&mut spans, |s| s.0);
+        spans.sort_by_key(|s| s.0);
         for s in &spans {
             assert!(
                 s.0 >= lo && s.1 <= hi,

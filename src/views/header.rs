@@ -2,10 +2,10 @@
 
 use yew::prelude::*;
 
-use crate::components::icons;
-use crate::components::markup::{classed, flag, text_el};
 use crate::hooks::{dispatcher, AppContext};
-use crate::i18n::{self, Language};
+use crate::i18n::{site, Language};
+use crate::icons;
+use crate::markup::{classed, flag, text_el};
 use crate::state::{Action, Settings, Theme};
 
 /// The header for `settings`; its buttons dispatch to `app` (no-ops without one).
@@ -15,10 +15,10 @@ pub fn header(settings: Settings, app: Option<&AppContext>) -> Html {
     let to_zh = dispatcher(app, Action::SetLanguage(Language::Zh));
     let toggle_theme = dispatcher(app, Action::ToggleTheme);
     let (theme_label, theme_icon) = match settings.theme {
-        Theme::Light => (i18n::THEME_TO_DARK.get(lang), icons::moon()),
-        Theme::Dark => (i18n::THEME_TO_LIGHT.get(lang), icons::sun()),
+        Theme::Light => (site::THEME_TO_DARK.get(lang), icons::moon()),
+        Theme::Dark => (site::THEME_TO_LIGHT.get(lang), icons::sun()),
     };
-    let lang_button = |target: Language, label: &'static str, onclick: Callback<MouseEvent>| {
+    let lang_button = |target: Language, onclick: Callback<MouseEvent>| {
         let active = lang == target;
         let class = if active {
             "segmented__item is-active"
@@ -34,7 +34,7 @@ pub fn header(settings: Settings, app: Option<&AppContext>) -> Html {
                     aria-pressed={flag(active)}
                     data-testid={format!("lang-{}", target.key())}
                     {onclick}
-                >{ label }</button>
+                >{ target.name() }</button>
             },
         )
     };
@@ -44,14 +44,14 @@ pub fn header(settings: Settings, app: Option<&AppContext>) -> Html {
                 <a class="brand" href="#/">
                     { icons::logo() }
                     <span class="brand__text">
-                        { text_el("span", "brand__name", i18n::PRODUCT_NAME) }
-                        { text_el("span", "brand__tagline", i18n::TAGLINE.get(lang)) }
+                        { text_el("span", "brand__name", site::PRODUCT_NAME) }
+                        { text_el("span", "brand__tagline", site::TAGLINE.get(lang)) }
                     </span>
                 </a>
                 <div class="toolbar">
-                    <div class="segmented" role="group" aria-label={i18n::SWITCH_LANGUAGE.get(lang)}>
-                        { lang_button(Language::En, "EN", to_en) }
-                        { lang_button(Language::Zh, "中文", to_zh) }
+                    <div class="segmented" role="group" aria-label={site::SWITCH_LANGUAGE.get(lang)}>
+                        { lang_button(Language::En, to_en) }
+                        { lang_button(Language::Zh, to_zh) }
                     </div>
                     <button
                         type="button"

@@ -12,8 +12,6 @@ pub mod case_view;
 pub mod footer;
 pub mod gallery;
 pub mod header;
-pub mod icons;
-pub mod markup;
 pub mod not_found;
 pub mod outcome_badge;
 
