@@ -1,6 +1,6 @@
 //! Embeds the case files in `cases/` into the app at build time.
 //!
-//! Parses every `cases/*.toml` (see `build/case_data.rs` for the format) and
+//! Parses every `cases/*.toml` (see `crates/case-data` for the format) and
 //! writes `$OUT_DIR/cases.rs`, which `src/cases.rs` includes. An invalid case
 //! file fails the build with the file name and the reason, so a broken case can
 //! never ship. `GOPITFALLS_CASES_DIR` points the build at another directory
@@ -11,18 +11,11 @@
 //! `crates/case-export` writes (see `case_data::render`). Native builds (tests,
 //! server-side rendering) embed everything.
 
-#[path = "build/case_data.rs"]
-mod case_data;
-
 use std::path::PathBuf;
 
 fn main() {
-    println!("cargo:rerun-if-changed=build/case_data.rs");
     println!("cargo:rerun-if-env-changed=GOPITFALLS_CASES_DIR");
-    let dir = match std::env::var_os("GOPITFALLS_CASES_DIR") {
-        Some(dir) => PathBuf::from(dir),
-        None => PathBuf::from("cases"),
-    };
+    let dir = case_data::cases_dir();
     // Cargo rescans a directory given here for any changed, added or removed file.
     println!("cargo:rerun-if-changed={}", dir.display());
 

@@ -17,19 +17,26 @@ export const OUT = join(ROOT, 'target', 'e2e');
 export const FIRST_RENDER_MARK = 'gopitfalls:first-render';
 const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
 
-/** The case files in cases/ as { name, text, slug }, sorted by file name, read without a TOML parser. */
-export function caseFiles() {
+/**
+ * The cases as crates/case-export indexed them into the built site
+ * (dist/cases/index.json): { file, slug, number, section, outcome, runnable,
+ * go, title, fixes } per case, in file-name order. The index must name
+ * exactly the files in cases/, so a dist/ built before a case file was added
+ * or removed fails here, with a hint, rather than in a gallery check.
+ */
+export function caseIndex() {
+  const path = join(DIST, 'cases', 'index.json');
+  assert.ok(existsSync(path), `${path} is missing: run \`trunk build --release\` first`);
+  const index = JSON.parse(readFileSync(path, 'utf8'));
   const dir = join(ROOT, 'cases');
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir)
-    .filter((name) => name.endsWith('.toml'))
-    .sort()
-    .map((name) => {
-      const text = readFileSync(join(dir, name), 'utf8');
-      const match = text.match(/^slug\s*=\s*["']([^"']+)["']/m);
-      assert.ok(match, `${name} has no slug line`);
-      return { name, text, slug: match[1] };
-    });
+  const onDisk = existsSync(dir) ? readdirSync(dir).filter((name) => name.endsWith('.toml')).sort() : [];
+  assert.deepEqual(
+    index.map((c) => c.file),
+    onDisk,
+    'dist/cases/index.json lists exactly the files in cases/ (rebuild dist/ with `trunk build --release`)',
+  );
+  assert.ok(index.length > 0, 'cases/ holds the talk\'s cases');
+  return index;
 }
 
 /**

@@ -8,22 +8,22 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { FIRST_RENDER_MARK, OUT, caseFiles, useBrowser } from './harness.mjs';
+import { FIRST_RENDER_MARK, OUT, caseIndex, useBrowser } from './harness.mjs';
 
 const STEP_BUDGET_MS = 16;
 
-/** Slugs of the runnable case files in cases/, sorted. */
+/** Slugs of the runnable case files in cases/ (from the built site's index), sorted. */
 const runnableSlugs = () =>
-  caseFiles()
-    .filter((c) => !/^runnable\s*=\s*false/m.test(c.text))
+  caseIndex()
+    .filter((c) => c.runnable)
     .map((c) => c.slug)
     .sort();
 
+/** The slug of the talk's case `number`. */
 function slugFor(number) {
-  const prefix = String(number).padStart(2, '0') + '-';
-  const file = caseFiles().find((c) => c.name.startsWith(prefix));
-  assert.ok(file, `case ${number} exists`);
-  return file.slug;
+  const found = caseIndex().find((c) => c.number === number);
+  assert.ok(found, `case ${number} exists`);
+  return found.slug;
 }
 
 const browser = useBrowser();

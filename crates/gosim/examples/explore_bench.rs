@@ -24,7 +24,6 @@
 use gosim::explore::{explore, ExploreConfig, ExploreReport};
 use gosim::{GoVersion, RunConfig};
 use std::io::Read;
-use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
@@ -59,39 +58,30 @@ fn version_name(v: GoVersion) -> &'static str {
     }
 }
 
-/// Every runnable program of one case file, in file order.
-fn load_case(path: &Path) -> Result<Vec<Program>, String> {
-    let name = path
-        .file_stem()
-        .and_then(|s| s.to_str())
-        .unwrap_or("?")
-        .to_string();
-    let text = std::fs::read_to_string(path).map_err(|e| format!("{}: {}", name, e))?;
-    let case: toml::Table = toml::from_str(&text).map_err(|e| format!("{}: {}", name, e))?;
-    if case.get("runnable").and_then(|r| r.as_bool()) == Some(false) {
-        return Ok(Vec::new());
-    }
-    let go = go_version(case.get("go").and_then(|g| g.as_str()))?;
+/// Every runnable program in `cases/` (read through `crates/case-data`, the
+/// app's own loader), in file order: each case's source, then its fixes.
+fn load_programs() -> Result<Vec<Program>, String> {
     let mut out = Vec::new();
-    if let Some(src) = case.get("source").and_then(|s| s.as_str()) {
+    for (path, case) in case_data::load_dir(&case_data::repo_cases_dir())? {
+        if !case.runnable {
+            continue;
+        }
+        let name = path
+            .file_stem()
+            .and_then(|s| s.to_str())
+            .unwrap_or("?")
+            .to_string();
+        let go = go_version(case.go.as_deref()).map_err(|e| format!("{name}: {e}"))?;
         out.push(Program {
             label: name.clone(),
             go,
-            source: src.to_string(),
+            source: case.source.clone(),
         });
-    }
-    let fixes = case.get("fixes").and_then(|f| f.as_array());
-    for (i, fix) in fixes.into_iter().flatten().enumerate() {
-        if let Some(src) = fix.get("source").and_then(|s| s.as_str()) {
-            // A fix may name its own Go version; otherwise the case's.
-            let go = match fix.get("go").and_then(|g| g.as_str()) {
-                Some(v) => go_version(Some(v))?,
-                None => go,
-            };
+        for (i, fix) in case.fixes.iter().enumerate() {
             out.push(Program {
                 label: format!("{} fix {}", name, i + 1),
                 go,
-                source: src.to_string(),
+                source: fix.source.clone(),
             });
         }
     }
@@ -258,25 +248,10 @@ fn main() {
         }
     }
     let runs = runs.max(1);
-    let dir: PathBuf = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../cases");
-    let mut files: Vec<PathBuf> = match std::fs::read_dir(&dir) {
-        Ok(rd) => rd
-            .filter_map(|e| e.ok().map(|e| e.path()))
-            .filter(|p| p.extension().is_some_and(|x| x == "toml"))
-            .collect(),
-        Err(e) => {
-            eprintln!("explore_bench: cannot read cases/: {}", e);
-            std::process::exit(2);
-        }
-    };
-    files.sort();
-    let mut programs = Vec::new();
-    for f in &files {
-        match load_case(f) {
-            Ok(ps) => programs.extend(ps),
-            Err(e) => eprintln!("explore_bench: skipping {}", e),
-        }
-    }
+    let programs = load_programs().unwrap_or_else(|e| {
+        eprintln!("explore_bench: cannot read cases/: {e}");
+        std::process::exit(2);
+    });
     if let Some(label) = one {
         match programs.iter().find(|p| p.label == label) {
             Some(p) => measure(p),

