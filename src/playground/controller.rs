@@ -59,7 +59,7 @@ pub struct PlayConfig {
 impl Default for PlayConfig {
     fn default() -> Self {
         PlayConfig {
-            go: GoVersion::Go123,
+            go: GoVersion::CURRENT,
             seed: None,
             step_by: StepBy::Statement,
             max_instructions: MAX_INSTRUCTIONS,
@@ -398,7 +398,7 @@ mod tests {
         let mut old = Controller::new(
             case(14),
             PlayConfig {
-                go: GoVersion::Go121,
+                go: GoVersion::GO1_21,
                 ..PlayConfig::default()
             },
         );
@@ -451,7 +451,7 @@ mod tests {
         // Every iteration leaves a live timer behind, like case 16.
         let src = "package main\n\nimport \"time\"\n\nfunc main() {\n\tfor {\n\t\tselect {\n\t\tcase <-time.After(time.Hour):\n\t\tdefault:\n\t\t}\n\t}\n}\n";
         let config = PlayConfig {
-            go: GoVersion::Go122,
+            go: GoVersion::GO1_22,
             max_checkpoint_units: 5_000,
             ..PlayConfig::default()
         };
@@ -475,7 +475,7 @@ mod tests {
         // step-back copies must still fit, so the page shows Go's ending
         // rather than the memory cap.
         let config = PlayConfig {
-            go: GoVersion::Go122,
+            go: GoVersion::GO1_22,
             ..PlayConfig::default()
         };
         let mut c = Controller::new(case(16), config);

@@ -137,7 +137,7 @@ pub struct PlayModel {
 }
 
 fn case_go(case: &Case) -> GoVersion {
-    case.go.and_then(go_from_key).unwrap_or(GoVersion::Go123)
+    case.go.and_then(go_from_key).unwrap_or(GoVersion::CURRENT)
 }
 
 impl PlayModel {
@@ -692,10 +692,10 @@ mod tests {
     fn go_version_switch_changes_case14_output() {
         let c = case("14");
         let mut m = PlayModel::new(c, "");
-        m.apply(Cmd::SetGo(GoVersion::Go121));
+        m.apply(Cmd::SetGo(GoVersion::GO1_21));
         run_all(&mut m);
         let old = m.ctl.snapshot().map(|s| s.stdout.clone());
-        m.apply(Cmd::SetGo(GoVersion::Go122));
+        m.apply(Cmd::SetGo(GoVersion::GO1_22));
         assert_eq!(m.ctl.position(), 0);
         run_all(&mut m);
         let new = m.ctl.snapshot().map(|s| s.stdout.clone());

@@ -100,20 +100,16 @@ const MAX_CODE_BYTES: usize = 256 * 1024;
 /// Upper bound on the step number and schedule length a link may ask for.
 const MAX_STEP: usize = 5_000_000;
 
-pub fn go_key(v: GoVersion) -> &'static str {
-    match v {
-        GoVersion::Go121 => "1.21",
-        GoVersion::Go122 => "1.22",
-        GoVersion::Go123 => "1.23",
-    }
+pub fn go_key(v: GoVersion) -> String {
+    v.label()
 }
 
+/// A version as links and case files write it (`1.21`); `1.23+` is what
+/// links said before each release got its own entry (it meant the newest).
 pub fn go_from_key(s: &str) -> Option<GoVersion> {
     match s {
-        "1.21" => Some(GoVersion::Go121),
-        "1.22" => Some(GoVersion::Go122),
-        "1.23" | "1.23+" => Some(GoVersion::Go123),
-        _ => None,
+        "1.23+" => Some(GoVersion::CURRENT),
+        _ => GoVersion::parse(s),
     }
 }
 
@@ -222,7 +218,7 @@ impl ShareState {
             if state.go.is_some_and(|g| g != go) {
                 return Err(ShareError::BadValue {
                     key: "go".into(),
-                    value: go_key(state.go.unwrap_or(go)).into(),
+                    value: go_key(state.go.unwrap_or(go)),
                 });
             }
             state.go = Some(go);
@@ -498,7 +494,7 @@ mod tests {
         let state = ShareState {
             code: Some(PROGRAM.to_string()),
             fix: Some(1),
-            go: Some(GoVersion::Go121),
+            go: Some(GoVersion::GO1_21),
             schedule: Choices(vec![0, 2, 1]),
             step: Some(42),
             program_hash: Some(gosim::share::program_hash(PROGRAM)),

@@ -28,6 +28,15 @@ use crate::playground::widgets::{
     goroutine_card, nil_channel_widget, object_widget, timers_widget, CardState,
 };
 
+/// The Go releases the version switch offers: the loop-variable change
+/// (1.21, 1.22), the timer change (1.23) and the current release.
+const GO_CHOICES: [GoVersion; 4] = [
+    GoVersion::GO1_21,
+    GoVersion::GO1_22,
+    GoVersion::GO1_23,
+    GoVersion::CURRENT,
+];
+
 #[derive(Properties, PartialEq)]
 pub struct PlaygroundProps {
     pub case: &'static Case,
@@ -144,7 +153,8 @@ fn select_field(
     )
 }
 
-fn option(value: AttrValue, selected: bool, label: &'static str) -> Html {
+fn option(value: AttrValue, selected: bool, label: impl Into<AttrValue>) -> Html {
+    let label: AttrValue = label.into();
     html! { <option {value} {selected}>{ label }</option> }
 }
 
@@ -224,13 +234,7 @@ fn toolbar(m: &PlayModel, frame: &Frame, lang: Language, dispatch: &Callback<Cmd
     let position = frame.position;
     let ended = frame.ended;
     let config = m.ctl.config();
-    let go_select = on_value::<Event>(dispatch, |v| {
-        Some(Cmd::SetGo(match v.as_str() {
-            "1.21" => GoVersion::Go121,
-            "1.22" => GoVersion::Go122,
-            _ => GoVersion::Go123,
-        }))
-    });
+    let go_select = on_value::<Event>(dispatch, |v| GoVersion::parse(&v).map(Cmd::SetGo));
     let speed_select = on_value::<Event>(dispatch, |v| v.parse().ok().map(Cmd::SetSpeed));
     let seed_change = on_value::<Event>(dispatch, |v| Some(Cmd::SetSeed(v.trim().parse().ok())));
     let granularity = on_value::<Event>(dispatch, |v| {
@@ -258,8 +262,8 @@ fn toolbar(m: &PlayModel, frame: &Frame, lang: Language, dispatch: &Callback<Cmd
             { select_field(play::SPEED.get(lang), "speed", speed_select,
                 play::SPEED_NAMES.iter().enumerate().map(|(i, name)| option(i.to_string().into(), i == m.speed, name.get(lang))).collect()) }
             { select_field(case_page::GO_VERSION.get(lang), "go-version", go_select,
-                [(GoVersion::Go121, "1.21"), (GoVersion::Go122, "1.22"), (GoVersion::Go123, "1.23+")].iter()
-                    .map(|(v, label)| option(go_key(*v).into(), config.go == *v, label)).collect()) }
+                GO_CHOICES.iter()
+                    .map(|v| option(go_key(*v).into(), config.go == *v, v.label())).collect()) }
             { field(play::SEED.get(lang), html! {
                 <input type="text" inputmode="numeric" size="6" placeholder={play::SEED_PLACEHOLDER.get(lang)}
                     value={config.seed.map(|s| s.to_string()).unwrap_or_default()} onchange={seed_change} data-testid="seed" />

@@ -36,26 +36,22 @@ struct Program {
 
 fn go_version(lang: Option<&str>) -> Result<GoVersion, String> {
     match lang {
-        None => Ok(GoVersion::Go123),
-        Some("1.21") => Ok(GoVersion::Go121),
-        Some("1.22") => Ok(GoVersion::Go122),
+        None => Ok(GoVersion::CURRENT),
+        Some("1.21") => Ok(GoVersion::GO1_21),
+        Some("1.22") => Ok(GoVersion::GO1_22),
         Some(l)
             if l.strip_prefix("1.")
                 .and_then(|m| m.parse::<u32>().ok())
                 .is_some_and(|m| m >= 23) =>
         {
-            Ok(GoVersion::Go123)
+            Ok(GoVersion::CURRENT)
         }
         Some(other) => Err(format!("unknown go version {:?}", other)),
     }
 }
 
-fn version_name(v: GoVersion) -> &'static str {
-    match v {
-        GoVersion::Go121 => "1.21",
-        GoVersion::Go122 => "1.22",
-        GoVersion::Go123 => "1.23+",
-    }
+fn version_name(v: GoVersion) -> String {
+    v.label()
 }
 
 /// Every runnable program in `cases/` (read through `crates/case-data`, the

@@ -73,11 +73,7 @@ impl ScheduleLink {
 }
 
 pub fn encode(link: &ScheduleLink) -> String {
-    let go = match link.go_version {
-        GoVersion::Go121 => "121",
-        GoVersion::Go122 => "122",
-        GoVersion::Go123 => "123",
-    };
+    let go = format!("1{:02}", link.go_version.minor());
     let mut choices = String::new();
     let list = &link.choices.0;
     let mut i = 0;
@@ -156,17 +152,14 @@ pub fn decode(s: &str) -> Result<ScheduleLink, ShareError> {
             quote(parts[0].as_bytes())
         )));
     }
-    let go_version = match parts[1] {
-        "121" => GoVersion::Go121,
-        "122" => GoVersion::Go122,
-        "123" => GoVersion::Go123,
-        other => {
-            return Err(ShareError::Unsupported(format!(
-                "Go version {}",
-                quote(other.as_bytes())
-            )))
-        }
-    };
+    // `1NN`: Go 1.NN (`121`, `115`).
+    let go_version = parts[1]
+        .strip_prefix('1')
+        .filter(|m| m.len() == 2)
+        .and_then(|m| GoVersion::parse(&format!("1.{}", m.trim_start_matches('0'))))
+        .ok_or_else(|| {
+            ShareError::Unsupported(format!("Go version {}", quote(parts[1].as_bytes())))
+        })?;
     if parts[2].len() != 8 {
         return Err(ShareError::Malformed(
             "the program hash must be 8 hex digits".into(),
@@ -230,7 +223,7 @@ mod tests {
         let mut choices = vec![0; 40];
         choices.extend([1, 2, 0, 37, 0, 0, 0, 0, 0, 3]);
         let link = ScheduleLink {
-            go_version: GoVersion::Go121,
+            go_version: GoVersion::GO1_21,
             program_hash: program_hash(src),
             choices: Choices(choices),
             steps: Some(1234),
@@ -250,7 +243,7 @@ mod tests {
     fn corrupt_or_foreign_strings_are_refused_clearly() {
         let src = "package main\nfunc main() {}\n";
         let good = encode(&ScheduleLink {
-            go_version: GoVersion::Go123,
+            go_version: GoVersion::CURRENT,
             program_hash: program_hash(src),
             choices: Choices(vec![1, 0, 2]),
             steps: None,

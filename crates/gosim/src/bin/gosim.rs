@@ -28,15 +28,14 @@ fn main() -> ExitCode {
 }
 
 fn parse_version(s: &str) -> Result<GoVersion, String> {
-    match s.trim_start_matches("go") {
-        "1.21" => Ok(GoVersion::Go121),
-        "1.22" => Ok(GoVersion::Go122),
-        "1.23" | "1.24" | "1.25" | "1.26" | "1.27" => Ok(GoVersion::Go123),
-        other => Err(format!(
-            "unknown Go version {:?} (want 1.21, 1.22 or 1.23)",
-            other
-        )),
-    }
+    GoVersion::parse(s).ok_or_else(|| {
+        let known: Vec<String> = GoVersion::MODELLED.iter().map(|v| v.label()).collect();
+        format!(
+            "unknown Go version {:?} (want one of {})",
+            s,
+            known.join(", ")
+        )
+    })
 }
 
 fn number(s: &str, flag: &str) -> Result<u64, String> {

@@ -252,7 +252,7 @@ pub fn compile_program(
     go_version: GoVersion,
 ) -> Result<Program, Vec<Diagnostic>> {
     let mut c = Compiler::new();
-    c.loopvar_per_iteration = go_version >= GoVersion::Go122;
+    c.loopvar_per_iteration = go_version.loopvar_per_iteration();
     let mut sources: Vec<PackageSource> = library
         .iter()
         .map(|(path, file, text)| PackageSource {

@@ -65,7 +65,7 @@ pub struct VmConfig {
 impl Default for VmConfig {
     fn default() -> Self {
         VmConfig {
-            go_version: GoVersion::Go123,
+            go_version: GoVersion::CURRENT,
             max_steps: 10_000_000,
             max_heap_cells: 20_000_000,
             max_goroutines: 100_000,
@@ -199,7 +199,7 @@ pub const FIRST_USER_GID: Gid = 7;
 
 impl Vm {
     pub fn new(prog: Rc<Program>, cfg: VmConfig) -> Vm {
-        let semantics = if cfg.go_version >= GoVersion::Go123 {
+        let semantics = if cfg.go_version.sync_timers() {
             TimerSemantics::Sync
         } else {
             TimerSemantics::Async
@@ -268,7 +268,7 @@ impl Vm {
         main.status = GStatus::Running;
         vm.gs.push(main);
         // main is running, with the run queue as real Go has it then.
-        let phantom = if vm.cfg.go_version >= GoVersion::Go123 {
+        let phantom = if vm.cfg.go_version.sync_timers() {
             Some(RUNTIME_PHANTOM_GID)
         } else {
             None

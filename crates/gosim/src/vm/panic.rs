@@ -12,7 +12,6 @@ use super::fault::{Ending, Fault};
 use super::goroutine::{Deferred, GStatus, Goroutine, PanicState};
 use super::machine::{Exec, Flow, Vm};
 use super::value::Value;
-use crate::config::GoVersion;
 use crate::format;
 use crate::syntax::span::LineIndex;
 use crate::types::TypeKind;
@@ -239,7 +238,7 @@ impl Vm {
                         } else {
                             64
                         };
-                        let s = if self.cfg.go_version == GoVersion::Go121 {
+                        let s = if self.cfg.go_version.print_float_exponent() {
                             format::format_print_float(*f)
                         } else {
                             format::format_float(*f, b'g', -1, bits)
@@ -318,11 +317,7 @@ impl Vm {
     /// Prints every goroutine's header (Go's traceback after a fatal error).
     pub fn crash_dump(&mut self, running: Option<&Goroutine>) {
         self.stderr.extend_from_slice(b"\n");
-        let minor = match self.cfg.go_version {
-            GoVersion::Go121 => 21,
-            GoVersion::Go122 => 22,
-            GoVersion::Go123 => 27,
-        };
+        let minor = u32::from(self.cfg.go_version.minor());
         if let Some(g) = running {
             let h = format!("goroutine {} [running]:\n", g.id);
             self.stderr.extend_from_slice(h.as_bytes());

@@ -5,7 +5,6 @@
 //! Owns only reading: building a snapshot never changes what the program
 //! does next.
 
-use crate::config::GoVersion;
 use crate::fasthash::{HashMap, HashSet};
 use crate::runtime::timers::{TimerKind as RtTimerKind, TimerStatus};
 use crate::runtime::Gid;
@@ -112,11 +111,7 @@ impl Vm {
         let index = LineIndex::new(&prog.source);
         let line_of = |s: Span| Some(index.line(s.lo));
         let names = self.object_names();
-        let minor = match self.cfg.go_version {
-            GoVersion::Go121 => 21,
-            GoVersion::Go122 => 22,
-            GoVersion::Go123 => 27,
-        };
+        let minor = u32::from(self.cfg.go_version.minor());
         let gs = self.gs.clone();
         let mut goroutines = Vec::new();
         for g in &gs {
@@ -607,11 +602,7 @@ impl Vm {
             ),
             Ending::OutputBudget => (OutcomeClass::BudgetExhausted, None, Some(Budget::Output)),
         };
-        let minor = if self.cfg.go_version == GoVersion::Go121 {
-            21
-        } else {
-            27
-        };
+        let minor = u32::from(self.cfg.go_version.minor());
         let leaked = self
             .leaked
             .iter()

@@ -109,10 +109,10 @@ fn program_source(label: &str) -> Result<String, String> {
 
 fn go_version(lang: &str) -> Result<GoVersion, String> {
     match lang {
-        "1.21" => Ok(GoVersion::Go121),
-        "1.22" => Ok(GoVersion::Go122),
+        "1.21" => Ok(GoVersion::GO1_21),
+        "1.22" => Ok(GoVersion::GO1_22),
         l if l.starts_with("1.") && l[2..].parse::<u32>().is_ok_and(|minor| minor >= 23) => {
-            Ok(GoVersion::Go123)
+            Ok(GoVersion::CURRENT)
         }
         other => Err(format!("unknown lang {other:?}")),
     }
@@ -504,9 +504,9 @@ fn comparison_reports_exit_stdout_and_stderr_differences() {
 
 #[test]
 fn go_versions_map_from_the_go_mod_language() {
-    assert_eq!(go_version("1.21"), Ok(GoVersion::Go121));
-    assert_eq!(go_version("1.22"), Ok(GoVersion::Go122));
-    assert_eq!(go_version("1.27"), Ok(GoVersion::Go123));
+    assert_eq!(go_version("1.21"), Ok(GoVersion::GO1_21));
+    assert_eq!(go_version("1.22"), Ok(GoVersion::GO1_22));
+    assert_eq!(go_version("1.27"), Ok(GoVersion::CURRENT));
     assert!(go_version("2.0").is_err());
 }
 

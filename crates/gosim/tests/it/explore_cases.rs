@@ -34,7 +34,7 @@ fn stdouts(r: &ExploreReport) -> Vec<String> {
 
 #[test]
 fn case3_finds_both_zero_and_four() {
-    let r = explore_src(&case("read-before-consumer").source, GoVersion::Go123);
+    let r = explore_src(&case("read-before-consumer").source, GoVersion::CURRENT);
     let outs = stdouts(&r);
     assert!(outs.contains(&"0\n".to_string()), "{:?}", outs);
     assert!(outs.contains(&"4\n".to_string()), "{:?}", outs);
@@ -44,14 +44,14 @@ fn case3_finds_both_zero_and_four() {
 #[test]
 fn case4_deadlocks_and_its_fixes_do_not() {
     let c = case("lock-and-full-channel");
-    let r = explore_src(&c.source, GoVersion::Go123);
+    let r = explore_src(&c.source, GoVersion::CURRENT);
     assert!(
         r.outcomes.iter().any(|o| o.class == OutcomeClass::Deadlock),
         "{:?}",
         r.outcomes
     );
     for (i, fix) in c.fixes.iter().enumerate() {
-        let r = explore_src(&fix.source, GoVersion::Go123);
+        let r = explore_src(&fix.source, GoVersion::CURRENT);
         assert!(
             r.outcomes.iter().all(|o| o.class == OutcomeClass::Finished),
             "fix {} outcomes {:?}",
@@ -61,13 +61,13 @@ fn case4_deadlocks_and_its_fixes_do_not() {
         assert_eq!(r.outcomes.len(), 1, "fix {} prints one thing", i + 1);
     }
     // The first fix is small enough to cover every schedule.
-    assert!(explore_src(&c.fixes[0].source, GoVersion::Go123).complete);
+    assert!(explore_src(&c.fixes[0].source, GoVersion::CURRENT).complete);
 }
 
 #[test]
 fn case14_finds_all_six_orders_with_per_iteration_variables() {
     let c = case("loop-variable");
-    let r = explore_src(&c.source, GoVersion::Go122);
+    let r = explore_src(&c.source, GoVersion::GO1_22);
     let mut outs = stdouts(&r);
     outs.sort();
     let mut want: Vec<String> = [
@@ -89,7 +89,7 @@ fn case14_finds_all_six_orders_with_per_iteration_variables() {
 #[test]
 fn case14_under_go121_shares_one_variable() {
     let c = case("loop-variable");
-    let r = explore_src(&c.source, GoVersion::Go121);
+    let r = explore_src(&c.source, GoVersion::GO1_21);
     // Go's own schedule (GOMAXPROCS=1) prints 3 3 3: the goroutines run
     // after the loop ended.
     assert_eq!(r.outcomes[0].stdout, "3\n3\n3\n");
@@ -110,7 +110,7 @@ fn case14_under_go121_shares_one_variable() {
 #[test]
 fn case6_writer_always_locks_before_the_late_readers() {
     let c = case("rwmutex-writer-preference");
-    let r = explore_src(&c.source, GoVersion::Go123);
+    let r = explore_src(&c.source, GoVersion::CURRENT);
     assert!(r.outcomes.len() >= 2, "several reader orders");
     let mut reader_orders = std::collections::BTreeSet::new();
     for o in &r.outcomes {
@@ -137,7 +137,7 @@ fn case6_writer_always_locks_before_the_late_readers() {
 #[test]
 fn case9_finds_several_counts_and_the_add_wait_race() {
     let c = case("waitgroup-add-in-goroutine");
-    let r = explore_src(&c.source, GoVersion::Go123);
+    let r = explore_src(&c.source, GoVersion::CURRENT);
     let counts: std::collections::BTreeSet<String> =
         r.outcomes.iter().map(|o| o.stdout.clone()).collect();
     assert!(
@@ -152,7 +152,7 @@ fn case9_finds_several_counts_and_the_add_wait_race() {
         r.races
     );
     for (i, fix) in c.fixes.iter().enumerate() {
-        let r = explore_src(&fix.source, GoVersion::Go123);
+        let r = explore_src(&fix.source, GoVersion::CURRENT);
         assert_eq!(
             stdouts(&r),
             vec!["done! count:1000\n".to_string()],
@@ -167,7 +167,7 @@ fn case9_finds_several_counts_and_the_add_wait_race() {
 fn every_fix_is_clean() {
     for c in cases() {
         for (i, fix) in c.fixes.iter().enumerate() {
-            let r = explore_src(&fix.source, GoVersion::Go123);
+            let r = explore_src(&fix.source, GoVersion::CURRENT);
             for o in &r.outcomes {
                 assert!(
                     matches!(o.class, OutcomeClass::Finished),
@@ -200,9 +200,9 @@ fn the_bugs_are_reported_with_their_class() {
     let class_of = |slug: &str| {
         let c = case(slug);
         let v = if c.go.as_deref() == Some("1.21") {
-            GoVersion::Go121
+            GoVersion::GO1_21
         } else {
-            GoVersion::Go123
+            GoVersion::CURRENT
         };
         let r = explore_src(&c.source, v);
         r.outcomes.iter().map(|o| o.class).collect::<Vec<_>>()
@@ -216,7 +216,7 @@ fn the_bugs_are_reported_with_their_class() {
 #[test]
 fn a_schedule_from_explore_reproduces_its_outcome() {
     let c = case("read-before-consumer");
-    let r = explore_src(&c.source, GoVersion::Go123);
+    let r = explore_src(&c.source, GoVersion::CURRENT);
     for o in &r.outcomes {
         let choices = o.schedule.clone();
         let res = gosim::run(
@@ -238,7 +238,7 @@ fn a_schedule_from_explore_reproduces_its_outcome() {
 #[test]
 fn unsynchronized_increment_is_a_race_and_the_locked_one_is_not() {
     let racy = "package main\n\nimport (\n\t\"fmt\"\n\t\"sync\"\n)\n\nfunc main() {\n\tvar wg sync.WaitGroup\n\tcount := 0\n\tfor i := 0; i < 2; i++ {\n\t\twg.Add(1)\n\t\tgo func() {\n\t\t\tdefer wg.Done()\n\t\t\tcount++\n\t\t}()\n\t}\n\twg.Wait()\n\tfmt.Println(count)\n}\n";
-    let r = explore_src(racy, GoVersion::Go123);
+    let r = explore_src(racy, GoVersion::CURRENT);
     let race = r
         .races
         .iter()
@@ -252,7 +252,7 @@ fn unsynchronized_increment_is_a_race_and_the_locked_one_is_not() {
             "\t\t\tmu.Lock()\n\t\t\tcount++\n\t\t\tmu.Unlock()\n",
         )
         .replace("\tcount := 0\n", "\tcount := 0\n\tvar mu sync.Mutex\n");
-    let r = explore_src(&locked, GoVersion::Go123);
+    let r = explore_src(&locked, GoVersion::CURRENT);
     assert!(r.races.is_empty(), "{:?}", r.races);
     assert_eq!(stdouts(&r), vec!["2\n".to_string()]);
 }
@@ -270,11 +270,11 @@ fn reduction_finds_the_same_outcomes() {
                 random_runs: 0,
                 ..ExploreConfig::default()
             };
-            let plain = explore(src, &run_cfg(GoVersion::Go123), cfg(false)).expect("compiles");
+            let plain = explore(src, &run_cfg(GoVersion::CURRENT), cfg(false)).expect("compiles");
             if !plain.complete {
                 continue;
             }
-            let reduced = explore(src, &run_cfg(GoVersion::Go123), cfg(true)).expect("compiles");
+            let reduced = explore(src, &run_cfg(GoVersion::CURRENT), cfg(true)).expect("compiles");
             let set = |r: &ExploreReport| {
                 r.outcomes
                     .iter()
@@ -302,7 +302,7 @@ fn progress_shows_outcomes_as_they_are_found_and_matches_the_report() {
     let c = case("read-before-consumer");
     let mut ex = gosim::explore::Explorer::new(
         &c.source,
-        &run_cfg(GoVersion::Go123),
+        &run_cfg(GoVersion::CURRENT),
         ExploreConfig::default(),
     )
     .expect("case 3 compiles");

@@ -248,7 +248,7 @@ fn peak_live_timers(v: GoVersion) -> u32 {
 
 #[test]
 fn snapshot_marks_the_timers_the_runtime_holds() {
-    for v in [GoVersion::Go122, GoVersion::Go123] {
+    for v in [GoVersion::GO1_22, GoVersion::CURRENT] {
         let mut s = case16_session(v);
         s.run(3_000);
         let snap = s.snapshot();
@@ -266,7 +266,7 @@ fn snapshot_marks_the_timers_the_runtime_holds() {
             .timers
             .iter()
             .all(|t| !t.held || t.state == TimerState::Pending));
-        if v == GoVersion::Go122 {
+        if v == GoVersion::GO1_22 {
             assert_eq!(
                 held, pending,
                 "before 1.23 the runtime holds every pending timer"
@@ -282,8 +282,8 @@ fn snapshot_marks_the_timers_the_runtime_holds() {
 
 #[test]
 fn case16_timers_pile_up_before_go123_only() {
-    let old = peak_live_timers(GoVersion::Go122);
-    let new = peak_live_timers(GoVersion::Go123);
+    let old = peak_live_timers(GoVersion::GO1_22);
+    let new = peak_live_timers(GoVersion::CURRENT);
     assert!(old > 1000, "pre-1.23 keeps every unfired timer: {}", old);
     assert!(new < 10, "1.23+ collects unreferenced timers: {}", new);
 }
