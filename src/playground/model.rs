@@ -619,7 +619,7 @@ pub fn visible_goroutines(snap: &Snapshot) -> Vec<u32> {
         .filter(|g| g.is_live())
         .map(|g| g.id)
         .collect();
-    gosim::order::sort(&mut ids);
+    gosim::util::order::sort(&mut ids);
     ids
 }
 

@@ -37,7 +37,7 @@ pub fn runs(steps: &[StepRecord]) -> Vec<(u32, usize, usize)> {
     for (b, chunk) in steps.chunks(bucket).enumerate() {
         let start = b * bucket;
         let mut present: Vec<u32> = chunk.iter().map(|s| s.ran).collect();
-        gosim::order::sort(&mut present);
+        gosim::util::order::sort(&mut present);
         present.dedup();
         // Close bars of goroutines absent from this bucket.
         open.retain(|bar| {
@@ -60,7 +60,7 @@ pub fn runs(steps: &[StepRecord]) -> Vec<(u32, usize, usize)> {
         }
     }
     out.extend(open);
-    gosim::order::sort_by_key(&mut out, |bar| (bar.1, bar.0));
+    gosim::util::order::sort_by_key(&mut out, |bar| (bar.1, bar.0));
     out
 }
 
@@ -92,7 +92,7 @@ pub struct TimelineData<'a> {
 
 pub fn timeline(t: TimelineData, lang: Language, dispatch: &Callback<Cmd>) -> Html {
     let mut gids: Vec<u32> = t.steps.iter().map(|s| s.ran).collect();
-    gosim::order::sort(&mut gids);
+    gosim::util::order::sort(&mut gids);
     gids.dedup();
     let total = t.total.max(t.position).max(1);
     let scale = (WIDTH - LABEL_W) / total as f64;

@@ -330,7 +330,7 @@ pub fn nil_channel_widget(name: String, ty: String, lang: Language) -> Html {
 /// longer holds them (case 16's fix in the language itself).
 pub fn timers_widget(timers: &[TimerView], now_ns: i64, lang: Language) -> Html {
     let mut held: Vec<&TimerView> = timers.iter().filter(|t| t.held).collect();
-    gosim::order::sort_by_key(&mut held, |t| t.when_ns);
+    gosim::util::order::sort_by_key(&mut held, |t| t.when_ns);
     let unheld = timers
         .iter()
         .filter(|t| t.state == TimerState::Pending && !t.held)

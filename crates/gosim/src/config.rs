@@ -87,9 +87,13 @@ impl Default for GoVersion {
     }
 }
 
+/// How to run a program: the release to simulate, how choices are made,
+/// the step budget, the file name in diagnostics and race detection.
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct RunConfig {
+    /// The Go release whose semantics the run follows.
     pub go_version: GoVersion,
+    /// How the choices at multi-option points are made.
     pub schedule: Schedule,
     /// Stop with a "budget exhausted" verdict after this many VM steps.
     pub max_steps: u64,

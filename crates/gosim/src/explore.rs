@@ -9,12 +9,12 @@
 //! browser tab never freezes. It does no I/O and reads no clock.
 
 use crate::config::RunConfig;
-use crate::fasthash::HashMap;
 use crate::program::CompileErrors;
 use crate::schedule::{drive, Choices, Point, Policy, Stepper};
 use crate::snapshot::{LeakView, OutcomeClass, RaceReport};
-use crate::sorted::SortedSet;
-use crate::splitmix::SplitMix;
+use crate::util::fasthash::HashMap;
+use crate::util::sorted::SortedSet;
+use crate::util::splitmix::SplitMix;
 use crate::vm::goroutine::GStatus;
 use crate::vm::machine::{Ending, Vm, VmConfig};
 use crate::vm::op::Program;
@@ -22,6 +22,7 @@ use crate::vm::race::Loc;
 use serde::{Deserialize, Serialize};
 use std::rc::Rc;
 
+/// The limits and options of a search.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ExploreConfig {
     /// Stop the exhaustive search after this many complete schedules.
@@ -31,6 +32,7 @@ pub struct ExploreConfig {
     pub preemption_bound: u32,
     /// Random schedules tried when the exhaustive search cannot finish.
     pub random_runs: u64,
+    /// Seed of the random and PCT schedules.
     pub seed: u64,
     /// Instruction budget of each run.
     pub max_steps_per_run: u64,
@@ -56,11 +58,15 @@ impl Default for ExploreConfig {
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+/// One distinct way the program can end, with a schedule that reaches it.
 pub struct Outcome {
+    /// How it ended.
     pub class: OutcomeClass,
+    /// Everything the program printed to stdout.
     pub stdout: String,
     /// stderr up to the first goroutine header.
     pub stderr_head: String,
+    /// The exit status (`None` when a budget stopped it).
     pub exit_code: Option<i32>,
     /// How many explored schedules reached it.
     pub count: u64,
@@ -68,13 +74,16 @@ pub struct Outcome {
     pub schedule: Choices,
     /// Context switches in `schedule` (non-default choices).
     pub switches: usize,
+    /// Goroutines left blocked or runnable when main returned.
     pub leaked: Vec<LeakView>,
     /// Data races seen in schedules that reached this outcome.
     pub races: Vec<RaceReport>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+/// What a search found.
 pub struct ExploreReport {
+    /// The distinct outcomes, in the order they were found.
     pub outcomes: Vec<Outcome>,
     /// Every data race found in any explored schedule.
     pub races: Vec<RaceReport>,
@@ -129,6 +138,7 @@ enum Phase {
     Done,
 }
 
+/// A search in progress, resumable in slices of work.
 pub struct Explorer {
     prog: Rc<Program>,
     cfg: VmConfig,
@@ -151,6 +161,7 @@ pub struct Explorer {
 }
 
 impl Explorer {
+    /// Compiles `src` and prepares the search; nothing runs yet.
     pub fn new(src: &str, run: &RunConfig, ecfg: ExploreConfig) -> Result<Explorer, CompileErrors> {
         let prog = crate::program::compile(src, run)?;
         let cfg = VmConfig {
@@ -224,6 +235,7 @@ impl Explorer {
         matches!(self.phase, Phase::Done)
     }
 
+    /// Works until the search is finished and reports it.
     pub fn run_to_end(&mut self) -> ExploreReport {
         while !self.work(100_000) {}
         self.report()
@@ -598,7 +610,7 @@ impl Explorer {
             .iter()
             .flat_map(|o| o.races.iter().cloned())
             .collect();
-        crate::order::sort(&mut races);
+        crate::util::order::sort(&mut races);
         races.dedup();
         ExploreReport {
             outcomes,

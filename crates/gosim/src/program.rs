@@ -18,6 +18,7 @@ pub struct CompileError {
     /// 1-based line and column; `None` for an error with no place in the
     /// user's file (a broken library package).
     pub at: Option<(u32, u32)>,
+    /// Go's words for the error.
     pub message: String,
 }
 
@@ -26,7 +27,9 @@ pub struct CompileError {
 /// tenth's place).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct CompileErrors {
+    /// The name errors are reported under (`./prog.go`).
     pub file_name: String,
+    /// The errors, as `go build` lists them.
     pub errors: Vec<CompileError>,
 }
 

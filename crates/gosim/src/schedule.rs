@@ -13,22 +13,31 @@
 //! second place where "who runs next" is decided.
 
 use crate::runtime::Gid;
-use crate::splitmix::SplitMix;
+use crate::util::splitmix::SplitMix;
 use serde::{Deserialize, Serialize};
 
 /// A decision the scheduler needs before the machine can go on.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Point {
     /// Which goroutine runs next. `options[0]` is Go's own choice.
-    Schedule { options: Vec<Gid> },
+    Schedule {
+        /// The goroutines that can run, Go's own pick first.
+        options: Vec<Gid>,
+    },
     /// Goroutine `g` is at a select with several ready cases; `options`
     /// are case indices in source order (Go picks uniformly at random).
-    SelectCase { g: Gid, options: Vec<usize> },
+    SelectCase {
+        /// The goroutine at the select.
+        g: Gid,
+        /// The ready cases' indices.
+        options: Vec<usize>,
+    },
     /// The program has ended.
     Ended,
 }
 
 impl Point {
+    /// How many options the point has (0 at the end).
     pub fn option_count(&self) -> usize {
         match self {
             Point::Schedule { options } => options.len(),
@@ -73,10 +82,12 @@ impl Choices {
         self.0.iter().filter(|&&c| c != 0).count()
     }
 
+    /// No choice differed from Go's own order at a multi-option point.
     pub fn is_empty(&self) -> bool {
         self.0.is_empty()
     }
 
+    /// How many multi-option points the run went through.
     pub fn len(&self) -> usize {
         self.0.len()
     }
@@ -149,6 +160,7 @@ pub enum Schedule {
 pub struct OutOfRange {
     /// Which entry of the list (0-based).
     pub index: usize,
+    /// The choice the list gave.
     pub choice: u32,
     /// How many options the point had.
     pub options: usize,
@@ -165,13 +177,17 @@ pub enum Policy {
     /// order. A choice the point does not have is clamped to its last
     /// option (the run must go on), and the first such is remembered.
     Listed {
+        /// The list.
         choices: Choices,
+        /// The entry the next multi-option point uses.
         next: usize,
+        /// The first entry that did not fit its point.
         out_of_range: Option<OutOfRange>,
     },
 }
 
 impl Policy {
+    /// The policy that makes `schedule`'s choices, from its start.
     pub fn new(schedule: &Schedule) -> Policy {
         match schedule {
             Schedule::GoDefault => Policy::GoDefault,
@@ -180,6 +196,7 @@ impl Policy {
         }
     }
 
+    /// The policy that takes `choices` in order, then Go's order.
     pub fn listed(choices: Choices) -> Policy {
         Policy::Listed {
             choices,

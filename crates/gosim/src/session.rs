@@ -61,10 +61,13 @@ pub struct StepRecord {
 /// The virtual clock read a new time after step `step` (0-based).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct ClockTick {
+    /// The step after which the clock read a new time.
     pub step: usize,
+    /// The new time, in virtual nanoseconds since the start.
     pub now_ns: i64,
 }
 
+/// One program being stepped: see the module documentation.
 #[derive(Clone)]
 pub struct Session {
     prog: Rc<Program>,
@@ -119,6 +122,7 @@ impl Session {
         })
     }
 
+    /// The compiled program.
     pub fn program(&self) -> &Program {
         &self.prog
     }
@@ -156,10 +160,12 @@ impl Session {
         self.checkpoints.iter().skip(1).map(|c| c.2).sum()
     }
 
+    /// The decision the next step makes.
     pub fn point(&mut self) -> Point {
         self.vm.point()
     }
 
+    /// The program has ended (or a gosim budget stopped it).
     pub fn is_ended(&mut self) -> bool {
         matches!(self.vm.point(), Point::Ended)
     }
@@ -277,6 +283,7 @@ impl Session {
         while self.position() < pos && self.step_next() {}
     }
 
+    /// Exactly the state one step earlier.
     pub fn back(&mut self) {
         let p = self.position();
         if p > 0 {
@@ -319,6 +326,7 @@ impl Session {
         policy.out_of_range()
     }
 
+    /// The picture of the run after the last step.
     pub fn snapshot(&mut self) -> Snapshot {
         self.vm.snapshot(self.last_events)
     }

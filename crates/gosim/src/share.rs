@@ -13,15 +13,20 @@ use crate::format::quote;
 use crate::schedule::Choices;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
+/// A run that can travel in a link.
 pub struct ScheduleLink {
+    /// The release the run was made under.
     pub go_version: GoVersion,
+    /// `program_hash` of the program it was made on.
     pub program_hash: u32,
+    /// The run's choices at multi-option points.
     pub choices: Choices,
     /// Steps to take (None: run to the end).
     pub steps: Option<u64>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
+/// Why a schedule link cannot be used.
 pub enum ShareError {
     /// Not a schedule string at all, with what was wrong.
     Malformed(String),
@@ -72,6 +77,7 @@ impl ScheduleLink {
     }
 }
 
+/// The link text (`s1.127.1a2b3c4d.01_5_2.k`).
 pub fn encode(link: &ScheduleLink) -> String {
     let go = format!("1{:02}", link.go_version.minor());
     let mut choices = String::new();

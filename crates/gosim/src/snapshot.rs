@@ -19,18 +19,27 @@ use crate::syntax::span::Span;
 use serde::{Deserialize, Serialize};
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+/// The picture of a run after a step.
 pub struct Snapshot {
     /// Virtual nanoseconds since the program started.
     pub now_ns: i64,
     /// Instructions executed so far.
     pub instructions: u64,
+    /// The goroutine that ran the last step and holds the processor.
     pub current: Option<Gid>,
+    /// Every goroutine, dead ones included, by creation.
     pub goroutines: Vec<GoroutineView>,
+    /// Channels and sync objects the program can name.
     pub objects: Vec<ObjectView>,
+    /// Pending timers, and the most recent stopped or fired ones.
     pub timers: Vec<TimerView>,
+    /// What the program printed to stdout so far.
     pub stdout: String,
+    /// What it printed to stderr so far (panics and fatal errors too).
     pub stderr: String,
+    /// The decision the next step makes.
     pub point: Point,
+    /// How the run ended, once it has.
     pub ending: Option<EndingView>,
     /// What the last step did, in order.
     pub events: Vec<EventView>,
@@ -45,8 +54,11 @@ pub struct Snapshot {
 /// One sample of the resource plot.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ResourceSample {
+    /// Virtual time of the sample.
     pub at_ns: i64,
+    /// Live goroutines then.
     pub goroutines: u32,
+    /// Timers the runtime held then.
     pub timers: u32,
 }
 
@@ -55,10 +67,15 @@ pub struct ResourceSample {
 /// holder, for a lock). In a deadlock every waker is itself waiting.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct WaitEdge {
+    /// The waiting goroutine.
     pub g: Gid,
+    /// What it waits on (the first channel, for a select).
     pub object: Option<ObjId>,
+    /// The variable that names the object, if any.
     pub object_name: Option<String>,
+    /// Go's wait reason.
     pub reason: String,
+    /// Live goroutines that could still wake it.
     pub wakers: Vec<Gid>,
 }
 
@@ -66,9 +83,13 @@ pub struct WaitEdge {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum GoroutineStatus {
+    /// On the processor.
     Running,
+    /// In the run queue.
     Runnable,
+    /// Parked (see its wait reason).
     Waiting,
+    /// Returned.
     Dead,
 }
 
@@ -86,16 +107,21 @@ impl GoroutineStatus {
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+/// A goroutine, as its traceback header and stack would show it.
 pub struct GoroutineView {
+    /// Its number, as Go prints it.
     pub id: Gid,
+    /// Running, runnable, waiting or dead.
     pub status: GoroutineStatus,
     /// Go's words, as in `goroutine 7 [chan send]:`.
     pub wait_reason: Option<String>,
     /// The line of the `go` statement that created it.
     pub created_line: Option<u32>,
+    /// The goroutine whose `go` statement started it.
     pub created_by: Option<Gid>,
     /// The user-code line it is at (innermost user frame).
     pub line: Option<u32>,
+    /// The source range of that line's statement.
     pub span: Option<Span>,
     /// Innermost first.
     pub frames: Vec<FrameView>,
@@ -104,23 +130,33 @@ pub struct GoroutineView {
 }
 
 impl GoroutineView {
+    /// Not dead.
     pub fn is_live(&self) -> bool {
         self.status != GoroutineStatus::Dead
     }
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+/// One frame of a goroutine's stack.
 pub struct FrameView {
+    /// The function, as Go names it in tracebacks (`main.main.func1`).
     pub func: String,
+    /// The line it is at (none in library code).
     pub line: Option<u32>,
+    /// A frame in a library package, not the user's code.
     pub library: bool,
+    /// Its local variables (user frames only).
     pub locals: Vec<LocalView>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+/// A local variable of a frame.
 pub struct LocalView {
+    /// The variable's name.
     pub name: String,
+    /// Its Go type.
     pub ty: String,
+    /// Its value as `%v` prints it.
     pub value: String,
     /// A variable of channel type holding nil: operations on it block
     /// forever, so the UI draws it as a channel of its own.
@@ -128,13 +164,18 @@ pub struct LocalView {
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+/// A filled slot of a channel's ring buffer.
 pub struct SlotView {
+    /// The slot's index in the ring buffer.
     pub index: usize,
+    /// The value it holds, as `%v` prints it.
     pub value: String,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+/// A goroutine parked on a channel (a `sudog`).
 pub struct WaiterView {
+    /// The parked goroutine.
     pub g: Gid,
     /// The value a parked sender carries.
     pub value: Option<String>,
@@ -145,63 +186,99 @@ pub struct WaiterView {
 /// A runtime object a program holds, with the variable that names it.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct ObjectView {
+    /// The object's id (stable across steps).
     pub id: ObjId,
+    /// The variable that holds it, if one is found (`ch`, `s.mu`).
     pub name: Option<String>,
+    /// What it is and its state.
     pub kind: ObjectKind,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "kind")]
+/// The runtime objects the UI draws, with the state Go's runtime keeps for them.
 pub enum ObjectKind {
     /// An hchan (runtime/chan.go).
     Channel {
+        /// The element type.
         elem_type: String,
+        /// `dataqsiz`: the buffer's size.
         cap: usize,
+        /// `qcount`: values in the buffer.
         len: usize,
+        /// Where the next send writes.
         sendx: usize,
+        /// Where the next receive reads.
         recvx: usize,
         /// Occupied slots in ring order, oldest first.
         buffer: Vec<SlotView>,
+        /// Goroutines parked receiving.
         recvq: Vec<WaiterView>,
+        /// Goroutines parked sending, with their values.
         sendq: Vec<WaiterView>,
+        /// `close` was called.
         closed: bool,
         /// A timer's channel (time.After, NewTimer, NewTicker).
         timer: bool,
     },
+    /// A sync.Mutex.
     Mutex {
+        /// Someone holds it.
         locked: bool,
+        /// Who holds it.
         holder: Option<Gid>,
+        /// Goroutines queued on its semaphore, in wake order.
         waiters: Vec<Gid>,
+        /// In starvation mode (a waiter waited over 1 ms).
         starving: bool,
     },
+    /// A sync.RWMutex.
     RWMutex {
+        /// The goroutine holding the write lock.
         writer: Option<Gid>,
+        /// Goroutines holding read locks.
         readers: Vec<Gid>,
+        /// `readerCount` (negative while a writer is pending).
         reader_count: i32,
+        /// `readerWait`: readers the pending writer waits for.
         reader_wait: i32,
+        /// Readers parked behind a writer.
         queued_readers: Vec<Gid>,
+        /// Writers parked.
         queued_writers: Vec<Gid>,
     },
+    /// A sync.WaitGroup.
     WaitGroup {
+        /// The counter.
         counter: i32,
+        /// Goroutines parked in `Wait`.
         waiters: Vec<Gid>,
     },
     /// A sync.Cond's notify list: (goroutine, ticket) per waiter.
     Cond {
+        /// The next ticket `Wait` hands out.
         wait_ticket: u32,
+        /// The next ticket to be notified.
         notify_ticket: u32,
+        /// Parked goroutines with their tickets.
         waiters: Vec<(Gid, u32)>,
     },
     /// A sync.Once held in a variable (Once is plain Go over a Mutex, so it
     /// has no runtime object of its own; its id counts down from
     /// `ObjId::MAX`).
     Once {
+        /// `Do` has run (even if its function panicked).
         done: bool,
     },
+    /// A sync.Map with its two maps.
     SyncMap {
+        /// `read`: (key, value) pairs readers see without the lock.
         read: Vec<(String, String)>,
+        /// `dirty`: the map writers fill, if one exists.
         dirty: Option<Vec<(String, String)>>,
+        /// Loads that missed `read` since it was last promoted.
         misses: usize,
+        /// `dirty` holds keys `read` does not.
         amended: bool,
     },
 }
@@ -218,19 +295,30 @@ pub enum TimerKind {
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
+/// Where a timer is in its life.
 pub enum TimerState {
+    /// Not fired yet.
     Pending,
+    /// `Stop` was called before it fired.
     Stopped,
+    /// It fired.
     Fired,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+/// A timer in the runtime's heap.
 pub struct TimerView {
+    /// The timer's id.
     pub id: u64,
+    /// When it fires, in virtual ns.
     pub when_ns: i64,
+    /// A ticker's period (0 for a one-shot timer).
     pub period_ns: i64,
+    /// What it does when it fires.
     pub kind: TimerKind,
+    /// Pending, stopped or fired.
     pub state: TimerState,
+    /// The channel it sends on.
     pub channel: Option<ObjId>,
     /// The goroutine a Sleep timer wakes.
     pub sleeper: Option<Gid>,
@@ -247,8 +335,11 @@ pub enum OutcomeClass {
     Finished,
     /// main returned while other goroutines were still blocked or runnable.
     LeakedGoroutines,
+    /// Every goroutine was asleep: `fatal error: all goroutines are asleep`.
     Deadlock,
+    /// An unrecovered panic.
     Panic,
+    /// Another fatal error (an unlock of an unlocked mutex, say).
     FatalError,
     /// A budget stopped the run (see [`Budget`]).
     BudgetExhausted,
@@ -272,17 +363,24 @@ impl OutcomeClass {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Budget {
+    /// The step budget: the program does not terminate.
     Steps,
+    /// The heap budget.
     Memory,
+    /// Too many goroutines.
     Goroutines,
+    /// Too much output.
     Output,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+/// How a run ended.
 pub struct EndingView {
+    /// How it ended.
     pub class: OutcomeClass,
     /// Set when `class` is `BudgetExhausted`.
     pub budget: Option<Budget>,
+    /// The exit status, once main returned or the program crashed.
     pub exit_code: Option<i32>,
     /// Goroutines still blocked or runnable when main returned.
     pub leaked: Vec<LeakView>,
@@ -292,55 +390,78 @@ pub struct EndingView {
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+/// A goroutine still blocked or runnable when main returned.
 pub struct LeakView {
+    /// The leaked goroutine.
     pub g: Gid,
+    /// The line of the `go` statement that started it.
     pub created_line: Option<u32>,
+    /// What it waits for (none if it was runnable).
     pub wait_reason: Option<String>,
 }
 
 /// One thing a step did, by goroutine `g` at `line`.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct EventView {
+    /// The goroutine that did it.
     pub g: Gid,
+    /// Where, if in the user's code.
     pub line: Option<u32>,
+    /// What it did.
     pub kind: EventKind,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "kebab-case")]
+/// What one step did.
 pub enum EventKind {
     /// A `go` statement started goroutine `child`.
     Go {
+        /// The new goroutine.
         child: Gid,
     },
+    /// A value was sent on `chan`.
     Send {
+        /// The channel.
         chan: ObjId,
+        /// The value, as `%v` prints it.
         value: String,
     },
     /// `ok` is false for a receive from a closed, empty channel.
     Recv {
+        /// The channel.
         chan: ObjId,
+        /// The value received, as `%v` prints it.
         value: String,
+        /// `false` for the zero value of a closed, empty channel.
         ok: bool,
     },
+    /// `close(chan)`.
     Close {
+        /// The channel.
         chan: ObjId,
     },
     /// The goroutine parked: on `object` (none for a select, which parks on
     /// several), for `reason` (`reason.as_go_str()` is Go's words).
     Park {
+        /// The object, if one.
         object: Option<ObjId>,
+        /// Why, as Go's `waitReason`.
         reason: WaitReason,
     },
     /// A sync operation (`op` is the Go method: `Lock`, `Wait`, ...).
     Sync {
+        /// The sync object.
         object: ObjId,
+        /// The method (`Lock`, `Wait`, ...).
         op: String,
     },
     /// `time.Sleep` for `duration` (Go's Duration text).
     Sleep {
+        /// How long, as Go prints a Duration.
         duration: String,
     },
+    /// The goroutine returned.
     Exit,
 }
 
@@ -363,11 +484,17 @@ impl EventView {
 pub struct RaceReport {
     /// What was accessed: a variable name, or "sync.WaitGroup".
     pub what: String,
+    /// The goroutine of the earlier access.
     pub first_g: Gid,
+    /// Its line.
     pub first_line: u32,
+    /// It wrote.
     pub first_write: bool,
+    /// The goroutine of the later access.
     pub second_g: Gid,
+    /// Its line.
     pub second_line: u32,
+    /// It wrote.
     pub second_write: bool,
 }
 

@@ -4,7 +4,7 @@
 //! messages and `%T`, and the underlying-type/method-set queries the checker
 //! asks. Knows nothing about syntax or runtime values.
 
-use crate::fasthash::HashMap;
+use crate::util::fasthash::HashMap;
 
 /// An interned type. Two types are identical exactly when their ids are equal.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]

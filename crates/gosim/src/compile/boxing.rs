@@ -10,8 +10,8 @@
 //! exactly like an unboxed one, only a little slower. The compiler retries
 //! with a larger set if it meets a capture this pass missed.
 
-use crate::fasthash::HashSet;
 use crate::syntax::ast::{AssignOp, Block, Expr, ExprKind, GenDecl, Stmt, StmtKind, UnaryOp};
+use crate::util::fasthash::HashSet;
 
 /// Names of locals in `body` (and nested closures) that need cells.
 pub(super) fn boxed_names(body: &Block) -> HashSet<String> {

@@ -8,11 +8,11 @@
 //! exact (beyond [`Rat::MAX_BITS`]) degrades to f64. Typed float constants
 //! hold their rounded f64 value.
 
-use crate::bignum::Nat;
 use crate::compile::rat::Rat;
 use crate::format::atof::Format;
 use crate::syntax::ast::BinaryOp;
 use crate::types::{TypeId, TypeKind, Types, UntypedKind};
+use crate::util::bignum::Nat;
 use crate::vm::value::Value;
 use std::cmp::Ordering;
 use std::rc::Rc;

@@ -10,11 +10,11 @@
 
 use crate::compile::consts::{self, ConstVal};
 use crate::compile::{boxing, stmt, Compiler, FnCtx, Package, PackageSource, PendingFunc, Sym};
-use crate::fasthash::HashMap;
 use crate::syntax::ast::{self, Decl, Expr, ExprKind, GenDecl};
 use crate::syntax::span::Span;
 use crate::types::{well_known as wk, TypeId, Types};
 use crate::types::{ChanDir, Field, IfaceMethod, Method, MethodTarget, OpaqueKind, TypeKind};
+use crate::util::fasthash::HashMap;
 use crate::vm::natives::Native;
 use crate::vm::op::{FuncCode, GlobalInfo, Op};
 use crate::vm::op::{MethodEntry, RecvAdjust};
@@ -94,7 +94,7 @@ impl<'a> Compiler<'a> {
                 _ => None,
             })
             .collect();
-        crate::order::sort(&mut unused);
+        crate::util::order::sort(&mut unused);
         for (span, path) in unused {
             errorf!(self, span, "\"{}\" imported and not used", path);
         }
@@ -391,7 +391,7 @@ impl<'a> Compiler<'a> {
                         }
                     }
                 }
-                crate::order::sort_by(&mut ms, |a, b| a.name.cmp(&b.name));
+                crate::util::order::sort_by(&mut ms, |a, b| a.name.cmp(&b.name));
                 self.types.intern(TypeKind::Interface(ms))
             }
             _ => {

@@ -45,11 +45,11 @@ mod universe;
 use crate::compile::consts::ConstVal;
 use crate::compile::loops::LoopCtx;
 use crate::config::GoVersion;
-use crate::fasthash::{HashMap, HashSet};
 use crate::syntax::ast;
 use crate::syntax::diag::Diagnostic;
 use crate::syntax::span::Span;
 use crate::types::{well_known as wk, Method, MethodTarget, TypeId, Types};
+use crate::util::fasthash::{HashMap, HashSet};
 use crate::vm::natives::Native;
 use crate::vm::op::{
     FuncCode, GlobalInfo, LocalInfo, MethodEntry, MethodTable, Op, Program, RecvAdjust,
@@ -271,7 +271,7 @@ pub fn compile_program(
     c.compile_all(&sources);
     if !c.diags.is_empty() {
         let mut d = std::mem::take(&mut c.diags);
-        crate::order::sort_by_key(&mut d, |d| d.span.lo);
+        crate::util::order::sort_by_key(&mut d, |d| d.span.lo);
         d.dedup();
         return Err(d);
     }
@@ -440,7 +440,7 @@ impl<'a> Compiler<'a> {
                 _ => None,
             })
             .collect();
-        crate::order::sort(&mut unused);
+        crate::util::order::sort(&mut unused);
         for (span, name) in unused {
             errorf!(self, span, "declared and not used: {}", name);
         }

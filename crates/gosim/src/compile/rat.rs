@@ -5,14 +5,14 @@
 //! exactly `1e295`, `1e-400 * 1e400` is exactly 1, and a constant only
 //! rounds (or overflows) when it is converted to float32 or float64. This
 //! module owns that arithmetic: a reduced fraction ([`Rat`]) of two natural
-//! numbers ([`Nat`], from [`crate::bignum`]). Speed hardly matters here (a
+//! numbers ([`Nat`], from [`crate::util::bignum`]). Speed hardly matters here (a
 //! program has a handful of constants); what matters is that results are
 //! exact and that a pathological constant cannot run away:
 //! [`Rat::MAX_BITS`] bounds every operand, and the callers fall back to f64
 //! beyond it.
 
-use crate::bignum::Nat;
 use crate::format::atof::{round_ratio, Format};
+use crate::util::bignum::Nat;
 use std::cmp::Ordering;
 
 /// A reduced fraction `±num / den`, `den > 0`; zero is `+0/1`.
@@ -267,10 +267,10 @@ impl Rat {
 
 #[cfg(test)]
 mod tests {
-    use crate::bignum::Nat;
     use crate::compile::rat::Rat;
     use crate::format::atof::Format;
-    use crate::SplitMix;
+    use crate::util::bignum::Nat;
+    use crate::util::splitmix::SplitMix;
     use std::cmp::Ordering;
 
     fn rat(v: i128) -> Rat {

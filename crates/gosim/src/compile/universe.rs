@@ -7,8 +7,8 @@
 
 use crate::compile::consts::ConstVal;
 use crate::compile::{Builtin, Sym};
-use crate::fasthash::HashMap;
 use crate::types::{well_known as wk, IfaceMethod, TypeId, TypeKind, Types};
+use crate::util::fasthash::HashMap;
 
 /// The predeclared `error` type: `interface{ Error() string }`, named.
 pub(super) fn make_error_type(types: &mut Types) -> TypeId {

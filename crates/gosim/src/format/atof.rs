@@ -30,7 +30,7 @@
 //! mantissas with a binary `p` exponent), rounding straight to float32 for
 //! bitSize 32 (never through f64, which would round twice), and Go's errors.
 
-use crate::bignum::Nat;
+use crate::util::bignum::Nat;
 
 /// Significant input digits kept; more than the 768 a halfway point needs.
 const MAX_DIGITS: usize = 800;
@@ -467,7 +467,7 @@ fn parse_exponent(s: &[u8]) -> Option<i64> {
 mod tests {
     //! Compared against Rust's own parser, which is correctly rounded.
     use super::{parse_f64, parse_go, parse_hex, Format, GoFloat};
-    use crate::SplitMix;
+    use crate::util::splitmix::SplitMix;
 
     /// An integer in `lo..=hi`.
     fn range(r: &mut SplitMix, lo: i64, hi: i64) -> i64 {

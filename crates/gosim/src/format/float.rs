@@ -491,7 +491,7 @@ pub(crate) fn format_print_float(f: f64) -> String {
 mod tests {
     //! Compared against Rust's own float formatting, which is exact.
     use super::*;
-    use crate::SplitMix;
+    use crate::util::splitmix::SplitMix;
 
     /// Parses Rust's `{:e}` output of a non-negative finite value: `1.25e-3`.
     fn from_sci(s: &str) -> Digits {

@@ -13,7 +13,7 @@ use super::{Arg, FmtValue};
 /// The entries sorted by key, stable for equal keys.
 pub fn sorted_entries(entries: &[(Arg, Arg)]) -> Vec<&(Arg, Arg)> {
     let mut v: Vec<&(Arg, Arg)> = entries.iter().collect();
-    crate::order::sort_by(&mut v, |a, b| compare(&a.0, &b.0));
+    crate::util::order::sort_by(&mut v, |a, b| compare(&a.0, &b.0));
     v
 }
 

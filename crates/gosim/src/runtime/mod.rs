@@ -70,7 +70,7 @@ const DISTINCT_CHECK_LIMIT: usize = 1024;
 
 /// Whether no goroutine appears twice in `gids`.
 fn all_distinct(mut gids: Vec<Gid>) -> bool {
-    crate::order::sort(&mut gids);
+    crate::util::order::sort(&mut gids);
     gids.windows(2).all(|w| w[0] != w[1])
 }
 

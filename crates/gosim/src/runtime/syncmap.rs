@@ -16,7 +16,7 @@
 //! Go's `*entry` pointers do; an entry leaves the arena once neither map
 //! refers to it.
 
-use crate::sorted::{SortedMap, SortedSet};
+use crate::util::sorted::{SortedMap, SortedSet};
 
 use serde::Serialize;
 

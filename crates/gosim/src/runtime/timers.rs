@@ -37,7 +37,7 @@
 
 use serde::Serialize;
 
-use crate::sorted::SortedSet;
+use crate::util::sorted::SortedSet;
 
 /// A timer's handle.
 pub type TimerId = u64;

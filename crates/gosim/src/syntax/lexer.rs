@@ -1096,7 +1096,7 @@ mod tests {
     #[test]
     fn predeclared_list_is_sorted() {
         let mut sorted = PREDECLARED.to_vec();
-        crate::order::sort(&mut sorted);
+        crate::util::order::sort(&mut sorted);
         assert_eq!(sorted, PREDECLARED);
     }
 }

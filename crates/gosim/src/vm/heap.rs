@@ -11,7 +11,7 @@ use crate::runtime::mutex::Mutex;
 use crate::runtime::rwmutex::RWMutex;
 use crate::runtime::syncmap::SyncMap;
 use crate::runtime::waitgroup::WaitGroup;
-use crate::sorted::SortedMap;
+use crate::util::sorted::SortedMap;
 use crate::vm::value::{MapKey, ObjId, Pointer, Root, Value};
 
 #[derive(Clone, Debug, Hash)]

@@ -20,13 +20,13 @@ use super::op::{ArithOp, FuncCode, NumKind, Op, Program};
 use super::race::{self, Loc, RaceDetector, RaceReport};
 use super::value::{FuncVal, ObjId, Pointer, Root, Value};
 use crate::config::GoVersion;
-use crate::fasthash::HashMap;
 use crate::runtime::sched::RunQueue;
 use crate::runtime::timers::{TimerSemantics, Timers};
 use crate::runtime::{Gid, WaitReason};
 use crate::schedule::Point;
 use crate::syntax::span::Span;
 use crate::types::{well_known as wk, TypeId, TypeKind, UntypedKind};
+use crate::util::fasthash::HashMap;
 use std::rc::Rc;
 
 /// The run's ending is named here by its users (`lib.rs`, `explore`,

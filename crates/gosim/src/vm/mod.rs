@@ -2,7 +2,7 @@
 //!
 //! Owns running a compiled [`op::Program`]. Everything a run does is a
 //! deterministic function of the program, the configuration and the
-//! scheduling choices taken at each [`sched::Point`].
+//! scheduling choices taken at each [`crate::schedule::Point`].
 
 mod call;
 mod chanops;

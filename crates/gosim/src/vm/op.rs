@@ -326,7 +326,7 @@ pub struct GlobalInfo {
 #[derive(Clone, Debug, Default)]
 pub struct MethodTable {
     /// (dynamic type, method name id) -> callable.
-    pub entries: crate::fasthash::HashMap<(TypeId, u32), MethodEntry>,
+    pub entries: crate::util::fasthash::HashMap<(TypeId, u32), MethodEntry>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -13,9 +13,9 @@
 //! instruction touches ([`mem_access`]), which the explorer's touch log
 //! shares. It does not import the machine: the machine calls in.
 
-use crate::fasthash::HashMap;
 use crate::runtime::Gid;
 use crate::syntax::span::{LineIndex, Span};
+use crate::util::fasthash::HashMap;
 use crate::vm::goroutine::Goroutine;
 use crate::vm::op::{FuncCode, GlobalInfo, Op};
 use crate::vm::value::{ObjId, Pointer, Root, Value};
@@ -273,7 +273,7 @@ impl RaceDetector {
     /// ways with every other atomic operation on that address.
     pub fn atomic_op(&mut self, g: Gid, p: &Pointer) {
         use std::hash::{Hash, Hasher};
-        let mut h = crate::fasthash::FastHasher::default();
+        let mut h = crate::util::fasthash::FastHasher::default();
         p.hash(&mut h);
         let key = SyncKey::Atomic(h.finish() & 0xFF_FFFF_FFFF);
         self.acquire(g, key);
@@ -296,7 +296,7 @@ impl RaceDetector {
                 second_write: f.second.write,
             })
             .collect();
-        crate::order::sort(&mut out);
+        crate::util::order::sort(&mut out);
         out.dedup();
         out
     }

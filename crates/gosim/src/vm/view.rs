@@ -5,7 +5,6 @@
 //! Owns only reading: building a snapshot never changes what the program
 //! does next.
 
-use crate::fasthash::{HashMap, HashSet};
 use crate::runtime::timers::{TimerKind as RtTimerKind, TimerStatus};
 use crate::runtime::Gid;
 use crate::snapshot::{
@@ -15,6 +14,7 @@ use crate::snapshot::{
 };
 use crate::syntax::span::{LineIndex, Span};
 use crate::types::{TypeId, TypeKind};
+use crate::util::fasthash::{HashMap, HashSet};
 use crate::vm::events::EventKind as VmEvent;
 use crate::vm::goroutine::{GStatus, Goroutine};
 use crate::vm::heap::HeapObj;
@@ -55,7 +55,7 @@ impl Vm {
         }
         // Main first, then others by id: the first name found wins.
         let mut gs: Vec<&Goroutine> = self.gs.iter().collect();
-        crate::order::sort_by_key(&mut gs, |g| g.id);
+        crate::util::order::sort_by_key(&mut gs, |g| g.id);
         for g in gs {
             for f in &g.frames {
                 let code = &self.prog.funcs[f.fid as usize];
@@ -369,7 +369,7 @@ impl Vm {
                     }
                 }
             }
-            crate::order::sort(&mut wakers);
+            crate::util::order::sort(&mut wakers);
             wakers.dedup();
             edges.push(WaitEdge {
                 g: g.id,

@@ -215,7 +215,7 @@ fn finish_diags(src: &str, mut diags: Vec<Diagnostic>) -> Vec<Diagnostic> {
     if diags.is_empty() {
         return diags;
     }
-    crate::order::sort_by_key(&mut diags, |d| d.span.lo);
+    crate::util::order::sort_by_key(&mut diags, |d| d.span.lo);
     let index = LineIndex::new(src);
     let mut out: Vec<Diagnostic> = Vec::new();
     let mut last_syntax_line = 0;

@@ -301,12 +301,16 @@ impl Vm {
                     if let Some(arr) = self.heap.array_mut(r.arr) {
                         let part = &mut arr[r.off as usize..(r.off + r.len) as usize];
                         match call.native {
-                            Native::SortInts => crate::order::sort_by_key(part, |v| v.as_int()),
+                            Native::SortInts => {
+                                crate::util::order::sort_by_key(part, |v| v.as_int())
+                            }
                             Native::SortStrings => {
-                                crate::order::sort_by_less(part, |x, y| x.as_bytes() < y.as_bytes())
+                                crate::util::order::sort_by_less(part, |x, y| {
+                                    x.as_bytes() < y.as_bytes()
+                                })
                             }
                             // sort.Float64s: NaNs sort before every other value.
-                            _ => crate::order::sort_by_less(part, |x, y| {
+                            _ => crate::util::order::sort_by_less(part, |x, y| {
                                 let (x, y) = (x.as_float(), y.as_float());
                                 x < y || (x.is_nan() && !y.is_nan())
                             }),

@@ -282,7 +282,7 @@ impl<T: Serialize> Serialize for SortedSet<T> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::SplitMix;
+    use crate::util::splitmix::SplitMix;
     use std::collections::hash_map::DefaultHasher;
     use std::collections::{BTreeMap, BTreeSet};
 

@@ -339,7 +339,7 @@ impl Nat {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::SplitMix;
+    use crate::util::splitmix::SplitMix;
 
     #[test]
     fn nat_arithmetic_matches_u128() {
