@@ -40,7 +40,7 @@ runner_summary() {
   elif grep -q '^wasm size' "$log"; then
     grep '^wasm size' "$log" | tail -1
   elif grep -q '^lint clean' "$log"; then
-    echo "rustfmt and clippy (native and wasm32): no warnings"
+    echo "rustfmt and clippy (native and wasm32): no warnings; no import circles"
   fi
 }
 
@@ -63,6 +63,7 @@ step setup bash -c "source scripts/lib.sh && ensure_rust && ensure_node_packages
 step lint bash -c "cargo fmt --all -- --check \
   && cargo clippy --workspace --all-targets -- -D warnings \
   && cargo clippy -p gopitfalls --target wasm32-unknown-unknown --all-targets -- -D warnings \
+  && python3 scripts/layers.py --quiet \
   && echo 'lint clean'"
 
 step native cargo test --workspace
