@@ -41,7 +41,7 @@ impl CompileErrors {
             let at = Some((lc.line, lc.col));
             errors.push(CompileError {
                 at,
-                message: d.message.clone(),
+                message: crate::syntax::diag::expand_pos_markers(&d.message, file_name, index),
             });
             if i == 9 {
                 errors.push(CompileError {

@@ -148,6 +148,11 @@ impl<'a> Compiler<'a> {
                 }
                 _ => false,
             },
+            TypeKind::TypeParam(_) => self.each_type(o.ty, |c, u| match c.types.kind(u) {
+                TypeKind::String | TypeKind::Map(..) => b == Builtin::Len,
+                TypeKind::Slice(_) | TypeKind::Chan(..) | TypeKind::Array(..) => true,
+                _ => false,
+            }),
             _ => false,
         };
         if !ok {

@@ -69,7 +69,7 @@ impl<'a> Compiler<'a> {
             return xo;
         }
         if let Mode::Type = xo.mode {
-            self.error(span, "generic type instantiation is not supported by gosim");
+            errorf!(self, x.span, "{} is not a generic type", self.text(x.span));
             return Operand::invalid(span);
         }
         if let Mode::Const(ConstVal::Str(s)) = &xo.mode {
@@ -240,7 +240,7 @@ impl<'a> Compiler<'a> {
                     span,
                     "cannot slice {} (variable of type {})",
                     self.text(x.span),
-                    self.types.name(xt)
+                    self.tn(xt)
                 );
                 return Operand::invalid(span);
             }

@@ -323,7 +323,7 @@ impl<'a> Compiler<'a> {
                         subject.span,
                         "invalid operation: range {} receive from send-only channel {}",
                         self.text(subject.span),
-                        self.types.name(sty)
+                        self.tn(sty)
                     );
                 }
                 RangeKind::Chan(e)
@@ -333,6 +333,29 @@ impl<'a> Compiler<'a> {
                 self.error(
                     subject.span,
                     "range over function iterators is not supported by gosim",
+                );
+                return None;
+            }
+            TypeKind::TypeParam(_) => {
+                let why = match self.tparam_set(sty).and_then(|s| s.terms) {
+                    None => "no specific type".to_string(),
+                    Some(terms) => {
+                        let us: Vec<TypeId> =
+                            terms.iter().map(|t| self.types.underlying(t.ty)).collect();
+                        let other = us.iter().find(|u| **u != us[0]).copied().unwrap_or(us[0]);
+                        format!(
+                            "{} and {} have different underlying types",
+                            self.tn(us[0]),
+                            self.tn(other)
+                        )
+                    }
+                };
+                errorf!(
+                    self,
+                    subject.span,
+                    "cannot range over {}: {}",
+                    self.describe(&so, subject),
+                    why
                 );
                 return None;
             }

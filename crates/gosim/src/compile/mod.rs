@@ -35,14 +35,19 @@ mod conversions;
 mod decls;
 mod expr;
 mod index;
+mod infer;
+mod instantiate;
+mod labels;
 mod lookup;
 mod loops;
 pub mod rat;
 mod stmt;
 mod switch;
+mod typeset;
 mod universe;
 
 use crate::compile::consts::ConstVal;
+use crate::compile::instantiate::Origin;
 use crate::compile::loops::LoopCtx;
 use crate::config::GoVersion;
 use crate::syntax::ast;
@@ -118,6 +123,10 @@ enum Sym {
         span: Span,
     },
     Nil,
+    /// A generic function: index into `Compiler::generic_funcs`.
+    GenericFunc(u32),
+    /// A generic type: index into `Compiler::generic_types`.
+    GenericType(u32),
 }
 
 struct Package {
@@ -145,6 +154,10 @@ struct FnCtx {
     name: String,
     closures: u32,
     cur_span: Span,
+    /// Where each label's statement starts (see labels.rs).
+    labels: Vec<(String, usize)>,
+    /// Gotos to patch: (jump instruction, label).
+    gotos: Vec<(usize, String)>,
 }
 
 struct Compiler<'a> {
@@ -176,16 +189,39 @@ struct Compiler<'a> {
     last_capture_sources: Option<Vec<u32>>,
     /// Go 1.22+ loop variables (one per iteration).
     loopvar_per_iteration: bool,
+    generic_funcs: Vec<instantiate::GenericFunc<'a>>,
+    generic_types: Vec<instantiate::GenericType<'a>>,
+    /// Instantiations whose constraints are checked once every
+    /// constraint is known (those met while type bodies are resolved).
+    verify_later: Option<Vec<instantiate::Verification>>,
+    /// A generic body is being checked with its type parameters: the code
+    /// is discarded, so closures are not kept.
+    checking_generic: bool,
+    /// The type being resolved is a constraint, where interfaces with type
+    /// sets may appear (see `resolve_type`).
+    in_constraint: bool,
+    /// Instantiations in progress, against instantiation cycles.
+    instance_depth: u32,
 }
 
 struct PendingFunc<'a> {
+    /// Where the code goes; `NO_FUNC` for a generic body that is only checked.
     fid: u32,
     pkg: u32,
     decl: &'a ast::FuncDecl,
     recv_ty: Option<TypeId>,
     sig_ty: TypeId,
     name: String,
+    /// Type parameter names bound for this body: to type parameters (a
+    /// generic body being checked) or to type arguments (an instance).
+    binds: Vec<(String, TypeId)>,
+    /// The generic function or type this body instantiates or checks.
+    origin: Option<Origin>,
 }
+
+/// The function id of code that is never run (generic bodies compiled only
+/// to be checked, and calls inside them).
+const NO_FUNC: u32 = u32::MAX;
 
 /// The result of checking (and emitting) an expression.
 #[derive(Clone, Debug)]
@@ -282,6 +318,7 @@ impl<'a> Compiler<'a> {
     fn new() -> Compiler<'a> {
         let mut types = Types::new();
         let error_type = universe::make_error_type(&mut types);
+        let comparable = universe::make_comparable_type(&mut types);
         let mut c = Compiler {
             types,
             funcs: Vec::new(),
@@ -305,6 +342,12 @@ impl<'a> Compiler<'a> {
             iota: None,
             last_capture_sources: None,
             loopvar_per_iteration: true,
+            generic_funcs: Vec::new(),
+            generic_types: Vec::new(),
+            verify_later: Some(Vec::new()),
+            checking_generic: false,
+            in_constraint: false,
+            instance_depth: 0,
         };
         // runtime.Error: the dynamic type of run-time panics.
         let rt = c.types.new_named("runtime.Error", wk::STRING);
@@ -327,7 +370,7 @@ impl<'a> Compiler<'a> {
                 recv: RecvAdjust::None,
             },
         );
-        c.universe = universe::universe(error_type);
+        c.universe = universe::universe(error_type, comparable);
         c
     }
 
@@ -369,6 +412,11 @@ impl<'a> Compiler<'a> {
             return;
         }
         self.diags.push(Diagnostic::new(span, msg));
+    }
+
+    /// A type as `go build` spells it in messages.
+    fn tn(&self, t: TypeId) -> String {
+        self.types.msg_name(t)
     }
 
     /// The source text of a span in the current package (for messages).

@@ -176,7 +176,9 @@ impl<'a> Compiler<'a> {
                 cases,
             } => self.type_switch(init.as_deref(), bind.as_ref(), subject, cases, label),
             StmtKind::Select { cases } => self.select_stmt(cases, label),
+            StmtKind::Goto(l) => self.goto_stmt(l),
             StmtKind::Labeled { label: l, stmt } => {
+                self.define_label(&l.name);
                 if matches!(
                     stmt.kind,
                     StmtKind::For { .. }
@@ -227,7 +229,7 @@ impl<'a> Compiler<'a> {
                             e.span,
                             "{} (value of type {}) is not used",
                             self.text(e.span),
-                            self.types.name(self.types.default_type(o.ty))
+                            self.tn(self.types.default_type(o.ty))
                         );
                         return;
                     }
@@ -284,7 +286,7 @@ impl<'a> Compiler<'a> {
                     "not enough return values\n\thave ()\n\twant ({})",
                     results
                         .iter()
-                        .map(|t| self.types.name(*t))
+                        .map(|t| self.tn(*t))
                         .collect::<Vec<_>>()
                         .join(", ")
                 );
@@ -311,7 +313,7 @@ impl<'a> Compiler<'a> {
                 have.join(", "),
                 results
                     .iter()
-                    .map(|t| self.types.name(*t))
+                    .map(|t| self.tn(*t))
                     .collect::<Vec<_>>()
                     .join(", ")
             );
@@ -328,7 +330,7 @@ impl<'a> Compiler<'a> {
                     have,
                     results
                         .iter()
-                        .map(|t| self.types.name(*t))
+                        .map(|t| self.tn(*t))
                         .collect::<Vec<_>>()
                         .join(", ")
                 );
@@ -336,7 +338,10 @@ impl<'a> Compiler<'a> {
             }
         }
         if es.len() == 1 && results.len() == 1 {
-            let o = self.expr(&es[0]);
+            let o = match self.generic_value(&es[0], results[0], None) {
+                Some(o) => o,
+                None => self.expr(&es[0]),
+            };
             self.assign_to(o, &es[0], results[0], "return statement");
         } else if self
             .rhs_values(results.len(), &targets, es, span, "return statement")
