@@ -101,6 +101,11 @@ impl<'a> Compiler<'a> {
                 }
             }
             _ => {
+                if let ExprKind::Ident(id) = &strip_parens(e).kind {
+                    if let Some(sig) = self.declared_func_sig(&id.name) {
+                        return format!("{} (value of type {})", text, sig);
+                    }
+                }
                 let what = match strip_parens(e).kind {
                     ExprKind::Index(..) if self.types.is_string(op.ty) => "value",
                     ExprKind::Ident(_)
@@ -112,6 +117,27 @@ impl<'a> Compiler<'a> {
                 format!("{} ({} of {})", text, what, self.type_desc(op.ty))
             }
         }
+    }
+
+    /// The signature of the package-level function `name` as declared,
+    /// parameter names included (go/types keeps them in the function's
+    /// type and prints them): `func(x int) bool`.
+    fn declared_func_sig(&self, name: &str) -> Option<String> {
+        if self
+            .fns
+            .iter()
+            .any(|f| f.scopes.iter().any(|s| s.contains_key(name)))
+        {
+            return None;
+        }
+        let Some(Sym::Func { fid, .. }) = self.packages[self.cur_pkg as usize].scope.get(name)
+        else {
+            return None;
+        };
+        let sig = self.func_sigs.get(fid)?;
+        let text = self.text(*sig);
+        let params = text.get(name.len()..)?;
+        Some(format!("func{}", params))
     }
 
     /// "type T constrained by any", "struct type T", "type []int": how
@@ -1012,6 +1038,10 @@ impl<'a> Compiler<'a> {
             }
             GenDecl::Type(specs) => {
                 for s in specs {
+                    if !s.tparams.is_empty() {
+                        self.declare_generic_type(s);
+                        continue;
+                    }
                     self.declare_type_name(s);
                     self.resolve_type_body(s);
                 }

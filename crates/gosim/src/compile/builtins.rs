@@ -526,7 +526,7 @@ impl<'a> Compiler<'a> {
             }
             _ => self.single_value(first, &args[0]).ty,
         };
-        if !(self.types.is_numeric(t) || self.types.is_string(t)) {
+        if !self.each_type(t, |c, u| c.types.is_numeric(u) || c.types.is_string(u)) {
             errorf!(
                 self,
                 args[0].span,

@@ -204,6 +204,25 @@ impl<'a> Compiler<'a> {
             }
         };
         let o = Operand::value(src, arg.span);
+        if src_tp && !dst_tp && self.types.is_interface(target) {
+            // Any type parameter converts to an interface its constraint
+            // implies (`any(v)`).
+            if let Some(m) = self.missing_method(src, target) {
+                errorf!(
+                    self,
+                    arg.span,
+                    "cannot convert {} to type {}: {} does not implement {} (missing method {})",
+                    self.describe(&o, arg),
+                    self.tn(target),
+                    self.tn(src),
+                    self.tn(target),
+                    m
+                );
+                return Operand::invalid(span);
+            }
+            self.emit(Op::MakeIface(src));
+            return Operand::value(target, span);
+        }
         let (Some(from), Some(to)) = (terms(self, src, src_tp), terms(self, target, dst_tp)) else {
             errorf!(
                 self,

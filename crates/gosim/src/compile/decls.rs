@@ -22,6 +22,8 @@ use crate::vm::op::{FuncCode, GlobalInfo, Op};
 
 /// The packages a program may import, and whether gosim implements them.
 const KNOWN_PACKAGES: &[&str] = &[
+    "cmp",
+    "iter",
     "fmt",
     "sync",
     "sync/atomic",
@@ -185,13 +187,6 @@ impl<'a> Compiler<'a> {
     }
 
     pub(super) fn declare_type_name(&mut self, s: &ast::TypeSpec) {
-        if !s.tparams.is_empty() {
-            self.error(
-                s.name.span,
-                "generic type cannot be declared inside a function (gosim limitation: local generic types are not supported)",
-            );
-            return;
-        }
         let pkg = self.cur_pkg as usize;
         let qualified = format!("{}.{}", self.packages[pkg].name, s.name.name);
         let id = if s.alias {
@@ -733,6 +728,9 @@ impl<'a> Compiler<'a> {
                             Some(nid) => Sym::Native { nid, ty: sig_ty },
                             None => Sym::Func { fid, ty: sig_ty },
                         };
+                        if !p.library {
+                            self.func_sigs.insert(fid, fd.sig.span);
+                        }
                         self.packages[pkg].scope.insert(fd.name.name.clone(), sym);
                     }
                     if fd.name.name == "main"
@@ -1063,6 +1061,8 @@ impl FnCtx {
             cur_span: span,
             labels: Vec::new(),
             gotos: Vec::new(),
+            rangefunc: None,
+            ranges: 0,
         }
     }
 }

@@ -58,6 +58,9 @@ impl<'a> Compiler<'a> {
         if explicit.contains(&wk::INVALID) {
             return None;
         }
+        if explicit.len() == n {
+            return Some(explicit.to_vec());
+        }
         let sig = self.generic_funcs[gfid as usize].sig;
         let sig = self.types.signature(sig).cloned()?;
         // Generic functions passed as arguments (`Map(xs, Double)`) are
@@ -415,6 +418,9 @@ impl<'a> Compiler<'a> {
                 }
                 Some(b) if b == y => true,
                 Some(b) if u.tparams.contains(&y) => self.unify_depth(u, b, y, d),
+                // An argument need only be assignable to an interface; the
+                // call checks that.
+                Some(b) if self.types.is_interface(b) => true,
                 Some(b) => {
                     // Inexact: a defined type matches its underlying literal,
                     // and the defined one is kept.
@@ -449,6 +455,11 @@ impl<'a> Compiler<'a> {
         // An instance against an instance of the same generic type: their
         // arguments must unify.
         if let TypeKind::Named(_) = xk {
+            if !self.types.is_named(y) {
+                // A defined type against a type literal: its underlying type.
+                let ux = self.types.underlying(x);
+                return ux != x && self.unify_depth(u, ux, y, d);
+            }
             let (Some(xo), Some(yo)) = (self.instance_origin(x), self.instance_origin(y)) else {
                 return x == y;
             };

@@ -38,6 +38,7 @@ use crate::types::{well_known as wk, Method, MethodTarget, Term, TypeId, TypeKin
 use crate::util::fasthash::HashMap;
 use crate::vm::op::Op;
 use crate::vm::op::{MethodEntry, RecvAdjust};
+use std::rc::Rc;
 
 /// A generic function (type parameters, no receiver).
 pub(super) struct GenericFunc<'a> {
@@ -60,7 +61,10 @@ impl GenericType<'_> {
 
 /// A generic type declaration and its methods.
 pub(super) struct GenericType<'a> {
-    pub spec: &'a ast::TypeSpec,
+    pub spec: Rc<ast::TypeSpec>,
+    /// Declared in a function body: its body is resolved in the scope of
+    /// the function that instantiates it.
+    local: bool,
     pub pkg: u32,
     pub tparams: Vec<TypeId>,
     pub methods: Vec<&'a ast::FuncDecl>,
@@ -138,19 +142,52 @@ impl<'a> Compiler<'a> {
 
     /// Resolves each type parameter's constraint and core type. Constraints
     /// may mention any parameter of the list (`[S ~[]E, E any]`).
-    fn resolve_constraints(&mut self, pkg: u32, fields: &'a [Field], tparams: &[TypeId]) {
+    fn resolve_constraints(&mut self, pkg: u32, fields: &[Field], tparams: &[TypeId]) {
         let binds = binds_of(fields, tparams);
-        let mut i = 0;
-        for f in fields {
-            let c = self.with_decl_scope(pkg, &binds, |c| c.resolve_constraint(&f.ty));
-            let core = self.core_of(c);
-            for _ in &f.names {
-                if let Some(&p) = tparams.get(i) {
-                    self.types.set_constraint(p, c, core);
+        self.with_decl_scope(pkg, &binds, |c| c.set_constraints(fields, tparams));
+    }
+
+    /// Resolves (in the current scope) and sets each type parameter's
+    /// constraint and core type. Twice: a constraint may rely on a later
+    /// one (`[M ~map[K]V, K comparable]` needs K comparable), so the first
+    /// pass only sets them all, quietly, and the second reports.
+    fn set_constraints(&mut self, fields: &[Field], tparams: &[TypeId]) {
+        for pass in 0..2 {
+            let mark = self.diags.len();
+            let mut i = 0;
+            for f in fields {
+                let c = self.resolve_constraint(&f.ty);
+                let core = self.core_of(c);
+                for _ in &f.names {
+                    if let Some(&p) = tparams.get(i) {
+                        self.types.set_constraint(p, c, core);
+                    }
+                    i += 1;
                 }
-                i += 1;
+            }
+            if pass == 0 {
+                self.diags.truncate(mark);
             }
         }
+    }
+
+    /// Runs `f` in the current function's scope plus `binds`.
+    fn with_local_binds<R>(
+        &mut self,
+        binds: &[(String, TypeId)],
+        f: impl FnOnce(&mut Self) -> R,
+    ) -> R {
+        self.push_scope();
+        if let Some(scope) = self.fnc().scopes.last_mut() {
+            for (n, t) in binds {
+                if n != "_" {
+                    scope.insert(n.clone(), Sym::Type(*t));
+                }
+            }
+        }
+        let r = f(self);
+        self.fnc().scopes.pop();
+        r
     }
 
     /// A constraint in a type parameter list: a type, an interface, or a
@@ -217,18 +254,29 @@ impl<'a> Compiler<'a> {
 
     /// Phase 1: a generic type's name, with its type parameters (their
     /// constraints are resolved once every type name is known).
-    pub(super) fn declare_generic_type(&mut self, s: &'a ast::TypeSpec) {
+    pub(super) fn declare_generic_type(&mut self, s: &Rc<ast::TypeSpec>) {
         let pkg = self.cur_pkg;
         let tparams = self.new_type_params(&s.tparams);
         let gid = self.generic_types.len() as u32;
+        let local = !self.fns.is_empty();
         self.generic_types.push(GenericType {
-            spec: s,
+            spec: s.clone(),
+            local,
             pkg,
-            tparams,
+            tparams: tparams.clone(),
             methods: Vec::new(),
             instances: Vec::new(),
             failed: false,
         });
+        if local {
+            // Its constraints and its body see the function's names.
+            let binds = binds_of(&s.tparams, &tparams);
+            self.with_local_binds(&binds, |c| c.set_constraints(&s.tparams, &tparams));
+            if let Some(scope) = self.fnc().scopes.last_mut() {
+                scope.insert(s.name.name.clone(), Sym::GenericType(gid));
+            }
+            return;
+        }
         let scope = &mut self.packages[pkg as usize].scope;
         if scope.contains_key(&s.name.name) {
             errorf!(
@@ -272,8 +320,8 @@ impl<'a> Compiler<'a> {
     pub(super) fn resolve_generic_type_constraints(&mut self) {
         for gid in 0..self.generic_types.len() {
             let g = &self.generic_types[gid];
-            let (pkg, fields, tparams) = (g.pkg, &g.spec.tparams, g.tparams.clone());
-            self.resolve_constraints(pkg, fields, &tparams);
+            let (pkg, spec, tparams) = (g.pkg, g.spec.clone(), g.tparams.clone());
+            self.resolve_constraints(pkg, &spec.tparams, &tparams);
         }
         for v in self.verify_later.take().unwrap_or_default() {
             self.verify(&v);
@@ -405,7 +453,7 @@ impl<'a> Compiler<'a> {
             errorf!(self, span, "instantiation cycle");
             return wk::INVALID;
         }
-        let (pkg, spec, methods) = (g.pkg, g.spec, g.methods.clone());
+        let (pkg, spec, methods, local) = (g.pkg, g.spec.clone(), g.methods.clone(), g.local);
         let qualified = format!("{}.{}", self.packages[pkg as usize].name, spec.name.name);
         let named = self.types.new_named(&qualified, wk::INVALID);
         if let Some(n) = self.types.named_info_mut(named) {
@@ -416,7 +464,11 @@ impl<'a> Compiler<'a> {
             .push((targs.clone(), named));
         self.instance_depth += 1;
         let binds = binds_of(&spec.tparams, &targs);
-        let under = self.with_decl_scope(pkg, &binds, |c| c.resolve_type(&spec.ty));
+        let under = if local && !self.fns.is_empty() {
+            self.with_local_binds(&binds, |c| c.resolve_type(&spec.ty))
+        } else {
+            self.with_decl_scope(pkg, &binds, |c| c.resolve_type(&spec.ty))
+        };
         if self.types.is_type_param(under) {
             self.with_decl_scope(pkg, &[], |c| {
                 c.error(
@@ -665,17 +717,22 @@ impl<'a> Compiler<'a> {
     /// instantiate.go's `verify`: the first type argument that does not
     /// satisfy its constraint is reported, as `go build` does.
     fn verify(&mut self, v: &Verification) -> bool {
-        let (fields, tparams, pkg) = match v.origin {
+        // The declaration whose type parameter list is checked against.
+        let (func, spec, tparams, pkg) = match v.origin {
             Origin::Func(g) => {
                 let g = &self.generic_funcs[g as usize];
-                (&g.decl.tparams, g.tparams.clone(), g.pkg)
+                (Some(g.decl), None, g.tparams.clone(), g.pkg)
             }
             Origin::Type(g) => {
                 let g = &self.generic_types[g as usize];
-                (&g.spec.tparams, g.tparams.clone(), g.pkg)
+                (None, Some(g.spec.clone()), g.tparams.clone(), g.pkg)
             }
         };
-        let fields: &'a [Field] = fields;
+        let fields: &[Field] = match (func, &spec) {
+            (Some(f), _) => &f.tparams,
+            (None, Some(s)) => &s.tparams,
+            (None, None) => &[],
+        };
         let binds = binds_of(fields, &v.targs);
         let mut i = 0;
         for f in fields {
@@ -938,6 +995,7 @@ impl<'a> Compiler<'a> {
 /// again per instance).
 fn stored_mentions(types: &crate::types::Types, c: TypeId) -> bool {
     match types.kind(c) {
+        TypeKind::Interface(ms) => ms.iter().any(|m| types.is_open(m.sig)),
         TypeKind::Constraint(ts) => {
             ts.terms.iter().flatten().any(|t| types.is_open(t.ty))
                 || ts.methods.iter().any(|m| types.is_open(m.sig))

@@ -282,8 +282,20 @@ impl<'a> Compiler<'a> {
                 .last()
                 .and_then(|f| f.labels.iter().find(|(n, _)| *n == name))
                 .map(|(_, at)| *at);
-            if let Some(t) = target {
-                self.patch(j, t);
+            match target {
+                Some(t) => self.patch(j, t),
+                // A label outside a range-over-func body (the checker found
+                // it in the enclosing function).
+                None if self.fns.last().is_some_and(|f| f.rangefunc.is_some()) => {
+                    let span = self.fns.last().map(|f| f.spans[j]).unwrap_or_default();
+                    errorf!(
+                        self,
+                        span,
+                        "goto {} out of a range-over-func loop body is not supported by gosim (gosim limitation)",
+                        name
+                    );
+                }
+                None => {}
             }
         }
     }

@@ -40,6 +40,7 @@ mod instantiate;
 mod labels;
 mod lookup;
 mod loops;
+mod rangefunc;
 pub mod rat;
 mod stmt;
 mod switch;
@@ -158,6 +159,10 @@ struct FnCtx {
     labels: Vec<(String, usize)>,
     /// Gotos to patch: (jump instruction, label).
     gotos: Vec<(usize, String)>,
+    /// Set when this function is the body of a range-over-func loop.
+    rangefunc: Option<std::rc::Rc<rangefunc::RangeFuncCtx>>,
+    /// Range-over-func loops compiled so far (for names and hidden ids).
+    ranges: u32,
 }
 
 struct Compiler<'a> {
@@ -202,6 +207,11 @@ struct Compiler<'a> {
     in_constraint: bool,
     /// Instantiations in progress, against instantiation cycles.
     instance_depth: u32,
+    /// Go 1.23+ range-over-func loops.
+    range_over_func: bool,
+    /// Where each package-level function's signature is written (for
+    /// messages, which show parameter names).
+    func_sigs: HashMap<u32, Span>,
 }
 
 struct PendingFunc<'a> {
@@ -289,6 +299,7 @@ pub fn compile_program(
 ) -> Result<Program, Vec<Diagnostic>> {
     let mut c = Compiler::new();
     c.loopvar_per_iteration = go_version.loopvar_per_iteration();
+    c.range_over_func = go_version.range_over_func();
     let mut sources: Vec<PackageSource> = library
         .iter()
         .map(|(path, file, text)| PackageSource {
@@ -348,6 +359,8 @@ impl<'a> Compiler<'a> {
             checking_generic: false,
             in_constraint: false,
             instance_depth: 0,
+            range_over_func: true,
+            func_sigs: HashMap::default(),
         };
         // runtime.Error: the dynamic type of run-time panics.
         let rt = c.types.new_named("runtime.Error", wk::STRING);

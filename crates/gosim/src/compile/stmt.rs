@@ -107,6 +107,9 @@ impl<'a> Compiler<'a> {
                 }
             }
             StmtKind::Defer(e) => {
+                if self.range_body_defer(e) {
+                    return;
+                }
                 if let Some(argc) = self.deferred_call(e, "defer") {
                     self.emit(Op::Defer { argc });
                 }
@@ -274,6 +277,9 @@ impl<'a> Compiler<'a> {
     // ---- assignment ----
 
     fn return_stmt(&mut self, es: &[Expr], span: Span) {
+        if self.range_body_return(es, span) {
+            return;
+        }
         let f = self.fns.last().expect("return inside a function");
         let results = f.results.clone();
         let slots = f.result_slots.clone();

@@ -63,7 +63,9 @@ pub enum GenDecl {
     /// Const specs carry their `iota` index; an omitted expression list repeats
     /// the previous spec's (already filled in by the parser, with `implicit`).
     Const(Vec<ConstSpec>),
-    Type(Vec<TypeSpec>),
+    /// Shared so that a generic type declared in a function body can
+    /// outlive the borrow of the body that compiles it.
+    Type(Vec<Rc<TypeSpec>>),
 }
 
 #[derive(Clone, Debug, PartialEq)]

@@ -266,6 +266,19 @@ pub enum Op {
     /// Pop a map; push a slice of its keys (a snapshot, in key order).
     MapKeys,
 
+    // Range-over-func loops (see compile/rangefunc.rs).
+    /// Push the index of the running frame, so a loop body compiled as a
+    /// closure can defer onto the function that holds the loop.
+    FrameIndex,
+    /// `defer` in a range-over-func body: like `Defer`, but onto the frame
+    /// whose index is below the function value.
+    DeferAt {
+        argc: u32,
+    },
+    /// Pop a loop state; panic with the runtime error Go raises when an
+    /// iterator misuses its yield function in that state.
+    RangePanic,
+
     /// Marks the start of a statement at the op's span (line stepping).
     Stmt,
     /// Unreachable end of a function that must return a value.

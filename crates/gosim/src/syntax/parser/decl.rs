@@ -189,7 +189,7 @@ impl<'a> Parser<'a> {
                 let spec = p.const_spec(&consts);
                 consts.push(spec);
             }
-            GenKind::Type => types.push(p.type_spec()),
+            GenKind::Type => types.push(Rc::new(p.type_spec())),
         };
         if self.tok() == T::LParen {
             self.next();
