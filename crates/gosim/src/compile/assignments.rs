@@ -496,7 +496,11 @@ impl<'a> Compiler<'a> {
                 let _ = self.peek_type(&rhs[0]);
                 return;
             };
-            let o = self.expr(&rhs[0]);
+            let o = if let Place::Blank = place {
+                self.expr(&rhs[0])
+            } else {
+                self.expr_for(&rhs[0], ty)
+            };
             if let Place::Blank = place {
                 let o = self.single_value(o, &rhs[0]);
                 if matches!(o.mode, Mode::Value) && o.ty == wk::UNTYPED_NIL {
@@ -614,7 +618,10 @@ impl<'a> Compiler<'a> {
             let target = targets.get(i).copied().flatten();
             let o = match target.and_then(|t| self.generic_value(r, t, None)) {
                 Some(o) => o,
-                None => self.expr(r),
+                None => match target {
+                    Some(t) => self.expr_for(r, t),
+                    None => self.expr(r),
+                },
             };
             if let (Mode::Multi, 1) = (&o.mode, n) {
                 let count = match self.types.kind(o.ty) {
@@ -943,7 +950,11 @@ impl<'a> Compiler<'a> {
         let defined =
             |c: &Self, aop: ArithOp| c.each_type(ty, |c, u| arith_defined_on(aop, c.num_kind(u)));
         let is_shift = matches!(op, BinaryOp::Shl | BinaryOp::Shr);
-        let o = self.expr(value);
+        let o = if is_shift {
+            self.expr(value)
+        } else {
+            self.expr_for(value, ty)
+        };
         if is_shift {
             match o.mode {
                 Mode::Const(_) => {

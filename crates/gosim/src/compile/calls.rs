@@ -427,7 +427,7 @@ impl<'a> Compiler<'a> {
         for (i, a) in args.iter().enumerate().take(fixed) {
             let o = match self.generic_value(a, sig.params[i], call) {
                 Some(o) => o,
-                None => self.expr(a),
+                None => self.expr_for(a, sig.params[i]),
             };
             self.assign_to(o, a, sig.params[i], &ctx);
         }
@@ -449,7 +449,7 @@ impl<'a> Compiler<'a> {
         for a in extra {
             let o = match self.generic_value(a, elem, call) {
                 Some(o) => o,
-                None => self.expr(a),
+                None => self.expr_for(a, elem),
             };
             self.assign_to(o, a, elem, &ctx);
         }

@@ -261,7 +261,7 @@ impl<'a> Compiler<'a> {
         }
         let o = match self.generic_value(v, ty, None) {
             Some(o) => o,
-            None => self.expr(v),
+            None => self.expr_for(v, ty),
         };
         self.assign_to(o, v, ty, ctx);
     }

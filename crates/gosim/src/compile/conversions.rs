@@ -17,7 +17,7 @@ use std::rc::Rc;
 impl<'a> Compiler<'a> {
     /// Integer/float/string conversions `T(x)`.
     pub(super) fn conversion(&mut self, target: TypeId, arg: &Expr, span: Span) -> Operand {
-        let o = self.expr(arg);
+        let o = self.expr_for(arg, target);
         if o.is_invalid() || target == wk::INVALID {
             return Operand::invalid(span);
         }
@@ -166,6 +166,17 @@ impl<'a> Compiler<'a> {
                 }
             }
             (TypeKind::Chan(ChanDir::Both, e1), TypeKind::Chan(_, e2)) if e1 == e2 => true,
+            (TypeKind::Slice(e), TypeKind::Array(n, e2)) if e == e2 => {
+                self.emit(Op::Convert(Conv::SliceToArray(*n as u32)));
+                true
+            }
+            (TypeKind::Slice(e), TypeKind::Pointer(p)) => match self.types.ukind(*p).clone() {
+                TypeKind::Array(n, e2) if e2 == *e => {
+                    self.emit(Op::Convert(Conv::SliceToArrayPtr(n as u32)));
+                    true
+                }
+                _ => false,
+            },
             _ => false,
         };
         if !ok {
@@ -291,6 +302,10 @@ impl<'a> Compiler<'a> {
                 self.types.is_interface(src) || self.missing_method(src, dst).is_none()
             }
             (TypeKind::Chan(ChanDir::Both, e1), TypeKind::Chan(_, e2)) => e1 == e2,
+            (TypeKind::Slice(e), TypeKind::Array(_, e2)) => e == e2,
+            (TypeKind::Slice(e), TypeKind::Pointer(p)) => {
+                matches!(self.types.ukind(*p), TypeKind::Array(_, e2) if e2 == e)
+            }
             _ => false,
         }
     }

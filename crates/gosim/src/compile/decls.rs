@@ -715,6 +715,7 @@ impl<'a> Compiler<'a> {
                                 "func init must have no arguments and no return values",
                             );
                         }
+                        self.init_fids.push(fid);
                     } else {
                         if self.packages[pkg].scope.contains_key(&fd.name.name) {
                             errorf!(
@@ -1005,18 +1006,10 @@ impl<'a> Compiler<'a> {
             f.spans.extend(spans);
         }
         self.fns.push(f);
-        // Package init functions, in package order.
-        // FIXME: a method named `init` ("main.T.init") matches too, and runs
-        // before main as if it were one.
-        let mut init_fids = Vec::new();
-        for (fid, code) in self.funcs.iter().enumerate() {
-            if let Some(c) = code {
-                if c.name.ends_with(".init") {
-                    init_fids.push(fid as u32);
-                }
-            }
-        }
-        for fid in init_fids {
+        // Package init functions (only top-level `func init()`, not a
+        // method of that name), in package order, each package's in source
+        // order.
+        for fid in std::mem::take(&mut self.init_fids) {
             self.emit(Op::Call { fid, argc: 0 });
         }
         self.emit(Op::Call {

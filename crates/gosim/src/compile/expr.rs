@@ -70,8 +70,21 @@ impl<'a> Compiler<'a> {
         self.single_value(op, e)
     }
 
+    /// Compiles `e` where a value of type `t` is wanted: an untyped
+    /// constant shifted by a non-constant count takes `t` (Go spec
+    /// "Operators": it "is first implicitly converted to the type it would
+    /// assume if the shift expression were replaced by its left operand
+    /// alone").
+    pub(super) fn expr_for(&mut self, e: &Expr, t: TypeId) -> Operand {
+        self.shift_ctx = Some(t);
+        self.expr(e)
+    }
+
     pub(super) fn expr(&mut self, e: &Expr) -> Operand {
         let span = e.span;
+        // The context reaches through parentheses, unary and arithmetic
+        // operators to a shift; any other expression starts afresh.
+        let ctx = self.shift_ctx.take();
         match &e.kind {
             ExprKind::Ident(id) => self.ident(id, span),
             ExprKind::Lit(lit) => match lit {
@@ -107,6 +120,7 @@ impl<'a> Compiler<'a> {
                 },
             },
             ExprKind::Paren(x) => {
+                self.shift_ctx = ctx;
                 let mut op = self.expr(x);
                 op.span = span;
                 op
@@ -202,8 +216,13 @@ impl<'a> Compiler<'a> {
                     }
                 }
             }
-            ExprKind::Unary(op, x) => self.unary(*op, x, span),
-            ExprKind::Binary(op, l, r) => self.binary(*op, l, r, span),
+            ExprKind::Unary(op, x) => {
+                if matches!(op, UnaryOp::Neg | UnaryOp::Plus | UnaryOp::BitNot) {
+                    self.shift_ctx = ctx;
+                }
+                self.unary(*op, x, span)
+            }
+            ExprKind::Binary(op, l, r) => self.binary(*op, l, r, span, ctx),
             ExprKind::ArrayType { .. }
             | ExprKind::MapType(..)
             | ExprKind::ChanType(..)
@@ -520,12 +539,33 @@ impl<'a> Compiler<'a> {
         }
     }
 
-    fn binary(&mut self, op: BinaryOp, l: &Expr, r: &Expr, span: Span) -> Operand {
+    fn binary(
+        &mut self,
+        op: BinaryOp,
+        l: &Expr,
+        r: &Expr,
+        span: Span,
+        ctx: Option<TypeId>,
+    ) -> Operand {
         let (cmp, arith) = match BinaryOpClass::of(op) {
             BinaryOpClass::Logical => return self.logical(op, l, r, span),
-            BinaryOpClass::Shift(aop) => return self.shift(op, aop, l, r, span),
+            BinaryOpClass::Shift(aop) => return self.shift(op, aop, l, r, span, ctx),
             BinaryOpClass::Comparison(cmp) => (Some(cmp), None),
             BinaryOpClass::Arithmetic(aop) => (None, Some(aop)),
+        };
+        // An untyped shift operand takes the other operand's type, or else
+        // the context's (never a comparison's: its result is a bool).
+        let ctx = if cmp.is_some() { None } else { ctx };
+        self.shift_ctx = if self.has_untyped_shift(l) {
+            // The right operand's type, unless it is an untyped shift too.
+            match self.peek_type_mode(r) {
+                (Mode::Value, t) if !self.types.is_untyped(t) && !self.has_untyped_shift(r) => {
+                    Some(t)
+                }
+                _ => ctx,
+            }
+        } else {
+            None
         };
         let lo = self.expr(l);
         let lo = if matches!(lo.mode, Mode::Const(_) | Mode::Invalid) {
@@ -533,6 +573,12 @@ impl<'a> Compiler<'a> {
         } else {
             self.single_value(lo, l)
         };
+        if self.has_untyped_shift(r) {
+            self.shift_ctx = match lo.mode {
+                Mode::Value if !self.types.is_untyped(lo.ty) => Some(lo.ty),
+                _ => ctx,
+            };
+        }
         let ro = self.expr(r);
         let ro = if matches!(ro.mode, Mode::Const(_) | Mode::Invalid) {
             ro
@@ -647,6 +693,23 @@ impl<'a> Compiler<'a> {
         }
         self.emit(Op::Arith(aop, nk));
         Operand::value(ty, span)
+    }
+
+    /// Whether `e` holds a shift of an untyped constant, whose type comes
+    /// from its context (through parentheses and arithmetic, as far as
+    /// the context reaches).
+    fn has_untyped_shift(&mut self, e: &Expr) -> bool {
+        match &e.kind {
+            ExprKind::Binary(BinaryOp::Shl | BinaryOp::Shr, l, _) => {
+                matches!(self.peek_type_mode(l), (Mode::Const(_), t) if self.types.is_untyped(t))
+            }
+            ExprKind::Binary(op, l, r) => {
+                matches!(BinaryOpClass::of(*op), BinaryOpClass::Arithmetic(_))
+                    && (self.has_untyped_shift(l) || self.has_untyped_shift(r))
+            }
+            ExprKind::Paren(x) | ExprKind::Unary(_, x) => self.has_untyped_shift(x),
+            _ => false,
+        }
     }
 
     /// Folds a binary operation on two constants, as go/types does with
@@ -1026,7 +1089,16 @@ impl<'a> Compiler<'a> {
         Operand::value(ty, span)
     }
 
-    fn shift(&mut self, op: BinaryOp, aop: ArithOp, l: &Expr, r: &Expr, span: Span) -> Operand {
+    fn shift(
+        &mut self,
+        op: BinaryOp,
+        aop: ArithOp,
+        l: &Expr,
+        r: &Expr,
+        span: Span,
+        ctx: Option<TypeId>,
+    ) -> Operand {
+        self.shift_ctx = ctx;
         let lo = self.expr(l);
         if lo.is_invalid() {
             return lo;
@@ -1111,10 +1183,53 @@ impl<'a> Compiler<'a> {
         }
         let lty = match &lo.mode {
             Mode::Const(_) => {
-                // Emit the left constant below the already-emitted count.
-                let t = self.types.default_type(lo.ty);
-                let t = if t == wk::FLOAT64 { wk::INT } else { t };
+                // An untyped constant takes the context's type (see
+                // `expr_for`); a typed one keeps its own.
+                let t = match ctx {
+                    Some(c)
+                        if self.types.is_untyped(lo.ty)
+                            && c != wk::INVALID
+                            && !self.types.is_interface(c) =>
+                    {
+                        c
+                    }
+                    _ => self.types.default_type(lo.ty),
+                };
+                if !self.each_type(t, |c, u| c.types.is_integer(u)) {
+                    errorf!(
+                        self,
+                        l.span,
+                        "invalid operation: shifted operand {} (type {}) must be integer",
+                        self.text(l.span),
+                        self.tn(t)
+                    );
+                    return Operand::invalid(span);
+                }
                 if let Mode::Const(v) = &lo.mode {
+                    if !self.types.is_type_param(self.types.underlying(t)) {
+                        match consts::representable(&self.types, v, t) {
+                            Ok(_) => {}
+                            Err(consts::Unrepresentable::Truncated) => {
+                                errorf!(
+                                    self,
+                                    l.span,
+                                    "invalid operation: shifted operand {} must be integer",
+                                    self.describe(&lo, l)
+                                );
+                                return Operand::invalid(span);
+                            }
+                            Err(_) => {
+                                errorf!(
+                                    self,
+                                    l.span,
+                                    "{} overflows {}",
+                                    self.describe(&lo, l),
+                                    self.tn(t)
+                                );
+                                return Operand::invalid(span);
+                            }
+                        }
+                    }
                     let val = v.to_value(&self.types, t);
                     if ro_val.is_some() {
                         self.emit(Op::Push(val));

@@ -16,7 +16,7 @@ use crate::vm::value::Value;
 
 impl<'a> Compiler<'a> {
     pub(super) fn index_value(&mut self, i: &Expr, len: Option<u64>) {
-        let o = self.expr(i);
+        let o = self.expr_for(i, wk::INT);
         match &o.mode {
             Mode::Const(c) => {
                 match c.as_i128() {

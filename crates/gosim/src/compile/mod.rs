@@ -212,6 +212,11 @@ struct Compiler<'a> {
     /// Where each package-level function's signature is written (for
     /// messages, which show parameter names).
     func_sigs: HashMap<u32, Span>,
+    /// Every package's `func init()`, in package then source order.
+    init_fids: Vec<u32>,
+    /// The type wanted for the expression about to be compiled (see
+    /// `expr_for`); taken by `expr` on entry.
+    shift_ctx: Option<TypeId>,
 }
 
 struct PendingFunc<'a> {
@@ -361,6 +366,8 @@ impl<'a> Compiler<'a> {
             instance_depth: 0,
             range_over_func: true,
             func_sigs: HashMap::default(),
+            init_fids: Vec::new(),
+            shift_ctx: None,
         };
         // runtime.Error: the dynamic type of run-time panics.
         let rt = c.types.new_named("runtime.Error", wk::STRING);

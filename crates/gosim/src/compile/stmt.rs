@@ -60,7 +60,7 @@ impl<'a> Compiler<'a> {
                                 self.describe(&c, chan)
                             );
                         }
-                        let v = self.expr(value);
+                        let v = self.expr_for(value, elem);
                         self.assign_to(v, value, elem, "send");
                         self.emit(Op::Send);
                     }
@@ -346,7 +346,7 @@ impl<'a> Compiler<'a> {
         if es.len() == 1 && results.len() == 1 {
             let o = match self.generic_value(&es[0], results[0], None) {
                 Some(o) => o,
-                None => self.expr(&es[0]),
+                None => self.expr_for(&es[0], results[0]),
             };
             self.assign_to(o, &es[0], results[0], "return statement");
         } else if self

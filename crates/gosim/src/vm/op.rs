@@ -63,7 +63,10 @@ pub enum NumKind {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Conv {
     IntToInt(IntKind),
-    IntToFloat { from_unsigned: bool, to32: bool },
+    IntToFloat {
+        from_unsigned: bool,
+        to32: bool,
+    },
     FloatToInt(IntKind),
     FloatToFloat32,
     IntToString,
@@ -71,6 +74,10 @@ pub enum Conv {
     BytesToString,
     StringToRunes,
     RunesToString,
+    /// `[N]T(s)`: a copy of the slice's first N elements.
+    SliceToArray(u32),
+    /// `(*[N]T)(s)`: a pointer to the slice's first N elements.
+    SliceToArrayPtr(u32),
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
