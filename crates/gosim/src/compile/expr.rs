@@ -85,6 +85,12 @@ impl<'a> Compiler<'a> {
         // The context reaches through parentheses, unary and arithmetic
         // operators to a shift; any other expression starts afresh.
         let ctx = self.shift_ctx.take();
+        if !self.hoisted.is_empty() {
+            if let Some((slot, ty)) = self.hoisted_operand(e) {
+                self.emit(Op::Load(slot));
+                return Operand::value(ty, span);
+            }
+        }
         match &e.kind {
             ExprKind::Ident(id) => self.ident(id, span),
             ExprKind::Lit(lit) => match lit {
@@ -436,7 +442,10 @@ impl<'a> Compiler<'a> {
                 if let Mode::Const(v) = &o.mode {
                     let folded = match (op, v) {
                         (UnaryOp::Neg, ConstVal::Int(i)) => Some(ConstVal::Int(-i)),
-                        (UnaryOp::Neg, ConstVal::Float(f)) => Some(ConstVal::Float(-f)),
+                        // Constants have no negative zero.
+                        (UnaryOp::Neg, ConstVal::Float(f)) => {
+                            Some(ConstVal::Float(if *f == 0.0 { 0.0 } else { -f }))
+                        }
                         (UnaryOp::Neg, ConstVal::Rat(r)) => Some(ConstVal::Rat(Rc::new(r.neg()))),
                         (
                             UnaryOp::Plus,
@@ -754,12 +763,20 @@ impl<'a> Compiler<'a> {
         match consts::fold_binary(op, &a, &b, int_div) {
             Ok(c) => {
                 let rty = if is_cmp { wk::UNTYPED_BOOL } else { ty };
-                if !is_cmp
-                    && !self.types.is_untyped(rty)
-                    && consts::representable(&self.types, &c, rty).is_err()
-                {
-                    errorf!(self, span, "cannot use {} (untyped int constant {}) as {} value in expression (overflows)", self.text(span), c.display(), self.tn(rty));
-                }
+                // A typed constant's value is rounded to its type after each
+                // operation (so float32 constants compute in float32).
+                let c = if !is_cmp && !self.types.is_untyped(rty) {
+                    match consts::representable(&self.types, &c, rty) {
+                        Ok(r) if self.types.is_float(rty) => r,
+                        Ok(_) => c,
+                        Err(_) => {
+                            errorf!(self, span, "cannot use {} (untyped int constant {}) as {} value in expression (overflows)", self.text(span), c.display(), self.tn(rty));
+                            c
+                        }
+                    }
+                } else {
+                    c
+                };
                 let c = match (&c, self.types.is_integer(rty)) {
                     (ConstVal::Float(f), true) if f.fract() == 0.0 => ConstVal::Int(*f as i128),
                     (ConstVal::Rat(_), true) => c.as_i128().map(ConstVal::Int).unwrap_or(c),

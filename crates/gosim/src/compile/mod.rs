@@ -40,6 +40,7 @@ mod instantiate;
 mod labels;
 mod lookup;
 mod loops;
+mod order;
 mod rangefunc;
 pub mod rat;
 mod stmt;
@@ -217,6 +218,8 @@ struct Compiler<'a> {
     /// The type wanted for the expression about to be compiled (see
     /// `expr_for`); taken by `expr` on entry.
     shift_ctx: Option<TypeId>,
+    /// Operands of the current statement evaluated ahead of it (order.rs).
+    hoisted: Vec<order::Hoisted>,
 }
 
 struct PendingFunc<'a> {
@@ -368,6 +371,7 @@ impl<'a> Compiler<'a> {
             func_sigs: HashMap::default(),
             init_fids: Vec::new(),
             shift_ctx: None,
+            hoisted: Vec::new(),
         };
         // runtime.Error: the dynamic type of run-time panics.
         let rt = c.types.new_named("runtime.Error", wk::STRING);

@@ -37,7 +37,11 @@ impl<'a> Compiler<'a> {
         {
             self.emit(Op::Stmt);
         }
+        // A statement inside a function literal starts its own order.
+        let outer = std::mem::take(&mut self.hoisted);
+        self.order_stmt(s);
         self.stmt_inner(s, None);
+        self.hoisted = outer;
         self.set_span(prev);
     }
 
@@ -256,7 +260,10 @@ impl<'a> Compiler<'a> {
 
     /// Compiles a boolean condition.
     pub(super) fn condition(&mut self, cond: &Expr, what: &str) {
+        let outer = std::mem::take(&mut self.hoisted);
+        self.order_exprs(&[cond]);
         let o = self.expr(cond);
+        self.hoisted = outer;
         if o.is_invalid() {
             self.emit(Op::Push(Value::Bool(false)));
             return;
