@@ -248,6 +248,14 @@ impl<'a> Compiler<'a> {
     /// The operand a resolved name denotes (emitting the load of a value).
     pub(super) fn sym_operand(&mut self, sym: Sym, span: Span) -> Operand {
         match sym {
+            // A variable whose type could not be determined (an error was
+            // reported) is an invalid operand: what follows stays quiet.
+            Sym::Local {
+                ty: wk::INVALID, ..
+            }
+            | Sym::Global {
+                ty: wk::INVALID, ..
+            } => Operand::invalid(span),
             Sym::Local { ty, .. } | Sym::Global { ty, .. } => {
                 self.load_sym(&sym);
                 Operand::value(ty, span)

@@ -328,6 +328,17 @@ pub fn compile_program(
         let mut d = std::mem::take(&mut c.diags);
         crate::util::order::sort_by_key(&mut d, |d| d.span.lo);
         d.dedup();
+        // cmd/compile keeps one of equal messages on a line.
+        let index = crate::syntax::span::LineIndex::new(user_text);
+        let mut last: Option<(u32, String)> = None;
+        d.retain(|x| {
+            let line = index.line(x.span.lo);
+            let dup = last
+                .as_ref()
+                .is_some_and(|(l, m)| *l == line && *m == x.message);
+            last = Some((line, x.message.clone()));
+            !dup
+        });
         return Err(d);
     }
     Ok(c.finish(user_text))
@@ -433,6 +444,13 @@ impl<'a> Compiler<'a> {
             .iter()
             .any(|d| d.span == span && d.message == msg)
         {
+            return;
+        }
+        // go/types' "cheap trick": an error about an invalid operand or
+        // type follows from an earlier one and adds nothing.
+        let follow_on = msg.find("invalid operand").is_some_and(|i| i > 0)
+            || msg.find("invalid type").is_some_and(|i| i > 0);
+        if follow_on && !self.diags.is_empty() {
             return;
         }
         self.diags.push(Diagnostic::new(span, msg));
