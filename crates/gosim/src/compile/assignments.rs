@@ -134,8 +134,8 @@ impl<'a> Compiler<'a> {
         else {
             return None;
         };
-        let sig = self.func_sigs.get(fid)?;
-        let text = self.text(*sig);
+        let sig = self.func_sigs.iter().find(|(f, _)| f == fid)?.1;
+        let text = self.text(sig);
         let params = text.get(name.len()..)?;
         Some(format!("func{}", params))
     }
@@ -948,7 +948,7 @@ impl<'a> Compiler<'a> {
         }
         let nk = self.num_kind(ty);
         let defined =
-            |c: &Self, aop: ArithOp| c.each_type(ty, |c, u| arith_defined_on(aop, c.num_kind(u)));
+            |c: &Self, aop: ArithOp| c.each_type(ty, &|c, u| arith_defined_on(aop, c.num_kind(u)));
         let is_shift = matches!(op, BinaryOp::Shl | BinaryOp::Shr);
         let o = if is_shift {
             self.expr(value)

@@ -81,12 +81,13 @@ impl<'a> Compiler<'a> {
         // of one with errors is never compiled; instances made while bodies
         // compile are compiled in later rounds.
         loop {
-            let mut pending = std::mem::take(&mut self.pending);
+            let pending = std::mem::take(&mut self.pending);
             if pending.is_empty() {
                 break;
             }
-            crate::util::order::sort_by_key(&mut pending, |pf| pf.fid != NO_FUNC);
-            for pf in &pending {
+            let (checks, bodies): (Vec<_>, Vec<_>) =
+                pending.into_iter().partition(|pf| pf.fid == NO_FUNC);
+            for pf in checks.iter().chain(bodies.iter()) {
                 self.cur_pkg = pf.pkg;
                 self.library_mode = pkgs[pf.pkg as usize].library;
                 self.compile_func_decl(pf);
@@ -613,8 +614,9 @@ impl<'a> Compiler<'a> {
                 if fd.recv.is_some() {
                     self.error(
                         fd.tparams[0].span,
-                        "generic methods (Go 1.27) are not supported by gosim (gosim limitation)",
+                        "generic methods (Go 1.27) are not supported by gosim",
                     );
+                    self.refused_methods.push(fd.name.name.clone());
                 } else {
                     self.declare_generic_func(fd);
                 }
@@ -730,7 +732,7 @@ impl<'a> Compiler<'a> {
                             None => Sym::Func { fid, ty: sig_ty },
                         };
                         if !p.library {
-                            self.func_sigs.insert(fid, fd.sig.span);
+                            self.func_sigs.push((fid, fd.sig.span));
                         }
                         self.packages[pkg].scope.insert(fd.name.name.clone(), sym);
                     }

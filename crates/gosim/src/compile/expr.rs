@@ -508,10 +508,10 @@ impl<'a> Compiler<'a> {
                 }
                 let ok = match op {
                     UnaryOp::Neg | UnaryOp::Plus => {
-                        self.each_type(o.ty, |c, u| c.types.is_numeric(u))
+                        self.each_type(o.ty, &|c, u| c.types.is_numeric(u))
                     }
-                    UnaryOp::Not => self.each_type(o.ty, |c, u| c.types.is_bool(u)),
-                    UnaryOp::BitNot => self.each_type(o.ty, |c, u| c.types.is_integer(u)),
+                    UnaryOp::Not => self.each_type(o.ty, &|c, u| c.types.is_bool(u)),
+                    UnaryOp::BitNot => self.each_type(o.ty, &|c, u| c.types.is_integer(u)),
                     _ => false,
                 };
                 if !ok {
@@ -684,7 +684,7 @@ impl<'a> Compiler<'a> {
         // Not a comparison, so `arith` is set; `filter` keeps it only where
         // the operator is defined on the operands.
         let Some(aop) =
-            arith.filter(|aop| self.each_type(ty, |c, u| arith_defined_on(*aop, c.num_kind(u))))
+            arith.filter(|aop| self.each_type(ty, &|c, u| arith_defined_on(*aop, c.num_kind(u))))
         else {
             let opnd = if matches!(lo.mode, Mode::Const(_)) {
                 self.describe(&ro, r)
@@ -826,7 +826,7 @@ impl<'a> Compiler<'a> {
         if self.types.is_type_param(self.types.underlying(ty)) {
             // A type parameter: every type in its set must allow the operator.
             let ok = if ordered {
-                self.each_type(ty, |c, u| c.num_kind(u) != NumKind::Any)
+                self.each_type(ty, &|c, u| c.num_kind(u) != NumKind::Any)
             } else {
                 self.types.comparable(ty)
             };
@@ -1220,7 +1220,7 @@ impl<'a> Compiler<'a> {
                     }
                     _ => self.types.default_type(lo.ty),
                 };
-                if !self.each_type(t, |c, u| c.types.is_integer(u)) {
+                if !self.each_type(t, &|c, u| c.types.is_integer(u)) {
                     errorf!(
                         self,
                         l.span,

@@ -93,6 +93,14 @@ pub(super) struct Verification {
 /// Type parameter names bound to types.
 type Binds = Vec<(String, TypeId)>;
 
+/// What `enter_decl_scope` set aside.
+pub(super) struct DeclScope {
+    fns: Vec<FnCtx>,
+    pkg: u32,
+    library: bool,
+    iota: Option<i128>,
+}
+
 /// How deeply instantiations may nest (`type T[P any] struct{ f *T[[]P] }`
 /// would otherwise never end).
 const MAX_INSTANCE_DEPTH: u32 = 32;
@@ -103,33 +111,70 @@ fn tparam_names(fields: &[Field]) -> Vec<&ast::Ident> {
 }
 
 impl<'a> Compiler<'a> {
-    /// Runs `f` with nothing in scope but package `pkg`'s names and
+    /// Enters a scope with nothing in it but package `pkg`'s names and
     /// `binds` (type parameter names bound to types), as a declaration at
     /// package level sees them: how signatures, constraints and the bodies
-    /// of generic types are resolved for an instance.
-    pub(super) fn with_decl_scope<R>(
-        &mut self,
-        pkg: u32,
-        binds: &[(String, TypeId)],
-        f: impl FnOnce(&mut Self) -> R,
-    ) -> R {
+    /// of generic types are resolved for an instance. `leave_decl_scope`
+    /// undoes it. (A pair of calls, not a closure: a closure would copy
+    /// this code into every caller.)
+    pub(super) fn enter_decl_scope(&mut self, pkg: u32, binds: &[(String, TypeId)]) -> DeclScope {
         let fns = std::mem::take(&mut self.fns);
-        let saved = (self.cur_pkg, self.library_mode, self.iota.take());
+        let saved = DeclScope {
+            fns,
+            pkg: self.cur_pkg,
+            library: self.library_mode,
+            iota: self.iota.take(),
+        };
         self.cur_pkg = pkg;
         self.library_mode = self.packages[pkg as usize].library;
         let mut ctx = FnCtx::new("<type parameters>".into(), Span::default());
-        let mut scope = HashMap::default();
-        for (n, t) in binds {
-            if n != "_" {
-                scope.insert(n.clone(), Sym::Type(*t));
+        ctx.scopes.push(HashMap::default());
+        self.fns.push(ctx);
+        self.bind_types(binds);
+        saved
+    }
+
+    pub(super) fn leave_decl_scope(&mut self, saved: DeclScope) {
+        self.fns = saved.fns;
+        self.cur_pkg = saved.pkg;
+        self.library_mode = saved.library;
+        self.iota = saved.iota;
+    }
+
+    /// Declares `binds` as type names in the innermost scope.
+    fn bind_types(&mut self, binds: &[(String, TypeId)]) {
+        if let Some(scope) = self.fnc().scopes.last_mut() {
+            for (n, t) in binds {
+                if n != "_" {
+                    scope.insert(n.clone(), Sym::Type(*t));
+                }
             }
         }
-        ctx.scopes.push(scope);
-        self.fns.push(ctx);
-        let r = f(self);
-        self.fns = fns;
-        (self.cur_pkg, self.library_mode, self.iota) = saved;
-        r
+    }
+
+    /// Resolves a type expression in a declaration's scope (see
+    /// `enter_decl_scope`).
+    fn decl_type(&mut self, pkg: u32, binds: &[(String, TypeId)], e: &Expr) -> TypeId {
+        let saved = self.enter_decl_scope(pkg, binds);
+        let t = self.resolve_type(e);
+        self.leave_decl_scope(saved);
+        t
+    }
+
+    /// A signature in a declaration's scope.
+    fn decl_sig(&mut self, pkg: u32, binds: &[(String, TypeId)], ft: &ast::FuncType) -> TypeId {
+        let saved = self.enter_decl_scope(pkg, binds);
+        let t = self.func_type(ft).0;
+        self.leave_decl_scope(saved);
+        t
+    }
+
+    /// Reports an error at a place in package `pkg` (whose library flag
+    /// decides how it is reported).
+    fn decl_error(&mut self, pkg: u32, span: Span, msg: String) {
+        let saved = self.enter_decl_scope(pkg, &[]);
+        self.error(span, msg);
+        self.leave_decl_scope(saved);
     }
 
     /// Creates the type parameters of a declaration (constraints later).
@@ -144,7 +189,9 @@ impl<'a> Compiler<'a> {
     /// may mention any parameter of the list (`[S ~[]E, E any]`).
     fn resolve_constraints(&mut self, pkg: u32, fields: &[Field], tparams: &[TypeId]) {
         let binds = binds_of(fields, tparams);
-        self.with_decl_scope(pkg, &binds, |c| c.set_constraints(fields, tparams));
+        let saved = self.enter_decl_scope(pkg, &binds);
+        self.set_constraints(fields, tparams);
+        self.leave_decl_scope(saved);
     }
 
     /// Resolves (in the current scope) and sets each type parameter's
@@ -171,23 +218,11 @@ impl<'a> Compiler<'a> {
         }
     }
 
-    /// Runs `f` in the current function's scope plus `binds`.
-    fn with_local_binds<R>(
-        &mut self,
-        binds: &[(String, TypeId)],
-        f: impl FnOnce(&mut Self) -> R,
-    ) -> R {
+    /// Pushes a scope on the current function with `binds` in it (a local
+    /// generic type sees the function's names); `pop` it after.
+    fn push_local_binds(&mut self, binds: &[(String, TypeId)]) {
         self.push_scope();
-        if let Some(scope) = self.fnc().scopes.last_mut() {
-            for (n, t) in binds {
-                if n != "_" {
-                    scope.insert(n.clone(), Sym::Type(*t));
-                }
-            }
-        }
-        let r = f(self);
-        self.fnc().scopes.pop();
-        r
+        self.bind_types(binds);
     }
 
     /// A constraint in a type parameter list: a type, an interface, or a
@@ -271,7 +306,9 @@ impl<'a> Compiler<'a> {
         if local {
             // Its constraints and its body see the function's names.
             let binds = binds_of(&s.tparams, &tparams);
-            self.with_local_binds(&binds, |c| c.set_constraints(&s.tparams, &tparams));
+            self.push_local_binds(&binds);
+            self.set_constraints(&s.tparams, &tparams);
+            self.fnc().scopes.pop();
             if let Some(scope) = self.fnc().scopes.last_mut() {
                 scope.insert(s.name.name.clone(), Sym::GenericType(gid));
             }
@@ -343,7 +380,7 @@ impl<'a> Compiler<'a> {
         let tparams = self.new_type_params(&fd.tparams);
         self.resolve_constraints(pkg, &fd.tparams, &tparams);
         let binds = binds_of(&fd.tparams, &tparams);
-        let sig = self.with_decl_scope(pkg, &binds, |c| c.func_type(&fd.sig).0);
+        let sig = self.decl_sig(pkg, &binds, &fd.sig);
         let gfid = self.generic_funcs.len() as u32;
         self.generic_funcs.push(GenericFunc {
             decl: fd,
@@ -396,16 +433,8 @@ impl<'a> Compiler<'a> {
             let mut seen: Vec<&str> = Vec::new();
             for m in methods {
                 if seen.contains(&m.name.name.as_str()) {
-                    let name = self.tn(own);
-                    self.with_decl_scope(pkg, &[], |c| {
-                        errorf!(
-                            c,
-                            m.name.span,
-                            "method {}.{} already declared",
-                            name,
-                            m.name.name
-                        )
-                    });
+                    let msg = format!("method {}.{} already declared", self.tn(own), m.name.name);
+                    self.decl_error(pkg, m.name.span, msg);
                     continue;
                 }
                 seen.push(&m.name.name);
@@ -465,17 +494,16 @@ impl<'a> Compiler<'a> {
         self.instance_depth += 1;
         let binds = binds_of(&spec.tparams, &targs);
         let under = if local && !self.fns.is_empty() {
-            self.with_local_binds(&binds, |c| c.resolve_type(&spec.ty))
+            self.push_local_binds(&binds);
+            let t = self.resolve_type(&spec.ty);
+            self.fnc().scopes.pop();
+            t
         } else {
-            self.with_decl_scope(pkg, &binds, |c| c.resolve_type(&spec.ty))
+            self.decl_type(pkg, &binds, &spec.ty)
         };
         if self.types.is_type_param(under) {
-            self.with_decl_scope(pkg, &[], |c| {
-                c.error(
-                    spec.ty.span,
-                    "cannot use a type parameter as RHS in type declaration",
-                )
-            });
+            let msg = "cannot use a type parameter as RHS in type declaration".to_string();
+            self.decl_error(pkg, spec.ty.span, msg);
         }
         let u = self.types.underlying(under);
         self.types.set_underlying(named, u);
@@ -527,15 +555,12 @@ impl<'a> Compiler<'a> {
             .collect();
         let pointer_recv = matches!(strip_paren(&recv.ty).kind, ExprKind::Star(_));
         if !m.tparams.is_empty() {
-            self.with_decl_scope(pkg, &[], |c| {
-                c.error(
-                    m.tparams[0].span,
-                    "generic methods (Go 1.27) are not supported by gosim (gosim limitation)",
-                )
-            });
+            let msg = "generic methods (Go 1.27) are not supported by gosim".to_string();
+            self.decl_error(pkg, m.tparams[0].span, msg);
+            self.refused_methods.push(m.name.name.clone());
             return None;
         }
-        let sig = self.with_decl_scope(pkg, &binds, |c| c.func_type(&m.sig).0);
+        let sig = self.decl_sig(pkg, &binds, &m.sig);
         Some((binds, sig, pointer_recv))
     }
 
@@ -686,7 +711,7 @@ impl<'a> Compiler<'a> {
         }
         let (decl, pkg) = (g.decl, g.pkg);
         let binds = binds_of(&decl.tparams, targs);
-        self.with_decl_scope(pkg, &binds, |c| c.func_type(&decl.sig).0)
+        self.decl_sig(pkg, &binds, &decl.sig)
     }
 
     /// Checks (or, before constraints are known, queues the check) that
@@ -748,7 +773,10 @@ impl<'a> Compiler<'a> {
                 // A constraint that mentions the list's parameters is
                 // resolved again with the arguments in their place.
                 let c = if stored_mentions(&self.types, stored) {
-                    self.with_decl_scope(pkg, &binds, |c| c.resolve_constraint(&f.ty))
+                    let saved = self.enter_decl_scope(pkg, &binds);
+                    let c = self.resolve_constraint(&f.ty);
+                    self.leave_decl_scope(saved);
+                    c
                 } else {
                     stored
                 };

@@ -291,7 +291,7 @@ impl<'a> Compiler<'a> {
                     errorf!(
                         self,
                         span,
-                        "goto {} out of a range-over-func loop body is not supported by gosim (gosim limitation)",
+                        "goto {} out of a range-over-func loop body is not supported by gosim",
                         name
                     );
                 }

@@ -273,6 +273,7 @@ impl<'a> Compiler<'a> {
                     None => Operand::invalid(span),
                 }
             }
+            None if self.refused_methods.contains(&sel.name) => Operand::invalid(span),
             None => {
                 let what = if self.types.is_interface(xo.ty) {
                     format!(

@@ -10,11 +10,13 @@
 //! The rooms are cut along go/types' own files: `decls` (decl.go,
 //! resolver.go, typexpr.go), `universe`, `stmt`, `assignments`, `loops`,
 //! `switch`, `expr`, `lookup`, `index`, `composite`, `conversions`,
-//! `calls` and `builtins`. `consts` and `rat` are constant values (what
-//! go/constant is to go/types), and `boxing` decides which variables live
-//! in heap cells. This file holds what they share (go/types' check.go and
-//! scope.go): the compiler state, function contexts, scopes and name
-//! lookup, and code emission.
+//! `calls`, `builtins`, and for generics `instantiate`, `infer` and
+//! `typeset`. `consts` and `rat` are constant values (what go/constant is
+//! to go/types), and `boxing` decides which variables live in heap cells.
+//! `labels`, `rangefunc` and `order` follow the gc compiler's
+//! syntax/branches.go, rangefunc/rewrite.go and walk/order.go. This file
+//! holds what they share (go/types' check.go and scope.go): the compiler
+//! state, function contexts, scopes and name lookup, and code emission.
 
 /// Reports an error whose message is formatted, at a span: the checker's
 /// `check.errorf` (go/types errors.go). Expands to `Compiler::error`, so the
@@ -212,7 +214,7 @@ struct Compiler<'a> {
     range_over_func: bool,
     /// Where each package-level function's signature is written (for
     /// messages, which show parameter names).
-    func_sigs: HashMap<u32, Span>,
+    func_sigs: Vec<(u32, Span)>,
     /// Every package's `func init()`, in package then source order.
     init_fids: Vec<u32>,
     /// The type wanted for the expression about to be compiled (see
@@ -220,6 +222,9 @@ struct Compiler<'a> {
     shift_ctx: Option<TypeId>,
     /// Operands of the current statement evaluated ahead of it (order.rs).
     hoisted: Vec<order::Hoisted>,
+    /// Methods refused as unsupported (reported once, at the declaration;
+    /// their uses stay quiet).
+    refused_methods: Vec<String>,
 }
 
 struct PendingFunc<'a> {
@@ -379,10 +384,11 @@ impl<'a> Compiler<'a> {
             in_constraint: false,
             instance_depth: 0,
             range_over_func: true,
-            func_sigs: HashMap::default(),
+            func_sigs: Vec::new(),
             init_fids: Vec::new(),
             shift_ctx: None,
             hoisted: Vec::new(),
+            refused_methods: Vec::new(),
         };
         // runtime.Error: the dynamic type of run-time panics.
         let rt = c.types.new_named("runtime.Error", wk::STRING);

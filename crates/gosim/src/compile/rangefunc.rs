@@ -171,10 +171,7 @@ impl<'a> Compiler<'a> {
         });
         self.emit(Op::CallValue { argc: 1 });
         // The iterator returned: a body panic it swallowed is an error.
-        self.load_var(&state);
-        self.emit(Op::Push(Value::Int(PANIC)));
-        self.emit(Op::Cmp(CmpOp::Eq, NumKind::Int(crate::types::IntKind::Int)));
-        let ok = self.emit(Op::JumpIfFalse(0));
+        let ok = self.jump_unless(&state, PANIC);
         self.emit(Op::Push(Value::Int(MISSING_PANIC)));
         self.emit(Op::RangePanic);
         let here = self.here();
@@ -374,10 +371,7 @@ impl<'a> Compiler<'a> {
         rets: &[String],
     ) {
         // `return`: from the real function, or passed up a body closure.
-        self.load_var(next);
-        self.emit(Op::Push(Value::Int(NEXT_RETURN)));
-        self.emit(Op::Cmp(CmpOp::Eq, NumKind::Int(crate::types::IntKind::Int)));
-        let skip = self.emit(Op::JumpIfFalse(0));
+        let skip = self.jump_unless(next, NEXT_RETURN);
         match ctx {
             Some(c) => {
                 self.emit(Op::Push(Value::Int(NEXT_RETURN)));
@@ -394,10 +388,7 @@ impl<'a> Compiler<'a> {
                     continue;
                 }
                 let code = OUTER + 2 * i as i64 + cont as i64;
-                self.load_var(next);
-                self.emit(Op::Push(Value::Int(code)));
-                self.emit(Op::Cmp(CmpOp::Eq, NumKind::Int(crate::types::IntKind::Int)));
-                let skip = self.emit(Op::JumpIfFalse(0));
+                let skip = self.jump_unless(next, code);
                 let id = crate::syntax::ast::Ident {
                     name: label.clone(),
                     span: Span::default(),
@@ -527,6 +518,14 @@ impl<'a> Compiler<'a> {
             self.emit(Op::Pop);
         }
         true
+    }
+
+    /// Emits a jump taken unless hidden variable `name` holds `v`.
+    fn jump_unless(&mut self, name: &str, v: i64) -> usize {
+        self.load_var(name);
+        self.emit(Op::Push(Value::Int(v)));
+        self.emit(Op::Cmp(CmpOp::Eq, NumKind::Int(crate::types::IntKind::Int)));
+        self.emit(Op::JumpIfFalse(0))
     }
 
     /// Declares a boxed hidden local initialized to `v`.

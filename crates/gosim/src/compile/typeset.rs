@@ -71,7 +71,7 @@ impl<'a> Compiler<'a> {
     /// Whether `t` (or, for a type parameter without a core type, every
     /// type in its set) passes `pred`, asked of underlying types. How an
     /// operator decides whether it applies to a type parameter.
-    pub(super) fn each_type(&self, t: TypeId, pred: impl Fn(&Self, TypeId) -> bool) -> bool {
+    pub(super) fn each_type(&self, t: TypeId, pred: &dyn Fn(&Self, TypeId) -> bool) -> bool {
         let u = self.types.underlying(t);
         if self.types.is_type_param(u) {
             self.all_terms(u, pred)
@@ -83,7 +83,7 @@ impl<'a> Compiler<'a> {
     /// Whether every type in type parameter `t`'s set passes `pred` (asked of
     /// its underlying type). False for a set without terms: `any` admits
     /// types that fail any such predicate.
-    pub(super) fn all_terms(&self, t: TypeId, pred: impl Fn(&Self, TypeId) -> bool) -> bool {
+    pub(super) fn all_terms(&self, t: TypeId, pred: &dyn Fn(&Self, TypeId) -> bool) -> bool {
         match self.tparam_set(t).and_then(|ts| ts.terms) {
             Some(terms) => {
                 !terms.is_empty()
@@ -215,7 +215,7 @@ impl<'a> Compiler<'a> {
     /// Whether constant `v` is representable in every type of type
     /// parameter `t`'s set (false for a set without terms).
     pub(super) fn const_fits_each(&self, v: &crate::compile::consts::ConstVal, t: TypeId) -> bool {
-        self.all_terms(self.types.underlying(t), |c, u| {
+        self.all_terms(self.types.underlying(t), &|c, u| {
             crate::compile::consts::representable(&c.types, v, u).is_ok()
         })
     }
