@@ -167,9 +167,15 @@ impl Assignment {
         parts.join("&")
     }
 
-    /// Reads a link's query (with or without `?`), against `cases`.
+    /// Reads a link's query (with or without `?`), against `cases`. A link
+    /// with a checksum that does not read is damaged, whatever part broke.
     pub fn from_query(query: &str, cases: &'static [Case]) -> Result<Assignment, LinkError> {
         let query = query.strip_prefix('?').unwrap_or(query);
+        let checked = query.starts_with("k=");
+        Assignment::read(query, cases).map_err(|e| if checked { LinkError::Damaged } else { e })
+    }
+
+    fn read(query: &str, cases: &'static [Case]) -> Result<Assignment, LinkError> {
         let mut assignment = Assignment {
             set: Set::All,
             items: Vec::new(),
@@ -329,17 +335,26 @@ mod tests {
             );
         }
         let changed = query.replace("cases=4,5,6", "cases=4,5,7");
-        assert_eq!(Assignment::from_query(&changed, all()), Err(LinkError::Damaged));
+        assert_eq!(
+            Assignment::from_query(&changed, all()),
+            Err(LinkError::Damaged)
+        );
     }
 
     #[test]
     fn sets_and_bad_parts() {
         let every = Assignment::from_query("set=all", all()).expect("valid");
         assert!(every.items.iter().all(|i| i.case.runnable));
-        assert_eq!(every.items.len(), all().iter().filter(|c| c.runnable).count());
+        assert_eq!(
+            every.items.len(),
+            all().iter().filter(|c| c.runnable).count()
+        );
         assert_eq!(every.items[0].case.number, 1);
         // Hand-written links have no checksum and a seed from their questions.
-        assert_eq!(Assignment::from_query("", all()).map(|a| a.items.len()), Ok(every.items.len()));
+        assert_eq!(
+            Assignment::from_query("", all()).map(|a| a.items.len()),
+            Ok(every.items.len())
+        );
         let mutex = Assignment::from_query("section=mutex", all()).expect("valid");
         assert!(mutex.items.iter().all(|i| i.case.section == Section::Mutex));
         assert_eq!(
@@ -350,11 +365,26 @@ mod tests {
             Assignment::from_query("cases=netpoll-echo-server", all()),
             Err(LinkError::UnknownCase("netpoll-echo-server".into()))
         );
-        assert!(matches!(Assignment::from_query("cases=4:x", all()), Err(LinkError::BadPart(_))));
-        assert!(matches!(Assignment::from_query("go=1.99", all()), Err(LinkError::BadPart(_))));
-        assert!(matches!(Assignment::from_query("<script>", all()), Err(LinkError::BadPart(_))));
-        assert_eq!(Assignment::from_query("cases=", all()), Err(LinkError::Empty));
-        assert_eq!(Assignment::from_query("title=%E4%B8", all()), Err(LinkError::Damaged));
+        assert!(matches!(
+            Assignment::from_query("cases=4:x", all()),
+            Err(LinkError::BadPart(_))
+        ));
+        assert!(matches!(
+            Assignment::from_query("go=1.99", all()),
+            Err(LinkError::BadPart(_))
+        ));
+        assert!(matches!(
+            Assignment::from_query("<script>", all()),
+            Err(LinkError::BadPart(_))
+        ));
+        assert_eq!(
+            Assignment::from_query("cases=", all()),
+            Err(LinkError::Empty)
+        );
+        assert_eq!(
+            Assignment::from_query("title=%E4%B8", all()),
+            Err(LinkError::Damaged)
+        );
         let twice = Assignment::from_query("cases=4,4,syncmap-go115-leak", all()).expect("valid");
         assert_eq!(twice.items.len(), 2);
     }
@@ -366,6 +396,11 @@ mod tests {
         assert_eq!((a.seed, b.seed), (7, 8));
         assert_ne!(a.id(), b.id());
         let c = Assignment::from_query("cases=3", all()).expect("valid");
-        assert_eq!(c.seed, Assignment::from_query("cases=3", all()).expect("valid").seed);
+        assert_eq!(
+            c.seed,
+            Assignment::from_query("cases=3", all())
+                .expect("valid")
+                .seed
+        );
     }
 }

@@ -125,7 +125,8 @@ impl Class {
     }
 
     fn admit(&mut self, line: usize, text: &str, code: ResultCode) {
-        let questions: Vec<ClassQuestion> = code.answers.iter().map(|a| (a.case, a.prints)).collect();
+        let questions: Vec<ClassQuestion> =
+            code.answers.iter().map(|a| (a.case, a.prints)).collect();
         match self.assignment {
             Some(id) if id != code.assignment => {
                 return self.problem(line, text, Issue::Foreign(code.assignment));
@@ -150,7 +151,12 @@ impl Class {
 
     /// Each student's total, in hundredths.
     pub fn total(student: &Student) -> u32 {
-        student.code.answers.iter().map(|a| u32::from(a.points)).sum()
+        student
+            .code
+            .answers
+            .iter()
+            .map(|a| u32::from(a.points))
+            .sum()
     }
 
     /// The most a student can earn, in hundredths.
@@ -194,7 +200,12 @@ impl Class {
         let mut rows = vec![header];
         for s in &self.students {
             let mut row = vec![s.code.name.clone()];
-            row.extend(s.code.answers.iter().map(|a: &Coded| hundredths(u32::from(a.points))));
+            row.extend(
+                s.code
+                    .answers
+                    .iter()
+                    .map(|a: &Coded| hundredths(u32::from(a.points))),
+            );
             let total = Class::total(s);
             row.push(hundredths(total));
             row.push(percent(total, self.max()).to_string());
@@ -210,8 +221,10 @@ impl Class {
 
 /// Byte offsets of each `GP-` (any case) in `line`.
 fn code_starts(line: &str) -> Vec<usize> {
-    let upper = line.to_ascii_uppercase();
-    upper.match_indices("GP-").map(|(i, _)| i).collect()
+    let b = line.as_bytes();
+    (0..b.len().saturating_sub(2))
+        .filter(|&i| b[i] | 0x20 == b'g' && b[i + 1] | 0x20 == b'p' && b[i + 2] == b'-')
+        .collect()
 }
 
 #[cfg(test)]
@@ -223,8 +236,18 @@ mod tests {
             assignment,
             seconds: 60,
             answers: vec![
-                Coded { case: 1, prints: false, chosen: 1, points: points[0] },
-                Coded { case: 2, prints: true, chosen: 3, points: points[1] },
+                Coded {
+                    case: 1,
+                    prints: false,
+                    chosen: 1,
+                    points: points[0],
+                },
+                Coded {
+                    case: 2,
+                    prints: true,
+                    chosen: 3,
+                    points: points[1],
+                },
             ],
             name: name.to_string(),
         }
@@ -237,14 +260,18 @@ mod tests {
         let other = code(8, "Bo", [0, 0]).encode();
         let mut damaged = li.clone();
         damaged.truncate(damaged.len() - 4);
-        let text = format!(
-            "Results from Monday\n\n{ana}\nLi: {li}\n{damaged}\n{other}\n  {ana}  \n"
-        );
+        let text =
+            format!("Results from Monday\n\n{ana}\nLi: {li}\n{damaged}\n{other}\n  {ana}  \n");
         let class = Class::read(&text, None);
         assert_eq!(class.assignment, Some(7));
-        let names: Vec<&str> = class.students.iter().map(|s| s.code.name.as_str()).collect();
+        let names: Vec<&str> = class
+            .students
+            .iter()
+            .map(|s| s.code.name.as_str())
+            .collect();
         assert_eq!(names, ["Ana", "李雷"]);
-        let issues: Vec<(usize, Issue)> = class.problems.iter().map(|p| (p.line, p.issue)).collect();
+        let issues: Vec<(usize, Issue)> =
+            class.problems.iter().map(|p| (p.line, p.issue)).collect();
         assert_eq!(
             issues,
             [
@@ -268,7 +295,10 @@ mod tests {
         assert_eq!(class.students.len(), 1);
         assert_eq!(class.students[0].code.name, "Bo");
         assert_eq!(class.problems.len(), 1);
-        assert_eq!((class.problems[0].line, class.problems[0].issue), (3, Issue::Foreign(7)));
+        assert_eq!(
+            (class.problems[0].line, class.problems[0].issue),
+            (3, Issue::Foreign(7))
+        );
     }
 
     #[test]

@@ -224,9 +224,24 @@ mod tests {
             assignment: 0xdead_beef,
             seconds: 754,
             answers: vec![
-                Coded { case: 0x1234, prints: false, chosen: 0b100, points: 100 },
-                Coded { case: 0xabcd, prints: true, chosen: 0b011, points: 67 },
-                Coded { case: 7, prints: true, chosen: 0, points: 0 },
+                Coded {
+                    case: 0x1234,
+                    prints: false,
+                    chosen: 0b100,
+                    points: 100,
+                },
+                Coded {
+                    case: 0xabcd,
+                    prints: true,
+                    chosen: 0b011,
+                    points: 67,
+                },
+                Coded {
+                    case: 7,
+                    prints: true,
+                    chosen: 0,
+                    points: 0,
+                },
             ],
             name: name.to_string(),
         }
@@ -234,11 +249,22 @@ mod tests {
 
     #[test]
     fn codes_round_trip() {
-        for name in ["", "Ana", "王小明", "<img src=x onerror=alert(1)>", "a\"b,c\n"] {
+        for name in [
+            "",
+            "Ana",
+            "王小明",
+            "<img src=x onerror=alert(1)>",
+            "a\"b,c\n",
+        ] {
             let code = sample(name);
             let text = code.encode();
             assert!(text.starts_with(PREFIX));
-            assert!(text[3..].bytes().all(|b| b == b'-' || ALPHABET.contains(&b)), "{text}");
+            assert!(
+                text[3..]
+                    .bytes()
+                    .all(|b| b == b'-' || ALPHABET.contains(&b)),
+                "{text}"
+            );
             assert_eq!(ResultCode::decode(&text), Ok(code.clone()), "{text}");
             // Pasted in lower case, wrapped over lines, with stray spaces.
             let mangled = text.to_lowercase().replacen('-', "\n", 3).replace('0', "o");

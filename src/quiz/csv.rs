@@ -81,7 +81,13 @@ mod tests {
 
     #[test]
     fn formulas_and_markup_stay_text() {
-        let csv = write(&[row(&["=HYPERLINK(\"x\")", "+1", "@SUM(A1)", "-7", "<img src=x onerror=alert(1)>"])]);
+        let csv = write(&[row(&[
+            "=HYPERLINK(\"x\")",
+            "+1",
+            "@SUM(A1)",
+            "-7",
+            "<img src=x onerror=alert(1)>",
+        ])]);
         assert_eq!(
             csv,
             "\u{feff}\"'=HYPERLINK(\"\"x\"\")\",\"'+1\",\"'@SUM(A1)\",-7,<img src=x onerror=alert(1)>\r\n"
@@ -92,7 +98,9 @@ mod tests {
     fn the_data_url_carries_the_bytes() {
         let csv = write(&[row(&["名字", "a b"])]);
         let url = data_url(&csv);
-        let body = url.strip_prefix("data:text/csv;charset=utf-8,").expect("prefix");
+        let body = url
+            .strip_prefix("data:text/csv;charset=utf-8,")
+            .expect("prefix");
         assert!(body.starts_with("%EF%BB%BF"));
         assert_eq!(percent_decode(body).as_deref(), Some(csv.as_str()));
     }

@@ -10,8 +10,8 @@
 use yew::prelude::*;
 
 use crate::cases::{self, Case, Section};
-use crate::i18n::{case_page, quiz as t, Language};
-use crate::markup::{button, classed, flag, plain_el, send, text_el};
+use crate::i18n::{case_page, quiz as t, Language, Text};
+use crate::markup::{button, class_el, classed, flag, plain_el, send, text_el};
 use crate::platform;
 use crate::playground::source_view::{highlight_lines, source_view};
 use crate::playground::Playground;
@@ -121,11 +121,13 @@ fn go_line(a: &Assignment, lang: Language) -> String {
     }
 }
 
-fn intro(a: &Assignment, stored: Option<&Progress>, lang: Language, dispatch: &Callback<Msg>) -> Html {
-    let start = {
-        let dispatch = dispatch.clone();
-        Callback::from(move |_: MouseEvent| dispatch.emit(Msg::Start(platform::epoch_ms() as u64)))
-    };
+fn intro(
+    a: &Assignment,
+    stored: Option<&Progress>,
+    lang: Language,
+    dispatch: &Callback<Msg>,
+) -> Html {
+    let start = send(dispatch, Msg::Start(0));
     html! {
         <section class="panel quiz-intro" data-testid="quiz-intro">
             { plain_el("p", format!("{} · {}", t::questions(lang, a.items.len()), go_line(a, lang))) }
@@ -143,76 +145,170 @@ fn intro(a: &Assignment, stored: Option<&Progress>, lang: Language, dispatch: &C
     }
 }
 
+/// A callback that turns the event target's value into a message (`None`:
+/// nothing happens); one closure type per event type for every field.
+pub fn on_value<E: AsRef<Event> + 'static>(
+    dispatch: &Callback<Msg>,
+    to_msg: fn(String) -> Option<Msg>,
+) -> Callback<E> {
+    let dispatch = dispatch.clone();
+    Callback::from(move |e: E| {
+        if let Some(msg) = to_msg(platform::event_value(e.as_ref())) {
+            dispatch.emit(msg);
+        }
+    })
+}
+
 /// The words of an option.
 fn option_body(body: Body, lang: Language) -> Html {
     match body {
         Body::Outcome(o) => plain_el("span", o.answer().get(lang)),
-        Body::Output("") => text_el("span", "quiz-output quiz-output--none", t::NOTHING_PRINTED.get(lang)),
+        Body::Output("") => text_el(
+            "span",
+            "quiz-output quiz-output--none",
+            t::NOTHING_PRINTED.get(lang),
+        ),
         Body::Output(text) => text_el("pre", "quiz-output", text.trim_end().to_string()),
     }
 }
 
-fn letter(k: usize) -> char {
-    char::from(b'A' + (k as u8 % 26))
+/// What a question asks, in words.
+pub fn prompt_text(prompt: Prompt) -> Text {
+    match prompt {
+        Prompt::Happens => t::HAPPENS,
+        Prompt::Prints => t::PRINTS,
+        Prompt::Possible => t::POSSIBLE,
+    }
+}
+
+/// How an option list is shown: to answer (inputs), answered or revealed
+/// (marks), in the review (marks, no inputs), on the projector (a
+/// hand-count box per option).
+#[derive(Clone, Copy)]
+pub struct Show<'a> {
+    pub inputs: bool,
+    pub marks: bool,
+    pub hands: Option<&'a [u32]>,
+}
+
+/// A question's options in display order, lettered; `chosen` is the
+/// learner's pick (a mask over the canonical order).
+pub fn options(
+    q: &Question,
+    index: usize,
+    chosen: u8,
+    show: Show,
+    lang: Language,
+    dispatch: &Callback<Msg>,
+) -> Html {
+    let kind = if q.multi() { "checkbox" } else { "radio" };
+    let name = format!("q{index}");
+    let mut items = Vec::with_capacity(q.order.len());
+    for (k, &i) in q.order.iter().enumerate() {
+        let opt = q.options[i];
+        let on = chosen & (1 << i) != 0;
+        let key = match opt.body {
+            Body::Outcome(o) => o.key().to_string(),
+            Body::Output(_) => i.to_string(),
+        };
+        let class = match (show.marks, opt.right, on) {
+            (false, _, true) => "quiz-option is-chosen",
+            (false, _, false) => "quiz-option",
+            (true, true, _) => "quiz-option is-right",
+            (true, false, true) => "quiz-option is-wrong",
+            (true, false, false) => "quiz-option is-muted",
+        };
+        let letter = char::from(b'A' + (k as u8 % 26));
+        let input = if show.inputs {
+            html! { <input type={kind} name={name.clone()} checked={on} disabled={show.marks} onchange={send(dispatch, Msg::Choose(i))} /> }
+        } else {
+            Html::default()
+        };
+        let hands = match show.hands {
+            Some(hands) => {
+                let set = {
+                    let dispatch = dispatch.clone();
+                    Callback::from(move |e: InputEvent| {
+                        dispatch.emit(Msg::Hands(
+                            i,
+                            platform::event_value(&e).trim().parse().unwrap_or(0),
+                        ));
+                    })
+                };
+                html! {
+                    <label class="quiz-option__hands">
+                        <input type="number" min="0" max="9999" value={hands.get(i).copied().unwrap_or(0).to_string()} oninput={set}
+                            aria-label={t::hands_for(lang, letter)} data-testid="present-hands" />
+                        { plain_el("span", t::HANDS.get(lang)) }
+                    </label>
+                }
+            }
+            None => Html::default(),
+        };
+        let marks = if show.marks {
+            html! {
+                <span class="quiz-option__marks">
+                    if on && show.hands.is_none() {
+                        { text_el("span", "chip", t::YOUR_ANSWER.get(lang)) }
+                    }
+                    if opt.right {
+                        { text_el("span", "chip chip--right", t::RIGHT_ANSWER.get(lang)) }
+                    } else if q.multi() {
+                        { text_el("span", "chip chip--muted", t::NOT_RIGHT.get(lang)) }
+                    }
+                    if !opt.from.is_empty() {
+                        { text_el("span", "quiz-option__from", t::origin(lang, opt.from)) }
+                    }
+                </span>
+            }
+        } else {
+            Html::default()
+        };
+        items.push(classed(class, html! {
+            <li class="_" data-testid="quiz-option" data-option={key} data-right={show.marks.then_some(flag(opt.right))}>
+                <label class="quiz-option__main">
+                    { input }
+                    { text_el("span", "quiz-option__letter", letter.to_string()) }
+                    { option_body(opt.body, lang) }
+                </label>
+                { marks }
+                { hands }
+            </li>
+        }));
+    }
+    class_el("ol", "quiz-options", Html::from_iter(items))
 }
 
 /// The prompt, its note, and the options (inputs until answered, marked
 /// after).
-pub fn ask(q: &Question, index: usize, chosen: u8, answered: bool, lang: Language, dispatch: &Callback<Msg>) -> Html {
-    let (prompt, note) = match q.prompt {
-        Prompt::Happens => (t::HAPPENS, None),
-        Prompt::Prints => (t::PRINTS, Some(t::PRINTS_NOTE)),
-        Prompt::Possible => (t::POSSIBLE, Some(t::POSSIBLE_NOTE)),
+fn ask(
+    q: &Question,
+    index: usize,
+    chosen: u8,
+    answered: bool,
+    lang: Language,
+    dispatch: &Callback<Msg>,
+) -> Html {
+    let note = match q.prompt {
+        Prompt::Happens => None,
+        Prompt::Prints => Some(t::PRINTS_NOTE),
+        Prompt::Possible => Some(t::POSSIBLE_NOTE),
     };
-    let kind = if q.multi() { "checkbox" } else { "radio" };
+    let show = Show {
+        inputs: true,
+        marks: answered,
+        hands: None,
+    };
     html! {
         <fieldset class="quiz-question" data-testid="quiz-question" data-prompt={match q.prompt { Prompt::Happens => "happens", Prompt::Prints => "prints", Prompt::Possible => "possible" }}>
-            { text_el("legend", "quiz-question__prompt", prompt.get(lang)) }
+            { text_el("legend", "quiz-question__prompt", prompt_text(q.prompt).get(lang)) }
             if let Some(note) = note {
                 { text_el("p", "quiz-question__note", note.get(lang)) }
             }
             if q.fell_back {
                 { text_el("p", "quiz-question__note", t::FELL_BACK.get(lang)) }
             }
-            <ol class="quiz-options">
-                { for q.order.iter().enumerate().map(|(k, &i)| {
-                    let opt = q.options[i];
-                    let on = chosen & (1 << i) != 0;
-                    let key = match opt.body { Body::Outcome(o) => o.key().to_string(), Body::Output(_) => i.to_string() };
-                    let class = match (answered, opt.right, on) {
-                        (false, _, true) => "quiz-option is-chosen",
-                        (false, _, false) => "quiz-option",
-                        (true, true, _) => "quiz-option is-right",
-                        (true, false, true) => "quiz-option is-wrong",
-                        (true, false, false) => "quiz-option is-muted",
-                    };
-                    classed(class, html! {
-                        <li class="_" data-testid="quiz-option" data-option={key} data-right={answered.then_some(flag(opt.right))}>
-                            <label>
-                                <input type={kind} name={format!("q{index}")} checked={on} disabled={answered}
-                                    onchange={send(dispatch, Msg::Choose(i))} />
-                                { text_el("span", "quiz-option__letter", letter(k).to_string()) }
-                                { option_body(opt.body, lang) }
-                            </label>
-                            if answered {
-                                <span class="quiz-option__marks">
-                                    if on {
-                                        { text_el("span", "chip", t::YOUR_ANSWER.get(lang)) }
-                                    }
-                                    if opt.right {
-                                        { text_el("span", "chip chip--right", t::RIGHT_ANSWER.get(lang)) }
-                                    } else if q.multi() {
-                                        { text_el("span", "chip chip--muted", t::NOT_RIGHT.get(lang)) }
-                                    }
-                                    if !opt.from.is_empty() {
-                                        { text_el("span", "quiz-option__from", t::origin(lang, opt.from)) }
-                                    }
-                                </span>
-                            }
-                        </li>
-                    })
-                }) }
-            </ol>
+            { options(q, index, chosen, show, lang, dispatch) }
         </fieldset>
     }
 }
@@ -222,11 +318,21 @@ pub fn verdict(earned: u32, lang: Language) -> String {
     match earned {
         FULL => t::RIGHT.get(lang).to_string(),
         0 => format!("{} {}", t::WRONG.get(lang), t::SEE_MARKS.get(lang)),
-        p => format!("{} {}", t::partly(lang, &hundredths(p)), t::SEE_MARKS.get(lang)),
+        p => format!(
+            "{} {}",
+            t::partly(lang, &hundredths(p)),
+            t::SEE_MARKS.get(lang)
+        ),
     }
 }
 
-fn question_page(m: &QuizModel, a: &Assignment, p: &Progress, lang: Language, dispatch: &Callback<Msg>) -> Html {
+fn question_page(
+    m: &QuizModel,
+    a: &Assignment,
+    p: &Progress,
+    lang: Language,
+    dispatch: &Callback<Msg>,
+) -> Html {
     let i = p.at;
     let n = a.items.len();
     let item = a.items[i.min(n - 1)];
@@ -246,17 +352,16 @@ fn question_page(m: &QuizModel, a: &Assignment, p: &Progress, lang: Language, di
                     { format!("{} {}", t::CASE_FAILED.get(lang), error.message(lang)) }
                 </div>
             },
-            None => html! { <div class="panel placeholder" role="status" data-testid="case-loading">{ case_page::LOADING.get(lang) }</div> },
+            None => {
+                html! { <div class="panel placeholder" role="status" data-testid="case-loading">{ case_page::LOADING.get(lang) }</div> }
+            }
         };
         return html! { <>{ header }{ body }</> };
     };
     let earned = answer.map(|c| points(q.right_mask(), c, q.multi()));
     let chosen = answer.unwrap_or(m.take.selection);
     let last = i + 1 == n;
-    let next = {
-        let dispatch = dispatch.clone();
-        Callback::from(move |_: MouseEvent| dispatch.emit(Msg::Next(platform::epoch_ms() as u64)))
-    };
+    let next = send(dispatch, Msg::Next(0));
     html! {
         <>
             { header }
@@ -337,23 +442,13 @@ pub fn explanation(case: &'static Case, lang: Language) -> Html {
     }
 }
 
-/// An answer in words: the options chosen (or the right ones), one line each.
-fn answer_text(q: &Question, mask: u8, lang: Language) -> Html {
-    if mask == 0 {
-        return text_el("span", "quiz-review__none", t::NO_ANSWER.get(lang));
-    }
-    q.options
-        .iter()
-        .enumerate()
-        .filter(|(i, _)| mask & (1 << i) != 0)
-        .map(|(_, o)| match o.body {
-            Body::Outcome(outcome) => text_el("span", "quiz-review__answer", outcome.label().get(lang)),
-            body => option_body(body, lang),
-        })
-        .collect()
-}
-
-fn results(m: &QuizModel, a: &Assignment, p: &Progress, lang: Language, dispatch: &Callback<Msg>) -> Html {
+fn results(
+    m: &QuizModel,
+    a: &Assignment,
+    p: &Progress,
+    lang: Language,
+    dispatch: &Callback<Msg>,
+) -> Html {
     let scores: Vec<(Section, Option<u32>)> = a
         .items
         .iter()
@@ -365,14 +460,8 @@ fn results(m: &QuizModel, a: &Assignment, p: &Progress, lang: Language, dispatch
         .collect();
     let (total, sections) = totals(&scores);
     let code = m.result_code(0).map(|c| c.encode()).unwrap_or_default();
-    let name_input = {
-        let dispatch = dispatch.clone();
-        Callback::from(move |e: InputEvent| dispatch.emit(Msg::Name(platform::event_value(&e))))
-    };
-    let restart = {
-        let dispatch = dispatch.clone();
-        Callback::from(move |_: MouseEvent| dispatch.emit(Msg::Restart))
-    };
+    let name_input = on_value::<InputEvent>(dispatch, |v| Some(Msg::Name(v)));
+    let restart = send(dispatch, Msg::Restart);
     html! {
         <section class="quiz-results" data-testid="quiz-results">
             { text_el("h2", "quiz-results__title", t::RESULTS.get(lang)) }
@@ -384,18 +473,10 @@ fn results(m: &QuizModel, a: &Assignment, p: &Progress, lang: Language, dispatch
                 { plain_el("dt", t::TIME.get(lang)) }
                 <dd data-testid="quiz-time">{ clock(p.seconds(0)) }</dd>
             </dl>
-            <table class="quiz-table" data-testid="quiz-sections">
-                { text_el("caption", "quiz-table__caption", t::BY_SECTION.get(lang)) }
-                <thead><tr>{ plain_el("th", t::SECTION.get(lang)) }{ plain_el("th", t::SCORE.get(lang)) }</tr></thead>
-                <tbody>
-                    { for sections.iter().map(|(section, tally)| html! {
-                        <tr data-section={section.key()}>
-                            { plain_el("td", section.name().get(lang)) }
-                            { plain_el("td", format!("{} / {}", hundredths(tally.earned), hundredths(tally.max))) }
-                        </tr>
-                    }) }
-                </tbody>
-            </table>
+            { text_el("h3", "quiz-results__title", t::BY_SECTION.get(lang)) }
+            <ul class="quiz-sections" data-testid="quiz-sections">
+                { for sections.iter().map(|(section, tally)| plain_el("li", format!("{}: {} / {}", section.name().get(lang), hundredths(tally.earned), hundredths(tally.max)))) }
+            </ul>
             <div class="panel quiz-code">
                 <label class="quiz-field">
                     { plain_el("span", t::NAME.get(lang)) }
@@ -410,27 +491,18 @@ fn results(m: &QuizModel, a: &Assignment, p: &Progress, lang: Language, dispatch
             { text_el("h2", "quiz-results__title", t::REVIEW.get(lang)) }
             <ol class="quiz-review" data-testid="quiz-review">
                 { for a.items.iter().enumerate().map(|(i, item)| {
-                    let chosen = p.answers.get(i).copied().flatten();
-                    let q = m.question(i);
-                    let earned = chosen.map_or(0, |c| m.points(i, Some(c)));
+                    let chosen = p.answers.get(i).copied().flatten().unwrap_or(0);
+                    let earned = m.points(i, Some(chosen));
+                    let show = Show { inputs: false, marks: true, hands: None };
                     html! {
                         <li class="quiz-review__item" data-testid="quiz-review-item" data-points={earned.to_string()}>
-                            <div class="quiz-review__head">
-                                if let Some(number) = item.case.number_label() {
-                                    { text_el("span", "case-header__number", number) }
+                            { text_el("h3", "quiz-review__title", format!("{} {} · {} {} / 1", item.case.number_label().unwrap_or_default(), item.case.title.get(lang), t::POINTS.get(lang), hundredths(earned))) }
+                            if let Some(q) = m.question(i) {
+                                { text_el("p", "quiz-question__note", prompt_text(q.prompt).get(lang)) }
+                                if chosen == 0 {
+                                    { text_el("p", "quiz-question__note", t::NO_ANSWER.get(lang)) }
                                 }
-                                { text_el("strong", "quiz-review__title", item.case.title.get(lang)) }
-                                { text_el("span", "quiz-review__points", format!("{} {} / 1", t::POINTS.get(lang), hundredths(earned))) }
-                            </div>
-                            if let Some(q) = q {
-                                <div class="quiz-review__row">
-                                    { text_el("span", "quiz-review__label", t::GIVEN.get(lang)) }
-                                    <div data-testid="quiz-given">{ answer_text(&q, chosen.unwrap_or(0), lang) }</div>
-                                </div>
-                                <div class="quiz-review__row">
-                                    { text_el("span", "quiz-review__label", t::EXPECTED.get(lang)) }
-                                    <div data-testid="quiz-expected">{ answer_text(&q, q.right_mask(), lang) }</div>
-                                </div>
+                                { options(&q, i, chosen, show, lang, dispatch) }
                             }
                         </li>
                     }

@@ -33,7 +33,8 @@ pub enum Msg {
     Loaded,
     Failed(&'static str, ContentError),
     // The learner.
-    /// Start the quiz at this time (ms since the epoch).
+    /// Start the quiz at this time (ms since the epoch; the component
+    /// stamps the time on `Start` and `Next`).
     Start(u64),
     /// Go on with the stored quiz.
     Resume,
@@ -50,8 +51,12 @@ pub enum Msg {
     Lang(Option<Language>),
     Go(Option<GoVersion>),
     Seed(u32),
-    Pick(&'static str, bool),
-    KindOf(&'static str, Kind),
+    /// A new random seed (the component turns it into `Seed`).
+    NewSeed,
+    /// Pick or unpick the case with this slug.
+    Toggle(&'static str),
+    /// `<slug>:<kind key>`, from the kind's select.
+    KindOf(String),
     PickAll(bool),
     // The class view.
     Codes(String),
@@ -140,7 +145,11 @@ impl QuizModel {
                 .and_then(|text| Progress::decode(&text, a.items.len()))
                 .filter(|p| p.answered() > 0 || p.finished_ms.is_some());
             // A finished quiz opens on its results.
-            if take.stored.as_ref().is_some_and(|p| p.finished_ms.is_some()) {
+            if take
+                .stored
+                .as_ref()
+                .is_some_and(|p| p.finished_ms.is_some())
+            {
                 take.progress = take.stored.take();
             }
         }
@@ -170,7 +179,9 @@ impl QuizModel {
     /// The cases this page needs the content of.
     pub fn needed(&self) -> Vec<&'static Case> {
         match (self.page, self.assignment()) {
-            (QuizPage::Take | QuizPage::Present, Some(a)) => a.items.iter().map(|i| i.case).collect(),
+            (QuizPage::Take | QuizPage::Present, Some(a)) => {
+                a.items.iter().map(|i| i.case).collect()
+            }
             _ => Vec::new(),
         }
     }
@@ -209,7 +220,9 @@ impl QuizModel {
                 let chosen = p.answers.get(i).copied().flatten();
                 Coded {
                     case: case_key(item.case.slug),
-                    prints: self.question(i).is_some_and(|q| q.prompt != crate::quiz::question::Prompt::Happens),
+                    prints: self
+                        .question(i)
+                        .is_some_and(|q| q.prompt != crate::quiz::question::Prompt::Happens),
                     chosen: chosen.unwrap_or(0),
                     points: self.points(i, chosen) as u8,
                 }
@@ -241,7 +254,10 @@ impl QuizModel {
             .into_iter()
             .filter_map(|item| {
                 let (_, kind) = b.picks.iter().find(|(slug, _)| *slug == item.case.slug)?;
-                Some(Item { case: item.case, kind: *kind })
+                Some(Item {
+                    case: item.case,
+                    kind: *kind,
+                })
             })
             .collect();
         (!items.is_empty()).then(|| Assignment {
@@ -356,15 +372,26 @@ impl QuizModel {
                 self.builder.seed = seed;
                 true
             }
-            Msg::Pick(slug, on) => {
+            Msg::NewSeed => false,
+            Msg::Toggle(slug) => {
                 let picks = &mut self.builder.picks;
-                picks.retain(|(s, _)| *s != slug);
-                if on {
-                    picks.push((slug, Kind::Auto));
+                match picks.iter().position(|(s, _)| *s == slug) {
+                    Some(i) => {
+                        picks.remove(i);
+                    }
+                    None => picks.push((slug, Kind::Auto)),
                 }
                 true
             }
-            Msg::KindOf(slug, kind) => {
+            Msg::KindOf(value) => {
+                let Some((slug, kind)) = value.split_once(':').and_then(|(slug, key)| {
+                    Some((
+                        self.cases.iter().find(|c| c.slug == slug)?.slug,
+                        Kind::from_key(key)?,
+                    ))
+                }) else {
+                    return false;
+                };
                 match self.builder.picks.iter_mut().find(|(s, _)| *s == slug) {
                     Some(pick) => pick.1 = kind,
                     None => self.builder.picks.push((slug, kind)),
@@ -399,7 +426,8 @@ impl QuizModel {
             }
             Msg::Move(by) => {
                 let n = self.assignment().map_or(0, |a| a.items.len());
-                let at = (self.present.at as i64 + i64::from(by)).clamp(0, n.saturating_sub(1) as i64) as usize;
+                let at = (self.present.at as i64 + i64::from(by))
+                    .clamp(0, n.saturating_sub(1) as i64) as usize;
                 if at == self.present.at {
                     return false;
                 }
@@ -494,14 +522,22 @@ mod tests {
                     outcome,
                     focus: 4,
                     multi,
-                    options: if outcome == Outcome::Deadlock { Vec::new() } else { options.clone() },
+                    options: if outcome == Outcome::Deadlock {
+                        Vec::new()
+                    } else {
+                        options.clone()
+                    },
                 })
                 .collect(),
         );
     }
 
     fn slug(n: u32) -> &'static str {
-        cases::all().iter().find(|c| c.number == n).expect("case").slug
+        cases::all()
+            .iter()
+            .find(|c| c.number == n)
+            .expect("case")
+            .slug
     }
 
     fn model(query: &str, stored: Option<String>) -> QuizModel {
@@ -532,7 +568,11 @@ mod tests {
         let mut m = model("cases=4,14,3&seed=9", None);
         assert!(m.take.progress.is_none() && m.take.stored.is_none());
         m.apply(Msg::Start(1_000));
-        assert_eq!(m.take_storage().map(|(k, v)| (k.starts_with("gopitfalls.quiz."), v.is_some())), Some((true, true)));
+        assert_eq!(
+            m.take_storage()
+                .map(|(k, v)| (k.starts_with("gopitfalls.quiz."), v.is_some())),
+            Some((true, true))
+        );
         // Deadlock is outcome 0; answer "leak" (1): wrong.
         answer(&mut m, &[1]);
         assert!(!m.apply(Msg::Choose(0)), "an answer is final");
@@ -568,9 +608,18 @@ mod tests {
         assert_eq!(again.take.stored.as_ref().map(|p| p.at), Some(1));
         assert!(again.take.progress.is_none());
         again.apply(Msg::Resume);
-        assert_eq!(again.take.progress.as_ref().map(|p| (p.at, p.answered())), Some((1, 1)));
+        assert_eq!(
+            again.take.progress.as_ref().map(|p| (p.at, p.answered())),
+            Some((1, 1))
+        );
         again.apply(Msg::Restart);
-        assert_eq!(again.take_storage(), Some((storage_key(&again.assignment().expect("link").id_hex()), None)));
+        assert_eq!(
+            again.take_storage(),
+            Some((
+                storage_key(&again.assignment().expect("link").id_hex()),
+                None
+            ))
+        );
         // Another assignment's link does not see it.
         let other = model("cases=4,14&seed=9", stored);
         assert!(other.take.stored.is_none());
@@ -580,20 +629,30 @@ mod tests {
     fn the_teachers_form_makes_a_link_in_the_talks_order() {
         let mut m = QuizModel::new(QuizPage::Assign, "", cases::all(), |_| None);
         assert!(m.built().is_none());
-        m.apply(Msg::Pick(slug(14), true));
-        m.apply(Msg::Pick(slug(4), true));
-        m.apply(Msg::KindOf(slug(4), Kind::Happens));
+        m.apply(Msg::Toggle(slug(14)));
+        m.apply(Msg::Toggle(slug(4)));
+        m.apply(Msg::Toggle(slug(5)));
+        m.apply(Msg::Toggle(slug(5)));
+        assert!(!m.apply(Msg::KindOf("nope:h".into())));
+        m.apply(Msg::KindOf(format!("{}:h", slug(4))));
         m.apply(Msg::Title("<script>alert(1)</script>".into()));
         m.apply(Msg::Go(Some(GoVersion::GO1_22)));
         m.apply(Msg::Seed(77));
         let a = m.built().expect("two cases");
         let back = Assignment::from_query(&a.to_query(), cases::all()).expect("valid link");
         assert_eq!(back, a);
-        let numbers: Vec<(u32, Kind)> = back.items.iter().map(|i| (i.case.number, i.kind)).collect();
+        let numbers: Vec<(u32, Kind)> =
+            back.items.iter().map(|i| (i.case.number, i.kind)).collect();
         assert_eq!(numbers, [(4, Kind::Happens), (14, Kind::Auto)]);
         m.apply(Msg::PickAll(true));
-        assert_eq!(m.built().map(|a| a.items.len()), Some(cases::all().iter().filter(|c| c.runnable).count()));
-        assert_eq!(m.builder.picks.iter().find(|p| p.0 == slug(4)).map(|p| p.1), Some(Kind::Happens));
+        assert_eq!(
+            m.built().map(|a| a.items.len()),
+            Some(cases::all().iter().filter(|c| c.runnable).count())
+        );
+        assert_eq!(
+            m.builder.picks.iter().find(|p| p.0 == slug(4)).map(|p| p.1),
+            Some(Kind::Happens)
+        );
     }
 
     #[test]
@@ -623,7 +682,12 @@ mod tests {
     fn a_damaged_link_keeps_its_error() {
         let a = Assignment::from_query("cases=4,14", cases::all()).expect("valid");
         let query = a.to_query();
-        let m = QuizModel::new(QuizPage::Take, &query[..query.len() - 2], cases::all(), |_| None);
+        let m = QuizModel::new(
+            QuizPage::Take,
+            &query[..query.len() - 2],
+            cases::all(),
+            |_| None,
+        );
         assert_eq!(m.link, Err(LinkError::Damaged));
         assert!(m.needed().is_empty());
     }

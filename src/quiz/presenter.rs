@@ -3,19 +3,18 @@
 //! option, the reveal, an optional countdown, and the keys that drive it
 //! (→ next, ← previous, R reveal, T countdown), listed on the page.
 //!
-//! A plain function from the model to `Html`; the key listener and the
+//! A plain function from the model to `Html` (the options are the
+//! learner's list, with hand-count boxes); the key listener and the
 //! countdown's timer are the component's.
 
 use yew::prelude::*;
 
 use crate::content;
 use crate::i18n::{case_page, quiz as t, Language};
-use crate::markup::{button, classed, plain_el, send, text_el};
-use crate::platform;
+use crate::markup::{button, plain_el, send, text_el};
 use crate::playground::source_view::{highlight_lines, source_view};
-use crate::quiz::learner::{explanation, link_error, title};
+use crate::quiz::learner::{explanation, link_error, on_value, options, prompt_text, title, Show};
 use crate::quiz::model::{Msg, QuizModel, COUNTDOWNS};
-use crate::quiz::question::{Body, Prompt};
 use crate::quiz::text::clock;
 
 /// The message for a key on the presenter's page.
@@ -38,14 +37,7 @@ pub fn present(m: &QuizModel, lang: Language, dispatch: &Callback<Msg>) -> Html 
     let n = a.items.len();
     let i = p.at.min(n.saturating_sub(1));
     let item = a.items[i];
-    let countdown = {
-        let dispatch = dispatch.clone();
-        Callback::from(move |e: Event| {
-            if let Ok(s) = platform::event_value(&e).parse() {
-                dispatch.emit(Msg::Countdown(s));
-            }
-        })
-    };
+    let countdown = on_value::<Event>(dispatch, |v| v.parse().ok().map(Msg::Countdown));
     let clock_text = match p.left {
         Some(0) => t::TIME_UP.get(lang).to_string(),
         Some(left) => clock(left),
@@ -54,7 +46,7 @@ pub fn present(m: &QuizModel, lang: Language, dispatch: &Callback<Msg>) -> Html 
     };
     let question = m.question(i);
     let case = content::resolve(item.case);
-    let hands = p.hands.get(i);
+    let hands: &[u32] = p.hands.get(i).map_or(&[], Vec::as_slice);
     html! {
         <main class="page page--present" data-testid="quiz-present" data-at={i.to_string()} data-revealed={crate::markup::flag(p.revealed)}>
             <div class="present__bar">
@@ -85,49 +77,8 @@ pub fn present(m: &QuizModel, lang: Language, dispatch: &Callback<Msg>) -> Html 
                         { source_view(&highlight_lines(case.source), &[], None, &[]) }
                     </div>
                     <div class="present__question">
-                        { text_el("h1", "present__prompt", match q.prompt {
-                            Prompt::Happens => t::HAPPENS.get(lang),
-                            Prompt::Prints => t::PRINTS.get(lang),
-                            Prompt::Possible => t::POSSIBLE.get(lang),
-                        }) }
-                        <ol class="present__options">
-                            { for q.order.iter().enumerate().map(|(k, &o)| {
-                                let opt = q.options[o];
-                                let letter = char::from(b'A' + k as u8);
-                                let count = hands.and_then(|h| h.get(o)).copied().unwrap_or(0);
-                                let set = {
-                                    let dispatch = dispatch.clone();
-                                    Callback::from(move |e: InputEvent| {
-                                        dispatch.emit(Msg::Hands(o, platform::event_value(&e).trim().parse().unwrap_or(0)));
-                                    })
-                                };
-                                let class = match (p.revealed, opt.right) {
-                                    (true, true) => "present__option is-right",
-                                    (true, false) => "present__option is-muted",
-                                    _ => "present__option",
-                                };
-                                classed(class, html! {
-                                    <li class="_" data-testid="present-option" data-right={p.revealed.then_some(crate::markup::flag(opt.right))}>
-                                        { text_el("span", "present__letter", letter.to_string()) }
-                                        <div class="present__body">
-                                            { match opt.body {
-                                                Body::Outcome(outcome) => plain_el("span", outcome.answer().get(lang)),
-                                                Body::Output("") => plain_el("span", t::NOTHING_PRINTED.get(lang)),
-                                                Body::Output(text) => text_el("pre", "quiz-output", text.trim_end().to_string()),
-                                            } }
-                                            if p.revealed && !opt.from.is_empty() {
-                                                { text_el("span", "quiz-option__from", t::origin(lang, opt.from)) }
-                                            }
-                                        </div>
-                                        <label class="present__hands">
-                                            <input type="number" min="0" max="9999" value={count.to_string()} oninput={set}
-                                                aria-label={t::hands_for(lang, letter)} data-testid="present-hands" />
-                                            { plain_el("span", t::HANDS.get(lang)) }
-                                        </label>
-                                    </li>
-                                })
-                            }) }
-                        </ol>
+                        { text_el("h1", "present__prompt", prompt_text(q.prompt).get(lang)) }
+                        { options(&q, i, 0, Show { inputs: false, marks: p.revealed, hands: Some(hands) }, lang, dispatch) }
                     </div>
                 </div>
                 if p.revealed {
@@ -136,6 +87,8 @@ pub fn present(m: &QuizModel, lang: Language, dispatch: &Callback<Msg>) -> Html 
                         { explanation(case, lang) }
                     </div>
                 }
+            } else if let Some(error) = m.failure(i) {
+                <div class="notice notice--error" role="alert" data-testid="case-error">{ error.message(lang) }</div>
             } else {
                 <div class="panel placeholder" role="status">{ case_page::LOADING.get(lang) }</div>
             }

@@ -119,8 +119,19 @@ mod tests {
     #[test]
     fn anything_else_is_no_progress() {
         let p = Progress::start(3, 5);
-        assert_eq!(Progress::decode(&p.encode(), 4), None, "another quiz's length");
-        for junk in ["", "garbage", "v=2;s=1;f=;at=0;a=-.-.-;n=", "v=1;s=x;f=;at=0;a=-.-.-;n=", "v=1;s=1;f=;at=9;a=-.-.-;n=", "v=1;s=1;f=;at=0;a=-.999.-;n="] {
+        assert_eq!(
+            Progress::decode(&p.encode(), 4),
+            None,
+            "another quiz's length"
+        );
+        for junk in [
+            "",
+            "garbage",
+            "v=2;s=1;f=;at=0;a=-.-.-;n=",
+            "v=1;s=x;f=;at=0;a=-.-.-;n=",
+            "v=1;s=1;f=;at=9;a=-.-.-;n=",
+            "v=1;s=1;f=;at=0;a=-.999.-;n=",
+        ] {
             assert_eq!(Progress::decode(junk, 3), None, "{junk}");
         }
     }

@@ -67,6 +67,8 @@ impl Question {
         item: &Item,
         data: &'static [QuizVersion],
     ) -> Option<Question> {
+        // The data lives as long as the page (`content` keeps it in a
+        // leaked slice), so the question borrows its strings for `'static`.
         let go = assignment.go_for(item.case);
         let label = go.label();
         // The assignment's release, else the newest the data has.
@@ -86,9 +88,9 @@ impl Question {
                 .options
                 .iter()
                 .map(|o| Opt {
-                    body: Body::Output(leak(&o.text)),
+                    body: Body::Output(o.text.as_str()),
                     right: o.right,
-                    from: leak(&o.from),
+                    from: o.from.as_str(),
                 })
                 .collect()
         } else {
@@ -126,12 +128,6 @@ impl Question {
     pub fn multi(&self) -> bool {
         self.prompt == Prompt::Possible
     }
-}
-
-/// The quiz data's strings live as long as the page (`content` keeps them
-/// in a leaked slice), so a question borrows them for `'static`.
-fn leak(s: &'static String) -> &'static str {
-    s.as_str()
 }
 
 /// A mask with bit `i` set for each true item.
@@ -205,10 +201,17 @@ mod tests {
         let lonely = data(false, Outcome::Ok, &[]);
         let q = Question::build(&a, 1, &a.items[1], lonely).expect("built");
         assert!(q.fell_back && q.prompt == Prompt::Happens);
-        let possible = data(true, Outcome::Nondeterministic, &[("0\n", true), ("4\n", true), ("x\n", false)]);
+        let possible = data(
+            true,
+            Outcome::Nondeterministic,
+            &[("0\n", true), ("4\n", true), ("x\n", false)],
+        );
         let q = Question::build(&a, 2, &a.items[2], possible).expect("built");
         assert_eq!(q.prompt, Prompt::Happens, "the teacher asked what happens");
-        let auto = Item { case: a.items[2].case, kind: Kind::Auto };
+        let auto = Item {
+            case: a.items[2].case,
+            kind: Kind::Auto,
+        };
         let q = Question::build(&a, 2, &auto, possible).expect("built");
         assert_eq!(q.prompt, Prompt::Possible);
         assert_eq!(q.right_mask(), 0b011);

@@ -16,7 +16,11 @@ pub const FULL: u32 = 100;
 /// and the total never goes below zero.
 pub fn points(right: u8, chosen: u8, multi: bool) -> u32 {
     if !multi {
-        return if chosen == right && right != 0 { FULL } else { 0 };
+        return if chosen == right && right != 0 {
+            FULL
+        } else {
+            0
+        };
     }
     let shares = right.count_ones();
     if shares == 0 {
@@ -70,7 +74,11 @@ mod tests {
     fn one_right_answer_is_all_or_nothing() {
         assert_eq!(points(0b0100, 0b0100, false), FULL);
         assert_eq!(points(0b0100, 0b0010, false), 0);
-        assert_eq!(points(0b0100, 0b0110, false), 0, "two picks are not an answer");
+        assert_eq!(
+            points(0b0100, 0b0110, false),
+            0,
+            "two picks are not an answer"
+        );
         assert_eq!(points(0b0100, 0, false), 0);
     }
 
@@ -80,8 +88,16 @@ mod tests {
         assert_eq!(points(right, 0b0111, true), 100);
         assert_eq!(points(right, 0b0011, true), 67);
         assert_eq!(points(right, 0b0001, true), 33);
-        assert_eq!(points(right, 0b1011, true), 33, "a wrong pick takes a share back");
-        assert_eq!(points(right, 0b11111, true), 33, "everything: 3 hits, 2 misses");
+        assert_eq!(
+            points(right, 0b1011, true),
+            33,
+            "a wrong pick takes a share back"
+        );
+        assert_eq!(
+            points(right, 0b11111, true),
+            33,
+            "everything: 3 hits, 2 misses"
+        );
         assert_eq!(points(right, 0b11000, true), 0, "never below zero");
         assert_eq!(points(0b11, 0b01, true), 50);
         assert_eq!(points(0, 0b1, true), 0);
@@ -96,12 +112,30 @@ mod tests {
             (Section::Channel, Some(0)),
         ];
         let (total, sections) = totals(&scores);
-        assert_eq!(total, Tally { earned: 167, max: 400 });
+        assert_eq!(
+            total,
+            Tally {
+                earned: 167,
+                max: 400
+            }
+        );
         assert_eq!(
             sections,
             vec![
-                (Section::Channel, Tally { earned: 67, max: 200 }),
-                (Section::Mutex, Tally { earned: 100, max: 200 }),
+                (
+                    Section::Channel,
+                    Tally {
+                        earned: 67,
+                        max: 200
+                    }
+                ),
+                (
+                    Section::Mutex,
+                    Tally {
+                        earned: 100,
+                        max: 200
+                    }
+                ),
             ]
         );
     }

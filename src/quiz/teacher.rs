@@ -19,6 +19,7 @@ use crate::quiz::assignment::{case_ref, Kind};
 use crate::quiz::class::{Class, Issue};
 use crate::quiz::code::case_key;
 use crate::quiz::csv;
+use crate::quiz::learner::on_value;
 use crate::quiz::model::{Msg, QuizModel};
 use crate::quiz::text::{clock, hundredths, percent};
 
@@ -29,16 +30,6 @@ pub const GO_CHOICES: [GoVersion; 4] = [
     GoVersion::GO1_23,
     GoVersion::CURRENT,
 ];
-
-/// A callback that turns the event target's value into a message.
-fn on_value<E: AsRef<Event> + 'static>(dispatch: &Callback<Msg>, to_msg: fn(String) -> Option<Msg>) -> Callback<E> {
-    let dispatch = dispatch.clone();
-    Callback::from(move |e: E| {
-        if let Some(msg) = to_msg(platform::event_value(e.as_ref())) {
-            dispatch.emit(msg);
-        }
-    })
-}
 
 fn option(value: &'static str, selected: bool, label: String) -> Html {
     html! { <option {value} {selected}>{ label }</option> }
@@ -59,7 +50,9 @@ pub fn assign(m: &QuizModel, lang: Language, dispatch: &Callback<Msg>) -> Html {
     let built = m.built();
     let new_seed = {
         let dispatch = dispatch.clone();
-        Callback::from(move |_: MouseEvent| dispatch.emit(Msg::Seed(platform::random_u32() % 1_000_000)))
+        Callback::from(move |_: MouseEvent| {
+            dispatch.emit(Msg::Seed(platform::random_u32() % 1_000_000))
+        })
     };
     let go_keys: [&'static str; 4] = ["1.21", "1.22", "1.23", "1.27"];
     html! {
@@ -87,12 +80,12 @@ pub fn assign(m: &QuizModel, lang: Language, dispatch: &Callback<Msg>) -> Html {
                         { for GO_CHOICES.iter().zip(go_keys).map(|(v, key)| option(key, b.go == Some(*v), format!("Go {}", v.label()))) }
                     </select>
                 }) }
-                <div class="quiz-field">
+                <div class="quiz-seed">
                     { labelled(t::SEED.get(lang), html! {
                         <input type="number" min="0" value={b.seed.to_string()}
                             onchange={on_value::<Event>(dispatch, |v| v.trim().parse().ok().map(Msg::Seed))} data-testid="assign-seed" />
                     }) }
-                    { button("btn btn--small", Some("assign-new-seed"), None, false, t::NEW_SEED.get(lang).into(), new_seed) }
+                    { button("btn", Some("assign-new-seed"), None, false, t::NEW_SEED.get(lang).into(), new_seed) }
                 </div>
             </section>
             <section class="panel">
@@ -103,7 +96,7 @@ pub fn assign(m: &QuizModel, lang: Language, dispatch: &Callback<Msg>) -> Html {
                         { button("btn btn--small", Some("assign-none"), None, false, t::CLEAR.get(lang).into(), send(dispatch, Msg::PickAll(false))) }
                     </div>
                 </div>
-                { for cases::by_section(m.cases).into_iter().map(|(section, in_section)| html! {
+                { for cases::by_section(m.cases).into_iter().filter(|(_, in_section)| in_section.iter().any(|c| c.runnable)).map(|(section, in_section)| html! {
                     <fieldset class="quiz-pick">
                         { text_el("legend", "quiz-pick__section", section.name().get(lang)) }
                         { for in_section.into_iter().filter(|c| c.runnable).map(|case| pick_row(case, b.picks.iter().find(|p| p.0 == case.slug).map(|p| p.1), lang, dispatch)) }
@@ -123,20 +116,14 @@ pub fn assign(m: &QuizModel, lang: Language, dispatch: &Callback<Msg>) -> Html {
     }
 }
 
-fn pick_row(case: &'static Case, picked: Option<Kind>, lang: Language, dispatch: &Callback<Msg>) -> Html {
-    let slug = case.slug;
-    let toggle = {
-        let dispatch = dispatch.clone();
-        Callback::from(move |e: Event| dispatch.emit(Msg::Pick(slug, platform::event_checked(&e))))
-    };
-    let kind = {
-        let dispatch = dispatch.clone();
-        Callback::from(move |e: Event| {
-            if let Some(kind) = Kind::from_key(&platform::event_value(&e)) {
-                dispatch.emit(Msg::KindOf(slug, kind));
-            }
-        })
-    };
+fn pick_row(
+    case: &'static Case,
+    picked: Option<Kind>,
+    lang: Language,
+    dispatch: &Callback<Msg>,
+) -> Html {
+    let toggle = send(dispatch, Msg::Toggle(case.slug));
+    let kind = on_value::<Event>(dispatch, |v| Some(Msg::KindOf(v)));
     let current = picked.unwrap_or(Kind::Auto);
     let label = match case.number_label() {
         Some(n) => format!("{n} {}", case.title.get(lang)),
@@ -149,9 +136,9 @@ fn pick_row(case: &'static Case, picked: Option<Kind>, lang: Language, dispatch:
                 { plain_el("span", label) }
             </label>
             <select onchange={kind} aria-label={format!("{}: {}", t::KIND.get(lang), case.title.get(lang))}>
-                { option("auto", current == Kind::Auto, t::KIND_AUTO.get(lang).to_string()) }
-                { option("h", current == Kind::Happens, t::KIND_HAPPENS.get(lang).to_string()) }
-                { option("p", current == Kind::Prints, t::KIND_PRINTS.get(lang).to_string()) }
+                { for [(Kind::Auto, t::KIND_AUTO), (Kind::Happens, t::KIND_HAPPENS), (Kind::Prints, t::KIND_PRINTS)].into_iter().map(|(k, label)| {
+                    html! { <option value={format!("{}:{}", case.slug, k.key())} selected={current == k}>{ label.get(lang) }</option> }
+                }) }
             </select>
         </div>
     }
@@ -184,7 +171,10 @@ fn problem_text(line: usize, issue: Issue, lang: Language) -> String {
 /// its kind.
 fn column(cases: &'static [Case], (key, prints): (u16, bool), i: usize) -> (String, String) {
     let case = cases.iter().find(|c| case_key(c.slug) == key);
-    let short = case.map_or_else(|| format!("Q{}", i + 1), |c| c.number_label().unwrap_or_else(|| format!("Q{}", i + 1)));
+    let short = case.map_or_else(
+        || format!("Q{}", i + 1),
+        |c| c.number_label().unwrap_or_else(|| format!("Q{}", i + 1)),
+    );
     let kind = if prints { "p" } else { "h" };
     (short, format!("{}{kind}", case.map_or("?", |c| c.slug)))
 }
@@ -193,36 +183,42 @@ fn column(cases: &'static [Case], (key, prints): (u16, bool), i: usize) -> (Stri
 pub fn class(m: &QuizModel, lang: Language, dispatch: &Callback<Msg>) -> Html {
     let expected = m.has_link.then(|| m.assignment().map(|a| a.id())).flatten();
     let class = Class::read(&m.codes, expected);
-    let codes = {
-        let dispatch = dispatch.clone();
-        Callback::from(move |e: InputEvent| dispatch.emit(Msg::Codes(platform::event_value(&e))))
-    };
+    let codes = on_value::<InputEvent>(dispatch, |v| Some(Msg::Codes(v)));
+    let added: Callback<String> = dispatch.reform(Msg::AddCodes);
     let files = {
-        let dispatch = dispatch.clone();
-        Callback::from(move |e: Event| {
-            let dispatch = dispatch.clone();
-            platform::read_files(&e, move |text| dispatch.emit(Msg::AddCodes(text)));
-        })
+        let added = added.clone();
+        Callback::from(move |e: Event| platform::read_files(&e, added.clone()))
     };
-    let drop = {
-        let dispatch = dispatch.clone();
-        Callback::from(move |e: DragEvent| {
-            platform::prevent_default(&e);
-            let dispatch = dispatch.clone();
-            platform::read_files(&e, move |text| dispatch.emit(Msg::AddCodes(text)));
-        })
-    };
+    let drop = Callback::from(move |e: DragEvent| {
+        platform::prevent_default(&e);
+        platform::read_files(&e, added.clone());
+    });
     let drag_over = Callback::from(|e: DragEvent| platform::prevent_default(&e));
     let title = match (m.has_link, m.assignment()) {
         (true, Some(a)) => crate::quiz::learner::title(a, lang),
         _ => t::CLASS_TITLE.get(lang).to_string(),
     };
     let success = class.success();
-    let columns: Vec<(String, String)> = class.questions.iter().enumerate().map(|(i, q)| column(m.cases, *q, i)).collect();
+    let columns: Vec<(String, String)> = class
+        .questions
+        .iter()
+        .enumerate()
+        .map(|(i, q)| column(m.cases, *q, i))
+        .collect();
     let mut header = vec![t::STUDENT.get(lang).to_string()];
-    header.extend(columns.iter().map(|(short, long)| format!("{short} {long}")));
-    header.extend([t::TOTAL.get(lang).to_string(), "%".to_string(), format!("{} ({})", t::TIME.get(lang), t::SECONDS.get(lang))]);
-    let csv_href = csv::data_url(&csv::write(&class.csv_rows(header, t::SUCCESS_RATE.get(lang))));
+    header.extend(
+        columns
+            .iter()
+            .map(|(short, long)| format!("{short} {long}")),
+    );
+    header.extend([
+        t::TOTAL.get(lang).to_string(),
+        "%".to_string(),
+        format!("{} ({})", t::TIME.get(lang), t::SECONDS.get(lang)),
+    ]);
+    let csv_href = csv::data_url(&csv::write(
+        &class.csv_rows(header, t::SUCCESS_RATE.get(lang)),
+    ));
     html! {
         <main class="page page--quiz" data-testid="quiz-class">
             <nav class="breadcrumb">

@@ -113,9 +113,19 @@ mod tests {
 
     #[test]
     fn percent_encoding_round_trips_any_text() {
-        for s in ["", "plain", "a b&c=d#e?f", "课堂测验 — 第1周", "<img src=x onerror=alert(1)>", "%", "100%"] {
+        for s in [
+            "",
+            "plain",
+            "a b&c=d#e?f",
+            "课堂测验 — 第1周",
+            "<img src=x onerror=alert(1)>",
+            "%",
+            "100%",
+        ] {
             let encoded = percent_encode(s.as_bytes());
-            assert!(encoded.bytes().all(|b| b.is_ascii_alphanumeric() || b"-._~%".contains(&b)));
+            assert!(encoded
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b"-._~%".contains(&b)));
             assert_eq!(percent_decode(&encoded).as_deref(), Some(s));
         }
         for broken in ["%", "%4", "%zz", "%E8%AF", "a%FFb"] {

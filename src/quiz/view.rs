@@ -38,6 +38,14 @@ pub fn QuizRoom(props: &QuizRoomProps) -> Html {
     let dispatch: Callback<Msg> = {
         let model = model.clone();
         Callback::from(move |msg: Msg| {
+            // The browser's time and randomness come in here, so the
+            // model stays a pure function of its messages.
+            let msg = match msg {
+                Msg::Start(_) => Msg::Start(platform::epoch_ms() as u64),
+                Msg::Next(_) => Msg::Next(platform::epoch_ms() as u64),
+                Msg::NewSeed => Msg::Seed(platform::random_u32() % 1_000_000),
+                msg => msg,
+            };
             let mut m = model.borrow_mut();
             let changed = m.apply(msg);
             if let Some((key, value)) = m.take_storage() {
@@ -78,7 +86,7 @@ pub fn QuizRoom(props: &QuizRoomProps) -> Html {
                 app.dispatch(Action::SetLanguage(lang));
             }
             if page == QuizPage::Assign {
-                dispatch.emit(Msg::Seed(platform::random_u32() % 1_000_000));
+                dispatch.emit(Msg::NewSeed);
             }
         });
     }
@@ -88,9 +96,11 @@ pub fn QuizRoom(props: &QuizRoomProps) -> Html {
         (m.page == QuizPage::Present, m.present.running)
     };
     {
+        // The presenter's keys, and its countdown while it runs.
         let dispatch = dispatch.clone();
-        use_effect_with(presenting, move |&presenting| {
-            let listener = presenting.then(|| {
+        use_effect_with((presenting, running), move |&(presenting, running)| {
+            let keys = presenting.then(|| {
+                let dispatch = dispatch.clone();
                 platform::on_key(move |key| {
                     let msg = presenter::key_msg(key);
                     let handled = msg.is_some();
@@ -100,14 +110,8 @@ pub fn QuizRoom(props: &QuizRoomProps) -> Html {
                     handled
                 })
             });
-            move || drop(listener)
-        });
-    }
-    {
-        let dispatch = dispatch.clone();
-        use_effect_with(running, move |&running| {
             let timer = running.then(|| platform::every(1000, move || dispatch.emit(Msg::Tick)));
-            move || drop(timer)
+            move || drop((keys, timer))
         });
     }
 

@@ -20,8 +20,7 @@
 use std::path::{Path, PathBuf};
 
 use case_data::{CaseFile, Text};
-
-mod quiz;
+use case_export::quiz;
 
 /// The index's file name in the output directory; no case can have it
 /// (`case_data::RESERVED_SLUG`).
@@ -312,6 +311,14 @@ source = "package fixed"
                 value["fixes"].as_array().map(Vec::len),
                 Some(case.fixes.len())
             );
+            // One quiz entry per release the player offers, for a case the
+            // simulator runs.
+            let releases = if case.runnable {
+                quiz::VERSIONS.len()
+            } else {
+                0
+            };
+            assert_eq!(value["quiz"].as_array().map(Vec::len), Some(releases));
         }
         let written = std::fs::read_to_string(out.join(INDEX_FILE)).expect("index written");
         let index: Vec<serde_json::Value> = serde_json::from_str(&written).expect("valid JSON");
