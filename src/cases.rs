@@ -284,6 +284,16 @@ mod tests {
     }
 
     #[test]
+    fn outcomes_read_back_and_speak_both_languages() {
+        for outcome in Outcome::ALL {
+            assert_eq!(Outcome::from_key(outcome.key()), Some(outcome));
+            let answer = outcome.answer();
+            assert!(!answer.en.is_empty() && !answer.zh.is_empty(), "{answer:?}");
+        }
+        assert_eq!(Outcome::from_key("nope"), None);
+    }
+
+    #[test]
     fn embedded_slugs_are_unique() {
         for (i, case) in all().iter().enumerate() {
             assert!(

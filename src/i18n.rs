@@ -511,7 +511,6 @@ pub mod quiz {
     pub const CLASS_VIEW: Text = t("Class view: read result codes", "全班成绩：读取结果码");
     pub const PRESENTER: Text = t("Presenter view, for a projector", "演示模式（投影用）");
     pub const DEFAULT_TITLE: Text = t("Go concurrency pitfalls quiz", "Go 并发陷阱测验");
-    pub const QUIZ_ME: Text = t("Quiz me on this case", "用这个案例测验我");
 
     pub fn questions(lang: Language, n: usize) -> String {
         match lang {
