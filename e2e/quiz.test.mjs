@@ -69,6 +69,7 @@ async function makeAssignment(title = 'Week 1: 通道') {
   await row(14).locator('select').selectOption({ index: 2 });
   await row(3).locator('input[type=checkbox]').check();
   await page.screenshot({ path: join(OUT, 'quiz-assign.png'), fullPage: true });
+  await assertLabelled('the teacher\'s form');
   const learners = await page.inputValue('[data-testid=assign-link]');
   const classView = await page.inputValue('[data-testid=assign-class-link]');
   const presenter = await page.inputValue('[data-testid=assign-present-link]');
@@ -78,6 +79,16 @@ async function makeAssignment(title = 'Week 1: 通道') {
 }
 
 const verdict = () => page.textContent('[data-testid=quiz-verdict]');
+
+/** Every form control on the page has a label (a <label>, aria-label or its own text). */
+async function assertLabelled(where) {
+  const unlabelled = await page.evaluate(() =>
+    [...document.querySelectorAll('input, select, textarea, button')]
+      .filter((el) => !(el.labels?.length || el.getAttribute('aria-label') || el.textContent.trim()))
+      .map((el) => el.outerHTML.slice(0, 80)),
+  );
+  assert.deepEqual(unlabelled, [], `unlabelled controls on ${where}`);
+}
 
 /** Picks options by their data-option values, answers, and waits for the reveal. */
 async function answer(options) {
@@ -122,7 +133,10 @@ async function takeQuiz(link, name, { allRight = false, screenshots = false } = 
   const player = page.locator('[data-testid=quiz-reveal] [data-testid=playground]');
   assert.equal(await player.getAttribute('data-position'), String(four.focus), 'the player opens at the step that matters');
   assert.match(await page.textContent('[data-testid=quiz-reveal] [data-testid=verdict]'), /all goroutines are asleep - deadlock!/);
-  if (screenshots) await page.screenshot({ path: join(OUT, 'quiz-reveal.png'), fullPage: true });
+  if (screenshots) {
+    await page.screenshot({ path: join(OUT, 'quiz-reveal.png'), fullPage: true });
+    await assertLabelled('a revealed question');
+  }
   await next();
   // Case 14 under Go 1.21: what does it print? 3 3 3.
   await page.waitForSelector('[data-testid=quiz-question][data-prompt=prints]');
@@ -168,13 +182,7 @@ describe('quiz', () => {
     assert.equal(await first.locator('[data-testid=quiz-option][data-option=deadlock]').getAttribute('data-right'), 'true');
     assert.match(await page.textContent('[data-testid=quiz-sections]'), /Channel misuse: 1 \/ 2/);
     await page.screenshot({ path: join(OUT, 'quiz-results.png'), fullPage: true });
-    // Every control on the page has a label.
-    const unlabelled = await page.evaluate(() =>
-      [...document.querySelectorAll('input, select, textarea, button')]
-        .filter((el) => !(el.labels?.length || el.getAttribute('aria-label') || el.textContent.trim()))
-        .map((el) => el.outerHTML.slice(0, 80)),
-    );
-    assert.deepEqual(unlabelled, []);
+    await assertLabelled('the results');
   });
 
   test('(2) a reload mid-quiz offers to resume where the learner was', async () => {
@@ -236,6 +244,7 @@ describe('quiz', () => {
     assert.match((await page.locator('[data-testid=class-problem]').allTextContents())[1], /^Line 4: the same code as line 1/);
     assert.equal(await page.locator('[data-testid=class-row]').count(), 2);
     await page.screenshot({ path: join(OUT, 'quiz-class.png'), fullPage: true });
+    await assertLabelled('the class view');
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid=class-csv]')]);
     assert.equal(download.suggestedFilename(), 'class-results.csv');
     const bytes = readFileSync(await download.path());
@@ -257,6 +266,7 @@ describe('quiz', () => {
     assert.equal(await present.getAttribute('data-revealed'), 'true');
     assert.equal(await page.locator('[data-testid=quiz-option][data-option=deadlock]').getAttribute('data-right'), 'true');
     await page.screenshot({ path: join(OUT, 'quiz-present.png') });
+    await assertLabelled('the presenter');
     await page.keyboard.press('r');
     assert.equal(await present.getAttribute('data-revealed'), 'false');
     // Tab to the first hand-count box and type a count: keys typed there

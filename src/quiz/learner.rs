@@ -365,10 +365,13 @@ fn question_page(
     html! {
         <>
             { header }
-            <section class="panel quiz-program">
-                { text_el("h2", "panel__title", case_page::THE_PROGRAM.get(lang)) }
-                { source_view(&highlight_lines(case.source), &[], None, &[]) }
-            </section>
+            // Once answered, the player below shows the program.
+            if answer.is_none() {
+                <section class="panel quiz-program">
+                    { text_el("h2", "panel__title", case_page::THE_PROGRAM.get(lang)) }
+                    { source_view(&highlight_lines(case.source), &[], None, &[]) }
+                </section>
+            }
             <section class="panel">
                 { ask(&q, i, chosen, answer.is_some(), lang, dispatch) }
                 if answer.is_none() {

@@ -40,6 +40,10 @@ pub fn QuizRoom(props: &QuizRoomProps) -> Html {
         Callback::from(move |msg: Msg| {
             // The browser's time and randomness come in here, so the
             // model stays a pure function of its messages.
+            let new_page = matches!(
+                msg,
+                Msg::Start(_) | Msg::Next(_) | Msg::Resume | Msg::Restart
+            );
             let msg = match msg {
                 Msg::Start(_) => Msg::Start(platform::epoch_ms() as u64),
                 Msg::Next(_) => Msg::Next(platform::epoch_ms() as u64),
@@ -54,6 +58,10 @@ pub fn QuizRoom(props: &QuizRoomProps) -> Html {
             drop(m);
             if changed {
                 update.force_update();
+                // A new question (or the results) starts at the top.
+                if new_page {
+                    platform::scroll_to_top();
+                }
             }
         })
     };
