@@ -74,7 +74,12 @@ pub fn QuizRoom(props: &QuizRoomProps) -> Html {
         use_effect_with((), move |_| {
             let (needed, lang, page) = {
                 let m = model.borrow();
-                let lang = m.assignment().and_then(|a| a.lang).filter(|_| m.has_link);
+                // The learners and the projector speak the assignment's
+                // language; the teacher's class view keeps the teacher's.
+                let lang = m
+                    .assignment()
+                    .and_then(|a| a.lang)
+                    .filter(|_| m.has_link && m.page != QuizPage::Class);
                 (m.needed(), lang, m.page)
             };
             for meta in needed {
