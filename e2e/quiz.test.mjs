@@ -250,7 +250,7 @@ describe('quiz', () => {
     const bytes = readFileSync(await download.path());
     assert.deepEqual([...bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf], 'UTF-8 with a byte-order mark');
     const lines = bytes.subarray(3).toString('utf8').split('\r\n');
-    assert.match(lines[0], /^Student,#03 [a-z-]+p,#04 lock-and-full-channelh,#14 loop-variable-capturep,Total,%,Time \(seconds\)$/);
+    assert.match(lines[0], /^Student,#03 [a-z-]+:p,#04 lock-and-full-channel:h,#14 loop-variable-capture:p,Total,%,Time \(seconds\)$/);
     assert.match(lines[1], /^Ana,1,0,1,2,67,\d+$/);
     assert.match(lines[2], /^李雷,1,1,1,3,100,\d+$/);
     assert.equal(lines[3], 'Success rate,100%,50%,100%');

@@ -70,8 +70,8 @@ pub fn assign(m: &QuizModel, lang: Language, dispatch: &Callback<Msg>) -> Html {
                 { labelled(t::LANGUAGE.get(lang), html! {
                     <select onchange={on_value::<Event>(dispatch, |v| Some(Msg::Lang(Language::from_key(&v))))} data-testid="assign-lang">
                         { option("", b.lang.is_none(), t::LEARNERS_CHOICE.get(lang).to_string()) }
-                        { option("en", b.lang == Some(Language::En), "English".to_string()) }
-                        { option("zh", b.lang == Some(Language::Zh), "中文".to_string()) }
+                        { option("en", b.lang == Some(Language::En), Language::En.name().to_string()) }
+                        { option("zh", b.lang == Some(Language::Zh), Language::Zh.name().to_string()) }
                     </select>
                 }) }
                 { labelled(t::GO_VERSION.get(lang), html! {
@@ -171,12 +171,14 @@ fn problem_text(line: usize, issue: Issue, lang: Language) -> String {
 /// its kind.
 fn column(cases: &'static [Case], (key, prints): (u16, bool), i: usize) -> (String, String) {
     let case = cases.iter().find(|c| case_key(c.slug) == key);
-    let short = case.map_or_else(
-        || format!("Q{}", i + 1),
-        |c| c.number_label().unwrap_or_else(|| format!("Q{}", i + 1)),
-    );
+    // A case this site does not know (a code from another version of it)
+    // or one without a number: the question's position.
+    let short = case
+        .and_then(|c| c.number_label())
+        .unwrap_or_else(|| format!("{}.", i + 1));
     let kind = if prints { "p" } else { "h" };
-    (short, format!("{}{kind}", case.map_or("?", |c| c.slug)))
+    // As a link writes it: `lock-and-full-channel:h`.
+    (short, format!("{}:{kind}", case.map_or("?", |c| c.slug)))
 }
 
 /// The class view.
