@@ -84,9 +84,12 @@ impl Question {
             Kind::Auto => has_outputs && (version.multi || !crashes),
         };
         let options: Vec<Opt> = if prints {
+            // An answer is a 7-bit mask (the result code's byte keeps the
+            // kind in the eighth): a longer list in a case file is cut.
             version
                 .options
                 .iter()
+                .take(7)
                 .map(|o| Opt {
                     body: Body::Output(o.text.as_str()),
                     right: o.right,
