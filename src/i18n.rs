@@ -879,5 +879,13 @@ mod tests {
         );
         assert_eq!(charts::goroutines_key(Language::Zh, 4), "goroutine 数 4");
         assert_eq!(explore::switches(Language::Zh, 2), "2 次切换");
+        assert_eq!(quiz::question_of(Language::Zh, 2, 5), "第 2 题，共 5 题");
+        assert_eq!(
+            quiz::score(Language::En, "2.5", "3", 83),
+            "2.5 of 3 points (83 %)"
+        );
+        assert_eq!(quiz::origin(Language::En, "go1.22"), "Go 1.22 prints this");
+        assert_eq!(quiz::origin(Language::Zh, "fix2"), "修复 2 打印这个");
+        assert_eq!(quiz::questions(Language::En, 1), "1 question");
     }
 }
