@@ -432,6 +432,16 @@ impl<'a> Compiler<'a> {
                 for f in fields {
                     let t = self.resolve_type(&f.ty);
                     if f.names.is_empty() {
+                        let base = match self.types.kind(t) {
+                            TypeKind::Pointer(b) => *b,
+                            _ => t,
+                        };
+                        if self.types.is_type_param(base) {
+                            self.error(
+                                f.ty.span,
+                                "embedded field type cannot be a (pointer to a) type parameter",
+                            );
+                        }
                         let name = embedded_name(&f.ty);
                         fs.push(Field {
                             name,
@@ -1070,7 +1080,10 @@ fn embedded_name(e: &Expr) -> String {
     match &e.kind {
         ExprKind::Ident(id) => id.name.clone(),
         ExprKind::Selector(_, sel) => sel.name.clone(),
-        ExprKind::Star(x) | ExprKind::Paren(x) => embedded_name(x),
+        ExprKind::Star(x)
+        | ExprKind::Paren(x)
+        | ExprKind::Index(x, _)
+        | ExprKind::IndexList(x, _) => embedded_name(x),
         _ => "?".into(),
     }
 }

@@ -156,6 +156,7 @@ impl<'a> Compiler<'a> {
     /// `enter_decl_scope`).
     fn decl_type(&mut self, pkg: u32, binds: &[(String, TypeId)], e: &Expr) -> TypeId {
         let saved = self.enter_decl_scope(pkg, binds);
+        self.in_constraint = true;
         let t = self.resolve_type(e);
         self.leave_decl_scope(saved);
         t
@@ -493,8 +494,11 @@ impl<'a> Compiler<'a> {
             .push((targs.clone(), named));
         self.instance_depth += 1;
         let binds = binds_of(&spec.tparams, &targs);
+        // Like any type declaration, a generic one may declare a
+        // constraint (`type Setter[T any] interface{ *T; Set(string) }`).
         let under = if local && !self.fns.is_empty() {
             self.push_local_binds(&binds);
+            self.in_constraint = true;
             let t = self.resolve_type(&spec.ty);
             self.fnc().scopes.pop();
             t
@@ -1022,7 +1026,10 @@ impl<'a> Compiler<'a> {
 /// Whether a constraint mentions a type parameter (so must be resolved
 /// again per instance).
 fn stored_mentions(types: &crate::types::Types, c: TypeId) -> bool {
-    match types.kind(c) {
+    if types.is_open(c) {
+        return true;
+    }
+    match types.ukind(c) {
         TypeKind::Interface(ms) => ms.iter().any(|m| types.is_open(m.sig)),
         TypeKind::Constraint(ts) => {
             ts.terms.iter().flatten().any(|t| types.is_open(t.ty))

@@ -274,6 +274,18 @@ impl<'a> Compiler<'a> {
                 }
             }
             None if self.refused_methods.contains(&sel.name) => Operand::invalid(span),
+            None if matches!(self.types.kind(xo.ty), TypeKind::Pointer(b) if self.types.is_type_param(*b)) =>
+            {
+                errorf!(
+                    self,
+                    sel.span,
+                    "{}.{} undefined (type {} is pointer to type parameter, not type parameter)",
+                    self.text(x.span),
+                    sel.name,
+                    self.tn(xo.ty)
+                );
+                Operand::invalid(span)
+            }
             None => {
                 let what = if self.types.is_interface(xo.ty) {
                     format!(

@@ -659,6 +659,62 @@ impl<'a> Parser<'a> {
         x
     }
 
+    /// After a name, at `[`: either the name of a field or parameter
+    /// whose type is an array (`a [N]T`: the name and the array type) or
+    /// an instantiated type (`List[T]`: no name, the type), told apart by
+    /// whether a type follows the `]` (Go's `arrayOrTArgs`).
+    pub(super) fn array_or_type_args(&mut self, name: Ident) -> (Option<Ident>, Expr) {
+        let lo = name.span.lo;
+        self.next();
+        self.xnest += 1;
+        let mut args = Vec::new();
+        while !matches!(self.tok(), T::RBrack | T::Eof) {
+            args.push(self.type_arg());
+            if !self.got(T::Comma) {
+                break;
+            }
+        }
+        self.xnest -= 1;
+        let lbrack_lo = args.first().map(|a| a.span.lo).unwrap_or(lo);
+        self.want(T::RBrack);
+        let starts_type = matches!(
+            self.tok(),
+            T::Ident
+                | T::Op(BinaryOp::Mul)
+                | T::LBrack
+                | T::Func
+                | T::Map
+                | T::Chan
+                | T::Struct
+                | T::Interface
+                | T::LParen
+                | T::Arrow
+        );
+        if starts_type && args.len() == 1 {
+            let elem = self.parse_type();
+            let len = args.pop().map(boxed);
+            let span = Span::new(lbrack_lo.saturating_sub(1), self.prev_hi);
+            return (
+                Some(name),
+                Expr {
+                    kind: ExprKind::ArrayType {
+                        len,
+                        ellipsis: false,
+                        elem: boxed(elem),
+                    },
+                    span,
+                },
+            );
+        }
+        let head = ident_expr(name);
+        let span = self.since(lo);
+        let kind = match args.len() {
+            1 => ExprKind::Index(boxed(head), boxed(args.remove(0))),
+            _ => ExprKind::IndexList(boxed(head), args),
+        };
+        (None, Expr { kind, span })
+    }
+
     /// One type argument: a type (which may also be read as an expression).
     fn type_arg(&mut self) -> Expr {
         self.parse_type()
@@ -765,6 +821,17 @@ impl<'a> Parser<'a> {
         match self.tok() {
             T::Ident => {
                 let name = self.name();
+                if self.tok() == T::LBrack && self.peek_kind(1) != T::RBrack {
+                    let (n, ty) = self.array_or_type_args(name);
+                    self.skip_tag();
+                    fields.push(Field {
+                        names: n.into_iter().collect(),
+                        ty,
+                        variadic: false,
+                        span: self.since(lo),
+                    });
+                    return;
+                }
                 if matches!(
                     self.tok(),
                     T::Period | T::Str | T::RawStr | T::Semi | T::RBrace
@@ -1042,6 +1109,18 @@ impl<'a> Parser<'a> {
             let name = self.name();
             if self.tok() == T::Period {
                 item.ty = Some(self.qualified_name(Some(name)));
+                return Some(item);
+            }
+            if self.tok() == T::LBrack && self.peek_kind(1) != T::RBrack {
+                // `a [N]T` (a named array parameter) or `List[T]` (an
+                // unnamed parameter of an instantiated type).
+                match self.array_or_type_args(name) {
+                    (Some(n), ty) => {
+                        item.name = Some(n);
+                        item.ty = Some(ty);
+                    }
+                    (None, ty) => item.ty = Some(ty),
+                }
                 return Some(item);
             }
             item.name = Some(name);
