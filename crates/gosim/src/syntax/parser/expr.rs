@@ -669,7 +669,8 @@ impl<'a> Parser<'a> {
         self.xnest += 1;
         let mut args = Vec::new();
         while !matches!(self.tok(), T::RBrack | T::Eof) {
-            args.push(self.type_arg());
+            // A length or a type: both read as expressions.
+            args.push(self.expr());
             if !self.got(T::Comma) {
                 break;
             }

@@ -41,3 +41,13 @@ func main() {
 L:
 	goto L
 }
+
+type Holder[T any] struct {
+	List[T]
+	buf [4]byte
+	n   [N * 2]int
+}
+
+func named(a [3]int, l List[int], f func(Pair[int, string])) {}
+
+func unnamed(List[int], Pair[string, []int]) {}
