@@ -482,8 +482,9 @@ impl<'a> Compiler<'a> {
                     .zip(ya.iter())
                     .all(|(a, b)| self.unify_depth(u, *a, *b, d));
         }
-        // A type literal against a defined type: its underlying type.
-        let y = if self.types.is_named(y) && !self.types.is_type_param(y) {
+        // A type literal against a defined type: its underlying type; and
+        // against another function's type parameter, its core type.
+        let y = if self.types.is_named(y) {
             self.types.underlying(y)
         } else {
             y
