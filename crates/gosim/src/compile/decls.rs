@@ -87,7 +87,18 @@ impl<'a> Compiler<'a> {
             }
             let (checks, bodies): (Vec<_>, Vec<_>) =
                 pending.into_iter().partition(|pf| pf.fid == NO_FUNC);
-            for pf in checks.iter().chain(bodies.iter()) {
+            for pf in &checks {
+                self.cur_pkg = pf.pkg;
+                self.library_mode = pkgs[pf.pkg as usize].library;
+                self.compile_func_decl(pf);
+            }
+            // Every generic body has been checked (they are all queued
+            // before the first round): an instantiation cycle would make
+            // the instances endless.
+            if !checks.is_empty() && self.check_instance_cycles() {
+                break;
+            }
+            for pf in &bodies {
                 self.cur_pkg = pf.pkg;
                 self.library_mode = pkgs[pf.pkg as usize].library;
                 self.compile_func_decl(pf);

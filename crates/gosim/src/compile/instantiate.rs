@@ -480,7 +480,31 @@ impl<'a> Compiler<'a> {
             return *t;
         }
         if self.instance_depth > MAX_INSTANCE_DEPTH {
-            errorf!(self, span, "instantiation cycle");
+            // A type whose body instantiates it with a larger argument
+            // (`type Box[T any] struct{ next *Box[[]T] }`).
+            let names = tparam_names(&g.spec.tparams);
+            let src = self.sources.get(g.pkg as usize).copied().unwrap_or("");
+            let grown = at
+                .iter()
+                .zip(names.iter())
+                .find(|(a, n)| src.get(a.lo as usize..a.hi as usize) != Some(n.name.as_str()));
+            if let Some((a, n)) = grown {
+                let (a, name, decl) = (*a, n.name.clone(), n.span);
+                let written = src
+                    .get(a.lo as usize..a.hi as usize)
+                    .unwrap_or("")
+                    .to_string();
+                let msg = format!(
+                    "instantiation cycle:\n\t{}: {} instantiated as {}",
+                    pos_marker(a.lo),
+                    name,
+                    written
+                );
+                let pkg = g.pkg;
+                self.decl_error(pkg, decl, msg);
+            } else {
+                errorf!(self, span, "instantiation cycle");
+            }
             return wk::INVALID;
         }
         let (pkg, spec, methods, local) = (g.pkg, g.spec.clone(), g.methods.clone(), g.local);
@@ -673,6 +697,12 @@ impl<'a> Compiler<'a> {
         if !self.verify_or_defer(Origin::Func(gfid), targs.clone(), at, span) {
             return None;
         }
+        self.record_mono_edges(
+            &self.generic_funcs[gfid as usize].tparams.clone(),
+            &targs,
+            at,
+            span,
+        );
         let g = &self.generic_funcs[gfid as usize];
         if let Some((_, fid)) = g.instances.iter().find(|(a, _)| *a == targs) {
             let fid = *fid;
@@ -1020,6 +1050,169 @@ impl<'a> Compiler<'a> {
             }
             None => Some(Operand::invalid(span)),
         }
+    }
+}
+
+/// An edge of go/types' monomorphization graph (monomorph.go): type
+/// parameter `to` is instantiated with `targ`, which mentions type
+/// parameter `from` (as itself, or `grows` it, as in `[]T`).
+pub(super) struct MonoEdge {
+    from: TypeId,
+    to: TypeId,
+    grows: bool,
+    pos: Span,
+    targ: TypeId,
+}
+
+impl<'a> Compiler<'a> {
+    /// Records where type parameters flow into instantiations (only those
+    /// made while generic bodies are checked matter).
+    fn record_mono_edges(&mut self, tparams: &[TypeId], targs: &[TypeId], at: &[Span], span: Span) {
+        for (i, (&to, &targ)) in tparams.iter().zip(targs.iter()).enumerate() {
+            if !self.types.is_open(targ) {
+                continue;
+            }
+            let mut mentioned = Vec::new();
+            self.tparams_in(targ, &mut mentioned, 0);
+            for from in mentioned {
+                self.mono_edges.push(MonoEdge {
+                    from,
+                    to,
+                    grows: from != targ,
+                    pos: at.get(i).copied().unwrap_or(span),
+                    targ,
+                });
+            }
+        }
+    }
+
+    fn tparams_in(&self, t: TypeId, out: &mut Vec<TypeId>, depth: u32) {
+        if depth > 32 || !self.types.is_open(t) {
+            return;
+        }
+        let d = depth + 1;
+        match self.types.kind(t) {
+            TypeKind::TypeParam(_) => {
+                if !out.contains(&t) {
+                    out.push(t);
+                }
+            }
+            TypeKind::Pointer(e)
+            | TypeKind::Slice(e)
+            | TypeKind::Array(_, e)
+            | TypeKind::Chan(_, e) => self.tparams_in(*e, out, d),
+            TypeKind::Map(k, v) => {
+                self.tparams_in(*k, out, d);
+                self.tparams_in(*v, out, d);
+            }
+            TypeKind::Func(sig) => {
+                for p in sig.params.iter().chain(sig.results.iter()) {
+                    self.tparams_in(*p, out, d);
+                }
+            }
+            TypeKind::Struct(fs) => {
+                for f in fs {
+                    self.tparams_in(f.ty, out, d);
+                }
+            }
+            TypeKind::Tuple(ts) => {
+                for x in ts {
+                    self.tparams_in(*x, out, d);
+                }
+            }
+            TypeKind::Named(i) => {
+                for a in &self.types.named[*i as usize].targs {
+                    self.tparams_in(*a, out, d);
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// monomorph.go's check: an instantiation cycle through which a type
+    /// argument grows (`F[T]` calling `F[[]T]`) would need infinitely many
+    /// instances. Reports the first one found; true if any.
+    pub(super) fn check_instance_cycles(&mut self) -> bool {
+        // Go reports one such cycle: a type's may have been found already.
+        if self
+            .diags
+            .iter()
+            .any(|d| d.message.starts_with("instantiation cycle"))
+        {
+            return true;
+        }
+        for e in 0..self.mono_edges.len() {
+            if !self.mono_edges[e].grows {
+                continue;
+            }
+            // A path back from the edge's target to its source closes a cycle.
+            let (from, to) = (self.mono_edges[e].from, self.mono_edges[e].to);
+            let Some(path) = self.mono_path(to, from) else {
+                continue;
+            };
+            let mut msg = String::from("instantiation cycle:");
+            for i in path.into_iter().chain(std::iter::once(e)) {
+                let edge = &self.mono_edges[i];
+                msg.push_str(&format!(
+                    "\n\t{}: {} instantiated as {}",
+                    pos_marker(edge.pos.lo),
+                    self.tn(edge.to),
+                    self.tn(edge.targ)
+                ));
+            }
+            let at = self.tparam_decl(from).unwrap_or(self.mono_edges[e].pos);
+            self.error(at, msg);
+            return true;
+        }
+        false
+    }
+
+    /// The edges of a path from type parameter `a` to `b` (breadth first).
+    fn mono_path(&self, a: TypeId, b: TypeId) -> Option<Vec<usize>> {
+        if a == b {
+            return Some(Vec::new());
+        }
+        let mut prev: Vec<(TypeId, usize)> = Vec::new();
+        let mut queue = vec![a];
+        let mut seen = vec![a];
+        while let Some(n) = queue.first().copied() {
+            queue.remove(0);
+            for (i, e) in self.mono_edges.iter().enumerate() {
+                if e.from != n || seen.contains(&e.to) {
+                    continue;
+                }
+                seen.push(e.to);
+                prev.push((e.to, i));
+                if e.to == b {
+                    let mut path = Vec::new();
+                    let mut cur = b;
+                    while cur != a {
+                        let &(_, i) = prev.iter().find(|(t, _)| *t == cur)?;
+                        path.push(i);
+                        cur = self.mono_edges[i].from;
+                    }
+                    path.reverse();
+                    return Some(path);
+                }
+                queue.push(e.to);
+            }
+        }
+        None
+    }
+
+    /// Where type parameter `t` is declared.
+    fn tparam_decl(&self, t: TypeId) -> Option<Span> {
+        for g in &self.generic_funcs {
+            if let Some(i) = g.tparams.iter().position(|p| *p == t) {
+                return tparam_names(&g.decl.tparams).get(i).map(|n| n.span);
+            }
+        }
+        for g in &self.generic_types {
+            if let Some(i) = g.tparams.iter().position(|p| *p == t) {
+                return tparam_names(&g.spec.tparams).get(i).map(|n| n.span);
+            }
+        }
+        None
     }
 }
 

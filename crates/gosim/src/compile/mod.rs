@@ -225,6 +225,8 @@ struct Compiler<'a> {
     /// Methods refused as unsupported (reported once, at the declaration;
     /// their uses stay quiet).
     refused_methods: Vec<String>,
+    /// How type parameters flow into instantiations (instantiate.rs).
+    mono_edges: Vec<instantiate::MonoEdge>,
 }
 
 struct PendingFunc<'a> {
@@ -389,6 +391,7 @@ impl<'a> Compiler<'a> {
             shift_ctx: None,
             hoisted: Vec::new(),
             refused_methods: Vec::new(),
+            mono_edges: Vec::new(),
         };
         // runtime.Error: the dynamic type of run-time panics.
         let rt = c.types.new_named("runtime.Error", wk::STRING);
