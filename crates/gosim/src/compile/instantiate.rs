@@ -1092,11 +1092,7 @@ impl<'a> Compiler<'a> {
         }
         let d = depth + 1;
         match self.types.kind(t) {
-            TypeKind::TypeParam(_) => {
-                if !out.contains(&t) {
-                    out.push(t);
-                }
-            }
+            TypeKind::TypeParam(_) if !out.contains(&t) => out.push(t),
             TypeKind::Pointer(e)
             | TypeKind::Slice(e)
             | TypeKind::Array(_, e)
