@@ -28,8 +28,8 @@ impl Vm {
     ) -> Result<Option<u32>, Fault> {
         let at = g.stack.len() - argc as usize - 1;
         let f = std::mem::replace(&mut g.stack[at], Value::Nil);
-        let fv = match f {
-            Value::Func(fv) => fv,
+        let fv = match &f {
+            Value::Func(fv) => fv.clone(),
             _ => {
                 g.stack.truncate(at);
                 return Err(Fault::Runtime(
@@ -230,11 +230,11 @@ impl Vm {
             RecvAdjust::Path(p) => {
                 let mut cur = iv.1.clone();
                 for &w in &self.prog.paths[p as usize] {
-                    cur = match (w, cur) {
-                        (PATH_LOAD, c) => self.load_ptr(&c)?,
-                        (PATH_IFACE, c) => return self.dispatch(&c, method),
+                    cur = match (w, &cur) {
+                        (PATH_LOAD, c) => self.load_ptr(c)?,
+                        (PATH_IFACE, c) => return self.dispatch(c, method),
                         (i, Value::Ptr(p)) => {
-                            let mut q = (*p).clone();
+                            let mut q = (**p).clone();
                             q.path.push(i);
                             Value::Ptr(Rc::new(q))
                         }

@@ -113,9 +113,9 @@ impl Vm {
             }
             Op::PtrField(i) => {
                 let p = g.pop();
-                match p {
+                match &p {
                     Value::Ptr(p) => {
-                        let mut np = (*p).clone();
+                        let mut np = (**p).clone();
                         np.path.push(*i);
                         g.stack.push(Value::Ptr(Rc::new(np)));
                     }
@@ -128,9 +128,9 @@ impl Vm {
                 if i < 0 || i >= *n as i64 {
                     return Err(index_fault(i, *n as i64));
                 }
-                match p {
+                match &p {
                     Value::Ptr(p) => {
-                        let mut np = (*p).clone();
+                        let mut np = (**p).clone();
                         np.path.push(i as u32);
                         g.stack.push(Value::Ptr(Rc::new(np)));
                     }
@@ -154,7 +154,7 @@ impl Vm {
             }
             Op::Field(i) => {
                 let v = g.pop();
-                match v {
+                match &v {
                     Value::Seq(items) => g
                         .stack
                         .push(items.get(*i as usize).cloned().unwrap_or(Value::Nil)),
@@ -167,7 +167,7 @@ impl Vm {
                 if i < 0 || i >= *n as i64 {
                     return Err(index_fault(i, *n as i64));
                 }
-                match v {
+                match &v {
                     Value::Seq(items) => g
                         .stack
                         .push(items.get(i as usize).cloned().unwrap_or(Value::Nil)),
@@ -389,26 +389,26 @@ impl Vm {
             }
             Op::SetField(i) => {
                 let v = g.pop();
-                let s = g.pop();
-                if let Value::Seq(mut items) = s {
-                    if let Some(slot) = Rc::make_mut(&mut items).get_mut(*i as usize) {
+                let mut s = g.pop();
+                if let Value::Seq(items) = &mut s {
+                    if let Some(slot) = Rc::make_mut(items).get_mut(*i as usize) {
                         *slot = v;
                     }
-                    g.stack.push(Value::Seq(items));
+                    g.stack.push(s);
                 }
             }
             Op::SetIndex(n) => {
                 let v = g.pop();
                 let i = g.pop().as_int();
-                let s = g.pop();
+                let mut s = g.pop();
                 if i < 0 || i >= *n as i64 {
                     return Err(index_fault(i, *n as i64));
                 }
-                if let Value::Seq(mut items) = s {
-                    if let Some(slot) = Rc::make_mut(&mut items).get_mut(i as usize) {
+                if let Value::Seq(items) = &mut s {
+                    if let Some(slot) = Rc::make_mut(items).get_mut(i as usize) {
                         *slot = v;
                     }
-                    g.stack.push(Value::Seq(items));
+                    g.stack.push(s);
                 }
             }
             Op::Arith(aop, nk) => {
@@ -628,9 +628,9 @@ impl Vm {
                     let out = if is_iface_target {
                         v
                     } else {
-                        match v {
+                        match &v {
                             Value::Iface(iv) => iv.1.clone(),
-                            other => other,
+                            _ => v,
                         }
                     };
                     g.stack.push(out);
@@ -657,9 +657,9 @@ impl Vm {
             }
             Op::IfaceValue => {
                 let v = g.pop();
-                g.stack.push(match v {
+                g.stack.push(match &v {
                     Value::Iface(iv) => iv.1.clone(),
-                    other => other,
+                    _ => v,
                 });
             }
             Op::FmtPrep => {}

@@ -400,8 +400,8 @@ impl Vm {
         let mut g = Goroutine::new(gid);
         g.created_at = Some(at);
         g.created_by = parent;
-        match f {
-            Value::Func(fv) => match &*fv {
+        match &f {
+            Value::Func(fv) => match &**fv {
                 FuncVal::Native { nid, recv } => {
                     g.native_start = Some((*nid, recv.clone(), args));
                 }

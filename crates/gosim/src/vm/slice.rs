@@ -175,7 +175,7 @@ fn array_backing(heap: &mut Heap, globals: &[Value], p: &Value, n: u32) -> Resul
             "invalid memory address or nil pointer dereference".into(),
         ));
     };
-    let items = match heap.load(p, globals)? {
+    let items = match &heap.load(p, globals)? {
         Value::Seq(items) => items.to_vec(),
         _ => vec![Value::Nil; n as usize],
     };
@@ -193,7 +193,9 @@ pub fn append(
 ) -> Result<Value, Fault> {
     let extra: Vec<Value> = match extra {
         Appended::Elems(items) => items,
-        Appended::StringBytes(Value::Str(s)) => s.iter().map(|b| Value::Int(*b as i64)).collect(),
+        Appended::StringBytes(Value::Str(ref s)) => {
+            s.iter().map(|b| Value::Int(*b as i64)).collect()
+        }
         Appended::Slice(Value::Slice(r)) | Appended::StringBytes(Value::Slice(r)) => {
             covered(heap, &r)
         }

@@ -51,7 +51,7 @@ impl Vm {
                 Ok(Flow::Next)
             }
             Native::TimeString | Native::TimeFormat => {
-                let (wall, mono) = match call.arg(0) {
+                let (wall, mono) = match &call.arg(0) {
                     Value::Seq(f) => (
                         f.first().map(|v| v.as_int()).unwrap_or(0),
                         f.get(1).map(|v| v.as_int()).unwrap_or(0),
@@ -124,7 +124,7 @@ impl Vm {
             }
             Native::TimerStop | Native::TimerReset | Native::TickerStop | Native::TickerReset => {
                 let t = self.load_ptr(&call.arg(0))?;
-                let (ch, tid) = match t {
+                let (ch, tid) = match &t {
                     Value::Seq(f) => (
                         match f.first() {
                             Some(Value::Chan(c)) => Some(*c),
