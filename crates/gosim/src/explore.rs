@@ -766,14 +766,14 @@ fn step_tracked(vm: &mut Vm, choice: usize) -> (Footprint, Option<u32>) {
         Point::SelectCase { g, .. } => Some(g),
         Point::Ended => None,
     };
-    let ev_from = vm.events.len();
     let out_from = vm.stdout.len();
     let clock_from = vm.now();
     vm.touch_log = Some(Vec::new());
     vm.step(choice);
     let touched = vm.touch_log.take().unwrap_or_default();
     let mut fp = Footprint::new();
-    for e in vm.events.get(ev_from..).unwrap_or(&[]) {
+    // `step` keeps only this step's events.
+    for e in &vm.events {
         match &e.kind {
             EventKind::Send { chan, .. }
             | EventKind::Recv { chan, .. }

@@ -129,7 +129,7 @@ pub fn run(src: &str, config: &RunConfig) -> RunResult {
 fn budget_reason(e: Option<&vm::machine::Ending>) -> &'static str {
     match e {
         Some(vm::machine::Ending::HeapBudget) => {
-            "the program allocated more memory than the simulator allows"
+            "out of memory: the program allocated more than the simulator's memory limit"
         }
         Some(vm::machine::Ending::GoroutineBudget) => "too many goroutines",
         Some(vm::machine::Ending::OutputBudget) => "too much output",

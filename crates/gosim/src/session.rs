@@ -193,7 +193,8 @@ impl Session {
         };
         let choice = choice.min(n - 1) as u32;
         let pos = self.position();
-        self.last_events = self.vm.events.len();
+        // The VM's event log holds only this step's events.
+        self.last_events = 0;
         self.vm.step(choice as usize);
         self.history.push(StepRecord {
             choice,

@@ -12,11 +12,11 @@ use super::convert;
 use super::events::EventKind;
 use super::fault::{index_fault, Fault};
 use super::goroutine::{Deferred, Goroutine};
-use super::heap::{HeapError, HeapObj};
+use super::heap::{cost, cow_mut, HeapError, HeapObj};
 use super::machine::{Flow, OpResult, Vm};
 use super::op::{ArithOp, CmpOp, NumKind, Op};
 use super::slice::{self, Appended};
-use super::value::{values_equal, FuncVal, MapKey, Pointer, Root, SliceRef, Value};
+use super::value::{values_equal_counted, FuncVal, Pointer, Root, SliceRef, Value};
 use crate::format::utf8;
 use crate::runtime::chan::Chan;
 use crate::syntax::span::Span;
@@ -34,7 +34,7 @@ impl Vm {
     ) -> OpResult {
         match op {
             Op::Zero(t) => {
-                let z = self.zero(*t);
+                let z = self.zero(*t)?;
                 g.stack.push(z);
             }
             Op::Pop => {
@@ -92,10 +92,13 @@ impl Vm {
                     *slot = v;
                 }
             }
-            Op::AddrGlobal(i) => g.stack.push(Value::Ptr(Rc::new(Pointer {
-                root: Root::Global(*i),
-                path: Vec::new(),
-            }))),
+            Op::AddrGlobal(i) => {
+                self.heap.charge(cost::BOX)?;
+                g.stack.push(Value::Ptr(Rc::new(Pointer {
+                    root: Root::Global(*i),
+                    path: Vec::new(),
+                })))
+            }
             Op::NewCell => {
                 let v = g.pop();
                 let c = self.alloc_cell(v)?;
@@ -115,6 +118,8 @@ impl Vm {
                 let p = g.pop();
                 match &p {
                     Value::Ptr(p) => {
+                        self.heap
+                            .charge(cost::BOX + 4 * (p.path.len() as u64 + 1))?;
                         let mut np = (**p).clone();
                         np.path.push(*i);
                         g.stack.push(Value::Ptr(Rc::new(np)));
@@ -130,6 +135,8 @@ impl Vm {
                 }
                 match &p {
                     Value::Ptr(p) => {
+                        self.heap
+                            .charge(cost::BOX + 4 * (p.path.len() as u64 + 1))?;
                         let mut np = (**p).clone();
                         np.path.push(i as u32);
                         g.stack.push(Value::Ptr(Rc::new(np)));
@@ -147,6 +154,7 @@ impl Vm {
                 if i < 0 || i >= len as i64 {
                     return Err(index_fault(i, len as i64));
                 }
+                self.heap.charge(cost::BOX)?;
                 g.stack.push(Value::Ptr(Rc::new(Pointer {
                     root: Root::Elem(arr, off + i as u32),
                     path: Vec::new(),
@@ -209,9 +217,10 @@ impl Vm {
             Op::IndexMap { elem, comma_ok } => {
                 let k = g.pop();
                 let m = g.pop();
+                let key = self.map_key(&k);
                 let found = match m {
                     Value::Map(id) => match self.heap.get(id) {
-                        Some(HeapObj::Map(mm)) => mm.get(&MapKey::of(&k)).map(|(_, v)| v.clone()),
+                        Some(HeapObj::Map(mm)) => mm.get(&key).map(|(_, v)| v.clone()),
                         _ => None,
                     },
                     _ => None,
@@ -220,7 +229,7 @@ impl Vm {
                 let ok = found.is_some();
                 let v = match found {
                     Some(v) => v,
-                    None => self.zero(*elem),
+                    None => self.zero(*elem)?,
                 };
                 g.stack.push(v);
                 if *comma_ok {
@@ -234,13 +243,14 @@ impl Vm {
                 convert::check_hashable(&self.prog.types, &k)?;
                 match m {
                     Value::Map(id) => {
-                        let key = MapKey::of(&k);
+                        let key = self.map_key(&k);
                         let is_new = match self.heap.get(id) {
                             Some(HeapObj::Map(mm)) => !mm.contains_key(&key),
                             _ => false,
                         };
                         if is_new {
-                            self.heap.charge(2)?;
+                            self.heap
+                                .charge(cost::MAP_ENTRY + key.extra_bytes() as u64)?;
                         }
                         if let Some(HeapObj::Map(mm)) = self.heap.get_mut(id) {
                             mm.insert(key, (k, v));
@@ -258,8 +268,9 @@ impl Vm {
                 let k = g.pop();
                 let m = g.pop();
                 if let Value::Map(id) = m {
+                    let key = self.map_key(&k);
                     if let Some(HeapObj::Map(mm)) = self.heap.get_mut(id) {
-                        mm.remove(&MapKey::of(&k));
+                        mm.remove(&key);
                     }
                 }
             }
@@ -310,6 +321,7 @@ impl Vm {
                 g.stack.push(Value::Int(n));
             }
             Op::MakeSeq(n) => {
+                self.heap.charge(cost::seq(*n as usize))?;
                 let at = g.stack.len().saturating_sub(*n as usize);
                 let items: Vec<Value> = g.stack.drain(at..).collect();
                 g.stack.push(Value::Seq(Rc::new(items)));
@@ -334,10 +346,8 @@ impl Vm {
                 if cap < len || cap > u32::MAX as i64 / 2 {
                     return Err(Fault::Runtime("makeslice: cap out of range".into()));
                 }
-                self.heap.charge(cap as u64)?;
-                let z = self.zero(*elem);
-                let items = vec![z; cap as usize];
-                let arr = self.heap.alloc(HeapObj::Array(items))?;
+                let z = self.zero(*elem)?;
+                let arr = self.heap.alloc_array(cap as usize, z)?;
                 g.stack.push(Value::Slice(SliceRef {
                     arr,
                     off: 0,
@@ -385,13 +395,14 @@ impl Vm {
                 let src = g.pop();
                 let dst = g.pop();
                 let n = slice::copy(&mut self.heap, dst, src);
+                self.charge_work(n as u64 * cost::SLOT);
                 g.stack.push(Value::Int(n));
             }
             Op::SetField(i) => {
                 let v = g.pop();
                 let mut s = g.pop();
                 if let Value::Seq(items) = &mut s {
-                    if let Some(slot) = Rc::make_mut(items).get_mut(*i as usize) {
+                    if let Some(slot) = cow_mut(items, &mut self.heap.mem)?.get_mut(*i as usize) {
                         *slot = v;
                     }
                     g.stack.push(s);
@@ -405,7 +416,7 @@ impl Vm {
                     return Err(index_fault(i, *n as i64));
                 }
                 if let Value::Seq(items) = &mut s {
-                    if let Some(slot) = Rc::make_mut(items).get_mut(i as usize) {
+                    if let Some(slot) = cow_mut(items, &mut self.heap.mem)?.get_mut(i as usize) {
                         *slot = v;
                     }
                     g.stack.push(s);
@@ -414,6 +425,10 @@ impl Vm {
             Op::Arith(aop, nk) => {
                 let b = g.pop();
                 let a = g.pop();
+                if *nk == NumKind::Str {
+                    let n = a.as_bytes().len() + b.as_bytes().len();
+                    self.heap.charge(cost::string(n))?;
+                }
                 g.stack.push(arith(*aop, *nk, a, b)?);
             }
             Op::Cmp(cop, nk) => {
@@ -439,10 +454,15 @@ impl Vm {
                             CmpOp::Ge => x >= y,
                         }
                     }
-                    NumKind::Str => cop.holds(a.as_bytes().cmp(b.as_bytes())),
+                    NumKind::Str => {
+                        let (x, y) = (a.as_bytes(), b.as_bytes());
+                        self.charge_work(x.len().min(y.len()) as u64);
+                        cop.holds(x.cmp(y))
+                    }
                     NumKind::Any => {
                         convert::check_comparable(&self.prog.types, &a, &b)?;
-                        let eq = values_equal(&a, &b);
+                        let (eq, visited) = values_equal_counted(&a, &b);
+                        self.charge_work(visited * cost::SLOT);
                         match cop {
                             CmpOp::Eq => eq,
                             _ => !eq,
@@ -526,6 +546,7 @@ impl Vm {
                 }
             }
             Op::MakeClosure { fid, ncap } => {
+                self.heap.charge(cost::BOX + cost::seq(*ncap as usize))?;
                 let at = g.stack.len() - *ncap as usize;
                 let caps: Vec<Value> = g.stack.drain(at..).collect();
                 g.stack.push(Value::Func(Rc::new(FuncVal::Closure {
@@ -542,11 +563,13 @@ impl Vm {
                 recv: None,
             }))),
             Op::BindMethod(fid) => {
+                self.heap.charge(cost::BOX)?;
                 let recv = g.pop();
                 g.stack
                     .push(Value::Func(Rc::new(FuncVal::Bound { fid: *fid, recv })));
             }
             Op::BindNative(nid) => {
+                self.heap.charge(cost::BOX)?;
                 let recv = g.pop();
                 g.stack.push(Value::Func(Rc::new(FuncVal::Native {
                     nid: *nid,
@@ -554,6 +577,7 @@ impl Vm {
                 })));
             }
             Op::BindIface(mid) => {
+                self.heap.charge(cost::BOX)?;
                 let recv = g.pop();
                 let (target, inner) = self.dispatch(&recv, *mid)?;
                 g.stack.push(Value::Func(Rc::new(match target {
@@ -617,6 +641,7 @@ impl Vm {
                 return self.op_select(g, cases, *has_default, span)
             }
             Op::MakeIface(t) => {
+                self.heap.charge(cost::BOX)?;
                 let v = g.pop();
                 g.stack.push(Value::Iface(Rc::new((*t, v))));
             }
@@ -641,7 +666,7 @@ impl Vm {
                     let z = if is_iface_target {
                         Value::Nil
                     } else {
-                        self.zero(*ty)
+                        self.zero(*ty)?
                     };
                     g.stack.push(z);
                     g.stack.push(Value::Bool(false));

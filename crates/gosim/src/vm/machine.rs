@@ -15,10 +15,10 @@
 use super::events::{Event, EventKind};
 use super::fault::Fault;
 use super::goroutine::{Frame, GStatus, Goroutine, Resume};
-use super::heap::{Heap, HeapObj};
+use super::heap::{cost, Heap, HeapObj};
 use super::op::{ArithOp, FuncCode, NumKind, Op, Program};
 use super::race::{self, Loc, RaceDetector, RaceReport};
-use super::value::{FuncVal, ObjId, Pointer, Root, Value};
+use super::value::{FuncVal, MapKey, ObjId, Pointer, Root, Value};
 use crate::config::GoVersion;
 use crate::runtime::sched::RunQueue;
 use crate::runtime::timers::{TimerSemantics, Timers};
@@ -49,8 +49,10 @@ pub enum TimerAction {
 pub struct VmConfig {
     pub go_version: GoVersion,
     pub max_steps: u64,
-    pub max_heap_cells: u64,
+    /// The memory budget in bytes (see `heap::Memory`).
+    pub max_memory: u64,
     pub max_goroutines: u32,
+    /// Bytes the program may write to stdout, and separately to stderr.
     pub max_output: usize,
     /// Virtual time a select charges when it takes `default` (a busy poll).
     pub poll_cost_ns: i64,
@@ -67,7 +69,7 @@ impl Default for VmConfig {
         VmConfig {
             go_version: GoVersion::CURRENT,
             max_steps: 10_000_000,
-            max_heap_cells: 20_000_000,
+            max_memory: DEFAULT_MAX_MEMORY,
             max_goroutines: 100_000,
             max_output: 1 << 20,
             poll_cost_ns: 100_000,
@@ -77,6 +79,14 @@ impl Default for VmConfig {
         }
     }
 }
+
+/// The default memory budget: 512 MiB of the simulator's own structures.
+pub const DEFAULT_MAX_MEMORY: u64 = 512 << 20;
+
+/// Bytes one step may allocate, copy, compare, search or format; an
+/// instruction that does more costs one step more per this many bytes
+/// ("charge work, not instructions"), so the step budget bounds time.
+pub const BYTES_PER_STEP: u64 = 64;
 
 /// Why `exec` returned.
 #[derive(Clone, Debug, PartialEq)]
@@ -129,6 +139,8 @@ pub struct Vm {
     pub current: Option<Gid>,
     pub stdout: Vec<u8>,
     pub stderr: Vec<u8>,
+    /// Bytes the program itself wrote to stderr (`print`, `println`).
+    pub stderr_written: usize,
     pub ending: Option<Ending>,
     /// Instructions executed.
     pub steps: u64,
@@ -136,6 +148,9 @@ pub struct Vm {
     /// Selected case forced by the scheduler for the pending select.
     pub forced_case: Option<usize>,
     pub zero_cache: HashMap<TypeId, Value>,
+    /// Types by their printed name (for a channel's element type), built
+    /// on first use.
+    pub types_by_name: HashMap<String, TypeId>,
     /// time.Time, if time is linked.
     pub time_type: TypeId,
     /// The fmt prelude's `prepped` type, if fmt is linked.
@@ -165,6 +180,8 @@ pub struct Vm {
     pub sync_depth: Vec<usize>,
     /// A panic that stopped at a synchronous call's boundary.
     pub sync_panic: Option<String>,
+    /// Synchronous calls nested past `MAX_SYNC_CALLS`: a stack overflow.
+    pub sync_overflow: bool,
     /// Render values without calling their methods (snapshots).
     pub fmt_plain: bool,
     /// The current choice point, until the next step.
@@ -206,7 +223,7 @@ impl Vm {
         };
         let globals = prog.globals.iter().map(|_| Value::Nil).collect();
         let mut vm = Vm {
-            heap: Heap::new(cfg.max_heap_cells),
+            heap: Heap::new(cfg.max_memory),
             cfg,
             gs: Vec::new(),
             gindex: HashMap::default(),
@@ -216,11 +233,13 @@ impl Vm {
             current: None,
             stdout: Vec::new(),
             stderr: Vec::new(),
+            stderr_written: 0,
             ending: None,
             steps: 0,
             next_gid: FIRST_USER_GID,
             forced_case: None,
             zero_cache: HashMap::default(),
+            types_by_name: HashMap::default(),
             prepped_type: None,
             failed_type: None,
             time_type: wk::INVALID,
@@ -236,6 +255,7 @@ impl Vm {
             sample_interval: 10_000_000,
             sync_depth: Vec::new(),
             sync_panic: None,
+            sync_overflow: false,
             fmt_plain: false,
             cached_point: None,
             sched_work: 0,
@@ -256,7 +276,14 @@ impl Vm {
         // Globals start at their zero values.
         for i in 0..vm.globals.len() {
             let t = vm.prog.globals[i].ty;
-            vm.globals[i] = vm.zero(t);
+            match vm.zero(t) {
+                Ok(z) => vm.globals[i] = z,
+                Err(_) => {
+                    // A package variable larger than the memory budget.
+                    vm.end(Ending::HeapBudget);
+                    break;
+                }
+            }
         }
         let mut main = Goroutine::new(MAIN_GID);
         let entry = vm.prog.entry;
@@ -300,48 +327,74 @@ impl Vm {
     }
 
     /// The zero value of a type (cached; composite zeros share storage).
-    pub fn zero(&mut self, t: TypeId) -> Value {
+    /// Built bottom-up from an explicit stack, since named types can nest
+    /// as deep as a program likes; each array and struct built is charged.
+    pub fn zero(&mut self, t: TypeId) -> Result<Value, Fault> {
         if let Some(v) = self.zero_cache.get(&t) {
-            return v.clone();
+            return Ok(v.clone());
         }
-        let v = self.make_zero(t, 0);
-        self.zero_cache.insert(t, v.clone());
-        v
-    }
-
-    fn make_zero(&mut self, t: TypeId, depth: u32) -> Value {
-        if depth > 32 {
-            return Value::Nil;
-        }
-        let kind = self.prog.types.ukind(t).clone();
-        match kind {
-            TypeKind::Bool | TypeKind::Untyped(UntypedKind::Bool) => Value::Bool(false),
-            TypeKind::Int(_) | TypeKind::Untyped(UntypedKind::Int | UntypedKind::Rune) => {
-                Value::Int(0)
+        // (type, its parts are cached): a type is built once its parts are.
+        let mut pending = vec![(t, false)];
+        // Types whose parts are being built. The checker rejects types that
+        // contain themselves; should one get through, the inner occurrence
+        // is nil rather than an endless stack.
+        let mut building: crate::util::fasthash::HashSet<TypeId> = Default::default();
+        while let Some((t, ready)) = pending.pop() {
+            if self.zero_cache.contains_key(&t) || (!ready && building.contains(&t)) {
+                continue;
             }
-            TypeKind::Float64 | TypeKind::Float32 | TypeKind::Untyped(UntypedKind::Float) => {
-                Value::Float(0.0)
+            if ready {
+                building.remove(&t);
             }
-            TypeKind::String | TypeKind::Untyped(UntypedKind::String) => {
-                Value::Str(Rc::from(&b""[..]))
-            }
-            TypeKind::Struct(fields) => {
-                let vs: Vec<Value> = fields
-                    .iter()
-                    .map(|f| self.make_zero(f.ty, depth + 1))
-                    .collect();
-                Value::Seq(Rc::new(vs))
-            }
-            TypeKind::Array(n, e) => {
-                let z = self.make_zero(e, depth + 1);
-                // Huge arrays are charged against the heap budget.
-                if n > 1 << 20 && self.heap.charge(n).is_err() {
-                    return Value::Seq(Rc::new(Vec::new()));
+            let kind = self.prog.types.ukind(t).clone();
+            let v = match kind {
+                TypeKind::Bool | TypeKind::Untyped(UntypedKind::Bool) => Value::Bool(false),
+                TypeKind::Int(_) | TypeKind::Untyped(UntypedKind::Int | UntypedKind::Rune) => {
+                    Value::Int(0)
                 }
-                Value::Seq(Rc::new(vec![z; n.min(1 << 26) as usize]))
-            }
-            _ => Value::Nil,
+                TypeKind::Float64 | TypeKind::Float32 | TypeKind::Untyped(UntypedKind::Float) => {
+                    Value::Float(0.0)
+                }
+                TypeKind::String | TypeKind::Untyped(UntypedKind::String) => {
+                    Value::Str(Rc::from(&b""[..]))
+                }
+                TypeKind::Struct(fields) => {
+                    if !ready {
+                        building.insert(t);
+                        pending.push((t, true));
+                        for f in fields.iter().rev() {
+                            if !self.zero_cache.contains_key(&f.ty) {
+                                pending.push((f.ty, false));
+                            }
+                        }
+                        continue;
+                    }
+                    self.heap.charge(cost::seq(fields.len()))?;
+                    let vs: Vec<Value> = fields
+                        .iter()
+                        .map(|f| self.zero_cache.get(&f.ty).cloned().unwrap_or(Value::Nil))
+                        .collect();
+                    Value::Seq(Rc::new(vs))
+                }
+                TypeKind::Array(n, e) => {
+                    if !ready {
+                        building.insert(t);
+                        pending.push((t, true));
+                        if !self.zero_cache.contains_key(&e) {
+                            pending.push((e, false));
+                        }
+                        continue;
+                    }
+                    let n = usize::try_from(n).unwrap_or(usize::MAX);
+                    self.heap.charge(cost::seq(n))?;
+                    let z = self.zero_cache.get(&e).cloned().unwrap_or(Value::Nil);
+                    Value::Seq(Rc::new(vec![z; n]))
+                }
+                _ => Value::Nil,
+            };
+            self.zero_cache.insert(t, v);
         }
+        Ok(self.zero_cache.get(&t).cloned().unwrap_or(Value::Nil))
     }
 
     pub fn write_out(&mut self, bytes: &[u8]) -> Result<(), Fault> {
@@ -352,10 +405,45 @@ impl Vm {
             return Err(Fault::Budget(Ending::OutputBudget));
         }
         self.stdout.extend_from_slice(bytes);
+        self.charge_work(bytes.len() as u64);
         Ok(())
     }
 
+    /// The program's own writes to stderr (`print`, `println`), under the
+    /// same cap as stdout; the runtime's crash reports are not capped.
+    pub fn write_err(&mut self, bytes: &[u8]) -> Result<(), Fault> {
+        let room = self.cfg.max_output.saturating_sub(self.stderr_written);
+        let n = bytes.len().min(room);
+        self.stderr.extend_from_slice(&bytes[..n]);
+        self.stderr_written += n;
+        if n < bytes.len() {
+            return Err(Fault::Budget(Ending::OutputBudget));
+        }
+        Ok(())
+    }
+
+    /// Charges `bytes` of work (copied, compared, searched, formatted) to
+    /// the step budget, in proportion.
+    pub fn charge_work(&mut self, bytes: u64) {
+        self.steps = self.steps.saturating_add(bytes / BYTES_PER_STEP);
+    }
+
+    /// The map key of `k`: building it and comparing it along a lookup is
+    /// work in proportion to its size.
+    pub fn map_key(&mut self, k: &Value) -> MapKey {
+        let key = MapKey::of(k);
+        let size = match &key {
+            MapKey::Str(s) => s.len(),
+            other => other.extra_bytes(),
+        };
+        // Encoding it costs its size; the comparisons of a lookup stop at
+        // the first differing byte, so they are counted with it.
+        self.charge_work(size as u64);
+        key
+    }
+
     pub fn alloc_cell(&mut self, v: Value) -> Result<Value, Fault> {
+        self.heap.charge(cost::BOX)?;
         let id = self.heap.alloc(HeapObj::Cell(v))?;
         Ok(Value::Ptr(Rc::new(Pointer {
             root: Root::Cell(id),
@@ -395,6 +483,8 @@ impl Vm {
         if self.live_goroutines >= self.cfg.max_goroutines {
             return Err(Fault::Budget(Ending::GoroutineBudget));
         }
+        self.heap
+            .charge(cost::GOROUTINE + args.len() as u64 * cost::SLOT)?;
         let gid = self.next_gid;
         self.next_gid += 1;
         let mut g = Goroutine::new(gid);
@@ -624,6 +714,16 @@ impl Vm {
                     self.race_access(g, op, base, span, func);
                 }
                 let r = self.step_op(g, op, base, span);
+                // What the instruction allocated is work in proportion.
+                let made = self.heap.mem.take_unbilled();
+                if made >= BYTES_PER_STEP {
+                    self.charge_work(made);
+                }
+                if self.ending.is_some() && self.after_main.is_none() {
+                    // The run ended inside a synchronous call this
+                    // instruction made (a fatal error in a String method).
+                    return Exec::Ended;
+                }
                 match r {
                     Ok(Flow::Next) => {
                         pc += 1;

@@ -168,6 +168,9 @@ impl Vm {
     pub fn step(&mut self, choice: usize) {
         let point = self.point();
         self.cached_point = None;
+        // The event log holds the events of one step: a host reads them
+        // after the step; keeping them all would grow without bound.
+        self.events.clear();
         match point {
             Point::Ended => {}
             Point::SelectCase { g, options } => {

@@ -508,9 +508,16 @@ impl KeyWriter {
 /// Go's `==` on two values of the same (comparable) type, level by level
 /// from an explicit stack.
 pub fn values_equal(a: &Value, b: &Value) -> bool {
+    values_equal_counted(a, b).0
+}
+
+/// [`values_equal`], with how many pairs of values it compared (its work).
+pub fn values_equal_counted(a: &Value, b: &Value) -> (bool, u64) {
     let mut pairs: Vec<(&Value, &Value)> = Vec::new();
     let (mut a, mut b) = (a, b);
+    let mut visited = 0u64;
     loop {
+        visited += 1;
         let same = match (a, b) {
             (Value::Float(x), Value::Float(y)) => x == y,
             (Value::Int(x), Value::Int(y)) => x == y,
@@ -536,11 +543,11 @@ pub fn values_equal(a: &Value, b: &Value) -> bool {
             _ => false,
         };
         if !same {
-            return false;
+            return (false, visited);
         }
         match pairs.pop() {
             Some((x, y)) => (a, b) = (x, y),
-            None => return true,
+            None => return (true, visited),
         }
     }
 }

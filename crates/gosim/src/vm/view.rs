@@ -16,10 +16,17 @@ use crate::syntax::span::{LineIndex, Span};
 use crate::types::{TypeId, TypeKind};
 use crate::util::fasthash::{HashMap, HashSet};
 use crate::vm::events::EventKind as VmEvent;
+use crate::vm::fmtconv::ArgLimit;
 use crate::vm::goroutine::{GStatus, Goroutine};
 use crate::vm::heap::HeapObj;
 use crate::vm::machine::{Ending, TimerAction, Vm};
 use crate::vm::value::{ObjId, Root, Value};
+
+/// Parts of a value a snapshot renders (elements, fields, entries, at
+/// any depth); the rest shows as `...`.
+pub const VALUE_TEXT_PARTS: usize = 64;
+/// Bytes of a value's text a snapshot keeps.
+pub const VALUE_TEXT_BYTES: usize = 1024;
 
 impl Vm {
     /// The size of this state in objects (goroutines, heap objects,
@@ -28,13 +35,23 @@ impl Vm {
         (self.gs.len() + self.heap.objs.len() + self.timers.iter().count() + 1) as u64
     }
 
-    /// Renders a value as `%v` would, without calling user methods.
+    /// Renders a value as `%v` would, without calling user methods, and
+    /// only its first [`VALUE_TEXT_PARTS`] parts (a picture for the UI,
+    /// whatever the value's size or depth).
     pub fn value_text(&mut self, v: &Value, t: TypeId) -> String {
         let mut dummy = Goroutine::new(0);
         let saved = std::mem::replace(&mut self.fmt_plain, true);
-        let arg = self.to_arg(&mut dummy, v, t, 0, false);
+        let mut limit = ArgLimit::Parts(VALUE_TEXT_PARTS);
+        let arg = self
+            .to_arg_limited(&mut dummy, v, t, 0, false, &mut limit)
+            .unwrap_or_else(|_| crate::format::Arg::nil());
         self.fmt_plain = saved;
-        String::from_utf8_lossy(&crate::format::sprint(&[arg])).to_string()
+        let mut text = crate::format::sprint(&[arg]);
+        if text.len() > VALUE_TEXT_BYTES {
+            text.truncate(VALUE_TEXT_BYTES);
+            text.extend_from_slice(b"...");
+        }
+        String::from_utf8_lossy(&text).to_string()
     }
 
     fn any_text(&mut self, v: &Value) -> String {
