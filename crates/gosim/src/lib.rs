@@ -63,7 +63,7 @@ impl schedule::Stepper for Batch<'_> {
         self.0.point()
     }
     fn option_count(&mut self) -> usize {
-        self.0.point().option_count()
+        self.0.option_count()
     }
     fn take(&mut self, choice: usize) {
         self.0.step(choice);

@@ -154,6 +154,13 @@ fn print_report(r: &gosim::explore::ExploreReport) {
             "not complete (bounded)"
         }
     );
+    if r.memory_limited {
+        let _ = writeln!(
+            out,
+            "partial result: the search stopped at its memory limit ({} MiB of kept states and outcomes)",
+            gosim::explore::DEFAULT_EXPLORE_MEMORY >> 20
+        );
+    }
     for (i, o) in r.outcomes.iter().enumerate() {
         let _ = writeln!(
             out,

@@ -356,6 +356,11 @@ impl<P: Clone> Timers<P> {
     }
 
     /// Timers Go would keep alive, for the resource-growth plot.
+    /// Every timer ever added and not removed (pending, stopped or fired).
+    pub fn slot_count(&self) -> usize {
+        self.timers.len()
+    }
+
     pub fn live_count(&self) -> usize {
         match self.semantics {
             TimerSemantics::Async => self.heap.len(),

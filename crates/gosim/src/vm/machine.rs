@@ -23,7 +23,6 @@ use crate::config::GoVersion;
 use crate::runtime::sched::RunQueue;
 use crate::runtime::timers::{TimerSemantics, Timers};
 use crate::runtime::{Gid, WaitReason};
-use crate::schedule::Point;
 use crate::syntax::span::Span;
 use crate::types::{well_known as wk, TypeId, TypeKind, UntypedKind};
 use crate::util::fasthash::HashMap;
@@ -185,7 +184,7 @@ pub struct Vm {
     /// Render values without calling their methods (snapshots).
     pub fmt_plain: bool,
     /// The current choice point, until the next step.
-    pub cached_point: Option<Point>,
+    pub cached_point: Option<super::sched::PendingPoint>,
     /// Scheduler work: options considered at every point.
     pub sched_work: u64,
     /// Goroutines not yet dead.
@@ -762,7 +761,7 @@ impl Vm {
         if func.library {
             return;
         }
-        if let Some(r) = self.race.as_mut() {
+        if let Some(r) = self.race.as_mut().filter(|r| r.stopped.is_none()) {
             if let Some(name) = access.name {
                 r.names.entry(access.loc.clone()).or_insert(name);
             }
