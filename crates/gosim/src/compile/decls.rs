@@ -343,10 +343,13 @@ impl<'a> Compiler<'a> {
             ExprKind::FuncType(ft) => self.func_type(ft).0,
             ExprKind::StructType(fields) => {
                 let mut fs = Vec::new();
+                // Names seen so far: a struct may have a hundred thousand.
+                let mut seen: crate::util::fasthash::HashSet<String> = Default::default();
                 for f in fields {
                     let t = self.resolve_type(&f.ty);
                     if f.names.is_empty() {
                         let name = embedded_name(&f.ty);
+                        seen.insert(name.clone());
                         fs.push(Field {
                             name,
                             ty: t,
@@ -354,7 +357,7 @@ impl<'a> Compiler<'a> {
                         });
                     } else {
                         for n in &f.names {
-                            if fs.iter().any(|x: &Field| x.name == n.name) {
+                            if !seen.insert(n.name.clone()) {
                                 errorf!(self, n.span, "{} redeclared", n.name);
                             }
                             fs.push(Field {

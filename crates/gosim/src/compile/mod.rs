@@ -245,6 +245,9 @@ impl Operand {
 /// Compiles the user's package (path `main`) with the library packages it
 /// imports. On success returns the program; otherwise the diagnostics for
 /// the user's file.
+/// Errors the checker records: `go build` stops at the tenth it finds.
+pub const MAX_ERRORS: usize = 10;
+
 pub fn compile_program(
     user: &ast::File,
     user_text: &str,
@@ -366,6 +369,11 @@ impl<'a> Compiler<'a> {
             .iter()
             .any(|d| d.span == span && d.message == msg)
         {
+            return;
+        }
+        // go build stops at the tenth error it finds (and lists those ten
+        // by position); the rest would never be shown.
+        if self.diags.len() >= MAX_ERRORS {
             return;
         }
         self.diags.push(Diagnostic::new(span, msg));
