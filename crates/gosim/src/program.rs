@@ -41,7 +41,7 @@ impl CompileErrors {
             let at = Some((lc.line, lc.col));
             errors.push(CompileError {
                 at,
-                message: d.message.clone(),
+                message: format!("{}{}", d.message, d.render_notes(file_name, index)),
             });
             if i == 9 {
                 errors.push(CompileError {

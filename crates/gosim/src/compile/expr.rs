@@ -200,8 +200,16 @@ impl<'a> Compiler<'a> {
         match sym {
             Sym::Local { ty, .. } | Sym::Global { ty, .. } => {
                 self.load_sym(&sym);
+                if ty == wk::INVALID {
+                    // Already reported (or on an initialization cycle):
+                    // no follow-on errors.
+                    return Operand::invalid(span);
+                }
                 Operand::value(ty, span)
             }
+            Sym::Const {
+                ty: wk::INVALID, ..
+            } => Operand::invalid(span),
             Sym::Const { val, ty } => Operand {
                 mode: Mode::Const(val),
                 ty,

@@ -37,6 +37,7 @@ mod expr;
 mod index;
 mod lookup;
 mod loops;
+mod order;
 pub mod rat;
 mod stmt;
 mod switch;
@@ -147,6 +148,23 @@ struct FnCtx {
     cur_span: Span,
 }
 
+/// A package variable's initializer, compiled into its own function: one
+/// per `var` spec, or per variable when each has its own value.
+struct InitChunk {
+    pkg: u32,
+    fid: u32,
+    /// The variables it initializes (global indices).
+    globals: Vec<u32>,
+}
+
+/// A package-level declaration as the initialization order sees it.
+#[derive(Clone)]
+struct DeclSite {
+    pkg: u32,
+    name: String,
+    span: Span,
+}
+
 struct Compiler<'a> {
     types: Types,
     funcs: Vec<Option<FuncCode>>,
@@ -165,8 +183,13 @@ struct Compiler<'a> {
     boxed: HashSet<String>,
     /// A capture of an unboxed variable was found: recompile with it boxed.
     retry_boxed: Option<String>,
-    /// Code that initializes package variables, in order.
-    init_code: Vec<(Vec<Op>, Vec<Span>)>,
+    /// The package variables' initializers, in source order.
+    init_chunks: Vec<InitChunk>,
+    /// Where each package variable is declared (by global index).
+    global_sites: Vec<DeclSite>,
+    /// Declared functions and methods (not literals): fid -> where.
+    func_sites: HashMap<u32, DeclSite>,
+
     universe: HashMap<String, Sym>,
     /// Bodies to compile after all signatures are known.
     pending: Vec<PendingFunc<'a>>,
@@ -301,7 +324,10 @@ impl<'a> Compiler<'a> {
             fns: Vec::new(),
             boxed: HashSet::default(),
             retry_boxed: None,
-            init_code: Vec::new(),
+            init_chunks: Vec::new(),
+            global_sites: Vec::new(),
+            func_sites: HashMap::default(),
+
             universe: HashMap::default(),
             pending: Vec::new(),
             library_mode: false,
@@ -352,6 +378,18 @@ impl<'a> Compiler<'a> {
         self.natives.push(n);
         self.native_ids.insert(n, id);
         id
+    }
+
+    /// An error with Go's follow-up lines (`\tA refers to B`), each at its
+    /// own place.
+    fn error_with_notes(&mut self, span: Span, msg: impl Into<String>, notes: Vec<(Span, String)>) {
+        let before = self.diags.len();
+        self.error(span, msg);
+        if self.diags.len() > before {
+            if let Some(d) = self.diags.last_mut() {
+                d.notes = notes;
+            }
+        }
     }
 
     fn error(&mut self, span: Span, msg: impl Into<String>) {
