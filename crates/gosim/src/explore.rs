@@ -49,6 +49,9 @@ pub struct ExploreConfig {
     pub max_memory: u64,
 }
 
+/// Value nodes a state hash may visit (see `with_hash_budget`).
+const MAX_HASHED_NODES: u64 = 1 << 22;
+
 /// Bytes of a state copied (or hashed) in the time of one instruction, for
 /// the work budget.
 const COPY_BYTES_PER_STEP: u64 = 16;
@@ -193,6 +196,7 @@ impl Explorer {
         let cfg = VmConfig {
             go_version: run.go_version,
             max_steps: ecfg.max_steps_per_run,
+            max_memory: run.max_memory,
             ..Default::default()
         };
         let seed = ecfg.seed;
@@ -435,19 +439,27 @@ impl Explorer {
         // was explored with no more sleepers than now; otherwise it is
         // explored again with the sleepers both visits agree on.
         if vm.heap.objs.len() < 20_000 {
-            let (h, hashed) = state_hash_counted(&vm);
+            // A state whose values share storage can stand for a huge one:
+            // hashing stops after a bound, and such a state is not
+            // deduplicated (a partial hash is no identity).
+            let ((h, hashed), whole) =
+                crate::vm::value::with_hash_budget(MAX_HASHED_NODES, || state_hash_counted(&vm));
             self.work += hashed / COPY_BYTES_PER_STEP;
-            let now_sleeping: Vec<u32> = child_sleep.iter().map(|(g, _)| *g).collect();
-            match self.visited.get_mut(&h) {
-                Some(before) => {
-                    if before.iter().all(|g| now_sleeping.contains(g)) {
-                        return steps + 1;
+            if !whole {
+                self.work += MAX_HASHED_NODES;
+            } else {
+                let now_sleeping: Vec<u32> = child_sleep.iter().map(|(g, _)| *g).collect();
+                match self.visited.get_mut(&h) {
+                    Some(before) => {
+                        if before.iter().all(|g| now_sleeping.contains(g)) {
+                            return steps + 1;
+                        }
+                        child_sleep.retain(|(g, _)| before.contains(g));
+                        before.retain(|g| now_sleeping.contains(g));
                     }
-                    child_sleep.retain(|(g, _)| before.contains(g));
-                    before.retain(|g| now_sleeping.contains(g));
-                }
-                None => {
-                    self.visited.insert(h, now_sleeping);
+                    None => {
+                        self.visited.insert(h, now_sleeping);
+                    }
                 }
             }
         }

@@ -88,6 +88,7 @@ pub fn run(src: &str, config: &RunConfig) -> RunResult {
         vm::machine::VmConfig {
             go_version: config.go_version,
             max_steps: config.max_steps,
+            max_memory: config.max_memory,
             detect_races: config.detect_races,
             ..Default::default()
         },

@@ -108,6 +108,7 @@ impl Session {
         let cfg = VmConfig {
             go_version: config.go_version,
             max_steps: config.max_steps,
+            max_memory: config.max_memory,
             stop_at_statements: step_by == StepBy::Statement,
             ..Default::default()
         };

@@ -13,7 +13,7 @@ use super::events::EventKind;
 use super::fault::{index_fault, Fault};
 use super::goroutine::{Deferred, Goroutine};
 use super::heap::{cost, cow_mut, HeapError, HeapObj};
-use super::machine::{Flow, OpResult, Vm};
+use super::machine::{Flow, OpResult, Vm, BYTES_PER_STEP};
 use super::op::{ArithOp, CmpOp, NumKind, Op};
 use super::slice::{self, Appended};
 use super::value::{values_equal_counted, FuncVal, Pointer, Root, SliceRef, Value};
@@ -217,7 +217,7 @@ impl Vm {
             Op::IndexMap { elem, comma_ok } => {
                 let k = g.pop();
                 let m = g.pop();
-                let key = self.map_key(&k);
+                let key = self.map_key(&k)?;
                 let found = match m {
                     Value::Map(id) => match self.heap.get(id) {
                         Some(HeapObj::Map(mm)) => mm.get(&key).map(|(_, v)| v.clone()),
@@ -243,7 +243,7 @@ impl Vm {
                 convert::check_hashable(&self.prog.types, &k)?;
                 match m {
                     Value::Map(id) => {
-                        let key = self.map_key(&k);
+                        let key = self.map_key(&k)?;
                         let is_new = match self.heap.get(id) {
                             Some(HeapObj::Map(mm)) => !mm.contains_key(&key),
                             _ => false,
@@ -268,7 +268,7 @@ impl Vm {
                 let k = g.pop();
                 let m = g.pop();
                 if let Value::Map(id) = m {
-                    let key = self.map_key(&k);
+                    let key = self.map_key(&k)?;
                     if let Some(HeapObj::Map(mm)) = self.heap.get_mut(id) {
                         mm.remove(&key);
                     }
@@ -461,7 +461,15 @@ impl Vm {
                     }
                     NumKind::Any => {
                         convert::check_comparable(&self.prog.types, &a, &b)?;
-                        let (eq, visited) = values_equal_counted(&a, &b);
+                        // Shared storage can make a small value stand for a
+                        // huge one: the walk may use what is left of the
+                        // step budget, and no more.
+                        let left = self.cfg.max_steps.saturating_sub(self.steps);
+                        let limit = left.saturating_mul(BYTES_PER_STEP) / cost::SLOT + 1;
+                        let Some((eq, visited)) = values_equal_counted(&a, &b, limit) else {
+                            self.steps = self.cfg.max_steps;
+                            return Err(Fault::Budget(super::fault::Ending::StepBudget));
+                        };
                         self.charge_work(visited * cost::SLOT);
                         match cop {
                             CmpOp::Eq => eq,

@@ -80,7 +80,7 @@ impl Default for VmConfig {
 }
 
 /// The default memory budget: 512 MiB of the simulator's own structures.
-pub const DEFAULT_MAX_MEMORY: u64 = 512 << 20;
+pub use crate::config::DEFAULT_MAX_MEMORY;
 
 /// Bytes one step may allocate, copy, compare, search or format; an
 /// instruction that does more costs one step more per this many bytes
@@ -429,8 +429,17 @@ impl Vm {
 
     /// The map key of `k`: building it and comparing it along a lookup is
     /// work in proportion to its size.
-    pub fn map_key(&mut self, k: &Value) -> MapKey {
-        let key = MapKey::of(k);
+    pub fn map_key(&mut self, k: &Value) -> Result<MapKey, Fault> {
+        // A key no larger than the memory left (it may be stored) and the
+        // work left (it is encoded byte by byte).
+        let steps_left = self.cfg.max_steps.saturating_sub(self.steps);
+        let max = self
+            .heap
+            .mem
+            .room()
+            .min(steps_left.saturating_mul(BYTES_PER_STEP));
+        let key = MapKey::of_limited(k, usize::try_from(max).unwrap_or(usize::MAX))
+            .ok_or(Fault::Budget(Ending::HeapBudget))?;
         let size = match &key {
             MapKey::Str(s) => s.len(),
             other => other.extra_bytes(),
@@ -438,7 +447,7 @@ impl Vm {
         // Encoding it costs its size; the comparisons of a lookup stop at
         // the first differing byte, so they are counted with it.
         self.charge_work(size as u64);
-        key
+        Ok(key)
     }
 
     pub fn alloc_cell(&mut self, v: Value) -> Result<Value, Fault> {

@@ -5,6 +5,17 @@
 //! semantics cost a reference-count bump, and references (pointers, slices,
 //! maps, channels) as indices into the VM heap. Knows nothing about types
 //! beyond what a value needs to be printed or compared.
+//!
+//! A program can nest values as deep as its memory budget allows (`x =
+//! [1]any{x}` in a loop), so nothing here recurses on a value's depth:
+//! dropping, `==`, hashing, structural equality and map keys all walk the
+//! value graph with an explicit stack. Code elsewhere that walks a user
+//! value must do the same, or stop at a bound with Go's error.
+//!
+//! Values share storage where Go's copy them, so a small value can stand
+//! for an exponentially large one (a struct of two copies of a struct of
+//! two copies of ...): every walk that visits copies one by one (`==`, map
+//! keys, hashing) takes a bound on the nodes it may visit.
 
 use crate::types::TypeId;
 use std::rc::Rc;
@@ -305,13 +316,37 @@ impl PartialEq for FuncVal {
     }
 }
 
+thread_local! {
+    /// Nodes `Hash for Value` may still visit (see [`with_hash_budget`]).
+    static HASH_BUDGET: std::cell::Cell<u64> = const { std::cell::Cell::new(u64::MAX) };
+}
+
+/// Runs `f`, letting the values it hashes visit at most `nodes` nodes in
+/// all; returns `f`'s result and whether the budget lasted. When it did
+/// not, the hashes covered only part of the values: equal hashes no longer
+/// mean equal values.
+pub fn with_hash_budget<R>(nodes: u64, f: impl FnOnce() -> R) -> (R, bool) {
+    let before = HASH_BUDGET.with(|b| b.replace(nodes));
+    let r = f();
+    let left = HASH_BUDGET.with(|b| b.replace(before));
+    (r, left > 0)
+}
+
 /// Hashes the whole value graph from an explicit stack (the explorer's
-/// state hash reaches every value of a run).
+/// state hash reaches every value of a run), within the hash budget.
 impl std::hash::Hash for Value {
     fn hash<H: std::hash::Hasher>(&self, h: &mut H) {
         let mut pending: Vec<&Value> = Vec::new();
         let mut v = self;
         loop {
+            let spent = HASH_BUDGET.with(|b| {
+                let left = b.get();
+                b.set(left.saturating_sub(1));
+                left == 0
+            });
+            if spent {
+                return;
+            }
             std::mem::discriminant(v).hash(h);
             match v {
                 Value::Nil => {}
@@ -369,15 +404,21 @@ pub enum MapKey {
 
 impl MapKey {
     pub fn of(v: &Value) -> MapKey {
-        match v {
+        MapKey::of_limited(v, usize::MAX).unwrap_or(MapKey::Unhashable)
+    }
+
+    /// The key of `v`, or `None` if its encoding would pass `max_bytes`
+    /// (a value sharing storage can stand for a huge key).
+    pub fn of_limited(v: &Value, max_bytes: usize) -> Option<MapKey> {
+        Some(match v {
             Value::Nil => MapKey::Nil,
             Value::Bool(b) => MapKey::Bool(*b),
             Value::Int(i) => MapKey::Int(*i),
             Value::Float(f) => MapKey::Float(float_key(*f)),
             Value::Str(s) | Value::Formatted(s) => MapKey::Str(s.clone()),
             Value::Slice(_) | Value::Map(_) | Value::Func(_) => MapKey::Unhashable,
-            _ => MapKey::Composite(KeyWriter::encode(v).into_boxed_slice()),
-        }
+            _ => MapKey::Composite(KeyWriter::encode(v, max_bytes)?.into_boxed_slice()),
+        })
     }
 
     /// The bytes the key holds beyond its fixed size, for the memory budget.
@@ -411,7 +452,7 @@ struct KeyWriter {
 const KEY_END: u8 = 0;
 
 impl KeyWriter {
-    fn encode(v: &Value) -> Vec<u8> {
+    fn encode(v: &Value, max_bytes: usize) -> Option<Vec<u8>> {
         enum Task<'a> {
             Value(&'a Value),
             End,
@@ -419,6 +460,9 @@ impl KeyWriter {
         let mut w = KeyWriter { out: Vec::new() };
         let mut tasks = vec![Task::Value(v)];
         while let Some(t) = tasks.pop() {
+            if w.out.len() > max_bytes {
+                return None;
+            }
             let v = match t {
                 Task::End => {
                     w.out.push(KEY_END);
@@ -493,7 +537,7 @@ impl KeyWriter {
                 Value::Slice(_) | Value::Map(_) | Value::Func(_) => w.out.push(10),
             }
         }
-        w.out
+        Some(w.out)
     }
 
     fn u32(&mut self, x: u32) {
@@ -508,16 +552,20 @@ impl KeyWriter {
 /// Go's `==` on two values of the same (comparable) type, level by level
 /// from an explicit stack.
 pub fn values_equal(a: &Value, b: &Value) -> bool {
-    values_equal_counted(a, b).0
+    values_equal_counted(a, b, u64::MAX).is_some_and(|r| r.0)
 }
 
-/// [`values_equal`], with how many pairs of values it compared (its work).
-pub fn values_equal_counted(a: &Value, b: &Value) -> (bool, u64) {
+/// [`values_equal`], with how many pairs of values it compared (its work);
+/// `None` once that would pass `limit`.
+pub fn values_equal_counted(a: &Value, b: &Value, limit: u64) -> Option<(bool, u64)> {
     let mut pairs: Vec<(&Value, &Value)> = Vec::new();
     let (mut a, mut b) = (a, b);
     let mut visited = 0u64;
     loop {
         visited += 1;
+        if visited > limit {
+            return None;
+        }
         let same = match (a, b) {
             (Value::Float(x), Value::Float(y)) => x == y,
             (Value::Int(x), Value::Int(y)) => x == y,
@@ -543,11 +591,11 @@ pub fn values_equal_counted(a: &Value, b: &Value) -> (bool, u64) {
             _ => false,
         };
         if !same {
-            return (false, visited);
+            return Some((false, visited));
         }
         match pairs.pop() {
             Some((x, y)) => (a, b) = (x, y),
-            None => return (true, visited),
+            None => return Some((true, visited)),
         }
     }
 }

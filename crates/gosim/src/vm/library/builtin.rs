@@ -96,7 +96,7 @@ impl Vm {
             }
             Native::BuiltinDelete => {
                 if let Value::Map(id) = call.arg(0) {
-                    let key = self.map_key(&call.arg(1));
+                    let key = self.map_key(&call.arg(1))?;
                     if let Some(HeapObj::Map(m)) = self.heap.get_mut(id) {
                         m.remove(&key);
                     }

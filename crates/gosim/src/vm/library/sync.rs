@@ -270,7 +270,7 @@ impl Vm {
         if !matches!(call.native, Native::MapClear | Native::MapSnapshot) {
             convert::check_hashable(&self.prog.types, &k)?;
         }
-        let key = self.map_key(&k);
+        let key = self.map_key(&k)?;
         if matches!(
             call.native,
             Native::MapStore | Native::MapLoadOrStore | Native::MapSwap
