@@ -84,7 +84,7 @@ struct Run {
 fn run_once(prog: &std::rc::Rc<gosim::vm::op::Program>) -> Run {
     let cfg = VmConfig {
         max_steps: u64::MAX,
-        max_heap_cells: u64::MAX,
+        max_memory: u64::MAX,
         ..VmConfig::default()
     };
     let cpu0 = thread_cpu_ns();

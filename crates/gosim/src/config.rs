@@ -106,6 +106,17 @@ pub struct RunConfig {
     pub file_name: String,
     /// Track happens-before and report data races (like `go run -race`).
     pub detect_races: bool,
+    /// The memory budget in bytes: what the program may make the simulator
+    /// allocate before the run stops with the memory verdict.
+    #[serde(default = "default_max_memory")]
+    pub max_memory: u64,
+}
+
+/// The default memory budget of a run: 512 MiB.
+pub const DEFAULT_MAX_MEMORY: u64 = 512 << 20;
+
+fn default_max_memory() -> u64 {
+    DEFAULT_MAX_MEMORY
 }
 
 impl Default for RunConfig {
@@ -116,6 +127,7 @@ impl Default for RunConfig {
             max_steps: 10_000_000,
             file_name: "./prog.go".to_string(),
             detect_races: false,
+            max_memory: DEFAULT_MAX_MEMORY,
         }
     }
 }

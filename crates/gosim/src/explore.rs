@@ -41,7 +41,23 @@ pub struct ExploreConfig {
     pub max_work: u64,
     /// Partial-order reduction (sleep sets); off only to check it.
     pub reduce: bool,
+    /// Bytes the search may keep: copies of the program's state along the
+    /// search path (beyond this, states are dropped and recomputed from an
+    /// earlier one when needed) and the outcomes found. A search that
+    /// cannot go on within it stops and says so
+    /// ([`ExploreReport::memory_limited`]).
+    pub max_memory: u64,
 }
+
+/// Value nodes a state hash may visit (see `with_hash_budget`).
+const MAX_HASHED_NODES: u64 = 1 << 22;
+
+/// Bytes of a state copied (or hashed) in the time of one instruction, for
+/// the work budget.
+const COPY_BYTES_PER_STEP: u64 = 16;
+
+/// The default [`ExploreConfig::max_memory`]: 256 MiB.
+pub const DEFAULT_EXPLORE_MEMORY: u64 = 256 << 20;
 
 impl Default for ExploreConfig {
     fn default() -> Self {
@@ -53,6 +69,7 @@ impl Default for ExploreConfig {
             max_steps_per_run: 5_000_000,
             max_work: 12_000_000,
             reduce: true,
+            max_memory: DEFAULT_EXPLORE_MEMORY,
         }
     }
 }
@@ -96,6 +113,11 @@ pub struct ExploreReport {
     /// Which searches ran: "exhaustive", then "preemption-bounded(k)", then
     /// "random+pct" (uniform random and PCT schedules, alternating).
     pub modes: Vec<String>,
+    /// The search stopped at its memory limit
+    /// ([`ExploreConfig::max_memory`]): the outcomes are the ones found until
+    /// then, a partial result.
+    #[serde(default)]
+    pub memory_limited: bool,
 }
 
 /// The observable result that makes outcomes distinct.
@@ -108,7 +130,11 @@ struct OutcomeKey {
 }
 
 struct Frame {
-    vm: Vm,
+    /// The state at this point; `None` when it was dropped to stay within
+    /// the memory budget (it is recomputed from an earlier frame's).
+    vm: Option<Vm>,
+    /// What the state's copy takes ([`Vm::copy_bytes`]).
+    size: u64,
     point: Point,
     n: usize,
     next: usize,
@@ -158,6 +184,9 @@ pub struct Explorer {
     work: u64,
     /// Scheduling steps of Go's own schedule (PCT's estimate of run length).
     default_steps: u64,
+    /// Bytes kept: the states on the search path plus the outcomes.
+    kept: u64,
+    memory_limited: bool,
 }
 
 impl Explorer {
@@ -167,6 +196,7 @@ impl Explorer {
         let cfg = VmConfig {
             go_version: run.go_version,
             max_steps: ecfg.max_steps_per_run,
+            max_memory: run.max_memory,
             ..Default::default()
         };
         let seed = ecfg.seed;
@@ -186,6 +216,8 @@ impl Explorer {
             rng: SplitMix(seed),
             work: 0,
             default_steps: 0,
+            kept: 0,
+            memory_limited: false,
         })
     }
 
@@ -250,8 +282,7 @@ impl Explorer {
     fn settle(vm: &mut Vm) -> u64 {
         let mut steps = 0;
         loop {
-            let p = vm.point();
-            match p.option_count() {
+            match vm.option_count() {
                 1 => {
                     vm.step(0);
                     steps += 1;
@@ -281,15 +312,29 @@ impl Explorer {
             let mut vm = self.new_vm();
             let steps = Self::settle(&mut vm);
             self.work += vm.steps + vm.sched_work;
-            if matches!(vm.point(), Point::Ended) {
+            if vm.option_count() == 0 {
                 self.record(&vm, Choices::default());
                 self.finish_dfs(bound, true);
                 return steps.max(1);
             }
+            if vm.option_count() > 32 {
+                // Too many runnable goroutines for a systematic search.
+                self.phase = Phase::Random(self.ecfg.random_runs);
+                self.modes.push("random+pct".into());
+                return steps.max(1);
+            }
             let point = vm.point();
             let n = point.option_count();
+            let size = vm.copy_bytes();
+            if self.kept + size > self.ecfg.max_memory {
+                // Not even the start of the search fits.
+                self.stop_at_memory_limit();
+                return steps.max(1);
+            }
+            self.kept += size;
             self.stack.push(Frame {
-                vm,
+                vm: Some(vm),
+                size,
                 point,
                 n,
                 next: 0,
@@ -318,7 +363,11 @@ impl Explorer {
             break;
         }
         if top.next >= top.n {
-            self.stack.pop();
+            if let Some(f) = self.stack.pop() {
+                if f.vm.is_some() {
+                    self.kept -= f.size;
+                }
+            }
             if self.stack.is_empty() {
                 self.finish_dfs(bound, true);
             }
@@ -338,20 +387,23 @@ impl Explorer {
                 return 1;
             }
         }
+        let Some(mut vm) = self.vm_at(self.stack.len() - 1) else {
+            self.stop_at_memory_limit();
+            return 1;
+        };
         let top = self.stack.last_mut().expect("checked above");
         let point = top.point.clone();
-        let mut vm = top.vm.clone();
-        // Copying a state costs work in proportion to its size.
-        // (An instruction costs about a fiftieth of copying one object.)
-        let state_size = (vm.gs.len() + vm.heap.objs.len() + vm.globals.len()) as u64;
-        self.work += 50 * state_size;
+        // Copying a state costs work in proportion to its size: copying 16
+        // bytes of it takes about as long as an instruction.
+        let state_size = top.size;
+        self.work += state_size / COPY_BYTES_PER_STEP;
         let instr_before = vm.steps + vm.sched_work;
         let (first, mover) = step_tracked(&mut vm, c);
         // The segment up to the next real choice: this step plus forced ones.
         let mut segment = first.clone();
         let mut movers: Vec<u32> = mover.into_iter().collect();
         let mut steps = 1;
-        while vm.point().option_count() == 1 {
+        while vm.option_count() == 1 {
             let (fp, m) = step_tracked(&mut vm, 0);
             segment.extend(fp.iter().copied());
             movers.extend(m);
@@ -377,8 +429,7 @@ impl Explorer {
             top.done.push((c, first));
         }
         self.work += (vm.steps + vm.sched_work).saturating_sub(instr_before);
-        let p = vm.point();
-        if matches!(p, Point::Ended) {
+        if vm.option_count() == 0 {
             let path = self.path();
             self.record(&vm, path);
             return steps;
@@ -388,23 +439,31 @@ impl Explorer {
         // was explored with no more sleepers than now; otherwise it is
         // explored again with the sleepers both visits agree on.
         if vm.heap.objs.len() < 20_000 {
-            self.work += 20 * state_size;
-            let h = state_hash(&vm);
-            let now_sleeping: Vec<u32> = child_sleep.iter().map(|(g, _)| *g).collect();
-            match self.visited.get_mut(&h) {
-                Some(before) => {
-                    if before.iter().all(|g| now_sleeping.contains(g)) {
-                        return steps + 1;
+            // A state whose values share storage can stand for a huge one:
+            // hashing stops after a bound, and such a state is not
+            // deduplicated (a partial hash is no identity).
+            let ((h, hashed), whole) =
+                crate::vm::value::with_hash_budget(MAX_HASHED_NODES, || state_hash_counted(&vm));
+            self.work += hashed / COPY_BYTES_PER_STEP;
+            if !whole {
+                self.work += MAX_HASHED_NODES;
+            } else {
+                let now_sleeping: Vec<u32> = child_sleep.iter().map(|(g, _)| *g).collect();
+                match self.visited.get_mut(&h) {
+                    Some(before) => {
+                        if before.iter().all(|g| now_sleeping.contains(g)) {
+                            return steps + 1;
+                        }
+                        child_sleep.retain(|(g, _)| before.contains(g));
+                        before.retain(|g| now_sleeping.contains(g));
                     }
-                    child_sleep.retain(|(g, _)| before.contains(g));
-                    before.retain(|g| now_sleeping.contains(g));
-                }
-                None => {
-                    self.visited.insert(h, now_sleeping);
+                    None => {
+                        self.visited.insert(h, now_sleeping);
+                    }
                 }
             }
         }
-        let n = p.option_count();
+        let n = vm.option_count();
         if n > 32 {
             // Hundreds of runnable goroutines: no systematic search can
             // finish; sample schedules instead.
@@ -413,8 +472,12 @@ impl Explorer {
             self.modes.push("random+pct".into());
             return steps;
         }
+        let p = vm.point();
+        let size = vm.copy_bytes();
+        let vm = self.keep(vm, size);
         self.stack.push(Frame {
             vm,
+            size,
             point: p,
             n,
             next: 0,
@@ -423,6 +486,86 @@ impl Explorer {
             sleep: child_sleep,
         });
         steps
+    }
+
+    /// A copy of the state at frame `i`: its own, or recomputed from the
+    /// nearest earlier frame that kept one by taking the path's choices
+    /// again (each frame's `taken`, then the forced steps). The copy is
+    /// kept in the frame if the budget allows, for its next branches.
+    fn vm_at(&mut self, i: usize) -> Option<Vm> {
+        if let Some(vm) = &self.stack[i].vm {
+            return Some(vm.clone());
+        }
+        let j = (0..i).rev().find(|&j| self.stack[j].vm.is_some())?;
+        let mut vm = self.stack[j].vm.clone()?;
+        let before = vm.steps + vm.sched_work;
+        for k in j..i {
+            vm.step(self.stack[k].taken);
+            Self::settle(&mut vm);
+        }
+        self.work += (vm.steps + vm.sched_work).saturating_sub(before);
+        let size = self.stack[i].size;
+        if self.make_room(size, i) {
+            self.kept += size;
+            self.stack[i].vm = Some(vm.clone());
+        }
+        Some(vm)
+    }
+
+    /// Keeps a new frame's state if the budget allows (dropping states of
+    /// earlier frames to make room), else drops it: it can be recomputed.
+    fn keep(&mut self, vm: Vm, size: u64) -> Option<Vm> {
+        if self.make_room(size, self.stack.len()) {
+            self.kept += size;
+            Some(vm)
+        } else {
+            None
+        }
+    }
+
+    /// Drops kept states of frames below `upto` (never the first) until
+    /// `size` more bytes fit; returns whether they do. The state dropped is
+    /// the one closest after another kept state, so the kept ones stay
+    /// spread along the path and recomputing any frame stays short.
+    fn make_room(&mut self, size: u64, upto: usize) -> bool {
+        while self.kept + size > self.ecfg.max_memory {
+            let mut best: Option<(usize, usize)> = None;
+            let mut prev = 0;
+            for k in 1..upto.min(self.stack.len()) {
+                if self.stack[k].vm.is_some() {
+                    let gap = k - prev;
+                    if best.is_none_or(|(_, g)| gap < g) {
+                        best = Some((k, gap));
+                    }
+                    prev = k;
+                }
+            }
+            let Some((k, _)) = best else {
+                return false;
+            };
+            self.stack[k].vm = None;
+            self.kept -= self.stack[k].size;
+        }
+        true
+    }
+
+    /// The search cannot go on within its memory: it ends with what it
+    /// found, marked partial.
+    fn stop_at_memory_limit(&mut self) {
+        self.memory_limited = true;
+        self.stack.clear();
+        self.kept = self.outcome_bytes();
+        self.complete = false;
+        self.phase = Phase::Done;
+        self.modes.push("stopped at the memory limit".into());
+    }
+
+    /// What the outcomes found take.
+    fn outcome_bytes(&self) -> u64 {
+        self.outcomes
+            .values()
+            .map(|o| (o.stdout.len() + o.stderr_head.len() + 64 * o.leaked.len() + 256) as u64)
+            .sum()
     }
 
     /// The choices on the current search path (every frame is a point
@@ -495,11 +638,14 @@ impl Explorer {
         let mut path = Vec::new();
         let mut steps = 0u64;
         loop {
-            let p = vm.point();
-            let n = p.option_count();
+            let n = vm.option_count();
             if n == 0 {
                 break;
             }
+            // Priorities are compared over every option: work in
+            // proportion to the runnable goroutines.
+            self.work += n as u64;
+            let p = if n > 1 { vm.point() } else { Point::Ended };
             let c = match &p {
                 Point::Schedule { options } if n > 1 => {
                     for g in options {
@@ -561,6 +707,13 @@ impl Explorer {
             }
             None => {
                 let leaked = leaks(vm);
+                let bytes =
+                    (key.stdout.len() + key.stderr_head.len() + 64 * leaked.len() + 256) as u64;
+                if !self.make_room(bytes, self.stack.len()) {
+                    self.stop_at_memory_limit();
+                    return;
+                }
+                self.kept += bytes;
                 self.order.push(key.clone());
                 self.outcomes.insert(
                     key.clone(),
@@ -619,6 +772,7 @@ impl Explorer {
             states: self.visited.len() as u64,
             complete: self.complete,
             modes: self.modes.clone(),
+            memory_limited: self.memory_limited,
         }
     }
 
@@ -676,8 +830,11 @@ impl Stepper for Recording<'_> {
     fn point(&mut self) -> Point {
         self.vm.point()
     }
+    fn option_count(&mut self) -> usize {
+        self.vm.option_count()
+    }
     fn take(&mut self, choice: usize) {
-        if self.vm.point().option_count() > 1 {
+        if self.vm.option_count() > 1 {
             self.choices.0.push(choice as u32);
         }
         self.vm.step(choice);
@@ -761,19 +918,15 @@ const CLOCK_KEY: u64 = u64::MAX - 5;
 /// printed or started a goroutine. Returns the footprint and who moved.
 fn step_tracked(vm: &mut Vm, choice: usize) -> (Footprint, Option<u32>) {
     use crate::vm::events::EventKind;
-    let mover = match vm.point() {
-        Point::Schedule { options } => options.get(choice).copied(),
-        Point::SelectCase { g, .. } => Some(g),
-        Point::Ended => None,
-    };
-    let ev_from = vm.events.len();
+    let mover = vm.option_gid(choice);
     let out_from = vm.stdout.len();
     let clock_from = vm.now();
     vm.touch_log = Some(Vec::new());
     vm.step(choice);
     let touched = vm.touch_log.take().unwrap_or_default();
     let mut fp = Footprint::new();
-    for e in vm.events.get(ev_from..).unwrap_or(&[]) {
+    // `step` keeps only this step's events.
+    for e in &vm.events {
         match &e.kind {
             EventKind::Send { chan, .. }
             | EventKind::Recv { chan, .. }
@@ -827,8 +980,33 @@ fn step_tracked(vm: &mut Vm, choice: usize) -> (Footprint, Option<u32>) {
 /// A hash of the VM state that decides its future (heap, goroutines, run
 /// queue, clock, output), ignoring history such as the event log.
 pub fn state_hash(vm: &Vm) -> u64 {
+    state_hash_counted(vm).0
+}
+
+/// Counts the bytes a hasher is fed: hashing a state is work in proportion
+/// to everything it holds, strings included.
+struct CountingHasher {
+    inner: std::collections::hash_map::DefaultHasher,
+    bytes: u64,
+}
+
+impl std::hash::Hasher for CountingHasher {
+    fn finish(&self) -> u64 {
+        self.inner.finish()
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        self.bytes += bytes.len() as u64;
+        self.inner.write(bytes);
+    }
+}
+
+/// [`state_hash`], with the bytes it hashed.
+fn state_hash_counted(vm: &Vm) -> (u64, u64) {
     use std::hash::{Hash, Hasher};
-    let mut h = std::collections::hash_map::DefaultHasher::new();
+    let mut h = CountingHasher {
+        inner: Default::default(),
+        bytes: 0,
+    };
     for g in &vm.gs {
         g.id.hash(&mut h);
         g.status.hash(&mut h);
@@ -847,7 +1025,7 @@ pub fn state_hash(vm: &Vm) -> u64 {
     vm.stdout.hash(&mut h);
     vm.current.hash(&mut h);
     vm.pending_select.hash(&mut h);
-    h.finish()
+    (h.finish(), h.bytes)
 }
 
 /// Explores a program to the end with the given limits.

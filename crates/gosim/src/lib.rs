@@ -63,7 +63,7 @@ impl schedule::Stepper for Batch<'_> {
         self.0.point()
     }
     fn option_count(&mut self) -> usize {
-        self.0.point().option_count()
+        self.0.option_count()
     }
     fn take(&mut self, choice: usize) {
         self.0.step(choice);
@@ -88,6 +88,7 @@ pub fn run(src: &str, config: &RunConfig) -> RunResult {
         vm::machine::VmConfig {
             go_version: config.go_version,
             max_steps: config.max_steps,
+            max_memory: config.max_memory,
             detect_races: config.detect_races,
             ..Default::default()
         },
@@ -129,7 +130,7 @@ pub fn run(src: &str, config: &RunConfig) -> RunResult {
 fn budget_reason(e: Option<&vm::machine::Ending>) -> &'static str {
     match e {
         Some(vm::machine::Ending::HeapBudget) => {
-            "the program allocated more memory than the simulator allows"
+            "out of memory: the program allocated more than the simulator's memory limit"
         }
         Some(vm::machine::Ending::GoroutineBudget) => "too many goroutines",
         Some(vm::machine::Ending::OutputBudget) => "too much output",

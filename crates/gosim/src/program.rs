@@ -41,7 +41,11 @@ impl CompileErrors {
             let at = Some((lc.line, lc.col));
             errors.push(CompileError {
                 at,
-                message: crate::syntax::diag::expand_pos_markers(&d.message, file_name, index),
+                message: format!(
+                    "{}{}",
+                    crate::syntax::diag::expand_pos_markers(&d.message, file_name, index),
+                    d.render_notes(file_name, index)
+                ),
             });
             if i == 9 {
                 errors.push(CompileError {

@@ -93,6 +93,9 @@ impl Stepper for Session {
     fn point(&mut self) -> Point {
         self.vm.point()
     }
+    fn option_count(&mut self) -> usize {
+        self.vm.option_count()
+    }
     fn take(&mut self, choice: usize) {
         self.step(choice);
     }
@@ -105,6 +108,7 @@ impl Session {
         let cfg = VmConfig {
             go_version: config.go_version,
             max_steps: config.max_steps,
+            max_memory: config.max_memory,
             stop_at_statements: step_by == StepBy::Statement,
             ..Default::default()
         };
@@ -167,7 +171,7 @@ impl Session {
 
     /// The program has ended (or a gosim budget stopped it).
     pub fn is_ended(&mut self) -> bool {
-        matches!(self.vm.point(), Point::Ended)
+        self.vm.option_count() == 0
     }
 
     /// The goroutines that can be picked to run next.
@@ -179,21 +183,21 @@ impl Session {
     /// one, else Go's own choice.
     pub fn next_goroutine(&mut self) -> Option<Gid> {
         let planned = self.plan.get(self.position()).copied().unwrap_or(0);
-        self.vm.point().runner(planned as usize)
+        self.vm.option_gid(planned as usize)
     }
 
     /// Takes option `choice` (0 is Go's own choice; out of range is clamped
     /// to the last option). A choice that differs from the plan replaces
     /// the rest of the plan. Returns false at the end.
     pub fn step(&mut self, choice: usize) -> bool {
-        let p = self.vm.point();
-        let n = p.option_count();
-        let Some(ran) = p.runner(choice) else {
+        let n = self.vm.option_count();
+        let Some(ran) = self.vm.option_gid(choice) else {
             return false;
         };
         let choice = choice.min(n - 1) as u32;
         let pos = self.position();
-        self.last_events = self.vm.events.len();
+        // The VM's event log holds only this step's events.
+        self.last_events = 0;
         self.vm.step(choice as usize);
         self.history.push(StepRecord {
             choice,
@@ -225,7 +229,7 @@ impl Session {
     /// One step along the plan, or as the schedule's policy picks beyond
     /// it. Returns false at the end.
     pub fn step_next(&mut self) -> bool {
-        let n = self.vm.point().option_count();
+        let n = self.vm.option_count();
         if n == 0 {
             return false;
         }

@@ -513,36 +513,75 @@ impl Types {
     }
 
     /// Whether values of `t` can be compared with `==` (Go spec "Comparison operators").
+    /// Types nest as deep as a program declares them, and a struct may
+    /// mention one type in many fields: the answer is built bottom-up from
+    /// an explicit stack, once per type.
     pub fn comparable(&self, t: TypeId) -> bool {
-        self.comparable_depth(t, 0)
-    }
-    fn comparable_depth(&self, t: TypeId, depth: u32) -> bool {
-        if depth > 32 {
-            return false;
-        }
-        match self.ukind(t) {
-            TypeKind::Slice(_) | TypeKind::Map(..) | TypeKind::Func(_) => false,
-            TypeKind::Array(_, e) => self.comparable_depth(*e, depth + 1),
-            TypeKind::Struct(fs) => fs.iter().all(|f| self.comparable_depth(f.ty, depth + 1)),
-            TypeKind::Opaque(k) => matches!(
-                k,
-                OpaqueKind::Time | OpaqueKind::Context | OpaqueKind::ErrorString
-            ),
-            TypeKind::TypeParam(i) => {
-                let c = self.tparams[*i as usize].constraint;
-                match self.ukind(c) {
-                    TypeKind::Constraint(ts) => {
-                        ts.comparable
-                            || ts.terms.as_ref().is_some_and(|terms| {
-                                !terms.is_empty()
-                                    && terms.iter().all(|x| self.comparable_depth(x.ty, depth + 1))
-                            })
-                    }
-                    _ => false,
-                }
+        use crate::util::fasthash::{HashMap, HashSet};
+        let mut memo: HashMap<TypeId, bool> = HashMap::default();
+        // Types whose parts are being decided (a type that contains itself
+        // is rejected elsewhere; here its inner occurrence counts as yes).
+        let mut open: HashSet<TypeId> = HashSet::default();
+        let mut pending = vec![(t, false)];
+        while let Some((u, ready)) = pending.pop() {
+            if memo.contains_key(&u) || (!ready && open.contains(&u)) {
+                continue;
             }
-            _ => true,
+            let parts: Vec<TypeId> = match self.ukind(u) {
+                TypeKind::Slice(_) | TypeKind::Map(..) | TypeKind::Func(_) => {
+                    memo.insert(u, false);
+                    continue;
+                }
+                TypeKind::Opaque(k) => {
+                    let ok = matches!(
+                        k,
+                        OpaqueKind::Time | OpaqueKind::Context | OpaqueKind::ErrorString
+                    );
+                    memo.insert(u, ok);
+                    continue;
+                }
+                TypeKind::Array(_, e) => vec![*e],
+                TypeKind::Struct(fs) => fs.iter().map(|f| f.ty).collect(),
+                // A type parameter is comparable when its constraint says so
+                // or every type in its type set is.
+                TypeKind::TypeParam(i) => {
+                    let c = self.tparams[*i as usize].constraint;
+                    match self.ukind(c) {
+                        TypeKind::Constraint(ts) if ts.comparable => {
+                            memo.insert(u, true);
+                            continue;
+                        }
+                        TypeKind::Constraint(ts) => match ts.terms.as_ref() {
+                            Some(terms) if !terms.is_empty() => {
+                                terms.iter().map(|x| x.ty).collect()
+                            }
+                            _ => {
+                                memo.insert(u, false);
+                                continue;
+                            }
+                        },
+                        _ => {
+                            memo.insert(u, false);
+                            continue;
+                        }
+                    }
+                }
+                _ => {
+                    memo.insert(u, true);
+                    continue;
+                }
+            };
+            if ready {
+                open.remove(&u);
+                let ok = parts.iter().all(|p| memo.get(p).copied().unwrap_or(true));
+                memo.insert(u, ok);
+            } else {
+                open.insert(u);
+                pending.push((u, true));
+                pending.extend(parts.into_iter().map(|p| (p, false)));
+            }
         }
+        memo.get(&t).copied().unwrap_or(true)
     }
 
     /// The default type of an untyped constant (Go spec "Constants").

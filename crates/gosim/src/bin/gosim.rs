@@ -10,9 +10,9 @@ use std::io::Write;
 use std::process::ExitCode;
 
 const USAGE: &str = "usage:
-  gosim run FILE.go [--go 1.21|1.22|1.23] [--seed N] [--schedule CHOICES] [--max-steps N] [--race]
+  gosim run FILE.go [--go 1.21|1.22|1.23] [--seed N] [--schedule CHOICES] [--max-steps N] [--max-memory BYTES] [--race]
   gosim check FILE.go
-  gosim explore FILE.go [--go VER] [--max-schedules N] [--preemption-bound K] [--random-runs N] [--seed N] [--json]
+  gosim explore FILE.go [--go VER] [--max-schedules N] [--preemption-bound K] [--random-runs N] [--seed N] [--max-memory BYTES] [--max-work N] [--json]
 ";
 
 fn main() -> ExitCode {
@@ -75,6 +75,11 @@ fn real_main(args: &[String]) -> Result<ExitCode, String> {
                     .map_err(|_| "--max-steps wants a number".to_string())?
             }
             "--max-schedules" => ecfg.max_schedules = number(&value()?, "--max-schedules")?,
+            "--max-memory" => {
+                cfg.max_memory = number(&value()?, "--max-memory")?;
+                ecfg.max_memory = cfg.max_memory;
+            }
+            "--max-work" => ecfg.max_work = number(&value()?, "--max-work")?,
             "--preemption-bound" => {
                 ecfg.preemption_bound = number(&value()?, "--preemption-bound")? as u32
             }
@@ -154,6 +159,12 @@ fn print_report(r: &gosim::explore::ExploreReport) {
             "not complete (bounded)"
         }
     );
+    if r.memory_limited {
+        let _ = writeln!(
+            out,
+            "partial result: the search stopped at its memory limit (kept states and outcomes)"
+        );
+    }
     for (i, o) in r.outcomes.iter().enumerate() {
         let _ = writeln!(
             out,

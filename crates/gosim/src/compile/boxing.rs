@@ -18,13 +18,28 @@ pub(super) fn boxed_names(body: &Block) -> HashSet<String> {
     let mut w = Walker {
         boxed: HashSet::default(),
         closure_decls: Vec::new(),
+        all: None,
     };
     w.block(body);
     w.boxed
 }
 
+/// Every name `e` uses, at any depth (function literals included, shadowing
+/// ignored): an over-approximation of what an initializer depends on.
+pub(super) fn names_used(e: &Expr) -> HashSet<String> {
+    let mut w = Walker {
+        boxed: HashSet::default(),
+        closure_decls: Vec::new(),
+        all: Some(HashSet::default()),
+    };
+    w.expr(e);
+    w.all.unwrap_or_default()
+}
+
 struct Walker {
     boxed: HashSet<String>,
+    /// When set, every name used is collected here.
+    all: Option<HashSet<String>>,
     /// For each enclosing closure, the names it declares (params and any
     /// declaration in its body).
     closure_decls: Vec<HashSet<String>>,
@@ -41,6 +56,9 @@ fn root_ident(e: &Expr) -> Option<&str> {
 
 impl Walker {
     fn use_name(&mut self, name: &str) {
+        if let Some(all) = self.all.as_mut() {
+            all.insert(name.to_string());
+        }
         // Used inside a closure that does not declare it: captured.
         if let Some(decls) = self.closure_decls.last() {
             if !decls.contains(name) {

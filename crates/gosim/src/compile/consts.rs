@@ -32,6 +32,8 @@ pub enum ConstVal {
 /// Parses a float literal (`1.5`, `.25`, `1e9`, `0x1.8p-3`) exactly;
 /// `None` when it is too large to keep exact.
 pub fn parse_float_literal(text: &str) -> Option<ConstVal> {
+    /// Significant digits a literal keeps: more than Rat::MAX_BITS needs.
+    const MAX_LITERAL_DIGITS: usize = 1300;
     let t: Vec<u8> = text.bytes().filter(|&c| c != b'_').collect();
     let (radix, body, exp_chars): (u32, &[u8], &[u8]) = match t.get(..2) {
         Some(b"0x" | b"0X") => (16, &t[2..], b"pP"),
@@ -42,21 +44,40 @@ pub fn parse_float_literal(text: &str) -> Option<ConstVal> {
         None => (body, 0),
     };
     let mut m = Nat::from_u128(0);
-    let mut frac_digits = 0i64;
+    // The digits' place: minus one per fractional digit kept, plus one per
+    // integer digit dropped.
+    let mut shift = 0i64;
     let mut after_point = false;
+    // Digits past MAX_LITERAL_DIGITS significant ones cannot change a value
+    // kept within Rat::MAX_BITS; they are dropped, and whether any was
+    // non-zero is kept as one more digit, so rounding stays right. (Adding
+    // each digit to a growing number was quadratic in the literal's length.)
+    let (mut significant, mut sticky) = (0usize, false);
     for &c in mant {
         if c == b'.' {
             after_point = true;
             continue;
         }
         let d = (c as char).to_digit(radix)?;
+        if significant >= MAX_LITERAL_DIGITS {
+            sticky |= d != 0;
+            shift += i64::from(!after_point);
+            continue;
+        }
+        if significant > 0 || d != 0 {
+            significant += 1;
+        }
         m.mul_add(radix, d);
-        frac_digits += after_point as i64;
+        shift -= i64::from(after_point);
+    }
+    if sticky {
+        m.mul_add(radix, 1);
+        shift -= 1;
     }
     let rat = if radix == 16 {
-        Rat::from_parts(false, m, 0, exp.checked_sub(4 * frac_digits)?)
+        Rat::from_parts(false, m, 0, exp.checked_add(shift.checked_mul(4)?)?)
     } else {
-        Rat::from_parts(false, m, exp.checked_sub(frac_digits)?, 0)
+        Rat::from_parts(false, m, exp.checked_add(shift)?, 0)
     };
     rat.map(|r| ConstVal::Rat(Rc::new(r)))
 }

@@ -10,13 +10,14 @@
 
 use crate::compile::consts::{self, ConstVal};
 use crate::compile::{
-    boxing, stmt, Compiler, FnCtx, Package, PackageSource, PendingFunc, Sym, NO_FUNC,
+    boxing, initorder, stmt, Compiler, DeclSite, FnCtx, InitChunk, Package, PackageSource,
+    PendingFunc, Sym, NO_FUNC,
 };
 use crate::syntax::ast::{self, Decl, Expr, ExprKind, GenDecl};
 use crate::syntax::span::Span;
 use crate::types::{well_known as wk, TypeId, Types};
 use crate::types::{ChanDir, Field, IfaceMethod, MethodTarget, OpaqueKind, TypeKind, TypeSet};
-use crate::util::fasthash::HashMap;
+use crate::util::fasthash::{HashMap, HashSet};
 use crate::vm::natives::Native;
 use crate::vm::op::{FuncCode, GlobalInfo, Op};
 
@@ -58,19 +59,23 @@ impl<'a> Compiler<'a> {
             self.declare_type_names(p);
             self.collect_generic_methods(p.file);
         }
-        // Phase 2: type bodies, constants, signatures, globals.
+        // Phase 2: type bodies and constants (in the order they need each
+        // other), the types that contain themselves, signatures, globals.
         for (i, p) in pkgs.iter().enumerate() {
             self.cur_pkg = i as u32;
             self.library_mode = p.library;
-            self.resolve_type_bodies(p);
+            self.declare_types_and_consts(p);
         }
         self.resolve_generic_type_constraints();
         for (i, p) in pkgs.iter().enumerate() {
             self.cur_pkg = i as u32;
             self.library_mode = p.library;
-            self.declare_consts(p);
             self.declare_funcs(p);
         }
+        let user = pkgs.len() - 1;
+        self.cur_pkg = user as u32;
+        self.library_mode = false;
+        self.check_recursive_types(&pkgs[user]);
         for (i, p) in pkgs.iter().enumerate() {
             self.cur_pkg = i as u32;
             self.library_mode = p.library;
@@ -101,11 +106,18 @@ impl<'a> Compiler<'a> {
             for pf in &bodies {
                 self.cur_pkg = pf.pkg;
                 self.library_mode = pkgs[pf.pkg as usize].library;
+                self.func_sites.insert(
+                    pf.fid,
+                    DeclSite {
+                        pkg: pf.pkg,
+                        name: pf.decl.name.name.clone(),
+                        span: pf.decl.name.span,
+                    },
+                );
                 self.compile_func_decl(pf);
             }
         }
         // Phase 4: unused imports, main presence, entry.
-        let user = pkgs.len() - 1;
         self.cur_pkg = user as u32;
         self.library_mode = false;
         let mut unused: Vec<(Span, String)> = self.packages[user]
@@ -131,6 +143,7 @@ impl<'a> Compiler<'a> {
         if pkgs[user].file.package.name != "main" {
             self.error(pkgs[user].file.package.span, "gosim runs only package main");
         }
+        let init_calls = self.init_order(pkgs.len());
         let Some(main_fid) = main_fid else {
             if self.diags.is_empty() {
                 self.error(
@@ -140,7 +153,7 @@ impl<'a> Compiler<'a> {
             }
             return;
         };
-        self.build_entry(main_fid);
+        self.build_entry(main_fid, &init_calls);
     }
 
     fn declare_imports(&mut self, p: &PackageSource<'a>) {
@@ -223,13 +236,188 @@ impl<'a> Compiler<'a> {
         }
     }
 
-    fn resolve_type_bodies(&mut self, p: &PackageSource<'a>) {
+    /// Resolves the package's aliases and type bodies and evaluates its
+    /// constants, each after the declarations it mentions (go/types
+    /// checks package-level objects on demand): a constant may use one
+    /// declared after it, an array type a later constant. Aliases and
+    /// types that need themselves are invalid recursive types; constants
+    /// that need themselves are an initialization cycle.
+    fn declare_types_and_consts(&mut self, p: &PackageSource<'a>) {
+        enum Item<'b> {
+            Const(&'b ast::ConstSpec),
+            Alias(&'b ast::TypeSpec),
+            Named(&'b ast::TypeSpec),
+        }
+        let mut items: Vec<Item<'a>> = Vec::new();
         for d in &p.file.decls {
-            if let Decl::Gen(GenDecl::Type(specs)) = d {
-                for s in specs {
-                    self.resolve_type_body(s);
+            match d {
+                Decl::Gen(GenDecl::Const(specs)) => items.extend(specs.iter().map(Item::Const)),
+                Decl::Gen(GenDecl::Type(specs)) => items.extend(specs.iter().map(|s| {
+                    if s.alias {
+                        Item::Alias(s)
+                    } else {
+                        Item::Named(s)
+                    }
+                })),
+                _ => {}
+            }
+        }
+        let mut by_name: HashMap<&str, usize> = HashMap::default();
+        for (i, it) in items.iter().enumerate() {
+            match it {
+                Item::Const(s) => {
+                    for n in &s.names {
+                        by_name.entry(n.name.as_str()).or_insert(i);
+                    }
+                }
+                Item::Alias(s) | Item::Named(s) => {
+                    by_name.entry(s.name.name.as_str()).or_insert(i);
                 }
             }
+        }
+        let mut deps: Vec<Vec<usize>> = Vec::with_capacity(items.len());
+        for it in &items {
+            let mut names = Vec::new();
+            let bare = match it {
+                Item::Const(s) => {
+                    for v in s.values.iter() {
+                        initorder::names_in_type_or_const(v, &mut names);
+                    }
+                    if let Some(t) = &s.ty {
+                        initorder::names_in_type_or_const(t, &mut names);
+                    }
+                    None
+                }
+                Item::Alias(s) | Item::Named(s) => {
+                    initorder::names_in_type_or_const(&s.ty, &mut names);
+                    match &s.ty.kind {
+                        ExprKind::Ident(id) => Some(id.name.as_str()),
+                        _ => None,
+                    }
+                }
+            };
+            let mut d: Vec<usize> = Vec::new();
+            for n in &names {
+                let Some(&j) = by_name.get(n.as_str()) else {
+                    continue;
+                };
+                let needed = match (it, &items[j]) {
+                    (_, Item::Const(_)) | (Item::Const(_), _) | (_, Item::Alias(_)) => true,
+                    // A defined type needs another's body only to take
+                    // its underlying type (`type T U`).
+                    (Item::Named(_), Item::Named(_)) => bare == Some(n.as_str()),
+                    (Item::Alias(_), Item::Named(_)) => false,
+                };
+                if needed && !d.contains(&j) {
+                    d.push(j);
+                }
+            }
+            deps.push(d);
+        }
+        let (order, cycles) = initorder::depth_first(items.len(), &deps);
+        for cycle in &cycles {
+            let site = |i: usize| match &items[i] {
+                Item::Const(s) => (
+                    s.names.first().map(|n| n.name.clone()).unwrap_or_default(),
+                    s.names.first().map(|n| n.span).unwrap_or(s.span),
+                ),
+                Item::Alias(s) | Item::Named(s) => (s.name.name.clone(), s.name.span),
+            };
+            let sites: Vec<(String, Span)> = cycle.iter().map(|&i| site(i)).collect();
+            if cycle.iter().all(|&i| matches!(items[i], Item::Const(_))) {
+                self.report_cycle(&sites, CycleKind::Init);
+                // The cycle is the error: its constants are invalid, not
+                // undefined, to whoever meets them first.
+                let pkg = self.cur_pkg as usize;
+                for &i in cycle {
+                    if let Item::Const(s) = items[i] {
+                        for n in &s.names {
+                            self.packages[pkg].scope.insert(
+                                n.name.clone(),
+                                Sym::Const {
+                                    val: ConstVal::Int(0),
+                                    ty: wk::INVALID,
+                                },
+                            );
+                        }
+                    }
+                }
+            } else {
+                self.report_cycle(&sites, CycleKind::Type);
+            }
+        }
+        for i in order {
+            match items[i] {
+                Item::Const(s) => self.declare_const_spec(s),
+                Item::Alias(s) | Item::Named(s) => self.resolve_type_body(s),
+            }
+        }
+    }
+
+    /// Reports a cycle of declarations the way go/types does, from the one
+    /// declared first: each element of `cycle` needs the next, and the last
+    /// needs the first.
+    fn report_cycle(&mut self, cycle: &[(String, Span)], kind: CycleKind) {
+        let Some(start) = (0..cycle.len()).min_by_key(|&i| cycle[i].1.lo) else {
+            return;
+        };
+        let (name, span) = cycle[start].clone();
+        if cycle.len() == 1 {
+            let msg = match kind {
+                CycleKind::Type => format!("invalid recursive type: {} refers to itself", name),
+                CycleKind::Init => format!("initialization cycle: {} refers to itself", name),
+            };
+            self.error(span, msg);
+            return;
+        }
+        let notes = (0..cycle.len())
+            .map(|k| {
+                let (from, at) = &cycle[(start + k) % cycle.len()];
+                let (to, _) = &cycle[(start + k + 1) % cycle.len()];
+                (*at, format!("{} refers to {}", from, to))
+            })
+            .collect();
+        let msg = match kind {
+            CycleKind::Type => format!("invalid recursive type {}", name),
+            CycleKind::Init => format!("initialization cycle for {}", name),
+        };
+        self.error_with_notes(span, msg, notes);
+    }
+
+    /// validtype.go: a defined type may not contain itself by value
+    /// (through struct fields and array elements), directly or through
+    /// other types: `type T struct{ a, b T }`, `type T [1]T`.
+    fn check_recursive_types(&mut self, p: &PackageSource<'a>) {
+        let mut sites: HashMap<TypeId, (String, Span)> = HashMap::default();
+        let mut named: Vec<TypeId> = Vec::new();
+        for d in &p.file.decls {
+            if let Decl::Gen(GenDecl::Type(specs)) = d {
+                for s in specs.iter().filter(|s| !s.alias) {
+                    if let Some(t) = self.lookup_type_sym(&s.name.name) {
+                        if self.types.is_named(t) && !sites.contains_key(&t) {
+                            sites.insert(t, (s.name.name.clone(), s.name.span));
+                            named.push(t);
+                        }
+                    }
+                }
+            }
+        }
+        let index: HashMap<TypeId, usize> =
+            named.iter().enumerate().map(|(i, &t)| (t, i)).collect();
+        let deps: Vec<Vec<usize>> = named
+            .iter()
+            .map(|&t| {
+                initorder::contained_named(&self.types, t)
+                    .into_iter()
+                    .filter_map(|u| index.get(&u).copied())
+                    .collect()
+            })
+            .collect();
+        let (_, cycles) = initorder::depth_first(named.len(), &deps);
+        for cycle in cycles {
+            let cycle: Vec<(String, Span)> =
+                cycle.iter().map(|&i| sites[&named[i]].clone()).collect();
+            self.report_cycle(&cycle, CycleKind::Type);
         }
     }
 
@@ -440,6 +628,8 @@ impl<'a> Compiler<'a> {
             ExprKind::FuncType(ft) => self.func_type(ft).0,
             ExprKind::StructType(fields) => {
                 let mut fs = Vec::new();
+                // Names seen so far: a struct may have a hundred thousand.
+                let mut seen: crate::util::fasthash::HashSet<String> = Default::default();
                 for f in fields {
                     let t = self.resolve_type(&f.ty);
                     if f.names.is_empty() {
@@ -454,6 +644,7 @@ impl<'a> Compiler<'a> {
                             );
                         }
                         let name = embedded_name(&f.ty);
+                        seen.insert(name.clone());
                         fs.push(Field {
                             name,
                             ty: t,
@@ -461,7 +652,7 @@ impl<'a> Compiler<'a> {
                         });
                     } else {
                         for n in &f.names {
-                            if fs.iter().any(|x: &Field| x.name == n.name) {
+                            if !seen.insert(n.name.clone()) {
                                 errorf!(self, n.span, "{} redeclared", n.name);
                             }
                             fs.push(Field {
@@ -566,16 +757,6 @@ impl<'a> Compiler<'a> {
             }
         }
         (self.types.func(params, results, variadic), named)
-    }
-
-    fn declare_consts(&mut self, p: &PackageSource<'a>) {
-        for d in &p.file.decls {
-            if let Decl::Gen(GenDecl::Const(specs)) = d {
-                for s in specs {
-                    self.declare_const_spec(s);
-                }
-            }
-        }
     }
 
     pub(super) fn declare_const_spec(&mut self, s: &ast::ConstSpec) {
@@ -801,66 +982,361 @@ impl<'a> Compiler<'a> {
         }
     }
 
+    /// Declares the package's variables, then checks each initializer
+    /// after the ones it mentions (so `var x = y + 1` may come before `var
+    /// y = 2`), compiling each into its own function: the package's
+    /// initialization calls them in Go's order ([`Compiler::init_order`]).
     fn declare_globals(&mut self, p: &PackageSource<'a>) {
-        // Each package's variable initializers run in one synthesized function.
-        self.fns.push(FnCtx::new(
-            format!("{}.init.vars", self.packages[self.cur_pkg as usize].name),
-            Span::default(),
-        ));
-        self.push_scope();
+        struct Unit<'b> {
+            names: &'b [ast::Ident],
+            values: &'b [Expr],
+            declared: Option<TypeId>,
+            span: Span,
+            globals: Vec<u32>,
+        }
+        let pkg = self.cur_pkg as usize;
+        let mut units: Vec<Unit<'a>> = Vec::new();
         for d in &p.file.decls {
-            if let Decl::Gen(GenDecl::Var(specs)) = d {
-                for s in specs {
-                    self.global_var_spec(s);
+            let Decl::Gen(GenDecl::Var(specs)) = d else {
+                continue;
+            };
+            for s in specs {
+                let declared = s.ty.as_ref().map(|t| self.resolve_type(t));
+                let mut idxs = Vec::new();
+                for n in &s.names {
+                    let idx = self.globals.len() as u32;
+                    self.globals.push(GlobalInfo {
+                        name: format!("{}.{}", self.packages[pkg].name, n.name),
+                        ty: declared.unwrap_or(wk::INVALID),
+                    });
+                    self.global_sites.push(DeclSite {
+                        pkg: self.cur_pkg,
+                        name: n.name.clone(),
+                        span: n.span,
+                    });
+                    idxs.push(idx);
+                    if n.name != "_" {
+                        if self.packages[pkg].scope.contains_key(&n.name) {
+                            errorf!(self, n.span, "{} redeclared in this block", n.name);
+                        }
+                        // Until its initializer is checked, a variable
+                        // without a declared type has an invalid one.
+                        let ty = declared.unwrap_or(wk::INVALID);
+                        self.packages[pkg]
+                            .scope
+                            .insert(n.name.clone(), Sym::Global { idx, ty });
+                    }
+                }
+                if s.values.len() == s.names.len() && s.names.len() > 1 {
+                    // `var a, b = x, y`: each variable its own initializer.
+                    for (k, &idx) in idxs.iter().enumerate() {
+                        units.push(Unit {
+                            names: &s.names[k..k + 1],
+                            values: &s.values[k..k + 1],
+                            declared,
+                            span: s.span,
+                            globals: vec![idx],
+                        });
+                    }
+                } else {
+                    units.push(Unit {
+                        names: &s.names,
+                        values: &s.values,
+                        declared,
+                        span: s.span,
+                        globals: idxs,
+                    });
                 }
             }
         }
-        self.fnc().scopes.pop();
-        let f = self.fns.pop().expect("pushed above");
-        if !f.code.is_empty() {
-            self.init_code.push((f.code, f.spans));
+        // Check each initializer after those of the variables it mentions
+        // (by name, over-approximated: a local that shadows one only moves
+        // the order).
+        let mut by_name: HashMap<&str, usize> = HashMap::default();
+        for (i, u) in units.iter().enumerate() {
+            for n in u.names {
+                by_name.entry(n.name.as_str()).or_insert(i);
+            }
+        }
+        let deps: Vec<Vec<usize>> = units
+            .iter()
+            .map(|u| {
+                let mut d: Vec<usize> = Vec::new();
+                for v in u.values {
+                    for n in boxing::names_used(v) {
+                        if let Some(&j) = by_name.get(n.as_str()) {
+                            if !d.contains(&j) {
+                                d.push(j);
+                            }
+                        }
+                    }
+                }
+                d
+            })
+            .collect();
+        let (order, _) = initorder::depth_first(units.len(), &deps);
+        for i in order {
+            let u = &units[i];
+            self.global_unit(u.names, u.declared, u.values, u.span, &u.globals);
         }
     }
 
-    fn global_var_spec(&mut self, s: &ast::ValueSpec) {
-        let declared = s.ty.as_ref().map(|t| self.resolve_type(t));
+    /// Checks one initializer and compiles it into its own function.
+    fn global_unit(
+        &mut self,
+        names: &[ast::Ident],
+        declared: Option<TypeId>,
+        values: &[Expr],
+        span: Span,
+        idxs: &[u32],
+    ) {
         let pkg = self.cur_pkg as usize;
-        let mut idxs = Vec::new();
-        for n in &s.names {
-            let idx = self.globals.len() as u32;
-            self.globals.push(GlobalInfo {
-                name: format!("{}.{}", self.packages[pkg].name, n.name),
-                ty: declared.unwrap_or(wk::INVALID),
-            });
-            idxs.push(idx);
-        }
-        let prev = self.set_span(s.span);
-        let types = self.assign_values_to_new(&s.names, declared, &s.values, s.span);
-        for (i, n) in s.names.iter().enumerate() {
+        self.fns.push(FnCtx::new(
+            format!("{}.init", self.packages[pkg].name),
+            span,
+        ));
+        self.push_scope();
+        let prev = self.set_span(span);
+        let types = self.assign_values_to_new(names, declared, values, span);
+        for (i, n) in names.iter().enumerate() {
             let ty = types.get(i).copied().unwrap_or(wk::INVALID);
             self.globals[idxs[i] as usize].ty = ty;
             if n.name != "_" {
-                if self.packages[pkg].scope.contains_key(&n.name) {
-                    errorf!(self, n.span, "{} redeclared in this block", n.name);
+                if let Some(Sym::Global { idx, .. }) = self.packages[pkg].scope.get(&n.name) {
+                    if *idx == idxs[i] {
+                        let idx = *idx;
+                        self.packages[pkg]
+                            .scope
+                            .insert(n.name.clone(), Sym::Global { idx, ty });
+                    }
                 }
-                self.packages[pkg]
-                    .scope
-                    .insert(n.name.clone(), Sym::Global { idx: idxs[i], ty });
             }
         }
         // Values are on the stack in order; store in reverse.
-        if !s.values.is_empty() {
+        if !values.is_empty() {
             for idx in idxs.iter().rev() {
                 self.emit(Op::StoreGlobal(*idx));
             }
-        } else {
-            for (i, idx) in idxs.iter().enumerate() {
-                let ty = types.get(i).copied().unwrap_or(wk::INVALID);
-                self.emit(Op::Zero(ty));
-                self.emit(Op::StoreGlobal(*idx));
+        }
+        self.emit(Op::Return);
+        self.set_span(prev);
+        self.fnc().scopes.pop();
+        let f = self.fns.pop().expect("pushed above");
+        if values.is_empty() {
+            // Package variables start at their zero values.
+            return;
+        }
+        let fid = self.funcs.len() as u32;
+        self.funcs.push(Some(FuncCode {
+            name: f.name,
+            code: f.code,
+            spans: f.spans,
+            nparams: 0,
+            capture_slots: vec![],
+            nlocals: f.nlocals,
+            result_slots: vec![],
+            boxed_results: vec![],
+            boxed_params: vec![],
+            locals: f.locals,
+            span,
+            library: self.library_mode,
+        }));
+        self.init_chunks.push(InitChunk {
+            pkg: self.cur_pkg,
+            fid,
+            globals: idxs.to_vec(),
+        });
+    }
+
+    /// Package initialization, per package: which initializers run in
+    /// which order (cmd/compile's pkginit order), and the initialization
+    /// cycles (go/types' initorder.go, which reports them). A declaration
+    /// depends on the variables and declared functions its code mentions,
+    /// a function literal's code counting as its enclosing declaration's.
+    /// Returns the initializers to call, in order.
+    fn init_order(&mut self, npkgs: usize) -> Vec<u32> {
+        let mut calls = Vec::new();
+        let declared: HashSet<u32> = self.func_sites.keys().copied().collect();
+        for pkg in 0..npkgs as u32 {
+            // go/types' graph: every variable and declared function.
+            let mut nodes: Vec<initorder::InitNode> = Vec::new();
+            let mut sites: Vec<DeclSite> = Vec::new();
+            let mut node_of_global: HashMap<u32, usize> = HashMap::default();
+            let mut global_of_node: HashMap<usize, u32> = HashMap::default();
+            let mut node_of_func: HashMap<u32, usize> = HashMap::default();
+            for (g, site) in self.global_sites.iter().enumerate() {
+                if site.pkg == pkg {
+                    node_of_global.insert(g as u32, nodes.len());
+                    global_of_node.insert(nodes.len(), g as u32);
+                    nodes.push(initorder::InitNode {
+                        func: false,
+                        order: site.span.lo as usize,
+                        deps: Vec::new(),
+                    });
+                    sites.push(site.clone());
+                }
+            }
+            let mut funcs: Vec<(u32, DeclSite)> = self
+                .func_sites
+                .iter()
+                .filter(|(_, s)| s.pkg == pkg)
+                .map(|(f, s)| (*f, s.clone()))
+                .collect();
+            crate::util::order::sort_by_key(&mut funcs, |(f, _)| *f);
+            for (fid, site) in funcs {
+                node_of_func.insert(fid, nodes.len());
+                nodes.push(initorder::InitNode {
+                    func: true,
+                    order: site.span.lo as usize,
+                    deps: Vec::new(),
+                });
+                sites.push(site);
+            }
+            let mut chunks: Vec<usize> = (0..self.init_chunks.len())
+                .filter(|&c| self.init_chunks[c].pkg == pkg)
+                .collect();
+            let first_global = |c: &InitChunk| c.globals.first().copied().unwrap_or(0);
+            crate::util::order::sort_by_key(&mut chunks, |&c| first_global(&self.init_chunks[c]));
+            let mut chunk_of_global: HashMap<u32, usize> = HashMap::default();
+            for (k, &c) in chunks.iter().enumerate() {
+                for &g in &self.init_chunks[c].globals {
+                    chunk_of_global.insert(g, k);
+                }
+            }
+            for &c in &chunks {
+                let chunk = &self.init_chunks[c];
+                let refs = self.code_refs(chunk.fid, &declared, &chunk.globals);
+                let deps = ref_nodes(&refs, &node_of_global, &node_of_func);
+                for g in chunk.globals.clone() {
+                    if let Some(&n) = node_of_global.get(&g) {
+                        nodes[n].deps = deps.clone();
+                    }
+                }
+            }
+            for (&fid, &n) in &node_of_func {
+                let refs = self.code_refs(fid, &declared, &[]);
+                nodes[n].deps = ref_nodes(&refs, &node_of_global, &node_of_func);
+            }
+            let graph = initorder::init_order(&nodes);
+            let user = !self.library_mode_of(pkg);
+            if graph.too_complex && user {
+                let at = sites.first().map(|s| s.span).unwrap_or_default();
+                errorf!(
+                    self,
+                    at,
+                    "gosim: ordering the package's initialization needs more than {} dependencies",
+                    initorder::MAX_INIT_EDGES
+                );
+            }
+            for cycle in &graph.cycles {
+                let named: Vec<(String, Span)> = cycle
+                    .iter()
+                    .map(|&n| (sites[n].name.clone(), sites[n].span))
+                    .collect();
+                self.report_init_cycle(&named);
+            }
+            // The order: each initializer needs the initializers of the
+            // variables reachable from its code through declared functions.
+            let mut budget = initorder::MAX_INIT_EDGES;
+            let deps: Vec<Vec<usize>> = chunks
+                .iter()
+                .map(|&c| {
+                    let chunk = &self.init_chunks[c];
+                    let start = chunk.globals.first().and_then(|g| node_of_global.get(g));
+                    let mut out: Vec<usize> = Vec::new();
+                    let mut seen: HashSet<usize> = HashSet::default();
+                    let mut pending: Vec<usize> = start
+                        .into_iter()
+                        .flat_map(|&n| nodes[n].deps.clone())
+                        .collect();
+                    while let Some(n) = pending.pop() {
+                        if budget == 0 || !seen.insert(n) {
+                            continue;
+                        }
+                        budget -= 1;
+                        if nodes[n].func {
+                            pending.extend(nodes[n].deps.iter().copied());
+                        } else if let Some(&k) =
+                            global_of_node.get(&n).and_then(|g| chunk_of_global.get(g))
+                        {
+                            out.push(k);
+                        }
+                    }
+                    out
+                })
+                .collect();
+            let (order, _) = initorder::initialization_order(&deps);
+            for k in order {
+                calls.push(self.init_chunks[chunks[k]].fid);
             }
         }
-        self.set_span(prev);
+        calls
+    }
+
+    fn library_mode_of(&self, pkg: u32) -> bool {
+        self.packages.get(pkg as usize).is_some_and(|p| p.library)
+    }
+
+    /// initorder.go's reportCycle: the cycle as found, from the node taken
+    /// with dependencies left.
+    fn report_init_cycle(&mut self, cycle: &[(String, Span)]) {
+        let Some((name, span)) = cycle.first().cloned() else {
+            return;
+        };
+        if cycle.len() == 1 {
+            errorf!(
+                self,
+                span,
+                "initialization cycle: {} refers to itself",
+                name
+            );
+            return;
+        }
+        let notes = (0..cycle.len())
+            .map(|k| {
+                let (from, at) = &cycle[k];
+                let (to, _) = &cycle[(k + 1) % cycle.len()];
+                (*at, format!("{} refers to {}", from, to))
+            })
+            .collect();
+        self.error_with_notes(span, format!("initialization cycle for {}", name), notes);
+    }
+
+    /// What the code of function `fid` mentions: package variables and
+    /// declared functions, with the code of the function
+    /// literals it makes counted as its own. `own` are the variables an
+    /// initializer stores (those stores are not mentions).
+    fn code_refs(&self, fid: u32, declared: &HashSet<u32>, own: &[u32]) -> CodeRefs {
+        let mut refs = CodeRefs::default();
+        let mut pending = vec![(fid, true)];
+        let mut seen: HashSet<u32> = HashSet::default();
+        while let Some((f, top)) = pending.pop() {
+            if !seen.insert(f) {
+                continue;
+            }
+            let Some(Some(code)) = self.funcs.get(f as usize) else {
+                continue;
+            };
+            for op in &code.code {
+                match op {
+                    Op::LoadGlobal(g) | Op::AddrGlobal(g) => refs.globals.push(*g),
+                    Op::StoreGlobal(g) if !(top && own.contains(g)) => refs.globals.push(*g),
+                    Op::Call { fid: t, .. }
+                    | Op::PushFunc(t)
+                    | Op::BindMethod(t)
+                    | Op::MakeClosure { fid: t, .. } => {
+                        if declared.contains(t) {
+                            refs.funcs.push(*t);
+                        } else {
+                            // A literal (or library code): counted here.
+                            pending.push((*t, false));
+                        }
+                    }
+                    _ => {}
+                }
+            }
+        }
+        refs
     }
 
     fn compile_func_decl(&mut self, pf: &PendingFunc<'a>) {
@@ -1021,14 +1497,13 @@ impl<'a> Compiler<'a> {
         }
     }
 
-    fn build_entry(&mut self, main_fid: u32) {
-        let mut f = FnCtx::new("runtime.main".into(), Span::default());
-        let inits = std::mem::take(&mut self.init_code);
-        for (code, spans) in inits {
-            f.code.extend(code);
-            f.spans.extend(spans);
-        }
+    fn build_entry(&mut self, main_fid: u32, init_calls: &[u32]) {
+        let f = FnCtx::new("runtime.main".into(), Span::default());
         self.fns.push(f);
+        // Package variables, in initialization order.
+        for &fid in init_calls {
+            self.emit(Op::Call { fid, argc: 0 });
+        }
         // Package init functions (only top-level `func init()`, not a
         // method of that name), in package order, each package's in source
         // order.
@@ -1056,6 +1531,38 @@ impl<'a> Compiler<'a> {
             library: true,
         }));
     }
+}
+
+/// The graph nodes of what some code mentions.
+fn ref_nodes(
+    refs: &CodeRefs,
+    globals: &HashMap<u32, usize>,
+    funcs: &HashMap<u32, usize>,
+) -> Vec<usize> {
+    let mut seen: HashSet<usize> = HashSet::default();
+    refs.globals
+        .iter()
+        .filter_map(|g| globals.get(g))
+        .chain(refs.funcs.iter().filter_map(|f| funcs.get(f)))
+        .copied()
+        .filter(|&n| seen.insert(n))
+        .collect()
+}
+
+/// What a function's code mentions (see `Compiler::code_refs`).
+#[derive(Default)]
+struct CodeRefs {
+    globals: Vec<u32>,
+    funcs: Vec<u32>,
+}
+
+/// Which of Go's two cycle errors a cycle of declarations is.
+#[derive(Clone, Copy)]
+enum CycleKind {
+    /// `invalid recursive type`.
+    Type,
+    /// `initialization cycle`.
+    Init,
 }
 
 impl FnCtx {

@@ -248,18 +248,18 @@ impl<'a> Compiler<'a> {
     /// The operand a resolved name denotes (emitting the load of a value).
     pub(super) fn sym_operand(&mut self, sym: Sym, span: Span) -> Operand {
         match sym {
-            // A variable whose type could not be determined (an error was
-            // reported) is an invalid operand: what follows stays quiet.
-            Sym::Local {
-                ty: wk::INVALID, ..
-            }
-            | Sym::Global {
-                ty: wk::INVALID, ..
-            } => Operand::invalid(span),
             Sym::Local { ty, .. } | Sym::Global { ty, .. } => {
                 self.load_sym(&sym);
+                if ty == wk::INVALID {
+                    // Already reported (or on an initialization cycle):
+                    // no follow-on errors.
+                    return Operand::invalid(span);
+                }
                 Operand::value(ty, span)
             }
+            Sym::Const {
+                ty: wk::INVALID, ..
+            } => Operand::invalid(span),
             Sym::Const { val, ty } => Operand {
                 mode: Mode::Const(val),
                 ty,

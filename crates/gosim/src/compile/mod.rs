@@ -38,6 +38,7 @@ mod decls;
 mod expr;
 mod index;
 mod infer;
+mod initorder;
 mod instantiate;
 mod labels;
 mod lookup;
@@ -168,6 +169,23 @@ struct FnCtx {
     ranges: u32,
 }
 
+/// A package variable's initializer, compiled into its own function: one
+/// per `var` spec, or per variable when each has its own value.
+struct InitChunk {
+    pkg: u32,
+    fid: u32,
+    /// The variables it initializes (global indices).
+    globals: Vec<u32>,
+}
+
+/// A package-level declaration as the initialization order sees it.
+#[derive(Clone)]
+struct DeclSite {
+    pkg: u32,
+    name: String,
+    span: Span,
+}
+
 struct Compiler<'a> {
     types: Types,
     funcs: Vec<Option<FuncCode>>,
@@ -186,8 +204,13 @@ struct Compiler<'a> {
     boxed: HashSet<String>,
     /// A capture of an unboxed variable was found: recompile with it boxed.
     retry_boxed: Option<String>,
-    /// Code that initializes package variables, in order.
-    init_code: Vec<(Vec<Op>, Vec<Span>)>,
+    /// The package variables' initializers, in source order.
+    init_chunks: Vec<InitChunk>,
+    /// Where each package variable is declared (by global index).
+    global_sites: Vec<DeclSite>,
+    /// Declared functions and methods (not literals): fid -> where.
+    func_sites: HashMap<u32, DeclSite>,
+
     universe: HashMap<String, Sym>,
     /// Bodies to compile after all signatures are known.
     pending: Vec<PendingFunc<'a>>,
@@ -306,6 +329,9 @@ impl Operand {
 /// Compiles the user's package (path `main`) with the library packages it
 /// imports. On success returns the program; otherwise the diagnostics for
 /// the user's file.
+/// Errors the checker records: `go build` stops at the tenth it finds.
+pub const MAX_ERRORS: usize = 10;
+
 pub fn compile_program(
     user: &ast::File,
     user_text: &str,
@@ -372,7 +398,10 @@ impl<'a> Compiler<'a> {
             fns: Vec::new(),
             boxed: HashSet::default(),
             retry_boxed: None,
-            init_code: Vec::new(),
+            init_chunks: Vec::new(),
+            global_sites: Vec::new(),
+            func_sites: HashMap::default(),
+
             universe: HashMap::default(),
             pending: Vec::new(),
             library_mode: false,
@@ -438,6 +467,18 @@ impl<'a> Compiler<'a> {
         id
     }
 
+    /// An error with Go's follow-up lines (`\tA refers to B`), each at its
+    /// own place.
+    fn error_with_notes(&mut self, span: Span, msg: impl Into<String>, notes: Vec<(Span, String)>) {
+        let before = self.diags.len();
+        self.error(span, msg);
+        if self.diags.len() > before {
+            if let Some(d) = self.diags.last_mut() {
+                d.notes = notes;
+            }
+        }
+    }
+
     fn error(&mut self, span: Span, msg: impl Into<String>) {
         let msg = msg.into();
         if self.library_mode {
@@ -460,6 +501,11 @@ impl<'a> Compiler<'a> {
         let follow_on = msg.find("invalid operand").is_some_and(|i| i > 0)
             || msg.find("invalid type").is_some_and(|i| i > 0);
         if follow_on && !self.diags.is_empty() {
+            return;
+        }
+        // go build stops at the tenth error it finds (and lists those ten
+        // by position); the rest would never be shown.
+        if self.diags.len() >= MAX_ERRORS {
             return;
         }
         self.diags.push(Diagnostic::new(span, msg));

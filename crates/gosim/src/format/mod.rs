@@ -135,6 +135,62 @@ pub enum FmtValue {
     },
 }
 
+impl FmtValue {
+    /// Whether the value holds other values.
+    fn nests(&self) -> bool {
+        match self {
+            FmtValue::Slice { items, .. } => items.as_ref().is_some_and(|v| !v.is_empty()),
+            FmtValue::Array { items, .. } => !items.is_empty(),
+            FmtValue::Map { entries, .. } => entries.as_ref().is_some_and(|v| !v.is_empty()),
+            FmtValue::Struct { fields } => !fields.is_empty(),
+            FmtValue::Pointer { pointee, .. } => pointee.is_some(),
+            FmtValue::Method { .. } | FmtValue::MethodPanic { .. } => true,
+            _ => false,
+        }
+    }
+
+    /// Moves the values nested in this one into `out`.
+    fn take_children(&mut self, out: &mut Vec<FmtValue>) {
+        let mut take = |v: &mut FmtValue| out.push(std::mem::replace(v, FmtValue::Nil));
+        match self {
+            FmtValue::Slice {
+                items: Some(items), ..
+            }
+            | FmtValue::Array { items, .. } => items.iter_mut().for_each(|a| take(&mut a.value)),
+            FmtValue::Map {
+                entries: Some(entries),
+                ..
+            } => entries.iter_mut().for_each(|(k, v)| {
+                take(&mut k.value);
+                take(&mut v.value);
+            }),
+            FmtValue::Struct { fields } => fields.iter_mut().for_each(|f| take(&mut f.value.value)),
+            FmtValue::Pointer {
+                pointee: Some(p), ..
+            } => take(&mut p.value),
+            FmtValue::Method { value, .. } | FmtValue::MethodPanic { value, .. } => take(value),
+            _ => {}
+        }
+    }
+}
+
+/// A value tree as deep as the Go value it shows is freed level by level
+/// from an explicit stack, not by Rust's recursive drop.
+impl Drop for FmtValue {
+    fn drop(&mut self) {
+        if !self.nests() {
+            return;
+        }
+        let mut pending = Vec::new();
+        self.take_children(&mut pending);
+        while let Some(mut v) = pending.pop() {
+            if v.nests() {
+                v.take_children(&mut pending);
+            }
+        }
+    }
+}
+
 /// One struct field; `name` is the field name (the type name for embedded fields).
 #[derive(Clone, Debug, PartialEq)]
 pub struct Field {
@@ -229,23 +285,43 @@ impl Arg {
 
 /// `fmt.Sprintf`.
 pub fn sprintf(format: &[u8], args: &[Arg]) -> Vec<u8> {
-    let mut p = print::Printer::new();
-    p.do_printf(format, args);
-    p.buf
+    sprintf_limited(format, args, usize::MAX).0
 }
 
 /// `fmt.Sprint`: a space between operands when neither side is a string.
 pub fn sprint(args: &[Arg]) -> Vec<u8> {
-    let mut p = print::Printer::new();
-    p.do_print(args);
-    p.buf
+    sprint_limited(args, usize::MAX).0
 }
 
 /// `fmt.Sprintln`: spaces between all operands and a trailing newline.
 pub fn sprintln(args: &[Arg]) -> Vec<u8> {
+    sprintln_limited(args, usize::MAX).0
+}
+
+/// [`sprintf`], stopping soon after the output passes `limit` bytes (by at
+/// most one verb's padding, which Go caps at a million): the output so
+/// far, and whether it passed.
+pub fn sprintf_limited(format: &[u8], args: &[Arg], limit: usize) -> (Vec<u8>, bool) {
     let mut p = print::Printer::new();
+    p.limit = limit;
+    p.do_printf(format, args);
+    p.finish()
+}
+
+/// [`sprint`] within `limit` (see [`sprintf_limited`]).
+pub fn sprint_limited(args: &[Arg], limit: usize) -> (Vec<u8>, bool) {
+    let mut p = print::Printer::new();
+    p.limit = limit;
+    p.do_print(args);
+    p.finish()
+}
+
+/// [`sprintln`] within `limit` (see [`sprintf_limited`]).
+pub fn sprintln_limited(args: &[Arg], limit: usize) -> (Vec<u8>, bool) {
+    let mut p = print::Printer::new();
+    p.limit = limit;
     p.do_println(args);
-    p.buf
+    p.finish()
 }
 
 /// The message text of `fmt.Errorf`: like [`sprintf`], but `%w` accepts an
@@ -253,8 +329,14 @@ pub fn sprintln(args: &[Arg]) -> Vec<u8> {
 /// as `%v`. Which operands `%w` wrapped is the VM's business (they are the
 /// operands at the `%w` positions).
 pub fn errorf_text(format: &[u8], args: &[Arg]) -> Vec<u8> {
+    errorf_text_limited(format, args, usize::MAX).0
+}
+
+/// [`errorf_text`] within `limit` (see [`sprintf_limited`]).
+pub fn errorf_text_limited(format: &[u8], args: &[Arg], limit: usize) -> (Vec<u8>, bool) {
     let mut p = print::Printer::new();
+    p.limit = limit;
     p.set_wrap_errs(true);
     p.do_printf(format, args);
-    p.buf
+    p.finish()
 }

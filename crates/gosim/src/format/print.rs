@@ -38,14 +38,31 @@ pub struct Printer {
     erroring: bool,
     /// `fmt.Errorf` accepts `%w`; `Sprintf` reports it as a bad verb.
     wrap_errs: bool,
+    /// Output beyond this many bytes stops the printing (the caller's
+    /// memory or output budget); `over` says it happened.
+    pub limit: usize,
+    pub over: bool,
 }
 
 /// The kind of the value behind any method wrapper.
-fn underlying(v: &FmtValue) -> &FmtValue {
-    match v {
-        FmtValue::Method { value, .. } | FmtValue::MethodPanic { value, .. } => underlying(value),
-        other => other,
+fn underlying(mut v: &FmtValue) -> &FmtValue {
+    while let FmtValue::Method { value, .. } | FmtValue::MethodPanic { value, .. } = v {
+        v = value;
     }
+    v
+}
+
+/// Pending output of the printer's explicit stack (see `Printer::run`).
+enum Task<'a> {
+    /// `printValue` of a value nested at `depth`.
+    Value {
+        ty: &'a str,
+        v: &'a FmtValue,
+        verb: u32,
+        depth: usize,
+    },
+    /// Text between and around nested values.
+    Bytes(&'a [u8]),
 }
 
 impl Printer {
@@ -57,7 +74,15 @@ impl Printer {
             prec: 0,
             erroring: false,
             wrap_errs: false,
+            limit: usize::MAX,
+            over: false,
         }
+    }
+
+    /// The output, and whether it passed the limit.
+    pub fn finish(mut self) -> (Vec<u8>, bool) {
+        let over = self.over || self.buf.len() > self.limit;
+        (std::mem::take(&mut self.buf), over)
     }
 
     pub fn set_wrap_errs(&mut self, on: bool) {
@@ -668,15 +693,64 @@ impl Printer {
         }
     }
 
-    /// Mirrors `printValue`: a value found by reflection at `depth`.
+    /// Mirrors `printValue`: a value found by reflection at `depth`, with
+    /// everything nested in it. Go recurses; values nest as deep as a
+    /// program makes them, so this runs an explicit stack of [`Task`]s.
     fn print_value(&mut self, ty: &str, v: &FmtValue, verb: u32, depth: usize) {
+        self.run(vec![Task::Value { ty, v, verb, depth }]);
+    }
+
+    /// Slices and arrays element by element: `[1 2]` or `[]int{1, 2}`.
+    fn print_list(&mut self, ty: &str, v: &FmtValue, verb: u32, depth: usize) {
+        let mut tasks = Vec::new();
+        self.list_step(&mut tasks, ty, v, verb, depth);
+        self.run(tasks);
+    }
+
+    /// Works through `tasks` until none is left (or the output passed its
+    /// limit). Only `print_value`'s composite kinds push more; the helpers
+    /// that print a nested value themselves (`bad_verb` for `%p` of a
+    /// struct, `fmt_bytes` for `%o` of a byte slice) do it with the verb
+    /// `v` or on bytes, which never nest again, so this is at most a few
+    /// calls deep whatever the value's depth.
+    fn run<'a>(&mut self, mut tasks: Vec<Task<'a>>) {
+        while let Some(t) = tasks.pop() {
+            if self.buf.len() > self.limit {
+                self.over = true;
+                return;
+            }
+            match t {
+                Task::Bytes(b) => self.buf.extend_from_slice(b),
+                Task::Value { ty, v, verb, depth } => {
+                    self.value_step(&mut tasks, ty, v, verb, depth)
+                }
+            }
+        }
+    }
+
+    /// One `printValue` call: prints what it can now and pushes the nested
+    /// values, with the text between them, in reverse order.
+    fn value_step<'a>(
+        &mut self,
+        tasks: &mut Vec<Task<'a>>,
+        ty: &'a str,
+        v: &'a FmtValue,
+        verb: u32,
+        depth: usize,
+    ) {
         if depth > 0 && self.handle_methods(ty, v, verb) {
             return;
         }
         if let FmtValue::Method { value, .. } | FmtValue::MethodPanic { value, .. } = v {
-            self.print_value(ty, value, verb, depth);
+            tasks.push(Task::Value {
+                ty,
+                v: value,
+                verb,
+                depth,
+            });
             return;
         }
+        let sep: &'static [u8] = if self.f.sharp_v { b", " } else { b" " };
         match v {
             FmtValue::Nil => {
                 if self.f.sharp_v && ty != "<nil>" {
@@ -703,42 +777,49 @@ impl Printer {
                 } else {
                     self.buf.extend_from_slice(b"map[");
                 }
-                let empty = Vec::new();
-                let sorted = sorted_entries(entries.as_ref().unwrap_or(&empty));
-                for (i, (k, val)) in sorted.into_iter().enumerate() {
+                let sorted = sorted_entries(entries.as_deref().unwrap_or(&[]));
+                tasks.push(Task::Bytes(if self.f.sharp_v { b"}" } else { b"]" }));
+                for (i, (k, val)) in sorted.into_iter().enumerate().rev() {
+                    tasks.push(Task::Value {
+                        ty: &val.ty,
+                        v: &val.value,
+                        verb,
+                        depth: depth + 1,
+                    });
+                    tasks.push(Task::Bytes(b":"));
+                    tasks.push(Task::Value {
+                        ty: &k.ty,
+                        v: &k.value,
+                        verb,
+                        depth: depth + 1,
+                    });
                     if i > 0 {
-                        if self.f.sharp_v {
-                            self.buf.extend_from_slice(b", ");
-                        } else {
-                            self.buf.push(b' ');
-                        }
+                        tasks.push(Task::Bytes(sep));
                     }
-                    self.print_value(&k.ty, &k.value, verb, depth + 1);
-                    self.buf.push(b':');
-                    self.print_value(&val.ty, &val.value, verb, depth + 1);
                 }
-                self.buf.push(if self.f.sharp_v { b'}' } else { b']' });
             }
             FmtValue::Struct { fields } => {
                 if self.f.sharp_v {
                     self.buf.extend_from_slice(ty.as_bytes());
                 }
                 self.buf.push(b'{');
-                for (i, field) in fields.iter().enumerate() {
+                let names = self.f.plus_v || self.f.sharp_v;
+                tasks.push(Task::Bytes(b"}"));
+                for (i, field) in fields.iter().enumerate().rev() {
+                    tasks.push(Task::Value {
+                        ty: &field.value.ty,
+                        v: &field.value.value,
+                        verb,
+                        depth: depth + 1,
+                    });
+                    if names && !field.name.is_empty() {
+                        tasks.push(Task::Bytes(b":"));
+                        tasks.push(Task::Bytes(field.name.as_bytes()));
+                    }
                     if i > 0 {
-                        if self.f.sharp_v {
-                            self.buf.extend_from_slice(b", ");
-                        } else {
-                            self.buf.push(b' ');
-                        }
+                        tasks.push(Task::Bytes(sep));
                     }
-                    if (self.f.plus_v || self.f.sharp_v) && !field.name.is_empty() {
-                        self.buf.extend_from_slice(field.name.as_bytes());
-                        self.buf.push(b':');
-                    }
-                    self.print_value(&field.value.ty, &field.value.value, verb, depth + 1);
                 }
-                self.buf.push(b'}');
             }
             FmtValue::Slice {
                 elem_uint8, items, ..
@@ -748,7 +829,7 @@ impl Printer {
                     self.fmt_bytes(ty, v, bytes.as_deref(), verb, ty);
                     return;
                 }
-                self.print_list(ty, v, verb, depth);
+                self.list_step(tasks, ty, v, verb, depth);
             }
             FmtValue::Array { elem_uint8, items } => {
                 if *elem_uint8 && matches!(char::from_u32(verb), Some('s' | 'q' | 'x' | 'X')) {
@@ -756,7 +837,7 @@ impl Printer {
                     self.fmt_bytes(ty, v, Some(&bytes), verb, ty);
                     return;
                 }
-                self.print_list(ty, v, verb, depth);
+                self.list_step(tasks, ty, v, verb, depth);
             }
             FmtValue::Pointer { addr, pointee } => {
                 if depth == 0 && *addr != 0 {
@@ -769,7 +850,12 @@ impl Printer {
                                 | FmtValue::Map { .. }
                         ) {
                             self.buf.push(b'&');
-                            self.print_value(&p.ty, &p.value, verb, depth + 1);
+                            tasks.push(Task::Value {
+                                ty: &p.ty,
+                                v: &p.value,
+                                verb,
+                                depth: depth + 1,
+                            });
                             return;
                         }
                     }
@@ -781,36 +867,44 @@ impl Printer {
         }
     }
 
-    /// Slices and arrays element by element: `[1 2]` or `[]int{1, 2}`.
-    fn print_list(&mut self, ty: &str, v: &FmtValue, verb: u32, depth: usize) {
+    /// The opening of a slice or array, with its elements pushed.
+    fn list_step<'a>(
+        &mut self,
+        tasks: &mut Vec<Task<'a>>,
+        ty: &'a str,
+        v: &'a FmtValue,
+        verb: u32,
+        depth: usize,
+    ) {
         let (items, is_nil) = match v {
             FmtValue::Slice { items, .. } => (items.as_deref().unwrap_or(&[]), items.is_none()),
             FmtValue::Array { items, .. } => (items.as_slice(), false),
             _ => return,
         };
-        if self.f.sharp_v {
+        let sep: &'static [u8] = if self.f.sharp_v {
             self.buf.extend_from_slice(ty.as_bytes());
             if is_nil {
                 self.buf.extend_from_slice(b"(nil)");
                 return;
             }
             self.buf.push(b'{');
-            for (i, item) in items.iter().enumerate() {
-                if i > 0 {
-                    self.buf.extend_from_slice(b", ");
-                }
-                self.print_value(&item.ty, &item.value, verb, depth + 1);
-            }
-            self.buf.push(b'}');
+            tasks.push(Task::Bytes(b"}"));
+            b", "
         } else {
             self.buf.push(b'[');
-            for (i, item) in items.iter().enumerate() {
-                if i > 0 {
-                    self.buf.push(b' ');
-                }
-                self.print_value(&item.ty, &item.value, verb, depth + 1);
+            tasks.push(Task::Bytes(b"]"));
+            b" "
+        };
+        for (i, item) in items.iter().enumerate().rev() {
+            tasks.push(Task::Value {
+                ty: &item.ty,
+                v: &item.value,
+                verb,
+                depth: depth + 1,
+            });
+            if i > 0 {
+                tasks.push(Task::Bytes(sep));
             }
-            self.buf.push(b']');
         }
     }
 
@@ -823,6 +917,10 @@ impl Printer {
         let mut reordered = false;
         let mut i = 0usize;
         'format_loop: while i < end {
+            if self.buf.len() > self.limit {
+                self.over = true;
+                break;
+            }
             let mut good_arg_num = true;
             let lasti = i;
             while i < end && format[i] != b'%' {
@@ -1022,6 +1120,10 @@ impl Printer {
     pub fn do_print(&mut self, a: &[Arg]) {
         let mut prev_string = false;
         for (k, arg) in a.iter().enumerate() {
+            if self.buf.len() > self.limit {
+                self.over = true;
+                return;
+            }
             let is_string = matches!(underlying(&arg.value), FmtValue::Str(_));
             if k > 0 && !is_string && !prev_string {
                 self.buf.push(b' ');
@@ -1033,6 +1135,10 @@ impl Printer {
 
     pub fn do_println(&mut self, a: &[Arg]) {
         for (k, arg) in a.iter().enumerate() {
+            if self.buf.len() > self.limit {
+                self.over = true;
+                return;
+            }
             if k > 0 {
                 self.buf.push(b' ');
             }

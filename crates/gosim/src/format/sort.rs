@@ -17,11 +17,11 @@ pub fn sorted_entries(entries: &[(Arg, Arg)]) -> Vec<&(Arg, Arg)> {
     v
 }
 
-fn peel(v: &FmtValue) -> &FmtValue {
-    match v {
-        FmtValue::Method { value, .. } | FmtValue::MethodPanic { value, .. } => peel(value),
-        other => other,
+fn peel(mut v: &FmtValue) -> &FmtValue {
+    while let FmtValue::Method { value, .. } | FmtValue::MethodPanic { value, .. } = v {
+        v = value;
     }
+    v
 }
 
 fn compare_float(a: f64, b: f64) -> Ordering {
@@ -33,21 +33,33 @@ fn compare_float(a: f64, b: f64) -> Ordering {
     }
 }
 
+/// Compares two keys field by field, in order, from an explicit stack of
+/// pairs still to compare (keys nest as deep as a program makes them).
 fn compare(a: &Arg, b: &Arg) -> Ordering {
-    let (va, vb) = (peel(&a.value), peel(&b.value));
-    match (va, vb) {
-        (FmtValue::Nil, FmtValue::Nil) => return Ordering::Equal,
-        (FmtValue::Nil, _) => return Ordering::Less,
-        (_, FmtValue::Nil) => return Ordering::Greater,
-        _ => {}
+    let mut pairs: Vec<(&Arg, &Arg)> = vec![(a, b)];
+    while let Some((a, b)) = pairs.pop() {
+        let (va, vb) = (peel(&a.value), peel(&b.value));
+        let c = match (va, vb) {
+            (FmtValue::Nil, FmtValue::Nil) => Ordering::Equal,
+            (FmtValue::Nil, _) => Ordering::Less,
+            (_, FmtValue::Nil) => Ordering::Greater,
+            _ if a.ty != b.ty => a.ty.cmp(&b.ty),
+            _ => compare_values(va, vb, &mut pairs),
+        };
+        if c != Ordering::Equal {
+            return c;
+        }
     }
-    if a.ty != b.ty {
-        return a.ty.cmp(&b.ty);
-    }
-    compare_values(va, vb)
+    Ordering::Equal
 }
 
-fn compare_values(a: &FmtValue, b: &FmtValue) -> Ordering {
+/// Compares two scalars; for structs and arrays, pushes their parts (first
+/// part on top) and says Equal so far.
+fn compare_values<'a>(
+    a: &'a FmtValue,
+    b: &'a FmtValue,
+    pairs: &mut Vec<(&'a Arg, &'a Arg)>,
+) -> Ordering {
     use FmtValue as V;
     match (a, b) {
         (V::Int(x), V::Int(y)) => x.cmp(y),
@@ -60,21 +72,13 @@ fn compare_values(a: &FmtValue, b: &FmtValue) -> Ordering {
         | (V::Chan { addr: x }, V::Chan { addr: y })
         | (V::Func { addr: x }, V::Func { addr: y }) => x.cmp(y),
         (V::Struct { fields: x }, V::Struct { fields: y }) => {
-            for (fx, fy) in x.iter().zip(y.iter()) {
-                let c = compare(&fx.value, &fy.value);
-                if c != Ordering::Equal {
-                    return c;
-                }
-            }
+            let n = x.len().min(y.len());
+            pairs.extend((0..n).rev().map(|i| (&x[i].value, &y[i].value)));
             Ordering::Equal
         }
         (V::Array { items: x, .. }, V::Array { items: y, .. }) => {
-            for (ex, ey) in x.iter().zip(y.iter()) {
-                let c = compare(ex, ey);
-                if c != Ordering::Equal {
-                    return c;
-                }
-            }
+            let n = x.len().min(y.len());
+            pairs.extend((0..n).rev().map(|i| (&x[i], &y[i])));
             Ordering::Equal
         }
         _ => Ordering::Equal,

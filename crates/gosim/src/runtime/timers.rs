@@ -333,7 +333,9 @@ impl<P: Clone> Timers<P> {
             kind: t.kind,
             payload: t.payload.clone(),
         };
-        if t.period > 0 {
+        // A ticker's next tick past the end of time would be due at once,
+        // again and again: at the end of time it ticks no more.
+        if t.period > 0 && when < i64::MAX {
             let behind = now.saturating_sub(when);
             let periods = 1 + behind / t.period;
             t.when = when.saturating_add(t.period.saturating_mul(periods));
@@ -356,6 +358,11 @@ impl<P: Clone> Timers<P> {
     }
 
     /// Timers Go would keep alive, for the resource-growth plot.
+    /// Every timer ever added and not removed (pending, stopped or fired).
+    pub fn slot_count(&self) -> usize {
+        self.timers.len()
+    }
+
     pub fn live_count(&self) -> usize {
         match self.semantics {
             TimerSemantics::Async => self.heap.len(),

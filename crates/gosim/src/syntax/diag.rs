@@ -13,6 +13,10 @@ use serde::{Deserialize, Serialize};
 pub struct Diagnostic {
     pub span: Span,
     pub message: String,
+    /// Follow-up lines, each at its own place, printed under the message as
+    /// `\t./prog.go:7:6: B refers to A` (cycles).
+    #[serde(default)]
+    pub notes: Vec<(Span, String)>,
 }
 
 impl Diagnostic {
@@ -20,13 +24,29 @@ impl Diagnostic {
         Diagnostic {
             span,
             message: message.into(),
+            notes: Vec::new(),
         }
     }
 
     /// `./prog.go:5:2: message`, as `go build` prints it.
     pub fn render(&self, file_name: &str, index: &LineIndex) -> String {
         let lc = index.line_col(self.span.lo);
-        format!("{}:{}:{}: {}", file_name, lc.line, lc.col, self.message)
+        let mut out = format!("{}:{}:{}: {}", file_name, lc.line, lc.col, self.message);
+        out.push_str(&self.render_notes(file_name, index));
+        out
+    }
+
+    /// The follow-up lines, each starting with a newline and a tab.
+    pub fn render_notes(&self, file_name: &str, index: &LineIndex) -> String {
+        let mut out = String::new();
+        for (span, note) in &self.notes {
+            let lc = index.line_col(span.lo);
+            out.push_str(&format!(
+                "\n\t{}:{}:{}: {}",
+                file_name, lc.line, lc.col, note
+            ));
+        }
+        out
     }
 }
 

@@ -8,13 +8,27 @@
 
 use super::fault::Fault;
 use super::goroutine::{Frame, Goroutine};
-use super::heap::HeapError;
+use super::heap::{cost, HeapError};
 use super::machine::{Exec, Flow, OpResult, Vm};
 use super::op::{RecvAdjust, PATH_IFACE, PATH_LOAD};
 use super::value::{FuncVal, Value};
 use crate::syntax::span::Span;
 use crate::types::MethodTarget;
 use std::rc::Rc;
+
+/// Frames a goroutine's stack may hold. Go's limit is a gigabyte of stack
+/// (tens of millions of small frames); gosim stops far earlier, still deep
+/// enough for any recursion a teaching program needs.
+pub const MAX_FRAMES: usize = 100_000;
+
+/// The fatal error of a goroutine whose stack passed [`MAX_FRAMES`].
+pub const STACK_OVERFLOW: &str = "stack overflow";
+
+/// Synchronous calls (a `String` or `Error` method that fmt calls) that may
+/// be in progress inside each other. Each costs the host's own stack, which
+/// is small in wasm32, so the bound is small; only a method that formats
+/// itself again and again reaches it, which in Go overflows the stack too.
+pub const MAX_SYNC_CALLS: usize = 32;
 
 impl Vm {
     /// Pushes a frame calling the function value below `argc` arguments on
@@ -28,8 +42,8 @@ impl Vm {
     ) -> Result<Option<u32>, Fault> {
         let at = g.stack.len() - argc as usize - 1;
         let f = std::mem::replace(&mut g.stack[at], Value::Nil);
-        let fv = match f {
-            Value::Func(fv) => fv,
+        let fv = match &f {
+            Value::Func(fv) => fv.clone(),
             _ => {
                 g.stack.truncate(at);
                 return Err(Fault::Runtime(
@@ -74,8 +88,8 @@ impl Vm {
     ) -> Result<(), Fault> {
         let prog = self.prog.clone();
         let code = &prog.funcs[fid as usize];
-        if g.frames.len() >= 10_000 {
-            return Err(Fault::Fatal("stack overflow".into()));
+        if g.frames.len() >= MAX_FRAMES {
+            return Err(Fault::Fatal(STACK_OVERFLOW.into()));
         }
         let base = g.locals.len() as u32;
         let args_at = g.stack.len() - argc as usize;
@@ -95,6 +109,14 @@ impl Vm {
         let stack_base = g.stack.len() as u32;
         g.frames
             .push(Frame::new(fid, base, stack_base, span, discard));
+        let stack = g.frames.len() as u64 * cost::FRAME + g.locals.len() as u64 * cost::SLOT;
+        if stack > g.stack_charged {
+            // Past the high-water mark: charge the growth, with room to
+            // spare so a loop of calls is not charged call by call.
+            let grown = stack + stack / 4;
+            self.heap.charge(grown - g.stack_charged)?;
+            g.stack_charged = grown;
+        }
         Ok(())
     }
 
@@ -147,6 +169,11 @@ impl Vm {
         func: Value,
         args: Vec<Value>,
     ) -> Result<Vec<Value>, String> {
+        if self.sync_depth.len() >= MAX_SYNC_CALLS {
+            // The caller (fmt) ends the run with Go's stack overflow.
+            self.sync_overflow = true;
+            return Err(STACK_OVERFLOW.into());
+        }
         let depth = g.frames.len();
         let height = g.stack.len();
         let argc = args.len() as u32;
@@ -230,11 +257,11 @@ impl Vm {
             RecvAdjust::Path(p) => {
                 let mut cur = iv.1.clone();
                 for &w in &self.prog.paths[p as usize] {
-                    cur = match (w, cur) {
-                        (PATH_LOAD, c) => self.load_ptr(&c)?,
-                        (PATH_IFACE, c) => return self.dispatch(&c, method),
+                    cur = match (w, &cur) {
+                        (PATH_LOAD, c) => self.load_ptr(c)?,
+                        (PATH_IFACE, c) => return self.dispatch(c, method),
                         (i, Value::Ptr(p)) => {
-                            let mut q = (*p).clone();
+                            let mut q = (**p).clone();
                             q.path.push(i);
                             Value::Ptr(Rc::new(q))
                         }

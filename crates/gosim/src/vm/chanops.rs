@@ -144,7 +144,7 @@ impl Vm {
             self.race_chan(g.id, id);
             let (v, ok) = match delivery {
                 Delivery::Received(v) => (v, true),
-                _ => (self.chan_zero(id), false),
+                _ => (self.chan_zero(id)?, false),
             };
             g.stack.push(v);
             if comma_ok {
@@ -166,7 +166,7 @@ impl Vm {
                 self.race_chan(g.id, id);
                 let (v, ok) = match value {
                     RecvValue::Value(v) => (v, true),
-                    RecvValue::Closed => (self.chan_zero(id), false),
+                    RecvValue::Closed => (self.chan_zero(id)?, false),
                 };
                 // Draining a closed channel's zero values is no progress.
                 if ok {
@@ -196,17 +196,23 @@ impl Vm {
     }
 
     /// The zero value of a channel's element type.
-    pub fn chan_zero(&mut self, id: ObjId) -> Value {
+    pub fn chan_zero(&mut self, id: ObjId) -> Result<Value, Fault> {
         let name = match self.heap.get(id) {
             Some(HeapObj::Chan(c)) => c.elem_type().to_string(),
-            _ => return Value::Nil,
+            _ => return Ok(Value::Nil),
         };
-        let t = (0..self.prog.types.len() as u32)
-            .map(TypeId)
-            .find(|&t| self.prog.types.name(t) == name);
-        match t {
+        if self.types_by_name.is_empty() {
+            // Built once per run: a receive from a closed channel must not
+            // cost a search of every type.
+            for t in (0..self.prog.types.len() as u32).map(TypeId) {
+                self.types_by_name
+                    .entry(self.prog.types.name(t))
+                    .or_insert(t);
+            }
+        }
+        match self.types_by_name.get(&name).copied() {
             Some(t) => self.zero(t),
-            None => Value::Nil,
+            None => Ok(Value::Nil),
         }
     }
 
@@ -251,7 +257,7 @@ impl Vm {
                     Ok(Flow::Visible)
                 }
                 Delivery::ReceivedClosed => {
-                    let z = self.zero(elem);
+                    let z = self.zero(elem)?;
                     select_done(g, at, idx, z, false);
                     Ok(Flow::Visible)
                 }
@@ -372,7 +378,7 @@ impl Vm {
                         }
                         let (val, ok) = match value {
                             RecvValue::Value(v) => (v, true),
-                            RecvValue::Closed => (self.zero(cases[chosen].1), false),
+                            RecvValue::Closed => (self.zero(cases[chosen].1)?, false),
                         };
                         self.record(
                             g.id,

@@ -10,7 +10,7 @@
 use crate::format::utf8;
 use crate::types::{TypeId, Types};
 use crate::vm::fault::Fault;
-use crate::vm::heap::Heap;
+use crate::vm::heap::{cost, Heap};
 use crate::vm::op::{Conv, Program};
 use crate::vm::slice;
 use crate::vm::value::Value;
@@ -18,7 +18,8 @@ use crate::vm::value::Value;
 /// A conversion `T(x)` that changes the representation: between numeric
 /// kinds, and between strings and byte or rune slices (mirrors
 /// runtime/string.go's `stringtoslicebyte`, `slicebytetostring`,
-/// `stringtoslicerune`, `slicerunetostring`, `intstring`).
+/// `stringtoslicerune`, `slicerunetostring`, `intstring`). What it builds is
+/// charged to the memory budget before it is built.
 pub fn convert(heap: &mut Heap, c: Conv, a: Value) -> Result<Value, Fault> {
     Ok(match c {
         Conv::IntToInt(k) => Value::Int(k.wrap(a.as_int())),
@@ -52,11 +53,13 @@ pub fn convert(heap: &mut Heap, c: Conv, a: Value) -> Result<Value, Fault> {
             Value::str(&ch.to_string())
         }
         Conv::StringToBytes => {
+            heap.mem.check(cost::array(a.as_bytes().len()))?;
             let items: Vec<Value> = a.as_bytes().iter().map(|b| Value::Int(*b as i64)).collect();
             slice::from_vec(heap, items)?
         }
         Conv::BytesToString => match a {
             Value::Slice(r) => {
+                heap.charge(cost::string(r.len as usize))?;
                 let bytes: Vec<u8> = heap.array(r.arr)[r.off as usize..(r.off + r.len) as usize]
                     .iter()
                     .map(|v| v.as_int() as u8)
@@ -66,6 +69,7 @@ pub fn convert(heap: &mut Heap, c: Conv, a: Value) -> Result<Value, Fault> {
             _ => Value::str(""),
         },
         Conv::StringToRunes => {
+            heap.mem.check(cost::array(a.as_bytes().len()))?;
             let s = a.as_bytes().to_vec();
             let mut items = Vec::new();
             let mut i = 0;
@@ -78,6 +82,7 @@ pub fn convert(heap: &mut Heap, c: Conv, a: Value) -> Result<Value, Fault> {
         }
         Conv::RunesToString => match a {
             Value::Slice(r) => {
+                heap.charge(cost::string(4 * r.len as usize))?;
                 let s: String = heap.array(r.arr)[r.off as usize..(r.off + r.len) as usize]
                     .iter()
                     .map(|v| {

@@ -3,7 +3,7 @@
 //! field names, and fake but stable addresses for pointers.
 
 use super::goroutine::Goroutine;
-use super::heap::HeapObj;
+use super::heap::{Heap, HeapError, HeapObj};
 use super::machine::Vm;
 use super::slice;
 use super::value::{FuncVal, Root, Value};
@@ -14,12 +14,14 @@ use crate::types::{well_known as wk, TypeId, TypeKind};
 const ADDR_BASE: u64 = 0xc000010000;
 
 impl Vm {
-    /// The operands of a fmt call: a `[]any`.
-    pub fn fmt_args(&mut self, g: &mut Goroutine, list: &Value) -> Vec<Arg> {
+    /// The operands of a fmt call (a `[]any`), charged to the memory
+    /// budget.
+    pub fn fmt_args(&mut self, g: &mut Goroutine, list: &Value) -> Result<Vec<Arg>, HeapError> {
         let items = slice::items(&self.heap, list);
+        let mut limit = ArgLimit::Charge;
         items
             .iter()
-            .map(|v| self.to_arg(g, v, wk::EMPTY_IFACE, 0, true))
+            .map(|v| self.to_arg_limited(g, v, wk::EMPTY_IFACE, 0, true, &mut limit))
             .collect()
     }
 
@@ -66,6 +68,11 @@ impl Vm {
         }))
     }
 
+    /// Converts `v` (of static type `t`, found at `depth`) and everything
+    /// nested in it. Values nest as deep as a program makes them, so this
+    /// works from an explicit stack of [`ArgJob`]s; a composite is built
+    /// once its parts are on the `done` stack. What it builds is charged to
+    /// the memory budget (`limit` says how, see [`ArgLimit`]).
     pub fn to_arg(
         &mut self,
         g: &mut Goroutine,
@@ -74,117 +81,133 @@ impl Vm {
         depth: u32,
         exported: bool,
     ) -> Arg {
-        if depth > 24 {
-            return Arg::new(self.prog.types.name(t), FmtValue::Str(b"...".to_vec()));
-        }
-        if self.prog.types.is_interface(t) {
-            return match v {
-                Value::Iface(iv) => {
-                    if Some(iv.0) == self.prepped_type {
-                        return self.prepped_arg(g, &iv.1, depth);
-                    }
-                    if let (true, Value::Seq(f)) = (Some(iv.0) == self.failed_type, &iv.1) {
-                        return self.failed_arg(g, &f[0], &f[1], depth);
-                    }
-                    let (dt, inner) = (iv.0, iv.1.clone());
-                    self.to_arg(g, &inner, dt, depth, exported)
-                }
-                _ => Arg::new(
-                    if depth == 0 {
-                        "<nil>".to_string()
-                    } else {
-                        self.prog.types.name(t)
-                    },
-                    FmtValue::Nil,
-                ),
-            };
-        }
-        // Nested values reachable through exported fields get their own
-        // Error/String methods called, as fmt's handleMethods does.
-        if depth > 0 && exported && !self.fmt_plain {
-            if let Some(mid) = self.fmt_method(t) {
-                let is_nil_ptr =
-                    matches!(self.prog.types.kind(t), TypeKind::Pointer(_)) && v.is_nil();
-                let plain = self.plain_arg(g, v, t, depth, true);
-                if is_nil_ptr {
-                    return Arg::new(
-                        plain.ty,
-                        FmtValue::Method {
-                            text: b"<nil>".to_vec(),
-                            value: Box::new(plain.value),
-                        },
-                    );
-                }
-                let boxed = Value::Iface(std::rc::Rc::new((t, v.clone())));
-                // None: a method promoted through a nil embedded field.
-                let Some(res) = self.method_text(g, &boxed, mid) else {
-                    return plain;
-                };
-                return match res {
-                    Ok(text) => Arg::new(
-                        plain.ty,
-                        FmtValue::Method {
-                            text,
-                            value: Box::new(plain.value),
-                        },
-                    ),
-                    Err(panic) => Arg::new(
-                        plain.ty,
-                        FmtValue::MethodPanic {
-                            method: self.prog.method_names[mid as usize].clone(),
-                            panic: panic.into_bytes(),
-                            value: Box::new(plain.value),
-                        },
-                    ),
-                };
-            }
-        }
-        self.plain_arg(g, v, t, depth, exported)
+        let mut limit = ArgLimit::Charge;
+        self.to_arg_limited(g, v, t, depth, exported, &mut limit)
+            .unwrap_or_else(|_| Arg::nil())
     }
 
-    /// An operand whose Error or String method panicked with `panic`
-    /// (fmt's catchPanic): `<nil>` for a nil pointer receiver, else the
-    /// panic, next to the plain value for verbs that do not use the method.
-    fn failed_arg(&mut self, g: &mut Goroutine, x: &Value, panic: &Value, depth: u32) -> Arg {
-        let Value::Iface(iv) = x else {
-            return Arg::nil();
-        };
-        let (t, v) = (iv.0, iv.1.clone());
-        let plain = self.plain_arg(g, &v, t, depth, false);
-        let value = Box::new(plain.value);
-        let nil_ptr = matches!(self.prog.types.kind(t), TypeKind::Pointer(_)) && v.is_nil();
-        let fv = match self.fmt_method(t) {
-            Some(_) if nil_ptr => FmtValue::Method {
-                text: b"<nil>".to_vec(),
-                value,
-            },
-            Some(mid) => {
-                // fmt prints the panic value with %v, its own methods
-                // included (an error panics as its Error text).
-                let shown = self.to_arg(g, panic, wk::EMPTY_IFACE, 1, true);
-                FmtValue::MethodPanic {
-                    method: self.prog.method_names[mid as usize].clone(),
-                    panic: crate::format::sprint(&[shown]),
-                    value,
-                }
-            }
-            None => *value,
-        };
-        Arg::new(plain.ty, fv)
-    }
-
-    fn plain_arg(
+    /// [`Vm::to_arg`] within `limit`; `Err` when the memory budget ran out.
+    pub fn to_arg_limited(
         &mut self,
         g: &mut Goroutine,
         v: &Value,
         t: TypeId,
         depth: u32,
         exported: bool,
-    ) -> Arg {
+        limit: &mut ArgLimit,
+    ) -> Result<Arg, HeapError> {
+        let mut jobs = vec![ArgJob::Convert {
+            v: v.clone(),
+            t,
+            depth,
+            exported,
+            plain: false,
+        }];
+        let mut done: Vec<Arg> = Vec::new();
+        while let Some(job) = jobs.pop() {
+            match job {
+                ArgJob::Convert {
+                    v,
+                    t,
+                    depth,
+                    exported,
+                    plain,
+                } => {
+                    if let Some(arg) =
+                        self.convert_step(g, &mut jobs, &v, t, depth, exported, plain, limit)?
+                    {
+                        done.push(arg);
+                    }
+                }
+                ArgJob::Build { ty, shape, parts } => {
+                    let items = done.split_off(done.len().saturating_sub(parts));
+                    done.push(Arg::new(ty, shape.build(items)));
+                }
+                ArgJob::Method {
+                    boxed,
+                    mid,
+                    nil_ptr,
+                } => {
+                    let plain = done.pop().unwrap_or_else(Arg::nil);
+                    done.push(self.with_method(g, plain, &boxed, mid, nil_ptr));
+                }
+            }
+        }
+        Ok(done.pop().unwrap_or_else(Arg::nil))
+    }
+
+    /// One value: a leaf is returned; an interface pushes its dynamic
+    /// value; a composite pushes its parts and a job that builds it.
+    #[allow(clippy::too_many_arguments)]
+    fn convert_step(
+        &mut self,
+        g: &mut Goroutine,
+        jobs: &mut Vec<ArgJob>,
+        v: &Value,
+        t: TypeId,
+        depth: u32,
+        exported: bool,
+        plain: bool,
+        limit: &mut ArgLimit,
+    ) -> Result<Option<Arg>, HeapError> {
+        if self.prog.types.is_interface(t) {
+            return Ok(match v {
+                Value::Iface(iv) => {
+                    // fmt's own wrappers, made only for top-level operands.
+                    if Some(iv.0) == self.prepped_type {
+                        return Ok(Some(self.prepped_arg(g, &iv.1, depth)));
+                    }
+                    if let (true, Value::Seq(f)) = (Some(iv.0) == self.failed_type, &iv.1) {
+                        return Ok(Some(self.failed_arg(g, &f[0], &f[1], depth)));
+                    }
+                    jobs.push(ArgJob::Convert {
+                        v: iv.1.clone(),
+                        t: iv.0,
+                        depth,
+                        exported,
+                        plain: false,
+                    });
+                    None
+                }
+                _ => {
+                    let ty = if depth == 0 {
+                        "<nil>".to_string()
+                    } else {
+                        self.prog.types.name(t)
+                    };
+                    limit.node(&mut self.heap, ty.len())?;
+                    Some(Arg::new(ty, FmtValue::Nil))
+                }
+            });
+        }
+        // Nested values reachable through exported fields get their own
+        // Error/String methods called, as fmt's handleMethods does: the
+        // plain value first (as before), then the method.
+        if !plain && depth > 0 && exported && !self.fmt_plain {
+            if let Some(mid) = self.fmt_method(t) {
+                let nil_ptr = matches!(self.prog.types.kind(t), TypeKind::Pointer(_)) && v.is_nil();
+                jobs.push(ArgJob::Method {
+                    boxed: Value::Iface(std::rc::Rc::new((t, v.clone()))),
+                    mid,
+                    nil_ptr,
+                });
+                jobs.push(ArgJob::Convert {
+                    v: v.clone(),
+                    t,
+                    depth,
+                    exported: true,
+                    plain: true,
+                });
+                return Ok(None);
+            }
+        }
         let ty = self.prog.types.name(t);
+        limit.node(&mut self.heap, ty.len())?;
         let prog = self.prog.clone();
         let types = &prog.types;
-        let value = match types.ukind(t).clone() {
+        // Parts to convert, in order: (value, static type, exported).
+        let mut parts: Vec<(Value, TypeId, bool)> = Vec::new();
+        let leaf = match types.ukind(t).clone() {
             TypeKind::Bool => FmtValue::Bool(v.as_bool()),
             TypeKind::Int(k) => {
                 if k.signed() {
@@ -200,64 +223,62 @@ impl Vm {
             }
             TypeKind::Float64 => FmtValue::Float64(v.as_float()),
             TypeKind::Float32 => FmtValue::Float32(v.as_float() as f32),
-            TypeKind::String => FmtValue::Str(v.as_bytes().to_vec()),
-            TypeKind::Slice(e) => {
-                let elem_uint8 = types.underlying(e) == wk::UINT8;
-                match v {
-                    Value::Slice(r) => {
-                        let elems: Vec<Value> = self
-                            .heap
-                            .array(r.arr)
-                            .get(r.off as usize..(r.off + r.len) as usize)
-                            .unwrap_or(&[])
-                            .to_vec();
-                        let items = elems
-                            .iter()
-                            .map(|x| self.to_arg(g, x, e, depth + 1, exported))
-                            .collect();
-                        FmtValue::Slice {
-                            elem_uint8,
-                            items: Some(items),
-                            addr: ADDR_BASE + (r.arr as u64) * 0x100 + r.off as u64 * 8,
-                        }
-                    }
-                    _ => FmtValue::Slice {
-                        elem_uint8,
-                        items: None,
-                        addr: 0,
-                    },
-                }
+            TypeKind::String => {
+                limit.bytes(&mut self.heap, v.as_bytes().len())?;
+                FmtValue::Str(v.as_bytes().to_vec())
             }
+            TypeKind::Slice(e) => match v {
+                Value::Slice(r) => {
+                    let all = self
+                        .heap
+                        .array(r.arr)
+                        .get(r.off as usize..(r.off + r.len) as usize)
+                        .unwrap_or(&[]);
+                    let shown = limit.parts(all.len());
+                    parts.extend(all[..shown].iter().map(|x| (x.clone(), e, exported)));
+                    let shape = Shape::Slice {
+                        elem_uint8: types.underlying(e) == wk::UINT8,
+                        addr: ADDR_BASE + (r.arr as u64) * 0x100 + r.off as u64 * 8,
+                        cut: shown < all.len(),
+                    };
+                    return Ok(self.schedule(jobs, ty, shape, parts, depth));
+                }
+                _ => FmtValue::Slice {
+                    elem_uint8: types.underlying(e) == wk::UINT8,
+                    items: None,
+                    addr: 0,
+                },
+            },
             TypeKind::Array(_, e) => {
-                let elem_uint8 = types.underlying(e) == wk::UINT8;
-                let items = match v {
-                    Value::Seq(items) => items
-                        .iter()
-                        .map(|x| self.to_arg(g, x, e, depth + 1, exported))
-                        .collect(),
-                    _ => Vec::new(),
+                let all: &[Value] = match v {
+                    Value::Seq(items) => items,
+                    _ => &[],
                 };
-                FmtValue::Array { elem_uint8, items }
+                let shown = limit.parts(all.len());
+                parts.extend(all[..shown].iter().map(|x| (x.clone(), e, exported)));
+                let shape = Shape::Array {
+                    elem_uint8: types.underlying(e) == wk::UINT8,
+                    cut: shown < all.len(),
+                };
+                return Ok(self.schedule(jobs, ty, shape, parts, depth));
             }
             TypeKind::Map(k, val) => match v {
                 Value::Map(id) => {
-                    let pairs: Vec<(Value, Value)> = match self.heap.get(*id) {
-                        Some(HeapObj::Map(m)) => m.values().cloned().collect(),
-                        _ => Vec::new(),
+                    let n = match self.heap.get(*id) {
+                        Some(HeapObj::Map(m)) => m.len(),
+                        _ => 0,
                     };
-                    let entries = pairs
-                        .iter()
-                        .map(|(kk, vv)| {
-                            (
-                                self.to_arg(g, kk, k, depth + 1, exported),
-                                self.to_arg(g, vv, val, depth + 1, exported),
-                            )
-                        })
-                        .collect();
-                    FmtValue::Map {
-                        entries: Some(entries),
-                        addr: ADDR_BASE + (*id as u64) * 0x100,
+                    let shown = limit.parts(n);
+                    if let Some(HeapObj::Map(m)) = self.heap.get(*id) {
+                        for (kk, vv) in m.values().take(shown) {
+                            parts.push((kk.clone(), k, exported));
+                            parts.push((vv.clone(), val, exported));
+                        }
                     }
+                    let shape = Shape::Map {
+                        addr: ADDR_BASE + (*id as u64) * 0x100,
+                    };
+                    return Ok(self.schedule(jobs, ty, shape, parts, depth));
                 }
                 _ => FmtValue::Map {
                     entries: None,
@@ -265,30 +286,19 @@ impl Vm {
                 },
             },
             TypeKind::Struct(fields) => {
-                let vals: Vec<Value> = match v {
-                    Value::Seq(items) => items.to_vec(),
-                    _ => Vec::new(),
+                let vals: &[Value] = match v {
+                    Value::Seq(items) => items,
+                    _ => &[],
                 };
-                FmtValue::Struct {
-                    fields: fields
-                        .iter()
-                        .enumerate()
-                        .map(|(i, f)| {
-                            let exported =
-                                exported && f.name.chars().next().is_some_and(char::is_uppercase);
-                            Field {
-                                name: f.name.clone(),
-                                value: self.to_arg(
-                                    g,
-                                    vals.get(i).unwrap_or(&Value::Nil),
-                                    f.ty,
-                                    depth + 1,
-                                    exported,
-                                ),
-                            }
-                        })
-                        .collect(),
+                let shown = limit.parts(fields.len());
+                let mut names = Vec::with_capacity(shown);
+                for (i, f) in fields.iter().take(shown).enumerate() {
+                    let exported =
+                        exported && f.name.chars().next().is_some_and(char::is_uppercase);
+                    names.push(f.name.clone());
+                    parts.push((vals.get(i).cloned().unwrap_or(Value::Nil), f.ty, exported));
                 }
+                return Ok(self.schedule(jobs, ty, Shape::Struct { names }, parts, depth));
             }
             TypeKind::Pointer(e) => match v {
                 Value::Ptr(p) => {
@@ -301,13 +311,17 @@ impl Vm {
                                 | TypeKind::Slice(_)
                                 | TypeKind::Map(..)
                         );
-                    let pointee = match (shows_pointee, self.load_ptr(v).ok()) {
+                    match (shows_pointee, self.load_ptr(v).ok()) {
                         (true, Some(x)) => {
-                            Some(Box::new(self.to_arg(g, &x, e, depth + 1, exported)))
+                            parts.push((x, e, exported));
+                            let shape = Shape::Pointer { addr };
+                            return Ok(self.schedule(jobs, ty, shape, parts, depth));
                         }
-                        _ => None,
-                    };
-                    FmtValue::Pointer { addr, pointee }
+                        _ => FmtValue::Pointer {
+                            addr,
+                            pointee: None,
+                        },
+                    }
                 }
                 _ => FmtValue::Pointer {
                     addr: 0,
@@ -335,7 +349,115 @@ impl Vm {
             TypeKind::Opaque(_) => FmtValue::Struct { fields: Vec::new() },
             _ => FmtValue::Nil,
         };
-        Arg::new(ty, value)
+        Ok(Some(Arg::new(ty, leaf)))
+    }
+
+    /// Pushes the job that builds a composite, then its parts, the first
+    /// on top.
+    fn schedule(
+        &mut self,
+        jobs: &mut Vec<ArgJob>,
+        ty: String,
+        shape: Shape,
+        parts: Vec<(Value, TypeId, bool)>,
+        depth: u32,
+    ) -> Option<Arg> {
+        jobs.push(ArgJob::Build {
+            ty,
+            shape,
+            parts: parts.len(),
+        });
+        for (v, t, exported) in parts.into_iter().rev() {
+            jobs.push(ArgJob::Convert {
+                v,
+                t,
+                depth: depth + 1,
+                exported,
+                plain: false,
+            });
+        }
+        None
+    }
+
+    /// A nested value with an Error or String method: its plain form (built
+    /// already), with the method's text, or its panic.
+    fn with_method(
+        &mut self,
+        g: &mut Goroutine,
+        plain: Arg,
+        boxed: &Value,
+        mid: u32,
+        nil_ptr: bool,
+    ) -> Arg {
+        if nil_ptr {
+            return Arg::new(
+                plain.ty,
+                FmtValue::Method {
+                    text: b"<nil>".to_vec(),
+                    value: Box::new(plain.value),
+                },
+            );
+        }
+        // None: a method promoted through a nil embedded field.
+        let Some(res) = self.method_text(g, boxed, mid) else {
+            return plain;
+        };
+        match res {
+            Ok(text) => Arg::new(
+                plain.ty,
+                FmtValue::Method {
+                    text,
+                    value: Box::new(plain.value),
+                },
+            ),
+            Err(panic) => Arg::new(
+                plain.ty,
+                FmtValue::MethodPanic {
+                    method: self.prog.method_names[mid as usize].clone(),
+                    panic: panic.into_bytes(),
+                    value: Box::new(plain.value),
+                },
+            ),
+        }
+    }
+
+    /// An operand whose Error or String method panicked with `panic`
+    /// (fmt's catchPanic): `<nil>` for a nil pointer receiver, else the
+    /// panic, next to the plain value for verbs that do not use the method.
+    fn failed_arg(&mut self, g: &mut Goroutine, x: &Value, panic: &Value, depth: u32) -> Arg {
+        let Value::Iface(iv) = x else {
+            return Arg::nil();
+        };
+        let (t, v) = (iv.0, iv.1.clone());
+        let plain = self.plain_to_arg(g, &v, t, depth);
+        let value = Box::new(plain.value);
+        let nil_ptr = matches!(self.prog.types.kind(t), TypeKind::Pointer(_)) && v.is_nil();
+        let fv = match self.fmt_method(t) {
+            Some(_) if nil_ptr => FmtValue::Method {
+                text: b"<nil>".to_vec(),
+                value,
+            },
+            Some(mid) => {
+                // fmt prints the panic value with %v, its own methods
+                // included (an error panics as its Error text).
+                let shown = self.to_arg(g, panic, wk::EMPTY_IFACE, 1, true);
+                FmtValue::MethodPanic {
+                    method: self.prog.method_names[mid as usize].clone(),
+                    panic: crate::format::sprint(&[shown]),
+                    value,
+                }
+            }
+            None => *value,
+        };
+        Arg::new(plain.ty, fv)
+    }
+
+    /// `v` converted without calling its own Error or String method.
+    fn plain_to_arg(&mut self, g: &mut Goroutine, v: &Value, t: TypeId, depth: u32) -> Arg {
+        let saved = std::mem::replace(&mut self.fmt_plain, true);
+        let arg = self.to_arg(g, v, t, depth, false);
+        self.fmt_plain = saved;
+        arg
     }
 
     /// An operand whose Error/String method the fmt prelude already called.
@@ -368,4 +490,146 @@ fn pointer_addr(p: &super::value::Pointer) -> u64 {
         Root::Global(g) => 0x560000 + g as u64 * 0x10,
     };
     base + p.path.iter().map(|&i| i as u64 * 8).sum::<u64>()
+}
+
+/// A conversion still to do, or a composite waiting for its parts.
+enum ArgJob {
+    Convert {
+        v: Value,
+        t: TypeId,
+        depth: u32,
+        exported: bool,
+        /// Skip the value's own Error/String method (its plain form).
+        plain: bool,
+    },
+    /// A composite whose `parts` converted parts are on top of the done
+    /// stack, in order.
+    Build {
+        ty: String,
+        shape: Shape,
+        parts: usize,
+    },
+    /// A value whose method fmt calls, once its plain form is built.
+    Method {
+        boxed: Value,
+        mid: u32,
+        nil_ptr: bool,
+    },
+}
+
+/// What a composite becomes once its parts are converted.
+enum Shape {
+    Slice {
+        elem_uint8: bool,
+        addr: u64,
+        cut: bool,
+    },
+    Array {
+        elem_uint8: bool,
+        cut: bool,
+    },
+    /// Parts alternate key, value.
+    Map {
+        addr: u64,
+    },
+    Struct {
+        names: Vec<String>,
+    },
+    Pointer {
+        addr: u64,
+    },
+}
+
+impl Shape {
+    fn build(self, mut items: Vec<Arg>) -> FmtValue {
+        let cut_marker = || Arg::new("", FmtValue::Str(b"...".to_vec()));
+        match self {
+            Shape::Slice {
+                elem_uint8,
+                addr,
+                cut,
+            } => {
+                if cut {
+                    items.push(cut_marker());
+                }
+                FmtValue::Slice {
+                    elem_uint8: elem_uint8 && !cut,
+                    items: Some(items),
+                    addr,
+                }
+            }
+            Shape::Array { elem_uint8, cut } => {
+                if cut {
+                    items.push(cut_marker());
+                }
+                FmtValue::Array {
+                    elem_uint8: elem_uint8 && !cut,
+                    items,
+                }
+            }
+            Shape::Map { addr } => {
+                let mut entries = Vec::with_capacity(items.len() / 2);
+                let mut it = items.into_iter();
+                while let (Some(k), Some(v)) = (it.next(), it.next()) {
+                    entries.push((k, v));
+                }
+                FmtValue::Map {
+                    entries: Some(entries),
+                    addr,
+                }
+            }
+            Shape::Struct { names } => FmtValue::Struct {
+                fields: names
+                    .into_iter()
+                    .zip(items)
+                    .map(|(name, value)| Field { name, value })
+                    .collect(),
+            },
+            Shape::Pointer { addr } => FmtValue::Pointer {
+                addr,
+                pointee: items.pop().map(Box::new),
+            },
+        }
+    }
+}
+
+/// What converting a value may cost.
+pub enum ArgLimit {
+    /// For the program's own fmt calls: every node and string copied is
+    /// charged to the memory budget; nothing is left out.
+    Charge,
+    /// For the UI's pictures of values: at most this many more parts are
+    /// shown, the rest of a composite becomes `...`; nothing is charged.
+    Parts(usize),
+}
+
+/// A converted node's size beyond its type name and text.
+const ARG_NODE: u64 = 96;
+
+impl ArgLimit {
+    fn node(&mut self, heap: &mut Heap, ty_len: usize) -> Result<(), HeapError> {
+        match self {
+            ArgLimit::Charge => heap.charge(ARG_NODE + ty_len as u64),
+            ArgLimit::Parts(_) => Ok(()),
+        }
+    }
+
+    fn bytes(&mut self, heap: &mut Heap, n: usize) -> Result<(), HeapError> {
+        match self {
+            ArgLimit::Charge => heap.charge(n as u64),
+            ArgLimit::Parts(_) => Ok(()),
+        }
+    }
+
+    /// How many of a composite's `n` parts to convert.
+    fn parts(&mut self, n: usize) -> usize {
+        match self {
+            ArgLimit::Charge => n,
+            ArgLimit::Parts(left) => {
+                let shown = n.min(*left);
+                *left -= shown;
+                shown
+            }
+        }
+    }
 }

@@ -125,6 +125,10 @@ pub struct Goroutine {
     pub waiting_on: Option<ObjId>,
     /// The channels a parked select is queued on.
     pub select_chans: Vec<ObjId>,
+    /// The most stack (frames and locals, in bytes) charged to the memory
+    /// budget so far: a stack is charged as it grows past its high-water
+    /// mark, like a Go stack that is copied to a bigger one.
+    pub stack_charged: u64,
 }
 
 impl Goroutine {
@@ -143,6 +147,7 @@ impl Goroutine {
             run_since: 0,
             waiting_on: None,
             select_chans: Vec::new(),
+            stack_charged: 0,
         }
     }
 

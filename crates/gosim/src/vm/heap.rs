@@ -1,9 +1,19 @@
 //! The VM heap: cells, slice backing arrays, maps and runtime objects.
 //!
-//! Owns allocation (with a cap, so a runaway program ends with a verdict
-//! instead of exhausting the tab) and reading/writing through pointers.
-//! Nothing is ever freed: simulated programs are short, and a stable
-//! `ObjId` keeps snapshots and replays simple.
+//! Owns allocation, the memory budget ([`Memory`], in bytes, with the sizes
+//! of [`cost`]) and reading/writing through pointers. Heap objects are never
+//! freed: simulated programs are short, and a stable `ObjId` keeps snapshots
+//! and replays simple.
+//!
+//! The budget is the one place that knows how much a program has made the
+//! simulator allocate. Every allocation a program causes (heap objects,
+//! strings, array and struct copies, map entries, goroutines, interface and
+//! pointer boxes) is charged once, where it is created, before the memory is
+//! taken, so a runaway program ends with the memory verdict instead of
+//! exhausting the tab. Nothing is refunded: without a collector, garbage
+//! stays charged (`used` is what Go calls TotalAlloc). A mark-and-sweep
+//! collector would replace `used` with the live bytes it finds after each
+//! sweep ([`Memory::set_live`]), measured with the same [`cost`] sizes.
 
 use crate::runtime::chan::Chan;
 use crate::runtime::cond::NotifyList;
@@ -37,40 +47,154 @@ pub enum HeapError {
     OutOfMemory,
 }
 
-#[derive(Clone, Debug, Default)]
-pub struct Heap {
-    pub objs: Vec<HeapObj>,
-    /// Approximate number of values held, for the memory budget.
-    pub cells: u64,
-    pub max_cells: u64,
+/// The sizes the memory budget charges, in bytes: what gosim's own
+/// structures take on a 64-bit host. They are constants, not `size_of`, so a
+/// program hits the limit at the same step natively and in wasm32.
+pub mod cost {
+    /// One value slot (an array element, a struct field, a local).
+    pub const SLOT: u64 = 24;
+    /// The header of a shared allocation (`Rc`'s two counters).
+    pub const RC: u64 = 16;
+    /// A vector's header (pointer, length, capacity).
+    pub const VEC: u64 = 24;
+    /// A heap object's entry in the heap table, beyond its contents.
+    pub const OBJECT: u64 = 48;
+    /// A box holding one value: an interface's (type, value) pair, a
+    /// pointer, a closure or a method value (contents beyond one slot are
+    /// charged on top).
+    pub const BOX: u64 = RC + SLOT + 8;
+    /// A map entry: its key, the key and value slots, the chunk's share.
+    pub const MAP_ENTRY: u64 = 32 + 2 * SLOT;
+    /// A goroutine with its first frame and empty stacks.
+    pub const GOROUTINE: u64 = 512;
+    /// A call frame (without its locals, which are slots).
+    pub const FRAME: u64 = 80;
+    /// A timer in the timer heap.
+    pub const TIMER: u64 = 96;
+
+    /// A string of `len` bytes.
+    pub fn string(len: usize) -> u64 {
+        RC + len as u64
+    }
+
+    /// An array or struct value of `n` slots.
+    pub fn seq(n: usize) -> u64 {
+        RC + VEC + n as u64 * SLOT
+    }
+
+    /// A heap array (a slice's backing array) of `n` slots.
+    pub fn array(n: usize) -> u64 {
+        OBJECT + n as u64 * SLOT
+    }
 }
 
-impl Heap {
-    pub fn new(max_cells: u64) -> Heap {
-        Heap {
-            objs: Vec::new(),
-            cells: 0,
-            max_cells,
+/// The memory budget (see the module docs): bytes charged so far, and the
+/// limit.
+#[derive(Clone, Debug, Default)]
+pub struct Memory {
+    used: u64,
+    limit: u64,
+    /// Bytes charged since the machine last turned them into steps: making
+    /// memory is work in proportion to its size.
+    unbilled: u64,
+}
+
+impl Memory {
+    pub fn new(limit: u64) -> Memory {
+        Memory {
+            used: 0,
+            limit,
+            unbilled: 0,
         }
     }
 
+    /// The bytes charged since the last call, for the step budget.
+    pub fn take_unbilled(&mut self) -> u64 {
+        std::mem::take(&mut self.unbilled)
+    }
+
+    /// Charges `bytes` about to be allocated; fails, charging nothing, when
+    /// they would exceed the limit. Call it before allocating, with the size
+    /// from [`cost`].
+    pub fn charge(&mut self, bytes: u64) -> Result<(), HeapError> {
+        let used = self.used.saturating_add(bytes);
+        if used > self.limit {
+            return Err(HeapError::OutOfMemory);
+        }
+        self.used = used;
+        self.unbilled = self.unbilled.saturating_add(bytes);
+        Ok(())
+    }
+
+    /// Whether `bytes` more would still fit, without charging them: for
+    /// work whose result is charged once its exact size is known.
+    pub fn check(&self, bytes: u64) -> Result<(), HeapError> {
+        if self.used.saturating_add(bytes) > self.limit {
+            return Err(HeapError::OutOfMemory);
+        }
+        Ok(())
+    }
+
+    /// Bytes charged so far.
+    pub fn used(&self) -> u64 {
+        self.used
+    }
+
+    /// The limit, in bytes.
+    pub fn limit(&self) -> u64 {
+        self.limit
+    }
+
+    /// Bytes left before the limit.
+    pub fn room(&self) -> u64 {
+        self.limit.saturating_sub(self.used)
+    }
+
+    /// For a collector: the bytes still live after a sweep replace what was
+    /// charged.
+    pub fn set_live(&mut self, live: u64) {
+        self.used = live;
+    }
+}
+
+#[derive(Clone, Debug, Default)]
+pub struct Heap {
+    pub objs: Vec<HeapObj>,
+    /// The memory budget, which every allocation of the program goes through.
+    pub mem: Memory,
+}
+
+impl Heap {
+    pub fn new(max_bytes: u64) -> Heap {
+        Heap {
+            objs: Vec::new(),
+            mem: Memory::new(max_bytes),
+        }
+    }
+
+    /// Adds a heap object, charging its size.
     pub fn alloc(&mut self, obj: HeapObj) -> Result<ObjId, HeapError> {
         let size = match &obj {
-            HeapObj::Array(v) => v.len() as u64 + 1,
-            _ => 1,
+            HeapObj::Array(v) => cost::array(v.len()),
+            HeapObj::Cell(_) => cost::OBJECT + cost::SLOT,
+            _ => cost::OBJECT + 64,
         };
-        self.charge(size)?;
+        self.mem.charge(size)?;
         self.objs.push(obj);
         Ok(self.objs.len() as ObjId - 1)
     }
 
-    /// Counts `n` more values against the budget.
-    pub fn charge(&mut self, n: u64) -> Result<(), HeapError> {
-        self.cells = self.cells.saturating_add(n);
-        if self.cells > self.max_cells {
-            return Err(HeapError::OutOfMemory);
-        }
-        Ok(())
+    /// A new backing array of `n` copies of `fill`, charged before it is
+    /// built.
+    pub fn alloc_array(&mut self, n: usize, fill: Value) -> Result<ObjId, HeapError> {
+        self.mem.charge(cost::array(n))?;
+        self.objs.push(HeapObj::Array(vec![fill; n]));
+        Ok(self.objs.len() as ObjId - 1)
+    }
+
+    /// Charges `bytes` to the memory budget.
+    pub fn charge(&mut self, bytes: u64) -> Result<(), HeapError> {
+        self.mem.charge(bytes)
     }
 
     pub fn get(&self, id: ObjId) -> Option<&HeapObj> {
@@ -133,7 +257,9 @@ impl Heap {
         Ok(cur.clone())
     }
 
-    /// A mutable reference to the value a pointer designates.
+    /// A mutable reference to the value a pointer designates. Each array or
+    /// struct on the way that is shared is copied first (copy on write),
+    /// and the copy is charged.
     pub fn place_mut<'a>(
         &'a mut self,
         p: &Pointer,
@@ -163,7 +289,7 @@ impl Heap {
         let mut cur = root;
         for &i in &p.path {
             cur = match cur {
-                Value::Seq(items) => std::rc::Rc::make_mut(items)
+                Value::Seq(items) => cow_mut(items, &mut self.mem)?
                     .get_mut(i as usize)
                     .ok_or(HeapError::NilDeref)?,
                 _ => return Err(HeapError::NilDeref),
@@ -174,7 +300,7 @@ impl Heap {
 
     pub fn store(&mut self, p: &Pointer, globals: &mut [Value], v: Value) -> Result<(), HeapError> {
         if let (Root::Window(id, off, len), true) = (p.root, p.path.is_empty()) {
-            let Value::Seq(items) = v else {
+            let Value::Seq(ref items) = v else {
                 return Err(HeapError::NilDeref);
             };
             let arr = self.array_mut(id).ok_or(HeapError::NilDeref)?;
@@ -189,4 +315,16 @@ impl Heap {
         *slot = v;
         Ok(())
     }
+}
+
+/// The contents of an array or struct value for writing: copied first if
+/// shared (Go's value semantics over `Rc`), the copy charged to `mem`.
+pub fn cow_mut<'a>(
+    items: &'a mut std::rc::Rc<Vec<Value>>,
+    mem: &mut Memory,
+) -> Result<&'a mut Vec<Value>, HeapError> {
+    if std::rc::Rc::strong_count(items) > 1 {
+        mem.charge(cost::seq(items.len()))?;
+    }
+    Ok(std::rc::Rc::make_mut(items))
 }

@@ -12,11 +12,11 @@ use super::convert;
 use super::events::EventKind;
 use super::fault::{index_fault, Fault};
 use super::goroutine::{Deferred, Goroutine};
-use super::heap::{HeapError, HeapObj};
-use super::machine::{Flow, OpResult, Vm};
+use super::heap::{cost, cow_mut, HeapError, HeapObj};
+use super::machine::{Flow, OpResult, Vm, BYTES_PER_STEP};
 use super::op::{ArithOp, CmpOp, NumKind, Op};
 use super::slice::{self, Appended};
-use super::value::{values_equal, FuncVal, MapKey, Pointer, Root, SliceRef, Value};
+use super::value::{values_equal_counted, FuncVal, Pointer, Root, SliceRef, Value};
 use crate::format::utf8;
 use crate::runtime::chan::Chan;
 use crate::syntax::span::Span;
@@ -34,7 +34,7 @@ impl Vm {
     ) -> OpResult {
         match op {
             Op::Zero(t) => {
-                let z = self.zero(*t);
+                let z = self.zero(*t)?;
                 g.stack.push(z);
             }
             Op::Pop => {
@@ -92,10 +92,13 @@ impl Vm {
                     *slot = v;
                 }
             }
-            Op::AddrGlobal(i) => g.stack.push(Value::Ptr(Rc::new(Pointer {
-                root: Root::Global(*i),
-                path: Vec::new(),
-            }))),
+            Op::AddrGlobal(i) => {
+                self.heap.charge(cost::BOX)?;
+                g.stack.push(Value::Ptr(Rc::new(Pointer {
+                    root: Root::Global(*i),
+                    path: Vec::new(),
+                })))
+            }
             Op::NewCell => {
                 let v = g.pop();
                 let c = self.alloc_cell(v)?;
@@ -113,9 +116,11 @@ impl Vm {
             }
             Op::PtrField(i) => {
                 let p = g.pop();
-                match p {
+                match &p {
                     Value::Ptr(p) => {
-                        let mut np = (*p).clone();
+                        self.heap
+                            .charge(cost::BOX + 4 * (p.path.len() as u64 + 1))?;
+                        let mut np = (**p).clone();
                         np.path.push(*i);
                         g.stack.push(Value::Ptr(Rc::new(np)));
                     }
@@ -128,9 +133,11 @@ impl Vm {
                 if i < 0 || i >= *n as i64 {
                     return Err(index_fault(i, *n as i64));
                 }
-                match p {
+                match &p {
                     Value::Ptr(p) => {
-                        let mut np = (*p).clone();
+                        self.heap
+                            .charge(cost::BOX + 4 * (p.path.len() as u64 + 1))?;
+                        let mut np = (**p).clone();
                         np.path.push(i as u32);
                         g.stack.push(Value::Ptr(Rc::new(np)));
                     }
@@ -147,6 +154,7 @@ impl Vm {
                 if i < 0 || i >= len as i64 {
                     return Err(index_fault(i, len as i64));
                 }
+                self.heap.charge(cost::BOX)?;
                 g.stack.push(Value::Ptr(Rc::new(Pointer {
                     root: Root::Elem(arr, off + i as u32),
                     path: Vec::new(),
@@ -154,7 +162,7 @@ impl Vm {
             }
             Op::Field(i) => {
                 let v = g.pop();
-                match v {
+                match &v {
                     Value::Seq(items) => g
                         .stack
                         .push(items.get(*i as usize).cloned().unwrap_or(Value::Nil)),
@@ -167,7 +175,7 @@ impl Vm {
                 if i < 0 || i >= *n as i64 {
                     return Err(index_fault(i, *n as i64));
                 }
-                match v {
+                match &v {
                     Value::Seq(items) => g
                         .stack
                         .push(items.get(i as usize).cloned().unwrap_or(Value::Nil)),
@@ -209,9 +217,10 @@ impl Vm {
             Op::IndexMap { elem, comma_ok } => {
                 let k = g.pop();
                 let m = g.pop();
+                let key = self.map_key(&k)?;
                 let found = match m {
                     Value::Map(id) => match self.heap.get(id) {
-                        Some(HeapObj::Map(mm)) => mm.get(&MapKey::of(&k)).map(|(_, v)| v.clone()),
+                        Some(HeapObj::Map(mm)) => mm.get(&key).map(|(_, v)| v.clone()),
                         _ => None,
                     },
                     _ => None,
@@ -220,7 +229,7 @@ impl Vm {
                 let ok = found.is_some();
                 let v = match found {
                     Some(v) => v,
-                    None => self.zero(*elem),
+                    None => self.zero(*elem)?,
                 };
                 g.stack.push(v);
                 if *comma_ok {
@@ -234,13 +243,14 @@ impl Vm {
                 convert::check_hashable(&self.prog.types, &k)?;
                 match m {
                     Value::Map(id) => {
-                        let key = MapKey::of(&k);
+                        let key = self.map_key(&k)?;
                         let is_new = match self.heap.get(id) {
                             Some(HeapObj::Map(mm)) => !mm.contains_key(&key),
                             _ => false,
                         };
                         if is_new {
-                            self.heap.charge(2)?;
+                            self.heap
+                                .charge(cost::MAP_ENTRY + key.extra_bytes() as u64)?;
                         }
                         if let Some(HeapObj::Map(mm)) = self.heap.get_mut(id) {
                             mm.insert(key, (k, v));
@@ -258,8 +268,9 @@ impl Vm {
                 let k = g.pop();
                 let m = g.pop();
                 if let Value::Map(id) = m {
+                    let key = self.map_key(&k)?;
                     if let Some(HeapObj::Map(mm)) = self.heap.get_mut(id) {
-                        mm.remove(&MapKey::of(&k));
+                        mm.remove(&key);
                     }
                 }
             }
@@ -310,6 +321,7 @@ impl Vm {
                 g.stack.push(Value::Int(n));
             }
             Op::MakeSeq(n) => {
+                self.heap.charge(cost::seq(*n as usize))?;
                 let at = g.stack.len().saturating_sub(*n as usize);
                 let items: Vec<Value> = g.stack.drain(at..).collect();
                 g.stack.push(Value::Seq(Rc::new(items)));
@@ -334,10 +346,8 @@ impl Vm {
                 if cap < len || cap > u32::MAX as i64 / 2 {
                     return Err(Fault::Runtime("makeslice: cap out of range".into()));
                 }
-                self.heap.charge(cap as u64)?;
-                let z = self.zero(*elem);
-                let items = vec![z; cap as usize];
-                let arr = self.heap.alloc(HeapObj::Array(items))?;
+                let z = self.zero(*elem)?;
+                let arr = self.heap.alloc_array(cap as usize, z)?;
                 g.stack.push(Value::Slice(SliceRef {
                     arr,
                     off: 0,
@@ -385,35 +395,40 @@ impl Vm {
                 let src = g.pop();
                 let dst = g.pop();
                 let n = slice::copy(&mut self.heap, dst, src);
+                self.charge_work(n as u64 * cost::SLOT);
                 g.stack.push(Value::Int(n));
             }
             Op::SetField(i) => {
                 let v = g.pop();
-                let s = g.pop();
-                if let Value::Seq(mut items) = s {
-                    if let Some(slot) = Rc::make_mut(&mut items).get_mut(*i as usize) {
+                let mut s = g.pop();
+                if let Value::Seq(items) = &mut s {
+                    if let Some(slot) = cow_mut(items, &mut self.heap.mem)?.get_mut(*i as usize) {
                         *slot = v;
                     }
-                    g.stack.push(Value::Seq(items));
+                    g.stack.push(s);
                 }
             }
             Op::SetIndex(n) => {
                 let v = g.pop();
                 let i = g.pop().as_int();
-                let s = g.pop();
+                let mut s = g.pop();
                 if i < 0 || i >= *n as i64 {
                     return Err(index_fault(i, *n as i64));
                 }
-                if let Value::Seq(mut items) = s {
-                    if let Some(slot) = Rc::make_mut(&mut items).get_mut(i as usize) {
+                if let Value::Seq(items) = &mut s {
+                    if let Some(slot) = cow_mut(items, &mut self.heap.mem)?.get_mut(i as usize) {
                         *slot = v;
                     }
-                    g.stack.push(Value::Seq(items));
+                    g.stack.push(s);
                 }
             }
             Op::Arith(aop, nk) => {
                 let b = g.pop();
                 let a = g.pop();
+                if *nk == NumKind::Str {
+                    let n = a.as_bytes().len() + b.as_bytes().len();
+                    self.heap.charge(cost::string(n))?;
+                }
                 g.stack.push(arith(*aop, *nk, a, b)?);
             }
             Op::Cmp(cop, nk) => {
@@ -439,10 +454,23 @@ impl Vm {
                             CmpOp::Ge => x >= y,
                         }
                     }
-                    NumKind::Str => cop.holds(a.as_bytes().cmp(b.as_bytes())),
+                    NumKind::Str => {
+                        let (x, y) = (a.as_bytes(), b.as_bytes());
+                        self.charge_work(x.len().min(y.len()) as u64);
+                        cop.holds(x.cmp(y))
+                    }
                     NumKind::Any => {
                         convert::check_comparable(&self.prog.types, &a, &b)?;
-                        let eq = values_equal(&a, &b);
+                        // Shared storage can make a small value stand for a
+                        // huge one: the walk may use what is left of the
+                        // step budget, and no more.
+                        let left = self.cfg.max_steps.saturating_sub(self.steps);
+                        let limit = left.saturating_mul(BYTES_PER_STEP) / cost::SLOT + 1;
+                        let Some((eq, visited)) = values_equal_counted(&a, &b, limit) else {
+                            self.steps = self.cfg.max_steps;
+                            return Err(Fault::Budget(super::fault::Ending::StepBudget));
+                        };
+                        self.charge_work(visited * cost::SLOT);
                         match cop {
                             CmpOp::Eq => eq,
                             _ => !eq,
@@ -526,6 +554,7 @@ impl Vm {
                 }
             }
             Op::MakeClosure { fid, ncap } => {
+                self.heap.charge(cost::BOX + cost::seq(*ncap as usize))?;
                 let at = g.stack.len() - *ncap as usize;
                 let caps: Vec<Value> = g.stack.drain(at..).collect();
                 g.stack.push(Value::Func(Rc::new(FuncVal::Closure {
@@ -542,11 +571,13 @@ impl Vm {
                 recv: None,
             }))),
             Op::BindMethod(fid) => {
+                self.heap.charge(cost::BOX)?;
                 let recv = g.pop();
                 g.stack
                     .push(Value::Func(Rc::new(FuncVal::Bound { fid: *fid, recv })));
             }
             Op::BindNative(nid) => {
+                self.heap.charge(cost::BOX)?;
                 let recv = g.pop();
                 g.stack.push(Value::Func(Rc::new(FuncVal::Native {
                     nid: *nid,
@@ -554,6 +585,7 @@ impl Vm {
                 })));
             }
             Op::BindIface(mid) => {
+                self.heap.charge(cost::BOX)?;
                 let recv = g.pop();
                 let (target, inner) = self.dispatch(&recv, *mid)?;
                 g.stack.push(Value::Func(Rc::new(match target {
@@ -645,6 +677,7 @@ impl Vm {
                 return self.op_select(g, cases, *has_default, span)
             }
             Op::MakeIface(t) => {
+                self.heap.charge(cost::BOX)?;
                 let v = g.pop();
                 g.stack.push(Value::Iface(Rc::new((*t, v))));
             }
@@ -656,9 +689,9 @@ impl Vm {
                     let out = if is_iface_target {
                         v
                     } else {
-                        match v {
+                        match &v {
                             Value::Iface(iv) => iv.1.clone(),
-                            other => other,
+                            _ => v,
                         }
                     };
                     g.stack.push(out);
@@ -669,7 +702,7 @@ impl Vm {
                     let z = if is_iface_target {
                         Value::Nil
                     } else {
-                        self.zero(*ty)
+                        self.zero(*ty)?
                     };
                     g.stack.push(z);
                     g.stack.push(Value::Bool(false));
@@ -685,9 +718,9 @@ impl Vm {
             }
             Op::IfaceValue => {
                 let v = g.pop();
-                g.stack.push(match v {
+                g.stack.push(match &v {
                     Value::Iface(iv) => iv.1.clone(),
-                    other => other,
+                    _ => v,
                 });
             }
             Op::FmtPrep => {}

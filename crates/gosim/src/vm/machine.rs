@@ -15,15 +15,14 @@
 use super::events::{Event, EventKind};
 use super::fault::Fault;
 use super::goroutine::{Frame, GStatus, Goroutine, Resume};
-use super::heap::{Heap, HeapObj};
+use super::heap::{cost, Heap, HeapObj};
 use super::op::{ArithOp, FuncCode, NumKind, Op, Program};
 use super::race::{self, Loc, RaceDetector, RaceReport};
-use super::value::{FuncVal, ObjId, Pointer, Root, Value};
+use super::value::{FuncVal, MapKey, ObjId, Pointer, Root, Value};
 use crate::config::GoVersion;
 use crate::runtime::sched::RunQueue;
 use crate::runtime::timers::{TimerSemantics, Timers};
 use crate::runtime::{Gid, WaitReason};
-use crate::schedule::Point;
 use crate::syntax::span::Span;
 use crate::types::{well_known as wk, TypeId, TypeKind, UntypedKind};
 use crate::util::fasthash::HashMap;
@@ -49,8 +48,10 @@ pub enum TimerAction {
 pub struct VmConfig {
     pub go_version: GoVersion,
     pub max_steps: u64,
-    pub max_heap_cells: u64,
+    /// The memory budget in bytes (see `heap::Memory`).
+    pub max_memory: u64,
     pub max_goroutines: u32,
+    /// Bytes the program may write to stdout, and separately to stderr.
     pub max_output: usize,
     /// Virtual time a select charges when it takes `default` (a busy poll).
     pub poll_cost_ns: i64,
@@ -67,7 +68,7 @@ impl Default for VmConfig {
         VmConfig {
             go_version: GoVersion::CURRENT,
             max_steps: 10_000_000,
-            max_heap_cells: 20_000_000,
+            max_memory: DEFAULT_MAX_MEMORY,
             max_goroutines: 100_000,
             max_output: 1 << 20,
             poll_cost_ns: 100_000,
@@ -77,6 +78,14 @@ impl Default for VmConfig {
         }
     }
 }
+
+/// The default memory budget: 512 MiB of the simulator's own structures.
+pub use crate::config::DEFAULT_MAX_MEMORY;
+
+/// Bytes one step may allocate, copy, compare, search or format; an
+/// instruction that does more costs one step more per this many bytes
+/// ("charge work, not instructions"), so the step budget bounds time.
+pub const BYTES_PER_STEP: u64 = 64;
 
 /// Why `exec` returned.
 #[derive(Clone, Debug, PartialEq)]
@@ -129,6 +138,8 @@ pub struct Vm {
     pub current: Option<Gid>,
     pub stdout: Vec<u8>,
     pub stderr: Vec<u8>,
+    /// Bytes the program itself wrote to stderr (`print`, `println`).
+    pub stderr_written: usize,
     pub ending: Option<Ending>,
     /// Instructions executed.
     pub steps: u64,
@@ -136,6 +147,9 @@ pub struct Vm {
     /// Selected case forced by the scheduler for the pending select.
     pub forced_case: Option<usize>,
     pub zero_cache: HashMap<TypeId, Value>,
+    /// Types by their printed name (for a channel's element type), built
+    /// on first use.
+    pub types_by_name: HashMap<String, TypeId>,
     /// time.Time, if time is linked.
     pub time_type: TypeId,
     /// The fmt prelude's `prepped` type, if fmt is linked.
@@ -165,10 +179,12 @@ pub struct Vm {
     pub sync_depth: Vec<usize>,
     /// A panic that stopped at a synchronous call's boundary.
     pub sync_panic: Option<String>,
+    /// Synchronous calls nested past `MAX_SYNC_CALLS`: a stack overflow.
+    pub sync_overflow: bool,
     /// Render values without calling their methods (snapshots).
     pub fmt_plain: bool,
     /// The current choice point, until the next step.
-    pub cached_point: Option<Point>,
+    pub cached_point: Option<super::sched::PendingPoint>,
     /// Scheduler work: options considered at every point.
     pub sched_work: u64,
     /// Goroutines not yet dead.
@@ -206,7 +222,7 @@ impl Vm {
         };
         let globals = prog.globals.iter().map(|_| Value::Nil).collect();
         let mut vm = Vm {
-            heap: Heap::new(cfg.max_heap_cells),
+            heap: Heap::new(cfg.max_memory),
             cfg,
             gs: Vec::new(),
             gindex: HashMap::default(),
@@ -216,11 +232,13 @@ impl Vm {
             current: None,
             stdout: Vec::new(),
             stderr: Vec::new(),
+            stderr_written: 0,
             ending: None,
             steps: 0,
             next_gid: FIRST_USER_GID,
             forced_case: None,
             zero_cache: HashMap::default(),
+            types_by_name: HashMap::default(),
             prepped_type: None,
             failed_type: None,
             time_type: wk::INVALID,
@@ -236,6 +254,7 @@ impl Vm {
             sample_interval: 10_000_000,
             sync_depth: Vec::new(),
             sync_panic: None,
+            sync_overflow: false,
             fmt_plain: false,
             cached_point: None,
             sched_work: 0,
@@ -256,7 +275,14 @@ impl Vm {
         // Globals start at their zero values.
         for i in 0..vm.globals.len() {
             let t = vm.prog.globals[i].ty;
-            vm.globals[i] = vm.zero(t);
+            match vm.zero(t) {
+                Ok(z) => vm.globals[i] = z,
+                Err(_) => {
+                    // A package variable larger than the memory budget.
+                    vm.end(Ending::HeapBudget);
+                    break;
+                }
+            }
         }
         let mut main = Goroutine::new(MAIN_GID);
         let entry = vm.prog.entry;
@@ -300,48 +326,74 @@ impl Vm {
     }
 
     /// The zero value of a type (cached; composite zeros share storage).
-    pub fn zero(&mut self, t: TypeId) -> Value {
+    /// Built bottom-up from an explicit stack, since named types can nest
+    /// as deep as a program likes; each array and struct built is charged.
+    pub fn zero(&mut self, t: TypeId) -> Result<Value, Fault> {
         if let Some(v) = self.zero_cache.get(&t) {
-            return v.clone();
+            return Ok(v.clone());
         }
-        let v = self.make_zero(t, 0);
-        self.zero_cache.insert(t, v.clone());
-        v
-    }
-
-    fn make_zero(&mut self, t: TypeId, depth: u32) -> Value {
-        if depth > 32 {
-            return Value::Nil;
-        }
-        let kind = self.prog.types.ukind(t).clone();
-        match kind {
-            TypeKind::Bool | TypeKind::Untyped(UntypedKind::Bool) => Value::Bool(false),
-            TypeKind::Int(_) | TypeKind::Untyped(UntypedKind::Int | UntypedKind::Rune) => {
-                Value::Int(0)
+        // (type, its parts are cached): a type is built once its parts are.
+        let mut pending = vec![(t, false)];
+        // Types whose parts are being built. The checker rejects types that
+        // contain themselves; should one get through, the inner occurrence
+        // is nil rather than an endless stack.
+        let mut building: crate::util::fasthash::HashSet<TypeId> = Default::default();
+        while let Some((t, ready)) = pending.pop() {
+            if self.zero_cache.contains_key(&t) || (!ready && building.contains(&t)) {
+                continue;
             }
-            TypeKind::Float64 | TypeKind::Float32 | TypeKind::Untyped(UntypedKind::Float) => {
-                Value::Float(0.0)
+            if ready {
+                building.remove(&t);
             }
-            TypeKind::String | TypeKind::Untyped(UntypedKind::String) => {
-                Value::Str(Rc::from(&b""[..]))
-            }
-            TypeKind::Struct(fields) => {
-                let vs: Vec<Value> = fields
-                    .iter()
-                    .map(|f| self.make_zero(f.ty, depth + 1))
-                    .collect();
-                Value::Seq(Rc::new(vs))
-            }
-            TypeKind::Array(n, e) => {
-                let z = self.make_zero(e, depth + 1);
-                // Huge arrays are charged against the heap budget.
-                if n > 1 << 20 && self.heap.charge(n).is_err() {
-                    return Value::Seq(Rc::new(Vec::new()));
+            let kind = self.prog.types.ukind(t).clone();
+            let v = match kind {
+                TypeKind::Bool | TypeKind::Untyped(UntypedKind::Bool) => Value::Bool(false),
+                TypeKind::Int(_) | TypeKind::Untyped(UntypedKind::Int | UntypedKind::Rune) => {
+                    Value::Int(0)
                 }
-                Value::Seq(Rc::new(vec![z; n.min(1 << 26) as usize]))
-            }
-            _ => Value::Nil,
+                TypeKind::Float64 | TypeKind::Float32 | TypeKind::Untyped(UntypedKind::Float) => {
+                    Value::Float(0.0)
+                }
+                TypeKind::String | TypeKind::Untyped(UntypedKind::String) => {
+                    Value::Str(Rc::from(&b""[..]))
+                }
+                TypeKind::Struct(fields) => {
+                    if !ready {
+                        building.insert(t);
+                        pending.push((t, true));
+                        for f in fields.iter().rev() {
+                            if !self.zero_cache.contains_key(&f.ty) {
+                                pending.push((f.ty, false));
+                            }
+                        }
+                        continue;
+                    }
+                    self.heap.charge(cost::seq(fields.len()))?;
+                    let vs: Vec<Value> = fields
+                        .iter()
+                        .map(|f| self.zero_cache.get(&f.ty).cloned().unwrap_or(Value::Nil))
+                        .collect();
+                    Value::Seq(Rc::new(vs))
+                }
+                TypeKind::Array(n, e) => {
+                    if !ready {
+                        building.insert(t);
+                        pending.push((t, true));
+                        if !self.zero_cache.contains_key(&e) {
+                            pending.push((e, false));
+                        }
+                        continue;
+                    }
+                    let n = usize::try_from(n).unwrap_or(usize::MAX);
+                    self.heap.charge(cost::seq(n))?;
+                    let z = self.zero_cache.get(&e).cloned().unwrap_or(Value::Nil);
+                    Value::Seq(Rc::new(vec![z; n]))
+                }
+                _ => Value::Nil,
+            };
+            self.zero_cache.insert(t, v);
         }
+        Ok(self.zero_cache.get(&t).cloned().unwrap_or(Value::Nil))
     }
 
     pub fn write_out(&mut self, bytes: &[u8]) -> Result<(), Fault> {
@@ -352,10 +404,54 @@ impl Vm {
             return Err(Fault::Budget(Ending::OutputBudget));
         }
         self.stdout.extend_from_slice(bytes);
+        self.charge_work(bytes.len() as u64);
         Ok(())
     }
 
+    /// The program's own writes to stderr (`print`, `println`), under the
+    /// same cap as stdout; the runtime's crash reports are not capped.
+    pub fn write_err(&mut self, bytes: &[u8]) -> Result<(), Fault> {
+        let room = self.cfg.max_output.saturating_sub(self.stderr_written);
+        let n = bytes.len().min(room);
+        self.stderr.extend_from_slice(&bytes[..n]);
+        self.stderr_written += n;
+        if n < bytes.len() {
+            return Err(Fault::Budget(Ending::OutputBudget));
+        }
+        Ok(())
+    }
+
+    /// Charges `bytes` of work (copied, compared, searched, formatted) to
+    /// the step budget, in proportion.
+    pub fn charge_work(&mut self, bytes: u64) {
+        self.steps = self.steps.saturating_add(bytes / BYTES_PER_STEP);
+    }
+
+    /// The map key of `k`: building it and comparing it along a lookup is
+    /// work in proportion to its size.
+    pub fn map_key(&mut self, k: &Value) -> Result<MapKey, Fault> {
+        // A key no larger than the memory left (it may be stored) and the
+        // work left (it is encoded byte by byte).
+        let steps_left = self.cfg.max_steps.saturating_sub(self.steps);
+        let max = self
+            .heap
+            .mem
+            .room()
+            .min(steps_left.saturating_mul(BYTES_PER_STEP));
+        let key = MapKey::of_limited(k, usize::try_from(max).unwrap_or(usize::MAX))
+            .ok_or(Fault::Budget(Ending::HeapBudget))?;
+        let size = match &key {
+            MapKey::Str(s) => s.len(),
+            other => other.extra_bytes(),
+        };
+        // Encoding it costs its size; the comparisons of a lookup stop at
+        // the first differing byte, so they are counted with it.
+        self.charge_work(size as u64);
+        Ok(key)
+    }
+
     pub fn alloc_cell(&mut self, v: Value) -> Result<Value, Fault> {
+        self.heap.charge(cost::BOX)?;
         let id = self.heap.alloc(HeapObj::Cell(v))?;
         Ok(Value::Ptr(Rc::new(Pointer {
             root: Root::Cell(id),
@@ -395,13 +491,15 @@ impl Vm {
         if self.live_goroutines >= self.cfg.max_goroutines {
             return Err(Fault::Budget(Ending::GoroutineBudget));
         }
+        self.heap
+            .charge(cost::GOROUTINE + args.len() as u64 * cost::SLOT)?;
         let gid = self.next_gid;
         self.next_gid += 1;
         let mut g = Goroutine::new(gid);
         g.created_at = Some(at);
         g.created_by = parent;
-        match f {
-            Value::Func(fv) => match &*fv {
+        match &f {
+            Value::Func(fv) => match &**fv {
                 FuncVal::Native { nid, recv } => {
                     g.native_start = Some((*nid, recv.clone(), args));
                 }
@@ -624,6 +722,16 @@ impl Vm {
                     self.race_access(g, op, base, span, func);
                 }
                 let r = self.step_op(g, op, base, span);
+                // What the instruction allocated is work in proportion.
+                let made = self.heap.mem.take_unbilled();
+                if made >= BYTES_PER_STEP {
+                    self.charge_work(made);
+                }
+                if self.ending.is_some() && self.after_main.is_none() {
+                    // The run ended inside a synchronous call this
+                    // instruction made (a fatal error in a String method).
+                    return Exec::Ended;
+                }
                 match r {
                     Ok(Flow::Next) => {
                         pc += 1;
@@ -662,7 +770,7 @@ impl Vm {
         if func.library {
             return;
         }
-        if let Some(r) = self.race.as_mut() {
+        if let Some(r) = self.race.as_mut().filter(|r| r.stopped.is_none()) {
             if let Some(name) = access.name {
                 r.names.entry(access.loc.clone()).or_insert(name);
             }

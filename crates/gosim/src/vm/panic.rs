@@ -43,6 +43,11 @@ impl Vm {
                 self.start_panic(g, v, text, false)
             }
             Fault::Fatal(msg) => {
+                if msg == super::call::STACK_OVERFLOW {
+                    self.stderr.extend_from_slice(
+                        b"runtime: goroutine stack exceeds 1000000000-byte limit\n",
+                    );
+                }
                 self.stderr
                     .extend_from_slice(format!("fatal error: {}\n", msg).as_bytes());
                 self.crash_dump(Some(g));

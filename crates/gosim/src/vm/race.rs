@@ -152,9 +152,53 @@ pub struct RaceDetector {
     pub names: HashMap<Loc, String>,
     /// Races found, in the order found; one per pair of source positions.
     pub found: Vec<FoundRace>,
+    /// Why the detector stopped watching (its memory would grow with the
+    /// square of the goroutines, or with every variable): the races found
+    /// until then stay reported.
+    pub stopped: Option<&'static str>,
 }
 
+/// Goroutines the detector follows: Go's own race detector dies beyond
+/// 8128 simultaneously alive goroutines; this one stops watching once it
+/// has seen that many (their vector clocks cost the square of the number).
+pub const MAX_RACE_GOROUTINES: usize = 8128;
+
+/// Memory locations the detector shadows before it stops watching.
+pub const MAX_SHADOWED: usize = 1_000_000;
+
 impl RaceDetector {
+    /// Roughly the bytes this detector's state takes (what a copy copies).
+    pub fn size_bytes(&self) -> u64 {
+        let clocks: usize = self.clocks.iter().map(|c| c.0.len()).sum::<usize>()
+            + self.sync.values().map(|c| c.0.len()).sum::<usize>();
+        (4 * clocks + 24 * (self.clocks.len() + self.sync.len()) + 96 * self.shadow.len()) as u64
+            + 64 * self.names.len() as u64
+    }
+
+    /// Stops watching, freeing the clocks and shadow memory.
+    fn stop(&mut self, why: &'static str) {
+        self.stopped = Some(why);
+        self.index = HashMap::default();
+        self.gids = Vec::new();
+        self.clocks = Vec::new();
+        self.sync = HashMap::default();
+        self.shadow = HashMap::default();
+        self.names = HashMap::default();
+    }
+
+    /// Whether goroutine `g` can be followed (stopping the detector when
+    /// it would be one too many).
+    fn follows(&mut self, g: Gid) -> bool {
+        if self.stopped.is_some() {
+            return false;
+        }
+        if !self.index.contains_key(&g) && self.gids.len() >= MAX_RACE_GOROUTINES {
+            self.stop("more goroutines than the race detector follows (8128)");
+            return false;
+        }
+        true
+    }
+
     fn idx(&mut self, g: Gid) -> usize {
         if let Some(&i) = self.index.get(&g) {
             return i;
@@ -170,6 +214,9 @@ impl RaceDetector {
 
     /// `go` statement: the child starts with the parent's knowledge.
     pub fn spawn(&mut self, parent: Gid, child: Gid) {
+        if !self.follows(parent) || !self.follows(child) {
+            return;
+        }
         let p = self.idx(parent);
         let c = self.idx(child);
         let pc = self.clocks[p].clone();
@@ -180,6 +227,9 @@ impl RaceDetector {
 
     /// A release on a synchronization object (unlock, send, Done, store).
     fn release(&mut self, g: Gid, key: SyncKey) {
+        if !self.follows(g) {
+            return;
+        }
         let i = self.idx(g);
         let c = self.clocks[i].clone();
         self.sync.entry(key).or_default().join(&c);
@@ -189,14 +239,24 @@ impl RaceDetector {
 
     /// An acquire (lock, receive, Wait, load).
     fn acquire(&mut self, g: Gid, key: SyncKey) {
+        if !self.follows(g) {
+            return;
+        }
         let i = self.idx(g);
-        if let Some(c) = self.sync.get(&key).cloned() {
-            self.clocks[i].join(&c);
+        if let Some(c) = self.sync.get(&key) {
+            self.clocks[i].join(c);
         }
     }
 
     /// An access by goroutine `g` to `loc`.
     pub fn access(&mut self, g: Gid, loc: Loc, write: bool, span: Span) {
+        if !self.follows(g) {
+            return;
+        }
+        if self.shadow.len() >= MAX_SHADOWED && !self.shadow.contains_key(&loc) {
+            self.stop("more variables than the race detector shadows (1,000,000)");
+            return;
+        }
         let i = self.idx(g);
         let tick = self.clocks[i].get(i);
         let me = Access {
@@ -205,7 +265,7 @@ impl RaceDetector {
             write,
             span,
         };
-        let clock = self.clocks[i].clone();
+        let clock = &self.clocks[i];
         let happened = |a: &Access| a.g == i || a.tick <= clock.get(a.g);
         let shadow = self.shadow.entry(loc.clone()).or_default();
         let mut races = Vec::new();

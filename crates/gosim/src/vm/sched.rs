@@ -9,8 +9,7 @@
 use super::goroutine::{GStatus, Goroutine};
 use super::machine::{Ending, Exec, Vm, MAIN_GID, RUNTIME_PHANTOM_GID};
 use crate::runtime::Gid;
-use crate::schedule::Point;
-use crate::schedule::Stepper;
+use crate::schedule::{Point, Stepper};
 
 /// Instructions the other goroutines may run after main returned.
 const AFTER_MAIN_STEPS: u64 = 200_000;
@@ -19,32 +18,141 @@ impl Stepper for Vm {
     fn point(&mut self) -> Point {
         Vm::point(self)
     }
+    fn option_count(&mut self) -> usize {
+        Vm::option_count(self)
+    }
     fn take(&mut self, choice: usize) {
         self.step(choice);
     }
 }
 
+/// The current choice point in the scheduler's own terms: the options are
+/// not listed (that is linear in the runnable goroutines), only counted,
+/// and any one of them is found in constant time ([`Vm::option_gid`]).
+#[derive(Clone, Debug, PartialEq)]
+pub enum PendingPoint {
+    /// The program has ended.
+    Ended,
+    /// Goroutine `g` is at a select with these ready cases.
+    Select { g: Gid, options: Vec<usize> },
+    /// Which goroutine runs next: the running one (`current`, option 0 when
+    /// present), then Go's own pick `first`, then the rest of the run queue
+    /// in order; `count` options in all.
+    Schedule {
+        current: Option<Gid>,
+        first: Option<Gid>,
+        count: usize,
+    },
+}
+
 impl Vm {
-    /// The current choice point, advancing virtual time (and detecting
-    /// deadlock) when nothing can run.
+    /// The current choice point, with every option listed (linear in the
+    /// runnable goroutines: for hosts that show or search them all). Time
+    /// advances (and deadlock is detected) when nothing can run.
     pub fn point(&mut self) -> Point {
+        match self.pending_point() {
+            PendingPoint::Ended => Point::Ended,
+            PendingPoint::Select { g, options } => Point::SelectCase { g, options },
+            PendingPoint::Schedule { count, .. } => Point::Schedule {
+                options: (0..count).filter_map(|i| self.option_gid(i)).collect(),
+            },
+        }
+    }
+
+    /// How many options the current point has (0 at the end), in constant
+    /// time.
+    pub fn option_count(&mut self) -> usize {
+        match self.pending_point() {
+            PendingPoint::Ended => 0,
+            PendingPoint::Select { options, .. } => options.len(),
+            PendingPoint::Schedule { count, .. } => count,
+        }
+    }
+
+    /// The goroutine that runs when option `choice` of the current point is
+    /// taken (clamped to the last option); `None` at the end. Constant time.
+    pub fn option_gid(&mut self, choice: usize) -> Option<Gid> {
+        match self.pending_point() {
+            PendingPoint::Ended => None,
+            PendingPoint::Select { g, .. } => Some(g),
+            PendingPoint::Schedule {
+                current,
+                first,
+                count,
+            } => {
+                let choice = choice.min(count.checked_sub(1)?);
+                let prefix = [current, first];
+                let mut prefix = prefix.iter().flatten();
+                let lead = usize::from(current.is_some()) + usize::from(first.is_some());
+                if choice < lead {
+                    return prefix.nth(choice).copied();
+                }
+                self.queued_except(first, choice - lead)
+            }
+        }
+    }
+
+    /// The `j`th goroutine of the run queue in order (runnext, local,
+    /// global), not counting `first` or the runtime's phantom goroutine,
+    /// both of which can only be at the head of a queue.
+    fn queued_except(&self, first: Option<Gid>, j: usize) -> Option<Gid> {
+        let q = &self.runq;
+        let next = usize::from(q.runnext.is_some());
+        let at = |r: usize| -> Option<Gid> {
+            if r < next {
+                q.runnext
+            } else if r - next < q.runq.len() {
+                q.runq.get(r - next).copied()
+            } else {
+                q.global.get(r - next - q.runq.len()).copied()
+            }
+        };
+        // Raw positions to skip: the heads of the three queues are the
+        // only places `first` and the phantom can be.
+        let heads = [0, next, next + q.runq.len()];
+        let mut skips: Vec<usize> = Vec::with_capacity(2);
+        for h in heads {
+            if let Some(g) = at(h) {
+                let queue_head = (h == 0 && next == 1)
+                    || (h == next && !q.runq.is_empty())
+                    || (h == next + q.runq.len() && !q.global.is_empty());
+                if queue_head
+                    && (Some(g) == first || g == RUNTIME_PHANTOM_GID)
+                    && !skips.contains(&h)
+                {
+                    skips.push(h);
+                }
+            }
+        }
+        let mut r = j;
+        for h in skips {
+            if h <= r {
+                r += 1;
+            }
+        }
+        at(r)
+    }
+
+    /// The current point, computed once per step: sysmon preemption, the
+    /// phantom goroutine, advancing the clock and deadlock happen here.
+    fn pending_point(&mut self) -> PendingPoint {
         if let Some(p) = &self.cached_point {
             return p.clone();
         }
         let p = self.compute_point();
         // A scheduling decision costs about as much as a few dozen
-        // instructions, more with many goroutines to choose from.
-        self.sched_work += 24 + p.option_count() as u64;
+        // instructions, whatever the number of goroutines.
+        self.sched_work += 24;
         self.cached_point = Some(p.clone());
         p
     }
 
-    fn compute_point(&mut self) -> Point {
+    fn compute_point(&mut self) -> PendingPoint {
         if self.ending.is_some() {
-            return Point::Ended;
+            return PendingPoint::Ended;
         }
         if let Some((g, options)) = &self.pending_select {
-            return Point::SelectCase {
+            return PendingPoint::Select {
                 g: *g,
                 options: options.clone(),
             };
@@ -56,51 +164,39 @@ impl Vm {
                 let quantum_over = self.yield_requested
                     || self.now() - self.g(c).map(|g| g.run_since).unwrap_or(0)
                         >= self.cfg.preempt_ns;
-                if quantum_over
-                    && (self.yield_requested
-                        || self
-                            .runq
-                            .runnable()
-                            .iter()
-                            .any(|&g| g != RUNTIME_PHANTOM_GID))
-                {
+                if quantum_over && (self.yield_requested || self.other_runnable()) {
                     self.yield_requested = false;
                     self.runq.global.push_back(c);
                     self.current = None;
                 }
             }
             self.drop_phantom();
-            let mut options = Vec::new();
-            if let Some(c) = self.current {
-                options.push(c);
-            }
+            let current = self.current;
             // Go's own pick comes first; the rest follow in queue order.
-            if let Some(first) = self.peek_runnable() {
-                options.push(first);
-                let q = &self.runq;
-                for g in q.runnext.iter().chain(q.runq.iter()).chain(q.global.iter()) {
-                    if *g != first && *g != RUNTIME_PHANTOM_GID {
-                        options.push(*g);
-                    }
-                }
-            }
+            let first = self.peek_runnable();
+            let queued = self.runq.len() - usize::from(self.phantom_queued());
+            let mut count = usize::from(current.is_some()) + queued;
             if let Some((at, _, _)) = self.after_main {
-                if options.is_empty() || self.steps - at > AFTER_MAIN_STEPS {
+                if count == 0 || self.steps - at > AFTER_MAIN_STEPS {
                     self.finish_after_main();
-                    return Point::Ended;
+                    return PendingPoint::Ended;
                 }
                 // Not a choice: the program has already exited.
-                options.truncate(1);
+                count = 1;
             }
-            if !options.is_empty() {
-                return Point::Schedule { options };
+            if count > 0 {
+                return PendingPoint::Schedule {
+                    current,
+                    first,
+                    count,
+                };
             }
             match self.timers.next_deadline() {
                 Some(t) => {
                     if let Err(f) = self.advance_clock(t) {
                         let mut dummy = Goroutine::new(0);
                         self.fault(&mut dummy, f);
-                        return Point::Ended;
+                        return PendingPoint::Ended;
                     }
                 }
                 None => {
@@ -109,10 +205,25 @@ impl Vm {
                     } else {
                         self.deadlock();
                     }
-                    return Point::Ended;
+                    return PendingPoint::Ended;
                 }
             }
         }
+    }
+
+    /// Some goroutine other than the runtime's phantom is queued.
+    fn other_runnable(&self) -> bool {
+        self.runq.len() > usize::from(self.phantom_queued())
+    }
+
+    /// Whether the runtime's phantom goroutine is still queued: it waits at
+    /// the head of the local queue (or, after a spill, of the global one)
+    /// until it is dropped.
+    fn phantom_queued(&self) -> bool {
+        let q = &self.runq;
+        q.runnext == Some(RUNTIME_PHANTOM_GID)
+            || q.runq.front() == Some(&RUNTIME_PHANTOM_GID)
+            || q.global.front() == Some(&RUNTIME_PHANTOM_GID)
     }
 
     /// What `find_runnable` would return, without taking it.
@@ -166,19 +277,23 @@ impl Vm {
     /// Takes option `choice` at the current point and runs until the next
     /// point. Out-of-range choices are clamped to the last option.
     pub fn step(&mut self, choice: usize) {
-        let point = self.point();
+        let point = self.pending_point();
+        let gid = self.option_gid(choice);
         self.cached_point = None;
+        // The event log holds the events of one step: a host reads them
+        // after the step; keeping them all would grow without bound.
+        self.events.clear();
         match point {
-            Point::Ended => {}
-            Point::SelectCase { g, options } => {
+            PendingPoint::Ended => {}
+            PendingPoint::Select { g, options } => {
                 let c = options[choice.min(options.len() - 1)];
                 self.pending_select = None;
                 self.forced_case = Some(c);
                 self.run_goroutine(g, true);
             }
-            Point::Schedule { options } => {
-                let gid = options[choice.min(options.len() - 1)];
-                let continuing = self.current == Some(gid);
+            PendingPoint::Schedule { current, .. } => {
+                let Some(gid) = gid else { return };
+                let continuing = current == Some(gid);
                 if !continuing {
                     if let Some(c) = self.current.take() {
                         // The explorer preempts the running goroutine.
@@ -189,8 +304,11 @@ impl Vm {
                         while got == Some(RUNTIME_PHANTOM_GID) {
                             got = self.runq.find_runnable();
                         }
-                        debug_assert_eq!(got, Some(gid), "option 0 is Go's own pick");
+                        debug_assert_eq!(got, Some(gid), "Go's own pick");
                     } else {
+                        // Finding and taking a goroutine from the middle of
+                        // a queue is work in proportion to its length.
+                        self.charge_work(8 * self.runq.len() as u64);
                         self.runq.remove(gid);
                     }
                 }

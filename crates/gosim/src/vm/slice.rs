@@ -9,7 +9,7 @@
 //! interpreter pops the operands and pushes the result.
 
 use crate::vm::fault::Fault;
-use crate::vm::heap::{Heap, HeapObj};
+use crate::vm::heap::{cost, Heap, HeapObj};
 use crate::vm::op::SliceKind;
 use crate::vm::value::{ObjId, SliceRef, Value};
 
@@ -96,6 +96,8 @@ pub fn slice(
                     lo, hi
                 )));
             }
+            // gosim's strings do not share storage: the substring is a copy.
+            heap.charge(cost::string((hi - lo) as usize))?;
             Ok(Value::bytes(&b[lo as usize..hi as usize]))
         }
         SliceKind::Slice => {
@@ -175,7 +177,7 @@ fn array_backing(heap: &mut Heap, globals: &[Value], p: &Value, n: u32) -> Resul
             "invalid memory address or nil pointer dereference".into(),
         ));
     };
-    let items = match heap.load(p, globals)? {
+    let items = match &heap.load(p, globals)? {
         Value::Seq(items) => items.to_vec(),
         _ => vec![Value::Nil; n as usize],
     };
@@ -191,9 +193,14 @@ pub fn append(
     extra: Appended,
     elem_size: u32,
 ) -> Result<Value, Fault> {
+    if let Appended::StringBytes(s) = &extra {
+        heap.mem.check(cost::array(s.as_bytes().len()))?;
+    }
     let extra: Vec<Value> = match extra {
         Appended::Elems(items) => items,
-        Appended::StringBytes(Value::Str(s)) => s.iter().map(|b| Value::Int(*b as i64)).collect(),
+        Appended::StringBytes(Value::Str(ref s)) => {
+            s.iter().map(|b| Value::Int(*b as i64)).collect()
+        }
         Appended::Slice(Value::Slice(r)) | Appended::StringBytes(Value::Slice(r)) => {
             covered(heap, &r)
         }
@@ -230,7 +237,8 @@ pub fn append(
     if new_cap > u32::MAX as u64 / 2 {
         return Err(Fault::Runtime("growslice: len out of range".into()));
     }
-    heap.charge(new_cap)?;
+    // Checked before the array is built; `alloc` charges it.
+    heap.mem.check(cost::array(new_cap as usize))?;
     let mut items: Vec<Value> = match r {
         Some(r) => covered(heap, &r),
         None => Vec::new(),

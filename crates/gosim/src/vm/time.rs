@@ -22,9 +22,11 @@ impl Vm {
     /// The `time.Time` a timer channel receives: wall clock from the epoch
     /// plus a monotonic reading.
     pub(super) fn time_value(&self, when: i64) -> Value {
+        // A timer set for the longest Duration fires at the end of time:
+        // the readings saturate there, as Go's `when` does.
         Value::Seq(Rc::new(vec![
-            Value::Int(EPOCH_UNIX_NS + when),
-            Value::Int(when + 1),
+            Value::Int(EPOCH_UNIX_NS.saturating_add(when)),
+            Value::Int(when.saturating_add(1)),
         ]))
     }
 
@@ -52,7 +54,7 @@ impl Vm {
 
     /// Charges virtual time for a busy poll and fires timers that fell due.
     pub fn charge_poll(&mut self) -> Result<(), Fault> {
-        let t = self.now() + self.cfg.poll_cost_ns;
+        let t = self.now().saturating_add(self.cfg.poll_cost_ns);
         self.advance_clock(t)
     }
 

@@ -5,6 +5,17 @@
 //! semantics cost a reference-count bump, and references (pointers, slices,
 //! maps, channels) as indices into the VM heap. Knows nothing about types
 //! beyond what a value needs to be printed or compared.
+//!
+//! A program can nest values as deep as its memory budget allows (`x =
+//! [1]any{x}` in a loop), so nothing here recurses on a value's depth:
+//! dropping, `==`, hashing, structural equality and map keys all walk the
+//! value graph with an explicit stack. Code elsewhere that walks a user
+//! value must do the same, or stop at a bound with Go's error.
+//!
+//! Values share storage where Go's copy them, so a small value can stand
+//! for an exponentially large one (a struct of two copies of a struct of
+//! two copies of ...): every walk that visits copies one by one (`==`, map
+//! keys, hashing) takes a bound on the nodes it may visit.
 
 use crate::types::TypeId;
 use std::rc::Rc;
@@ -12,7 +23,7 @@ use std::rc::Rc;
 /// An index into the VM heap.
 pub use crate::runtime::ObjId;
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug)]
 pub enum Value {
     /// The zero value of every reference type and of interfaces.
     Nil,
@@ -68,7 +79,7 @@ pub enum Root {
     Global(u32),
 }
 
-#[derive(Clone, Debug, PartialEq, Hash)]
+#[derive(Clone, Debug)]
 pub enum FuncVal {
     /// A compiled function or closure with its captured variable cells.
     Closure { fid: u32, captures: Rc<[Value]> },
@@ -114,8 +125,273 @@ impl Value {
     }
 }
 
+impl Value {
+    /// Whether the value owns (or shares) other values behind an `Rc`: the
+    /// only kinds whose drop, comparison or hashing walks further.
+    fn is_container(&self) -> bool {
+        matches!(self, Value::Seq(_) | Value::Iface(_) | Value::Func(_))
+    }
+
+    /// Moves the values this one owns alone into `out` (those that are
+    /// containers themselves; the rest are dropped here, which recurses no
+    /// further). Shared contents stay: dropping this value only releases a
+    /// reference to them.
+    fn take_children(&mut self, out: &mut Vec<Value>) {
+        let mut keep = |v: &mut Value| {
+            if v.is_container() {
+                out.push(std::mem::replace(v, Value::Nil));
+            }
+        };
+        match self {
+            Value::Seq(rc) => {
+                if let Some(items) = Rc::get_mut(rc) {
+                    items.iter_mut().for_each(&mut keep);
+                }
+            }
+            Value::Iface(rc) => {
+                if let Some((_, inner)) = Rc::get_mut(rc) {
+                    keep(inner);
+                }
+            }
+            Value::Func(rc) => {
+                if let Some(f) = Rc::get_mut(rc) {
+                    match f {
+                        FuncVal::Closure { captures, .. } => {
+                            if let Some(caps) = Rc::get_mut(captures) {
+                                caps.iter_mut().for_each(&mut keep);
+                            }
+                        }
+                        FuncVal::Bound { recv, .. } => keep(recv),
+                        FuncVal::Native { recv, .. } => {
+                            if let Some(r) = recv {
+                                keep(r);
+                            }
+                        }
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// Whether dropping this value would free a container nested in it:
+    /// only then does the drop need the explicit stack.
+    fn drops_nested(&self) -> bool {
+        let unique = |n: usize| n == 1;
+        match self {
+            Value::Seq(rc) => unique(Rc::strong_count(rc)) && rc.iter().any(Value::is_container),
+            Value::Iface(rc) => unique(Rc::strong_count(rc)) && rc.1.is_container(),
+            Value::Func(rc) => {
+                unique(Rc::strong_count(rc))
+                    && match &**rc {
+                        FuncVal::Closure { captures, .. } => {
+                            unique(Rc::strong_count(captures))
+                                && captures.iter().any(Value::is_container)
+                        }
+                        FuncVal::Bound { recv, .. } => recv.is_container(),
+                        FuncVal::Native { recv, .. } => {
+                            recv.as_ref().is_some_and(Value::is_container)
+                        }
+                    }
+            }
+            _ => false,
+        }
+    }
+
+    /// Calls `f` on each value directly inside this one.
+    fn for_each_child<'a>(&'a self, mut f: impl FnMut(&'a Value)) {
+        match self {
+            Value::Seq(items) => items.iter().for_each(f),
+            Value::Iface(iv) => f(&iv.1),
+            Value::Func(fv) => match &**fv {
+                FuncVal::Closure { captures, .. } => captures.iter().for_each(f),
+                FuncVal::Bound { recv, .. } => f(recv),
+                FuncVal::Native { recv, .. } => {
+                    if let Some(r) = recv {
+                        f(r)
+                    }
+                }
+            },
+            _ => {}
+        }
+    }
+}
+
+/// Dropping a deep value frees it level by level from an explicit stack:
+/// Rust's own drop of nested `Rc`s would recurse once per level.
+impl Drop for Value {
+    fn drop(&mut self) {
+        if !self.drops_nested() {
+            return;
+        }
+        let mut pending = vec![std::mem::replace(self, Value::Nil)];
+        while let Some(mut v) = pending.pop() {
+            v.take_children(&mut pending);
+            // `v` holds no container of its own any more: dropping it here
+            // ends in `drops_nested() == false`.
+        }
+    }
+}
+
+/// Structural identity (not Go's `==`: NaN differs from itself here as in
+/// Go, but slices compare by reference and functions by code and
+/// captures). For tests, caches and the explorer's state comparison.
+impl PartialEq for Value {
+    fn eq(&self, other: &Value) -> bool {
+        let mut pairs: Vec<(&Value, &Value)> = Vec::new();
+        let (mut a, mut b) = (self, other);
+        loop {
+            let same = match (a, b) {
+                (Value::Nil, Value::Nil) => true,
+                (Value::Bool(x), Value::Bool(y)) => x == y,
+                (Value::Int(x), Value::Int(y)) => x == y,
+                (Value::Float(x), Value::Float(y)) => x == y,
+                (Value::Str(x), Value::Str(y)) | (Value::Formatted(x), Value::Formatted(y)) => {
+                    x == y
+                }
+                (Value::Slice(x), Value::Slice(y)) => x == y,
+                (Value::Map(x), Value::Map(y))
+                | (Value::Chan(x), Value::Chan(y))
+                | (Value::Handle(x), Value::Handle(y)) => x == y,
+                (Value::Ptr(x), Value::Ptr(y)) => x == y,
+                (Value::Seq(x), Value::Seq(y)) => {
+                    x.len() == y.len() && {
+                        pairs.extend(x.iter().zip(y.iter()));
+                        true
+                    }
+                }
+                (Value::Iface(x), Value::Iface(y)) => {
+                    x.0 == y.0 && {
+                        pairs.push((&x.1, &y.1));
+                        true
+                    }
+                }
+                (Value::Func(x), Value::Func(y)) => match (&**x, &**y) {
+                    (
+                        FuncVal::Closure {
+                            fid: f,
+                            captures: c,
+                        },
+                        FuncVal::Closure {
+                            fid: g,
+                            captures: d,
+                        },
+                    ) => {
+                        f == g && c.len() == d.len() && {
+                            pairs.extend(c.iter().zip(d.iter()));
+                            true
+                        }
+                    }
+                    (FuncVal::Bound { fid: f, recv: r }, FuncVal::Bound { fid: g, recv: s }) => {
+                        f == g && {
+                            pairs.push((r, s));
+                            true
+                        }
+                    }
+                    (FuncVal::Native { nid: f, recv: r }, FuncVal::Native { nid: g, recv: s }) => {
+                        f == g
+                            && match (r, s) {
+                                (Some(r), Some(s)) => {
+                                    pairs.push((r, s));
+                                    true
+                                }
+                                (None, None) => true,
+                                _ => false,
+                            }
+                    }
+                    _ => false,
+                },
+                _ => false,
+            };
+            if !same {
+                return false;
+            }
+            match pairs.pop() {
+                Some((x, y)) => (a, b) = (x, y),
+                None => return true,
+            }
+        }
+    }
+}
+
+impl PartialEq for FuncVal {
+    fn eq(&self, other: &FuncVal) -> bool {
+        Value::Func(Rc::new(self.clone())) == Value::Func(Rc::new(other.clone()))
+    }
+}
+
+thread_local! {
+    /// Nodes `Hash for Value` may still visit (see [`with_hash_budget`]).
+    static HASH_BUDGET: std::cell::Cell<u64> = const { std::cell::Cell::new(u64::MAX) };
+}
+
+/// Runs `f`, letting the values it hashes visit at most `nodes` nodes in
+/// all; returns `f`'s result and whether the budget lasted. When it did
+/// not, the hashes covered only part of the values: equal hashes no longer
+/// mean equal values.
+pub fn with_hash_budget<R>(nodes: u64, f: impl FnOnce() -> R) -> (R, bool) {
+    let before = HASH_BUDGET.with(|b| b.replace(nodes));
+    let r = f();
+    let left = HASH_BUDGET.with(|b| b.replace(before));
+    (r, left > 0)
+}
+
+/// Hashes the whole value graph from an explicit stack (the explorer's
+/// state hash reaches every value of a run), within the hash budget.
+impl std::hash::Hash for Value {
+    fn hash<H: std::hash::Hasher>(&self, h: &mut H) {
+        let mut pending: Vec<&Value> = Vec::new();
+        let mut v = self;
+        loop {
+            let spent = HASH_BUDGET.with(|b| {
+                let left = b.get();
+                b.set(left.saturating_sub(1));
+                left == 0
+            });
+            if spent {
+                return;
+            }
+            std::mem::discriminant(v).hash(h);
+            match v {
+                Value::Nil => {}
+                Value::Bool(b) => b.hash(h),
+                Value::Int(i) => i.hash(h),
+                Value::Float(f) => f.to_bits().hash(h),
+                Value::Str(s) | Value::Formatted(s) => s.hash(h),
+                Value::Seq(items) => items.len().hash(h),
+                Value::Slice(r) => r.hash(h),
+                Value::Map(id) | Value::Chan(id) | Value::Handle(id) => id.hash(h),
+                Value::Ptr(p) => p.hash(h),
+                Value::Iface(iv) => iv.0.hash(h),
+                Value::Func(f) => match &**f {
+                    FuncVal::Closure { fid, captures } => (0u8, fid, captures.len()).hash(h),
+                    FuncVal::Bound { fid, .. } => (1u8, fid).hash(h),
+                    FuncVal::Native { nid, recv } => (2u8, nid, recv.is_some()).hash(h),
+                },
+            }
+            // Children are hashed after their parent, last child first: the
+            // order is fixed, which is all a hash needs.
+            v.for_each_child(|c| pending.push(c));
+            match pending.pop() {
+                Some(next) => v = next,
+                None => return,
+            }
+        }
+    }
+}
+
+impl std::hash::Hash for FuncVal {
+    fn hash<H: std::hash::Hasher>(&self, h: &mut H) {
+        Value::Func(Rc::new(self.clone())).hash(h)
+    }
+}
+
 /// A map key: the comparable projection of a value, totally ordered so maps
-/// iterate deterministically.
+/// iterate deterministically. Scalars keep their own variant (the common,
+/// fast case); every other key is one flat byte string ([`KeyWriter`]) whose
+/// byte order is the order the keys had as a tree (nil first, then by
+/// kind, then field by field), so comparing, hashing and dropping a key of
+/// any depth never recurses.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum MapKey {
     Nil,
@@ -124,64 +400,212 @@ pub enum MapKey {
     /// Float bits with -0 folded into +0.
     Float(u64),
     Str(Rc<[u8]>),
-    Seq(Vec<MapKey>),
-    Ptr(Box<Pointer>),
-    Ref(u32, ObjId),
-    Iface(TypeId, Box<MapKey>),
+    /// Arrays, structs, pointers, channels and interfaces, encoded.
+    Composite(Box<[u8]>),
     /// Functions, slices and maps cannot be keys; kept distinct for safety.
     Unhashable,
 }
 
 impl MapKey {
     pub fn of(v: &Value) -> MapKey {
-        match v {
+        MapKey::of_limited(v, usize::MAX).unwrap_or(MapKey::Unhashable)
+    }
+
+    /// The key of `v`, or `None` if its encoding would pass `max_bytes`
+    /// (a value sharing storage can stand for a huge key).
+    pub fn of_limited(v: &Value, max_bytes: usize) -> Option<MapKey> {
+        Some(match v {
             Value::Nil => MapKey::Nil,
             Value::Bool(b) => MapKey::Bool(*b),
             Value::Int(i) => MapKey::Int(*i),
-            Value::Float(f) => MapKey::Float(if *f == 0.0 { 0 } else { f.to_bits() }),
+            Value::Float(f) => MapKey::Float(float_key(*f)),
             Value::Str(s) | Value::Formatted(s) => MapKey::Str(s.clone()),
-            Value::Seq(vs) => MapKey::Seq(vs.iter().map(MapKey::of).collect()),
-            Value::Ptr(p) => MapKey::Ptr(Box::new((**p).clone())),
-            Value::Chan(c) => MapKey::Ref(1, *c),
-            Value::Handle(h) => MapKey::Ref(2, *h),
-            Value::Iface(iv) => MapKey::Iface(iv.0, Box::new(MapKey::of(&iv.1))),
             Value::Slice(_) | Value::Map(_) | Value::Func(_) => MapKey::Unhashable,
-        }
+            _ => MapKey::Composite(KeyWriter::encode(v, max_bytes)?.into_boxed_slice()),
+        })
     }
-}
 
-/// Go's `==` on two values of the same (comparable) type.
-pub fn values_equal(a: &Value, b: &Value) -> bool {
-    match (a, b) {
-        (Value::Float(x), Value::Float(y)) => x == y,
-        (Value::Int(x), Value::Int(y)) => x == y,
-        (Value::Seq(x), Value::Seq(y)) => {
-            x.len() == y.len() && x.iter().zip(y.iter()).all(|(p, q)| values_equal(p, q))
-        }
-        (Value::Iface(x), Value::Iface(y)) => x.0 == y.0 && values_equal(&x.1, &y.1),
-        (Value::Func(_), _) | (_, Value::Func(_)) => false,
-        _ => MapKey::of(a) == MapKey::of(b),
-    }
-}
-
-impl std::hash::Hash for Value {
-    fn hash<H: std::hash::Hasher>(&self, h: &mut H) {
-        std::mem::discriminant(self).hash(h);
+    /// The bytes the key holds beyond its fixed size, for the memory budget.
+    pub fn extra_bytes(&self) -> usize {
         match self {
-            Value::Nil => {}
-            Value::Bool(b) => b.hash(h),
-            Value::Int(i) => i.hash(h),
-            Value::Float(f) => f.to_bits().hash(h),
-            Value::Str(s) | Value::Formatted(s) => s.hash(h),
-            Value::Seq(items) => items.hash(h),
-            Value::Slice(r) => r.hash(h),
-            Value::Map(id) | Value::Chan(id) | Value::Handle(id) => id.hash(h),
-            Value::Ptr(p) => p.hash(h),
-            Value::Func(f) => f.hash(h),
-            Value::Iface(iv) => {
-                iv.0.hash(h);
-                iv.1.hash(h);
+            MapKey::Composite(b) => b.len(),
+            _ => 0,
+        }
+    }
+}
+
+fn float_key(f: f64) -> u64 {
+    if f == 0.0 {
+        0
+    } else {
+        f.to_bits()
+    }
+}
+
+/// Encodes a key value as bytes that sort like the value: a tag per kind
+/// (in the order of [`MapKey`]'s variants), fixed-width big-endian numbers,
+/// strings with their zero bytes escaped and a terminator, sequences closed
+/// by a byte below every tag. Every encoding is self-delimiting, so two
+/// sequences compare element by element, as the derived order of a tree
+/// would.
+struct KeyWriter {
+    out: Vec<u8>,
+}
+
+/// Ends a sequence or a pointer path; below every tag.
+const KEY_END: u8 = 0;
+
+impl KeyWriter {
+    fn encode(v: &Value, max_bytes: usize) -> Option<Vec<u8>> {
+        enum Task<'a> {
+            Value(&'a Value),
+            End,
+        }
+        let mut w = KeyWriter { out: Vec::new() };
+        let mut tasks = vec![Task::Value(v)];
+        while let Some(t) = tasks.pop() {
+            if w.out.len() > max_bytes {
+                return None;
             }
+            let v = match t {
+                Task::End => {
+                    w.out.push(KEY_END);
+                    continue;
+                }
+                Task::Value(v) => v,
+            };
+            match v {
+                Value::Nil => w.out.push(1),
+                Value::Bool(b) => w.out.extend_from_slice(&[2, *b as u8]),
+                Value::Int(i) => {
+                    w.out.push(3);
+                    w.u64((*i as u64) ^ (1 << 63));
+                }
+                Value::Float(f) => {
+                    w.out.push(4);
+                    w.u64(float_key(*f));
+                }
+                Value::Str(s) | Value::Formatted(s) => {
+                    w.out.push(5);
+                    for &b in s.iter() {
+                        w.out.push(b);
+                        if b == 0 {
+                            w.out.push(1);
+                        }
+                    }
+                    w.out.extend_from_slice(&[0, 0]);
+                }
+                Value::Seq(items) => {
+                    w.out.push(6);
+                    tasks.push(Task::End);
+                    tasks.extend(items.iter().rev().map(Task::Value));
+                }
+                Value::Ptr(p) => {
+                    w.out.push(7);
+                    match p.root {
+                        Root::Cell(id) => {
+                            w.out.push(0);
+                            w.u32(id);
+                        }
+                        Root::Elem(id, i) => {
+                            w.out.push(1);
+                            w.u32(id);
+                            w.u32(i);
+                        }
+                        Root::Global(g) => {
+                            w.out.push(2);
+                            w.u32(g);
+                        }
+                        Root::Window(id, off, len) => {
+                            w.out.push(3);
+                            w.u32(id);
+                            w.u32(off);
+                            w.u32(len);
+                        }
+                    }
+                    for &i in &p.path {
+                        w.out.push(1);
+                        w.u32(i);
+                    }
+                    w.out.push(KEY_END);
+                }
+                Value::Chan(c) => {
+                    w.out.push(8);
+                    w.u32(1);
+                    w.u32(*c);
+                }
+                Value::Handle(h) => {
+                    w.out.push(8);
+                    w.u32(2);
+                    w.u32(*h);
+                }
+                Value::Iface(iv) => {
+                    w.out.push(9);
+                    w.u32(iv.0 .0);
+                    tasks.push(Task::Value(&iv.1));
+                }
+                Value::Slice(_) | Value::Map(_) | Value::Func(_) => w.out.push(10),
+            }
+        }
+        Some(w.out)
+    }
+
+    fn u32(&mut self, x: u32) {
+        self.out.extend_from_slice(&x.to_be_bytes());
+    }
+
+    fn u64(&mut self, x: u64) {
+        self.out.extend_from_slice(&x.to_be_bytes());
+    }
+}
+
+/// Go's `==` on two values of the same (comparable) type, level by level
+/// from an explicit stack.
+pub fn values_equal(a: &Value, b: &Value) -> bool {
+    values_equal_counted(a, b, u64::MAX).is_some_and(|r| r.0)
+}
+
+/// [`values_equal`], with how many pairs of values it compared (its work);
+/// `None` once that would pass `limit`.
+pub fn values_equal_counted(a: &Value, b: &Value, limit: u64) -> Option<(bool, u64)> {
+    let mut pairs: Vec<(&Value, &Value)> = Vec::new();
+    let (mut a, mut b) = (a, b);
+    let mut visited = 0u64;
+    loop {
+        visited += 1;
+        if visited > limit {
+            return None;
+        }
+        let same = match (a, b) {
+            (Value::Float(x), Value::Float(y)) => x == y,
+            (Value::Int(x), Value::Int(y)) => x == y,
+            (Value::Seq(x), Value::Seq(y)) => {
+                x.len() == y.len() && {
+                    pairs.extend(x.iter().zip(y.iter()));
+                    true
+                }
+            }
+            (Value::Iface(x), Value::Iface(y)) => {
+                x.0 == y.0 && {
+                    pairs.push((&x.1, &y.1));
+                    true
+                }
+            }
+            (Value::Nil, Value::Nil) => true,
+            (Value::Bool(x), Value::Bool(y)) => x == y,
+            (Value::Str(x) | Value::Formatted(x), Value::Str(y) | Value::Formatted(y)) => x == y,
+            (Value::Ptr(x), Value::Ptr(y)) => x == y,
+            (Value::Chan(x), Value::Chan(y)) | (Value::Handle(x), Value::Handle(y)) => x == y,
+            // Slices and maps compare only with nil, which is `Nil`.
+            (Value::Slice(_) | Value::Map(_), Value::Slice(_) | Value::Map(_)) => true,
+            _ => false,
+        };
+        if !same {
+            return Some((false, visited));
+        }
+        match pairs.pop() {
+            Some((x, y)) => (a, b) = (x, y),
+            None => return Some((true, visited)),
         }
     }
 }

@@ -16,10 +16,17 @@ use crate::syntax::span::{LineIndex, Span};
 use crate::types::{TypeId, TypeKind};
 use crate::util::fasthash::{HashMap, HashSet};
 use crate::vm::events::EventKind as VmEvent;
+use crate::vm::fmtconv::ArgLimit;
 use crate::vm::goroutine::{GStatus, Goroutine};
 use crate::vm::heap::HeapObj;
 use crate::vm::machine::{Ending, TimerAction, Vm};
 use crate::vm::value::{ObjId, Root, Value};
+
+/// Parts of a value a snapshot renders (elements, fields, entries, at
+/// any depth); the rest shows as `...`.
+pub const VALUE_TEXT_PARTS: usize = 64;
+/// Bytes of a value's text a snapshot keeps.
+pub const VALUE_TEXT_BYTES: usize = 1024;
 
 impl Vm {
     /// The size of this state in objects (goroutines, heap objects,
@@ -28,13 +35,56 @@ impl Vm {
         (self.gs.len() + self.heap.objs.len() + self.timers.iter().count() + 1) as u64
     }
 
-    /// Renders a value as `%v` would, without calling user methods.
+    /// Roughly the bytes a copy of this state takes: what `clone` copies
+    /// (the heap table and arrays, maps, goroutine stacks, globals, timers,
+    /// output, the race detector's clocks), with the sizes of
+    /// [`crate::vm::heap::cost`]; contents behind shared `Rc`s are not
+    /// copied and not counted. For hosts that keep copies (the explorer's
+    /// search path, a session's checkpoints) within a memory budget.
+    pub fn copy_bytes(&self) -> u64 {
+        use crate::vm::heap::cost;
+        let mut n: u64 = 2048;
+        for o in &self.heap.objs {
+            n += cost::OBJECT
+                + match o {
+                    HeapObj::Cell(_) => cost::SLOT,
+                    HeapObj::Array(v) => v.len() as u64 * cost::SLOT,
+                    HeapObj::Map(m) => m.len() as u64 * cost::MAP_ENTRY,
+                    HeapObj::Chan(c) => 160 + c.qcount() as u64 * cost::SLOT,
+                    HeapObj::SyncMap(m) => 160 + 2 * m.entry_count() as u64 * cost::MAP_ENTRY,
+                    _ => 96,
+                };
+        }
+        for g in &self.gs {
+            n += cost::GOROUTINE
+                + (g.stack.len() + g.locals.len()) as u64 * cost::SLOT
+                + g.frames.len() as u64 * cost::FRAME;
+        }
+        n += (self.globals.len() + self.zero_cache.len()) as u64 * cost::SLOT;
+        n += self.timers.slot_count() as u64 * cost::TIMER;
+        n += (self.stdout.len() + self.stderr.len()) as u64;
+        n += 16 * self.resource_samples.len() as u64 + 64 * self.events.len() as u64;
+        n += self.race.as_ref().map_or(0, |r| r.size_bytes());
+        n
+    }
+
+    /// Renders a value as `%v` would, without calling user methods, and
+    /// only its first [`VALUE_TEXT_PARTS`] parts (a picture for the UI,
+    /// whatever the value's size or depth).
     pub fn value_text(&mut self, v: &Value, t: TypeId) -> String {
         let mut dummy = Goroutine::new(0);
         let saved = std::mem::replace(&mut self.fmt_plain, true);
-        let arg = self.to_arg(&mut dummy, v, t, 0, false);
+        let mut limit = ArgLimit::Parts(VALUE_TEXT_PARTS);
+        let arg = self
+            .to_arg_limited(&mut dummy, v, t, 0, false, &mut limit)
+            .unwrap_or_else(|_| crate::format::Arg::nil());
         self.fmt_plain = saved;
-        String::from_utf8_lossy(&crate::format::sprint(&[arg])).to_string()
+        let mut text = crate::format::sprint(&[arg]);
+        if text.len() > VALUE_TEXT_BYTES {
+            text.truncate(VALUE_TEXT_BYTES);
+            text.extend_from_slice(b"...");
+        }
+        String::from_utf8_lossy(&text).to_string()
     }
 
     fn any_text(&mut self, v: &Value) -> String {

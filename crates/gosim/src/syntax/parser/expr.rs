@@ -429,6 +429,25 @@ impl<'a> Parser<'a> {
                 let id = self.name();
                 ident_expr(id)
             }
+            T::Int | T::Float | T::Imag if self.text(t.span).len() > super::MAX_NUMBER_CHARS => {
+                // go/types' own cap: such a literal means nothing and costs
+                // time to convert. A checker error, as in Go.
+                self.next();
+                let text = self.text(t.span);
+                let head: String = text.chars().take(10).collect();
+                self.check_error(
+                    t.span,
+                    format!(
+                        "excessively long constant: {}... ({} chars)",
+                        head,
+                        text.len()
+                    ),
+                );
+                Expr {
+                    kind: ExprKind::Lit(Lit::Int(0)),
+                    span: t.span,
+                }
+            }
             T::Int | T::Float | T::Imag | T::Rune | T::Str | T::RawStr => {
                 self.next();
                 let text = self.text(t.span);

@@ -31,6 +31,10 @@ pub const MAX_ERRORS: usize = 10;
 /// and of every later pass that recurses over the tree).
 pub const MAX_DEPTH: u32 = 100;
 
+/// Longest numeric literal, in characters: go/types refuses longer ones as
+/// an "excessively long constant".
+pub const MAX_NUMBER_CHARS: usize = 10_000;
+
 /// The name of the identifier standing in for an expression that could
 /// not be parsed. It is not a valid Go name, and it only appears in trees
 /// whose [`Parsed::check`] is false.

@@ -13,7 +13,7 @@ use crate::vm::heap::HeapObj;
 use crate::vm::machine::{Flow, OpResult, Vm};
 use crate::vm::natives::Native;
 use crate::vm::slice;
-use crate::vm::value::{MapKey, Value};
+use crate::vm::value::Value;
 
 impl Vm {
     /// The builtins used as values or with a slice of operands, `errors.As`'s
@@ -50,7 +50,8 @@ impl Vm {
                 Ok(Flow::Next)
             }
             Native::OsExit => {
-                let code = call.arg(0).as_int() as i32;
+                // Linux keeps the low byte of an exit status: -1 exits 255.
+                let code = i32::from(call.arg(0).as_int() as u8);
                 g.finish(call.argc, vec![]);
                 Err(Fault::Exit(code))
             }
@@ -89,14 +90,15 @@ impl Vm {
                 if call.native == Native::BuiltinPrintln {
                     out.push('\n');
                 }
-                self.stderr.extend_from_slice(out.as_bytes());
                 g.finish(call.argc, vec![]);
+                self.write_err(out.as_bytes())?;
                 Ok(Flow::Next)
             }
             Native::BuiltinDelete => {
                 if let Value::Map(id) = call.arg(0) {
+                    let key = self.map_key(&call.arg(1))?;
                     if let Some(HeapObj::Map(m)) = self.heap.get_mut(id) {
-                        m.remove(&MapKey::of(&call.arg(1)));
+                        m.remove(&key);
                     }
                 }
                 g.finish(call.argc, vec![]);

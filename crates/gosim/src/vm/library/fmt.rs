@@ -29,15 +29,39 @@ impl Vm {
                     }
                     _ => (None, call.arg(0)),
                 };
-                let args = self.fmt_args(g, &list);
-                let out = match call.native {
-                    Native::FmtPrintln | Native::FmtSprintln => format::sprintln(&args),
-                    Native::FmtPrint | Native::FmtSprint => format::sprint(&args),
-                    Native::FmtErrorfText => {
-                        format::errorf_text(fmt_bytes.as_deref().unwrap_or(b""), &args)
+                let args = self.fmt_args(g, &list)?;
+                if std::mem::take(&mut self.sync_overflow) {
+                    return Err(crate::vm::fault::Fault::Fatal(
+                        crate::vm::call::STACK_OVERFLOW.into(),
+                    ));
+                }
+                let to_stdout = matches!(
+                    call.native,
+                    Native::FmtPrintln | Native::FmtPrint | Native::FmtPrintf
+                );
+                // The output may not outgrow what is left of the memory
+                // budget, or of the output budget for what goes to stdout.
+                let room = self.heap.mem.room() as usize;
+                let out_room = self.cfg.max_output.saturating_sub(self.stdout.len());
+                let limit = if to_stdout { room.min(out_room) } else { room };
+                let format = fmt_bytes.as_deref().unwrap_or(b"");
+                let (out, over) = match call.native {
+                    Native::FmtPrintln | Native::FmtSprintln => {
+                        format::sprintln_limited(&args, limit)
                     }
-                    _ => format::sprintf(fmt_bytes.as_deref().unwrap_or(b""), &args),
+                    Native::FmtPrint | Native::FmtSprint => format::sprint_limited(&args, limit),
+                    Native::FmtErrorfText => format::errorf_text_limited(format, &args, limit),
+                    _ => format::sprintf_limited(format, &args, limit),
                 };
+                drop(args);
+                // Past the output budget, write_out below says so; past
+                // the memory budget, the run ends here.
+                if over && !(to_stdout && out.len() > out_room) {
+                    return Err(crate::vm::heap::HeapError::OutOfMemory.into());
+                }
+                if !to_stdout {
+                    self.heap.charge(crate::vm::heap::cost::string(out.len()))?;
+                }
                 match call.native {
                     Native::FmtPrintln | Native::FmtPrint | Native::FmtPrintf => {
                         let n = out.len() as i64;

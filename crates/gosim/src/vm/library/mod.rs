@@ -187,7 +187,9 @@ impl Vm {
             | Native::StrTrimSuffix
             | Native::StrCount
             | Native::StrEqualFold
-            | Native::StrCompare => self.strings(g, &call).map(|r| completed(g, &call, r)),
+            | Native::StrCompare => self
+                .strings(g, &call)
+                .and_then(|r| self.complete(g, &call, r)),
             Native::Itoa
             | Native::FormatInt
             | Native::FormatUint
@@ -197,7 +199,9 @@ impl Vm {
             | Native::QuoteRune
             | Native::ParseInt
             | Native::ParseUint
-            | Native::ParseFloat => self.strconv(g, &call).map(|r| completed(g, &call, r)),
+            | Native::ParseFloat => self
+                .strconv(g, &call)
+                .and_then(|r| self.complete(g, &call, r)),
             Native::MathUnary(_)
             | Native::MathPow
             | Native::MathMod
@@ -206,19 +210,19 @@ impl Vm {
             | Native::MathIsNaN
             | Native::MathIsInf
             | Native::MathMax
-            | Native::MathMin => self.math(g, &call).map(|r| completed(g, &call, r)),
+            | Native::MathMin => self.math(g, &call).and_then(|r| self.complete(g, &call, r)),
             Native::SortInts
             | Native::SortStrings
             | Native::SortFloat64s
             | Native::SortLen
-            | Native::SortSwap => self.sort(g, &call).map(|r| completed(g, &call, r)),
+            | Native::SortSwap => self.sort(g, &call).and_then(|r| self.complete(g, &call, r)),
             Native::Utf8RuneCountInString
             | Native::Utf8RuneCount
             | Native::Utf8RuneLen
             | Native::Utf8ValidString
             | Native::Utf8DecodeRuneInString
             | Native::Utf8DecodeLastRuneInString => {
-                self.utf8(g, &call).map(|r| completed(g, &call, r))
+                self.utf8(g, &call).and_then(|r| self.complete(g, &call, r))
             }
         }
     }
@@ -308,10 +312,18 @@ impl Vm {
     }
 }
 
-/// A pure native completed: its results replace its operands.
-fn completed(g: &mut Goroutine, call: &NativeCall, results: Vec<Value>) -> Flow {
-    g.finish(call.argc, results);
-    Flow::Next
+impl Vm {
+    /// A pure native completed: the strings it made are charged to the
+    /// memory budget, the bytes it read and wrote to the step budget (its
+    /// work, in proportion), and its results replace its operands.
+    fn complete(&mut self, g: &mut Goroutine, call: &NativeCall, results: Vec<Value>) -> OpResult {
+        let made: usize = results.iter().map(|v| v.as_bytes().len()).sum();
+        let read: usize = call.args.iter().map(|v| v.as_bytes().len()).sum();
+        self.heap.charge(crate::vm::heap::cost::string(made))?;
+        self.charge_work(read as u64);
+        g.finish(call.argc, results);
+        Ok(Flow::Next)
+    }
 }
 
 /// A native routed to a room that does not handle it. Every native has a

@@ -9,12 +9,13 @@ use crate::runtime::SyncOutcome;
 use crate::vm::convert;
 use crate::vm::events::EventKind;
 use crate::vm::goroutine::{Goroutine, Resume};
+use crate::vm::heap::cost;
 use crate::vm::heap::HeapObj;
 use crate::vm::machine::{Flow, OpResult, Vm};
 use crate::vm::natives::Native;
 use crate::vm::race::Loc;
 use crate::vm::slice;
-use crate::vm::value::{MapKey, Value};
+use crate::vm::value::Value;
 
 impl Vm {
     /// `sync.Mutex`: mirrors Lock, Unlock and TryLock in sync/mutex.go.
@@ -269,7 +270,15 @@ impl Vm {
         if !matches!(call.native, Native::MapClear | Native::MapSnapshot) {
             convert::check_hashable(&self.prog.types, &k)?;
         }
-        let key = MapKey::of(&k);
+        let key = self.map_key(&k)?;
+        if matches!(
+            call.native,
+            Native::MapStore | Native::MapLoadOrStore | Native::MapSwap
+        ) {
+            // An entry in `read`, `dirty` or both: charged as two.
+            self.heap
+                .charge(2 * cost::MAP_ENTRY + key.extra_bytes() as u64)?;
+        }
         let mut results = Vec::new();
         let mut new_arrays: Option<(Vec<Value>, Vec<Value>)> = None;
         if let Some(HeapObj::SyncMap(m)) = self.heap.get_mut(id) {

@@ -8,6 +8,7 @@ use crate::format::atof::GoFloat;
 use crate::format::utf8;
 use crate::vm::fault::Fault;
 use crate::vm::goroutine::Goroutine;
+use crate::vm::heap::cost;
 use crate::vm::machine::Vm;
 use crate::vm::natives::{MathFn, Native};
 use crate::vm::slice;
@@ -68,6 +69,15 @@ impl Vm {
                 } else {
                     -1
                 };
+                // Every part is a string in a slot: check before splitting.
+                let parts = if sep.is_empty() {
+                    h.chars().count()
+                } else {
+                    h.matches(sep.as_str()).count() + 1
+                };
+                self.heap
+                    .mem
+                    .check(parts as u64 * (cost::SLOT + cost::RC) + h.len() as u64)?;
                 let parts: Vec<String> = if n == 0 {
                     vec![]
                 } else if sep.is_empty() {
@@ -89,15 +99,27 @@ impl Vm {
                 vec![slice::from_vec(&mut self.heap, items)?]
             }
             Native::StrFields => {
+                let h = call.bytes(0);
+                self.heap
+                    .mem
+                    .check(h.len() as u64 / 2 * (cost::SLOT + cost::RC) + h.len() as u64)?;
                 let items = call.string(0).split_whitespace().map(Value::str).collect();
                 vec![slice::from_vec(&mut self.heap, items)?]
             }
             Native::StrJoin => {
-                let parts: Vec<Vec<u8>> = slice::items(&self.heap, &call.args[0])
-                    .iter()
-                    .map(|v| v.as_bytes().to_vec())
-                    .collect();
-                vec![Value::bytes(&parts.join(&call.bytes(1)[..]))]
+                let parts = slice::items(&self.heap, &call.args[0]);
+                let sep = call.bytes(1);
+                let total = parts.iter().map(|v| v.as_bytes().len() as u64).sum::<u64>()
+                    + (parts.len().saturating_sub(1) as u64).saturating_mul(sep.len() as u64);
+                self.heap.mem.check(cost::string(total as usize))?;
+                let mut out = Vec::with_capacity(total as usize);
+                for (i, p) in parts.iter().enumerate() {
+                    if i > 0 {
+                        out.extend_from_slice(&sep);
+                    }
+                    out.extend_from_slice(p.as_bytes());
+                }
+                vec![Value::bytes(&out)]
             }
             Native::StrRepeat => {
                 let n = call.int(1);
@@ -106,7 +128,11 @@ impl Vm {
                     return Err(self.panic_string("strings: negative Repeat count"));
                 }
                 let total = (call.bytes(0).len() as u64).saturating_mul(n as u64);
-                self.heap.charge(total / 16)?;
+                if total > isize::MAX as u64 {
+                    g.finish(call.argc, vec![]);
+                    return Err(self.panic_string("strings: Repeat output length overflow"));
+                }
+                self.heap.mem.check(cost::string(total as usize))?;
                 vec![Value::bytes(&call.bytes(0).repeat(n as usize))]
             }
             Native::StrReplace | Native::StrReplaceAll => {
@@ -115,6 +141,17 @@ impl Vm {
                 } else {
                     -1
                 };
+                let (s, old, new) = (call.string(0), call.string(1), call.string(2));
+                // The result's size, before building it: replacing "" or a
+                // short string with a long one multiplies the length.
+                let hits = if old.is_empty() {
+                    s.chars().count() as u64 + 1
+                } else {
+                    s.matches(old.as_str()).count() as u64
+                };
+                let hits = if n < 0 { hits } else { hits.min(n as u64) };
+                let total = (s.len() as u64).saturating_add(hits.saturating_mul(new.len() as u64));
+                self.heap.mem.check(cost::string(total as usize))?;
                 let r = if n < 0 {
                     call.string(0).replace(&call.string(1), &call.string(2))
                 } else {
@@ -122,6 +159,11 @@ impl Vm {
                         .replacen(&call.string(1), &call.string(2), n as usize)
                 };
                 vec![Value::str(&r)]
+            }
+            Native::StrToUpper | Native::StrToLower | Native::StrTitle
+                if self.heap.mem.check(3 * call.bytes(0).len() as u64).is_err() =>
+            {
+                return Err(crate::vm::heap::HeapError::OutOfMemory.into());
             }
             Native::StrToUpper => vec![Value::str(&unicase::str_to_upper(&call.bytes(0)))],
             Native::StrToLower => vec![Value::str(&unicase::str_to_lower(&call.bytes(0)))],
@@ -213,6 +255,15 @@ impl Vm {
                     "false"
                 },
             )],
+            Native::Quote
+                if self
+                    .heap
+                    .mem
+                    .check(10 * call.bytes(0).len() as u64)
+                    .is_err() =>
+            {
+                return Err(crate::vm::heap::HeapError::OutOfMemory.into());
+            }
             Native::Quote => vec![Value::str(&format::quote(&call.bytes(0)))],
             Native::QuoteRune => vec![Value::bytes(&format::quote_rune(call.int(0) as u32, false))],
             Native::ParseInt | Native::ParseUint => {

@@ -9,7 +9,7 @@ use crate::runtime::timers::{TimerKind, TimerSemantics, TimerStatus};
 use crate::runtime::WaitReason;
 use crate::vm::events::EventKind;
 use crate::vm::goroutine::{Goroutine, Resume};
-use crate::vm::heap::HeapObj;
+use crate::vm::heap::{cost, HeapObj};
 use crate::vm::machine::{Flow, OpResult, TimerAction, Vm};
 use crate::vm::natives::Native;
 use crate::vm::race::Loc;
@@ -40,6 +40,7 @@ impl Vm {
                     return Ok(Flow::Visible);
                 }
                 let when = call.now.saturating_add(d);
+                self.heap.charge(cost::TIMER)?;
                 self.timers
                     .add(when, 0, TimerKind::Func, TimerAction::Wake(g.id));
                 self.record(g.id, call.span, EventKind::Sleep { until: when });
@@ -51,7 +52,7 @@ impl Vm {
                 Ok(Flow::Next)
             }
             Native::TimeString | Native::TimeFormat => {
-                let (wall, mono) = match call.arg(0) {
+                let (wall, mono) = match &call.arg(0) {
                     Value::Seq(f) => (
                         f.first().map(|v| v.as_int()).unwrap_or(0),
                         f.get(1).map(|v| v.as_int()).unwrap_or(0),
@@ -91,6 +92,7 @@ impl Vm {
                 } else {
                     0
                 };
+                self.heap.charge(cost::TIMER)?;
                 let tid = self.timers.add(
                     call.now.saturating_add(d.max(0)),
                     period,
@@ -109,6 +111,7 @@ impl Vm {
             Native::AfterFunc => {
                 let d = call.arg(0).as_int();
                 let f = call.arg(1);
+                self.heap.charge(cost::TIMER)?;
                 let tid = self.timers.add(
                     call.now.saturating_add(d.max(0)),
                     0,
@@ -124,7 +127,7 @@ impl Vm {
             }
             Native::TimerStop | Native::TimerReset | Native::TickerStop | Native::TickerReset => {
                 let t = self.load_ptr(&call.arg(0))?;
-                let (ch, tid) = match t {
+                let (ch, tid) = match &t {
                     Value::Seq(f) => (
                         match f.first() {
                             Some(Value::Chan(c)) => Some(*c),
