@@ -20,7 +20,14 @@ pub struct CompileError {
     pub at: Option<(u32, u32)>,
     /// Go's words for the error.
     pub message: String,
+    /// The program may well be valid Go: the error is a limitation of the
+    /// simulator (a construct, package or library name gosim does not
+    /// support yet), not a mistake in the program. The message names what.
+    pub limitation: bool,
 }
+
+/// The words every limitation's message carries.
+pub const LIMITATION_MARK: &str = "not supported by gosim";
 
 /// Why a program did not compile: the errors `go build` would list, in its
 /// order and with its cut-off (ten errors, then "too many errors" at the
@@ -42,11 +49,13 @@ impl CompileErrors {
             errors.push(CompileError {
                 at,
                 message: d.message.clone(),
+                limitation: d.message.contains(LIMITATION_MARK),
             });
             if i == 9 {
                 errors.push(CompileError {
                     at,
                     message: "too many errors".into(),
+                    limitation: false,
                 });
             }
         }
@@ -97,6 +106,7 @@ pub fn compile(src: &str, config: &RunConfig) -> Result<Rc<Program>, CompileErro
                             path,
                             d.render(path, &li)
                         ),
+                        limitation: true,
                     }],
                 });
             }

@@ -29,7 +29,7 @@ use crate::config::RunConfig;
 use crate::program::CompileErrors;
 use crate::runtime::Gid;
 use crate::schedule::{drive, Choices, OutOfRange, Point, Policy, Stepper};
-use crate::snapshot::Snapshot;
+use crate::snapshot::{Snapshot, SnapshotOptions};
 use crate::vm::machine::{Vm, VmConfig};
 use crate::vm::op::Program;
 use std::rc::Rc;
@@ -86,6 +86,10 @@ pub struct Session {
     checkpoints: Vec<(usize, Vm, u64)>,
     /// Index into the VM event log where the last step began.
     last_events: usize,
+    /// Index into the event log where the last step ended: what happens
+    /// between steps (a timer fires while the scheduler looks for work)
+    /// belongs to the next step.
+    events_end: usize,
 }
 
 /// Stepping a session records every step (used by `drive`).
@@ -106,6 +110,9 @@ impl Session {
             go_version: config.go_version,
             max_steps: config.max_steps,
             stop_at_statements: step_by == StepBy::Statement,
+            // Vector clocks cost a step time per goroutine; only a host
+            // that shows races pays for them.
+            detect_races: config.detect_races,
             ..Default::default()
         };
         let vm = Vm::new(prog.clone(), cfg.clone());
@@ -119,6 +126,7 @@ impl Session {
             plan: Vec::new(),
             ticks: Vec::new(),
             last_events: 0,
+            events_end: 0,
         })
     }
 
@@ -193,8 +201,9 @@ impl Session {
         };
         let choice = choice.min(n - 1) as u32;
         let pos = self.position();
-        self.last_events = self.vm.events.len();
+        self.last_events = self.events_end.min(self.vm.events.len());
         self.vm.step(choice as usize);
+        self.events_end = self.vm.events.len();
         self.history.push(StepRecord {
             choice,
             options: n as u32,
@@ -270,10 +279,13 @@ impl Session {
             .checkpoints
             .iter()
             .rev()
-            .find(|c| c.0 <= pos)
+            // Strictly before `pos` (unless 0), so the last step is replayed and
+            // its events are known.
+            .find(|c| c.0 < pos || c.0 == 0)
             .map(|c| (c.0, c.1.clone()))
             .unwrap_or_else(|| (0, Vm::new(self.prog.clone(), self.cfg.clone())));
         self.vm = vm;
+        self.events_end = self.vm.events.len();
         self.history.truncate(at);
         self.checkpoints.retain(|c| c.0 <= at);
         while self.ticks.last().is_some_and(|t| t.step >= at) {
@@ -326,9 +338,16 @@ impl Session {
         policy.out_of_range()
     }
 
-    /// The picture of the run after the last step.
+    /// The picture of the run after the last step, with the default
+    /// detail.
     pub fn snapshot(&mut self) -> Snapshot {
-        self.vm.snapshot(self.last_events)
+        self.snapshot_with(&SnapshotOptions::default())
+    }
+
+    /// The picture of the run after the last step, with the goroutines and
+    /// objects `options` asks for in full.
+    pub fn snapshot_with(&mut self, options: &SnapshotOptions) -> Snapshot {
+        self.vm.snapshot(self.last_events, options)
     }
 
     /// A hash of the whole observable state (the snapshot), for tests that

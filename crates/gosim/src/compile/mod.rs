@@ -38,6 +38,7 @@ mod index;
 mod lookup;
 mod loops;
 pub mod rat;
+pub mod std_api;
 mod stmt;
 mod switch;
 mod universe;

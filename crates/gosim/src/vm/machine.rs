@@ -177,6 +177,10 @@ pub struct Vm {
     /// Set when main returned: (instructions, stdout length, stderr length)
     /// at that moment, while the other goroutines run on to find leaks.
     pub after_main: Option<(u64, usize, usize)>,
+    /// The names main's variables gave runtime objects when main returned
+    /// (object, name, owner): a snapshot after the end still names them.
+    /// For the UI only; not part of the state explore compares.
+    pub main_names: Vec<(ObjId, String, Option<String>)>,
     /// Instructions executed when some goroutine last made synchronization
     /// progress (blocked, woke, started, exited, moved a value through a
     /// channel, took or released a lock). A run that spends its budget far
@@ -242,6 +246,7 @@ impl Vm {
             live_goroutines: 1,
             race: None,
             after_main: None,
+            main_names: Vec::new(),
             last_progress: 0,
             touch_log: None,
             prog,

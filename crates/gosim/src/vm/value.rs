@@ -144,6 +144,23 @@ impl MapKey {
             Value::Slice(_) | Value::Map(_) | Value::Func(_) => MapKey::Unhashable,
         }
     }
+
+    /// The value this key was made from (for display: a deleted sync.Map
+    /// entry keeps only its key).
+    pub fn to_value(&self) -> Value {
+        match self {
+            MapKey::Nil | MapKey::Unhashable => Value::Nil,
+            MapKey::Bool(b) => Value::Bool(*b),
+            MapKey::Int(i) => Value::Int(*i),
+            MapKey::Float(bits) => Value::Float(f64::from_bits(*bits)),
+            MapKey::Str(s) => Value::Str(s.clone()),
+            MapKey::Seq(ks) => Value::Seq(Rc::new(ks.iter().map(MapKey::to_value).collect())),
+            MapKey::Ptr(p) => Value::Ptr(Rc::new((**p).clone())),
+            MapKey::Ref(1, id) => Value::Chan(*id),
+            MapKey::Ref(_, id) => Value::Handle(*id),
+            MapKey::Iface(t, k) => Value::Iface(Rc::new((*t, k.to_value()))),
+        }
+    }
 }
 
 /// Go's `==` on two values of the same (comparable) type.

@@ -22,6 +22,7 @@
 mod conformance;
 mod explore_cases;
 mod session_and_budgets;
+mod snapshot_contract;
 mod support;
 
 mod format {
