@@ -78,6 +78,7 @@ impl Section {
 pub enum Outcome {
     Deadlock,
     Leak,
+    MemoryLeak,
     Panic,
     Nondeterministic,
     WrongValue,
@@ -91,6 +92,7 @@ impl Outcome {
         match self {
             Outcome::Deadlock => "deadlock",
             Outcome::Leak => "leak",
+            Outcome::MemoryLeak => "memory-leak",
             Outcome::Panic => "panic",
             Outcome::Nondeterministic => "nondeterministic",
             Outcome::WrongValue => "wrong-value",
@@ -102,7 +104,8 @@ impl Outcome {
     pub fn label(self) -> Text {
         let (en, zh) = match self {
             Outcome::Deadlock => ("deadlock", "死锁"),
-            Outcome::Leak => ("goroutine leak", "goroutine泄漏"),
+            Outcome::Leak => ("goroutine leak", "goroutine 泄漏"),
+            Outcome::MemoryLeak => ("memory leak", "内存泄漏"),
             Outcome::Panic => ("panic", "panic"),
             Outcome::Nondeterministic => ("nondeterministic", "结果不确定"),
             Outcome::WrongValue => ("wrong value", "结果错误"),

@@ -1,19 +1,30 @@
 //! The timeline (one swimlane per goroutine, a bar where it ran, click to
-//! jump to that step) and the plot of live goroutines and timers over
-//! virtual time. Both are inline SVG built from plain data.
+//! jump to that step; with many goroutines the busiest get lanes and the
+//! rest share one), the plot of live goroutines and timers over virtual
+//! time (which says so when virtual time has not moved), and the plot of
+//! the bytes a sync.Map holds over its operations. All are inline SVG
+//! built from plain data.
 //!
-//! Owns the geometry only: run-length merging of steps and scaling to the
-//! view box. It does not step the program; a click only reports a step.
+//! Owns the geometry only: run-length merging of steps, lane assignment
+//! and scaling to the view box. It does not step the program; a click only
+//! reports a step.
 
 use gosim::session::{ClockTick, StepRecord};
 use gosim::snapshot::ResourceSample;
+
+/// Most lanes the timeline draws; beyond it, the busiest goroutines keep a
+/// lane and the rest share the last one.
+pub const MAX_LANES: usize = 12;
+
+/// The lane that stands for every goroutine without one of its own.
+pub const OTHERS: u32 = u32::MAX;
 use yew::prelude::*;
 
 use crate::i18n::{charts, play, Language};
-use crate::markup::{classed, plain_el, text_el};
+use crate::markup::{classed, flag, plain_el, text_el};
 use crate::platform;
 use crate::playground::model::Cmd;
-use crate::playground::num::{fixed, fmt_ns, plain};
+use crate::playground::num::{fixed, fmt_bytes, fmt_ns, plain};
 use crate::playground::widgets::g_class;
 
 const WIDTH: f64 = 1000.0;
@@ -90,10 +101,50 @@ pub struct TimelineData<'a> {
     pub ticks: &'a [ClockTick],
 }
 
+/// The lanes for these steps: every goroutine that ran, by id, or with
+/// more than `MAX_LANES` of them the busiest `MAX_LANES - 1` (by steps,
+/// then id) and `OTHERS`; and how many goroutines `OTHERS` stands for.
+pub fn lanes(steps: &[StepRecord]) -> (Vec<u32>, usize) {
+    let mut ids: Vec<u32> = steps.iter().map(|s| s.ran).collect();
+    gosim::util::order::sort(&mut ids);
+    let mut counts: Vec<(u32, usize)> = Vec::new();
+    for g in ids {
+        match counts.last_mut() {
+            Some((last, n)) if *last == g => *n += 1,
+            _ => counts.push((g, 1)),
+        }
+    }
+    if counts.len() <= MAX_LANES {
+        return (counts.into_iter().map(|c| c.0).collect(), 0);
+    }
+    let others = counts.len() - (MAX_LANES - 1);
+    gosim::util::order::sort_by_key(&mut counts, |c| (usize::MAX - c.1, c.0));
+    let mut kept: Vec<u32> = counts[..MAX_LANES - 1].iter().map(|c| c.0).collect();
+    gosim::util::order::sort(&mut kept);
+    kept.push(OTHERS);
+    (kept, others)
+}
+
 pub fn timeline(t: TimelineData, lang: Language, dispatch: &Callback<Cmd>) -> Html {
-    let mut gids: Vec<u32> = t.steps.iter().map(|s| s.ran).collect();
-    gosim::util::order::sort(&mut gids);
-    gids.dedup();
+    let (gids, others) = lanes(t.steps);
+    let mapped: Vec<StepRecord>;
+    let steps = if others > 0 {
+        mapped = t
+            .steps
+            .iter()
+            .map(|s| StepRecord {
+                ran: if gids.binary_search(&s.ran).is_ok() {
+                    s.ran
+                } else {
+                    OTHERS
+                },
+                ..*s
+            })
+            .collect();
+        &mapped[..]
+    } else {
+        t.steps
+    };
     let total = t.total.max(t.position).max(1);
     let scale = (WIDTH - LABEL_W) / total as f64;
     let height = (gids.len().max(1) as f64) * LANE_H;
@@ -117,7 +168,11 @@ pub fn timeline(t: TimelineData, lang: Language, dispatch: &Callback<Cmd>) -> Ht
             <div class="timeline__body">
             // Labels live outside the SVG: it stretches horizontally, text would too.
             <div class="timeline__labels" aria-hidden="true">
-                { for gids.iter().map(|&g| text_el("span", g_class("timeline__label", g), format!("G{g}"))) }
+                { for gids.iter().map(|&g| if g == OTHERS {
+                    text_el("span", "timeline__label timeline__label--others", charts::others(lang, others))
+                } else {
+                    text_el("span", g_class("timeline__label", g), format!("G{g}"))
+                }) }
             </div>
             <div class="timeline__track">
             // Virtual time, marked where the clock moved (HTML labels: SVG text would stretch).
@@ -132,7 +187,7 @@ pub fn timeline(t: TimelineData, lang: Language, dispatch: &Callback<Cmd>) -> Ht
                 { for marks.iter().map(|&(x, _)| html! {
                     <line class="timeline__tick" x1={fixed(x, 2)} x2={fixed(x, 2)} y1="0" y2={plain(height)} />
                 }) }
-                { for runs(t.steps).into_iter().map(|(g, start, n)| classed(g_class("lane", g), html! {
+                { for runs(steps).into_iter().map(|(g, start, n)| classed(if g == OTHERS { "lane lane--others".to_string() } else { g_class("lane", g) }, html! {
                     <rect class="_" x={fixed(LABEL_W + start as f64 * scale, 2)}
                         y={plain(row(g) + 2.0)} width={fixed((n as f64 * scale).max(1.0), 2)}
                         height={plain(LANE_H - 4.0)} />
@@ -179,21 +234,63 @@ pub fn resource_plot(s: &[ResourceSample], goroutines: usize, now_ns: i64, lang:
     };
     let live_timers = s.last().map_or(0, |x| x.timers);
     let peak_timers = s.iter().map(|x| x.timers).max().unwrap_or(0);
+    let still = now_ns == 0 && s.iter().all(|x| x.at_ns == 0);
     html! {
-        <figure class="plot" data-testid="resource-plot" data-peak-timers={peak_timers.to_string()}>
+        <figure class="plot" data-testid="resource-plot" data-peak-timers={peak_timers.to_string()}
+            data-time-still={flag(still)}>
             <figcaption>
                 { charts::PLOT_CAPTION.get(lang) }
                 <span class="plot__legend">
                     { text_el("span", "plot__key plot__key--g", charts::goroutines_key(lang, goroutines)) }
                     { text_el("span", "plot__key plot__key--t", charts::timers_key(lang, live_timers, peak_timers)) }
-                    { text_el("span", "plot__key", format!("t = {}", fmt_ns(now_ns))) }
+                    { text_el("span", "plot__key", format!("{} = {}", charts::TIME_NOW.get(lang), fmt_ns(now_ns))) }
                     { text_el("span", "plot__key", format!("{} = {}", charts::Y_MAX.get(lang), max_y as u64)) }
                 </span>
             </figcaption>
+            if still {
+                <p class="plot__still" data-testid="plot-still">{ charts::TIME_STILL.get(lang) }</p>
+            } else {
+                <svg viewBox={format!("0 0 {} {}", plain(WIDTH), plain(h))} preserveAspectRatio="none" class="plot__svg" role="img"
+                    aria-label={charts::plot_summary(lang, goroutines, live_timers, peak_timers, &fmt_ns(now_ns))}>
+                    <path class="plot__line plot__line--g" d={path(|p| p.goroutines)} />
+                    <path class="plot__line plot__line--t" d={path(|p| p.timers)} />
+                </svg>
+            }
+        </figure>
+    }
+}
+
+/// The bytes sync.Map `name` holds over its operations (Store, Delete,
+/// ...), from its `history` of (operations, bytes): Go 1.15's leak is a
+/// line that keeps climbing, later releases a flat one.
+pub fn map_memory_plot(name: &str, history: &[(u64, u64)], lang: Language) -> Html {
+    let h = 120.0;
+    let max_x = history.iter().map(|p| p.0).max().unwrap_or(0).max(1) as f64;
+    let max_y = history.iter().map(|p| p.1).max().unwrap_or(0).max(1) as f64;
+    let mut d = String::new();
+    for (i, &(x, y)) in history.iter().enumerate() {
+        let px = x as f64 / max_x * (WIDTH - 10.0) + 5.0;
+        let py = h - 5.0 - y as f64 / max_y * (h - 20.0);
+        d.push_str(if i == 0 { "M" } else { " L" });
+        d.push_str(&fixed(px, 1));
+        d.push(',');
+        d.push_str(&fixed(py, 1));
+    }
+    let last = history.last().map_or(0, |p| p.1);
+    let peak = history.iter().map(|p| p.1).max().unwrap_or(0);
+    let ops = history.last().map_or(0, |p| p.0);
+    html! {
+        <figure class="plot" data-testid="map-plot" data-last={last.to_string()} data-peak={peak.to_string()}
+            data-samples={history.len().to_string()}>
+            <figcaption>
+                { charts::map_caption(lang, name) }
+                <span class="plot__legend">
+                    { text_el("span", "plot__key plot__key--t", charts::map_key(lang, &fmt_bytes(last), &fmt_bytes(peak), ops)) }
+                </span>
+            </figcaption>
             <svg viewBox={format!("0 0 {} {}", plain(WIDTH), plain(h))} preserveAspectRatio="none" class="plot__svg" role="img"
-                aria-label={charts::PLOT.get(lang)}>
-                <path class="plot__line plot__line--g" d={path(|p| p.goroutines)} />
-                <path class="plot__line plot__line--t" d={path(|p| p.timers)} />
+                aria-label={charts::map_summary(lang, name, &fmt_bytes(last), &fmt_bytes(peak), ops)}>
+                <path class="plot__line plot__line--t" d={d} />
             </svg>
         </figure>
     }
@@ -231,6 +328,20 @@ mod tests {
             [0, 2, 4, 6, 8]
         );
         assert!(marks.windows(2).all(|w| w[1].0 - w[0].0 >= CLOCK_GAP));
+    }
+
+    #[test]
+    fn many_goroutines_share_a_lane_beyond_the_busiest() {
+        let few = ran(&[1, 2, 1, 3]);
+        assert_eq!(lanes(&few), (vec![1, 2, 3], 0));
+        // 1,000 goroutines that each ran once, and main that ran 1,000 times.
+        let mut many: Vec<u32> = (2..1002).collect();
+        many.extend(std::iter::repeat_n(1, 1000));
+        let (kept, others) = lanes(&ran(&many));
+        assert_eq!(kept.len(), MAX_LANES);
+        assert_eq!(kept[0], 1, "the busiest keeps its lane");
+        assert_eq!(kept.last(), Some(&OTHERS));
+        assert_eq!(others, 1000 - (MAX_LANES - 2));
     }
 
     #[test]

@@ -7,8 +7,8 @@ use gopitfalls::playground::widgets::{
     goroutine_card, nil_channel_widget, object_widget, timers_widget, CardState,
 };
 use gosim::snapshot::{
-    GoroutineStatus, GoroutineView, ObjectKind, ObjectView, SlotView, TimerKind, TimerState,
-    TimerView, WaiterView,
+    GoroutineStatus, GoroutineView, MapEntryView, MapMemory, ObjectKind, ObjectView, SlotView,
+    TimerKind, TimerState, TimerView, WaiterView,
 };
 use yew::Callback;
 
@@ -20,6 +20,7 @@ fn named(id: u32, name: &str, kind: ObjectKind) -> ObjectView {
     ObjectView {
         id,
         name: Some(name.into()),
+        owner: None,
         kind,
     }
 }
@@ -226,10 +227,17 @@ async fn mutex_waitgroup_cond_and_syncmap_render_their_state() {
         5,
         "m",
         ObjectKind::SyncMap {
-            read: vec![("1".into(), "a".into())],
+            read: vec![MapEntryView {
+                key: "1".into(),
+                value: Some("a".into()),
+                expunged: false,
+            }],
+            read_len: 1,
             dirty: None,
+            dirty_len: 0,
             misses: 3,
             amended: false,
+            memory: MapMemory::default(),
         },
     ))
     .await;
@@ -312,6 +320,7 @@ async fn goroutine_card_says_its_status_in_the_language_and_keeps_gos_words() {
         index: 2,
         runnable: false,
         next: false,
+        changed: false,
     };
     let en = render(goroutine_card(&g, card(), Language::En, Callback::noop())).await;
     assert!(en.contains(">waiting [chan send]<"), "{en}");

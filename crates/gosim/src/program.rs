@@ -26,9 +26,6 @@ pub struct CompileError {
     pub limitation: bool,
 }
 
-/// The words every limitation's message carries.
-pub const LIMITATION_MARK: &str = "not supported by gosim";
-
 /// Why a program did not compile: the errors `go build` would list, in its
 /// order and with its cut-off (ten errors, then "too many errors" at the
 /// tenth's place).
@@ -49,7 +46,7 @@ impl CompileErrors {
             errors.push(CompileError {
                 at,
                 message: d.message.clone(),
-                limitation: d.message.contains(LIMITATION_MARK),
+                limitation: d.message.contains(crate::syntax::diag::LIMITATION_MARK),
             });
             if i == 9 {
                 errors.push(CompileError {

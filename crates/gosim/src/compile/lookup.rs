@@ -361,7 +361,7 @@ impl<'a> Compiler<'a> {
                 "{}.{} is {} yet",
                 pkgname,
                 sel.name,
-                crate::program::LIMITATION_MARK
+                crate::syntax::diag::LIMITATION_MARK
             );
         } else {
             errorf!(self, span, "undefined: {}.{}", pkgname, sel.name);
