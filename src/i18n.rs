@@ -247,6 +247,14 @@ pub mod play {
         "模拟器无法运行这个程序：它用到了 gosim 尚不支持的 Go 特性（列在代码上方）。",
     );
 
+    /// In the output, where lines are left out.
+    pub fn lines_skipped(lang: Language, n: usize) -> String {
+        match lang {
+            Language::En => format!("… {n} lines not shown …\n"),
+            Language::Zh => format!("…… 省略 {n} 行 ……\n"),
+        }
+    }
+
     /// The listing's accessible name, with the line that runs next.
     pub fn listing_label(lang: Language, next: u32) -> String {
         match lang {

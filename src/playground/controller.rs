@@ -229,6 +229,8 @@ impl Controller {
             if let Ok(s) = &mut self.session {
                 let mut options = SnapshotOptions {
                     focus: self.focus.clone(),
+                    // The page draws no wait-for graph.
+                    wait_for: false,
                     ..SnapshotOptions::default()
                 };
                 let mut snap = s.snapshot_with(&options);

@@ -1157,6 +1157,33 @@ pub fn nil_channels(s: &Snapshot) -> Vec<(String, String)> {
     out
 }
 
+/// Lines of output drawn at each end before the middle is left out.
+pub const OUTPUT_LINES: usize = 120;
+
+/// Output as drawn: all of it, or with more than twice `OUTPUT_LINES`
+/// lines, the first and the last `OUTPUT_LINES` and how many lines were
+/// left out between them (a deadlock's dump of 1,000 goroutines would
+/// otherwise cost every redraw its layout).
+pub fn output_excerpt(text: &str) -> (&str, usize, &str) {
+    let lines = text.matches('\n').count();
+    if lines <= 2 * OUTPUT_LINES {
+        return (text, 0, "");
+    }
+    let head_end = text
+        .match_indices('\n')
+        .nth(OUTPUT_LINES - 1)
+        .map_or(text.len(), |(i, _)| i + 1);
+    let tail_start = text
+        .rmatch_indices('\n')
+        .nth(OUTPUT_LINES)
+        .map_or(head_end, |(i, _)| i + 1);
+    (
+        &text[..head_end],
+        text[head_end..tail_start].matches('\n').count(),
+        &text[tail_start..],
+    )
+}
+
 /// Goroutines shown in the list (the dead ones are left out), by id.
 pub fn visible_goroutines(snap: &Snapshot) -> Vec<u32> {
     let mut ids: Vec<u32> = snap
@@ -1760,5 +1787,22 @@ mod tests {
             s.ending.as_ref().map(|e| e.class),
             Some(gosim::snapshot::OutcomeClass::Finished)
         );
+    }
+
+    #[test]
+    fn long_output_is_drawn_as_its_ends() {
+        let short = "a\nb\n";
+        assert_eq!(output_excerpt(short), (short, 0, ""));
+        let long: String = (0..1000).map(|i| format!("line {i}\n")).collect();
+        let (head, skipped, tail) = output_excerpt(&long);
+        assert_eq!(head.lines().count(), OUTPUT_LINES);
+        assert_eq!(tail.lines().count(), OUTPUT_LINES);
+        assert_eq!(skipped, 1000 - 2 * OUTPUT_LINES);
+        assert!(head.starts_with("line 0\n") && tail.ends_with("line 999\n"));
+        // Nothing is lost or repeated: head, the skipped lines, tail.
+        let middle: String = (OUTPUT_LINES..1000 - OUTPUT_LINES)
+            .map(|i| format!("line {i}\n"))
+            .collect();
+        assert_eq!(format!("{head}{middle}{tail}"), long);
     }
 }

@@ -42,35 +42,59 @@ const CLOCK_GAP: f64 = 150.0;
 /// are grouped in equal buckets and a goroutine's bar covers every bucket
 /// it ran in.
 pub fn runs(steps: &[StepRecord]) -> Vec<(u32, usize, usize)> {
+    let mut all: Vec<u32> = steps.iter().map(|s| s.ran).collect();
+    gosim::util::order::sort(&mut all);
+    all.dedup();
+    runs_in(steps, &all)
+}
+
+/// Like `runs`, on `lanes` (ascending goroutine ids, `OTHERS` last when
+/// present): a step by a goroutine without a lane is drawn in `OTHERS`.
+/// One pass over the steps, with no sorting per bucket, so a run of
+/// 400,000 steps redraws cheaply.
+pub fn runs_in(steps: &[StepRecord], lanes: &[u32]) -> Vec<(u32, usize, usize)> {
     let bucket = steps.len().div_ceil(MAX_BUCKETS).max(1);
-    let mut open: Vec<(u32, usize, usize)> = Vec::new();
+    let others = lanes.last() == Some(&OTHERS);
+    let lane_of = |g: u32| match lanes.binary_search(&g) {
+        Ok(i) => Some(i),
+        Err(_) if others => Some(lanes.len() - 1),
+        Err(_) => None,
+    };
+    // Per lane: the open bar's (first step, steps), if any.
+    let mut open: Vec<Option<(usize, usize)>> = vec![None; lanes.len()];
+    let mut present = vec![false; lanes.len()];
     let mut out: Vec<(u32, usize, usize)> = Vec::new();
     for (b, chunk) in steps.chunks(bucket).enumerate() {
         let start = b * bucket;
-        let mut present: Vec<u32> = chunk.iter().map(|s| s.ran).collect();
-        gosim::util::order::sort(&mut present);
-        present.dedup();
-        // Close bars of goroutines absent from this bucket.
-        open.retain(|bar| {
-            let keep = present.contains(&bar.0);
-            if !keep {
-                out.push(*bar);
+        present.iter_mut().for_each(|p| *p = false);
+        for s in chunk {
+            if let Some(i) = lane_of(s.ran) {
+                present[i] = true;
             }
-            keep
-        });
-        for g in present {
-            let (first, last) = if bucket == 1 {
-                (start, start + 1)
-            } else {
-                (start, start + chunk.len())
-            };
-            match open.iter_mut().find(|bar| bar.0 == g) {
-                Some(bar) => bar.2 = last - bar.1,
-                None => open.push((g, first, last - first)),
+        }
+        let end = if bucket == 1 {
+            start + 1
+        } else {
+            start + chunk.len()
+        };
+        for (i, here) in present.iter().enumerate() {
+            match (&mut open[i], here) {
+                (Some(bar), true) => bar.1 = end - bar.0,
+                (slot @ None, true) => *slot = Some((start, end - start)),
+                (slot @ Some(_), false) => {
+                    if let Some((first, n)) = slot.take() {
+                        out.push((lanes[i], first, n));
+                    }
+                }
+                (None, false) => {}
             }
         }
     }
-    out.extend(open);
+    for (i, bar) in open.into_iter().enumerate() {
+        if let Some((first, n)) = bar {
+            out.push((lanes[i], first, n));
+        }
+    }
     gosim::util::order::sort_by_key(&mut out, |bar| (bar.1, bar.0));
     out
 }
@@ -105,46 +129,44 @@ pub struct TimelineData<'a> {
 /// more than `MAX_LANES` of them the busiest `MAX_LANES - 1` (by steps,
 /// then id) and `OTHERS`; and how many goroutines `OTHERS` stands for.
 pub fn lanes(steps: &[StepRecord]) -> (Vec<u32>, usize) {
-    let mut ids: Vec<u32> = steps.iter().map(|s| s.ran).collect();
-    gosim::util::order::sort(&mut ids);
-    let mut counts: Vec<(u32, usize)> = Vec::new();
-    for g in ids {
-        match counts.last_mut() {
-            Some((last, n)) if *last == g => *n += 1,
-            _ => counts.push((g, 1)),
+    // Goroutine ids are small and dense: count in a table, not a sort.
+    let top = steps
+        .iter()
+        .map(|s| s.ran)
+        .max()
+        .map_or(0, |m| m as usize + 1);
+    let mut counts = vec![0u32; top];
+    for s in steps {
+        counts[s.ran as usize] += 1;
+    }
+    let ran = counts.iter().filter(|&&n| n > 0).count();
+    if ran <= MAX_LANES {
+        let ids = (0..top as u32)
+            .filter(|&g| counts[g as usize] > 0)
+            .collect();
+        return (ids, 0);
+    }
+    // The busiest MAX_LANES - 1 (more steps first, then the lower id), in
+    // one pass keeping a short list, not a sort of every goroutine.
+    let mut best: Vec<(u32, u32)> = Vec::with_capacity(MAX_LANES);
+    for (g, &n) in counts.iter().enumerate() {
+        if n == 0 {
+            continue;
+        }
+        let at = best.iter().position(|&(_, m)| n > m).unwrap_or(best.len());
+        if at < MAX_LANES - 1 {
+            best.insert(at, (g as u32, n));
+            best.truncate(MAX_LANES - 1);
         }
     }
-    if counts.len() <= MAX_LANES {
-        return (counts.into_iter().map(|c| c.0).collect(), 0);
-    }
-    let others = counts.len() - (MAX_LANES - 1);
-    gosim::util::order::sort_by_key(&mut counts, |c| (usize::MAX - c.1, c.0));
-    let mut kept: Vec<u32> = counts[..MAX_LANES - 1].iter().map(|c| c.0).collect();
+    let mut kept: Vec<u32> = best.into_iter().map(|c| c.0).collect();
     gosim::util::order::sort(&mut kept);
     kept.push(OTHERS);
-    (kept, others)
+    (kept, ran - (MAX_LANES - 1))
 }
 
 pub fn timeline(t: TimelineData, lang: Language, dispatch: &Callback<Cmd>) -> Html {
     let (gids, others) = lanes(t.steps);
-    let mapped: Vec<StepRecord>;
-    let steps = if others > 0 {
-        mapped = t
-            .steps
-            .iter()
-            .map(|s| StepRecord {
-                ran: if gids.binary_search(&s.ran).is_ok() {
-                    s.ran
-                } else {
-                    OTHERS
-                },
-                ..*s
-            })
-            .collect();
-        &mapped[..]
-    } else {
-        t.steps
-    };
     let total = t.total.max(t.position).max(1);
     let scale = (WIDTH - LABEL_W) / total as f64;
     let height = (gids.len().max(1) as f64) * LANE_H;
@@ -176,7 +198,7 @@ pub fn timeline(t: TimelineData, lang: Language, dispatch: &Callback<Cmd>) -> Ht
             </div>
             <div class="timeline__track">
             // Virtual time, marked where the clock moved (HTML labels: SVG text would stretch).
-            <div class="timeline__clock" data-testid="timeline-clock" aria-label={play::VIRTUAL_TIME.get(lang)}>
+            <div class="timeline__clock" data-testid="timeline-clock" title={play::VIRTUAL_TIME.get(lang)}>
                 { for marks.iter().map(|&(x, ns)| html! {
                     <span class="timeline__time" style={format!("left: {}%", fixed(x / WIDTH * 100.0, 2))}>{ fmt_ns(ns) }</span>
                 }) }
@@ -187,7 +209,7 @@ pub fn timeline(t: TimelineData, lang: Language, dispatch: &Callback<Cmd>) -> Ht
                 { for marks.iter().map(|&(x, _)| html! {
                     <line class="timeline__tick" x1={fixed(x, 2)} x2={fixed(x, 2)} y1="0" y2={plain(height)} />
                 }) }
-                { for runs(steps).into_iter().map(|(g, start, n)| classed(if g == OTHERS { "lane lane--others".to_string() } else { g_class("lane", g) }, html! {
+                { for runs_in(t.steps, &gids).into_iter().map(|(g, start, n)| classed(if g == OTHERS { "lane lane--others".to_string() } else { g_class("lane", g) }, html! {
                     <rect class="_" x={fixed(LABEL_W + start as f64 * scale, 2)}
                         y={plain(row(g) + 2.0)} width={fixed((n as f64 * scale).max(1.0), 2)}
                         height={plain(LANE_H - 4.0)} />

@@ -26,7 +26,7 @@ use crate::i18n::{case_page, play, Language};
 use crate::markup::{button, classed, flag, inline_code, plain_el, send, text_el};
 use crate::platform;
 use crate::playground::model::{
-    go_choices, live_groups, Cmd, Frame, Narration, PlayModel, Tab, Variant,
+    go_choices, live_groups, output_excerpt, Cmd, Frame, Narration, PlayModel, Tab, Variant,
 };
 use crate::playground::narrate::{narrate_step, verdict_sentence};
 use crate::playground::num::fmt_ns;
@@ -648,13 +648,25 @@ fn objects(s: &Snapshot, frame: &Frame, lang: Language) -> Html {
 }
 
 fn console(s: &Snapshot, frame: &Frame, lang: Language) -> Html {
+    let part = |text: &str, class: &'static str, testid: &'static str| {
+        let (head, skipped, tail) = output_excerpt(text);
+        html! {
+            <span class={class} data-testid={testid}>
+                { head.to_string() }
+                if skipped > 0 {
+                    { text_el("span", "console__skipped", play::lines_skipped(lang, skipped)) }
+                    { tail.to_string() }
+                }
+            </span>
+        }
+    };
     html! {
         <section class="state-panel" aria-labelledby="output-title">
             <h3 class="state-panel__title" id="output-title">{ play::OUTPUT.get(lang) }</h3>
-            <pre class="console" data-testid="console" tabindex="0" aria-label={play::OUTPUT_LABEL.get(lang)}
+            <pre class="console" data-testid="console" tabindex="0" role="region" aria-label={play::OUTPUT_LABEL.get(lang)}
                 data-changed={flag(frame.changed.output)}>
-                <span class="console__out" data-testid="stdout">{ s.stdout.clone() }</span>
-                <span class="console__err" data-testid="stderr">{ s.stderr.clone() }</span>
+                { part(&s.stdout, "console__out", "stdout") }
+                { part(&s.stderr, "console__err", "stderr") }
             </pre>
         </section>
     }

@@ -41,11 +41,29 @@ fn g_chip(g: u32, extra: Option<String>) -> Html {
     )
 }
 
+/// Goroutines a wait queue draws before the rest are counted (a mutex
+/// with 1,000 waiters draws 12 and "… and 988 more").
+pub const CHIPS_SHOWN: usize = 12;
+
+/// "… and N more" after the first `CHIPS_SHOWN` of `total`.
+fn more_chips(total: usize, lang: Language) -> Html {
+    if total > CHIPS_SHOWN {
+        text_el(
+            "span",
+            "obj__empty",
+            objects::more(lang, total - CHIPS_SHOWN),
+        )
+    } else {
+        html! {}
+    }
+}
+
 fn queue(
     label: &'static str,
     testid: &'static str,
     waiters: &[WaiterView],
     empty: &'static str,
+    lang: Language,
 ) -> Html {
     html! {
         <div class="obj__queue" data-testid={testid} data-count={waiters.len().to_string()}>
@@ -53,7 +71,7 @@ fn queue(
             if waiters.is_empty() {
                 { text_el("span", "obj__empty", empty) }
             }
-            { for waiters.iter().map(|w| {
+            { for waiters.iter().take(CHIPS_SHOWN).map(|w| {
                 let extra = match (&w.value, w.in_select) {
                     (Some(v), _) => Some(format!("← {v}")),
                     (None, true) => Some("select".to_string()),
@@ -61,6 +79,7 @@ fn queue(
                 };
                 g_chip(w.g, extra)
             }) }
+            { more_chips(waiters.len(), lang) }
         </div>
     }
 }
@@ -82,14 +101,21 @@ fn obj_head(
     }
 }
 
-fn gid_list(label: &'static str, testid: &'static str, gs: &[u32], empty: &'static str) -> Html {
+fn gid_list(
+    label: &'static str,
+    testid: &'static str,
+    gs: &[u32],
+    empty: &'static str,
+    lang: Language,
+) -> Html {
     html! {
         <div class="obj__queue" data-testid={testid} data-count={gs.len().to_string()}>
             { text_el("span", "obj__label", label) }
             if gs.is_empty() {
                 { text_el("span", "obj__empty", empty) }
             }
-            { for gs.iter().map(|g| g_chip(*g, None)) }
+            { for gs.iter().take(CHIPS_SHOWN).map(|g| g_chip(*g, None)) }
+            { more_chips(gs.len(), lang) }
         </div>
     }
 }
@@ -167,8 +193,8 @@ pub fn object_widget(object: &ObjectView, lang: Language) -> Html {
                                 }) }
                             </div>
                         }
-                        { queue("recvq", "recvq", recvq, none) }
-                        { queue("sendq", "sendq", sendq, none) }
+                        { queue("recvq", "recvq", recvq, none, lang) }
+                        { queue("sendq", "sendq", sendq, none, lang) }
                         { text_el("div", "obj__flags", format!("closed = {}", if *closed { 1 } else { 0 })) }
                     </div>
                 },
@@ -204,7 +230,7 @@ pub fn object_widget(object: &ObjectView, lang: Language) -> Html {
                             None => html! { { text_el("span", "obj__empty", objects::NOBODY.get(lang)) } },
                         } }
                     </div>
-                    { gid_list("sema", "waiters", waiters, none) }
+                    { gid_list("sema", "waiters", waiters, none, lang) }
                 </div>
             },
         ),
@@ -235,9 +261,9 @@ pub fn object_widget(object: &ObjectView, lang: Language) -> Html {
                                 None => html! { { text_el("span", "obj__empty", objects::NOBODY.get(lang)) } },
                             } }
                         </div>
-                        { gid_list(objects::READERS.get(lang), "readers", readers, none) }
-                        { gid_list(objects::WRITERS_WAITING.get(lang), "queued-writers", queued_writers, none) }
-                        { gid_list(objects::READERS_WAITING.get(lang), "queued-readers", queued_readers, none) }
+                        { gid_list(objects::READERS.get(lang), "readers", readers, none, lang) }
+                        { gid_list(objects::WRITERS_WAITING.get(lang), "queued-writers", queued_writers, none, lang) }
+                        { gid_list(objects::READERS_WAITING.get(lang), "queued-readers", queued_readers, none, lang) }
                         if pending {
                             <p class="obj__note obj__note--warn" data-testid="pending-writer">
                                 { objects::WRITER_PENDING.get(lang) }
@@ -252,7 +278,7 @@ pub fn object_widget(object: &ObjectView, lang: Language) -> Html {
         } => html! {
             <div class="obj obj--wg" data-testid="waitgroup" data-counter={counter.to_string()}>
                 { obj_head("sync.WaitGroup", name, "wg", format!("counter = {counter}")) }
-                { gid_list(objects::WAITERS.get(lang), "waiters", waiters, none) }
+                { gid_list(objects::WAITERS.get(lang), "waiters", waiters, none, lang) }
             </div>
         },
         ObjectKind::Cond {
@@ -268,7 +294,8 @@ pub fn object_widget(object: &ObjectView, lang: Language) -> Html {
                     if waiters.is_empty() {
                         { text_el("span", "obj__empty", none) }
                     }
-                    { for waiters.iter().map(|(g, t)| g_chip(*g, Some(format!("#{t}")))) }
+                    { for waiters.iter().take(CHIPS_SHOWN).map(|(g, t)| g_chip(*g, Some(format!("#{t}")))) }
+                    { more_chips(waiters.len(), lang) }
                 </div>
             </div>
         },

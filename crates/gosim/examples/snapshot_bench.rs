@@ -9,10 +9,11 @@
 //!
 //! - `snapshot`: the default snapshot (64 goroutines in full, every
 //!   goroutine grouped);
-//! - `focused`: the same with 50 goroutines far down the list in focus (what
-//!   the player asks for while a page of a group is open);
-//! - `step+snapshot`: one more step and its snapshot, what a click on Step
-//!   costs the simulator.
+//! - `player`: what the player asks for: 50 goroutines far down the list in
+//!   focus (a page of a group), no wait-for graph;
+//! - `back+snapshot`: one step back and its snapshot (a restore and a
+//!   replay), what a click on Back costs the simulator;
+//! - `step+snapshot`: one step forward again and its snapshot.
 //!
 //! ```text
 //! cargo run --release -p gosim --example snapshot_bench -- [--runs N] [--max N]
@@ -43,11 +44,9 @@ func main() {
 		go func() {
 			defer wg.Done()
 			mu.Lock()
-			mu.Unlock()
 		}()
 		runtime.Gosched()
 	}
-	mu.Unlock()
 	wg.Wait()
 }
 ";
@@ -71,8 +70,8 @@ fn main() {
     println!(
         "snapshot with N goroutines parked on one mutex (median of {runs} runs, release build)"
     );
-    println!("| N | steps to get there | snapshot | focused (50 far) | step+snapshot | groups | described |");
-    println!("|---|---|---|---|---|---|---|");
+    println!("| N | steps to get there | snapshot (default) | player's snapshot | back+snapshot | step+snapshot | groups | described |");
+    println!("|---|---|---|---|---|---|---|---|");
     // 99,999 goroutines plus main: gosim's goroutine budget is 100,000.
     for n in [1_000usize, 10_000, 99_999] {
         if n > max {
@@ -85,32 +84,22 @@ fn main() {
         };
         let mut s = Session::new(&src, &config, StepBy::SchedulingPoint)
             .unwrap_or_else(|e| panic!("{}", e.render()));
-        // Run until main unlocks: every goroutine is then parked on mu.
+        // To the end: a deadlock with every goroutine parked on mu.
         let started = Instant::now();
-        loop {
-            let live = s.snapshot_with(&SnapshotOptions {
-                detailed: 0,
-                objects: 0,
-                ..SnapshotOptions::default()
-            });
-            let waiting: usize = live
-                .groups
-                .iter()
-                .filter(|g| g.wait_reason.as_deref() == Some("sync.Mutex.Lock"))
-                .map(|g| g.ids.len())
-                .sum();
-            if waiting == n || !s.step_next() {
-                break;
-            }
-            // Skip ahead in large strides; the check above is the costly part.
-            s.run(n / 50);
-        }
+        s.run(usize::MAX);
         let setup = started.elapsed().as_secs_f64();
         let position = s.position();
         let mut plain = Vec::new();
         let mut focused = Vec::new();
         let mut stepped = Vec::new();
+        let mut backed = Vec::new();
         let far: Vec<u32> = (0..50).map(|i| (n - 60 + i) as u32).collect();
+        // What the player asks for: a page of a group in focus, no wait-for graph.
+        let player = SnapshotOptions {
+            focus: far.clone(),
+            wait_for: false,
+            ..SnapshotOptions::default()
+        };
         let mut groups = 0;
         let mut described = 0;
         for _ in 0..runs {
@@ -120,21 +109,22 @@ fn main() {
             groups = snap.groups.len();
             described = snap.goroutines.len();
             let t = Instant::now();
-            let _ = s.snapshot_with(&SnapshotOptions {
-                focus: far.clone(),
-                ..SnapshotOptions::default()
-            });
+            let _ = s.snapshot_with(&player);
             focused.push(t.elapsed().as_secs_f64() * 1e3);
             let t = Instant::now();
-            s.step_next();
-            let _ = s.snapshot();
-            stepped.push(t.elapsed().as_secs_f64() * 1e3);
             s.back();
+            let _ = s.snapshot_with(&player);
+            backed.push(t.elapsed().as_secs_f64() * 1e3);
+            let t = Instant::now();
+            s.step_next();
+            let _ = s.snapshot_with(&player);
+            stepped.push(t.elapsed().as_secs_f64() * 1e3);
         }
         println!(
-            "| {n} | {position} ({setup:.1} s) | {:.2} ms | {:.2} ms | {:.2} ms | {groups} | {described} |",
+            "| {n} | {position} ({setup:.1} s) | {:.2} ms | {:.2} ms | {:.2} ms | {:.2} ms | {groups} | {described} |",
             median(plain),
             median(focused),
+            median(backed),
             median(stepped)
         );
     }

@@ -39,6 +39,9 @@ pub struct SnapshotOptions {
     /// How many runtime objects to describe, by id; objects the last
     /// step's events name or a detailed goroutine waits on always are.
     pub objects: usize,
+    /// Build [`Snapshot::wait_for`] (it walks every live goroutine's
+    /// variables; a host that does not draw the graph saves that).
+    pub wait_for: bool,
 }
 
 /// How many entries of each of a sync.Map's `read` and `dirty` a snapshot
@@ -51,6 +54,7 @@ impl Default for SnapshotOptions {
             detailed: 64,
             focus: Vec::new(),
             objects: 256,
+            wait_for: true,
         }
     }
 }
@@ -95,7 +99,8 @@ pub struct Snapshot {
     pub resources: Vec<ResourceSample>,
     /// Data races found so far in this run.
     pub races: Vec<RaceReport>,
-    /// Who waits on what, and who could still wake them.
+    /// Who waits on what, and who could still wake them: for the described
+    /// goroutines, when [`SnapshotOptions::wait_for`] asks.
     pub wait_for: Vec<WaitEdge>,
 }
 

@@ -23,6 +23,10 @@ use crate::vm::heap::HeapObj;
 use crate::vm::machine::{Ending, TimerAction, Vm};
 use crate::vm::value::{MapKey, ObjId, Root, Value};
 
+/// Goroutines (by creation) whose variables name objects, besides the
+/// described ones.
+const NAMING_GOROUTINES: usize = 1_000;
+
 /// Most wakers a wait-for edge lists.
 const MAX_WAKERS: usize = 16;
 
@@ -36,10 +40,10 @@ struct FoundName {
 }
 
 /// What puts goroutines in the same group.
-#[derive(Clone, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
 struct GroupKey {
     status: GoroutineStatus,
-    wait_reason: Option<String>,
+    reason: Option<crate::runtime::WaitReason>,
     line: Option<u32>,
     created_line: Option<u32>,
     waiting_on: Option<ObjId>,
@@ -58,6 +62,14 @@ struct MapParts {
     misses: usize,
     amended: bool,
     usage: MapUsage,
+}
+
+/// A step of the path from a variable to an object: a field, an element,
+/// or a context's `Done()` channel.
+enum Seg<'a> {
+    Field(&'a str),
+    Index(usize),
+    Done,
 }
 
 /// The owner a UI names for an object a library type keeps privately:
@@ -120,17 +132,23 @@ impl Vm {
     /// main's variables, then other goroutines' by id. Objects a library
     /// type keeps in an unexported field are named after the variable and
     /// the field (`once.m`) and marked with their owner (`sync.Once`).
-    fn object_names(&self) -> HashMap<ObjId, FoundName> {
+    /// Only the first `NAMING_GOROUTINES` goroutines and those in `also`
+    /// are searched: with 100,000 goroutines, what their variables hold is
+    /// named by the first of them or not drawn at all.
+    fn object_names(&self, also: &HashSet<Gid>) -> HashMap<ObjId, FoundName> {
         let mut names = HashMap::default();
         for (i, g) in self.prog.globals.iter().enumerate() {
             if let Some(short) = g.name.strip_prefix("main.") {
                 if let Some(v) = self.globals.get(i) {
-                    self.name_walk(v, g.ty, short, None, &mut names, 0);
+                    self.name_walk(v, g.ty, short, &mut Vec::new(), None, &mut names, 0);
                 }
             }
         }
         // gs is in creation order: main first, then by id.
-        for g in &self.gs {
+        for (i, g) in self.gs.iter().enumerate() {
+            if i >= NAMING_GOROUTINES && !also.contains(&g.id) {
+                continue;
+            }
             for f in &g.frames {
                 let code = &self.prog.funcs[f.fid as usize];
                 if code.library {
@@ -143,7 +161,7 @@ impl Vm {
                         } else {
                             v.clone()
                         };
-                        self.name_walk(&v, l.ty, &l.name, None, &mut names, 0);
+                        self.name_walk(&v, l.ty, &l.name, &mut Vec::new(), None, &mut names, 0);
                     }
                 }
             }
@@ -170,7 +188,7 @@ impl Vm {
                 } else {
                     v.clone()
                 };
-                self.name_walk(&v, l.ty, &l.name, None, &mut names, 0);
+                self.name_walk(&v, l.ty, &l.name, &mut Vec::new(), None, &mut names, 0);
             }
         }
         let mut kept: Vec<(ObjId, String, Option<String>)> = names
@@ -181,12 +199,18 @@ impl Vm {
         self.main_names = kept;
     }
 
-    fn name_walk(
-        &self,
+    /// Walks `v` (of type `t`), reached from variable `base` through
+    /// `path`, naming the runtime objects it holds. A name is spelled out
+    /// only when it is kept, so walking 100,000 goroutines' variables that
+    /// all hold the same WaitGroup costs no string per goroutine.
+    #[allow(clippy::too_many_arguments)]
+    fn name_walk<'p>(
+        &'p self,
         v: &Value,
         t: TypeId,
-        name: &str,
-        owner: Option<&str>,
+        base: &str,
+        path: &mut Vec<Seg<'p>>,
+        owner: Option<&'p str>,
         out: &mut HashMap<ObjId, FoundName>,
         depth: u32,
     ) {
@@ -195,43 +219,64 @@ impl Vm {
         }
         let types = &self.prog.types;
         match v {
-            Value::Chan(id) | Value::Handle(id) => {
-                let better = out.get(id).is_none_or(|f| f.depth > depth);
-                if better {
-                    out.insert(
-                        *id,
-                        FoundName {
-                            depth,
-                            name: name.to_string(),
-                            owner: owner.map(str::to_string),
-                        },
-                    );
+            Value::Chan(id) | Value::Handle(id) if out.get(id).is_none_or(|f| f.depth > depth) => {
+                let mut name = base.to_string();
+                for seg in path.iter() {
+                    match seg {
+                        Seg::Field(f) => {
+                            name.push('.');
+                            name.push_str(f);
+                        }
+                        Seg::Index(i) => {
+                            name.push('[');
+                            name.push_str(&i.to_string());
+                            name.push(']');
+                        }
+                        Seg::Done => name.push_str(".Done()"),
+                    }
                 }
+                out.insert(
+                    *id,
+                    FoundName {
+                        depth,
+                        name,
+                        owner: owner.map(library_owner),
+                    },
+                );
             }
             Value::Seq(items) => match types.ukind(t) {
                 TypeKind::Struct(fields) => {
-                    let library = types.is_named(t) && !types.name(t).starts_with("main.");
+                    let qualified = types.named_info(t).map(|n| n.qualified.as_str());
+                    let library = qualified.is_some_and(|q| !q.starts_with("main."));
                     for (field, x) in fields.iter().zip(items.iter()) {
                         let exported = field.name.starts_with(|c: char| c.is_ascii_uppercase());
-                        let (n, o): (String, Option<String>) = if !library || exported {
-                            (format!("{name}.{}", field.name), owner.map(str::to_string))
-                        } else if types.name(field.ty) == "sync.handle" {
+                        let (seg, o) = if !library || exported {
+                            (Some(Seg::Field(&field.name)), owner)
+                        } else if types
+                            .named_info(field.ty)
+                            .is_some_and(|n| n.qualified == "sync.handle")
+                        {
                             // The runtime object the library value is (a
                             // Mutex's state, a Cond's notify list).
-                            (name.to_string(), owner.map(str::to_string))
-                        } else if field.name == "done" && types.name(t) == "context.cancelCtx" {
-                            (format!("{name}.Done()"), owner.map(str::to_string))
+                            (None, owner)
+                        } else if field.name == "done" && qualified == Some("context.cancelCtx") {
+                            (Some(Seg::Done), owner)
                         } else {
-                            let owner =
-                                owner.map_or_else(|| library_owner(&types.name(t)), str::to_string);
-                            (format!("{name}.{}", field.name), Some(owner))
+                            (Some(Seg::Field(&field.name)), owner.or(qualified))
                         };
-                        self.name_walk(x, field.ty, &n, o.as_deref(), out, depth + 1);
+                        let pushed = seg.is_some();
+                        path.extend(seg);
+                        self.name_walk(x, field.ty, base, path, o, out, depth + 1);
+                        if pushed {
+                            path.pop();
+                        }
                     }
                 }
                 TypeKind::Array(_, elem) if items.len() <= 16 => {
                     for (i, x) in items.iter().enumerate() {
-                        self.name_walk(x, *elem, &format!("{name}[{i}]"), owner, out, depth + 1);
+                        path.push(Seg::Index(i));
+                        self.name_walk(x, *elem, base, path, owner, out, depth + 1);
+                        path.pop();
                     }
                 }
                 _ => {}
@@ -244,14 +289,9 @@ impl Vm {
                     let from = s.off as usize;
                     for i in 0..s.len as usize {
                         if let Some(x) = items.get(from + i) {
-                            self.name_walk(
-                                x,
-                                *elem,
-                                &format!("{name}[{i}]"),
-                                owner,
-                                out,
-                                depth + 1,
-                            );
+                            path.push(Seg::Index(i));
+                            self.name_walk(x, *elem, base, path, owner, out, depth + 1);
+                            path.pop();
                         }
                     }
                 }
@@ -261,10 +301,10 @@ impl Vm {
                     return;
                 };
                 if let Ok(x) = self.heap.load(p, &self.globals) {
-                    self.name_walk(&x, *elem, name, owner, out, depth + 1);
+                    self.name_walk(&x, *elem, base, path, owner, out, depth + 1);
                 }
             }
-            Value::Iface(iv) => self.name_walk(&iv.1, iv.0, name, owner, out, depth + 1),
+            Value::Iface(iv) => self.name_walk(&iv.1, iv.0, base, path, owner, out, depth + 1),
             _ => {}
         }
     }
@@ -287,9 +327,6 @@ impl Vm {
     pub fn snapshot(&mut self, events_from: usize, opts: &SnapshotOptions) -> Snapshot {
         let prog = self.prog.clone();
         let index = LineIndex::new(&prog.source);
-        let found = self.object_names();
-        let names: HashMap<ObjId, String> =
-            found.iter().map(|(id, f)| (*id, f.name.clone())).collect();
         let minor = u32::from(self.cfg.go_version.minor());
         let raw_events = self.events.get(events_from..).unwrap_or(&[]).to_vec();
         let events: Vec<EventView> = raw_events
@@ -318,19 +355,23 @@ impl Vm {
             }
         }
         detail.extend(point.runnable().into_iter().take(16));
+        let found = self.object_names(&detail);
+        let names: HashMap<ObjId, String> =
+            found.iter().map(|(id, f)| (*id, f.name.clone())).collect();
         let mut groups: Vec<GoroutineGroup> = Vec::new();
         let mut group_of: HashMap<GroupKey, usize> = HashMap::default();
         let mut live_goroutines = 0;
         let mut detailed = Vec::new();
         for (i, g) in self.gs.iter().enumerate() {
-            let (status, wait_reason) = match &g.status {
+            // Go's words are written out once per group, not per goroutine.
+            let (status, reason) = match &g.status {
                 GStatus::Running => (GoroutineStatus::Running, None),
                 GStatus::Runnable => (GoroutineStatus::Runnable, None),
-                GStatus::Waiting(r) => (
-                    GoroutineStatus::Waiting,
-                    Some(r.as_go_str_for(minor).to_string()),
-                ),
+                GStatus::Waiting(r) => (GoroutineStatus::Waiting, Some(*r)),
                 GStatus::Dead => (GoroutineStatus::Dead, None),
+            };
+            let words = |r: Option<crate::runtime::WaitReason>| {
+                r.map(|r| r.as_go_str_for(minor).to_string())
             };
             let status = if Some(g.id) == self.current && status != GoroutineStatus::Dead {
                 GoroutineStatus::Running
@@ -344,7 +385,7 @@ impl Vm {
             let created_line = g.created_at.map(|s| index.line(s.lo));
             let key = GroupKey {
                 status,
-                wait_reason: wait_reason.clone(),
+                reason,
                 line,
                 created_line,
                 waiting_on: g.waiting_on,
@@ -355,7 +396,7 @@ impl Vm {
                     group_of.insert(key, groups.len());
                     groups.push(GoroutineGroup {
                         status,
-                        wait_reason: wait_reason.clone(),
+                        wait_reason: words(reason),
                         line,
                         created_line,
                         waiting_on: g.waiting_on,
@@ -364,7 +405,7 @@ impl Vm {
                 }
             }
             if detail.contains(&g.id) {
-                detailed.push((i, status, wait_reason, line, span, created_line));
+                detailed.push((i, status, words(reason), line, span, created_line));
             }
         }
         let mut goroutines = Vec::with_capacity(detailed.len());
@@ -463,7 +504,11 @@ impl Vm {
                 })
                 .collect(),
             races: self.race_reports(),
-            wait_for: self.wait_for(&names, &described),
+            wait_for: if opts.wait_for {
+                self.wait_for(&names, &described)
+            } else {
+                Vec::new()
+            },
         }
     }
 
