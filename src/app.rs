@@ -11,6 +11,7 @@ use crate::cases::{self, Case};
 use crate::content;
 use crate::hooks::AppContext;
 use crate::platform;
+use crate::quiz::QuizRoom;
 use crate::route::Route;
 use crate::state::{Action, AppState};
 use crate::views::case_view::{case_failed, case_loading};
@@ -103,6 +104,9 @@ pub fn App(props: &AppProps) -> Html {
                 (None, _) => case_loading(meta, lang),
             },
             None => not_found(lang),
+        },
+        Route::Quiz(page) => html! {
+            <QuizRoom key={format!("quiz-{}", state.visit)} page={*page} query={platform::current_query()} cases={props.cases} />
         },
         Route::NotFound(_) => not_found(lang),
     };

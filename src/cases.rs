@@ -101,6 +101,27 @@ impl Outcome {
         }
     }
 
+    /// The outcomes the quiz offers, in its order (seven: an answer is a
+    /// 7-bit mask). A memory leak takes the goroutine leak's place in a
+    /// question whose answer it is.
+    pub const ALL: [Outcome; 7] = [
+        Outcome::Deadlock,
+        Outcome::Leak,
+        Outcome::Panic,
+        Outcome::EndlessLoop,
+        Outcome::WrongValue,
+        Outcome::Nondeterministic,
+        Outcome::Ok,
+    ];
+
+    /// The outcome a key names (`deadlock`, `wrong-value`, ...).
+    pub fn from_key(key: &str) -> Option<Outcome> {
+        Outcome::ALL
+            .into_iter()
+            .chain([Outcome::MemoryLeak])
+            .find(|o| o.key() == key)
+    }
+
     pub fn label(self) -> Text {
         let (en, zh) = match self {
             Outcome::Deadlock => ("deadlock", "死锁"),
@@ -111,6 +132,41 @@ impl Outcome {
             Outcome::WrongValue => ("wrong value", "结果错误"),
             Outcome::EndlessLoop => ("endless loop", "死循环"),
             Outcome::Ok => ("works", "正常"),
+        };
+        Text { en, zh }
+    }
+}
+
+impl Outcome {
+    /// The outcome as a quiz offers it to a learner.
+    pub fn answer(self) -> Text {
+        let (en, zh) = match self {
+            Outcome::Deadlock => (
+                "It deadlocks: every goroutine ends up waiting, and Go stops it with a fatal error.",
+                "死锁：所有 goroutine 都在等待，Go 报致命错误并终止程序。",
+            ),
+            Outcome::Leak => (
+                "main finishes, but a goroutine stays blocked forever (a goroutine leak).",
+                "main 结束了，但有 goroutine 永远阻塞（goroutine 泄漏）。",
+            ),
+            Outcome::MemoryLeak => (
+                "main finishes, but memory the program deleted stays held (a memory leak).",
+                "main 结束了，但程序删除的内存仍被占用（内存泄漏）。",
+            ),
+            Outcome::Panic => ("It panics and crashes.", "它会 panic 并崩溃。"),
+            Outcome::EndlessLoop => ("It never ends: an endless loop.", "它永远不会结束：死循环。"),
+            Outcome::WrongValue => (
+                "It finishes, but prints a wrong or surprising value.",
+                "它能结束，但打印出错误或出人意料的值。",
+            ),
+            Outcome::Nondeterministic => (
+                "What it prints depends on how the goroutines happen to be scheduled.",
+                "打印什么取决于 goroutine 碰巧被如何调度。",
+            ),
+            Outcome::Ok => (
+                "It finishes fine and does what it looks like it does.",
+                "它正常结束，行为和代码看上去的一样。",
+            ),
         };
         Text { en, zh }
     }
@@ -237,6 +293,16 @@ mod tests {
         assert!(find(&FIXTURE, "nope").is_none());
         assert_eq!(FIXTURE[1].number_label().as_deref(), Some("#01"));
         assert_eq!(case(0, "x", Section::Once).number_label(), None);
+    }
+
+    #[test]
+    fn outcomes_read_back_and_speak_both_languages() {
+        for outcome in Outcome::ALL.into_iter().chain([Outcome::MemoryLeak]) {
+            assert_eq!(Outcome::from_key(outcome.key()), Some(outcome));
+            let answer = outcome.answer();
+            assert!(!answer.en.is_empty() && !answer.zh.is_empty(), "{answer:?}");
+        }
+        assert_eq!(Outcome::from_key("nope"), None);
     }
 
     #[test]

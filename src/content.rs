@@ -8,12 +8,40 @@
 //! into a complete `&'static Case` and remembers it, so the rest of the app
 //! keeps working with `&'static` data. Each case is completed (and its
 //! strings leaked) at most once per page load, which bounds the leak by the
-//! size of the case files.
+//! size of the case files. The same file carries the case's quiz data
+//! (`QuizVersion`), kept here beside the case for the quiz to read.
 
 use std::cell::RefCell;
 
-use crate::cases::{Case, Fix};
+use crate::cases::{Case, Fix, Outcome};
 use crate::i18n::{Language, Text};
+
+/// One option of a case's "what does it print?" question, as
+/// `crates/case-export` found it with the simulator.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct QuizOption {
+    /// The output as a terminal shows it ("" when the program prints nothing).
+    pub text: String,
+    pub right: bool,
+    /// Where it was found: `run` (Go's own order), `schedule` (another
+    /// interleaving), `go1.N` (the default run under that release) or `fixN`.
+    pub from: String,
+}
+
+/// A case's quiz data under one Go release.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct QuizVersion {
+    /// The release, as `GoVersion::label` writes it (`1.21`).
+    pub go: String,
+    /// The answer to "what happens?".
+    pub outcome: Outcome,
+    /// The step of the default run that the reveal opens the player at.
+    pub focus: usize,
+    /// Several outputs are right ("which outputs are possible?").
+    pub multi: bool,
+    /// The output question's options; empty when the case has none.
+    pub options: Vec<QuizOption>,
+}
 
 /// A string in both languages, as read from the JSON.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -30,6 +58,8 @@ pub struct Content {
     pub source: String,
     /// (title, source) of each fix.
     pub fixes: Vec<(OwnedText, String)>,
+    /// The quiz data, one entry per Go release (empty when not runnable).
+    pub quiz: Vec<QuizVersion>,
 }
 
 /// Why a case's content could not be loaded.
@@ -66,6 +96,27 @@ impl ContentError {
 
 thread_local! {
     static LOADED: RefCell<Vec<&'static Case>> = const { RefCell::new(Vec::new()) };
+    static QUIZ: RefCell<Vec<(&'static str, &'static [QuizVersion])>> =
+        const { RefCell::new(Vec::new()) };
+}
+
+/// The quiz data of the case `slug`, once its content arrived (or a test
+/// supplied it with `remember_quiz`).
+pub fn quiz(slug: &str) -> Option<&'static [QuizVersion]> {
+    QUIZ.with(|quiz| {
+        quiz.borrow()
+            .iter()
+            .find(|(s, _)| *s == slug)
+            .map(|(_, versions)| *versions)
+    })
+}
+
+/// Keeps `versions` as the quiz data of `slug` (the first arrival wins).
+pub fn remember_quiz(slug: &'static str, versions: Vec<QuizVersion>) {
+    if quiz(slug).is_none() {
+        let versions = leak_slice(versions);
+        QUIZ.with(|quiz| quiz.borrow_mut().push((slug, versions)));
+    }
 }
 
 /// The complete case for `meta`: itself when its content is compiled in,
@@ -89,6 +140,7 @@ pub fn complete(meta: &'static Case, content: Content) -> &'static Case {
     if let Some(done) = resolve(meta) {
         return done;
     }
+    remember_quiz(meta.slug, content.quiz);
     let case: &'static Case = Box::leak(Box::new(Case {
         loaded: true,
         explanation: leak_text(content.explanation),
@@ -161,6 +213,13 @@ mod tests {
             questions: vec![text("q1")],
             source: "package main".to_string(),
             fixes: vec![(text("fix"), "package fixed".to_string())],
+            quiz: vec![QuizVersion {
+                go: "1.22".to_string(),
+                outcome: Outcome::Panic,
+                focus: 3,
+                multi: false,
+                options: Vec::new(),
+            }],
         };
         let case = complete(&META, content.clone());
         assert!(case.loaded);
@@ -173,6 +232,7 @@ mod tests {
         assert_eq!(case.questions.len(), 1);
         assert_eq!(case.fixes[0].source, "package fixed");
         assert!(std::ptr::eq(resolve(&META).expect("remembered"), case));
+        assert_eq!(quiz("fetched").map(|q| q[0].focus), Some(3));
         // A late second arrival does not make (or leak) another copy.
         assert!(std::ptr::eq(complete(&META, content), case));
     }

@@ -876,6 +876,312 @@ pub mod charts {
     }
 }
 
+/// The quiz room: the hub, a learner's quiz, the teacher's assignment
+/// form, the class view and the presenter.
+pub mod quiz {
+    use super::{t, Language, Text};
+
+    pub const NAV: Text = t("Quiz", "测验");
+    pub const HUB_TITLE: Text = t("Quiz mode", "测验模式");
+    pub const HUB_INTRO: Text = t(
+        "Predict what each program does before you see it run. Answer, then watch the run stop at the step that matters, read why it happens and see the fix.",
+        "先预测每个程序会怎样，再看它运行。作答之后，播放器会停在关键的那一步，接着是原因和修复方法。",
+    );
+    pub const SETS: Text = t("Quizzes", "测验题组");
+    pub const SET_ALL: Text = t("Every case, in the talk's order", "全部案例（按分享顺序）");
+    pub const FOR_TEACHERS: Text = t("For teachers", "教师工具");
+    pub const MAKE_ASSIGNMENT: Text = t("Make an assignment link", "生成作业链接");
+    pub const CLASS_VIEW: Text = t("Class view: read result codes", "全班成绩：读取结果码");
+    pub const PRESENTER: Text = t("Presenter view, for a projector", "演示模式（投影用）");
+    pub const DEFAULT_TITLE: Text = t("Go concurrency pitfalls quiz", "Go 并发陷阱测验");
+
+    pub fn questions(lang: Language, n: usize) -> String {
+        match lang {
+            Language::En if n == 1 => "1 question".to_string(),
+            Language::En => format!("{n} questions"),
+            Language::Zh => format!("{n} 道题"),
+        }
+    }
+
+    // The learner.
+    pub const START: Text = t("Start", "开始");
+    pub const RESUME: Text = t("Resume", "继续作答");
+    pub const START_OVER: Text = t("Start over", "重新开始");
+    pub const KEPT_HERE: Text = t(
+        "Your answers are kept in this browser only; reloading the page keeps your place.",
+        "答案只保存在这个浏览器里；刷新页面不会丢失进度。",
+    );
+    pub const GO_EACH_OWN: Text = t("Go: each case's own version", "Go：每个案例各自的版本");
+
+    pub fn in_progress(lang: Language, answered: usize, total: usize) -> String {
+        match lang {
+            Language::En => format!("You have started this quiz: {answered} of {total} answered."),
+            Language::Zh => format!("这份测验你已经开始了：已答 {answered} / {total} 题。"),
+        }
+    }
+
+    pub fn question_of(lang: Language, i: usize, n: usize) -> String {
+        match lang {
+            Language::En => format!("Question {i} of {n}"),
+            Language::Zh => format!("第 {i} 题，共 {n} 题"),
+        }
+    }
+
+    pub const HAPPENS: Text = t(
+        "What happens when this program runs?",
+        "这个程序运行时会发生什么？",
+    );
+    pub const PRINTS: Text = t("What does it print?", "它会打印什么？");
+    pub const PRINTS_NOTE: Text = t(
+        "As Go runs it by default: one processor, Go's own scheduling order (the player's default run).",
+        "按 Go 默认的方式运行：单个处理器，Go 自己的调度顺序（即播放器的默认运行）。",
+    );
+    pub const POSSIBLE: Text = t(
+        "Which of these outputs are possible? Choose every one that can happen.",
+        "下面哪些输出是可能出现的？选出所有可能的输出。",
+    );
+    pub const POSSIBLE_NOTE: Text = t(
+        "Goroutines may be scheduled in any order; some of these need an unusual one.",
+        "goroutine 可能以任意顺序被调度；有些输出需要不常见的调度顺序。",
+    );
+    pub const FELL_BACK: Text = t(
+        "This case's program has no other output to choose from, so the question is what happens.",
+        "这个案例的程序没有其他可选的输出，所以这里问会发生什么。",
+    );
+    pub const NOTHING_PRINTED: Text = t("(prints nothing)", "（什么也不打印）");
+    pub const ANSWER: Text = t("Answer", "提交答案");
+    pub const RIGHT: Text = t("Right!", "答对了！");
+    pub const WRONG: Text = t("Not quite.", "答错了。");
+    pub const SEE_MARKS: Text = t("The right answer is marked below.", "下面标出了正确答案。");
+
+    pub fn partly(lang: Language, points: &str) -> String {
+        match lang {
+            Language::En => format!("Partly right: {points} of 1 point."),
+            Language::Zh => format!("部分正确：得 {points} 分（满分 1 分）。"),
+        }
+    }
+
+    pub const YOUR_ANSWER: Text = t("your answer", "你的答案");
+    pub const RIGHT_ANSWER: Text = t("right", "正确");
+    pub const NOT_RIGHT: Text = t("not possible here", "这里不会出现");
+
+    /// Where the simulator found an output (`content::QuizOption::from`).
+    pub fn origin(lang: Language, from: &str) -> String {
+        let fix = from.strip_prefix("fix");
+        let go = from.strip_prefix("go");
+        match (lang, from, fix, go) {
+            (Language::En, "run", _, _) => "Go's own order prints this".to_string(),
+            (Language::Zh, "run", _, _) => "Go 默认的调度顺序打印这个".to_string(),
+            (Language::En, "schedule", _, _) => "another schedule prints this".to_string(),
+            (Language::Zh, "schedule", _, _) => "换一种调度顺序会打印这个".to_string(),
+            (Language::En, _, Some(n), _) => format!("fix {n} prints this"),
+            (Language::Zh, _, Some(n), _) => format!("修复 {n} 打印这个"),
+            (Language::En, _, _, Some(v)) => format!("Go {v} prints this"),
+            (Language::Zh, _, _, Some(v)) => format!("Go {v} 打印这个"),
+            _ => String::new(),
+        }
+    }
+
+    pub const THE_RUN: Text = t("The run", "运行过程");
+    pub const RUN_NOTE: Text = t(
+        "The player opens at the step that matters. Step back and forth, or run it to the end.",
+        "播放器停在关键的一步。可以前后单步，也可以运行到底。",
+    );
+    pub const STEP_THROUGH: Text = t("Step through it from the start →", "从头逐步查看 →");
+    pub const NEXT: Text = t("Next question →", "下一题 →");
+    pub const SEE_RESULTS: Text = t("See your results →", "查看成绩 →");
+
+    // The results.
+    pub const RESULTS: Text = t("Your results", "你的成绩");
+    pub const SCORE: Text = t("Score", "得分");
+    pub const TIME: Text = t("Time", "用时");
+    pub const BY_SECTION: Text = t("By section", "各主题得分");
+    pub const SECTION: Text = t("Section", "主题");
+    pub const NAME: Text = t("Your name, for your teacher", "你的名字（给老师看）");
+    pub const CODE: Text = t("Your result code", "你的结果码");
+    pub const CODE_NOTE: Text = t(
+        "Hand this code in the way your class collects work. It holds your answers, your time and your name, with a checksum that catches copy-paste mistakes. It is not cheat-proof: anyone can make a code by hand.",
+        "按班级平时交作业的方式提交这个结果码。它包含你的答案、用时和名字，并带有校验码，可以发现复制粘贴时的错误。它不能防作弊：任何人都可以手工生成结果码。",
+    );
+    pub const REVIEW: Text = t("Review", "回顾");
+    pub const QUESTION: Text = t("Question", "题目");
+    pub const GIVEN: Text = t("Your answer", "你的答案");
+    pub const EXPECTED: Text = t("Right answer", "正确答案");
+    pub const POINTS: Text = t("Points", "得分");
+    pub const NO_ANSWER: Text = t("(no answer)", "（未作答）");
+    pub const CASE_FAILED: Text = t("This question could not be loaded.", "这道题无法加载。");
+
+    pub fn score(lang: Language, earned: &str, max: &str, percent: u32) -> String {
+        match lang {
+            Language::En => format!("{earned} of {max} points ({percent} %)"),
+            Language::Zh => format!("{earned} / {max} 分（{percent}%）"),
+        }
+    }
+
+    // The link.
+    pub const LINK_DAMAGED: Text = t(
+        "This quiz link is damaged: part of it is missing or was changed. Ask for the link again; nothing you answered before is lost.",
+        "这个测验链接已损坏：部分内容缺失或被改动。请重新获取链接；你之前的答案不会丢失。",
+    );
+    pub const LINK_EMPTY: Text = t(
+        "This quiz link asks no questions.",
+        "这个测验链接里没有题目。",
+    );
+
+    pub fn link_bad_part(lang: Language, part: &str) -> String {
+        match lang {
+            Language::En => {
+                format!("This quiz link has a part this site does not understand: {part}.")
+            }
+            Language::Zh => format!("这个测验链接里有无法识别的内容：{part}。"),
+        }
+    }
+
+    pub fn link_unknown_case(lang: Language, case: &str) -> String {
+        match lang {
+            Language::En => {
+                format!("This quiz link names a case that cannot be quizzed here: {case}.")
+            }
+            Language::Zh => format!("这个测验链接里的案例在这里无法出题：{case}。"),
+        }
+    }
+
+    // The teacher's form.
+    pub const ASSIGN_TITLE: Text = t("Make an assignment", "布置作业");
+    pub const ASSIGN_INTRO: Text = t(
+        "Pick the cases, the language and the Go version, and hand out the link. Answers stay in each learner's browser; at the end they hand in a result code, which you paste into the class view. There is no server and no account.",
+        "选择案例、语言和 Go 版本，然后把链接发给学生。答案只保存在学生自己的浏览器里；做完后学生提交结果码，你把它粘贴到全班成绩页面即可。没有服务器，也不需要账号。",
+    );
+    pub const TITLE: Text = t("Title", "标题");
+    pub const TITLE_PLACEHOLDER: Text = t("e.g. Week 3: channels", "例如：第 3 周 channel");
+    pub const LANGUAGE: Text = t("Language", "语言");
+    pub const LEARNERS_CHOICE: Text = t("the learner's choice", "由学生选择");
+    pub const GO_VERSION: Text = t("Go version", "Go 版本");
+    pub const EACH_OWN: Text = t("each case's own", "每个案例各自的版本");
+    pub const SEED: Text = t("Shuffle seed", "选项打乱种子");
+    pub const NEW_SEED: Text = t("New seed", "换一个种子");
+    pub const CASES: Text = t("Cases", "案例");
+    pub const SELECT_ALL: Text = t("Select all", "全选");
+    pub const CLEAR: Text = t("Clear", "清空");
+    pub const KIND: Text = t("Question", "题型");
+    pub const KIND_AUTO: Text = t("automatic", "自动");
+    pub const KIND_HAPPENS: Text = t("what happens?", "会发生什么？");
+    pub const KIND_PRINTS: Text = t("what does it print?", "会打印什么？");
+    pub const PICK_SOME: Text = t("Pick at least one case.", "请至少选择一个案例。");
+    pub const FOR_LEARNERS: Text = t("Link for learners", "发给学生的链接");
+    pub const YOUR_CLASS_VIEW: Text = t("Your class view", "全班成绩页面");
+    pub const OPEN: Text = t("Open", "打开");
+
+    // The class view.
+    pub const CLASS_TITLE: Text = t("Class view", "全班成绩");
+    pub const CLASS_INTRO: Text = t(
+        "Paste the result codes your learners handed in (one or more per line, other text is fine), or drop a text file that holds them. Nothing leaves this page.",
+        "粘贴学生提交的结果码（每行一个或多个，夹杂其他文字也可以），或拖入包含结果码的文本文件。数据不会离开这个页面。",
+    );
+    pub const CODES: Text = t("Result codes", "结果码");
+    pub const PICK_FILE: Text = t("…or choose or drop a text file", "……或选择、拖入文本文件");
+    pub const CHECKSUM_NOTE: Text = t(
+        "Codes are checked for copy-paste damage, not for cheating: anyone can make one by hand.",
+        "结果码只校验复制粘贴时的损坏，不能防作弊：任何人都可以手工生成结果码。",
+    );
+    pub const STUDENT: Text = t("Student", "学生");
+    pub const TOTAL: Text = t("Total", "总分");
+    pub const SUCCESS_RATE: Text = t("Success rate", "正确率");
+    pub const HARDEST: Text = t("Pitfalls the class got wrong most", "全班错得最多的陷阱");
+    pub const EXPORT_CSV: Text = t("Export CSV", "导出 CSV");
+    pub const NO_STUDENTS: Text = t("No result codes yet.", "还没有结果码。");
+    pub const UNNAMED: Text = t("(no name)", "（未填名字）");
+    pub const SECONDS: Text = t("seconds", "秒");
+
+    pub fn assignment_id(lang: Language, id: &str) -> String {
+        match lang {
+            Language::En => format!("Assignment {id}"),
+            Language::Zh => format!("作业 {id}"),
+        }
+    }
+
+    pub fn students(lang: Language, n: usize) -> String {
+        match lang {
+            Language::En if n == 1 => "1 student".to_string(),
+            Language::En => format!("{n} students"),
+            Language::Zh => format!("{n} 名学生"),
+        }
+    }
+
+    pub fn not_a_code(lang: Language, line: usize) -> String {
+        match lang {
+            Language::En => format!("Line {line}: no result code here."),
+            Language::Zh => format!("第 {line} 行：没有结果码。"),
+        }
+    }
+
+    pub fn damaged(lang: Language, line: usize) -> String {
+        match lang {
+            Language::En => format!("Line {line}: this code is damaged (a character was changed, lost or added). Ask for it again."),
+            Language::Zh => format!("第 {line} 行：结果码已损坏（有字符被改动、丢失或多出）。请让学生重新发送。"),
+        }
+    }
+
+    pub fn unsupported(lang: Language, line: usize) -> String {
+        match lang {
+            Language::En => {
+                format!("Line {line}: this code comes from a newer version of the site.")
+            }
+            Language::Zh => format!("第 {line} 行：这个结果码来自更新版本的网站。"),
+        }
+    }
+
+    pub fn foreign(lang: Language, line: usize, id: &str) -> String {
+        match lang {
+            Language::En => format!("Line {line}: this code is for another assignment ({id})."),
+            Language::Zh => format!("第 {line} 行：这是另一份作业（{id}）的结果码。"),
+        }
+    }
+
+    pub fn duplicate(lang: Language, line: usize, first: usize) -> String {
+        match lang {
+            Language::En => format!("Line {line}: the same code as line {first}; counted once."),
+            Language::Zh => format!("第 {line} 行：与第 {first} 行的结果码相同，只计一次。"),
+        }
+    }
+
+    pub fn right_rate(lang: Language, percent: u32) -> String {
+        match lang {
+            Language::En => format!("{percent} % right"),
+            Language::Zh => format!("正确率 {percent}%"),
+        }
+    }
+
+    // The presenter.
+    pub const KEYS: Text = t(
+        "Keys: → next · ← previous · R reveal · T start or pause the countdown",
+        "按键：→ 下一题 · ← 上一题 · R 揭晓答案 · T 开始或暂停倒计时",
+    );
+    pub const REVEAL: Text = t("Reveal (R)", "揭晓（R）");
+    pub const HIDE: Text = t("Hide (R)", "隐藏（R）");
+    pub const PREVIOUS: Text = t("← Previous", "← 上一题");
+    pub const NEXT_SHORT: Text = t("Next →", "下一题 →");
+    pub const COUNTDOWN: Text = t("Countdown", "倒计时");
+    pub const NO_COUNTDOWN: Text = t("none", "不计时");
+    pub const TIMER: Text = t("Start / pause (T)", "开始 / 暂停（T）");
+    pub const TIME_UP: Text = t("Time's up", "时间到");
+    pub const HANDS: Text = t("hands", "举手");
+
+    pub fn seconds(lang: Language, s: u32) -> String {
+        match lang {
+            Language::En => format!("{s} s"),
+            Language::Zh => format!("{s} 秒"),
+        }
+    }
+
+    pub fn hands_for(lang: Language, letter: char) -> String {
+        match lang {
+            Language::En => format!("Hands for option {letter}"),
+            Language::Zh => format!("选项 {letter} 的举手人数"),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -989,5 +1295,13 @@ mod tests {
         );
         assert_eq!(charts::goroutines_key(Language::Zh, 4), "goroutine 数 4");
         assert_eq!(explore::switches(Language::Zh, 2), "2 次切换");
+        assert_eq!(quiz::question_of(Language::Zh, 2, 5), "第 2 题，共 5 题");
+        assert_eq!(
+            quiz::score(Language::En, "2.5", "3", 83),
+            "2.5 of 3 points (83 %)"
+        );
+        assert_eq!(quiz::origin(Language::En, "go1.22"), "Go 1.22 prints this");
+        assert_eq!(quiz::origin(Language::Zh, "fix2"), "修复 2 打印这个");
+        assert_eq!(quiz::questions(Language::En, 1), "1 question");
     }
 }

@@ -5,8 +5,9 @@
 //! run time in the browser build), `route` (hash routes), `state` (the
 //! reducer), `platform` (the only module that touches browser APIs),
 //! `markup` and `icons` (element builders and SVG icons every view uses),
-//! `hooks` (context access), `playground` (the simulator UI), `views` (the
-//! pages, plain functions) and `app` (the root). The app reads the simulator
+//! `hooks` (context access), `playground` (the simulator UI), `quiz` (the
+//! classroom quiz, which reuses the playground), `views` (the pages, plain
+//! functions) and `app` (the root). The app reads the simulator
 //! only through `gosim`'s session and snapshot API and never parses case
 //! files at run time (the fetched content is JSON written at build time,
 //! read with the browser's parser).
@@ -20,6 +21,7 @@ pub mod icons;
 pub mod markup;
 pub mod platform;
 pub mod playground;
+pub mod quiz;
 pub mod route;
 pub mod state;
 pub mod views;

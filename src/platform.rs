@@ -1,6 +1,7 @@
 //! The app's only door to the browser: URL fragment and `hashchange`,
 //! localStorage, media queries, `<html>` attributes, performance marks,
-//! timers, key presses, reading form fields and element geometry from
+//! the clock and a random seed, timers, key presses, reading form fields,
+//! checkboxes, dropped or picked text files and element geometry from
 //! events, focus and scrolling (the running line and the state a step
 //! changed kept in view, focus moved to a dialog or a page's heading),
 //! printing, and fetching a case's content (`cases/<slug>.json`).
@@ -17,7 +18,8 @@ use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use yew::{Event, MouseEvent};
 
-use crate::content::{Content, ContentError, OwnedText};
+use crate::cases::Outcome;
+use crate::content::{Content, ContentError, OwnedText, QuizOption, QuizVersion};
 use crate::i18n::Language;
 use crate::route::Route;
 use crate::state::{AppState, Settings, Theme};
@@ -71,6 +73,51 @@ fn local_storage(window: &web_sys::Window) -> Option<web_sys::Storage> {
     window.local_storage().ok().flatten()
 }
 
+/// The value stored under `key` in localStorage, if any.
+pub fn stored(key: &str) -> Option<String> {
+    // Server-side rendering (native tests) has no storage.
+    if !cfg!(target_arch = "wasm32") {
+        return None;
+    }
+    web_sys::window()
+        .and_then(|window| local_storage(&window))
+        .and_then(|storage| storage.get_item(key).ok().flatten())
+}
+
+/// Stores `value` under `key` (`None` removes it); a refusal (quota,
+/// private mode) costs only the convenience.
+pub fn store(key: &str, value: Option<&str>) {
+    if !cfg!(target_arch = "wasm32") {
+        return;
+    }
+    if let Some(storage) = web_sys::window().and_then(|window| local_storage(&window)) {
+        let _ = match value {
+            Some(value) => storage.set_item(key, value),
+            None => storage.remove_item(key),
+        };
+    }
+}
+
+/// Milliseconds since the Unix epoch (`Date.now()`): survives a reload,
+/// unlike `now_ms`.
+pub fn epoch_ms() -> f64 {
+    if cfg!(target_arch = "wasm32") {
+        js_sys::Date::now()
+    } else {
+        0.0
+    }
+}
+
+/// A random number below 2^32 (`Math.random()`), for a new seed; not for
+/// secrets.
+pub fn random_u32() -> u32 {
+    if cfg!(target_arch = "wasm32") {
+        (js_sys::Math::random() * 4_294_967_296.0) as u32
+    } else {
+        0
+    }
+}
+
 /// The current URL fragment as a route.
 pub fn current_route() -> Route {
     web_sys::window()
@@ -102,6 +149,9 @@ pub fn replace_hash(fragment: &str) {
 
 /// The absolute URL of this page with `fragment` as its hash.
 pub fn href_for(fragment: &str) -> String {
+    if !cfg!(target_arch = "wasm32") {
+        return fragment.to_string();
+    }
     let base = web_sys::window()
         .and_then(|window| window.location().href().ok())
         .unwrap_or_default();
@@ -379,6 +429,46 @@ pub fn event_value(event: &Event) -> String {
         .unwrap_or_default()
 }
 
+/// Whether the event's target (a checkbox or radio button) is checked.
+pub fn event_checked(event: &Event) -> bool {
+    event.target().is_some_and(|target| {
+        target
+            .unchecked_into::<web_sys::HtmlInputElement>()
+            .checked()
+    })
+}
+
+/// Reads the text of the files a drop (`drop`) or a file field (`change`)
+/// delivered, one after another, and sends `done` all of it (nothing when
+/// there is no file). The caller prevents the browser's own drop.
+pub fn read_files(event: &Event, done: yew::Callback<String>) {
+    let files = match event.dyn_ref::<web_sys::DragEvent>() {
+        Some(drag) => drag.data_transfer().and_then(|d| d.files()),
+        None => event
+            .target()
+            .and_then(|t| t.unchecked_into::<web_sys::HtmlInputElement>().files()),
+    };
+    let Some(files) = files else {
+        return;
+    };
+    let list: Vec<web_sys::File> = (0..files.length()).filter_map(|i| files.get(i)).collect();
+    wasm_bindgen_futures::spawn_local(async move {
+        let mut text = String::new();
+        for file in list {
+            if let Ok(value) = JsFuture::from(file.text()).await {
+                text.push_str(&value.as_string().unwrap_or_default());
+                text.push('\n');
+            }
+        }
+        done.emit(text);
+    });
+}
+
+/// Stops the browser's own handling of an event (opening a dropped file).
+pub fn prevent_default(event: &Event) {
+    event.prevent_default();
+}
+
 /// Where the pointer was, from 0 (left) to 1 (right), across the element
 /// whose handler received `event`; `None` when it has no width.
 pub fn pointer_x_fraction(event: &MouseEvent) -> Option<f64> {
@@ -428,6 +518,37 @@ async fn fetch_content(slug: &str) -> Result<Content, ContentError> {
         fixes: list(&json, "fixes")?
             .iter()
             .map(|fix| Ok((text(fix, "title")?, string(fix, "source")?)))
+            .collect::<Result<_, _>>()?,
+        // Absent in a file written before the quiz existed: no quiz data.
+        quiz: match field(&json, "quiz") {
+            Ok(_) => list(&json, "quiz")?
+                .iter()
+                .map(quiz_version)
+                .collect::<Result<_, _>>()?,
+            Err(_) => Vec::new(),
+        },
+    })
+}
+
+fn quiz_version(v: &JsValue) -> Result<QuizVersion, ContentError> {
+    let bad = |what: &str| ContentError::Invalid(format!("quiz.{what}"));
+    Ok(QuizVersion {
+        go: string(v, "go")?,
+        outcome: Outcome::from_key(&string(v, "outcome")?).ok_or_else(|| bad("outcome"))?,
+        focus: field(v, "focus")?
+            .as_f64()
+            .filter(|f| *f >= 0.0 && *f < 1e9)
+            .ok_or_else(|| bad("focus"))? as usize,
+        multi: field(v, "multi")?.as_bool().ok_or_else(|| bad("multi"))?,
+        options: list(v, "options")?
+            .iter()
+            .map(|o| {
+                Ok(QuizOption {
+                    text: string(o, "text")?,
+                    right: field(o, "right")?.as_bool().ok_or_else(|| bad("right"))?,
+                    from: string(o, "from")?,
+                })
+            })
             .collect::<Result<_, _>>()?,
     })
 }

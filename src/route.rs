@@ -1,14 +1,48 @@
-//! Hash routes: `#/` is the gallery, `#/case/<slug>` is one case.
+//! Hash routes: `#/` is the gallery, `#/case/<slug>` is one case, `#/quiz`
+//! and `#/quiz/<page>` the quiz room (`take`, `new`, `class`, `present`).
 //!
 //! Owns parsing and printing of the URL fragment. Routing by fragment needs no
 //! server rewrites, so the built site works from any static host, sub-path or
 //! iframe. This module is pure: listening for `hashchange` is `app.rs`'s job.
+
+/// A page of the quiz room.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum QuizPage {
+    /// The quiz sets and the teacher's pages.
+    Hub,
+    /// A learner takes an assignment.
+    Take,
+    /// The teacher makes an assignment link.
+    Assign,
+    /// The teacher reads the class's result codes.
+    Class,
+    /// One question at a time, for a projector.
+    Present,
+}
+
+impl QuizPage {
+    const PATHS: [(QuizPage, &'static str); 5] = [
+        (QuizPage::Hub, "quiz"),
+        (QuizPage::Take, "quiz/take"),
+        (QuizPage::Assign, "quiz/new"),
+        (QuizPage::Class, "quiz/class"),
+        (QuizPage::Present, "quiz/present"),
+    ];
+
+    fn path(self) -> &'static str {
+        QuizPage::PATHS
+            .iter()
+            .find(|(page, _)| *page == self)
+            .map_or("quiz", |(_, path)| path)
+    }
+}
 
 /// Where the app is.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Route {
     Gallery,
     Case(String),
+    Quiz(QuizPage),
     /// A fragment we do not understand; kept so the page can say so.
     NotFound(String),
 }
@@ -25,6 +59,9 @@ impl Route {
         if path.is_empty() {
             return Route::Gallery;
         }
+        if let Some((page, _)) = QuizPage::PATHS.iter().find(|(_, p)| *p == path) {
+            return Route::Quiz(*page);
+        }
         match path.split_once('/') {
             Some(("case", slug)) if is_slug(slug) => Route::Case(slug.to_string()),
             _ => Route::NotFound(path.to_string()),
@@ -36,6 +73,7 @@ impl Route {
         match self {
             Route::Gallery => "#/".to_string(),
             Route::Case(slug) => format!("#/case/{slug}"),
+            Route::Quiz(page) => format!("#/{}", page.path()),
             Route::NotFound(path) => format!("#/{path}"),
         }
     }
@@ -68,6 +106,23 @@ mod tests {
             Route::from_hash("#/case/x?go=1.21&step=3"),
             Route::Case("x".into())
         );
+    }
+
+    #[test]
+    fn parses_quiz_routes_and_round_trips() {
+        assert_eq!(Route::from_hash("#/quiz"), Route::Quiz(QuizPage::Hub));
+        assert_eq!(
+            Route::from_hash("#/quiz/take?k=1&cases=4"),
+            Route::Quiz(QuizPage::Take)
+        );
+        for (page, _) in QuizPage::PATHS {
+            let route = Route::Quiz(page);
+            assert_eq!(Route::from_hash(&route.to_hash()), route);
+        }
+        assert!(matches!(
+            Route::from_hash("#/quiz/nope"),
+            Route::NotFound(_)
+        ));
     }
 
     #[test]

@@ -1,9 +1,10 @@
-//! The top bar: product name, language switch (EN / 中文) and theme toggle.
+//! The top bar: product name, the quiz link, language switch (EN / 中文)
+//! and theme toggle.
 
 use yew::prelude::*;
 
 use crate::hooks::{dispatcher, AppContext};
-use crate::i18n::{site, Language};
+use crate::i18n::{quiz, site, Language};
 use crate::icons;
 use crate::markup::{classed, flag, text_el};
 use crate::state::{Action, Settings, Theme};
@@ -49,6 +50,7 @@ pub fn header(settings: Settings, app: Option<&AppContext>) -> Html {
                     </span>
                 </a>
                 <div class="toolbar">
+                    <a class="nav-link" href="#/quiz" data-testid="nav-quiz">{ quiz::NAV.get(lang) }</a>
                     <div class="segmented" role="group" aria-label={site::SWITCH_LANGUAGE.get(lang)}>
                         { lang_button(Language::En, to_en) }
                         { lang_button(Language::Zh, to_zh) }

@@ -1,6 +1,7 @@
 //! The app's native integration tests, in one test binary (one link of the
 //! app and gosim instead of one per file): Yew SSR renders of the app's
-//! components (`ssr`) and of the playground's widgets (`playground_ssr`),
+//! components (`ssr`), of the playground's widgets (`playground_ssr`) and
+//! of the quiz's pages driven through their model (`quiz_ssr`),
 //! asserted as HTML, and the case-file format and content (`case_files`).
 //! `tests/web.rs` is the browser-only binary, run by wasm-bindgen-test.
 #![cfg(not(target_arch = "wasm32"))]
@@ -10,5 +11,6 @@
 
 mod case_files;
 mod playground_ssr;
+mod quiz_ssr;
 mod ssr;
 mod support;

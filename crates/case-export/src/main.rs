@@ -20,6 +20,7 @@
 use std::path::{Path, PathBuf};
 
 use case_data::{CaseFile, Text};
+use case_export::quiz;
 
 /// The index's file name in the output directory; no case can have it
 /// (`case_data::RESERVED_SLUG`).
@@ -47,10 +48,14 @@ fn run() -> Result<(), String> {
         Some(arg) => PathBuf::from(arg),
         None => return Err("usage: case-export OUT_DIR | --staging | --json-all".to_string()),
     };
+    let start = std::time::Instant::now();
     let count = export(&case_data::cases_dir(), &out)?;
+    // The quiz data runs every case under four releases; say how long the
+    // export took, so a slow build step is visible where it happens.
     println!(
-        "case-export: {count} case files and {INDEX_FILE} -> {}",
-        out.display()
+        "case-export: {count} case files and {INDEX_FILE} -> {} ({} ms, quiz data included)",
+        out.display(),
+        start.elapsed().as_millis()
     );
     Ok(())
 }
@@ -61,9 +66,10 @@ fn export(cases: &Path, out: &Path) -> Result<usize, String> {
     let loaded = case_data::load_dir(cases)?;
     std::fs::create_dir_all(out).map_err(|e| format!("{}: {e}", out.display()))?;
     for (_, case) in &loaded {
+        let quiz = quiz::compute(case);
         write(
             &out.join(format!("{}.json", case.slug)),
-            &content_json(case),
+            &content_json(case, &quiz),
         )?;
     }
     write(&out.join(INDEX_FILE), &index_json(&loaded))?;
@@ -75,14 +81,40 @@ fn write(path: &Path, text: &str) -> Result<(), String> {
 }
 
 /// The JSON the app reads (`platform::fetch_content`): the slug (checked by
-/// the app) and the fields the browser build leaves out. Every text has both
-/// `en` and `zh` (possibly empty).
-fn content_json(case: &CaseFile) -> String {
+/// the app), the fields the browser build leaves out, and the quiz data
+/// (`quiz`, one entry per Go release; empty for a listing the simulator
+/// cannot run). Every text has both `en` and `zh` (possibly empty).
+fn content_json(case: &CaseFile, quiz: &[quiz::Version]) -> String {
     let mut out = String::from("{");
     out.push_str("\"slug\":");
     string(&mut out, &case.slug);
     content_fields(&mut out, case);
-    out.push_str("}\n");
+    out.push_str(",\"quiz\":[");
+    for (i, v) in quiz.iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        out.push_str("{\"go\":");
+        string(&mut out, &v.go.label());
+        out.push_str(",\"outcome\":");
+        string(&mut out, v.outcome);
+        out.push_str(&format!(
+            ",\"focus\":{},\"multi\":{},\"options\":[",
+            v.focus, v.multi
+        ));
+        for (j, c) in v.options.iter().enumerate() {
+            if j > 0 {
+                out.push(',');
+            }
+            out.push_str("{\"text\":");
+            string(&mut out, &c.text);
+            out.push_str(&format!(",\"right\":{},\"from\":", c.right));
+            string(&mut out, &c.from);
+            out.push('}');
+        }
+        out.push_str("]}");
+    }
+    out.push_str("]}\n");
     out
 }
 
@@ -250,7 +282,7 @@ source = "package fixed"
 "#;
         let case = case_data::parse_case("x.toml", text).expect("valid case");
         let value: serde_json::Value =
-            serde_json::from_str(&content_json(&case)).expect("content_json is JSON");
+            serde_json::from_str(&content_json(&case, &[])).expect("content_json is JSON");
         assert_eq!(value["slug"], "x");
         assert_eq!(value["explanation"]["en"], "Why \"so\"");
         assert_eq!(value["explanation"]["zh"], "为什么");
@@ -279,6 +311,14 @@ source = "package fixed"
                 value["fixes"].as_array().map(Vec::len),
                 Some(case.fixes.len())
             );
+            // One quiz entry per release the player offers, for a case the
+            // simulator runs.
+            let releases = if case.runnable {
+                quiz::releases(case).len()
+            } else {
+                0
+            };
+            assert_eq!(value["quiz"].as_array().map(Vec::len), Some(releases));
         }
         let written = std::fs::read_to_string(out.join(INDEX_FILE)).expect("index written");
         let index: Vec<serde_json::Value> = serde_json::from_str(&written).expect("valid JSON");
