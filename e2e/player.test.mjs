@@ -336,7 +336,7 @@ describe('player', () => {
     writeFileSync(join(OUT, 'player-many-goroutines.json'), JSON.stringify(report, null, 2) + '\n');
     console.log(`1,000 goroutines: run to the end ${runMs} ms, ${atEnd} DOM nodes (${open} with a group open); clicks: ${Object.entries(clicks).map(([k, v]) => `${k} ${v.toFixed(1)} ms`).join(', ')}`);
     // A fixed bound on what is drawn (time is reported, not asserted).
-    assert.ok(atEnd < 3000 && open < 3000, `DOM nodes ${atEnd} / ${open}`);
+    assert.ok(atEnd < 1000 && open < 1000, `DOM nodes ${atEnd} / ${open}`);
   });
 
   test('axe: no serious or critical violations, light and dark, English and 中文', async () => {

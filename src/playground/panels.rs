@@ -208,7 +208,7 @@ pub fn explore_panel(m: &PlayModel, lang: Language, dispatch: &Callback<Cmd>) ->
             }
             if let Some(summary) = summary {
                 <p class="explore__summary" data-testid={if done { "explore-summary" } else { "explore-live" }}>{ summary }</p>
-                <ol class={if stale { "outcomes is-stale" } else { "outcomes" }}>
+                <ol class="outcomes" data-stale={flag(stale)}>
                     { for outcomes.iter().enumerate().map(|(i, o)| {
                         let (class, badge) = outcome_names(o.class);
                         html! {

@@ -650,15 +650,18 @@ fn objects(s: &Snapshot, frame: &Frame, lang: Language) -> Html {
 fn console(s: &Snapshot, frame: &Frame, lang: Language) -> Html {
     let part = |text: &str, class: &'static str, testid: &'static str| {
         let (head, skipped, tail) = output_excerpt(text);
-        html! {
-            <span class={class} data-testid={testid}>
-                { head.to_string() }
-                if skipped > 0 {
-                    { text_el("span", "console__skipped", play::lines_skipped(lang, skipped)) }
-                    { tail.to_string() }
-                }
-            </span>
-        }
+        classed(
+            class,
+            html! {
+                <span class="_" data-testid={testid}>
+                    { head.to_string() }
+                    if skipped > 0 {
+                        { text_el("span", "console__skipped", play::lines_skipped(lang, skipped)) }
+                        { tail.to_string() }
+                    }
+                </span>
+            },
+        )
     };
     html! {
         <section class="state-panel" aria-labelledby="output-title">
