@@ -265,6 +265,35 @@ describe('player', () => {
     });
   }
 
+  test('at 200% zoom on a laptop the code and the state stay side by side; a phone stacks them', async () => {
+    // 1366×768 at 200% zoom is a 683×384 CSS-pixel viewport.
+    for (const [viewport, side] of [
+      [{ width: 683, height: 384 }, true],
+      [{ width: 390, height: 844 }, false],
+    ]) {
+      await openPage(viewport);
+      await openCase(slugFor(4));
+      for (let i = 0; i < 3; i++) await page.click('[data-testid=step]');
+      const r = await page.evaluate(() => {
+        const code = document.querySelector('.play__code').getBoundingClientRect();
+        const state = document.querySelector('.play__state').getBoundingClientRect();
+        const font = parseFloat(getComputedStyle(document.querySelector('.line__text')).fontSize);
+        return { sideBySide: code.right <= state.left + 1 && Math.abs(code.top - state.top) < 2, font };
+      });
+      assert.equal(r.sideBySide, side, `${viewport.width}×${viewport.height}: ${JSON.stringify(r)}`);
+      await page.screenshot({ path: join(OUT, `player-layout-${viewport.width}.png`) });
+      await page.context().close();
+      browser.page = undefined;
+    }
+    // Fonts follow the browser's font size (rem): at 20px the listing grows.
+    await openPage({ width: 1366, height: 768 });
+    await openCase(slugFor(4));
+    const size = () => page.evaluate(() => parseFloat(getComputedStyle(document.querySelector('.line__text')).fontSize));
+    const normal = await size();
+    await page.addStyleTag({ content: 'html { font-size: 20px !important; }' });
+    assert.ok((await size()) > normal * 1.2, `rem-based fonts: ${normal} -> ${await size()}`);
+  });
+
   test('case 17: bytes held grow under Go 1.15 and stay flat under 1.16 and later', async () => {
     await openPage();
     await openCase(SYNCMAP());
