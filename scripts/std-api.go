@@ -25,9 +25,10 @@ import (
 )
 
 // The packages gosim simulates (crates/gosim/src/prelude/).
+// A gosim test checks that every package of the prelude has its line.
 var simulated = []string{
-	"context", "errors", "fmt", "math", "os", "runtime", "sort", "strconv",
-	"strings", "sync", "sync/atomic", "time", "unicode/utf8",
+	"cmp", "context", "errors", "fmt", "iter", "math", "os", "runtime", "sort",
+	"strconv", "strings", "sync", "sync/atomic", "time", "unicode/utf8",
 }
 
 func main() {

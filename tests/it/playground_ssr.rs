@@ -370,7 +370,6 @@ async fn object_widgets_speak_chinese() {
 
 #[tokio::test(flavor = "current_thread")]
 async fn syncmap_is_drawn_as_counts_and_bytes_with_long_keys_elided() {
-    use gopitfalls::playground::widgets::CHIPS_SHOWN;
     let entry = |key: &str, value: Option<&str>| MapEntryView {
         key: key.into(),
         value: value.map(Into::into),
@@ -412,7 +411,6 @@ async fn syncmap_is_drawn_as_counts_and_bytes_with_long_keys_elided() {
         html.contains("4095 deleted keys are still held in dirty (32.8 MB)"),
         "{html}"
     );
-    assert!(CHIPS_SHOWN < 20);
 }
 
 #[tokio::test(flavor = "current_thread")]
@@ -428,9 +426,13 @@ async fn a_long_wait_queue_draws_a_few_and_counts_the_rest() {
         },
     ))
     .await;
-    assert_eq!(html.matches("g-chip").count(), 1 + 12, "{html}");
+    let shown = gopitfalls::playground::widgets::CHIPS_SHOWN;
+    assert_eq!(html.matches("g-chip").count(), 1 + shown, "{html}");
     assert!(html.contains(r#"data-count="1000""#), "{html}");
-    assert!(html.contains("… and 988 more"), "{html}");
+    assert!(
+        html.contains(&format!("… and {} more", 1000 - shown)),
+        "{html}"
+    );
 }
 
 #[tokio::test(flavor = "current_thread")]

@@ -63,6 +63,11 @@ impl GoVersion {
         self.0 >= 22
     }
 
+    /// Go 1.23 added range-over-func loops (`for x := range seq`).
+    pub fn range_over_func(self) -> bool {
+        self.0 >= 23
+    }
+
     /// Go 1.23 made timer channels synchronous (unbuffered) and let the
     /// runtime collect timers nobody references.
     pub fn sync_timers(self) -> bool {

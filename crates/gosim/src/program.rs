@@ -45,7 +45,7 @@ impl CompileErrors {
             let at = Some((lc.line, lc.col));
             errors.push(CompileError {
                 at,
-                message: d.message.clone(),
+                message: crate::syntax::diag::expand_pos_markers(&d.message, file_name, index),
                 limitation: d.message.contains(crate::syntax::diag::LIMITATION_MARK),
             });
             if i == 9 {

@@ -166,9 +166,48 @@ pub enum TypeKind {
     Tuple(Vec<TypeId>),
     /// A defined type: index into [`Types::named`].
     Named(u32),
+    /// A type parameter: index into [`Types::tparams`]. Only generic
+    /// bodies are checked with these; code is generated per instance.
+    TypeParam(u32),
+    /// An interface that restricts types (`~int | ~float64`, `comparable`),
+    /// usable only as a constraint.
+    Constraint(TypeSet),
     Opaque(OpaqueKind),
     /// `unsafe.Pointer`-free placeholder for the type of a package name.
     Package,
+}
+
+/// The types a constraint admits (go/types' `_TypeSet`): the methods they
+/// must have, the terms they must match (`None`: every type) and whether
+/// they must be comparable.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct TypeSet {
+    /// Sorted by name.
+    pub methods: Vec<IfaceMethod>,
+    pub terms: Option<Vec<Term>>,
+    pub comparable: bool,
+    /// A bare union in a type parameter list (`[T ~int | ~uint]`): Go
+    /// prints it without `interface{...}`.
+    pub implicit: bool,
+}
+
+/// One term of a type set: `T` (exactly T) or `~T` (every type whose
+/// underlying type is T).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Term {
+    pub tilde: bool,
+    pub ty: TypeId,
+}
+
+/// A type parameter: its name, its constraint (an interface, a
+/// `Constraint`, or a type meaning the one-term set) and its core type.
+#[derive(Clone, Debug)]
+pub struct TypeParamInfo {
+    pub name: String,
+    pub constraint: TypeId,
+    /// The underlying type every type in the set shares, if any (go/types'
+    /// `coreType`): what indexing, ranging, `make` and literals use.
+    pub core: Option<TypeId>,
 }
 
 /// A method attached to a named type.
@@ -189,8 +228,11 @@ pub enum MethodTarget {
 
 #[derive(Clone, Debug)]
 pub struct Named {
-    /// `main.T`, `sync.Mutex`, `time.Duration`, `error`.
+    /// `main.T`, `sync.Mutex`, `time.Duration`, `error`; a generic type's
+    /// instance has its origin's name here and its arguments in `targs`.
     pub qualified: String,
+    /// The type arguments of an instance of a generic type.
+    pub targs: Vec<TypeId>,
     pub underlying: TypeId,
     pub methods: Vec<Method>,
 }
@@ -201,6 +243,7 @@ pub struct Types {
     kinds: Vec<TypeKind>,
     interned: HashMap<TypeKind, TypeId>,
     pub named: Vec<Named>,
+    pub tparams: Vec<TypeParamInfo>,
 }
 
 /// Well-known type ids, fixed at construction.
@@ -287,10 +330,73 @@ impl Types {
         let idx = self.named.len() as u32;
         self.named.push(Named {
             qualified: qualified.to_string(),
+            targs: Vec::new(),
             underlying,
             methods: Vec::new(),
         });
         self.intern(TypeKind::Named(idx))
+    }
+
+    /// Declares a type parameter; its constraint is set later with
+    /// [`Types::set_constraint`] (constraints may mention each other).
+    pub fn new_type_param(&mut self, name: &str) -> TypeId {
+        let idx = self.tparams.len() as u32;
+        self.tparams.push(TypeParamInfo {
+            name: name.to_string(),
+            constraint: wk::EMPTY_IFACE,
+            core: None,
+        });
+        self.intern(TypeKind::TypeParam(idx))
+    }
+
+    pub fn tparam_info(&self, t: TypeId) -> Option<&TypeParamInfo> {
+        match self.kind(t) {
+            TypeKind::TypeParam(i) => self.tparams.get(*i as usize),
+            _ => None,
+        }
+    }
+
+    pub fn set_constraint(&mut self, t: TypeId, constraint: TypeId, core: Option<TypeId>) {
+        if let TypeKind::TypeParam(i) = self.kinds[t.0 as usize] {
+            let info = &mut self.tparams[i as usize];
+            info.constraint = constraint;
+            info.core = core;
+        }
+    }
+
+    /// Whether `t` mentions a type parameter anywhere (an instance whose
+    /// arguments are type parameters counts): such a type exists only
+    /// while a generic body is checked.
+    pub fn is_open(&self, t: TypeId) -> bool {
+        self.open_depth(t, 0)
+    }
+
+    fn open_depth(&self, t: TypeId, depth: u32) -> bool {
+        if depth > 32 {
+            return false;
+        }
+        let d = depth + 1;
+        match self.kind(t) {
+            TypeKind::TypeParam(_) => true,
+            TypeKind::Pointer(e) | TypeKind::Slice(e) | TypeKind::Array(_, e) => {
+                self.open_depth(*e, d)
+            }
+            TypeKind::Chan(_, e) => self.open_depth(*e, d),
+            TypeKind::Map(k, v) => self.open_depth(*k, d) || self.open_depth(*v, d),
+            TypeKind::Func(sig) => sig
+                .params
+                .iter()
+                .chain(sig.results.iter())
+                .any(|p| self.open_depth(*p, d)),
+            TypeKind::Struct(fs) => fs.iter().any(|f| self.open_depth(f.ty, d)),
+            TypeKind::Tuple(ts) => ts.iter().any(|x| self.open_depth(*x, d)),
+            TypeKind::Interface(ms) => ms.iter().any(|m| self.open_depth(m.sig, d)),
+            TypeKind::Named(i) => self.named[*i as usize]
+                .targs
+                .iter()
+                .any(|a| self.open_depth(*a, d)),
+            _ => false,
+        }
     }
 
     pub fn set_underlying(&mut self, named: TypeId, underlying: TypeId) {
@@ -318,14 +424,25 @@ impl Types {
     }
 
     /// The underlying type (Go spec "Underlying types").
+    ///
+    /// A type parameter's is its core type when it has one (so indexing,
+    /// ranging, `len` and the like work on `S ~[]E` as on `[]E`), and the
+    /// type parameter itself otherwise.
     pub fn underlying(&self, mut t: TypeId) -> TypeId {
         for _ in 0..64 {
             match self.kind(t) {
                 TypeKind::Named(i) => t = self.named[*i as usize].underlying,
+                TypeKind::TypeParam(i) => {
+                    return self.tparams[*i as usize].core.unwrap_or(t);
+                }
                 _ => return t,
             }
         }
         wk::INVALID
+    }
+
+    pub fn is_type_param(&self, t: TypeId) -> bool {
+        matches!(self.kind(t), TypeKind::TypeParam(_))
     }
 
     pub fn ukind(&self, t: TypeId) -> &TypeKind {
@@ -359,7 +476,7 @@ impl Types {
         matches!(self.ukind(t), TypeKind::Interface(_))
     }
     pub fn is_named(&self, t: TypeId) -> bool {
-        matches!(self.kind(t), TypeKind::Named(_))
+        matches!(self.kind(t), TypeKind::Named(_) | TypeKind::TypeParam(_))
     }
     pub fn int_kind(&self, t: TypeId) -> Option<IntKind> {
         match self.ukind(t) {
@@ -411,6 +528,19 @@ impl Types {
                 k,
                 OpaqueKind::Time | OpaqueKind::Context | OpaqueKind::ErrorString
             ),
+            TypeKind::TypeParam(i) => {
+                let c = self.tparams[*i as usize].constraint;
+                match self.ukind(c) {
+                    TypeKind::Constraint(ts) => {
+                        ts.comparable
+                            || ts.terms.as_ref().is_some_and(|terms| {
+                                !terms.is_empty()
+                                    && terms.iter().all(|x| self.comparable_depth(x.ty, depth + 1))
+                            })
+                    }
+                    _ => false,
+                }
+            }
             _ => true,
         }
     }
@@ -431,11 +561,21 @@ impl Types {
     /// `*main.T`, `func(int) string`, `chan<- int`).
     pub fn name(&self, t: TypeId) -> String {
         let mut s = String::new();
-        self.write_name(t, &mut s, 0);
+        self.write_name(t, &mut s, 0, false);
         s
     }
 
-    fn write_name(&self, t: TypeId, out: &mut String, depth: u32) {
+    /// Go's spelling in compiler messages (go/types' `TypeString` with the
+    /// checker's qualifier): the program's own types unqualified (`T`,
+    /// `List[int]`, `Pair[string, int]`), `interface{M()}`, `struct{x int}`,
+    /// `any`, type parameters by name.
+    pub fn msg_name(&self, t: TypeId) -> String {
+        let mut s = String::new();
+        self.write_name(t, &mut s, 0, true);
+        s
+    }
+
+    fn write_name(&self, t: TypeId, out: &mut String, depth: u32, msg: bool) {
         if depth > 16 {
             out.push_str("...");
             return;
@@ -462,21 +602,21 @@ impl Types {
             }),
             TypeKind::Pointer(e) => {
                 out.push('*');
-                self.write_name(*e, out, d);
+                self.write_name(*e, out, d, msg);
             }
             TypeKind::Slice(e) => {
                 out.push_str("[]");
-                self.write_name(*e, out, d);
+                self.write_name(*e, out, d, msg);
             }
             TypeKind::Array(n, e) => {
                 out.push_str(&format!("[{}]", n));
-                self.write_name(*e, out, d);
+                self.write_name(*e, out, d, msg);
             }
             TypeKind::Map(k, v) => {
                 out.push_str("map[");
-                self.write_name(*k, out, d);
+                self.write_name(*k, out, d, msg);
                 out.push(']');
-                self.write_name(*v, out, d);
+                self.write_name(*v, out, d, msg);
             }
             TypeKind::Chan(dir, e) => {
                 out.push_str(match dir {
@@ -489,28 +629,43 @@ impl Types {
                 if paren {
                     out.push('(');
                 }
-                self.write_name(*e, out, d);
+                self.write_name(*e, out, d, msg);
                 if paren {
                     out.push(')');
                 }
             }
             TypeKind::Func(sig) => {
                 out.push_str("func");
-                self.write_sig(sig, out, d);
+                self.write_sig(sig, out, d, msg);
             }
             TypeKind::Struct(fields) => {
-                out.push_str("struct {");
+                out.push_str(if msg { "struct{" } else { "struct {" });
                 for (i, f) in fields.iter().enumerate() {
-                    out.push_str(if i == 0 { " " } else { "; " });
+                    out.push_str(if i == 0 && !msg {
+                        " "
+                    } else if i == 0 {
+                        ""
+                    } else {
+                        "; "
+                    });
                     if !f.embedded {
                         out.push_str(&f.name);
                         out.push(' ');
                     }
-                    self.write_name(f.ty, out, d);
+                    self.write_name(f.ty, out, d, msg);
                 }
-                if !fields.is_empty() {
+                if !fields.is_empty() && !msg {
                     out.push(' ');
                 }
+                out.push('}');
+            }
+            TypeKind::Interface(ms) if msg => {
+                if ms.is_empty() {
+                    out.push_str("any");
+                    return;
+                }
+                out.push_str("interface{");
+                self.write_methods(ms, out, d);
                 out.push('}');
             }
             TypeKind::Interface(ms) => {
@@ -522,7 +677,7 @@ impl Types {
                         out.push_str(if i == 0 { " " } else { "; " });
                         out.push_str(&m.name);
                         if let TypeKind::Func(sig) = self.kind(m.sig) {
-                            self.write_sig(sig, out, d);
+                            self.write_sig(sig, out, d, msg);
                         }
                     }
                     out.push_str(" }");
@@ -534,17 +689,93 @@ impl Types {
                     if i > 0 {
                         out.push_str(", ");
                     }
-                    self.write_name(*t, out, d);
+                    self.write_name(*t, out, d, msg);
                 }
                 out.push(')');
             }
-            TypeKind::Named(i) => out.push_str(&self.named[*i as usize].qualified),
+            TypeKind::Named(i) => {
+                let n = &self.named[*i as usize];
+                let q = n.qualified.as_str();
+                if msg {
+                    // The build also loads internal/sync and
+                    // internal/runtime/atomic, so Go quotes these paths.
+                    match q.split_once('.') {
+                        Some(("main", rest)) => out.push_str(rest),
+                        Some(("sync", rest)) => {
+                            out.push_str("\"sync\".");
+                            out.push_str(rest);
+                        }
+                        Some(("atomic", rest)) => {
+                            out.push_str("\"sync/atomic\".");
+                            out.push_str(rest);
+                        }
+                        _ => out.push_str(q),
+                    }
+                } else {
+                    out.push_str(q);
+                }
+                if !n.targs.is_empty() {
+                    out.push('[');
+                    for (k, a) in n.targs.iter().enumerate() {
+                        if k > 0 {
+                            out.push_str(if msg { ", " } else { "," });
+                        }
+                        self.write_name(*a, out, d, msg);
+                    }
+                    out.push(']');
+                }
+            }
+            TypeKind::TypeParam(i) => out.push_str(&self.tparams[*i as usize].name),
+            TypeKind::Constraint(ts) => {
+                let mut parts: Vec<String> = Vec::new();
+                if ts.comparable {
+                    parts.push("comparable".into());
+                }
+                if let Some(terms) = &ts.terms {
+                    let mut u = String::new();
+                    for (k, term) in terms.iter().enumerate() {
+                        if k > 0 {
+                            u.push_str(" | ");
+                        }
+                        if term.tilde {
+                            u.push('~');
+                        }
+                        self.write_name(term.ty, &mut u, d, msg);
+                    }
+                    parts.push(u);
+                }
+                if ts.implicit && ts.methods.is_empty() && parts.len() == 1 {
+                    out.push_str(&parts[0]);
+                    return;
+                }
+                out.push_str("interface{");
+                self.write_methods(&ts.methods, out, d);
+                for (k, p) in parts.iter().enumerate() {
+                    if k > 0 || !ts.methods.is_empty() {
+                        out.push_str("; ");
+                    }
+                    out.push_str(p);
+                }
+                out.push('}');
+            }
             TypeKind::Opaque(k) => out.push_str(&format!("{:?}", k)),
             TypeKind::Package => out.push_str("package"),
         }
     }
 
-    fn write_sig(&self, sig: &Signature, out: &mut String, d: u32) {
+    fn write_methods(&self, ms: &[IfaceMethod], out: &mut String, d: u32) {
+        for (i, m) in ms.iter().enumerate() {
+            if i > 0 {
+                out.push_str("; ");
+            }
+            out.push_str(&m.name);
+            if let TypeKind::Func(sig) = self.kind(m.sig) {
+                self.write_sig(sig, out, d, true);
+            }
+        }
+    }
+
+    fn write_sig(&self, sig: &Signature, out: &mut String, d: u32, msg: bool) {
         out.push('(');
         for (i, p) in sig.params.iter().enumerate() {
             if i > 0 {
@@ -553,18 +784,18 @@ impl Types {
             if sig.variadic && i + 1 == sig.params.len() {
                 out.push_str("...");
                 if let TypeKind::Slice(e) = self.kind(*p) {
-                    self.write_name(*e, out, d);
+                    self.write_name(*e, out, d, msg);
                     continue;
                 }
             }
-            self.write_name(*p, out, d);
+            self.write_name(*p, out, d, msg);
         }
         out.push(')');
         match sig.results.len() {
             0 => {}
             1 => {
                 out.push(' ');
-                self.write_name(sig.results[0], out, d);
+                self.write_name(sig.results[0], out, d, msg);
             }
             _ => {
                 out.push_str(" (");
@@ -572,7 +803,7 @@ impl Types {
                     if i > 0 {
                         out.push_str(", ");
                     }
-                    self.write_name(*r, out, d);
+                    self.write_name(*r, out, d, msg);
                 }
                 out.push(')');
             }

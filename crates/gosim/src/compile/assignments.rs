@@ -13,7 +13,7 @@ use crate::compile::{Compiler, Mode, Operand, Sym};
 use crate::syntax::ast::{BinaryOp, Expr, ExprKind, GenDecl, Ident, UnaryOp};
 use crate::syntax::span::Span;
 use crate::types::{well_known as wk, ChanDir, TypeId, TypeKind};
-use crate::vm::op::{NumKind, Op};
+use crate::vm::op::{ArithOp, NumKind, Op};
 use crate::vm::value::Value;
 
 impl<'a> Compiler<'a> {
@@ -52,7 +52,7 @@ impl<'a> Compiler<'a> {
                     e.span,
                     "multiple-value {} (value of type {}) in single-value context",
                     self.text(e.span),
-                    self.types.name(op.ty)
+                    self.tn(op.ty)
                 );
                 Operand::invalid(op.span)
             }
@@ -85,7 +85,7 @@ impl<'a> Compiler<'a> {
             Mode::Const(ConstVal::Nil) => "nil".to_string(),
             Mode::Const(v) => {
                 if self.types.is_untyped(op.ty) {
-                    let kind = self.types.name(op.ty);
+                    let kind = self.tn(op.ty);
                     if text == v.display() {
                         format!("{} ({} constant)", text, kind)
                     } else {
@@ -96,11 +96,16 @@ impl<'a> Compiler<'a> {
                         "{} (constant {} of type {})",
                         text,
                         v.display(),
-                        self.types.name(op.ty)
+                        self.tn(op.ty)
                     )
                 }
             }
             _ => {
+                if let ExprKind::Ident(id) = &strip_parens(e).kind {
+                    if let Some(sig) = self.declared_func_sig(&id.name) {
+                        return format!("{} (value of type {})", text, sig);
+                    }
+                }
                 let what = match strip_parens(e).kind {
                     ExprKind::Index(..) if self.types.is_string(op.ty) => "value",
                     ExprKind::Ident(_)
@@ -109,8 +114,67 @@ impl<'a> Compiler<'a> {
                     | ExprKind::Star(_) => "variable",
                     _ => "value",
                 };
-                format!("{} ({} of type {})", text, what, self.types.name(op.ty))
+                format!("{} ({} of {})", text, what, self.type_desc(op.ty))
             }
+        }
+    }
+
+    /// The signature of the package-level function `name` as declared,
+    /// parameter names included (go/types keeps them in the function's
+    /// type and prints them): `func(x int) bool`.
+    fn declared_func_sig(&self, name: &str) -> Option<String> {
+        if self
+            .fns
+            .iter()
+            .any(|f| f.scopes.iter().any(|s| s.contains_key(name)))
+        {
+            return None;
+        }
+        let Some(Sym::Func { fid, .. }) = self.packages[self.cur_pkg as usize].scope.get(name)
+        else {
+            return None;
+        };
+        let sig = self.func_sigs.iter().find(|(f, _)| f == fid)?.1;
+        let text = self.text(sig);
+        let params = text.get(name.len()..)?;
+        Some(format!("func{}", params))
+    }
+
+    /// "type T constrained by any", "struct type T", "type []int": how
+    /// go/types' operand.go introduces an operand's type (a defined type
+    /// says what kind of type it is).
+    pub(super) fn type_desc(&self, t: TypeId) -> String {
+        if let Some(info) = self.types.tparam_info(t) {
+            return format!(
+                "type {} constrained by {}",
+                info.name,
+                self.tn(info.constraint)
+            );
+        }
+        let kind = if self.types.is_named(t) || t == wk::EMPTY_IFACE {
+            match self.types.ukind(t) {
+                TypeKind::Int(k) => k.name(),
+                TypeKind::Float64 => "float64",
+                TypeKind::Float32 => "float32",
+                TypeKind::String => "string",
+                TypeKind::Bool => "bool",
+                TypeKind::Array(..) => "array",
+                TypeKind::Slice(_) => "slice",
+                TypeKind::Struct(_) | TypeKind::Opaque(_) => "struct",
+                TypeKind::Pointer(_) => "pointer",
+                TypeKind::Func(_) => "func",
+                TypeKind::Interface(_) | TypeKind::Constraint(_) => "interface",
+                TypeKind::Map(..) => "map",
+                TypeKind::Chan(..) => "chan",
+                _ => "",
+            }
+        } else {
+            ""
+        };
+        if kind.is_empty() {
+            format!("type {}", self.tn(t))
+        } else {
+            format!("{} type {}", kind, self.tn(t))
         }
     }
 
@@ -148,13 +212,29 @@ impl<'a> Compiler<'a> {
                         e.span,
                         "cannot use {} as {} value in {}: {} does not implement {}",
                         self.describe(&op, e),
-                        self.types.name(target),
+                        self.tn(target),
                         context,
-                        self.types.name(ty),
-                        self.types.name(target)
+                        self.tn(ty),
+                        self.tn(target)
                     );
                 }
                 self.emit(Op::MakeIface(ty));
+                return;
+            }
+            if self.types.is_type_param(self.types.underlying(target))
+                && self.types.is_untyped(op.ty)
+            {
+                if v == ConstVal::Nil || !self.const_fits_each(&v, target) {
+                    errorf!(
+                        self,
+                        e.span,
+                        "cannot use {} as {} value in {}",
+                        self.describe(&op, e),
+                        self.tn(target),
+                        context
+                    );
+                }
+                self.emit(Op::Push(Value::Nil));
                 return;
             }
             if !self.types.is_untyped(op.ty)
@@ -166,7 +246,7 @@ impl<'a> Compiler<'a> {
                     e.span,
                     "cannot use {} as {} value in {}",
                     self.describe(&op, e),
-                    self.types.name(target),
+                    self.tn(target),
                     context
                 );
                 self.emit(Op::Push(Value::Nil));
@@ -182,19 +262,19 @@ impl<'a> Compiler<'a> {
                         consts::Unrepresentable::Overflow => format!(
                             "cannot use {} as {} value in {} (overflows)",
                             self.describe(&op, e),
-                            self.types.name(target),
+                            self.tn(target),
                             context
                         ),
                         consts::Unrepresentable::Truncated => format!(
                             "cannot use {} as {} value in {} (truncated)",
                             self.describe(&op, e),
-                            self.types.name(target),
+                            self.tn(target),
                             context
                         ),
                         consts::Unrepresentable::Mismatch => format!(
                             "cannot use {} as {} value in {}",
                             self.describe(&op, e),
-                            self.types.name(target),
+                            self.tn(target),
                             context
                         ),
                     };
@@ -211,7 +291,7 @@ impl<'a> Compiler<'a> {
         if self.types.is_interface(target) {
             if self.types.is_interface(src) {
                 if let Some(missing) = self.missing_method(src, target) {
-                    errorf!(self, e.span, "cannot use {} as {} value in {}: {} does not implement {} (missing method {})", self.describe(&op, e), self.types.name(target), context, self.types.name(src), self.types.name(target), missing);
+                    errorf!(self, e.span, "cannot use {} as {} value in {}: {} does not implement {} (missing method {})", self.describe(&op, e), self.tn(target), context, self.tn(src), self.tn(target), missing);
                 }
                 return;
             }
@@ -222,10 +302,10 @@ impl<'a> Compiler<'a> {
                     e.span,
                     "cannot use {} as {} value in {}: {} does not implement {} ({})",
                     self.describe(&op, e),
-                    self.types.name(target),
+                    self.tn(target),
                     context,
-                    self.types.name(src),
-                    self.types.name(target),
+                    self.tn(src),
+                    self.tn(target),
                     hint
                 );
                 return;
@@ -248,7 +328,7 @@ impl<'a> Compiler<'a> {
             e.span,
             "cannot use {} as {} value in {}",
             self.describe(&op, e),
-            self.types.name(target),
+            self.tn(target),
             context
         );
     }
@@ -416,7 +496,11 @@ impl<'a> Compiler<'a> {
                 let _ = self.peek_type(&rhs[0]);
                 return;
             };
-            let o = self.expr(&rhs[0]);
+            let o = if let Place::Blank = place {
+                self.expr(&rhs[0])
+            } else {
+                self.expr_for(&rhs[0], ty)
+            };
             if let Place::Blank = place {
                 let o = self.single_value(o, &rhs[0]);
                 if matches!(o.mode, Mode::Value) && o.ty == wk::UNTYPED_NIL {
@@ -531,7 +615,14 @@ impl<'a> Compiler<'a> {
         let n = rhs.len();
         let mut out = Vec::new();
         for (i, r) in rhs.iter().enumerate() {
-            let o = self.expr(r);
+            let target = targets.get(i).copied().flatten();
+            let o = match target.and_then(|t| self.generic_value(r, t, None)) {
+                Some(o) => o,
+                None => match target {
+                    Some(t) => self.expr_for(r, t),
+                    None => self.expr(r),
+                },
+            };
             if let (Mode::Multi, 1) = (&o.mode, n) {
                 let count = match self.types.kind(o.ty) {
                     TypeKind::Tuple(ts) => ts.len(),
@@ -856,8 +947,14 @@ impl<'a> Compiler<'a> {
             }
         }
         let nk = self.num_kind(ty);
+        let defined =
+            |c: &Self, aop: ArithOp| c.each_type(ty, &|c, u| arith_defined_on(aop, c.num_kind(u)));
         let is_shift = matches!(op, BinaryOp::Shl | BinaryOp::Shr);
-        let o = self.expr(value);
+        let o = if is_shift {
+            self.expr(value)
+        } else {
+            self.expr_for(value, ty)
+        };
         if is_shift {
             match o.mode {
                 Mode::Const(_) => {
@@ -893,7 +990,7 @@ impl<'a> Compiler<'a> {
             BinaryOpClass::Logical | BinaryOpClass::Comparison(_) => None,
         };
         // An invalid target was reported already: emit without a second error.
-        let Some(aop) = aop.filter(|aop| arith_defined_on(*aop, nk) || ty == wk::INVALID) else {
+        let Some(aop) = aop.filter(|aop| defined(self, *aop) || ty == wk::INVALID) else {
             let t = Operand::value(ty, target.span);
             errorf!(
                 self,
@@ -952,6 +1049,10 @@ impl<'a> Compiler<'a> {
             }
             GenDecl::Type(specs) => {
                 for s in specs {
+                    if !s.tparams.is_empty() {
+                        self.declare_generic_type(s);
+                        continue;
+                    }
                     self.declare_type_name(s);
                     self.resolve_type_body(s);
                 }

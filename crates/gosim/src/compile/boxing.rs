@@ -94,7 +94,8 @@ impl Walker {
             StmtKind::Empty
             | StmtKind::Fallthrough
             | StmtKind::Break(_)
-            | StmtKind::Continue(_) => {}
+            | StmtKind::Continue(_)
+            | StmtKind::Goto(_) => {}
             StmtKind::Expr(e) | StmtKind::Go(e) | StmtKind::Defer(e) => self.expr(e),
             StmtKind::Send { chan, value } => {
                 self.expr(chan);
@@ -260,6 +261,7 @@ impl Walker {
                 self.expr(x);
                 self.expr(i)
             }
+            ExprKind::IndexList(x, _) => self.expr(x),
             ExprKind::Slice { x, lo, hi, max } => {
                 // Slicing an array takes its address.
                 self.mark_root(x);
@@ -292,7 +294,8 @@ impl Walker {
             | ExprKind::ChanType(..)
             | ExprKind::FuncType(_)
             | ExprKind::StructType(_)
-            | ExprKind::InterfaceType(_) => {}
+            | ExprKind::InterfaceType(_)
+            | ExprKind::Union(_) => {}
         }
     }
 }

@@ -148,6 +148,11 @@ impl<'a> Compiler<'a> {
                 }
                 _ => false,
             },
+            TypeKind::TypeParam(_) => self.each_type(o.ty, &|c, u| match c.types.kind(u) {
+                TypeKind::String | TypeKind::Map(..) => b == Builtin::Len,
+                TypeKind::Slice(_) | TypeKind::Chan(..) | TypeKind::Array(..) => true,
+                _ => false,
+            }),
             _ => false,
         };
         if !ok {
@@ -521,7 +526,7 @@ impl<'a> Compiler<'a> {
             }
             _ => self.single_value(first, &args[0]).ty,
         };
-        if !(self.types.is_numeric(t) || self.types.is_string(t)) {
+        if !self.each_type(t, &|c, u| c.types.is_numeric(u) || c.types.is_string(u)) {
             errorf!(
                 self,
                 args[0].span,

@@ -21,10 +21,22 @@ use crate::vm::value::Value;
 enum Callee {
     Builtin(Builtin),
     Conversion(TypeId),
-    Static { fid: u32, sig: TypeId },
-    Native { nid: u32, sig: TypeId },
+    Static {
+        fid: u32,
+        sig: TypeId,
+    },
+    Native {
+        nid: u32,
+        sig: TypeId,
+    },
     Method(MethodCall),
     Value(TypeId),
+    /// A generic function, with the type arguments written (`F[int]`).
+    Generic {
+        gfid: u32,
+        explicit: Vec<TypeId>,
+        spans: Vec<Span>,
+    },
 }
 
 pub(super) enum MethodCall {
@@ -38,6 +50,30 @@ impl<'a> Compiler<'a> {
     /// (a receiver, or a function value).
     fn callee(&mut self, func: &Expr) -> Option<Callee> {
         let f = strip_parens(func);
+        let generic = match &f.kind {
+            ExprKind::Ident(_) | ExprKind::Selector(..) => self.generic_ref(f).map(|g| (g, vec![])),
+            ExprKind::Index(x, i) => self.generic_ref(x).map(|g| (g, vec![&**i])),
+            ExprKind::IndexList(x, args) => self.generic_ref(x).map(|g| (g, args.iter().collect())),
+            _ => None,
+        };
+        match generic {
+            Some((Sym::GenericFunc(gfid), args)) => {
+                let (explicit, spans) = self.type_args(&args);
+                return Some(Callee::Generic {
+                    gfid,
+                    explicit,
+                    spans,
+                });
+            }
+            Some((Sym::GenericType(_), args)) if !args.is_empty() => {
+                let t = self.resolve_type(f);
+                if t == wk::INVALID {
+                    return None;
+                }
+                return Some(Callee::Conversion(t));
+            }
+            _ => {}
+        }
         match &f.kind {
             ExprKind::Ident(id) => match self.lookup(&id.name) {
                 Some(Sym::Builtin(b)) => return Some(Callee::Builtin(b)),
@@ -164,7 +200,7 @@ impl<'a> Compiler<'a> {
                             span,
                             "cannot call pointer method {} on {}",
                             name,
-                            self.types.name(base)
+                            self.tn(base)
                         );
                         return None;
                     }
@@ -209,9 +245,9 @@ impl<'a> Compiler<'a> {
             Callee::Conversion(t) => {
                 if args.len() != 1 {
                     let msg = if args.is_empty() {
-                        format!("missing argument in conversion to {}", self.types.name(t))
+                        format!("missing argument in conversion to {}", self.tn(t))
                     } else {
-                        format!("too many arguments in conversion to {}", self.types.name(t))
+                        format!("too many arguments in conversion to {}", self.tn(t))
                     };
                     self.error(span, msg);
                     return Operand::invalid(span);
@@ -256,7 +292,44 @@ impl<'a> Compiler<'a> {
                 self.emit(Op::CallValue { argc });
                 self.call_result(sig, span)
             }
+            Callee::Generic {
+                gfid,
+                explicit,
+                spans,
+            } => {
+                let Some((fid, sig)) =
+                    self.generic_callee(gfid, &explicit, &spans, func, args, spread)
+                else {
+                    return Operand::invalid(span);
+                };
+                let argc = self.call_args(sig, args, spread, &fname, span);
+                self.emit(Op::Call { fid, argc });
+                self.call_result(sig, span)
+            }
         }
+    }
+
+    /// Infers and instantiates a called generic function: its code and
+    /// instantiated signature. `None` when that failed (reported).
+    fn generic_callee(
+        &mut self,
+        gfid: u32,
+        explicit: &[TypeId],
+        spans: &[Span],
+        func: &Expr,
+        args: &[Expr],
+        spread: bool,
+    ) -> Option<(u32, TypeId)> {
+        let lparen = Span::new(func.span.hi, func.span.hi + 1);
+        let fname = self.text(strip_type_args(func).span);
+        let targs = self.infer_targs(gfid, explicit, spans, args, spread, &fname, lparen);
+        let Some(targs) = targs else {
+            for a in args {
+                let _ = self.peek_type(a);
+            }
+            return None;
+        };
+        self.instantiate_func(gfid, targs, spans, lparen)
     }
 
     fn call_result(&mut self, sig: TypeId, span: Span) -> Operand {
@@ -322,11 +395,11 @@ impl<'a> Compiler<'a> {
                 .map(|(i, p)| {
                     if sig.variadic && i + 1 == np {
                         match self.types.kind(*p) {
-                            TypeKind::Slice(e) => format!("...{}", self.types.name(*e)),
-                            _ => self.types.name(*p),
+                            TypeKind::Slice(e) => format!("...{}", self.tn(*e)),
+                            _ => self.tn(*p),
                         }
                     } else {
-                        self.types.name(*p)
+                        self.tn(*p)
                     }
                 })
                 .collect();
@@ -350,8 +423,12 @@ impl<'a> Compiler<'a> {
             );
             return 0;
         }
+        let call = Some((fname, self.call_lparen(span, args)));
         for (i, a) in args.iter().enumerate().take(fixed) {
-            let o = self.expr(a);
+            let o = match self.generic_value(a, sig.params[i], call) {
+                Some(o) => o,
+                None => self.expr_for(a, sig.params[i]),
+            };
             self.assign_to(o, a, sig.params[i], &ctx);
         }
         if !sig.variadic {
@@ -370,7 +447,10 @@ impl<'a> Compiler<'a> {
         };
         let extra = &args[fixed..];
         for a in extra {
-            let o = self.expr(a);
+            let o = match self.generic_value(a, elem, call) {
+                Some(o) => o,
+                None => self.expr_for(a, elem),
+            };
             self.assign_to(o, a, elem, &ctx);
         }
         if extra.is_empty() {
@@ -379,6 +459,18 @@ impl<'a> Compiler<'a> {
             self.emit(Op::MakeSliceOf(extra.len() as u32));
         }
         np as u32
+    }
+
+    /// Where the `(` of call `span` is: just before its first argument, or
+    /// before its closing `)`.
+    fn call_lparen(&self, span: Span, args: &[Expr]) -> Span {
+        let end = args.first().map(|a| a.span.lo).unwrap_or(span.hi);
+        let src = self.text(Span::new(span.lo, end));
+        let at = src
+            .rfind('(')
+            .map(|i| span.lo + i as u32)
+            .unwrap_or(span.lo);
+        Span::new(at, at + 1)
     }
 
     /// The mode and type `e` would have, without emitting it.
@@ -400,8 +492,8 @@ impl<'a> Compiler<'a> {
         let np = sig.params.len();
         let fixed = if sig.variadic { np - 1 } else { np };
         if vals.len() < fixed || (!sig.variadic && vals.len() != np) {
-            let have: Vec<String> = vals.iter().map(|t| self.types.name(*t)).collect();
-            let want: Vec<String> = sig.params.iter().map(|t| self.types.name(*t)).collect();
+            let have: Vec<String> = vals.iter().map(|t| self.tn(*t)).collect();
+            let want: Vec<String> = sig.params.iter().map(|t| self.tn(*t)).collect();
             errorf!(
                 self,
                 span,
@@ -496,6 +588,16 @@ impl<'a> Compiler<'a> {
                 }
             },
             Callee::Value(sig) => sig,
+            Callee::Generic {
+                gfid,
+                explicit,
+                spans,
+            } => {
+                let (fid, sig) =
+                    self.generic_callee(gfid, &explicit, &spans, func, args, *spread)?;
+                self.emit(Op::PushFunc(fid));
+                sig
+            }
         };
         Some(self.call_args(sig, args, *spread, &fname, span))
     }
@@ -510,11 +612,19 @@ impl<'a> Compiler<'a> {
                 if self.types.is_numeric(t) {
                     "number".into()
                 } else {
-                    self.types.name(self.types.default_type(t))
+                    self.tn(self.types.default_type(t))
                 }
             }
-            (_, t) => self.types.name(t),
+            (_, t) => self.tn(t),
         }
+    }
+}
+
+/// `F` in `F[int]` (the name Go uses in "in call to F").
+fn strip_type_args(e: &Expr) -> &Expr {
+    match &strip_parens(e).kind {
+        ExprKind::Index(x, _) | ExprKind::IndexList(x, _) => x,
+        _ => e,
     }
 }
 

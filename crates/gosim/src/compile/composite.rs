@@ -71,12 +71,7 @@ impl<'a> Compiler<'a> {
             }
             TypeKind::Invalid => Operand::invalid(span),
             _ => {
-                errorf!(
-                    self,
-                    span,
-                    "invalid composite literal type {}",
-                    self.types.name(ty)
-                );
+                errorf!(self, span, "invalid composite literal type {}", self.tn(ty));
                 Operand::invalid(span)
             }
         }
@@ -128,7 +123,7 @@ impl<'a> Compiler<'a> {
                         k.span,
                         "unknown field {} in struct literal of type {}",
                         kid.name,
-                        self.types.name(ty)
+                        self.tn(ty)
                     ),
                 }
             }
@@ -149,7 +144,7 @@ impl<'a> Compiler<'a> {
                         hi: span.hi,
                     },
                     "too few values in struct literal of type {}",
-                    self.types.name(ty)
+                    self.tn(ty)
                 );
             }
             for (i, f) in fields.iter().enumerate() {
@@ -165,7 +160,7 @@ impl<'a> Compiler<'a> {
                     self,
                     elems[fields.len()].value.span,
                     "too many values in struct literal of type {}",
-                    self.types.name(ty)
+                    self.tn(ty)
                 );
             }
         } else {
@@ -264,7 +259,10 @@ impl<'a> Compiler<'a> {
                 }
             }
         }
-        let o = self.expr(v);
+        let o = match self.generic_value(v, ty, None) {
+            Some(o) => o,
+            None => self.expr_for(v, ty),
+        };
         self.assign_to(o, v, ty, ctx);
     }
 }

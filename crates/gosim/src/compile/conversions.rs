@@ -17,7 +17,7 @@ use std::rc::Rc;
 impl<'a> Compiler<'a> {
     /// Integer/float/string conversions `T(x)`.
     pub(super) fn conversion(&mut self, target: TypeId, arg: &Expr, span: Span) -> Operand {
-        let o = self.expr(arg);
+        let o = self.expr_for(arg, target);
         if o.is_invalid() || target == wk::INVALID {
             return Operand::invalid(span);
         }
@@ -64,11 +64,7 @@ impl<'a> Compiler<'a> {
                         && self.types.is_integer(o.ty)
                         && matches!(tu, TypeKind::Int(_))
                     {
-                        format!(
-                            "constant {} overflows {}",
-                            c.display(),
-                            self.types.name(target)
-                        )
+                        format!("constant {} overflows {}", c.display(), self.tn(target))
                     } else {
                         let shown = match (&tu, c.as_i128()) {
                             (TypeKind::Int(_), Some(i)) => Operand {
@@ -80,7 +76,7 @@ impl<'a> Compiler<'a> {
                         format!(
                             "cannot convert {} to type {}",
                             self.describe(&shown, arg),
-                            self.types.name(target)
+                            self.tn(target)
                         )
                     };
                     self.error(arg.span, msg);
@@ -93,12 +89,7 @@ impl<'a> Compiler<'a> {
                     self.emit(Op::Push(Value::Nil));
                     return Operand::value(target, span);
                 }
-                errorf!(
-                    self,
-                    span,
-                    "cannot convert nil to type {}",
-                    self.types.name(target)
-                );
+                errorf!(self, span, "cannot convert nil to type {}", self.tn(target));
                 return Operand::invalid(span);
             }
             let t = self.materialize(&o, None);
@@ -112,6 +103,11 @@ impl<'a> Compiler<'a> {
     }
 
     fn convert_value(&mut self, src: TypeId, target: TypeId, arg: &Expr, span: Span) -> Operand {
+        let src_tp = self.types.is_type_param(self.types.underlying(src));
+        let dst_tp = self.types.is_type_param(self.types.underlying(target));
+        if src_tp || dst_tp {
+            return self.convert_type_params(src, target, src_tp, dst_tp, arg, span);
+        }
         let su = self.types.ukind(src).clone();
         let tu = self.types.ukind(target).clone();
         let ok = match (&su, &tu) {
@@ -170,19 +166,147 @@ impl<'a> Compiler<'a> {
                 }
             }
             (TypeKind::Chan(ChanDir::Both, e1), TypeKind::Chan(_, e2)) if e1 == e2 => true,
+            (TypeKind::Slice(e), TypeKind::Array(n, e2)) if e == e2 => {
+                self.emit(Op::Convert(Conv::SliceToArray(*n as u32)));
+                true
+            }
+            (TypeKind::Slice(e), TypeKind::Pointer(p)) => match self.types.ukind(*p).clone() {
+                TypeKind::Array(n, e2) if e2 == *e => {
+                    self.emit(Op::Convert(Conv::SliceToArrayPtr(n as u32)));
+                    true
+                }
+                _ => false,
+            },
             _ => false,
         };
         if !ok {
             let o = Operand::value(src, arg.span);
             errorf!(
                 self,
-                span,
+                arg.span,
                 "cannot convert {} to type {}",
                 self.describe(&o, arg),
-                self.types.name(target)
+                self.tn(target)
             );
             return Operand::invalid(span);
         }
         Operand::value(target, span)
+    }
+
+    /// A conversion from or to a type parameter: allowed when every type
+    /// of the one set converts to every type of the other (go/types'
+    /// `convertibleTo` over type sets). Only generic bodies being checked
+    /// get here; instances convert concrete types.
+    fn convert_type_params(
+        &mut self,
+        src: TypeId,
+        target: TypeId,
+        src_tp: bool,
+        dst_tp: bool,
+        arg: &Expr,
+        span: Span,
+    ) -> Operand {
+        let terms = |c: &Self, t: TypeId, is_tp: bool| -> Option<Vec<TypeId>> {
+            if is_tp {
+                let set = c.tparam_set(c.types.underlying(t))?;
+                Some(set.terms?.iter().map(|x| x.ty).collect())
+            } else {
+                Some(vec![t])
+            }
+        };
+        let o = Operand::value(src, arg.span);
+        if src_tp && !dst_tp && self.types.is_interface(target) {
+            // Any type parameter converts to an interface its constraint
+            // implies (`any(v)`).
+            if let Some(m) = self.missing_method(src, target) {
+                errorf!(
+                    self,
+                    arg.span,
+                    "cannot convert {} to type {}: {} does not implement {} (missing method {})",
+                    self.describe(&o, arg),
+                    self.tn(target),
+                    self.tn(src),
+                    self.tn(target),
+                    m
+                );
+                return Operand::invalid(span);
+            }
+            self.emit(Op::MakeIface(src));
+            return Operand::value(target, span);
+        }
+        let (Some(from), Some(to)) = (terms(self, src, src_tp), terms(self, target, dst_tp)) else {
+            errorf!(
+                self,
+                arg.span,
+                "cannot convert {} to type {}",
+                self.describe(&o, arg),
+                self.tn(target)
+            );
+            return Operand::invalid(span);
+        };
+        for x in &from {
+            for y in &to {
+                if self.convertible(*x, *y) {
+                    continue;
+                }
+                let xs = if src_tp {
+                    format!("{} (in {})", self.tn(*x), self.tn(src))
+                } else {
+                    self.tn(*x)
+                };
+                let ys = if dst_tp {
+                    format!("{} (in {})", self.tn(*y), self.tn(target))
+                } else {
+                    self.tn(*y)
+                };
+                errorf!(
+                    self,
+                    arg.span,
+                    "cannot convert {} to type {}: cannot convert {} to type {}",
+                    self.describe(&o, arg),
+                    self.tn(target),
+                    xs,
+                    ys
+                );
+                return Operand::invalid(span);
+            }
+        }
+        Operand::value(target, span)
+    }
+
+    /// Whether a value of type `src` converts to `dst` (the table
+    /// `convert_value` emits from, without emitting).
+    fn convertible(&self, src: TypeId, dst: TypeId) -> bool {
+        let (su, du) = (self.types.underlying(src), self.types.underlying(dst));
+        if su == du {
+            return true;
+        }
+        let bytes_or_runes = |e: TypeId| {
+            let u = self.types.underlying(e);
+            u == wk::UINT8 || u == wk::INT32
+        };
+        match (self.types.kind(su), self.types.kind(du)) {
+            (TypeKind::Int(_), TypeKind::Int(_) | TypeKind::Float64 | TypeKind::Float32) => true,
+            (TypeKind::Float64 | TypeKind::Float32, TypeKind::Int(_))
+            | (TypeKind::Float64 | TypeKind::Float32, TypeKind::Float64 | TypeKind::Float32) => {
+                true
+            }
+            (TypeKind::Int(_), TypeKind::String) => true,
+            (TypeKind::String, TypeKind::Slice(e)) | (TypeKind::Slice(e), TypeKind::String) => {
+                bytes_or_runes(*e)
+            }
+            (TypeKind::Pointer(a), TypeKind::Pointer(b)) => {
+                self.types.underlying(*a) == self.types.underlying(*b)
+            }
+            (_, TypeKind::Interface(_)) => {
+                self.types.is_interface(src) || self.missing_method(src, dst).is_none()
+            }
+            (TypeKind::Chan(ChanDir::Both, e1), TypeKind::Chan(_, e2)) => e1 == e2,
+            (TypeKind::Slice(e), TypeKind::Array(_, e2)) => e == e2,
+            (TypeKind::Slice(e), TypeKind::Pointer(p)) => {
+                matches!(self.types.ukind(*p), TypeKind::Array(_, e2) if e2 == e)
+            }
+            _ => false,
+        }
     }
 }

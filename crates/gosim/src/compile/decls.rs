@@ -9,18 +9,21 @@
 //! hands to.
 
 use crate::compile::consts::{self, ConstVal};
-use crate::compile::{boxing, stmt, Compiler, FnCtx, Package, PackageSource, PendingFunc, Sym};
+use crate::compile::{
+    boxing, stmt, Compiler, FnCtx, Package, PackageSource, PendingFunc, Sym, NO_FUNC,
+};
 use crate::syntax::ast::{self, Decl, Expr, ExprKind, GenDecl};
 use crate::syntax::span::Span;
 use crate::types::{well_known as wk, TypeId, Types};
-use crate::types::{ChanDir, Field, IfaceMethod, Method, MethodTarget, OpaqueKind, TypeKind};
+use crate::types::{ChanDir, Field, IfaceMethod, MethodTarget, OpaqueKind, TypeKind, TypeSet};
 use crate::util::fasthash::HashMap;
 use crate::vm::natives::Native;
 use crate::vm::op::{FuncCode, GlobalInfo, Op};
-use crate::vm::op::{MethodEntry, RecvAdjust};
 
 /// The packages a program may import, and whether gosim implements them.
 const KNOWN_PACKAGES: &[&str] = &[
+    "cmp",
+    "iter",
     "fmt",
     "sync",
     "sync/atomic",
@@ -53,6 +56,7 @@ impl<'a> Compiler<'a> {
             self.library_mode = p.library;
             self.declare_imports(p);
             self.declare_type_names(p);
+            self.collect_generic_methods(p.file);
         }
         // Phase 2: type bodies, constants, signatures, globals.
         for (i, p) in pkgs.iter().enumerate() {
@@ -60,6 +64,7 @@ impl<'a> Compiler<'a> {
             self.library_mode = p.library;
             self.resolve_type_bodies(p);
         }
+        self.resolve_generic_type_constraints();
         for (i, p) in pkgs.iter().enumerate() {
             self.cur_pkg = i as u32;
             self.library_mode = p.library;
@@ -71,12 +76,33 @@ impl<'a> Compiler<'a> {
             self.library_mode = p.library;
             self.declare_globals(p);
         }
-        // Phase 3: bodies.
-        let pending = std::mem::take(&mut self.pending);
-        for pf in &pending {
-            self.cur_pkg = pf.pkg;
-            self.library_mode = pkgs[pf.pkg as usize].library;
-            self.compile_func_decl(pf);
+        self.check_generic_types();
+        // Phase 3: bodies. Generic bodies are checked first, so an instance
+        // of one with errors is never compiled; instances made while bodies
+        // compile are compiled in later rounds.
+        loop {
+            let pending = std::mem::take(&mut self.pending);
+            if pending.is_empty() {
+                break;
+            }
+            let (checks, bodies): (Vec<_>, Vec<_>) =
+                pending.into_iter().partition(|pf| pf.fid == NO_FUNC);
+            for pf in &checks {
+                self.cur_pkg = pf.pkg;
+                self.library_mode = pkgs[pf.pkg as usize].library;
+                self.compile_func_decl(pf);
+            }
+            // Every generic body has been checked (they are all queued
+            // before the first round): an instantiation cycle would make
+            // the instances endless.
+            if !checks.is_empty() && self.check_instance_cycles() {
+                break;
+            }
+            for pf in &bodies {
+                self.cur_pkg = pf.pkg;
+                self.library_mode = pkgs[pf.pkg as usize].library;
+                self.compile_func_decl(pf);
+            }
         }
         // Phase 4: unused imports, main presence, entry.
         let user = pkgs.len() - 1;
@@ -165,7 +191,11 @@ impl<'a> Compiler<'a> {
         for d in &p.file.decls {
             if let Decl::Gen(GenDecl::Type(specs)) = d {
                 for s in specs {
-                    self.declare_type_name(s);
+                    if s.tparams.is_empty() {
+                        self.declare_type_name(s);
+                    } else {
+                        self.declare_generic_type(s);
+                    }
                 }
             }
         }
@@ -207,6 +237,9 @@ impl<'a> Compiler<'a> {
     }
 
     pub(super) fn resolve_type_body(&mut self, s: &ast::TypeSpec) {
+        if !s.tparams.is_empty() {
+            return;
+        }
         let named = match self.lookup_type_sym(&s.name.name) {
             Some(t) => t,
             None => return,
@@ -217,6 +250,9 @@ impl<'a> Compiler<'a> {
             self.types.set_underlying(named, opaque);
             return;
         }
+        // A type declaration may name a constraint (`type Number interface
+        // { ~int | ~float64 }`); uses of Number are checked where they are.
+        self.in_constraint = true;
         let under = self.resolve_type(&s.ty);
         if s.alias {
             let pkg = self.cur_pkg as usize;
@@ -250,11 +286,45 @@ impl<'a> Compiler<'a> {
     }
 
     /// Resolves a type expression. Reports an error and returns INVALID when
-    /// the expression is not a type.
+    /// the expression is not a type. Interfaces with type sets may only be
+    /// named where `in_constraint` says a constraint is being resolved; the
+    /// flag covers this one expression, not the types inside it.
     pub(super) fn resolve_type(&mut self, e: &Expr) -> TypeId {
+        let constraint_ok = std::mem::replace(&mut self.in_constraint, false);
+        let t = self.resolve_type_inner(e);
+        if !constraint_ok && t != wk::INVALID {
+            if let TypeKind::Constraint(ts) = self.types.ukind(t) {
+                let why = if ts.comparable && ts.terms.is_none() {
+                    "interface is (or embeds) comparable"
+                } else {
+                    "interface contains type constraints"
+                };
+                errorf!(
+                    self,
+                    e.span,
+                    "cannot use type {} outside a type constraint: {}",
+                    self.text(e.span),
+                    why
+                );
+                return wk::INVALID;
+            }
+        }
+        t
+    }
+
+    fn resolve_type_inner(&mut self, e: &Expr) -> TypeId {
         match &e.kind {
             ExprKind::Ident(id) => match self.lookup(&id.name) {
                 Some(Sym::Type(t)) => t,
+                Some(Sym::GenericType(gid)) => {
+                    errorf!(
+                        self,
+                        e.span,
+                        "cannot use generic type {} without instantiation",
+                        self.generic_type_text(gid)
+                    );
+                    wk::INVALID
+                }
                 Some(_) => {
                     errorf!(self, e.span, "{} is not a type", id.name);
                     wk::INVALID
@@ -270,6 +340,16 @@ impl<'a> Compiler<'a> {
                         let member = self.packages[pkg as usize].scope.get(&sel.name).cloned();
                         return match member {
                             Some(Sym::Type(t)) if is_exported(&sel.name) => t,
+                            Some(Sym::GenericType(gid)) if is_exported(&sel.name) => {
+                                errorf!(
+                                    self,
+                                    e.span,
+                                    "cannot use generic type {}.{} without instantiation",
+                                    pkgid.name,
+                                    self.generic_type_text(gid)
+                                );
+                                wk::INVALID
+                            }
                             _ => {
                                 errorf!(self, e.span, "undefined: {}.{}", pkgid.name, sel.name);
                                 wk::INVALID
@@ -281,6 +361,18 @@ impl<'a> Compiler<'a> {
                 wk::INVALID
             }
             ExprKind::Paren(x) => self.resolve_type(x),
+            ExprKind::Index(x, i) => self.resolve_instance(e, x, &[&**i]),
+            ExprKind::IndexList(x, args) => {
+                let args: Vec<&Expr> = args.iter().collect();
+                self.resolve_instance(e, x, &args)
+            }
+            ExprKind::Union(_) => {
+                self.error(
+                    e.span,
+                    "cannot use ~ or | outside of interface or type constraint",
+                );
+                wk::INVALID
+            }
             ExprKind::Star(x) => {
                 let t = self.resolve_type(x);
                 self.types.pointer(t)
@@ -330,7 +422,12 @@ impl<'a> Compiler<'a> {
                 let kt = self.resolve_type(k);
                 let vt = self.resolve_type(v);
                 if kt != wk::INVALID && !self.types.comparable(kt) {
-                    errorf!(self, k.span, "invalid map key type {}", self.types.name(kt));
+                    let why = if self.types.is_type_param(kt) {
+                        " (missing comparable constraint)"
+                    } else {
+                        ""
+                    };
+                    errorf!(self, k.span, "invalid map key type {}{}", self.tn(kt), why);
                 }
                 self.types.intern(TypeKind::Map(kt, vt))
             }
@@ -349,6 +446,16 @@ impl<'a> Compiler<'a> {
                 for f in fields {
                     let t = self.resolve_type(&f.ty);
                     if f.names.is_empty() {
+                        let base = match self.types.kind(t) {
+                            TypeKind::Pointer(b) => *b,
+                            _ => t,
+                        };
+                        if self.types.is_type_param(base) {
+                            self.error(
+                                f.ty.span,
+                                "embedded field type cannot be a (pointer to a) type parameter",
+                            );
+                        }
                         let name = embedded_name(&f.ty);
                         fs.push(Field {
                             name,
@@ -371,30 +478,48 @@ impl<'a> Compiler<'a> {
                 self.types.intern(TypeKind::Struct(fs))
             }
             ExprKind::InterfaceType(elems) => {
-                let mut ms: Vec<IfaceMethod> = Vec::new();
+                let mut set = TypeSet {
+                    methods: Vec::new(),
+                    terms: None,
+                    comparable: false,
+                    implicit: false,
+                };
                 for el in elems {
                     match el {
                         ast::InterfaceElem::Method { name, sig } => {
                             let (sig_ty, _) = self.func_type(sig);
-                            ms.push(IfaceMethod {
+                            set.methods.push(IfaceMethod {
                                 name: name.name.clone(),
                                 sig: sig_ty,
                             });
                         }
                         ast::InterfaceElem::Embedded(t) => {
-                            let et = self.resolve_type(t);
-                            if !self.types.is_interface(et) && et != wk::INVALID {
-                                self.error(t.span, "interface contains type constraints (generics are not supported by gosim)");
-                            }
-                            for m in self.types.interface_methods(et).to_vec() {
-                                if !ms.iter().any(|x| x.name == m.name) {
-                                    ms.push(m);
+                            let es = match &t.kind {
+                                ExprKind::Union(terms) => TypeSet {
+                                    methods: Vec::new(),
+                                    terms: self.union_terms(terms),
+                                    comparable: false,
+                                    implicit: true,
+                                },
+                                _ => {
+                                    self.in_constraint = true;
+                                    let et = self.resolve_type(t);
+                                    if et == wk::INVALID {
+                                        continue;
+                                    }
+                                    self.type_set(et)
                                 }
-                            }
+                            };
+                            self.embed_in_set(&mut set, &es);
                         }
                     }
                 }
+                let mut ms = set.methods;
                 crate::util::order::sort_by(&mut ms, |a, b| a.name.cmp(&b.name));
+                if set.terms.is_some() || set.comparable {
+                    set.methods = ms;
+                    return self.types.intern(TypeKind::Constraint(set));
+                }
                 self.types.intern(TypeKind::Interface(ms))
             }
             _ => {
@@ -480,7 +605,7 @@ impl<'a> Compiler<'a> {
                 match consts::representable(&self.types, &cv, t) {
                     Ok(c) => val = Some(c),
                     Err(_) => {
-                        errorf!(self, v.span, "cannot use {} (untyped {} constant) as {} value in constant declaration (overflows)", self.text(v.span), "int", self.types.name(t));
+                        errorf!(self, v.span, "cannot use {} (untyped {} constant) as {} value in constant declaration (overflows)", self.text(v.span), "int", self.tn(t));
                     }
                 }
                 cty = t;
@@ -506,6 +631,21 @@ impl<'a> Compiler<'a> {
         let file: &'a ast::File = p.file;
         for d in &file.decls {
             let Decl::Func(fd) = d else { continue };
+            if self.is_generic_method(fd) {
+                continue;
+            }
+            if !fd.tparams.is_empty() {
+                if fd.recv.is_some() {
+                    self.error(
+                        fd.tparams[0].span,
+                        "generic methods (Go 1.27) are not supported by gosim",
+                    );
+                    self.refused_methods.push(fd.name.name.clone());
+                } else {
+                    self.declare_generic_func(fd);
+                }
+                continue;
+            }
             let fid = self.funcs.len() as u32;
             self.funcs.push(None);
             let recv_ty = fd.recv.as_ref().map(|r| self.resolve_type(&r.ty));
@@ -545,7 +685,7 @@ impl<'a> Compiler<'a> {
                             self,
                             fd.recv.as_ref().map(|r| r.span).unwrap_or(fd.span),
                             "invalid receiver type {}",
-                            self.types.name(rt)
+                            self.tn(rt)
                         );
                         continue;
                     };
@@ -555,7 +695,7 @@ impl<'a> Compiler<'a> {
                             self,
                             fd.name.span,
                             "method {}.{} already declared",
-                            self.types.name(base),
+                            self.tn(base),
                             fd.name.name
                         );
                     }
@@ -573,38 +713,7 @@ impl<'a> Compiler<'a> {
                         Some(nid) => MethodTarget::Native(nid),
                         None => MethodTarget::Func(fid),
                     };
-                    if let Some(n) = self.types.named_info_mut(base) {
-                        n.methods.push(Method {
-                            name: fd.name.name.clone(),
-                            pointer_recv,
-                            sig: sig_ty,
-                            target,
-                        });
-                    }
-                    let mid = self.method_name_id(&fd.name.name);
-                    let ptr_ty = self.types.pointer(base);
-                    self.methods.entries.insert(
-                        (ptr_ty, mid),
-                        MethodEntry {
-                            target,
-                            sig: sig_ty,
-                            recv: if pointer_recv {
-                                RecvAdjust::None
-                            } else {
-                                RecvAdjust::Deref
-                            },
-                        },
-                    );
-                    if !pointer_recv {
-                        self.methods.entries.insert(
-                            (base, mid),
-                            MethodEntry {
-                                target,
-                                sig: sig_ty,
-                                recv: RecvAdjust::None,
-                            },
-                        );
-                    }
+                    self.add_method(base, &fd.name.name, pointer_recv, sig_ty, target, true);
                     if native.is_none() {
                         let name = format!(
                             "{}.{}{}",
@@ -619,6 +728,8 @@ impl<'a> Compiler<'a> {
                             recv_ty: Some(rt),
                             sig_ty,
                             name,
+                            binds: Vec::new(),
+                            origin: None,
                         });
                     }
                 }
@@ -630,6 +741,7 @@ impl<'a> Compiler<'a> {
                                 "func init must have no arguments and no return values",
                             );
                         }
+                        self.init_fids.push(fid);
                     } else {
                         if self.packages[pkg].scope.contains_key(&fd.name.name) {
                             errorf!(
@@ -643,6 +755,9 @@ impl<'a> Compiler<'a> {
                             Some(nid) => Sym::Native { nid, ty: sig_ty },
                             None => Sym::Func { fid, ty: sig_ty },
                         };
+                        if !p.library {
+                            self.func_sigs.push((fid, fd.sig.span));
+                        }
                         self.packages[pkg].scope.insert(fd.name.name.clone(), sym);
                     }
                     if fd.name.name == "main"
@@ -663,6 +778,8 @@ impl<'a> Compiler<'a> {
                             recv_ty: None,
                             sig_ty,
                             name,
+                            binds: Vec::new(),
+                            origin: None,
                         });
                     }
                 }
@@ -751,10 +868,15 @@ impl<'a> Compiler<'a> {
 
     fn compile_func_decl(&mut self, pf: &PendingFunc<'a>) {
         let Some(body) = &pf.decl.body else { return };
+        let checking = pf.fid == NO_FUNC;
+        if !checking && pf.origin.is_some_and(|o| self.generic_failed(o)) {
+            return;
+        }
         let mut boxed = boxing::boxed_names(body);
         for _attempt in 0..8 {
             self.boxed = boxed.clone();
             self.retry_boxed = None;
+            self.checking_generic = checking;
             let diag_mark = self.diags.len();
             let code = self.compile_function(
                 &pf.name,
@@ -764,12 +886,22 @@ impl<'a> Compiler<'a> {
                 pf.sig_ty,
                 body,
                 pf.decl.span,
+                &pf.binds,
             );
+            self.checking_generic = false;
             if let Some(name) = self.retry_boxed.take() {
                 self.diags.truncate(diag_mark);
                 // Closures compiled in the failed attempt are abandoned.
                 boxed.insert(name);
                 continue;
+            }
+            if checking {
+                if self.diags.len() > diag_mark {
+                    if let Some(o) = pf.origin {
+                        self.mark_generic_failed(o);
+                    }
+                }
+                return;
             }
             let mut code = code;
             code.library = self.library_mode;
@@ -790,9 +922,17 @@ impl<'a> Compiler<'a> {
         sig_ty: TypeId,
         body: &ast::Block,
         span: Span,
+        binds: &[(String, TypeId)],
     ) -> FuncCode {
         self.fns.push(FnCtx::new(name.to_string(), body.span));
         self.push_scope();
+        for (n, t) in binds {
+            if n != "_" {
+                if let Some(scope) = self.fnc().scopes.last_mut() {
+                    scope.insert(n.clone(), Sym::Type(*t));
+                }
+            }
+        }
         let mut boxed_params = Vec::new();
         // Receiver and parameters occupy the first slots in order.
         if let (Some(r), Some(rt)) = (recv, recv_ty) {
@@ -848,7 +988,9 @@ impl<'a> Compiler<'a> {
         }
         self.fnc().result_slots = result_slots.clone();
         self.fnc().boxed_results = boxed_results.clone();
+        self.check_labels(body);
         self.block_stmts(&body.stmts);
+        self.patch_gotos();
         if !results.is_empty() && !stmt::terminates_block(&body.stmts) {
             let end = Span {
                 lo: body.span.hi.saturating_sub(1),
@@ -890,18 +1032,10 @@ impl<'a> Compiler<'a> {
             f.spans.extend(spans);
         }
         self.fns.push(f);
-        // Package init functions, in package order.
-        // FIXME: a method named `init` ("main.T.init") matches too, and runs
-        // before main as if it were one.
-        let mut init_fids = Vec::new();
-        for (fid, code) in self.funcs.iter().enumerate() {
-            if let Some(c) = code {
-                if c.name.ends_with(".init") {
-                    init_fids.push(fid as u32);
-                }
-            }
-        }
-        for fid in init_fids {
+        // Package init functions (only top-level `func init()`, not a
+        // method of that name), in package order, each package's in source
+        // order.
+        for fid in std::mem::take(&mut self.init_fids) {
             self.emit(Op::Call { fid, argc: 0 });
         }
         self.emit(Op::Call {
@@ -944,6 +1078,10 @@ impl FnCtx {
             name,
             closures: 0,
             cur_span: span,
+            labels: Vec::new(),
+            gotos: Vec::new(),
+            rangefunc: None,
+            ranges: 0,
         }
     }
 }
@@ -956,7 +1094,10 @@ fn embedded_name(e: &Expr) -> String {
     match &e.kind {
         ExprKind::Ident(id) => id.name.clone(),
         ExprKind::Selector(_, sel) => sel.name.clone(),
-        ExprKind::Star(x) | ExprKind::Paren(x) => embedded_name(x),
+        ExprKind::Star(x)
+        | ExprKind::Paren(x)
+        | ExprKind::Index(x, _)
+        | ExprKind::IndexList(x, _) => embedded_name(x),
         _ => "?".into(),
     }
 }

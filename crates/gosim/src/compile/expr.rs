@@ -11,7 +11,7 @@
 
 use crate::compile::consts::{self, ConstVal};
 use crate::compile::lookup::Selection;
-use crate::compile::{Compiler, FnCtx, Mode, Operand, Sym};
+use crate::compile::{Compiler, FnCtx, Mode, Operand, Sym, NO_FUNC};
 use crate::syntax::ast::{BinaryOp, Block, Expr, ExprKind, FuncType, Ident, Lit, UnaryOp};
 use crate::syntax::span::Span;
 use crate::types::{well_known as wk, TypeId};
@@ -32,7 +32,7 @@ impl<'a> Compiler<'a> {
             Mode::Const(v) => Some((v, op.ty)),
             Mode::Invalid => None,
             _ => {
-                let ty = self.types.name(op.ty);
+                let ty = self.tn(op.ty);
                 errorf!(
                     self,
                     e.span,
@@ -70,8 +70,27 @@ impl<'a> Compiler<'a> {
         self.single_value(op, e)
     }
 
+    /// Compiles `e` where a value of type `t` is wanted: an untyped
+    /// constant shifted by a non-constant count takes `t` (Go spec
+    /// "Operators": it "is first implicitly converted to the type it would
+    /// assume if the shift expression were replaced by its left operand
+    /// alone").
+    pub(super) fn expr_for(&mut self, e: &Expr, t: TypeId) -> Operand {
+        self.shift_ctx = Some(t);
+        self.expr(e)
+    }
+
     pub(super) fn expr(&mut self, e: &Expr) -> Operand {
         let span = e.span;
+        // The context reaches through parentheses, unary and arithmetic
+        // operators to a shift; any other expression starts afresh.
+        let ctx = self.shift_ctx.take();
+        if !self.hoisted.is_empty() {
+            if let Some((slot, ty)) = self.hoisted_operand(e) {
+                self.emit(Op::Load(slot));
+                return Operand::value(ty, span);
+            }
+        }
         match &e.kind {
             ExprKind::Ident(id) => self.ident(id, span),
             ExprKind::Lit(lit) => match lit {
@@ -107,6 +126,7 @@ impl<'a> Compiler<'a> {
                 },
             },
             ExprKind::Paren(x) => {
+                self.shift_ctx = ctx;
                 let mut op = self.expr(x);
                 op.span = span;
                 op
@@ -123,7 +143,32 @@ impl<'a> Compiler<'a> {
                 }
             },
             ExprKind::Selector(x, sel) => self.selector(x, sel, span),
-            ExprKind::Index(x, i) => self.index(x, i, span),
+            ExprKind::Index(x, i) => match self.generic_ref(x) {
+                Some(g) => self.instance_expr(g, &[&**i], span),
+                None => self.index(x, i, span),
+            },
+            ExprKind::IndexList(x, args) => {
+                let args: Vec<&Expr> = args.iter().collect();
+                match self.generic_ref(x) {
+                    Some(g) => self.instance_expr(g, &args, span),
+                    None => {
+                        let o = self.expr(x);
+                        if !o.is_invalid() {
+                            errorf!(
+                                self,
+                                x.span,
+                                "invalid operation: {} is not a generic function",
+                                self.text(x.span)
+                            );
+                        }
+                        Operand::invalid(span)
+                    }
+                }
+            }
+            ExprKind::Union(_) => {
+                self.error(span, "cannot use ~ outside of interface or type constraint");
+                Operand::invalid(span)
+            }
             ExprKind::Slice { x, lo, hi, max } => {
                 self.slice_expr(x, lo.as_deref(), hi.as_deref(), max.as_deref(), span)
             }
@@ -177,8 +222,13 @@ impl<'a> Compiler<'a> {
                     }
                 }
             }
-            ExprKind::Unary(op, x) => self.unary(*op, x, span),
-            ExprKind::Binary(op, l, r) => self.binary(*op, l, r, span),
+            ExprKind::Unary(op, x) => {
+                if matches!(op, UnaryOp::Neg | UnaryOp::Plus | UnaryOp::BitNot) {
+                    self.shift_ctx = ctx;
+                }
+                self.unary(*op, x, span)
+            }
+            ExprKind::Binary(op, l, r) => self.binary(*op, l, r, span, ctx),
             ExprKind::ArrayType { .. }
             | ExprKind::MapType(..)
             | ExprKind::ChanType(..)
@@ -198,6 +248,14 @@ impl<'a> Compiler<'a> {
     /// The operand a resolved name denotes (emitting the load of a value).
     pub(super) fn sym_operand(&mut self, sym: Sym, span: Span) -> Operand {
         match sym {
+            // A variable whose type could not be determined (an error was
+            // reported) is an invalid operand: what follows stays quiet.
+            Sym::Local {
+                ty: wk::INVALID, ..
+            }
+            | Sym::Global {
+                ty: wk::INVALID, ..
+            } => Operand::invalid(span),
             Sym::Local { ty, .. } | Sym::Global { ty, .. } => {
                 self.load_sym(&sym);
                 Operand::value(ty, span)
@@ -235,6 +293,24 @@ impl<'a> Compiler<'a> {
                 ty: wk::UNTYPED_NIL,
                 span,
             },
+            Sym::GenericFunc(_) => {
+                errorf!(
+                    self,
+                    span,
+                    "cannot use generic function {} without instantiation",
+                    self.text(span)
+                );
+                Operand::invalid(span)
+            }
+            Sym::GenericType(gid) => {
+                errorf!(
+                    self,
+                    span,
+                    "cannot use generic type {} without instantiation",
+                    self.generic_type_text(gid)
+                );
+                Operand::invalid(span)
+            }
         }
     }
 
@@ -289,14 +365,19 @@ impl<'a> Compiler<'a> {
                 .trim_end_matches(".func");
             format!("{}.func{}", base, parent.closures)
         };
-        let code = self.compile_function(&name, None, None, sig, sig_ty, body, span);
+        let code = self.compile_function(&name, None, None, sig, sig_ty, body, span, &[]);
         // The captures were recorded on the closure's context, which is gone;
         // compile_function returns them through the FuncCode locals.
         let captures: Vec<u32> = self.last_capture_sources.take().unwrap_or_default();
-        let fid = self.funcs.len() as u32;
-        let mut code = code;
-        code.library = self.library_mode;
-        self.funcs.push(Some(code));
+        let fid = if self.checking_generic {
+            NO_FUNC
+        } else {
+            let fid = self.funcs.len() as u32;
+            let mut code = code;
+            code.library = self.library_mode;
+            self.funcs.push(Some(code));
+            fid
+        };
         for src in &captures {
             self.emit(Op::Load(*src));
         }
@@ -369,7 +450,10 @@ impl<'a> Compiler<'a> {
                 if let Mode::Const(v) = &o.mode {
                     let folded = match (op, v) {
                         (UnaryOp::Neg, ConstVal::Int(i)) => Some(ConstVal::Int(-i)),
-                        (UnaryOp::Neg, ConstVal::Float(f)) => Some(ConstVal::Float(-f)),
+                        // Constants have no negative zero.
+                        (UnaryOp::Neg, ConstVal::Float(f)) => {
+                            Some(ConstVal::Float(if *f == 0.0 { 0.0 } else { -f }))
+                        }
                         (UnaryOp::Neg, ConstVal::Rat(r)) => Some(ConstVal::Rat(Rc::new(r.neg()))),
                         (
                             UnaryOp::Plus,
@@ -397,7 +481,7 @@ impl<'a> Compiler<'a> {
                                     span,
                                     "constant {} overflows {}",
                                     c.display(),
-                                    self.types.name(o.ty)
+                                    self.tn(o.ty)
                                 );
                             }
                             Operand {
@@ -423,9 +507,11 @@ impl<'a> Compiler<'a> {
                     return o;
                 }
                 let ok = match op {
-                    UnaryOp::Neg | UnaryOp::Plus => self.types.is_numeric(o.ty),
-                    UnaryOp::Not => self.types.is_bool(o.ty),
-                    UnaryOp::BitNot => self.types.is_integer(o.ty),
+                    UnaryOp::Neg | UnaryOp::Plus => {
+                        self.each_type(o.ty, &|c, u| c.types.is_numeric(u))
+                    }
+                    UnaryOp::Not => self.each_type(o.ty, &|c, u| c.types.is_bool(u)),
+                    UnaryOp::BitNot => self.each_type(o.ty, &|c, u| c.types.is_integer(u)),
                     _ => false,
                 };
                 if !ok {
@@ -470,12 +556,33 @@ impl<'a> Compiler<'a> {
         }
     }
 
-    fn binary(&mut self, op: BinaryOp, l: &Expr, r: &Expr, span: Span) -> Operand {
+    fn binary(
+        &mut self,
+        op: BinaryOp,
+        l: &Expr,
+        r: &Expr,
+        span: Span,
+        ctx: Option<TypeId>,
+    ) -> Operand {
         let (cmp, arith) = match BinaryOpClass::of(op) {
             BinaryOpClass::Logical => return self.logical(op, l, r, span),
-            BinaryOpClass::Shift(aop) => return self.shift(op, aop, l, r, span),
+            BinaryOpClass::Shift(aop) => return self.shift(op, aop, l, r, span, ctx),
             BinaryOpClass::Comparison(cmp) => (Some(cmp), None),
             BinaryOpClass::Arithmetic(aop) => (None, Some(aop)),
+        };
+        // An untyped shift operand takes the other operand's type, or else
+        // the context's (never a comparison's: its result is a bool).
+        let ctx = if cmp.is_some() { None } else { ctx };
+        self.shift_ctx = if self.has_untyped_shift(l) {
+            // The right operand's type, unless it is an untyped shift too.
+            match self.peek_type_mode(r) {
+                (Mode::Value, t) if !self.types.is_untyped(t) && !self.has_untyped_shift(r) => {
+                    Some(t)
+                }
+                _ => ctx,
+            }
+        } else {
+            None
         };
         let lo = self.expr(l);
         let lo = if matches!(lo.mode, Mode::Const(_) | Mode::Invalid) {
@@ -483,6 +590,12 @@ impl<'a> Compiler<'a> {
         } else {
             self.single_value(lo, l)
         };
+        if self.has_untyped_shift(r) {
+            self.shift_ctx = match lo.mode {
+                Mode::Value if !self.types.is_untyped(lo.ty) => Some(lo.ty),
+                _ => ctx,
+            };
+        }
         let ro = self.expr(r);
         let ro = if matches!(ro.mode, Mode::Const(_) | Mode::Invalid) {
             ro
@@ -502,7 +615,7 @@ impl<'a> Compiler<'a> {
         let (ty, swapped) = match (&lo.mode, &ro.mode) {
             (Mode::Const(_), _) => {
                 let t = ro.ty;
-                if !self.const_fits_operand(&lo, t, l, span) {
+                if !self.const_fits_operand(&lo, t, l, span, true, cmp.is_some(), r.span) {
                     return Operand::invalid(span);
                 }
                 self.push_const_as(&lo, t);
@@ -510,7 +623,7 @@ impl<'a> Compiler<'a> {
             }
             (_, Mode::Const(_)) => {
                 let t = lo.ty;
-                if !self.const_fits_operand(&ro, t, r, span) {
+                if !self.const_fits_operand(&ro, t, r, span, false, cmp.is_some(), r.span) {
                     return Operand::invalid(span);
                 }
                 self.push_const_as(&ro, t);
@@ -545,8 +658,8 @@ impl<'a> Compiler<'a> {
                             span,
                             "invalid operation: {} (mismatched types {} and {})",
                             self.text(span),
-                            self.types.name(lo.ty),
-                            self.types.name(ro.ty)
+                            self.tn(lo.ty),
+                            self.tn(ro.ty)
                         );
                         return Operand::invalid(span);
                     }
@@ -570,7 +683,9 @@ impl<'a> Compiler<'a> {
         let nk = self.num_kind(ty);
         // Not a comparison, so `arith` is set; `filter` keeps it only where
         // the operator is defined on the operands.
-        let Some(aop) = arith.filter(|aop| arith_defined_on(*aop, nk)) else {
+        let Some(aop) =
+            arith.filter(|aop| self.each_type(ty, &|c, u| arith_defined_on(*aop, c.num_kind(u))))
+        else {
             let opnd = if matches!(lo.mode, Mode::Const(_)) {
                 self.describe(&ro, r)
             } else {
@@ -597,6 +712,23 @@ impl<'a> Compiler<'a> {
         Operand::value(ty, span)
     }
 
+    /// Whether `e` holds a shift of an untyped constant, whose type comes
+    /// from its context (through parentheses and arithmetic, as far as
+    /// the context reaches).
+    fn has_untyped_shift(&mut self, e: &Expr) -> bool {
+        match &e.kind {
+            ExprKind::Binary(BinaryOp::Shl | BinaryOp::Shr, l, _) => {
+                matches!(self.peek_type_mode(l), (Mode::Const(_), t) if self.types.is_untyped(t))
+            }
+            ExprKind::Binary(op, l, r) => {
+                matches!(BinaryOpClass::of(*op), BinaryOpClass::Arithmetic(_))
+                    && (self.has_untyped_shift(l) || self.has_untyped_shift(r))
+            }
+            ExprKind::Paren(x) | ExprKind::Unary(_, x) => self.has_untyped_shift(x),
+            _ => false,
+        }
+    }
+
     /// Folds a binary operation on two constants, as go/types does with
     /// go/constant: the result stays untyped unless an operand is typed.
     #[allow(clippy::too_many_arguments)]
@@ -619,8 +751,8 @@ impl<'a> Compiler<'a> {
                     span,
                     "invalid operation: {} (mismatched types {} and {})",
                     self.text(span),
-                    self.types.name(lo.ty),
-                    self.types.name(ro.ty)
+                    self.tn(lo.ty),
+                    self.tn(ro.ty)
                 );
                 return Operand::invalid(span);
             }
@@ -639,12 +771,20 @@ impl<'a> Compiler<'a> {
         match consts::fold_binary(op, &a, &b, int_div) {
             Ok(c) => {
                 let rty = if is_cmp { wk::UNTYPED_BOOL } else { ty };
-                if !is_cmp
-                    && !self.types.is_untyped(rty)
-                    && consts::representable(&self.types, &c, rty).is_err()
-                {
-                    errorf!(self, span, "cannot use {} (untyped int constant {}) as {} value in expression (overflows)", self.text(span), c.display(), self.types.name(rty));
-                }
+                // A typed constant's value is rounded to its type after each
+                // operation (so float32 constants compute in float32).
+                let c = if !is_cmp && !self.types.is_untyped(rty) {
+                    match consts::representable(&self.types, &c, rty) {
+                        Ok(r) if self.types.is_float(rty) => r,
+                        Ok(_) => c,
+                        Err(_) => {
+                            errorf!(self, span, "cannot use {} (untyped int constant {}) as {} value in expression (overflows)", self.text(span), c.display(), self.tn(rty));
+                            c
+                        }
+                    }
+                } else {
+                    c
+                };
                 let c = match (&c, self.types.is_integer(rty)) {
                     (ConstVal::Float(f), true) if f.fract() == 0.0 => ConstVal::Int(*f as i128),
                     (ConstVal::Rat(_), true) => c.as_i128().map(ConstVal::Int).unwrap_or(c),
@@ -683,6 +823,35 @@ impl<'a> Compiler<'a> {
     ) -> Operand {
         let ordered = !matches!(cmp, CmpOp::Eq | CmpOp::Ne);
         let nk = self.num_kind(ty);
+        if self.types.is_type_param(self.types.underlying(ty)) {
+            // A type parameter: every type in its set must allow the operator.
+            let ok = if ordered {
+                self.each_type(ty, &|c, u| c.num_kind(u) != NumKind::Any)
+            } else {
+                self.types.comparable(ty)
+            };
+            if !ok {
+                let why = if ordered {
+                    format!(
+                        "type parameter {} cannot use operator {}",
+                        self.tn(ty),
+                        op.as_str()
+                    )
+                } else {
+                    "incomparable types in type set".to_string()
+                };
+                errorf!(
+                    self,
+                    span,
+                    "invalid operation: {} ({})",
+                    self.text(span),
+                    why
+                );
+                return Operand::invalid(span);
+            }
+            self.emit(Op::Cmp(cmp, NumKind::Any));
+            return Operand::value(wk::UNTYPED_BOOL, span);
+        }
         if ordered && nk == NumKind::Any {
             errorf!(
                 self,
@@ -727,8 +896,38 @@ impl<'a> Compiler<'a> {
     }
 
     /// Checks that a constant operand converts to the other operand's type.
-    fn const_fits_operand(&mut self, c: &Operand, t: TypeId, e: &Expr, span: Span) -> bool {
+    /// go/types reports a mismatch of kinds with both types in source order,
+    /// at the right operand of a comparison (only then is the mismatch
+    /// known) and at the whole expression otherwise; a value that does not
+    /// fit, at the constant.
+    #[allow(clippy::too_many_arguments)]
+    fn const_fits_operand(
+        &mut self,
+        c: &Operand,
+        t: TypeId,
+        e: &Expr,
+        span: Span,
+        const_left: bool,
+        cmp: bool,
+        right: Span,
+    ) -> bool {
         let Mode::Const(v) = &c.mode else { return true };
+        let mismatch = |this: &mut Self, ct: TypeId| {
+            let (a, b) = if const_left {
+                (this.tn(ct), this.tn(t))
+            } else {
+                (this.tn(t), this.tn(ct))
+            };
+            let at = if cmp { right } else { span };
+            errorf!(
+                this,
+                at,
+                "invalid operation: {} (mismatched types {} and {})",
+                this.text(span),
+                a,
+                b
+            );
+        };
         if *v == ConstVal::Nil {
             let ok = matches!(
                 self.types.ukind(t),
@@ -740,62 +939,44 @@ impl<'a> Compiler<'a> {
                     | TypeKind::Interface(_)
             );
             if !ok {
-                errorf!(
-                    self,
-                    span,
-                    "invalid operation: {} (mismatched types {} and untyped nil)",
-                    self.text(span),
-                    self.types.name(t)
-                );
+                mismatch(self, wk::UNTYPED_NIL);
             }
             return ok;
         }
         if self.types.is_interface(t) {
             return true;
         }
+        if self.types.is_type_param(self.types.underlying(t)) && self.types.is_untyped(c.ty) {
+            if !self.const_fits_each(v, t) {
+                errorf!(
+                    self,
+                    e.span,
+                    "cannot convert {} to type {}",
+                    self.describe(c, e),
+                    self.tn(t)
+                );
+                return false;
+            }
+            return true;
+        }
         if !self.types.is_untyped(c.ty) && c.ty != t {
-            errorf!(
-                self,
-                span,
-                "invalid operation: {} (mismatched types {} and {})",
-                self.text(span),
-                self.types.name(c.ty),
-                self.types.name(t)
-            );
+            mismatch(self, c.ty);
             return false;
         }
         match consts::representable(&self.types, v, t) {
             Ok(_) => true,
+            Err(consts::Unrepresentable::Mismatch) => {
+                mismatch(self, c.ty);
+                false
+            }
             Err(why) => {
-                let msg = match why {
-                    consts::Unrepresentable::Mismatch => {
-                        format!(
-                            "invalid operation: {} (mismatched types {} and {})",
-                            self.text(span),
-                            if self.types.is_untyped(c.ty) {
-                                self.types.name(c.ty)
-                            } else {
-                                self.types.name(t)
-                            },
-                            self.types.name(t)
-                        )
-                    }
-                    consts::Unrepresentable::Truncated => format!(
-                        "{} (untyped float constant) truncated to {}",
-                        self.text(e.span),
-                        self.types.name(t)
-                    ),
-                    consts::Unrepresentable::Overflow => format!(
-                        "{} (untyped int constant {}) overflows {}",
-                        self.text(e.span),
-                        v.display(),
-                        self.types.name(t)
-                    ),
+                let what = if why == consts::Unrepresentable::Truncated {
+                    "truncated to"
+                } else {
+                    "overflows"
                 };
-                // FIXME: this also deletes "cannot use " from the quoted
-                // source text (a string constant may contain it). Left as it
-                // is because fixing it changes messages.
-                self.error(e.span, msg.replace("cannot use ", ""));
+                let msg = format!("{} {} {}", self.describe(c, e), what, self.tn(t));
+                self.error(e.span, msg);
                 false
             }
         }
@@ -933,7 +1114,16 @@ impl<'a> Compiler<'a> {
         Operand::value(ty, span)
     }
 
-    fn shift(&mut self, op: BinaryOp, aop: ArithOp, l: &Expr, r: &Expr, span: Span) -> Operand {
+    fn shift(
+        &mut self,
+        op: BinaryOp,
+        aop: ArithOp,
+        l: &Expr,
+        r: &Expr,
+        span: Span,
+        ctx: Option<TypeId>,
+    ) -> Operand {
+        self.shift_ctx = ctx;
         let lo = self.expr(l);
         if lo.is_invalid() {
             return lo;
@@ -976,7 +1166,7 @@ impl<'a> Compiler<'a> {
                     if !self.types.is_untyped(ty)
                         && consts::representable(&self.types, &c, ty).is_err()
                     {
-                        errorf!(self, span, "cannot use {} (constant {} of type {}) as {} value in expression (overflows)", self.text(span), c.display(), self.types.name(ty), self.types.name(ty));
+                        errorf!(self, span, "cannot use {} (constant {} of type {}) as {} value in expression (overflows)", self.text(span), c.display(), self.tn(ty), self.tn(ty));
                     }
                     Operand {
                         mode: Mode::Const(c),
@@ -1018,10 +1208,53 @@ impl<'a> Compiler<'a> {
         }
         let lty = match &lo.mode {
             Mode::Const(_) => {
-                // Emit the left constant below the already-emitted count.
-                let t = self.types.default_type(lo.ty);
-                let t = if t == wk::FLOAT64 { wk::INT } else { t };
+                // An untyped constant takes the context's type (see
+                // `expr_for`); a typed one keeps its own.
+                let t = match ctx {
+                    Some(c)
+                        if self.types.is_untyped(lo.ty)
+                            && c != wk::INVALID
+                            && !self.types.is_interface(c) =>
+                    {
+                        c
+                    }
+                    _ => self.types.default_type(lo.ty),
+                };
+                if !self.each_type(t, &|c, u| c.types.is_integer(u)) {
+                    errorf!(
+                        self,
+                        l.span,
+                        "invalid operation: shifted operand {} (type {}) must be integer",
+                        self.text(l.span),
+                        self.tn(t)
+                    );
+                    return Operand::invalid(span);
+                }
                 if let Mode::Const(v) = &lo.mode {
+                    if !self.types.is_type_param(self.types.underlying(t)) {
+                        match consts::representable(&self.types, v, t) {
+                            Ok(_) => {}
+                            Err(consts::Unrepresentable::Truncated) => {
+                                errorf!(
+                                    self,
+                                    l.span,
+                                    "invalid operation: shifted operand {} must be integer",
+                                    self.describe(&lo, l)
+                                );
+                                return Operand::invalid(span);
+                            }
+                            Err(_) => {
+                                errorf!(
+                                    self,
+                                    l.span,
+                                    "{} overflows {}",
+                                    self.describe(&lo, l),
+                                    self.tn(t)
+                                );
+                                return Operand::invalid(span);
+                            }
+                        }
+                    }
                     let val = v.to_value(&self.types, t);
                     if ro_val.is_some() {
                         self.emit(Op::Push(val));
@@ -1251,7 +1484,11 @@ impl<'a> Compiler<'a> {
         f.code.truncate(mark);
         f.spans.truncate(mark);
         f.closures = nclos;
-        self.funcs.truncate(funcs);
+        // Closures compiled by the peek are dropped; their slots stay, as
+        // generic instances made meanwhile keep theirs (filled later).
+        for code in &mut self.funcs[funcs..] {
+            *code = None;
+        }
         self.retry_boxed = retry;
         if !(keep_diags_if_invalid && op.is_invalid()) {
             self.diags.truncate(diags);
@@ -1270,6 +1507,15 @@ impl<'a> Compiler<'a> {
         if xo.is_invalid() {
             return xo;
         }
+        if self.types.is_type_param(xo.ty) {
+            errorf!(
+                self,
+                x.span,
+                "invalid operation: cannot use type assertion on type parameter value {}",
+                self.describe(&xo, x)
+            );
+            return Operand::invalid(span);
+        }
         if !self.types.is_interface(xo.ty) {
             errorf!(
                 self,
@@ -1285,7 +1531,7 @@ impl<'a> Compiler<'a> {
         }
         if !self.types.is_interface(target) {
             if let Some(m) = self.missing_method(target, xo.ty) {
-                errorf!(self, t.span, "impossible type assertion: {}.({})\n\t{} does not implement {} (missing method {})", self.text(x.span), self.types.name(target), self.types.name(target), self.types.name(xo.ty), m);
+                errorf!(self, t.span, "impossible type assertion: {}.({})\n\t{} does not implement {} (missing method {})", self.text(x.span), self.tn(target), self.tn(target), self.tn(xo.ty), m);
             }
         }
         self.emit(Op::TypeAssert {

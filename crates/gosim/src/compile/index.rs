@@ -16,7 +16,7 @@ use crate::vm::value::Value;
 
 impl<'a> Compiler<'a> {
     pub(super) fn index_value(&mut self, i: &Expr, len: Option<u64>) {
-        let o = self.expr(i);
+        let o = self.expr_for(i, wk::INT);
         match &o.mode {
             Mode::Const(c) => {
                 match c.as_i128() {
@@ -69,7 +69,7 @@ impl<'a> Compiler<'a> {
             return xo;
         }
         if let Mode::Type = xo.mode {
-            self.error(span, "generic type instantiation is not supported by gosim");
+            errorf!(self, x.span, "{} is not a generic type", self.text(x.span));
             return Operand::invalid(span);
         }
         if let Mode::Const(ConstVal::Str(s)) = &xo.mode {
@@ -240,7 +240,7 @@ impl<'a> Compiler<'a> {
                     span,
                     "cannot slice {} (variable of type {})",
                     self.text(x.span),
-                    self.types.name(xt)
+                    self.tn(xt)
                 );
                 return Operand::invalid(span);
             }

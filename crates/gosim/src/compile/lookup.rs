@@ -28,7 +28,10 @@ impl<'a> Compiler<'a> {
         None
     }
 
-    fn has_method(&self, t: TypeId, name: &str, sig: TypeId) -> bool {
+    pub(super) fn has_method(&self, t: TypeId, name: &str, sig: TypeId) -> bool {
+        if let Some(m) = self.tparam_method(t, name) {
+            return m.sig == sig;
+        }
         if self.types.is_interface(t) {
             return self
                 .types
@@ -58,6 +61,20 @@ impl<'a> Compiler<'a> {
     /// Finds field or method `name` of type `t` (auto-dereferencing one
     /// pointer level, searching embedded fields breadth-first).
     pub(super) fn select(&self, t: TypeId, name: &str) -> Option<Selection> {
+        // A type parameter has its constraint's methods and nothing else
+        // (not even its core type's fields); a pointer to one has none.
+        if self.types.is_type_param(t) {
+            return self.tparam_method(t, name).map(|m| Selection::IfaceMethod {
+                path: vec![],
+                name: name.to_string(),
+                sig: m.sig,
+            });
+        }
+        if let TypeKind::Pointer(b) = self.types.kind(t) {
+            if self.types.is_type_param(*b) {
+                return None;
+            }
+        }
         let (start, start_ptr) = match self.types.kind(t) {
             TypeKind::Pointer(b) => (*b, true),
             _ => (t, false),
@@ -256,20 +273,33 @@ impl<'a> Compiler<'a> {
                     None => Operand::invalid(span),
                 }
             }
+            None if self.refused_methods.contains(&sel.name) => Operand::invalid(span),
+            None if matches!(self.types.kind(xo.ty), TypeKind::Pointer(b) if self.types.is_type_param(*b)) =>
+            {
+                errorf!(
+                    self,
+                    sel.span,
+                    "{}.{} undefined (type {} is pointer to type parameter, not type parameter)",
+                    self.text(x.span),
+                    sel.name,
+                    self.tn(xo.ty)
+                );
+                Operand::invalid(span)
+            }
             None => {
                 let what = if self.types.is_interface(xo.ty) {
                     format!(
                         "{}.{} undefined (type {} has no field or method {})",
                         self.text(x.span),
                         sel.name,
-                        self.types.name(xo.ty),
+                        self.tn(xo.ty),
                         sel.name
                     )
                 } else {
                     let lower = self.select(xo.ty, &capitalize_flip(&sel.name));
                     match lower {
-                        Some(_) => format!("{}.{} undefined (type {} has no field or method {}, but does have {} {})", self.text(x.span), sel.name, self.types.name(xo.ty), sel.name, "field", capitalize_flip(&sel.name)),
-                        None => format!("{}.{} undefined (type {} has no field or method {})", self.text(x.span), sel.name, self.types.name(xo.ty), sel.name),
+                        Some(_) => format!("{}.{} undefined (type {} has no field or method {}, but does have {} {})", self.text(x.span), sel.name, self.tn(xo.ty), sel.name, "field", capitalize_flip(&sel.name)),
+                        None => format!("{}.{} undefined (type {} has no field or method {})", self.text(x.span), sel.name, self.tn(xo.ty), sel.name),
                     }
                 };
                 self.error(sel.span, what);
@@ -308,9 +338,9 @@ impl<'a> Compiler<'a> {
                     self,
                     sel.span,
                     "{}.{} undefined (type {} has no method {})",
-                    self.types.name(t),
+                    self.tn(t),
                     sel.name,
-                    self.types.name(t),
+                    self.tn(t),
                     sel.name
                 );
                 Operand::invalid(span)

@@ -65,6 +65,11 @@ impl<'a> Compiler<'a> {
             }
         };
         let Some(t) = target else {
+            if let Some(l) = label {
+                if self.range_body_branch(&l.name, is_break) {
+                    return;
+                }
+            }
             match label {
                 Some(l) => errorf!(
                     self,
@@ -178,9 +183,14 @@ impl<'a> Compiler<'a> {
         label: Option<&str>,
         span: Span,
     ) {
+        if self.ranges_over_func(subject) {
+            self.range_func(key, value, define, subject, body, label, span);
+            return;
+        }
         self.push_scope();
         let Some((so, kind)) = self.range_subject(subject) else {
             self.pop_scope();
+            self.range_body_after_error(key, value, define, body, label);
             return;
         };
         let (kt, vt) = kind.var_types();
@@ -274,6 +284,35 @@ impl<'a> Compiler<'a> {
         self.pop_scope();
     }
 
+    /// After an invalid range clause, the body is still checked (with the
+    /// iteration variables invalid, so they cause no further errors), as
+    /// go/types does; its code is never reached.
+    pub(super) fn range_body_after_error(
+        &mut self,
+        key: Option<&Expr>,
+        value: Option<&Expr>,
+        define: bool,
+        body: &Block,
+        label: Option<&str>,
+    ) {
+        self.push_scope();
+        let skip = self.emit(Op::Jump(0));
+        if define {
+            for e in [key, value].into_iter().flatten() {
+                if let ExprKind::Ident(id) = &e.kind {
+                    self.declare_local(&id.name, wk::INVALID, id.span);
+                    self.mark_used(&id.name);
+                }
+            }
+        }
+        self.push_loop(label, true);
+        self.block_stmts(&body.stmts);
+        let end = self.here();
+        self.pop_loop(end, end);
+        self.patch(skip, end);
+        self.pop_scope();
+    }
+
     /// Compiles the range expression (once) and classifies it, reporting
     /// what Go cannot range over.
     fn range_subject(&mut self, subject: &Expr) -> Option<(Operand, RangeKind)> {
@@ -323,7 +362,7 @@ impl<'a> Compiler<'a> {
                         subject.span,
                         "invalid operation: range {} receive from send-only channel {}",
                         self.text(subject.span),
-                        self.types.name(sty)
+                        self.tn(sty)
                     );
                 }
                 RangeKind::Chan(e)
@@ -333,6 +372,29 @@ impl<'a> Compiler<'a> {
                 self.error(
                     subject.span,
                     "range over function iterators is not supported by gosim",
+                );
+                return None;
+            }
+            TypeKind::TypeParam(_) => {
+                let why = match self.tparam_set(sty).and_then(|s| s.terms) {
+                    None => "no specific type".to_string(),
+                    Some(terms) => {
+                        let us: Vec<TypeId> =
+                            terms.iter().map(|t| self.types.underlying(t.ty)).collect();
+                        let other = us.iter().find(|u| **u != us[0]).copied().unwrap_or(us[0]);
+                        format!(
+                            "{} and {} have different underlying types",
+                            self.tn(us[0]),
+                            self.tn(other)
+                        )
+                    }
+                };
+                errorf!(
+                    self,
+                    subject.span,
+                    "cannot range over {}: {}",
+                    self.describe(&so, subject),
+                    why
                 );
                 return None;
             }
@@ -633,6 +695,15 @@ pub(super) struct LoopCtx {
     continues: Vec<usize>,
     /// `break` inside a select or switch exits it but `continue` does not.
     is_loop: bool,
+}
+
+impl LoopCtx {
+    pub(super) fn label(&self) -> Option<&str> {
+        self.label.as_deref()
+    }
+    pub(super) fn is_loop(&self) -> bool {
+        self.is_loop
+    }
 }
 
 /// A Go 1.21 range variable after its one declaration: every iteration

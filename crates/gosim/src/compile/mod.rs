@@ -10,11 +10,13 @@
 //! The rooms are cut along go/types' own files: `decls` (decl.go,
 //! resolver.go, typexpr.go), `universe`, `stmt`, `assignments`, `loops`,
 //! `switch`, `expr`, `lookup`, `index`, `composite`, `conversions`,
-//! `calls` and `builtins`. `consts` and `rat` are constant values (what
-//! go/constant is to go/types), and `boxing` decides which variables live
-//! in heap cells. This file holds what they share (go/types' check.go and
-//! scope.go): the compiler state, function contexts, scopes and name
-//! lookup, and code emission.
+//! `calls`, `builtins`, and for generics `instantiate`, `infer` and
+//! `typeset`. `consts` and `rat` are constant values (what go/constant is
+//! to go/types), and `boxing` decides which variables live in heap cells.
+//! `labels`, `rangefunc` and `order` follow the gc compiler's
+//! syntax/branches.go, rangefunc/rewrite.go and walk/order.go. This file
+//! holds what they share (go/types' check.go and scope.go): the compiler
+//! state, function contexts, scopes and name lookup, and code emission.
 
 /// Reports an error whose message is formatted, at a span: the checker's
 /// `check.errorf` (go/types errors.go). Expands to `Compiler::error`, so the
@@ -35,15 +37,22 @@ mod conversions;
 mod decls;
 mod expr;
 mod index;
+mod infer;
+mod instantiate;
+mod labels;
 mod lookup;
 mod loops;
+mod order;
+mod rangefunc;
 pub mod rat;
 pub mod std_api;
 mod stmt;
 mod switch;
+mod typeset;
 mod universe;
 
 use crate::compile::consts::ConstVal;
+use crate::compile::instantiate::Origin;
 use crate::compile::loops::LoopCtx;
 use crate::config::GoVersion;
 use crate::syntax::ast;
@@ -119,6 +128,10 @@ enum Sym {
         span: Span,
     },
     Nil,
+    /// A generic function: index into `Compiler::generic_funcs`.
+    GenericFunc(u32),
+    /// A generic type: index into `Compiler::generic_types`.
+    GenericType(u32),
 }
 
 struct Package {
@@ -146,6 +159,14 @@ struct FnCtx {
     name: String,
     closures: u32,
     cur_span: Span,
+    /// Where each label's statement starts (see labels.rs).
+    labels: Vec<(String, usize)>,
+    /// Gotos to patch: (jump instruction, label).
+    gotos: Vec<(usize, String)>,
+    /// Set when this function is the body of a range-over-func loop.
+    rangefunc: Option<std::rc::Rc<rangefunc::RangeFuncCtx>>,
+    /// Range-over-func loops compiled so far (for names and hidden ids).
+    ranges: u32,
 }
 
 struct Compiler<'a> {
@@ -177,16 +198,56 @@ struct Compiler<'a> {
     last_capture_sources: Option<Vec<u32>>,
     /// Go 1.22+ loop variables (one per iteration).
     loopvar_per_iteration: bool,
+    generic_funcs: Vec<instantiate::GenericFunc<'a>>,
+    generic_types: Vec<instantiate::GenericType<'a>>,
+    /// Instantiations whose constraints are checked once every
+    /// constraint is known (those met while type bodies are resolved).
+    verify_later: Option<Vec<instantiate::Verification>>,
+    /// A generic body is being checked with its type parameters: the code
+    /// is discarded, so closures are not kept.
+    checking_generic: bool,
+    /// The type being resolved is a constraint, where interfaces with type
+    /// sets may appear (see `resolve_type`).
+    in_constraint: bool,
+    /// Instantiations in progress, against instantiation cycles.
+    instance_depth: u32,
+    /// Go 1.23+ range-over-func loops.
+    range_over_func: bool,
+    /// Where each package-level function's signature is written (for
+    /// messages, which show parameter names).
+    func_sigs: Vec<(u32, Span)>,
+    /// Every package's `func init()`, in package then source order.
+    init_fids: Vec<u32>,
+    /// The type wanted for the expression about to be compiled (see
+    /// `expr_for`); taken by `expr` on entry.
+    shift_ctx: Option<TypeId>,
+    /// Operands of the current statement evaluated ahead of it (order.rs).
+    hoisted: Vec<order::Hoisted>,
+    /// Methods refused as unsupported (reported once, at the declaration;
+    /// their uses stay quiet).
+    refused_methods: Vec<String>,
+    /// How type parameters flow into instantiations (instantiate.rs).
+    mono_edges: Vec<instantiate::MonoEdge>,
 }
 
 struct PendingFunc<'a> {
+    /// Where the code goes; `NO_FUNC` for a generic body that is only checked.
     fid: u32,
     pkg: u32,
     decl: &'a ast::FuncDecl,
     recv_ty: Option<TypeId>,
     sig_ty: TypeId,
     name: String,
+    /// Type parameter names bound for this body: to type parameters (a
+    /// generic body being checked) or to type arguments (an instance).
+    binds: Vec<(String, TypeId)>,
+    /// The generic function or type this body instantiates or checks.
+    origin: Option<Origin>,
 }
+
+/// The function id of code that is never run (generic bodies compiled only
+/// to be checked, and calls inside them).
+const NO_FUNC: u32 = u32::MAX;
 
 /// The result of checking (and emitting) an expression.
 #[derive(Clone, Debug)]
@@ -254,6 +315,7 @@ pub fn compile_program(
 ) -> Result<Program, Vec<Diagnostic>> {
     let mut c = Compiler::new();
     c.loopvar_per_iteration = go_version.loopvar_per_iteration();
+    c.range_over_func = go_version.range_over_func();
     let mut sources: Vec<PackageSource> = library
         .iter()
         .map(|(path, file, text)| PackageSource {
@@ -274,6 +336,17 @@ pub fn compile_program(
         let mut d = std::mem::take(&mut c.diags);
         crate::util::order::sort_by_key(&mut d, |d| d.span.lo);
         d.dedup();
+        // cmd/compile keeps one of equal messages on a line.
+        let index = crate::syntax::span::LineIndex::new(user_text);
+        let mut last: Option<(u32, String)> = None;
+        d.retain(|x| {
+            let line = index.line(x.span.lo);
+            let dup = last
+                .as_ref()
+                .is_some_and(|(l, m)| *l == line && *m == x.message);
+            last = Some((line, x.message.clone()));
+            !dup
+        });
         return Err(d);
     }
     Ok(c.finish(user_text))
@@ -283,6 +356,7 @@ impl<'a> Compiler<'a> {
     fn new() -> Compiler<'a> {
         let mut types = Types::new();
         let error_type = universe::make_error_type(&mut types);
+        let comparable = universe::make_comparable_type(&mut types);
         let mut c = Compiler {
             types,
             funcs: Vec::new(),
@@ -306,6 +380,19 @@ impl<'a> Compiler<'a> {
             iota: None,
             last_capture_sources: None,
             loopvar_per_iteration: true,
+            generic_funcs: Vec::new(),
+            generic_types: Vec::new(),
+            verify_later: Some(Vec::new()),
+            checking_generic: false,
+            in_constraint: false,
+            instance_depth: 0,
+            range_over_func: true,
+            func_sigs: Vec::new(),
+            init_fids: Vec::new(),
+            shift_ctx: None,
+            hoisted: Vec::new(),
+            refused_methods: Vec::new(),
+            mono_edges: Vec::new(),
         };
         // runtime.Error: the dynamic type of run-time panics.
         let rt = c.types.new_named("runtime.Error", wk::STRING);
@@ -328,7 +415,7 @@ impl<'a> Compiler<'a> {
                 recv: RecvAdjust::None,
             },
         );
-        c.universe = universe::universe(error_type);
+        c.universe = universe::universe(error_type, comparable);
         c
     }
 
@@ -369,7 +456,19 @@ impl<'a> Compiler<'a> {
         {
             return;
         }
+        // go/types' "cheap trick": an error about an invalid operand or
+        // type follows from an earlier one and adds nothing.
+        let follow_on = msg.find("invalid operand").is_some_and(|i| i > 0)
+            || msg.find("invalid type").is_some_and(|i| i > 0);
+        if follow_on && !self.diags.is_empty() {
+            return;
+        }
         self.diags.push(Diagnostic::new(span, msg));
+    }
+
+    /// A type as `go build` spells it in messages.
+    fn tn(&self, t: TypeId) -> String {
+        self.types.msg_name(t)
     }
 
     /// The source text of a span in the current package (for messages).

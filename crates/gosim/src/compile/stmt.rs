@@ -37,7 +37,11 @@ impl<'a> Compiler<'a> {
         {
             self.emit(Op::Stmt);
         }
+        // A statement inside a function literal starts its own order.
+        let outer = std::mem::take(&mut self.hoisted);
+        self.order_stmt(s);
         self.stmt_inner(s, None);
+        self.hoisted = outer;
         self.set_span(prev);
     }
 
@@ -60,7 +64,7 @@ impl<'a> Compiler<'a> {
                                 self.describe(&c, chan)
                             );
                         }
-                        let v = self.expr(value);
+                        let v = self.expr_for(value, elem);
                         self.assign_to(v, value, elem, "send");
                         self.emit(Op::Send);
                     }
@@ -107,6 +111,9 @@ impl<'a> Compiler<'a> {
                 }
             }
             StmtKind::Defer(e) => {
+                if self.range_body_defer(e) {
+                    return;
+                }
                 if let Some(argc) = self.deferred_call(e, "defer") {
                     self.emit(Op::Defer { argc });
                 }
@@ -176,7 +183,9 @@ impl<'a> Compiler<'a> {
                 cases,
             } => self.type_switch(init.as_deref(), bind.as_ref(), subject, cases, label),
             StmtKind::Select { cases } => self.select_stmt(cases, label),
+            StmtKind::Goto(l) => self.goto_stmt(l),
             StmtKind::Labeled { label: l, stmt } => {
+                self.define_label(&l.name);
                 if matches!(
                     stmt.kind,
                     StmtKind::For { .. }
@@ -227,7 +236,7 @@ impl<'a> Compiler<'a> {
                             e.span,
                             "{} (value of type {}) is not used",
                             self.text(e.span),
-                            self.types.name(self.types.default_type(o.ty))
+                            self.tn(self.types.default_type(o.ty))
                         );
                         return;
                     }
@@ -251,7 +260,10 @@ impl<'a> Compiler<'a> {
 
     /// Compiles a boolean condition.
     pub(super) fn condition(&mut self, cond: &Expr, what: &str) {
+        let outer = std::mem::take(&mut self.hoisted);
+        self.order_exprs(&[cond]);
         let o = self.expr(cond);
+        self.hoisted = outer;
         if o.is_invalid() {
             self.emit(Op::Push(Value::Bool(false)));
             return;
@@ -272,6 +284,9 @@ impl<'a> Compiler<'a> {
     // ---- assignment ----
 
     fn return_stmt(&mut self, es: &[Expr], span: Span) {
+        if self.range_body_return(es, span) {
+            return;
+        }
         let f = self.fns.last().expect("return inside a function");
         let results = f.results.clone();
         let slots = f.result_slots.clone();
@@ -284,7 +299,7 @@ impl<'a> Compiler<'a> {
                     "not enough return values\n\thave ()\n\twant ({})",
                     results
                         .iter()
-                        .map(|t| self.types.name(*t))
+                        .map(|t| self.tn(*t))
                         .collect::<Vec<_>>()
                         .join(", ")
                 );
@@ -311,7 +326,7 @@ impl<'a> Compiler<'a> {
                 have.join(", "),
                 results
                     .iter()
-                    .map(|t| self.types.name(*t))
+                    .map(|t| self.tn(*t))
                     .collect::<Vec<_>>()
                     .join(", ")
             );
@@ -328,7 +343,7 @@ impl<'a> Compiler<'a> {
                     have,
                     results
                         .iter()
-                        .map(|t| self.types.name(*t))
+                        .map(|t| self.tn(*t))
                         .collect::<Vec<_>>()
                         .join(", ")
                 );
@@ -336,7 +351,10 @@ impl<'a> Compiler<'a> {
             }
         }
         if es.len() == 1 && results.len() == 1 {
-            let o = self.expr(&es[0]);
+            let o = match self.generic_value(&es[0], results[0], None) {
+                Some(o) => o,
+                None => self.expr_for(&es[0], results[0]),
+            };
             self.assign_to(o, &es[0], results[0], "return statement");
         } else if self
             .rhs_values(results.len(), &targets, es, span, "return statement")

@@ -87,7 +87,7 @@ impl<'a> Compiler<'a> {
                                         && !self.identical_or_assignable(o.ty, tt)
                                         && (!self.types.is_bool(tt) || o.ty != wk::UNTYPED_BOOL)
                                     {
-                                        errorf!(self, e.span, "invalid case {} in switch on {} (mismatched types {} and {})", self.text(e.span), tag.map(|t| self.text(t.span)).unwrap_or_default(), self.types.name(o.ty), self.types.name(tt));
+                                        errorf!(self, e.span, "invalid case {} in switch on {} (mismatched types {} and {})", self.text(e.span), tag.map(|t| self.text(t.span)).unwrap_or_default(), self.tn(o.ty), self.tn(tt));
                                     } else {
                                         self.assign_to(msg_o, e, tt, "switch case");
                                     }
@@ -178,6 +178,16 @@ impl<'a> Compiler<'a> {
             self.pop_scope();
             return;
         }
+        if self.types.is_type_param(o.ty) {
+            errorf!(
+                self,
+                x.span,
+                "cannot use type switch on type parameter value {}",
+                self.describe(&o, x)
+            );
+            self.pop_scope();
+            return;
+        }
         if !self.types.is_interface(o.ty) {
             errorf!(self, x.span, "{} is not an interface", self.describe(&o, x));
             self.pop_scope();
@@ -211,7 +221,7 @@ impl<'a> Compiler<'a> {
                         let ty = self.resolve_type(t);
                         if ty != wk::INVALID && !self.types.is_interface(ty) {
                             if let Some(m) = self.missing_method(ty, o.ty) {
-                                errorf!(self, t.span, "impossible type switch case: {} cannot have dynamic type {} (missing method {})", self.describe(&o, x), self.types.name(ty), m);
+                                errorf!(self, t.span, "impossible type switch case: {} cannot have dynamic type {} (missing method {})", self.describe(&o, x), self.tn(ty), m);
                             }
                         }
                         self.emit(Op::Load(slot));

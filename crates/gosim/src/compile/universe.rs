@@ -7,7 +7,7 @@
 
 use crate::compile::consts::ConstVal;
 use crate::compile::{Builtin, Sym};
-use crate::types::{well_known as wk, IfaceMethod, TypeId, TypeKind, Types};
+use crate::types::{well_known as wk, IfaceMethod, TypeId, TypeKind, TypeSet, Types};
 use crate::util::fasthash::HashMap;
 
 /// The predeclared `error` type: `interface{ Error() string }`, named.
@@ -20,8 +20,19 @@ pub(super) fn make_error_type(types: &mut Types) -> TypeId {
     types.new_named("error", iface)
 }
 
+/// The predeclared `comparable` constraint.
+pub(super) fn make_comparable_type(types: &mut Types) -> TypeId {
+    let set = types.intern(TypeKind::Constraint(TypeSet {
+        methods: Vec::new(),
+        terms: None,
+        comparable: true,
+        implicit: false,
+    }));
+    types.new_named("comparable", set)
+}
+
 /// The universe scope: the names Go predeclares.
-pub(super) fn universe(error_type: TypeId) -> HashMap<String, Sym> {
+pub(super) fn universe(error_type: TypeId, comparable: TypeId) -> HashMap<String, Sym> {
     let mut u = HashMap::default();
     for (n, id) in [
         ("bool", wk::BOOL),
@@ -43,6 +54,7 @@ pub(super) fn universe(error_type: TypeId) -> HashMap<String, Sym> {
         ("string", wk::STRING),
         ("any", wk::EMPTY_IFACE),
         ("error", error_type),
+        ("comparable", comparable),
     ] {
         u.insert(n.to_string(), Sym::Type(id));
     }

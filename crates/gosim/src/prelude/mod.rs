@@ -22,6 +22,8 @@ macro_rules! go_source {
 /// (import path, source), in dependency order: a package only imports
 /// packages listed before it.
 pub const PACKAGES: &[(&str, &str)] = &[
+    ("cmp", go_source!("cmp.go")),
+    ("iter", go_source!("iter.go")),
     ("errors", go_source!("errors.go")),
     ("sync", go_source!("sync.go")),
     ("sync/atomic", go_source!("atomic.go")),

@@ -47,6 +47,9 @@ pub enum Decl {
 pub struct FuncDecl {
     pub recv: Option<Field>,
     pub name: Ident,
+    /// `[K comparable, V any]`: one field per group, the constraint as its
+    /// type. Empty for a non-generic function.
+    pub tparams: Vec<Field>,
     pub sig: FuncType,
     /// `None` for a body-less declaration (refused by the checker).
     pub body: Option<Block>,
@@ -60,7 +63,9 @@ pub enum GenDecl {
     /// Const specs carry their `iota` index; an omitted expression list repeats
     /// the previous spec's (already filled in by the parser, with `implicit`).
     Const(Vec<ConstSpec>),
-    Type(Vec<TypeSpec>),
+    /// Shared so that a generic type declared in a function body can
+    /// outlive the borrow of the body that compiles it.
+    Type(Vec<Rc<TypeSpec>>),
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -88,6 +93,8 @@ pub struct ConstSpec {
 #[derive(Clone, Debug, PartialEq)]
 pub struct TypeSpec {
     pub name: Ident,
+    /// Type parameters of a generic type (`type List[T any] ...`).
+    pub tparams: Vec<Field>,
     /// `type A = B` (an alias) rather than `type A B`.
     pub alias: bool,
     pub ty: Expr,
@@ -204,6 +211,7 @@ pub enum StmtKind {
         label: Ident,
         stmt: Box<Stmt>,
     },
+    Goto(Ident),
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -351,8 +359,11 @@ pub enum ExprKind {
     Paren(Box<Expr>),
     /// `x.sel`: a field, a method, or a package member (`fmt.Println`).
     Selector(Box<Expr>, Ident),
-    /// `x[i]`
+    /// `x[i]`: an index, or an instantiation with one type argument
+    /// (`F[int]`, `List[T]`); the checker decides.
     Index(Box<Expr>, Box<Expr>),
+    /// `x[A, B]`: an instantiation with several type arguments.
+    IndexList(Box<Expr>, Vec<Expr>),
     /// `x[lo:hi]` and `x[lo:hi:max]`
     Slice {
         x: Box<Expr>,
@@ -384,8 +395,18 @@ pub enum ExprKind {
     ChanType(ChanDir, Box<Expr>),
     FuncType(FuncType),
     StructType(Vec<Field>),
-    /// Only method lists and embedded interfaces; `any` is `interface{}`.
+    /// Methods, embedded interfaces and type-set terms.
     InterfaceType(Vec<InterfaceElem>),
+    /// A constraint's terms, `~int | ~float64` (at least two terms, or one
+    /// with a tilde); only in interfaces and type parameter lists.
+    Union(Vec<Term>),
+}
+
+/// One term of a union: `~T` or `T`.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Term {
+    pub tilde: bool,
+    pub ty: Expr,
 }
 
 #[derive(Clone, Debug, PartialEq)]

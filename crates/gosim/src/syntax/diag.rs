@@ -34,3 +34,27 @@ impl Diagnostic {
         format!("{}:{}:{}: {}", file_name, lc.line, lc.col, self.message)
     }
 }
+
+/// A place in the user's file inside a message (`declared at
+/// ./prog.go:13:11`): the checker knows offsets, not the file name, so it
+/// writes this marker and `expand_pos_markers` spells it out.
+pub fn pos_marker(lo: u32) -> String {
+    format!("\u{1}{}\u{1}", lo)
+}
+
+/// Replaces each [`pos_marker`] in `msg` with `file:line:col`.
+pub fn expand_pos_markers(msg: &str, file_name: &str, index: &LineIndex) -> String {
+    let mut parts = msg.split('\u{1}');
+    let mut out = String::from(parts.next().unwrap_or(""));
+    while let Some(num) = parts.next() {
+        match num.parse::<u32>() {
+            Ok(lo) => {
+                let lc = index.line_col(lo);
+                out.push_str(&format!("{}:{}:{}", file_name, lc.line, lc.col));
+            }
+            Err(_) => out.push_str(num),
+        }
+        out.push_str(parts.next().unwrap_or(""));
+    }
+    out
+}

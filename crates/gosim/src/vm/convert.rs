@@ -91,6 +91,33 @@ pub fn convert(heap: &mut Heap, c: Conv, a: Value) -> Result<Value, Fault> {
             }
             _ => Value::str(""),
         },
+        Conv::SliceToArray(n) | Conv::SliceToArrayPtr(n) => {
+            let (arr, off, len) = match &a {
+                Value::Slice(r) => (Some(r.arr), r.off, r.len),
+                _ => (None, 0, 0),
+            };
+            if len < n {
+                // runtime.panicSliceConvert
+                return Err(Fault::Runtime(format!(
+                    "cannot convert slice with length {} to array or pointer to array with length {}",
+                    len, n
+                )));
+            }
+            match (c, arr) {
+                (Conv::SliceToArray(_), Some(arr)) => {
+                    let elems = heap.array(arr);
+                    let w = elems.get(off as usize..(off + n) as usize).unwrap_or(&[]);
+                    Value::Seq(std::rc::Rc::new(w.to_vec()))
+                }
+                (Conv::SliceToArray(_), None) => Value::Seq(std::rc::Rc::new(Vec::new())),
+                // A nil slice converts to a nil pointer.
+                (_, None) => Value::Nil,
+                (_, Some(arr)) => Value::Ptr(std::rc::Rc::new(crate::vm::value::Pointer {
+                    root: crate::vm::value::Root::Window(arr, off, n),
+                    path: Vec::new(),
+                })),
+            }
+        }
     })
 }
 

@@ -364,7 +364,7 @@ impl Vm {
 fn pointer_addr(p: &super::value::Pointer) -> u64 {
     let base = match p.root {
         Root::Cell(id) => ADDR_BASE + id as u64 * 0x100,
-        Root::Elem(id, i) => ADDR_BASE + id as u64 * 0x100 + i as u64 * 8,
+        Root::Elem(id, i) | Root::Window(id, i, _) => ADDR_BASE + id as u64 * 0x100 + i as u64 * 8,
         Root::Global(g) => 0x560000 + g as u64 * 0x10,
     };
     base + p.path.iter().map(|&i| i as u64 * 8).sum::<u64>()

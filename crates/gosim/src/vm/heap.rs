@@ -97,6 +97,20 @@ impl Heap {
 
     /// Reads the value a pointer designates.
     pub fn load(&self, p: &Pointer, globals: &[Value]) -> Result<Value, HeapError> {
+        if let Root::Window(id, off, len) = p.root {
+            let Some((first, rest)) = p.path.split_first() else {
+                let elems = self.array(id);
+                let w = elems
+                    .get(off as usize..(off + len) as usize)
+                    .ok_or(HeapError::NilDeref)?;
+                return Ok(Value::Seq(std::rc::Rc::new(w.to_vec())));
+            };
+            let elem = Pointer {
+                root: Root::Elem(id, off + first),
+                path: rest.to_vec(),
+            };
+            return self.load(&elem, globals);
+        }
         let root = match p.root {
             Root::Cell(id) => match self.objs.get(id as usize) {
                 Some(HeapObj::Cell(v)) => v,
@@ -107,6 +121,7 @@ impl Heap {
                 _ => return Err(HeapError::NilDeref),
             },
             Root::Global(g) => globals.get(g as usize).ok_or(HeapError::NilDeref)?,
+            Root::Window(..) => return Err(HeapError::NilDeref),
         };
         let mut cur = root;
         for &i in &p.path {
@@ -124,6 +139,15 @@ impl Heap {
         p: &Pointer,
         globals: &'a mut [Value],
     ) -> Result<&'a mut Value, HeapError> {
+        if let Root::Window(id, off, _) = p.root {
+            // A whole window is stored element by element (see `store`).
+            let (first, rest) = p.path.split_first().ok_or(HeapError::NilDeref)?;
+            let elem = Pointer {
+                root: Root::Elem(id, off + first),
+                path: rest.to_vec(),
+            };
+            return self.place_mut(&elem, globals);
+        }
         let root: &mut Value = match p.root {
             Root::Cell(id) => match self.objs.get_mut(id as usize) {
                 Some(HeapObj::Cell(v)) => v,
@@ -134,6 +158,7 @@ impl Heap {
                 _ => return Err(HeapError::NilDeref),
             },
             Root::Global(g) => globals.get_mut(g as usize).ok_or(HeapError::NilDeref)?,
+            Root::Window(..) => return Err(HeapError::NilDeref),
         };
         let mut cur = root;
         for &i in &p.path {
@@ -148,6 +173,18 @@ impl Heap {
     }
 
     pub fn store(&mut self, p: &Pointer, globals: &mut [Value], v: Value) -> Result<(), HeapError> {
+        if let (Root::Window(id, off, len), true) = (p.root, p.path.is_empty()) {
+            let Value::Seq(items) = v else {
+                return Err(HeapError::NilDeref);
+            };
+            let arr = self.array_mut(id).ok_or(HeapError::NilDeref)?;
+            for (i, x) in items.iter().take(len as usize).enumerate() {
+                if let Some(slot) = arr.get_mut(off as usize + i) {
+                    *slot = x.clone();
+                }
+            }
+            return Ok(());
+        }
         let slot = self.place_mut(p, globals)?;
         *slot = v;
         Ok(())

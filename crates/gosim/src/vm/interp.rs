@@ -598,6 +598,34 @@ impl Vm {
                     });
                 }
             }
+            Op::FrameIndex => {
+                let i = g.frames.len() as i64 - 1;
+                g.stack.push(Value::Int(i));
+            }
+            Op::DeferAt { argc } => {
+                let at = g.stack.len() - *argc as usize - 1;
+                let args: Vec<Value> = g.stack.drain(at + 1..).collect();
+                let f = g.pop();
+                let frame = g.pop().as_int() as usize;
+                if let Some(fr) = g.frames.get_mut(frame) {
+                    fr.defers.push(Deferred {
+                        func: f,
+                        args,
+                        span,
+                    });
+                }
+            }
+            Op::RangePanic => {
+                // runtime/panic.go's range errors, by abi.RF_* state.
+                let msg = match g.pop().as_int() {
+                    1 => "range function continued iteration after loop body panic",
+                    2 => "range function continued iteration after function for loop body returned false",
+                    3 => "range function continued iteration after whole loop exit",
+                    _ => "range function recovered a loop body panic and did not resume panicking",
+                };
+                g.advance_pc();
+                return Err(Fault::Runtime(msg.to_string()));
+            }
             Op::Panic => {
                 let v = g.pop();
                 g.advance_pc();

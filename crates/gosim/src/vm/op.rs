@@ -63,7 +63,10 @@ pub enum NumKind {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Conv {
     IntToInt(IntKind),
-    IntToFloat { from_unsigned: bool, to32: bool },
+    IntToFloat {
+        from_unsigned: bool,
+        to32: bool,
+    },
     FloatToInt(IntKind),
     FloatToFloat32,
     IntToString,
@@ -71,6 +74,10 @@ pub enum Conv {
     BytesToString,
     StringToRunes,
     RunesToString,
+    /// `[N]T(s)`: a copy of the slice's first N elements.
+    SliceToArray(u32),
+    /// `(*[N]T)(s)`: a pointer to the slice's first N elements.
+    SliceToArrayPtr(u32),
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -265,6 +272,19 @@ pub enum Op {
     StrNextRune,
     /// Pop a map; push a slice of its keys (a snapshot, in key order).
     MapKeys,
+
+    // Range-over-func loops (see compile/rangefunc.rs).
+    /// Push the index of the running frame, so a loop body compiled as a
+    /// closure can defer onto the function that holds the loop.
+    FrameIndex,
+    /// `defer` in a range-over-func body: like `Defer`, but onto the frame
+    /// whose index is below the function value.
+    DeferAt {
+        argc: u32,
+    },
+    /// Pop a loop state; panic with the runtime error Go raises when an
+    /// iterator misuses its yield function in that state.
+    RangePanic,
 
     /// Marks the start of a statement at the op's span (line stepping).
     Stmt,

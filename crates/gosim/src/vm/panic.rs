@@ -165,7 +165,10 @@ impl Vm {
         };
         if parent.unwinding {
             if g.panics.last().is_some_and(|p| p.recovered) {
-                g.panics.clear();
+                // Only the recovered panic ends: one it interrupted (a panic
+                // in a deferred call, recovered by that call's own defer)
+                // goes on unwinding its frame.
+                g.panics.pop();
                 parent.unwinding = false;
                 parent.returning = true;
                 return self.do_return(g);

@@ -92,6 +92,19 @@ impl Loc {
         match p.root {
             Root::Cell(id) => Loc::Cell { id, path },
             Root::Elem(arr, index) => Loc::Elem { arr, index, path },
+            // An element of a window is an element of the backing array.
+            Root::Window(arr, off, _) => match path.split_first() {
+                Some((i, rest)) => Loc::Elem {
+                    arr,
+                    index: off + i,
+                    path: rest.to_vec(),
+                },
+                None => Loc::Elem {
+                    arr,
+                    index: off,
+                    path,
+                },
+            },
             Root::Global(index) => Loc::Global { index, path },
         }
     }

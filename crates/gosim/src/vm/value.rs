@@ -60,6 +60,10 @@ pub enum Root {
     Cell(ObjId),
     /// Element `idx` of a slice's backing array.
     Elem(ObjId, u32),
+    /// Elements `off..off+len` of a slice's backing array seen as one
+    /// array: what `(*[N]T)(s)` points to. A path's first index is an
+    /// element of the window.
+    Window(ObjId, u32, u32),
     /// A package-level variable.
     Global(u32),
 }

@@ -529,7 +529,9 @@ impl Vm {
                 let s = code.spans.get(f.pc as usize).copied().unwrap_or(code.span);
                 let mut locals = Vec::new();
                 if !code.library {
-                    for li in &code.locals {
+                    // `#`-named locals are the compiler's (range-over-func
+                    // loop state), not the program's.
+                    for li in code.locals.iter().filter(|l| !l.name.starts_with('#')) {
                         let at = f.base as usize + li.slot as usize;
                         let Some(v) = g.locals.get(at).cloned() else {
                             continue;

@@ -353,3 +353,35 @@ fn what_gosim_lacks_is_a_limitation_and_a_typo_is_undefined() {
     let e = errors("package main\n\nfunc main() {\n\tx := 1\n}\n");
     assert!(!e[0].limitation);
 }
+
+#[test]
+fn a_range_over_func_body_shows_its_variables_and_not_the_loop_state() {
+    let src = "package main\n\nimport \"fmt\"\n\nfunc Pairs(yield func(string, int) bool) {\n\t_ = yield(\"a\", 1) && yield(\"b\", 2)\n}\n\nfunc main() {\n\ttotal := 0\n\tfor k, v := range Pairs {\n\t\ttotal += v\n\t\tfmt.Println(k, total)\n\t}\n}\n";
+    let mut s = Session::new(src, &RunConfig::default(), StepBy::Statement).expect("compiles");
+    let mut seen_body = false;
+    for _ in 0..200 {
+        let snap = s.snapshot();
+        for g in &snap.goroutines {
+            for f in &g.frames {
+                assert!(
+                    f.locals.iter().all(|l| !l.name.starts_with('#')),
+                    "compiler-made locals are hidden: {:?}",
+                    f.locals.iter().map(|l| &l.name).collect::<Vec<_>>()
+                );
+                if f.func == "main.main-range1" {
+                    let names: Vec<&str> = f.locals.iter().map(|l| l.name.as_str()).collect();
+                    assert!(names.contains(&"k") && names.contains(&"v"), "{names:?}");
+                    seen_body = true;
+                }
+            }
+        }
+        if !s.step(0) {
+            break;
+        }
+    }
+    assert!(
+        seen_body,
+        "the loop body runs as its own frame, named as Go names it"
+    );
+    assert_eq!(s.snapshot().stdout, "a 1\nb 3\n");
+}

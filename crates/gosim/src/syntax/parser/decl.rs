@@ -1,7 +1,7 @@
 //! Declarations: the file header, imports, `func`, and `var`/`const`/`type`
 //! groups (with `iota` and implicit repetition of const specs).
 
-use super::{Parser, SemiLit};
+use super::Parser;
 use crate::syntax::ast::*;
 use crate::syntax::lexer::TokenKind as T;
 use crate::syntax::literal::decode_string;
@@ -189,7 +189,7 @@ impl<'a> Parser<'a> {
                 let spec = p.const_spec(&consts);
                 consts.push(spec);
             }
-            GenKind::Type => types.push(p.type_spec()),
+            GenKind::Type => types.push(Rc::new(p.type_spec())),
         };
         if self.tok() == T::LParen {
             self.next();
@@ -305,10 +305,10 @@ impl<'a> Parser<'a> {
     fn type_spec(&mut self) -> TypeSpec {
         let lo = self.span().lo;
         let name = self.name();
+        let mut tparams = Vec::new();
         if self.tok() == T::LBrack && self.looks_like_type_params() {
-            let sp = self.span();
-            self.unsupported(sp, "generic type parameters are");
-            self.skip_brackets();
+            self.next();
+            tparams = self.type_params();
         }
         let alias = self.got_assign();
         let ty = match self.type_or_nil() {
@@ -322,6 +322,7 @@ impl<'a> Parser<'a> {
         };
         TypeSpec {
             name,
+            tparams,
             alias,
             ty,
             span: self.since(lo),
@@ -350,28 +351,6 @@ impl<'a> Parser<'a> {
             && self.peek_kind(4) != T::RBrack)
     }
 
-    /// Skips a bracketed list (type parameters or arguments) from `[` to
-    /// its matching `]`.
-    pub(super) fn skip_brackets(&mut self) {
-        let mut depth = 0u32;
-        loop {
-            match self.tok() {
-                T::LBrack => depth += 1,
-                T::RBrack => {
-                    depth = depth.saturating_sub(1);
-                    if depth == 0 {
-                        self.next();
-                        return;
-                    }
-                }
-                T::Eof | T::LBrace => return,
-                T::Semi if self.cur().semi != SemiLit::Explicit => return,
-                _ => {}
-            }
-            self.next();
-        }
-    }
-
     /// `func [recv] name signature [body]`; the current token is `func`.
     fn func_decl(&mut self) -> FuncDecl {
         let lo = self.span().lo;
@@ -390,12 +369,11 @@ impl<'a> Parser<'a> {
         }
         let name;
         let sig;
+        let mut tparams = Vec::new();
         if self.tok() == T::Ident {
             name = self.name();
-            if self.tok() == T::LBrack {
-                let sp = self.span();
-                self.unsupported(sp, "generic type parameters are");
-                self.skip_brackets();
+            if self.got(T::LBrack) {
+                tparams = self.type_params();
             }
             sig = self.signature(name.span.lo);
         } else {
@@ -424,6 +402,7 @@ impl<'a> Parser<'a> {
         FuncDecl {
             recv,
             name,
+            tparams,
             sig,
             body,
             span: self.since(lo),

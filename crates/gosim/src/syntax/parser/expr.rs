@@ -134,10 +134,14 @@ impl<'a> Parser<'a> {
                 };
             }
             T::Tilde => {
-                let sp = self.span();
-                self.unsupported(sp, "type constraints (~T) are");
+                // `~T` belongs in constraints; as an expression Go's checker
+                // refuses it, and so does gosim's (the Union reaches it).
                 self.next();
-                return self.unary_expr();
+                let ty = self.unary_expr();
+                return Expr {
+                    kind: ExprKind::Union(vec![Term { tilde: true, ty }]),
+                    span: self.since(lo),
+                };
             }
             T::Arrow => {
                 self.next();
@@ -252,9 +256,10 @@ impl<'a> Parser<'a> {
                     let t = unparen(&x);
                     let complit_ok = match &t.kind {
                         ExprKind::Ident(id) if id.name == super::BAD_EXPR_NAME => false,
-                        ExprKind::Ident(_) | ExprKind::Selector(..) | ExprKind::Index(..) => {
-                            self.xnest >= 0
-                        }
+                        ExprKind::Ident(_)
+                        | ExprKind::Selector(..)
+                        | ExprKind::Index(..)
+                        | ExprKind::IndexList(..) => self.xnest >= 0,
                         ExprKind::ArrayType { .. }
                         | ExprKind::StructType(_)
                         | ExprKind::MapType(..) => true,
@@ -296,11 +301,17 @@ impl<'a> Parser<'a> {
                 first = Some(self.expr());
             }
             if self.tok() == T::Comma {
-                let sp = self.span();
-                self.unsupported(sp, "generic type instantiation is");
+                // `x[A, B]`: type arguments (a trailing comma is allowed).
+                let mut args: Vec<Expr> = first.into_iter().collect();
                 while self.got(T::Comma) && !matches!(self.tok(), T::RBrack | T::Eof) {
-                    let _ = self.expr();
+                    args.push(self.type_arg());
                 }
+                self.xnest -= 1;
+                self.want(T::RBrack);
+                return Expr {
+                    kind: ExprKind::IndexList(boxed(x), args),
+                    span: self.since(lo),
+                };
             }
             if self.tok() == T::RBrack {
                 self.next();
@@ -549,11 +560,6 @@ impl<'a> Parser<'a> {
                     self.xnest += 1;
                     let len = self.expr();
                     self.xnest -= 1;
-                    if self.tok() == T::Comma {
-                        let sp = self.span();
-                        self.unsupported(sp, "generic type instantiation is");
-                        self.advance(&[T::RBrack]);
-                    }
                     self.want(T::RBrack);
                     ExprKind::ArrayType {
                         len: Some(boxed(len)),
@@ -623,11 +629,175 @@ impl<'a> Parser<'a> {
             };
         }
         if self.tok() == T::LBrack {
-            let sp = self.span();
-            self.unsupported(sp, "generic type instantiation is");
-            self.skip_brackets();
+            // In a type, `Name[` can only start type arguments.
+            self.next();
+            self.xnest += 1;
+            let mut args = Vec::new();
+            while !matches!(self.tok(), T::RBrack | T::Eof) {
+                args.push(self.type_arg());
+                if !self.got(T::Comma) {
+                    break;
+                }
+            }
+            self.xnest -= 1;
+            if args.is_empty() {
+                self.syntax_error("expected type argument list");
+            }
+            self.want(T::RBrack);
+            let span = self.since(lo);
+            x = match args.len() {
+                1 => Expr {
+                    kind: ExprKind::Index(boxed(x), boxed(args.remove(0))),
+                    span,
+                },
+                _ => Expr {
+                    kind: ExprKind::IndexList(boxed(x), args),
+                    span,
+                },
+            };
         }
         x
+    }
+
+    /// After a name, at `[`: either the name of a field or parameter
+    /// whose type is an array (`a [N]T`: the name and the array type) or
+    /// an instantiated type (`List[T]`: no name, the type), told apart by
+    /// whether a type follows the `]` (Go's `arrayOrTArgs`).
+    pub(super) fn array_or_type_args(&mut self, name: Ident) -> (Option<Ident>, Expr) {
+        let lo = name.span.lo;
+        self.next();
+        self.xnest += 1;
+        let mut args = Vec::new();
+        while !matches!(self.tok(), T::RBrack | T::Eof) {
+            // A length or a type: both read as expressions.
+            args.push(self.expr());
+            if !self.got(T::Comma) {
+                break;
+            }
+        }
+        self.xnest -= 1;
+        let lbrack_lo = args.first().map(|a| a.span.lo).unwrap_or(lo);
+        self.want(T::RBrack);
+        let starts_type = matches!(
+            self.tok(),
+            T::Ident
+                | T::Op(BinaryOp::Mul)
+                | T::LBrack
+                | T::Func
+                | T::Map
+                | T::Chan
+                | T::Struct
+                | T::Interface
+                | T::LParen
+                | T::Arrow
+        );
+        if starts_type && args.len() == 1 {
+            let elem = self.parse_type();
+            let len = args.pop().map(boxed);
+            let span = Span::new(lbrack_lo.saturating_sub(1), self.prev_hi);
+            return (
+                Some(name),
+                Expr {
+                    kind: ExprKind::ArrayType {
+                        len,
+                        ellipsis: false,
+                        elem: boxed(elem),
+                    },
+                    span,
+                },
+            );
+        }
+        let head = ident_expr(name);
+        let span = self.since(lo);
+        let kind = match args.len() {
+            1 => ExprKind::Index(boxed(head), boxed(args.remove(0))),
+            _ => ExprKind::IndexList(boxed(head), args),
+        };
+        (None, Expr { kind, span })
+    }
+
+    /// One type argument: a type (which may also be read as an expression).
+    fn type_arg(&mut self) -> Expr {
+        self.parse_type()
+    }
+
+    /// After `[`: a type parameter list up to and including `]`, grouped
+    /// like parameters (`[K comparable, V any]`, `[T, U any]`). The
+    /// constraint of each group is its field's type.
+    pub(super) fn type_params(&mut self) -> Vec<Field> {
+        let mut items: Vec<(Ident, Option<Expr>)> = Vec::new();
+        self.xnest += 1;
+        while self.tok() == T::Ident {
+            let name = self.name();
+            let constraint = if matches!(self.tok(), T::Comma | T::RBrack) {
+                None
+            } else {
+                Some(self.constraint())
+            };
+            items.push((name, constraint));
+            if !self.got(T::Comma) {
+                break;
+            }
+        }
+        self.xnest -= 1;
+        if items.is_empty() {
+            self.syntax_error("empty type parameter list");
+        }
+        self.want(T::RBrack);
+        let mut fields: Vec<Field> = Vec::new();
+        for (name, c) in items.into_iter().rev() {
+            match c {
+                Some(ty) => fields.push(Field {
+                    span: Span::new(name.span.lo, ty.span.hi),
+                    names: vec![name],
+                    ty,
+                    variadic: false,
+                }),
+                None => match fields.last_mut() {
+                    Some(f) => {
+                        f.span = Span::new(name.span.lo, f.span.hi);
+                        f.names.insert(0, name);
+                    }
+                    None => {
+                        let sp = name.span;
+                        self.syntax_error_at(sp, "missing type constraint");
+                        let ty = self.bad_expr(sp);
+                        fields.push(Field {
+                            names: vec![name],
+                            ty,
+                            variadic: false,
+                            span: sp,
+                        });
+                    }
+                },
+            }
+        }
+        fields.reverse();
+        fields
+    }
+
+    /// A type constraint: a type, or a union of terms `~int | string`.
+    pub(super) fn constraint(&mut self) -> Expr {
+        let lo = self.span().lo;
+        let mut terms = Vec::new();
+        loop {
+            let tilde = self.got(T::Tilde);
+            let ty = self.parse_type();
+            terms.push(Term { tilde, ty });
+            if !self.got(T::Op(BinaryOp::Or)) {
+                break;
+            }
+        }
+        if terms.len() == 1 && !terms[0].tilde {
+            return terms
+                .pop()
+                .map(|t| t.ty)
+                .unwrap_or_else(|| self.bad_expr(Span::new(lo, lo)));
+        }
+        Expr {
+            kind: ExprKind::Union(terms),
+            span: self.since(lo),
+        }
     }
 
     fn struct_type(&mut self) -> ExprKind {
@@ -652,6 +822,17 @@ impl<'a> Parser<'a> {
         match self.tok() {
             T::Ident => {
                 let name = self.name();
+                if self.tok() == T::LBrack && self.peek_kind(1) != T::RBrack {
+                    let (n, ty) = self.array_or_type_args(name);
+                    self.skip_tag();
+                    fields.push(Field {
+                        names: n.into_iter().collect(),
+                        ty,
+                        variadic: false,
+                        span: self.since(lo),
+                    });
+                    return;
+                }
                 if matches!(
                     self.tok(),
                     T::Period | T::Str | T::RawStr | T::Semi | T::RBrace
@@ -727,24 +908,57 @@ impl<'a> Parser<'a> {
                     elems.push(InterfaceElem::Method { name, sig });
                 }
                 _ => {
+                    let lo = name.span.lo;
                     let ty = self.qualified_name(Some(name));
-                    if self.tok() == T::Op(BinaryOp::Or) {
-                        let sp = self.span();
-                        self.unsupported(sp, "type constraints (A | B) are");
-                        self.advance(&[T::Semi, T::RBrace]);
-                    }
+                    let ty = self.union_rest(ty, lo);
                     elems.push(InterfaceElem::Embedded(ty));
                 }
             }
             return;
         }
-        let sp = self.span();
-        if self.tok() == T::Tilde || self.type_or_nil().is_some() {
-            self.unsupported(sp, "type constraints (~T, A | B) are");
-        } else {
-            self.syntax_error("expected ~ term or type");
+        if matches!(
+            self.tok(),
+            T::Tilde
+                | T::Op(BinaryOp::Mul)
+                | T::Arrow
+                | T::Func
+                | T::LBrack
+                | T::Chan
+                | T::Map
+                | T::Struct
+                | T::Interface
+                | T::LParen
+        ) {
+            let c = self.constraint();
+            elems.push(InterfaceElem::Embedded(c));
+            return;
         }
+        self.syntax_error("expected ~ term or type");
         self.advance(&[T::Semi, T::RBrace]);
+    }
+
+    /// After a union's first term `first` (no tilde): `| term ...`, if any.
+    fn union_rest(&mut self, first: Expr, lo: u32) -> Expr {
+        if self.tok() != T::Op(BinaryOp::Or) {
+            return first;
+        }
+        self.next();
+        let rest = self.constraint();
+        let mut terms = vec![Term {
+            tilde: false,
+            ty: first,
+        }];
+        match rest.kind {
+            ExprKind::Union(more) => terms.extend(more),
+            _ => terms.push(Term {
+                tilde: false,
+                ty: rest,
+            }),
+        }
+        Expr {
+            kind: ExprKind::Union(terms),
+            span: self.since(lo),
+        }
     }
 
     // ---- signatures ---------------------------------------------------
@@ -896,6 +1110,18 @@ impl<'a> Parser<'a> {
             let name = self.name();
             if self.tok() == T::Period {
                 item.ty = Some(self.qualified_name(Some(name)));
+                return Some(item);
+            }
+            if self.tok() == T::LBrack && self.peek_kind(1) != T::RBrack {
+                // `a [N]T` (a named array parameter) or `List[T]` (an
+                // unnamed parameter of an instantiated type).
+                match self.array_or_type_args(name) {
+                    (Some(n), ty) => {
+                        item.name = Some(n);
+                        item.ty = Some(ty);
+                    }
+                    (None, ty) => item.ty = Some(ty),
+                }
                 return Some(item);
             }
             item.name = Some(name);

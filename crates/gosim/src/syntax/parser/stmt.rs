@@ -158,13 +158,8 @@ impl<'a> Parser<'a> {
             }
             T::Go | T::Defer => return Some(self.call_stmt()),
             T::Goto => {
-                let sp = self.span();
-                self.unsupported(sp, "goto is");
                 self.next();
-                if self.tok() == T::Ident {
-                    self.next();
-                }
-                StmtKind::Empty
+                StmtKind::Goto(self.name())
             }
             T::Return => {
                 self.next();

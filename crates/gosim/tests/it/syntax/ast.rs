@@ -75,6 +75,9 @@ impl Dump {
             if let Some(recv) = &f.recv {
                 d.field("recv", recv);
             }
+            for tp in &f.tparams {
+                d.field("tparam", tp);
+            }
             d.func_type("sig", &f.sig);
             if let Some(body) = &f.body {
                 d.block("body", body);
@@ -148,7 +151,12 @@ impl Dump {
                     } else {
                         format!("TypeSpec {}", s.name.name)
                     };
-                    d.nested("", &head, |d| d.expr("type", &s.ty));
+                    d.nested("", &head, |d| {
+                        for tp in &s.tparams {
+                            d.field("tparam", tp);
+                        }
+                        d.expr("type", &s.ty)
+                    });
                 }
             }),
         }
@@ -311,6 +319,7 @@ impl Dump {
             StmtKind::Labeled { label: l, stmt } => {
                 self.nested(label, &format!("Labeled {}", l.name), |d| d.stmt("", stmt));
             }
+            StmtKind::Goto(l) => self.line(label, &format!("Goto {}", l.name)),
         }
     }
 
@@ -351,6 +360,17 @@ impl Dump {
             ExprKind::Index(x, i) => self.nested(label, "Index", |d| {
                 d.expr("x", x);
                 d.expr("index", i);
+            }),
+            ExprKind::IndexList(x, args) => self.nested(label, "IndexList", |d| {
+                d.expr("x", x);
+                for a in args {
+                    d.expr("arg", a);
+                }
+            }),
+            ExprKind::Union(terms) => self.nested(label, "Union", |d| {
+                for t in terms {
+                    d.expr(if t.tilde { "~term" } else { "term" }, &t.ty);
+                }
             }),
             ExprKind::Slice { x, lo, hi, max } => self.nested(label, "Slice", |d| {
                 d.expr("x", x);
@@ -553,7 +573,10 @@ fn checker_phase_errors_are_kept_apart() {
     assert_eq!(diags.len(), 1);
     assert!(diags[0].message.starts_with("syntax error: unexpected )"));
     // Refused constructs also stop before type checking.
-    let p = parse_phases("package main\nfunc main() {\nL:\n\tgoto L\n}\n");
+    let p = parse_phases("package main\nfunc main() {\n\t_ = 1i\n}\n");
     assert!(!p.check);
-    assert_eq!(p.errors[0].message, "goto is not supported by gosim");
+    assert_eq!(
+        p.errors[0].message,
+        "complex numbers are not supported by gosim"
+    );
 }

@@ -20,10 +20,6 @@ use crate::support::{test_data, Golden};
 const KNOWN_DIFFERENCES: &[(&str, &str)] = &[
     ("unsupported_cgo", "gosim refuses cgo"),
     ("unsupported_complex", "gosim refuses complex numbers"),
-    ("unsupported_constraint", "gosim refuses generics"),
-    ("unsupported_generic_func", "gosim refuses generics"),
-    ("unsupported_generic_type", "gosim refuses generics"),
-    ("unsupported_goto", "gosim refuses goto"),
     (
         "huge_integer",
         "gosim's constants are 128-bit; Go reports the overflow in the type checker",

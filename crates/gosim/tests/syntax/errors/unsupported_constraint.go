@@ -1,8 +1,0 @@
-package main
-
-type Number interface {
-	~int | ~float64
-}
-
-func main() {
-}
