@@ -93,6 +93,8 @@ describe('playground', () => {
     await runToEnd();
     const end = await position();
     const endNarration = await page.textContent('[data-testid=narration]');
+    // Shortcuts act when no control has focus (the To end button has it).
+    await page.evaluate(() => document.activeElement.blur());
     await page.keyboard.press('ArrowLeft');
     await page.waitForFunction((n) => document.querySelector('[data-testid=playground]').dataset.position === String(n), end - 1);
     assert.equal(await page.locator('[data-testid=verdict]').count(), 0, 'no verdict before the last step');
@@ -129,7 +131,7 @@ describe('playground', () => {
     await openCase(slug);
     for (let i = 0; i < 9; i++) await page.click('[data-testid=step]');
     // Be the scheduler once: run the last runnable goroutine in the list.
-    const runnable = page.locator('[data-testid=run-goroutine]:not([disabled])');
+    const runnable = page.locator('[data-testid=run-goroutine][data-runnable=true]');
     if ((await runnable.count()) > 1) await runnable.last().click();
     const at = await position();
     const narration = await page.textContent('[data-testid=narration]');
@@ -175,10 +177,21 @@ describe('playground', () => {
       '[data-testid=editor]',
       'package main\n\nimport "fmt"\n\nfunc main() {\n\tn := 0\n\tfor {\n\t\tn++\n\t\tif n < 0 {\n\t\t\tfmt.Println(n)\n\t\t}\n\t}\n}\n',
     );
-    await page.selectOption('[data-testid=speed]', { label: 'max' });
+    await page.selectOption('[data-testid=speed]', { label: 'as fast as possible' });
     await page.click('[data-testid=run-edited]');
     await page.waitForSelector('[data-testid=verdict][data-class=budget]', { timeout: 120_000 });
-    assert.match(await page.textContent('[data-testid=verdict]'), /Budget exhausted/);
+    // The verdict names the limit, in units that agree with the step counter.
+    const verdict = await page.textContent('[data-testid=verdict]');
+    const steps = await page.getAttribute('[data-testid=playground]', 'data-position');
+    const budget = await page.getAttribute('[data-testid=verdict]', 'data-budget');
+    if (budget === 'steps') {
+      assert.match(verdict, new RegExp(`executed 2,000,000 VM instructions in ${steps} steps`));
+    } else {
+      assert.equal(budget, 'page-steps');
+      assert.match(verdict, new RegExp(`Stopped at step ${steps}`));
+    }
+    assert.doesNotMatch(verdict, /does not terminate/);
+    assert.equal(await page.locator('[data-testid=raise-limit]').count(), 1);
     await page.screenshot({ path: join(OUT, 'playground-endless-loop.png') });
     // Compile errors show inline at line:col.
     await page.click('[data-testid=edit]');
@@ -207,6 +220,8 @@ describe('playground', () => {
     await page.waitForSelector('[data-testid=help-overlay]');
     await page.keyboard.press('Escape');
     assert.equal(await page.locator('[data-testid=help-overlay]').count(), 0);
+    // Focus went back to the help button; shortcuts act away from controls.
+    await page.evaluate(() => document.activeElement.blur());
     await page.keyboard.press('1');
     assert.equal(await position(), 1, 'key 1 runs the first goroutine in the list');
     await page.click('[data-testid=explore-start]');

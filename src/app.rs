@@ -38,14 +38,30 @@ pub fn App(props: &AppProps) -> Html {
             let listener = platform::on_hash_change(move || {
                 dispatcher.dispatch(Action::Navigate(platform::current_route()));
             });
+            let printing = platform::on_before_print();
             platform::mark_first_render();
-            move || drop(listener)
+            move || {
+                drop(listener);
+                drop(printing);
+            }
         });
     }
     use_effect_with(state.settings, |settings| {
         platform::apply_settings(*settings)
     });
-    use_effect_with(state.route.clone(), |_| platform::scroll_to_top());
+    {
+        // A new page starts at its top, with focus on its heading (not on
+        // the link that left the last page, nor on nothing); the first
+        // page leaves focus where the browser puts it.
+        let arrived = use_mut_ref(|| false);
+        use_effect_with((state.route.clone(), state.visit), move |_| {
+            platform::scroll_to_top();
+            if *arrived.borrow() {
+                platform::focus_main_heading();
+            }
+            *arrived.borrow_mut() = true;
+        });
+    }
     {
         // The browser build fetches a case's content when its page opens
         // (again on a new visit after a failure).

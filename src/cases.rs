@@ -78,6 +78,7 @@ impl Section {
 pub enum Outcome {
     Deadlock,
     Leak,
+    MemoryLeak,
     Panic,
     Nondeterministic,
     WrongValue,
@@ -91,6 +92,7 @@ impl Outcome {
         match self {
             Outcome::Deadlock => "deadlock",
             Outcome::Leak => "leak",
+            Outcome::MemoryLeak => "memory-leak",
             Outcome::Panic => "panic",
             Outcome::Nondeterministic => "nondeterministic",
             Outcome::WrongValue => "wrong-value",
@@ -99,7 +101,9 @@ impl Outcome {
         }
     }
 
-    /// Every outcome, in the order the quiz offers them.
+    /// The outcomes the quiz offers, in its order (seven: an answer is a
+    /// 7-bit mask). A memory leak takes the goroutine leak's place in a
+    /// question whose answer it is.
     pub const ALL: [Outcome; 7] = [
         Outcome::Deadlock,
         Outcome::Leak,
@@ -112,13 +116,17 @@ impl Outcome {
 
     /// The outcome a key names (`deadlock`, `wrong-value`, ...).
     pub fn from_key(key: &str) -> Option<Outcome> {
-        Outcome::ALL.into_iter().find(|o| o.key() == key)
+        Outcome::ALL
+            .into_iter()
+            .chain([Outcome::MemoryLeak])
+            .find(|o| o.key() == key)
     }
 
     pub fn label(self) -> Text {
         let (en, zh) = match self {
             Outcome::Deadlock => ("deadlock", "死锁"),
-            Outcome::Leak => ("goroutine leak", "goroutine泄漏"),
+            Outcome::Leak => ("goroutine leak", "goroutine 泄漏"),
+            Outcome::MemoryLeak => ("memory leak", "内存泄漏"),
             Outcome::Panic => ("panic", "panic"),
             Outcome::Nondeterministic => ("nondeterministic", "结果不确定"),
             Outcome::WrongValue => ("wrong value", "结果错误"),
@@ -140,6 +148,10 @@ impl Outcome {
             Outcome::Leak => (
                 "main finishes, but a goroutine stays blocked forever (a goroutine leak).",
                 "main 结束了，但有 goroutine 永远阻塞（goroutine 泄漏）。",
+            ),
+            Outcome::MemoryLeak => (
+                "main finishes, but memory the program deleted stays held (a memory leak).",
+                "main 结束了，但程序删除的内存仍被占用（内存泄漏）。",
             ),
             Outcome::Panic => ("It panics and crashes.", "它会 panic 并崩溃。"),
             Outcome::EndlessLoop => ("It never ends: an endless loop.", "它永远不会结束：死循环。"),
@@ -285,7 +297,7 @@ mod tests {
 
     #[test]
     fn outcomes_read_back_and_speak_both_languages() {
-        for outcome in Outcome::ALL {
+        for outcome in Outcome::ALL.into_iter().chain([Outcome::MemoryLeak]) {
             assert_eq!(Outcome::from_key(outcome.key()), Some(outcome));
             let answer = outcome.answer();
             assert!(!answer.en.is_empty() && !answer.zh.is_empty(), "{answer:?}");

@@ -162,6 +162,8 @@ pub mod play {
     pub const SHARE_LINK: Text = t("Link to this exact step:", "指向这一步的链接：");
 
     pub const RUN_CONTROLS: Text = t("Run controls", "运行控制");
+    /// How the settings' disclosure is labelled.
+    pub const SETTINGS: Text = t("More", "更多");
     pub const RESET: Text = t("Reset", "重置");
     pub const RESET_TITLE: Text = t("Back to the start", "回到开头");
     pub const BACK: Text = t("◀ Back", "◀ 后退");
@@ -176,11 +178,11 @@ pub mod play {
     pub const SPEED: Text = t("Speed", "速度");
     /// The names of the model's `SPEEDS`, in order.
     pub const SPEED_NAMES: [Text; 5] = [
-        t("1/s", "1 步/秒"),
-        t("4/s", "4 步/秒"),
-        t("15/s", "15 步/秒"),
-        t("60/s", "60 步/秒"),
-        t("max", "最快"),
+        t("1 step/s", "1 步/秒"),
+        t("4 steps/s", "4 步/秒"),
+        t("15 steps/s", "15 步/秒"),
+        t("60 steps/s", "60 步/秒"),
+        t("as fast as possible", "最快"),
     ];
     pub const SEED: Text = t("Seed", "随机种子");
     pub const SEED_PLACEHOLDER: Text = t("Go order", "Go 顺序");
@@ -221,7 +223,71 @@ pub mod play {
     pub const OBJECTS: Text = t("Runtime objects", "运行时对象");
     pub const OBJECTS_LABEL: Text = t("objects", "运行时对象");
     pub const OUTPUT: Text = t("Output", "输出");
-    pub const OUTPUT_LABEL: Text = t("console", "控制台");
+    pub const OUTPUT_LABEL: Text = t("Program output", "程序输出");
+    pub const NO_OBJECTS: Text = t(
+        "No channels, locks or timers yet.",
+        "还没有 channel、锁或定时器。",
+    );
+    pub const STATE: Text = t("Program state", "程序状态");
+    /// The group of buttons that picks a state panel on a narrow screen.
+    pub const SHOW: Text = t("Show", "显示");
+    pub const LISTING: Text = t("Program listing", "程序代码");
+    pub const DISMISS: Text = t("Close", "关闭");
+    pub const CLOSE_DETAILS: Text = t("Close the details", "收起详情");
+    pub const LIMITATION: Text = t(
+        "The simulator cannot run this program yet",
+        "模拟器暂时无法运行这个程序",
+    );
+    pub const LIMITATION_NOTE: Text = t(
+        "It uses Go that gosim does not support yet. This is a limitation of the simulator, not a mistake in the program: real Go may well run it.",
+        "它用到了 gosim 尚不支持的 Go 特性。这是模拟器的限制，不是程序的错误：真实的 Go 很可能可以运行它。",
+    );
+    pub const LIMITATION_NARRATION: Text = t(
+        "The simulator cannot run this program: it uses Go that gosim does not support yet (listed above the code).",
+        "模拟器无法运行这个程序：它用到了 gosim 尚不支持的 Go 特性（列在代码上方）。",
+    );
+
+    /// In the output, where lines are left out.
+    pub fn lines_skipped(lang: Language, n: usize) -> String {
+        match lang {
+            Language::En => format!("… {n} lines not shown …\n"),
+            Language::Zh => format!("…… 省略 {n} 行 ……\n"),
+        }
+    }
+
+    /// The listing's accessible name, with the line that runs next.
+    pub fn listing_label(lang: Language, next: u32) -> String {
+        match lang {
+            Language::En => format!("Program listing; line {next} runs next"),
+            Language::Zh => format!("程序代码；下一步执行第 {next} 行"),
+        }
+    }
+
+    /// For screen readers, on a line of the listing: which goroutines stand
+    /// there (the first few of `count`).
+    pub fn goroutines_here(lang: Language, ids: &[u32], count: usize) -> String {
+        let list: Vec<String> = ids.iter().map(u32::to_string).collect();
+        let list = list.join(", ");
+        let more = count.saturating_sub(ids.len());
+        match (lang, count, more) {
+            (Language::En, 1, _) => format!("goroutine {list} is here"),
+            (Language::En, _, 0) => format!("goroutines {list} are here"),
+            (Language::En, _, _) => format!("goroutines {list} and {more} more are here"),
+            (Language::Zh, _, 0) => format!("goroutine {list} 在这里"),
+            (Language::Zh, _, _) => format!("goroutine {list} 等另外 {more} 个在这里"),
+        }
+    }
+
+    /// Above the groups, when there are too many goroutines for a card each.
+    pub fn grouped_note(lang: Language, live: usize, groups: usize) -> String {
+        match (lang, groups) {
+            (Language::En, 1) => format!("{live} live goroutines, all in one state and place:"),
+            (Language::En, _) => format!(
+                "{live} live goroutines, in {groups} groups by state and place (open one to see its goroutines):"
+            ),
+            (Language::Zh, _) => format!("{live} 个存活的 goroutine，按状态和位置分成 {groups} 组（展开查看其中的 goroutine）："),
+        }
+    }
 }
 
 /// A goroutine's card.
@@ -244,6 +310,34 @@ pub mod goroutine {
     );
     pub const MAIN: Text = t("main goroutine", "主 goroutine");
     pub const STACK: Text = t("stack and locals", "调用栈与局部变量");
+    pub const KEY_HINT: Text = t(
+        "Press this number to run it next",
+        "按这个数字键让它下一个运行",
+    );
+    pub const SHOW_STACK: Text = t(
+        "Show this goroutine's stack and locals",
+        "显示这个 goroutine 的调用栈与局部变量",
+    );
+    pub const MEMBERS: Text = t("Goroutines in this group", "这一组中的 goroutine");
+    pub const PAGES: Text = t("Pages", "分页");
+    pub const PREV_PAGE: Text = t("Previous", "上一页");
+    pub const NEXT_PAGE: Text = t("Next", "下一页");
+
+    /// A group's title: how many goroutines, in what state.
+    pub fn group_title(lang: Language, count: usize, status: &str) -> String {
+        match (lang, count) {
+            (Language::En, 1) => format!("goroutine {status}"),
+            (Language::En, _) => format!("goroutines {status}"),
+            (Language::Zh, _) => format!("个 goroutine {status}"),
+        }
+    }
+
+    pub fn page_of(lang: Language, page: usize, pages: usize) -> String {
+        match lang {
+            Language::En => format!("page {page} of {pages}"),
+            Language::Zh => format!("第 {page} / {pages} 页"),
+        }
+    }
 
     pub fn at_line(lang: Language, line: u32) -> String {
         match lang {
@@ -302,6 +396,45 @@ pub mod objects {
         "没有 hchan：发送和接收永远阻塞，close 会 panic。",
     );
     pub const TIMERS: Text = t("timers", "定时器");
+    /// A sync.Map entry whose value was deleted (its key still held).
+    pub const DELETED: Text = t("deleted", "已删除");
+
+    /// After the first items of a list: how many more.
+    pub fn more(lang: Language, n: usize) -> String {
+        match lang {
+            Language::En => format!("… and {n} more"),
+            Language::Zh => format!("…… 另有 {n} 个"),
+        }
+    }
+
+    pub fn keys(lang: Language, n: usize) -> String {
+        match (lang, n) {
+            (Language::En, 1) => "1 key".to_string(),
+            (Language::En, _) => format!("{n} keys"),
+            (Language::Zh, _) => format!("{n} 个 key"),
+        }
+    }
+
+    /// The bytes a sync.Map holds.
+    pub fn held(lang: Language, bytes: &str) -> String {
+        match lang {
+            Language::En => format!("holds {bytes}"),
+            Language::Zh => format!("占用 {bytes}"),
+        }
+    }
+
+    /// Deleted keys `dirty` still holds (Go 1.15's leak).
+    pub fn deleted_in_dirty(lang: Language, n: usize, bytes: &str) -> String {
+        match lang {
+            Language::En => format!(
+                "{n} deleted {} still held in dirty ({bytes}): Go 1.15's Delete left a key that only dirty had in place, and nothing reads the map to promote dirty.",
+                if n == 1 { "key is" } else { "keys are" }
+            ),
+            Language::Zh => format!(
+                "dirty 中仍保留着 {n} 个已删除的 key（{bytes}）：Go 1.15 的 Delete 不会移除只存在于 dirty 中的 key，而这里从不读取，dirty 永远不会被提升。"
+            ),
+        }
+    }
     /// After the count of live timers.
     pub const LIVE: Text = t("live", "个存活");
 
@@ -320,17 +453,144 @@ pub mod verdict {
     use super::{t, Budget, Language, Text};
 
     pub const FINISHED: Text = t("The program finished", "程序正常结束");
-    pub const BUDGET: Text = t(
-        "Budget exhausted: the program does not terminate",
-        "预算耗尽：程序没有结束",
-    );
+    /// The title when one of the page's own limits stopped the run.
+    pub const PAGE_LIMIT: Text = t("Stopped by a limit of this page", "被本页面的上限停止");
+
+    /// The title when one of the simulator's budgets stopped the run.
+    pub fn budget_title(budget: Budget) -> Text {
+        match budget {
+            Budget::Steps => t(
+                "Still running when the simulator's instruction limit stopped it",
+                "模拟器的指令上限让仍在运行的程序停止了",
+            ),
+            Budget::Memory => t(
+                "Stopped by the simulator's memory limit",
+                "被模拟器的内存上限停止",
+            ),
+            Budget::Goroutines => t(
+                "Stopped by the simulator's goroutine limit",
+                "被模拟器的 goroutine 数量上限停止",
+            ),
+            Budget::Output => t(
+                "Stopped by the simulator's output limit",
+                "被模拟器的输出上限停止",
+            ),
+        }
+    }
+
+    /// What the budget that stopped the run counted, in words that agree
+    /// with the step counter: `instructions` VM instructions in `steps`
+    /// steps of the page.
+    pub fn budget_detail(
+        lang: Language,
+        budget: Budget,
+        instructions: &str,
+        steps: usize,
+        busy: bool,
+    ) -> String {
+        match (lang, budget) {
+            (Language::En, Budget::Steps) => format!(
+                "It executed {instructions} VM instructions in {} and had not finished{}. It may never end, or it may just need more: raise the limit to see.",
+                if steps == 1 { "1 step".to_string() } else { format!("{steps} steps") },
+                if busy { ", spinning without ever blocking or waking another goroutine" } else { "" }
+            ),
+            (Language::Zh, Budget::Steps) => format!(
+                "它在 {steps} 步中执行了 {instructions} 条虚拟机指令，仍未结束{}。它可能永远不会结束，也可能只是还需要更多：提高上限看看。",
+                if busy { "，一直在空转，从未阻塞或唤醒其他 goroutine" } else { "" }
+            ),
+            (Language::En, Budget::Memory) => format!(
+                "At step {steps} the program had allocated more memory than the simulator allows; real Go might have gone on."
+            ),
+            (Language::Zh, Budget::Memory) => format!(
+                "到第 {steps} 步时，程序分配的内存超过了模拟器允许的上限；真实的 Go 也许还会继续运行。"
+            ),
+            (Language::En, Budget::Goroutines) => format!(
+                "At step {steps} the program had started more goroutines than the simulator keeps (100,000)."
+            ),
+            (Language::Zh, Budget::Goroutines) => format!(
+                "到第 {steps} 步时，程序启动的 goroutine 超过了模拟器的上限（100,000 个）。"
+            ),
+            (Language::En, Budget::Output) => format!(
+                "At step {steps} the program had printed more than the simulator keeps (1 MiB)."
+            ),
+            (Language::Zh, Budget::Output) => format!(
+                "到第 {steps} 步时，程序的输出超过了模拟器保留的上限（1 MiB）。"
+            ),
+        }
+    }
+
+    /// The button that raises the limit that stopped the run to `to`.
+    pub fn raise(lang: Language, to: String) -> String {
+        match lang {
+            Language::En => format!("Raise the limit to {to} and run on"),
+            Language::Zh => format!("把上限提高到 {to} 并继续运行"),
+        }
+    }
+
+    /// After the limit was raised to `to`.
+    pub fn raised(lang: Language, to: String) -> String {
+        match lang {
+            Language::En => format!("The limit is now {to}: the same run goes on to the end."),
+            Language::Zh => format!("上限现在是 {to}：同一次运行继续跑到结束。"),
+        }
+    }
+
+    pub fn instructions(lang: Language, n: &str) -> String {
+        match lang {
+            Language::En => format!("{n} instructions"),
+            Language::Zh => format!("{n} 条指令"),
+        }
+    }
+
+    pub fn steps(lang: Language, n: &str) -> String {
+        match lang {
+            Language::En => format!("{n} steps"),
+            Language::Zh => format!("{n} 步"),
+        }
+    }
+
+    /// The step-back copies' memory limit, in objects.
+    pub fn copies(lang: Language, n: &str) -> String {
+        match lang {
+            Language::En => format!("{n} objects of step-back copies"),
+            Language::Zh => format!("{n} 个后退副本对象"),
+        }
+    }
+
+    /// main returned, but memory the program deleted is still held.
+    pub fn memory_leak(lang: Language, bytes: &str) -> String {
+        match lang {
+            Language::En => format!(
+                "main returned, but {bytes} of deleted map entries are still held (a memory leak)"
+            ),
+            Language::Zh => format!("main 已返回，但已删除的 map 条目仍占用 {bytes}（内存泄漏）"),
+        }
+    }
+
+    /// One sync.Map still holding deleted keys.
+    pub fn retained_line(lang: Language, name: &str, keys: usize, bytes: &str) -> String {
+        match (lang, keys) {
+            (Language::En, 1) => {
+                format!("sync.Map {name}: 1 deleted key still held in dirty ({bytes})")
+            }
+            (Language::En, _) => {
+                format!("sync.Map {name}: {keys} deleted keys still held in dirty ({bytes})")
+            }
+            (Language::Zh, _) => {
+                format!("sync.Map {name}：dirty 中仍保留 {keys} 个已删除的 key（{bytes}）")
+            }
+        }
+    }
 
     pub fn leaked(lang: Language, count: usize) -> String {
-        match lang {
-            Language::En => {
+        match (lang, count) {
+            (Language::En, 1) => {
+                "main returned with a goroutine still blocked (1 leaked)".to_string()
+            }
+            (Language::En, _) => {
                 format!("main returned with goroutines still blocked ({count} leaked)")
             }
-            Language::Zh => format!("main 已返回，但仍有 goroutine 阻塞 ({count} 个泄漏)"),
+            (Language::Zh, _) => format!("main 已返回，但仍有 goroutine 阻塞（{count} 个泄漏）"),
         }
     }
 
@@ -348,29 +608,17 @@ pub mod verdict {
     pub fn page_cap(lang: Language, memory: bool, position: usize) -> String {
         match (lang, memory) {
             (Language::En, true) => format!(
-                "stopped after {position} steps: the heap keeps growing, and the copies kept for exact step-back would exhaust the page's memory"
+                "Stopped at step {position}: the program keeps allocating, and the copies this page keeps for exact step-back would exhaust its memory. The program itself had not ended."
             ),
             (Language::Zh, true) => format!(
-                "在第 {position} 步停止：堆一直在增长，为精确后退保存的副本会耗尽页面内存"
+                "在第 {position} 步停止：程序一直在分配内存，本页面为精确后退保存的副本会耗尽内存。程序本身并没有结束。"
             ),
-            (Language::En, false) => format!("stopped after {position} steps"),
-            (Language::Zh, false) => format!("在第 {position} 步停止"),
-        }
-    }
-
-    /// A budget of the simulator stopped the run after `steps` VM steps.
-    /// In English this is gosim's own sentence, `message`.
-    pub fn budget(lang: Language, budget: Option<Budget>, steps: u64, message: &str) -> String {
-        match (lang, budget) {
-            (Language::En, _) | (Language::Zh, None) => message.to_string(),
-            (Language::Zh, Some(Budget::Steps)) => {
-                format!("执行 {steps} 步后停止：程序仍在运行")
-            }
-            (Language::Zh, Some(Budget::Memory)) => {
-                "已停止：程序分配的内存超过了模拟器允许的上限".to_string()
-            }
-            (Language::Zh, Some(Budget::Goroutines)) => "已停止：goroutine 太多".to_string(),
-            (Language::Zh, Some(Budget::Output)) => "已停止：输出太多".to_string(),
+            (Language::En, false) => format!(
+                "Stopped at step {position}: this page keeps the history of that many steps for stepping back. The program itself had not ended."
+            ),
+            (Language::Zh, false) => format!(
+                "在第 {position} 步停止：本页面最多保存这么多步的历史用于后退。程序本身并没有结束。"
+            ),
         }
     }
 }
@@ -385,6 +633,66 @@ pub mod explore {
         "在模拟器能达到的每一种交错下运行程序（先穷举并去重状态，再限界，再随机），每帧只做一小段，页面不会卡住；找到的不同结果会随时列出。",
     );
     pub const START: Text = t("Explore", "开始探索");
+    pub const AGAIN: Text = t("Explore this program", "探索当前程序");
+    pub const STALE_LOAD: Text = t(
+        "These outcomes were found on another program, Go release or seed than the one shown: explore again to load one.",
+        "这些结果来自另一个程序、Go 版本或随机种子，不是当前显示的：请重新探索后再载入。",
+    );
+
+    /// Above outcomes that belong to something else than the page shows.
+    pub fn stale(lang: Language, go: String) -> String {
+        match lang {
+            Language::En => format!(
+                "Stale: these outcomes were found on another program, release or seed (explored under Go {go}). They cannot be loaded onto what is shown now."
+            ),
+            Language::Zh => format!(
+                "已过期：这些结果来自另一个程序、版本或随机种子（在 Go {go} 下探索）。不能载入到当前显示的程序上。"
+            ),
+        }
+    }
+
+    /// How many explored schedules reached an outcome.
+    pub fn reached_by(lang: Language, n: u64) -> String {
+        match (lang, n) {
+            (Language::En, 1) => "reached by 1 schedule".to_string(),
+            (Language::En, _) => format!("reached by {n} schedules"),
+            (Language::Zh, _) => format!("{n} 个调度到达"),
+        }
+    }
+
+    /// After an outcome was loaded: what changed.
+    pub fn loaded(
+        lang: Language,
+        number: usize,
+        class: &str,
+        steps: usize,
+        switches: usize,
+        by_scheduling_point_now: bool,
+    ) -> String {
+        let granularity = match (lang, by_scheduling_point_now) {
+            (Language::En, true) => " Steps now stop at scheduling points, as explored.",
+            (Language::Zh, true) => "单步粒度已改为调度点，与探索时一致。",
+            _ => "",
+        };
+        match lang {
+            Language::En => format!(
+                "Loaded outcome {number} ({class}): its run takes {} with {}. Back at step 0: Step ▶ and Run follow it.{granularity}",
+                if steps == 1 { "1 step".to_string() } else { format!("{steps} steps") },
+                switches_en(switches)
+            ),
+            Language::Zh => format!(
+                "已载入结果 {number}（{class}）：这次运行共 {steps} 步，{switches} 次切换。已回到第 0 步：单步和运行会沿着它走。{granularity}"
+            ),
+        }
+    }
+
+    fn switches_en(n: usize) -> String {
+        match n {
+            0 => "no context switch".to_string(),
+            1 => "1 context switch".to_string(),
+            _ => format!("{n} context switches"),
+        }
+    }
     pub const STOP: Text = t("Stop", "停止");
     pub const LOAD: Text = t("Load and step", "载入并单步");
     pub const SCHEDULE: Text = t("schedule", "调度");
@@ -396,10 +704,11 @@ pub mod explore {
         match class {
             OutcomeClass::Finished => t("finished", "正常结束"),
             OutcomeClass::LeakedGoroutines => t("goroutines leaked", "goroutine 泄漏"),
+            OutcomeClass::MemoryLeak => t("memory leaked", "内存泄漏"),
             OutcomeClass::Deadlock => t("deadlock", "死锁"),
             OutcomeClass::Panic => t("panic", "panic"),
             OutcomeClass::FatalError => t("fatal error", "致命错误"),
-            OutcomeClass::BudgetExhausted => t("budget exhausted", "预算耗尽"),
+            OutcomeClass::BudgetExhausted => t("stopped by a limit", "被上限停止"),
         }
     }
 
@@ -407,19 +716,37 @@ pub mod explore {
     /// every schedule.
     pub fn summary(lang: Language, schedules: u64, states: u64, complete: bool) -> String {
         match (lang, complete) {
-            (Language::En, true) => format!("{schedules} schedules · {states} states · complete"),
-            (Language::En, false) => {
-                format!("{schedules} schedules · {states} states · not exhaustive")
-            }
+            (Language::En, true) => format!(
+                "{} · {} · complete",
+                counted(schedules, "schedule", "schedules"),
+                counted(states, "state", "states")
+            ),
+            (Language::En, false) => format!(
+                "{} · {} · not exhaustive",
+                counted(schedules, "schedule", "schedules"),
+                counted(states, "state", "states")
+            ),
             (Language::Zh, true) => format!("{schedules} 个调度 · {states} 个状态 · 已穷尽"),
             (Language::Zh, false) => format!("{schedules} 个调度 · {states} 个状态 · 未穷尽"),
         }
     }
 
     /// The search so far.
+    fn counted(n: u64, one: &str, many: &str) -> String {
+        if n == 1 {
+            format!("1 {one}")
+        } else {
+            format!("{n} {many}")
+        }
+    }
+
     pub fn so_far(lang: Language, schedules: u64, states: u64) -> String {
         match lang {
-            Language::En => format!("{schedules} schedules · {states} states so far"),
+            Language::En => format!(
+                "{} · {} so far",
+                counted(schedules, "schedule", "schedules"),
+                counted(states, "state", "states")
+            ),
             Language::Zh => format!("{schedules} 个调度 · {states} 个状态 （进行中）"),
         }
     }
@@ -433,7 +760,7 @@ pub mod explore {
 
     pub fn switches(lang: Language, switches: usize) -> String {
         match lang {
-            Language::En => format!("{switches} switches"),
+            Language::En => switches_en(switches),
             Language::Zh => format!("{switches} 次切换"),
         }
     }
@@ -444,6 +771,11 @@ pub mod help {
     use super::{t, Text};
 
     pub const TITLE: Text = t("Keyboard shortcuts", "快捷键");
+    pub const CLOSE: Text = t("Close", "关闭");
+    pub const FOCUS_NOTE: Text = t(
+        "Shortcuts work when no button, link or field has focus; a focused button takes Space and Enter itself.",
+        "没有按钮、链接或输入框获得焦点时快捷键才生效；获得焦点的按钮会自己响应空格和回车。",
+    );
     /// (key, what it does).
     pub const ROWS: [(Text, Text); 6] = [
         (t("→", "→"), t("step", "单步")),
@@ -475,6 +807,57 @@ pub mod charts {
         "虚拟时间上存活的 goroutine 与定时器",
     );
     pub const PLOT: Text = t("resource plot", "资源曲线");
+    /// Before the virtual clock's reading.
+    pub const TIME_NOW: Text = t("time", "时间");
+    pub const TIME_STILL: Text = t(
+        "Virtual time has not moved yet (it is still 0s): it advances only when every goroutine waits on a timer, or when a select polls with default. The plot starts when it does.",
+        "虚拟时间还没有走动（仍是 0s）：只有当所有 goroutine 都在等定时器，或 select 通过 default 轮询时，它才会前进。时间开始走动后才会画出曲线。",
+    );
+
+    /// The lane of the goroutines without a lane of their own.
+    pub fn others(lang: Language, n: usize) -> String {
+        match lang {
+            Language::En => format!("+{n}"),
+            Language::Zh => format!("另 {n} 个"),
+        }
+    }
+
+    /// The plot in words (its accessible name).
+    pub fn plot_summary(lang: Language, live: usize, timers: u32, peak: u32, now: &str) -> String {
+        match lang {
+            Language::En => format!(
+                "Resource plot: {live} live goroutines and {timers} timers now (peak {peak}) at {now} of virtual time"
+            ),
+            Language::Zh => format!(
+                "资源曲线：虚拟时间 {now} 时有 {live} 个存活 goroutine 和 {timers} 个定时器（峰值 {peak}）"
+            ),
+        }
+    }
+
+    pub fn map_caption(lang: Language, name: &str) -> String {
+        match lang {
+            Language::En => format!("Memory held by sync.Map {name}, over its operations"),
+            Language::Zh => format!("sync.Map {name} 占用的内存随操作次数的变化"),
+        }
+    }
+
+    pub fn map_key(lang: Language, last: &str, peak: &str, ops: u64) -> String {
+        match lang {
+            Language::En => format!("{last} now (peak {peak}) after {ops} operations"),
+            Language::Zh => format!("{ops} 次操作后为 {last}（峰值 {peak}）"),
+        }
+    }
+
+    pub fn map_summary(lang: Language, name: &str, last: &str, peak: &str, ops: u64) -> String {
+        match lang {
+            Language::En => format!(
+                "Memory held by sync.Map {name}: {last} after {ops} operations, peak {peak}"
+            ),
+            Language::Zh => {
+                format!("sync.Map {name} 占用的内存：{ops} 次操作后为 {last}，峰值 {peak}")
+            }
+        }
+    }
     /// The plot's vertical scale, before its value.
     pub const Y_MAX: Text = t("y max", "纵轴最大值");
 
@@ -838,6 +1221,7 @@ mod tests {
         let classes = [
             OutcomeClass::Finished,
             OutcomeClass::LeakedGoroutines,
+            OutcomeClass::MemoryLeak,
             OutcomeClass::Deadlock,
             OutcomeClass::Panic,
             OutcomeClass::FatalError,
@@ -848,6 +1232,16 @@ mod tests {
             .map(goroutine::status)
             .chain(classes.into_iter().map(explore::outcome))
             .chain(play::SPEED_NAMES)
+            .chain(
+                [
+                    Budget::Steps,
+                    Budget::Memory,
+                    Budget::Goroutines,
+                    Budget::Output,
+                ]
+                .into_iter()
+                .map(verdict::budget_title),
+            )
             .chain(help::ROWS.iter().flat_map(|(k, v)| [*k, *v]));
         for text in texts {
             assert!(!text.en.is_empty() && !text.zh.is_empty(), "{text:?}");
@@ -867,15 +1261,37 @@ mod tests {
     fn sentences_from_data_are_in_both_languages() {
         assert_eq!(play::step_counter(Language::En, 3, 9), "step 3 / 9");
         assert_eq!(play::step_counter(Language::Zh, 3, 9), "第 3 / 9 步");
-        assert_eq!(verdict::page_cap(Language::Zh, false, 12), "在第 12 步停止");
-        let gosim_says = "stopped after 2000000 steps: still running";
-        assert_eq!(
-            verdict::budget(Language::En, Some(Budget::Steps), 2_000_000, gosim_says),
-            gosim_says
+        assert!(verdict::page_cap(Language::Zh, false, 12).starts_with("在第 12 步停止"));
+        // The instruction budget's detail names both units, so "2,000,000"
+        // and the counter's "step 2" agree.
+        let en = verdict::budget_detail(Language::En, Budget::Steps, "2,000,000", 2, true);
+        assert!(
+            en.starts_with(
+                "It executed 2,000,000 VM instructions in 2 steps and had not finished, spinning"
+            ),
+            "{en}"
+        );
+        let zh = verdict::budget_detail(Language::Zh, Budget::Steps, "2,000,000", 2, false);
+        assert!(
+            zh.starts_with("它在 2 步中执行了 2,000,000 条虚拟机指令"),
+            "{zh}"
         );
         assert_eq!(
-            verdict::budget(Language::Zh, Some(Budget::Steps), 2_000_000, gosim_says),
-            "执行 2000000 步后停止：程序仍在运行"
+            explore::reached_by(Language::En, 1),
+            "reached by 1 schedule"
+        );
+        assert_eq!(
+            explore::reached_by(Language::En, 3),
+            "reached by 3 schedules"
+        );
+        assert_eq!(explore::switches(Language::En, 1), "1 context switch");
+        assert_eq!(
+            explore::summary(Language::En, 1, 2, true),
+            "1 schedule · 2 states · complete"
+        );
+        assert_eq!(
+            verdict::leaked(Language::En, 1),
+            "main returned with a goroutine still blocked (1 leaked)"
         );
         assert_eq!(charts::goroutines_key(Language::Zh, 4), "goroutine 数 4");
         assert_eq!(explore::switches(Language::Zh, 2), "2 次切换");

@@ -73,7 +73,9 @@ fn tag_mut(node: &mut Html) -> Option<&mut VTag> {
 
 /// A button. The page's buttons go through here, so each is a call rather
 /// than its own inlined element construction. `None` leaves the test id or
-/// title out.
+/// title out. A `disabled` button is only marked so (`aria-disabled`): it
+/// keeps focus, so pressing Step until the end never drops focus to the
+/// page, and its action is one the model ignores in that state.
 pub fn button(
     class: &'static str,
     testid: Option<&'static str>,
@@ -85,7 +87,7 @@ pub fn button(
     classed(
         class,
         html! {
-            <button type="button" class="_" data-testid={testid} {title} {disabled} {onclick}>{ label }</button>
+            <button type="button" class="_" data-testid={testid} {title} aria-disabled={flag(disabled)} {onclick}>{ label }</button>
         },
     )
 }
@@ -104,4 +106,24 @@ pub fn flag(b: bool) -> &'static str {
     } else {
         "false"
     }
+}
+
+/// Renders `backticked` spans as `<code>`; everything else stays plain text
+/// (so case text can never inject markup). An unpaired backtick stays literal.
+pub fn inline_code(text: &str) -> Html {
+    let parts: Vec<&str> = text.split('`').collect();
+    if parts.len() % 2 == 0 {
+        return html! { { text } };
+    }
+    parts
+        .iter()
+        .enumerate()
+        .map(|(i, part)| {
+            if i % 2 == 1 {
+                plain_el("code", *part)
+            } else {
+                html! { { *part } }
+            }
+        })
+        .collect()
 }

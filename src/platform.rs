@@ -2,7 +2,9 @@
 //! localStorage, media queries, `<html>` attributes, performance marks,
 //! the clock and a random seed, timers, key presses, reading form fields,
 //! checkboxes, dropped or picked text files and element geometry from
-//! events, and fetching a case's content (`cases/<slug>.json`).
+//! events, focus and scrolling (the running line and the state a step
+//! changed kept in view, focus moved to a dialog or a page's heading),
+//! printing, and fetching a case's content (`cases/<slug>.json`).
 //!
 //! Every function degrades to a harmless default when the browser refuses
 //! (storage disabled, no `window` in a worker): settings are a convenience and
@@ -222,9 +224,11 @@ pub fn on_hash_change(changed: impl Fn() + 'static) -> Subscription {
 
 /// Calls `pressed` with the key (`KeyboardEvent.key`, e.g. "ArrowRight")
 /// of every key press on the page, except those with Ctrl, Meta or Alt and
-/// those typed into a field. When it returns true the key was handled and
-/// the browser's own action (scrolling on space) is prevented.
-pub fn on_key(pressed: impl Fn(&str) -> bool + 'static) -> Subscription {
+/// those typed into a field, and whether a control (a button, a link, a
+/// scroll box: anything focusable) has focus. When it returns true the key
+/// was handled and the browser's own action (scrolling on space) is
+/// prevented.
+pub fn on_key(pressed: impl Fn(&str, bool) -> bool + 'static) -> Subscription {
     Subscription::listener(
         web_sys::window()
             .and_then(|window| window.document())
@@ -234,10 +238,27 @@ pub fn on_key(pressed: impl Fn(&str) -> bool + 'static) -> Subscription {
                     let Some(key) = event.dyn_ref::<web_sys::KeyboardEvent>() else {
                         return;
                     };
-                    if key.ctrl_key() || key.meta_key() || key.alt_key() || typing(event) {
+                    if key.ctrl_key() || key.meta_key() || key.alt_key() {
                         return;
                     }
-                    if pressed(&key.key()) {
+                    let target = event
+                        .target()
+                        .and_then(|target| target.dyn_into::<web_sys::Element>().ok());
+                    let (typing, control) = match &target {
+                        Some(el) => {
+                            let tag = el.tag_name();
+                            let typing = matches!(tag.as_str(), "INPUT" | "TEXTAREA" | "SELECT");
+                            let control = matches!(tag.as_str(), "BUTTON" | "A" | "SUMMARY")
+                                || el.has_attribute("tabindex")
+                                || el.has_attribute("contenteditable");
+                            (typing, control)
+                        }
+                        None => (false, false),
+                    };
+                    if typing && key.key() != "Escape" {
+                        return;
+                    }
+                    if pressed(&key.key(), control || typing) {
                         event.prevent_default();
                     }
                 })
@@ -245,12 +266,147 @@ pub fn on_key(pressed: impl Fn(&str) -> bool + 'static) -> Subscription {
     )
 }
 
-/// Whether `event` happened in a text field, a text area or a select.
-fn typing(event: &web_sys::Event) -> bool {
-    event
-        .target()
-        .and_then(|target| target.dyn_into::<web_sys::Element>().ok())
-        .is_some_and(|el| matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT"))
+/// The key of a keyboard event (`KeyboardEvent.key`).
+pub fn key_of(event: &yew::KeyboardEvent) -> String {
+    event.key()
+}
+
+fn query(selector: &str) -> Option<web_sys::Element> {
+    web_sys::window()?
+        .document()?
+        .query_selector(selector)
+        .ok()
+        .flatten()
+}
+
+/// Moves focus to the element with this `data-testid`, if there is one.
+pub fn focus_testid(testid: &str) {
+    if let Some(el) = query(&format!("[data-testid=\"{testid}\"]")) {
+        if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
+            let _ = el.focus();
+        }
+    }
+}
+
+/// Moves focus to the page's main heading (after a change of route, so
+/// focus never stays on a link that left the page).
+pub fn focus_main_heading() {
+    if let Some(el) = query("main h1") {
+        if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
+            let _ = el.focus();
+        }
+    }
+}
+
+/// Scrolls `inner` into view inside its scroll box `outer` (centred when it
+/// was out of view), without moving the page.
+fn scroll_within(outer: &web_sys::Element, inner: &web_sys::Element) {
+    let (o, i) = (
+        outer.get_bounding_client_rect(),
+        inner.get_bounding_client_rect(),
+    );
+    if o.height() <= 0.0 {
+        return;
+    }
+    if i.top() < o.top() || i.bottom() > o.bottom() {
+        let centre = (i.top() - o.top()) - (o.height() - i.height().min(o.height())) / 2.0;
+        outer.set_scroll_top(outer.scroll_top() + centre as i32);
+    }
+}
+
+/// After a step: the running line in the listing's scroll box and the
+/// state the step changed in the state pane's; with `reveal`, also the
+/// listing and the state pane in the window (below the sticky bar) when
+/// they are not.
+pub fn follow_step(reveal: bool) {
+    if let (Some(box_), Some(line)) = (
+        query("[data-testid=source]"),
+        query("[data-testid=source] [aria-current]"),
+    ) {
+        scroll_within(&box_, &line);
+    }
+    if let (Some(pane), Some(changed)) = (
+        query("[data-testid=state-pane]"),
+        query("[data-testid=state-pane] [data-changed=true]"),
+    ) {
+        scroll_within(&pane, &changed);
+    }
+    if !reveal {
+        return;
+    }
+    let (Some(window), Some(grid)) = (web_sys::window(), query(".play__grid")) else {
+        return;
+    };
+    let height = window
+        .inner_height()
+        .ok()
+        .and_then(|h| h.as_f64())
+        .unwrap_or(0.0);
+    let rect_of = |selector: &str| query(selector).map(|e| e.get_bounding_client_rect());
+    let header = rect_of(".site-header").map_or(0.0, |r| r.bottom().max(0.0));
+    // Where the panes' top belongs once the bar has stuck: below the whole
+    // bar on a wide screen, below the narration where the bar's parts
+    // joined the page (its own box is then empty).
+    let stuck = match (rect_of(".play__bar"), rect_of(".narration")) {
+        (Some(bar), _) if bar.height() > 0.0 => header + bar.height(),
+        (_, Some(narration)) => header + narration.height() + 8.0,
+        _ => header,
+    };
+    let bottom_bar = rect_of(".play__controls")
+        .filter(|r| r.top() > height / 2.0)
+        .map_or(0.0, |r| height - r.top());
+    let r = grid.get_bounding_client_rect();
+    let off = r.top() - stuck;
+    if off.abs() > 1.0 && (r.top() < stuck || r.bottom() > height - bottom_bar) {
+        window.scroll_by_with_x_and_y(0.0, off);
+    }
+}
+
+/// Scrolls the listing to line `n` (a compile error's link).
+pub fn scroll_to_line(n: u32) {
+    if let (Some(box_), Some(line)) = (
+        query("[data-testid=source]"),
+        query(&format!("[data-testid=source] [data-line=\"{n}\"]")),
+    ) {
+        if let Some(window) = web_sys::window() {
+            let r = box_.get_bounding_client_rect();
+            let height = window
+                .inner_height()
+                .ok()
+                .and_then(|h| h.as_f64())
+                .unwrap_or(0.0);
+            if r.top() < 0.0 || r.top() > height / 2.0 {
+                window.scroll_by_with_x_and_y(0.0, r.top() - height / 4.0);
+            }
+        }
+        let (o, i) = (
+            box_.get_bounding_client_rect(),
+            line.get_bounding_client_rect(),
+        );
+        box_.set_scroll_top(box_.scroll_top() + (i.top() - o.top() - o.height() / 3.0) as i32);
+    }
+}
+
+/// Opens every disclosure (`<details>`) before the page is printed, so a
+/// printed case carries its explanation and fixes.
+pub fn on_before_print() -> Subscription {
+    Subscription::listener(web_sys::window().map(|window| {
+        EventListener::new(&window, "beforeprint", move |_| {
+            let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+                return;
+            };
+            if let Ok(all) = document.query_selector_all("details") {
+                for i in 0..all.length() {
+                    if let Some(el) = all
+                        .item(i)
+                        .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
+                    {
+                        let _ = el.set_attribute("open", "");
+                    }
+                }
+            }
+        })
+    }))
 }
 
 /// Calls `tick` every `ms` milliseconds.

@@ -5,7 +5,9 @@
 //! version, seed, step granularity, budgets), the compile errors to show,
 //! the snapshot of the current position (built once per position), and the
 //! two caps that end a run gosim would let go on: the number of steps the
-//! page keeps history for, and the memory the step-back copies take.
+//! page keeps history for, and the memory the step-back copies take. The
+//! snapshot describes in full only what the page can show (every live
+//! goroutine when there are few, plus the ones the page focuses on).
 //! Stepping, picking, going back, plans and schedules are the session's;
 //! this is plain Rust over gosim's public API (no yew, no browser), so it
 //! is tested natively.
@@ -14,15 +16,17 @@ use std::rc::Rc;
 
 use gosim::schedule::{drive, OutOfRange, Point, Policy, Stepper};
 use gosim::session::{ClockTick, Session, StepBy, StepRecord};
-use gosim::snapshot::Snapshot;
+use gosim::snapshot::{Snapshot, SnapshotOptions};
 use gosim::{Choices, CompileError, CompileErrors, GoVersion, RunConfig, Schedule};
 
 /// Goroutine ids as gosim numbers them.
 pub type Gid = u32;
 
 /// VM instruction budget of one run in the browser: an endless loop stops
-/// here with the budget verdict.
-pub const MAX_INSTRUCTIONS: u64 = 2_000_000;
+/// here with the budget verdict. Every case of the talk ends inside it: the
+/// longest, case 17 on Go 1.15, needs about 3.1 million (hashing its
+/// 8000-byte keys is charged as work).
+pub const MAX_INSTRUCTIONS: u64 = 5_000_000;
 /// Cap on steps the UI keeps history for; reaching it also ends the run
 /// with the budget verdict (a tight loop can make a step per instruction).
 pub const MAX_POSITIONS: usize = 200_000;
@@ -41,6 +45,10 @@ pub enum Cap {
     /// The checkpoints for exact back-stepping would take too much memory.
     Memory,
 }
+
+/// With at most this many live goroutines, the snapshot describes each in
+/// full (the page draws them all as cards).
+pub const DESCRIBE_ALL: usize = 24;
 
 /// How a program is run.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -104,18 +112,43 @@ pub struct Controller {
     cached: Option<Rc<Snapshot>>,
     /// The UI's own cap was hit (shown as the budget verdict).
     capped: Option<Cap>,
+    /// Goroutines the page wants described in full.
+    focus: Vec<Gid>,
 }
 
 impl Controller {
     /// Compiles `source`; compile errors are kept, not returned, so the
     /// page can show them inline.
     pub fn new(source: &str, config: PlayConfig) -> Controller {
+        Controller::with_run_config(source, config, config.run_config())
+    }
+
+    /// Like `new`, but beyond any plan the run follows `choices` (a run's
+    /// schedule, replayed with other budgets), then Go's own order.
+    pub fn replaying(source: &str, config: PlayConfig, choices: Choices) -> Controller {
+        let run = RunConfig {
+            schedule: Schedule::Choices(choices),
+            ..config.run_config()
+        };
+        Controller::with_run_config(source, config, run)
+    }
+
+    fn with_run_config(source: &str, config: PlayConfig, run: RunConfig) -> Controller {
         Controller {
             source: source.to_string(),
             config,
-            session: Session::new(source, &config.run_config(), config.step_by),
+            session: Session::new(source, &run, config.step_by),
             cached: None,
             capped: None,
+            focus: Vec::new(),
+        }
+    }
+
+    /// Asks for these goroutines in full in the snapshots to come.
+    pub fn set_focus(&mut self, focus: Vec<Gid>) {
+        if self.focus != focus {
+            self.focus = focus;
+            self.cached = None;
         }
     }
 
@@ -190,11 +223,33 @@ impl Controller {
         }
     }
 
-    /// The state at the current position.
+    /// The state at the current position: every live goroutine in full
+    /// while there are at most `DESCRIBE_ALL`, else the first ones, the
+    /// focus and those the step is about.
     pub fn snapshot(&mut self) -> Option<Rc<Snapshot>> {
         if self.cached.is_none() {
             if let Ok(s) = &mut self.session {
-                self.cached = Some(Rc::new(s.snapshot()));
+                let mut options = SnapshotOptions {
+                    focus: self.focus.clone(),
+                    // The page draws no wait-for graph.
+                    wait_for: false,
+                    ..SnapshotOptions::default()
+                };
+                let mut snap = s.snapshot_with(&options);
+                let missing = snap.live_goroutines <= DESCRIBE_ALL
+                    && snap.live_goroutines
+                        > snap.goroutines.iter().filter(|g| g.is_live()).count();
+                if missing {
+                    // Many dead goroutines come first by id: ask for the
+                    // live ones by name.
+                    for g in &snap.groups {
+                        if g.status != gosim::snapshot::GoroutineStatus::Dead {
+                            options.focus.extend(g.ids.iter().copied());
+                        }
+                    }
+                    snap = s.snapshot_with(&options);
+                }
+                self.cached = Some(Rc::new(snap));
             }
         }
         self.cached.clone()

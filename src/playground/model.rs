@@ -1,19 +1,24 @@
 //! The playground page's model: which program is loaded (the case, one of
 //! its fixes, or edited code), run settings, the run/pause and speed
-//! state, the editor, the help overlay, share links and the exploration in
-//! progress. Every user action is a `Cmd`, applied by `PlayModel::apply`.
+//! state, the editor, the help overlay, share links, the exploration in
+//! progress, what screen readers are told and when, and which goroutines
+//! and state panel are on screen. Every user action is a `Cmd`, applied
+//! by `PlayModel::apply`; everything a render needs is decided by
+//! `PlayModel::frame`.
 //!
 //! Owns the rules that connect those pieces (switching the Go version
-//! restarts the run, loading an explored outcome switches to stepping by
-//! scheduling point, a share link restores the exact step). It is plain
-//! Rust over `Controller` and gosim's `Explorer`, with no browser access,
-//! so it is tested natively; timers and the URL are the component's job.
+//! restarts the run and marks explored outcomes stale, an outcome loads
+//! only onto the program and release it was found on, a share link
+//! restores the exact step or says why not, Run announces at a readable
+//! rate). It is plain Rust over `Controller` and gosim's `Explorer`, with
+//! no browser access, so it is tested natively; timers, focus, scrolling
+//! and the URL are the component's job.
 
 use std::rc::Rc;
 
 use gosim::explore::{ExploreConfig, ExploreReport, Explorer, Outcome};
 use gosim::session::StepBy;
-use gosim::snapshot::Snapshot;
+use gosim::snapshot::{GoroutineGroup, GoroutineStatus, ObjectKind, OutcomeClass, Snapshot};
 use gosim::GoVersion;
 
 use crate::cases::Case;
@@ -42,6 +47,28 @@ const TICK_BUDGET_MS: f64 = 12.0;
 /// VM steps of exploration per animation tick.
 pub const EXPLORE_SLICE: u64 = 20_000;
 
+/// While running, a screen reader hears the step at most this often, in
+/// ms (15 announcements a second is noise, not narration).
+pub const ANNOUNCE_EVERY_MS: f64 = 3_000.0;
+
+/// With more live goroutines than this, the list shows groups (by state
+/// and place) instead of one card each.
+pub const CARD_LIMIT: usize = 24;
+
+/// Goroutines of an opened group shown per page.
+pub const GROUP_PAGE: usize = 48;
+
+/// Objects drawn before the rest are counted as "more".
+pub const OBJECTS_SHOWN: usize = 24;
+
+/// How far "Raise the limit" raises the budget that stopped a run.
+const RAISE_FACTOR: u64 = 10;
+/// The highest a raised budget goes: beyond this the tab's memory is the
+/// limit, not the page's caution.
+const MAX_INSTRUCTIONS_RAISED: u64 = 200_000_000;
+const MAX_POSITIONS_RAISED: usize = 2_000_000;
+const MAX_CHECKPOINT_UNITS_RAISED: u64 = 20_000_000;
+
 /// Which program is loaded.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Variant {
@@ -50,15 +77,70 @@ pub enum Variant {
     Edited,
 }
 
-/// An exploration in progress or finished.
+/// The state panel shown on a narrow screen (a wide one shows them all).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Tab {
+    Goroutines,
+    Objects,
+    Output,
+}
+
+impl Tab {
+    pub const ALL: [Tab; 3] = [Tab::Goroutines, Tab::Objects, Tab::Output];
+
+    /// The `data-tab` value (never translated).
+    pub fn key(self) -> &'static str {
+        match self {
+            Tab::Goroutines => "goroutines",
+            Tab::Objects => "objects",
+            Tab::Output => "output",
+        }
+    }
+}
+
+/// A budget that stopped a run and that the page can raise.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Limit {
+    /// gosim's instruction budget, raised to this many.
+    Instructions(u64),
+    /// The page's history of steps, raised to this many.
+    Positions(usize),
+    /// The memory of the step-back copies, raised to this many objects.
+    CheckpointMemory(u64),
+}
+
+/// What the page tells the reader after an action, besides the narration.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Notice {
+    /// An explored outcome was loaded: its number (1-based), class, how
+    /// many steps its run takes, its context switches, and whether the step
+    /// granularity changed to scheduling points for it.
+    Loaded {
+        number: usize,
+        class: OutcomeClass,
+        steps: usize,
+        switches: usize,
+        by_scheduling_point_now: bool,
+    },
+    /// "Load" was refused: the outcomes were found on another program,
+    /// release or seed.
+    StaleOutcome,
+    /// A budget was raised and the run goes on to the end again.
+    Raised(Limit),
+}
+
+/// An exploration in progress or finished, and what it explored.
 pub struct ExploreRun {
     explorer: Option<Explorer>,
     pub error: Option<gosim::CompileErrors>,
     pub slices: u32,
     pub report: Option<ExploreReport>,
-    /// The program explored (outcomes load against it).
+    /// The program explored (outcomes load only against it).
     source: String,
     go: GoVersion,
+    seed: Option<u64>,
+    /// Stopped early by a change of program, release or seed.
+    pub interrupted: bool,
 }
 
 impl ExploreRun {
@@ -75,6 +157,16 @@ impl ExploreRun {
             .filter(|_| self.running())
             .map(Explorer::progress)
     }
+
+    /// Whether these results belong to `source` under `config`.
+    pub fn matches(&self, source: &str, config: &PlayConfig) -> bool {
+        self.source == source && self.go == config.go && self.seed == config.seed
+    }
+
+    /// The release it explored under.
+    pub fn go(&self) -> GoVersion {
+        self.go
+    }
 }
 
 /// Every user action.
@@ -89,7 +181,7 @@ pub enum Cmd {
     /// Run the n-th goroutine in the list (1-based), if it can run.
     PickIndex(usize),
     ToggleRun,
-    /// Run to the end at full speed.
+    /// Run to the end at full speed (the speed setting stays).
     RunToEnd,
     Pause,
     Tick,
@@ -110,6 +202,61 @@ pub enum Cmd {
     ExploreStop,
     ExploreTick,
     LoadOutcome(usize),
+    /// Raise the budget that stopped the run, and run to the end again.
+    RaiseLimit,
+    /// Show this state panel on a narrow screen.
+    ShowTab(Tab),
+    /// Open or close a group of goroutines (by its index in the frame's
+    /// groups), on its first page.
+    ToggleGroup(usize),
+    /// Show page `n` (0-based) of the open group.
+    GroupPage(usize),
+    /// Describe this goroutine in full (its card, stack and locals).
+    Inspect(Option<u32>),
+    /// Close the notice.
+    DismissNotice,
+}
+
+/// What identifies a group of goroutines from one step to the next.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct GroupKey {
+    pub status: GoroutineStatus,
+    pub wait_reason: Option<String>,
+    pub line: Option<u32>,
+    pub created_line: Option<u32>,
+    pub object: Option<u32>,
+}
+
+impl GroupKey {
+    fn of(g: &GoroutineGroup) -> GroupKey {
+        GroupKey {
+            status: g.status,
+            wait_reason: g.wait_reason.clone(),
+            line: g.line,
+            created_line: g.created_line,
+            object: g.waiting_on,
+        }
+    }
+}
+
+/// When the screen reader last heard about the run, and whether the next
+/// render should tell it again.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+struct Announcer {
+    /// The next render sets the live region's text.
+    due: bool,
+    /// The clock when it was last set (running only).
+    last_ms: Option<f64>,
+}
+
+/// What the goroutines looked like before a single forward step: (id, line)
+/// of the described ones and the output length, so the narration can say
+/// which line a goroutine ran and the page what the step changed.
+#[derive(Clone, Debug, Default)]
+struct Before {
+    position: usize,
+    lines: Vec<(u32, Option<u32>)>,
+    stdout_len: usize,
 }
 
 pub struct PlayModel {
@@ -120,16 +267,31 @@ pub struct PlayModel {
     pub ctl: Controller,
     pub running: bool,
     pub speed: usize,
+    /// Running to the end at full speed (Cmd::RunToEnd).
+    pub to_end: bool,
     pub editing: bool,
     pub draft: String,
     pub help: bool,
-    /// Why the link this page was opened with could not be used.
+    /// Why the link this page was opened with could not be used (fully or
+    /// at all).
     pub link_error: Option<ShareError>,
     /// The fragment (`#/case/...?...`) for the current state, once asked for.
     pub share: Option<String>,
     pub explore: Option<ExploreRun>,
     /// A far forward jump in progress: run (at full speed) until this step.
     pub seek: Option<usize>,
+    pub notice: Option<Notice>,
+    /// The state panel picked on a narrow screen (a step follows its
+    /// change again).
+    pub tab: Option<Tab>,
+    /// The open group of goroutines and its page.
+    pub open_group: Option<(GroupKey, usize)>,
+    /// The goroutine described in full on request.
+    pub inspected: Option<u32>,
+    /// The live region's text: what a screen reader was last told.
+    pub announced: String,
+    announcer: Announcer,
+    before: Option<Before>,
     /// Milliseconds from some origin (`performance.now()` in the browser);
     /// bounds the work of one tick. Natively it stands still, so a tick is
     /// bounded by its step count alone.
@@ -140,15 +302,38 @@ fn case_go(case: &Case) -> GoVersion {
     case.go.and_then(go_from_key).unwrap_or(GoVersion::CURRENT)
 }
 
+/// The Go releases the version switch offers for `case`: the loop-variable
+/// change (1.21, 1.22), the timer change (1.23) and the current release,
+/// plus the release the case is meant for (Go 1.15 for the sync.Map case)
+/// and Go 1.16, where that release's behaviour changed.
+pub fn go_choices(case: &Case) -> Vec<GoVersion> {
+    let mut out = vec![
+        GoVersion::GO1_21,
+        GoVersion::GO1_22,
+        GoVersion::GO1_23,
+        GoVersion::CURRENT,
+    ];
+    let meant = case_go(case);
+    if meant.syncmap_delete_keeps_dirty() {
+        if let Some(fixed) = GoVersion::parse("1.16") {
+            out.insert(0, fixed);
+        }
+    }
+    if !out.contains(&meant) {
+        out.insert(0, meant);
+    }
+    gosim::util::order::sort(&mut out);
+    out
+}
+
 impl PlayModel {
     /// The model for `case`, restored from a share link's query (`query`
     /// without `?`; empty for a plain case link).
     pub fn new(case: &'static Case, query: &str) -> PlayModel {
-        let (link, link_error) = match ShareState::from_query(query) {
+        let (link, mut link_error) = match ShareState::from_link(case.slug, query) {
             Ok(s) => (s, None),
             Err(e) => (ShareState::default(), Some(e)),
         };
-        let mut link_error = link_error;
         let (variant, source) = match (&link.code, link.fix) {
             (Some(code), _) => (Variant::Edited, code.clone()),
             (None, Some(i)) => match case.fixes.get(i) {
@@ -182,7 +367,18 @@ impl PlayModel {
                 gosim::share::ShareError::ProgramMismatch,
             ));
         } else if !link.schedule.is_empty() || link.step.is_some() {
-            ctl.load_schedule(&link.schedule, link.step);
+            if let Some(misfit) = ctl.load_schedule(&link.schedule, link.step) {
+                link_error = Some(ShareError::Misfit {
+                    index: misfit.index,
+                    choice: misfit.choice,
+                    options: misfit.options,
+                });
+            } else if let Some(asked) = link.step.filter(|&s| s > ctl.position()) {
+                link_error = Some(ShareError::PastTheEnd {
+                    asked,
+                    end: ctl.position(),
+                });
+            }
         }
         PlayModel {
             case,
@@ -192,6 +388,7 @@ impl PlayModel {
             ctl,
             running: false,
             speed: DEFAULT_SPEED,
+            to_end: false,
             editing: false,
             draft: String::new(),
             help: false,
@@ -199,6 +396,13 @@ impl PlayModel {
             share: None,
             explore: None,
             seek: None,
+            notice: None,
+            tab: None,
+            open_group: None,
+            inspected: None,
+            announced: String::new(),
+            announcer: Announcer::default(),
+            before: None,
             clock: || 0.0,
         }
     }
@@ -213,7 +417,7 @@ impl PlayModel {
     }
 
     fn effective_speed(&self) -> usize {
-        if self.seek.is_some() {
+        if self.seek.is_some() || self.to_end {
             MAX_SPEED
         } else {
             self.speed.min(MAX_SPEED)
@@ -224,6 +428,24 @@ impl PlayModel {
         self.explore.as_ref().is_some_and(ExploreRun::running)
     }
 
+    /// The explored outcomes belong to another program, release or seed.
+    pub fn explore_stale(&self) -> bool {
+        self.explore
+            .as_ref()
+            .is_some_and(|run| !run.matches(&self.source, &self.ctl.config()))
+    }
+
+    /// Whether the next render should update what a screen reader is told;
+    /// the render then sets `announced` and calls `announced_now`.
+    pub fn announce_due(&self) -> bool {
+        self.announcer.due
+    }
+
+    /// The render has set `announced`.
+    pub fn announced_now(&mut self) {
+        self.announcer.due = false;
+    }
+
     fn load(&mut self, variant: Variant, source: String, config: PlayConfig) {
         self.variant = variant;
         if source != self.source {
@@ -232,8 +454,21 @@ impl PlayModel {
         }
         self.ctl = Controller::new(&self.source, config);
         self.running = false;
+        self.to_end = false;
         self.seek = None;
         self.share = None;
+        self.open_group = None;
+        self.inspected = None;
+        self.before = None;
+        self.announcer.due = true;
+        // An exploration of the program that was on screen stops; its
+        // results stay, marked stale unless this is the same program.
+        if let Some(run) = &mut self.explore {
+            if run.running() && !run.matches(&self.source, &config) {
+                run.report = run.explorer.as_ref().map(Explorer::report);
+                run.interrupted = true;
+            }
+        }
     }
 
     fn reload(&mut self, config: PlayConfig) {
@@ -241,13 +476,37 @@ impl PlayModel {
         self.load(self.variant, source, config);
     }
 
-    fn note_ran(&mut self) {
+    /// Remembers where the goroutines are before one forward step.
+    fn note_before(&mut self) {
+        let position = self.ctl.position();
+        self.before = self.ctl.snapshot().map(|s| Before {
+            position,
+            lines: s.goroutines.iter().map(|g| (g.id, g.line)).collect(),
+            stdout_len: s.stdout.len(),
+        });
+    }
+
+    /// After a step the reader asked for: tell the screen reader, follow
+    /// the change on a narrow screen.
+    fn stepped(&mut self) {
         self.share = None;
+        self.tab = None;
+        self.announcer.due = true;
+        self.announcer.last_ms = None;
     }
 
     /// The goroutine that ran the last step.
     pub fn last_ran(&self) -> Option<u32> {
         self.ctl.history().last().map(|s| s.ran)
+    }
+
+    fn stop_running(&mut self) {
+        if self.running {
+            // The end of a run is worth hearing.
+            self.announcer.due = true;
+        }
+        self.running = false;
+        self.to_end = false;
     }
 
     /// Applies one action; returns whether anything visible changed.
@@ -258,45 +517,50 @@ impl PlayModel {
         }
         match cmd {
             Cmd::Step => {
-                self.running = false;
+                self.stop_running();
+                self.note_before();
                 let moved = self.ctl.step();
-                self.note_ran();
+                self.stepped();
                 moved
             }
             Cmd::Back => {
-                self.running = false;
+                self.stop_running();
+                self.before = None;
                 self.ctl.back();
-                self.note_ran();
+                self.stepped();
                 true
             }
             Cmd::Reset => {
-                self.running = false;
+                self.stop_running();
+                self.before = None;
                 self.ctl.reset();
-                self.note_ran();
+                self.stepped();
                 true
             }
             Cmd::Goto(n) => {
-                self.running = false;
+                self.stop_running();
+                self.before = None;
                 if n > self.ctl.position() + SYNC_JUMP {
                     self.seek = Some(n);
                     self.running = true;
                     return true;
                 }
+                if n == self.ctl.position() + 1 {
+                    self.note_before();
+                }
                 self.ctl.goto(n);
-                self.note_ran();
+                self.stepped();
                 true
             }
             Cmd::Pick(g) => {
-                self.running = false;
+                self.stop_running();
+                self.note_before();
                 let moved = self.ctl.step_goroutine(g);
-                self.note_ran();
+                self.stepped();
                 moved
             }
             Cmd::PickIndex(i) => {
-                let gid = self
-                    .ctl
-                    .snapshot()
-                    .and_then(|s| visible_goroutines(&s).get(i.wrapping_sub(1)).copied());
+                let gid = self.frame().cards.get(i.wrapping_sub(1)).copied();
                 match gid {
                     Some(g) => self.apply(Cmd::Pick(g)),
                     None => false,
@@ -304,26 +568,32 @@ impl PlayModel {
             }
             Cmd::ToggleRun => {
                 if self.running {
-                    self.running = false;
+                    self.stop_running();
                 } else if !self.ctl.is_ended() {
                     self.running = true;
+                    self.announcer.last_ms = None;
                 }
                 true
             }
             Cmd::RunToEnd => {
-                self.speed = MAX_SPEED;
-                self.running = !self.ctl.is_ended();
+                if self.ctl.is_ended() {
+                    return false;
+                }
+                self.running = true;
+                self.to_end = true;
+                self.announcer.last_ms = None;
                 true
             }
             Cmd::Pause => {
                 let was = self.running;
-                self.running = false;
+                self.stop_running();
                 was
             }
             Cmd::Tick => {
                 if !self.running {
                     return false;
                 }
+                self.before = None;
                 let mut per_tick = SPEEDS[self.effective_speed()].1;
                 if let Some(target) = self.seek {
                     per_tick = per_tick.min(target.saturating_sub(self.ctl.position()));
@@ -331,6 +601,9 @@ impl PlayModel {
                 // Run in small chunks until the slice's time is used up, so a
                 // program whose steps grow expensive never stalls a frame.
                 let start = (self.clock)();
+                if per_tick == 1 {
+                    self.note_before();
+                }
                 let mut left = per_tick;
                 while left > 0 {
                     let n = self.ctl.run(left.min(TICK_CHUNK));
@@ -339,11 +612,21 @@ impl PlayModel {
                         break;
                     }
                 }
-                self.note_ran();
+                self.share = None;
                 let arrived = self.seek.is_some_and(|t| self.ctl.position() >= t);
                 if self.ctl.is_ended() || arrived {
-                    self.running = false;
+                    self.stop_running();
                     self.seek = None;
+                } else {
+                    // A readable rate: the step now and then, not every one.
+                    let now = (self.clock)();
+                    match self.announcer.last_ms {
+                        Some(last) if now - last < ANNOUNCE_EVERY_MS => {}
+                        _ => {
+                            self.announcer.due = true;
+                            self.announcer.last_ms = Some(now);
+                        }
+                    }
                 }
                 true
             }
@@ -390,7 +673,7 @@ impl PlayModel {
                 true
             }
             Cmd::Edit => {
-                self.running = false;
+                self.stop_running();
                 self.editing = true;
                 self.draft = self.source.clone();
                 true
@@ -447,6 +730,8 @@ impl PlayModel {
                     report: None,
                     source: self.source.clone(),
                     go: config.go,
+                    seed: config.seed,
+                    interrupted: false,
                 });
                 true
             }
@@ -469,27 +754,95 @@ impl PlayModel {
                 }
                 _ => false,
             },
-            Cmd::LoadOutcome(i) => {
-                let Some(run) = &self.explore else {
+            Cmd::LoadOutcome(i) => self.load_outcome(i),
+            Cmd::RaiseLimit => {
+                let Some(limit) = self.frame().raise else {
                     return false;
                 };
-                let Some(outcome) = run.report.as_ref().and_then(|r| r.outcomes.get(i)) else {
-                    return false;
-                };
-                let schedule = outcome.schedule.clone();
-                let (source, go) = (run.source.clone(), run.go);
-                let variant = self.variant;
-                let config = PlayConfig {
-                    go,
-                    step_by: StepBy::SchedulingPoint,
-                    ..self.ctl.config()
-                };
-                self.load(variant, source, config);
-                self.ctl.load_schedule(&schedule, None);
-                self.ctl.goto(0);
+                let mut config = self.ctl.config();
+                match limit {
+                    Limit::Instructions(n) => config.max_instructions = n,
+                    Limit::Positions(n) => config.max_positions = n,
+                    Limit::CheckpointMemory(n) => config.max_checkpoint_units = n,
+                }
+                let schedule = self.ctl.choices();
+                self.reload(config);
+                // The same run, further: its choices, then Go's own order.
+                self.ctl = Controller::replaying(&self.source, config, schedule);
+                self.running = true;
+                self.to_end = true;
+                self.notice = Some(Notice::Raised(limit));
                 true
             }
+            Cmd::ShowTab(tab) => {
+                let changed = self.tab != Some(tab);
+                self.tab = Some(tab);
+                changed
+            }
+            Cmd::ToggleGroup(i) => {
+                let Some(key) = self
+                    .ctl
+                    .snapshot()
+                    .and_then(|s| live_groups(&s).get(i).map(|g| GroupKey::of(g)))
+                else {
+                    return false;
+                };
+                self.open_group = match &self.open_group {
+                    Some((open, _)) if *open == key => None,
+                    _ => Some((key, 0)),
+                };
+                true
+            }
+            Cmd::GroupPage(page) => match &mut self.open_group {
+                Some((_, p)) => {
+                    *p = page;
+                    true
+                }
+                None => false,
+            },
+            Cmd::Inspect(g) => {
+                self.inspected = g;
+                self.ctl.set_focus(g.into_iter().collect());
+                true
+            }
+            Cmd::DismissNotice => self.notice.take().is_some(),
         }
+    }
+
+    /// Loads explored outcome `i` (its minimized schedule) onto the program
+    /// on screen, stepping by scheduling point from step 0; refused (with a
+    /// notice) when the outcomes were found on something else.
+    fn load_outcome(&mut self, i: usize) -> bool {
+        let Some(run) = &self.explore else {
+            return false;
+        };
+        if !run.matches(&self.source, &self.ctl.config()) {
+            self.notice = Some(Notice::StaleOutcome);
+            return true;
+        }
+        let Some(outcome) = run.report.as_ref().and_then(|r| r.outcomes.get(i)) else {
+            return false;
+        };
+        let (schedule, class, switches) =
+            (outcome.schedule.clone(), outcome.class, outcome.switches);
+        let before = self.ctl.config();
+        let config = PlayConfig {
+            step_by: StepBy::SchedulingPoint,
+            ..before
+        };
+        let source = self.source.clone();
+        self.load(self.variant, source, config);
+        self.ctl.load_schedule(&schedule, None);
+        let steps = self.ctl.position();
+        self.ctl.goto(0);
+        self.notice = Some(Notice::Loaded {
+            number: i + 1,
+            class,
+            steps,
+            switches,
+            by_scheduling_point_now: before.step_by != StepBy::SchedulingPoint,
+        });
+        true
     }
 
     /// The fragment that reopens exactly this state.
@@ -508,7 +861,11 @@ impl PlayModel {
             by_scheduling_point: config.step_by == StepBy::SchedulingPoint,
             seed: config.seed,
         };
-        format!("#/case/{}?{}", self.case.slug, state.to_query())
+        format!(
+            "#/case/{}?{}",
+            self.case.slug,
+            state.to_link_query(self.case.slug)
+        )
     }
 }
 
@@ -519,8 +876,32 @@ pub enum Narration {
     CompileErrors,
     /// Nothing has run yet.
     Ready,
-    /// What the last step did (`ran` ran it), or how the run ended.
-    Step { ran: Option<u32> },
+    /// What the last step did (`ran` ran it, from line `from` when known),
+    /// or how the run ended.
+    Step { ran: Option<u32>, from: Option<u32> },
+}
+
+/// Where goroutines stand in the listing: a line, the first few of them
+/// (by id) and how many there are.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LineMark {
+    pub line: u32,
+    pub ids: Vec<u32>,
+    pub count: usize,
+}
+
+/// Markers shown per line before the rest are counted.
+pub const MARKS_PER_LINE: usize = 3;
+
+/// What the last step changed, so the page can show it.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Changed {
+    /// The object the step's first event was about.
+    pub object: Option<u32>,
+    /// The goroutine that ran.
+    pub goroutine: Option<u32>,
+    /// It printed something.
+    pub output: bool,
 }
 
 /// Everything the page draws at the current position, decided here so the
@@ -532,19 +913,47 @@ pub struct Frame {
     pub planned: usize,
     pub ended: bool,
     pub cap: Option<Cap>,
-    /// The goroutines that can be picked to run next.
+    /// The budget the reader may raise, when one stopped the run.
+    pub raise: Option<Limit>,
+    /// The goroutines that can be picked to run next, ascending.
     pub runnable: Vec<u32>,
     /// The goroutine the next step runs.
     pub next_goroutine: Option<u32>,
-    /// (goroutine, line) of every live goroutine: the listing's markers.
-    pub markers: Vec<(u32, u32)>,
+    /// Goroutines per line of the listing.
+    pub markers: Vec<LineMark>,
     /// The line the next step runs.
     pub next_line: Option<u32>,
     pub narration: Narration,
-    /// The goroutine list: live goroutines by id.
-    pub goroutines: Vec<u32>,
+    /// Live goroutines.
+    pub live: usize,
+    /// Goroutine cards, in order (keys 1 to 9 pick the first nine): every
+    /// live goroutine, or with more than `CARD_LIMIT` the ones that matter
+    /// now (the one that ran, the next one, the inspected one).
+    pub cards: Vec<u32>,
+    /// More than `CARD_LIMIT` live goroutines: the list shows groups.
+    pub grouped: bool,
+    /// The open group (an index into the snapshot's live groups) and the
+    /// ids on its page, and how many pages it has.
+    pub open_group: Option<(usize, Vec<u32>, usize, usize)>,
     /// Channel-typed variables holding nil: (name, type).
     pub nil_channels: Vec<(String, String)>,
+    /// Objects drawn (indices into the snapshot's objects) and how many
+    /// more exist.
+    pub objects: Vec<usize>,
+    pub more_objects: usize,
+    pub changed: Changed,
+    /// The state panel a narrow screen shows.
+    pub tab: Tab,
+    /// Explored outcomes are for another program, release or seed.
+    pub explore_stale: bool,
+}
+
+/// The live goroutines' groups, as the list shows them.
+pub fn live_groups(s: &Snapshot) -> Vec<&GoroutineGroup> {
+    s.groups
+        .iter()
+        .filter(|g| g.status != GoroutineStatus::Dead)
+        .collect()
 }
 
 impl PlayModel {
@@ -553,46 +962,180 @@ impl PlayModel {
         let snapshot = self.ctl.snapshot();
         let position = self.ctl.position();
         let next_goroutine = self.ctl.next_goroutine();
-        let (markers, next_line, goroutines, nil_channels) = match &snapshot {
-            Some(s) => (
-                s.goroutines
-                    .iter()
-                    .filter(|g| g.is_live())
-                    .filter_map(|g| g.line.map(|l| (g.id, l)))
-                    .collect(),
-                next_goroutine.and_then(|id| {
-                    s.goroutines
-                        .iter()
-                        .find(|g| g.id == id)
-                        .and_then(|g| g.line)
-                }),
-                visible_goroutines(s),
-                nil_channels(s),
-            ),
-            None => (Vec::new(), None, Vec::new(), Vec::new()),
-        };
+        let mut runnable = self.ctl.runnable();
+        gosim::util::order::sort(&mut runnable);
+        let ran = self.last_ran();
+        let before = self.before.as_ref().filter(|b| b.position + 1 == position);
+        let from = before.and_then(|b| {
+            b.lines
+                .iter()
+                .find(|(g, _)| Some(*g) == ran)
+                .and_then(|(_, l)| *l)
+        });
         let narration = match &snapshot {
             _ if !self.ctl.errors().is_empty() => Narration::CompileErrors,
             Some(s) if position == 0 && s.ending.is_none() => Narration::Ready,
-            _ => Narration::Step {
-                ran: self.last_ran(),
-            },
+            _ => Narration::Step { ran, from },
         };
-        Frame {
+        let mut frame = Frame {
             position,
             planned: self.ctl.planned(),
             ended: self.ctl.is_ended(),
             cap: self.ctl.cap(),
-            runnable: self.ctl.runnable(),
+            raise: None,
+            runnable,
             next_goroutine,
-            markers,
-            next_line,
+            markers: Vec::new(),
+            next_line: None,
             narration,
-            goroutines,
-            nil_channels,
-            snapshot,
+            live: 0,
+            cards: Vec::new(),
+            grouped: false,
+            open_group: None,
+            nil_channels: Vec::new(),
+            objects: Vec::new(),
+            more_objects: 0,
+            changed: Changed::default(),
+            tab: Tab::Goroutines,
+            explore_stale: self.explore_stale(),
+            snapshot: None,
+        };
+        frame.raise = self.raisable(snapshot.as_deref());
+        let Some(s) = snapshot else {
+            return frame;
+        };
+        frame.live = s.live_goroutines;
+        frame.next_line = next_goroutine.and_then(|id| {
+            s.goroutines
+                .iter()
+                .find(|g| g.id == id)
+                .and_then(|g| g.line)
+                .or_else(|| {
+                    s.groups
+                        .iter()
+                        .find(|g| g.ids.binary_search(&id).is_ok())
+                        .and_then(|g| g.line)
+                })
+        });
+        frame.markers = markers(&s);
+        let groups = live_groups(&s);
+        frame.grouped = s.live_goroutines > CARD_LIMIT;
+        frame.cards = if frame.grouped {
+            let mut pinned: Vec<u32> = Vec::new();
+            for g in [ran, next_goroutine, self.inspected].into_iter().flatten() {
+                let described = s.goroutines.iter().any(|v| v.id == g && v.is_live());
+                if described && !pinned.contains(&g) {
+                    pinned.push(g);
+                }
+            }
+            pinned
+        } else {
+            visible_goroutines(&s)
+        };
+        if let Some((key, page)) = &self.open_group {
+            if let Some(i) = groups.iter().position(|g| GroupKey::of(g) == *key) {
+                let ids = &groups[i].ids;
+                let pages = ids.len().div_ceil(GROUP_PAGE).max(1);
+                let page = (*page).min(pages - 1);
+                let shown = ids
+                    .iter()
+                    .skip(page * GROUP_PAGE)
+                    .take(GROUP_PAGE)
+                    .copied()
+                    .collect();
+                frame.open_group = Some((i, shown, page, pages));
+            }
+        }
+        frame.nil_channels = nil_channels(&s);
+        frame.more_objects = s
+            .object_count
+            .saturating_sub(OBJECTS_SHOWN.min(s.objects.len()));
+        frame.changed = Changed {
+            object: s.events.iter().find_map(|e| e.object()),
+            goroutine: ran.filter(|_| position > 0),
+            output: before.is_some_and(|b| s.stdout.len() > b.stdout_len),
+        };
+        // Objects: the ones the step touched first, then the first others.
+        let touched: Vec<usize> = s
+            .objects
+            .iter()
+            .enumerate()
+            .filter(|(_, o)| frame.changed.object == Some(o.id))
+            .map(|(i, _)| i)
+            .collect();
+        frame.objects = (0..s.objects.len())
+            .filter(|i| !touched.contains(i))
+            .take(OBJECTS_SHOWN.saturating_sub(touched.len()))
+            .chain(touched.iter().copied())
+            .collect();
+        gosim::util::order::sort(&mut frame.objects);
+        frame.tab = self.tab.unwrap_or(if frame.changed.output {
+            Tab::Output
+        } else if frame.changed.object.is_some()
+            && s.objects.iter().any(|o| Some(o.id) == frame.changed.object)
+        {
+            Tab::Objects
+        } else if s.ending.is_some() && !s.stdout.is_empty() {
+            Tab::Output
+        } else {
+            Tab::Goroutines
+        });
+        frame.snapshot = Some(s);
+        frame
+    }
+
+    /// The budget the reader may raise: the one that stopped the run, if
+    /// the page controls it and it is not raised to its highest yet.
+    fn raisable(&self, s: Option<&Snapshot>) -> Option<Limit> {
+        let config = self.ctl.config();
+        match (self.ctl.cap(), s.and_then(|s| s.ending.as_ref())) {
+            (Some(Cap::Steps), _) if config.max_positions < MAX_POSITIONS_RAISED => {
+                Some(Limit::Positions(
+                    (config.max_positions * RAISE_FACTOR as usize).min(MAX_POSITIONS_RAISED),
+                ))
+            }
+            (Some(Cap::Memory), _) if config.max_checkpoint_units < MAX_CHECKPOINT_UNITS_RAISED => {
+                Some(Limit::CheckpointMemory(
+                    (config.max_checkpoint_units * RAISE_FACTOR).min(MAX_CHECKPOINT_UNITS_RAISED),
+                ))
+            }
+            (None, Some(e))
+                if e.budget == Some(gosim::snapshot::Budget::Steps)
+                    && config.max_instructions < MAX_INSTRUCTIONS_RAISED =>
+            {
+                Some(Limit::Instructions(
+                    (config.max_instructions * RAISE_FACTOR).min(MAX_INSTRUCTIONS_RAISED),
+                ))
+            }
+            _ => None,
         }
     }
+}
+
+/// Goroutines per line, from every live group (so thousands cost a few
+/// markers), by line.
+pub fn markers(s: &Snapshot) -> Vec<LineMark> {
+    let mut out: Vec<LineMark> = Vec::new();
+    for g in live_groups(s) {
+        let Some(line) = g.line else { continue };
+        match out.iter_mut().find(|m| m.line == line) {
+            Some(m) => {
+                m.count += g.ids.len();
+                m.ids.extend(g.ids.iter().take(MARKS_PER_LINE));
+            }
+            None => out.push(LineMark {
+                line,
+                ids: g.ids.iter().take(MARKS_PER_LINE).copied().collect(),
+                count: g.ids.len(),
+            }),
+        }
+    }
+    for m in &mut out {
+        gosim::util::order::sort(&mut m.ids);
+        m.ids.truncate(MARKS_PER_LINE);
+    }
+    gosim::util::order::sort_by_key(&mut out, |m| m.line);
+    out
 }
 
 /// Channel-typed variables holding nil, found in the goroutines' locals
@@ -607,8 +1150,38 @@ pub fn nil_channels(s: &Snapshot) -> Vec<(String, String)> {
                 }
             }
         }
+        if out.len() >= 8 {
+            break;
+        }
     }
     out
+}
+
+/// Lines of output drawn at each end before the middle is left out.
+pub const OUTPUT_LINES: usize = 120;
+
+/// Output as drawn: all of it, or with more than twice `OUTPUT_LINES`
+/// lines, the first and the last `OUTPUT_LINES` and how many lines were
+/// left out between them (a deadlock's dump of 1,000 goroutines would
+/// otherwise cost every redraw its layout).
+pub fn output_excerpt(text: &str) -> (&str, usize, &str) {
+    let lines = text.matches('\n').count();
+    if lines <= 2 * OUTPUT_LINES {
+        return (text, 0, "");
+    }
+    let head_end = text
+        .match_indices('\n')
+        .nth(OUTPUT_LINES - 1)
+        .map_or(text.len(), |(i, _)| i + 1);
+    let tail_start = text
+        .rmatch_indices('\n')
+        .nth(OUTPUT_LINES)
+        .map_or(head_end, |(i, _)| i + 1);
+    (
+        &text[..head_end],
+        text[head_end..tail_start].matches('\n').count(),
+        &text[tail_start..],
+    )
 }
 
 /// Goroutines shown in the list (the dead ones are left out), by id.
@@ -621,6 +1194,13 @@ pub fn visible_goroutines(snap: &Snapshot) -> Vec<u32> {
         .collect();
     gosim::util::order::sort(&mut ids);
     ids
+}
+
+/// Whether the snapshot draws a sync.Map whose memory has a history to plot.
+pub fn has_map_memory(s: &Snapshot) -> bool {
+    s.objects
+        .iter()
+        .any(|o| matches!(&o.kind, ObjectKind::SyncMap { memory, .. } if memory.history.len() > 1))
 }
 
 #[cfg(test)]
@@ -847,5 +1427,382 @@ mod tests {
         }
         assert!(done);
         assert!(!m.apply(Cmd::PickIndex(0)));
+    }
+
+    /// Explores to the end.
+    fn explore_all(m: &mut PlayModel) {
+        m.apply(Cmd::ExploreStart);
+        let mut guard = 0;
+        while m.exploring() && guard < 100_000 {
+            m.apply(Cmd::ExploreTick);
+            guard += 1;
+        }
+        assert!(m.explore.as_ref().and_then(|r| r.report.as_ref()).is_some());
+    }
+
+    fn stdout(m: &mut PlayModel) -> String {
+        m.ctl
+            .snapshot()
+            .map(|s| s.stdout.clone())
+            .unwrap_or_default()
+    }
+
+    #[test]
+    fn explored_outcomes_never_load_onto_another_program() {
+        // Case 3: explore the original, switch to a fix, try to load.
+        let c = case("3");
+        let mut m = PlayModel::new(c, "");
+        explore_all(&mut m);
+        assert!(!m.explore_stale());
+        m.apply(Cmd::ShowVariant(Variant::Fix(0)));
+        assert!(m.explore_stale() && m.frame().explore_stale);
+        let shown = m.source.clone();
+        assert!(m.apply(Cmd::LoadOutcome(0)));
+        assert_eq!(m.notice, Some(Notice::StaleOutcome));
+        assert_eq!(m.source, shown, "the fix stays on screen");
+        assert_eq!(m.variant, Variant::Fix(0));
+        run_all(&mut m);
+        let mut fix = Controller::new(c.fixes[0].source, PlayConfig::default());
+        while fix.step() {}
+        let fix_out = fix.snapshot().map(|s| s.stdout.clone());
+        assert_eq!(Some(stdout(&mut m)), fix_out, "the fix's own output");
+        // Back on the original, the outcomes load again.
+        m.apply(Cmd::ShowVariant(Variant::Original));
+        assert!(!m.explore_stale());
+        assert!(m.apply(Cmd::LoadOutcome(0)));
+        assert!(matches!(m.notice, Some(Notice::Loaded { number: 1, .. })));
+    }
+
+    #[test]
+    fn a_change_of_release_or_seed_marks_outcomes_stale() {
+        // Case 14: explored under 1.22, shown under 1.21.
+        let c = case("14");
+        let mut m = PlayModel::new(c, "");
+        m.apply(Cmd::SetGo(GoVersion::GO1_22));
+        explore_all(&mut m);
+        m.apply(Cmd::SetGo(GoVersion::GO1_21));
+        assert!(m.explore_stale());
+        m.apply(Cmd::LoadOutcome(0));
+        assert_eq!(m.notice, Some(Notice::StaleOutcome));
+        assert_eq!(m.ctl.config().go, GoVersion::GO1_21);
+        run_all(&mut m);
+        assert_eq!(stdout(&mut m), "3\n3\n3\n", "1.21's output, not 1.22's");
+        m.apply(Cmd::SetGo(GoVersion::GO1_22));
+        assert!(!m.explore_stale());
+        m.apply(Cmd::SetSeed(Some(9)));
+        assert!(m.explore_stale(), "a seed is part of what was explored");
+        // Exploring while the program changes stops the search and keeps
+        // what it found, marked stale.
+        m.apply(Cmd::SetSeed(None));
+        m.apply(Cmd::ExploreStart);
+        m.apply(Cmd::ExploreTick);
+        m.apply(Cmd::ShowVariant(Variant::Fix(0)));
+        assert!(!m.exploring());
+        assert!(m.explore.as_ref().is_some_and(|r| r.interrupted));
+        assert!(m.explore_stale());
+    }
+
+    #[test]
+    fn loading_an_outcome_says_what_changed() {
+        let mut m = PlayModel::new(case("4"), "");
+        explore_all(&mut m);
+        assert_eq!(m.ctl.config().step_by, StepBy::Statement);
+        assert!(m.apply(Cmd::LoadOutcome(0)));
+        match &m.notice {
+            Some(Notice::Loaded {
+                number,
+                steps,
+                by_scheduling_point_now,
+                ..
+            }) => {
+                assert_eq!(*number, 1);
+                assert_eq!(*steps, m.ctl.planned());
+                assert!(*by_scheduling_point_now);
+            }
+            other => panic!("{other:?}"),
+        }
+        assert!(m.apply(Cmd::DismissNotice));
+        assert_eq!(m.notice, None);
+    }
+
+    #[test]
+    fn a_link_for_another_case_or_a_damaged_one_is_refused() {
+        let mut m = PlayModel::new(case("4"), "");
+        m.apply(Cmd::Edit);
+        m.apply(Cmd::Draft(
+            "package main\n\nfunc main() { println(\"edited\") }\n".into(),
+        ));
+        m.apply(Cmd::RunDraft);
+        let fragment = m.share_fragment();
+        let query = fragment.split_once('?').map_or("", |(_, q)| q);
+        // On its own case it opens the edited program.
+        let ok = PlayModel::new(case("4"), query);
+        assert_eq!((ok.variant, ok.link_error.clone()), (Variant::Edited, None));
+        // Pasted after another case's address: refused, and that case shows
+        // its own program, never the edited one under its title.
+        let other = case("14");
+        let pasted = PlayModel::new(other, query);
+        assert_eq!(pasted.link_error, Some(ShareError::Checksum));
+        assert_eq!(pasted.variant, Variant::Original);
+        assert_eq!(pasted.source, other.source);
+        // One changed character in the code: refused.
+        let at = query.find("code=").map_or(0, |i| i + 12);
+        let mut damaged = query.to_string();
+        let swapped = if &damaged[at..at + 1] == "A" {
+            "B"
+        } else {
+            "A"
+        };
+        damaged.replace_range(at..at + 1, swapped);
+        let bad = PlayModel::new(case("4"), &damaged);
+        assert!(bad.link_error.is_some());
+        assert_eq!(bad.variant, Variant::Original);
+    }
+
+    #[test]
+    fn a_schedule_or_step_that_does_not_fit_says_so() {
+        let c = case("14");
+        let hash = gosim::share::program_hash(c.source);
+        let go = GoVersion::GO1_21;
+        let misfit = ShareState {
+            go: Some(go),
+            schedule: gosim::Choices(vec![0, 7]),
+            program_hash: Some(hash),
+            ..ShareState::default()
+        };
+        let m = PlayModel::new(c, &misfit.to_link_query(c.slug));
+        assert!(
+            matches!(
+                m.link_error,
+                Some(ShareError::Misfit {
+                    index: 1,
+                    choice: 7,
+                    ..
+                })
+            ),
+            "{:?}",
+            m.link_error
+        );
+        assert!(m
+            .link_error
+            .as_ref()
+            .is_some_and(ShareError::partly_applied));
+        let far = ShareState {
+            go: Some(go),
+            step: Some(100_000),
+            program_hash: Some(hash),
+            ..ShareState::default()
+        };
+        let m = PlayModel::new(c, &far.to_link_query(c.slug));
+        match m.link_error {
+            Some(ShareError::PastTheEnd { asked, end }) => {
+                assert_eq!(asked, 100_000);
+                assert_eq!(end, m.ctl.position());
+            }
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn to_end_leaves_the_speed_setting_alone() {
+        let mut m = PlayModel::new(case("4"), "");
+        m.apply(Cmd::SetSpeed(1));
+        m.apply(Cmd::RunToEnd);
+        assert_eq!(m.interval_ms(), SPEEDS[MAX_SPEED].0);
+        run_all(&mut m);
+        assert_eq!(m.speed, 1);
+        m.apply(Cmd::Reset);
+        m.apply(Cmd::ToggleRun);
+        assert_eq!(m.interval_ms(), SPEEDS[1].0);
+    }
+
+    thread_local! {
+        static NOW: std::cell::Cell<f64> = const { std::cell::Cell::new(0.0) };
+    }
+
+    fn test_clock() -> f64 {
+        NOW.with(|n| n.get())
+    }
+
+    #[test]
+    fn running_is_announced_at_a_readable_rate_and_the_end_always() {
+        let mut m = PlayModel::new(case("9"), "");
+        m.clock = test_clock;
+        // A step the reader asked for is announced.
+        m.apply(Cmd::Step);
+        assert!(m.announce_due());
+        m.announced_now();
+        // 15 steps a second for 10 seconds: one announcement per 3 s.
+        m.apply(Cmd::ToggleRun);
+        let mut announced = 0;
+        for tick in 0..150 {
+            NOW.with(|n| n.set(tick as f64 * 66.0));
+            m.apply(Cmd::Tick);
+            if m.announce_due() {
+                announced += 1;
+                m.announced_now();
+            }
+        }
+        assert!(
+            (3..=5).contains(&announced),
+            "{announced} announcements in 10 s"
+        );
+        // The end of the run is announced whenever it comes.
+        m.apply(Cmd::Pause);
+        assert!(m.announce_due());
+    }
+
+    /// A program with `n` goroutines parked on one mutex at the end of its
+    /// spawning loop.
+    fn many(n: u32) -> String {
+        format!("package main\n\nimport (\n\t\"sync\"\n\t\"time\"\n)\n\nfunc main() {{\n\tvar wg sync.WaitGroup\n\tvar mu sync.Mutex\n\tmu.Lock()\n\tfor i := 0; i < {n}; i++ {{\n\t\twg.Add(1)\n\t\tgo func() {{\n\t\t\tdefer wg.Done()\n\t\t\tmu.Lock()\n\t\t\tmu.Unlock()\n\t\t}}()\n\t}}\n\ttime.Sleep(time.Second)\n\tmu.Unlock()\n\twg.Wait()\n}}\n")
+    }
+
+    #[test]
+    fn many_goroutines_are_grouped_and_drawn_in_pages() {
+        let mut m = PlayModel::new(case("9"), "");
+        m.apply(Cmd::Edit);
+        m.apply(Cmd::Draft(many(1000)));
+        m.apply(Cmd::RunDraft);
+        m.apply(Cmd::Pause);
+        m.apply(Cmd::SetStepBy(StepBy::SchedulingPoint));
+        // Until every goroutine waits on the mutex.
+        let mut waiting = 0;
+        for _ in 0..20_000 {
+            m.apply(Cmd::Step);
+            let f = m.frame();
+            let s = f.snapshot.expect("it compiles");
+            waiting = live_groups(&s)
+                .iter()
+                .filter(|g| g.wait_reason.as_deref() == Some("sync.Mutex.Lock"))
+                .map(|g| g.ids.len())
+                .sum();
+            if waiting == 1000 {
+                break;
+            }
+        }
+        assert_eq!(waiting, 1000);
+        let f = m.frame();
+        assert!(f.grouped && f.live == 1001);
+        assert!(f.cards.len() <= 3, "{:?}", f.cards);
+        // The listing marks the line with three goroutines and a count.
+        let mark = f.markers.iter().find(|k| k.line == 16).expect("line 16");
+        assert_eq!((mark.ids.len(), mark.count), (MARKS_PER_LINE, 1000));
+        // Opening the group shows its first page; the last page is short.
+        let s = f.snapshot.clone().expect("a snapshot");
+        let i = live_groups(&s)
+            .iter()
+            .position(|g| g.ids.len() == 1000)
+            .expect("the big group");
+        m.apply(Cmd::ToggleGroup(i));
+        let (gi, ids, page, pages) = m.frame().open_group.expect("open");
+        assert_eq!(
+            (gi, ids.len(), page, pages),
+            (i, GROUP_PAGE, 0, 1000usize.div_ceil(GROUP_PAGE))
+        );
+        m.apply(Cmd::GroupPage(pages - 1));
+        let (_, last, _, _) = m.frame().open_group.expect("open");
+        assert_eq!(last.len(), 1000 - (pages - 1) * GROUP_PAGE);
+        // Inspecting a goroutine far down describes it in full.
+        let far = last[last.len() - 1];
+        m.apply(Cmd::Inspect(Some(far)));
+        let f = m.frame();
+        assert!(f.cards.contains(&far), "{:?}", f.cards);
+        // The objects drawn stay bounded.
+        assert!(f.objects.len() <= OBJECTS_SHOWN);
+    }
+
+    #[test]
+    fn the_state_panel_follows_the_step_until_one_is_picked() {
+        let mut m = PlayModel::new(case("4"), "");
+        let mut saw_objects = false;
+        for _ in 0..40 {
+            m.apply(Cmd::Step);
+            let f = m.frame();
+            if f.changed.object.is_some() {
+                assert_eq!(f.tab, Tab::Objects);
+                saw_objects = true;
+                // Picking a panel holds until the next step.
+                m.apply(Cmd::ShowTab(Tab::Goroutines));
+                assert_eq!(m.frame().tab, Tab::Goroutines);
+                m.apply(Cmd::Step);
+                assert_ne!(m.tab, Some(Tab::Goroutines));
+                break;
+            }
+        }
+        assert!(saw_objects);
+    }
+
+    #[test]
+    fn a_raised_limit_runs_the_same_run_further() {
+        let src = "package main\n\nfunc main() {\n\tn := 0\n\tfor {\n\t\tn++\n\t\tif n < 0 {\n\t\t\tprintln(n)\n\t\t}\n\t}\n}\n";
+        let mut m = PlayModel::new(case("4"), "");
+        m.apply(Cmd::Edit);
+        m.apply(Cmd::Draft(src.into()));
+        m.apply(Cmd::RunDraft);
+        m.apply(Cmd::Pause);
+        m.ctl = Controller::new(
+            src,
+            PlayConfig {
+                max_instructions: 1_000,
+                ..PlayConfig::default()
+            },
+        );
+        run_all(&mut m);
+        let f = m.frame();
+        let ending = f.snapshot.as_ref().and_then(|s| s.ending.clone());
+        assert_eq!(f.raise, Some(Limit::Instructions(10_000)), "{ending:?}");
+        let first = m.ctl.snapshot().map(|s| s.instructions);
+        assert!(m.apply(Cmd::RaiseLimit));
+        assert_eq!(m.notice, Some(Notice::Raised(Limit::Instructions(10_000))));
+        assert!(m.running);
+        run_all(&mut m);
+        let later = m.ctl.snapshot().map(|s| s.instructions);
+        assert!(later > first, "{first:?} -> {later:?}");
+        assert_eq!(m.frame().raise, Some(Limit::Instructions(100_000)));
+    }
+
+    #[test]
+    fn case17_offers_go115_and_ends_in_a_memory_leak() {
+        let c = case("syncmap");
+        let choices = go_choices(c);
+        let go115 = GoVersion::GO1_15;
+        assert!(
+            choices.contains(&go115)
+                && choices.contains(&GoVersion::parse("1.16").expect("modelled"))
+        );
+        assert!(!go_choices(case("4")).contains(&go115));
+        let mut m = PlayModel::new(c, "");
+        assert_eq!(m.ctl.config().go, go115);
+        m.apply(Cmd::SetStepBy(StepBy::SchedulingPoint));
+        run_all(&mut m);
+        let s = m.ctl.snapshot().expect("it compiles");
+        let e = s.ending.as_ref().expect("it ends");
+        assert_eq!(e.class, gosim::snapshot::OutcomeClass::MemoryLeak);
+        m.apply(Cmd::SetGo(GoVersion::CURRENT));
+        m.apply(Cmd::SetStepBy(StepBy::SchedulingPoint));
+        run_all(&mut m);
+        let s = m.ctl.snapshot().expect("it compiles");
+        assert_eq!(
+            s.ending.as_ref().map(|e| e.class),
+            Some(gosim::snapshot::OutcomeClass::Finished)
+        );
+    }
+
+    #[test]
+    fn long_output_is_drawn_as_its_ends() {
+        let short = "a\nb\n";
+        assert_eq!(output_excerpt(short), (short, 0, ""));
+        let long: String = (0..1000).map(|i| format!("line {i}\n")).collect();
+        let (head, skipped, tail) = output_excerpt(&long);
+        assert_eq!(head.lines().count(), OUTPUT_LINES);
+        assert_eq!(tail.lines().count(), OUTPUT_LINES);
+        assert_eq!(skipped, 1000 - 2 * OUTPUT_LINES);
+        assert!(head.starts_with("line 0\n") && tail.ends_with("line 999\n"));
+        // Nothing is lost or repeated: head, the skipped lines, tail.
+        let middle: String = (OUTPUT_LINES..1000 - OUTPUT_LINES)
+            .map(|i| format!("line {i}\n"))
+            .collect();
+        assert_eq!(format!("{head}{middle}{tail}"), long);
     }
 }

@@ -1,5 +1,6 @@
 //! Numbers as the views print them: float-to-text for the timeline and plot
-//! coordinates, and virtual time as Go prints a Duration (`fmt_ns`). It goes
+//! coordinates, virtual time as Go prints a Duration (`fmt_ns`), counts
+//! with separators and bytes in decimal units. It goes
 //! through gosim's own formatter: Rust's `Display` and `{:.N}` for floats
 //! would bring core's float formatting (flt2dec, several kilobytes) into the
 //! browser wasm. For finite values the text is the same
@@ -31,6 +32,42 @@ pub fn fmt_ns(ns: i64) -> String {
     } else {
         format!("{ns}ns")
     }
+}
+
+/// A count with thousands separators: `4,096`.
+pub fn fmt_count(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// Bytes in decimal units, to three significant figures: `512 B`,
+/// `8.02 kB`, `32.8 MB`.
+pub fn fmt_bytes(n: u64) -> String {
+    const UNITS: [&str; 4] = ["kB", "MB", "GB", "TB"];
+    if n < 1000 {
+        return format!("{n} B");
+    }
+    let mut v = n as f64 / 1000.0;
+    let mut unit = 0;
+    while v >= 999.5 && unit + 1 < UNITS.len() {
+        v /= 1000.0;
+        unit += 1;
+    }
+    let prec = if v >= 99.95 {
+        0
+    } else if v >= 9.995 {
+        1
+    } else {
+        2
+    };
+    format!("{} {}", fixed(v, prec), UNITS[unit])
 }
 
 fn trim_float(v: f64) -> String {
@@ -83,6 +120,19 @@ mod tests {
                 assert_eq!(fixed(v, p), format!("{v:.*}", p as usize), "{v:e} .{p}");
             }
         }
+    }
+
+    #[test]
+    fn counts_and_bytes_read_as_people_write_them() {
+        assert_eq!(fmt_count(0), "0");
+        assert_eq!(fmt_count(999), "999");
+        assert_eq!(fmt_count(4096), "4,096");
+        assert_eq!(fmt_count(1_000_000), "1,000,000");
+        assert_eq!(fmt_bytes(512), "512 B");
+        assert_eq!(fmt_bytes(8016), "8.02 kB");
+        assert_eq!(fmt_bytes(32_833_536), "32.8 MB");
+        assert_eq!(fmt_bytes(999_999), "1.00 MB");
+        assert_eq!(fmt_bytes(123_456_789_000), "123 GB");
     }
 
     /// `fmt_ns` as it was with Rust's `{:.3}`, for comparison.

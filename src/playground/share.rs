@@ -5,10 +5,14 @@
 //! `code=<compressed>` for edited programs) and its parser. The `run=` part
 //! is gosim's `ScheduleLink`: the choices and the step, bound to a hash of
 //! the program, so a link never replays silently on a different program.
-//! Links from before it (`sched=0.1&step=12`) still open. Links are
-//! user input: decoding never panics, never allocates without bound, and
-//! every failure is a `ShareError` the page can show. It does not touch the
-//! browser and does not run programs.
+//! Links from before it (`sched=0.1&step=12`) still open. A link ends with
+//! `sum=`, a checksum over the case's slug and everything before it, so a
+//! damaged link (a changed character in `code=`) or one pasted onto another
+//! case's address is detected rather than opened as something else; links
+//! without one (older links) still open. Links are user input: decoding
+//! never panics, never allocates without bound, and every failure is a
+//! `ShareError` the page can show. It does not touch the browser and does
+//! not run programs.
 
 use gosim::share::ScheduleLink;
 use gosim::{Choices, GoVersion};
@@ -48,6 +52,18 @@ pub enum ShareError {
     BadCode,
     /// The `run=` part is damaged or belongs to another program.
     Schedule(gosim::share::ShareError),
+    /// The checksum does not match: the link was damaged, or its query was
+    /// put after another case's address.
+    Checksum,
+    /// The run does not fit the program: its choice `index` (0-based) was
+    /// `choice` where the point had `options`.
+    Misfit {
+        index: usize,
+        choice: u32,
+        options: usize,
+    },
+    /// The link asks for step `asked`, but the run ends at step `end`.
+    PastTheEnd { asked: usize, end: usize },
 }
 
 /// `s` in double quotes with Go's escapes (a link part may hold anything).
@@ -90,8 +106,77 @@ impl ShareError {
             (ShareError::Schedule(_), Language::Zh) => {
                 "这个链接已损坏：其中的调度记录无法读取。".to_string()
             }
+            (ShareError::Checksum, Language::En) => {
+                "This link is damaged, or it was made for another case: its checksum does not match what it says."
+                    .to_string()
+            }
+            (ShareError::Checksum, Language::Zh) => {
+                "这个链接已损坏，或者属于另一个案例：校验和与内容不符。".to_string()
+            }
+            (
+                ShareError::Misfit {
+                    index,
+                    choice,
+                    options,
+                },
+                Language::En,
+            ) => format!(
+                "This link's run does not fit the program: its choice {} is option {} of a point that has {}. The run follows Go's own order from there.",
+                index + 1,
+                choice + 1,
+                plural_en(*options, "option", "options")
+            ),
+            (
+                ShareError::Misfit {
+                    index,
+                    choice,
+                    options,
+                },
+                Language::Zh,
+            ) => format!(
+                "这个链接里的运行记录与程序不符：第 {} 个选择是第 {} 项，但那里只有 {options} 个选项。之后按 Go 自己的顺序运行。",
+                index + 1,
+                choice + 1
+            ),
+            (ShareError::PastTheEnd { asked, end }, Language::En) => format!(
+                "This link asks for step {asked}, but the run ends at step {end}: showing the end."
+            ),
+            (ShareError::PastTheEnd { asked, end }, Language::Zh) => {
+                format!("这个链接要求第 {asked} 步，但运行在第 {end} 步就结束了：显示结尾。")
+            }
         }
     }
+
+    /// Whether the page still shows what the link asked for (the program,
+    /// at the nearest step it could reach), as opposed to the case from its
+    /// start.
+    pub fn partly_applied(&self) -> bool {
+        matches!(
+            self,
+            ShareError::Misfit { .. } | ShareError::PastTheEnd { .. }
+        )
+    }
+}
+
+/// `n` and an English noun, singular or plural.
+fn plural_en(n: usize, one: &str, many: &str) -> String {
+    if n == 1 {
+        format!("1 {one}")
+    } else {
+        format!("{n} {many}")
+    }
+}
+
+/// The checksum of a link: over the case's slug and the query before
+/// `&sum=`, as 8 hex digits.
+pub fn checksum(slug: &str, query: &str) -> String {
+    let h = gosim::share::program_hash(&format!("{slug}?{query}"));
+    let mut out = String::with_capacity(8);
+    for shift in (0..8).rev() {
+        let d = (h >> (shift * 4)) & 0xf;
+        out.push(char::from_digit(d, 16).unwrap_or('0'));
+    }
+    out
 }
 
 /// Upper bound on decoded code: far above any teaching program, low
@@ -154,7 +239,36 @@ impl ShareState {
         parts.join("&")
     }
 
-    /// Parses a query string (with or without `?`).
+    /// The query for a link to case `slug`, ending with its checksum.
+    pub fn to_link_query(&self, slug: &str) -> String {
+        let query = self.to_query();
+        let sum = checksum(slug, &query);
+        if query.is_empty() {
+            format!("sum={sum}")
+        } else {
+            format!("{query}&sum={sum}")
+        }
+    }
+
+    /// Parses the query of a link to case `slug`, checking its checksum when
+    /// it has one (links from before checksums have none).
+    pub fn from_link(slug: &str, query: &str) -> Result<ShareState, ShareError> {
+        let query = query.strip_prefix('?').unwrap_or(query);
+        let (body, sum) = match query.rfind("sum=") {
+            Some(0) => ("", &query[4..]),
+            Some(i) if query[..i].ends_with('&') => (&query[..i - 1], &query[i + 4..]),
+            _ => (query, ""),
+        };
+        if !sum.is_empty() || query.ends_with("sum=") {
+            if sum != checksum(slug, body) {
+                return Err(ShareError::Checksum);
+            }
+            return ShareState::from_query(body);
+        }
+        ShareState::from_query(query)
+    }
+
+    /// Parses a query string (with or without `?`), without a checksum.
     pub fn from_query(query: &str) -> Result<ShareState, ShareError> {
         let query = query.strip_prefix('?').unwrap_or(query);
         let mut state = ShareState::default();
@@ -553,6 +667,75 @@ mod tests {
             ShareState::from_query("go=1.21&run=s1.123.00000000.1"),
             Err(ShareError::BadValue { .. })
         ));
+    }
+
+    fn sample_state() -> ShareState {
+        ShareState {
+            code: Some(PROGRAM.to_string()),
+            fix: None,
+            go: Some(GoVersion::GO1_22),
+            schedule: Choices(vec![0, 2, 1]),
+            step: Some(42),
+            program_hash: Some(gosim::share::program_hash(PROGRAM)),
+            by_scheduling_point: false,
+            seed: None,
+        }
+    }
+
+    #[test]
+    fn every_one_character_corruption_of_a_link_is_detected() {
+        let state = sample_state();
+        let query = state.to_link_query("lock-and-full-channel");
+        assert!(query.contains("&sum="), "{query}");
+        assert_eq!(
+            ShareState::from_link("lock-and-full-channel", &query),
+            Ok(state.clone())
+        );
+        let mut tried = 0;
+        for (at, original) in query.char_indices() {
+            for c in B64.iter().map(|&b| b as char).chain(['&', '=', '.', '%']) {
+                if c == original {
+                    continue;
+                }
+                let mut bad = query.clone();
+                bad.replace_range(at..at + original.len_utf8(), &c.to_string());
+                tried += 1;
+                match ShareState::from_link("lock-and-full-channel", &bad) {
+                    Err(_) => {}
+                    Ok(read) => assert_eq!(read, state, "{bad} opened as something else"),
+                }
+            }
+        }
+        assert!(tried > 1000);
+        // The same link after another case's address.
+        assert_eq!(
+            ShareState::from_link("loop-variable-capture", &query),
+            Err(ShareError::Checksum)
+        );
+        // A link from before checksums still opens.
+        assert_eq!(
+            ShareState::from_link("x", &state.to_query()),
+            Ok(state.clone())
+        );
+        assert_eq!(
+            ShareState::from_link("x", "go=1.21&step=3").map(|s| s.step),
+            Ok(Some(3))
+        );
+        assert_eq!(
+            ShareState::from_link("x", "sum="),
+            Err(ShareError::Checksum)
+        );
+        let empty = ShareState::default().to_link_query("x");
+        assert_eq!(
+            ShareState::from_link("x", &empty),
+            Ok(ShareState::default())
+        );
+        assert!(ShareError::Checksum
+            .message(Language::En)
+            .contains("another case"));
+        assert!(ShareError::Checksum
+            .message(Language::Zh)
+            .contains("另一个案例"));
     }
 
     /// A small deterministic generator so the fuzz test needs no dependency.

@@ -1,6 +1,7 @@
-//! The program listing: gosim's own lexer for highlighting, a coloured
-//! marker per goroutine at its current line, the line about to run
-//! emphasised, and compile errors inline under their line.
+//! The program listing: gosim's own lexer for highlighting, coloured
+//! markers for the goroutines at each line (the first few, then a count),
+//! the line about to run emphasised and marked for screen readers, and
+//! compile errors inline under their line.
 //!
 //! Owns splitting highlight spans into per-line segments (done once per
 //! source, not per step; the DOM diff then only touches the markers). It
@@ -9,7 +10,9 @@
 use gosim::syntax::HighlightClass;
 use yew::prelude::*;
 
+use crate::i18n::{play, Language};
 use crate::markup::{classed, text_el};
+use crate::playground::model::{LineMark, MARKS_PER_LINE};
 use crate::playground::widgets::g_class;
 use gosim::CompileError;
 
@@ -78,54 +81,111 @@ pub fn highlight_lines(src: &str) -> Vec<Vec<Segment>> {
     lines
 }
 
+/// What the listing shows besides the program.
+pub struct Listing<'a> {
+    pub lines: &'a [Vec<Segment>],
+    /// Goroutines per line.
+    pub marks: &'a [LineMark],
+    /// The line the next step runs (`aria-current`, scrolled into view).
+    pub next_line: Option<u32>,
+    pub errors: &'a [CompileError],
+    /// The scroll box's accessible name; `None` draws a plain listing.
+    pub label: Option<String>,
+    pub lang: Language,
+}
+
 /// The listing `lines` with `markers`, (goroutine id, line) for every live
-/// goroutine, `next_line` (the line the next step runs) and compile errors.
+/// goroutine, `next_line` (the line the next step runs) and compile errors:
+/// the plain listing other pages show.
 pub fn source_view(
     lines: &[Vec<Segment>],
     markers: &[(u32, u32)],
     next_line: Option<u32>,
     errors: &[CompileError],
 ) -> Html {
-    html! {
-        <pre class="code code--play" data-testid="source"><code>
-            { for lines.iter().enumerate().map(|(i, segments)| {
+    let mut marks: Vec<LineMark> = Vec::new();
+    for &(g, line) in markers {
+        match marks.iter_mut().find(|m| m.line == line) {
+            Some(m) => {
+                m.count += 1;
+                if m.ids.len() < MARKS_PER_LINE {
+                    m.ids.push(g);
+                }
+            }
+            None => marks.push(LineMark {
+                line,
+                ids: vec![g],
+                count: 1,
+            }),
+        }
+    }
+    listing(Listing {
+        lines,
+        marks: &marks,
+        next_line,
+        errors,
+        label: None,
+        lang: Language::En,
+    })
+}
+
+/// The program as an ordered list of lines, so a screen reader can move by
+/// line and find the one that runs next (`aria-current="location"`); each
+/// line carries the goroutines standing on it (the first few, then a
+/// count) and its compile errors. In its own scroll box, which the page
+/// scrolls to the running line.
+pub fn listing(l: Listing) -> Html {
+    let body = html! {
+        <ol class="listing">
+            { for l.lines.iter().enumerate().map(|(i, segments)| {
                 let n = (i + 1) as u32;
-                let here: Vec<u32> = markers.iter().filter(|(_, l)| *l == n).map(|(g, _)| *g).collect();
-                let errors: Vec<&CompileError> = errors.iter().filter(|e| e.at.map(|a| a.0) == Some(n)).collect();
-                let next = next_line == Some(n);
+                let here = l.marks.iter().find(|m| m.line == n);
+                let errors: Vec<&CompileError> = l.errors.iter().filter(|e| e.at.map(|a| a.0) == Some(n)).collect();
+                let next = l.next_line == Some(n);
                 let class = match (next, !errors.is_empty()) {
                     (true, true) => "line line--next line--error",
                     (true, false) => "line line--next",
                     (false, true) => "line line--error",
                     _ => "line",
                 };
-                html! {
-                    <>
-                    { classed(class, html! {
-                    <span class="_" data-line={n.to_string()}>
+                classed(class, html! {
+                    <li class="_" data-line={n.to_string()}
+                        aria-current={next.then_some("location")}>
                         <span class="line__no" aria-hidden="true">{ n }</span>
-                        <span class="line__marks" aria-hidden="true">
-                            { for here.iter().map(|g| classed(g_class("mark", *g), html! {
-                                <span class="_" title={format!("goroutine {g}")}>{ g }</span>
-                            })) }
+                        <span class="line__marks">
+                            if let Some(m) = here {
+                                { for m.ids.iter().map(|g| classed(g_class("mark", *g), html! {
+                                    <span class="_" data-g={g.to_string()} aria-hidden="true">{ g }</span>
+                                })) }
+                                if m.count > m.ids.len() {
+                                    <span class="mark mark--more" aria-hidden="true">{ format!("+{}", m.count - m.ids.len()) }</span>
+                                }
+                                { text_el("span", "sr-only", play::goroutines_here(l.lang, &m.ids, m.count)) }
+                            }
                         </span>
-                        <span class="line__text">
+                        <code class="line__text">
                             { for segments.iter().map(|s| match s.class {
                                 Some(c) => text_el("span", c, s.text.clone()),
                                 None => html! { { s.text.clone() } },
                             }) }
-                        </span>
-                    </span>
-                    }) }
-                    { for errors.iter().map(|e| html! {
-                        <span class="line-error" role="note" data-testid="inline-error">
-                            { format!("{}:{}: {}", n, e.at.map_or(0, |a| a.1), e.message) }
-                        </span>
-                    }) }
-                    </>
-                }
+                        </code>
+                        { for errors.iter().map(|e| html! {
+                            <span class="line-error" role="note" data-testid="inline-error">
+                                { format!("{}:{}: {}", n, e.at.map_or(0, |a| a.1), e.message) }
+                            </span>
+                        }) }
+                    </li>
+                })
             }) }
-        </code></pre>
+        </ol>
+    };
+    match l.label {
+        Some(label) => html! {
+            <div class="code code--play" data-testid="source" tabindex="0" role="region" aria-label={label}>
+                { body }
+            </div>
+        },
+        None => html! { <div class="code code--play" data-testid="source">{ body }</div> },
     }
 }
 

@@ -1,41 +1,43 @@
 //! The playground component: wires `PlayModel` to the page. It renders
-//! the toolbar, the listing (or the editor), the narration, goroutine
-//! cards, object widgets, console, verdict, timeline, plot and the explore
-//! panel, and it owns the effects: the run timer, the exploration timer,
-//! keyboard shortcuts and writing the share link into the address bar.
+//! the control bar (sticky on a wide screen, at the bottom within thumb
+//! reach on a phone), the narration, the listing (or the editor) in its
+//! own scroll box beside the state pane (goroutines, objects, output,
+//! shown one at a time on a phone), the verdict, the timeline and plots,
+//! and the explore panel, and it owns the effects: the run timer, the
+//! exploration timer, keyboard shortcuts (only when no control has focus),
+//! following the running line and the state a step changed, focus for the
+//! help dialog, the screen reader's live region and writing the share link
+//! into the address bar.
 //!
-//! All decisions live in `PlayModel::apply`; this file only turns events
-//! into `Cmd`s and the model into HTML.
+//! All decisions live in `PlayModel::apply` and `PlayModel::frame`; this
+//! file only turns events into `Cmd`s and the frame into HTML.
+
+use std::cell::RefCell;
+use std::rc::Rc;
 
 use gosim::session::StepBy;
-use gosim::snapshot::{ObjectView, Snapshot, TimerState};
+use gosim::snapshot::{ObjectKind, Snapshot, TimerState};
 use gosim::GoVersion;
 use yew::prelude::*;
 
 use crate::cases::Case;
 use crate::hooks::use_settings;
 use crate::i18n::{case_page, play, Language};
-use crate::markup::{button, classed, flag, plain_el, send, text_el};
+use crate::markup::{button, classed, flag, inline_code, plain_el, send, text_el};
 use crate::platform;
-use crate::playground::model::{Cmd, Frame, Narration, PlayModel, Variant};
-use crate::playground::narrate::narrate;
-use crate::playground::num::fmt_ns;
-use crate::playground::panels::{explore_panel, help_overlay, verdict};
-use crate::playground::share::go_key;
-use crate::playground::source_view::source_view;
-use crate::playground::timeline::{resource_plot, timeline, TimelineData};
-use crate::playground::widgets::{
-    goroutine_card, nil_channel_widget, object_widget, timers_widget, CardState,
+use crate::playground::model::{
+    go_choices, live_groups, output_excerpt, Cmd, Frame, Narration, PlayModel, Tab, Variant,
 };
-
-/// The Go releases the version switch offers: the loop-variable change
-/// (1.21, 1.22), the timer change (1.23) and the current release.
-const GO_CHOICES: [GoVersion; 4] = [
-    GoVersion::GO1_21,
-    GoVersion::GO1_22,
-    GoVersion::GO1_23,
-    GoVersion::CURRENT,
-];
+use crate::playground::narrate::{narrate_step, verdict_sentence};
+use crate::playground::num::fmt_ns;
+use crate::playground::panels::{explore_panel, help_overlay, notice, verdict};
+use crate::playground::share::go_key;
+use crate::playground::source_view::{listing, Listing};
+use crate::playground::timeline::{map_memory_plot, resource_plot, timeline, TimelineData};
+use crate::playground::widgets::{
+    goroutine_card, goroutine_group, nil_channel_widget, object_widget, timers_widget, CardState,
+    GroupActions, GroupPage,
+};
 
 #[derive(Properties, PartialEq)]
 pub struct PlaygroundProps {
@@ -48,7 +50,7 @@ pub struct PlaygroundProps {
 #[function_component]
 pub fn Playground(props: &PlaygroundProps) -> Html {
     let lang = use_settings().language;
-    let model = {
+    let model: Rc<RefCell<PlayModel>> = {
         let case = props.case;
         let query = props.query.clone();
         use_mut_ref(move || {
@@ -74,9 +76,9 @@ pub fn Playground(props: &PlaygroundProps) -> Html {
         })
     };
 
-    let (running, interval, exploring) = {
+    let (running, interval, exploring, help) = {
         let m = model.borrow();
-        (m.running, m.interval_ms(), m.exploring())
+        (m.running, m.interval_ms(), m.exploring(), m.help)
     };
     {
         let dispatch = dispatch.clone();
@@ -96,32 +98,70 @@ pub fn Playground(props: &PlaygroundProps) -> Html {
     }
     {
         let dispatch = dispatch.clone();
+        let model = model.clone();
         use_effect_with((), move |_| {
-            let listener = platform::on_key(move |key| {
-                let cmd = key_command(key);
+            let listener = platform::on_key(move |key, on_control| {
+                let help = model.borrow().help;
+                let cmd = key_command(key, on_control, help);
                 let handled = cmd.is_some();
                 if let Some(cmd) = cmd {
                     dispatch.emit(cmd);
+                }
+                if help && key == "Tab" {
+                    // The dialog's one control keeps focus (aria-modal).
+                    platform::focus_testid("help-close");
+                    return true;
                 }
                 handled
             });
             move || drop(listener)
         });
     }
+    // The help dialog takes focus when it opens and gives it back to its
+    // button when it closes.
+    {
+        let opened = use_mut_ref(|| false);
+        use_effect_with(help, move |&help| {
+            if help {
+                platform::focus_testid("help-close");
+            } else if *opened.borrow() {
+                platform::focus_testid("help");
+            }
+            *opened.borrow_mut() = help;
+        });
+    }
 
     let mut m = model.borrow_mut();
-    render(&mut m, lang, &dispatch)
+    let frame = m.frame();
+    // Follow the step: the running line and the state it changed in view.
+    {
+        let key = (frame.position, frame.next_line, m.ctl.source().len());
+        let first = use_mut_ref(|| true);
+        use_effect_with(key, move |_| {
+            let reveal = !*first.borrow();
+            *first.borrow_mut() = false;
+            platform::follow_step(reveal);
+        });
+    }
+    render(&mut m, frame, lang, &dispatch)
 }
 
-/// The command for a key (`KeyboardEvent.key`); `platform::on_key` leaves
-/// out presses with modifiers and typing in fields.
-fn key_command(key: &str) -> Option<Cmd> {
+/// The command for a key (`KeyboardEvent.key`). `platform::on_key` leaves
+/// out presses with modifiers and typing in fields; with a control focused
+/// (`on_control`: a button, a link, a scroll box) only Escape acts, and
+/// only to close the open help, so Space presses the button.
+fn key_command(key: &str, on_control: bool, help: bool) -> Option<Cmd> {
+    if key == "Escape" {
+        return help.then_some(Cmd::CloseHelp);
+    }
+    if on_control || help {
+        return None;
+    }
     match key {
         "ArrowRight" => Some(Cmd::Step),
         "ArrowLeft" => Some(Cmd::Back),
         " " => Some(Cmd::ToggleRun),
         "?" => Some(Cmd::ToggleHelp),
-        "Escape" => Some(Cmd::CloseHelp),
         k => k
             .parse::<usize>()
             .ok()
@@ -172,24 +212,70 @@ fn on_value<E: AsRef<Event> + 'static>(
     })
 }
 
-fn render(m: &mut PlayModel, lang: Language, dispatch: &Callback<Cmd>) -> Html {
-    let frame = m.frame();
-    let narration = match (frame.narration, &frame.snapshot) {
+/// The narration of the frame, in `lang`.
+fn narration_text(m: &PlayModel, frame: &Frame, lang: Language) -> String {
+    let limited = m.ctl.errors().iter().all(|e| e.limitation);
+    match (frame.narration, &frame.snapshot) {
+        (Narration::CompileErrors, _) if limited => {
+            play::LIMITATION_NARRATION.get(lang).to_string()
+        }
         (Narration::CompileErrors, _) => play::COMPILE_ERRORS_NARRATION.get(lang).to_string(),
         (Narration::Ready, _) => play::READY.get(lang).to_string(),
-        (Narration::Step { ran }, Some(s)) => narrate(s, ran, lang),
+        (Narration::Step { ran, from }, Some(s)) => narrate_step(s, ran, from, &m.source, lang),
         (Narration::Step { .. }, None) => String::new(),
-    };
+    }
+}
+
+/// What the live region says now: the step and its narration, and at the
+/// end the verdict.
+fn announcement(m: &PlayModel, frame: &Frame, narration: &str, lang: Language) -> String {
+    let mut text = format!(
+        "{}. {narration}",
+        play::step_counter(lang, frame.position, frame.planned)
+    );
+    if !m.running {
+        if let Some(e) = frame.snapshot.as_ref().and_then(|s| s.ending.as_ref()) {
+            let verdict = verdict_sentence(&e.class, e.exit_code, lang);
+            if !text.contains(&verdict) {
+                text.push(' ');
+                text.push_str(&verdict);
+            }
+        } else if frame.cap.is_some() {
+            text.push(' ');
+            text.push_str(crate::i18n::verdict::PAGE_LIMIT.get(lang));
+        }
+    }
+    text
+}
+
+fn render(m: &mut PlayModel, frame: Frame, lang: Language, dispatch: &Callback<Cmd>) -> Html {
+    let narration = narration_text(m, &frame, lang);
+    if m.announce_due() {
+        // Screen readers would read the backticks that mark code.
+        m.announced = announcement(m, &frame, &narration, lang).replace('`', "");
+        m.announced_now();
+    }
+    let m: &PlayModel = m;
     html! {
-        <section class="play" data-testid="playground" aria-label={play::PLAYGROUND.get(lang)}
-            data-position={frame.position.to_string()} data-ended={flag(frame.ended)}>
+        <section class="play" data-testid="playground" aria-labelledby="play-title"
+            data-position={frame.position.to_string()} data-ended={flag(frame.ended)} data-running={flag(m.running)}>
+            <h2 class="sr-only" id="play-title">{ play::PLAYGROUND.get(lang) }</h2>
             if let Some(err) = &m.link_error {
                 <div class="notice notice--error" role="alert" data-testid="link-error">
                     { err.message(lang) }
-                    { " " }{ play::LINK_FALLBACK.get(lang) }
+                    if !err.partly_applied() {
+                        { " " }{ play::LINK_FALLBACK.get(lang) }
+                    }
                 </div>
             }
-            { toolbar(m, &frame, lang, dispatch) }
+            <div class="play__bar" data-testid="play-bar">
+                { controls(m, &frame, lang, dispatch) }
+                { progress(&frame, lang, dispatch) }
+                <p class="narration" data-testid="narration">{ inline_code(&narration) }</p>
+            </div>
+            if let Some(n) = &m.notice {
+                { notice(n, lang, dispatch) }
+            }
             if let Some(href) = m.share.as_ref().map(|f| platform::href_for(f)) {
                 <div class="share">
                     <label>
@@ -198,30 +284,23 @@ fn render(m: &mut PlayModel, lang: Language, dispatch: &Callback<Cmd>) -> Html {
                     </label>
                 </div>
             }
-            { progress(&frame, lang, dispatch) }
-            <p class="narration" aria-live="polite" data-testid="narration">{ narration }</p>
-            if let Some(s) = &frame.snapshot {
-                if s.ending.is_some() || frame.cap.is_some() {
-                    { verdict(s, frame.cap, frame.position, lang) }
-                }
-            }
             <div class="play__grid">
                 { code_panel(m, &frame, lang, dispatch) }
-                <div class="play__state">
-                    if let Some(s) = &frame.snapshot {
-                        { goroutines(s, &frame, lang, dispatch) }
-                        { objects(s, &frame.nil_channels, lang) }
-                        { console(s, lang) }
-                    }
-                </div>
+                { state_pane(m, &frame, lang, dispatch) }
             </div>
             if let Some(s) = &frame.snapshot {
                 <div class="play__charts">
                     { timeline(TimelineData { steps: m.ctl.history(), ticks: m.ctl.clock_ticks(), total: frame.planned, position: frame.position }, lang, dispatch) }
-                    { resource_plot(&s.resources, frame.goroutines.len(), s.now_ns, lang) }
+                    { resource_plot(&s.resources, frame.live, s.now_ns, lang) }
+                    { for s.objects.iter().filter_map(|o| match &o.kind {
+                        ObjectKind::SyncMap { memory, .. } if memory.history.len() > 1 =>
+                            Some(map_memory_plot(o.name.as_deref().unwrap_or("sync.Map"), &memory.history, lang)),
+                        _ => None,
+                    }) }
                 </div>
             }
             { explore_panel(m, lang, dispatch) }
+            <div class="sr-only" role="status" aria-live="polite" data-testid="announcer">{ m.announced.clone() }</div>
             if m.help {
                 { help_overlay(lang, dispatch) }
             }
@@ -229,8 +308,9 @@ fn render(m: &mut PlayModel, lang: Language, dispatch: &Callback<Cmd>) -> Html {
     }
 }
 
-/// Run controls, speed, Go version, seed, granularity, share and help.
-fn toolbar(m: &PlayModel, frame: &Frame, lang: Language, dispatch: &Callback<Cmd>) -> Html {
+/// Run controls (with the phone's bottom bar, the same buttons), and the
+/// settings: speed, Go version, seed, granularity, share and help.
+fn controls(m: &PlayModel, frame: &Frame, lang: Language, dispatch: &Callback<Cmd>) -> Html {
     let position = frame.position;
     let ended = frame.ended;
     let config = m.ctl.config();
@@ -245,9 +325,14 @@ fn toolbar(m: &PlayModel, frame: &Frame, lang: Language, dispatch: &Callback<Cmd
         }))
     });
     let click = |c: Cmd| send::<MouseEvent, _>(dispatch, c);
+    let mut versions = go_choices(m.case());
+    if !versions.contains(&config.go) {
+        versions.push(config.go);
+        gosim::util::order::sort(&mut versions);
+    }
     html! {
-        <div class="play__toolbar" role="toolbar" aria-label={play::RUN_CONTROLS.get(lang)}>
-            <div class="btn-group">
+        <div class="play__toolbar">
+            <div class="btn-group play__controls" role="toolbar" aria-label={play::RUN_CONTROLS.get(lang)} data-testid="controls">
                 { button("btn", Some("reset"), Some(play::RESET_TITLE.get(lang)), position == 0,
                     play::RESET.get(lang).into(), click(Cmd::Reset)) }
                 { button("btn", Some("back"), Some(play::BACK_TITLE.get(lang)), position == 0,
@@ -259,25 +344,32 @@ fn toolbar(m: &PlayModel, frame: &Frame, lang: Language, dispatch: &Callback<Cmd
                 { button("btn", Some("run-to-end"), Some(play::TO_END_TITLE.get(lang)), ended,
                     play::TO_END.get(lang).into(), click(Cmd::RunToEnd)) }
             </div>
-            { select_field(play::SPEED.get(lang), "speed", speed_select,
-                play::SPEED_NAMES.iter().enumerate().map(|(i, name)| option(i.to_string().into(), i == m.speed, name.get(lang))).collect()) }
-            { select_field(case_page::GO_VERSION.get(lang), "go-version", go_select,
-                GO_CHOICES.iter()
-                    .map(|v| option(go_key(*v).into(), config.go == *v, v.label())).collect()) }
-            { field(play::SEED.get(lang), html! {
-                <input type="text" inputmode="numeric" size="6" placeholder={play::SEED_PLACEHOLDER.get(lang)}
-                    value={config.seed.map(|s| s.to_string()).unwrap_or_default()} onchange={seed_change} data-testid="seed" />
-            }) }
-            { select_field(play::STEP_BY.get(lang), "granularity", granularity, html! {
-                <>
-                    { option("stmt".into(), config.step_by == StepBy::Statement, play::BY_STATEMENT.get(lang)) }
-                    { option("sched".into(), config.step_by == StepBy::SchedulingPoint, play::BY_SCHEDULING_POINT.get(lang)) }
-                </>
-            }) }
-            <div class="btn-group">
-                { button("btn", Some("share"), None, false, play::SHARE.get(lang).into(), click(Cmd::Share)) }
-                <button type="button" class="btn" onclick={click(Cmd::ToggleHelp)} data-testid="help"
-                    aria-expanded={flag(m.help)} title={play::HELP_TITLE.get(lang)}>{ "?" }</button>
+            <div class="play__settings">
+                { select_field(play::SPEED.get(lang), "speed", speed_select,
+                    play::SPEED_NAMES.iter().enumerate().map(|(i, name)| option(i.to_string().into(), i == m.speed, name.get(lang))).collect()) }
+                { select_field(case_page::GO_VERSION.get(lang), "go-version", go_select,
+                    versions.iter()
+                        .map(|v| option(go_key(*v).into(), config.go == *v, v.label())).collect()) }
+                <details class="play__more" data-testid="more-settings">
+                    { plain_el("summary", play::SETTINGS.get(lang)) }
+                    <div class="play__more-box">
+                        { field(play::SEED.get(lang), html! {
+                            <input type="text" inputmode="numeric" size="6" placeholder={play::SEED_PLACEHOLDER.get(lang)}
+                                value={config.seed.map(|s| s.to_string()).unwrap_or_default()} onchange={seed_change} data-testid="seed" />
+                        }) }
+                        { select_field(play::STEP_BY.get(lang), "granularity", granularity, html! {
+                            <>
+                                { option("stmt".into(), config.step_by == StepBy::Statement, play::BY_STATEMENT.get(lang)) }
+                                { option("sched".into(), config.step_by == StepBy::SchedulingPoint, play::BY_SCHEDULING_POINT.get(lang)) }
+                            </>
+                        }) }
+                    </div>
+                </details>
+                <div class="btn-group">
+                    { button("btn", Some("share"), None, false, play::SHARE.get(lang).into(), click(Cmd::Share)) }
+                    <button type="button" class="btn" onclick={click(Cmd::ToggleHelp)} data-testid="help"
+                        aria-expanded={flag(m.help)} aria-label={play::HELP_TITLE.get(lang)} title={play::HELP_TITLE.get(lang)}>{ "?" }</button>
+                </div>
             </div>
         </div>
     }
@@ -291,7 +383,7 @@ fn progress(frame: &Frame, lang: Language, dispatch: &Callback<Cmd>) -> Html {
     let jump = {
         let dispatch = dispatch.clone();
         Callback::from(move |e: KeyboardEvent| {
-            if e.key() != "Enter" {
+            if platform::key_of(&e) != "Enter" {
                 return;
             }
             if let Ok(n) = platform::event_value(&e).trim().parse::<usize>() {
@@ -313,17 +405,20 @@ fn progress(frame: &Frame, lang: Language, dispatch: &Callback<Cmd>) -> Html {
                     title={play::JUMP_TITLE.get(lang)} />
             </label>
             if let Some(s) = &frame.snapshot {
-                <span class="clock" title={play::VIRTUAL_TIME.get(lang)}>{ format!("t = {}", fmt_ns(s.now_ns)) }</span>
+                <span class="clock" title={play::VIRTUAL_TIME.get(lang)}>
+                    { format!("{} {}", play::VIRTUAL_TIME.get(lang), fmt_ns(s.now_ns)) }
+                </span>
             }
         </div>
     }
 }
 
 /// Which program (original, a fix, edited), the listing or the editor, and
-/// the compile errors.
+/// the compile errors (each a button to its line, far down or not).
 fn code_panel(m: &PlayModel, frame: &Frame, lang: Language, dispatch: &Callback<Cmd>) -> Html {
     let case = m.case();
     let errors = m.ctl.errors();
+    let limited = !errors.is_empty() && errors.iter().all(|e| e.limitation);
     let draft_input = on_value::<InputEvent>(dispatch, |v| Some(Cmd::Draft(v)));
     let click = |c: Cmd| send::<MouseEvent, _>(dispatch, c);
     let variant_button = |v: Variant, label: AttrValue| {
@@ -343,6 +438,10 @@ fn code_panel(m: &PlayModel, frame: &Frame, lang: Language, dispatch: &Callback<
             },
         )
     };
+    let label = match frame.next_line {
+        Some(n) => play::listing_label(lang, n),
+        None => play::LISTING.get(lang).to_string(),
+    };
     html! {
         <div class="play__code panel--code">
             <div class="play__code-head">
@@ -357,6 +456,30 @@ fn code_panel(m: &PlayModel, frame: &Frame, lang: Language, dispatch: &Callback<
                     { button("btn btn--small", Some("edit"), None, false, play::EDIT.get(lang).into(), click(Cmd::Edit)) }
                 }
             </div>
+            if !errors.is_empty() {
+                <div class="compile-errors" role="alert" data-testid="compile-errors" data-limitation={flag(limited)}>
+                    { plain_el("strong", if limited { play::LIMITATION.get(lang) } else { play::COMPILE_ERRORS.get(lang) }) }
+                    if limited {
+                        { text_el("p", "compile-errors__note", play::LIMITATION_NOTE.get(lang)) }
+                    }
+                    <ul>
+                        { for errors.iter().map(|e| html! {
+                            <li>
+                                { match e.at {
+                                    Some((l, c)) => html! {
+                                        <button type="button" class="linklike" data-testid="error-line"
+                                            onclick={Callback::from(move |_: MouseEvent| platform::scroll_to_line(l))}>
+                                            { format!("./prog.go:{l}:{c}") }
+                                        </button>
+                                    },
+                                    None => html! {},
+                                } }
+                                { format!(" {}", e.message) }
+                            </li>
+                        }) }
+                    </ul>
+                </div>
+            }
             if m.editing {
                 <div class="editor">
                     <textarea class="editor__text" spellcheck="false" value={m.draft.clone()} oninput={draft_input}
@@ -367,69 +490,186 @@ fn code_panel(m: &PlayModel, frame: &Frame, lang: Language, dispatch: &Callback<
                     </div>
                 </div>
             } else {
-                { source_view(&m.lines, &frame.markers, frame.next_line, errors) }
-            }
-            if !errors.is_empty() {
-                <div class="compile-errors" role="alert" data-testid="compile-errors">
-                    { plain_el("strong", play::COMPILE_ERRORS.get(lang)) }
-                    <ul>
-                        { for errors.iter().map(|e| html! {
-                            <li>{ match e.at {
-                                Some((l, c)) => format!("./prog.go:{l}:{c}: {}", e.message),
-                                None => e.message.clone(),
-                            } }</li>
-                        }) }
-                    </ul>
-                </div>
+                { listing(Listing {
+                    lines: &m.lines,
+                    marks: &frame.markers,
+                    next_line: frame.next_line,
+                    errors,
+                    label: Some(label),
+                    lang,
+                }) }
             }
         </div>
     }
 }
 
-fn goroutines(s: &Snapshot, frame: &Frame, lang: Language, dispatch: &Callback<Cmd>) -> Html {
-    let ids = &frame.goroutines;
+/// The state beside the listing: the verdict, then goroutines, objects and
+/// output (a phone shows one of them, picked with the buttons above or
+/// following what the step changed).
+fn state_pane(m: &PlayModel, frame: &Frame, lang: Language, dispatch: &Callback<Cmd>) -> Html {
+    let Some(s) = &frame.snapshot else {
+        return html! { <div class="play__state" data-testid="state-pane"></div> };
+    };
+    let tab_button = |tab: Tab, label: &'static str| {
+        let active = frame.tab == tab;
+        classed(
+            if active {
+                "segmented__item is-active"
+            } else {
+                "segmented__item"
+            },
+            html! {
+                <button type="button" class="_" aria-pressed={flag(active)} data-tab={tab.key()}
+                    onclick={send::<MouseEvent, _>(dispatch, Cmd::ShowTab(tab))}>{ label }</button>
+            },
+        )
+    };
+    let shown = |tab: Tab| if frame.tab == tab { "true" } else { "false" };
     html! {
-        <section class="state-panel" aria-label={play::GOROUTINES_LABEL.get(lang)}>
-            <h3 class="state-panel__title">{ format!("{} ({})", play::GOROUTINES.get(lang), ids.len()) }
+        <div class="play__state" data-testid="state-pane" tabindex="0" role="region"
+            aria-label={play::STATE.get(lang)} data-tab={frame.tab.key()}>
+            <div class="segmented play__tabs" role="group" aria-label={play::SHOW.get(lang)}>
+                { tab_button(Tab::Goroutines, play::GOROUTINES.get(lang)) }
+                { tab_button(Tab::Objects, play::OBJECTS.get(lang)) }
+                { tab_button(Tab::Output, play::OUTPUT.get(lang)) }
+            </div>
+            if s.ending.is_some() || frame.cap.is_some() {
+                <div data-changed={flag(frame.ended)}>
+                    { verdict(s, frame.cap, frame.position, frame.raise, lang, dispatch) }
+                </div>
+            }
+            <div class="state-tab" data-tab="goroutines" data-shown={shown(Tab::Goroutines)}>
+                { goroutines(s, frame, m, lang, dispatch) }
+            </div>
+            <div class="state-tab" data-tab="objects" data-shown={shown(Tab::Objects)}>
+                { objects(s, frame, lang) }
+            </div>
+            <div class="state-tab" data-tab="output" data-shown={shown(Tab::Output)}>
+                { console(s, frame, lang) }
+            </div>
+        </div>
+    }
+}
+
+fn goroutines(
+    s: &Snapshot,
+    frame: &Frame,
+    m: &PlayModel,
+    lang: Language,
+    dispatch: &Callback<Cmd>,
+) -> Html {
+    let card = |i: usize, id: u32| -> Option<Html> {
+        let g = s.goroutines.iter().find(|g| g.id == id)?;
+        let state = CardState {
+            index: i + 1,
+            runnable: frame.runnable.binary_search(&id).is_ok(),
+            next: frame.next_goroutine == Some(id),
+            changed: frame.changed.goroutine == Some(id) && frame.changed.object.is_none(),
+        };
+        Some(goroutine_card(
+            g,
+            state,
+            lang,
+            send(dispatch, Cmd::Pick(id)),
+        ))
+    };
+    let groups = if frame.grouped {
+        live_groups(s)
+    } else {
+        Vec::new()
+    };
+    let object_name = |id: Option<u32>| -> Option<String> {
+        let id = id?;
+        s.objects
+            .iter()
+            .find(|o| o.id == id)
+            .and_then(|o| o.name.clone())
+    };
+    html! {
+        <section class="state-panel" aria-labelledby="goroutines-title" data-testid="goroutines">
+            <h3 class="state-panel__title" id="goroutines-title">{ format!("{} ({})", play::GOROUTINES.get(lang), frame.live) }
                 { text_el("span", "state-panel__hint", play::PICK_HINT.get(lang)) }
             </h3>
             <ul class="gcards">
-                { for ids.iter().enumerate().filter_map(|(i, id)| {
-                    let g = s.goroutines.iter().find(|g| g.id == *id)?;
-                    let card = CardState { index: i + 1, runnable: frame.runnable.contains(id), next: frame.next_goroutine == Some(*id) };
-                    Some(goroutine_card(g, card, lang, send(dispatch, Cmd::Pick(*id))))
-                }) }
+                { for frame.cards.iter().enumerate().filter_map(|(i, id)| card(i, *id)) }
             </ul>
+            if frame.grouped {
+                { text_el("p", "state-panel__note", play::grouped_note(lang, frame.live, groups.len())) }
+                if m.inspected.is_some() {
+                    { button("btn btn--small", Some("uninspect"), None, false, play::CLOSE_DETAILS.get(lang).into(), send(dispatch, Cmd::Inspect(None))) }
+                }
+                <ul class="ggroups" data-testid="goroutine-groups">
+                    { for groups.iter().enumerate().map(|(i, g)| {
+                        let open = frame.open_group.as_ref().filter(|o| o.0 == i).map(|o| GroupPage { ids: &o.1, page: o.2, pages: o.3 });
+                        let actions = GroupActions {
+                            toggle: send(dispatch, Cmd::ToggleGroup(i)),
+                            page: dispatch.reform(Cmd::GroupPage),
+                            pick: dispatch.reform(Cmd::Pick),
+                            inspect: dispatch.reform(|g| Cmd::Inspect(Some(g))),
+                        };
+                        goroutine_group(g, i, object_name(g.waiting_on), open, &frame.runnable, lang, &actions)
+                    }) }
+                </ul>
+            }
         </section>
     }
 }
 
-fn objects(s: &Snapshot, nils: &[(String, String)], lang: Language) -> Html {
+fn objects(s: &Snapshot, frame: &Frame, lang: Language) -> Html {
     let has_timers = s.timers.iter().any(|t| t.state == TimerState::Pending);
+    let nils = &frame.nil_channels;
     if s.objects.is_empty() && nils.is_empty() && !has_timers {
-        return html! {};
+        return html! {
+            <section class="state-panel" aria-labelledby="objects-title" data-testid="objects">
+                <h3 class="state-panel__title" id="objects-title">{ play::OBJECTS.get(lang) }</h3>
+                { text_el("p", "obj__empty", play::NO_OBJECTS.get(lang)) }
+            </section>
+        };
     }
     html! {
-        <section class="state-panel" aria-label={play::OBJECTS_LABEL.get(lang)}>
-            { text_el("h3", "state-panel__title", play::OBJECTS.get(lang)) }
+        <section class="state-panel" aria-labelledby="objects-title" data-testid="objects">
+            <h3 class="state-panel__title" id="objects-title">{ play::OBJECTS.get(lang) }</h3>
             <div class="objs">
-                { for s.objects.iter().map(|o: &ObjectView| html! { <key={o.id}>{ object_widget(o, lang) }</> }) }
+                { for frame.objects.iter().filter_map(|&i| s.objects.get(i)).map(|o| html! {
+                    <div class="objs__item" key={o.id} data-changed={flag(frame.changed.object == Some(o.id))}>
+                        { object_widget(o, lang) }
+                    </div>
+                }) }
                 { for nils.iter().map(|(name, ty)| nil_channel_widget(name.clone(), ty.clone(), lang)) }
                 if has_timers {
                     { timers_widget(&s.timers, s.now_ns, lang) }
                 }
             </div>
+            if frame.more_objects > 0 {
+                { text_el("p", "obj__empty", crate::i18n::objects::more(lang, frame.more_objects)) }
+            }
         </section>
     }
 }
 
-fn console(s: &Snapshot, lang: Language) -> Html {
+fn console(s: &Snapshot, frame: &Frame, lang: Language) -> Html {
+    let part = |text: &str, class: &'static str, testid: &'static str| {
+        let (head, skipped, tail) = output_excerpt(text);
+        classed(
+            class,
+            html! {
+                <span class="_" data-testid={testid}>
+                    { head.to_string() }
+                    if skipped > 0 {
+                        { text_el("span", "console__skipped", play::lines_skipped(lang, skipped)) }
+                        { tail.to_string() }
+                    }
+                </span>
+            },
+        )
+    };
     html! {
-        <section class="state-panel" aria-label={play::OUTPUT_LABEL.get(lang)}>
-            { text_el("h3", "state-panel__title", play::OUTPUT.get(lang)) }
-            <pre class="console" data-testid="console">
-                <span class="console__out" data-testid="stdout">{ s.stdout.clone() }</span>
-                <span class="console__err" data-testid="stderr">{ s.stderr.clone() }</span>
+        <section class="state-panel" aria-labelledby="output-title">
+            <h3 class="state-panel__title" id="output-title">{ play::OUTPUT.get(lang) }</h3>
+            <pre class="console" data-testid="console" tabindex="0" role="region" aria-label={play::OUTPUT_LABEL.get(lang)}
+                data-changed={flag(frame.changed.output)}>
+                { part(&s.stdout, "console__out", "stdout") }
+                { part(&s.stderr, "console__err", "stderr") }
             </pre>
         </section>
     }
@@ -440,12 +680,21 @@ mod tests {
     use super::*;
 
     #[test]
-    fn keys_map_to_commands() {
-        assert_eq!(key_command("ArrowRight"), Some(Cmd::Step));
-        assert_eq!(key_command(" "), Some(Cmd::ToggleRun));
-        assert_eq!(key_command("3"), Some(Cmd::PickIndex(3)));
+    fn keys_map_to_commands_only_away_from_controls() {
+        assert_eq!(key_command("ArrowRight", false, false), Some(Cmd::Step));
+        assert_eq!(key_command(" ", false, false), Some(Cmd::ToggleRun));
+        assert_eq!(key_command("3", false, false), Some(Cmd::PickIndex(3)));
         for unhandled in ["0", "10", "a", "Enter"] {
-            assert_eq!(key_command(unhandled), None, "{unhandled}");
+            assert_eq!(key_command(unhandled, false, false), None, "{unhandled}");
         }
+        // A focused button takes Space itself; no shortcut acts.
+        for key in [" ", "ArrowRight", "ArrowLeft", "1", "?"] {
+            assert_eq!(key_command(key, true, false), None, "{key}");
+        }
+        // Escape closes the help from anywhere, and only when it is open.
+        assert_eq!(key_command("Escape", true, true), Some(Cmd::CloseHelp));
+        assert_eq!(key_command("Escape", false, false), None);
+        // With the help open, keys do not step behind it.
+        assert_eq!(key_command("ArrowRight", false, true), None);
     }
 }

@@ -10,13 +10,15 @@
 //! anyway.
 
 use gosim::snapshot::{
-    GoroutineView, ObjectKind, ObjectView, TimerKind, TimerState, TimerView, WaiterView,
+    GoroutineGroup, GoroutineView, MapEntryView, ObjectKind, ObjectView, TimerKind, TimerState,
+    TimerView, WaiterView,
 };
 use yew::prelude::*;
 
 use crate::i18n::{goroutine, objects, Language};
+use crate::markup::send;
 use crate::markup::{class_el, classed, flag, plain_el, text_el};
-use crate::playground::num::fmt_ns;
+use crate::playground::num::{fmt_bytes, fmt_count, fmt_ns};
 
 /// `base` plus the colour class of goroutine `id` (its marker, card edge
 /// and lane). Class lists are built as strings rather than with `classes!`
@@ -39,11 +41,29 @@ fn g_chip(g: u32, extra: Option<String>) -> Html {
     )
 }
 
+/// Goroutines a wait queue draws before the rest are counted (a mutex
+/// with 1,000 waiters draws 12 and "… and 988 more").
+pub const CHIPS_SHOWN: usize = 12;
+
+/// "… and N more" after the first `CHIPS_SHOWN` of `total`.
+fn more_chips(total: usize, lang: Language) -> Html {
+    if total > CHIPS_SHOWN {
+        text_el(
+            "span",
+            "obj__empty",
+            objects::more(lang, total - CHIPS_SHOWN),
+        )
+    } else {
+        html! {}
+    }
+}
+
 fn queue(
     label: &'static str,
     testid: &'static str,
     waiters: &[WaiterView],
     empty: &'static str,
+    lang: Language,
 ) -> Html {
     html! {
         <div class="obj__queue" data-testid={testid} data-count={waiters.len().to_string()}>
@@ -51,7 +71,7 @@ fn queue(
             if waiters.is_empty() {
                 { text_el("span", "obj__empty", empty) }
             }
-            { for waiters.iter().map(|w| {
+            { for waiters.iter().take(CHIPS_SHOWN).map(|w| {
                 let extra = match (&w.value, w.in_select) {
                     (Some(v), _) => Some(format!("← {v}")),
                     (None, true) => Some("select".to_string()),
@@ -59,6 +79,7 @@ fn queue(
                 };
                 g_chip(w.g, extra)
             }) }
+            { more_chips(waiters.len(), lang) }
         </div>
     }
 }
@@ -80,14 +101,21 @@ fn obj_head(
     }
 }
 
-fn gid_list(label: &'static str, testid: &'static str, gs: &[u32], empty: &'static str) -> Html {
+fn gid_list(
+    label: &'static str,
+    testid: &'static str,
+    gs: &[u32],
+    empty: &'static str,
+    lang: Language,
+) -> Html {
     html! {
         <div class="obj__queue" data-testid={testid} data-count={gs.len().to_string()}>
             { text_el("span", "obj__label", label) }
             if gs.is_empty() {
                 { text_el("span", "obj__empty", empty) }
             }
-            { for gs.iter().map(|g| g_chip(*g, None)) }
+            { for gs.iter().take(CHIPS_SHOWN).map(|g| g_chip(*g, None)) }
+            { more_chips(gs.len(), lang) }
         </div>
     }
 }
@@ -165,8 +193,8 @@ pub fn object_widget(object: &ObjectView, lang: Language) -> Html {
                                 }) }
                             </div>
                         }
-                        { queue("recvq", "recvq", recvq, none) }
-                        { queue("sendq", "sendq", sendq, none) }
+                        { queue("recvq", "recvq", recvq, none, lang) }
+                        { queue("sendq", "sendq", sendq, none, lang) }
                         { text_el("div", "obj__flags", format!("closed = {}", if *closed { 1 } else { 0 })) }
                     </div>
                 },
@@ -202,7 +230,7 @@ pub fn object_widget(object: &ObjectView, lang: Language) -> Html {
                             None => html! { { text_el("span", "obj__empty", objects::NOBODY.get(lang)) } },
                         } }
                     </div>
-                    { gid_list("sema", "waiters", waiters, none) }
+                    { gid_list("sema", "waiters", waiters, none, lang) }
                 </div>
             },
         ),
@@ -233,9 +261,9 @@ pub fn object_widget(object: &ObjectView, lang: Language) -> Html {
                                 None => html! { { text_el("span", "obj__empty", objects::NOBODY.get(lang)) } },
                             } }
                         </div>
-                        { gid_list(objects::READERS.get(lang), "readers", readers, none) }
-                        { gid_list(objects::WRITERS_WAITING.get(lang), "queued-writers", queued_writers, none) }
-                        { gid_list(objects::READERS_WAITING.get(lang), "queued-readers", queued_readers, none) }
+                        { gid_list(objects::READERS.get(lang), "readers", readers, none, lang) }
+                        { gid_list(objects::WRITERS_WAITING.get(lang), "queued-writers", queued_writers, none, lang) }
+                        { gid_list(objects::READERS_WAITING.get(lang), "queued-readers", queued_readers, none, lang) }
                         if pending {
                             <p class="obj__note obj__note--warn" data-testid="pending-writer">
                                 { objects::WRITER_PENDING.get(lang) }
@@ -250,7 +278,7 @@ pub fn object_widget(object: &ObjectView, lang: Language) -> Html {
         } => html! {
             <div class="obj obj--wg" data-testid="waitgroup" data-counter={counter.to_string()}>
                 { obj_head("sync.WaitGroup", name, "wg", format!("counter = {counter}")) }
-                { gid_list(objects::WAITERS.get(lang), "waiters", waiters, none) }
+                { gid_list(objects::WAITERS.get(lang), "waiters", waiters, none, lang) }
             </div>
         },
         ObjectKind::Cond {
@@ -266,32 +294,68 @@ pub fn object_widget(object: &ObjectView, lang: Language) -> Html {
                     if waiters.is_empty() {
                         { text_el("span", "obj__empty", none) }
                     }
-                    { for waiters.iter().map(|(g, t)| g_chip(*g, Some(format!("#{t}")))) }
+                    { for waiters.iter().take(CHIPS_SHOWN).map(|(g, t)| g_chip(*g, Some(format!("#{t}")))) }
+                    { more_chips(waiters.len(), lang) }
                 </div>
             </div>
         },
         ObjectKind::SyncMap {
             read,
+            read_len,
             dirty,
+            dirty_len,
             misses,
             amended,
-            ..
+            memory,
         } => {
-            let entries = |list: &[(String, String)]| -> Html {
-                list.iter()
-                    .map(|(k, v)| html! { <span class="kv">{ text_el("span", "kv__k", k.clone()) }{ ": " }{ text_el("span", "kv__v", v.clone()) }</span> })
-                    .collect()
+            let entries = |list: &[MapEntryView], len: usize| -> Html {
+                html! {
+                    <>
+                        { for list.iter().map(|e| {
+                            let (class, value) = match (&e.value, e.expunged) {
+                                (Some(v), _) => ("kv", v.clone()),
+                                (None, false) => ("kv kv--deleted", objects::DELETED.get(lang).to_string()),
+                                (None, true) => ("kv kv--deleted", "expunged".to_string()),
+                            };
+                            class_el("span", class, html! {
+                                <>{ text_el("span", "kv__k", e.key.clone()) }{ ": " }{ text_el("span", "kv__v", value) }</>
+                            })
+                        }) }
+                        if len > list.len() {
+                            { text_el("span", "obj__empty", objects::more(lang, len - list.len())) }
+                        }
+                    </>
+                }
+            };
+            let side = |label: &'static str, len: usize, bytes: u64| {
+                format!(
+                    "{label}: {} · {}",
+                    objects::keys(lang, len),
+                    fmt_bytes(bytes)
+                )
             };
             html! {
-                <div class="obj obj--syncmap" data-testid="syncmap">
+                <div class="obj obj--syncmap" data-testid="syncmap" data-read-len={read_len.to_string()}
+                    data-dirty-len={dirty_len.to_string()} data-held={memory.held_bytes.to_string()}
+                    data-deleted-in-dirty={memory.deleted_in_dirty.to_string()}>
                     { obj_head("sync.Map", name, "m", format!("misses = {misses}, amended = {amended}")) }
-                    <div class="obj__queue">{ text_el("span", "obj__label", "read") }{ entries(read) }</div>
+                    <p class="map-mem" data-testid="map-memory">
+                        { text_el("span", "map-mem__held", objects::held(lang, &fmt_bytes(memory.held_bytes))) }
+                        { text_el("span", "map-mem__side", side("read", *read_len, memory.read_bytes)) }
+                        { text_el("span", "map-mem__side", side("dirty", *dirty_len, memory.dirty_bytes)) }
+                    </p>
+                    <div class="obj__queue">{ text_el("span", "obj__label", "read") }{ entries(read, *read_len) }</div>
                     <div class="obj__queue">{ text_el("span", "obj__label", "dirty") }
                         { match dirty {
-                            Some(d) => entries(d),
+                            Some(d) => entries(d, *dirty_len),
                             None => html! { { text_el("span", "obj__empty", "nil") } },
                         } }
                     </div>
+                    if memory.deleted_in_dirty > 0 {
+                        <p class="obj__note obj__note--warn" data-testid="deleted-in-dirty">
+                            { objects::deleted_in_dirty(lang, memory.deleted_in_dirty, &fmt_bytes(memory.deleted_in_dirty_bytes)) }
+                        </p>
+                    }
                 </div>
             }
         }
@@ -366,17 +430,21 @@ pub fn timers_widget(timers: &[TimerView], now_ns: i64, lang: Language) -> Html 
 
 /// What a goroutine card shows besides the goroutine.
 pub struct CardState {
-    /// 1-based position in the list (the keyboard shortcut).
+    /// 1-based position in the list (the keyboard shortcut, 1 to 9).
     pub index: usize,
     /// It can be picked to run next.
     pub runnable: bool,
     /// It is the one the next step runs.
     pub next: bool,
+    /// The last step is about it (the page keeps it in view).
+    pub changed: bool,
 }
 
-/// A goroutine: id, creating line, status and wait reason in Go's words,
-/// its stack with locals on demand. Clicking a runnable one runs it
-/// (`onclick`, which the playground makes for this goroutine). The
+/// A goroutine: its number (as the listing's markers and the narration
+/// say it), creating line, status and wait reason in Go's words, its stack
+/// with locals on demand. Clicking a runnable one runs it (`onclick`, which
+/// the playground makes for this goroutine). A card that cannot run stays
+/// focusable (`aria-disabled`), so focus never falls off the page. The
 /// card is keyed by the goroutine id, so an open stack stays open.
 pub fn goroutine_card(
     g: &GoroutineView,
@@ -394,6 +462,11 @@ pub fn goroutine_card(
     } else {
         goroutine::CANNOT_RUN.get(lang)
     };
+    let onclick = if card.runnable {
+        onclick
+    } else {
+        Callback::noop()
+    };
     classed(
         format!(
             "{} gcard--{}{}",
@@ -403,11 +476,17 @@ pub fn goroutine_card(
         ),
         html! {
             <li key={id} class="_"
-                data-testid="goroutine" data-g={id.to_string()} data-status={g.status.as_str()}>
-                <button type="button" class="gcard__run" disabled={!card.runnable} {title} {onclick}
-                    data-testid="run-goroutine">
-                    { text_el("span", "gcard__key", if card.index <= 9 { card.index.to_string() } else { String::new() }) }
-                    { text_el("span", "gcard__id", format!("goroutine {id}")) }
+                data-testid="goroutine" data-g={id.to_string()} data-status={g.status.as_str()}
+                data-changed={flag(card.changed)}>
+                <button type="button" class="gcard__run" aria-disabled={flag(!card.runnable)} {title} {onclick}
+                    data-testid="run-goroutine" data-runnable={flag(card.runnable)}>
+                    { text_el("span", "gcard__badge", id.to_string()) }
+                    <span class="gcard__id">
+                        { format!("goroutine {id}") }
+                        if card.index <= 9 {
+                            { " " }<kbd class="gcard__key" title={goroutine::KEY_HINT.get(lang)}>{ card.index }</kbd>
+                        }
+                    </span>
                     <span class="gcard__status" data-testid="g-status">{ status }</span>
                 </button>
                 <div class="gcard__meta">
@@ -445,4 +524,89 @@ pub fn goroutine_card(
             </li>
         },
     )
+}
+
+/// An open group's page of goroutines: the ids shown, the page (0-based)
+/// and how many pages there are.
+pub struct GroupPage<'a> {
+    pub ids: &'a [u32],
+    pub page: usize,
+    pub pages: usize,
+}
+
+/// A group of goroutines in one state at one place ("998 goroutines ·
+/// waiting [sync.Mutex.Lock] on mu · at line 16 · created at line 14"),
+/// opened on a page of its members. `object` names what they wait on.
+/// Callbacks: open or close it, go to a page, run a member next, inspect
+/// one.
+pub struct GroupActions {
+    pub toggle: Callback<MouseEvent>,
+    pub page: Callback<usize>,
+    pub pick: Callback<u32>,
+    pub inspect: Callback<u32>,
+}
+
+pub fn goroutine_group(
+    group: &GoroutineGroup,
+    index: usize,
+    object: Option<String>,
+    open: Option<GroupPage>,
+    runnable: &[u32],
+    lang: Language,
+    actions: &GroupActions,
+) -> Html {
+    let status = match &group.wait_reason {
+        Some(r) => format!("{} [{r}]", goroutine::status(group.status).get(lang)),
+        None => goroutine::status(group.status).get(lang).to_string(),
+    };
+    let count = group.ids.len();
+    let first = group.ids.first().copied().unwrap_or(0);
+    let panel = format!("group-{index}");
+    html! {
+        <li class="ggroup" data-testid="goroutine-group" data-count={count.to_string()}
+            data-status={group.status.as_str()}>
+            <button type="button" class="ggroup__head" aria-expanded={flag(open.is_some())}
+                aria-controls={panel.clone()} onclick={actions.toggle.clone()} data-testid="group-toggle">
+                { text_el("span", g_class("ggroup__count", first), fmt_count(count as u64)) }
+                { text_el("span", "ggroup__what", goroutine::group_title(lang, count, &status)) }
+                <span class="ggroup__where">
+                    if let Some(o) = object { { text_el("code", "ggroup__obj", o) } }
+                    if let Some(l) = group.line { { plain_el("span", goroutine::at_line(lang, l)) } }
+                    { match group.created_line {
+                        Some(l) => plain_el("span", goroutine::created_at_line(lang, l)),
+                        None => plain_el("span", goroutine::MAIN.get(lang)),
+                    } }
+                </span>
+            </button>
+            if let Some(p) = open {
+                <div class="ggroup__page" id={panel}>
+                    <ul class="ggroup__ids" aria-label={goroutine::MEMBERS.get(lang)}>
+                        { for p.ids.iter().map(|&g| {
+                            let can_run = runnable.binary_search(&g).is_ok();
+                            html! {
+                                <li key={g}>
+                                    { classed(g_class("g-chip g-chip--button", g), html! {
+                                        <button type="button" class="_" data-g={g.to_string()}
+                                            title={if can_run { goroutine::RUN_NEXT.get(lang) } else { goroutine::SHOW_STACK.get(lang) }}
+                                            onclick={if can_run { send(&actions.pick, g) } else { send(&actions.inspect, g) }}>
+                                            { format!("G{g}") }
+                                        </button>
+                                    }) }
+                                </li>
+                            }
+                        }) }
+                    </ul>
+                    if p.pages > 1 {
+                        <nav class="ggroup__pager" aria-label={goroutine::PAGES.get(lang)}>
+                            <button type="button" class="btn btn--small" aria-disabled={flag(p.page == 0)}
+                                onclick={send(&actions.page, p.page.saturating_sub(1))}>{ goroutine::PREV_PAGE.get(lang) }</button>
+                            { text_el("span", "ggroup__pageno", goroutine::page_of(lang, p.page + 1, p.pages)) }
+                            <button type="button" class="btn btn--small" aria-disabled={flag(p.page + 1 >= p.pages)}
+                                onclick={send(&actions.page, (p.page + 1).min(p.pages - 1))}>{ goroutine::NEXT_PAGE.get(lang) }</button>
+                        </nav>
+                    }
+                </div>
+            }
+        </li>
+    }
 }

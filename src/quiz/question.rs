@@ -99,7 +99,11 @@ impl Question {
         } else {
             Outcome::ALL
                 .iter()
-                .map(|&o| Opt {
+                .map(|&o| match o {
+                    Outcome::Leak if version.outcome == Outcome::MemoryLeak => Outcome::MemoryLeak,
+                    o => o,
+                })
+                .map(|o| Opt {
                     body: Body::Outcome(o),
                     right: o == version.outcome,
                     from: "",

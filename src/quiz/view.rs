@@ -114,7 +114,9 @@ pub fn QuizRoom(props: &QuizRoomProps) -> Html {
         use_effect_with((presenting, running), move |&(presenting, running)| {
             let keys = presenting.then(|| {
                 let dispatch = dispatch.clone();
-                platform::on_key(move |key| {
+                // The presenter's letter and arrow keys act whatever has
+                // focus (fields excepted, as platform::on_key leaves out).
+                platform::on_key(move |key, _on_control| {
                     let msg = presenter::key_msg(key);
                     let handled = msg.is_some();
                     if let Some(msg) = msg {

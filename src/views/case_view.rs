@@ -12,6 +12,9 @@ use yew::prelude::*;
 use crate::cases::Case;
 use crate::content::ContentError;
 use crate::i18n::{case_page, play, Language, Text};
+/// Backticked spans as `<code>` (kept here for the pages that import it
+/// from the case page).
+pub use crate::markup::inline_code;
 use crate::markup::{plain_el, text_el};
 use crate::platform;
 use crate::playground::Playground;
@@ -68,7 +71,7 @@ fn page(case: &'static Case, lang: Language, body: Html) -> Html {
                         { text_el("span", "chip chip--muted", format!("{} {go}", case_page::GO_VERSION.get(lang))) }
                     }
                 </div>
-                { text_el("h1", "case-header__title", case.title.get(lang)) }
+                <h1 class="case-header__title" tabindex="-1">{ case.title.get(lang) }</h1>
                 { text_el("p", "case-header__summary", case.summary.get(lang)) }
             </header>
             { body }
@@ -132,25 +135,5 @@ fn paragraphs(text: Text, lang: Language) -> Html {
         .map(str::trim)
         .filter(|p| !p.is_empty())
         .map(|p| html! { <p>{ inline_code(p) }</p> })
-        .collect()
-}
-
-/// Renders `backticked` spans as `<code>`; everything else stays plain text
-/// (so case text can never inject markup). An unpaired backtick stays literal.
-pub fn inline_code(text: &str) -> Html {
-    let parts: Vec<&str> = text.split('`').collect();
-    if parts.len() % 2 == 0 {
-        return html! { { text } };
-    }
-    parts
-        .iter()
-        .enumerate()
-        .map(|(i, part)| {
-            if i % 2 == 1 {
-                plain_el("code", *part)
-            } else {
-                html! { { *part } }
-            }
-        })
         .collect()
 }

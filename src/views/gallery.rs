@@ -12,7 +12,7 @@ pub fn gallery(all: &'static [Case], lang: Language) -> Html {
     html! {
         <main class="page page--gallery" data-testid="gallery">
             <section class="hero">
-                { text_el("h1", "hero__title", site::TAGLINE.get(lang)) }
+                <h1 class="hero__title" tabindex="-1">{ site::TAGLINE.get(lang) }</h1>
                 { text_el("p", "hero__intro", site::INTRO.get(lang)) }
                 <p class="hero__stats">
                     <span class="stat"><strong>{ all.len() }</strong>{" "}{ site::CASES_COUNT.get(lang) }</span>

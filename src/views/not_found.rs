@@ -8,7 +8,7 @@ use crate::markup::plain_el;
 pub fn not_found(lang: Language) -> Html {
     html! {
         <main class="page page--not-found" data-testid="not-found">
-            { plain_el("h1", site::NOT_FOUND_TITLE.get(lang)) }
+            <h1 tabindex="-1">{ site::NOT_FOUND_TITLE.get(lang) }</h1>
             { plain_el("p", site::NOT_FOUND_BODY.get(lang)) }
             <p><a class="button" href="#/">{ site::ALL_CASES.get(lang) }</a></p>
         </main>

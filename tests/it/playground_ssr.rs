@@ -7,8 +7,8 @@ use gopitfalls::playground::widgets::{
     goroutine_card, nil_channel_widget, object_widget, timers_widget, CardState,
 };
 use gosim::snapshot::{
-    GoroutineStatus, GoroutineView, ObjectKind, ObjectView, SlotView, TimerKind, TimerState,
-    TimerView, WaiterView,
+    GoroutineStatus, GoroutineView, MapEntryView, MapMemory, ObjectKind, ObjectView, SlotView,
+    TimerKind, TimerState, TimerView, WaiterView,
 };
 use yew::Callback;
 
@@ -20,6 +20,7 @@ fn named(id: u32, name: &str, kind: ObjectKind) -> ObjectView {
     ObjectView {
         id,
         name: Some(name.into()),
+        owner: None,
         kind,
     }
 }
@@ -226,10 +227,17 @@ async fn mutex_waitgroup_cond_and_syncmap_render_their_state() {
         5,
         "m",
         ObjectKind::SyncMap {
-            read: vec![("1".into(), "a".into())],
+            read: vec![MapEntryView {
+                key: "1".into(),
+                value: Some("a".into()),
+                expunged: false,
+            }],
+            read_len: 1,
             dirty: None,
+            dirty_len: 0,
             misses: 3,
             amended: false,
+            memory: MapMemory::default(),
         },
     ))
     .await;
@@ -312,6 +320,7 @@ async fn goroutine_card_says_its_status_in_the_language_and_keeps_gos_words() {
         index: 2,
         runnable: false,
         next: false,
+        changed: false,
     };
     let en = render(goroutine_card(&g, card(), Language::En, Callback::noop())).await;
     assert!(en.contains(">waiting [chan send]<"), "{en}");
@@ -357,4 +366,213 @@ async fn object_widgets_speak_chinese() {
         zh.contains(">无缓冲<") && zh.contains("发送必须与接收者直接配对"),
         "{zh}"
     );
+}
+
+#[tokio::test(flavor = "current_thread")]
+async fn syncmap_is_drawn_as_counts_and_bytes_with_long_keys_elided() {
+    let entry = |key: &str, value: Option<&str>| MapEntryView {
+        key: key.into(),
+        value: value.map(Into::into),
+        expunged: false,
+    };
+    let html = object(named(
+        9,
+        "sm",
+        ObjectKind::SyncMap {
+            read: vec![],
+            read_len: 0,
+            dirty: Some(vec![
+                entry("[1000]int{0, 0, …}", Some("0")),
+                entry("[1000]int{1, 0, …}", None),
+            ]),
+            dirty_len: 4096,
+            misses: 4095,
+            amended: true,
+            memory: MapMemory {
+                read_bytes: 0,
+                dirty_bytes: 32_833_536,
+                held_bytes: 32_833_536,
+                deleted_in_dirty: 4095,
+                deleted_in_dirty_bytes: 32_825_520,
+                ops: 8191,
+                history: vec![(1, 8040), (8191, 32_833_536)],
+            },
+        },
+    ))
+    .await;
+    assert!(html.contains(r#"data-dirty-len="4096""#), "{html}");
+    assert!(html.contains(r#"data-held="32833536""#), "{html}");
+    assert!(html.contains("holds 32.8 MB"), "{html}");
+    assert!(html.contains("dirty: 4096 keys · 32.8 MB"), "{html}");
+    assert!(html.contains("[1000]int{0, 0, …}"), "{html}");
+    assert!(html.contains(">deleted<"), "{html}");
+    assert!(html.contains("… and 4094 more"), "{html}");
+    assert!(
+        html.contains("4095 deleted keys are still held in dirty (32.8 MB)"),
+        "{html}"
+    );
+}
+
+#[tokio::test(flavor = "current_thread")]
+async fn a_long_wait_queue_draws_a_few_and_counts_the_rest() {
+    let html = object(named(
+        1,
+        "mu",
+        ObjectKind::Mutex {
+            locked: true,
+            holder: Some(1),
+            waiters: (2..1002).collect(),
+            starving: false,
+        },
+    ))
+    .await;
+    let shown = gopitfalls::playground::widgets::CHIPS_SHOWN;
+    assert_eq!(html.matches("g-chip").count(), 1 + shown, "{html}");
+    assert!(html.contains(r#"data-count="1000""#), "{html}");
+    assert!(
+        html.contains(&format!("… and {} more", 1000 - shown)),
+        "{html}"
+    );
+}
+
+#[tokio::test(flavor = "current_thread")]
+async fn a_group_of_goroutines_says_how_many_where_and_opens_on_a_page() {
+    use gopitfalls::playground::widgets::{goroutine_group, GroupActions, GroupPage};
+    use gosim::snapshot::GoroutineGroup;
+    let group = GoroutineGroup {
+        status: GoroutineStatus::Waiting,
+        wait_reason: Some("sync.Mutex.Lock".into()),
+        line: Some(14),
+        created_line: Some(12),
+        waiting_on: Some(3),
+        ids: (2..1000).collect(),
+    };
+    let actions = GroupActions {
+        toggle: Callback::noop(),
+        page: Callback::noop(),
+        pick: Callback::noop(),
+        inspect: Callback::noop(),
+    };
+    let closed = render(goroutine_group(
+        &group,
+        0,
+        Some("mu".into()),
+        None,
+        &[],
+        Language::En,
+        &actions,
+    ))
+    .await;
+    assert!(closed.contains(">998<"), "{closed}");
+    assert!(
+        closed.contains(">goroutines waiting [sync.Mutex.Lock]<") && closed.contains(">mu<"),
+        "{closed}"
+    );
+    assert!(closed.contains(">at line 14<") && closed.contains(">created at line 12<"));
+    assert!(closed.contains(r#"aria-expanded="false""#), "{closed}");
+    let ids: Vec<u32> = (2..50).collect();
+    let open = render(goroutine_group(
+        &group,
+        0,
+        Some("mu".into()),
+        Some(GroupPage {
+            ids: &ids,
+            page: 0,
+            pages: 21,
+        }),
+        &[],
+        Language::Zh,
+        &actions,
+    ))
+    .await;
+    assert_eq!(open.matches("g-chip g-chip--button").count(), 48, "{open}");
+    assert!(open.contains("第 1 / 21 页"), "{open}");
+    assert!(
+        open.contains("个 goroutine 等待中 [sync.Mutex.Lock]"),
+        "{open}"
+    );
+}
+
+#[tokio::test(flavor = "current_thread")]
+async fn the_listing_marks_the_running_line_for_screen_readers() {
+    use gopitfalls::playground::model::LineMark;
+    use gopitfalls::playground::source_view::{highlight_lines, listing, Listing};
+    let lines = highlight_lines("package main\n\nfunc main() {\n\tselect {}\n}\n");
+    let marks = [LineMark {
+        line: 4,
+        ids: vec![1, 7, 8],
+        count: 998,
+    }];
+    let html = render(listing(Listing {
+        lines: &lines,
+        marks: &marks,
+        next_line: Some(4),
+        errors: &[],
+        label: Some("Program listing; line 4 runs next".into()),
+        lang: Language::En,
+    }))
+    .await;
+    assert!(html.contains(r#"<ol class="listing">"#), "{html}");
+    assert_eq!(html.matches("<li ").count(), 5, "{html}");
+    assert!(
+        html.contains(r#"data-line="4" aria-current="location""#),
+        "{html}"
+    );
+    assert_eq!(html.matches("aria-current").count(), 1);
+    assert!(html.contains(">+995<"), "{html}");
+    assert!(
+        html.contains("goroutines 1, 7, 8 and 995 more are here"),
+        "{html}"
+    );
+    assert!(html.contains(r#"tabindex="0" role="region""#), "{html}");
+}
+
+#[tokio::test(flavor = "current_thread")]
+async fn the_verdict_names_the_limit_in_units_that_agree_and_offers_to_raise_it() {
+    use gopitfalls::playground::controller::{Controller, PlayConfig};
+    use gopitfalls::playground::panels::verdict;
+    let src = "package main\n\nfunc main() {\n\tfor {\n\t}\n}\n";
+    let mut c = Controller::new(
+        src,
+        PlayConfig {
+            max_instructions: 5_000,
+            ..PlayConfig::default()
+        },
+    );
+    while c.step() {}
+    let s = c.snapshot().expect("it compiles");
+    let raise = Some(gopitfalls::playground::model::Limit::Instructions(50_000));
+    for (lang, words) in [
+        (
+            Language::En,
+            [
+                "instruction limit",
+                "5,000 VM instructions in 2 steps",
+                "Raise the limit to 50,000 instructions",
+            ],
+        ),
+        (
+            Language::Zh,
+            [
+                "指令上限",
+                "在 2 步中执行了 5,000 条虚拟机指令",
+                "把上限提高到 50,000 条指令",
+            ],
+        ),
+    ] {
+        let html = render(verdict(
+            &s,
+            None,
+            c.position(),
+            raise,
+            lang,
+            &Callback::noop(),
+        ))
+        .await;
+        assert!(html.contains(r#"data-budget="steps""#), "{html}");
+        for w in words {
+            assert!(html.contains(w), "{w}: {html}");
+        }
+        assert!(!html.contains("does not terminate"), "{html}");
+    }
 }

@@ -258,21 +258,34 @@ async fn playground_speaks_chinese_everywhere_and_keeps_its_test_ids() {
         "单步 ▶",
         "最快",
         "15 步/秒",
-        r#"aria-label="goroutine 列表""#,
-        r#"aria-label="控制台""#,
-        r#"aria-label="资源曲线""#,
+        r#"aria-label="程序状态""#,
+        r#"aria-label="程序输出""#,
+        r#"aria-label="程序代码""#,
+        r#"aria-label="运行控制""#,
+        "虚拟时间还没有走动",
         "goroutine 数 1",
         "纵轴最大值 = ",
         "第 0 / ",
+        ">更多<",
+        "还没有 channel、锁或定时器",
     ] {
         assert!(html.contains(zh), "{zh}: {html}");
     }
     for en in [
         ">max<",
-        r#"aria-label="goroutines""#,
-        ">goroutines ",
+        "as fast as possible",
+        "Program state",
+        "Program output",
+        "Program listing",
+        "Run controls",
+        ">Step",
+        ">Reset<",
+        ">Output<",
+        ">More<",
         "y max",
         ">running",
+        "Virtual time has not moved",
+        "No channels",
     ] {
         assert!(!html.contains(en), "{en}: {html}");
     }

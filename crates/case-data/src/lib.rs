@@ -36,9 +36,10 @@ pub const SECTIONS: [(&str, &str); 10] = [
 ];
 
 /// Outcome keys with the Rust variant each maps to.
-pub const OUTCOMES: [(&str, &str); 7] = [
+pub const OUTCOMES: [(&str, &str); 8] = [
     ("deadlock", "Deadlock"),
     ("leak", "Leak"),
+    ("memory-leak", "MemoryLeak"),
     ("panic", "Panic"),
     ("nondeterministic", "Nondeterministic"),
     ("wrong-value", "WrongValue"),

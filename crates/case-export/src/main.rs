@@ -314,7 +314,7 @@ source = "package fixed"
             // One quiz entry per release the player offers, for a case the
             // simulator runs.
             let releases = if case.runnable {
-                quiz::VERSIONS.len()
+                quiz::releases(case).len()
             } else {
                 0
             };

@@ -16,7 +16,7 @@ use crate::util::fasthash::HashMap;
 use crate::util::sorted::SortedSet;
 use crate::util::splitmix::SplitMix;
 use crate::vm::goroutine::GStatus;
-use crate::vm::machine::{Ending, Vm, VmConfig};
+use crate::vm::machine::{Vm, VmConfig};
 use crate::vm::op::Program;
 use crate::vm::race::Loc;
 use serde::{Deserialize, Serialize};
@@ -863,18 +863,11 @@ fn outcome_key(vm: &Vm) -> OutcomeKey {
         None => stderr.clone(),
     };
     let (class, exit) = match &vm.ending {
-        Some(Ending::Exit(c)) => (
-            if vm.leaked.is_empty() {
-                OutcomeClass::Finished
-            } else {
-                OutcomeClass::LeakedGoroutines
-            },
-            Some(*c),
-        ),
-        Some(Ending::Panic { .. }) => (OutcomeClass::Panic, Some(2)),
-        Some(Ending::Fatal { deadlock: true }) => (OutcomeClass::Deadlock, Some(2)),
-        Some(Ending::Fatal { deadlock: false }) => (OutcomeClass::FatalError, Some(2)),
-        _ => (OutcomeClass::BudgetExhausted, None),
+        Some(e) => {
+            let (class, exit, _) = vm.outcome(e);
+            (class, exit)
+        }
+        None => (OutcomeClass::BudgetExhausted, None),
     };
     OutcomeKey {
         class,

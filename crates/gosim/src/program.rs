@@ -20,6 +20,10 @@ pub struct CompileError {
     pub at: Option<(u32, u32)>,
     /// Go's words for the error.
     pub message: String,
+    /// The program may well be valid Go: the error is a limitation of the
+    /// simulator (a construct, package or library name gosim does not
+    /// support yet), not a mistake in the program. The message names what.
+    pub limitation: bool,
 }
 
 /// Why a program did not compile: the errors `go build` would list, in its
@@ -46,11 +50,13 @@ impl CompileErrors {
                     crate::syntax::diag::expand_pos_markers(&d.message, file_name, index),
                     d.render_notes(file_name, index)
                 ),
+                limitation: d.message.contains(crate::syntax::diag::LIMITATION_MARK),
             });
             if i == 9 {
                 errors.push(CompileError {
                     at,
                     message: "too many errors".into(),
+                    limitation: false,
                 });
             }
         }
@@ -101,6 +107,7 @@ pub fn compile(src: &str, config: &RunConfig) -> Result<Rc<Program>, CompileErro
                             path,
                             d.render(path, &li)
                         ),
+                        limitation: true,
                     }],
                 });
             }

@@ -29,7 +29,7 @@ use crate::config::RunConfig;
 use crate::program::CompileErrors;
 use crate::runtime::Gid;
 use crate::schedule::{drive, Choices, OutOfRange, Point, Policy, Stepper};
-use crate::snapshot::Snapshot;
+use crate::snapshot::{Snapshot, SnapshotOptions};
 use crate::vm::machine::{Vm, VmConfig};
 use crate::vm::op::Program;
 use std::rc::Rc;
@@ -84,8 +84,6 @@ pub struct Session {
     /// (steps taken, VM after them, its size in objects), thinning out as
     /// the run grows.
     checkpoints: Vec<(usize, Vm, u64)>,
-    /// Index into the VM event log where the last step began.
-    last_events: usize,
 }
 
 /// Stepping a session records every step (used by `drive`).
@@ -110,6 +108,9 @@ impl Session {
             max_steps: config.max_steps,
             max_memory: config.max_memory,
             stop_at_statements: step_by == StepBy::Statement,
+            // Vector clocks cost a step time per goroutine; only a host
+            // that shows races pays for them.
+            detect_races: config.detect_races,
             ..Default::default()
         };
         let vm = Vm::new(prog.clone(), cfg.clone());
@@ -122,7 +123,6 @@ impl Session {
             history: Vec::new(),
             plan: Vec::new(),
             ticks: Vec::new(),
-            last_events: 0,
         })
     }
 
@@ -196,8 +196,6 @@ impl Session {
         };
         let choice = choice.min(n - 1) as u32;
         let pos = self.position();
-        // The VM's event log holds only this step's events.
-        self.last_events = 0;
         self.vm.step(choice as usize);
         self.history.push(StepRecord {
             choice,
@@ -274,7 +272,9 @@ impl Session {
             .checkpoints
             .iter()
             .rev()
-            .find(|c| c.0 <= pos)
+            // Strictly before `pos` (unless 0), so the last step is replayed and
+            // its events are known.
+            .find(|c| c.0 < pos || c.0 == 0)
             .map(|c| (c.0, c.1.clone()))
             .unwrap_or_else(|| (0, Vm::new(self.prog.clone(), self.cfg.clone())));
         self.vm = vm;
@@ -330,9 +330,17 @@ impl Session {
         policy.out_of_range()
     }
 
-    /// The picture of the run after the last step.
+    /// The picture of the run after the last step, with the default
+    /// detail.
     pub fn snapshot(&mut self) -> Snapshot {
-        self.vm.snapshot(self.last_events)
+        self.snapshot_with(&SnapshotOptions::default())
+    }
+
+    /// The picture of the run after the last step, with the goroutines and
+    /// objects `options` asks for in full.
+    pub fn snapshot_with(&mut self, options: &SnapshotOptions) -> Snapshot {
+        // The VM's event log holds only the last step's events.
+        self.vm.snapshot(0, options)
     }
 
     /// A hash of the whole observable state (the snapshot), for tests that

@@ -9,6 +9,12 @@
 //! ending classes, timer kinds, event kinds) is an enum, with the words Go
 //! or the UI shows kept in one table per enum.
 //!
+//! A snapshot scales with what a UI can show, not with the program:
+//! every goroutine is counted in [`Snapshot::groups`] (by status, wait
+//! reason, line and creation site), but frames and locals are built only
+//! for a bounded set ([`SnapshotOptions`]); sync.Maps carry counts, bytes
+//! and a few entries rather than every key; objects are capped.
+//!
 //! Only types live here (the builder is `vm::view`), so this file is the
 //! page a UI author reads. It must not import the VM.
 
@@ -17,6 +23,41 @@ use crate::runtime::{Gid, ObjId};
 use crate::schedule::Point;
 use crate::syntax::span::Span;
 use serde::{Deserialize, Serialize};
+
+/// What a snapshot builds in full. Frames, locals and rendered values cost
+/// per goroutine, so a host with thousands of goroutines asks only for the
+/// ones it shows; the rest are still counted in [`Snapshot::groups`].
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SnapshotOptions {
+    /// How many goroutines, by id, get full views (dead ones included),
+    /// besides the ones below.
+    pub detailed: usize,
+    /// Goroutines the host wants in full whatever the limit (those on its
+    /// screen). The current goroutine, the goroutines the last step's
+    /// events name and the next point's first options are always in full.
+    pub focus: Vec<Gid>,
+    /// How many runtime objects to describe, by id; objects the last
+    /// step's events name or a detailed goroutine waits on always are.
+    pub objects: usize,
+    /// Build [`Snapshot::wait_for`] (it walks every live goroutine's
+    /// variables; a host that does not draw the graph saves that).
+    pub wait_for: bool,
+}
+
+/// How many entries of each of a sync.Map's `read` and `dirty` a snapshot
+/// renders (the rest are counted).
+pub const MAP_ENTRIES_SHOWN: usize = 6;
+
+impl Default for SnapshotOptions {
+    fn default() -> SnapshotOptions {
+        SnapshotOptions {
+            detailed: 64,
+            focus: Vec::new(),
+            objects: 256,
+            wait_for: true,
+        }
+    }
+}
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 /// The picture of a run after a step.
@@ -27,10 +68,21 @@ pub struct Snapshot {
     pub instructions: u64,
     /// The goroutine that ran the last step and holds the processor.
     pub current: Option<Gid>,
-    /// Every goroutine, dead ones included, by creation.
+    /// Goroutines in full, by creation (id): the first
+    /// [`SnapshotOptions::detailed`], dead ones included, plus the focus.
     pub goroutines: Vec<GoroutineView>,
-    /// Channels and sync objects the program can name.
+    /// Every goroutine, dead ones included, grouped by status, wait
+    /// reason, line, creation line and the object waited on; groups in
+    /// order of their first goroutine.
+    pub groups: Vec<GoroutineGroup>,
+    /// Goroutines not dead.
+    pub live_goroutines: usize,
+    /// Channels and sync objects, by id: the first
+    /// [`SnapshotOptions::objects`] plus the ones the step touched.
     pub objects: Vec<ObjectView>,
+    /// Runtime objects in all (the UI-relevant ones: channels, locks,
+    /// WaitGroups, Conds, sync.Maps), of which `objects` describes some.
+    pub object_count: usize,
     /// Pending timers, and the most recent stopped or fired ones.
     pub timers: Vec<TimerView>,
     /// What the program printed to stdout so far.
@@ -47,8 +99,28 @@ pub struct Snapshot {
     pub resources: Vec<ResourceSample>,
     /// Data races found so far in this run.
     pub races: Vec<RaceReport>,
-    /// Who waits on what, and who could still wake them.
+    /// Who waits on what, and who could still wake them: for the described
+    /// goroutines, when [`SnapshotOptions::wait_for`] asks.
     pub wait_for: Vec<WaitEdge>,
+}
+
+/// Goroutines in the same state at the same place, such as "998
+/// goroutines waiting [sync.WaitGroup.Wait] at line 14, created at line
+/// 12": how a UI shows thousands of goroutines in a few rows.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct GoroutineGroup {
+    /// Their status (the current goroutine is a group of its own).
+    pub status: GoroutineStatus,
+    /// Go's wait reason, for waiting goroutines.
+    pub wait_reason: Option<String>,
+    /// The user-code line they are at.
+    pub line: Option<u32>,
+    /// The line of the `go` statement that created them (none for main).
+    pub created_line: Option<u32>,
+    /// The object they are parked on, if one.
+    pub waiting_on: Option<ObjId>,
+    /// Their ids, ascending.
+    pub ids: Vec<Gid>,
 }
 
 /// One sample of the resource plot.
@@ -188,8 +260,12 @@ pub struct WaiterView {
 pub struct ObjectView {
     /// The object's id (stable across steps).
     pub id: ObjId,
-    /// The variable that holds it, if one is found (`ch`, `s.mu`).
+    /// The variable that holds it, if one is found (`ch`, `s.mu`,
+    /// `ctx.Done()`), named with the program's field names.
     pub name: Option<String>,
+    /// The library type that keeps it in an unexported field (`sync.Once`
+    /// for the mutex inside a Once): the program never names it itself.
+    pub owner: Option<String>,
     /// What it is and its state.
     pub kind: ObjectKind,
 }
@@ -270,17 +346,59 @@ pub enum ObjectKind {
         /// `Do` has run (even if its function panicked).
         done: bool,
     },
-    /// A sync.Map with its two maps.
+    /// A sync.Map with its two maps, counted and weighed; only the first
+    /// [`MAP_ENTRIES_SHOWN`] entries of each are rendered.
     SyncMap {
-        /// `read`: (key, value) pairs readers see without the lock.
-        read: Vec<(String, String)>,
-        /// `dirty`: the map writers fill, if one exists.
-        dirty: Option<Vec<(String, String)>>,
+        /// The first entries of `read.m`, which readers see without the
+        /// lock, in key order.
+        read: Vec<MapEntryView>,
+        /// `len(read.m)`.
+        read_len: usize,
+        /// The first entries of `dirty`, the map writers fill, if it is
+        /// not nil.
+        dirty: Option<Vec<MapEntryView>>,
+        /// `len(dirty)`.
+        dirty_len: usize,
         /// Loads that missed `read` since it was last promoted.
         misses: usize,
         /// `dirty` holds keys `read` does not.
         amended: bool,
+        /// The memory it holds.
+        memory: MapMemory,
     },
+}
+
+/// One key of a sync.Map and its entry.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct MapEntryView {
+    /// The key as `%v` prints it, long values elided (`[1000]int{7, 0, …}`).
+    pub key: String,
+    /// The value, while the entry is live.
+    pub value: Option<String>,
+    /// Deleted and left out of `dirty` (`expunged`); a deleted entry
+    /// otherwise has no value and is not expunged.
+    pub expunged: bool,
+}
+
+/// The memory a sync.Map holds: estimated bytes of its keys (held for as
+/// long as either map refers to them, deleted or not) and live values.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MapMemory {
+    /// Bytes `read.m`'s keys and values hold.
+    pub read_bytes: u64,
+    /// Bytes `dirty`'s keys and values hold.
+    pub dirty_bytes: u64,
+    /// Bytes held in all (entries both maps share count once).
+    pub held_bytes: u64,
+    /// Deleted keys only `dirty` still holds: Go 1.15's `Delete` left them
+    /// there (its memory leak); no later release does.
+    pub deleted_in_dirty: usize,
+    /// The bytes those keys hold.
+    pub deleted_in_dirty_bytes: u64,
+    /// Mutating operations (Store, Delete, ...) so far.
+    pub ops: u64,
+    /// (operations so far, bytes held then) over the map's life, bounded.
+    pub history: Vec<(u64, u64)>,
 }
 
 /// What a timer does when it fires.
@@ -335,6 +453,10 @@ pub enum OutcomeClass {
     Finished,
     /// main returned while other goroutines were still blocked or runnable.
     LeakedGoroutines,
+    /// main returned, with no goroutine left behind, while memory the
+    /// program deleted stayed held: a sync.Map's `dirty` kept deleted keys
+    /// (Go 1.15's `Delete`). See [`EndingView::retained`].
+    MemoryLeak,
     /// Every goroutine was asleep: `fatal error: all goroutines are asleep`.
     Deadlock,
     /// An unrecovered panic.
@@ -351,6 +473,7 @@ impl OutcomeClass {
         match self {
             OutcomeClass::Finished => "finished",
             OutcomeClass::LeakedGoroutines => "leak",
+            OutcomeClass::MemoryLeak => "memory-leak",
             OutcomeClass::Deadlock => "deadlock",
             OutcomeClass::Panic => "panic",
             OutcomeClass::FatalError => "fatal",
@@ -387,6 +510,21 @@ pub struct EndingView {
     /// Go's first line of the crash (`panic: ...`, `fatal error: ...`), or
     /// the simulator's sentence for a budget; empty when main returned.
     pub message: String,
+    /// For a memory leak: the sync.Maps still holding deleted keys.
+    pub retained: Vec<RetainedView>,
+}
+
+/// Memory a finished program deleted but still holds.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RetainedView {
+    /// The sync.Map.
+    pub object: ObjId,
+    /// The variable that names it.
+    pub name: Option<String>,
+    /// Deleted keys its `dirty` still holds.
+    pub keys: usize,
+    /// The bytes they hold.
+    pub bytes: u64,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -463,6 +601,36 @@ pub enum EventKind {
     },
     /// The goroutine returned.
     Exit,
+    /// A panic began in the goroutine (deferred calls run next).
+    Panic {
+        /// What `panic:` prints for it (`runtime error: ...` included).
+        value: String,
+    },
+    /// A deferred call's `recover()` stopped the panic.
+    Recovered {
+        /// The value recover returned, as `panic:` would have printed it.
+        value: String,
+    },
+    /// The virtual clock reached a timer, which fired; the event's
+    /// goroutine is 0 (the runtime, not a goroutine).
+    TimerFired {
+        /// The channel it sent the time on (After, NewTimer, Ticker).
+        chan: Option<ObjId>,
+        /// The goroutine whose Sleep it ended.
+        sleeper: Option<Gid>,
+        /// It started AfterFunc's function in a new goroutine.
+        after_func: bool,
+    },
+    /// A select went ahead.
+    Select {
+        /// The case taken (0-based, in source order); none for `default`.
+        case: Option<usize>,
+        /// How many cases the select has (default not counted).
+        cases: usize,
+        /// How many were ready when it looked; Go picks one of them at
+        /// random. 0 when it had parked and a channel operation woke it.
+        ready: usize,
+    },
 }
 
 impl EventView {
@@ -473,7 +641,13 @@ impl EventView {
             EventKind::Close { chan } => Some(*chan),
             EventKind::Park { object, .. } => *object,
             EventKind::Sync { object, .. } => Some(*object),
-            EventKind::Go { .. } | EventKind::Sleep { .. } | EventKind::Exit => None,
+            EventKind::TimerFired { chan, .. } => *chan,
+            EventKind::Go { .. }
+            | EventKind::Sleep { .. }
+            | EventKind::Exit
+            | EventKind::Panic { .. }
+            | EventKind::Recovered { .. }
+            | EventKind::Select { .. } => None,
         }
     }
 }

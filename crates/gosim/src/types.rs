@@ -876,4 +876,58 @@ impl Types {
     pub fn is_empty(&self) -> bool {
         self.kinds.is_empty()
     }
+
+    /// The size in bytes Go gives a value of type `t` on a 64-bit machine
+    /// (`unsafe.Sizeof`): append rounds growth with it, and the snapshot
+    /// estimates the memory a value holds with it.
+    pub fn size_of(&self, t: TypeId) -> u64 {
+        self.size_at(t, 0)
+    }
+
+    fn size_at(&self, t: TypeId, depth: u32) -> u64 {
+        if depth > 16 {
+            return 8;
+        }
+        match self.ukind(t) {
+            TypeKind::Bool => 1,
+            TypeKind::Int(k) => (k.bits() / 8) as u64,
+            TypeKind::Float64 => 8,
+            TypeKind::Float32 => 4,
+            TypeKind::String => 16,
+            TypeKind::Slice(_) => 24,
+            TypeKind::Interface(_) => 16,
+            TypeKind::Array(n, e) => n.saturating_mul(self.size_at(*e, depth + 1)),
+            TypeKind::Struct(fs) => {
+                // Fields laid out with natural alignment.
+                let mut off = 0u64;
+                let mut max_align = 1u64;
+                for f in fs {
+                    let sz = self.size_at(f.ty, depth + 1);
+                    let al = self.align_at(f.ty, depth + 1);
+                    max_align = max_align.max(al);
+                    off = off.div_ceil(al) * al + sz;
+                }
+                off.div_ceil(max_align) * max_align
+            }
+            _ => 8,
+        }
+    }
+
+    fn align_at(&self, t: TypeId, depth: u32) -> u64 {
+        if depth > 16 {
+            return 8;
+        }
+        match self.ukind(t) {
+            TypeKind::Bool => 1,
+            TypeKind::Int(k) => (k.bits() / 8) as u64,
+            TypeKind::Float32 => 4,
+            TypeKind::Array(_, e) => self.align_at(*e, depth + 1),
+            TypeKind::Struct(fs) => fs
+                .iter()
+                .map(|f| self.align_at(f.ty, depth + 1))
+                .max()
+                .unwrap_or(1),
+            _ => 8,
+        }
+    }
 }

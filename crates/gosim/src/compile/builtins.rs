@@ -586,53 +586,6 @@ impl<'a> Compiler<'a> {
     /// The size in bytes Go gives a value of type `t` (for append's growth
     /// rounding to malloc size classes).
     fn elem_size(&self, t: TypeId) -> u32 {
-        self.size_of(t, 0).min(u32::MAX as u64) as u32
-    }
-
-    fn size_of(&self, t: TypeId, depth: u32) -> u64 {
-        if depth > 16 {
-            return 8;
-        }
-        match self.types.ukind(t) {
-            TypeKind::Bool => 1,
-            TypeKind::Int(k) => (k.bits() / 8) as u64,
-            TypeKind::Float64 => 8,
-            TypeKind::Float32 => 4,
-            TypeKind::String => 16,
-            TypeKind::Slice(_) => 24,
-            TypeKind::Interface(_) => 16,
-            TypeKind::Array(n, e) => n.saturating_mul(self.size_of(*e, depth + 1)),
-            TypeKind::Struct(fs) => {
-                // Fields laid out with natural alignment.
-                let mut off = 0u64;
-                let mut max_align = 1u64;
-                for f in fs {
-                    let sz = self.size_of(f.ty, depth + 1);
-                    let al = self.align_of(f.ty, depth + 1);
-                    max_align = max_align.max(al);
-                    off = off.div_ceil(al) * al + sz;
-                }
-                off.div_ceil(max_align) * max_align
-            }
-            _ => 8,
-        }
-    }
-
-    fn align_of(&self, t: TypeId, depth: u32) -> u64 {
-        if depth > 16 {
-            return 8;
-        }
-        match self.types.ukind(t) {
-            TypeKind::Bool => 1,
-            TypeKind::Int(k) => (k.bits() / 8) as u64,
-            TypeKind::Float32 => 4,
-            TypeKind::Array(_, e) => self.align_of(*e, depth + 1),
-            TypeKind::Struct(fs) => fs
-                .iter()
-                .map(|f| self.align_of(f.ty, depth + 1))
-                .max()
-                .unwrap_or(1),
-            _ => 8,
-        }
+        self.types.size_of(t).min(u32::MAX as u64) as u32
     }
 }

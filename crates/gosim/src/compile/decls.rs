@@ -166,6 +166,9 @@ impl<'a> Compiler<'a> {
             let Some(target) = target else {
                 if KNOWN_PACKAGES.contains(&path) {
                     errorf!(self, imp.span, "package {} is not available in gosim", path);
+                } else if !super::std_api::is_std(path) {
+                    // Go's words, without the path of its GOROOT.
+                    errorf!(self, imp.span, "package {} is not in std", path);
                 } else {
                     let known: Vec<&str> = crate::prelude::PACKAGES.iter().map(|p| p.0).collect();
                     errorf!(

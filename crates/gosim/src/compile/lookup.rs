@@ -360,7 +360,7 @@ impl<'a> Compiler<'a> {
                 | Sym::Native { .. }),
             ) if is_exported(&sel.name) => self.sym_operand(sym, span),
             Some(_) if is_exported(&sel.name) => {
-                errorf!(self, span, "undefined: {}.{}", pkgname, sel.name);
+                self.undefined_member(pkg, &pkgname, sel, span);
                 Operand::invalid(span)
             }
             Some(_) => {
@@ -374,9 +374,27 @@ impl<'a> Compiler<'a> {
                 Operand::invalid(span)
             }
             None => {
-                errorf!(self, sel.span, "undefined: {}.{}", pkgname, sel.name);
+                self.undefined_member(pkg, &pkgname, sel, sel.span);
                 Operand::invalid(span)
             }
+        }
+    }
+
+    /// `pkg.Name` that gosim's library lacks: a limitation of the simulator
+    /// when Go's package has it, else Go's own `undefined`.
+    fn undefined_member(&mut self, pkg: u32, pkgname: &str, sel: &Ident, span: Span) {
+        let path = self.packages[pkg as usize].path.clone();
+        if super::std_api::exports(&path, &sel.name) {
+            errorf!(
+                self,
+                span,
+                "{}.{} is {} yet",
+                pkgname,
+                sel.name,
+                crate::syntax::diag::LIMITATION_MARK
+            );
+        } else {
+            errorf!(self, span, "undefined: {}.{}", pkgname, sel.name);
         }
     }
 

@@ -46,6 +46,7 @@ mod loops;
 mod order;
 mod rangefunc;
 pub mod rat;
+pub mod std_api;
 mod stmt;
 mod switch;
 mod typeset;

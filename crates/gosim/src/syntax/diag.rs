@@ -8,6 +8,11 @@
 use crate::syntax::span::{LineIndex, Span};
 use serde::{Deserialize, Serialize};
 
+/// The words every message about a limitation of gosim carries (a
+/// construct, package or library name it does not support): the program
+/// may be valid Go.
+pub const LIMITATION_MARK: &str = "not supported by gosim";
+
 /// One error at a place in the source, e.g. `declared and not used: x`.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Diagnostic {

@@ -140,6 +140,9 @@ impl Vm {
         let prog = self.prog.clone();
         let code = &prog.funcs[frame.fid as usize];
         let base = frame.base as usize;
+        if g.id == super::machine::MAIN_GID && code.name == "main.main" {
+            self.remember_main_names(g, frame.fid, frame.base);
+        }
         let mut results = Vec::with_capacity(code.result_slots.len());
         for (i, &slot) in code.result_slots.iter().enumerate() {
             let v = std::mem::replace(&mut g.locals[base + slot as usize], Value::Nil);

@@ -247,6 +247,17 @@ impl Vm {
         }
         if let Some(Resume::Chan { case, delivery }) = g.resume.take() {
             let idx = case.unwrap_or(0);
+            if cases.len() > 1 || has_default {
+                self.record(
+                    g.id,
+                    span,
+                    EventKind::Select {
+                        case: Some(idx),
+                        cases: cases.len(),
+                        ready: 0,
+                    },
+                );
+            }
             if let Some((Some(id), _)) = ops.get(idx) {
                 self.race_chan(g.id, *id);
             }
@@ -288,6 +299,15 @@ impl Vm {
         }
         if ready.is_empty() {
             if has_default {
+                self.record(
+                    g.id,
+                    span,
+                    EventKind::Select {
+                        case: None,
+                        cases: cases.len(),
+                        ready: 0,
+                    },
+                );
                 select_done(g, at, cases.len(), Value::Nil, false);
                 // A poll that found nothing: the goroutine is spinning.
                 self.charge_poll()?;
@@ -332,6 +352,17 @@ impl Vm {
                 ready[0]
             }
         };
+        if cases.len() > 1 || has_default {
+            self.record(
+                g.id,
+                span,
+                EventKind::Select {
+                    case: Some(chosen),
+                    cases: cases.len(),
+                    ready: ready.len(),
+                },
+            );
+        }
         let (ch, v) = ops[chosen].clone();
         let id = ch.unwrap_or(0);
         self.race_chan(g.id, id);

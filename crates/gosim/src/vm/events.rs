@@ -51,4 +51,25 @@ pub enum EventKind {
         until: i64,
     },
     Exit,
+    /// A panic began; `text` is what `panic:` prints for its value.
+    Panic {
+        text: String,
+    },
+    /// `recover()` stopped the panic whose value prints as `text`.
+    Recovered {
+        text: String,
+    },
+    /// A timer fired (recorded with goroutine 0, the runtime).
+    TimerFired {
+        chan: Option<ObjId>,
+        sleeper: Option<Gid>,
+        after_func: bool,
+    },
+    /// A select went ahead with `case` (None: default) of `cases`, having
+    /// found `ready` ready (0 when woken after parking).
+    Select {
+        case: Option<usize>,
+        cases: usize,
+        ready: usize,
+    },
 }

@@ -167,6 +167,9 @@ pub struct Vm {
     pub at_statement: bool,
     /// Native-side events for the event log (who did what).
     pub events: Vec<Event>,
+    /// Where the last step's events end in `events`: what follows (a timer
+    /// fired while the scheduler looked for work) belongs to the next step.
+    pub events_step_end: usize,
     /// A goroutine at a select with several ready cases.
     pub pending_select: Option<(Gid, Vec<usize>)>,
     /// The running goroutine asked to yield (Gosched, semaphore hand-off).
@@ -193,6 +196,10 @@ pub struct Vm {
     /// Set when main returned: (instructions, stdout length, stderr length)
     /// at that moment, while the other goroutines run on to find leaks.
     pub after_main: Option<(u64, usize, usize)>,
+    /// The names main's variables gave runtime objects when main returned
+    /// (object, name, owner): a snapshot after the end still names them.
+    /// For the UI only; not part of the state explore compares.
+    pub main_names: Vec<(ObjId, String, Option<String>)>,
     /// Instructions executed when some goroutine last made synchronization
     /// progress (blocked, woke, started, exited, moved a value through a
     /// channel, took or released a lock). A run that spends its budget far
@@ -248,6 +255,7 @@ impl Vm {
             resource_samples: Vec::new(),
             at_statement: false,
             events: Vec::new(),
+            events_step_end: 0,
             pending_select: None,
             yield_requested: false,
             timer_chans: HashMap::default(),
@@ -261,6 +269,7 @@ impl Vm {
             live_goroutines: 1,
             race: None,
             after_main: None,
+            main_names: Vec::new(),
             last_progress: 0,
             touch_log: None,
             prog,
@@ -433,13 +442,17 @@ impl Vm {
         // A key no larger than the memory left (it may be stored) and the
         // work left (it is encoded byte by byte).
         let steps_left = self.cfg.max_steps.saturating_sub(self.steps);
-        let max = self
-            .heap
-            .mem
-            .room()
-            .min(steps_left.saturating_mul(BYTES_PER_STEP));
-        let key = MapKey::of_limited(k, usize::try_from(max).unwrap_or(usize::MAX))
-            .ok_or(Fault::Budget(Ending::HeapBudget))?;
+        let work_left = steps_left.saturating_mul(BYTES_PER_STEP);
+        let room = self.heap.mem.room();
+        let key = MapKey::of_limited(
+            k,
+            usize::try_from(room.min(work_left)).unwrap_or(usize::MAX),
+        )
+        .ok_or(Fault::Budget(if work_left < room {
+            Ending::StepBudget
+        } else {
+            Ending::HeapBudget
+        }))?;
         let size = match &key {
             MapKey::Str(s) => s.len(),
             other => other.extra_bytes(),

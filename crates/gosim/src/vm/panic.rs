@@ -8,12 +8,13 @@
 //! program. It does not decide what faults (the instructions and natives
 //! do) or how frames are pushed (`call.rs`).
 
+use super::events::EventKind;
 use super::fault::{Ending, Fault};
 use super::goroutine::{Deferred, GStatus, Goroutine, PanicState};
 use super::machine::{Exec, Flow, Vm};
 use super::value::Value;
 use crate::format;
-use crate::syntax::span::LineIndex;
+use crate::syntax::span::{LineIndex, Span};
 use crate::types::TypeKind;
 use std::rc::Rc;
 
@@ -73,6 +74,8 @@ impl Vm {
         text: String,
         is_runtime_error: bool,
     ) -> Option<Exec> {
+        let span = self.frame_span(g);
+        self.record(g.id, span, EventKind::Panic { text: text.clone() });
         g.panics.push(PanicState {
             value,
             recovered: false,
@@ -197,13 +200,27 @@ impl Vm {
         if !me.is_defer || !parent.unwinding {
             return Value::Nil;
         }
-        match g.panics.last_mut() {
+        let value = match g.panics.last_mut() {
             Some(p) if !p.recovered => {
                 p.recovered = true;
-                p.value.clone()
+                (p.value.clone(), p.text.clone())
             }
-            _ => Value::Nil,
-        }
+            _ => return Value::Nil,
+        };
+        let span = self.frame_span(g);
+        self.record(g.id, span, EventKind::Recovered { text: value.1 });
+        value.0
+    }
+
+    /// The statement `g`'s innermost frame is at.
+    fn frame_span(&self, g: &Goroutine) -> Span {
+        g.frames
+            .last()
+            .and_then(|f| {
+                let code = &self.prog.funcs[f.fid as usize];
+                code.spans.get(f.pc as usize).copied()
+            })
+            .unwrap_or_default()
     }
 
     /// The text `panic: ...` prints for a value (printpanicval).

@@ -280,9 +280,16 @@ impl Vm {
         let point = self.pending_point();
         let gid = self.option_gid(choice);
         self.cached_point = None;
-        // The event log holds the events of one step: a host reads them
-        // after the step; keeping them all would grow without bound.
-        self.events.clear();
+        // The event log holds the events of one step (and those between it
+        // and the step before): a host reads them after the step; keeping
+        // them all would grow without bound.
+        let before = self.events_step_end.min(self.events.len());
+        self.events.drain(..before);
+        self.take_step(point, gid, choice);
+        self.events_step_end = self.events.len();
+    }
+
+    fn take_step(&mut self, point: PendingPoint, gid: Option<Gid>, choice: usize) {
         match point {
             PendingPoint::Ended => {}
             PendingPoint::Select { g, options } => {

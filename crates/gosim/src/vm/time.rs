@@ -7,6 +7,7 @@
 //! [`crate::runtime::timers`]'s; when the scheduler lets time advance is
 //! `sched.rs`'s.
 
+use super::events::EventKind;
 use super::fault::Fault;
 use super::goroutine::Resume;
 use super::machine::{TimerAction, Vm};
@@ -33,6 +34,20 @@ impl Vm {
     /// Fires every timer due now, in order.
     pub fn fire_due_timers(&mut self) -> Result<(), Fault> {
         while let Some(f) = self.timers.pop_due() {
+            let (chan, sleeper, after_func) = match &f.payload {
+                TimerAction::Wake(gid) => (None, Some(*gid), false),
+                TimerAction::SendTime(ch) => (Some(*ch), None, false),
+                TimerAction::Spawn(_) => (None, None, true),
+            };
+            self.record(
+                0,
+                Span::default(),
+                EventKind::TimerFired {
+                    chan,
+                    sleeper,
+                    after_func,
+                },
+            );
             match f.payload {
                 TimerAction::Wake(gid) => self.ready(gid, Resume::Slept),
                 TimerAction::SendTime(ch) => {

@@ -425,6 +425,20 @@ impl MapKey {
         })
     }
 
+    /// The value this key was made from (for display: a deleted sync.Map
+    /// entry keeps only its key); `None` for a key no value makes.
+    pub fn to_value(&self) -> Option<Value> {
+        Some(match self {
+            MapKey::Nil => Value::Nil,
+            MapKey::Bool(b) => Value::Bool(*b),
+            MapKey::Int(i) => Value::Int(*i),
+            MapKey::Float(bits) => Value::Float(f64::from_bits(*bits)),
+            MapKey::Str(s) => Value::Str(s.clone()),
+            MapKey::Composite(bytes) => return KeyReader::decode(bytes),
+            MapKey::Unhashable => return None,
+        })
+    }
+
     /// The bytes the key holds beyond its fixed size, for the memory budget.
     pub fn extra_bytes(&self) -> usize {
         match self {
@@ -559,6 +573,106 @@ impl KeyWriter {
     }
 }
 
+/// Reads back what [`KeyWriter`] wrote, with an explicit stack of the
+/// sequences and interfaces still open (keys nest as deep as values do).
+struct KeyReader<'a> {
+    bytes: &'a [u8],
+    at: usize,
+}
+
+impl KeyReader<'_> {
+    fn decode(bytes: &[u8]) -> Option<Value> {
+        enum Open {
+            Seq(Vec<Value>),
+            Iface(TypeId),
+        }
+        let mut r = KeyReader { bytes, at: 0 };
+        let mut open: Vec<Open> = Vec::new();
+        loop {
+            let mut v = match r.byte()? {
+                KEY_END => match open.pop()? {
+                    Open::Seq(items) => Value::Seq(Rc::new(items)),
+                    Open::Iface(_) => return None,
+                },
+                1 => Value::Nil,
+                2 => Value::Bool(r.byte()? != 0),
+                3 => Value::Int((r.u64()? ^ (1 << 63)) as i64),
+                4 => Value::Float(f64::from_bits(r.u64()?)),
+                5 => {
+                    let mut s = Vec::new();
+                    loop {
+                        // A zero byte of the string is written as 0, 1.
+                        match r.byte()? {
+                            0 if r.byte()? == 0 => break,
+                            b => s.push(b),
+                        }
+                    }
+                    Value::Str(Rc::from(s))
+                }
+                6 => {
+                    open.push(Open::Seq(Vec::new()));
+                    continue;
+                }
+                7 => {
+                    let root = match r.byte()? {
+                        0 => Root::Cell(r.u32()?),
+                        1 => Root::Elem(r.u32()?, r.u32()?),
+                        2 => Root::Global(r.u32()?),
+                        3 => Root::Window(r.u32()?, r.u32()?, r.u32()?),
+                        _ => return None,
+                    };
+                    let mut path = Vec::new();
+                    while r.byte()? == 1 {
+                        path.push(r.u32()?);
+                    }
+                    Value::Ptr(Rc::new(Pointer { root, path }))
+                }
+                8 => match (r.u32()?, r.u32()?) {
+                    (1, id) => Value::Chan(id),
+                    (_, id) => Value::Handle(id),
+                },
+                9 => {
+                    open.push(Open::Iface(TypeId(r.u32()?)));
+                    continue;
+                }
+                _ => return None,
+            };
+            loop {
+                match open.last_mut() {
+                    None => return (r.at == r.bytes.len()).then_some(v),
+                    Some(Open::Seq(items)) => {
+                        items.push(v);
+                        break;
+                    }
+                    Some(Open::Iface(t)) => {
+                        let t = *t;
+                        open.pop();
+                        v = Value::Iface(Rc::new((t, v)));
+                    }
+                }
+            }
+        }
+    }
+
+    fn byte(&mut self) -> Option<u8> {
+        let b = *self.bytes.get(self.at)?;
+        self.at += 1;
+        Some(b)
+    }
+
+    fn u32(&mut self) -> Option<u32> {
+        let b = self.bytes.get(self.at..self.at + 4)?;
+        self.at += 4;
+        Some(u32::from_be_bytes(b.try_into().ok()?))
+    }
+
+    fn u64(&mut self) -> Option<u64> {
+        let b = self.bytes.get(self.at..self.at + 8)?;
+        self.at += 8;
+        Some(u64::from_be_bytes(b.try_into().ok()?))
+    }
+}
+
 /// Go's `==` on two values of the same (comparable) type, level by level
 /// from an explicit stack.
 pub fn values_equal(a: &Value, b: &Value) -> bool {
@@ -607,5 +721,30 @@ pub fn values_equal_counted(a: &Value, b: &Value, limit: u64) -> Option<(bool, u
             Some((x, y)) => (a, b) = (x, y),
             None => return Some((true, visited)),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_composite_key_reads_back_as_the_value_it_was_made_from() {
+        let v = Value::Seq(Rc::new(vec![
+            Value::Int(-3),
+            Value::Str(Rc::from(&b"a\0b"[..])),
+            Value::Iface(Rc::new((TypeId(7), Value::Bool(true)))),
+            Value::Seq(Rc::new(vec![Value::Float(1.5), Value::Nil])),
+            Value::Ptr(Rc::new(Pointer {
+                root: Root::Elem(4, 2),
+                path: vec![1, 0],
+            })),
+            Value::Chan(9),
+        ]));
+        let key = MapKey::of(&v);
+        assert!(matches!(key, MapKey::Composite(_)));
+        let back = key.to_value().expect("decodes");
+        assert!(values_equal(&back, &v));
+        assert_eq!(MapKey::of(&back), key);
     }
 }

@@ -199,14 +199,20 @@ fn every_fix_is_clean() {
 fn the_bugs_are_reported_with_their_class() {
     let class_of = |slug: &str| {
         let c = case(slug);
-        let v = if c.go.as_deref() == Some("1.21") {
-            GoVersion::GO1_21
-        } else {
-            GoVersion::CURRENT
-        };
+        let v =
+            c.go.as_deref()
+                .and_then(GoVersion::parse)
+                .unwrap_or(GoVersion::CURRENT);
         let r = explore_src(&c.source, v);
         r.outcomes.iter().map(|o| o.class).collect::<Vec<_>>()
     };
+    // Case 17 under the Go 1.15 it is meant for: a memory leak, every schedule.
+    assert_eq!(class_of("syncmap-go115"), [OutcomeClass::MemoryLeak]);
+    let later = explore_src(&case("syncmap-go115").source, GoVersion::CURRENT);
+    assert!(later
+        .outcomes
+        .iter()
+        .all(|o| o.class == OutcomeClass::Finished));
     assert!(class_of("select-timeout").contains(&OutcomeClass::LeakedGoroutines));
     assert!(class_of("recursive-rlock").contains(&OutcomeClass::Deadlock));
     assert!(class_of("cond-broadcast").contains(&OutcomeClass::Deadlock));

@@ -27,6 +27,7 @@ mod explore_cases;
 mod hostile;
 mod mutants;
 mod session_and_budgets;
+mod snapshot_contract;
 mod support;
 
 mod format {

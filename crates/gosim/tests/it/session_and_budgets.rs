@@ -326,6 +326,35 @@ fn an_unsupported_package_is_refused_naming_every_simulated_one() {
 }
 
 #[test]
+fn what_gosim_lacks_is_a_limitation_and_a_typo_is_undefined() {
+    let errors = |src: &str| match gosim::compile(src, &RunConfig::default()) {
+        Ok(_) => panic!("{src} compiled"),
+        Err(e) => e.errors,
+    };
+    // A real name of a simulated package that gosim has not written.
+    let e = errors("package main\n\nimport \"strings\"\n\nfunc main() {\n\t_ = strings.NewReplacer(\"a\", \"b\")\n}\n");
+    assert_eq!(
+        e[0].message,
+        "strings.NewReplacer is not supported by gosim yet"
+    );
+    assert!(e[0].limitation);
+    // A name Go does not have either: Go's own words.
+    let e =
+        errors("package main\n\nimport \"strings\"\n\nfunc main() {\n\t_ = strings.Replacer2\n}\n");
+    assert_eq!(e[0].message, "undefined: strings.Replacer2");
+    assert!(!e[0].limitation);
+    // A standard package gosim does not simulate, and one Go does not have.
+    let e = errors("package main\n\nimport \"syscall\"\n\nfunc main() { syscall.Exit(0) }\n");
+    assert!(e[0].limitation, "{:?}", e[0]);
+    let e = errors("package main\n\nimport \"example.com/nope\"\n\nfunc main() { nope.X() }\n");
+    assert_eq!(e[0].message, "package example.com/nope is not in std");
+    assert!(!e[0].limitation);
+    // A program error is not a limitation.
+    let e = errors("package main\n\nfunc main() {\n\tx := 1\n}\n");
+    assert!(!e[0].limitation);
+}
+
+#[test]
 fn a_range_over_func_body_shows_its_variables_and_not_the_loop_state() {
     let src = "package main\n\nimport \"fmt\"\n\nfunc Pairs(yield func(string, int) bool) {\n\t_ = yield(\"a\", 1) && yield(\"b\", 2)\n}\n\nfunc main() {\n\ttotal := 0\n\tfor k, v := range Pairs {\n\t\ttotal += v\n\t\tfmt.Println(k, total)\n\t}\n}\n";
     let mut s = Session::new(src, &RunConfig::default(), StepBy::Statement).expect("compiles");

@@ -4,7 +4,7 @@
 //! primitive and applies its outcome (park, ready, fail).
 
 use super::{misrouted, NativeCall, SyncStep};
-use crate::runtime::syncmap::SyncMap;
+use crate::runtime::syncmap::{SyncMap, Weight};
 use crate::runtime::SyncOutcome;
 use crate::vm::convert;
 use crate::vm::events::EventKind;
@@ -260,25 +260,33 @@ impl Vm {
         }
     }
 
-    /// `sync.Map`: mirrors sync/map.go's operations.
+    /// `sync.Map`: mirrors sync/map.go's operations, with Go 1.15's
+    /// `Delete` when the run simulates that release.
     pub(super) fn sync_map(&mut self, g: &mut Goroutine, call: &NativeCall) -> OpResult {
-        let id = self.handle(&call.arg(0), true, || {
-            HeapObj::SyncMap(Box::new(SyncMap::new(false)))
-        })?;
+        let make: fn() -> HeapObj = if self.cfg.go_version.syncmap_delete_keeps_dirty() {
+            || HeapObj::SyncMap(Box::new(SyncMap::new(true)))
+        } else {
+            || HeapObj::SyncMap(Box::new(SyncMap::new(false)))
+        };
+        let id = self.handle(&call.arg(0), true, make)?;
         let k = call.arg(1);
         let v = call.arg(2);
         if !matches!(call.native, Native::MapClear | Native::MapSnapshot) {
             convert::check_hashable(&self.prog.types, &k)?;
         }
         let key = self.map_key(&k)?;
-        if matches!(
-            call.native,
-            Native::MapStore | Native::MapLoadOrStore | Native::MapSwap
-        ) {
-            // An entry in `read`, `dirty` or both: charged as two.
-            self.heap
-                .charge(2 * cost::MAP_ENTRY + key.extra_bytes() as u64)?;
-        }
+        let weight = match call.native {
+            Native::MapStore | Native::MapLoadOrStore | Native::MapSwap => {
+                // An entry in `read`, `dirty` or both: charged as two.
+                self.heap
+                    .charge(2 * cost::MAP_ENTRY + key.extra_bytes() as u64)?;
+                Weight {
+                    key: self.held_bytes(&k),
+                    value: self.held_bytes(&v),
+                }
+            }
+            _ => Weight::default(),
+        };
         let mut results = Vec::new();
         let mut new_arrays: Option<(Vec<Value>, Vec<Value>)> = None;
         if let Some(HeapObj::SyncMap(m)) = self.heap.get_mut(id) {
@@ -288,9 +296,9 @@ impl Vm {
                     results.push(r.as_ref().map(|p| p.1.clone()).unwrap_or(Value::Nil));
                     results.push(Value::Bool(r.is_some()));
                 }
-                Native::MapStore => m.store(key, (k, v)),
+                Native::MapStore => m.store_weighed(key, (k, v), weight),
                 Native::MapLoadOrStore => {
-                    let (actual, loaded) = m.load_or_store(key, (k, v));
+                    let (actual, loaded) = m.load_or_store_weighed(key, (k, v), weight);
                     results.push(actual.1);
                     results.push(Value::Bool(loaded));
                 }
@@ -301,7 +309,7 @@ impl Vm {
                 }
                 Native::MapDelete => m.delete(&key),
                 Native::MapSwap => {
-                    let r = m.swap(key, (k, v));
+                    let r = m.swap_weighed(key, (k, v), weight);
                     results.push(r.as_ref().map(|p| p.1.clone()).unwrap_or(Value::Nil));
                     results.push(Value::Bool(r.is_some()));
                 }
@@ -322,5 +330,25 @@ impl Vm {
         }
         g.finish(call.argc, results);
         Ok(Flow::Visible)
+    }
+}
+
+impl Vm {
+    /// About the bytes an `any` holding `v` keeps alive: the interface's
+    /// two words, plus the value boxed behind it (`unsafe.Sizeof` of its
+    /// dynamic type) and a string's bytes. An estimate for the UI's
+    /// memory picture, not the allocator's exact figure.
+    pub fn held_bytes(&self, v: &Value) -> u64 {
+        match v {
+            Value::Iface(iv) => {
+                let boxed = self.prog.types.size_of(iv.0);
+                let text = match &iv.1 {
+                    Value::Str(s) => s.len() as u64,
+                    _ => 0,
+                };
+                16 + boxed + text
+            }
+            _ => 16,
+        }
     }
 }
