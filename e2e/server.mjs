@@ -10,7 +10,7 @@ import { extname, join, normalize, sep } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
 /** Types worth compressing (images here are already compressed or tiny). */
-const COMPRESSIBLE = new Set(['.html', '.js', '.wasm', '.css', '.svg', '.json', '.jsonl']);
+const COMPRESSIBLE = new Set(['.html', '.js', '.wasm', '.css', '.svg', '.json', '.jsonl', '.txt']);
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
@@ -22,6 +22,7 @@ const TYPES = {
   '.ico': 'image/x-icon',
   '.json': 'application/json',
   '.jsonl': 'application/x-ndjson',
+  '.txt': 'text/plain; charset=utf-8',
 };
 
 /**

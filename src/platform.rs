@@ -493,7 +493,27 @@ pub fn load_content(
 
 async fn fetch_content(slug: &str) -> Result<Content, ContentError> {
     let window = web_sys::window().ok_or(ContentError::Network)?;
-    let response = JsFuture::from(window.fetch_with_str(&format!("cases/{slug}.json")))
+    // gosim's library packages (Go sources the wasm does not carry) come
+    // with the first case a page opens; both requests are in flight at once.
+    let library = (!gosim::prelude::available())
+        .then(|| JsFuture::from(window.fetch_with_str("cases/library.txt")));
+    let content = JsFuture::from(window.fetch_with_str(&format!("cases/{slug}.json")));
+    let content = parse_content(slug, ok_response(content).await?).await?;
+    if let Some(library) = library {
+        let response = ok_response(library).await?;
+        let text = JsFuture::from(response.text().map_err(|_| ContentError::Network)?)
+            .await
+            .ok()
+            .and_then(|t| t.as_string())
+            .ok_or(ContentError::Network)?;
+        gosim::prelude::install(&text).map_err(ContentError::Invalid)?;
+    }
+    Ok(content)
+}
+
+/// The response a fetch resolved to, if it succeeded with a 2xx status.
+async fn ok_response(fetch: JsFuture) -> Result<web_sys::Response, ContentError> {
+    let response = fetch
         .await
         .ok()
         .and_then(|response| response.dyn_into::<web_sys::Response>().ok())
@@ -501,6 +521,10 @@ async fn fetch_content(slug: &str) -> Result<Content, ContentError> {
     if !response.ok() {
         return Err(ContentError::Http(response.status()));
     }
+    Ok(response)
+}
+
+async fn parse_content(slug: &str, response: web_sys::Response) -> Result<Content, ContentError> {
     let not_json = || ContentError::Invalid("not JSON".to_string());
     let json = JsFuture::from(response.json().map_err(|_| not_json())?)
         .await

@@ -1,5 +1,7 @@
 //! Writes the case files as JSON: each case's content as `<out>/<slug>.json`,
-//! and an index of all cases as `<out>/index.json`.
+//! and an index of all cases as `<out>/index.json`; and gosim's library
+//! package sources as `<out>/library.txt`, which the browser build fetches
+//! with a case's content instead of compiling them in.
 //!
 //! The browser build compiles in only each case's gallery metadata (see
 //! `crates/case-data`, the one parser and validator, which the app's build
@@ -25,6 +27,10 @@ use case_export::quiz;
 /// The index's file name in the output directory; no case can have it
 /// (`case_data::RESERVED_SLUG`).
 const INDEX_FILE: &str = "index.json";
+
+/// The library bundle's file name (`gosim::prelude::bundle`); not a
+/// `.json` name, so no case can have it.
+const LIBRARY_FILE: &str = "library.txt";
 
 fn main() {
     if let Err(message) = run() {
@@ -53,7 +59,7 @@ fn run() -> Result<(), String> {
     // The quiz data runs every case under four releases; say how long the
     // export took, so a slow build step is visible where it happens.
     println!(
-        "case-export: {count} case files and {INDEX_FILE} -> {} ({} ms, quiz data included)",
+        "case-export: {count} case files, {INDEX_FILE} and {LIBRARY_FILE} -> {} ({} ms, quiz data included)",
         out.display(),
         start.elapsed().as_millis()
     );
@@ -73,6 +79,7 @@ fn export(cases: &Path, out: &Path) -> Result<usize, String> {
         )?;
     }
     write(&out.join(INDEX_FILE), &index_json(&loaded))?;
+    write(&out.join(LIBRARY_FILE), &gosim::prelude::bundle())?;
     Ok(loaded.len())
 }
 

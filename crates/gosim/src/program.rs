@@ -94,7 +94,20 @@ pub fn compile(src: &str, config: &RunConfig) -> Result<Rc<Program>, CompileErro
         let imports: Vec<&str> = file.imports.iter().map(|i| i.path.as_str()).collect();
         let mut library = Vec::new();
         for path in crate::prelude::closure(imports) {
-            let text = crate::prelude::source(path).unwrap_or("");
+            let Some(text) = crate::prelude::source(path) else {
+                // The browser build fetches the library sources; a host
+                // that compiles before installing them gets told so.
+                return Err(CompileErrors {
+                    file_name: config.file_name.clone(),
+                    errors: vec![CompileError {
+                        at: None,
+                        message: format!(
+                            "gosim: the library packages are not loaded yet (package {path})"
+                        ),
+                        limitation: true,
+                    }],
+                });
+            };
             let (pf, pd) = crate::syntax::parse(text);
             if let Some(d) = pd.first() {
                 let li = LineIndex::new(text);

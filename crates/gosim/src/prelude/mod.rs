@@ -1,13 +1,20 @@
 //! gosim's Go prelude: the library packages a program may import, written
 //! in Go (with body-less natives) and compiled together with the program.
 //!
-//! Owns the package sources and their dependency order; knows nothing about
-//! compiling them.
+//! Owns the package table (paths and dependency order) and where their
+//! sources come from; knows nothing about compiling them. Native builds
+//! embed the sources (feature `embedded-prelude`). The browser build does
+//! not: the page fetches them as one bundle ([`bundle`] writes it at build
+//! time) and hands it to [`install`] before it compiles a program, so the
+//! wasm does not carry them. gosim itself still does no I/O.
+
+use std::cell::RefCell;
 
 /// A prelude source with its comments blanked out at compile time: every
 /// byte of a comment except newlines becomes a space. The comments document
 /// the prelude for its readers here; in the wasm they only cost size. Byte
 /// offsets (spans) and line breaks (semicolon insertion) stay as they were.
+#[cfg(feature = "embedded-prelude")]
 macro_rules! go_source {
     ($file:literal) => {{
         const SRC: &str = include_str!($file);
@@ -19,29 +26,108 @@ macro_rules! go_source {
     }};
 }
 
-/// (import path, source), in dependency order: a package only imports
-/// packages listed before it.
-pub const PACKAGES: &[(&str, &str)] = &[
-    ("cmp", go_source!("cmp.go")),
-    ("iter", go_source!("iter.go")),
-    ("errors", go_source!("errors.go")),
-    ("sync", go_source!("sync.go")),
-    ("sync/atomic", go_source!("atomic.go")),
-    ("time", go_source!("time.go")),
-    ("math", go_source!("math.go")),
-    ("strings", go_source!("strings.go")),
-    ("unicode/utf8", go_source!("utf8.go")),
-    ("strconv", go_source!("strconv.go")),
-    ("fmt", go_source!("fmt.go")),
-    ("context", go_source!("context.go")),
-    ("os", go_source!("os.go")),
-    ("runtime", go_source!("runtime.go")),
-    ("sort", go_source!("sort.go")),
+/// (import path, the prelude packages it imports), in dependency order: a
+/// package only imports packages listed before it.
+pub const PACKAGES: &[(&str, &[&str])] = &[
+    ("cmp", &[]),
+    ("iter", &[]),
+    ("errors", &[]),
+    ("sync", &[]),
+    ("sync/atomic", &[]),
+    ("time", &[]),
+    ("math", &[]),
+    ("strings", &[]),
+    ("unicode/utf8", &[]),
+    ("strconv", &["errors"]),
+    ("fmt", &["errors"]),
+    ("context", &["errors", "sync", "time"]),
+    ("os", &[]),
+    ("runtime", &[]),
+    ("sort", &[]),
 ];
+
+/// The embedded sources, in [`PACKAGES`] order.
+#[cfg(feature = "embedded-prelude")]
+const EMBEDDED: &[&str] = &[
+    go_source!("cmp.go"),
+    go_source!("iter.go"),
+    go_source!("errors.go"),
+    go_source!("sync.go"),
+    go_source!("atomic.go"),
+    go_source!("time.go"),
+    go_source!("math.go"),
+    go_source!("strings.go"),
+    go_source!("utf8.go"),
+    go_source!("strconv.go"),
+    go_source!("fmt.go"),
+    go_source!("context.go"),
+    go_source!("os.go"),
+    go_source!("runtime.go"),
+    go_source!("sort.go"),
+];
+
+thread_local! {
+    /// Sources handed to [`install`], in [`PACKAGES`] order. Leaked once
+    /// per page: compiled programs keep `&'static` views of them.
+    static INSTALLED: RefCell<Option<Vec<&'static str>>> = const { RefCell::new(None) };
+}
+
+/// The line that starts each package in a bundle.
+const BUNDLE_HEADER: &str = "//gosim:package ";
+
+/// All prelude sources as one text for [`install`]: each package after a
+/// `//gosim:package PATH` line, in [`PACKAGES`] order.
+#[cfg(feature = "embedded-prelude")]
+pub fn bundle() -> String {
+    let mut out = String::new();
+    for ((path, _), src) in PACKAGES.iter().zip(EMBEDDED) {
+        out.push_str(BUNDLE_HEADER);
+        out.push_str(path);
+        out.push('\n');
+        out.push_str(src);
+        if !src.ends_with('\n') {
+            out.push('\n');
+        }
+    }
+    out
+}
+
+/// Installs the sources of a [`bundle`] (what the browser fetched). A
+/// bundle that does not list exactly [`PACKAGES`], in order, is refused
+/// and nothing changes.
+pub fn install(bundle: &str) -> Result<(), String> {
+    let mut sources: Vec<&str> = Vec::new();
+    let mut rest = bundle;
+    for (path, _) in PACKAGES {
+        let after = rest
+            .strip_prefix(BUNDLE_HEADER)
+            .and_then(|r| r.strip_prefix(path))
+            .and_then(|r| r.strip_prefix('\n'))
+            .ok_or_else(|| format!("the library bundle does not have package {path} next"))?;
+        let end = after.find(BUNDLE_HEADER).unwrap_or(after.len());
+        sources.push(&after[..end]);
+        rest = &after[end..];
+    }
+    if !rest.is_empty() {
+        return Err("the library bundle has more packages than gosim knows".to_string());
+    }
+    let leaked: Vec<&'static str> = sources
+        .into_iter()
+        .map(|s| &*Box::leak(s.to_string().into_boxed_str()))
+        .collect();
+    INSTALLED.with(|i| *i.borrow_mut() = Some(leaked));
+    Ok(())
+}
+
+/// Whether the library sources are available to compile with.
+pub fn available() -> bool {
+    cfg!(feature = "embedded-prelude") || INSTALLED.with(|i| i.borrow().is_some())
+}
 
 /// `src` with the bytes of its `//` and `/* */` comments turned into spaces,
 /// newlines kept. Knows Go's string, rune and raw string literals, so a `//`
 /// inside one is not a comment.
+#[cfg(feature = "embedded-prelude")]
 const fn blank_comments<const N: usize>(src: &str) -> [u8; N] {
     const CODE: u8 = 0;
     const STRING: u8 = 1;
@@ -120,18 +206,16 @@ const fn blank_comments<const N: usize>(src: &str) -> [u8; N] {
 /// The packages a program importing `imports` needs, in dependency order.
 pub fn closure<'a>(imports: impl IntoIterator<Item = &'a str>) -> Vec<&'static str> {
     let mut need: Vec<&'static str> = Vec::new();
-    let mut stack: Vec<String> = imports.into_iter().map(|s| s.to_string()).collect();
+    let mut stack: Vec<&str> = imports.into_iter().collect();
     while let Some(p) = stack.pop() {
-        let Some(&(path, src)) = PACKAGES.iter().find(|(q, _)| *q == p) else {
+        let Some(&(path, deps)) = PACKAGES.iter().find(|(q, _)| *q == p) else {
             continue;
         };
         if need.contains(&path) {
             continue;
         }
         need.push(path);
-        for dep in imports_of(src) {
-            stack.push(dep);
-        }
+        stack.extend_from_slice(deps);
     }
     PACKAGES
         .iter()
@@ -140,36 +224,72 @@ pub fn closure<'a>(imports: impl IntoIterator<Item = &'a str>) -> Vec<&'static s
         .collect()
 }
 
-/// The import paths of a prelude source (a light scan; the prelude is ours).
-fn imports_of(src: &str) -> Vec<String> {
-    let mut out = Vec::new();
-    let mut in_block = false;
-    for line in src.lines() {
-        let l = line.trim();
-        if l.starts_with("import (") {
-            in_block = true;
-            continue;
-        }
-        if in_block {
-            if l == ")" {
-                in_block = false;
-            } else if let Some(p) = l.strip_prefix('"').and_then(|x| x.strip_suffix('"')) {
-                out.push(p.to_string());
-            }
-        } else if let Some(rest) = l.strip_prefix("import \"") {
-            out.push(rest.trim_end_matches('"').to_string());
+/// The source of prelude package `path`: embedded, else installed.
+pub fn source(path: &str) -> Option<&'static str> {
+    let at = PACKAGES.iter().position(|(p, _)| *p == path)?;
+    #[cfg(feature = "embedded-prelude")]
+    {
+        if INSTALLED.with(|i| i.borrow().is_none()) {
+            return EMBEDDED.get(at).copied();
         }
     }
-    out
+    INSTALLED.with(|i| i.borrow().as_ref().and_then(|s| s.get(at).copied()))
 }
 
-pub fn source(path: &str) -> Option<&'static str> {
-    PACKAGES.iter().find(|(p, _)| *p == path).map(|(_, s)| *s)
-}
-
-#[cfg(test)]
+#[cfg(all(test, feature = "embedded-prelude"))]
 mod tests {
     use super::*;
+
+    /// The import paths of a prelude source (a light scan; the prelude is ours).
+    fn imports_of(src: &str) -> Vec<String> {
+        let mut out = Vec::new();
+        let mut in_block = false;
+        for line in src.lines() {
+            let l = line.trim();
+            if l.starts_with("import (") {
+                in_block = true;
+                continue;
+            }
+            if in_block {
+                if l == ")" {
+                    in_block = false;
+                } else if let Some(p) = l.strip_prefix('"').and_then(|x| x.strip_suffix('"')) {
+                    out.push(p.to_string());
+                }
+            } else if let Some(rest) = l.strip_prefix("import \"") {
+                out.push(rest.trim_end_matches('"').to_string());
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn the_dependency_table_is_what_the_sources_import() {
+        for (i, (path, deps)) in PACKAGES.iter().enumerate() {
+            let mut found = imports_of(EMBEDDED[i]);
+            found.sort();
+            let mut want: Vec<String> = deps.iter().map(|d| d.to_string()).collect();
+            want.sort();
+            assert_eq!(found, want, "{path}");
+            for d in *deps {
+                let at = PACKAGES.iter().position(|(p, _)| p == d).expect("known");
+                assert!(at < i, "{path} imports {d}, listed after it");
+            }
+        }
+    }
+
+    #[test]
+    fn a_bundle_installs_the_same_sources_and_a_damaged_one_is_refused() {
+        let b = bundle();
+        assert!(install(&b[1..]).is_err());
+        assert!(install(&format!("{b}{BUNDLE_HEADER}extra\n")).is_err());
+        assert!(INSTALLED.with(|i| i.borrow().is_none()), "nothing changed");
+        install(&b).expect("a bundle installs");
+        for (i, (path, _)) in PACKAGES.iter().enumerate() {
+            assert_eq!(source(path), Some(EMBEDDED[i]), "{path}");
+        }
+        INSTALLED.with(|i| *i.borrow_mut() = None);
+    }
 
     #[test]
     fn comments_are_blanked_and_everything_else_kept() {
