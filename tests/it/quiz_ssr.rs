@@ -214,3 +214,13 @@ async fn the_presenter_shows_one_question_and_its_hand_counts() {
     assert!(next.contains("第 2 题，共 2 题"));
     assert!(next.contains("下面哪些输出是可能出现的"));
 }
+
+/// The quiz's answers are computed natively under the player's own run
+/// budget, or a case could end differently in the reveal than in the quiz.
+#[test]
+fn the_quiz_is_computed_under_the_players_budget() {
+    assert_eq!(
+        case_export::quiz::MAX_INSTRUCTIONS,
+        gopitfalls::playground::controller::MAX_INSTRUCTIONS
+    );
+}

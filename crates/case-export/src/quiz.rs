@@ -28,7 +28,7 @@ pub const VERSIONS: [GoVersion; 4] = [
 
 /// The player's budgets (`src/playground/controller.rs`): the reveal's
 /// player must reach the same ending at the same step as this run.
-const MAX_INSTRUCTIONS: u64 = 2_000_000;
+pub const MAX_INSTRUCTIONS: u64 = 5_000_000;
 const MAX_POSITIONS: usize = 200_000;
 const MAX_CHECKPOINT_UNITS: u64 = 2_000_000;
 
