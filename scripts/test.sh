@@ -35,7 +35,7 @@ runner_summary() {
     awk '/^test result:/ { p += $4; f += $6; n++ }
          END { printf "cargo test: %d passed, %d failed in %d test binaries", p, f, n }' "$log"
   elif grep -Eq '^(# |ℹ )pass ' "$log"; then
-    awk '/^(# |ℹ )(tests|pass|fail) / { printf "%s%s %s", sep, $2, $3; sep = ", " }
+    awk '/^(# |ℹ )(tests|pass|fail|todo) / { printf "%s%s %s", sep, $2, $3; sep = ", " }
          END { printf " (node --test)" }' "$log"
   elif grep -q '^wasm size' "$log"; then
     grep '^wasm size' "$log" | tail -1

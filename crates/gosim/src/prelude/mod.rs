@@ -66,14 +66,29 @@ const EMBEDDED: &[&str] = &[
     go_source!("sort.go"),
 ];
 
+/// Go's own exported names of the packages gosim simulates, one line per
+/// package (`scripts/std-api.go` writes it): the checker tells a real name
+/// gosim lacks (a limitation) from one Go does not have (`undefined`).
+#[cfg(feature = "embedded-prelude")]
+const EMBEDDED_EXPORTED: &str = include_str!("exported.txt");
+
+/// What [`install`] was given: the sources in [`PACKAGES`] order, and the
+/// table of exported names.
+struct Installed {
+    sources: Vec<&'static str>,
+    exported: &'static str,
+}
+
 thread_local! {
-    /// Sources handed to [`install`], in [`PACKAGES`] order. Leaked once
-    /// per page: compiled programs keep `&'static` views of them.
-    static INSTALLED: RefCell<Option<Vec<&'static str>>> = const { RefCell::new(None) };
+    /// Leaked once per page: compiled programs keep `&'static` views.
+    static INSTALLED: RefCell<Option<Installed>> = const { RefCell::new(None) };
 }
 
 /// The line that starts each package in a bundle.
 const BUNDLE_HEADER: &str = "//gosim:package ";
+
+/// The line that starts the table of exported names, after the packages.
+const EXPORTED_HEADER: &str = "//gosim:exported\n";
 
 /// All prelude sources as one text for [`install`]: each package after a
 /// `//gosim:package PATH` line, in [`PACKAGES`] order.
@@ -89,6 +104,8 @@ pub fn bundle() -> String {
             out.push('\n');
         }
     }
+    out.push_str(EXPORTED_HEADER);
+    out.push_str(EMBEDDED_EXPORTED);
     out
 }
 
@@ -96,8 +113,11 @@ pub fn bundle() -> String {
 /// bundle that does not list exactly [`PACKAGES`], in order, is refused
 /// and nothing changes.
 pub fn install(bundle: &str) -> Result<(), String> {
+    let (packages, exported) = bundle
+        .split_once(EXPORTED_HEADER)
+        .ok_or("the library bundle has no table of exported names")?;
     let mut sources: Vec<&str> = Vec::new();
-    let mut rest = bundle;
+    let mut rest = packages;
     for (path, _) in PACKAGES {
         let after = rest
             .strip_prefix(BUNDLE_HEADER)
@@ -111,11 +131,12 @@ pub fn install(bundle: &str) -> Result<(), String> {
     if !rest.is_empty() {
         return Err("the library bundle has more packages than gosim knows".to_string());
     }
-    let leaked: Vec<&'static str> = sources
-        .into_iter()
-        .map(|s| &*Box::leak(s.to_string().into_boxed_str()))
-        .collect();
-    INSTALLED.with(|i| *i.borrow_mut() = Some(leaked));
+    let leak = |s: &str| &*Box::leak(s.to_string().into_boxed_str());
+    let installed = Installed {
+        sources: sources.into_iter().map(leak).collect(),
+        exported: leak(exported),
+    };
+    INSTALLED.with(|i| *i.borrow_mut() = Some(installed));
     Ok(())
 }
 
@@ -224,16 +245,23 @@ pub fn closure<'a>(imports: impl IntoIterator<Item = &'a str>) -> Vec<&'static s
         .collect()
 }
 
-/// The source of prelude package `path`: embedded, else installed.
+/// The source of prelude package `path`: installed, else embedded.
 pub fn source(path: &str) -> Option<&'static str> {
     let at = PACKAGES.iter().position(|(p, _)| *p == path)?;
+    let installed = INSTALLED.with(|i| i.borrow().as_ref().map(|i| i.sources[at]));
     #[cfg(feature = "embedded-prelude")]
-    {
-        if INSTALLED.with(|i| i.borrow().is_none()) {
-            return EMBEDDED.get(at).copied();
-        }
-    }
-    INSTALLED.with(|i| i.borrow().as_ref().and_then(|s| s.get(at).copied()))
+    let installed = installed.or(EMBEDDED.get(at).copied());
+    installed
+}
+
+/// The exported names of Go's packages that gosim simulates, one line per
+/// package: the path, then the names, separated by spaces. Empty before
+/// [`install`] in a build without the embedded sources.
+pub fn exported() -> &'static str {
+    let installed = INSTALLED.with(|i| i.borrow().as_ref().map(|i| i.exported));
+    #[cfg(feature = "embedded-prelude")]
+    let installed = installed.or(Some(EMBEDDED_EXPORTED));
+    installed.unwrap_or("")
 }
 
 #[cfg(all(test, feature = "embedded-prelude"))]
@@ -267,9 +295,9 @@ mod tests {
     fn the_dependency_table_is_what_the_sources_import() {
         for (i, (path, deps)) in PACKAGES.iter().enumerate() {
             let mut found = imports_of(EMBEDDED[i]);
-            found.sort();
+            crate::util::order::sort(&mut found);
             let mut want: Vec<String> = deps.iter().map(|d| d.to_string()).collect();
-            want.sort();
+            crate::util::order::sort(&mut want);
             assert_eq!(found, want, "{path}");
             for d in *deps {
                 let at = PACKAGES.iter().position(|(p, _)| p == d).expect("known");
@@ -282,12 +310,18 @@ mod tests {
     fn a_bundle_installs_the_same_sources_and_a_damaged_one_is_refused() {
         let b = bundle();
         assert!(install(&b[1..]).is_err());
-        assert!(install(&format!("{b}{BUNDLE_HEADER}extra\n")).is_err());
+        let (packages, table) = b.split_once(EXPORTED_HEADER).expect("two parts");
+        assert!(install(packages).is_err());
+        assert!(install(&format!(
+            "{packages}{BUNDLE_HEADER}extra\n{EXPORTED_HEADER}{table}"
+        ))
+        .is_err());
         assert!(INSTALLED.with(|i| i.borrow().is_none()), "nothing changed");
         install(&b).expect("a bundle installs");
         for (i, (path, _)) in PACKAGES.iter().enumerate() {
             assert_eq!(source(path), Some(EMBEDDED[i]), "{path}");
         }
+        assert_eq!(exported(), EMBEDDED_EXPORTED);
         INSTALLED.with(|i| *i.borrow_mut() = None);
     }
 
