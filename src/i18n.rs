@@ -263,6 +263,17 @@ pub mod play {
         }
     }
 
+    /// Where a long listing leaves out lines: `count` of them, `above` or
+    /// below the window it draws around the line that matters.
+    pub fn lines_left_out(lang: Language, count: usize, above: bool) -> String {
+        match (lang, above) {
+            (Language::En, true) => format!("⋮ {count} lines above (a long program shows the 400 lines around the line that runs next or the first error)"),
+            (Language::En, false) => format!("⋮ {count} lines below"),
+            (Language::Zh, true) => format!("⋮ 上方还有 {count} 行（程序太长时只显示下一步执行的行或第一个错误附近的 400 行）"),
+            (Language::Zh, false) => format!("⋮ 下方还有 {count} 行"),
+        }
+    }
+
     /// For screen readers, on a line of the listing: which goroutines stand
     /// there (the first few of `count`).
     pub fn goroutines_here(lang: Language, ids: &[u32], count: usize) -> String {

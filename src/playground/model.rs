@@ -605,11 +605,19 @@ impl PlayModel {
                     self.note_before();
                 }
                 let mut left = per_tick;
+                let mut chunk = TICK_CHUNK;
                 while left > 0 {
-                    let n = self.ctl.run(left.min(TICK_CHUNK));
+                    let before = (self.clock)();
+                    let n = self.ctl.run(left.min(chunk));
                     left = left.saturating_sub(n.max(1));
-                    if n == 0 || (self.clock)() - start > TICK_BUDGET_MS {
+                    let now = (self.clock)();
+                    if n == 0 || now - start > TICK_BUDGET_MS {
                         break;
+                    }
+                    // Steps that grow expensive (a string doubling) are taken
+                    // one at a time, so one chunk cannot overrun the slice.
+                    if now - before > TICK_BUDGET_MS / 4.0 {
+                        chunk = 1;
                     }
                 }
                 self.share = None;

@@ -135,10 +135,26 @@ pub fn source_view(
 /// count) and its compile errors. In its own scroll box, which the page
 /// scrolls to the running line.
 pub fn listing(l: Listing) -> Html {
+    let (from, to) = window(
+        l.lines.len(),
+        l.next_line
+            .or_else(|| l.errors.iter().find_map(|e| e.at.map(|a| a.0))),
+    );
+    let left_out = |count: usize, above: bool| {
+        (count > 0).then(|| {
+            text_el(
+                "p",
+                "listing__more",
+                play::lines_left_out(l.lang, count, above),
+            )
+        })
+    };
     let body = html! {
-        <ol class="listing">
-            { for l.lines.iter().enumerate().map(|(i, segments)| {
-                let n = (i + 1) as u32;
+        <>
+        { left_out(from, true) }
+        <ol class="listing" start={(from > 0).then(|| (from + 1).to_string())}>
+            { for l.lines[from..to].iter().enumerate().map(|(i, segments)| {
+                let n = (from + i + 1) as u32;
                 let here = l.marks.iter().find(|m| m.line == n);
                 let errors: Vec<&CompileError> = l.errors.iter().filter(|e| e.at.map(|a| a.0) == Some(n)).collect();
                 let next = l.next_line == Some(n);
@@ -178,6 +194,8 @@ pub fn listing(l: Listing) -> Html {
                 })
             }) }
         </ol>
+        { left_out(l.lines.len() - to, false) }
+        </>
     };
     match l.label {
         Some(label) => html! {
@@ -189,9 +207,41 @@ pub fn listing(l: Listing) -> Html {
     }
 }
 
+/// A program longer than this draws only [`WINDOW_LINES`] of its lines: a
+/// line is a DOM subtree of a dozen nodes, and 20,000 lines took the page
+/// seconds to lay out on every redraw.
+const LONG_LISTING: usize = 1_000;
+const WINDOW_LINES: usize = 400;
+
+/// The lines `from..to` a listing of `len` lines draws: all of a short
+/// one; of a long one, a window around line `focus` (1-based), which holds
+/// it a quarter of the way down, or the top when there is none.
+fn window(len: usize, focus: Option<u32>) -> (usize, usize) {
+    if len <= LONG_LISTING {
+        return (0, len);
+    }
+    let focus = focus.map_or(0, |f| (f as usize).saturating_sub(1).min(len - 1));
+    let from = focus
+        .saturating_sub(WINDOW_LINES / 4)
+        .min(len - WINDOW_LINES);
+    (from, from + WINDOW_LINES)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_long_listing_draws_a_window_around_its_focus() {
+        assert_eq!(window(30, Some(25)), (0, 30));
+        assert_eq!(window(LONG_LISTING, None), (0, LONG_LISTING));
+        assert_eq!(window(20_000, None), (0, WINDOW_LINES));
+        assert_eq!(window(20_000, Some(1)), (0, WINDOW_LINES));
+        assert_eq!(window(20_000, Some(10_001)), (9_900, 10_300));
+        assert_eq!(window(20_000, Some(20_000)), (19_600, 20_000));
+        // A focus past the end (a stale line) still gives a full window.
+        assert_eq!(window(20_000, Some(90_000)), (19_600, 20_000));
+    }
 
     #[test]
     fn lines_keep_all_text_and_split_multiline_tokens() {

@@ -493,6 +493,30 @@ async fn a_group_of_goroutines_says_how_many_where_and_opens_on_a_page() {
     );
 }
 
+/// A program of thousands of lines draws a window of them around the
+/// running line, and says how many it leaves out above and below.
+#[tokio::test(flavor = "current_thread")]
+async fn a_long_listing_draws_a_window_around_the_running_line() {
+    use gopitfalls::playground::source_view::{highlight_lines, listing, Listing};
+    let src: String = (1..=3_000).map(|i| format!("var v{i} = {i}\n")).collect();
+    let lines = highlight_lines(&src);
+    let html = render(listing(Listing {
+        lines: &lines,
+        marks: &[],
+        next_line: Some(2_000),
+        errors: &[],
+        label: None,
+        lang: Language::En,
+    }))
+    .await;
+    assert_eq!(html.matches("<li ").count(), 400, "{}", &html[..400]);
+    assert!(html.contains(r#"start="1900""#), "{}", &html[..300]);
+    assert!(html.contains(r#"data-line="2000" aria-current="location""#));
+    assert!(html.contains("⋮ 1899 lines above"));
+    assert!(html.contains("⋮ 701 lines below"));
+    assert!(!html.contains(r#"data-line="1899""#) && !html.contains(r#"data-line="2300""#));
+}
+
 #[tokio::test(flavor = "current_thread")]
 async fn the_listing_marks_the_running_line_for_screen_readers() {
     use gopitfalls::playground::model::LineMark;
