@@ -10,7 +10,7 @@
 
 use crate::config::RunConfig;
 use crate::program::CompileErrors;
-use crate::schedule::{drive, Choices, Point, Policy, Stepper};
+use crate::schedule::{drive, Choices, Point, Policy};
 use crate::snapshot::{LeakView, OutcomeClass, RaceReport};
 use crate::util::fasthash::HashMap;
 use crate::util::sorted::SortedSet;
@@ -157,6 +157,185 @@ fn dependent(a: &Footprint, b: &Footprint) -> bool {
         .any(|&(k, w)| b.contains(&(k, true)) || (w && b.contains(&(k, false))))
 }
 
+/// A unit of work cut off at the end of a slice: the run in progress and
+/// where the unit was, so that the next slice goes on from there (in the
+/// middle of a VM step if need be: [`Vm::step_until`]). Everything the
+/// search decides happens between units or between steps, exactly as in
+/// one long call, so slicing changes no result.
+enum Unit {
+    /// Go's own schedule, run to its end before the search starts.
+    DefaultRun(Box<Policed>),
+    /// A fresh run advancing to the search's first choice point.
+    Settle {
+        run: Box<Settling>,
+        bound: Option<u32>,
+    },
+    /// A branch of the search, advancing to its next choice point.
+    Branch(Box<Branch>),
+    /// A uniformly random schedule; `then` is the phase after it.
+    Random { run: Box<Policed>, then: u64 },
+    /// A PCT schedule.
+    Pct(Box<Pct>),
+}
+
+/// A branch under way: the choice taken at the top frame, then the forced
+/// steps after it to the next choice point.
+struct Branch {
+    vm: Vm,
+    point: Point,
+    c: usize,
+    /// The footprint of the choice's own step, once taken.
+    first: Option<Footprint>,
+    /// The footprints of the steps taken so far.
+    segment: Footprint,
+    movers: Vec<u32>,
+    /// The step under way.
+    tracking: Option<Tracking>,
+}
+
+impl Driver for Branch {
+    fn vm(&mut self) -> &mut Vm {
+        &mut self.vm
+    }
+    fn next(&mut self) -> Option<(usize, u64)> {
+        let c = if self.first.is_none() {
+            self.c
+        } else if self.vm.option_count() == 1 {
+            0
+        } else {
+            return None;
+        };
+        self.tracking = Some(track(&mut self.vm, c));
+        Some((c, 0))
+    }
+    fn stepped(&mut self) {
+        let Some(t) = self.tracking.take() else {
+            return;
+        };
+        let (fp, mover) = tracked(&mut self.vm, t);
+        self.segment.extend(fp.iter().copied());
+        self.movers.extend(mover);
+        if self.first.is_none() {
+            self.first = Some(fp);
+        }
+    }
+}
+
+/// A PCT run under way (see [`Explorer::pct_run`]).
+struct Pct {
+    vm: Vm,
+    depth: u64,
+    change_points: Vec<u64>,
+    priority: HashMap<u32, u64>,
+    low: u64,
+    path: Vec<u32>,
+    steps: u64,
+    /// The explorer's generator, lent to the run while it goes on.
+    rng: SplitMix,
+    /// The phase after it.
+    then: u64,
+}
+
+impl Driver for Pct {
+    fn vm(&mut self) -> &mut Vm {
+        &mut self.vm
+    }
+    fn next(&mut self) -> Option<(usize, u64)> {
+        let n = self.vm.option_count();
+        if n == 0 {
+            return None;
+        }
+        let point = if n > 1 { self.vm.point() } else { Point::Ended };
+        let c = match &point {
+            Point::Schedule { options } if n > 1 => {
+                for g in options {
+                    if !self.priority.contains_key(g) {
+                        let pr = self.depth + 1 + self.rng.next_u64() % 1_000_000;
+                        self.priority.insert(*g, pr);
+                    }
+                }
+                let (i, g) = options
+                    .iter()
+                    .enumerate()
+                    .max_by_key(|(_, g)| self.priority.get(g).copied().unwrap_or(0))
+                    .map(|(i, g)| (i, *g))
+                    .unwrap_or((0, options[0]));
+                if self.change_points.contains(&self.steps) {
+                    self.low = self.low.saturating_sub(1);
+                    self.priority.insert(g, self.low);
+                }
+                self.path.push(i as u32);
+                i
+            }
+            Point::SelectCase { .. } => {
+                let i = (self.rng.next_u64() % n as u64) as usize;
+                self.path.push(i as u32);
+                i
+            }
+            _ => 0,
+        };
+        self.steps += 1;
+        // Priorities are compared over every option: work in proportion
+        // to the runnable goroutines.
+        Some((c, n as u64))
+    }
+}
+
+/// A run under a policy: Go's own schedule, or a random one remembering
+/// the choices made at points with more than one option (its schedule).
+struct Policed {
+    vm: Vm,
+    policy: Policy,
+    choices: Choices,
+}
+
+impl Driver for Policed {
+    fn vm(&mut self) -> &mut Vm {
+        &mut self.vm
+    }
+    fn next(&mut self) -> Option<(usize, u64)> {
+        let n = self.vm.option_count();
+        if n == 0 {
+            return None;
+        }
+        let c = self.policy.choose(n);
+        if n > 1 {
+            self.choices.0.push(c as u32);
+        }
+        Some((c, 0))
+    }
+}
+
+/// A fresh run advancing through single-option points to the first real
+/// choice point (or the end).
+struct Settling(Vm);
+
+impl Driver for Settling {
+    fn vm(&mut self) -> &mut Vm {
+        &mut self.0
+    }
+    fn next(&mut self) -> Option<(usize, u64)> {
+        (self.0.option_count() == 1).then_some((0, 0))
+    }
+}
+
+/// What steps a run in [`Explorer::advance`]: it picks each step's choice
+/// and hears when a step is complete.
+trait Driver {
+    fn vm(&mut self) -> &mut Vm;
+    /// The choice of the next step and the work of picking it beyond the
+    /// run's own; `None` when the run has nothing left to do here.
+    fn next(&mut self) -> Option<(usize, u64)>;
+    /// A step is complete.
+    fn stepped(&mut self) {}
+}
+
+/// What a run has done so far: instructions (with the copying and hashing
+/// the VM charges for) and scheduling decisions.
+fn vm_work(vm: &Vm) -> u64 {
+    vm.steps + vm.sched_work
+}
+
 enum Phase {
     Exhaustive,
     Bounded,
@@ -182,6 +361,12 @@ pub struct Explorer {
     rng: SplitMix,
     /// Instructions executed so far (all runs, shared prefixes counted once).
     work: u64,
+    /// The unit cut off at the end of the last slice, if any.
+    unit: Option<Unit>,
+    /// `work` when the current unit began.
+    unit_start: u64,
+    /// `work` at which the current slice ends.
+    slice_end: u64,
     /// Scheduling steps of Go's own schedule (PCT's estimate of run length).
     default_steps: u64,
     /// Bytes kept: the states on the search path plus the outcomes.
@@ -215,56 +400,120 @@ impl Explorer {
             modes: vec!["exhaustive".into()],
             rng: SplitMix(seed),
             work: 0,
+            unit: None,
+            unit_start: 0,
+            slice_end: 0,
             default_steps: 0,
             kept: 0,
             memory_limited: false,
         })
     }
 
-    /// Does up to `budget` units of work (VM steps); returns true when the
-    /// whole exploration is finished.
+    /// Does about `budget` units of work (VM steps, and the copying and
+    /// hashing charged as steps); returns true when the whole exploration
+    /// is finished. A run longer than the budget is cut off and goes on at
+    /// the next call: a call overshoots `budget` by at most one VM step and
+    /// the bookkeeping of one unit (copying or hashing one state, recording
+    /// one outcome), and the results do not depend on the budget.
     pub fn work(&mut self, budget: u64) -> bool {
         let start = self.work;
+        self.slice_end = start.saturating_add(budget);
         while self.work - start < budget {
-            let before = self.work;
-            match self.phase {
-                Phase::Exhaustive => {
-                    if self.work >= self.ecfg.max_work / 2 {
-                        self.stack.clear();
-                        self.finish_dfs(None, false);
-                        continue;
+            if let Some(unit) = self.unit.take() {
+                self.resume(unit);
+            } else {
+                self.unit_start = self.work;
+                match self.phase {
+                    Phase::Exhaustive => {
+                        if self.work >= self.ecfg.max_work / 2 {
+                            self.stack.clear();
+                            self.finish_dfs(None, false);
+                            continue;
+                        }
+                        self.dfs_unit(None);
                     }
-                    self.dfs_unit(None);
+                    Phase::Bounded => {
+                        if self.work >= self.ecfg.max_work / 4 * 3 {
+                            self.stack.clear();
+                            self.finish_dfs(Some(self.ecfg.preemption_bound), false);
+                            continue;
+                        }
+                        self.dfs_unit(Some(self.ecfg.preemption_bound));
+                    }
+                    Phase::Random(left) => {
+                        if left == 0 || self.work >= self.ecfg.max_work {
+                            self.phase = Phase::Done;
+                            continue;
+                        }
+                        // Alternate uniform random schedules with PCT runs
+                        // (priority-based, a few preemptions at random
+                        // points), which find bugs of small depth with good
+                        // odds.
+                        if left % 2 == 0 {
+                            self.random_run(left - 1);
+                        } else {
+                            self.pct_run(3, left - 1);
+                        }
+                    }
+                    Phase::Done => return true,
                 }
-                Phase::Bounded => {
-                    if self.work >= self.ecfg.max_work / 4 * 3 {
-                        self.stack.clear();
-                        self.finish_dfs(Some(self.ecfg.preemption_bound), false);
-                        continue;
-                    }
-                    self.dfs_unit(Some(self.ecfg.preemption_bound));
-                }
-                Phase::Random(left) => {
-                    if left == 0 || self.work >= self.ecfg.max_work {
-                        self.phase = Phase::Done;
-                        continue;
-                    }
-                    // Alternate uniform random schedules with PCT runs
-                    // (priority-based, a few preemptions at random points),
-                    // which find bugs of small depth with good odds.
-                    if left % 2 == 0 {
-                        self.random_run();
-                    } else {
-                        self.pct_run(3);
-                    }
-                    self.phase = Phase::Random(left - 1);
-                }
-                Phase::Done => return true,
+            }
+            if self.unit.is_some() {
+                // The slice ended inside a run.
+                break;
             }
             // Every unit costs at least one, so the loop always ends.
-            self.work = self.work.max(before + 1);
+            self.work = self.work.max(self.unit_start + 1);
         }
         matches!(self.phase, Phase::Done)
+    }
+
+    /// Goes on with a unit cut off by the end of a slice.
+    fn resume(&mut self, unit: Unit) {
+        match unit {
+            Unit::DefaultRun(run) => self.default_run(run),
+            Unit::Settle { run, bound } => self.settle_first(run, bound),
+            Unit::Branch(b) => self.branch(b),
+            Unit::Random { run, then } => self.random_go_on(run, then),
+            Unit::Pct(p) => self.pct_go_on(p),
+        }
+    }
+
+    /// Steps a run as its driver says until the driver has nothing left to
+    /// do or the slice is used up (cutting the last step off if need be),
+    /// counting the work; returns whether the driver is done.
+    fn advance(&mut self, run: &mut impl Driver) -> bool {
+        let limit = self.slice_end.saturating_sub(self.work).max(1);
+        let base = vm_work(run.vm());
+        let mut picking = 0;
+        let done = loop {
+            let spent = vm_work(run.vm()) - base + picking;
+            if spent >= limit {
+                break false;
+            }
+            let pause_at = run.vm().steps + (limit - spent);
+            let complete = if run.vm().paused.is_some() {
+                run.vm().resume_step(pause_at)
+            } else {
+                let Some((c, cost)) = run.next() else {
+                    break true;
+                };
+                picking += cost;
+                run.vm().step_until(c, pause_at)
+            };
+            if complete {
+                run.stepped();
+            }
+        };
+        self.work += vm_work(run.vm()) - base + picking;
+        done
+    }
+
+    /// Units of work done so far, as [`Explorer::work`] counts them:
+    /// instructions, scheduling decisions, and copying and hashing states
+    /// in instruction-equivalents.
+    pub fn work_done(&self) -> u64 {
+        self.work
     }
 
     /// Works until the search is finished and reports it.
@@ -292,61 +541,35 @@ impl Explorer {
         }
     }
 
+    /// A fresh run, its setup counted as work.
+    fn fresh_vm(&mut self) -> Vm {
+        let vm = self.new_vm();
+        self.work += vm_work(&vm);
+        vm
+    }
+
     /// One unit of depth-first search: extend the current path by one
     /// choice (and to the next choice point), or backtrack.
-    fn dfs_unit(&mut self, bound: Option<u32>) -> u64 {
+    fn dfs_unit(&mut self, bound: Option<u32>) {
         if !self.started {
             self.started = true;
+            let vm = self.fresh_vm();
             if bound.is_none() {
                 // Go's own schedule is always among the outcomes, whatever
                 // the search later covers.
-                let default_run = self.replay(&Choices::default());
-                self.default_steps = default_run.sched_work / 24;
-                self.work += run_cost(&default_run);
-                self.record(&default_run, Choices::default());
-                self.schedules -= 1;
-                if let Some(o) = self.outcomes.get_mut(&outcome_key(&default_run)) {
-                    o.count -= 1;
-                }
+                self.default_run(Box::new(Policed {
+                    vm,
+                    policy: Policy::listed(Choices::default()),
+                    choices: Choices::default(),
+                }));
+            } else {
+                self.settle_first(Box::new(Settling(vm)), bound);
             }
-            let mut vm = self.new_vm();
-            let steps = Self::settle(&mut vm);
-            self.work += vm.steps + vm.sched_work;
-            if vm.option_count() == 0 {
-                self.record(&vm, Choices::default());
-                self.finish_dfs(bound, true);
-                return steps.max(1);
-            }
-            if vm.option_count() > 32 {
-                // Too many runnable goroutines for a systematic search.
-                self.phase = Phase::Random(self.ecfg.random_runs);
-                self.modes.push("random+pct".into());
-                return steps.max(1);
-            }
-            let point = vm.point();
-            let n = point.option_count();
-            let size = vm.copy_bytes();
-            if self.kept + size > self.ecfg.max_memory {
-                // Not even the start of the search fits.
-                self.stop_at_memory_limit();
-                return steps.max(1);
-            }
-            self.kept += size;
-            self.stack.push(Frame {
-                vm: Some(vm),
-                size,
-                point,
-                n,
-                next: 0,
-                taken: 0,
-                done: Vec::new(),
-                sleep: Vec::new(),
-            });
-            return steps.max(1);
+            return;
         }
         let Some(top) = self.stack.last_mut() else {
             self.finish_dfs(bound, true);
-            return 1;
+            return;
         };
         // Skip options asleep here or beyond the preemption bound.
         while top.next < top.n {
@@ -371,12 +594,12 @@ impl Explorer {
             if self.stack.is_empty() {
                 self.finish_dfs(bound, true);
             }
-            return 1;
+            return;
         }
         if self.schedules >= self.ecfg.max_schedules {
             self.stack.clear();
             self.finish_dfs(bound, false);
-            return 1;
+            return;
         }
         let c = top.next;
         top.next += 1;
@@ -384,12 +607,12 @@ impl Explorer {
         if let Some(b) = bound {
             let preemptions = self.preemptions_on_path() + usize::from(c != 0);
             if preemptions > b as usize {
-                return 1;
+                return;
             }
         }
-        let Some(mut vm) = self.vm_at(self.stack.len() - 1) else {
+        let Some(vm) = self.vm_at(self.stack.len() - 1) else {
             self.stop_at_memory_limit();
-            return 1;
+            return;
         };
         let top = self.stack.last_mut().expect("checked above");
         let point = top.point.clone();
@@ -397,18 +620,40 @@ impl Explorer {
         // bytes of it takes about as long as an instruction.
         let state_size = top.size;
         self.work += state_size / COPY_BYTES_PER_STEP;
-        let instr_before = vm.steps + vm.sched_work;
-        let (first, mover) = step_tracked(&mut vm, c);
-        // The segment up to the next real choice: this step plus forced ones.
-        let mut segment = first.clone();
-        let mut movers: Vec<u32> = mover.into_iter().collect();
-        let mut steps = 1;
-        while vm.option_count() == 1 {
-            let (fp, m) = step_tracked(&mut vm, 0);
-            segment.extend(fp.iter().copied());
-            movers.extend(m);
-            steps += 1;
+        self.branch(Box::new(Branch {
+            vm,
+            point,
+            c,
+            first: None,
+            segment: Footprint::new(),
+            movers: Vec::new(),
+            tracking: None,
+        }));
+    }
+
+    /// Goes on with a branch: the forced steps to the next choice point,
+    /// then the new frame (or the schedule's end).
+    fn branch(&mut self, mut b: Box<Branch>) {
+        // The segment up to the next real choice: the choice's step plus
+        // forced ones.
+        if !self.advance(&mut *b) {
+            self.unit = Some(Unit::Branch(b));
+            return;
         }
+        let Branch {
+            mut vm,
+            point,
+            c,
+            first,
+            segment,
+            movers,
+            ..
+        } = *b;
+        let first = first.expect("a branch takes its choice before it settles");
+        let top = self
+            .stack
+            .last_mut()
+            .expect("a branch leaves the top frame, which stays while it runs");
         // Sleep set for the child: inherited sleepers and explored siblings
         // that the segment neither ran nor conflicted with.
         let mut child_sleep: Vec<(u32, Footprint)> = Vec::new();
@@ -428,11 +673,10 @@ impl Explorer {
             }
             top.done.push((c, first));
         }
-        self.work += (vm.steps + vm.sched_work).saturating_sub(instr_before);
         if vm.option_count() == 0 {
             let path = self.path();
             self.record(&vm, path);
-            return steps;
+            return;
         }
         // Deduplicate states (skipped for huge heaps, where hashing costs
         // more than re-exploring). A state seen before is pruned only if it
@@ -452,7 +696,7 @@ impl Explorer {
                 match self.visited.get_mut(&h) {
                     Some(before) => {
                         if before.iter().all(|g| now_sleeping.contains(g)) {
-                            return steps + 1;
+                            return;
                         }
                         child_sleep.retain(|(g, _)| before.contains(g));
                         before.retain(|g| now_sleeping.contains(g));
@@ -470,7 +714,7 @@ impl Explorer {
             self.stack.clear();
             self.phase = Phase::Random(self.ecfg.random_runs);
             self.modes.push("random+pct".into());
-            return steps;
+            return;
         }
         let p = vm.point();
         let size = vm.copy_bytes();
@@ -485,7 +729,66 @@ impl Explorer {
             done: Vec::new(),
             sleep: child_sleep,
         });
-        steps
+    }
+
+    /// Runs Go's own schedule to its end (over as many slices as it takes)
+    /// and records its outcome, then starts the search.
+    fn default_run(&mut self, mut run: Box<Policed>) {
+        if !self.advance(&mut *run) {
+            self.unit = Some(Unit::DefaultRun(run));
+            return;
+        }
+        let vm = &run.vm;
+        self.default_steps = vm.sched_work / 24;
+        // Goroutine bookkeeping, as in `run_cost`.
+        self.work += 300 * vm.gs.len() as u64;
+        self.record(vm, Choices::default());
+        self.schedules -= 1;
+        if let Some(o) = self.outcomes.get_mut(&outcome_key(vm)) {
+            o.count -= 1;
+        }
+        let fresh = self.fresh_vm();
+        self.settle_first(Box::new(Settling(fresh)), None);
+    }
+
+    /// Advances a fresh run to the first choice point (over as many slices
+    /// as it takes) and pushes the search's first frame.
+    fn settle_first(&mut self, mut run: Box<Settling>, bound: Option<u32>) {
+        if !self.advance(&mut *run) {
+            self.unit = Some(Unit::Settle { run, bound });
+            return;
+        }
+        let Settling(mut vm) = *run;
+        if vm.option_count() == 0 {
+            self.record(&vm, Choices::default());
+            self.finish_dfs(bound, true);
+            return;
+        }
+        if vm.option_count() > 32 {
+            // Too many runnable goroutines for a systematic search.
+            self.phase = Phase::Random(self.ecfg.random_runs);
+            self.modes.push("random+pct".into());
+            return;
+        }
+        let point = vm.point();
+        let n = point.option_count();
+        let size = vm.copy_bytes();
+        if self.kept + size > self.ecfg.max_memory {
+            // Not even the start of the search fits.
+            self.stop_at_memory_limit();
+            return;
+        }
+        self.kept += size;
+        self.stack.push(Frame {
+            vm: Some(vm),
+            size,
+            point,
+            n,
+            next: 0,
+            taken: 0,
+            done: Vec::new(),
+            sleep: Vec::new(),
+        });
     }
 
     /// A copy of the state at frame `i`: its own, or recomputed from the
@@ -605,81 +908,82 @@ impl Explorer {
         }
     }
 
-    fn random_run(&mut self) -> u64 {
-        let mut vm = self.new_vm();
+    /// Starts a uniformly random schedule; the phase goes on with `then`
+    /// random runs left.
+    fn random_run(&mut self, then: u64) {
+        let vm = self.fresh_vm();
         // The explorer's generator runs on across random runs.
-        let mut policy = Policy::Seeded(self.rng.clone());
-        let mut run = Recording {
-            vm: &mut vm,
-            choices: Choices::default(),
-        };
-        let steps = drive(&mut run, &mut policy, u64::MAX);
-        let path = run.choices;
+        let policy = Policy::Seeded(self.rng.clone());
+        self.random_go_on(
+            Box::new(Policed {
+                vm,
+                policy,
+                choices: Choices::default(),
+            }),
+            then,
+        );
+    }
+
+    /// Goes on with a random schedule until it ends or the slice is used up.
+    fn random_go_on(&mut self, mut run: Box<Policed>, then: u64) {
+        if !self.advance(&mut *run) {
+            self.unit = Some(Unit::Random { run, then });
+            return;
+        }
+        let Policed {
+            vm,
+            policy,
+            choices,
+        } = *run;
         if let Policy::Seeded(rng) = policy {
             self.rng = rng;
         }
-        self.work += vm.steps + vm.sched_work;
-        self.record(&vm, path);
-        steps
+        self.record(&vm, choices);
+        // Even after a stop at the memory limit, as before runs were sliced.
+        self.phase = Phase::Random(then);
     }
 
-    /// One PCT run (Burckhardt et al., "A randomized scheduler with
+    /// Starts a PCT run (Burckhardt et al., "A randomized scheduler with
     /// probabilistic guarantees of finding bugs"): every goroutine gets a
     /// random priority when first seen, the highest-priority runnable one
     /// always runs, and at `depth - 1` random points the running goroutine's
-    /// priority drops below all others.
-    fn pct_run(&mut self, depth: u64) -> u64 {
+    /// priority drops below all others. The phase goes on with `then`
+    /// random runs left.
+    fn pct_run(&mut self, depth: u64, then: u64) {
         // The default run's length estimates the number of scheduling steps.
         let estimate = self.default_steps.max(1);
         let change_points: Vec<u64> = (1..depth).map(|_| self.rng.next_u64() % estimate).collect();
-        let mut priority: HashMap<u32, u64> = HashMap::default();
-        let mut low = depth;
-        let mut vm = self.new_vm();
-        let mut path = Vec::new();
-        let mut steps = 0u64;
-        loop {
-            let n = vm.option_count();
-            if n == 0 {
-                break;
-            }
-            // Priorities are compared over every option: work in
-            // proportion to the runnable goroutines.
-            self.work += n as u64;
-            let p = if n > 1 { vm.point() } else { Point::Ended };
-            let c = match &p {
-                Point::Schedule { options } if n > 1 => {
-                    for g in options {
-                        if !priority.contains_key(g) {
-                            let pr = depth + 1 + self.rng.next_u64() % 1_000_000;
-                            priority.insert(*g, pr);
-                        }
-                    }
-                    let (i, g) = options
-                        .iter()
-                        .enumerate()
-                        .max_by_key(|(_, g)| priority.get(g).copied().unwrap_or(0))
-                        .map(|(i, g)| (i, *g))
-                        .unwrap_or((0, options[0]));
-                    if change_points.contains(&steps) {
-                        low = low.saturating_sub(1);
-                        priority.insert(g, low);
-                    }
-                    path.push(i as u32);
-                    i
-                }
-                Point::SelectCase { .. } => {
-                    let i = (self.rng.next_u64() % n as u64) as usize;
-                    path.push(i as u32);
-                    i
-                }
-                _ => 0,
-            };
-            vm.step(c);
-            steps += 1;
+        let vm = self.fresh_vm();
+        let rng = std::mem::replace(&mut self.rng, SplitMix(0));
+        self.pct_go_on(Box::new(Pct {
+            vm,
+            depth,
+            change_points,
+            priority: HashMap::default(),
+            low: depth,
+            path: Vec::new(),
+            steps: 0,
+            rng,
+            then,
+        }));
+    }
+
+    /// Goes on with a PCT run until it ends or the slice is used up.
+    fn pct_go_on(&mut self, mut p: Box<Pct>) {
+        if !self.advance(&mut *p) {
+            self.unit = Some(Unit::Pct(p));
+            return;
         }
-        self.work += vm.steps + vm.sched_work;
+        let Pct {
+            vm,
+            path,
+            rng,
+            then,
+            ..
+        } = *p;
+        self.rng = rng;
         self.record(&vm, Choices(path));
-        steps
+        self.phase = Phase::Random(then);
     }
 
     fn record(&mut self, vm: &Vm, schedule: Choices) {
@@ -819,28 +1123,6 @@ impl Explorer {
     }
 }
 
-/// A run that remembers the choices made at points with more than one
-/// option: its schedule.
-struct Recording<'a> {
-    vm: &'a mut Vm,
-    choices: Choices,
-}
-
-impl Stepper for Recording<'_> {
-    fn point(&mut self) -> Point {
-        self.vm.point()
-    }
-    fn option_count(&mut self) -> usize {
-        self.vm.option_count()
-    }
-    fn take(&mut self, choice: usize) {
-        if self.vm.option_count() > 1 {
-            self.choices.0.push(choice as u32);
-        }
-        self.vm.step(choice);
-    }
-}
-
 /// What a whole run costs, in instruction-equivalents: instructions,
 /// scheduling decisions, and per-goroutine bookkeeping.
 fn run_cost(vm: &Vm) -> u64 {
@@ -906,16 +1188,34 @@ const TIMERS_KEY: u64 = u64::MAX - 4;
 /// The virtual clock: read by `time.Now`, written when time advances.
 const CLOCK_KEY: u64 = u64::MAX - 5;
 
-/// Takes one step, recording its footprint: the channels and sync objects
-/// it used (from the event log), the memory it read or wrote, whether it
-/// printed or started a goroutine. Returns the footprint and who moved.
-fn step_tracked(vm: &mut Vm, choice: usize) -> (Footprint, Option<u32>) {
-    use crate::vm::events::EventKind;
-    let mover = vm.option_gid(choice);
-    let out_from = vm.stdout.len();
-    let clock_from = vm.now();
+/// What is noted before a step to find its footprint after it.
+struct Tracking {
+    mover: Option<u32>,
+    out_from: usize,
+    clock_from: i64,
+}
+
+/// Starts recording the footprint of the step about to take `choice`.
+fn track(vm: &mut Vm, choice: usize) -> Tracking {
+    let t = Tracking {
+        mover: vm.option_gid(choice),
+        out_from: vm.stdout.len(),
+        clock_from: vm.now(),
+    };
     vm.touch_log = Some(Vec::new());
-    vm.step(choice);
+    t
+}
+
+/// The footprint of a step recorded since [`track`]: the channels and sync
+/// objects it used (from the event log), the memory it read or wrote,
+/// whether it printed or started a goroutine; and who moved.
+fn tracked(vm: &mut Vm, t: Tracking) -> (Footprint, Option<u32>) {
+    use crate::vm::events::EventKind;
+    let Tracking {
+        mover,
+        out_from,
+        clock_from,
+    } = t;
     let touched = vm.touch_log.take().unwrap_or_default();
     let mut fp = Footprint::new();
     // `step` keeps only this step's events.

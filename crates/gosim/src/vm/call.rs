@@ -212,7 +212,7 @@ impl Vm {
                         None => Ok(g.stack.drain(height.min(g.stack.len())..).collect()),
                     };
                 }
-                Exec::Yield | Exec::Statement => continue,
+                Exec::Yield | Exec::Statement | Exec::Paused => continue,
                 Exec::SelectChoice(_) => {
                     break Err("a String or Error method used select".into());
                 }

@@ -94,6 +94,9 @@ pub enum Exec {
     Yield,
     /// Reached a statement boundary in line-step mode.
     Statement,
+    /// Reached the host's pause (`Vm::step_until`): the goroutine goes on
+    /// from here at `Vm::resume_step`, as if it had not stopped.
+    Paused,
     Blocked,
     Exited,
     /// At a select with several ready cases: the scheduler must choose.
@@ -165,6 +168,11 @@ pub struct Vm {
     pub resource_samples: Vec<(i64, u32, u32)>,
     /// Set when the last instruction was a statement boundary.
     pub at_statement: bool,
+    /// The instruction count at which a step stops for its host
+    /// (`step_until`); `u64::MAX` when no host asked.
+    pub pause_at: u64,
+    /// The goroutine whose step was cut off at `pause_at`, to go on with.
+    pub paused: Option<Gid>,
     /// Native-side events for the event log (who did what).
     pub events: Vec<Event>,
     /// Where the last step's events end in `events`: what follows (a timer
@@ -254,6 +262,8 @@ impl Vm {
             leaked: Vec::new(),
             resource_samples: Vec::new(),
             at_statement: false,
+            pause_at: u64::MAX,
+            paused: None,
             events: Vec::new(),
             events_step_end: 0,
             pending_select: None,
@@ -628,6 +638,14 @@ impl Vm {
                     }
                     self.end(Ending::StepBudget);
                     return Exec::Ended;
+                }
+                // A synchronous call (a String method) cannot be left
+                // midway: it finishes inside the step.
+                if self.steps >= self.pause_at && self.sync_depth.is_empty() {
+                    if let Some(f) = g.frames.last_mut() {
+                        f.pc = pc as u32;
+                    }
+                    return Exec::Paused;
                 }
                 self.steps += 1;
                 let Some(op) = code.get(pc) else {

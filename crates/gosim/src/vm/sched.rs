@@ -289,6 +289,33 @@ impl Vm {
         self.events_step_end = self.events.len();
     }
 
+    /// [`Vm::step`], cut off before the first instruction at which
+    /// [`Vm::steps`] has reached `pause_at`; returns whether the step is
+    /// complete. A step cut off goes on with [`Vm::resume_step`] exactly as
+    /// if it had not stopped (no point, no scheduling, no preemption in
+    /// between), so a host can run a long step in slices of work. Until it
+    /// is complete, the VM is at no point: nothing but `resume_step` may be
+    /// called.
+    pub fn step_until(&mut self, choice: usize, pause_at: u64) -> bool {
+        self.pause_at = pause_at;
+        self.step(choice);
+        self.pause_at = u64::MAX;
+        self.paused.is_none()
+    }
+
+    /// Goes on with a step cut off by [`Vm::step_until`], again until
+    /// `pause_at`; returns whether the step is complete.
+    pub fn resume_step(&mut self, pause_at: u64) -> bool {
+        let Some(gid) = self.paused.take() else {
+            return true;
+        };
+        self.pause_at = pause_at;
+        self.run_goroutine(gid, true);
+        self.pause_at = u64::MAX;
+        self.events_step_end = self.events.len();
+        self.paused.is_none()
+    }
+
     fn take_step(&mut self, point: PendingPoint, gid: Option<Gid>, choice: usize) {
         match point {
             PendingPoint::Ended => {}
@@ -342,6 +369,10 @@ impl Vm {
         match r {
             Exec::Yield | Exec::Statement => {
                 g.status = GStatus::Runnable;
+            }
+            Exec::Paused => {
+                // Still running: the step goes on at `resume_step`.
+                self.paused = Some(gid);
             }
             Exec::SelectChoice(ref opts) => {
                 g.status = GStatus::Runnable;

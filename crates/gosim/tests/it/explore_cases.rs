@@ -333,3 +333,73 @@ fn progress_shows_outcomes_as_they_are_found_and_matches_the_report() {
     assert_eq!(live, done);
     assert!(live.len() >= 2, "{live:?}");
 }
+
+/// A slice of exploring does about its budget of work whatever the program:
+/// a run longer than the slice (here Go's default schedule and the search's
+/// first settle, each a million instructions of one goroutine) is cut off
+/// and goes on at the next call, and slicing changes nothing in the report.
+#[test]
+fn work_returns_after_about_its_budget_even_inside_one_long_run() {
+    let src = "package main\n\nvar n int\n\nfunc main() {\n\tfor {\n\t\tn++\n\t}\n}\n";
+    let ecfg = ExploreConfig {
+        max_steps_per_run: 1_000_000,
+        ..ExploreConfig::default()
+    };
+    let new = || {
+        gosim::explore::Explorer::new(src, &run_cfg(GoVersion::CURRENT), ecfg.clone())
+            .expect("compiles")
+    };
+    let mut whole = new();
+    let expected = whole.run_to_end();
+    assert_eq!(expected.outcomes.len(), 1);
+    assert_eq!(expected.outcomes[0].class, OutcomeClass::BudgetExhausted);
+    // Two runs of a million instructions each.
+    assert!(whole.work_done() > 2_000_000, "{}", whole.work_done());
+
+    const SLICE: u64 = 20_000;
+    // One statement of the loop and the bookkeeping of recording one
+    // outcome: far below a slice.
+    const OVERSHOOT: u64 = 1_000;
+    let mut sliced = new();
+    let mut calls = 0u64;
+    loop {
+        let before = sliced.work_done();
+        let done = sliced.work(SLICE);
+        let did = sliced.work_done() - before;
+        calls += 1;
+        assert!(
+            did <= SLICE + OVERSHOOT,
+            "call {calls} did {did} units of work for a budget of {SLICE}"
+        );
+        if done {
+            break;
+        }
+    }
+    assert!(calls >= 2_000_000 / SLICE, "{calls} calls");
+    assert_eq!(sliced.work_done(), whole.work_done());
+    assert_eq!(sliced.report(), expected);
+}
+
+/// Slices of any size give the report of one long call, on every case.
+#[test]
+fn explore_slices_of_any_size_give_the_same_report() {
+    let mut compared = 0;
+    for c in cases() {
+        let src = c.source.as_str();
+        let ecfg = ExploreConfig {
+            max_work: 1_000_000,
+            random_runs: 20,
+            ..ExploreConfig::default()
+        };
+        let new = || {
+            gosim::explore::Explorer::new(src, &run_cfg(GoVersion::CURRENT), ecfg.clone())
+                .expect("compiles")
+        };
+        let expected = new().run_to_end();
+        let mut sliced = new();
+        while !sliced.work(997) {}
+        assert_eq!(sliced.report(), expected, "{}", c.slug);
+        compared += 1;
+    }
+    assert!(compared >= 15, "{compared} cases compared");
+}
