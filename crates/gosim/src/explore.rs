@@ -164,18 +164,15 @@ fn dependent(a: &Footprint, b: &Footprint) -> bool {
 /// one long call, so slicing changes no result.
 enum Unit {
     /// Go's own schedule, run to its end before the search starts.
-    DefaultRun(Box<Policed>),
+    DefaultRun(Policed),
     /// A fresh run advancing to the search's first choice point.
-    Settle {
-        run: Box<Settling>,
-        bound: Option<u32>,
-    },
+    Settle { run: Policed, bound: Option<u32> },
     /// A branch of the search, advancing to its next choice point.
-    Branch(Box<Branch>),
+    Branch(Branch),
     /// A uniformly random schedule; `then` is the phase after it.
-    Random { run: Box<Policed>, then: u64 },
+    Random { run: Policed, then: u64 },
     /// A PCT schedule.
-    Pct(Box<Pct>),
+    Pct(Pct),
 }
 
 /// A branch under way: the choice taken at the top frame, then the forced
@@ -282,11 +279,25 @@ impl Driver for Pct {
 }
 
 /// A run under a policy: Go's own schedule, or a random one remembering
-/// the choices made at points with more than one option (its schedule).
+/// the choices made at points with more than one option (its schedule);
+/// or, `settling`, a fresh run advancing through single-option points to
+/// the first real choice point.
 struct Policed {
     vm: Vm,
     policy: Policy,
     choices: Choices,
+    settling: bool,
+}
+
+impl Policed {
+    fn new(vm: Vm, policy: Policy, settling: bool) -> Policed {
+        Policed {
+            vm,
+            policy,
+            choices: Choices::default(),
+            settling,
+        }
+    }
 }
 
 impl Driver for Policed {
@@ -295,7 +306,7 @@ impl Driver for Policed {
     }
     fn next(&mut self) -> Option<(usize, u64)> {
         let n = self.vm.option_count();
-        if n == 0 {
+        if n == 0 || (self.settling && n > 1) {
             return None;
         }
         let c = self.policy.choose(n);
@@ -303,19 +314,6 @@ impl Driver for Policed {
             self.choices.0.push(c as u32);
         }
         Some((c, 0))
-    }
-}
-
-/// A fresh run advancing through single-option points to the first real
-/// choice point (or the end).
-struct Settling(Vm);
-
-impl Driver for Settling {
-    fn vm(&mut self) -> &mut Vm {
-        &mut self.0
-    }
-    fn next(&mut self) -> Option<(usize, u64)> {
-        (self.0.option_count() == 1).then_some((0, 0))
     }
 }
 
@@ -362,7 +360,7 @@ pub struct Explorer {
     /// Instructions executed so far (all runs, shared prefixes counted once).
     work: u64,
     /// The unit cut off at the end of the last slice, if any.
-    unit: Option<Unit>,
+    unit: Option<Box<Unit>>,
     /// `work` when the current unit began.
     unit_start: u64,
     /// `work` at which the current slice ends.
@@ -420,7 +418,7 @@ impl Explorer {
         self.slice_end = start.saturating_add(budget);
         while self.work - start < budget {
             if let Some(unit) = self.unit.take() {
-                self.resume(unit);
+                self.go_on(unit);
             } else {
                 self.unit_start = self.work;
                 match self.phase {
@@ -468,21 +466,31 @@ impl Explorer {
         matches!(self.phase, Phase::Done)
     }
 
-    /// Goes on with a unit cut off by the end of a slice.
-    fn resume(&mut self, unit: Unit) {
-        match unit {
-            Unit::DefaultRun(run) => self.default_run(run),
-            Unit::Settle { run, bound } => self.settle_first(run, bound),
-            Unit::Branch(b) => self.branch(b),
-            Unit::Random { run, then } => self.random_go_on(run, then),
-            Unit::Pct(p) => self.pct_go_on(p),
+    /// Runs a unit until its run is done or the slice is used up (then it
+    /// waits in `unit` for the next slice), and finishes it.
+    fn go_on(&mut self, mut unit: Box<Unit>) {
+        let run: &mut dyn Driver = match &mut *unit {
+            Unit::DefaultRun(run) | Unit::Random { run, .. } | Unit::Settle { run, .. } => run,
+            Unit::Branch(b) => b,
+            Unit::Pct(p) => p,
+        };
+        if !self.advance(run) {
+            self.unit = Some(unit);
+            return;
+        }
+        match *unit {
+            Unit::DefaultRun(run) => self.default_run_done(run.vm),
+            Unit::Settle { run, bound } => self.settled(run.vm, bound),
+            Unit::Branch(b) => self.branch_done(b),
+            Unit::Random { run, then } => self.random_done(run, then),
+            Unit::Pct(p) => self.pct_done(p),
         }
     }
 
     /// Steps a run as its driver says until the driver has nothing left to
     /// do or the slice is used up (cutting the last step off if need be),
     /// counting the work; returns whether the driver is done.
-    fn advance(&mut self, run: &mut impl Driver) -> bool {
+    fn advance(&mut self, run: &mut dyn Driver) -> bool {
         let limit = self.slice_end.saturating_sub(self.work).max(1);
         let base = vm_work(run.vm());
         let mut picking = 0;
@@ -557,13 +565,16 @@ impl Explorer {
             if bound.is_none() {
                 // Go's own schedule is always among the outcomes, whatever
                 // the search later covers.
-                self.default_run(Box::new(Policed {
+                self.go_on(Box::new(Unit::DefaultRun(Policed::new(
                     vm,
-                    policy: Policy::listed(Choices::default()),
-                    choices: Choices::default(),
-                }));
+                    Policy::GoDefault,
+                    false,
+                ))));
             } else {
-                self.settle_first(Box::new(Settling(vm)), bound);
+                self.go_on(Box::new(Unit::Settle {
+                    run: Policed::new(vm, Policy::GoDefault, true),
+                    bound,
+                }));
             }
             return;
         }
@@ -620,7 +631,9 @@ impl Explorer {
         // bytes of it takes about as long as an instruction.
         let state_size = top.size;
         self.work += state_size / COPY_BYTES_PER_STEP;
-        self.branch(Box::new(Branch {
+        // The segment up to the next real choice: the choice's step plus
+        // forced ones.
+        self.go_on(Box::new(Unit::Branch(Branch {
             vm,
             point,
             c,
@@ -628,18 +641,12 @@ impl Explorer {
             segment: Footprint::new(),
             movers: Vec::new(),
             tracking: None,
-        }));
+        })));
     }
 
-    /// Goes on with a branch: the forced steps to the next choice point,
-    /// then the new frame (or the schedule's end).
-    fn branch(&mut self, mut b: Box<Branch>) {
-        // The segment up to the next real choice: the choice's step plus
-        // forced ones.
-        if !self.advance(&mut *b) {
-            self.unit = Some(Unit::Branch(b));
-            return;
-        }
+    /// A branch at its next choice point (or the schedule's end): the new
+    /// frame.
+    fn branch_done(&mut self, b: Branch) {
         let Branch {
             mut vm,
             point,
@@ -648,12 +655,13 @@ impl Explorer {
             segment,
             movers,
             ..
-        } = *b;
-        let first = first.expect("a branch takes its choice before it settles");
-        let top = self
-            .stack
-            .last_mut()
-            .expect("a branch leaves the top frame, which stays while it runs");
+        } = b;
+        // Taken: a branch settles only after its choice's step.
+        let first = first.unwrap_or_default();
+        // The top frame stays while its branch runs.
+        let Some(top) = self.stack.last_mut() else {
+            return;
+        };
         // Sleep set for the child: inherited sleepers and explored siblings
         // that the segment neither ran nor conflicted with.
         let mut child_sleep: Vec<(u32, Footprint)> = Vec::new();
@@ -731,14 +739,10 @@ impl Explorer {
         });
     }
 
-    /// Runs Go's own schedule to its end (over as many slices as it takes)
-    /// and records its outcome, then starts the search.
-    fn default_run(&mut self, mut run: Box<Policed>) {
-        if !self.advance(&mut *run) {
-            self.unit = Some(Unit::DefaultRun(run));
-            return;
-        }
-        let vm = &run.vm;
+    /// Go's own schedule at its end: records its outcome and starts the
+    /// search.
+    fn default_run_done(&mut self, vm: Vm) {
+        let vm = &vm;
         self.default_steps = vm.sched_work / 24;
         // Goroutine bookkeeping, as in `run_cost`.
         self.work += 300 * vm.gs.len() as u64;
@@ -747,18 +751,15 @@ impl Explorer {
         if let Some(o) = self.outcomes.get_mut(&outcome_key(vm)) {
             o.count -= 1;
         }
-        let fresh = self.fresh_vm();
-        self.settle_first(Box::new(Settling(fresh)), None);
+        let vm = self.fresh_vm();
+        self.go_on(Box::new(Unit::Settle {
+            run: Policed::new(vm, Policy::GoDefault, true),
+            bound: None,
+        }));
     }
 
-    /// Advances a fresh run to the first choice point (over as many slices
-    /// as it takes) and pushes the search's first frame.
-    fn settle_first(&mut self, mut run: Box<Settling>, bound: Option<u32>) {
-        if !self.advance(&mut *run) {
-            self.unit = Some(Unit::Settle { run, bound });
-            return;
-        }
-        let Settling(mut vm) = *run;
+    /// A fresh run at the first choice point: the search's first frame.
+    fn settled(&mut self, mut vm: Vm, bound: Option<u32>) {
         if vm.option_count() == 0 {
             self.record(&vm, Choices::default());
             self.finish_dfs(bound, true);
@@ -914,27 +915,18 @@ impl Explorer {
         let vm = self.fresh_vm();
         // The explorer's generator runs on across random runs.
         let policy = Policy::Seeded(self.rng.clone());
-        self.random_go_on(
-            Box::new(Policed {
-                vm,
-                policy,
-                choices: Choices::default(),
-            }),
-            then,
-        );
+        let run = Policed::new(vm, policy, false);
+        self.go_on(Box::new(Unit::Random { run, then }));
     }
 
-    /// Goes on with a random schedule until it ends or the slice is used up.
-    fn random_go_on(&mut self, mut run: Box<Policed>, then: u64) {
-        if !self.advance(&mut *run) {
-            self.unit = Some(Unit::Random { run, then });
-            return;
-        }
+    /// A random schedule at its end.
+    fn random_done(&mut self, run: Policed, then: u64) {
         let Policed {
             vm,
             policy,
             choices,
-        } = *run;
+            ..
+        } = run;
         if let Policy::Seeded(rng) = policy {
             self.rng = rng;
         }
@@ -955,7 +947,7 @@ impl Explorer {
         let change_points: Vec<u64> = (1..depth).map(|_| self.rng.next_u64() % estimate).collect();
         let vm = self.fresh_vm();
         let rng = std::mem::replace(&mut self.rng, SplitMix(0));
-        self.pct_go_on(Box::new(Pct {
+        self.go_on(Box::new(Unit::Pct(Pct {
             vm,
             depth,
             change_points,
@@ -965,22 +957,18 @@ impl Explorer {
             steps: 0,
             rng,
             then,
-        }));
+        })));
     }
 
-    /// Goes on with a PCT run until it ends or the slice is used up.
-    fn pct_go_on(&mut self, mut p: Box<Pct>) {
-        if !self.advance(&mut *p) {
-            self.unit = Some(Unit::Pct(p));
-            return;
-        }
+    /// A PCT run at its end.
+    fn pct_done(&mut self, p: Pct) {
         let Pct {
             vm,
             path,
             rng,
             then,
             ..
-        } = *p;
+        } = p;
         self.rng = rng;
         self.record(&vm, Choices(path));
         self.phase = Phase::Random(then);
