@@ -4,8 +4,10 @@
 //!
 //! Owns the history of a run, recorded as it steps (the choice taken, how
 //! many options there were, who ran, where the virtual clock moved), the
-//! redo plan beyond the current position, and periodic checkpoints (clones
-//! of the VM) so that going back is a restore plus a short replay: the VM
+//! redo plan beyond the current position, and checkpoints (clones of the
+//! VM: periodic ones that thin out as the run grows, and one retaken close
+//! behind the position) so that going back is a restore plus a short
+//! replay: the VM
 //! is a pure function of the program and the choices. A host reads the run
 //! only through this type and `Snapshot`; it never sees the VM.
 //!
