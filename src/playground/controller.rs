@@ -269,14 +269,17 @@ impl Controller {
             self.cached = None;
             return false;
         }
-        let copies = session.checkpoint_count();
+        let units = session.checkpoint_units();
         if !step(session) {
             return false;
         }
         self.cached = None;
         // The session keeps a VM copy now and then (ever more sparsely as
-        // the run grows); together they count against the memory budget.
-        if session.checkpoint_count() > copies
+        // the run grows, and one close behind); together they count
+        // against the memory budget.
+        // A new copy may replace the tail copy, so the count can stay
+        // the same while the size grows.
+        if session.checkpoint_units() > units
             && session.checkpoint_units() > self.config.max_checkpoint_units
             && !session.is_ended()
         {

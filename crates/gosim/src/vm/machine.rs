@@ -131,7 +131,10 @@ pub enum Flow {
 pub struct Vm {
     pub prog: Rc<Program>,
     pub cfg: VmConfig,
-    pub gs: Vec<Goroutine>,
+    /// Shared with the session's checkpoints until written (`g_mut`,
+    /// a goroutine taken out to run): a copy of a VM with 100,000 parked
+    /// goroutines copies pointers, not their stacks.
+    pub gs: Vec<Rc<Goroutine>>,
     /// gid -> index in `gs`.
     pub gindex: HashMap<Gid, usize>,
     pub heap: Heap,
@@ -311,7 +314,7 @@ impl Vm {
             .push(Frame::new(entry, 0, 0, Span::default(), true));
         vm.gindex.insert(MAIN_GID, 0);
         main.status = GStatus::Running;
-        vm.gs.push(main);
+        vm.gs.push(Rc::new(main));
         // main is running, with the run queue as real Go has it then.
         let phantom = if vm.cfg.go_version.sync_timers() {
             Some(RUNTIME_PHANTOM_GID)
@@ -330,12 +333,12 @@ impl Vm {
     }
 
     pub fn g(&self, gid: Gid) -> Option<&Goroutine> {
-        self.gindex.get(&gid).map(|&i| &self.gs[i])
+        self.gindex.get(&gid).map(|&i| &*self.gs[i])
     }
 
     pub fn g_mut(&mut self, gid: Gid) -> Option<&mut Goroutine> {
         match self.gindex.get(&gid) {
-            Some(&i) => Some(&mut self.gs[i]),
+            Some(&i) => Some(Rc::make_mut(&mut self.gs[i])),
             None => None,
         }
     }
@@ -540,7 +543,7 @@ impl Vm {
             }
         }
         self.gindex.insert(gid, self.gs.len());
-        self.gs.push(g);
+        self.gs.push(Rc::new(g));
         self.live_goroutines += 1;
         self.last_progress = self.steps;
         self.runq.ready(gid);

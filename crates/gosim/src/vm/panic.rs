@@ -16,6 +16,7 @@ use super::value::Value;
 use crate::format;
 use crate::syntax::span::{LineIndex, Span};
 use crate::types::TypeKind;
+use crate::vm::op::Program;
 use std::rc::Rc;
 
 impl Vm {
@@ -309,65 +310,78 @@ impl Vm {
 
     /// Appends simplified stack frames of `g` to stderr.
     pub fn stack_trace(&mut self, g: &Goroutine) {
-        let prog = self.prog.clone();
-        let index = LineIndex::new(&prog.source);
+        let index = LineIndex::new(&self.prog.source);
         let mut text = String::new();
-        for f in g.frames.iter().rev() {
-            let code = &prog.funcs[f.fid as usize];
-            if code.name == "runtime.main" {
-                continue;
-            }
-            let span = code.spans.get(f.pc as usize).copied().unwrap_or(code.span);
-            if code.library {
-                text.push_str(&format!("{}(...)\n\t{}\n", code.name, "<gosim library>"));
-            } else {
-                text.push_str(&format!(
-                    "{}(...)\n\t./prog.go:{}\n",
-                    code.name,
-                    index.line(span.lo)
-                ));
-            }
-        }
-        if let Some(at) = g.created_at {
-            text.push_str(&format!(
-                "created by goroutine {}\n\t./prog.go:{}\n",
-                g.created_by.unwrap_or(1),
-                index.line(at.lo)
-            ));
-        }
+        trace_text(&self.prog, &index, g, &mut text);
         self.stderr.extend_from_slice(text.as_bytes());
-        self.stderr.extend_from_slice(b"\n");
     }
 
     /// Prints every goroutine's header (Go's traceback after a fatal error).
+    ///
+    /// Go prints every goroutine; with 100,000 of them that is 10 MB. The
+    /// dump stops at the output budget (after the goroutine that crosses
+    /// it, so what is printed is Go's text byte for byte) and says how many
+    /// goroutines it left out.
     pub fn crash_dump(&mut self, running: Option<&Goroutine>) {
         self.stderr.extend_from_slice(b"\n");
         let minor = u32::from(self.cfg.go_version.minor());
+        let index = LineIndex::new(&self.prog.source);
+        let cap = self.cfg.max_output;
+        let mut text = String::new();
         if let Some(g) = running {
-            let h = format!("goroutine {} [running]:\n", g.id);
-            self.stderr.extend_from_slice(h.as_bytes());
-            let g = g.clone();
-            self.stack_trace(&g);
+            text.push_str(&format!("goroutine {} [running]:\n", g.id));
+            trace_text(&self.prog, &index, g, &mut text);
         }
-        let others: Vec<Goroutine> = self
-            .gs
-            .iter()
-            .filter(|g| {
-                g.status != GStatus::Dead
-                    && Some(g.id) != running.map(|r| r.id)
-                    && !g.frames.is_empty()
-            })
-            .cloned()
-            .collect();
-        for g in others {
+        let mut left_out = 0usize;
+        for g in self.gs.iter().filter(|g| {
+            g.status != GStatus::Dead && Some(g.id) != running.map(|r| r.id) && !g.frames.is_empty()
+        }) {
+            if self.stderr.len() + text.len() >= cap {
+                left_out += 1;
+                continue;
+            }
             let reason = match &g.status {
-                GStatus::Waiting(r) => r.as_go_str_for(minor).to_string(),
-                _ => "runnable".into(),
+                GStatus::Waiting(r) => r.as_go_str_for(minor),
+                _ => "runnable",
             };
-            let h = format!("goroutine {} [{}]:\n", g.id, reason);
-            self.stderr.extend_from_slice(h.as_bytes());
-            self.stack_trace(&g);
+            text.push_str(&format!("goroutine {} [{}]:\n", g.id, reason));
+            trace_text(&self.prog, &index, g, &mut text);
         }
+        if left_out > 0 {
+            text.push_str(&format!(
+                "...{left_out} more goroutines not shown (gosim's output budget)\n\n"
+            ));
+        }
+        self.stderr.extend_from_slice(text.as_bytes());
         self.stderr.extend_from_slice(b"exit status 2\n");
     }
+}
+
+/// Appends simplified stack frames of `g`, and the blank line after them,
+/// to `text`.
+fn trace_text(prog: &Program, index: &LineIndex, g: &Goroutine, text: &mut String) {
+    for f in g.frames.iter().rev() {
+        let code = &prog.funcs[f.fid as usize];
+        if code.name == "runtime.main" {
+            continue;
+        }
+        let span = code.spans.get(f.pc as usize).copied().unwrap_or(code.span);
+        if code.library {
+            text.push_str(&format!("{}(...)\n\t{}\n", code.name, "<gosim library>"));
+        } else {
+            text.push_str(&format!(
+                "{}(...)\n\t./prog.go:{}\n",
+                code.name,
+                index.line(span.lo)
+            ));
+        }
+    }
+    if let Some(at) = g.created_at {
+        text.push_str(&format!(
+            "created by goroutine {}\n\t./prog.go:{}\n",
+            g.created_by.unwrap_or(1),
+            index.line(at.lo)
+        ));
+    }
+    text.push('\n');
 }

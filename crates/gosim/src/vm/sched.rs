@@ -10,6 +10,7 @@ use super::goroutine::{GStatus, Goroutine};
 use super::machine::{Ending, Exec, Vm, MAIN_GID, RUNTIME_PHANTOM_GID};
 use crate::runtime::Gid;
 use crate::schedule::{Point, Stepper};
+use std::rc::Rc;
 
 /// Instructions the other goroutines may run after main returned.
 const AFTER_MAIN_STEPS: u64 = 200_000;
@@ -355,7 +356,10 @@ impl Vm {
         let Some(&idx) = self.gindex.get(&gid) else {
             return;
         };
-        let mut g = std::mem::replace(&mut self.gs[idx], Goroutine::new(gid));
+        let mut g = Rc::unwrap_or_clone(std::mem::replace(
+            &mut self.gs[idx],
+            Rc::new(Goroutine::new(gid)),
+        ));
         if !continuing {
             g.run_since = self.now();
         }
@@ -397,7 +401,7 @@ impl Vm {
                 self.current = None;
             }
         }
-        self.gs[idx] = g;
+        self.gs[idx] = Rc::new(g);
         if r == Exec::Exited && gid == MAIN_GID && self.ending.is_none() {
             // main returned: the program is over, but the other goroutines
             // run on, invisibly, to see which would stay blocked forever

@@ -1127,8 +1127,11 @@ impl Vm {
             Ending::GoroutineBudget => "stopped: too many goroutines".into(),
             Ending::OutputBudget => "stopped: too much output".into(),
             _ => {
-                let text = String::from_utf8_lossy(&self.stderr).to_string();
-                text.lines().next().unwrap_or("").to_string()
+                // The first line only: a crash dump can be a megabyte.
+                let first = self.stderr.split(|&b| b == b'\n').next().unwrap_or(&[]);
+                String::from_utf8_lossy(first)
+                    .trim_end_matches('\r')
+                    .to_string()
             }
         };
         EndingView {

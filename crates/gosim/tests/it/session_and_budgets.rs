@@ -385,3 +385,88 @@ fn a_range_over_func_body_shows_its_variables_and_not_the_loop_state() {
     );
     assert_eq!(s.snapshot().stdout, "a 1\nb 3\n");
 }
+
+/// `n` goroutines parked on one mutex, then a deadlock.
+fn parked_on_a_mutex(n: usize) -> String {
+    format!(
+        "package main\n\nimport (\n\t\"runtime\"\n\t\"sync\"\n)\n\nfunc main() {{\n\tvar wg sync.WaitGroup\n\tvar mu sync.Mutex\n\tmu.Lock()\n\tfor i := 0; i < {n}; i++ {{\n\t\twg.Add(1)\n\t\tgo func() {{\n\t\t\tdefer wg.Done()\n\t\t\tmu.Lock()\n\t\t}}()\n\t\truntime.Gosched()\n\t}}\n\twg.Wait()\n}}\n"
+    )
+}
+
+#[test]
+fn back_at_the_end_of_a_long_run_replays_few_steps_and_is_exact() {
+    let src = parked_on_a_mutex(3_000);
+    let config = RunConfig {
+        max_steps: 100_000_000,
+        ..RunConfig::default()
+    };
+    let mut s = Session::new(&src, &config, StepBy::Statement).expect("compiles");
+    s.run(usize::MAX);
+    let end = s.position();
+    let end_hash = s.state_hash();
+    assert_eq!(
+        s.snapshot().ending.map(|e| e.class),
+        Some(OutcomeClass::Deadlock)
+    );
+    s.back();
+    // The periodic checkpoints alone are up to an eighth of the run
+    // behind; the tail copy is a quarter of the VM's size in steps.
+    assert!(s.replayed() >= 1);
+    assert!(
+        s.replayed() < end / 8 && s.replayed() <= 1_000,
+        "Back replayed {} of {end} steps",
+        s.replayed()
+    );
+    let back_hash = s.state_hash();
+    s.back();
+    assert!(s.replayed() <= 1_000);
+    let mut fresh = Session::new(&src, &config, StepBy::Statement).expect("compiles");
+    fresh.goto(end - 1);
+    assert_eq!(back_hash, fresh.state_hash(), "back is exact");
+    s.goto(end);
+    assert_eq!(s.state_hash(), end_hash);
+}
+
+#[test]
+fn a_crash_dump_stops_at_the_output_budget_and_says_so() {
+    let n = 12_000;
+    let src = parked_on_a_mutex(n);
+    let config = RunConfig {
+        max_steps: 100_000_000,
+        ..RunConfig::default()
+    };
+    let mut s = Session::new(&src, &config, StepBy::SchedulingPoint).expect("compiles");
+    s.run(usize::MAX);
+    let stderr = s.snapshot().stderr;
+    assert!(
+        stderr.starts_with("fatal error: all goroutines are asleep - deadlock!\n\ngoroutine 1 [")
+    );
+    assert!(
+        stderr.ends_with(" more goroutines not shown (gosim's output budget)\n\nexit status 2\n")
+    );
+    // Whole goroutines up to the 1 MiB budget, and not one more.
+    let cap = 1 << 20;
+    let shown = stderr
+        .lines()
+        .filter(|l| l.starts_with("goroutine "))
+        .count();
+    let note = stderr
+        .lines()
+        .find(|l| l.starts_with("..."))
+        .expect("a note");
+    let left_out: usize = note[3..]
+        .split(' ')
+        .next()
+        .and_then(|x| x.parse().ok())
+        .expect("a count");
+    assert_eq!(
+        shown + left_out,
+        n + 1,
+        "every goroutine is shown or counted"
+    );
+    let dump_end = stderr.find("\n...").expect("a note") + 1;
+    assert!(
+        dump_end >= cap && dump_end < cap + 400,
+        "{dump_end} bytes before the note"
+    );
+}
