@@ -753,9 +753,20 @@ impl PlayModel {
             Cmd::ExploreTick => match &mut self.explore {
                 Some(run) if run.running() => {
                     if let Some(explorer) = &mut run.explorer {
-                        run.slices += 1;
-                        if explorer.work(EXPLORE_SLICE) {
-                            run.report = Some(explorer.report());
+                        // Slices until the tick's time is used up (each is
+                        // well under a millisecond); a clock that does not
+                        // move, as in native tests, gets one slice a tick.
+                        let start = (self.clock)();
+                        loop {
+                            run.slices += 1;
+                            if explorer.work(EXPLORE_SLICE) {
+                                run.report = Some(explorer.report());
+                                break;
+                            }
+                            let spent = (self.clock)() - start;
+                            if spent <= 0.0 || spent > TICK_BUDGET_MS {
+                                break;
+                            }
                         }
                     }
                     true
