@@ -25,37 +25,9 @@ use gosim::snapshot::SnapshotOptions;
 use gosim::RunConfig;
 use std::time::Instant;
 
-const PROGRAM: &str = "package main
-
-import (
-	\"runtime\"
-	\"sync\"
-)
-
-func main() {
-	var wg sync.WaitGroup
-	var mu sync.Mutex
-	mu.Lock()
-	for i := 0; i < N; i++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			mu.Lock()
-		}()
-		runtime.Gosched()
-	}
-	wg.Wait()
-}
-";
-
-fn median(mut v: Vec<f64>) -> f64 {
-    v.sort_by(f64::total_cmp);
-    v[v.len() / 2]
-}
-
-fn ms(t: Instant) -> f64 {
-    t.elapsed().as_secs_f64() * 1e3
-}
+#[path = "support/many_goroutines.rs"]
+mod many_goroutines;
+use many_goroutines::{median, ms, program};
 
 fn main() {
     let args: Vec<String> = std::env::args().collect();
@@ -68,7 +40,7 @@ fn main() {
     };
     let runs = arg("--runs", 5);
     let n = arg("--n", 99_999);
-    let src = PROGRAM.replace("N;", &format!("{n};"));
+    let src = program(n);
     // What the page runs: line stepping, its instruction limit raised.
     let config = RunConfig {
         max_steps: 100_000_000,
