@@ -27,17 +27,9 @@ use std::time::Instant;
 
 #[path = "support/many_goroutines.rs"]
 mod many_goroutines;
-use many_goroutines::{median, ms, program};
+use many_goroutines::{arg, median, ms, program};
 
 fn main() {
-    let args: Vec<String> = std::env::args().collect();
-    let arg = |name: &str, default: usize| {
-        args.iter()
-            .position(|a| a == name)
-            .and_then(|i| args.get(i + 1))
-            .and_then(|v| v.parse().ok())
-            .unwrap_or(default)
-    };
     let runs = arg("--runs", 5);
     let n = arg("--n", 99_999);
     let src = program(n);

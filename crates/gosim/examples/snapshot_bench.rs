@@ -30,17 +30,9 @@ use std::time::Instant;
 
 #[path = "support/many_goroutines.rs"]
 mod many_goroutines;
-use many_goroutines::{median, program};
+use many_goroutines::{arg, median, program};
 
 fn main() {
-    let args: Vec<String> = std::env::args().collect();
-    let arg = |name: &str, default: usize| {
-        args.iter()
-            .position(|a| a == name)
-            .and_then(|i| args.get(i + 1))
-            .and_then(|v| v.parse().ok())
-            .unwrap_or(default)
-    };
     let runs = arg("--runs", 5);
     let max = arg("--max", 100_000);
     println!(

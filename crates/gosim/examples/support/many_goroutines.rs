@@ -1,5 +1,6 @@
 //! What the many-goroutine benches share: the program (N goroutines parked
-//! on one mutex, then a deadlock on the WaitGroup) and the timing helpers.
+//! on one mutex, then a deadlock on the WaitGroup), their options and the
+//! timing helpers.
 
 use std::time::Instant;
 
@@ -41,4 +42,14 @@ pub fn median(mut v: Vec<f64>) -> f64 {
 #[allow(dead_code)]
 pub fn ms(t: Instant) -> f64 {
     t.elapsed().as_secs_f64() * 1e3
+}
+
+/// The number after `--name` on the command line, or `default`.
+pub fn arg(name: &str, default: usize) -> usize {
+    let args: Vec<String> = std::env::args().collect();
+    args.iter()
+        .position(|a| a == name)
+        .and_then(|i| args.get(i + 1))
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(default)
 }
