@@ -36,14 +36,19 @@ pub const PACKAGES: &[(&str, &[&str])] = &[
     ("sync/atomic", &[]),
     ("time", &[]),
     ("math", &[]),
-    ("strings", &[]),
+    ("io", &["errors"]),
+    ("strings", &["io", "iter"]),
+    ("unicode", &["strings"]),
     ("unicode/utf8", &[]),
+    ("bytes", &["errors", "io", "strings"]),
     ("strconv", &["errors"]),
-    ("fmt", &["errors"]),
+    ("fmt", &["errors", "io", "strconv"]),
     ("context", &["errors", "sync", "time"]),
-    ("os", &[]),
+    ("os", &["errors", "io"]),
     ("runtime", &[]),
     ("sort", &[]),
+    ("slices", &["cmp", "iter"]),
+    ("maps", &["iter"]),
 ];
 
 /// The embedded sources, in [`PACKAGES`] order.
@@ -56,14 +61,19 @@ const EMBEDDED: &[&str] = &[
     go_source!("atomic.go"),
     go_source!("time.go"),
     go_source!("math.go"),
+    go_source!("io.go"),
     go_source!("strings.go"),
+    go_source!("unicode.go"),
     go_source!("utf8.go"),
+    go_source!("bytes.go"),
     go_source!("strconv.go"),
     go_source!("fmt.go"),
     go_source!("context.go"),
     go_source!("os.go"),
     go_source!("runtime.go"),
     go_source!("sort.go"),
+    go_source!("slices.go"),
+    go_source!("maps.go"),
 ];
 
 /// Go's own exported names of the packages gosim simulates, one line per

@@ -54,6 +54,7 @@ pub enum Native {
     AtomicLoadAny,
     AtomicStoreAny,
     AtomicSwapAny,
+    AtomicCasAny,
 
     // time
     TimeNow,
@@ -108,6 +109,7 @@ pub enum Native {
     StrToUpper,
     StrToLower,
     StrTitle,
+    StrToTitle,
     StrTrimSpace,
     StrTrim,
     StrTrimLeft,
@@ -244,6 +246,8 @@ const NAMED: &[(&str, Native)] = {
         ("strings.ToUpper", StrToUpper),
         ("strings.ToLower", StrToLower),
         ("strings.Title", StrTitle),
+        ("strings.ToTitle", StrToTitle),
+        ("os.print_", FmtPrint),
         ("strings.TrimSpace", StrTrimSpace),
         ("strings.Trim", StrTrim),
         ("strings.TrimLeft", StrTrimLeft),
@@ -326,6 +330,7 @@ impl Native {
                 "loadAny" => Some(AtomicLoadAny),
                 "storeAny" => Some(AtomicStoreAny),
                 "swapAny" => Some(AtomicSwapAny),
+                "casAny" => Some(AtomicCasAny),
                 _ => None,
             };
         }
@@ -373,6 +378,7 @@ impl Native {
                 | AtomicLoadAny
                 | AtomicStoreAny
                 | AtomicSwapAny
+                | AtomicCasAny
                 | TimeSleep
                 | TimerStop
                 | TimerReset

@@ -126,7 +126,8 @@ impl Vm {
             | Native::AtomicCas
             | Native::AtomicLoadAny
             | Native::AtomicStoreAny
-            | Native::AtomicSwapAny => self.atomic(g, &call),
+            | Native::AtomicSwapAny
+            | Native::AtomicCasAny => self.atomic(g, &call),
             Native::TimeNow
             | Native::TimeSleep
             | Native::DurationString
@@ -179,6 +180,7 @@ impl Vm {
             | Native::StrToUpper
             | Native::StrToLower
             | Native::StrTitle
+            | Native::StrToTitle
             | Native::StrTrimSpace
             | Native::StrTrim
             | Native::StrTrimLeft

@@ -160,7 +160,7 @@ impl Vm {
                 };
                 vec![Value::str(&r)]
             }
-            Native::StrToUpper | Native::StrToLower | Native::StrTitle
+            Native::StrToUpper | Native::StrToLower | Native::StrTitle | Native::StrToTitle
                 if self.heap.mem.check(3 * call.bytes(0).len() as u64).is_err() =>
             {
                 return Err(crate::vm::heap::HeapError::OutOfMemory.into());
@@ -168,6 +168,9 @@ impl Vm {
             Native::StrToUpper => vec![Value::str(&unicase::str_to_upper(&call.bytes(0)))],
             Native::StrToLower => vec![Value::str(&unicase::str_to_lower(&call.bytes(0)))],
             Native::StrTitle => vec![Value::str(&unicase::str_title(&call.bytes(0)))],
+            Native::StrToTitle => {
+                vec![Value::str(&unicase::map(&call.bytes(0), unicase::to_title))]
+            }
             Native::StrTrimSpace => vec![Value::str(call.string(0).trim())],
             Native::StrTrim => {
                 let cut = call.string(1);
