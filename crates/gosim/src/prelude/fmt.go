@@ -160,7 +160,7 @@ func (sc *scanner) token() string {
 // store parses tok into the variable arg points to.
 func store(arg any, tok string, verb byte) error {
 	if tok == "" {
-		return io.ErrUnexpectedEOF
+		return io.EOF
 	}
 	switch p := arg.(type) {
 	case *string:

@@ -345,19 +345,6 @@ func (r *Reader) ReadRune() (ch rune, size int, err error) {
 	return
 }
 
-func (r *Reader) ReadString(delim byte) (string, error) {
-	if r.i >= len(r.s) {
-		return "", io.EOF
-	}
-	rest := r.s[r.i:]
-	if j := IndexByte(rest, delim); j >= 0 {
-		r.i += j + 1
-		return rest[:j+1], nil
-	}
-	r.i = len(r.s)
-	return rest, io.EOF
-}
-
 func (r *Reader) WriteTo(w io.Writer) (n int64, err error) {
 	s := r.s[r.i:]
 	m, err := io.WriteString(w, s)

@@ -55,7 +55,11 @@ impl From<HeapError> for Fault {
     }
 }
 
-/// Go's `index out of range [i] with length n` run-time error.
+/// Go's `index out of range [i] with length n` run-time error; a negative
+/// index is printed without the length, as boundsError does.
 pub fn index_fault(i: i64, len: i64) -> Fault {
+    if i < 0 {
+        return Fault::Runtime(format!("index out of range [{}]", i));
+    }
     Fault::Runtime(format!("index out of range [{}] with length {}", i, len))
 }

@@ -661,7 +661,7 @@ impl Vm {
             Op::Panic => {
                 let v = g.pop();
                 g.advance_pc();
-                return Err(Fault::Value(v));
+                return Err(Fault::Value(self.panic_arg(v)));
             }
             Op::Recover => {
                 let v = self.recover(g);

@@ -848,6 +848,16 @@ impl Vm {
 
     /// A panic value of the runtime's error type carrying `msg`. (Whether
     /// Go prefixes "runtime error: " is already decided by the caller.)
+    /// What `panic(v)` panics with: since Go 1.21 a nil interface becomes a
+    /// run-time error (Go's `*runtime.PanicNilError`), so `recover` never
+    /// returns nil for a panic.
+    pub fn panic_arg(&self, v: Value) -> Value {
+        if v.is_nil() {
+            return self.runtime_err_value("runtime error: panic called with nil argument", false);
+        }
+        v
+    }
+
     pub fn runtime_err_value(&self, msg: &str, _runtime_prefix: bool) -> Value {
         let text = msg.to_string();
         Value::Iface(Rc::new((

@@ -83,14 +83,26 @@ pub fn slice(
         SliceKind::String => {
             let b = x.as_bytes();
             let hi = hi.unwrap_or(b.len() as i64);
-            if hi < 0 || hi > b.len() as i64 {
+            if hi < 0 {
+                return Err(Fault::Runtime(format!(
+                    "slice bounds out of range [:{}]",
+                    hi
+                )));
+            }
+            if hi > b.len() as i64 {
                 return Err(Fault::Runtime(format!(
                     "slice bounds out of range [:{}] with length {}",
                     hi,
                     b.len()
                 )));
             }
-            if lo < 0 || lo > hi {
+            if lo < 0 {
+                return Err(Fault::Runtime(format!(
+                    "slice bounds out of range [{}:]",
+                    lo
+                )));
+            }
+            if lo > hi {
                 return Err(Fault::Runtime(format!(
                     "slice bounds out of range [{}:{}]",
                     lo, hi
@@ -113,14 +125,30 @@ pub fn slice(
             let cap = r.cap as i64;
             let hi_v = hi.unwrap_or(r.len as i64);
             let max_v = max.unwrap_or(cap);
-            if max_v < 0 || max_v > cap {
+            // Go's order (panicSlice3*/panicSlice*): the max bound, then
+            // hi, then lo; a negative bound is printed without the limit.
+            let three = max.is_some();
+            if max_v < 0 {
+                return Err(Fault::Runtime(format!(
+                    "slice bounds out of range [::{}]",
+                    max_v
+                )));
+            }
+            if max_v > cap {
                 return Err(Fault::Runtime(format!(
                     "slice bounds out of range [::{}] with capacity {}",
                     max_v, cap
                 )));
             }
-            if hi_v < 0 || hi_v > max_v {
-                return Err(Fault::Runtime(if max.is_some() {
+            if hi_v < 0 {
+                return Err(Fault::Runtime(if three {
+                    format!("slice bounds out of range [:{}:]", hi_v)
+                } else {
+                    format!("slice bounds out of range [:{}]", hi_v)
+                }));
+            }
+            if hi_v > max_v {
+                return Err(Fault::Runtime(if three {
                     format!("slice bounds out of range [:{}:{}]", hi_v, max_v)
                 } else {
                     format!(
@@ -129,11 +157,19 @@ pub fn slice(
                     )
                 }));
             }
-            if lo < 0 || lo > hi_v {
-                return Err(Fault::Runtime(format!(
-                    "slice bounds out of range [{}:{}]",
-                    lo, hi_v
-                )));
+            if lo < 0 {
+                return Err(Fault::Runtime(if three {
+                    format!("slice bounds out of range [{}::]", lo)
+                } else {
+                    format!("slice bounds out of range [{}:]", lo)
+                }));
+            }
+            if lo > hi_v {
+                return Err(Fault::Runtime(if three {
+                    format!("slice bounds out of range [{}:{}:]", lo, hi_v)
+                } else {
+                    format!("slice bounds out of range [{}:{}]", lo, hi_v)
+                }));
             }
             if r.arr == u32::MAX {
                 return Ok(Value::Nil);

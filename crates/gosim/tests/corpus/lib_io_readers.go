@@ -43,14 +43,16 @@ func main() {
 	written, err = io.Copy(os.Stdout, &slowReader{"to stdout\n"})
 	fmt.Println(written, err)
 
-	sr := strings.NewReader("one\ntwo\nthree")
+	sr := strings.NewReader("one\ntwo")
 	for {
-		line, err := sr.ReadString('\n')
-		fmt.Printf("%q %v\n", line, err)
+		c, err := sr.ReadByte()
 		if err != nil {
+			fmt.Println(err, sr.Len())
 			break
 		}
+		fmt.Printf("%q ", c)
 	}
+	fmt.Println(sr.UnreadByte(), sr.Len())
 	rr := strings.NewReader("héllo")
 	for {
 		ch, size, err := rr.ReadRune()
