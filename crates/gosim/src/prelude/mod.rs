@@ -41,7 +41,7 @@ pub const PACKAGES: &[(&str, &[&str])] = &[
     ("unicode", &["strings"]),
     ("unicode/utf8", &[]),
     ("bytes", &["errors", "io", "strings"]),
-    ("strconv", &["errors"]),
+    ("strconv", &["errors", "unicode/utf8"]),
     ("fmt", &["errors", "io", "strconv"]),
     ("context", &["errors", "sync", "time"]),
     ("os", &["errors", "io"]),

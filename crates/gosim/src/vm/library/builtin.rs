@@ -132,6 +132,10 @@ impl Vm {
                 g.finish(call.argc, vec![s]);
                 Ok(Flow::Next)
             }
+            Native::RuntimeErrorMarker => {
+                g.finish(call.argc, vec![]);
+                Ok(Flow::Next)
+            }
             _ => Err(misrouted()),
         }
     }

@@ -156,6 +156,7 @@ impl Vm {
             | Native::BuiltinRecover
             | Native::BuiltinClear
             | Native::RuntimeErrorString
+            | Native::RuntimeErrorMarker
             | Native::ErrorsAssignTo
             | Native::OsExit
             | Native::Gosched
@@ -207,6 +208,8 @@ impl Vm {
             Native::MathUnary(_)
             | Native::MathPow
             | Native::MathMod
+            | Native::MathAtan2
+            | Native::MathBits(_)
             | Native::MathInf
             | Native::MathNaN
             | Native::MathIsNaN
