@@ -152,6 +152,10 @@ pub struct Vm {
     pub next_gid: Gid,
     /// Selected case forced by the scheduler for the pending select.
     pub forced_case: Option<usize>,
+    /// Go's `cheaprand` behind select's `pollorder`: which ready case Go's
+    /// own schedule takes (the first option of a select choice point).
+    /// Seeded the same for every run, so runs stay reproducible.
+    pub select_rand: crate::util::splitmix::SplitMix,
     pub zero_cache: HashMap<TypeId, Value>,
     /// Types by their printed name (for a channel's element type), built
     /// on first use.
@@ -231,6 +235,9 @@ pub const RUNTIME_PHANTOM_GID: Gid = u32::MAX - 1;
 /// go1.27 with GOMAXPROCS=1); gosim starts there to read like Go.
 pub const FIRST_USER_GID: Gid = 7;
 
+/// The seed of [`Vm::select_rand`].
+const SELECT_SEED: u64 = 0x5e1e_c7ed;
+
 impl Vm {
     pub fn new(prog: Rc<Program>, cfg: VmConfig) -> Vm {
         let semantics = if cfg.go_version.sync_timers() {
@@ -255,6 +262,7 @@ impl Vm {
             steps: 0,
             next_gid: FIRST_USER_GID,
             forced_case: None,
+            select_rand: crate::util::splitmix::SplitMix(SELECT_SEED),
             zero_cache: HashMap::default(),
             types_by_name: HashMap::default(),
             prepped_type: None,

@@ -344,20 +344,16 @@ impl Vm {
                     (sign >= 0 && x == f64::INFINITY) || (sign <= 0 && x == f64::NEG_INFINITY),
                 )]
             }
-            Native::MathMax => vec![Value::Float(
-                if call.float(0).is_nan() || call.float(1).is_nan() {
-                    f64::NAN
-                } else {
-                    call.float(0).max(call.float(1))
-                },
-            )],
-            Native::MathMin => vec![Value::Float(
-                if call.float(0).is_nan() || call.float(1).is_nan() {
-                    f64::NAN
-                } else {
-                    call.float(0).min(call.float(1))
-                },
-            )],
+            Native::MathMax => vec![Value::Float(float_min_max(
+                call.float(0),
+                call.float(1),
+                true,
+            ))],
+            Native::MathMin => vec![Value::Float(float_min_max(
+                call.float(0),
+                call.float(1),
+                false,
+            ))],
             _ => return Err(misrouted()),
         })
     }
@@ -546,4 +542,20 @@ fn parse_int(s: &str, base: i64, bits: i64, unsigned: bool) -> (i64, i64) {
         return (min as i64, 2);
     }
     (sv as i64, 0)
+}
+
+/// Go's `math.Min`/`math.Max` and the builtin `min`/`max` on floats: a NaN
+/// wins, and -0 is less than +0.
+fn float_min_max(x: f64, y: f64, max: bool) -> f64 {
+    if x.is_nan() || y.is_nan() {
+        return f64::NAN;
+    }
+    if x == 0.0 && y == 0.0 {
+        return if x.is_sign_negative() != max { x } else { y };
+    }
+    if (x < y) != max {
+        x
+    } else {
+        y
+    }
 }
