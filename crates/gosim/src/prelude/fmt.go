@@ -284,6 +284,11 @@ func Sscanf(str string, format string, a ...any) (n int, err error) {
 		c := format[i]
 		if c == '%' && i+1 < len(format) {
 			i++
+			width := 0
+			for i < len(format)-1 && '0' <= format[i] && format[i] <= '9' {
+				width = width*10 + int(format[i]-'0')
+				i++
+			}
 			verb := format[i]
 			if verb == '%' {
 				sc.skipSpace()
@@ -318,6 +323,9 @@ func Sscanf(str string, format string, a ...any) (n int, err error) {
 			sc.skipSpace()
 			start := sc.i
 			for sc.i < len(sc.s) && !isSpace(sc.s[sc.i]) && (stop == 0 || sc.s[sc.i] != stop) {
+				if width > 0 && sc.i-start >= width {
+					break
+				}
 				sc.i++
 			}
 			if err := store(a[n], sc.s[start:sc.i], verb); err != nil {

@@ -856,6 +856,12 @@ impl Vm {
 
     /// A panic value of the runtime's error type carrying `msg`. (Whether
     /// Go prefixes "runtime error: " is already decided by the caller.)
+    /// Whether `id` is a timer's or ticker's channel under Go 1.23+
+    /// timers, which `len` and `cap` report as 0 (synchronous channels).
+    pub fn sync_timer_chan(&self, id: ObjId) -> bool {
+        self.cfg.go_version.sync_timers() && self.timer_chans.contains_key(&id)
+    }
+
     /// What `panic(v)` panics with: since Go 1.21 a nil interface becomes a
     /// run-time error (Go's `*runtime.PanicNilError`), so `recover` never
     /// returns nil for a panic.
