@@ -44,19 +44,6 @@ func Abs(x float64) float64
 func Pow(x, y float64) float64
 func Log(x float64) float64
 func Exp(x float64) float64
-func Sin(x float64) float64
-func Cos(x float64) float64
-func Tan(x float64) float64
-func Asin(x float64) float64
-func Acos(x float64) float64
-func Atan(x float64) float64
-func Atan2(y, x float64) float64
-func Sinh(x float64) float64
-func Cosh(x float64) float64
-func Tanh(x float64) float64
-func Cbrt(x float64) float64
-func Log1p(x float64) float64
-func Expm1(x float64) float64
 func Float64bits(f float64) uint64
 func Float64frombits(b uint64) float64
 func Float32bits(f float32) uint32
@@ -187,4 +174,246 @@ func Remainder(x, y float64) float64 {
 	}
 	n := RoundToEven(x / y)
 	return x - n*y
+}
+
+// The elementary functions below are plain Go over Sqrt, Exp, Log and Pow
+// (natives), so they cost the wasm nothing: argument reduction, then a
+// series. They agree with Go's to within an ulp or so, not always bit for
+// bit.
+
+// π/2 in two parts, so that x - k·π/2 loses no bits for moderate k.
+const (
+	pio2Hi = 1.57079632673412561417e+00
+	pio2Lo = 6.07710050650619224932e-11
+)
+
+// reduce returns r in [-π/4, π/4] and the quadrant k (mod 4) with
+// x = k·π/2 + r.
+func reduce(x float64) (r float64, k int) {
+	q := Round(x / (Pi / 2))
+	r = (x - q*pio2Hi) - q*pio2Lo
+	k = int(Mod(q, 4))
+	if k < 0 {
+		k += 4
+	}
+	return r, k
+}
+
+// sinSeries and cosSeries are the Taylor series on [-π/4, π/4], nested
+// (Horner) so that the small terms are summed first, and the leading term
+// added last.
+func sinSeries(r float64) float64 {
+	r2 := r * r
+	q := 1.0
+	for n := 9; n >= 2; n-- {
+		q = 1 - r2/float64((2*n)*(2*n+1))*q
+	}
+	return r + r*(-r2/6*q)
+}
+
+func cosSeries(r float64) float64 {
+	r2 := r * r
+	q := 1.0
+	for n := 9; n >= 2; n-- {
+		q = 1 - r2/float64((2*n-1)*(2*n))*q
+	}
+	return 1 + (-r2 / 2 * q)
+}
+
+func Sin(x float64) float64 {
+	if x == 0 || IsNaN(x) {
+		return x
+	}
+	if IsInf(x, 0) {
+		return NaN()
+	}
+	r, k := reduce(x)
+	switch k {
+	case 0:
+		return sinSeries(r)
+	case 1:
+		return cosSeries(r)
+	case 2:
+		return -sinSeries(r)
+	}
+	return -cosSeries(r)
+}
+
+func Cos(x float64) float64 {
+	if IsNaN(x) || IsInf(x, 0) {
+		return NaN()
+	}
+	r, k := reduce(x)
+	switch k {
+	case 0:
+		return cosSeries(r)
+	case 1:
+		return -sinSeries(r)
+	case 2:
+		return -cosSeries(r)
+	}
+	return sinSeries(r)
+}
+
+func Tan(x float64) float64 {
+	if x == 0 || IsNaN(x) {
+		return x
+	}
+	if IsInf(x, 0) {
+		return NaN()
+	}
+	r, k := reduce(x)
+	if k%2 == 0 {
+		return sinSeries(r) / cosSeries(r)
+	}
+	return -cosSeries(r) / sinSeries(r)
+}
+
+func Atan(x float64) float64 {
+	if x == 0 || IsNaN(x) {
+		return x
+	}
+	if x < 0 {
+		return -Atan(-x)
+	}
+	if IsInf(x, 1) {
+		return Pi / 2
+	}
+	if x > 1 {
+		return Pi/2 - Atan(1/x)
+	}
+	// atan(x) = π/4 + atan((x-1)/(x+1)) brings x under tan(π/8).
+	base := 0.0
+	if x > 0.41421356237309503 {
+		x = (x - 1) / (x + 1)
+		base = Pi / 4
+	}
+	x2 := x * x
+	term, sum := x, x
+	for n := 1; n <= 22; n++ {
+		term *= -x2
+		sum += term / float64(2*n+1)
+	}
+	return base + sum
+}
+
+func Atan2(y, x float64) float64 {
+	switch {
+	case IsNaN(y) || IsNaN(x):
+		return NaN()
+	case y == 0:
+		if x >= 0 && !Signbit(x) {
+			return Copysign(0, y)
+		}
+		return Copysign(Pi, y)
+	case x == 0:
+		return Copysign(Pi/2, y)
+	case IsInf(x, 0):
+		if IsInf(x, 1) {
+			if IsInf(y, 0) {
+				return Copysign(Pi/4, y)
+			}
+			return Copysign(0, y)
+		}
+		if IsInf(y, 0) {
+			return Copysign(3*Pi/4, y)
+		}
+		return Copysign(Pi, y)
+	case IsInf(y, 0):
+		return Copysign(Pi/2, y)
+	}
+	q := Atan(y / x)
+	if x < 0 {
+		if q <= 0 {
+			return q + Pi
+		}
+		return q - Pi
+	}
+	return q
+}
+
+func Asin(x float64) float64 {
+	if x == 0 {
+		return x
+	}
+	if x > 1 || x < -1 {
+		return NaN()
+	}
+	return Atan2(x, Sqrt((1-x)*(1+x)))
+}
+
+func Acos(x float64) float64 {
+	if x > 1 || x < -1 {
+		return NaN()
+	}
+	return Pi/2 - Asin(x)
+}
+
+func Expm1(x float64) float64 {
+	if IsNaN(x) || IsInf(x, 1) {
+		return x
+	}
+	if Abs(x) < 0.5 {
+		term, sum := x, x
+		for n := 2; n <= 20; n++ {
+			term *= x / float64(n)
+			sum += term
+		}
+		return sum
+	}
+	return Exp(x) - 1
+}
+
+func Log1p(x float64) float64 {
+	if x < -1 || IsNaN(x) {
+		return NaN()
+	}
+	u := 1 + x
+	if u == 1 {
+		return x
+	}
+	if IsInf(u, 1) {
+		return u
+	}
+	return Log(u) * x / (u - 1)
+}
+
+func Sinh(x float64) float64 {
+	if Abs(x) < 1 {
+		x2 := x * x
+		term, sum := x, x
+		for n := 1; n <= 10; n++ {
+			term *= x2 / float64((2*n)*(2*n+1))
+			sum += term
+		}
+		return sum
+	}
+	return (Exp(x) - Exp(-x)) / 2
+}
+
+func Cosh(x float64) float64 {
+	x = Abs(x)
+	return (Exp(x) + Exp(-x)) / 2
+}
+
+func Tanh(x float64) float64 {
+	if IsNaN(x) {
+		return x
+	}
+	if Abs(x) > 22 {
+		return Copysign(1, x)
+	}
+	e := Expm1(2 * x)
+	return e / (e + 2)
+}
+
+func Cbrt(x float64) float64 {
+	if x == 0 || IsNaN(x) || IsInf(x, 0) {
+		return x
+	}
+	a := Abs(x)
+	y := Pow(a, 1.0/3)
+	// One Newton step on y³ = a: Pow's rounding of 1/3 costs a few ulps.
+	y -= (y*y*y - a) / (3 * y * y)
+	return Copysign(y, x)
 }

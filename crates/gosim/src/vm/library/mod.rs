@@ -208,7 +208,6 @@ impl Vm {
             Native::MathUnary(_)
             | Native::MathPow
             | Native::MathMod
-            | Native::MathAtan2
             | Native::MathBits(_)
             | Native::MathInf
             | Native::MathNaN

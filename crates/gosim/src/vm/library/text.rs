@@ -308,21 +308,8 @@ impl Vm {
                     MathFn::Abs => x.abs(),
                     MathFn::Log => x.ln(),
                     MathFn::Exp => x.exp(),
-                    MathFn::Sin => x.sin(),
-                    MathFn::Cos => x.cos(),
-                    MathFn::Tan => x.tan(),
-                    MathFn::Asin => x.asin(),
-                    MathFn::Acos => x.acos(),
-                    MathFn::Atan => x.atan(),
-                    MathFn::Sinh => x.sinh(),
-                    MathFn::Cosh => x.cosh(),
-                    MathFn::Tanh => x.tanh(),
-                    MathFn::Cbrt => x.cbrt(),
-                    MathFn::Log1p => x.ln_1p(),
-                    MathFn::Expm1 => x.exp_m1(),
                 })]
             }
-            Native::MathAtan2 => vec![Value::Float(call.float(0).atan2(call.float(1)))],
             Native::MathBits(k) => vec![match k {
                 0 => Value::Int(call.float(0).to_bits() as i64),
                 1 => Value::Float(f64::from_bits(call.int(0) as u64)),
