@@ -40,13 +40,18 @@ func main() {
 	for _, tab := range tables {
 		var b strings.Builder
 		n := 0
+		prev := uint32(0)
+		// Deltas (lo from the previous hi, hi from lo) are small numbers,
+		// which gzip packs far better than the code points themselves;
+		// unicode.go's decode undoes them.
 		emit := func(lo, hi, stride uint32) {
-			if n%8 == 0 {
+			if n%12 == 0 {
 				b.WriteString("\n\t")
 			} else {
 				b.WriteString(" ")
 			}
-			fmt.Fprintf(&b, "%d, %d, %d,", lo, hi, stride)
+			fmt.Fprintf(&b, "%d, %d, %d,", lo-prev, hi-lo, stride)
+			prev = hi
 			n++
 		}
 		for _, r := range tab.t.R16 {
@@ -55,6 +60,6 @@ func main() {
 		for _, r := range tab.t.R32 {
 			emit(r.Lo, r.Hi, r.Stride)
 		}
-		fmt.Printf("var %s = []uint32{%s\n}\n\n", tab.name, b.String())
+		fmt.Printf("var %s = decode([]uint32{%s\n})\n\n", tab.name, b.String())
 	}
 }
