@@ -191,6 +191,9 @@ pub struct Vm {
     pub yield_requested: bool,
     /// Timer channels and their timers.
     pub timer_chans: HashMap<ObjId, u64>,
+    /// Where each Mutex, RWMutex and WaitGroup lives (the field its handle
+    /// was made in): a handle met anywhere else belongs to a copy.
+    pub handle_home: HashMap<ObjId, Pointer>,
     /// Minimum virtual time between resource samples.
     pub sample_interval: i64,
     /// Frame depths of synchronous calls in progress.
@@ -280,6 +283,7 @@ impl Vm {
             pending_select: None,
             yield_requested: false,
             timer_chans: HashMap::default(),
+            handle_home: HashMap::default(),
             sample_interval: 10_000_000,
             sync_depth: Vec::new(),
             sync_panic: None,

@@ -243,12 +243,31 @@ impl Vm {
             ptr.path.push(0);
         }
         let cur = self.heap.load(&ptr, &self.globals)?;
-        if let Value::Handle(id) = cur {
-            return Ok(id);
-        }
-        let id = self.heap.alloc(make())?;
+        let obj = match cur {
+            Value::Handle(id) => match self.handle_home.get(&id) {
+                // A copied struct still holds its original's handle. Go
+                // copied the state: the copy gets its own object, made from
+                // the original's state at the copy's first use.
+                Some(home) if *home != ptr => match self.heap.get(id) {
+                    Some(HeapObj::Mutex(m)) => HeapObj::Mutex(Box::new(m.copied())),
+                    Some(HeapObj::RWMutex(m)) => HeapObj::RWMutex(Box::new(m.copied())),
+                    Some(HeapObj::WaitGroup(w)) => HeapObj::WaitGroup(Box::new(w.copied())),
+                    _ => return Ok(id),
+                },
+                _ => return Ok(id),
+            },
+            _ => make(),
+        };
+        let tracked = matches!(
+            obj,
+            HeapObj::Mutex(_) | HeapObj::RWMutex(_) | HeapObj::WaitGroup(_)
+        );
+        let id = self.heap.alloc(obj)?;
         self.heap
             .store(&ptr, &mut self.globals, Value::Handle(id))?;
+        if tracked {
+            self.handle_home.insert(id, ptr);
+        }
         Ok(id)
     }
 
