@@ -8,7 +8,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { FIRST_RENDER_MARK, OUT, caseIndex, useBrowser } from './harness.mjs';
+import { FIRST_RENDER_MARK, OUT, caseIndex, selectGo, showFix, useBrowser } from './harness.mjs';
 
 const STEP_BUDGET_MS = 16;
 
@@ -111,11 +111,11 @@ describe('playground', () => {
   test('(3) case 14: Go 1.21 and 1.22 print different output', async () => {
     await openPage();
     await openCase(slugFor(14));
-    await page.selectOption('[data-testid=go-version]', '1.21');
+    await selectGo(page, '1.21');
     await runToEnd();
     const old = await page.textContent('[data-testid=stdout]');
     await page.screenshot({ path: join(OUT, 'playground-case14-go121.png') });
-    await page.selectOption('[data-testid=go-version]', '1.22');
+    await selectGo(page, '1.22');
     assert.equal(await position(), 0, 'switching the version restarts');
     await runToEnd();
     const now = await page.textContent('[data-testid=stdout]');
@@ -234,7 +234,7 @@ describe('playground', () => {
     await runToEnd();
     await page.waitForSelector('[data-testid=verdict]');
     await page.screenshot({ path: join(OUT, 'playground-explore.png'), fullPage: true });
-    await page.click('[data-testid=show-fix-1]');
+    await showFix(page, 1);
     await runToEnd();
     await page.waitForSelector('[data-testid=verdict][data-class=finished]');
   });
@@ -244,7 +244,7 @@ describe('playground', () => {
     await openCase(slugFor(16));
     // A far jump runs in slices; the page stays responsive meanwhile.
     const peakAt = async (version, step) => {
-      await page.selectOption('[data-testid=go-version]', version);
+      await selectGo(page, version);
       await page.fill('[data-testid=jump]', '');
       await page.fill('[data-testid=jump]', String(step));
       await page.press('[data-testid=jump]', 'Enter');

@@ -60,6 +60,8 @@ pub struct Content {
     pub fixes: Vec<(OwnedText, String)>,
     /// The quiz data, one entry per Go release (empty when not runnable).
     pub quiz: Vec<QuizVersion>,
+    /// The compiled programs of the case and its fixes (`programs`).
+    pub programs: Vec<crate::programs::ProgramFile>,
 }
 
 /// Why a case's content could not be loaded.
@@ -141,6 +143,7 @@ pub fn complete(meta: &'static Case, content: Content) -> &'static Case {
         return done;
     }
     remember_quiz(meta.slug, content.quiz);
+    crate::programs::remember_files(meta.slug, content.programs);
     let case: &'static Case = Box::leak(Box::new(Case {
         loaded: true,
         explanation: leak_text(content.explanation),
@@ -220,6 +223,7 @@ mod tests {
                 multi: false,
                 options: Vec::new(),
             }],
+            programs: Vec::new(),
         };
         let case = complete(&META, content.clone());
         assert!(case.loaded);
