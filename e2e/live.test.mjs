@@ -183,6 +183,8 @@ describe('live netpoller page', () => {
     await page.waitForSelector('html[lang=zh-CN]');
     assert.match(await page.textContent('h1'), /实时 netpoller/);
     assert.match(await page.url(), /lang=zh/);
+    // The messages already on the page change language too.
+    assert.match(await page.textContent('[data-testid=error]'), /“nope”不是端口/);
     found.push(...(await seriousViolations(page, 'bad port, light 中文')));
     await page.context().close();
 
@@ -199,6 +201,7 @@ describe('live netpoller page', () => {
     for (let i = 0; i < 40; i++) await page.click('[data-testid=next-wait]');
     found.push(...(await seriousViolations(page, 'replay stepped, dark 中文')));
     await page.click('[data-testid=lang-en]');
+    assert.match(await page.textContent('[data-testid=status]'), /^Loaded 2,572 messages from the recorded trace/);
     found.push(...(await seriousViolations(page, 'replay stepped, dark en')));
     await page.screenshot({ path: join(OUT, 'live-dark.png'), fullPage: true });
     writeFileSync(join(OUT, 'live-axe.json'), JSON.stringify(found, null, 2) + '\n');

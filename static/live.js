@@ -293,6 +293,9 @@ const ui = {
   replay: { messages: [], pos: 0, timer: null },
   drawPending: false,
   firstLive: true,
+  /** The status and error lines, as functions of the page's strings (or null). */
+  status: null,
+  error: null,
 };
 
 function T() {
@@ -315,12 +318,16 @@ function el(tag, attrs = {}, ...children) {
   return e;
 }
 
-function setStatus(text) {
-  $('status').textContent = text;
+// The status and error lines are kept as functions of the strings, so that switching the
+// language redraws them too.
+function setStatus(say) {
+  ui.status = say;
+  $('status').textContent = say ? say(T()) : '';
 }
 
-function setError(text) {
-  $('error').textContent = text;
+function setError(say) {
+  ui.error = say;
+  $('error').textContent = say ? say(T()) : '';
 }
 
 function applyLanguage() {
@@ -339,6 +346,8 @@ function applyLanguage() {
     b.setAttribute('aria-pressed', String(b.getAttribute('data-lang') === ui.lang));
   }
   if (ui.replay.timer) $('play').textContent = t.pause;
+  setStatus(ui.status);
+  setError(ui.error);
   drawLegend();
   draw();
 }
@@ -492,7 +501,7 @@ function stopLive(quiet) {
     } catch {
       // Already closed.
     }
-    if (!quiet) setStatus(T().status.disconnected);
+    if (!quiet) setStatus((t) => t.status.disconnected);
   }
   $('connect').disabled = false;
   $('disconnect').disabled = true;
@@ -500,16 +509,14 @@ function stopLive(quiet) {
 
 /** Checks the form: returns { url } or { error }. */
 function liveTarget(host, portText) {
-  const t = T();
   const port = portText.trim();
-  if (!HOSTS.has(host)) return { error: t.err.host(host) };
-  if (!/^[0-9]{1,5}$/.test(port) || Number(port) < 1 || Number(port) > 65535) return { error: t.err.port(portText) };
+  if (!HOSTS.has(host)) return { error: (t) => t.err.host(host) };
+  if (!/^[0-9]{1,5}$/.test(port) || Number(port) < 1 || Number(port) > 65535) return { error: (t) => t.err.port(portText) };
   return { url: `ws://${host}:${Number(port)}/` };
 }
 
 function connect() {
-  const t = T();
-  setError('');
+  setError(null);
   const target = liveTarget($('host').value, $('port').value);
   if (target.error) {
     setError(target.error);
@@ -518,7 +525,7 @@ function connect() {
   }
   $('port').removeAttribute('aria-invalid');
   if (typeof WebSocket !== 'function') {
-    setError(t.err.noWebSocket);
+    setError((t) => t.err.noWebSocket);
     return;
   }
   // The picture drawn so far stays until the server answers: a refused connection costs it
@@ -529,14 +536,14 @@ function connect() {
   try {
     socket = new WebSocket(target.url);
   } catch {
-    setError(t.err.refused(target.url));
+    setError((t) => t.err.refused(target.url));
     return;
   }
   ui.socket = socket;
   let opened = false;
   $('connect').disabled = true;
   $('disconnect').disabled = false;
-  setStatus(t.status.connecting(target.url));
+  setStatus((t) => t.status.connecting(target.url));
   socket.onopen = () => {
     opened = true;
     ui.model = newModel();
@@ -544,19 +551,19 @@ function connect() {
     ui.url = target.url;
     ui.firstLive = true;
     $('player').hidden = true;
-    setStatus(T().status.connected(target.url));
+    setStatus((t) => t.status.connected(target.url));
     draw();
   };
   socket.onmessage = (ev) => {
     const r = typeof ev.data === 'string' ? parseMessage(ev.data) : { error: 'json' };
     if (r.error) {
       noteProblem(ui.model, null, r.error);
-      setError(reportProblems());
+      setError(() => reportProblems());
     } else {
       if (ui.firstLive) {
         ui.firstLive = false;
-        if (r.msg.type !== 'hello') setError(T().err.notHello);
-        else if (r.msg.schema !== 1) setError(T().err.schema(String(r.msg.schema)));
+        if (r.msg.type !== 'hello') setError((t) => t.err.notHello);
+        else if (r.msg.schema !== 1) setError((t) => t.err.schema(String(r.msg.schema)));
       }
       apply(ui.model, r.msg);
     }
@@ -571,13 +578,13 @@ function connect() {
     $('connect').disabled = false;
     $('disconnect').disabled = true;
     if (!opened) {
-      setStatus('');
-      setError(T().err.refused(target.url));
+      setStatus(null);
+      setError((t) => t.err.refused(target.url));
     } else if (ui.model.summary) {
-      setStatus(T().status.closedBySummary);
+      setStatus((t) => t.status.closedBySummary);
     } else {
-      setStatus(T().status.closed);
-      setError(T().err.lost(target.url));
+      setStatus((t) => t.status.closed);
+      setError((t) => t.err.lost(target.url));
     }
     draw();
   };
@@ -593,7 +600,6 @@ function stopReplay() {
 }
 
 function startReplay(text, name) {
-  const t = T();
   stopLive(true);
   stopReplay();
   const { messages, problems } = parseTrace(text);
@@ -601,25 +607,28 @@ function startReplay(text, name) {
   ui.replay = { messages, pos: 0, timer: null, problems };
   ui.source = 'replay';
   ui.sourceName = name;
-  const shownName = name === SHIPPED ? t.shippedName : name;
+  const shownName = (t) => (name === SHIPPED ? t.shippedName : name);
+  const skipped = (t) => t.err.malformed(problems.length, problems.slice(0, 5).map((p) => t.err.line(p.line, t.err.why[p.error])).join('; '));
   if (messages.length === 0) {
     ui.source = 'none';
     $('player').hidden = true;
-    setStatus('');
-    const bad = problems.length ? ' ' + t.err.malformed(problems.length, problems.slice(0, 5).map((p) => t.err.line(p.line, t.err.why[p.error])).join('; ')) : '';
-    setError(t.err.empty(shownName) + bad);
+    setStatus(null);
+    setError((t) => t.err.empty(shownName(t)) + (problems.length ? ' ' + skipped(t) : ''));
     draw();
     return;
   }
   $('player').hidden = false;
-  const notes = [];
-  if (messages[0].type !== 'hello') notes.push(t.err.notHello);
-  else if (messages[0].schema !== 1) notes.push(t.err.schema(String(messages[0].schema)));
-  if (problems.length) notes.push(t.err.malformed(problems.length, problems.slice(0, 5).map((p) => t.err.line(p.line, t.err.why[p.error])).join('; ')));
-  setError(notes.join(' '));
-  setStatus(t.status.loaded(messages.length, shownName));
+  const first = messages[0];
+  setError((t) => {
+    const notes = [];
+    if (first.type !== 'hello') notes.push(t.err.notHello);
+    else if (first.schema !== 1) notes.push(t.err.schema(String(first.schema)));
+    if (problems.length) notes.push(skipped(t));
+    return notes.join(' ');
+  });
+  setStatus((t) => t.status.loaded(messages.length, shownName(t)));
   // Start after hello, so the loops are drawn at once.
-  seek(messages[0].type === 'hello' ? 1 : 0);
+  seek(first.type === 'hello' ? 1 : 0);
 }
 
 /** Rebuilds the model at position `n` (replaying from the start is cheap: a few ms). */
@@ -645,35 +654,33 @@ function advance(count, untilWait) {
 }
 
 async function loadShipped() {
-  const t = T();
-  setError('');
-  setStatus(t.status.loading);
+  setError(null);
+  setStatus((t) => t.status.loading);
   let text;
   try {
     const res = await fetch(SHIPPED, { cache: 'no-cache' });
     if (!res.ok) throw new Error(String(res.status));
     text = await res.text();
   } catch {
-    setStatus('');
-    setError(t.err.fetch(t.shippedName));
+    setStatus(null);
+    setError((t) => t.err.fetch(t.shippedName));
     return;
   }
   startReplay(text, SHIPPED);
 }
 
 async function loadFile(file) {
-  const t = T();
-  setError('');
+  setError(null);
   if (!file) return;
   if (file.size > MAX_FILE_BYTES) {
-    setError(t.err.tooBig(file.size));
+    setError((t) => t.err.tooBig(file.size));
     return;
   }
   let text;
   try {
     text = await file.text();
   } catch {
-    setError(t.err.read(file.name));
+    setError((t) => t.err.read(file.name));
     return;
   }
   startReplay(text, file.name);
