@@ -126,6 +126,8 @@ describe('live netpoller page', () => {
     await page.fill('[data-testid=port]', '9333');
     await page.click('[data-testid=connect]');
     assert.match(await error.textContent(), /Refusing to connect to "example.com"/);
+    assert.equal(await page.getAttribute('[data-testid=host]', 'aria-invalid'), 'true');
+    assert.equal(await page.getAttribute('[data-testid=port]', 'aria-invalid'), null);
     await page.selectOption('[data-testid=host]', '127.0.0.1');
 
     // A trace file with malformed lines replays the good ones and says which lines were skipped.

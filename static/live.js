@@ -112,7 +112,7 @@ const TEXT = {
       closed: 'The connection to the server closed.',
       disconnected: 'Disconnected.',
       loading: 'Loading the trace…',
-      loaded: (n, name) => `Loaded ${fmt(n)} messages from ${name}. Step through it or press Play.`,
+      loaded: (n, name) => `Loaded ${fmt(n)} ${n === 1 ? 'message' : 'messages'} from ${name}. Step through it or press Play.`,
     },
     err: {
       port: (v) => `"${v}" is not a port: enter a whole number from 1 to 65535.`,
@@ -510,20 +510,21 @@ function stopLive(quiet) {
 /** Checks the form: returns { url } or { error }. */
 function liveTarget(host, portText) {
   const port = portText.trim();
-  if (!HOSTS.has(host)) return { error: (t) => t.err.host(host) };
-  if (!/^[0-9]{1,5}$/.test(port) || Number(port) < 1 || Number(port) > 65535) return { error: (t) => t.err.port(portText) };
+  if (!HOSTS.has(host)) return { error: (t) => t.err.host(host), field: 'host' };
+  if (!/^[0-9]{1,5}$/.test(port) || Number(port) < 1 || Number(port) > 65535) return { error: (t) => t.err.port(portText), field: 'port' };
   return { url: `ws://${host}:${Number(port)}/` };
 }
 
 function connect() {
   setError(null);
   const target = liveTarget($('host').value, $('port').value);
+  $('host').removeAttribute('aria-invalid');
+  $('port').removeAttribute('aria-invalid');
   if (target.error) {
     setError(target.error);
-    $('port').setAttribute('aria-invalid', 'true');
+    $(target.field).setAttribute('aria-invalid', 'true');
     return;
   }
-  $('port').removeAttribute('aria-invalid');
   if (typeof WebSocket !== 'function') {
     setError((t) => t.err.noWebSocket);
     return;
