@@ -102,6 +102,11 @@ describe('live model', () => {
     assert.equal(m.counters.parks, 2);
     assert.equal(m.counters.readies, 2);
     assert.deepEqual(loopFds(m, 0).map((x) => x.fd), [3, 8], 'the listener first');
+    // A connection whose close was lost in a gap is closed by the summary.
+    apply(m, { t_us: 14, type: 'accept', loop_id: 0, listener: 3, fd: 10, peer: '127.0.0.1:5001' });
+    apply(m, { t_us: 15, type: 'summary', cause: 'SIGTERM', loops: 1, closed_at_shutdown: 1, trace_drops: 5, stats: {} });
+    assert.equal(m.fds.get(10).closed, 'shutdown');
+    assert.equal(m.fds.get(8).closed, 'eof');
   });
 
   test('memory stays bounded under a long live stream', () => {

@@ -221,6 +221,14 @@ export function apply(m, msg) {
   }
   if (type === 'summary') {
     m.summary = { cause: str(msg.cause), drops: int(msg.trace_drops), stats: msg.stats ?? null };
+    // The server closes every descriptor before it sends the summary; a viewer that fell behind
+    // may have lost those close events.
+    for (const d of m.fds.values()) {
+      if (d.closed) continue;
+      d.closed = 'shutdown';
+      d.rg = PD.NIL;
+      d.wg = PD.NIL;
+    }
     addLog(m, { t, kind: 'summary', cause: str(msg.cause) });
     return;
   }
