@@ -19,9 +19,8 @@ use wasm_bindgen_futures::JsFuture;
 use yew::{Event, MouseEvent};
 
 use crate::cases::Outcome;
-use crate::content::{Content, ContentError, OwnedText, QuizOption, QuizVersion};
+use crate::content::{Content, ContentError, OwnedText, ProgramFile, QuizOption, QuizVersion};
 use crate::i18n::Language;
-use crate::programs::ProgramFile;
 use crate::route::Route;
 use crate::state::{AppState, Settings, Theme};
 

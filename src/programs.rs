@@ -11,26 +11,14 @@
 //! page asks [`ready`] before a command that needs a new program and, if not,
 //! [`load`]s it first. Native builds (the tests) compile directly.
 //!
-//! Owns the cache and the choice between a case's image and the worker; the
-//! fetching and the worker itself are `platform`'s.
-
-use std::rc::Rc;
+//! Owns the cache and the choice between a case's image (listed in its
+//! `content`) and the worker; the fetching and the worker itself are
+//! `platform`'s.
 
 use gosim::config::{GoVersion, RunConfig};
 use gosim::image::Compiled;
 
 use crate::cases::Case;
-
-/// One of a case's program images, as its JSON lists it.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct ProgramFile {
-    /// 0: the case's program; `i`: fix `i` (1-based).
-    pub variant: usize,
-    /// The Go minor versions it was compiled for.
-    pub go: Vec<u8>,
-    /// Its path relative to the cases directory (`p/<hash>.bin`).
-    pub file: String,
-}
 
 /// The program for `source` under `run`'s release: compiled here natively;
 /// in the browser, from the cache (a page calls [`load`] first, so a miss
@@ -90,16 +78,6 @@ fn compile_elsewhere(source: String, go: GoVersion, done: impl FnOnce() + 'stati
     });
 }
 
-/// Keeps `files` as the images of the case `slug` (from its content).
-pub fn remember_files(slug: &'static str, files: Vec<ProgramFile>) {
-    cache::FILES.with(|f| {
-        let mut f = f.borrow_mut();
-        if !f.iter().any(|(s, _)| *s == slug) {
-            f.push((slug, Rc::new(files)));
-        }
-    });
-}
-
 /// The image file of `source` under `go`, if `source` is `case`'s program
 /// or one of its fixes.
 fn image_file(case: &Case, source: &str, go: GoVersion) -> Option<String> {
@@ -108,13 +86,7 @@ fn image_file(case: &Case, source: &str, go: GoVersion) -> Option<String> {
     } else {
         1 + case.fixes.iter().position(|fix| fix.source == source)?
     };
-    let files = cache::FILES.with(|f| {
-        f.borrow()
-            .iter()
-            .find(|(slug, _)| *slug == case.slug)
-            .map(|(_, files)| files.clone())
-    })?;
-    files
+    crate::content::program_files(case.slug)?
         .iter()
         .find(|f| f.variant == variant && f.go.contains(&go.minor()))
         .map(|f| f.file.clone())
@@ -134,12 +106,9 @@ fn unavailable(why: &str) -> gosim::CompileErrors {
 
 mod cache {
     use std::cell::RefCell;
-    use std::rc::Rc;
 
     use gosim::config::GoVersion;
     use gosim::image::Compiled;
-
-    use super::ProgramFile;
 
     /// Programs kept: a page switches between a case's program, its fixes,
     /// an edit or two and a few releases; older entries make room.
@@ -147,8 +116,6 @@ mod cache {
 
     thread_local! {
         static PROGRAMS: RefCell<Vec<(u8, String, Compiled)>> = const { RefCell::new(Vec::new()) };
-        pub(super) static FILES: RefCell<Vec<(&'static str, Rc<Vec<ProgramFile>>)>> =
-            const { RefCell::new(Vec::new()) };
     }
 
     pub(super) fn get(source: &str, go: GoVersion) -> Option<Compiled> {
@@ -175,14 +142,15 @@ mod cache {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::content::ProgramFile;
 
     #[test]
     fn a_case_program_or_fix_maps_to_its_image_for_the_release() {
         let case = crate::cases::CASES
             .iter()
-            .find(|c| c.fixes.len() >= 1 && c.loaded)
+            .find(|c| !c.fixes.is_empty() && c.loaded)
             .expect("a case with a fix compiled in");
-        remember_files(
+        crate::content::remember_programs(
             case.slug,
             vec![
                 ProgramFile {

@@ -80,7 +80,7 @@ mod tests {
                 .filter(|i| i.variant == variant)
                 .flat_map(|i| i.go.iter().copied())
                 .collect();
-            go.sort_unstable();
+            gosim::util::order::sort(&mut go);
             let all: Vec<u8> = GoVersion::MODELLED.iter().map(|v| v.minor()).collect();
             assert_eq!(go, all, "variant {variant}");
         }

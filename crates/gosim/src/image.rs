@@ -97,7 +97,7 @@ pub fn decode(bytes: &[u8]) -> Result<Compiled, ImageError> {
     match postcard::from_bytes::<OwnedBody>(body).map_err(|_| ImageError::Damaged)? {
         OwnedBody::Program(mut prog) => {
             prog.types.reintern();
-            Ok(Ok(Rc::new(prog)))
+            Ok(Ok(Rc::new(*prog)))
         }
         OwnedBody::Errors(errors) => Ok(Err(errors)),
     }
@@ -112,7 +112,7 @@ enum Body<'a> {
 /// `Body` as read back (same variants, same order).
 #[derive(Deserialize)]
 enum OwnedBody {
-    Program(Program),
+    Program(Box<Program>),
     Errors(CompileErrors),
 }
 
