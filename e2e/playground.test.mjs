@@ -116,6 +116,8 @@ describe('playground', () => {
     const images = () => fetched.filter((p) => /\/cases\/p\/[0-9a-f]{16}\.bin$/.test(p));
     await openCase(slugFor(14));
     for (let i = 0; i < 5; i++) await page.click('[data-testid=step]');
+    // Both sides of the loop-variable change (one of them is the release it opens on).
+    await selectGo(page, '1.22');
     await selectGo(page, '1.21');
     await showFix(page, 1);
     await runToEnd();
