@@ -122,6 +122,11 @@ pub mod site {
         "Runs entirely in your browser. Programs are simulated deterministically; no code is sent anywhere.",
         "完全在浏览器中运行。程序由确定性模拟器执行，代码不会发送到任何地方。",
     );
+    /// The footer's link to the live netpoller page (static/live.html, no wasm).
+    pub const LIVE_NETPOLLER: Text = t(
+        "Live netpoller: a real epoll server, traced",
+        "实时 netpoller：追踪一个真实的 epoll 服务器",
+    );
 }
 
 /// A case's page around the playground.
@@ -147,6 +152,7 @@ pub mod play {
     use super::{t, Language, Text};
 
     pub const PLAYGROUND: Text = t("Playground", "演练场");
+    pub const COMPILING: Text = t("Compiling the program…", "正在编译程序……");
     pub const COMPILE_ERRORS_NARRATION: Text = t(
         "The program does not compile; the errors are shown in the listing.",
         "程序无法编译，错误已标注在代码中。",
