@@ -11,10 +11,13 @@ use crate::cases::{self, Case};
 use crate::content;
 use crate::hooks::AppContext;
 use crate::platform;
+use crate::playground::embed::SCRATCH;
+use crate::playground::Playground;
 use crate::quiz::QuizRoom;
 use crate::route::Route;
 use crate::state::{Action, AppState};
 use crate::views::case_view::{case_failed, case_loading};
+use crate::views::embed_page::{embed_page, Loaded};
 use crate::views::{case_view, footer, gallery, header, not_found};
 
 #[derive(Properties, PartialEq)]
@@ -46,8 +49,12 @@ pub fn App(props: &AppProps) -> Html {
             }
         });
     }
-    use_effect_with(state.settings, |settings| {
-        platform::apply_settings(*settings)
+    // The widget applies its settings (from the frame's URL) but keeps
+    // them out of the site's storage: a host page's choice is not the
+    // reader's preference.
+    let embedded = matches!(state.route, Route::Embed(_));
+    use_effect_with((state.settings, embedded), |(settings, embedded)| {
+        platform::apply_settings(*settings, !*embedded)
     });
     {
         // A new page starts at its top, with focus on its heading (not on
@@ -69,8 +76,19 @@ pub fn App(props: &AppProps) -> Html {
         let cases = props.cases;
         use_effect_with((state.route.clone(), state.visit), move |(route, _)| {
             let missing = match route {
-                Route::Case(slug) => {
+                Route::Case(slug) | Route::Embed(Some(slug)) => {
                     cases::find(cases, slug).filter(|m| content::resolve(m).is_none())
+                }
+                Route::Play | Route::Embed(None) if !gosim::prelude::available() => {
+                    // A program of the reader's own needs only the library.
+                    let dispatcher = dispatcher.clone();
+                    platform::load_library(move |result| {
+                        dispatcher.dispatch(match result {
+                            Ok(()) => Action::ContentLoaded(String::new()),
+                            Err(error) => Action::ContentFailed(String::new(), error),
+                        });
+                    });
+                    None
                 }
                 _ => None,
             };
@@ -108,16 +126,54 @@ pub fn App(props: &AppProps) -> Html {
         Route::Quiz(page) => html! {
             <QuizRoom key={format!("quiz-{}", state.visit)} page={*page} query={platform::current_query()} cases={props.cases} />
         },
+        Route::Play => html! {
+            <main class="page page--play" data-testid="play-page">
+                <h1 class="sr-only" tabindex="-1">{ SCRATCH.title.get(lang) }</h1>
+                if gosim::prelude::available() {
+                    <Playground key={format!("play#{}", state.visit)} case={&SCRATCH} query={platform::current_query()} />
+                }
+            </main>
+        },
         Route::NotFound(_) => not_found(lang),
+        Route::Embed(name) => {
+            let loaded = match (name, &state.content) {
+                (Some(slug), _)
+                    if cases::find(props.cases, slug)
+                        .and_then(content::resolve)
+                        .is_some() =>
+                {
+                    Loaded::Yes
+                }
+                (None, _) if gosim::prelude::available() => Loaded::Yes,
+                (name, Some((failed, Err(error))))
+                    if failed.as_str() == name.as_deref().unwrap_or("") =>
+                {
+                    Loaded::Failed(error)
+                }
+                _ => Loaded::Waiting,
+            };
+            embed_page(
+                props.cases,
+                name.as_deref(),
+                &platform::current_query(),
+                loaded,
+                lang,
+            )
+        }
     };
     let app = Some(&state);
     html! {
         <ContextProvider<AppContext> context={state.clone()}>
-            <div class="app">
-                { header(settings, app) }
+            if embedded {
+                // Alone in the frame: no site header or footer.
                 { page }
-                { footer(lang) }
-            </div>
+            } else {
+                <div class="app">
+                    { header(settings, app) }
+                    { page }
+                    { footer(lang) }
+                </div>
+            }
         </ContextProvider<AppContext>>
     }
 }

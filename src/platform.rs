@@ -49,11 +49,16 @@ pub fn initial_state() -> AppState {
             Theme::Light
         },
     };
-    let settings =
+    let settings = if let Route::Embed(_) = route {
+        // The widget's settings come from its URL (`lib.rs` applies them
+        // over these) and the browser, never from the site's storage.
+        preferred
+    } else {
         match local_storage(&window).and_then(|s| s.get_item(SETTINGS_KEY).ok().flatten()) {
             Some(stored) => Settings::decode(&stored, preferred),
             None => preferred,
-        };
+        }
+    };
     AppState {
         route,
         settings,
@@ -159,13 +164,13 @@ pub fn href_for(fragment: &str) -> String {
     format!("{base}{fragment}")
 }
 
-/// Remembers the settings and applies them to `<html>` (`data-theme`, `lang`),
-/// where the CSS and screen readers pick them up.
-pub fn apply_settings(settings: Settings) {
+/// Applies the settings to `<html>` (`data-theme`, `lang`), where the CSS
+/// and screen readers pick them up, and with `persist` remembers them.
+pub fn apply_settings(settings: Settings, persist: bool) {
     let Some(window) = web_sys::window() else {
         return;
     };
-    if let Some(storage) = local_storage(&window) {
+    if let Some(storage) = local_storage(&window).filter(|_| persist) {
         // Failing to persist (quota, private mode) only costs the preference.
         let _ = storage.set_item(SETTINGS_KEY, &settings.encode());
     }
@@ -480,6 +485,59 @@ pub fn pointer_x_fraction(event: &MouseEvent) -> Option<f64> {
     (rect.width() > 0.0).then(|| (f64::from(event.client_x()) - rect.left()) / rect.width())
 }
 
+/// Fetches gosim's library (`cases/library.txt`) for a program that
+/// belongs to no case, installs it, then calls `done`.
+pub fn load_library(done: impl FnOnce(Result<(), ContentError>) + 'static) {
+    wasm_bindgen_futures::spawn_local(async move {
+        let result = match web_sys::window() {
+            Some(window) => fetch_library(&window).await,
+            None => Err(ContentError::Network),
+        };
+        done(result);
+    });
+}
+
+async fn fetch_library(window: &web_sys::Window) -> Result<(), ContentError> {
+    let response = ok_response(JsFuture::from(window.fetch_with_str("cases/library.txt"))).await?;
+    install_library(response).await
+}
+
+async fn install_library(response: web_sys::Response) -> Result<(), ContentError> {
+    let text = JsFuture::from(response.text().map_err(|_| ContentError::Network)?)
+        .await
+        .ok()
+        .and_then(|t| t.as_string())
+        .ok_or(ContentError::Network)?;
+    gosim::prelude::install(&text).map_err(ContentError::Invalid)
+}
+
+/// Puts `text` on the clipboard (`navigator.clipboard.writeText`); a
+/// refusal (no permission, an insecure page) leaves the text selectable
+/// in its field, so it is ignored.
+pub fn copy_text(text: &str) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let clipboard = js_sys::Reflect::get(&window.navigator(), &JsValue::from_str("clipboard"))
+        .ok()
+        .filter(|c| c.is_object());
+    let Some(clipboard) = clipboard else {
+        return;
+    };
+    let write = js_sys::Reflect::get(&clipboard, &JsValue::from_str("writeText"))
+        .ok()
+        .and_then(|f| f.dyn_into::<js_sys::Function>().ok());
+    if let Some(promise) = write
+        .and_then(|f| f.call1(&clipboard, &JsValue::from_str(text)).ok())
+        .and_then(|p| p.dyn_into::<js_sys::Promise>().ok())
+    {
+        // Awaited so that a refusal is not an unhandled rejection.
+        wasm_bindgen_futures::spawn_local(async move {
+            let _ = JsFuture::from(promise).await;
+        });
+    }
+}
+
 /// Fetches and reads the content of the case `slug` in the background, then
 /// calls `done`. The URL is relative to the page, so the site works from any
 /// sub-path. Every failure comes back as a `ContentError` for the page to
@@ -500,13 +558,7 @@ async fn fetch_content(slug: &str) -> Result<Content, ContentError> {
     let content = JsFuture::from(window.fetch_with_str(&format!("cases/{slug}.json")));
     let content = parse_content(slug, ok_response(content).await?).await?;
     if let Some(library) = library {
-        let response = ok_response(library).await?;
-        let text = JsFuture::from(response.text().map_err(|_| ContentError::Network)?)
-            .await
-            .ok()
-            .and_then(|t| t.as_string())
-            .ok_or(ContentError::Network)?;
-        gosim::prelude::install(&text).map_err(ContentError::Invalid)?;
+        install_library(ok_response(library).await?).await?;
     }
     Ok(content)
 }

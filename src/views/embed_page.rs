@@ -1,0 +1,84 @@
+//! The widget's page (`#/embed/<slug>` and `#/embed?code=…`): the player
+//! in its compact layout, alone in the frame, or a clear message in the
+//! widget's box when the case does not exist, the inline code is damaged,
+//! the options are unreadable or the content cannot be fetched.
+//!
+//! It adds no copy of the player: it mounts the same `Playground` with its
+//! `embed` flag. It must not read or write storage or anything of the host
+//! page (the frame may run under `sandbox="allow-scripts"` alone); sizing
+//! the frame is `static/frame.js`'s job.
+
+use yew::prelude::*;
+
+use crate::cases::{self, Case};
+use crate::content::{self, ContentError};
+use crate::i18n::{case_page, embed as t, Language};
+use crate::markup::plain_el;
+use crate::playground::embed::{parse_options, EmbedOptions, SCRATCH};
+use crate::playground::Playground;
+
+/// Whether the program's library (gosim's Go packages) and, for a case,
+/// its content have arrived; the app fetches them.
+pub enum Loaded<'a> {
+    Yes,
+    Waiting,
+    Failed(&'a ContentError),
+}
+
+/// The widget for `name` (a case slug, or `None` for inline code) and the
+/// frame's `query`.
+pub fn embed_page(
+    cases: &'static [Case],
+    name: Option<&str>,
+    query: &str,
+    loaded: Loaded,
+    lang: Language,
+) -> Html {
+    let options = match parse_options(query) {
+        Ok(options) => options,
+        Err(error) => return message(&error.message(lang)),
+    };
+    let case = match name {
+        Some(name) => match cases::find(cases, name) {
+            Some(meta) => meta,
+            None => return message(&t::no_case(lang, name)),
+        },
+        None if !options.share.split('&').any(|p| p.starts_with("code=")) => {
+            return message(t::NO_PROGRAM.get(lang))
+        }
+        None => &SCRATCH,
+    };
+    if !case.runnable {
+        return message(case_page::NOT_RUNNABLE.get(lang));
+    }
+    match loaded {
+        Loaded::Failed(error) => message(&error.message(lang)),
+        Loaded::Waiting => frame(html! {
+            <div class="placeholder" data-testid="embed-loading" role="status">
+                { plain_el("p", case_page::LOADING.get(lang)) }
+            </div>
+        }),
+        Loaded::Yes => player(content::resolve(case).unwrap_or(case), options),
+    }
+}
+
+fn player(case: &'static Case, options: EmbedOptions) -> Html {
+    frame(html! {
+        <Playground {case} query={options.share} embed={Some(options.controls)} />
+    })
+}
+
+/// Why the widget shows no program, in its box.
+fn message(text: &str) -> Html {
+    frame(html! {
+        <div class="notice notice--error" role="alert" data-testid="embed-error">
+            { plain_el("p", text.to_string()) }
+        </div>
+    })
+}
+
+fn frame(body: Html) -> Html {
+    html! {
+        <main class="embed" data-testid="embed">{ body }</main>
+    }
+}
