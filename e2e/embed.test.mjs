@@ -68,6 +68,8 @@ func main() {
 
 let host;
 let app;
+/** The page the "Embed this" test writes from the snippets it copied. */
+const pasted = { body: '' };
 let lockCase;
 let loopCase;
 
@@ -123,7 +125,8 @@ describe('embedded widgets on another origin', () => {
   <iframe id="w-damaged" src="${app}#/embed?code=AQ!!" width="100%" height="200" title="damaged"></iframe>
   </body></html>`,
       },
-      'strict.html': {
+      'pasted.html': pasted,
+    'strict.html': {
         headers: {
           'content-security-policy': `default-src 'none'; script-src ${new URL(app).origin}/; frame-src ${new URL(app).origin}/; style-src 'none'`,
         },
@@ -247,6 +250,50 @@ describe('embedded widgets on another origin', () => {
     const damage = await damaged.waitForSelector('[data-testid=embed-error]');
     assert.match(await damage.textContent(), /cannot be decoded/);
     await page.screenshot({ path: join(OUT, 'embed-errors.png'), fullPage: true });
+  });
+
+  test('"Embed this" writes an element, an iframe and a link that open the same step', async () => {
+    const page = await browser.open({ width: 1280, height: 900 });
+    await page.goto(app + `#/case/${lockCase}`);
+    await page.waitForSelector('[data-testid=playground]');
+    for (let i = 1; i <= 3; i++) {
+      await page.click('[data-testid=step]');
+      await page.waitForSelector(`[data-testid=playground][data-position="${i}"]`);
+    }
+    await page.click('[data-testid=embed-this]');
+    const element = await page.inputValue('[data-testid=embed-element]');
+    const iframe = await page.inputValue('[data-testid=embed-iframe]');
+    const link = await page.inputValue('[data-testid=embed-link]');
+    assert.ok(element.startsWith(`<script src="${app}embed.js" defer></script>\n<go-pitfall case="${lockCase}" lang="en"`), element);
+    assert.match(element, / step="3"><\/go-pitfall>$/);
+    assert.ok(iframe.startsWith(`<iframe src="${app}#/embed/${lockCase}?lang=en&amp;go=`), iframe);
+    assert.match(iframe, /&amp;step=3"/);
+    assert.ok(link.startsWith(`${app}#/case/${lockCase}?`), link);
+    await page.screenshot({ path: join(OUT, 'embed-this.png') });
+
+    // Edited code goes inline, escaped for the host's HTML.
+    await page.click('[data-testid=edit]');
+    await page.fill('[data-testid=editor]', HOSTILE);
+    await page.click('[data-testid=run-edited]');
+    await page.click('[data-testid=run]');
+    await page.waitForSelector('[data-testid=playground][data-running=false]');
+    const edited = await page.inputValue('[data-testid=embed-element]');
+    assert.match(edited, /<pre>package main\n/);
+    assert.ok(edited.includes('&lt;script&gt;alert('), edited);
+    assert.ok(!edited.slice(edited.indexOf('<pre>')).includes('<script'), 'no live markup in the inline code');
+
+    // Both snippets, pasted into a host page, open that program.
+    const hostPage = await page.context().newPage();
+    hostPage.on('console', (msg) => msg.type() === 'error' && browser.problems.push(`host console error: ${msg.text()}`));
+    hostPage.on('pageerror', (err) => browser.problems.push(`host page error: ${err.message}`));
+    const body = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Pasted</title></head><body>
+<div id="w-element">${edited}</div><div id="w-iframe">${iframe}</div></body></html>`;
+    pasted.body = body;
+    await hostPage.goto(host.url + 'pasted.html');
+    const fromElement = await widgetFrame(hostPage, '#w-element');
+    assert.equal(await fromElement.textContent('[data-testid=source] [data-line="1"] .line__text'), 'package main');
+    const fromIframe = await (await hostPage.$('#w-iframe iframe')).contentFrame();
+    await fromIframe.waitForSelector('[data-testid=playground][data-position="3"]', { timeout: 60_000 });
   });
 
   test('works on a host page with a strict Content-Security-Policy', async () => {
