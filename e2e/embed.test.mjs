@@ -247,8 +247,9 @@ describe('embedded widgets on another origin', () => {
     assert.match(await broken.textContent('[data-testid=compile-errors]'), /declared and not used: x/);
 
     const damaged = await (await page.$('#w-damaged')).contentFrame();
-    const damage = await damaged.waitForSelector('[data-testid=embed-error]');
+    const damage = await damaged.waitForSelector('[data-testid=link-error]');
     assert.match(await damage.textContent(), /cannot be decoded/);
+    assert.doesNotMatch(await damage.textContent(), /from its start/, 'inline code has no case to fall back to');
     await page.screenshot({ path: join(OUT, 'embed-errors.png'), fullPage: true });
   });
 

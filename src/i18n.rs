@@ -148,8 +148,8 @@ pub mod embed {
     pub const SCRATCH_TITLE: Text = t("Your program", "你的程序");
     pub const OPEN_FULL: Text = t("Open in Go Pitfalls ↗", "在 Go Pitfalls 中打开 ↗");
     pub const NO_PROGRAM: Text = t(
-        "This widget has no program: give it a case name or Go code inside the element.",
-        "这个组件没有程序：请给它一个案例名，或在元素里写入 Go 代码。",
+        "No program: give the widget a case name or Go code.",
+        "没有程序：请给组件一个案例名或 Go 代码。",
     );
     pub const EMBED_THIS: Text = t("Embed this", "嵌入到网页");
     pub const ELEMENT: Text = t(
@@ -168,10 +168,8 @@ pub mod embed {
     pub fn no_case(lang: Language, name: &str) -> String {
         let name = gosim::format::quote(name.as_bytes());
         match lang {
-            Language::En => {
-                format!("There is no case named {name}. Check the widget's case attribute.")
-            }
-            Language::Zh => format!("没有名为 {name} 的案例。请检查组件的 case 属性。"),
+            Language::En => format!("There is no case named {name}."),
+            Language::Zh => format!("没有名为 {name} 的案例。"),
         }
     }
 }

@@ -40,8 +40,7 @@ pub fn start() {
     if let route::Route::Embed(_) = initial.route {
         // The widget's `lang` and `theme` (embed.js passes the host's
         // colour scheme when the element names none).
-        let options =
-            playground::embed::parse_options(&platform::current_query()).unwrap_or_default();
+        let options = playground::embed::parse_options(&platform::current_query());
         initial.settings.language = options.lang.unwrap_or(initial.settings.language);
         initial.settings.theme = options.theme.unwrap_or(initial.settings.theme);
     }

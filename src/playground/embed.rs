@@ -8,14 +8,15 @@
 //! `run`, …), which pass through to `ShareState` unchanged, so the widget
 //! opens exactly what a share link would. `static/embed.js` writes the same
 //! keys from the element's attributes. Like share links, the query is user
-//! input: parsing never panics and every failure is a `ShareError` the
-//! widget shows. Pure: it reads no URL and touches no browser.
+//! input: parsing never panics, and the player says in the widget's box
+//! what is wrong with a damaged share part. Pure: it reads no URL and
+//! touches no browser.
 
 use gosim::GoVersion;
 
 use crate::cases::{Case, Outcome, Section};
 use crate::i18n::{embed as t, Language, Text};
-use crate::playground::share::{encode_code, go_key, ShareError, ShareState};
+use crate::playground::share::{encode_code, go_key};
 use crate::state::Theme;
 
 /// The slug of the program that belongs to no case: `#/play` and
@@ -71,43 +72,32 @@ pub struct EmbedOptions {
     pub share: String,
 }
 
-/// Reads a frame's query (with or without `?`). The share-link part is
-/// checked here too, so a damaged `code=` shows its message in the
-/// widget's box instead of a fallback program.
-pub fn parse_options(query: &str) -> Result<EmbedOptions, ShareError> {
+/// Reads a frame's query (with or without `?`). A widget option with a
+/// value it does not know keeps its default (a host's typo costs the
+/// option, not the widget); the share-link part is left to the player,
+/// which says in the widget's box what is wrong with it.
+pub fn parse_options(query: &str) -> EmbedOptions {
     let query = query.strip_prefix('?').unwrap_or(query);
     let mut options = EmbedOptions::default();
     let mut share: Vec<&str> = Vec::new();
     for pair in query.split('&').filter(|p| !p.is_empty()) {
         let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
-        let bad = || ShareError::BadValue {
-            key: key.chars().take(40).collect(),
-            value: value.chars().take(40).collect(),
-        };
         match key {
-            "lang" => options.lang = Some(Language::from_key(value).ok_or_else(bad)?),
-            "theme" => options.theme = Some(Theme::from_key(value).ok_or_else(bad)?),
-            "controls" => {
-                options.controls = match value {
-                    "full" => Controls::Full,
-                    "minimal" => Controls::Minimal,
-                    _ => return Err(bad()),
-                }
-            }
-            // The host sizes the frame; the frame only checks the value.
-            "height" if value == "auto" || is_pixels(value) => {}
-            "height" => return Err(bad()),
+            "lang" => options.lang = Language::from_key(value),
+            "theme" => options.theme = Theme::from_key(value),
+            "controls" if value == "minimal" => options.controls = Controls::Minimal,
+            // The host sizes the frame.
+            "controls" | "height" => {}
             _ => share.push(pair),
         }
     }
     options.share = share.join("&");
-    ShareState::from_query(&options.share)?;
-    Ok(options)
+    options
 }
 
-fn is_pixels(value: &str) -> bool {
-    let digits = value.strip_suffix("px").unwrap_or(value);
-    !digits.is_empty() && digits.len() <= 5 && digits.bytes().all(|b| b.is_ascii_digit())
+/// Whether the share-link part carries a program (`code=`).
+pub fn has_code(options: &EmbedOptions) -> bool {
+    options.share.split('&').any(|p| p.starts_with("code="))
 }
 
 /// What a snippet opens: a case (or `SCRATCH`) with its program, release,
@@ -216,46 +206,29 @@ fn escape_into(out: &mut String, text: &str) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::playground::share::ShareState;
 
     #[test]
     fn splits_widget_keys_from_the_share_link_part() {
         let options =
-            parse_options("?lang=zh&theme=dark&go=1.21&controls=minimal&step=4&height=auto")
-                .expect("valid options");
+            parse_options("?lang=zh&theme=dark&go=1.21&controls=minimal&step=4&height=auto");
         assert_eq!(options.lang, Some(Language::Zh));
         assert_eq!(options.theme, Some(Theme::Dark));
         assert_eq!(options.controls, Controls::Minimal);
         assert_eq!(options.share, "go=1.21&step=4");
-        let plain = parse_options("").expect("no options");
-        assert_eq!(plain, EmbedOptions::default());
-        assert_eq!(
-            parse_options("height=480px").map(|o| o.share),
-            Ok(String::new())
-        );
+        assert!(!has_code(&options));
+        assert_eq!(parse_options(""), EmbedOptions::default());
+        assert_eq!(parse_options("height=480px&code=AQ").share, "code=AQ");
+        assert!(has_code(&parse_options("code=AQ")));
     }
 
     #[test]
-    fn bad_values_and_damaged_code_are_errors_not_panics() {
-        for (query, key) in [
-            ("lang=fr", "lang"),
-            ("theme=blue", "theme"),
-            ("controls=some", "controls"),
-            ("height=tall", "height"),
-            ("height=123456", "height"),
-            ("go=0.9", "go"),
-            ("step=x", "step"),
-        ] {
-            match parse_options(query) {
-                Err(ShareError::BadValue { key: k, .. }) => assert_eq!(k, key, "{query}"),
-                other => panic!("{query}: {other:?}"),
-            }
-        }
-        assert_eq!(parse_options("code=%%%"), Err(ShareError::BadCode));
-        assert!(matches!(
-            parse_options("nope=1"),
-            Err(ShareError::UnknownParameter(_))
-        ));
-        for junk in ["&&&", "=", "lang", "lang=", "\u{0}=\u{0}", "code="] {
+    fn unknown_option_values_keep_their_defaults_and_never_panic() {
+        let options = parse_options("lang=fr&theme=blue&controls=some&height=tall");
+        assert_eq!(options, EmbedOptions::default());
+        // The share-link part passes through untouched, for the player to judge.
+        assert_eq!(parse_options("go=0.9&code=%%%").share, "go=0.9&code=%%%");
+        for junk in ["&&&", "=", "lang", "lang=", "\u{0}=\u{0}", "code=", "==&=="] {
             let _ = parse_options(junk);
         }
     }
@@ -271,7 +244,7 @@ mod tests {
             step: 3,
             lang: Language::Zh,
         };
-        let options = parse_options(&target.frame_query()).expect("own query parses");
+        let options = parse_options(&target.frame_query());
         assert_eq!(options.lang, Some(Language::Zh));
         let share = ShareState::from_query(&options.share).expect("share part parses");
         assert_eq!(share.code.as_deref(), Some(code));

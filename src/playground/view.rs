@@ -275,7 +275,8 @@ fn render(
             if let Some(err) = &m.link_error {
                 <div class="notice notice--error" role="alert" data-testid="link-error">
                     { err.message(lang) }
-                    if !err.partly_applied() {
+                    // A program of the reader's own has no case to fall back to.
+                    if !err.partly_applied() && m.case().slug != SCRATCH_SLUG {
                         { " " }{ play::LINK_FALLBACK.get(lang) }
                     }
                 </div>
@@ -414,11 +415,18 @@ fn controls(
 fn embed_panel(m: &PlayModel, lang: Language, dispatch: &Callback<Cmd>) -> Html {
     let base = platform::href_for("");
     let target = m.embed_target(lang);
+    let items = [
+        (embed_text::ELEMENT, "embed-element", target.element(&base)),
+        (embed_text::IFRAME, "embed-iframe", target.iframe(&base)),
+        (
+            embed_text::LINK,
+            "embed-link",
+            platform::href_for(&m.share_fragment()),
+        ),
+    ];
     html! {
         <section class="embed-this panel" data-testid="embed-panel" aria-label={embed_text::EMBED_THIS.get(lang)}>
-            { embed_item(embed_text::ELEMENT.get(lang), "embed-element", target.element(&base), lang) }
-            { embed_item(embed_text::IFRAME.get(lang), "embed-iframe", target.iframe(&base), lang) }
-            { embed_item(embed_text::LINK.get(lang), "embed-link", platform::href_for(&m.share_fragment()), lang) }
+            { for items.into_iter().map(|(label, testid, text)| embed_item(label.get(lang), testid, text, lang)) }
             { button("btn btn--small", None, None, false, embed_text::CLOSE.get(lang).into(), send(dispatch, Cmd::ToggleEmbed)) }
         </section>
     }

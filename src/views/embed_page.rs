@@ -1,7 +1,8 @@
 //! The widget's page (`#/embed/<slug>` and `#/embed?code=…`): the player
 //! in its compact layout, alone in the frame, or a clear message in the
-//! widget's box when the case does not exist, the inline code is damaged,
-//! the options are unreadable or the content cannot be fetched.
+//! widget's box when there is no program, the case does not exist or its
+//! content cannot be fetched (the player itself says when the inline code
+//! is damaged or does not compile).
 //!
 //! It adds no copy of the player: it mounts the same `Playground` with its
 //! `embed` flag. It must not read or write storage or anything of the host
@@ -14,7 +15,7 @@ use crate::cases::{self, Case};
 use crate::content::{self, ContentError};
 use crate::i18n::{case_page, embed as t, Language};
 use crate::markup::plain_el;
-use crate::playground::embed::{parse_options, EmbedOptions, SCRATCH};
+use crate::playground::embed::{has_code, parse_options, EmbedOptions, SCRATCH};
 use crate::playground::Playground;
 
 /// Whether the program's library (gosim's Go packages) and, for a case,
@@ -34,18 +35,13 @@ pub fn embed_page(
     loaded: Loaded,
     lang: Language,
 ) -> Html {
-    let options = match parse_options(query) {
-        Ok(options) => options,
-        Err(error) => return message(&error.message(lang)),
-    };
+    let options = parse_options(query);
     let case = match name {
         Some(name) => match cases::find(cases, name) {
             Some(meta) => meta,
             None => return message(&t::no_case(lang, name)),
         },
-        None if !options.share.split('&').any(|p| p.starts_with("code=")) => {
-            return message(t::NO_PROGRAM.get(lang))
-        }
+        None if !has_code(&options) => return message(t::NO_PROGRAM.get(lang)),
         None => &SCRATCH,
     };
     if !case.runnable {
