@@ -11,8 +11,6 @@ use crate::cases::{self, Case};
 use crate::content;
 use crate::hooks::AppContext;
 use crate::platform;
-use crate::playground::embed::SCRATCH;
-use crate::playground::Playground;
 use crate::quiz::QuizRoom;
 use crate::route::Route;
 use crate::state::{Action, AppState};
@@ -126,16 +124,12 @@ pub fn App(props: &AppProps) -> Html {
         Route::Quiz(page) => html! {
             <QuizRoom key={format!("quiz-{}", state.visit)} page={*page} query={platform::current_query()} cases={props.cases} />
         },
-        Route::Play => html! {
-            <main class="page page--play" data-testid="play-page">
-                <h1 class="sr-only" tabindex="-1">{ SCRATCH.title.get(lang) }</h1>
-                if gosim::prelude::available() {
-                    <Playground key={format!("play#{}", state.visit)} case={&SCRATCH} query={platform::current_query()} />
-                }
-            </main>
-        },
         Route::NotFound(_) => not_found(lang),
-        Route::Embed(name) => {
+        Route::Play | Route::Embed(_) => {
+            let name = match &state.route {
+                Route::Embed(name) => name.as_deref(),
+                _ => None,
+            };
             let loaded = match (name, &state.content) {
                 (Some(slug), _)
                     if cases::find(props.cases, slug)
@@ -145,19 +139,19 @@ pub fn App(props: &AppProps) -> Html {
                     Loaded::Yes
                 }
                 (None, _) if gosim::prelude::available() => Loaded::Yes,
-                (name, Some((failed, Err(error))))
-                    if failed.as_str() == name.as_deref().unwrap_or("") =>
-                {
+                (name, Some((failed, Err(error)))) if failed.as_str() == name.unwrap_or("") => {
                     Loaded::Failed(error)
                 }
                 _ => Loaded::Waiting,
             };
             embed_page(
                 props.cases,
-                name.as_deref(),
+                name,
                 &platform::current_query(),
                 loaded,
                 lang,
+                embedded,
+                state.visit,
             )
         }
     };

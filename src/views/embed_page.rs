@@ -1,4 +1,5 @@
-//! The widget's page (`#/embed/<slug>` and `#/embed?code=…`): the player
+//! The widget's page (`#/embed/<slug>` and `#/embed?code=…`, and `#/play`,
+//! the full player for a program of the reader's own): the player
 //! in its compact layout, alone in the frame, or a clear message in the
 //! widget's box when there is no program, the case does not exist or its
 //! content cannot be fetched (the player itself says when the inline code
@@ -15,7 +16,7 @@ use crate::cases::{self, Case};
 use crate::content::{self, ContentError};
 use crate::i18n::{case_page, embed as t, Language};
 use crate::markup::plain_el;
-use crate::playground::embed::{has_code, parse_options, EmbedOptions, SCRATCH};
+use crate::playground::embed::{has_code, parse_options, SCRATCH};
 use crate::playground::Playground;
 
 /// Whether the program's library (gosim's Go packages) and, for a case,
@@ -27,13 +28,17 @@ pub enum Loaded<'a> {
 }
 
 /// The widget for `name` (a case slug, or `None` for inline code) and the
-/// frame's `query`.
+/// frame's `query`; with `framed` false, the full player for a program of
+/// the reader's own (`#/play`). `visit` keys the player, so a new address
+/// (a new link, an element's changed attributes) starts it afresh.
 pub fn embed_page(
     cases: &'static [Case],
     name: Option<&str>,
     query: &str,
     loaded: Loaded,
     lang: Language,
+    framed: bool,
+    visit: u32,
 ) -> Html {
     let options = parse_options(query);
     let case = match name {
@@ -54,14 +59,14 @@ pub fn embed_page(
                 { plain_el("p", case_page::LOADING.get(lang)) }
             </div>
         }),
-        Loaded::Yes => player(content::resolve(case).unwrap_or(case), options),
+        Loaded::Yes => {
+            let case = content::resolve(case).unwrap_or(case);
+            let embed = framed.then_some(options.controls);
+            frame(html! {
+                <Playground key={visit} {case} query={options.share} {embed} />
+            })
+        }
     }
-}
-
-fn player(case: &'static Case, options: EmbedOptions) -> Html {
-    frame(html! {
-        <Playground {case} query={options.share} embed={Some(options.controls)} />
-    })
 }
 
 /// Why the widget shows no program, in its box.

@@ -339,6 +339,8 @@ async fn the_embed_route_renders_the_widget_alone_or_says_what_is_missing() {
         "lang=zh",
         Loaded::Yes,
         Language::Zh,
+        true,
+        0,
     ))
     .await;
     assert!(html.contains("没有程序"), "{html}");
@@ -348,6 +350,8 @@ async fn the_embed_route_renders_the_widget_alone_or_says_what_is_missing() {
         "code=AQ",
         Loaded::Waiting,
         Language::En,
+        true,
+        0,
     ))
     .await;
     assert!(html.contains(r#"data-testid="embed-loading""#), "{html}");
@@ -362,6 +366,8 @@ async fn minimal_controls_keep_the_run_buttons_only() {
         query,
         Loaded::Yes,
         Language::En,
+        true,
+        0,
     ))
     .await;
     assert!(html.contains(r#"data-testid="step""#), "{html}");
@@ -375,4 +381,22 @@ async fn minimal_controls_keep_the_run_buttons_only() {
     })
     .await;
     assert!(html.contains(r#"data-testid="embed-this""#), "{html}");
+
+    // `#/play`: a program of the reader's own in the full player, with no
+    // empty "Original" to go back to.
+    let code = gopitfalls::playground::share::encode_code("package main\n\nfunc main() {}\n");
+    let html = show(embed_page(
+        &FIXTURE,
+        None,
+        &format!("code={code}"),
+        Loaded::Yes,
+        Language::En,
+        false,
+        0,
+    ))
+    .await;
+    assert!(html.contains(r#"data-testid="embed-this""#), "{html}");
+    assert!(html.contains(r#"data-embed="false""#), "{html}");
+    assert!(!html.contains(r#"data-testid="show-original""#), "{html}");
+    assert!(html.contains("Edited"), "{html}");
 }
