@@ -254,7 +254,7 @@ describe('embedded widgets on another origin', () => {
   });
 
   test('"Embed this" writes an element, an iframe and a link that open the same step', async () => {
-    const page = await browser.open({ width: 1280, height: 900 });
+    const page = await browser.open({ width: 1280, height: 900 }, { permissions: ['clipboard-read', 'clipboard-write'] });
     await page.goto(app + `#/case/${lockCase}`);
     await page.waitForSelector('[data-testid=playground]');
     for (let i = 1; i <= 3; i++) {
@@ -270,6 +270,13 @@ describe('embedded widgets on another origin', () => {
     assert.ok(iframe.startsWith(`<iframe src="${app}#/embed/${lockCase}?lang=en&amp;go=`), iframe);
     assert.match(iframe, /&amp;step=3"/);
     assert.ok(link.startsWith(`${app}#/case/${lockCase}?`), link);
+    // Each copy button puts its own snippet on the clipboard.
+    const copies = page.locator('[data-testid=embed-panel] .embed-this__item button');
+    assert.equal(await copies.count(), 3);
+    for (const [i, text] of [element, iframe, link].entries()) {
+      await copies.nth(i).click();
+      await page.waitForFunction((want) => navigator.clipboard.readText().then((got) => got === want), text);
+    }
     await page.screenshot({ path: join(OUT, 'embed-this.png') });
 
     // Edited code goes inline, escaped for the host's HTML.
