@@ -208,6 +208,12 @@ describe('embedded widgets on another origin', () => {
       "the widget follows the host reader's colour scheme",
     );
 
+    // Changing an attribute replaces the frame: the new one speaks Chinese.
+    await page.$eval('#w-case', (e) => e.setAttribute('lang', 'zh'));
+    await page.waitForFunction(() => document.querySelectorAll('#w-case iframe').length === 1);
+    const zhFrame = await widgetFrame(page, '#w-case');
+    assert.equal(await zhFrame.evaluate(() => document.documentElement.lang), 'zh-CN');
+
     // Scrolling down loads the inline widget, which runs its program and
     // shows the hostile output as text.
     await page.locator('#w-code').scrollIntoViewIfNeeded();

@@ -204,7 +204,13 @@
     }
 
     attributeChangedCallback() {
-      if (this.frame) this.frame.src = frameUrl(this);
+      // A new frame, not a new fragment: the widget reads its language and
+      // theme when its page loads.
+      if (!this.frame) return;
+      autoFrames.delete(this.frame);
+      this.frame.remove();
+      this.frame = null;
+      this.load();
     }
 
     load() {
