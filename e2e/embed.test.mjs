@@ -231,6 +231,20 @@ describe('embedded widgets on another origin', () => {
     await sized(page, '#w-code', codeFrame);
     await page.locator('#w-code').screenshot({ path: join(OUT, 'embed-inline.png') });
 
+    // "Open in Go Pitfalls" opens the full page at the same step.
+    const open = await codeFrame.getAttribute('[data-testid=open-full]', 'href');
+    assert.ok(open.startsWith(`${app}#/play?code=`), open);
+    assert.equal(await codeFrame.getAttribute('[data-testid=open-full]', 'target'), '_blank');
+    const endedAt = await position(codeFrame);
+    const full = await page.context().newPage();
+    full.on('console', (msg) => msg.type() === 'error' && browser.problems.push(`full page console error: ${msg.text()}`));
+    full.on('pageerror', (err) => browser.problems.push(`full page error: ${err.message}`));
+    await full.goto(open);
+    await full.waitForSelector(`[data-testid=play-page] [data-testid=playground][data-position="${endedAt}"]`, { timeout: 60_000 });
+    assert.equal(await full.textContent('[data-testid=stdout]'), HOSTILE_OUTPUT);
+    assert.equal(await full.$$eval('[data-testid=embed-this]', (e) => e.length), 1, 'the full player, not the widget');
+    await full.close();
+
     // The plain iframe, sandboxed with allow-scripts alone, works too.
     await page.locator('#w-plain').scrollIntoViewIfNeeded();
     const plain = await (await page.$('#w-plain')).contentFrame();

@@ -144,7 +144,7 @@ pub fn App(props: &AppProps) -> Html {
                 }
                 _ => Loaded::Waiting,
             };
-            embed_page(
+            let page = embed_page(
                 props.cases,
                 name,
                 &platform::current_query(),
@@ -152,7 +152,13 @@ pub fn App(props: &AppProps) -> Html {
                 lang,
                 embedded,
                 state.visit,
-            )
+            );
+            if embedded {
+                page
+            } else {
+                // `#/play` is a page of the site, in its width.
+                html! { <div class="page page--play" data-testid="play-page">{ page }</div> }
+            }
         }
     };
     let app = Some(&state);
