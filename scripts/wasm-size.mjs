@@ -22,13 +22,13 @@ export const GZIP_BUDGET_BYTES = 400_000;
  * Go, the hardening and the quiz together came to 488,822 B, and the size work
  * since brought it to 479,140 B (480,043 B with the long-listing window;
  * 482,030 B with main's goroutine sharing and the explorer's resumable
- * runs, issue 11; 487,282 B with the embeddable widget, issue 14: +5,223 B
- * over the 482,059 B its branch started from). Until it is under the budget, the size may
+ * runs, issue 11; 487,516 B with the embeddable widget, issue 14: +5,293 B
+ * over main's 482,223 B). Until it is under the budget, the size may
  * not grow past this ceiling: e2e/size.test.mjs fails above it, and reports
  * the budget itself as a known failure (a TODO test) so that it is seen in
  * every run. Lower it with every saving; remove it when the budget is met.
  */
-export const GZIP_CEILING_BYTES = 487_723;
+export const GZIP_CEILING_BYTES = 487_793;
 
 /** Returns { file, raw, gzip } for the single .wasm file in `dir`. */
 export function measureWasm(dir) {
