@@ -28,6 +28,7 @@ import (
 var simulated = []string{
 	"cmp", "context", "errors", "fmt", "iter", "math", "os", "runtime", "sort",
 	"strconv", "strings", "sync", "sync/atomic", "time", "unicode/utf8",
+	"io", "bufio", "net", "log",
 }
 
 func main() {

@@ -465,6 +465,10 @@ pub enum OutcomeClass {
     FatalError,
     /// A budget stopped the run (see [`Budget`]).
     BudgetExhausted,
+    /// Nothing could run and goroutines were parked in `IO wait` with no
+    /// timer pending: real Go blocks forever in the netpoller here (a server
+    /// waiting in `Accept`), which is not a deadlock.
+    IoWait,
 }
 
 impl OutcomeClass {
@@ -478,6 +482,7 @@ impl OutcomeClass {
             OutcomeClass::Panic => "panic",
             OutcomeClass::FatalError => "fatal",
             OutcomeClass::BudgetExhausted => "budget",
+            OutcomeClass::IoWait => "io-wait",
         }
     }
 }

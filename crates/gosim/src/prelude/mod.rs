@@ -44,6 +44,10 @@ pub const PACKAGES: &[(&str, &[&str])] = &[
     ("os", &[]),
     ("runtime", &[]),
     ("sort", &[]),
+    ("io", &["errors"]),
+    ("bufio", &["errors", "io"]),
+    ("net", &["io", "os", "strconv", "time"]),
+    ("log", &["fmt", "os", "time"]),
 ];
 
 /// The embedded sources, in [`PACKAGES`] order.
@@ -64,6 +68,10 @@ const EMBEDDED: &[&str] = &[
     go_source!("os.go"),
     go_source!("runtime.go"),
     go_source!("sort.go"),
+    go_source!("io.go"),
+    go_source!("bufio.go"),
+    go_source!("net.go"),
+    go_source!("log.go"),
 ];
 
 /// Go's own exported names of the packages gosim simulates, one line per

@@ -82,6 +82,15 @@ pub enum Native {
     // errors
     ErrorsAssignTo,
 
+    // net: the runtime's netpoll hooks (internal/poll and the kernel)
+    PollOpen,
+    PollClose,
+    PollReset,
+    PollWait,
+    PollUnblock,
+    PollSetDeadline,
+    NetpollNotify,
+
     // os, runtime
     OsExit,
     Gosched,
@@ -221,6 +230,13 @@ const NAMED: &[(&str, Native)] = {
         ("fmt.errorf_", FmtErrorfText),
         ("fmt.wrapped_", FmtWrapped),
         ("errors.assignTo", ErrorsAssignTo),
+        ("net.runtime_pollOpen", PollOpen),
+        ("net.runtime_pollClose", PollClose),
+        ("net.runtime_pollReset", PollReset),
+        ("net.runtime_pollWait", PollWait),
+        ("net.runtime_pollUnblock", PollUnblock),
+        ("net.runtime_pollSetDeadline", PollSetDeadline),
+        ("net.runtime_netpollNotify", NetpollNotify),
         ("os.Exit", OsExit),
         ("runtime.Gosched", Gosched),
         ("runtime.NumGoroutine", NumGoroutine),
@@ -379,6 +395,10 @@ impl Native {
                 | TickerStop
                 | TickerReset
                 | Gosched
+                | PollWait
+                | PollUnblock
+                | PollSetDeadline
+                | NetpollNotify
         )
     }
 }

@@ -1069,6 +1069,7 @@ impl Vm {
             Ending::Panic { .. } => (OutcomeClass::Panic, Some(2), None),
             Ending::Fatal { deadlock: true } => (OutcomeClass::Deadlock, Some(2), None),
             Ending::Fatal { deadlock: false } => (OutcomeClass::FatalError, Some(2), None),
+            Ending::IoWait => (OutcomeClass::IoWait, None, None),
             Ending::StepBudget => (OutcomeClass::BudgetExhausted, None, Some(Budget::Steps)),
             Ending::HeapBudget => (OutcomeClass::BudgetExhausted, None, Some(Budget::Memory)),
             Ending::GoroutineBudget => (
