@@ -66,6 +66,17 @@ func Sprintf(format string, a ...any) string         { return sprintf_(format, p
 func Sprint(a ...any) string                         { return sprint_(prep(a)) }
 func Sprintln(a ...any) string                       { return sprintln_(prep(a)) }
 
+// writer is io.Writer, spelled out: fmt comes before io in the prelude.
+type writer = interface {
+	Write(p []byte) (n int, err error)
+}
+
+func Fprintf(w writer, format string, a ...any) (n int, err error) {
+	return w.Write([]byte(Sprintf(format, a...)))
+}
+func Fprint(w writer, a ...any) (n int, err error)   { return w.Write([]byte(Sprint(a...))) }
+func Fprintln(w writer, a ...any) (n int, err error) { return w.Write([]byte(Sprintln(a...))) }
+
 func println_(a []any) (n int, err error)
 func print_(a []any) (n int, err error)
 func printf_(format string, a []any) (n int, err error)

@@ -210,6 +210,36 @@ type netFD struct {
 	closed bool
 	laddr  Addr
 	raddr  Addr
+	// fdMutex's reference count: I/O in flight. Close waits for it to
+	// drop to zero (csema) before the kernel socket is closed.
+	refs  int
+	csema chan struct{}
+}
+
+// incref is fdMutex.rwlock/incref: fails once Close has begun.
+func (fd *netFD) incref() bool {
+	if fd.closed {
+		return false
+	}
+	fd.refs++
+	return true
+}
+
+// decref drops a reference; the last one after Close destroys the socket
+// and lets Close return (runtime_Semrelease(&fd.csema)).
+func (fd *netFD) decref() {
+	fd.refs--
+	if fd.closed && fd.refs == 0 {
+		fd.destroy()
+	}
+}
+
+func (fd *netFD) destroy() {
+	runtime_pollClose(fd.s.fd)
+	fd.s.close()
+	if fd.csema != nil {
+		close(fd.csema)
+	}
 }
 
 // errNetClosing is internal/poll.ErrNetClosing.
@@ -233,9 +263,10 @@ func convertErr(code int) error {
 }
 
 func (fd *netFD) Read(p []byte) (int, error) {
-	if fd.closed {
+	if !fd.incref() {
 		return 0, ErrClosed
 	}
+	defer fd.decref()
 	if err := convertErr(runtime_pollReset(fd.s.fd, 'r')); err != nil {
 		return 0, err
 	}
@@ -261,9 +292,10 @@ func (fd *netFD) Read(p []byte) (int, error) {
 }
 
 func (fd *netFD) Write(p []byte) (int, error) {
-	if fd.closed {
+	if !fd.incref() {
 		return 0, ErrClosed
 	}
+	defer fd.decref()
 	if err := convertErr(runtime_pollReset(fd.s.fd, 'w')); err != nil {
 		return 0, err
 	}
@@ -293,17 +325,23 @@ func (fd *netFD) Close() error {
 		return ErrClosed
 	}
 	fd.closed = true
-	// pd.evict: goroutines parked on this fd wake with ErrClosed.
+	// pd.evict: goroutines parked on this fd wake with ErrClosed; Close
+	// returns once they have let go of it.
 	runtime_pollUnblock(fd.s.fd)
-	runtime_pollClose(fd.s.fd)
-	fd.s.close()
+	if fd.refs == 0 {
+		fd.destroy()
+		return nil
+	}
+	fd.csema = make(chan struct{})
+	<-fd.csema
 	return nil
 }
 
 func (fd *netFD) accept() (*netFD, error) {
-	if fd.closed {
+	if !fd.incref() {
 		return nil, ErrClosed
 	}
+	defer fd.decref()
 	if err := convertErr(runtime_pollReset(fd.s.fd, 'r')); err != nil {
 		return nil, err
 	}
