@@ -34,6 +34,11 @@ func runtime_pollUnblock(fd int)
 func runtime_pollSetDeadline(fd int, until int64, has bool, mode int)
 func runtime_netpollNotify(fd int, ev int)
 
+// runtime_sockTrace tells the runtime what the kernel holds for fd, for the
+// snapshot's picture (state 0 gone, 1 listening, 2 open, 3 peer closed,
+// 4 reset); it changes nothing.
+func runtime_sockTrace(fd, state, port, peerPort, queued, backlog int)
+
 const (
 	epollIn    = 0x1
 	epollOut   = 0x4
@@ -101,6 +106,32 @@ func (k *kernel) freeFd(fd int) {
 	}
 }
 
+func (s *sock) trace() {
+	if s.fd < 0 {
+		return
+	}
+	if s.closed {
+		runtime_sockTrace(s.fd, 0, 0, 0, 0, 0)
+		return
+	}
+	state := 2
+	if s.listening {
+		state = 1
+	} else if s.dead {
+		state = 4
+	} else if s.finRcvd {
+		state = 3
+	}
+	port, peer := 0, 0
+	if s.laddr != nil {
+		port = s.laddr.Port
+	}
+	if s.raddr != nil {
+		peer = s.raddr.Port
+	}
+	runtime_sockTrace(s.fd, state, port, peer, len(s.rq), len(s.acceptq))
+}
+
 // reset delivers an RST to s: in CLOSE_WAIT (the FIN came first) Linux
 // reports EPIPE, otherwise ECONNRESET.
 func (s *sock) reset() {
@@ -113,6 +144,7 @@ func (s *sock) reset() {
 		s.err = eCONNRESET
 	}
 	s.dead = true
+	s.trace()
 	runtime_netpollNotify(s.fd, epollIn|epollOut|epollErr|epollHup|epollRdHup)
 }
 
@@ -122,6 +154,7 @@ func (s *sock) fin() {
 		return
 	}
 	s.finRcvd = true
+	s.trace()
 	runtime_netpollNotify(s.fd, epollIn|epollRdHup)
 }
 
@@ -130,6 +163,7 @@ func (s *sock) sysRead(p []byte) (int, error) {
 		full := len(s.rq) >= sockBuf
 		n := copy(p, s.rq)
 		s.rq = s.rq[n:]
+		s.trace()
 		if full && s.peer != nil && !s.peer.closed {
 			runtime_netpollNotify(s.peer.fd, epollOut)
 		}
@@ -169,6 +203,7 @@ func (s *sock) sysWrite(p []byte) (int, error) {
 		room = len(p)
 	}
 	q.rq = append(q.rq, p[:room]...)
+	q.trace()
 	runtime_netpollNotify(q.fd, epollIn)
 	return room, nil
 }
@@ -180,6 +215,7 @@ func (s *sock) close() {
 		return
 	}
 	s.closed = true
+	s.trace()
 	kern.freeFd(s.fd)
 	if s.listening {
 		if kern.listeners[s.laddr.Port] == s {
@@ -355,6 +391,8 @@ func (fd *netFD) accept() (*netFD, error) {
 				ev |= epollIn
 			}
 			runtime_pollOpen(c.fd, ev)
+			c.trace()
+			fd.s.trace()
 			return &netFD{s: c, laddr: c.laddr, raddr: c.raddr}, nil
 		}
 		if err := convertErr(runtime_pollWait(fd.s.fd, 'r')); err != nil {
@@ -590,6 +628,7 @@ func Listen(network, address string) (Listener, error) {
 	s := &sock{fd: kern.allocFd(), laddr: a, listening: true}
 	kern.listeners[a.Port] = s
 	runtime_pollOpen(s.fd, 0)
+	s.trace()
 	return &TCPListener{fd: &netFD{s: s, laddr: a}}, nil
 }
 
@@ -728,6 +767,8 @@ func Dial(network, address string) (Conn, error) {
 		srv := &sock{fd: -1, laddr: &TCPAddr{IP: a.IP, Port: a.Port}, raddr: s.laddr, peer: s}
 		s.peer = srv
 		l.acceptq = append(l.acceptq, srv)
+		s.trace()
+		l.trace()
 		runtime_netpollNotify(l.fd, epollIn)
 		runtime_netpollNotify(s.fd, epollOut)
 	}

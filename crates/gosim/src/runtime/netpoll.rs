@@ -11,7 +11,7 @@
 //! are the VM's.
 
 use super::Gid;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// `EPOLLIN`: readable (data, a pending connection, or the peer's FIN).
 pub const EPOLLIN: u32 = 0x1;
@@ -26,7 +26,7 @@ pub const EPOLLRDHUP: u32 = 0x2000;
 
 /// A semaphore of `pollDesc` (`rg` or `wg`): `pdNil`, `pdReady`, `pdWait`,
 /// or the goroutine parked on it.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum PdSema {
     /// `pdNil`: nobody waits and no notification is pending.
     Nil,
@@ -40,7 +40,7 @@ pub enum PdSema {
 }
 
 /// Which side of a `pollDesc`: Go's `mode` argument, `'r'` or `'w'`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum Mode {
     /// `'r'`: reads and accepts wait on `rg`.
     Read,
@@ -49,7 +49,7 @@ pub enum Mode {
 }
 
 /// What `netpollcheckerr` reports.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum PollErr {
     /// `pollNoError`.
     None = 0,
@@ -60,7 +60,7 @@ pub enum PollErr {
 }
 
 /// One fd's `pollDesc` (runtime/netpoll.go).
-#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct PollDesc {
     /// The file descriptor, as the kernel numbered it.
     pub fd: u32,
@@ -89,7 +89,7 @@ pub enum Block {
 
 /// One call of `netpoll`: the events `epoll_wait` returned and the
 /// goroutines `netpollready` readied, in that order.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct PollCall {
     /// The virtual instant of the call.
     pub at: i64,
@@ -100,7 +100,7 @@ pub struct PollCall {
 }
 
 /// The pollDescs and the one epoll instance.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Hash, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Netpoll {
     /// Open pollDescs, in the order they were opened.
     pub pds: Vec<PollDesc>,
@@ -112,6 +112,31 @@ pub struct Netpoll {
     /// The most recent `netpoll` calls that found events (at most
     /// [`POLL_HISTORY`]), oldest first.
     pub calls: Vec<PollCall>,
+    /// The simulated kernel's sockets with an fd, as the prelude reports
+    /// them (`runtime_sockTrace`), by fd.
+    pub sockets: Vec<SocketInfo>,
+}
+
+/// What the kernel holds for one socket: its ports on 127.0.0.1, the bytes
+/// received and not yet read, and for a listener its accept queue.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct SocketInfo {
+    /// The file descriptor.
+    pub fd: u32,
+    /// A listening socket (else a connection).
+    pub listening: bool,
+    /// The local port.
+    pub port: u32,
+    /// The peer's port (0 for a listener).
+    pub peer_port: u32,
+    /// Bytes in the receive queue: sent by the peer, not yet read.
+    pub queued: u32,
+    /// Connections waiting in the accept queue (listeners only).
+    pub backlog: u32,
+    /// The peer sent its FIN (a read drains the queue, then sees EOF).
+    pub peer_closed: bool,
+    /// The connection was reset.
+    pub reset: bool,
 }
 
 /// How many `netpoll` calls [`Netpoll::calls`] keeps.
@@ -149,6 +174,18 @@ impl Netpoll {
         });
         self.interest.push(fd);
         self.notify(fd, events);
+    }
+
+    /// Records what the kernel holds for a socket; `None` forgets `fd`.
+    pub fn trace_socket(&mut self, fd: u32, info: Option<SocketInfo>) {
+        match (self.sockets.iter().position(|x| x.fd == fd), info) {
+            (Some(i), Some(x)) => self.sockets[i] = x,
+            (None, Some(x)) => self.sockets.push(x),
+            (Some(i), None) => {
+                self.sockets.remove(i);
+            }
+            (None, None) => {}
+        }
     }
 
     /// `poll_runtime_pollClose` plus `netpollclose` (`EPOLL_CTL_DEL`).

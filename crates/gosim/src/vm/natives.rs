@@ -90,6 +90,7 @@ pub enum Native {
     PollUnblock,
     PollSetDeadline,
     NetpollNotify,
+    SockTrace,
 
     // os, runtime
     OsExit,
@@ -237,6 +238,7 @@ const NAMED: &[(&str, Native)] = {
         ("net.runtime_pollUnblock", PollUnblock),
         ("net.runtime_pollSetDeadline", PollSetDeadline),
         ("net.runtime_netpollNotify", NetpollNotify),
+        ("net.runtime_sockTrace", SockTrace),
         ("os.Exit", OsExit),
         ("runtime.Gosched", Gosched),
         ("runtime.NumGoroutine", NumGoroutine),

@@ -559,6 +559,13 @@ impl Vm {
             } else {
                 Vec::new()
             },
+            net: crate::snapshot::NetView {
+                sockets: self.netpoll.sockets.clone(),
+                pollers: self.netpoll.pds.clone(),
+                interest: self.netpoll.interest.clone(),
+                ready: self.netpoll.ready.clone(),
+                polls: self.netpoll.calls.clone(),
+            },
         }
     }
 
@@ -1020,6 +1027,14 @@ impl Vm {
                 chan: *chan,
                 sleeper: *sleeper,
                 after_func: *after_func,
+            },
+            VmEvent::IoWait { fd, write } => EventKind::IoWait {
+                fd: *fd,
+                write: *write,
+            },
+            VmEvent::Netpoll { events, readied } => EventKind::Netpoll {
+                events: events.clone(),
+                readied: readied.clone(),
             },
             VmEvent::Select { case, cases, ready } => EventKind::Select {
                 case: *case,

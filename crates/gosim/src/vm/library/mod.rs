@@ -146,7 +146,8 @@ impl Vm {
             | Native::PollWait
             | Native::PollUnblock
             | Native::PollSetDeadline
-            | Native::NetpollNotify => self.netpoll_native(g, &call),
+            | Native::NetpollNotify
+            | Native::SockTrace => self.netpoll_native(g, &call),
             Native::FmtPrintln
             | Native::FmtPrint
             | Native::FmtPrintf

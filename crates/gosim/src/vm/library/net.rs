@@ -7,9 +7,10 @@
 //! is `vm/sched.rs`'s.
 
 use super::{misrouted, NativeCall};
-use crate::runtime::netpoll::{Block, Mode};
+use crate::runtime::netpoll::{Block, Mode, SocketInfo};
 use crate::runtime::timers::TimerKind;
 use crate::runtime::WaitReason;
+use crate::vm::events::EventKind;
 use crate::vm::goroutine::{Goroutine, Resume};
 use crate::vm::heap::cost;
 use crate::vm::machine::{Flow, OpResult, TimerAction, Vm};
@@ -44,6 +45,24 @@ impl Vm {
                 self.netpoll.notify(fd, call.int(1) as u32);
                 g.finish(call.argc, vec![]);
                 Ok(Flow::Visible)
+            }
+            Native::SockTrace => {
+                // (fd, state, port, peerPort, queued, backlog); state 0: gone,
+                // 1 listening, 2 open, 3 peer closed, 4 reset.
+                let state = call.int(1);
+                let info = (state != 0).then(|| SocketInfo {
+                    fd,
+                    listening: state == 1,
+                    port: call.int(2) as u32,
+                    peer_port: call.int(3) as u32,
+                    queued: call.int(4) as u32,
+                    backlog: call.int(5) as u32,
+                    peer_closed: state == 3,
+                    reset: state == 4,
+                });
+                self.netpoll.trace_socket(fd, info);
+                g.finish(call.argc, vec![]);
+                Ok(Flow::Next)
             }
             Native::PollUnblock => {
                 for w in self.netpoll.evict(fd) {
@@ -83,7 +102,17 @@ impl Vm {
                         g.finish(call.argc, vec![Value::Int(e as i64)]);
                         Ok(Flow::Visible)
                     }
-                    Block::Park => self.park(g, None, WaitReason::IoWait, call.span),
+                    Block::Park => {
+                        self.record(
+                            g.id,
+                            call.span,
+                            EventKind::IoWait {
+                                fd,
+                                write: mode == Mode::Write,
+                            },
+                        );
+                        self.park(g, None, WaitReason::IoWait, call.span)
+                    }
                 }
             }
             Native::PollSetDeadline => {
@@ -124,6 +153,24 @@ impl Vm {
     pub fn netpoll(&mut self) -> bool {
         let now = self.now();
         let gs = self.netpoll.netpoll(now);
+        if let Some(c) = self
+            .netpoll
+            .calls
+            .last()
+            .filter(|c| c.at == now && c.readied == gs)
+        {
+            let events = c.events.clone();
+            if !events.is_empty() {
+                self.record(
+                    0,
+                    crate::syntax::span::Span::default(),
+                    EventKind::Netpoll {
+                        events,
+                        readied: gs.clone(),
+                    },
+                );
+            }
+        }
         for &gid in &gs {
             self.ready_tail(gid, Resume::Io);
         }

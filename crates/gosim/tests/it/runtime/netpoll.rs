@@ -91,3 +91,60 @@ fn one_goroutine_in_io_wait_keeps_a_channel_wait_from_being_a_deadlock() {
     assert_eq!(class, OutcomeClass::IoWait);
     assert!(!stderr.contains("deadlock"), "{stderr}");
 }
+
+#[test]
+fn case_18_shows_the_listener_its_polldesc_and_netpoll_readying_the_server() {
+    use gosim::snapshot::{EventKind, PdSema};
+    let src = crate::support::case_file(18).source;
+    let mut s = Session::new(&src, &RunConfig::default(), StepBy::Statement).expect("compiles");
+    let mut parked_in_accept = false;
+    let mut readied = Vec::new();
+    let mut saw_bytes_queued = false;
+    let mut saw_ready_list = false;
+    for _ in 0..5_000 {
+        let snap = s.snapshot();
+        let net = &snap.net;
+        if let Some(l) = net.sockets.iter().find(|x| x.listening) {
+            assert_eq!(l.port, 2333);
+            let pd = net
+                .pollers
+                .iter()
+                .find(|p| p.fd == l.fd)
+                .expect("a pollDesc");
+            assert!(net.interest.contains(&l.fd), "registered with epoll");
+            if pd.rg == PdSema::Parked(1) {
+                parked_in_accept = true;
+                let g1 = snap.goroutines.iter().find(|g| g.id == 1).expect("main");
+                assert_eq!(g1.wait_reason.as_deref(), Some("IO wait"));
+            }
+        }
+        saw_bytes_queued |= net.sockets.iter().any(|x| !x.listening && x.queued > 0);
+        saw_ready_list |= !net.ready.is_empty();
+        for e in &snap.events {
+            if let EventKind::Netpoll { readied: r, events } = &e.kind {
+                assert!(!events.is_empty());
+                readied.extend(r.iter().copied());
+            }
+        }
+        if snap.ending.is_some() || !s.step(0) {
+            break;
+        }
+    }
+    assert!(
+        parked_in_accept,
+        "main parks in Accept on the listener's rg"
+    );
+    assert!(
+        readied.contains(&1),
+        "netpoll readies main when a client connects"
+    );
+    assert!(
+        saw_bytes_queued,
+        "a message waits in a socket's receive queue"
+    );
+    assert!(saw_ready_list, "a ready fd waits on epoll's ready list");
+    assert_eq!(
+        s.snapshot().stdout,
+        "client 0 got \"hello\"\nclient 1 got \"netpoll\"\nclient 2 got \"gopher\"\n"
+    );
+}
