@@ -10,8 +10,8 @@
 //! anyway.
 
 use gosim::snapshot::{
-    GoroutineGroup, GoroutineView, MapEntryView, ObjectKind, ObjectView, TimerKind, TimerState,
-    TimerView, WaiterView,
+    GoroutineGroup, GoroutineView, MapEntryView, NetView, ObjectKind, ObjectView, PdSema,
+    TimerKind, TimerState, TimerView, WaiterView,
 };
 use yew::prelude::*;
 
@@ -422,6 +422,94 @@ pub fn timers_widget(timers: &[TimerView], now_ns: i64, lang: Language) -> Html 
             if unheld > 0 {
                 <p class="obj__note" data-testid="unheld-timers">
                     { objects::unheld_timers(lang, unheld) }
+                </p>
+            }
+        </div>
+    }
+}
+
+/// A pollDesc semaphore in runtime/netpoll.go's words, or the chip of the
+/// goroutine parked on it.
+fn pd_sema(s: PdSema) -> Html {
+    match s {
+        PdSema::Nil => text_el("code", "pd", "pdNil"),
+        PdSema::Ready => text_el("code", "pd pd--ready", "pdReady"),
+        PdSema::Wait => text_el("code", "pd", "pdWait"),
+        PdSema::Parked(g) => g_chip(g, None),
+    }
+}
+
+fn pd_name(s: PdSema) -> String {
+    match s {
+        PdSema::Nil => "nil".into(),
+        PdSema::Ready => "ready".into(),
+        PdSema::Wait => "wait".into(),
+        PdSema::Parked(g) => format!("g{g}"),
+    }
+}
+
+fn fd_list(fds: impl Iterator<Item = u32>) -> String {
+    let mut s = String::new();
+    for fd in fds {
+        if !s.is_empty() {
+            s.push_str(", ");
+        }
+        s.push_str(&fd.to_string());
+    }
+    if s.is_empty() {
+        s.push('–');
+    }
+    s
+}
+
+/// The netpoller as the runtime and the kernel hold it: sockets (a
+/// listener's accept queue, a connection's unread bytes), each fd's
+/// pollDesc with `rg`/`wg`, epoll's interest and ready lists, and the
+/// latest `netpoll` calls with the goroutines they readied.
+pub fn net_widget(net: &NetView, lang: Language) -> Html {
+    let calls = &net.polls[net.polls.len().saturating_sub(3)..];
+    html! {
+        <div class="obj obj--net" data-testid="netpoller">
+            <div class="obj__head">
+                { text_el("span", "obj__kind", objects::NETPOLLER.get(lang)) }
+            </div>
+            <ul class="net-list" data-testid="sockets">
+                { for net.sockets.iter().map(|x| {
+                    let what = if x.listening {
+                        format!("fd {} :{} {} · {} {}", x.fd, x.port, objects::LISTENING.get(lang), objects::ACCEPT_QUEUE.get(lang), x.backlog)
+                    } else {
+                        format!("fd {} :{} ↔ :{} · {} {}", x.fd, x.port, x.peer_port, x.queued, objects::QUEUED.get(lang))
+                    };
+                    html! {
+                        <li data-testid="socket" data-fd={x.fd.to_string()} data-queued={x.queued.to_string()}>
+                            { what }
+                            if x.peer_closed { { " · " }{ objects::PEER_FIN.get(lang) } }
+                            if x.reset { { " · " }{ objects::RESET.get(lang) } }
+                        </li>
+                    }
+                }) }
+            </ul>
+            <ul class="net-list">
+                { for net.pollers.iter().map(|p| html! {
+                    <li data-testid="polldesc" data-fd={p.fd.to_string()} data-rg={pd_name(p.rg)} data-wg={pd_name(p.wg)}>
+                        { format!("pollDesc fd {} · rg ", p.fd) }{ pd_sema(p.rg) }{ " · wg " }{ pd_sema(p.wg) }
+                    </li>
+                }) }
+            </ul>
+            <p class="obj__note" data-testid="epoll-lists">
+                { format!("{}: {} · {}: {}", objects::INTEREST.get(lang), fd_list(net.interest.iter().copied()),
+                    objects::READY_LIST.get(lang), fd_list(net.ready.iter().map(|r| r.0))) }
+            </p>
+            if !calls.is_empty() {
+                <p class="obj__note" data-testid="netpoll-calls">
+                    { objects::NETPOLL_CALLS.get(lang) }{ ": " }
+                    { for calls.iter().map(|c| html! {
+                        <span class="net-call">
+                            { format!("[{}] → ", fd_list(c.events.iter().map(|e| e.0))) }
+                            { for c.readied.iter().map(|&g| g_chip(g, None)) }
+                            { " " }
+                        </span>
+                    }) }
                 </p>
             }
         </div>
