@@ -77,6 +77,9 @@ step wasm env \
 
 step build trunk build --release
 
+# The native server e2e/live.test.mjs starts (the native step built only the debug one).
+step server cargo build --release -p epoll-echo
+
 # End-to-end tests (Playwright + Chromium) and the gzipped-size budget.
 step e2e node --test --test-reporter=spec e2e/
 

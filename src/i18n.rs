@@ -122,6 +122,11 @@ pub mod site {
         "Runs entirely in your browser. Programs are simulated deterministically; no code is sent anywhere.",
         "完全在浏览器中运行。程序由确定性模拟器执行，代码不会发送到任何地方。",
     );
+    /// The footer's link to the live netpoller page (static/live.html, no wasm).
+    pub const LIVE_NETPOLLER: Text = t(
+        "Live netpoller: a real epoll server, traced",
+        "实时 netpoller：追踪一个真实的 epoll 服务器",
+    );
 }
 
 /// A case's page around the playground.

@@ -1,4 +1,6 @@
-//! The page footer.
+//! The page footer: the privacy note and the one link to the live netpoller page, a static
+//! page beside the app (static/live.html) that must stay out of the wasm. The link carries no
+//! language: that page picks it as the app does (stored settings, else the browser's).
 
 use yew::prelude::*;
 
@@ -9,6 +11,9 @@ pub fn footer(lang: Language) -> Html {
     html! {
         <footer class="site-footer">
             { plain_el("p", site::FOOTER.get(lang)) }
+            <p>
+                <a href="live.html" data-testid="nav-live">{ site::LIVE_NETPOLLER.get(lang) }</a>
+            </p>
         </footer>
     }
 }

@@ -148,6 +148,11 @@ async fn app_in_chinese_renders_header_gallery_and_chinese_text() {
         html.contains(r#"aria-pressed="true" data-testid="lang-zh""#),
         "{html}"
     );
+    // The footer links to the static live netpoller page, in the app's language.
+    assert!(
+        html.contains(r#"<a href="live.html" data-testid="nav-live">实时 netpoller"#),
+        "{html}"
+    );
 }
 
 #[tokio::test(flavor = "current_thread")]
