@@ -336,8 +336,8 @@ fn io_wait_sentence(g: u32, fd: u32, write: bool, lang: Language) -> String {
 
 /// The scheduler's netpoll call: which fds epoll reported, whom it readied.
 fn netpoll_sentence(events: &[(u32, u32)], readied: &[u32], lang: Language) -> String {
-    let fds = join(events.iter().map(|e| e.0));
-    let gs = join(readied.iter().copied());
+    let fds = crate::playground::widgets::id_list(events.iter().map(|e| e.0));
+    let gs = crate::playground::widgets::id_list(readied.iter().copied());
     match (readied.is_empty(), lang) {
         (true, En) => format!(
             "Looking for work, the scheduler calls netpoll: epoll reports fd {fds} ready, but nobody is parked there; the pollDesc remembers it (pdReady)."
@@ -352,17 +352,6 @@ fn netpoll_sentence(events: &[(u32, u32)], readied: &[u32], lang: Language) -> S
             "调度器找活干时调用 netpoll：epoll 报告 fd {fds} 就绪，netpollready 把 goroutine {gs} 重新变为可运行。"
         ),
     }
-}
-
-fn join(items: impl Iterator<Item = u32>) -> String {
-    let mut s = String::new();
-    for (i, x) in items.enumerate() {
-        if i > 0 {
-            s.push_str(", ");
-        }
-        s.push_str(&x.to_string());
-    }
-    s
 }
 
 fn timer_sentence(
