@@ -97,3 +97,19 @@ export function useBrowser() {
 
   return state;
 }
+
+/**
+ * Switches the player to Go `version` and waits until it runs that release:
+ * the page fetches the release's compiled program first (src/programs.rs).
+ */
+export async function selectGo(page, version) {
+  await page.selectOption('[data-testid=go-version]', version);
+  await page.waitForSelector(`[data-testid=playground][data-go="${version}"][data-compiling=false]`);
+}
+
+/** Shows fix `n` (1-based) and waits until the player runs it. */
+export async function showFix(page, n) {
+  await page.click(`[data-testid=show-fix-${n}]`);
+  await page.waitForSelector(`[data-testid=show-fix-${n}][aria-pressed=true]`);
+  await page.waitForSelector('[data-testid=playground][data-compiling=false]');
+}

@@ -9,7 +9,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { OUT, ROOT, caseIndex, useBrowser } from './harness.mjs';
+import { OUT, ROOT, caseIndex, selectGo, showFix, useBrowser } from './harness.mjs';
 
 const browser = useBrowser();
 let page;
@@ -56,7 +56,14 @@ async function editAndRun(source) {
   await page.click('[data-testid=edit]');
   await page.fill('[data-testid=editor]', source);
   await page.click('[data-testid=run-edited]');
-  await page.click('[data-testid=run]'); // pause the run the editor starts
+  // The compiler worker compiles it; the editor closes when it is loaded.
+  await page.waitForSelector('[data-testid=editor]', { state: 'detached' });
+  // Pause the run the editor starts, unless it has ended already (in the
+  // page, so the check and the click cannot be told apart by a tick).
+  await page.evaluate(() => {
+    const run = document.querySelector('[data-testid=run]');
+    if (run.getAttribute('aria-disabled') !== 'true' && document.querySelector('[data-testid=playground][data-running=true]')) run.click();
+  });
   await page.waitForSelector('[data-testid=playground][data-running=false]');
 }
 
@@ -92,7 +99,7 @@ describe('player', () => {
     // Case 3: explored on the original, loaded while a fix is shown.
     await openCase(slugFor(3));
     await explore();
-    await page.click('[data-testid=show-fix-1]');
+    await showFix(page, 1);
     await page.waitForSelector('[data-testid=explore-stale]');
     assert.match(await page.textContent('[data-testid=explore-stale]'), /Stale/);
     // The button is marked disabled; pressed anyway, it explains why.
@@ -104,7 +111,7 @@ describe('player', () => {
     await page.screenshot({ path: join(OUT, 'player-stale-explore.png') });
     // The same run of the fix, from a fresh page, prints the same.
     await page.click('[data-testid=show-original]');
-    await page.click('[data-testid=show-fix-1]');
+    await showFix(page, 1);
     await runToEnd();
     assert.equal(await page.textContent('[data-testid=stdout]'), fixOut);
     // Back on the original, an outcome loads, and the page says so.
@@ -117,9 +124,9 @@ describe('player', () => {
 
     // Case 14: explored under 1.22, loaded while 1.21 is shown.
     await openCase(slugFor(14));
-    await page.selectOption('[data-testid=go-version]', '1.22');
+    await selectGo(page, '1.22');
     await explore();
-    await page.selectOption('[data-testid=go-version]', '1.21');
+    await selectGo(page, '1.21');
     await page.waitForSelector('[data-testid=explore-stale]');
     await page.locator('[data-testid=load-outcome]').first().click({ force: true });
     await page.waitForSelector('[data-testid=notice][data-kind=stale]');
@@ -299,7 +306,7 @@ describe('player', () => {
     await openCase(SYNCMAP());
     assert.equal(await page.inputValue('[data-testid=go-version]'), '1.15', 'the case opens on the release it is about');
     const run = async (version) => {
-      await page.selectOption('[data-testid=go-version]', version);
+      await selectGo(page, version);
       await runToEnd();
       const plot = page.locator('[data-testid=map-plot]');
       return {

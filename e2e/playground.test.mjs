@@ -8,7 +8,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { FIRST_RENDER_MARK, OUT, caseIndex, useBrowser } from './harness.mjs';
+import { FIRST_RENDER_MARK, OUT, caseIndex, selectGo, showFix, useBrowser } from './harness.mjs';
 
 const STEP_BUDGET_MS = 16;
 
@@ -108,14 +108,42 @@ describe('playground', () => {
     assert.equal(await position(), end);
   });
 
+  test('a case page runs its build-time program without the compiler; an edit starts the worker once', async () => {
+    await openPage();
+    const fetched = [];
+    page.on('request', (r) => fetched.push(new URL(r.url()).pathname));
+    const worker = () => fetched.filter((p) => /compiler(\.js|_bg\.wasm)$/.test(p));
+    const images = () => fetched.filter((p) => /\/cases\/p\/[0-9a-f]{16}\.bin$/.test(p));
+    await openCase(slugFor(14));
+    for (let i = 0; i < 5; i++) await page.click('[data-testid=step]');
+    await selectGo(page, '1.21');
+    await showFix(page, 1);
+    await runToEnd();
+    assert.deepEqual(worker(), [], 'the case, another release and a fix need no compiler');
+    assert.ok(images().length >= 3, `program images fetched: ${images().join(', ')}`);
+    // An edit is compiled by the worker, started once for the page.
+    for (const word of ['first', 'second']) {
+      await page.click('[data-testid=edit]');
+      await page.fill('[data-testid=editor]', `package main\n\nfunc main() {\n\tprintln("${word} edit")\n}\n`);
+      await page.click('[data-testid=run-edited]');
+      await page.waitForFunction(
+        (w) => document.querySelector('[data-testid=playground]')?.dataset.ended === 'true' &&
+          document.querySelector('[data-testid=stderr]')?.textContent.includes(`${w} edit`),
+        word,
+        { timeout: 60_000 },
+      );
+    }
+    assert.deepEqual(worker().map((p) => p.split('/').pop()).sort(), ['compiler.js', 'compiler_bg.wasm']);
+  });
+
   test('(3) case 14: Go 1.21 and 1.22 print different output', async () => {
     await openPage();
     await openCase(slugFor(14));
-    await page.selectOption('[data-testid=go-version]', '1.21');
+    await selectGo(page, '1.21');
     await runToEnd();
     const old = await page.textContent('[data-testid=stdout]');
     await page.screenshot({ path: join(OUT, 'playground-case14-go121.png') });
-    await page.selectOption('[data-testid=go-version]', '1.22');
+    await selectGo(page, '1.22');
     assert.equal(await position(), 0, 'switching the version restarts');
     await runToEnd();
     const now = await page.textContent('[data-testid=stdout]');
@@ -234,7 +262,7 @@ describe('playground', () => {
     await runToEnd();
     await page.waitForSelector('[data-testid=verdict]');
     await page.screenshot({ path: join(OUT, 'playground-explore.png'), fullPage: true });
-    await page.click('[data-testid=show-fix-1]');
+    await showFix(page, 1);
     await runToEnd();
     await page.waitForSelector('[data-testid=verdict][data-class=finished]');
   });
@@ -244,7 +272,7 @@ describe('playground', () => {
     await openCase(slugFor(16));
     // A far jump runs in slices; the page stays responsive meanwhile.
     const peakAt = async (version, step) => {
-      await page.selectOption('[data-testid=go-version]', version);
+      await selectGo(page, version);
       await page.fill('[data-testid=jump]', '');
       await page.fill('[data-testid=jump]', String(step));
       await page.press('[data-testid=jump]', 'Enter');

@@ -23,6 +23,9 @@ const TYPES = {
   '.json': 'application/json',
   '.jsonl': 'application/x-ndjson',
   '.txt': 'text/plain; charset=utf-8',
+  // Compiled program images (cases/p/*.bin): served as they are, as a host
+  // that compresses only text would.
+  '.bin': 'application/octet-stream',
 };
 
 /**

@@ -43,6 +43,18 @@ pub struct QuizVersion {
     pub options: Vec<QuizOption>,
 }
 
+/// One of a case's program images (`gosim::image`), as its JSON lists it;
+/// `programs` fetches them.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ProgramFile {
+    /// 0: the case's program; `i`: fix `i` (1-based).
+    pub variant: usize,
+    /// The Go minor versions it was compiled for.
+    pub go: Vec<u8>,
+    /// Its path relative to the cases directory (`p/<hash>.bin`).
+    pub file: String,
+}
+
 /// A string in both languages, as read from the JSON.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct OwnedText {
@@ -60,6 +72,8 @@ pub struct Content {
     pub fixes: Vec<(OwnedText, String)>,
     /// The quiz data, one entry per Go release (empty when not runnable).
     pub quiz: Vec<QuizVersion>,
+    /// The compiled programs of the case and its fixes (`programs`).
+    pub programs: Vec<ProgramFile>,
 }
 
 /// Why a case's content could not be loaded.
@@ -98,6 +112,26 @@ thread_local! {
     static LOADED: RefCell<Vec<&'static Case>> = const { RefCell::new(Vec::new()) };
     static QUIZ: RefCell<Vec<(&'static str, &'static [QuizVersion])>> =
         const { RefCell::new(Vec::new()) };
+    static PROGRAMS: RefCell<Vec<(&'static str, &'static [ProgramFile])>> =
+        const { RefCell::new(Vec::new()) };
+}
+
+/// The program images of the case `slug`, once its content arrived.
+pub fn program_files(slug: &str) -> Option<&'static [ProgramFile]> {
+    PROGRAMS.with(|p| {
+        p.borrow()
+            .iter()
+            .find(|(s, _)| *s == slug)
+            .map(|(_, files)| *files)
+    })
+}
+
+/// Keeps `files` as the program images of `slug` (the first arrival wins).
+pub fn remember_programs(slug: &'static str, files: Vec<ProgramFile>) {
+    if program_files(slug).is_none() {
+        let files = leak_slice(files);
+        PROGRAMS.with(|p| p.borrow_mut().push((slug, files)));
+    }
 }
 
 /// The quiz data of the case `slug`, once its content arrived (or a test
@@ -141,6 +175,7 @@ pub fn complete(meta: &'static Case, content: Content) -> &'static Case {
         return done;
     }
     remember_quiz(meta.slug, content.quiz);
+    remember_programs(meta.slug, content.programs);
     let case: &'static Case = Box::leak(Box::new(Case {
         loaded: true,
         explanation: leak_text(content.explanation),
@@ -220,6 +255,7 @@ mod tests {
                 multi: false,
                 options: Vec::new(),
             }],
+            programs: Vec::new(),
         };
         let case = complete(&META, content.clone());
         assert!(case.loaded);

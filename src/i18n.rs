@@ -152,6 +152,7 @@ pub mod play {
     use super::{t, Language, Text};
 
     pub const PLAYGROUND: Text = t("Playground", "演练场");
+    pub const COMPILING: Text = t("Compiling the program…", "正在编译程序……");
     pub const COMPILE_ERRORS_NARRATION: Text = t(
         "The program does not compile; the errors are shown in the listing.",
         "程序无法编译，错误已标注在代码中。",

@@ -21,6 +21,7 @@ pub mod icons;
 pub mod markup;
 pub mod platform;
 pub mod playground;
+pub mod programs;
 pub mod quiz;
 pub mod route;
 pub mod state;

@@ -19,7 +19,7 @@ use wasm_bindgen_futures::JsFuture;
 use yew::{Event, MouseEvent};
 
 use crate::cases::Outcome;
-use crate::content::{Content, ContentError, OwnedText, QuizOption, QuizVersion};
+use crate::content::{Content, ContentError, OwnedText, ProgramFile, QuizOption, QuizVersion};
 use crate::i18n::Language;
 use crate::route::Route;
 use crate::state::{AppState, Settings, Theme};
@@ -493,22 +493,8 @@ pub fn load_content(
 
 async fn fetch_content(slug: &str) -> Result<Content, ContentError> {
     let window = web_sys::window().ok_or(ContentError::Network)?;
-    // gosim's library packages (Go sources the wasm does not carry) come
-    // with the first case a page opens; both requests are in flight at once.
-    let library = (!gosim::prelude::available())
-        .then(|| JsFuture::from(window.fetch_with_str("cases/library.txt")));
     let content = JsFuture::from(window.fetch_with_str(&format!("cases/{slug}.json")));
-    let content = parse_content(slug, ok_response(content).await?).await?;
-    if let Some(library) = library {
-        let response = ok_response(library).await?;
-        let text = JsFuture::from(response.text().map_err(|_| ContentError::Network)?)
-            .await
-            .ok()
-            .and_then(|t| t.as_string())
-            .ok_or(ContentError::Network)?;
-        gosim::prelude::install(&text).map_err(ContentError::Invalid)?;
-    }
-    Ok(content)
+    parse_content(slug, ok_response(content).await?).await
 }
 
 /// The response a fetch resolved to, if it succeeded with a 2xx status.
@@ -551,6 +537,32 @@ async fn parse_content(slug: &str, response: web_sys::Response) -> Result<Conten
                 .collect::<Result<_, _>>()?,
             Err(_) => Vec::new(),
         },
+        // Absent in a file written before programs were compiled at build
+        // time: the compiler worker compiles them.
+        programs: match field(&json, "programs") {
+            Ok(_) => list(&json, "programs")?
+                .iter()
+                .map(program_file)
+                .collect::<Result<_, _>>()?,
+            Err(_) => Vec::new(),
+        },
+    })
+}
+
+fn program_file(v: &JsValue) -> Result<ProgramFile, ContentError> {
+    let bad = |what: &str| ContentError::Invalid(format!("programs.{what}"));
+    let number = |v: JsValue, what: &str, max: f64| {
+        v.as_f64()
+            .filter(|n| n.fract() == 0.0 && *n >= 0.0 && *n <= max)
+            .ok_or_else(|| bad(what))
+    };
+    Ok(ProgramFile {
+        variant: number(field(v, "variant")?, "variant", 1e6)? as usize,
+        go: list(v, "go")?
+            .into_iter()
+            .map(|g| number(g, "go", 255.0).map(|g| g as u8))
+            .collect::<Result<_, _>>()?,
+        file: string(v, "file")?,
     })
 }
 
@@ -613,4 +625,209 @@ fn list(object: &JsValue, key: &str) -> Result<Vec<JsValue>, ContentError> {
         return Err(ContentError::Invalid(key.to_string()));
     }
     Ok(js_sys::Array::from(&value).iter().collect())
+}
+
+/// Fetches `url` (relative to the page) as bytes, then calls `done` with
+/// them or with why not (in English: it becomes part of a compile error the
+/// player shows, like gosim's own limitation messages).
+pub fn fetch_bytes(url: String, done: impl FnOnce(Result<Vec<u8>, String>) + 'static) {
+    wasm_bindgen_futures::spawn_local(async move {
+        let result = async {
+            let window = web_sys::window().ok_or("no window".to_string())?;
+            let response = ok_response(JsFuture::from(window.fetch_with_str(&url)))
+                .await
+                .map_err(|e| e.message(Language::En))?;
+            let buffer = response.array_buffer().map_err(|_| "no body".to_string())?;
+            let buffer = JsFuture::from(buffer)
+                .await
+                .map_err(|_| "body not read".to_string())?;
+            Ok::<_, String>(js_sys::Uint8Array::new(&buffer).to_vec())
+        }
+        .await;
+        done(result);
+    });
+}
+
+/// Has the compiler worker compile `source` for Go 1.`go` and calls `done`
+/// with the program image (`gosim::image`) or with why there is none. The
+/// worker (`src/bin/compiler.rs`, built by Trunk as `compiler.js` and
+/// `compiler_bg.wasm`) starts on the first call and stays.
+pub fn compile_in_worker(
+    source: String,
+    go: u8,
+    done: impl FnOnce(Result<Vec<u8>, String>) + 'static,
+) {
+    compiler::request(source, go, Box::new(done));
+}
+
+mod compiler {
+    use std::cell::RefCell;
+
+    use wasm_bindgen::closure::Closure;
+    use wasm_bindgen::{JsCast, JsValue};
+
+    type Done = Box<dyn FnOnce(Result<Vec<u8>, String>)>;
+
+    /// The worker, its queue until it says it is ready (messages sent
+    /// earlier would be lost while its wasm loads), and the callers waiting
+    /// for an answer, by request id.
+    struct Worker {
+        worker: web_sys::Worker,
+        ready: bool,
+        queue: Vec<JsValue>,
+        waiting: Vec<(u32, Done)>,
+        next: u32,
+        _listeners: [Closure<dyn FnMut(JsValue)>; 2],
+    }
+
+    thread_local! {
+        static WORKER: RefCell<Option<Worker>> = const { RefCell::new(None) };
+    }
+
+    pub(super) fn request(source: String, go: u8, done: Done) {
+        let started = WORKER.with(|w| w.borrow().is_some()) || start().is_ok();
+        if !started {
+            done(Err("the compiler worker could not start".to_string()));
+            return;
+        }
+        WORKER.with(|w| {
+            let mut w = w.borrow_mut();
+            let Some(w) = w.as_mut() else { return };
+            let id = w.next;
+            w.next += 1;
+            w.waiting.push((id, done));
+            let message = js_sys::Array::of3(
+                &JsValue::from(id),
+                &JsValue::from_str(&source),
+                &JsValue::from(go),
+            );
+            if w.ready {
+                let _ = w.worker.post_message(&message);
+            } else {
+                w.queue.push(message.into());
+            }
+        });
+    }
+
+    /// Starts the worker from a blob that loads the worker's script and
+    /// wasm by absolute URL: a blob worker also starts in a sandboxed frame,
+    /// whose opaque origin may not start one from the site's URL.
+    fn start() -> Result<(), JsValue> {
+        let base = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.base_uri().ok().flatten())
+            .ok_or_else(|| JsValue::from_str("no base URL"))?;
+        let url = |file: &str| {
+            web_sys::Url::new_with_base(file, &base)
+                .map(|u| u.href())
+                .unwrap_or_default()
+        };
+        let script = format!(
+            "self.GOPITFALLS_CASES={};importScripts({});wasm_bindgen({});",
+            js_string(&url("cases/")),
+            js_string(&url("compiler.js")),
+            js_string(&url("compiler_bg.wasm")),
+        );
+        let parts = js_sys::Array::of1(&JsValue::from_str(&script));
+        let options = web_sys::BlobPropertyBag::new();
+        options.set_type("text/javascript");
+        let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)?;
+        let blob_url = web_sys::Url::create_object_url_with_blob(&blob)?;
+        let worker = web_sys::Worker::new(&blob_url)?;
+        let on_message = Closure::<dyn FnMut(JsValue)>::new(|event: JsValue| {
+            if let Ok(event) = event.dyn_into::<web_sys::MessageEvent>() {
+                answer(event.data());
+            }
+        });
+        let on_error = Closure::<dyn FnMut(JsValue)>::new(|_event: JsValue| {
+            fail_all("the compiler worker stopped with an error");
+        });
+        worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+        worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
+        WORKER.with(|w| {
+            *w.borrow_mut() = Some(Worker {
+                worker,
+                ready: false,
+                queue: Vec::new(),
+                waiting: Vec::new(),
+                next: 0,
+                _listeners: [on_message, on_error],
+            })
+        });
+        Ok(())
+    }
+
+    /// A message from the worker: `[]` once it is ready, then `[id, image]`
+    /// or `[id, null, why]` per request.
+    fn answer(data: JsValue) {
+        let message = js_sys::Array::from(&data);
+        if message.length() == 0 {
+            WORKER.with(|w| {
+                if let Some(w) = w.borrow_mut().as_mut() {
+                    w.ready = true;
+                    for m in std::mem::take(&mut w.queue) {
+                        let _ = w.worker.post_message(&m);
+                    }
+                }
+            });
+            return;
+        }
+        let Some(id) = message.get(0).as_f64().map(|id| id as u32) else {
+            return;
+        };
+        let image = message.get(1);
+        let result = if image.is_instance_of::<js_sys::Uint8Array>() {
+            Ok(js_sys::Uint8Array::new(&image).to_vec())
+        } else {
+            Err(message
+                .get(2)
+                .as_string()
+                .unwrap_or_else(|| "the compiler worker gave no answer".to_string()))
+        };
+        let done = WORKER.with(|w| {
+            let mut w = w.borrow_mut();
+            let w = w.as_mut()?;
+            let at = w.waiting.iter().position(|(i, _)| *i == id)?;
+            Some(w.waiting.remove(at).1)
+        });
+        if let Some(done) = done {
+            done(result);
+        }
+    }
+
+    /// The worker is gone: every caller gets `why`, and the next request
+    /// starts a new worker.
+    fn fail_all(why: &str) {
+        let waiting = WORKER.with(|w| {
+            w.borrow_mut()
+                .take()
+                .map(|w| {
+                    w.worker.terminate();
+                    w.waiting
+                })
+                .unwrap_or_default()
+        });
+        for (_, done) in waiting {
+            done(Err(why.to_string()));
+        }
+    }
+
+    /// `s` as a JavaScript string literal.
+    fn js_string(s: &str) -> String {
+        let mut out = String::from("\"");
+        for c in s.chars() {
+            match c {
+                '"' | '\\' => {
+                    out.push('\\');
+                    out.push(c);
+                }
+                c if (c as u32) < 0x20 || c == '\u{2028}' || c == '\u{2029}' => {
+                    out.push_str(&format!("\\u{:04x}", c as u32));
+                }
+                c => out.push(c),
+            }
+        }
+        out.push('"');
+        out
+    }
 }

@@ -117,8 +117,9 @@ pub struct Controller {
 }
 
 impl Controller {
-    /// Compiles `source`; compile errors are kept, not returned, so the
-    /// page can show them inline.
+    /// Compiles `source` (through `programs`, which in the browser holds it
+    /// compiled already); compile errors are kept, not returned, so the page
+    /// can show them inline.
     pub fn new(source: &str, config: PlayConfig) -> Controller {
         Controller::with_run_config(source, config, config.run_config())
     }
@@ -137,7 +138,8 @@ impl Controller {
         Controller {
             source: source.to_string(),
             config,
-            session: Session::new(source, &run, config.step_by),
+            session: crate::programs::compiled(source, &run)
+                .map(|prog| Session::with_program(prog, &run, config.step_by)),
             cached: None,
             capped: None,
             focus: Vec::new(),

@@ -292,6 +292,9 @@ pub struct PlayModel {
     pub announced: String,
     announcer: Announcer,
     before: Option<Before>,
+    /// A command waits for its program to be compiled (the page shows it;
+    /// see `programs`).
+    pub compiling: bool,
     /// Milliseconds from some origin (`performance.now()` in the browser);
     /// bounds the work of one tick. Natively it stands still, so a tick is
     /// bounded by its step count alone.
@@ -326,10 +329,18 @@ pub fn go_choices(case: &Case) -> Vec<GoVersion> {
     out
 }
 
-impl PlayModel {
-    /// The model for `case`, restored from a share link's query (`query`
-    /// without `?`; empty for a plain case link).
-    pub fn new(case: &'static Case, query: &str) -> PlayModel {
+/// What a page opens with, read from the case and a share link's query:
+/// the program, its configuration and the link's schedule and errors.
+struct Opening {
+    link: ShareState,
+    link_error: Option<ShareError>,
+    variant: Variant,
+    source: String,
+    config: PlayConfig,
+}
+
+impl Opening {
+    fn read(case: &'static Case, query: &str) -> Opening {
         let (link, mut link_error) = match ShareState::from_link(case.slug, query) {
             Ok(s) => (s, None),
             Err(e) => (ShareState::default(), Some(e)),
@@ -358,6 +369,27 @@ impl PlayModel {
             },
             ..PlayConfig::default()
         };
+        Opening {
+            link,
+            link_error,
+            variant,
+            source,
+            config,
+        }
+    }
+}
+
+impl PlayModel {
+    /// The model for `case`, restored from a share link's query (`query`
+    /// without `?`; empty for a plain case link).
+    pub fn new(case: &'static Case, query: &str) -> PlayModel {
+        let Opening {
+            link,
+            mut link_error,
+            variant,
+            source,
+            config,
+        } = Opening::read(case, query);
         let mut ctl = Controller::new(&source, config);
         let foreign = link
             .program_hash
@@ -403,12 +435,35 @@ impl PlayModel {
             announced: String::new(),
             announcer: Announcer::default(),
             before: None,
+            compiling: false,
             clock: || 0.0,
         }
     }
 
     pub fn case(&self) -> &'static Case {
         self.case
+    }
+
+    /// The program (source and release) a page opened with `query` starts
+    /// with: what must be compiled before [`PlayModel::new`] runs.
+    pub fn opening_program(case: &'static Case, query: &str) -> (String, GoVersion) {
+        let opening = Opening::read(case, query);
+        (opening.source, opening.config.go)
+    }
+
+    /// The program `cmd` would switch to, if it switches program or
+    /// release: the page has it compiled before it applies `cmd`.
+    pub fn program_for(&self, cmd: &Cmd) -> Option<(String, GoVersion)> {
+        let go = self.ctl.config().go;
+        match cmd {
+            Cmd::SetGo(new) => Some((self.source.clone(), *new)),
+            Cmd::ShowVariant(Variant::Original) => Some((self.case.source.to_string(), go)),
+            Cmd::ShowVariant(Variant::Fix(i)) => {
+                Some((self.case.fixes.get(*i)?.source.to_string(), go))
+            }
+            Cmd::RunDraft => Some((self.draft.clone(), go)),
+            _ => None,
+        }
     }
 
     /// Timer interval while running, in ms.
@@ -723,12 +778,12 @@ impl PlayModel {
             }
             Cmd::ExploreStart => {
                 let config = self.ctl.config();
-                let (explorer, error) = match Explorer::new(
-                    &self.source,
-                    &config.run_config(),
-                    ExploreConfig::default(),
-                ) {
-                    Ok(e) => (Some(e), None),
+                let run = config.run_config();
+                let (explorer, error) = match crate::programs::compiled(&self.source, &run) {
+                    Ok(prog) => (
+                        Some(Explorer::with_program(prog, &run, ExploreConfig::default())),
+                        None,
+                    ),
                     Err(text) => (None, Some(text)),
                 };
                 self.explore = Some(ExploreRun {
@@ -1242,6 +1297,45 @@ mod tests {
             guard += 1;
         }
         assert!(!m.running, "the run ends");
+    }
+
+    #[test]
+    fn commands_that_switch_program_or_release_name_the_program_first() {
+        let c = case("14");
+        let mut m = PlayModel::new(c, "");
+        let go = m.ctl.config().go;
+        assert_eq!(
+            PlayModel::opening_program(c, ""),
+            (c.source.to_string(), go)
+        );
+        assert_eq!(
+            PlayModel::opening_program(c, "fix=1&go=1.21"),
+            (c.fixes[0].source.to_string(), GoVersion::GO1_21)
+        );
+        assert_eq!(
+            m.program_for(&Cmd::SetGo(GoVersion::GO1_21)),
+            Some((c.source.to_string(), GoVersion::GO1_21))
+        );
+        assert_eq!(
+            m.program_for(&Cmd::ShowVariant(Variant::Fix(0))),
+            Some((c.fixes[0].source.to_string(), go))
+        );
+        assert_eq!(m.program_for(&Cmd::ShowVariant(Variant::Fix(99))), None);
+        m.apply(Cmd::Edit);
+        m.apply(Cmd::Draft("package main\nfunc main() {}\n".into()));
+        assert_eq!(
+            m.program_for(&Cmd::RunDraft),
+            Some(("package main\nfunc main() {}\n".to_string(), go))
+        );
+        // Stepping, seeds and budgets keep the program: nothing to compile.
+        for cmd in [
+            Cmd::Step,
+            Cmd::Reset,
+            Cmd::SetSeed(Some(3)),
+            Cmd::ExploreStart,
+        ] {
+            assert_eq!(m.program_for(&cmd), None, "{cmd:?}");
+        }
     }
 
     #[test]

@@ -38,6 +38,7 @@ use crate::playground::widgets::{
     goroutine_card, goroutine_group, net_widget, nil_channel_widget, object_widget, timers_widget,
     CardState, GroupActions, GroupPage,
 };
+use crate::programs;
 
 #[derive(Properties, PartialEq)]
 pub struct PlaygroundProps {
@@ -47,8 +48,35 @@ pub struct PlaygroundProps {
     pub query: String,
 }
 
+/// The player, once the program it opens with is compiled: in the browser
+/// a case's program comes compiled with its content, or from the compiler
+/// worker (`programs`), so the first frame may wait for it.
 #[function_component]
 pub fn Playground(props: &PlaygroundProps) -> Html {
+    let lang = use_settings().language;
+    let (source, go) = PlayModel::opening_program(props.case, &props.query);
+    let ready = programs::ready(&source, go);
+    let update = use_force_update();
+    {
+        let case = props.case;
+        use_effect_with((source, go), move |(source, go)| {
+            if !programs::ready(source, *go) {
+                programs::load(case, source.clone(), *go, move || update.force_update());
+            }
+        });
+    }
+    if !ready {
+        return html! {
+            <p class="play__compiling" role="status" data-testid="play-compiling">
+                { play::COMPILING.get(lang) }
+            </p>
+        };
+    }
+    html! { <Player case={props.case} query={props.query.clone()} /> }
+}
+
+#[function_component]
+fn Player(props: &PlaygroundProps) -> Html {
     let lang = use_settings().language;
     let model: Rc<RefCell<PlayModel>> = {
         let case = props.case;
@@ -62,7 +90,25 @@ pub fn Playground(props: &PlaygroundProps) -> Html {
     let update = use_force_update();
     let dispatch: Callback<Cmd> = {
         let model = model.clone();
+        let case = props.case;
         Callback::from(move |cmd: Cmd| {
+            // A command that switches program or release waits until that
+            // program is compiled (see `programs`), then comes back here.
+            let needed = model.borrow().program_for(&cmd);
+            if let Some((source, go)) = needed.filter(|(s, g)| !programs::ready(s, *g)) {
+                model.borrow_mut().compiling = true;
+                update.force_update();
+                let model = model.clone();
+                let update = update.clone();
+                programs::load(case, source, go, move || {
+                    let mut m = model.borrow_mut();
+                    m.compiling = false;
+                    m.apply(cmd);
+                    drop(m);
+                    update.force_update();
+                });
+                return;
+            }
             let share = cmd == Cmd::Share;
             let changed = model.borrow_mut().apply(cmd);
             if share {
@@ -258,7 +304,8 @@ fn render(m: &mut PlayModel, frame: Frame, lang: Language, dispatch: &Callback<C
     let m: &PlayModel = m;
     html! {
         <section class="play" data-testid="playground" aria-labelledby="play-title"
-            data-position={frame.position.to_string()} data-ended={flag(frame.ended)} data-running={flag(m.running)}>
+            data-position={frame.position.to_string()} data-ended={flag(frame.ended)} data-running={flag(m.running)}
+            data-go={m.ctl.config().go.label()} data-compiling={flag(m.compiling)}>
             <h2 class="sr-only" id="play-title">{ play::PLAYGROUND.get(lang) }</h2>
             if let Some(err) = &m.link_error {
                 <div class="notice notice--error" role="alert" data-testid="link-error">
@@ -272,6 +319,11 @@ fn render(m: &mut PlayModel, frame: Frame, lang: Language, dispatch: &Callback<C
                 { controls(m, &frame, lang, dispatch) }
                 { progress(&frame, lang, dispatch) }
                 <p class="narration" data-testid="narration">{ inline_code(&narration) }</p>
+                if m.compiling {
+                    <p class="play__compiling" role="status" data-testid="play-compiling">
+                        { play::COMPILING.get(lang) }
+                    </p>
+                }
             </div>
             if let Some(n) = &m.notice {
                 { notice(n, lang, dispatch) }

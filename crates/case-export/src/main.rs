@@ -22,7 +22,7 @@
 use std::path::{Path, PathBuf};
 
 use case_data::{CaseFile, Text};
-use case_export::quiz;
+use case_export::{images, quiz};
 
 /// The index's file name in the output directory; no case can have it
 /// (`case_data::RESERVED_SLUG`).
@@ -71,11 +71,18 @@ fn run() -> Result<(), String> {
 fn export(cases: &Path, out: &Path) -> Result<usize, String> {
     let loaded = case_data::load_dir(cases)?;
     std::fs::create_dir_all(out).map_err(|e| format!("{}: {e}", out.display()))?;
+    let image_dir = out.join(images::DIR);
+    std::fs::create_dir_all(&image_dir).map_err(|e| format!("{}: {e}", image_dir.display()))?;
     for (_, case) in &loaded {
         let quiz = quiz::compute(case);
+        let images = images::compute(case);
+        for image in &images {
+            let path = out.join(&image.file);
+            std::fs::write(&path, &image.bytes).map_err(|e| format!("{}: {e}", path.display()))?;
+        }
         write(
             &out.join(format!("{}.json", case.slug)),
-            &content_json(case, &quiz),
+            &content_json(case, &quiz, &images),
         )?;
     }
     write(&out.join(INDEX_FILE), &index_json(&loaded))?;
@@ -88,14 +95,31 @@ fn write(path: &Path, text: &str) -> Result<(), String> {
 }
 
 /// The JSON the app reads (`platform::fetch_content`): the slug (checked by
-/// the app), the fields the browser build leaves out, and the quiz data
+/// the app), the fields the browser build leaves out, the program images
+/// (`programs`: variant, Go minor versions, file), and the quiz data
 /// (`quiz`, one entry per Go release; empty for a listing the simulator
 /// cannot run). Every text has both `en` and `zh` (possibly empty).
-fn content_json(case: &CaseFile, quiz: &[quiz::Version]) -> String {
+fn content_json(case: &CaseFile, quiz: &[quiz::Version], images: &[images::Image]) -> String {
     let mut out = String::from("{");
     out.push_str("\"slug\":");
     string(&mut out, &case.slug);
     content_fields(&mut out, case);
+    // Which compiled program to fetch for which variant and release.
+    out.push_str(",\"programs\":[");
+    for (i, image) in images.iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        let go: Vec<String> = image.go.iter().map(u8::to_string).collect();
+        out.push_str(&format!(
+            "{{\"variant\":{},\"go\":[{}],\"file\":",
+            image.variant,
+            go.join(",")
+        ));
+        string(&mut out, &image.file);
+        out.push('}');
+    }
+    out.push(']');
     out.push_str(",\"quiz\":[");
     for (i, v) in quiz.iter().enumerate() {
         if i > 0 {
@@ -289,7 +313,7 @@ source = "package fixed"
 "#;
         let case = case_data::parse_case("x.toml", text).expect("valid case");
         let value: serde_json::Value =
-            serde_json::from_str(&content_json(&case, &[])).expect("content_json is JSON");
+            serde_json::from_str(&content_json(&case, &[], &[])).expect("content_json is JSON");
         assert_eq!(value["slug"], "x");
         assert_eq!(value["explanation"]["en"], "Why \"so\"");
         assert_eq!(value["explanation"]["zh"], "为什么");

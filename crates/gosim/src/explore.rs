@@ -375,7 +375,17 @@ pub struct Explorer {
 impl Explorer {
     /// Compiles `src` and prepares the search; nothing runs yet.
     pub fn new(src: &str, run: &RunConfig, ecfg: ExploreConfig) -> Result<Explorer, CompileErrors> {
-        let prog = crate::program::compile(src, run)?;
+        Ok(Explorer::with_program(
+            crate::program::compile(src, run)?,
+            run,
+            ecfg,
+        ))
+    }
+
+    /// Prepares the search of a program compiled already (for `run`'s Go
+    /// release: a host that compiles elsewhere, such as the browser's
+    /// compiler worker, or reads a [`crate::image`]).
+    pub fn with_program(prog: Rc<Program>, run: &RunConfig, ecfg: ExploreConfig) -> Explorer {
         let cfg = VmConfig {
             go_version: run.go_version,
             max_steps: ecfg.max_steps_per_run,
@@ -383,7 +393,7 @@ impl Explorer {
             ..Default::default()
         };
         let seed = ecfg.seed;
-        Ok(Explorer {
+        Explorer {
             prog,
             cfg,
             ecfg,
@@ -404,7 +414,7 @@ impl Explorer {
             default_steps: 0,
             kept: 0,
             memory_limited: false,
-        })
+        }
     }
 
     /// Does about `budget` units of work (VM steps, and the copying and

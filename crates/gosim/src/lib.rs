@@ -14,6 +14,7 @@
 
 pub mod config;
 pub mod explore;
+pub mod image;
 pub mod program;
 pub mod schedule;
 pub mod session;

@@ -13,7 +13,7 @@ use crate::vm::op::Program;
 use std::rc::Rc;
 
 /// One compile error, located as `go build` prints it: `./prog.go:3:2: msg`.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct CompileError {
     /// 1-based line and column; `None` for an error with no place in the
     /// user's file (a broken library package).
@@ -29,7 +29,7 @@ pub struct CompileError {
 /// Why a program did not compile: the errors `go build` would list, in its
 /// order and with its cut-off (ten errors, then "too many errors" at the
 /// tenth's place).
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct CompileErrors {
     /// The name errors are reported under (`./prog.go`).
     pub file_name: String,

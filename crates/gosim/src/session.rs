@@ -118,7 +118,16 @@ impl Stepper for Session {
 impl Session {
     /// Compiles `src`; choices beyond any plan follow `config.schedule`.
     pub fn new(src: &str, config: &RunConfig, step_by: StepBy) -> Result<Session, CompileErrors> {
-        let prog = crate::program::compile(src, config)?;
+        Ok(Session::with_program(
+            crate::program::compile(src, config)?,
+            config,
+            step_by,
+        ))
+    }
+
+    /// A session of a program compiled already, for `config`'s Go release
+    /// (compiled elsewhere, or read from a [`crate::image`]).
+    pub fn with_program(prog: Rc<Program>, config: &RunConfig, step_by: StepBy) -> Session {
         let cfg = VmConfig {
             go_version: config.go_version,
             max_steps: config.max_steps,
@@ -130,7 +139,7 @@ impl Session {
             ..Default::default()
         };
         let vm = Vm::new(prog.clone(), cfg.clone());
-        Ok(Session {
+        Session {
             prog,
             cfg,
             checkpoints: vec![(0, vm.clone(), 0)],
@@ -141,7 +150,7 @@ impl Session {
             ticks: Vec::new(),
             replayed: 0,
             tail: None,
-        })
+        }
     }
 
     /// The compiled program.

@@ -7,10 +7,12 @@
 use crate::util::fasthash::HashMap;
 
 /// An interned type. Two types are identical exactly when their ids are equal.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
 pub struct TypeId(pub u32);
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub enum IntKind {
     Int,
     Int8,
@@ -81,7 +83,7 @@ impl IntKind {
 }
 
 /// Untyped constant kinds (Go spec "Constants").
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub enum UntypedKind {
     Bool,
     Int,
@@ -93,7 +95,7 @@ pub enum UntypedKind {
 
 /// The library objects gosim implements natively, seen by programs as named
 /// struct types with unexported fields (zero values are ready to use).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub enum OpaqueKind {
     Mutex,
     RWMutex,
@@ -117,34 +119,34 @@ pub enum OpaqueKind {
     StringsBuilder,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub struct Field {
     pub name: String,
     pub ty: TypeId,
     pub embedded: bool,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub struct Signature {
     pub params: Vec<TypeId>,
     pub results: Vec<TypeId>,
     pub variadic: bool,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub struct IfaceMethod {
     pub name: String,
     pub sig: TypeId,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub enum ChanDir {
     Both,
     Send,
     Recv,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub enum TypeKind {
     Invalid,
     Bool,
@@ -180,7 +182,7 @@ pub enum TypeKind {
 /// The types a constraint admits (go/types' `_TypeSet`): the methods they
 /// must have, the terms they must match (`None`: every type) and whether
 /// they must be comparable.
-#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub struct TypeSet {
     /// Sorted by name.
     pub methods: Vec<IfaceMethod>,
@@ -193,7 +195,7 @@ pub struct TypeSet {
 
 /// One term of a type set: `T` (exactly T) or `~T` (every type whose
 /// underlying type is T).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub struct Term {
     pub tilde: bool,
     pub ty: TypeId,
@@ -201,7 +203,7 @@ pub struct Term {
 
 /// A type parameter: its name, its constraint (an interface, a
 /// `Constraint`, or a type meaning the one-term set) and its core type.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
 pub struct TypeParamInfo {
     pub name: String,
     pub constraint: TypeId,
@@ -211,7 +213,7 @@ pub struct TypeParamInfo {
 }
 
 /// A method attached to a named type.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
 pub struct Method {
     pub name: String,
     pub pointer_recv: bool,
@@ -220,13 +222,13 @@ pub struct Method {
     pub target: MethodTarget,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum MethodTarget {
     Func(u32),
     Native(u32),
 }
 
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
 pub struct Named {
     /// `main.T`, `sync.Mutex`, `time.Duration`, `error`; a generic type's
     /// instance has its origin's name here and its arguments in `targs`.
@@ -238,9 +240,12 @@ pub struct Named {
 }
 
 /// The type universe of one program.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug, Default, serde::Serialize, serde::Deserialize)]
 pub struct Types {
     kinds: Vec<TypeKind>,
+    /// Rebuilt from `kinds` when a program image is read
+    /// ([`Types::reintern`]): an image need not carry it twice.
+    #[serde(skip)]
     interned: HashMap<TypeKind, TypeId>,
     pub named: Vec<Named>,
     pub tparams: Vec<TypeParamInfo>,
@@ -312,6 +317,17 @@ impl Types {
             t.intern(k);
         }
         t
+    }
+
+    /// Rebuilds the interning table from the kinds, keeping each kind's
+    /// first id, as interning them in order would have.
+    pub(crate) fn reintern(&mut self) {
+        self.interned.clear();
+        for (i, kind) in self.kinds.iter().enumerate() {
+            self.interned
+                .entry(kind.clone())
+                .or_insert(TypeId(i as u32));
+        }
     }
 
     pub fn intern(&mut self, kind: TypeKind) -> TypeId {

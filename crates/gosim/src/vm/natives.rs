@@ -7,7 +7,7 @@
 
 use crate::types::IntKind;
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub enum Native {
     // Builtins used through defer/go or with a slice of operands.
     BuiltinClose,
@@ -167,7 +167,7 @@ pub enum Native {
     Utf8DecodeLastRuneInString,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub enum MathFn {
     Sqrt,
     Floor,

@@ -9,7 +9,7 @@ use crate::syntax::span::Span;
 use crate::types::{IntKind, TypeId, Types};
 use crate::vm::value::Value;
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum ArithOp {
     Add,
     Sub,
@@ -24,7 +24,7 @@ pub enum ArithOp {
     Shr,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum CmpOp {
     Eq,
     Ne,
@@ -50,7 +50,7 @@ impl CmpOp {
 }
 
 /// Operand class for arithmetic and comparison.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum NumKind {
     Int(IntKind),
     Float64,
@@ -60,7 +60,7 @@ pub enum NumKind {
     Any,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Conv {
     IntToInt(IntKind),
     IntToFloat {
@@ -80,13 +80,13 @@ pub enum Conv {
     SliceToArrayPtr(u32),
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum SelectDir {
     Send,
     Recv,
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub enum Op {
     // Stack and constants.
     Push(Value),
@@ -292,7 +292,7 @@ pub enum Op {
     MissingReturn,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum SliceKind {
     Slice,
     String,
@@ -301,7 +301,7 @@ pub enum SliceKind {
 }
 
 /// A compiled function.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
 pub struct FuncCode {
     /// `main.main`, `main.(*T).M`, `main.main.func1`.
     pub name: String,
@@ -327,7 +327,7 @@ pub struct FuncCode {
     pub library: bool,
 }
 
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
 pub struct LocalInfo {
     pub name: String,
     pub slot: u32,
@@ -336,20 +336,20 @@ pub struct LocalInfo {
     pub scope: Span,
 }
 
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
 pub struct GlobalInfo {
     pub name: String,
     pub ty: TypeId,
 }
 
 /// The method tables the VM uses for dynamic dispatch.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug, Default, serde::Serialize, serde::Deserialize)]
 pub struct MethodTable {
     /// (dynamic type, method name id) -> callable.
     pub entries: crate::util::fasthash::HashMap<(TypeId, u32), MethodEntry>,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct MethodEntry {
     pub target: crate::types::MethodTarget,
     /// The method's signature: an interface is satisfied only by a method
@@ -360,7 +360,7 @@ pub struct MethodEntry {
     pub recv: RecvAdjust,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum RecvAdjust {
     None,
     /// Dynamic value is a pointer, method wants the value: dereference.
@@ -375,7 +375,7 @@ pub const PATH_LOAD: u32 = u32::MAX;
 pub const PATH_IFACE: u32 = u32::MAX - 1;
 
 /// A whole compiled program.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
 pub struct Program {
     pub types: Types,
     pub funcs: Vec<FuncCode>,

@@ -25,6 +25,7 @@
 mod conformance;
 mod explore_cases;
 mod hostile;
+mod image;
 mod mutants;
 mod session_and_budgets;
 mod snapshot_contract;
