@@ -368,7 +368,7 @@ mod tests {
                 .iter()
                 .map(|c| Case {
                     runnable: c.runnable && c.slug != "netpoll-echo-server",
-                    ..c.clone()
+                    ..*c
                 })
                 .collect::<Vec<_>>()
                 .into_boxed_slice(),
