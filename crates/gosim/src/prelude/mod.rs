@@ -49,6 +49,9 @@ pub const PACKAGES: &[(&str, &[&str])] = &[
     ("sort", &[]),
     ("slices", &["cmp", "iter"]),
     ("maps", &["iter"]),
+    ("bufio", &["errors", "io"]),
+    ("net", &["io", "os", "strconv", "time"]),
+    ("log", &["fmt", "os", "time"]),
 ];
 
 /// The embedded sources, in [`PACKAGES`] order.
@@ -74,6 +77,9 @@ const EMBEDDED: &[&str] = &[
     go_source!("sort.go"),
     go_source!("slices.go"),
     go_source!("maps.go"),
+    go_source!("bufio.go"),
+    go_source!("net.go"),
+    go_source!("log.go"),
 ];
 
 /// Go's own exported names of the packages gosim simulates, one line per

@@ -1,5 +1,6 @@
 // Package os as gosim simulates it: the standard streams, the command
-// line and Exit. There is no file system: Stdout and Stderr are the
+// line and Exit, and the errors package net shares (SyscallError,
+// ErrDeadlineExceeded). There is no file system: Stdout and Stderr are the
 // program's output, Stdin is empty.
 package os
 
@@ -76,3 +77,34 @@ type PathError struct {
 func (e *PathError) Error() string { return e.Op + " " + e.Path + ": " + e.Err.Error() }
 
 func (e *PathError) Unwrap() error { return e.Err }
+
+// SyscallError records an error from a system call (the simulated
+// kernel's, for package net).
+type SyscallError struct {
+	Syscall string
+	Err     error
+}
+
+func (e *SyscallError) Error() string { return e.Syscall + ": " + e.Err.Error() }
+func (e *SyscallError) Unwrap() error { return e.Err }
+
+func (e *SyscallError) Timeout() bool {
+	t, ok := e.Err.(interface{ Timeout() bool })
+	return ok && t.Timeout()
+}
+
+func NewSyscallError(syscall string, err error) error {
+	if err == nil {
+		return nil
+	}
+	return &SyscallError{syscall, err}
+}
+
+// ErrDeadlineExceeded is internal/poll's DeadlineExceededError.
+var ErrDeadlineExceeded error = &deadlineExceededError{}
+
+type deadlineExceededError struct{}
+
+func (e *deadlineExceededError) Error() string   { return "i/o timeout" }
+func (e *deadlineExceededError) Timeout() bool   { return true }
+func (e *deadlineExceededError) Temporary() bool { return true }

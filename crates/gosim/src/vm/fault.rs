@@ -19,6 +19,9 @@ pub enum Ending {
     Panic { gid: Gid },
     /// A fatal error (`fatal error: ...`), including deadlock.
     Fatal { deadlock: bool },
+    /// Nothing can run, no timer is pending, and goroutines wait in the
+    /// netpoller: real Go would wait forever (no deadlock is reported).
+    IoWait,
     /// The step budget ran out.
     StepBudget,
     /// The heap budget ran out.

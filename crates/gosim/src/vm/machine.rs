@@ -41,6 +41,8 @@ pub enum TimerAction {
     Wake(Gid),
     /// Start a goroutine running `f` (time.AfterFunc).
     Spawn(Value),
+    /// A pollDesc's deadline `at` for one side of `fd` (`netpolldeadlineimpl`).
+    PollDeadline { fd: u32, write: bool, at: i64 },
 }
 
 /// The limits and modes of a run.
@@ -141,6 +143,8 @@ pub struct Vm {
     pub globals: Vec<Value>,
     pub runq: RunQueue,
     pub timers: Timers<TimerAction>,
+    /// The pollDescs and the epoll instance behind package `net`.
+    pub netpoll: crate::runtime::netpoll::Netpoll,
     pub current: Option<Gid>,
     pub stdout: Vec<u8>,
     pub stderr: Vec<u8>,
@@ -257,6 +261,7 @@ impl Vm {
             globals,
             runq: RunQueue::new(),
             timers: Timers::new(semantics),
+            netpoll: Default::default(),
             current: None,
             stdout: Vec::new(),
             stderr: Vec::new(),
@@ -575,6 +580,21 @@ impl Vm {
             g.waiting_on = None;
         }
         self.runq.ready(gid);
+    }
+
+    /// [`Vm::ready`] at the tail of the local run queue (`injectglist`):
+    /// how the goroutines `netpoll` found are queued.
+    pub fn ready_tail(&mut self, gid: Gid, resume: Resume) {
+        self.last_progress = self.steps;
+        if let Some(g) = self.g_mut(gid) {
+            if g.status == GStatus::Dead {
+                return;
+            }
+            g.resume = Some(resume);
+            g.status = GStatus::Runnable;
+            g.waiting_on = None;
+        }
+        self.runq.put_tail(gid);
     }
 
     /// Parks the running goroutine `g` on `obj` (None when it waits on

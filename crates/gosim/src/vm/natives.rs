@@ -85,6 +85,16 @@ pub enum Native {
     // errors
     ErrorsAssignTo,
 
+    // net: the runtime's netpoll hooks (internal/poll and the kernel)
+    PollOpen,
+    PollClose,
+    PollReset,
+    PollWait,
+    PollUnblock,
+    PollSetDeadline,
+    NetpollNotify,
+    SockTrace,
+
     // os, runtime
     OsExit,
     Gosched,
@@ -228,6 +238,14 @@ const NAMED: &[(&str, Native)] = {
         ("fmt.errorf_", FmtErrorfText),
         ("fmt.wrapped_", FmtWrapped),
         ("errors.assignTo", ErrorsAssignTo),
+        ("net.runtime_pollOpen", PollOpen),
+        ("net.runtime_pollClose", PollClose),
+        ("net.runtime_pollReset", PollReset),
+        ("net.runtime_pollWait", PollWait),
+        ("net.runtime_pollUnblock", PollUnblock),
+        ("net.runtime_pollSetDeadline", PollSetDeadline),
+        ("net.runtime_netpollNotify", NetpollNotify),
+        ("net.runtime_sockTrace", SockTrace),
         ("os.Exit", OsExit),
         ("runtime.Gosched", Gosched),
         ("runtime.NumGoroutine", NumGoroutine),
@@ -394,6 +412,10 @@ impl Native {
                 | TickerStop
                 | TickerReset
                 | Gosched
+                | PollWait
+                | PollUnblock
+                | PollSetDeadline
+                | NetpollNotify
         )
     }
 }

@@ -14,6 +14,7 @@
 mod atomic;
 mod builtin;
 mod fmt;
+mod net;
 mod sync;
 mod text;
 mod time;
@@ -140,6 +141,14 @@ impl Vm {
             | Native::NewTicker
             | Native::TickerStop
             | Native::TickerReset => self.timers(g, &call),
+            Native::PollOpen
+            | Native::PollClose
+            | Native::PollReset
+            | Native::PollWait
+            | Native::PollUnblock
+            | Native::PollSetDeadline
+            | Native::NetpollNotify
+            | Native::SockTrace => self.netpoll_native(g, &call),
             Native::FmtPrintln
             | Native::FmtPrint
             | Native::FmtPrintf
