@@ -65,8 +65,10 @@ def go_env(go_dir):
 def fetch_source(repo, commit, into):
     """Puts repo's tree at commit into `into` (once)."""
     stamp = os.path.join(into, ".peers-commit")
-    if os.path.exists(stamp) and open(stamp).read().strip() == commit:
-        return "already in " + into
+    if os.path.exists(stamp):
+        had_commit, _, had_from = open(stamp).read().strip().partition(" ")
+        if had_commit == commit:
+            return had_from
     shutil.rmtree(into, ignore_errors=True)
     os.makedirs(into)
     mirror = os.path.join(os.environ.get("PEERS_MIRROR", "/work/.mirror"),
@@ -83,7 +85,7 @@ def fetch_source(repo, commit, into):
     archive = subprocess.run(["git", "--git-dir", git_dir, "archive", commit],
                              check=True, capture_output=True).stdout
     subprocess.run(["tar", "-x", "-C", into], input=archive, check=True)
-    open(stamp, "w").write(commit + "\n")
+    open(stamp, "w").write(f"{commit} {how}\n")
     return how
 
 
@@ -135,6 +137,8 @@ def build():
 
 
 GNU_TIME = "/usr/bin/time"
+# The heading of results/peers.md's hand-written section, which a re-run keeps.
+LEVERS = "## Levers, measured"
 
 
 def run_once(cmd, limit):
@@ -310,8 +314,15 @@ is slower (or larger).
 {chr(10).join(outputs)}
 """
     path = os.path.join(HERE, "../results/peers.md")
+    # The hand-written findings after the generated part survive a re-run.
+    kept = ""
+    if os.path.exists(path):
+        old = open(path).read()
+        at = old.find(LEVERS)
+        if at >= 0:
+            kept = "\n" + old[at:]
     with open(path, "w") as f:
-        f.write(doc)
+        f.write(doc + kept)
     print(doc)
 
 
