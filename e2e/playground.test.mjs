@@ -108,6 +108,36 @@ describe('playground', () => {
     assert.equal(await position(), end);
   });
 
+  test('a case page runs its build-time program without the compiler; an edit starts the worker once', async () => {
+    await openPage();
+    const fetched = [];
+    page.on('request', (r) => fetched.push(new URL(r.url()).pathname));
+    const worker = () => fetched.filter((p) => /compiler(\.js|_bg\.wasm)$/.test(p));
+    const images = () => fetched.filter((p) => /\/cases\/p\/[0-9a-f]{16}\.bin$/.test(p));
+    await openCase(slugFor(14));
+    for (let i = 0; i < 5; i++) await page.click('[data-testid=step]');
+    // Both sides of the loop-variable change (one of them is the release it opens on).
+    await selectGo(page, '1.22');
+    await selectGo(page, '1.21');
+    await showFix(page, 1);
+    await runToEnd();
+    assert.deepEqual(worker(), [], 'the case, another release and a fix need no compiler');
+    assert.ok(images().length >= 3, `program images fetched: ${images().join(', ')}`);
+    // An edit is compiled by the worker, started once for the page.
+    for (const word of ['first', 'second']) {
+      await page.click('[data-testid=edit]');
+      await page.fill('[data-testid=editor]', `package main\n\nfunc main() {\n\tprintln("${word} edit")\n}\n`);
+      await page.click('[data-testid=run-edited]');
+      await page.waitForFunction(
+        (w) => document.querySelector('[data-testid=playground]')?.dataset.ended === 'true' &&
+          document.querySelector('[data-testid=stderr]')?.textContent.includes(`${w} edit`),
+        word,
+        { timeout: 60_000 },
+      );
+    }
+    assert.deepEqual(worker().map((p) => p.split('/').pop()).sort(), ['compiler.js', 'compiler_bg.wasm']);
+  });
+
   test('(3) case 14: Go 1.21 and 1.22 print different output', async () => {
     await openPage();
     await openCase(slugFor(14));

@@ -2,7 +2,10 @@
 // (dist/) under a sub-path on 127.0.0.1 and an ephemeral port, which also
 // proves the built site works when hosted below the domain root. Like a
 // static host it compresses text and wasm with gzip when the browser asks,
-// so load-time budgets measure the bytes a visitor really downloads.
+// so load-time budgets measure the bytes a visitor really downloads. It
+// sends `Access-Control-Allow-Origin: *`, as docs/embed.md asks of hosts: a
+// widget framed with sandbox="allow-scripts" alone has an opaque origin, so
+// its module script, styles, wasm and case files are cross-origin requests.
 
 import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
@@ -50,7 +53,11 @@ export async function serveStatic(root, prefix = '/') {
     }
     try {
       const body = await readFile(file);
-      const headers = { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', vary: 'accept-encoding' };
+      const headers = {
+        'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
+        vary: 'accept-encoding',
+        'access-control-allow-origin': '*',
+      };
       const wantsGzip = /\bgzip\b/.test(req.headers['accept-encoding'] ?? '');
       if (wantsGzip && COMPRESSIBLE.has(extname(file))) {
         if (!gzipped.has(file)) gzipped.set(file, gzipSync(body, { level: 9 }));

@@ -15,6 +15,7 @@ use crate::quiz::QuizRoom;
 use crate::route::Route;
 use crate::state::{Action, AppState};
 use crate::views::case_view::{case_failed, case_loading};
+use crate::views::embed_page::{embed_page, Loaded};
 use crate::views::{case_view, footer, gallery, header, not_found};
 
 #[derive(Properties, PartialEq)]
@@ -46,8 +47,12 @@ pub fn App(props: &AppProps) -> Html {
             }
         });
     }
-    use_effect_with(state.settings, |settings| {
-        platform::apply_settings(*settings)
+    // The widget applies its settings (from the frame's URL) but keeps
+    // them out of the site's storage: a host page's choice is not the
+    // reader's preference.
+    let embedded = matches!(state.route, Route::Embed(_));
+    use_effect_with((state.settings, embedded), |(settings, embedded)| {
+        platform::apply_settings(*settings, !*embedded)
     });
     {
         // A new page starts at its top, with focus on its heading (not on
@@ -69,7 +74,7 @@ pub fn App(props: &AppProps) -> Html {
         let cases = props.cases;
         use_effect_with((state.route.clone(), state.visit), move |(route, _)| {
             let missing = match route {
-                Route::Case(slug) => {
+                Route::Case(slug) | Route::Embed(Some(slug)) => {
                     cases::find(cases, slug).filter(|m| content::resolve(m).is_none())
                 }
                 _ => None,
@@ -109,15 +114,57 @@ pub fn App(props: &AppProps) -> Html {
             <QuizRoom key={format!("quiz-{}", state.visit)} page={*page} query={platform::current_query()} cases={props.cases} />
         },
         Route::NotFound(_) => not_found(lang),
+        Route::Play | Route::Embed(_) => {
+            let name = match &state.route {
+                Route::Embed(name) => name.as_deref(),
+                _ => None,
+            };
+            let loaded = match (name, &state.content) {
+                (Some(slug), _)
+                    if cases::find(props.cases, slug)
+                        .and_then(content::resolve)
+                        .is_some() =>
+                {
+                    Loaded::Yes
+                }
+                // A program of the reader's own needs nothing first: the
+                // compiler worker fetches the library (`programs`).
+                (None, _) => Loaded::Yes,
+                (name, Some((failed, Err(error)))) if failed.as_str() == name.unwrap_or("") => {
+                    Loaded::Failed(error)
+                }
+                _ => Loaded::Waiting,
+            };
+            let page = embed_page(
+                props.cases,
+                name,
+                &platform::current_query(),
+                loaded,
+                lang,
+                embedded,
+                state.visit,
+            );
+            if embedded {
+                page
+            } else {
+                // `#/play` is a page of the site, in its width.
+                html! { <div class="page page--play" data-testid="play-page">{ page }</div> }
+            }
+        }
     };
     let app = Some(&state);
     html! {
         <ContextProvider<AppContext> context={state.clone()}>
-            <div class="app">
-                { header(settings, app) }
+            if embedded {
+                // Alone in the frame: no site header or footer.
                 { page }
-                { footer(lang) }
-            </div>
+            } else {
+                <div class="app">
+                    { header(settings, app) }
+                    { page }
+                    { footer(lang) }
+                </div>
+            }
         </ContextProvider<AppContext>>
     }
 }

@@ -146,6 +146,39 @@ pub mod case_page {
     pub const LOADING: Text = t("Loading…", "加载中…");
 }
 
+/// The widget in another site's frame, and "Embed this" on the player.
+pub mod embed {
+    use super::{t, Language, Text};
+
+    pub const SCRATCH_TITLE: Text = t("Your program", "你的程序");
+    pub const OPEN_FULL: Text = t("Open in Go Pitfalls ↗", "在 Go Pitfalls 中打开 ↗");
+    pub const NO_PROGRAM: Text = t(
+        "No program: give the widget a case name or Go code.",
+        "没有程序：请给组件一个案例名或 Go 代码。",
+    );
+    pub const EMBED_THIS: Text = t("Embed this", "嵌入到网页");
+    pub const ELEMENT: Text = t(
+        "Element (with embed.js, sizes itself)",
+        "元素（配合 embed.js，自动调整高度）",
+    );
+    pub const IFRAME: Text = t(
+        "Plain iframe (no script on your page)",
+        "普通 iframe（你的网页无需脚本）",
+    );
+    pub const LINK: Text = t("Link", "链接");
+    pub const COPY: Text = t("Copy", "复制");
+    pub const CLOSE: Text = t("Close", "关闭");
+
+    /// The widget was given a case name that no case has.
+    pub fn no_case(lang: Language, name: &str) -> String {
+        let name = gosim::format::quote(name.as_bytes());
+        match lang {
+            Language::En => format!("There is no case named {name}."),
+            Language::Zh => format!("没有名为 {name} 的案例。"),
+        }
+    }
+}
+
 /// The playground's frame: narration before the first step, the toolbar,
 /// the progress bar, the code panel and the state panels' headings.
 pub mod play {

@@ -37,7 +37,14 @@ static HEAP: wasm_alloc::WasmHeap = wasm_alloc::WasmHeap::new();
 
 /// Mounts the app on `<body>`, starting from the URL and stored settings.
 pub fn start() {
-    let initial = platform::initial_state();
+    let mut initial = platform::initial_state();
+    if let route::Route::Embed(_) = initial.route {
+        // The widget's `lang` and `theme` (embed.js passes the host's
+        // colour scheme when the element names none).
+        let options = playground::embed::parse_options(&platform::current_query());
+        initial.settings.language = options.lang.unwrap_or(initial.settings.language);
+        initial.settings.theme = options.theme.unwrap_or(initial.settings.theme);
+    }
     yew::Renderer::<App>::with_props(AppProps {
         initial,
         cases: cases::all(),

@@ -49,11 +49,16 @@ pub fn initial_state() -> AppState {
             Theme::Light
         },
     };
-    let settings =
+    let settings = if let Route::Embed(_) = route {
+        // The widget's settings come from its URL (`lib.rs` applies them
+        // over these) and the browser, never from the site's storage.
+        preferred
+    } else {
         match local_storage(&window).and_then(|s| s.get_item(SETTINGS_KEY).ok().flatten()) {
             Some(stored) => Settings::decode(&stored, preferred),
             None => preferred,
-        };
+        }
+    };
     AppState {
         route,
         settings,
@@ -159,13 +164,13 @@ pub fn href_for(fragment: &str) -> String {
     format!("{base}{fragment}")
 }
 
-/// Remembers the settings and applies them to `<html>` (`data-theme`, `lang`),
-/// where the CSS and screen readers pick them up.
-pub fn apply_settings(settings: Settings) {
+/// Applies the settings to `<html>` (`data-theme`, `lang`), where the CSS
+/// and screen readers pick them up, and with `persist` remembers them.
+pub fn apply_settings(settings: Settings, persist: bool) {
     let Some(window) = web_sys::window() else {
         return;
     };
-    if let Some(storage) = local_storage(&window) {
+    if let Some(storage) = local_storage(&window).filter(|_| persist) {
         // Failing to persist (quota, private mode) only costs the preference.
         let _ = storage.set_item(SETTINGS_KEY, &settings.encode());
     }
@@ -478,6 +483,33 @@ pub fn pointer_x_fraction(event: &MouseEvent) -> Option<f64> {
         .ok()?;
     let rect = element.get_bounding_client_rect();
     (rect.width() > 0.0).then(|| (f64::from(event.client_x()) - rect.left()) / rect.width())
+}
+
+/// Puts `text` on the clipboard (`navigator.clipboard.writeText`); a
+/// refusal (no permission, an insecure page) leaves the text selectable
+/// in its field, so it is ignored.
+pub fn copy_text(text: &str) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let clipboard = js_sys::Reflect::get(&window.navigator(), &JsValue::from_str("clipboard"))
+        .ok()
+        .filter(|c| c.is_object());
+    let Some(clipboard) = clipboard else {
+        return;
+    };
+    let write = js_sys::Reflect::get(&clipboard, &JsValue::from_str("writeText"))
+        .ok()
+        .and_then(|f| f.dyn_into::<js_sys::Function>().ok());
+    if let Some(promise) = write
+        .and_then(|f| f.call1(&clipboard, &JsValue::from_str(text)).ok())
+        .and_then(|p| p.dyn_into::<js_sys::Promise>().ok())
+    {
+        // Awaited so that a refusal is not an unhandled rejection.
+        wasm_bindgen_futures::spawn_local(async move {
+            let _ = JsFuture::from(promise).await;
+        });
+    }
 }
 
 /// Fetches and reads the content of the case `slug` in the background, then

@@ -1,5 +1,8 @@
 //! Hash routes: `#/` is the gallery, `#/case/<slug>` is one case, `#/quiz`
-//! and `#/quiz/<page>` the quiz room (`take`, `new`, `class`, `present`).
+//! and `#/quiz/<page>` the quiz room (`take`, `new`, `class`, `present`),
+//! `#/play` a program of the reader's own (carried in `code=`), and
+//! `#/embed/<slug>` or `#/embed` (inline code) the compact widget another
+//! site frames (`static/embed.js`, docs/embed.md).
 //!
 //! Owns parsing and printing of the URL fragment. Routing by fragment needs no
 //! server rewrites, so the built site works from any static host, sub-path or
@@ -43,6 +46,11 @@ pub enum Route {
     Gallery,
     Case(String),
     Quiz(QuizPage),
+    /// A program that belongs to no case (the `code=` of its query).
+    Play,
+    /// The widget inside another site's frame: a case, or (`None`) the
+    /// program in the query's `code=`.
+    Embed(Option<String>),
     /// A fragment we do not understand; kept so the page can say so.
     NotFound(String),
 }
@@ -62,8 +70,15 @@ impl Route {
         if let Some((page, _)) = QuizPage::PATHS.iter().find(|(_, p)| *p == path) {
             return Route::Quiz(*page);
         }
+        match path {
+            "play" => return Route::Play,
+            "embed" => return Route::Embed(None),
+            _ => {}
+        }
         match path.split_once('/') {
             Some(("case", slug)) if is_slug(slug) => Route::Case(slug.to_string()),
+            // Any name is kept, so the widget can say which case it lacks.
+            Some(("embed", name)) => Route::Embed(Some(name.to_string())),
             _ => Route::NotFound(path.to_string()),
         }
     }
@@ -74,6 +89,9 @@ impl Route {
             Route::Gallery => "#/".to_string(),
             Route::Case(slug) => format!("#/case/{slug}"),
             Route::Quiz(page) => format!("#/{}", page.path()),
+            Route::Play => "#/play".to_string(),
+            Route::Embed(None) => "#/embed".to_string(),
+            Route::Embed(Some(slug)) => format!("#/embed/{slug}"),
             Route::NotFound(path) => format!("#/{path}"),
         }
     }
@@ -123,6 +141,28 @@ mod tests {
             Route::from_hash("#/quiz/nope"),
             Route::NotFound(_)
         ));
+    }
+
+    #[test]
+    fn parses_play_and_embed_routes_and_round_trips() {
+        assert_eq!(Route::from_hash("#/play?code=AQ"), Route::Play);
+        assert_eq!(Route::from_hash("#/embed?code=AQ"), Route::Embed(None));
+        assert_eq!(
+            Route::from_hash("#/embed/lock-and-full-channel?lang=zh&step=3"),
+            Route::Embed(Some("lock-and-full-channel".into()))
+        );
+        // An unknown or odd name still reaches the widget, which says so.
+        assert_eq!(
+            Route::from_hash("#/embed/No Such"),
+            Route::Embed(Some("No Such".into()))
+        );
+        for route in [
+            Route::Play,
+            Route::Embed(None),
+            Route::Embed(Some("x".into())),
+        ] {
+            assert_eq!(Route::from_hash(&route.to_hash()), route);
+        }
     }
 
     #[test]

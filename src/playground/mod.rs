@@ -2,7 +2,8 @@
 //! channels and locks drawn live, be the scheduler, explore every outcome,
 //! edit the code and share the exact state as a link.
 //!
-//! Module map: `controller` (stepping over a gosim `Session`), `model`
+//! Module map: `controller` (stepping over a gosim `Session`), `embed`
+//! (the framed widget's options and the "Embed this" snippets), `model`
 //! (the page's actions), `share` (link format and compression), `narrate`
 //! (the per-step sentence), `num` (numbers as the views print them),
 //! `source_view`, `widgets`, `panels` and `timeline` (pure views), `view`
@@ -11,6 +12,7 @@
 //! click's position, a field's value); the rest is tested natively.
 
 pub mod controller;
+pub mod embed;
 pub mod model;
 pub mod narrate;
 pub mod num;

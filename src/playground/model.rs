@@ -23,7 +23,9 @@ use gosim::GoVersion;
 
 use crate::cases::Case;
 use crate::i18n::play;
+use crate::i18n::Language;
 use crate::playground::controller::{Cap, Controller, PlayConfig};
+use crate::playground::embed::{page_hash, EmbedTarget};
 use crate::playground::share::{go_from_key, ShareError, ShareState};
 use crate::playground::source_view::{highlight_lines, Segment};
 
@@ -198,6 +200,8 @@ pub enum Cmd {
     ToggleHelp,
     CloseHelp,
     Share,
+    /// Shows or hides "Embed this" (the element, iframe and link).
+    ToggleEmbed,
     ExploreStart,
     ExploreStop,
     ExploreTick,
@@ -277,6 +281,8 @@ pub struct PlayModel {
     pub link_error: Option<ShareError>,
     /// The fragment (`#/case/...?...`) for the current state, once asked for.
     pub share: Option<String>,
+    /// "Embed this" is open.
+    pub embed_open: bool,
     pub explore: Option<ExploreRun>,
     /// A far forward jump in progress: run (at full speed) until this step.
     pub seek: Option<usize>,
@@ -426,6 +432,7 @@ impl PlayModel {
             help: false,
             link_error,
             share: None,
+            embed_open: false,
             explore: None,
             seek: None,
             notice: None,
@@ -772,6 +779,10 @@ impl PlayModel {
                 self.help = false;
                 was
             }
+            Cmd::ToggleEmbed => {
+                self.embed_open = !self.embed_open;
+                true
+            }
             Cmd::Share => {
                 self.share = Some(self.share_fragment());
                 true
@@ -936,10 +947,26 @@ impl PlayModel {
             seed: config.seed,
         };
         format!(
-            "#/case/{}?{}",
-            self.case.slug,
+            "{}?{}",
+            page_hash(self.case),
             state.to_link_query(self.case.slug)
         )
+    }
+
+    /// What "Embed this" offers: this program at this step.
+    pub fn embed_target(&self, lang: Language) -> EmbedTarget<'_> {
+        let config = self.ctl.config();
+        EmbedTarget {
+            case: self.case,
+            code: (self.variant == Variant::Edited).then_some(self.source.as_str()),
+            fix: match self.variant {
+                Variant::Fix(i) => Some(i),
+                _ => None,
+            },
+            go: config.go,
+            step: self.ctl.position(),
+            lang,
+        }
     }
 }
 

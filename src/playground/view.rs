@@ -22,9 +22,10 @@ use yew::prelude::*;
 
 use crate::cases::Case;
 use crate::hooks::use_settings;
-use crate::i18n::{case_page, play, Language};
+use crate::i18n::{case_page, embed as embed_text, play, Language};
 use crate::markup::{button, classed, flag, inline_code, plain_el, send, text_el};
 use crate::platform;
+use crate::playground::embed::{Controls, SCRATCH_SLUG};
 use crate::playground::model::{
     go_choices, live_groups, output_excerpt, Cmd, Frame, Narration, PlayModel, Tab, Variant,
 };
@@ -46,6 +47,11 @@ pub struct PlaygroundProps {
     /// The share-link query this page was opened with (without `?`).
     #[prop_or_default]
     pub query: String,
+    /// Inside another site's frame (`#/embed/…`): the compact layout with
+    /// these controls, and a link to the full page instead of the share,
+    /// embed, chart and explore parts.
+    #[prop_or_default]
+    pub embed: Option<Controls>,
 }
 
 /// The player, once the program it opens with is compiled: in the browser
@@ -72,7 +78,7 @@ pub fn Playground(props: &PlaygroundProps) -> Html {
             </p>
         };
     }
-    html! { <Player case={props.case} query={props.query.clone()} /> }
+    html! { <Player case={props.case} query={props.query.clone()} embed={props.embed} /> }
 }
 
 #[function_component]
@@ -189,7 +195,7 @@ fn Player(props: &PlaygroundProps) -> Html {
             platform::follow_step(reveal);
         });
     }
-    render(&mut m, frame, lang, &dispatch)
+    render(&mut m, frame, lang, &dispatch, props.embed)
 }
 
 /// The command for a key (`KeyboardEvent.key`). `platform::on_key` leaves
@@ -294,7 +300,13 @@ fn announcement(m: &PlayModel, frame: &Frame, narration: &str, lang: Language) -
     text
 }
 
-fn render(m: &mut PlayModel, frame: Frame, lang: Language, dispatch: &Callback<Cmd>) -> Html {
+fn render(
+    m: &mut PlayModel,
+    frame: Frame,
+    lang: Language,
+    dispatch: &Callback<Cmd>,
+    embed: Option<Controls>,
+) -> Html {
     let narration = narration_text(m, &frame, lang);
     if m.announce_due() {
         // Screen readers would read the backticks that mark code.
@@ -303,20 +315,21 @@ fn render(m: &mut PlayModel, frame: Frame, lang: Language, dispatch: &Callback<C
     }
     let m: &PlayModel = m;
     html! {
-        <section class="play" data-testid="playground" aria-labelledby="play-title"
+        <section class="play" data-testid="playground" aria-labelledby="play-title" data-embed={flag(embed.is_some())}
             data-position={frame.position.to_string()} data-ended={flag(frame.ended)} data-running={flag(m.running)}
             data-go={m.ctl.config().go.label()} data-compiling={flag(m.compiling)}>
             <h2 class="sr-only" id="play-title">{ play::PLAYGROUND.get(lang) }</h2>
             if let Some(err) = &m.link_error {
                 <div class="notice notice--error" role="alert" data-testid="link-error">
                     { err.message(lang) }
-                    if !err.partly_applied() {
+                    // A program of the reader's own has no case to fall back to.
+                    if !err.partly_applied() && m.case().slug != SCRATCH_SLUG {
                         { " " }{ play::LINK_FALLBACK.get(lang) }
                     }
                 </div>
             }
             <div class="play__bar" data-testid="play-bar">
-                { controls(m, &frame, lang, dispatch) }
+                { controls(m, &frame, lang, dispatch, embed) }
                 { progress(&frame, lang, dispatch) }
                 <p class="narration" data-testid="narration">{ inline_code(&narration) }</p>
                 if m.compiling {
@@ -327,6 +340,9 @@ fn render(m: &mut PlayModel, frame: Frame, lang: Language, dispatch: &Callback<C
             </div>
             if let Some(n) = &m.notice {
                 { notice(n, lang, dispatch) }
+            }
+            if embed.is_none() && m.embed_open {
+                { embed_panel(m, lang, dispatch) }
             }
             if let Some(href) = m.share.as_ref().map(|f| platform::href_for(f)) {
                 <div class="share">
@@ -340,7 +356,11 @@ fn render(m: &mut PlayModel, frame: Frame, lang: Language, dispatch: &Callback<C
                 { code_panel(m, &frame, lang, dispatch) }
                 { state_pane(m, &frame, lang, dispatch) }
             </div>
-            if let Some(s) = &frame.snapshot {
+            if let Some(href) = embed.map(|_| platform::href_for(&m.share_fragment())) {
+                <p class="embed__open">
+                    <a {href} target="_blank" rel="noopener noreferrer" data-testid="open-full">{ embed_text::OPEN_FULL.get(lang) }</a>
+                </p>
+            } else if let Some(s) = &frame.snapshot {
                 <div class="play__charts">
                     { timeline(TimelineData { steps: m.ctl.history(), ticks: m.ctl.clock_ticks(), total: frame.planned, position: frame.position }, lang, dispatch) }
                     { resource_plot(&s.resources, frame.live, s.now_ns, lang) }
@@ -351,7 +371,9 @@ fn render(m: &mut PlayModel, frame: Frame, lang: Language, dispatch: &Callback<C
                     }) }
                 </div>
             }
-            { explore_panel(m, lang, dispatch) }
+            if embed.is_none() {
+                { explore_panel(m, lang, dispatch) }
+            }
             <div class="sr-only" role="status" aria-live="polite" data-testid="announcer">{ m.announced.clone() }</div>
             if m.help {
                 { help_overlay(lang, dispatch) }
@@ -362,7 +384,13 @@ fn render(m: &mut PlayModel, frame: Frame, lang: Language, dispatch: &Callback<C
 
 /// Run controls (with the phone's bottom bar, the same buttons), and the
 /// settings: speed, Go version, seed, granularity, share and help.
-fn controls(m: &PlayModel, frame: &Frame, lang: Language, dispatch: &Callback<Cmd>) -> Html {
+fn controls(
+    m: &PlayModel,
+    frame: &Frame,
+    lang: Language,
+    dispatch: &Callback<Cmd>,
+    embed: Option<Controls>,
+) -> Html {
     let position = frame.position;
     let ended = frame.ended;
     let config = m.ctl.config();
@@ -396,6 +424,7 @@ fn controls(m: &PlayModel, frame: &Frame, lang: Language, dispatch: &Callback<Cm
                 { button("btn", Some("run-to-end"), Some(play::TO_END_TITLE.get(lang)), ended,
                     play::TO_END.get(lang).into(), click(Cmd::RunToEnd)) }
             </div>
+            if embed != Some(Controls::Minimal) {
             <div class="play__settings">
                 { select_field(play::SPEED.get(lang), "speed", speed_select,
                     play::SPEED_NAMES.iter().enumerate().map(|(i, name)| option(i.to_string().into(), i == m.speed, name.get(lang))).collect()) }
@@ -418,11 +447,56 @@ fn controls(m: &PlayModel, frame: &Frame, lang: Language, dispatch: &Callback<Cm
                     </div>
                 </details>
                 <div class="btn-group">
-                    { button("btn", Some("share"), None, false, play::SHARE.get(lang).into(), click(Cmd::Share)) }
+                    if embed.is_none() {
+                        { button("btn", Some("share"), None, false, play::SHARE.get(lang).into(), click(Cmd::Share)) }
+                        <button type="button" class="btn" onclick={click(Cmd::ToggleEmbed)} data-testid="embed-this"
+                            aria-expanded={flag(m.embed_open)}>{ embed_text::EMBED_THIS.get(lang) }</button>
+                    }
                     <button type="button" class="btn" onclick={click(Cmd::ToggleHelp)} data-testid="help"
                         aria-expanded={flag(m.help)} aria-label={play::HELP_TITLE.get(lang)} title={play::HELP_TITLE.get(lang)}>{ "?" }</button>
                 </div>
             </div>
+            }
+        </div>
+    }
+}
+
+/// "Embed this": the element, the plain iframe and the link for this
+/// program at this step, each in a read-only field with a copy button.
+#[inline(never)]
+fn embed_panel(m: &PlayModel, lang: Language, dispatch: &Callback<Cmd>) -> Html {
+    let base = platform::href_for("");
+    let target = m.embed_target(lang);
+    let items = [
+        (embed_text::ELEMENT, "embed-element", target.element(&base)),
+        (embed_text::IFRAME, "embed-iframe", target.iframe(&base)),
+        (
+            embed_text::LINK,
+            "embed-link",
+            platform::href_for(&m.share_fragment()),
+        ),
+    ];
+    html! {
+        <section class="embed-this panel" data-testid="embed-panel" aria-label={embed_text::EMBED_THIS.get(lang)}>
+            { for items.into_iter().map(|(label, testid, text)| embed_item(label.get(lang), testid, text, lang)) }
+            { button("btn btn--small", None, None, false, embed_text::CLOSE.get(lang).into(), send(dispatch, Cmd::ToggleEmbed)) }
+        </section>
+    }
+}
+
+/// One snippet of "Embed this" and its copy button.
+fn embed_item(label: &'static str, testid: &'static str, text: String, lang: Language) -> Html {
+    let copy = {
+        let text = text.clone();
+        Callback::from(move |_: MouseEvent| platform::copy_text(&text))
+    };
+    html! {
+        <div class="embed-this__item">
+            <label>
+                { plain_el("span", label) }
+                <textarea readonly=true rows="3" spellcheck="false" value={text} data-testid={testid} />
+            </label>
+            <button type="button" class="btn btn--small" onclick={copy}>{ embed_text::COPY.get(lang) }</button>
         </div>
     }
 }
@@ -498,7 +572,10 @@ fn code_panel(m: &PlayModel, frame: &Frame, lang: Language, dispatch: &Callback<
         <div class="play__code panel--code">
             <div class="play__code-head">
                 <div class="segmented" role="group" aria-label={play::WHICH_PROGRAM.get(lang)}>
-                    { variant_button(Variant::Original, play::ORIGINAL.get(lang).into()) }
+                    // A program of the reader's own has no original to go back to.
+                    if case.slug != SCRATCH_SLUG {
+                        { variant_button(Variant::Original, play::ORIGINAL.get(lang).into()) }
+                    }
                     { for case.fixes.iter().enumerate().map(|(i, _)| variant_button(Variant::Fix(i), format!("{} {}", play::FIX.get(lang), i + 1).into())) }
                     if m.variant == Variant::Edited {
                         { text_el("span", "segmented__item is-active", play::EDITED.get(lang)) }

@@ -9,6 +9,7 @@
 
 pub mod case_card;
 pub mod case_view;
+pub mod embed_page;
 pub mod footer;
 pub mod gallery;
 pub mod header;

@@ -6,6 +6,7 @@ use gopitfalls::content::ContentError;
 use gopitfalls::i18n::{Language, Text};
 use gopitfalls::route::Route;
 use gopitfalls::state::{AppState, Settings, Theme};
+use gopitfalls::views::embed_page::{embed_page, Loaded};
 use gopitfalls::views::{case_card, case_view, gallery, header};
 use gopitfalls::{App, AppProps};
 
@@ -298,4 +299,109 @@ async fn playground_speaks_chinese_everywhere_and_keeps_its_test_ids() {
     assert!(html.contains(r#"data-status="running""#), "{html}");
     assert!(html.contains(">运行中<"), "{html}");
     assert!(html.contains(r#"data-testid="g-status""#), "{html}");
+}
+
+#[tokio::test(flavor = "current_thread")]
+async fn the_embed_route_renders_the_widget_alone_or_says_what_is_missing() {
+    // Through the app: no site header or footer around the widget.
+    let html = render::<App>(AppProps {
+        initial: state(Route::Embed(Some("no-such-case".into())), Language::En),
+        cases: &FIXTURE,
+    })
+    .await;
+    assert!(html.contains(r#"data-testid="embed-error""#), "{html}");
+    assert!(
+        html.contains(r#"There is no case named "no-such-case"."#),
+        "{html}"
+    );
+    assert!(!html.contains("site-header"), "{html}");
+
+    let html = render::<App>(AppProps {
+        initial: state(
+            Route::Embed(Some("lock-and-full-channel".into())),
+            Language::Zh,
+        ),
+        cases: &FIXTURE,
+    })
+    .await;
+    assert!(html.contains(r#"data-embed="true""#), "{html}");
+    assert!(html.contains(r#"data-testid="open-full""#), "{html}");
+    assert!(html.contains("在 Go Pitfalls 中打开"), "{html}");
+    // The compact layout: no share, embed, chart or explore parts.
+    for absent in [
+        "embed-this",
+        r#"data-testid="share""#,
+        r#"data-testid="explore""#,
+        "site-header",
+    ] {
+        assert!(!html.contains(absent), "{absent} in {html}");
+    }
+
+    // Inline code with no program in the query.
+    let html = show(embed_page(
+        &FIXTURE,
+        None,
+        "lang=zh",
+        Loaded::Yes,
+        Language::Zh,
+        true,
+        0,
+    ))
+    .await;
+    assert!(html.contains("没有程序"), "{html}");
+    let html = show(embed_page(
+        &FIXTURE,
+        None,
+        "code=AQ",
+        Loaded::Waiting,
+        Language::En,
+        true,
+        0,
+    ))
+    .await;
+    assert!(html.contains(r#"data-testid="embed-loading""#), "{html}");
+}
+
+#[tokio::test(flavor = "current_thread")]
+async fn minimal_controls_keep_the_run_buttons_only() {
+    let query = "controls=minimal&step=2";
+    let html = show(embed_page(
+        &FIXTURE,
+        Some("lock-and-full-channel"),
+        query,
+        Loaded::Yes,
+        Language::En,
+        true,
+        0,
+    ))
+    .await;
+    assert!(html.contains(r#"data-testid="step""#), "{html}");
+    assert!(!html.contains(r#"data-testid="go-version""#), "{html}");
+    assert!(!html.contains(r#"data-testid="help""#), "{html}");
+
+    // The full page offers "Embed this".
+    let html = render::<App>(AppProps {
+        initial: state(Route::Case("lock-and-full-channel".into()), Language::En),
+        cases: &FIXTURE,
+    })
+    .await;
+    assert!(html.contains(r#"data-testid="embed-this""#), "{html}");
+
+    // `#/play`: a program of the reader's own in the full player, with no
+    // empty "Original" to go back to.
+    let code = gopitfalls::playground::share::encode_code("package main\n\nfunc main() {}\n");
+    let html = show(embed_page(
+        &FIXTURE,
+        None,
+        &format!("code={code}"),
+        Loaded::Yes,
+        Language::En,
+        false,
+        0,
+    ))
+    .await;
+    assert!(html.contains(r#"data-testid="embed-this""#), "{html}");
+    assert!(html.contains(r#"data-embed="false""#), "{html}");
+    assert!(!html.contains(r#"data-testid="show-original""#), "{html}");
+    assert!(html.contains("Edited"), "{html}");
 }

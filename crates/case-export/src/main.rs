@@ -13,6 +13,10 @@
 //! is for the e2e tests, which read it from the built site instead of parsing
 //! TOML; the app never fetches it.
 //!
+//! Each case also gets `<slug>.oembed.json` and `<slug>.html`, the oEmbed
+//! response and the link-preview page (`oembed`), with absolute URLs under
+//! `GOPITFALLS_SITE_URL`.
+//!
 //! Usage: `case-export OUT_DIR`, or `case-export --staging` to write to
 //! `$TRUNK_STAGING_DIR/cases` (from Trunk's hook), or `case-export --json-all`
 //! to print every case, metadata and programs, as one JSON array on stdout
@@ -22,7 +26,7 @@
 use std::path::{Path, PathBuf};
 
 use case_data::{CaseFile, Text};
-use case_export::{images, quiz};
+use case_export::{images, json, oembed, quiz};
 
 /// The index's file name in the output directory; no case can have it
 /// (`case_data::RESERVED_SLUG`).
@@ -83,6 +87,19 @@ fn export(cases: &Path, out: &Path) -> Result<usize, String> {
         write(
             &out.join(format!("{}.json", case.slug)),
             &content_json(case, &quiz, &images),
+        )?;
+    }
+    // Link previews and oEmbed: a page and a response per case, with the
+    // site's public URL (docs/embed.md).
+    let site = oembed::site_url();
+    for (_, case) in &loaded {
+        write(
+            &out.join(format!("{}.oembed.json", case.slug)),
+            &oembed::oembed_json(&site, case),
+        )?;
+        write(
+            &out.join(format!("{}.html", case.slug)),
+            &oembed::case_page_html(&site, case),
         )?;
     }
     write(&out.join(INDEX_FILE), &index_json(&loaded))?;
@@ -239,26 +256,9 @@ fn text(out: &mut String, t: &Text) {
     out.push('}');
 }
 
-/// A JSON string literal. JSON requires escaping only `"`, `\` and control
-/// characters below U+0020; everything else, non-ASCII included, is written
-/// as UTF-8. U+2028/U+2029 are escaped too, harmless and safer for any
-/// consumer that treats the file as JavaScript.
+/// A JSON string literal (`case_export::json::string`).
 fn string(out: &mut String, s: &str) {
-    out.push('"');
-    for c in s.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            c if (c as u32) < 0x20 || c == '\u{2028}' || c == '\u{2029}' => {
-                out.push_str(&format!("\\u{:04x}", c as u32));
-            }
-            c => out.push(c),
-        }
-    }
-    out.push('"');
+    json::string(out, s);
 }
 
 #[cfg(test)]
@@ -350,6 +350,17 @@ source = "package fixed"
                 0
             };
             assert_eq!(value["quiz"].as_array().map(Vec::len), Some(releases));
+            // The oEmbed response and the link-preview page.
+            let oembed = std::fs::read_to_string(out.join(format!("{}.oembed.json", case.slug)))
+                .expect("oEmbed file written");
+            let oembed: serde_json::Value = serde_json::from_str(&oembed).expect("valid JSON");
+            assert_eq!(oembed["type"], "rich", "{}", case.slug);
+            let page = std::fs::read_to_string(out.join(format!("{}.html", case.slug)))
+                .expect("page written");
+            assert!(
+                page.contains(&format!("url=../#/case/{}", case.slug)),
+                "{page}"
+            );
         }
         let written = std::fs::read_to_string(out.join(INDEX_FILE)).expect("index written");
         let index: Vec<serde_json::Value> = serde_json::from_str(&written).expect("valid JSON");
@@ -416,5 +427,51 @@ source = "package fixed"
         assert_eq!(all[0]["fixes"][0]["source"], "package fixed");
         assert_eq!(all[1]["runnable"], false);
         assert_eq!(all.as_array().map(Vec::len), Some(2));
+    }
+
+    #[test]
+    fn oembed_files_carry_the_widget_and_escape_the_case_text() {
+        let case = FULL.replace(
+            "title = { en = \"T\", zh = \"题\" }",
+            "title = { en = \"<b>Lock & \\\"channel\\\"</b>\", zh = \"锁\" }",
+        );
+        let case = case_data::parse_case("04-x.toml", &case).expect("valid case");
+        let site = "https://example.org/go/";
+        let json: serde_json::Value =
+            serde_json::from_str(&oembed::oembed_json(site, &case)).expect("oEmbed is JSON");
+        assert_eq!(json["version"], "1.0");
+        assert_eq!(json["type"], "rich");
+        assert_eq!(json["provider_name"], "Go Pitfalls");
+        assert_eq!(json["provider_url"], site);
+        assert_eq!(json["title"], "<b>Lock & \"channel\"</b>");
+        assert_eq!(json["width"], oembed::WIDTH);
+        assert_eq!(json["height"], oembed::HEIGHT);
+        let html = json["html"].as_str().expect("html is a string");
+        assert!(
+            html.starts_with("<iframe src=\"https://example.org/go/#/embed/x\" title=\"Go Pitfalls: &lt;b&gt;Lock &amp; &quot;channel&quot;&lt;/b&gt;\""),
+            "{html}"
+        );
+        assert!(html.contains("sandbox=\"allow-scripts "), "{html}");
+        assert!(html.ends_with("></iframe>"), "{html}");
+
+        let page = oembed::case_page_html(site, &case);
+        for expected in [
+            "<meta property=\"og:title\" content=\"&lt;b&gt;Lock &amp; &quot;channel&quot;&lt;/b&gt;\">",
+            "<meta property=\"og:description\" content=\"S\">",
+            "<meta property=\"og:url\" content=\"https://example.org/go/cases/x.html\">",
+            "<link rel=\"alternate\" type=\"application/json+oembed\" href=\"https://example.org/go/cases/x.oembed.json\"",
+            "<meta http-equiv=\"refresh\" content=\"0; url=../#/case/x\">",
+            "<a href=\"../#/case/x\">",
+        ] {
+            assert!(page.contains(expected), "missing {expected}\n{page}");
+        }
+        assert!(!page.contains("<b>"), "{page}");
+    }
+
+    #[test]
+    fn the_site_url_ends_with_a_slash() {
+        // The variable is read, not set, here: tests run in parallel.
+        assert!(oembed::site_url().ends_with('/'));
+        assert!(oembed::DEFAULT_SITE_URL.ends_with('/'));
     }
 }
