@@ -26,8 +26,9 @@ import (
 // The packages gosim simulates (crates/gosim/src/prelude/).
 // A gosim test checks that every package of the prelude has its line.
 var simulated = []string{
-	"cmp", "context", "errors", "fmt", "iter", "math", "os", "runtime", "sort",
-	"strconv", "strings", "sync", "sync/atomic", "time", "unicode/utf8",
+	"bufio", "bytes", "cmp", "context", "errors", "fmt", "io", "iter", "log",
+	"maps", "math", "net", "os", "runtime", "slices", "sort", "strconv",
+	"strings", "sync", "sync/atomic", "time", "unicode", "unicode/utf8",
 }
 
 func main() {

@@ -446,6 +446,21 @@ pub mod objects {
         "没有 hchan：发送和接收永远阻塞，close 会 panic。",
     );
     pub const TIMERS: Text = t("timers", "定时器");
+    pub const NETPOLLER: Text = t(
+        "netpoller (one epoll instance)",
+        "netpoller（一个 epoll 实例）",
+    );
+    pub const LISTENING: Text = t("listening", "监听");
+    pub const ACCEPT_QUEUE: Text = t("accept queue", "全连接队列");
+    pub const QUEUED: Text = t("B received, unread", "字节已收到、未读");
+    pub const PEER_FIN: Text = t("peer sent FIN", "对端已发 FIN");
+    pub const RESET: Text = t("reset", "已重置");
+    pub const INTEREST: Text = t("interest list", "关注列表");
+    pub const READY_LIST: Text = t("ready list", "就绪列表");
+    pub const NETPOLL_CALLS: Text = t(
+        "netpoll calls (fds ready → goroutines readied)",
+        "netpoll 调用（就绪 fd → 被唤醒的 goroutine）",
+    );
     /// A sync.Map entry whose value was deleted (its key still held).
     pub const DELETED: Text = t("deleted", "已删除");
 
@@ -759,6 +774,7 @@ pub mod explore {
             OutcomeClass::Panic => t("panic", "panic"),
             OutcomeClass::FatalError => t("fatal error", "致命错误"),
             OutcomeClass::BudgetExhausted => t("stopped by a limit", "被上限停止"),
+            OutcomeClass::IoWait => t("blocked in IO wait", "阻塞在 IO wait"),
         }
     }
 
@@ -1276,6 +1292,7 @@ mod tests {
             OutcomeClass::Panic,
             OutcomeClass::FatalError,
             OutcomeClass::BudgetExhausted,
+            OutcomeClass::IoWait,
         ];
         let texts = statuses
             .into_iter()

@@ -127,6 +127,8 @@ pub fn verdict_sentence(class: &OutcomeClass, code: Option<i32>, lang: Language)
         (OutcomeClass::FatalError, Zh) => "运行时抛出 fatal error。".into(),
         (OutcomeClass::BudgetExhausted, En) => "A limit of the simulator stopped the run.".into(),
         (OutcomeClass::BudgetExhausted, Zh) => "模拟器的上限让运行停止了。".into(),
+        (OutcomeClass::IoWait, En) => "Nothing can run, and goroutines wait in IO wait for sockets that will never become ready: real Go would block in epoll_wait forever. That is not a deadlock to the runtime.".into(),
+        (OutcomeClass::IoWait, Zh) => "没有可运行的 goroutine，剩下的都以 IO wait 等待永远不会就绪的 socket：真实的 Go 会永远阻塞在 epoll_wait 里。对 runtime 来说这不算死锁。".into(),
         (OutcomeClass::MemoryLeak, En) => format!(
             "main returns (exit status {}), but memory the program deleted is still held.",
             code.unwrap_or(0)
@@ -271,7 +273,14 @@ fn event_sentence(snap: &Snapshot, e: &EventView, lang: Language) -> Option<Stri
             ),
             Zh => format!("goroutine {g} 关闭了 {}，等待它的接收者全部被唤醒。", name()),
         },
+        // The IoWait event, in the same step, says it in the netpoller's words.
+        EventKind::Park {
+            reason: WaitReason::IoWait,
+            ..
+        } => return None,
         EventKind::Park { reason, .. } => park_sentence(snap, object, g, *reason, lang),
+        EventKind::IoWait { fd, write } => io_wait_sentence(g, *fd, *write, lang),
+        EventKind::Netpoll { events, readied } => netpoll_sentence(events, readied, lang),
         EventKind::Sync { op, .. } => sync_sentence(snap, object, g, op, lang),
         EventKind::Sleep { duration } => match lang {
             En => format!("goroutine {g} sleeps for {duration} of virtual time."),
@@ -305,6 +314,44 @@ fn event_sentence(snap: &Snapshot, e: &EventView, lang: Language) -> Option<Stri
         }
     };
     Some(s)
+}
+
+/// A goroutine parks on a pollDesc, in the talk's words.
+fn io_wait_sentence(g: u32, fd: u32, write: bool, lang: Language) -> String {
+    match (write, lang) {
+        (false, En) => format!(
+            "goroutine {g}'s read on fd {fd} would block (EAGAIN): it parks on the pollDesc's rg in IO wait, and the thread goes on to run other goroutines."
+        ),
+        (false, Zh) => format!(
+            "goroutine {g} 对 fd {fd} 的读会阻塞（EAGAIN）：它以 IO wait 挂在 pollDesc 的 rg 上，线程转去运行别的 goroutine。"
+        ),
+        (true, En) => format!(
+            "goroutine {g}'s write on fd {fd} would block (EAGAIN): it parks on the pollDesc's wg in IO wait until the socket has room."
+        ),
+        (true, Zh) => format!(
+            "goroutine {g} 对 fd {fd} 的写会阻塞（EAGAIN）：它以 IO wait 挂在 pollDesc 的 wg 上，直到 socket 有空间。"
+        ),
+    }
+}
+
+/// The scheduler's netpoll call: which fds epoll reported, whom it readied.
+fn netpoll_sentence(events: &[(u32, u32)], readied: &[u32], lang: Language) -> String {
+    let fds = crate::playground::widgets::id_list(events.iter().map(|e| e.0));
+    let gs = crate::playground::widgets::id_list(readied.iter().copied());
+    match (readied.is_empty(), lang) {
+        (true, En) => format!(
+            "Looking for work, the scheduler calls netpoll: epoll reports fd {fds} ready, but nobody is parked there; the pollDesc remembers it (pdReady)."
+        ),
+        (true, Zh) => format!(
+            "调度器找活干时调用 netpoll：epoll 报告 fd {fds} 就绪，但没有 goroutine 挂在上面；pollDesc 记下这一点（pdReady）。"
+        ),
+        (false, En) => format!(
+            "Looking for work, the scheduler calls netpoll: epoll reports fd {fds} ready, and netpollready makes goroutine {gs} runnable again."
+        ),
+        (false, Zh) => format!(
+            "调度器找活干时调用 netpoll：epoll 报告 fd {fds} 就绪，netpollready 把 goroutine {gs} 重新变为可运行。"
+        ),
+    }
 }
 
 fn timer_sentence(

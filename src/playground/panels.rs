@@ -247,6 +247,7 @@ fn outcome_names(class: OutcomeClass) -> (&'static str, &'static str) {
         OutcomeClass::Panic => ("Panic", "badge badge--panic"),
         OutcomeClass::FatalError => ("FatalError", "badge badge--panic"),
         OutcomeClass::BudgetExhausted => ("BudgetExhausted", "badge badge--endless-loop"),
+        OutcomeClass::IoWait => ("IoWait", "badge badge--leak"),
     }
 }
 

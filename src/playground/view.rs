@@ -36,8 +36,8 @@ use crate::playground::share::go_key;
 use crate::playground::source_view::{listing, Listing};
 use crate::playground::timeline::{map_memory_plot, resource_plot, timeline, TimelineData};
 use crate::playground::widgets::{
-    goroutine_card, goroutine_group, nil_channel_widget, object_widget, timers_widget, CardState,
-    GroupActions, GroupPage,
+    goroutine_card, goroutine_group, net_widget, nil_channel_widget, object_widget, timers_widget,
+    CardState, GroupActions, GroupPage,
 };
 use crate::programs;
 
@@ -747,7 +747,8 @@ fn goroutines(
 fn objects(s: &Snapshot, frame: &Frame, lang: Language) -> Html {
     let has_timers = s.timers.iter().any(|t| t.state == TimerState::Pending);
     let nils = &frame.nil_channels;
-    if s.objects.is_empty() && nils.is_empty() && !has_timers {
+    let has_net = !s.net.is_empty();
+    if s.objects.is_empty() && nils.is_empty() && !has_timers && !has_net {
         return html! {
             <section class="state-panel" aria-labelledby="objects-title" data-testid="objects">
                 <h3 class="state-panel__title" id="objects-title">{ play::OBJECTS.get(lang) }</h3>
@@ -767,6 +768,9 @@ fn objects(s: &Snapshot, frame: &Frame, lang: Language) -> Html {
                 { for nils.iter().map(|(name, ty)| nil_channel_widget(name.clone(), ty.clone(), lang)) }
                 if has_timers {
                     { timers_widget(&s.timers, s.now_ns, lang) }
+                }
+                if has_net {
+                    { net_widget(&s.net, lang) }
                 }
             </div>
             if frame.more_objects > 0 {

@@ -10,8 +10,8 @@
 //! anyway.
 
 use gosim::snapshot::{
-    GoroutineGroup, GoroutineView, MapEntryView, ObjectKind, ObjectView, TimerKind, TimerState,
-    TimerView, WaiterView,
+    GoroutineGroup, GoroutineView, MapEntryView, NetView, ObjectKind, ObjectView, PdSema,
+    TimerKind, TimerState, TimerView, WaiterView,
 };
 use yew::prelude::*;
 
@@ -424,6 +424,114 @@ pub fn timers_widget(timers: &[TimerView], now_ns: i64, lang: Language) -> Html 
                     { objects::unheld_timers(lang, unheld) }
                 </p>
             }
+        </div>
+    }
+}
+
+/// A pollDesc semaphore in runtime/netpoll.go's words (`G7`: the goroutine
+/// parked on it), and the short form the page's data attributes carry.
+fn pd_sema(s: PdSema) -> (String, String) {
+    match s {
+        PdSema::Nil => ("pdNil".into(), "nil".into()),
+        PdSema::Ready => ("pdReady".into(), "ready".into()),
+        PdSema::Wait => ("pdWait".into(), "wait".into()),
+        PdSema::Parked(g) => (format!("G{g}"), format!("g{g}")),
+    }
+}
+
+/// fds (or goroutines) as a comma-separated list, `–` when none.
+pub fn id_list(ids: impl Iterator<Item = u32>) -> String {
+    let mut s = String::new();
+    for id in ids {
+        if !s.is_empty() {
+            s.push_str(", ");
+        }
+        s.push_str(&id.to_string());
+    }
+    if s.is_empty() {
+        s.push('–');
+    }
+    s
+}
+
+/// The netpoller as the runtime and the kernel hold it: sockets (a
+/// listener's accept queue, a connection's unread bytes), each fd's
+/// pollDesc with `rg`/`wg`, epoll's interest and ready lists, and the
+/// latest `netpoll` calls with the goroutines they readied. Lines of text,
+/// not nested elements (wasm size).
+pub fn net_widget(net: &NetView, lang: Language) -> Html {
+    let mut lines: Vec<(&'static str, String, String, String)> = Vec::new();
+    for x in &net.sockets {
+        let mut t = if x.listening {
+            format!(
+                "fd {} :{} {} · {} {}",
+                x.fd,
+                x.port,
+                objects::LISTENING.get(lang),
+                objects::ACCEPT_QUEUE.get(lang),
+                x.backlog
+            )
+        } else {
+            format!(
+                "fd {} :{} ↔ :{} · {} {}",
+                x.fd,
+                x.port,
+                x.peer_port,
+                x.queued,
+                objects::QUEUED.get(lang)
+            )
+        };
+        if x.peer_closed {
+            t = format!("{t} · {}", objects::PEER_FIN.get(lang));
+        }
+        if x.reset {
+            t = format!("{t} · {}", objects::RESET.get(lang));
+        }
+        lines.push(("socket", t, x.fd.to_string(), String::new()));
+    }
+    for p in &net.pollers {
+        let (rg, rk) = pd_sema(p.rg);
+        let (wg, wk) = pd_sema(p.wg);
+        lines.push((
+            "polldesc",
+            format!("pollDesc fd {} · rg {rg} · wg {wk_}", p.fd, wk_ = wg),
+            p.fd.to_string(),
+            format!("{rk} {wk}"),
+        ));
+    }
+    lines.push((
+        "epoll-lists",
+        format!(
+            "{}: {} · {}: {}",
+            objects::INTEREST.get(lang),
+            id_list(net.interest.iter().copied()),
+            objects::READY_LIST.get(lang),
+            id_list(net.ready.iter().map(|r| r.0))
+        ),
+        String::new(),
+        String::new(),
+    ));
+    for c in &net.polls[net.polls.len().saturating_sub(3)..] {
+        lines.push((
+            "netpoll-call",
+            format!(
+                "netpoll: fd {} → G {}",
+                id_list(c.events.iter().map(|e| e.0)),
+                id_list(c.readied.iter().copied())
+            ),
+            String::new(),
+            String::new(),
+        ));
+    }
+    html! {
+        <div class="obj obj--net" data-testid="netpoller" title={objects::NETPOLL_CALLS.get(lang)}>
+            { text_el("div", "obj__kind", objects::NETPOLLER.get(lang)) }
+            <ul class="net-list">
+                { for lines.into_iter().map(|(id, text, fd, sema)| {
+                    let (rg, wg) = sema.split_once(' ').map_or((None, None), |(r, w)| (Some(r.to_string()), Some(w.to_string())));
+                    html! { <li data-testid={id} data-fd={fd} data-rg={rg} data-wg={wg}>{ text }</li> }
+                }) }
+            </ul>
         </div>
     }
 }

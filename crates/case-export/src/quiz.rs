@@ -257,6 +257,7 @@ fn default_run(src: &str, go: GoVersion) -> Option<DefaultRun> {
         | OutcomeClass::MemoryLeak
         | OutcomeClass::Panic
         | OutcomeClass::FatalError
+        | OutcomeClass::IoWait
         | OutcomeClass::BudgetExhausted => end,
         // A run that finishes and prints: the step that printed its last output (the
         // others may run on, after main returned, invisibly to the output).
@@ -423,7 +424,8 @@ fn outcome_of(
 ) -> &'static str {
     match run.class {
         OutcomeClass::Deadlock => return "deadlock",
-        OutcomeClass::LeakedGoroutines => return "leak",
+        // Goroutines parked in the netpoller for good: a leak's badge.
+        OutcomeClass::LeakedGoroutines | OutcomeClass::IoWait => return "leak",
         OutcomeClass::MemoryLeak => return "memory-leak",
         OutcomeClass::Panic | OutcomeClass::FatalError => return "panic",
         OutcomeClass::BudgetExhausted => return "endless-loop",

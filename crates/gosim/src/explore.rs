@@ -1313,6 +1313,7 @@ fn state_hash_counted(vm: &Vm) -> (u64, u64) {
     vm.globals.hash(&mut h);
     vm.runq.hash(&mut h);
     vm.timers.hash(&mut h);
+    vm.netpoll.hash(&mut h);
     vm.stdout.hash(&mut h);
     vm.current.hash(&mut h);
     vm.pending_select.hash(&mut h);

@@ -135,6 +135,9 @@ fn budget_reason(e: Option<&vm::machine::Ending>) -> &'static str {
         }
         Some(vm::machine::Ending::GoroutineBudget) => "too many goroutines",
         Some(vm::machine::Ending::OutputBudget) => "too much output",
+        Some(vm::machine::Ending::IoWait) => {
+            "blocked in IO wait: every live goroutine waits on the network and nothing will wake it (real Go waits forever)"
+        }
         _ => "still running (the step budget ran out)",
     }
 }

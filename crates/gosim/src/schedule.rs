@@ -25,7 +25,9 @@ pub enum Point {
         options: Vec<Gid>,
     },
     /// Goroutine `g` is at a select with several ready cases; `options`
-    /// are case indices in source order (Go picks uniformly at random).
+    /// are case indices, Go's own pick first (uniformly random, from a
+    /// generator seeded the same for every run), then the rest in source
+    /// order.
     SelectCase {
         /// The goroutine at the select.
         g: Gid,

@@ -102,6 +102,36 @@ pub struct Snapshot {
     /// Who waits on what, and who could still wake them: for the described
     /// goroutines, when [`SnapshotOptions::wait_for`] asks.
     pub wait_for: Vec<WaitEdge>,
+    /// The network poller and the simulated kernel's sockets (empty for a
+    /// program that uses no package net).
+    pub net: NetView,
+}
+
+pub use crate::runtime::netpoll::{PdSema, PollCall, PollDesc, SocketInfo};
+
+/// Package net's runtime picture: the sockets, each fd's pollDesc, the
+/// epoll instance's interest and ready lists, and the latest `netpoll`
+/// calls.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct NetView {
+    /// Sockets with an fd, listeners (with their accept queue) and
+    /// connections (with the bytes received and not yet read).
+    pub sockets: Vec<SocketInfo>,
+    /// Each open fd's pollDesc, with `rg` and `wg`.
+    pub pollers: Vec<PollDesc>,
+    /// The epoll interest list (fds registered edge-triggered).
+    pub interest: Vec<u32>,
+    /// The epoll ready list: `(fd, event bits)` not yet taken by `netpoll`.
+    pub ready: Vec<(u32, u32)>,
+    /// The most recent `netpoll` calls that found events, oldest first.
+    pub polls: Vec<PollCall>,
+}
+
+impl NetView {
+    /// Whether the program has touched the network at all.
+    pub fn is_empty(&self) -> bool {
+        self.sockets.is_empty() && self.pollers.is_empty() && self.polls.is_empty()
+    }
 }
 
 /// Goroutines in the same state at the same place, such as "998
@@ -465,6 +495,10 @@ pub enum OutcomeClass {
     FatalError,
     /// A budget stopped the run (see [`Budget`]).
     BudgetExhausted,
+    /// Nothing could run and goroutines were parked in `IO wait` with no
+    /// timer pending: real Go blocks forever in the netpoller here (a server
+    /// waiting in `Accept`), which is not a deadlock.
+    IoWait,
 }
 
 impl OutcomeClass {
@@ -478,6 +512,7 @@ impl OutcomeClass {
             OutcomeClass::Panic => "panic",
             OutcomeClass::FatalError => "fatal",
             OutcomeClass::BudgetExhausted => "budget",
+            OutcomeClass::IoWait => "io-wait",
         }
     }
 }
@@ -621,6 +656,24 @@ pub enum EventKind {
         /// It started AfterFunc's function in a new goroutine.
         after_func: bool,
     },
+    /// A read or accept (or, with `write`, a write or connect) on `fd`
+    /// would get EAGAIN: the goroutine parks on the pollDesc's `rg` (`wg`)
+    /// with wait reason `IO wait` (runtime `netpollblock`).
+    IoWait {
+        /// The file descriptor.
+        fd: u32,
+        /// The write side (`wg`) rather than the read side (`rg`).
+        write: bool,
+    },
+    /// The scheduler, looking for work, called `netpoll`: epoll reported
+    /// `events` and `netpollready` readied `readied`, in the order they run.
+    /// The event's goroutine is 0 (the runtime).
+    Netpoll {
+        /// `(fd, epoll event bits)` as `epoll_wait` returned them.
+        events: Vec<(u32, u32)>,
+        /// The goroutines made runnable.
+        readied: Vec<Gid>,
+    },
     /// A select went ahead.
     Select {
         /// The case taken (0-based, in source order); none for `default`.
@@ -647,7 +700,9 @@ impl EventView {
             | EventKind::Exit
             | EventKind::Panic { .. }
             | EventKind::Recovered { .. }
-            | EventKind::Select { .. } => None,
+            | EventKind::Select { .. }
+            | EventKind::IoWait { .. }
+            | EventKind::Netpoll { .. } => None,
         }
     }
 }

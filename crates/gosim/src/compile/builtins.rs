@@ -14,7 +14,7 @@ use crate::syntax::ast::Expr;
 use crate::syntax::span::Span;
 use crate::types::{well_known as wk, ChanDir, TypeId, TypeKind, UntypedKind};
 use crate::vm::natives::Native;
-use crate::vm::op::{CmpOp, Op};
+use crate::vm::op::{CmpOp, NumKind, Op};
 
 impl<'a> Compiler<'a> {
     pub(super) fn deferred_builtin(
@@ -539,6 +539,16 @@ impl<'a> Compiler<'a> {
         for a in &args[1..] {
             let o = self.expr(a);
             self.assign_to(o, a, t, "argument");
+            if matches!(nk, NumKind::Float64 | NumKind::Float32) {
+                // Floats as math.Min/Max: a NaN wins, -0 is below +0.
+                let nid = self.native_id(if b == Builtin::Min {
+                    Native::MathMin
+                } else {
+                    Native::MathMax
+                });
+                self.emit(Op::CallNative { nid, argc: 2 });
+                continue;
+            }
             // Keep the smaller (min) or larger (max) of the top two.
             self.emit(Op::Dup2);
             self.emit(Op::Cmp(

@@ -444,6 +444,26 @@ impl<'a> Compiler<'a> {
                 recv: RecvAdjust::None,
             },
         );
+        // RuntimeError(): what package runtime's Error interface asks for.
+        let marker = c.native_id(Native::RuntimeErrorMarker);
+        let marker_sig = c.types.func(vec![], vec![], false);
+        if let Some(n) = c.types.named_info_mut(rt) {
+            n.methods.push(Method {
+                name: "RuntimeError".into(),
+                pointer_recv: false,
+                sig: marker_sig,
+                target: MethodTarget::Native(marker),
+            });
+        }
+        let marker_mid = c.method_name_id("RuntimeError");
+        c.methods.entries.insert(
+            (rt, marker_mid),
+            MethodEntry {
+                target: MethodTarget::Native(marker),
+                sig: marker_sig,
+                recv: RecvAdjust::None,
+            },
+        );
         c.universe = universe::universe(error_type, comparable);
         c
     }

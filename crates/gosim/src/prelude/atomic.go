@@ -26,6 +26,7 @@ func CompareAndSwapUint64(addr *uint64, old, new uint64) (swapped bool)
 func loadAny(addr *any) any
 func storeAny(addr *any, val any)
 func swapAny(addr *any, new any) any
+func casAny(addr *any, old, new any) bool
 
 type Int32 struct{ v int32 }
 
@@ -80,3 +81,49 @@ type Value struct{ v any }
 func (x *Value) Load() any          { return loadAny(&x.v) }
 func (x *Value) Store(val any)      { storeAny(&x.v, val) }
 func (x *Value) Swap(new any) any   { return swapAny(&x.v, new) }
+
+func (x *Value) CompareAndSwap(old, new any) (swapped bool) {
+	if new == nil {
+		panic("sync/atomic: compare and swap of nil value into Value")
+	}
+	return casAny(&x.v, old, new)
+}
+
+// Pointer is an atomic pointer of type *T, kept as an interface so that
+// the any natives serve it.
+type Pointer[T any] struct {
+	v any
+}
+
+func (x *Pointer[T]) Load() *T {
+	p, _ := loadAny(&x.v).(*T)
+	return p
+}
+
+func (x *Pointer[T]) Store(val *T) { storePtr(&x.v, val) }
+
+func (x *Pointer[T]) Swap(new *T) (old *T) {
+	old, _ = swapAny(&x.v, new).(*T)
+	return old
+}
+
+func (x *Pointer[T]) CompareAndSwap(old, new *T) (swapped bool) {
+	if old == nil && casAny(&x.v, nil, new) {
+		return true // the zero Pointer holds no *T yet
+	}
+	return casAny(&x.v, old, new)
+}
+
+// storePtr stores a typed pointer, nil included (storeAny refuses nil
+// interfaces, as Value.Store does, but a nil *T is not one).
+func storePtr(addr *any, val any) { swapAny(addr, val) }
+
+type Uintptr struct{ v uint64 }
+
+func (x *Uintptr) Load() uintptr                 { return uintptr(LoadUint64(&x.v)) }
+func (x *Uintptr) Store(val uintptr)             { StoreUint64(&x.v, uint64(val)) }
+func (x *Uintptr) Add(delta uintptr) uintptr     { return uintptr(AddUint64(&x.v, uint64(delta))) }
+func (x *Uintptr) Swap(new uintptr) uintptr      { return uintptr(SwapUint64(&x.v, uint64(new))) }
+func (x *Uintptr) CompareAndSwap(old, new uintptr) bool {
+	return CompareAndSwapUint64(&x.v, uint64(old), uint64(new))
+}

@@ -54,6 +54,9 @@ type cancelCtx struct {
 	deadline    time.Time
 	hasDeadline bool
 	timer       *time.Timer
+	cause       error
+	afterFunc   func()   // set by AfterFunc: run once, in its own goroutine, when canceled
+	once        sync.Once
 }
 
 func (c *cancelCtx) Deadline() (time.Time, bool) {
@@ -81,13 +84,17 @@ func (c *cancelCtx) String() string {
 	return "context.WithCancel"
 }
 
-func (c *cancelCtx) cancel(removeFromParent bool, err error) {
+func (c *cancelCtx) cancel(removeFromParent bool, err, cause error) {
+	if cause == nil {
+		cause = err
+	}
 	c.mu.Lock()
 	if c.err != nil {
 		c.mu.Unlock()
 		return
 	}
 	c.err = err
+	c.cause = cause
 	close(c.done)
 	children := c.children
 	c.children = nil
@@ -97,7 +104,7 @@ func (c *cancelCtx) cancel(removeFromParent bool, err error) {
 	}
 	c.mu.Unlock()
 	for child := range children {
-		child.cancel(false, err)
+		child.cancel(false, err, cause)
 	}
 	if removeFromParent {
 		if p, ok := c.parent.(*cancelCtx); ok {
@@ -108,6 +115,9 @@ func (c *cancelCtx) cancel(removeFromParent bool, err error) {
 			p.mu.Unlock()
 		}
 	}
+	if c.afterFunc != nil {
+		c.once.Do(func() { go c.afterFunc() })
+	}
 }
 
 func newCancelCtx(parent Context) *cancelCtx {
@@ -115,12 +125,18 @@ func newCancelCtx(parent Context) *cancelCtx {
 		panic("cannot create context from nil parent")
 	}
 	c := &cancelCtx{parent: parent, done: make(chan struct{})}
+	link(parent, c)
+	return c
+}
+
+// link makes c a child of parent: canceled when parent is.
+func link(parent Context, c *cancelCtx) {
 	if p, ok := parent.(*cancelCtx); ok {
 		p.mu.Lock()
 		if p.err != nil {
-			err := p.err
+			err, cause := p.err, p.cause
 			p.mu.Unlock()
-			c.cancel(false, err)
+			c.cancel(false, err, cause)
 		} else {
 			if p.children == nil {
 				p.children = make(map[*cancelCtx]bool)
@@ -132,20 +148,30 @@ func newCancelCtx(parent Context) *cancelCtx {
 		go func() {
 			select {
 			case <-pd:
-				c.cancel(false, parent.Err())
+				c.cancel(false, parent.Err(), Cause(parent))
 			case <-c.done:
 			}
 		}()
 	}
-	return c
 }
 
 func WithCancel(parent Context) (Context, CancelFunc) {
 	c := newCancelCtx(parent)
-	return c, func() { c.cancel(true, Canceled) }
+	return c, func() { c.cancel(true, Canceled, nil) }
+}
+
+type CancelCauseFunc func(cause error)
+
+func WithCancelCause(parent Context) (ctx Context, cancel CancelCauseFunc) {
+	c := newCancelCtx(parent)
+	return c, func(cause error) { c.cancel(true, Canceled, cause) }
 }
 
 func WithDeadline(parent Context, d time.Time) (Context, CancelFunc) {
+	return WithDeadlineCause(parent, d, nil)
+}
+
+func WithDeadlineCause(parent Context, d time.Time, cause error) (Context, CancelFunc) {
 	c := newCancelCtx(parent)
 	if cur, ok := parent.Deadline(); ok && cur.Before(d) {
 		d = cur
@@ -154,17 +180,21 @@ func WithDeadline(parent Context, d time.Time) (Context, CancelFunc) {
 	c.hasDeadline = true
 	dur := time.Until(d)
 	if dur <= 0 {
-		c.cancel(true, DeadlineExceeded)
-		return c, func() { c.cancel(false, Canceled) }
+		c.cancel(true, DeadlineExceeded, cause)
+		return c, func() { c.cancel(false, Canceled, nil) }
 	}
 	c.mu.Lock()
 	if c.err == nil {
 		c.timer = time.AfterFunc(dur, func() {
-			c.cancel(true, DeadlineExceeded)
+			c.cancel(true, DeadlineExceeded, cause)
 		})
 	}
 	c.mu.Unlock()
-	return c, func() { c.cancel(true, Canceled) }
+	return c, func() { c.cancel(true, Canceled, nil) }
+}
+
+func WithTimeoutCause(parent Context, timeout time.Duration, cause error) (Context, CancelFunc) {
+	return WithDeadlineCause(parent, time.Now().Add(timeout), cause)
 }
 
 func WithTimeout(parent Context, timeout time.Duration) (Context, CancelFunc) {
@@ -196,4 +226,55 @@ func (c *valueCtx) Value(key any) any {
 	return c.parent.Value(key)
 }
 
-func Cause(c Context) error { return c.Err() }
+// Cause returns why c was canceled: the cause given to the nearest
+// canceled context it derives from, else c.Err().
+func Cause(c Context) error {
+	for {
+		switch x := c.(type) {
+		case *cancelCtx:
+			x.mu.Lock()
+			defer x.mu.Unlock()
+			return x.cause
+		case *valueCtx:
+			c = x.parent
+		case withoutCancelCtx:
+			return nil
+		default:
+			return c.Err()
+		}
+	}
+}
+
+type withoutCancelCtx struct {
+	c Context
+}
+
+// WithoutCancel returns a copy of parent that is not canceled when parent is.
+func WithoutCancel(parent Context) Context {
+	if parent == nil {
+		panic("cannot create context from nil parent")
+	}
+	return withoutCancelCtx{parent}
+}
+
+func (withoutCancelCtx) Deadline() (deadline time.Time, ok bool) { return }
+func (withoutCancelCtx) Done() <-chan struct{}                    { return nil }
+func (withoutCancelCtx) Err() error                               { return nil }
+func (c withoutCancelCtx) Value(key any) any                      { return c.c.Value(key) }
+func (c withoutCancelCtx) String() string                         { return "context.WithoutCancel" }
+
+// AfterFunc arranges to call f in its own goroutine after ctx is canceled.
+// Calling stop stops that association; it reports whether it stopped f
+// from being run.
+func AfterFunc(ctx Context, f func()) (stop func() bool) {
+	c := &cancelCtx{parent: ctx, done: make(chan struct{}), afterFunc: f}
+	link(ctx, c)
+	return func() bool {
+		stopped := false
+		c.once.Do(func() { stopped = true })
+		if stopped {
+			c.cancel(true, Canceled, nil)
+		}
+		return stopped
+	}
+}

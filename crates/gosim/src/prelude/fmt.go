@@ -4,7 +4,11 @@
 // simulated code.
 package fmt
 
-import "errors"
+import (
+	"errors"
+	"io"
+	"strconv"
+)
 
 type Stringer interface {
 	String() string
@@ -66,6 +70,16 @@ func Sprintf(format string, a ...any) string         { return sprintf_(format, p
 func Sprint(a ...any) string                         { return sprint_(prep(a)) }
 func Sprintln(a ...any) string                       { return sprintln_(prep(a)) }
 
+func Fprintln(w io.Writer, a ...any) (n int, err error) { return w.Write([]byte(Sprintln(a...))) }
+func Fprint(w io.Writer, a ...any) (n int, err error)   { return w.Write([]byte(Sprint(a...))) }
+func Fprintf(w io.Writer, format string, a ...any) (n int, err error) {
+	return w.Write([]byte(Sprintf(format, a...)))
+}
+
+func Append(b []byte, a ...any) []byte                 { return append(b, Sprint(a...)...) }
+func Appendln(b []byte, a ...any) []byte               { return append(b, Sprintln(a...)...) }
+func Appendf(b []byte, format string, a ...any) []byte { return append(b, Sprintf(format, a...)...) }
+
 func println_(a []any) (n int, err error)
 func print_(a []any) (n int, err error)
 func printf_(format string, a []any) (n int, err error)
@@ -108,3 +122,233 @@ type wrapErrors struct {
 
 func (e *wrapErrors) Error() string   { return e.msg }
 func (e *wrapErrors) Unwrap() []error { return e.errs }
+
+// The scanning functions below cover what programs commonly scan: integers,
+// unsigned integers, floats, strings and booleans, separated by spaces.
+
+// scanner walks a string being scanned.
+type scanner struct {
+	s       string
+	i       int
+	nlSpace bool // newlines count as space (Sscan), or end the input (Sscanln)
+}
+
+func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\r' || c == '\n' }
+
+func (sc *scanner) skipSpace() {
+	for sc.i < len(sc.s) {
+		c := sc.s[sc.i]
+		if c == '\n' && !sc.nlSpace {
+			return
+		}
+		if !isSpace(c) {
+			return
+		}
+		sc.i++
+	}
+}
+
+func (sc *scanner) token() string {
+	sc.skipSpace()
+	start := sc.i
+	for sc.i < len(sc.s) && !isSpace(sc.s[sc.i]) {
+		sc.i++
+	}
+	return sc.s[start:sc.i]
+}
+
+// store parses tok into the variable arg points to.
+func store(arg any, tok string, verb byte) error {
+	if tok == "" {
+		return io.EOF
+	}
+	switch p := arg.(type) {
+	case *string:
+		*p = tok
+	case *[]byte:
+		*p = []byte(tok)
+	case *bool:
+		v, err := strconv.ParseBool(tok)
+		if err != nil {
+			return errors.New("syntax error scanning boolean")
+		}
+		*p = v
+	case *int, *int8, *int16, *int32, *int64:
+		base := 10
+		if verb == 'x' {
+			base = 16
+		} else if verb == 'o' {
+			base = 8
+		} else if verb == 'b' {
+			base = 2
+		} else if verb == 'v' {
+			base = 0
+		}
+		v, err := strconv.ParseInt(tok, base, 64)
+		if err != nil {
+			return errors.New("expected integer")
+		}
+		switch p := arg.(type) {
+		case *int:
+			*p = int(v)
+		case *int8:
+			*p = int8(v)
+		case *int16:
+			*p = int16(v)
+		case *int32:
+			*p = int32(v)
+		case *int64:
+			*p = v
+		}
+	case *uint, *uint8, *uint16, *uint32, *uint64:
+		base := 10
+		if verb == 'x' {
+			base = 16
+		} else if verb == 'v' {
+			base = 0
+		}
+		v, err := strconv.ParseUint(tok, base, 64)
+		if err != nil {
+			return errors.New("expected integer")
+		}
+		switch p := arg.(type) {
+		case *uint:
+			*p = uint(v)
+		case *uint8:
+			*p = uint8(v)
+		case *uint16:
+			*p = uint16(v)
+		case *uint32:
+			*p = uint32(v)
+		case *uint64:
+			*p = v
+		}
+	case *float64:
+		v, err := strconv.ParseFloat(tok, 64)
+		if err != nil {
+			return err
+		}
+		*p = v
+	case *float32:
+		v, err := strconv.ParseFloat(tok, 32)
+		if err != nil {
+			return err
+		}
+		*p = float32(v)
+	default:
+		return errors.New("can't scan type: " + Sprintf("%T", arg))
+	}
+	return nil
+}
+
+func scanAll(sc *scanner, a []any) (n int, err error) {
+	for _, arg := range a {
+		tok := sc.token()
+		if tok == "" && sc.i < len(sc.s) {
+			return n, errors.New("unexpected newline")
+		}
+		if err := store(arg, tok, 'v'); err != nil {
+			return n, err
+		}
+		n++
+	}
+	return n, nil
+}
+
+// Sscan scans space-separated values from str into the arguments;
+// newlines count as space.
+func Sscan(str string, a ...any) (n int, err error) {
+	return scanAll(&scanner{s: str, nlSpace: true}, a)
+}
+
+// Sscanln is like Sscan, but stops scanning at a newline, and after the
+// final item there must be a newline or the end of the input.
+func Sscanln(str string, a ...any) (n int, err error) {
+	sc := &scanner{s: str}
+	n, err = scanAll(sc, a)
+	if err == nil {
+		sc.skipSpace()
+		if sc.i < len(sc.s) && sc.s[sc.i] != '\n' {
+			err = errors.New("expected newline")
+		}
+	}
+	return
+}
+
+// Sscanf scans str as format says: verbs take space-separated tokens
+// (a token ends early at the format's next literal byte), spaces match any
+// amount of space, other bytes must match exactly.
+func Sscanf(str string, format string, a ...any) (n int, err error) {
+	sc := &scanner{s: str, nlSpace: false}
+	for i := 0; i < len(format); i++ {
+		c := format[i]
+		if c == '%' && i+1 < len(format) {
+			i++
+			width := 0
+			for i < len(format)-1 && '0' <= format[i] && format[i] <= '9' {
+				width = width*10 + int(format[i]-'0')
+				i++
+			}
+			verb := format[i]
+			if verb == '%' {
+				sc.skipSpace()
+				if sc.i >= len(sc.s) || sc.s[sc.i] != '%' {
+					return n, errors.New("missing literal %")
+				}
+				sc.i++
+				continue
+			}
+			if n >= len(a) {
+				return n, errors.New("too few operands for format '%" + string(verb) + "'")
+			}
+			var stop byte
+			if i+1 < len(format) && format[i+1] != '%' && !isSpace(format[i+1]) {
+				stop = format[i+1]
+			}
+			if verb == 'c' {
+				if sc.i >= len(sc.s) {
+					return n, io.ErrUnexpectedEOF
+				}
+				r := []rune(sc.s[sc.i:])[0]
+				sc.i += len(string(r))
+				switch p := a[n].(type) {
+				case *rune:
+					*p = r
+				case *byte:
+					*p = byte(r)
+				}
+				n++
+				continue
+			}
+			sc.skipSpace()
+			start := sc.i
+			for sc.i < len(sc.s) && !isSpace(sc.s[sc.i]) && (stop == 0 || sc.s[sc.i] != stop) {
+				if width > 0 && sc.i-start >= width {
+					break
+				}
+				sc.i++
+			}
+			if err := store(a[n], sc.s[start:sc.i], verb); err != nil {
+				return n, err
+			}
+			n++
+			continue
+		}
+		if isSpace(c) {
+			sc.skipSpace()
+			continue
+		}
+		sc.skipSpace()
+		if sc.i >= len(sc.s) {
+			return n, io.ErrUnexpectedEOF
+		}
+		if sc.s[sc.i] != c {
+			return n, errors.New("input does not match format")
+		}
+		sc.i++
+	}
+	if n < len(a) {
+		return n, errors.New("too many operands")
+	}
+	return n, nil
+}

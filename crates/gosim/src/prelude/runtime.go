@@ -5,3 +5,10 @@ func Gosched()
 func NumGoroutine() int
 func GOMAXPROCS(n int) int
 func NumCPU() int { return 1 }
+
+// Error identifies a run-time error: the value a program's own run-time
+// panics (index out of range, nil map writes, ...) carry.
+type Error interface {
+	error
+	RuntimeError()
+}

@@ -47,6 +47,7 @@
 pub mod chan;
 pub mod cond;
 pub mod mutex;
+pub mod netpoll;
 pub mod rwmutex;
 pub mod sched;
 pub mod select;

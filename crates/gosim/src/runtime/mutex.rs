@@ -77,6 +77,17 @@ impl Mutex {
         Mutex::default()
     }
 
+    /// What copying the struct gives: the state word (locked or not), no
+    /// parked waiters (they wait on the original).
+    pub fn copied(&self) -> Mutex {
+        Mutex {
+            state: self.state,
+            sema: self.sema.copied(),
+            holder: self.holder,
+            slow: Vec::new(),
+        }
+    }
+
     pub fn state(&self) -> MutexState {
         self.state
     }

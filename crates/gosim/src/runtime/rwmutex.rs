@@ -71,6 +71,23 @@ pub struct RWMutex {
 }
 
 impl RWMutex {
+    /// What copying the struct gives: the counts and the writer's mutex
+    /// state, no parked goroutines (they wait on the original).
+    pub fn copied(&self) -> RWMutex {
+        RWMutex {
+            w: self.w.copied(),
+            writer_sem: self.writer_sem.copied(),
+            reader_sem: self.reader_sem.copied(),
+            reader_count: self.reader_count,
+            reader_wait: self.reader_wait,
+            readers: self.readers.clone(),
+            writer: self.writer,
+            parked: Vec::new(),
+        }
+    }
+}
+
+impl RWMutex {
     pub fn new() -> Self {
         RWMutex::default()
     }

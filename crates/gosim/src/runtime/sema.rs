@@ -71,6 +71,15 @@ pub struct Sema {
 }
 
 impl Sema {
+    /// The semaphore a copy of its struct has: Go copies the count, while
+    /// the waiters stay parked on the original's address.
+    pub fn copied(&self) -> Sema {
+        Sema {
+            count: self.count,
+            ..Sema::default()
+        }
+    }
+
     pub fn new() -> Self {
         Sema::default()
     }

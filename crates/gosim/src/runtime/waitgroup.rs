@@ -58,6 +58,16 @@ impl WaitGroup {
         WaitGroup::default()
     }
 
+    /// What copying the struct gives: the counter and waiter count, no
+    /// parked waiters (they wait on the original).
+    pub fn copied(&self) -> WaitGroup {
+        WaitGroup {
+            v: self.v,
+            w: self.w,
+            sema: self.sema.copied(),
+        }
+    }
+
     /// The counter.
     pub fn counter(&self) -> i32 {
         self.v

@@ -347,7 +347,13 @@ impl Vm {
             Some(c) if ready.contains(&c) => c,
             _ => {
                 if ready.len() > 1 {
-                    return Ok(Flow::SelectChoice(ready));
+                    // Go picks uniformly among the ready cases: its pick
+                    // goes first, the other options follow in source order.
+                    let mut options = ready;
+                    let k = self.select_rand.below(options.len() as u64) as usize;
+                    let pick = options.remove(k);
+                    options.insert(0, pick);
+                    return Ok(Flow::SelectChoice(options));
                 }
                 ready[0]
             }

@@ -65,6 +65,18 @@ pub enum EventKind {
         sleeper: Option<Gid>,
         after_func: bool,
     },
+    /// A read (or write) on `fd` would block: the goroutine parks on the
+    /// pollDesc's `rg` (`wg`).
+    IoWait {
+        fd: u32,
+        write: bool,
+    },
+    /// The scheduler's `netpoll` took `events` (fd, epoll bits) from the
+    /// ready list and readied these goroutines (recorded with goroutine 0).
+    Netpoll {
+        events: Vec<(u32, u32)>,
+        readied: Vec<Gid>,
+    },
     /// A select went ahead with `case` (None: default) of `cases`, having
     /// found `ready` ready (0 when woken after parking).
     Select {

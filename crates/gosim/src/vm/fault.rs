@@ -19,6 +19,9 @@ pub enum Ending {
     Panic { gid: Gid },
     /// A fatal error (`fatal error: ...`), including deadlock.
     Fatal { deadlock: bool },
+    /// Nothing can run, no timer is pending, and goroutines wait in the
+    /// netpoller: real Go would wait forever (no deadlock is reported).
+    IoWait,
     /// The step budget ran out.
     StepBudget,
     /// The heap budget ran out.
@@ -55,7 +58,11 @@ impl From<HeapError> for Fault {
     }
 }
 
-/// Go's `index out of range [i] with length n` run-time error.
+/// Go's `index out of range [i] with length n` run-time error; a negative
+/// index is printed without the length, as boundsError does.
 pub fn index_fault(i: i64, len: i64) -> Fault {
+    if i < 0 {
+        return Fault::Runtime(format!("index out of range [{}]", i));
+    }
     Fault::Runtime(format!("index out of range [{}] with length {}", i, len))
 }

@@ -201,7 +201,11 @@ impl Vm {
                 return Ok(None);
             }
         }
-        let ty = self.prog.types.name(t);
+        let ty = if Some(t) == self.runtime_error_type {
+            runtime_error_type_name(v.as_bytes()).to_string()
+        } else {
+            self.prog.types.name(t)
+        };
         limit.node(&mut self.heap, ty.len())?;
         let prog = self.prog.clone();
         let types = &prog.types;
@@ -480,6 +484,28 @@ impl Vm {
                 value: Box::new(inner.value),
             },
         )
+    }
+}
+
+/// The concrete type Go's runtime panics with for a run-time error of this
+/// text (runtime/error.go): gosim keeps one type for them all and names it
+/// by its message, which is what `%T` shows.
+pub fn runtime_error_type_name(text: &[u8]) -> &'static str {
+    const BOUNDS: [&[u8]; 3] = [
+        b"runtime error: index out of range",
+        b"runtime error: slice bounds out of range",
+        b"runtime error: cannot convert slice",
+    ];
+    if BOUNDS.iter().any(|p| text.starts_with(p)) {
+        "runtime.boundsError"
+    } else if text.starts_with(b"interface conversion") {
+        "*runtime.TypeAssertionError"
+    } else if text == b"runtime error: panic called with nil argument" {
+        "*runtime.PanicNilError"
+    } else if text.starts_with(b"runtime error: ") {
+        "runtime.errorString"
+    } else {
+        "runtime.plainError"
     }
 }
 

@@ -36,6 +36,8 @@ pub enum Resume {
     Sync,
     /// A notify list woke it.
     Notified,
+    /// The netpoller (or a close or deadline) woke it from `IO wait`.
+    Io,
 }
 
 /// A deferred call (`_defer`): the function value and its arguments, both

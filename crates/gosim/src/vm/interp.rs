@@ -299,6 +299,8 @@ impl Vm {
                         Some(HeapObj::Map(m)) => m.len() as i64,
                         _ => 0,
                     },
+                    // Go 1.23+ timer channels are synchronous: len and cap 0.
+                    Value::Chan(id) if self.sync_timer_chan(*id) => 0,
                     Value::Chan(id) => match self.heap.get(*id) {
                         Some(HeapObj::Chan(c)) => c.qcount() as i64,
                         _ => 0,
@@ -312,6 +314,7 @@ impl Vm {
                 let n = match &v {
                     Value::Slice(r) => r.cap as i64,
                     Value::Seq(items) => items.len() as i64,
+                    Value::Chan(id) if self.sync_timer_chan(*id) => 0,
                     Value::Chan(id) => match self.heap.get(*id) {
                         Some(HeapObj::Chan(c)) => c.dataqsiz() as i64,
                         _ => 0,
@@ -661,7 +664,7 @@ impl Vm {
             Op::Panic => {
                 let v = g.pop();
                 g.advance_pc();
-                return Err(Fault::Value(v));
+                return Err(Fault::Value(self.panic_arg(v)));
             }
             Op::Recover => {
                 let v = self.recover(g);

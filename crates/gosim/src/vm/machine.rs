@@ -41,6 +41,8 @@ pub enum TimerAction {
     Wake(Gid),
     /// Start a goroutine running `f` (time.AfterFunc).
     Spawn(Value),
+    /// A pollDesc's deadline `at` for one side of `fd` (`netpolldeadlineimpl`).
+    PollDeadline { fd: u32, write: bool, at: i64 },
 }
 
 /// The limits and modes of a run.
@@ -141,6 +143,8 @@ pub struct Vm {
     pub globals: Vec<Value>,
     pub runq: RunQueue,
     pub timers: Timers<TimerAction>,
+    /// The pollDescs and the epoll instance behind package `net`.
+    pub netpoll: crate::runtime::netpoll::Netpoll,
     pub current: Option<Gid>,
     pub stdout: Vec<u8>,
     pub stderr: Vec<u8>,
@@ -152,6 +156,10 @@ pub struct Vm {
     pub next_gid: Gid,
     /// Selected case forced by the scheduler for the pending select.
     pub forced_case: Option<usize>,
+    /// Go's `cheaprand` behind select's `pollorder`: which ready case Go's
+    /// own schedule takes (the first option of a select choice point).
+    /// Seeded the same for every run, so runs stay reproducible.
+    pub select_rand: crate::util::splitmix::SplitMix,
     pub zero_cache: HashMap<TypeId, Value>,
     /// Types by their printed name (for a channel's element type), built
     /// on first use.
@@ -187,6 +195,9 @@ pub struct Vm {
     pub yield_requested: bool,
     /// Timer channels and their timers.
     pub timer_chans: HashMap<ObjId, u64>,
+    /// Where each Mutex, RWMutex and WaitGroup lives (the field its handle
+    /// was made in): a handle met anywhere else belongs to a copy.
+    pub handle_home: HashMap<ObjId, Pointer>,
     /// Minimum virtual time between resource samples.
     pub sample_interval: i64,
     /// Frame depths of synchronous calls in progress.
@@ -231,6 +242,9 @@ pub const RUNTIME_PHANTOM_GID: Gid = u32::MAX - 1;
 /// go1.27 with GOMAXPROCS=1); gosim starts there to read like Go.
 pub const FIRST_USER_GID: Gid = 7;
 
+/// The seed of [`Vm::select_rand`].
+const SELECT_SEED: u64 = 0x5e1e_c7ed;
+
 impl Vm {
     pub fn new(prog: Rc<Program>, cfg: VmConfig) -> Vm {
         let semantics = if cfg.go_version.sync_timers() {
@@ -247,6 +261,7 @@ impl Vm {
             globals,
             runq: RunQueue::new(),
             timers: Timers::new(semantics),
+            netpoll: Default::default(),
             current: None,
             stdout: Vec::new(),
             stderr: Vec::new(),
@@ -255,6 +270,7 @@ impl Vm {
             steps: 0,
             next_gid: FIRST_USER_GID,
             forced_case: None,
+            select_rand: crate::util::splitmix::SplitMix(SELECT_SEED),
             zero_cache: HashMap::default(),
             types_by_name: HashMap::default(),
             prepped_type: None,
@@ -272,6 +288,7 @@ impl Vm {
             pending_select: None,
             yield_requested: false,
             timer_chans: HashMap::default(),
+            handle_home: HashMap::default(),
             sample_interval: 10_000_000,
             sync_depth: Vec::new(),
             sync_panic: None,
@@ -565,6 +582,21 @@ impl Vm {
         self.runq.ready(gid);
     }
 
+    /// [`Vm::ready`] at the tail of the local run queue (`injectglist`):
+    /// how the goroutines `netpoll` found are queued.
+    pub fn ready_tail(&mut self, gid: Gid, resume: Resume) {
+        self.last_progress = self.steps;
+        if let Some(g) = self.g_mut(gid) {
+            if g.status == GStatus::Dead {
+                return;
+            }
+            g.resume = Some(resume);
+            g.status = GStatus::Runnable;
+            g.waiting_on = None;
+        }
+        self.runq.put_tail(gid);
+    }
+
     /// Parks the running goroutine `g` on `obj` (None when it waits on
     /// several, as a select does), mirroring `gopark`: the wait-for graph
     /// learns the object, the event log the park, and the loop blocks `g`
@@ -848,6 +880,22 @@ impl Vm {
 
     /// A panic value of the runtime's error type carrying `msg`. (Whether
     /// Go prefixes "runtime error: " is already decided by the caller.)
+    /// Whether `id` is a timer's or ticker's channel under Go 1.23+
+    /// timers, which `len` and `cap` report as 0 (synchronous channels).
+    pub fn sync_timer_chan(&self, id: ObjId) -> bool {
+        self.cfg.go_version.sync_timers() && self.timer_chans.contains_key(&id)
+    }
+
+    /// What `panic(v)` panics with: since Go 1.21 a nil interface becomes a
+    /// run-time error (Go's `*runtime.PanicNilError`), so `recover` never
+    /// returns nil for a panic.
+    pub fn panic_arg(&self, v: Value) -> Value {
+        if v.is_nil() {
+            return self.runtime_err_value("runtime error: panic called with nil argument", false);
+        }
+        v
+    }
+
     pub fn runtime_err_value(&self, msg: &str, _runtime_prefix: bool) -> Value {
         let text = msg.to_string();
         Value::Iface(Rc::new((

@@ -18,6 +18,8 @@ pub enum Native {
     BuiltinRecover,
     BuiltinClear,
     RuntimeErrorString,
+    /// The `RuntimeError()` marker method of run-time errors: does nothing.
+    RuntimeErrorMarker,
 
     // sync
     MutexLock,
@@ -54,6 +56,7 @@ pub enum Native {
     AtomicLoadAny,
     AtomicStoreAny,
     AtomicSwapAny,
+    AtomicCasAny,
 
     // time
     TimeNow,
@@ -82,6 +85,16 @@ pub enum Native {
     // errors
     ErrorsAssignTo,
 
+    // net: the runtime's netpoll hooks (internal/poll and the kernel)
+    PollOpen,
+    PollClose,
+    PollReset,
+    PollWait,
+    PollUnblock,
+    PollSetDeadline,
+    NetpollNotify,
+    SockTrace,
+
     // os, runtime
     OsExit,
     Gosched,
@@ -108,6 +121,7 @@ pub enum Native {
     StrToUpper,
     StrToLower,
     StrTitle,
+    StrToTitle,
     StrTrimSpace,
     StrTrim,
     StrTrimLeft,
@@ -134,6 +148,9 @@ pub enum Native {
     MathUnary(MathFn),
     MathPow,
     MathMod,
+    /// `math.Float64bits` (0), `Float64frombits` (1), `Float32bits` (2),
+    /// `Float32frombits` (3): reinterpretations, no arithmetic.
+    MathBits(u8),
     MathInf,
     MathNaN,
     MathIsNaN,
@@ -221,6 +238,14 @@ const NAMED: &[(&str, Native)] = {
         ("fmt.errorf_", FmtErrorfText),
         ("fmt.wrapped_", FmtWrapped),
         ("errors.assignTo", ErrorsAssignTo),
+        ("net.runtime_pollOpen", PollOpen),
+        ("net.runtime_pollClose", PollClose),
+        ("net.runtime_pollReset", PollReset),
+        ("net.runtime_pollWait", PollWait),
+        ("net.runtime_pollUnblock", PollUnblock),
+        ("net.runtime_pollSetDeadline", PollSetDeadline),
+        ("net.runtime_netpollNotify", NetpollNotify),
+        ("net.runtime_sockTrace", SockTrace),
         ("os.Exit", OsExit),
         ("runtime.Gosched", Gosched),
         ("runtime.NumGoroutine", NumGoroutine),
@@ -244,6 +269,8 @@ const NAMED: &[(&str, Native)] = {
         ("strings.ToUpper", StrToUpper),
         ("strings.ToLower", StrToLower),
         ("strings.Title", StrTitle),
+        ("strings.ToTitle", StrToTitle),
+        ("os.print_", FmtPrint),
         ("strings.TrimSpace", StrTrimSpace),
         ("strings.Trim", StrTrim),
         ("strings.TrimLeft", StrTrimLeft),
@@ -270,6 +297,10 @@ const NAMED: &[(&str, Native)] = {
         ("math.Round", MathUnary(MathFn::Round)),
         ("math.Abs", MathUnary(MathFn::Abs)),
         ("math.Log", MathUnary(MathFn::Log)),
+        ("math.Float64bits", MathBits(0)),
+        ("math.Float64frombits", MathBits(1)),
+        ("math.Float32bits", MathBits(2)),
+        ("math.Float32frombits", MathBits(3)),
         ("math.Exp", MathUnary(MathFn::Exp)),
         ("math.Pow", MathPow),
         ("math.Mod", MathMod),
@@ -326,6 +357,7 @@ impl Native {
                 "loadAny" => Some(AtomicLoadAny),
                 "storeAny" => Some(AtomicStoreAny),
                 "swapAny" => Some(AtomicSwapAny),
+                "casAny" => Some(AtomicCasAny),
                 _ => None,
             };
         }
@@ -373,12 +405,17 @@ impl Native {
                 | AtomicLoadAny
                 | AtomicStoreAny
                 | AtomicSwapAny
+                | AtomicCasAny
                 | TimeSleep
                 | TimerStop
                 | TimerReset
                 | TickerStop
                 | TickerReset
                 | Gosched
+                | PollWait
+                | PollUnblock
+                | PollSetDeadline
+                | NetpollNotify
         )
     }
 }

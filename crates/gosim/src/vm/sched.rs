@@ -192,6 +192,11 @@ impl Vm {
                     count,
                 };
             }
+            // findRunnable: nothing queued, so ask the netpoller who is
+            // ready before time may pass.
+            if self.netpoll() {
+                continue;
+            }
             match self.timers.next_deadline() {
                 Some(t) => {
                     if let Err(f) = self.advance_clock(t) {
@@ -203,6 +208,11 @@ impl Vm {
                 None => {
                     if self.after_main.is_some() {
                         self.finish_after_main();
+                    } else if self.netpoll.any_waiters() {
+                        // A blocking netpoll with no timer to wake it: real
+                        // Go sleeps in epoll_wait forever; checkdead does
+                        // not fire while the netpoller has waiters.
+                        self.end(Ending::IoWait);
                     } else {
                         self.deadlock();
                     }

@@ -83,19 +83,8 @@ pub fn slice(
         SliceKind::String => {
             let b = x.as_bytes();
             let hi = hi.unwrap_or(b.len() as i64);
-            if hi < 0 || hi > b.len() as i64 {
-                return Err(Fault::Runtime(format!(
-                    "slice bounds out of range [:{}] with length {}",
-                    hi,
-                    b.len()
-                )));
-            }
-            if lo < 0 || lo > hi {
-                return Err(Fault::Runtime(format!(
-                    "slice bounds out of range [{}:{}]",
-                    lo, hi
-                )));
-            }
+            let len = b.len() as i64;
+            check_bounds([lo, hi, len], len, false, "length")?;
             // gosim's strings do not share storage: the substring is a copy.
             heap.charge(cost::string((hi - lo) as usize))?;
             Ok(Value::bytes(&b[lo as usize..hi as usize]))
@@ -113,28 +102,7 @@ pub fn slice(
             let cap = r.cap as i64;
             let hi_v = hi.unwrap_or(r.len as i64);
             let max_v = max.unwrap_or(cap);
-            if max_v < 0 || max_v > cap {
-                return Err(Fault::Runtime(format!(
-                    "slice bounds out of range [::{}] with capacity {}",
-                    max_v, cap
-                )));
-            }
-            if hi_v < 0 || hi_v > max_v {
-                return Err(Fault::Runtime(if max.is_some() {
-                    format!("slice bounds out of range [:{}:{}]", hi_v, max_v)
-                } else {
-                    format!(
-                        "slice bounds out of range [:{}] with capacity {}",
-                        hi_v, cap
-                    )
-                }));
-            }
-            if lo < 0 || lo > hi_v {
-                return Err(Fault::Runtime(format!(
-                    "slice bounds out of range [{}:{}]",
-                    lo, hi_v
-                )));
-            }
+            check_bounds([lo, hi_v, max_v], cap, max.is_some(), "capacity")?;
             if r.arr == u32::MAX {
                 return Ok(Value::Nil);
             }
@@ -152,12 +120,8 @@ pub fn slice(
             let cap = n as i64;
             let hi_v = hi.unwrap_or(cap);
             let max_v = max.unwrap_or(cap);
-            if max_v < 0 || max_v > cap || hi_v < 0 || hi_v > max_v || lo < 0 || lo > hi_v {
-                return Err(Fault::Runtime(format!(
-                    "slice bounds out of range [{}:{}] with capacity {}",
-                    lo, hi_v, cap
-                )));
-            }
+            // An array is bounded by its length (Go says so, not "capacity").
+            check_bounds([lo, hi_v, max_v], cap, max.is_some(), "length")?;
             Ok(Value::Slice(SliceRef {
                 arr: arr_id,
                 off: lo as u32,
@@ -171,6 +135,54 @@ pub fn slice(
 /// A backing array for slicing the array a pointer designates. gosim
 /// stores arrays by value, so the slice gets a copy: writes through the
 /// slice are not seen by the array (a documented limitation).
+/// Go's bounds checks of `x[lo:hi:max]` in its order (`panicSlice3*`,
+/// then `panicSlice*`): max, then hi, then lo. `limit` is the length or
+/// capacity bounding them; `three` whether the expression has a max.
+fn check_bounds([lo, hi, max]: [i64; 3], limit: i64, three: bool, what: &str) -> Result<(), Fault> {
+    let fault = |lo: Option<i64>, hi: Option<i64>, max: Option<i64>, with: bool| {
+        bounds_fault(
+            [lo, hi, max],
+            three || max.is_some(),
+            with.then_some((what, limit)),
+        )
+    };
+    if max < 0 || max > limit {
+        return Err(fault(None, None, Some(max), max >= 0));
+    }
+    if hi < 0 || hi > max {
+        return Err(match (three, hi < 0) {
+            (true, false) => fault(None, Some(hi), Some(max), false),
+            _ => fault(None, Some(hi), None, hi >= 0),
+        });
+    }
+    if lo < 0 || lo > hi {
+        return Err(fault(Some(lo), (lo >= 0).then_some(hi), None, false));
+    }
+    Ok(())
+}
+
+/// `slice bounds out of range [lo:hi:max]` with the positions Go leaves
+/// empty as `None`, and `with length N` or `with capacity N` when given.
+fn bounds_fault(parts: [Option<i64>; 3], three: bool, with: Option<(&str, i64)>) -> Fault {
+    let mut s = String::from("slice bounds out of range [");
+    for (i, p) in parts.iter().enumerate().take(if three { 3 } else { 2 }) {
+        if i > 0 {
+            s.push(':');
+        }
+        if let Some(v) = p {
+            s.push_str(&v.to_string());
+        }
+    }
+    s.push(']');
+    if let Some((what, n)) = with {
+        s.push_str(" with ");
+        s.push_str(what);
+        s.push(' ');
+        s.push_str(&n.to_string());
+    }
+    Fault::Runtime(s)
+}
+
 fn array_backing(heap: &mut Heap, globals: &[Value], p: &Value, n: u32) -> Result<ObjId, Fault> {
     let Value::Ptr(p) = p else {
         return Err(Fault::Runtime(

@@ -38,6 +38,7 @@ impl Vm {
                 TimerAction::Wake(gid) => (None, Some(*gid), false),
                 TimerAction::SendTime(ch) => (Some(*ch), None, false),
                 TimerAction::Spawn(_) => (None, None, true),
+                TimerAction::PollDeadline { .. } => (None, None, false),
             };
             self.record(
                 0,
@@ -61,6 +62,16 @@ impl Vm {
                 }
                 TimerAction::Spawn(fv) => {
                     self.spawn(fv, Vec::new(), None, Span::default())?;
+                }
+                TimerAction::PollDeadline { fd, write, at } => {
+                    let mode = if write {
+                        crate::runtime::netpoll::Mode::Write
+                    } else {
+                        crate::runtime::netpoll::Mode::Read
+                    };
+                    if let Some(w) = self.netpoll.deadline(fd, mode, at) {
+                        self.ready(w, Resume::Io);
+                    }
                 }
             }
         }

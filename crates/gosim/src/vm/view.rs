@@ -559,6 +559,13 @@ impl Vm {
             } else {
                 Vec::new()
             },
+            net: crate::snapshot::NetView {
+                sockets: self.netpoll.sockets.clone(),
+                pollers: self.netpoll.pds.clone(),
+                interest: self.netpoll.interest.clone(),
+                ready: self.netpoll.ready.clone(),
+                polls: self.netpoll.calls.clone(),
+            },
         }
     }
 
@@ -1021,6 +1028,14 @@ impl Vm {
                 sleeper: *sleeper,
                 after_func: *after_func,
             },
+            VmEvent::IoWait { fd, write } => EventKind::IoWait {
+                fd: *fd,
+                write: *write,
+            },
+            VmEvent::Netpoll { events, readied } => EventKind::Netpoll {
+                events: events.clone(),
+                readied: readied.clone(),
+            },
             VmEvent::Select { case, cases, ready } => EventKind::Select {
                 case: *case,
                 cases: *cases,
@@ -1069,6 +1084,7 @@ impl Vm {
             Ending::Panic { .. } => (OutcomeClass::Panic, Some(2), None),
             Ending::Fatal { deadlock: true } => (OutcomeClass::Deadlock, Some(2), None),
             Ending::Fatal { deadlock: false } => (OutcomeClass::FatalError, Some(2), None),
+            Ending::IoWait => (OutcomeClass::IoWait, None, None),
             Ending::StepBudget => (OutcomeClass::BudgetExhausted, None, Some(Budget::Steps)),
             Ending::HeapBudget => (OutcomeClass::BudgetExhausted, None, Some(Budget::Memory)),
             Ending::GoroutineBudget => (

@@ -39,6 +39,7 @@ mod format {
 mod runtime {
     mod chan;
     mod mutex;
+    mod netpoll;
     mod random_schedules;
     mod rwmutex;
     mod sched;

@@ -312,12 +312,14 @@ fn a_once_shows_done_even_after_its_function_panicked() {
 
 #[test]
 fn an_unsupported_package_is_refused_naming_every_simulated_one() {
-    let src = "package main\n\nimport \"slices\"\n\nfunc main() {}\n";
+    let src = "package main\n\nimport \"encoding/json\"\n\nfunc main() {}\n";
     let r = gosim::run(src, &RunConfig::default());
     assert_eq!(r.exit_code, Some(1));
     let err = String::from_utf8_lossy(&r.stderr);
     assert!(
-        err.contains("./prog.go:3:8: package slices is not supported by gosim (it simulates "),
+        err.contains(
+            "./prog.go:3:8: package encoding/json is not supported by gosim (it simulates "
+        ),
         "{err}"
     );
     for (path, _) in gosim::prelude::PACKAGES {
@@ -332,10 +334,10 @@ fn what_gosim_lacks_is_a_limitation_and_a_typo_is_undefined() {
         Err(e) => e.errors,
     };
     // A real name of a simulated package that gosim has not written.
-    let e = errors("package main\n\nimport \"strings\"\n\nfunc main() {\n\t_ = strings.NewReplacer(\"a\", \"b\")\n}\n");
+    let e = errors("package main\n\nimport \"strings\"\n\nfunc main() {\n\t_ = strings.ToValidUTF8(\"a\", \"b\")\n}\n");
     assert_eq!(
         e[0].message,
-        "strings.NewReplacer is not supported by gosim yet"
+        "strings.ToValidUTF8 is not supported by gosim yet"
     );
     assert!(e[0].limitation);
     // A name Go does not have either: Go's own words.

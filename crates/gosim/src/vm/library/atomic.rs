@@ -1,5 +1,6 @@
 //! Package `sync/atomic`'s natives: Add, Load, Store, Swap and
-//! CompareAndSwap on integers, and `atomic.Value`'s Load, Store and Swap.
+//! CompareAndSwap on integers, and the Load, Store, Swap and
+//! CompareAndSwap on `any` behind `atomic.Value` and `atomic.Pointer`.
 //! Each is a visible step, and orders the race detector's view of the
 //! address it touches.
 
@@ -7,7 +8,7 @@ use super::{misrouted, NativeCall};
 use crate::vm::goroutine::Goroutine;
 use crate::vm::machine::{Flow, OpResult, Vm};
 use crate::vm::natives::Native;
-use crate::vm::value::Value;
+use crate::vm::value::{values_equal, Value};
 
 impl Vm {
     /// `sync/atomic` on integers and `atomic.Value`.
@@ -45,10 +46,14 @@ impl Vm {
                 g.finish(call.argc, vec![old]);
                 Ok(Flow::Visible)
             }
-            Native::AtomicCas => {
+            Native::AtomicCas | Native::AtomicCasAny => {
                 self.race_atomic(g.id, &call.arg(0));
                 let cur = self.load_ptr(&call.arg(0))?;
-                let ok = cur.as_int() == call.arg(1).as_int();
+                let ok = if call.native == Native::AtomicCas {
+                    cur.as_int() == call.arg(1).as_int()
+                } else {
+                    values_equal(&cur, &call.arg(1))
+                };
                 if ok {
                     self.store_ptr(&call.arg(0), call.arg(2))?;
                 }

@@ -76,7 +76,7 @@ impl Vm {
             }
             Native::BuiltinPanic => {
                 g.finish(call.argc, vec![]);
-                Err(Fault::Value(call.arg(0)))
+                Err(Fault::Value(self.panic_arg(call.arg(0))))
             }
             Native::BuiltinPrint | Native::BuiltinPrintln => {
                 let items = slice::items(&self.heap, &call.arg(0));
@@ -130,6 +130,10 @@ impl Vm {
             Native::RuntimeErrorString => {
                 let s = call.arg(0);
                 g.finish(call.argc, vec![s]);
+                Ok(Flow::Next)
+            }
+            Native::RuntimeErrorMarker => {
+                g.finish(call.argc, vec![]);
                 Ok(Flow::Next)
             }
             _ => Err(misrouted()),

@@ -14,6 +14,7 @@
 mod atomic;
 mod builtin;
 mod fmt;
+mod net;
 mod sync;
 mod text;
 mod time;
@@ -126,7 +127,8 @@ impl Vm {
             | Native::AtomicCas
             | Native::AtomicLoadAny
             | Native::AtomicStoreAny
-            | Native::AtomicSwapAny => self.atomic(g, &call),
+            | Native::AtomicSwapAny
+            | Native::AtomicCasAny => self.atomic(g, &call),
             Native::TimeNow
             | Native::TimeSleep
             | Native::DurationString
@@ -139,6 +141,14 @@ impl Vm {
             | Native::NewTicker
             | Native::TickerStop
             | Native::TickerReset => self.timers(g, &call),
+            Native::PollOpen
+            | Native::PollClose
+            | Native::PollReset
+            | Native::PollWait
+            | Native::PollUnblock
+            | Native::PollSetDeadline
+            | Native::NetpollNotify
+            | Native::SockTrace => self.netpoll_native(g, &call),
             Native::FmtPrintln
             | Native::FmtPrint
             | Native::FmtPrintf
@@ -155,6 +165,7 @@ impl Vm {
             | Native::BuiltinRecover
             | Native::BuiltinClear
             | Native::RuntimeErrorString
+            | Native::RuntimeErrorMarker
             | Native::ErrorsAssignTo
             | Native::OsExit
             | Native::Gosched
@@ -179,6 +190,7 @@ impl Vm {
             | Native::StrToUpper
             | Native::StrToLower
             | Native::StrTitle
+            | Native::StrToTitle
             | Native::StrTrimSpace
             | Native::StrTrim
             | Native::StrTrimLeft
@@ -205,6 +217,7 @@ impl Vm {
             Native::MathUnary(_)
             | Native::MathPow
             | Native::MathMod
+            | Native::MathBits(_)
             | Native::MathInf
             | Native::MathNaN
             | Native::MathIsNaN
@@ -239,12 +252,31 @@ impl Vm {
             ptr.path.push(0);
         }
         let cur = self.heap.load(&ptr, &self.globals)?;
-        if let Value::Handle(id) = cur {
-            return Ok(id);
-        }
-        let id = self.heap.alloc(make())?;
+        let obj = match cur {
+            Value::Handle(id) => match self.handle_home.get(&id) {
+                // A copied struct still holds its original's handle. Go
+                // copied the state: the copy gets its own object, made from
+                // the original's state at the copy's first use.
+                Some(home) if *home != ptr => match self.heap.get(id) {
+                    Some(HeapObj::Mutex(m)) => HeapObj::Mutex(Box::new(m.copied())),
+                    Some(HeapObj::RWMutex(m)) => HeapObj::RWMutex(Box::new(m.copied())),
+                    Some(HeapObj::WaitGroup(w)) => HeapObj::WaitGroup(Box::new(w.copied())),
+                    _ => return Ok(id),
+                },
+                _ => return Ok(id),
+            },
+            _ => make(),
+        };
+        let tracked = matches!(
+            obj,
+            HeapObj::Mutex(_) | HeapObj::RWMutex(_) | HeapObj::WaitGroup(_)
+        );
+        let id = self.heap.alloc(obj)?;
         self.heap
             .store(&ptr, &mut self.globals, Value::Handle(id))?;
+        if tracked {
+            self.handle_home.insert(id, ptr);
+        }
         Ok(id)
     }
 

@@ -160,7 +160,7 @@ impl Vm {
                 };
                 vec![Value::str(&r)]
             }
-            Native::StrToUpper | Native::StrToLower | Native::StrTitle
+            Native::StrToUpper | Native::StrToLower | Native::StrTitle | Native::StrToTitle
                 if self.heap.mem.check(3 * call.bytes(0).len() as u64).is_err() =>
             {
                 return Err(crate::vm::heap::HeapError::OutOfMemory.into());
@@ -168,6 +168,9 @@ impl Vm {
             Native::StrToUpper => vec![Value::str(&unicase::str_to_upper(&call.bytes(0)))],
             Native::StrToLower => vec![Value::str(&unicase::str_to_lower(&call.bytes(0)))],
             Native::StrTitle => vec![Value::str(&unicase::str_title(&call.bytes(0)))],
+            Native::StrToTitle => {
+                vec![Value::str(&unicase::map(&call.bytes(0), unicase::to_title))]
+            }
             Native::StrTrimSpace => vec![Value::str(call.string(0).trim())],
             Native::StrTrim => {
                 let cut = call.string(1);
@@ -307,6 +310,12 @@ impl Vm {
                     MathFn::Exp => x.exp(),
                 })]
             }
+            Native::MathBits(k) => vec![match k {
+                0 => Value::Int(call.float(0).to_bits() as i64),
+                1 => Value::Float(f64::from_bits(call.int(0) as u64)),
+                2 => Value::Int(i64::from((call.float(0) as f32).to_bits())),
+                _ => Value::Float(f64::from(f32::from_bits(call.int(0) as u32))),
+            }],
             Native::MathPow => vec![Value::Float(call.float(0).powf(call.float(1)))],
             Native::MathMod => vec![Value::Float(call.float(0) % call.float(1))],
             Native::MathInf => vec![Value::Float(if call.int(0) >= 0 {
@@ -322,20 +331,16 @@ impl Vm {
                     (sign >= 0 && x == f64::INFINITY) || (sign <= 0 && x == f64::NEG_INFINITY),
                 )]
             }
-            Native::MathMax => vec![Value::Float(
-                if call.float(0).is_nan() || call.float(1).is_nan() {
-                    f64::NAN
-                } else {
-                    call.float(0).max(call.float(1))
-                },
-            )],
-            Native::MathMin => vec![Value::Float(
-                if call.float(0).is_nan() || call.float(1).is_nan() {
-                    f64::NAN
-                } else {
-                    call.float(0).min(call.float(1))
-                },
-            )],
+            Native::MathMax => vec![Value::Float(float_min_max(
+                call.float(0),
+                call.float(1),
+                true,
+            ))],
+            Native::MathMin => vec![Value::Float(float_min_max(
+                call.float(0),
+                call.float(1),
+                false,
+            ))],
             _ => return Err(misrouted()),
         })
     }
@@ -524,4 +529,20 @@ fn parse_int(s: &str, base: i64, bits: i64, unsigned: bool) -> (i64, i64) {
         return (min as i64, 2);
     }
     (sv as i64, 0)
+}
+
+/// Go's `math.Min`/`math.Max` and the builtin `min`/`max` on floats: a NaN
+/// wins, and -0 is less than +0.
+fn float_min_max(x: f64, y: f64, max: bool) -> f64 {
+    if x.is_nan() || y.is_nan() {
+        return f64::NAN;
+    }
+    if x == 0.0 && y == 0.0 {
+        return if x.is_sign_negative() != max { x } else { y };
+    }
+    if (x < y) != max {
+        x
+    } else {
+        y
+    }
 }
