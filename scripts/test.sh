@@ -38,7 +38,8 @@ runner_summary() {
     awk '/^(# |ℹ )(tests|pass|fail|todo) / { printf "%s%s %s", sep, $2, $3; sep = ", " }
          END { printf " (node --test)" }' "$log"
   elif grep -q '^wasm size' "$log"; then
-    grep '^wasm size' "$log" | tail -1
+    # The page's wasm (the line without the compiler worker's).
+    grep '^wasm size' "$log" | grep -v 'compiler worker' | tail -1
   elif grep -q '^lint clean' "$log"; then
     echo "rustfmt and clippy (native and wasm32): no warnings; no import circles"
   fi
