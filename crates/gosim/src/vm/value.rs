@@ -220,7 +220,19 @@ impl Value {
 /// Dropping a deep value frees it level by level from an explicit stack:
 /// Rust's own drop of nested `Rc`s would recurse once per level.
 impl Drop for Value {
+    #[inline]
     fn drop(&mut self) {
+        if self.is_container() {
+            self.drop_nested();
+        }
+    }
+}
+
+impl Value {
+    /// The drop of a container, kept out of line so that dropping a scalar
+    /// is one inlined check.
+    #[inline(never)]
+    fn drop_nested(&mut self) {
         if !self.drops_nested() {
             return;
         }
