@@ -570,31 +570,32 @@ impl Vm {
     /// Readies parked goroutine `gid` (mirrors `goready`): it takes
     /// `runnext`, and `resume` says how its blocking operation ended.
     pub fn ready(&mut self, gid: Gid, resume: Resume) {
-        self.last_progress = self.steps;
-        if let Some(g) = self.g_mut(gid) {
-            if g.status == GStatus::Dead {
-                return;
-            }
-            g.resume = Some(resume);
-            g.status = GStatus::Runnable;
-            g.waiting_on = None;
+        if self.mark_runnable(gid, resume) {
+            self.runq.ready(gid);
         }
-        self.runq.ready(gid);
     }
 
     /// [`Vm::ready`] at the tail of the local run queue (`injectglist`):
     /// how the goroutines `netpoll` found are queued.
     pub fn ready_tail(&mut self, gid: Gid, resume: Resume) {
+        if self.mark_runnable(gid, resume) {
+            self.runq.put_tail(gid);
+        }
+    }
+
+    /// The goroutine-side half of readying `gid`; false when it has exited
+    /// meanwhile (then it is not queued).
+    fn mark_runnable(&mut self, gid: Gid, resume: Resume) -> bool {
         self.last_progress = self.steps;
         if let Some(g) = self.g_mut(gid) {
             if g.status == GStatus::Dead {
-                return;
+                return false;
             }
             g.resume = Some(resume);
             g.status = GStatus::Runnable;
             g.waiting_on = None;
         }
-        self.runq.put_tail(gid);
+        true
     }
 
     /// Parks the running goroutine `g` on `obj` (None when it waits on
