@@ -7,7 +7,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { FIRST_RENDER_MARK, OUT, caseIndex, useBrowser } from './harness.mjs';
+import { APP_GALLERY, FIRST_RENDER_MARK, OUT, caseIndex, useBrowser } from './harness.mjs';
 
 /** Slugs of the case files in cases/ (from the built site's index), sorted. */
 const slugsOnDisk = () => caseIndex().map((c) => c.slug).sort();
@@ -22,7 +22,7 @@ async function openPage(viewport, options = {}) {
 
 async function gotoGallery(hash = '#/') {
   await page.goto(browser.server.url + hash);
-  await page.waitForSelector('[data-testid=gallery]');
+  await page.waitForSelector(APP_GALLERY);
 }
 
 describe('gallery', () => {
@@ -78,7 +78,7 @@ describe('gallery', () => {
     assert.ok((await page.locator('.panel--code .code').textContent()).includes('package main'));
     await page.screenshot({ path: join(OUT, 'case.png') });
     await page.goBack();
-    await page.waitForSelector('[data-testid=gallery]');
+    await page.waitForSelector(APP_GALLERY);
   });
 
   test('a case page shows a placeholder until its content arrives', async () => {
@@ -127,7 +127,7 @@ describe('gallery', () => {
     await page.goto(browser.server.url + '#/case/no-such-case');
     await page.waitForSelector('[data-testid=not-found]');
     await page.click('.page--not-found a');
-    await page.waitForSelector('[data-testid=gallery]');
+    await page.waitForSelector(APP_GALLERY);
   });
 });
 
@@ -150,7 +150,7 @@ describe('settings', () => {
     await page.screenshot({ path: join(OUT, 'gallery-dark-zh.png') });
 
     await page.reload();
-    await page.waitForSelector('[data-testid=gallery]');
+    await page.waitForSelector(APP_GALLERY);
     assert.equal(await page.getAttribute('html', 'lang'), 'zh-CN');
     assert.equal(await page.getAttribute('html', 'data-theme'), 'dark');
   });
@@ -177,5 +177,77 @@ describe('narrow screens', () => {
       assert.ok((await overflow()) <= 0, `case page overflows by ${await overflow()} px`);
       await page.screenshot({ path: join(OUT, 'case-mobile.png') });
     }
+  });
+});
+
+describe('prerendered gallery (src/bin/prerender.rs)', () => {
+  /**
+   * Opens `hash` with the page's wasm held back until `release()` is called,
+   * so the test sees what a visitor sees while the wasm is on its way.
+   */
+  async function openHeld(hash, options = {}, stored = null) {
+    await openPage({ width: 1280, height: 720 }, options);
+    if (stored) {
+      // In place before the page's own script reads the settings.
+      await page.addInitScript((value) => localStorage.setItem('gopitfalls.settings', value), stored);
+    }
+    let release;
+    const held = new Promise((resolve) => (release = resolve));
+    await page.route(/gopitfalls-[0-9a-f]+_bg\.wasm$/, async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.goto(browser.server.url + hash, { waitUntil: 'domcontentloaded' });
+    return release;
+  }
+
+  /** The `.app` element's markup, without the prerender's own marker. */
+  const appMarkup = () =>
+    page.evaluate(() => {
+      const app = document.querySelector('.app').cloneNode(true);
+      app.removeAttribute('data-prerendered');
+      return app.outerHTML;
+    });
+
+  const htmlSettings = () =>
+    page.evaluate(() => [document.documentElement.lang, document.documentElement.dataset.theme]);
+
+  for (const { name, options, stored, expect } of [
+    { name: 'English, light', options: {}, stored: null, expect: ['en', 'light'] },
+    { name: 'a Chinese, dark browser', options: { locale: 'zh-CN', colorScheme: 'dark' }, stored: null, expect: ['zh-CN', 'dark'] },
+    { name: 'stored settings over the browser', options: { locale: 'zh-CN' }, stored: 'lang=en;theme=dark', expect: ['en', 'dark'] },
+  ]) {
+    test(`before the wasm runs it is the app's own gallery (${name})`, async () => {
+      const release = await openHeld('#/', options, stored);
+      await page.waitForSelector('.app[data-prerendered] [data-testid=gallery]');
+      assert.equal(await page.evaluate((mark) => performance.getEntriesByName(mark).length, FIRST_RENDER_MARK), 0, 'the app has not started');
+      assert.deepEqual(await htmlSettings(), expect);
+      const before = await appMarkup();
+      release();
+      await page.waitForSelector(APP_GALLERY);
+      assert.equal(await page.locator('[data-prerendered]').count(), 0, 'the prerendered copy and its templates are gone');
+      assert.equal(await page.locator('.app').count(), 1);
+      assert.deepEqual(await htmlSettings(), expect);
+      assert.equal(before, await appMarkup(), 'the prerendered gallery is the markup the app draws');
+    });
+  }
+
+  test('other addresses wait for the app', async () => {
+    const release = await openHeld('#/case/lock-and-full-channel');
+    await page.waitForSelector('template[data-prerendered]', { state: 'attached' });
+    assert.equal(await page.locator('.app').count(), 0, 'no gallery under a case address');
+    release();
+    await page.waitForSelector('[data-testid=case-view][data-slug="lock-and-full-channel"]');
+  });
+
+  test('a card followed before the wasm runs opens when the app starts', async () => {
+    const release = await openHeld('#/');
+    const card = page.locator('.app[data-prerendered] [data-testid=case-card]').nth(1);
+    const slug = await card.getAttribute('data-slug');
+    await card.click();
+    await page.waitForSelector('.app[data-prerendered][aria-busy=true]');
+    release();
+    await page.waitForSelector(`[data-testid=case-view][data-slug="${slug}"] [data-testid=playground]`);
+    assert.equal(await page.locator('[data-prerendered]').count(), 0);
   });
 });

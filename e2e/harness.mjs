@@ -15,6 +15,12 @@ export const ROOT = fileURLToPath(new URL('..', import.meta.url));
 export const DIST = process.env.GOPITFALLS_DIST ?? join(ROOT, 'dist');
 export const OUT = join(ROOT, 'target', 'e2e');
 export const FIRST_RENDER_MARK = 'gopitfalls:first-render';
+/**
+ * The gallery as the running app draws it. Until the wasm has started, the
+ * page shows the gallery prerendered at build time (src/bin/prerender.rs),
+ * whose buttons do nothing yet; tests that act on the gallery wait for this.
+ */
+export const APP_GALLERY = '.app:not([data-prerendered]) [data-testid=gallery]';
 const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
 
 /**

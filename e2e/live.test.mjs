@@ -14,7 +14,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer, connect as netConnect } from 'node:net';
 import { createInterface } from 'node:readline';
 import { join } from 'node:path';
-import { OUT, ROOT, useBrowser } from './harness.mjs';
+import { APP_GALLERY, OUT, ROOT, useBrowser } from './harness.mjs';
 
 const AXE = readFileSync(join(ROOT, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
 const SERVER_BIN = join(ROOT, 'target', 'release', 'epoll-echo');
@@ -53,7 +53,7 @@ describe('live netpoller page', () => {
   test('the app links to it, and it replays the shipped trace', async () => {
     const page = await browser.open();
     await page.goto(browser.server.url + '#/');
-    await page.waitForSelector('[data-testid=gallery]');
+    await page.waitForSelector(APP_GALLERY);
     await page.click('[data-testid=nav-live]');
     await page.waitForSelector('[data-testid=live-page] [data-testid=fd-row]');
     assert.match(page.url(), /live\.html$/);
@@ -97,7 +97,7 @@ describe('live netpoller page', () => {
 
     // The app's language carries over (through its stored settings).
     await page.goto(browser.server.url + '#/');
-    await page.waitForSelector('[data-testid=gallery]');
+    await page.waitForSelector(APP_GALLERY);
     await page.click('[data-testid=lang-zh]');
     await page.waitForSelector('html[lang=zh-CN]');
     await page.click('[data-testid=nav-live]');

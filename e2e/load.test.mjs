@@ -4,6 +4,12 @@
 // as a static host sends it. Budgets: first render within 1 s, a case page
 // ready to step within 2 s, both from navigation start.
 //
+// First render is the browser's own first-contentful-paint: when the visitor
+// first sees the page's content. On the gallery that is the gallery
+// prerendered into index.html at build time (src/bin/prerender.rs, the app's
+// own markup); on a case page it is the app's first render. When the app
+// itself has started (its `gopitfalls:first-render` mark) is reported too.
+//
 // Time is measured and reported (target/e2e/load-metrics.json and the test
 // output), not asserted: a shared 2-core machine makes wall-clock
 // assertions flaky. What is asserted is that the pages load and become
@@ -32,12 +38,28 @@ async function slowVisitor(page) {
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
 }
 
-/** Milliseconds from navigation start to the first-render mark. */
-function firstRender(page) {
+/** Milliseconds from navigation start to the app's first-render mark. */
+function appStarted(page) {
   return page.evaluate((mark) => {
     const [entry] = performance.getEntriesByName(mark);
     return entry ? Math.round(entry.startTime) : null;
   }, FIRST_RENDER_MARK);
+}
+
+/** Milliseconds from navigation start to the first contentful paint. */
+function firstContentfulPaint(page) {
+  return page.evaluate(
+    () =>
+      new Promise((resolve) => {
+        new PerformanceObserver((list, observer) => {
+          const entry = list.getEntriesByName('first-contentful-paint')[0];
+          if (entry) {
+            observer.disconnect();
+            resolve(Math.round(entry.startTime));
+          }
+        }).observe({ type: 'paint', buffered: true });
+      }),
+  );
 }
 
 /** Milliseconds from navigation start until the Step button can be pressed. */
@@ -60,7 +82,7 @@ describe('load budgets on a slow link (10 Mbit/s, 40 ms, CPU ×4, cold cache)', 
       await slowVisitor(page);
       await page.goto(browser.server.url + hash);
       await page.waitForFunction((mark) => performance.getEntriesByName(mark).length > 0, FIRST_RENDER_MARK, { timeout: 30_000 });
-      const entry = { firstRenderMs: await firstRender(page) };
+      const entry = { firstRenderMs: await firstContentfulPaint(page), appStartedMs: await appStarted(page) };
       if (hash !== '#/') entry.readyToStepMs = await readyToStep(page);
       const transfer = await page.evaluate(() =>
         performance.getEntriesByType('resource').reduce((n, r) => n + (r.transferSize || 0), 0),
@@ -74,8 +96,10 @@ describe('load budgets on a slow link (10 Mbit/s, 40 ms, CPU ×4, cold cache)', 
     const verdict = (ms, budget) => (ms <= budget ? `within ${budget} ms` : `OVER the ${budget} ms budget`);
     for (const [name, r] of Object.entries(results)) {
       assert.ok(r.firstRenderMs !== null, `${name}: the first render happened`);
+      assert.ok(r.appStartedMs !== null, `${name}: the app started`);
       console.log(
         `load budget: ${name}: first render ${r.firstRenderMs} ms (${verdict(r.firstRenderMs, FIRST_RENDER_BUDGET_MS)})` +
+          `, app started ${r.appStartedMs} ms` +
           (r.readyToStepMs !== undefined
             ? `, ready to step ${r.readyToStepMs} ms (${verdict(r.readyToStepMs, READY_TO_STEP_BUDGET_MS)})`
             : '') +

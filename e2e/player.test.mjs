@@ -9,7 +9,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { OUT, ROOT, caseIndex, selectGo, showFix, useBrowser } from './harness.mjs';
+import { APP_GALLERY, OUT, ROOT, caseIndex, selectGo, showFix, useBrowser } from './harness.mjs';
 
 const browser = useBrowser();
 let page;
@@ -220,7 +220,7 @@ describe('player', () => {
     assert.equal(await page.getAttribute('[data-testid=step]', 'aria-disabled'), 'true');
     // Leaving the page focuses the next page's heading.
     await page.click('.breadcrumb__back');
-    await page.waitForSelector('[data-testid=gallery]');
+    await page.waitForSelector(APP_GALLERY);
     await settle();
     assert.equal(await page.evaluate(() => document.activeElement.tagName), 'H1');
   });
@@ -382,7 +382,7 @@ describe('player', () => {
       for (const v of await seriousViolations(label)) found.push({ page: label, ...v });
     };
     await page.goto(browser.server.url + '#/');
-    await page.waitForSelector('[data-testid=gallery]');
+    await page.waitForSelector(APP_GALLERY);
     await check('gallery light en');
     await openCase(slugFor(4));
     await check('case 4 before stepping, light en');
@@ -403,7 +403,7 @@ describe('player', () => {
     await check('case 4 after 12 steps, dark 中文');
     await page.screenshot({ path: join(OUT, 'player-axe-dark-zh.png') });
     await page.goto(browser.server.url + '#/');
-    await page.waitForSelector('[data-testid=gallery]');
+    await page.waitForSelector(APP_GALLERY);
     await check('gallery dark 中文');
     await page.click('[data-testid=theme-toggle]');
     await page.waitForSelector('html[data-theme=light]');

@@ -57,11 +57,12 @@ pub fn App(props: &AppProps) -> Html {
     {
         // A new page starts at its top, with focus on its heading (not on
         // the link that left the last page, nor on nothing); the first
-        // page leaves focus where the browser puts it.
+        // page leaves scrolling and focus where the browser put them (a
+        // visitor may have scrolled the prerendered gallery already).
         let arrived = use_mut_ref(|| false);
         use_effect_with((state.route.clone(), state.visit), move |_| {
-            platform::scroll_to_top();
             if *arrived.borrow() {
+                platform::scroll_to_top();
                 platform::focus_main_heading();
             }
             *arrived.borrow_mut() = true;

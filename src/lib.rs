@@ -45,6 +45,7 @@ pub fn start() {
         initial.settings.language = options.lang.unwrap_or(initial.settings.language);
         initial.settings.theme = options.theme.unwrap_or(initial.settings.theme);
     }
+    platform::remove_prerendered();
     yew::Renderer::<App>::with_props(AppProps {
         initial,
         cases: cases::all(),

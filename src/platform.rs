@@ -180,6 +180,26 @@ pub fn apply_settings(settings: Settings, persist: bool) {
     }
 }
 
+/// Takes away the gallery prerendered at build time (`src/bin/prerender.rs`):
+/// its templates and the copy index.html's script showed, so the app's own
+/// rendering of the same markup replaces it in the same task, with no frame
+/// drawn in between.
+pub fn remove_prerendered() {
+    let Some(document) = web_sys::window().and_then(|window| window.document()) else {
+        return;
+    };
+    if let Ok(nodes) = document.query_selector_all("[data-prerendered]") {
+        for i in 0..nodes.length() {
+            if let Some(element) = nodes
+                .get(i)
+                .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
+            {
+                element.remove();
+            }
+        }
+    }
+}
+
 /// Scrolls to the top, so opening a case does not land mid-page.
 pub fn scroll_to_top() {
     if let Some(window) = web_sys::window() {
