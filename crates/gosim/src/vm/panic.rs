@@ -287,13 +287,29 @@ impl Vm {
 
     fn crash_panic(&mut self, g: &Goroutine) {
         let mut out = String::new();
+        // Since Go 1.25 a panic whose value is the very interface value of
+        // the panic before it (`panic(r)` after `r := recover()`) is not
+        // printed again: the earlier one says it was repanicked. Go
+        // compares the two interface words; gosim compares the shared box.
+        let fold = self.cfg.go_version.repanic_folded();
+        let repanicked = |i: usize| {
+            fold && g
+                .panics
+                .get(i + 1)
+                .is_some_and(|next| same_box(&g.panics[i].value, &next.value))
+        };
         for (i, p) in g.panics.iter().enumerate() {
+            if i > 0 && repanicked(i - 1) {
+                continue;
+            }
             if i > 0 {
                 out.push('\t');
             }
             out.push_str("panic: ");
             out.push_str(&p.text);
-            if p.recovered {
+            if p.recovered && repanicked(i) {
+                out.push_str(" [recovered, repanicked]");
+            } else if p.recovered {
                 out.push_str(" [recovered]");
             }
             out.push('\n');
@@ -384,4 +400,13 @@ fn trace_text(prog: &Program, index: &LineIndex, g: &Goroutine, text: &mut Strin
         ));
     }
     text.push('\n');
+}
+
+/// Whether two panic values are one interface value (the same box), as
+/// Go's runtime tells a repanic from a new panic.
+fn same_box(a: &Value, b: &Value) -> bool {
+    match (a, b) {
+        (Value::Iface(x), Value::Iface(y)) => Rc::ptr_eq(x, y),
+        _ => false,
+    }
 }
