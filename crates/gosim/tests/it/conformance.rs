@@ -562,3 +562,32 @@ fn every_case_program_is_recorded() {
         problems.join("\n  ")
     );
 }
+
+/// The recordings show Go 1.21 and 1.27; the fold of a repanic into one
+/// `[recovered, repanicked]` line came with Go 1.25.0 (its runtime/panic.go
+/// has it, 1.24.11's does not), so the switch must fall between 1.24 and 1.25.
+#[test]
+fn repanicked_form_starts_with_go_1_25() {
+    let src = program_source("crates/gosim/tests/corpus/panic_repanicked_recovered.go")
+        .expect("corpus program");
+    for (label, folded) in [
+        ("1.22", false),
+        ("1.24", false),
+        ("1.25", true),
+        ("1.26", true),
+    ] {
+        let config = RunConfig {
+            go_version: GoVersion::parse(label).expect("modelled version"),
+            ..Default::default()
+        };
+        let got = gosim::run(&src, &config);
+        let stderr = String::from_utf8_lossy(&got.stderr);
+        let head = stderr_head(&stderr);
+        let want = if folded {
+            "panic: boom [recovered, repanicked]\n\n"
+        } else {
+            "panic: boom [recovered]\n\tpanic: boom\n\n"
+        };
+        assert_eq!(head, want, "Go {label}");
+    }
+}
