@@ -402,11 +402,20 @@ fn trace_text(prog: &Program, index: &LineIndex, g: &Goroutine, text: &mut Strin
     text.push('\n');
 }
 
-/// Whether two panic values are one interface value (the same box), as
-/// Go's runtime tells a repanic from a new panic.
+/// Whether two panic values are one interface value, as Go's runtime
+/// tells a repanic from a new panic: the same box, or equal booleans or
+/// integers below 256, which Go boxes in shared static storage.
 fn same_box(a: &Value, b: &Value) -> bool {
     match (a, b) {
-        (Value::Iface(x), Value::Iface(y)) => Rc::ptr_eq(x, y),
+        (Value::Iface(x), Value::Iface(y)) => {
+            Rc::ptr_eq(x, y)
+                || x.0 == y.0
+                    && match (&x.1, &y.1) {
+                        (Value::Int(i), Value::Int(j)) => i == j && (0..256).contains(i),
+                        (Value::Bool(p), Value::Bool(q)) => p == q,
+                        _ => false,
+                    }
+        }
         _ => false,
     }
 }
