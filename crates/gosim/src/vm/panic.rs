@@ -376,7 +376,19 @@ impl Vm {
 /// Appends simplified stack frames of `g`, and the blank line after them,
 /// to `text`.
 fn trace_text(prog: &Program, index: &LineIndex, g: &Goroutine, text: &mut String) {
-    for f in g.frames.iter().rev() {
+    // Go prints the 50 innermost and 50 outermost frames of a deep stack
+    // and says how many it left out between them.
+    const INNER: usize = 50;
+    const OUTER: usize = 50;
+    let n = g.frames.len();
+    let elided = n.saturating_sub(INNER + OUTER);
+    for (k, f) in g.frames.iter().rev().enumerate() {
+        if elided > 0 && k >= INNER && k < INNER + elided {
+            if k == INNER {
+                text.push_str(&format!("...{} frames elided...\n", elided));
+            }
+            continue;
+        }
         let code = &prog.funcs[f.fid as usize];
         if code.name == "runtime.main" {
             continue;
