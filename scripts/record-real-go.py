@@ -232,6 +232,10 @@ def run_once(go: Path, cache: Path, version: str, lang: str, source: str, timeou
         # Scrub the temporary paths (build output and stack frames mention them).
         stderr = stderr.replace(str(tmpdir).encode(), b".")
         stderr = re.sub(rb"/tmp/go-build\d+", b"$WORK", stderr)
+        # And the toolchain's own directory (a runtime throw lists its
+        # frames), which is wherever this machine installed it.
+        for goroot in {go.parent.parent, go.resolve().parent.parent}:
+            stderr = stderr.replace(str(goroot).encode(), b"$GOROOT")
 
     exit_code = None if timed_out else rc
     headers = [h.decode("utf-8", "replace") for h in GOROUTINE_HEADER.findall(stderr)]
