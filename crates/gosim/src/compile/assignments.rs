@@ -690,20 +690,12 @@ impl<'a> Compiler<'a> {
                 if c.is_invalid() {
                     return CommaOk::Failed;
                 }
-                match self.types.ukind(c.ty).clone() {
-                    TypeKind::Chan(_, elem) => {
+                match self.chan_elem(&c, ch, ch.span, true) {
+                    Some(elem) => {
                         self.emit(Op::Recv { comma_ok: true });
                         CommaOk::Pushed(elem, wk::UNTYPED_BOOL)
                     }
-                    _ => {
-                        errorf!(
-                            self,
-                            r.span,
-                            "invalid operation: cannot receive from non-channel {}",
-                            self.describe(&c, ch)
-                        );
-                        CommaOk::No
-                    }
+                    None => CommaOk::Failed,
                 }
             }
             _ => CommaOk::No,

@@ -22,6 +22,34 @@ use std::rc::Rc;
 
 impl<'a> Compiler<'a> {
     /// Evaluates a constant expression without emitting code.
+    /// The element type of channel operand `ch` (the value of `e`) for a
+    /// receive (`recv`) or a send, as types2's `chanElem` (Go 1.25+) checks
+    /// it: otherwise reports the error at `pos` in its wording, which names
+    /// the offending type before the operand, and returns `None`.
+    pub(super) fn chan_elem(
+        &mut self,
+        ch: &Operand,
+        e: &Expr,
+        pos: Span,
+        recv: bool,
+    ) -> Option<TypeId> {
+        let cause = match self.types.ukind(ch.ty).clone() {
+            TypeKind::Chan(ChanDir::Send, _) if recv => "send-only channel",
+            TypeKind::Chan(ChanDir::Recv, _) if !recv => "receive-only channel",
+            TypeKind::Chan(_, elem) => return Some(elem),
+            _ => "non-channel",
+        };
+        let verb = if recv { "receive from" } else { "send to" };
+        errorf!(
+            self,
+            pos,
+            "invalid operation: cannot {verb} {cause} {} {}",
+            self.tn(ch.ty),
+            self.describe(ch, e)
+        );
+        None
+    }
+
     pub(super) fn const_eval(&mut self, e: &Expr) -> Option<(ConstVal, TypeId)> {
         self.fns.push(FnCtx::new("const".into(), e.span));
         self.push_scope();
@@ -418,28 +446,12 @@ impl<'a> Compiler<'a> {
                 if ch.is_invalid() {
                     return ch;
                 }
-                match self.types.ukind(ch.ty).clone() {
-                    TypeKind::Chan(dir, elem) => {
-                        if dir == ChanDir::Send {
-                            errorf!(
-                                self,
-                                span,
-                                "invalid operation: cannot receive from send-only channel {}",
-                                self.describe(&ch, x)
-                            );
-                        }
+                match self.chan_elem(&ch, x, x.span, true) {
+                    Some(elem) => {
                         self.emit(Op::Recv { comma_ok: false });
                         Operand::value(elem, span)
                     }
-                    _ => {
-                        errorf!(
-                            self,
-                            span,
-                            "invalid operation: cannot receive from non-channel {}",
-                            self.describe(&ch, x)
-                        );
-                        Operand::invalid(span)
-                    }
+                    None => Operand::invalid(span),
                 }
             }
             _ => {
