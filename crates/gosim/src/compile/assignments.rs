@@ -351,13 +351,26 @@ impl<'a> Compiler<'a> {
         }
         let su = self.types.underlying(src);
         let du = self.types.underlying(dst);
-        if su == du && (!self.types.is_named(src) || !self.types.is_named(dst)) {
+        // Predeclared types are named types too: a MyInt is not assignable
+        // to int.
+        let named = |t: TypeId| {
+            self.types.is_named(t)
+                || matches!(
+                    self.types.kind(t),
+                    TypeKind::Bool
+                        | TypeKind::Int(_)
+                        | TypeKind::Float64
+                        | TypeKind::Float32
+                        | TypeKind::String
+                )
+        };
+        if su == du && (!named(src) || !named(dst)) {
             return true;
         }
         if let (TypeKind::Chan(ChanDir::Both, e1), TypeKind::Chan(_, e2)) =
             (self.types.kind(su), self.types.kind(du))
         {
-            if e1 == e2 && (!self.types.is_named(src) || !self.types.is_named(dst)) {
+            if e1 == e2 && (!named(src) || !named(dst)) {
                 return true;
             }
         }
