@@ -207,7 +207,12 @@ pub fn remove_prerendered() {
 pub fn hide_editor() {
     if let Some(editor) = web_sys::window()
         .and_then(|window| window.document())
-        .and_then(|document| document.query_selector("textarea.editor__text").ok().flatten())
+        .and_then(|document| {
+            document
+                .query_selector("textarea.editor__text")
+                .ok()
+                .flatten()
+        })
     {
         let _ = editor.set_attribute("hidden", "");
     }

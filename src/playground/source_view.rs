@@ -274,7 +274,14 @@ mod tests {
         let classes: Vec<Option<&str>> = lines[0].iter().map(|s| s.class).collect();
         assert_eq!(
             classes,
-            vec![Some("tok-kw"), None, Some("tok-op"), None, Some("tok-num"), None]
+            vec![
+                Some("tok-kw"),
+                None,
+                Some("tok-op"),
+                None,
+                Some("tok-num"),
+                None
+            ]
         );
         let text: String = lines[0].iter().map(|s| s.text.as_str()).collect();
         assert_eq!(text, deep.trim_end());

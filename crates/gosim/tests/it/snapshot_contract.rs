@@ -314,7 +314,11 @@ fn a_huge_string_is_pictured_by_its_start() {
     while !s.is_ended() && s.position() < 200 {
         s.run(1);
         let snap = s.snapshot();
-        let pictures = snap.goroutines.iter().flat_map(|g| &g.frames).flat_map(|f| &f.locals);
+        let pictures = snap
+            .goroutines
+            .iter()
+            .flat_map(|g| &g.frames)
+            .flat_map(|f| &f.locals);
         for l in pictures.filter(|l| l.name == "s") {
             assert!(l.value.len() <= 1024 + 3, "{} bytes", l.value.len());
             if l.value.len() > longest.len() {
@@ -322,6 +326,9 @@ fn a_huge_string_is_pictured_by_its_start() {
             }
         }
     }
-    assert!(longest.starts_with("abab") && longest.ends_with("ab..."), "{longest}");
+    assert!(
+        longest.starts_with("abab") && longest.ends_with("ab..."),
+        "{longest}"
+    );
     assert!(s.snapshot().stderr.contains("16777216"));
 }
