@@ -266,7 +266,7 @@ impl Vm {
             // runnext is never a phantom, but the fairness check comes first.
             #[allow(clippy::manual_is_multiple_of)]
             let fairness = q.schedtick % crate::runtime::sched::GLOBAL_FAIRNESS_TICKS == 0;
-            if !(fairness && !q.global.is_empty()) {
+            if !fairness || q.global.is_empty() {
                 return Some(g);
             }
         }
