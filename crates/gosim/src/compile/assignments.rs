@@ -351,13 +351,26 @@ impl<'a> Compiler<'a> {
         }
         let su = self.types.underlying(src);
         let du = self.types.underlying(dst);
-        if su == du && (!self.types.is_named(src) || !self.types.is_named(dst)) {
+        // Predeclared types are named types too: a MyInt is not assignable
+        // to int.
+        let named = |t: TypeId| {
+            self.types.is_named(t)
+                || matches!(
+                    self.types.kind(t),
+                    TypeKind::Bool
+                        | TypeKind::Int(_)
+                        | TypeKind::Float64
+                        | TypeKind::Float32
+                        | TypeKind::String
+                )
+        };
+        if su == du && (!named(src) || !named(dst)) {
             return true;
         }
         if let (TypeKind::Chan(ChanDir::Both, e1), TypeKind::Chan(_, e2)) =
             (self.types.kind(su), self.types.kind(du))
         {
-            if e1 == e2 && (!self.types.is_named(src) || !self.types.is_named(dst)) {
+            if e1 == e2 && (!named(src) || !named(dst)) {
                 return true;
             }
         }
@@ -690,20 +703,12 @@ impl<'a> Compiler<'a> {
                 if c.is_invalid() {
                     return CommaOk::Failed;
                 }
-                match self.types.ukind(c.ty).clone() {
-                    TypeKind::Chan(_, elem) => {
+                match self.chan_elem(&c, ch, ch.span, true) {
+                    Some(elem) => {
                         self.emit(Op::Recv { comma_ok: true });
                         CommaOk::Pushed(elem, wk::UNTYPED_BOOL)
                     }
-                    _ => {
-                        errorf!(
-                            self,
-                            r.span,
-                            "invalid operation: cannot receive from non-channel {}",
-                            self.describe(&c, ch)
-                        );
-                        CommaOk::No
-                    }
+                    None => CommaOk::Failed,
                 }
             }
             _ => CommaOk::No,

@@ -22,6 +22,34 @@ use std::rc::Rc;
 
 impl<'a> Compiler<'a> {
     /// Evaluates a constant expression without emitting code.
+    /// The element type of channel operand `ch` (the value of `e`) for a
+    /// receive (`recv`) or a send, as types2's `chanElem` (Go 1.25+) checks
+    /// it: otherwise reports the error at `pos` in its wording, which names
+    /// the offending type before the operand, and returns `None`.
+    pub(super) fn chan_elem(
+        &mut self,
+        ch: &Operand,
+        e: &Expr,
+        pos: Span,
+        recv: bool,
+    ) -> Option<TypeId> {
+        let cause = match self.types.ukind(ch.ty).clone() {
+            TypeKind::Chan(ChanDir::Send, _) if recv => "send-only channel",
+            TypeKind::Chan(ChanDir::Recv, _) if !recv => "receive-only channel",
+            TypeKind::Chan(_, elem) => return Some(elem),
+            _ => "non-channel",
+        };
+        let verb = if recv { "receive from" } else { "send to" };
+        errorf!(
+            self,
+            pos,
+            "invalid operation: cannot {verb} {cause} {} {}",
+            self.tn(ch.ty),
+            self.describe(ch, e)
+        );
+        None
+    }
+
     pub(super) fn const_eval(&mut self, e: &Expr) -> Option<(ConstVal, TypeId)> {
         self.fns.push(FnCtx::new("const".into(), e.span));
         self.push_scope();
@@ -418,28 +446,12 @@ impl<'a> Compiler<'a> {
                 if ch.is_invalid() {
                     return ch;
                 }
-                match self.types.ukind(ch.ty).clone() {
-                    TypeKind::Chan(dir, elem) => {
-                        if dir == ChanDir::Send {
-                            errorf!(
-                                self,
-                                span,
-                                "invalid operation: cannot receive from send-only channel {}",
-                                self.describe(&ch, x)
-                            );
-                        }
+                match self.chan_elem(&ch, x, x.span, true) {
+                    Some(elem) => {
                         self.emit(Op::Recv { comma_ok: false });
                         Operand::value(elem, span)
                     }
-                    _ => {
-                        errorf!(
-                            self,
-                            span,
-                            "invalid operation: cannot receive from non-channel {}",
-                            self.describe(&ch, x)
-                        );
-                        Operand::invalid(span)
-                    }
+                    None => Operand::invalid(span),
                 }
             }
             _ => {
@@ -630,7 +642,14 @@ impl<'a> Compiler<'a> {
                 (t, false)
             }
             _ => {
-                if lo.ty != ro.ty {
+                // A comparison needs only one operand assignable to the
+                // other's type (a chan int with a <-chan int, a named type
+                // with its unnamed underlying type), as types2's
+                // `comparison` checks; arithmetic needs identical types.
+                let assignable = cmp.is_some()
+                    && (self.identical_or_assignable(lo.ty, ro.ty)
+                        || self.identical_or_assignable(ro.ty, lo.ty));
+                if lo.ty != ro.ty && !assignable {
                     // Interfaces compare with values implementing them; nil-able
                     // values compare with nil.
                     let li = self.types.is_interface(lo.ty);
@@ -653,9 +672,12 @@ impl<'a> Compiler<'a> {
                     if !(lo.ty == wk::UNTYPED_BOOL && self.types.is_bool(ro.ty)
                         || ro.ty == wk::UNTYPED_BOOL && self.types.is_bool(lo.ty))
                     {
+                        // types2 reports a comparison's mismatch at the
+                        // right operand: only it reveals the mismatch.
+                        let at = if cmp.is_some() { r.span } else { span };
                         errorf!(
                             self,
-                            span,
+                            at,
                             "invalid operation: {} (mismatched types {} and {})",
                             self.text(span),
                             self.tn(lo.ty),
@@ -678,7 +700,7 @@ impl<'a> Compiler<'a> {
             self.emit(Op::Swap);
         }
         if let Some(cmp) = cmp {
-            return self.comparison(cmp, op, ty, &lo, &ro, l, span);
+            return self.comparison(cmp, op, ty, &lo, &ro, span);
         }
         let nk = self.num_kind(ty);
         // Not a comparison, so `arith` is set; `filter` keeps it only where
@@ -799,6 +821,16 @@ impl<'a> Compiler<'a> {
             Err(msg) => {
                 if msg.starts_with("invalid operation: division") {
                     self.error(r.span, "invalid operation: division by zero");
+                } else if is_cmp && msg.contains(" not defined on ") {
+                    // A comparison words it as the non-constant one does.
+                    errorf!(
+                        self,
+                        span,
+                        "invalid operation: {} (operator {} not defined on {})",
+                        self.text(span),
+                        op.as_str(),
+                        self.kind_string(ty)
+                    );
                 } else {
                     errorf!(self, span, "{} ({})", msg, self.text(span));
                 }
@@ -818,7 +850,6 @@ impl<'a> Compiler<'a> {
         ty: TypeId,
         lo: &Operand,
         ro: &Operand,
-        l: &Expr,
         span: Span,
     ) -> Operand {
         let ordered = !matches!(cmp, CmpOp::Eq | CmpOp::Ne);
@@ -859,7 +890,7 @@ impl<'a> Compiler<'a> {
                 "invalid operation: {} (operator {} not defined on {})",
                 self.text(span),
                 op.as_str(),
-                self.describe(lo, l).split(" (").next().unwrap_or("")
+                self.kind_string(lo.ty)
             );
             return Operand::invalid(span);
         }
@@ -893,6 +924,22 @@ impl<'a> Compiler<'a> {
         };
         self.emit(Op::Cmp(cmp, k));
         Operand::value(wk::UNTYPED_BOOL, span)
+    }
+
+    /// How types2's `kindString` names a type in "operator not defined"
+    /// causes: the kind of a composite type, the type itself otherwise.
+    fn kind_string(&self, t: TypeId) -> String {
+        match self.types.ukind(t) {
+            TypeKind::Array(..) => "array".into(),
+            TypeKind::Slice(_) => "slice".into(),
+            TypeKind::Struct(_) => "struct".into(),
+            TypeKind::Pointer(_) => "pointer".into(),
+            TypeKind::Func(_) => "func".into(),
+            TypeKind::Interface(_) => "interface".into(),
+            TypeKind::Map(..) => "map".into(),
+            TypeKind::Chan(..) => "chan".into(),
+            _ => self.tn(t),
+        }
     }
 
     /// Checks that a constant operand converts to the other operand's type.

@@ -360,8 +360,8 @@ impl<'a> Compiler<'a> {
                     errorf!(
                         self,
                         subject.span,
-                        "invalid operation: range {} receive from send-only channel {}",
-                        self.text(subject.span),
+                        "cannot range over {}: receive from send-only channel {}",
+                        self.describe(&so, subject),
                         self.tn(sty)
                     );
                 }

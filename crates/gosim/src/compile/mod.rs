@@ -884,6 +884,10 @@ impl<'a> Compiler<'a> {
             paths,
             natives: self.natives,
             source: user_text.to_string(),
+            imports_os: self
+                .packages
+                .iter()
+                .any(|p| matches!(p.path.as_str(), "fmt" | "os" | "log" | "net")),
         }
     }
 }

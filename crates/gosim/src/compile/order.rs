@@ -16,7 +16,7 @@
 //! It changes only statements where a plain operand comes before such an
 //! operand in source order; elsewhere the two orders agree.
 
-use crate::compile::{Compiler, Mode, Sym};
+use crate::compile::{Builtin, Compiler, Mode, Sym};
 use crate::syntax::ast::{AssignOp, BinaryOp, Expr, ExprKind, GenDecl, Stmt, StmtKind, UnaryOp};
 use crate::types::TypeId;
 use crate::vm::op::Op;
@@ -141,7 +141,7 @@ impl<'a> Compiler<'a> {
                 for a in args {
                     self.order_walk(a, false, w);
                 }
-                if real_call {
+                if real_call || self.is_ordered_builtin(func) {
                     self.order_unit(e, root, w);
                 }
             }
@@ -224,6 +224,34 @@ impl<'a> Compiler<'a> {
             | ExprKind::Star(_) => false,
             _ => true,
         }
+    }
+
+    /// Whether `f(...)` is a builtin that gc's order pass copies at its
+    /// place like a call (OLEN, OCAP, OCOPY, OMAKE*, OMAX, OMIN, ONEW,
+    /// OAPPEND, ORECOVERFP): `fmt.Println(len(ch), <-ch)` reads the length
+    /// before the receive, unlike a plain variable.
+    fn is_ordered_builtin(&self, func: &Expr) -> bool {
+        let mut f = func;
+        while let ExprKind::Paren(x) = &f.kind {
+            f = x;
+        }
+        let ExprKind::Ident(id) = &f.kind else {
+            return false;
+        };
+        matches!(
+            self.peek_sym(&id.name),
+            Some(Sym::Builtin(
+                Builtin::Len
+                    | Builtin::Cap
+                    | Builtin::Copy
+                    | Builtin::Make
+                    | Builtin::Max
+                    | Builtin::Min
+                    | Builtin::New
+                    | Builtin::Append
+                    | Builtin::Recover
+            ))
+        )
     }
 
     fn is_package(&self, x: &Expr) -> bool {

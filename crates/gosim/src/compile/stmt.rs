@@ -9,8 +9,8 @@ use crate::compile::expr::strip_parens;
 use crate::compile::{Compiler, Mode, Sym};
 use crate::syntax::ast::{AssignOp, BinaryOp, Block, Expr, ExprKind, Lit, Stmt, StmtKind, UnaryOp};
 use crate::syntax::span::Span;
+use crate::types::TypeKind;
 use crate::types::{well_known as wk, TypeId};
-use crate::types::{ChanDir, TypeKind};
 use crate::vm::op::Op;
 use crate::vm::value::Value;
 
@@ -54,26 +54,10 @@ impl<'a> Compiler<'a> {
                 if c.is_invalid() {
                     return;
                 }
-                match self.types.ukind(c.ty).clone() {
-                    TypeKind::Chan(dir, elem) => {
-                        if dir == ChanDir::Recv {
-                            errorf!(
-                                self,
-                                s.span,
-                                "invalid operation: cannot send to receive-only channel {}",
-                                self.describe(&c, chan)
-                            );
-                        }
-                        let v = self.expr_for(value, elem);
-                        self.assign_to(v, value, elem, "send");
-                        self.emit(Op::Send);
-                    }
-                    _ => errorf!(
-                        self,
-                        s.span,
-                        "invalid operation: cannot send to non-channel {}",
-                        self.describe(&c, chan)
-                    ),
+                if let Some(elem) = self.chan_elem(&c, chan, s.span, false) {
+                    let v = self.expr_for(value, elem);
+                    self.assign_to(v, value, elem, "send");
+                    self.emit(Op::Send);
                 }
             }
             StmtKind::IncDec { target, inc } => {

@@ -15,7 +15,7 @@ use crate::syntax::ast::{
     AssignOp, CaseClause, CommClause, Expr, ExprKind, Ident, Stmt, StmtKind, TypeCaseClause,
     UnaryOp,
 };
-use crate::types::{well_known as wk, TypeId, TypeKind};
+use crate::types::{well_known as wk, TypeId};
 use crate::vm::op::{CmpOp, NumKind, Op, SelectDir};
 use crate::vm::value::Value;
 
@@ -319,21 +319,18 @@ impl<'a> Compiler<'a> {
             match &comm.kind {
                 StmtKind::Send { chan, value } => {
                     let ch = self.value(chan);
-                    match self.types.ukind(ch.ty).clone() {
-                        TypeKind::Chan(_, elem) => {
+                    let elem = if ch.is_invalid() {
+                        None
+                    } else {
+                        self.chan_elem(&ch, chan, comm.span, false)
+                    };
+                    match elem {
+                        Some(elem) => {
                             let v = self.expr(value);
                             self.assign_to(v, value, elem, "send");
                             descs.push(Some((SelectDir::Send, elem)));
                         }
-                        _ => {
-                            if !ch.is_invalid() {
-                                errorf!(
-                                    self,
-                                    chan.span,
-                                    "invalid operation: cannot send to non-channel {}",
-                                    self.describe(&ch, chan)
-                                );
-                            }
+                        None => {
                             self.emit(Op::Push(Value::Nil));
                             descs.push(Some((SelectDir::Send, wk::INVALID)));
                         }
@@ -344,22 +341,12 @@ impl<'a> Compiler<'a> {
                     match recv {
                         Some(ch_expr) => {
                             let ch = self.value(ch_expr);
-                            match self.types.ukind(ch.ty).clone() {
-                                TypeKind::Chan(_, elem) => {
-                                    descs.push(Some((SelectDir::Recv, elem)))
-                                }
-                                _ => {
-                                    if !ch.is_invalid() {
-                                        errorf!(
-                                            self,
-                                            ch_expr.span,
-                                            "invalid operation: cannot receive from non-channel {}",
-                                            self.describe(&ch, ch_expr)
-                                        );
-                                    }
-                                    descs.push(Some((SelectDir::Recv, wk::INVALID)));
-                                }
-                            }
+                            let elem = if ch.is_invalid() {
+                                None
+                            } else {
+                                self.chan_elem(&ch, ch_expr, ch_expr.span, true)
+                            };
+                            descs.push(Some((SelectDir::Recv, elem.unwrap_or(wk::INVALID))));
                         }
                         None => {
                             self.error(

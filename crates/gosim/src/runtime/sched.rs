@@ -66,20 +66,19 @@ impl RunQueue {
     }
 
     /// The run queue as real Go (GOMAXPROCS=1) has it when `main.main`
-    /// starts: `schedtick` is [`SCHEDTICK_AT_MAIN`] and, with the Go 1.27
-    /// toolchain, one goroutine of the runtime's own waits in the local run
-    /// queue (the Go 1.21 toolchain has none: pass `None`). `runtime_g`
-    /// stands for it: when [`RunQueue::find_runnable`] returns it, the VM
-    /// drops it (it does nothing a program can observe; the pick still
-    /// counted a tick) and picks again. With this start state the order in
-    /// which hundreds of goroutines run, once they overflow into the global
-    /// queue, is exactly real Go's (measured for 300 to 2000 goroutines with
-    /// go1.27.3 and 600 with go1.21.13); from an empty queue it differs as
-    /// soon as the global queue is involved.
-    pub fn at_main_start(runtime_g: Option<Gid>) -> Self {
+    /// starts: `schedtick` is [`SCHEDTICK_AT_MAIN`] and `runtime_gs`, the
+    /// runtime's own goroutines, wait in the local run queue: one with the
+    /// Go 1.23+ toolchains, and one more when the program links package os
+    /// (measured with go1.27.3 and go1.21.13). Each stands for a goroutine
+    /// that does nothing a program can observe: when
+    /// [`RunQueue::find_runnable`] returns one, the VM drops it (the pick
+    /// still counted a tick) and picks again. They hold their places in the
+    /// queue until picked, so once hundreds of goroutines overflow into the
+    /// global queue the order in which they run is exactly real Go's.
+    pub fn at_main_start(runtime_gs: &[Gid]) -> Self {
         RunQueue {
             runnext: None,
-            runq: runtime_g.into_iter().collect(),
+            runq: runtime_gs.iter().copied().collect(),
             global: VecDeque::new(),
             schedtick: SCHEDTICK_AT_MAIN,
         }
@@ -274,7 +273,7 @@ mod tests {
         let mut overflowed = false;
         for seed in 1..=40u64 {
             let mut rng = seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1;
-            let mut q = RunQueue::at_main_start(Some(Gid::MAX - 1));
+            let mut q = RunQueue::at_main_start(&[Gid::MAX - 1]);
             let mut queued: Vec<Gid> = vec![Gid::MAX - 1];
             let mut waiting: Vec<Gid> = (1..=600).collect();
             for step in 0..3000 {

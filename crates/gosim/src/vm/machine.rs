@@ -342,12 +342,9 @@ impl Vm {
         main.status = GStatus::Running;
         vm.gs.push(Rc::new(main));
         // main is running, with the run queue as real Go has it then.
-        let phantom = if vm.cfg.go_version.sync_timers() {
-            Some(RUNTIME_PHANTOM_GID)
-        } else {
-            None
-        };
-        vm.runq = RunQueue::at_main_start(phantom);
+        let phantoms =
+            usize::from(vm.cfg.go_version.sync_timers()) + usize::from(vm.prog.imports_os);
+        vm.runq = RunQueue::at_main_start(&[RUNTIME_PHANTOM_GID; 2][..phantoms]);
         vm.current = Some(MAIN_GID);
         vm
     }

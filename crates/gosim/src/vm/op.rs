@@ -390,4 +390,8 @@ pub struct Program {
     pub natives: Vec<crate::vm::natives::Native>,
     /// The user's source, for display.
     pub source: String,
+    /// Whether real Go would link package os (the program imports fmt, os,
+    /// log or net): its init leaves one more runtime goroutine queued when
+    /// `main.main` starts.
+    pub imports_os: bool,
 }

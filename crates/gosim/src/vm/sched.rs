@@ -7,6 +7,8 @@
 //! list of choices.
 
 use super::goroutine::{GStatus, Goroutine};
+use std::collections::VecDeque;
+
 use super::machine::{Ending, Exec, Vm, MAIN_GID, RUNTIME_PHANTOM_GID};
 use crate::runtime::Gid;
 use crate::schedule::{Point, Stepper};
@@ -108,21 +110,19 @@ impl Vm {
                 q.global.get(r - next - q.runq.len()).copied()
             }
         };
-        // Raw positions to skip: the heads of the three queues are the
-        // only places `first` and the phantom can be.
-        let heads = [0, next, next + q.runq.len()];
-        let mut skips: Vec<usize> = Vec::with_capacity(2);
-        for h in heads {
-            if let Some(g) = at(h) {
-                let queue_head = (h == 0 && next == 1)
-                    || (h == next && !q.runq.is_empty())
-                    || (h == next + q.runq.len() && !q.global.is_empty());
-                if queue_head
-                    && (Some(g) == first || g == RUNTIME_PHANTOM_GID)
-                    && !skips.contains(&h)
-                {
-                    skips.push(h);
-                }
+        // Raw positions to skip, in ascending order: the phantoms leading
+        // the local and the global queue, and `first`, which is runnext or
+        // the first goroutine after the phantoms of one of the two queues.
+        let lead = |d: &VecDeque<Gid>| d.iter().take_while(|&&g| g == RUNTIME_PHANTOM_GID).count();
+        let mut skips: Vec<usize> = Vec::with_capacity(6);
+        if next == 1 && q.runnext == first {
+            skips.push(0);
+        }
+        for (base, d) in [(next, &q.runq), (next + q.runq.len(), &q.global)] {
+            let n = lead(d);
+            skips.extend(base..base + n);
+            if first.is_some() && d.get(n).copied() == first {
+                skips.push(base + n);
             }
         }
         let mut r = j;
@@ -171,11 +171,16 @@ impl Vm {
                     self.current = None;
                 }
             }
-            self.drop_phantom();
+            // The phantom is taken only by a real pick: while a goroutine
+            // runs it stays queued, so a spill of the local queue carries
+            // it to the global one as in Go.
+            if self.current.is_none() {
+                self.drop_phantom();
+            }
             let current = self.current;
             // Go's own pick comes first; the rest follow in queue order.
-            let first = self.peek_runnable();
-            let queued = self.runq.len() - usize::from(self.phantom_queued());
+            let first = self.peek_real();
+            let queued = self.runq.len() - self.phantoms_queued();
             let mut count = usize::from(current.is_some()) + queued;
             if let Some((at, _, _)) = self.after_main {
                 if count == 0 || self.steps - at > AFTER_MAIN_STEPS {
@@ -224,17 +229,15 @@ impl Vm {
 
     /// Some goroutine other than the runtime's phantom is queued.
     fn other_runnable(&self) -> bool {
-        self.runq.len() > usize::from(self.phantom_queued())
+        self.runq.len() > self.phantoms_queued()
     }
 
-    /// Whether the runtime's phantom goroutine is still queued: it waits at
-    /// the head of the local queue (or, after a spill, of the global one)
-    /// until it is dropped.
-    fn phantom_queued(&self) -> bool {
-        let q = &self.runq;
-        q.runnext == Some(RUNTIME_PHANTOM_GID)
-            || q.runq.front() == Some(&RUNTIME_PHANTOM_GID)
-            || q.global.front() == Some(&RUNTIME_PHANTOM_GID)
+    /// How many of the runtime's phantom goroutines are still queued: they
+    /// wait at the head of the local queue (or, after a spill, of the global
+    /// one) until they are dropped.
+    fn phantoms_queued(&self) -> usize {
+        let lead = |d: &VecDeque<Gid>| d.iter().take_while(|&&g| g == RUNTIME_PHANTOM_GID).count();
+        lead(&self.runq.runq) + lead(&self.runq.global)
     }
 
     /// What `find_runnable` would return, without taking it.
@@ -251,6 +254,47 @@ impl Vm {
                 .or_else(|| q.global.front().copied())
         };
         pick
+    }
+
+    /// Go's next pick once it has dropped the phantoms picked before it
+    /// (each pick of one counts a tick): a look ahead over at most the few
+    /// phantoms at the queues' heads, so its cost does not grow with the
+    /// number of goroutines.
+    fn peek_real(&self) -> Option<Gid> {
+        let q = &self.runq;
+        if let Some(g) = q.runnext {
+            // runnext is never a phantom, but the fairness check comes first.
+            #[allow(clippy::manual_is_multiple_of)]
+            let fairness = q.schedtick % crate::runtime::sched::GLOBAL_FAIRNESS_TICKS == 0;
+            if !fairness || q.global.is_empty() {
+                return Some(g);
+            }
+        }
+        let (mut tick, mut li, mut gi) = (q.schedtick, 0, 0);
+        loop {
+            #[allow(clippy::manual_is_multiple_of)]
+            let fairness = tick % crate::runtime::sched::GLOBAL_FAIRNESS_TICKS == 0;
+            let from_global =
+                (fairness && gi < q.global.len()) || (q.runnext.is_none() && li >= q.runq.len());
+            let pick = if from_global {
+                q.global.get(gi).copied()
+            } else if q.runnext.is_some() {
+                q.runnext
+            } else {
+                q.runq.get(li).copied()
+            };
+            match pick {
+                Some(RUNTIME_PHANTOM_GID) => {
+                    if from_global {
+                        gi += 1;
+                    } else {
+                        li += 1;
+                    }
+                    tick = tick.wrapping_add(1);
+                }
+                other => return other,
+            }
+        }
     }
 
     /// Consumes the runtime's phantom goroutine when it is next in line:

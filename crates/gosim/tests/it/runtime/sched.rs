@@ -158,7 +158,7 @@ fn runs(order: &[u32]) -> Vec<(u32, u32)> {
 #[test]
 fn six_hundred_goroutines_run_in_real_gos_order() {
     const RUNTIME_G: u32 = u32::MAX;
-    let mut q = RunQueue::at_main_start(Some(RUNTIME_G));
+    let mut q = RunQueue::at_main_start(&[RUNTIME_G]);
     for i in 0..600 {
         q.ready(i);
     }
@@ -200,7 +200,7 @@ fn six_hundred_goroutines_run_in_real_gos_order() {
 /// of its own before main.main) ran in this order.
 #[test]
 fn six_hundred_goroutines_run_in_go121_order() {
-    let mut q = RunQueue::at_main_start(None);
+    let mut q = RunQueue::at_main_start(&[]);
     for i in 0..600 {
         q.ready(i);
     }
