@@ -794,6 +794,9 @@ impl Vm {
                 if made >= BYTES_PER_STEP {
                     self.charge_work(made);
                 }
+                if r.is_ok() && self.heap.mem.wants_collection() {
+                    self.maybe_collect(g);
+                }
                 if self.ending.is_some() && self.after_main.is_none() {
                     // The run ended inside a synchronous call this
                     // instruction made (a fatal error in a String method).
