@@ -622,6 +622,14 @@ pub mod verdict {
         }
     }
 
+    /// gosim's memory budget, in bytes.
+    pub fn memory(lang: Language, bytes: &str) -> String {
+        match lang {
+            Language::En => format!("{bytes} of memory"),
+            Language::Zh => format!("{bytes} 内存"),
+        }
+    }
+
     /// main returned, but memory the program deleted is still held.
     pub fn memory_leak(lang: Language, bytes: &str) -> String {
         match lang {

@@ -37,6 +37,14 @@ pub const MAX_POSITIONS: usize = 200_000;
 /// memory long before its end; this stops it with the budget verdict.
 pub const MAX_CHECKPOINT_UNITS: u64 = 2_000_000;
 
+/// Memory budget of one run in the browser (gosim's own default is 512
+/// MiB). One step can create as much as the budget allows (`s += s` copies
+/// the whole string), and a step cannot be interrupted: at 512 MiB the
+/// last doubling held the page for 0.3-0.5 s, at 256 MiB it copies half
+/// of that. Case 17 under Go 1.15, the talk's most memory-hungry run,
+/// needs between 128 and 150 MiB. The reader can raise it (`Limit::Memory`).
+pub const MAX_MEMORY: u64 = 256 << 20;
+
 /// Why the UI stopped a run that had not ended.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Cap {
@@ -62,6 +70,8 @@ pub struct PlayConfig {
     pub max_instructions: u64,
     pub max_positions: usize,
     pub max_checkpoint_units: u64,
+    /// gosim's memory budget, in bytes.
+    pub max_memory: u64,
 }
 
 impl Default for PlayConfig {
@@ -73,6 +83,7 @@ impl Default for PlayConfig {
             max_instructions: MAX_INSTRUCTIONS,
             max_positions: MAX_POSITIONS,
             max_checkpoint_units: MAX_CHECKPOINT_UNITS,
+            max_memory: MAX_MEMORY,
         }
     }
 }
@@ -82,6 +93,7 @@ impl PlayConfig {
         RunConfig {
             go_version: self.go,
             max_steps: self.max_instructions,
+            max_memory: self.max_memory,
             schedule: match self.seed {
                 Some(seed) => Schedule::Seeded(seed),
                 None => Schedule::GoDefault,

@@ -70,6 +70,8 @@ const RAISE_FACTOR: u64 = 10;
 const MAX_INSTRUCTIONS_RAISED: u64 = 200_000_000;
 const MAX_POSITIONS_RAISED: usize = 2_000_000;
 const MAX_CHECKPOINT_UNITS_RAISED: u64 = 20_000_000;
+/// gosim's own default: the most a run may hold anywhere.
+const MAX_MEMORY_RAISED: u64 = gosim::config::DEFAULT_MAX_MEMORY;
 
 /// Which program is loaded.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -109,6 +111,8 @@ pub enum Limit {
     Positions(usize),
     /// The memory of the step-back copies, raised to this many objects.
     CheckpointMemory(u64),
+    /// gosim's memory budget, raised to this many bytes.
+    Memory(u64),
 }
 
 /// What the page tells the reader after an action, besides the narration.
@@ -849,6 +853,7 @@ impl PlayModel {
                     Limit::Instructions(n) => config.max_instructions = n,
                     Limit::Positions(n) => config.max_positions = n,
                     Limit::CheckpointMemory(n) => config.max_checkpoint_units = n,
+                    Limit::Memory(n) => config.max_memory = n,
                 }
                 let schedule = self.ctl.choices();
                 self.reload(config);
@@ -1207,6 +1212,12 @@ impl PlayModel {
                 Some(Limit::Instructions(
                     (config.max_instructions * RAISE_FACTOR).min(MAX_INSTRUCTIONS_RAISED),
                 ))
+            }
+            (None, Some(e))
+                if e.budget == Some(gosim::snapshot::Budget::Memory)
+                    && config.max_memory < MAX_MEMORY_RAISED =>
+            {
+                Some(Limit::Memory(MAX_MEMORY_RAISED))
             }
             _ => None,
         }
@@ -1900,6 +1911,33 @@ mod tests {
         let later = m.ctl.snapshot().map(|s| s.instructions);
         assert!(later > first, "{first:?} -> {later:?}");
         assert_eq!(m.frame().raise, Some(Limit::Instructions(100_000)));
+    }
+
+    #[test]
+    fn the_page_memory_budget_stops_a_big_string_and_can_be_raised() {
+        // 300 MiB: over the page's 256 MiB budget, within gosim's 512 MiB.
+        let src = "package main\n\nimport \"strings\"\n\nfunc main() {\n\ts := strings.Repeat(\"x\", 300<<20)\n\tprintln(len(s))\n}\n";
+        let mut m = PlayModel::new(case("4"), "");
+        m.apply(Cmd::Edit);
+        m.apply(Cmd::Draft(src.into()));
+        m.apply(Cmd::RunDraft);
+        run_all(&mut m);
+        let f = m.frame();
+        let ending = f.snapshot.as_ref().and_then(|s| s.ending.clone());
+        assert_eq!(
+            ending.as_ref().and_then(|e| e.budget),
+            Some(gosim::snapshot::Budget::Memory),
+            "{ending:?}"
+        );
+        assert!(m.ctl.snapshot().is_some_and(|s| s.stderr.is_empty()));
+        assert_eq!(f.raise, Some(Limit::Memory(MAX_MEMORY_RAISED)));
+        assert!(m.apply(Cmd::RaiseLimit));
+        assert_eq!(m.ctl.config().max_memory, MAX_MEMORY_RAISED);
+        run_all(&mut m);
+        let s = m.ctl.snapshot().expect("a snapshot");
+        assert_eq!(s.stderr, "314572800\n");
+        assert_eq!(s.ending.as_ref().and_then(|e| e.budget), None);
+        assert_eq!(m.frame().raise, None);
     }
 
     #[test]

@@ -121,6 +121,7 @@ fn limit_text(lang: Language, limit: Limit) -> String {
         Limit::Instructions(n) => i18n::verdict::instructions(lang, &fmt_count(n)),
         Limit::Positions(n) => i18n::verdict::steps(lang, &fmt_count(n as u64)),
         Limit::CheckpointMemory(n) => i18n::verdict::copies(lang, &fmt_count(n)),
+        Limit::Memory(n) => i18n::verdict::memory(lang, &fmt_bytes(n)),
     }
 }
 

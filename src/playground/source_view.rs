@@ -65,13 +65,20 @@ pub fn highlight_lines(src: &str) -> Vec<Vec<Segment>> {
             if i > 0 {
                 lines.push(Vec::new());
             }
-            if !part.is_empty() {
-                if let Some(line) = lines.last_mut() {
-                    line.push(Segment {
-                        class,
-                        text: part.to_string(),
-                    });
-                }
+            if part.is_empty() {
+                continue;
+            }
+            let Some(line) = lines.last_mut() else {
+                continue;
+            };
+            // Neighbours of one class share a segment: a line of 60,000
+            // parentheses is one text node, not 60,000 elements to lay out.
+            match line.last_mut() {
+                Some(last) if last.class == class => last.text.push_str(part),
+                _ => line.push(Segment {
+                    class,
+                    text: part.to_string(),
+                }),
             }
         }
     }
@@ -258,5 +265,25 @@ mod tests {
         assert_eq!(lines[0][0].class, Some("tok-kw"));
         assert_eq!(lines[2][0].class, Some("tok-comment"));
         assert_eq!(lines[5][0].class, Some("tok-str"));
+    }
+
+    #[test]
+    fn neighbouring_tokens_of_one_class_share_a_segment() {
+        let deep = format!("var x = {}1{}\n", "(".repeat(5_000), ")".repeat(5_000));
+        let lines = highlight_lines(&deep);
+        let classes: Vec<Option<&str>> = lines[0].iter().map(|s| s.class).collect();
+        assert_eq!(
+            classes,
+            vec![
+                Some("tok-kw"),
+                None,
+                Some("tok-op"),
+                None,
+                Some("tok-num"),
+                None
+            ]
+        );
+        let text: String = lines[0].iter().map(|s| s.text.as_str()).collect();
+        assert_eq!(text, deep.trim_end());
     }
 }

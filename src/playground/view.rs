@@ -81,6 +81,17 @@ pub fn Playground(props: &PlaygroundProps) -> Html {
     html! { <Player case={props.case} query={props.query.clone()} embed={props.embed} /> }
 }
 
+/// Applies `cmd`; when it closes the editor, the editor's text leaves
+/// layout before the render removes it (`platform::hide_editor`).
+fn apply_closing_editor(m: &mut PlayModel, cmd: Cmd) -> bool {
+    let was_editing = m.editing;
+    let changed = m.apply(cmd);
+    if was_editing && !m.editing {
+        platform::hide_editor();
+    }
+    changed
+}
+
 #[function_component]
 fn Player(props: &PlaygroundProps) -> Html {
     let lang = use_settings().language;
@@ -109,14 +120,14 @@ fn Player(props: &PlaygroundProps) -> Html {
                 programs::load(case, source, go, move || {
                     let mut m = model.borrow_mut();
                     m.compiling = false;
-                    m.apply(cmd);
+                    apply_closing_editor(&mut m, cmd);
                     drop(m);
                     update.force_update();
                 });
                 return;
             }
             let share = cmd == Cmd::Share;
-            let changed = model.borrow_mut().apply(cmd);
+            let changed = apply_closing_editor(&mut model.borrow_mut(), cmd);
             if share {
                 if let Some(fragment) = model.borrow().share.clone() {
                     platform::replace_hash(&fragment);

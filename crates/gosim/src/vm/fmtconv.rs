@@ -228,8 +228,9 @@ impl Vm {
             TypeKind::Float64 => FmtValue::Float64(v.as_float()),
             TypeKind::Float32 => FmtValue::Float32(v.as_float() as f32),
             TypeKind::String => {
-                limit.bytes(&mut self.heap, v.as_bytes().len())?;
-                FmtValue::Str(v.as_bytes().to_vec())
+                let text = limit.text(v.as_bytes());
+                limit.bytes(&mut self.heap, text.len())?;
+                FmtValue::Str(text.to_vec())
             }
             TypeKind::Slice(e) => match v {
                 Value::Slice(r) => {
@@ -629,6 +630,10 @@ pub enum ArgLimit {
     Parts(usize),
 }
 
+/// The most of one string a picture of a value converts: more than any
+/// picture shows (`view::VALUE_TEXT_BYTES`), so the cut is still marked.
+const PICTURE_TEXT_BYTES: usize = 4096;
+
 /// A converted node's size beyond its type name and text.
 const ARG_NODE: u64 = 96;
 
@@ -647,6 +652,16 @@ impl ArgLimit {
         }
     }
 
+    /// The part of a string's bytes to convert: all of it for the
+    /// program's own formatting; for a picture, no more than a picture can
+    /// show, so a 256 MiB string is not copied to draw its first line.
+    fn text<'a>(&self, bytes: &'a [u8]) -> &'a [u8] {
+        match self {
+            ArgLimit::Charge => bytes,
+            ArgLimit::Parts(_) => &bytes[..bytes.len().min(PICTURE_TEXT_BYTES)],
+        }
+    }
+
     /// How many of a composite's `n` parts to convert.
     fn parts(&mut self, n: usize) -> usize {
         match self {
@@ -657,5 +672,18 @@ impl ArgLimit {
                 shown
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_picture_converts_a_prefix_of_a_long_string_and_fmt_all_of_it() {
+        let long = vec![b'x'; 3 * PICTURE_TEXT_BYTES];
+        assert_eq!(ArgLimit::Parts(8).text(&long).len(), PICTURE_TEXT_BYTES);
+        assert_eq!(ArgLimit::Parts(8).text(b"short"), b"short");
+        assert_eq!(ArgLimit::Charge.text(&long).len(), long.len());
     }
 }

@@ -303,3 +303,32 @@ fn a_step_back_lands_on_the_same_events() {
         assert_eq!(s.snapshot().events, seen[pos - 1], "at {pos}");
     }
 }
+
+#[test]
+fn a_huge_string_is_pictured_by_its_start() {
+    // 16 MiB: the picture copies a prefix, not the string (the player builds
+    // a snapshot after every slice of a run).
+    let src = "package main\n\nfunc main() {\n\ts := \"ab\"\n\tfor i := 0; i < 23; i++ {\n\t\ts += s\n\t}\n\tprintln(len(s))\n}\n";
+    let mut s = session(src, GoVersion::GO1_22, StepBy::Statement);
+    let mut longest = String::new();
+    while !s.is_ended() && s.position() < 200 {
+        s.run(1);
+        let snap = s.snapshot();
+        let pictures = snap
+            .goroutines
+            .iter()
+            .flat_map(|g| &g.frames)
+            .flat_map(|f| &f.locals);
+        for l in pictures.filter(|l| l.name == "s") {
+            assert!(l.value.len() <= 1024 + 3, "{} bytes", l.value.len());
+            if l.value.len() > longest.len() {
+                longest = l.value.clone();
+            }
+        }
+    }
+    assert!(
+        longest.starts_with("abab") && longest.ends_with("ab..."),
+        "{longest}"
+    );
+    assert!(s.snapshot().stderr.contains("16777216"));
+}
