@@ -199,6 +199,8 @@ impl Vm {
     /// Collects if the heap goal is reached and this is a point where
     /// every live value is in the VM or in `running` (the goroutine taken
     /// out to run); see the module docs for when it never runs.
+    #[cold]
+    #[inline(never)]
     pub(super) fn maybe_collect(&mut self, running: &Goroutine) {
         if self.heap.mem.wants_collection()
             && self.sync_depth.is_empty()
