@@ -244,6 +244,21 @@ impl Vm {
             m.obj(id);
         }
         m.drain(&self.heap);
+        // A live lock's home (where its handle was made) stays live too, so
+        // its id cannot be reused and mistaken for the home (`handle_home`
+        // tells a lock from its copies by where it is met).
+        loop {
+            let before = m.objs.len();
+            for (id, home) in &self.handle_home {
+                if m.marked.get(*id as usize).copied().unwrap_or(false) {
+                    m.root(home.root);
+                }
+            }
+            if m.objs.len() == before {
+                break;
+            }
+            m.drain(&self.heap);
+        }
         let Marker { marked, live, .. } = m;
         self.handle_home
             .retain(|id, _| marked.get(*id as usize).copied().unwrap_or(false));
