@@ -197,7 +197,11 @@ describe('prerendered gallery (src/bin/prerender.rs)', () => {
       await held;
       await route.continue();
     });
+    // Every URL the page asks for, from the start (`release.asked`).
+    const asked = [];
+    page.on('request', (request) => asked.push(request.url()));
     await page.goto(browser.server.url + hash, { waitUntil: 'domcontentloaded' });
+    release.asked = asked;
     return release;
   }
 
@@ -232,12 +236,49 @@ describe('prerendered gallery (src/bin/prerender.rs)', () => {
     });
   }
 
-  test('other addresses wait for the app', async () => {
-    const release = await openHeld('#/case/lock-and-full-channel');
-    await page.waitForSelector('template[data-prerendered]', { state: 'attached' });
-    assert.equal(await page.locator('.app').count(), 0, 'no gallery under a case address');
+  test('a case page shows its header before the wasm runs, as the app first draws it', async () => {
+    const slug = 'lock-and-full-channel';
+    // The case's content is held too, so the app's first screen is the
+    // same loading page the prerendered copy shows.
+    let releaseContent;
+    const content = new Promise((resolve) => (releaseContent = resolve));
+    await openPage({ width: 1280, height: 720 });
+    await page.route(new RegExp(`cases/${slug}\\.json$`), async (route) => {
+      await content;
+      await route.continue();
+    });
+    let release;
+    const held = new Promise((resolve) => (release = resolve));
+    await page.route(/gopitfalls-[0-9a-f]+_bg\.wasm$/, async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.goto(browser.server.url + `#/case/${slug}`, { waitUntil: 'domcontentloaded' });
+    await page.waitForSelector('.app[data-prerendered] [data-testid=case-loading]');
+    assert.equal(await page.evaluate((mark) => performance.getEntriesByName(mark).length, FIRST_RENDER_MARK), 0, 'the app has not started');
+    const before = await appMarkup();
+    assert.match(before, /Sending on a full channel while holding a lock/);
     release();
-    await page.waitForSelector('[data-testid=case-view][data-slug="lock-and-full-channel"]');
+    await page.waitForSelector('.app:not([data-prerendered]) [data-testid=case-loading]');
+    assert.equal(await page.locator('[data-prerendered]').count(), 0);
+    assert.equal(before, await appMarkup(), 'the prerendered case page is the markup the app draws');
+    releaseContent();
+    await page.waitForSelector(`[data-testid=case-view][data-slug="${slug}"] [data-testid=playground]`);
+  });
+
+  test('other addresses, and cases the gallery does not list, wait for the app', async () => {
+    for (const hash of ['#/play', '#/case/no-such-case']) {
+      const release = await openHeld(hash);
+      await page.waitForSelector('template[data-prerendered]', { state: 'attached' });
+      assert.equal(await page.locator('.app').count(), 0, `nothing drawn at ${hash} before the app`);
+      release();
+      await page.waitForSelector('.app:not([data-prerendered])');
+      // The page's script runs while the document is parsed: a fetch it made
+      // would have been asked for before the app started.
+      assert.deepEqual(release.asked.filter((url) => url.includes('.prerendered.html')), [], hash);
+      assert.deepEqual(browser.problems, [], hash);
+      if (hash !== '#/case/no-such-case') await page.context().close();
+    }
   });
 
   test('a card followed before the wasm runs opens when the app starts', async () => {

@@ -26,8 +26,9 @@ or a corpus file whose first line is `// lang: 1.21`) is also run under
 
 Recording format (pretty-printed JSON): program, go, lang, gomaxprocs, exit,
 timed_out, stdout (first 64 KiB; stdout_truncated says whether more was
-printed), stderr_head (stderr up to the first `goroutine N [` line, byte for
-byte) and goroutine_headers (those header lines, for reference only).
+printed), stderr_head (stderr up to the first `goroutine N [` line, or
+`goroutine N gp=...` after a runtime throw, byte for byte) and
+goroutine_headers (those header lines, for reference only).
 
 Each program is run --repeat times (default 5) and the most common result is
 kept: on a busy machine the OS can delay the process long enough for Go's
@@ -69,7 +70,9 @@ DEFAULT_LANG = "1.27"
 
 STDOUT_CAP = 64 * 1024
 STDERR_CAP = 64 * 1024
-GOROUTINE_HEADER = re.compile(rb"^goroutine \d+ \[.*$", re.MULTILINE)
+# After a runtime throw (`fatal error: stack overflow`) Go's headers carry
+# addresses first: `goroutine 1 gp=0xc000002380 m=0 mp=0x574220 [running]:`.
+GOROUTINE_HEADER = re.compile(rb"^goroutine \d+ (?:gp=\S+ m=\S+ (?:mp=\S+ )?)?\[.*$", re.MULTILINE)
 LANG_COMMENT = re.compile(r"^//\s*lang:\s*(\d+\.\d+)\s*$")
 
 
@@ -229,6 +232,10 @@ def run_once(go: Path, cache: Path, version: str, lang: str, source: str, timeou
         # Scrub the temporary paths (build output and stack frames mention them).
         stderr = stderr.replace(str(tmpdir).encode(), b".")
         stderr = re.sub(rb"/tmp/go-build\d+", b"$WORK", stderr)
+        # And the toolchain's own directory (a runtime throw lists its
+        # frames), which is wherever this machine installed it.
+        for goroot in {go.parent.parent, go.resolve().parent.parent}:
+            stderr = stderr.replace(str(goroot).encode(), b"$GOROOT")
 
     exit_code = None if timed_out else rc
     headers = [h.decode("utf-8", "replace") for h in GOROUTINE_HEADER.findall(stderr)]

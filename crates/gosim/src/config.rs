@@ -79,6 +79,12 @@ impl GoVersion {
         self.0 <= 21
     }
 
+    /// Go 1.25 prints a recovered panic whose value is panicked again as
+    /// one line, `panic: X [recovered, repanicked]`.
+    pub fn repanic_folded(self) -> bool {
+        self.0 >= 25
+    }
+
     /// Only Go 1.15's `sync.Map.Delete` leaves a key that is only in
     /// `dirty` in place (fixed in 1.16): the talk's sync.Map leak.
     pub fn syncmap_delete_keeps_dirty(self) -> bool {

@@ -8,7 +8,7 @@ It builds, in target/peers/ (not committed):
   - goscript at GOSCRIPT_COMMIT with cargo, through goscript_run.rs (goscript has no
     command of its own);
   - the gosim command (release) from this checkout.
-Sources come from a local bare mirror if one exists (PEERS_MIRROR, default /work/.mirror,
+Sources come from a local bare mirror if PEERS_MIRROR names one (a directory
 laid out as OWNER+NAME/repo), otherwise from GitHub with `git fetch --depth 1` of the
 pinned commit. No code from either project is kept in this repository.
 
@@ -71,9 +71,8 @@ def fetch_source(repo, commit, into):
             return had_from
     shutil.rmtree(into, ignore_errors=True)
     os.makedirs(into)
-    mirror = os.path.join(os.environ.get("PEERS_MIRROR", "/work/.mirror"),
-                          repo.replace("/", "+"), "repo")
-    if os.path.isdir(mirror):
+    mirror = os.path.join(os.environ.get("PEERS_MIRROR", ""), repo.replace("/", "+"), "repo")
+    if os.environ.get("PEERS_MIRROR") and os.path.isdir(mirror):
         how = "local mirror " + mirror
         git_dir = mirror
     else:

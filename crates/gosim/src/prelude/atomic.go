@@ -80,7 +80,12 @@ type Value struct{ v any }
 
 func (x *Value) Load() any          { return loadAny(&x.v) }
 func (x *Value) Store(val any)      { storeAny(&x.v, val) }
-func (x *Value) Swap(new any) any   { return swapAny(&x.v, new) }
+func (x *Value) Swap(new any) any {
+	if new == nil {
+		panic("sync/atomic: swap of nil value into Value")
+	}
+	return swapAny(&x.v, new)
+}
 
 func (x *Value) CompareAndSwap(old, new any) (swapped bool) {
 	if new == nil {

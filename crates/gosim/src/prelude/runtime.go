@@ -12,3 +12,13 @@ type Error interface {
 	error
 	RuntimeError()
 }
+
+// TypeAssertionError is what a failed type assertion panics with; the VM
+// fills in Go's message.
+type TypeAssertionError struct {
+	msg string
+}
+
+func (*TypeAssertionError) RuntimeError() {}
+
+func (e *TypeAssertionError) Error() string { return e.msg }

@@ -1,7 +1,7 @@
 // Package slices as gosim simulates it: Go's generic slice helpers,
-// written in plain Go. The sorts are stable merge sorts; Go's unstable ones
-// (pdqsort) agree with them on up to 12 elements, and on any input whose
-// equal elements are indistinguishable.
+// written in plain Go. Sort and SortFunc run Go's pattern-defeating
+// quicksort step for step, so equal elements end in Go's (unstable) order;
+// SortStableFunc is a merge sort.
 package slices
 
 import (
@@ -398,12 +398,252 @@ func IsSortedFunc[S ~[]E, E any](x S, cmp func(a, b E) int) bool {
 }
 
 func Sort[S ~[]E, E cmp.Ordered](x S) {
-	SortStableFunc(x, cmp.Compare[E])
+	pdqsort([]E(x), cmp.Less[E])
 }
 
 func SortFunc[S ~[]E, E any](x S, cmp func(a, b E) int) {
-	SortStableFunc(x, cmp)
+	pdqsort([]E(x), func(a, b E) bool { return cmp(a, b) < 0 })
 }
+
+// bitLen is math/bits.Len: the number of bits needed to write n.
+func bitLen(n uint) int {
+	l := 0
+	for ; n != 0; n >>= 1 {
+		l++
+	}
+	return l
+}
+
+// What a pivot choice learned about a range from its samples.
+const (
+	hintUnknown = iota
+	hintAscending
+	hintDescending
+)
+
+// pdqsort sorts x as Go's slices package does; its depth budget is the bit
+// length of len(x).
+func pdqsort[E any](x []E, less func(a, b E) bool) {
+	s := &pdq[E]{x, less}
+	s.sort(0, len(x), bitLen(uint(len(x))))
+}
+
+type pdq[E any] struct {
+	x    []E
+	less func(a, b E) bool
+}
+
+func (s *pdq[E]) sort(a, b, budget int) {
+	balanced, partitioned := true, true
+	for {
+		n := b - a
+		if n <= 12 {
+			s.insertion(a, b)
+			return
+		}
+		if budget == 0 {
+			s.heap(a, b)
+			return
+		}
+		if !balanced {
+			s.scatter(a, b)
+			budget--
+		}
+		p, hint := s.pivot(a, b)
+		if hint == hintDescending {
+			s.reverse(a, b)
+			p = b - 1 - (p - a)
+			hint = hintAscending
+		}
+		if balanced && partitioned && hint == hintAscending && s.nearlySorted(a, b) {
+			return
+		}
+		if a > 0 && !s.less(s.x[a-1], s.x[p]) {
+			a = s.partitionEqual(a, b, p)
+			continue
+		}
+		mid, already := s.partition(a, b, p)
+		partitioned = already
+		left, right := mid-a, b-mid
+		if left < right {
+			balanced = left >= n/8
+			s.sort(a, mid, budget)
+			a = mid + 1
+		} else {
+			balanced = right >= n/8
+			s.sort(mid+1, b, budget)
+			b = mid
+		}
+	}
+}
+
+func (s *pdq[E]) insertion(a, b int) {
+	for i := a + 1; i < b; i++ {
+		for j := i; j > a && s.less(s.x[j], s.x[j-1]); j-- {
+			s.x[j], s.x[j-1] = s.x[j-1], s.x[j]
+		}
+	}
+}
+
+func (s *pdq[E]) sift(root, n, base int) {
+	for {
+		c := 2*root + 1
+		if c >= n {
+			return
+		}
+		if c+1 < n && s.less(s.x[base+c], s.x[base+c+1]) {
+			c++
+		}
+		if !s.less(s.x[base+root], s.x[base+c]) {
+			return
+		}
+		s.x[base+root], s.x[base+c] = s.x[base+c], s.x[base+root]
+		root = c
+	}
+}
+
+func (s *pdq[E]) heap(a, b int) {
+	n := b - a
+	for i := (n - 1) / 2; i >= 0; i-- {
+		s.sift(i, n, a)
+	}
+	for i := n - 1; i >= 0; i-- {
+		s.x[a], s.x[a+i] = s.x[a+i], s.x[a]
+		s.sift(0, i, a)
+	}
+}
+
+func (s *pdq[E]) partition(a, b, p int) (int, bool) {
+	s.x[a], s.x[p] = s.x[p], s.x[a]
+	i, j := a+1, b-1
+	first := true
+	for {
+		for i <= j && s.less(s.x[i], s.x[a]) {
+			i++
+		}
+		for i <= j && !s.less(s.x[j], s.x[a]) {
+			j--
+		}
+		if i > j {
+			s.x[j], s.x[a] = s.x[a], s.x[j]
+			return j, first
+		}
+		first = false
+		s.x[i], s.x[j] = s.x[j], s.x[i]
+		i++
+		j--
+	}
+}
+
+func (s *pdq[E]) partitionEqual(a, b, p int) int {
+	s.x[a], s.x[p] = s.x[p], s.x[a]
+	i, j := a+1, b-1
+	for {
+		for i <= j && !s.less(s.x[a], s.x[i]) {
+			i++
+		}
+		for i <= j && s.less(s.x[a], s.x[j]) {
+			j--
+		}
+		if i > j {
+			return i
+		}
+		s.x[i], s.x[j] = s.x[j], s.x[i]
+		i++
+		j--
+	}
+}
+
+func (s *pdq[E]) nearlySorted(a, b int) bool {
+	i := a + 1
+	for step := 0; step < 5; step++ {
+		for i < b && !s.less(s.x[i], s.x[i-1]) {
+			i++
+		}
+		if i == b {
+			return true
+		}
+		if b-a < 50 {
+			return false
+		}
+		s.x[i], s.x[i-1] = s.x[i-1], s.x[i]
+		if i-a >= 2 {
+			for k := i - 1; k >= 1 && s.less(s.x[k], s.x[k-1]); k-- {
+				s.x[k], s.x[k-1] = s.x[k-1], s.x[k]
+			}
+		}
+		if b-i >= 2 {
+			for k := i + 1; k < b && s.less(s.x[k], s.x[k-1]); k++ {
+				s.x[k], s.x[k-1] = s.x[k-1], s.x[k]
+			}
+		}
+	}
+	return false
+}
+
+func (s *pdq[E]) scatter(a, b int) {
+	n := b - a
+	if n < 8 {
+		return
+	}
+	r := uint64(n)
+	mask := uint(1)<<bitLen(uint(n)) - 1
+	mid := a + n/4*2
+	for k := mid - 1; k <= mid+1; k++ {
+		r ^= r << 13
+		r ^= r >> 7
+		r ^= r << 17
+		o := int(uint(r) & mask)
+		if o >= n {
+			o -= n
+		}
+		s.x[k], s.x[a+o] = s.x[a+o], s.x[k]
+	}
+}
+
+func (s *pdq[E]) pivot(a, b int) (int, int) {
+	n := b - a
+	swaps := 0
+	i, j, k := a+n/4, a+n/4*2, a+n/4*3
+	if n >= 8 {
+		if n >= 50 {
+			i = s.median(i-1, i, i+1, &swaps)
+			j = s.median(j-1, j, j+1, &swaps)
+			k = s.median(k-1, k, k+1, &swaps)
+		}
+		j = s.median(i, j, k, &swaps)
+	}
+	switch swaps {
+	case 0:
+		return j, hintAscending
+	case 12:
+		return j, hintDescending
+	}
+	return j, hintUnknown
+}
+
+func (s *pdq[E]) median(x, y, z int, swaps *int) int {
+	if s.less(s.x[y], s.x[x]) {
+		*swaps++
+		x, y = y, x
+	}
+	if s.less(s.x[z], s.x[y]) {
+		*swaps++
+		y, z = z, y
+	}
+	if s.less(s.x[y], s.x[x]) {
+		*swaps++
+		x, y = y, x
+	}
+	return y
+}
+
+func (s *pdq[E]) reverse(a, b int) {
+	for i, j := a, b-1; i < j; i, j = i+1, j-1 {
+		s.x[i], s.x[j] = s.x[j], s.x[i]
+	}
+}
+
 
 // SortStableFunc sorts x with a merge sort: insertion-sorted runs of 12,
 // merged pairwise through a buffer.

@@ -16,12 +16,24 @@ use crate::syntax::span::Span;
 use crate::types::MethodTarget;
 use std::rc::Rc;
 
-/// Frames a goroutine's stack may hold. Go's limit is a gigabyte of stack
-/// (tens of millions of small frames); gosim stops far earlier, still deep
-/// enough for any recursion a teaching program needs.
-pub const MAX_FRAMES: usize = 100_000;
+/// The most stack a goroutine may use, in gosim's own bytes (`cost::FRAME`
+/// per frame and `cost::SLOT` per local slot, charged to the memory budget
+/// as the stack grows): the smaller of a quarter of the run's memory budget
+/// and Go's 1 GB limit. Like Go, the limit is bytes, not frames: a frame
+/// with many locals counts for more. Go's frames are smaller than gosim's,
+/// so Go goes deeper (about 20 million frames of a one-argument function,
+/// against about 880,000 here with the default 512 MiB budget), but
+/// ordinary deep recursion fits, and a runaway one ends with Go's fatal
+/// error within the default step budget, long before it could exhaust the
+/// host's memory.
+pub fn max_stack_bytes(max_memory: u64) -> u64 {
+    (max_memory / 4).min(GO_MAX_STACK)
+}
 
-/// The fatal error of a goroutine whose stack passed [`MAX_FRAMES`].
+/// Go's `maxstacksize` on 64-bit systems, which its fatal error names.
+pub const GO_MAX_STACK: u64 = 1_000_000_000;
+
+/// The fatal error of a goroutine whose stack passed [`max_stack_bytes`].
 pub const STACK_OVERFLOW: &str = "stack overflow";
 
 /// Synchronous calls (a `String` or `Error` method that fmt calls) that may
@@ -88,7 +100,9 @@ impl Vm {
     ) -> Result<(), Fault> {
         let prog = self.prog.clone();
         let code = &prog.funcs[fid as usize];
-        if g.frames.len() >= MAX_FRAMES {
+        let grown = (g.frames.len() as u64 + 1) * cost::FRAME
+            + (g.locals.len() + code.nlocals as usize) as u64 * cost::SLOT;
+        if grown > max_stack_bytes(self.cfg.max_memory) {
             return Err(Fault::Fatal(STACK_OVERFLOW.into()));
         }
         let base = g.locals.len() as u32;
@@ -114,7 +128,7 @@ impl Vm {
             // Past the high-water mark: charge the growth, with room to
             // spare so a loop of calls is not charged call by call.
             let grown = stack + stack / 4;
-            self.heap.charge(grown - g.stack_charged)?;
+            self.heap.mem.charge_stack(grown - g.stack_charged)?;
             g.stack_charged = grown;
         }
         Ok(())

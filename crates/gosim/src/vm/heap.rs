@@ -134,6 +134,16 @@ impl Memory {
         Ok(())
     }
 
+    /// Charges stack growth: memory like any other, but not work, since
+    /// the calls that grow the stack are already counted as steps (and
+    /// billing them twice would end a deep recursion on the step budget
+    /// before it reached the stack limit).
+    pub fn charge_stack(&mut self, bytes: u64) -> Result<(), HeapError> {
+        self.charge(bytes)?;
+        self.unbilled = self.unbilled.saturating_sub(bytes);
+        Ok(())
+    }
+
     /// Whether `bytes` more would still fit, without charging them: for
     /// work whose result is charged once its exact size is known.
     pub fn check(&self, bytes: u64) -> Result<(), HeapError> {

@@ -736,7 +736,7 @@ impl Vm {
                     g.stack.push(Value::Bool(false));
                 } else {
                     let msg = convert::assertion_failure(&self.prog, &v, *ty, *from);
-                    return Err(Fault::Value(self.runtime_err_value(&msg, true)));
+                    return Err(Fault::Value(self.assertion_err_value(&msg)?));
                 }
             }
             Op::TypeIs(t) => {

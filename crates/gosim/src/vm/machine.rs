@@ -172,6 +172,9 @@ pub struct Vm {
     pub failed_type: Option<TypeId>,
     /// The type of runtime error values.
     pub runtime_error_type: Option<TypeId>,
+    /// `*runtime.TypeAssertionError`, when the program imports runtime (it
+    /// can name the type, so a failed assertion must panic with it).
+    pub assertion_error_type: Option<TypeId>,
     pub string_type: TypeId,
     /// Goroutines still alive when main returned.
     pub leaked: Vec<Gid>,
@@ -277,6 +280,7 @@ impl Vm {
             failed_type: None,
             time_type: wk::INVALID,
             runtime_error_type: None,
+            assertion_error_type: None,
             string_type: wk::STRING,
             leaked: Vec::new(),
             resource_samples: Vec::new(),
@@ -307,6 +311,11 @@ impl Vm {
         vm.prepped_type = vm.find_named("fmt.prepped");
         vm.failed_type = vm.find_named("fmt.failed");
         vm.runtime_error_type = vm.find_named("runtime.Error");
+        vm.assertion_error_type = vm.find_named("runtime.TypeAssertionError").and_then(|e| {
+            (0..vm.prog.types.len() as u32)
+                .map(TypeId)
+                .find(|&t| matches!(vm.prog.types.kind(t), TypeKind::Pointer(p) if *p == e))
+        });
         vm.time_type = vm.find_named("time.Time").unwrap_or(wk::INVALID);
         if vm.cfg.detect_races {
             vm.race = Some(Box::default());
@@ -902,6 +911,18 @@ impl Vm {
             return self.runtime_err_value("runtime error: panic called with nil argument", false);
         }
         v
+    }
+
+    /// What a failed type assertion panics with: a `*runtime.TypeAssertionError`
+    /// (the prelude's, holding the message) if the program can name it.
+    pub fn assertion_err_value(&mut self, msg: &str) -> Result<Value, Fault> {
+        match self.assertion_error_type {
+            Some(t) => {
+                let p = self.alloc_cell(Value::Seq(Rc::new(vec![Value::str(msg)])))?;
+                Ok(Value::Iface(Rc::new((t, p))))
+            }
+            None => Ok(self.runtime_err_value(msg, true)),
+        }
     }
 
     pub fn runtime_err_value(&self, msg: &str, _runtime_prefix: bool) -> Value {

@@ -287,13 +287,29 @@ impl Vm {
 
     fn crash_panic(&mut self, g: &Goroutine) {
         let mut out = String::new();
+        // Since Go 1.25 a panic whose value is the very interface value of
+        // the panic before it (`panic(r)` after `r := recover()`) is not
+        // printed again: the earlier one says it was repanicked. Go
+        // compares the two interface words; gosim compares the shared box.
+        let fold = self.cfg.go_version.repanic_folded();
+        let repanicked = |i: usize| {
+            fold && g
+                .panics
+                .get(i + 1)
+                .is_some_and(|next| same_box(&g.panics[i].value, &next.value))
+        };
         for (i, p) in g.panics.iter().enumerate() {
+            if i > 0 && repanicked(i - 1) {
+                continue;
+            }
             if i > 0 {
                 out.push('\t');
             }
             out.push_str("panic: ");
             out.push_str(&p.text);
-            if p.recovered {
+            if p.recovered && repanicked(i) {
+                out.push_str(" [recovered, repanicked]");
+            } else if p.recovered {
                 out.push_str(" [recovered]");
             }
             out.push('\n');
@@ -360,7 +376,19 @@ impl Vm {
 /// Appends simplified stack frames of `g`, and the blank line after them,
 /// to `text`.
 fn trace_text(prog: &Program, index: &LineIndex, g: &Goroutine, text: &mut String) {
-    for f in g.frames.iter().rev() {
+    // Go prints the 50 innermost and 50 outermost frames of a deep stack
+    // and says how many it left out between them.
+    const INNER: usize = 50;
+    const OUTER: usize = 50;
+    let n = g.frames.len();
+    let elided = n.saturating_sub(INNER + OUTER);
+    for (k, f) in g.frames.iter().rev().enumerate() {
+        if elided > 0 && k >= INNER && k < INNER + elided {
+            if k == INNER {
+                text.push_str(&format!("...{} frames elided...\n", elided));
+            }
+            continue;
+        }
         let code = &prog.funcs[f.fid as usize];
         if code.name == "runtime.main" {
             continue;
@@ -384,4 +412,22 @@ fn trace_text(prog: &Program, index: &LineIndex, g: &Goroutine, text: &mut Strin
         ));
     }
     text.push('\n');
+}
+
+/// Whether two panic values are one interface value, as Go's runtime
+/// tells a repanic from a new panic: the same box, or equal booleans or
+/// integers below 256, which Go boxes in shared static storage.
+fn same_box(a: &Value, b: &Value) -> bool {
+    match (a, b) {
+        (Value::Iface(x), Value::Iface(y)) => {
+            Rc::ptr_eq(x, y)
+                || x.0 == y.0
+                    && match (&x.1, &y.1) {
+                        (Value::Int(i), Value::Int(j)) => i == j && (0..256).contains(i),
+                        (Value::Bool(p), Value::Bool(q)) => p == q,
+                        _ => false,
+                    }
+        }
+        _ => false,
+    }
 }

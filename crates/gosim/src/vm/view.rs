@@ -89,10 +89,13 @@ pub const VALUE_TEXT_PARTS: usize = 64;
 pub const VALUE_TEXT_BYTES: usize = 1024;
 
 impl Vm {
-    /// The size of this state in objects (goroutines, heap objects,
-    /// timers), plus one: roughly what a copy of it costs.
+    /// The size of this state in objects (goroutines, their frames, heap
+    /// objects, timers), plus one: roughly what a copy of it costs.
+    /// Frames count because the first step after a copy copies the running
+    /// goroutine's whole stack: a deep recursion must thin the copies out.
     pub fn object_count(&self) -> u64 {
-        (self.gs.len() + self.heap.objs.len() + self.timers.iter().count() + 1) as u64
+        let frames: usize = self.gs.iter().map(|g| g.frames.len()).sum();
+        (self.gs.len() + frames + self.heap.objs.len() + self.timers.iter().count() + 1) as u64
     }
 
     /// Roughly the bytes a copy of this state takes: what `clone` copies

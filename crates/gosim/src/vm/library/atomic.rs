@@ -35,6 +35,14 @@ impl Vm {
                     g.finish(call.argc, vec![]);
                     return Err(self.panic_string("sync/atomic: store of nil value into Value"));
                 }
+                if call.native == Native::AtomicStoreAny
+                    && retyped(&self.load_ptr(&call.arg(0))?, &call.arg(1))
+                {
+                    g.finish(call.argc, vec![]);
+                    return Err(self.panic_string(
+                        "sync/atomic: store of inconsistently typed value into Value",
+                    ));
+                }
                 self.store_ptr(&call.arg(0), call.arg(1))?;
                 g.finish(call.argc, vec![]);
                 Ok(Flow::Visible)
@@ -42,6 +50,12 @@ impl Vm {
             Native::AtomicSwap | Native::AtomicSwapAny => {
                 self.race_atomic(g.id, &call.arg(0));
                 let old = self.load_ptr(&call.arg(0))?;
+                if call.native == Native::AtomicSwapAny && retyped(&old, &call.arg(1)) {
+                    g.finish(call.argc, vec![]);
+                    return Err(self.panic_string(
+                        "sync/atomic: swap of inconsistently typed value into Value",
+                    ));
+                }
                 self.store_ptr(&call.arg(0), call.arg(1))?;
                 g.finish(call.argc, vec![old]);
                 Ok(Flow::Visible)
@@ -49,6 +63,20 @@ impl Vm {
             Native::AtomicCas | Native::AtomicCasAny => {
                 self.race_atomic(g.id, &call.arg(0));
                 let cur = self.load_ptr(&call.arg(0))?;
+                if call.native == Native::AtomicCasAny {
+                    let (old, new) = (call.arg(1), call.arg(2));
+                    let msg = if retyped(&old, &new) {
+                        "sync/atomic: compare and swap of inconsistently typed values"
+                    } else if retyped(&cur, &new) {
+                        "sync/atomic: compare and swap of inconsistently typed value into Value"
+                    } else {
+                        ""
+                    };
+                    if !msg.is_empty() {
+                        g.finish(call.argc, vec![]);
+                        return Err(self.panic_string(msg));
+                    }
+                }
                 let ok = if call.native == Native::AtomicCas {
                     cur.as_int() == call.arg(1).as_int()
                 } else {
@@ -62,5 +90,14 @@ impl Vm {
             }
             _ => Err(misrouted()),
         }
+    }
+}
+
+/// Whether `new` has a different dynamic type than `held`, which already
+/// has one: `atomic.Value` fixes its type at the first store.
+fn retyped(held: &Value, new: &Value) -> bool {
+    match (held, new) {
+        (Value::Iface(h), Value::Iface(n)) => h.0 != n.0,
+        _ => false,
     }
 }
