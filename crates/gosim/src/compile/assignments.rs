@@ -498,6 +498,7 @@ impl<'a> Compiler<'a> {
             Place::Boxed { slot, fresh: true } => self.emit(Op::BoxInto(*slot)),
             Place::Global(g) => self.emit(Op::StoreGlobal(*g)),
             Place::Ptr => self.emit(Op::StorePtr),
+            Place::SliceElem => self.emit(Op::StoreSliceElem),
             Place::Map => self.emit(Op::MapSet),
             Place::Blank => self.emit(Op::Pop),
         };
@@ -505,7 +506,7 @@ impl<'a> Compiler<'a> {
 
     pub(super) fn assign(&mut self, lhs: &[Expr], rhs: &[Expr], span: Span) {
         if lhs.len() == 1 && rhs.len() == 1 {
-            let Some((place, ty)) = self.place(&lhs[0]) else {
+            let Some((place, ty)) = self.elem_place(&lhs[0]) else {
                 let _ = self.peek_type(&rhs[0]);
                 return;
             };
@@ -921,8 +922,25 @@ impl<'a> Compiler<'a> {
         }
     }
 
+    /// [`Self::place`], except that a slice element is left as the slice
+    /// and its checked index rather than a pointer: the store then makes no
+    /// pointer, in as many instructions (`SliceElemCheck` stands where
+    /// `SliceElemPtr` stood), so step counts do not change.
+    fn elem_place(&mut self, e: &Expr) -> Option<(Place, TypeId)> {
+        let (place, ty) = self.place(e)?;
+        if let Place::Ptr = place {
+            if let Some(last) = self.fnc().code.last_mut() {
+                if matches!(last, Op::SliceElemPtr) {
+                    *last = Op::SliceElemCheck;
+                    return Some((Place::SliceElem, ty));
+                }
+            }
+        }
+        Some((place, ty))
+    }
+
     pub(super) fn op_assign(&mut self, target: &Expr, op: BinaryOp, value: &Expr, span: Span) {
-        let Some((place, ty)) = self.place(target) else {
+        let Some((place, ty)) = self.elem_place(target) else {
             return;
         };
         match place {
@@ -938,6 +956,10 @@ impl<'a> Compiler<'a> {
             Place::Ptr => {
                 self.emit(Op::Dup);
                 self.emit(Op::Deref);
+            }
+            Place::SliceElem => {
+                self.emit(Op::Dup2);
+                self.emit(Op::IndexSlice);
             }
             Place::Map => {
                 self.emit(Op::Dup2);
@@ -1110,6 +1132,8 @@ pub(super) enum Place {
     Global(u32),
     /// A pointer is on the stack.
     Ptr,
+    /// A slice and a checked index are on the stack (`elem_place`).
+    SliceElem,
     /// A map and key are on the stack.
     Map,
     Blank,

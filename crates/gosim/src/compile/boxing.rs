@@ -5,23 +5,40 @@
 //! A Go variable needs a cell when its address escapes the frame's slot: a
 //! closure captures it, `&` takes its address, or it is the root of a field
 //! or element assignment or of a method call (which may take `&x`
-//! implicitly). The analysis is by name within one top-level function — an
-//! over-approximation that is always safe, because a boxed variable behaves
-//! exactly like an unboxed one, only a little slower. The compiler retries
-//! with a larger set if it meets a capture this pass missed.
+//! implicitly). The last kind only matters for a variable that holds its
+//! data itself: a pointer, slice or map variable reaches its data through
+//! its value, so those names are reported apart (`roots`) and the compiler,
+//! which knows the types, leaves such variables unboxed (a boxed pointer
+//! receiver was a heap cell per method call, issue 17). The analysis is by
+//! name within one top-level function — an over-approximation that is
+//! always safe, because a boxed variable behaves exactly like an unboxed
+//! one, only a little slower. The compiler retries with the name boxed if
+//! it meets a capture or an address this pass missed.
 
 use crate::syntax::ast::{AssignOp, Block, Expr, ExprKind, GenDecl, Stmt, StmtKind, UnaryOp};
 use crate::util::fasthash::HashSet;
 
-/// Names of locals in `body` (and nested closures) that need cells.
-pub(super) fn boxed_names(body: &Block) -> HashSet<String> {
+/// Names of locals in `body` (and nested closures) that need cells, and of
+/// those only because they are roots of a place or a method call (a subset
+/// of the first set): these need no cell if they hold a pointer, slice or
+/// map.
+pub(super) fn boxed_names(body: &Block) -> (HashSet<String>, HashSet<String>) {
     let mut w = Walker {
         boxed: HashSet::default(),
+        roots: HashSet::default(),
         closure_decls: Vec::new(),
         all: None,
     };
     w.block(body);
-    w.boxed
+    let roots: HashSet<String> = w
+        .roots
+        .iter()
+        .filter(|n| !w.boxed.contains(*n))
+        .cloned()
+        .collect();
+    let mut boxed = w.boxed;
+    boxed.extend(roots.iter().cloned());
+    (boxed, roots)
 }
 
 /// Every name `e` uses, at any depth (function literals included, shadowing
@@ -29,6 +46,7 @@ pub(super) fn boxed_names(body: &Block) -> HashSet<String> {
 pub(super) fn names_used(e: &Expr) -> HashSet<String> {
     let mut w = Walker {
         boxed: HashSet::default(),
+        roots: HashSet::default(),
         closure_decls: Vec::new(),
         all: Some(HashSet::default()),
     };
@@ -38,11 +56,20 @@ pub(super) fn names_used(e: &Expr) -> HashSet<String> {
 
 struct Walker {
     boxed: HashSet<String>,
+    /// Roots of places and method calls (see `boxed_names`).
+    roots: HashSet<String>,
     /// When set, every name used is collected here.
     all: Option<HashSet<String>>,
     /// For each enclosing closure, the names it declares (params and any
     /// declaration in its body).
     closure_decls: Vec<HashSet<String>>,
+}
+
+fn strip_parens(e: &Expr) -> &Expr {
+    match &e.kind {
+        ExprKind::Paren(x) => strip_parens(x),
+        _ => e,
+    }
 }
 
 fn root_ident(e: &Expr) -> Option<&str> {
@@ -80,7 +107,7 @@ impl Walker {
 
     fn mark_root(&mut self, e: &Expr) {
         if let Some(n) = root_ident(e) {
-            self.boxed.insert(n.to_string());
+            self.roots.insert(n.to_string());
         }
     }
 
@@ -299,7 +326,13 @@ impl Walker {
                 }
             }
             ExprKind::Unary(UnaryOp::Addr, x) => {
-                self.mark_root(x);
+                // `&v` itself is an escape; `&v.f` and `&v[i]` only root `v`.
+                match &strip_parens(x).kind {
+                    ExprKind::Ident(id) => {
+                        self.boxed.insert(id.name.clone());
+                    }
+                    _ => self.mark_root(x),
+                }
                 self.expr(x)
             }
             ExprKind::Unary(_, x) => self.expr(x),

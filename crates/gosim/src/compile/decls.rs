@@ -1348,9 +1348,10 @@ impl<'a> Compiler<'a> {
         if !checking && pf.origin.is_some_and(|o| self.generic_failed(o)) {
             return;
         }
-        let mut boxed = boxing::boxed_names(body);
+        let (mut boxed, mut unboxable) = boxing::boxed_names(body);
         for _attempt in 0..8 {
             self.boxed = boxed.clone();
+            self.unboxable = unboxable.clone();
             self.retry_boxed = None;
             self.checking_generic = checking;
             let diag_mark = self.diags.len();
@@ -1368,6 +1369,7 @@ impl<'a> Compiler<'a> {
             if let Some(name) = self.retry_boxed.take() {
                 self.diags.truncate(diag_mark);
                 // Closures compiled in the failed attempt are abandoned.
+                unboxable.remove(&name);
                 boxed.insert(name);
                 continue;
             }

@@ -205,6 +205,10 @@ struct Compiler<'a> {
     boxed: HashSet<String>,
     /// A capture of an unboxed variable was found: recompile with it boxed.
     retry_boxed: Option<String>,
+    /// Names in `boxed` only as roots of places or method calls: a
+    /// variable of one of them needs no cell if it is a pointer, slice or
+    /// map (see `boxing`).
+    unboxable: HashSet<String>,
     /// The package variables' initializers, in source order.
     init_chunks: Vec<InitChunk>,
     /// Where each package variable is declared (by global index).
@@ -399,6 +403,7 @@ impl<'a> Compiler<'a> {
             fns: Vec::new(),
             boxed: HashSet::default(),
             retry_boxed: None,
+            unboxable: HashSet::default(),
             init_chunks: Vec::new(),
             global_sites: Vec::new(),
             func_sites: HashMap::default(),
@@ -650,7 +655,14 @@ impl<'a> Compiler<'a> {
     /// slot holds a pointer to its cell.
     fn declare_local(&mut self, name: &str, ty: TypeId, span: Span) -> (u32, bool) {
         let slot = self.new_slot();
-        let boxed = self.boxed.contains(name);
+        let boxed = self.boxed.contains(name)
+            && !(self.unboxable.contains(name)
+                && matches!(
+                    self.types.ukind(ty),
+                    crate::types::TypeKind::Pointer(_)
+                        | crate::types::TypeKind::Slice(_)
+                        | crate::types::TypeKind::Map(..)
+                ));
         if name != "_" {
             let f = self.fnc();
             f.locals.push(LocalInfo {

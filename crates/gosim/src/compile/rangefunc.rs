@@ -536,6 +536,7 @@ impl<'a> Compiler<'a> {
 
     fn hidden_var_from_stack(&mut self, name: &str, ty: TypeId, span: Span) {
         self.boxed.insert(name.to_string());
+        self.unboxable.remove(name);
         let (slot, _) = self.declare_local(name, ty, span);
         self.mark_used(name);
         self.emit(Op::BoxInto(slot));

@@ -173,6 +173,17 @@ impl<V: Clone> Chan<V> {
         &self.elem_type
     }
 
+    /// Calls `f` on every value the channel holds: buffered, and carried by
+    /// parked senders (what the collector must keep alive).
+    pub fn each_value<'a>(&'a self, mut f: impl FnMut(&'a V)) {
+        self.buf.iter().for_each(&mut f);
+        for s in self.sendq.iter().chain(self.recvq.iter()) {
+            if let Some(v) = &s.elem {
+                f(v);
+            }
+        }
+    }
+
     /// `cap(ch)`.
     pub fn dataqsiz(&self) -> usize {
         self.dataqsiz

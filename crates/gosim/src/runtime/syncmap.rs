@@ -256,6 +256,16 @@ impl<K: Ord + Clone, V: Clone> SyncMap<K, V> {
         self.dirty.as_ref().map_or(0, SortedMap::len)
     }
 
+    /// Calls `f` on every stored value (what the collector must keep
+    /// alive).
+    pub fn each_value<'a>(&'a self, mut f: impl FnMut(&'a V)) {
+        for p in self.entries.values() {
+            if let EntryP::Value(v) = p {
+                f(v);
+            }
+        }
+    }
+
     /// Entries still reachable from `read` or `dirty` (the leak metric).
     pub fn entry_count(&self) -> usize {
         self.entries.len()

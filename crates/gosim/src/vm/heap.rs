@@ -1,19 +1,20 @@
 //! The VM heap: cells, slice backing arrays, maps and runtime objects.
 //!
 //! Owns allocation, the memory budget ([`Memory`], in bytes, with the sizes
-//! of [`cost`]) and reading/writing through pointers. Heap objects are never
-//! freed: simulated programs are short, and a stable `ObjId` keeps snapshots
-//! and replays simple.
+//! of [`cost`]) and reading/writing through pointers. It does not decide
+//! what is garbage: the collector (`vm::gc`) does, and hands back the ids
+//! of the objects it freed ([`Heap::release`]), which later allocations
+//! reuse, lowest first, so the table stays as large as the live data.
 //!
 //! The budget is the one place that knows how much a program has made the
 //! simulator allocate. Every allocation a program causes (heap objects,
 //! strings, array and struct copies, map entries, goroutines, interface and
 //! pointer boxes) is charged once, where it is created, before the memory is
 //! taken, so a runaway program ends with the memory verdict instead of
-//! exhausting the tab. Nothing is refunded: without a collector, garbage
-//! stays charged (`used` is what Go calls TotalAlloc). A mark-and-sweep
-//! collector would replace `used` with the live bytes it finds after each
-//! sweep ([`Memory::set_live`]), measured with the same [`cost`] sizes.
+//! exhausting the tab. Between collections garbage stays charged; each
+//! collection replaces `used` with the live bytes it found
+//! ([`Memory::set_live`]), measured with the same [`cost`] sizes, so the
+//! limit bounds live data, as Go's does.
 
 use crate::runtime::chan::Chan;
 use crate::runtime::cond::NotifyList;
@@ -97,7 +98,13 @@ pub struct Memory {
     /// Bytes charged since the machine last turned them into steps: making
     /// memory is work in proportion to its size.
     unbilled: u64,
+    /// `used` at which the next collection runs (Go's heap goal).
+    next_gc: u64,
 }
+
+/// The least heap goal: below it a program never collects (Go's 4 MB
+/// minimum heap), so small programs run exactly as without a collector.
+pub const MIN_HEAP_GOAL: u64 = 4 << 20;
 
 impl Memory {
     pub fn new(limit: u64) -> Memory {
@@ -105,6 +112,7 @@ impl Memory {
             used: 0,
             limit,
             unbilled: 0,
+            next_gc: MIN_HEAP_GOAL,
         }
     }
 
@@ -160,16 +168,30 @@ impl Memory {
         self.limit.saturating_sub(self.used)
     }
 
-    /// For a collector: the bytes still live after a sweep replace what was
-    /// charged.
+    /// Whether the bytes charged reached the heap goal: time to collect.
+    pub fn wants_collection(&self) -> bool {
+        self.used >= self.next_gc
+    }
+
+    /// For the collector: the bytes still live after a sweep replace what
+    /// was charged, and the next goal is twice them (GOGC=100), at least
+    /// [`MIN_HEAP_GOAL`]. Near the limit the goal is halfway to it, so a
+    /// program whose live data nearly fills the budget still collects
+    /// before it fails.
     pub fn set_live(&mut self, live: u64) {
         self.used = live;
+        let goal = live.saturating_mul(2).max(MIN_HEAP_GOAL);
+        let halfway = live + self.limit.saturating_sub(live) / 2;
+        self.next_gc = goal.min(halfway.max(live + 1));
     }
 }
 
 #[derive(Clone, Debug, Default)]
 pub struct Heap {
+    /// Objects by id; a freed slot holds `Cell(Nil)` until reused.
     pub objs: Vec<HeapObj>,
+    /// Freed ids, highest first (the next allocation takes the lowest).
+    free: Vec<ObjId>,
     /// The memory budget, which every allocation of the program goes through.
     pub mem: Memory,
 }
@@ -178,6 +200,7 @@ impl Heap {
     pub fn new(max_bytes: u64) -> Heap {
         Heap {
             objs: Vec::new(),
+            free: Vec::new(),
             mem: Memory::new(max_bytes),
         }
     }
@@ -190,16 +213,49 @@ impl Heap {
             _ => cost::OBJECT + 64,
         };
         self.mem.charge(size)?;
-        self.objs.push(obj);
-        Ok(self.objs.len() as ObjId - 1)
+        Ok(self.place(obj))
+    }
+
+    /// Puts `obj` in a freed slot, or a new one.
+    fn place(&mut self, obj: HeapObj) -> ObjId {
+        match self.free.pop() {
+            Some(id) => {
+                self.objs[id as usize] = obj;
+                id
+            }
+            None => {
+                self.objs.push(obj);
+                self.objs.len() as ObjId - 1
+            }
+        }
+    }
+
+    /// For the collector: frees every object not in `live` (indexed by
+    /// id); their ids become free for reuse.
+    pub fn release(&mut self, live: &[bool]) {
+        let is_live = |id: usize| live.get(id).copied().unwrap_or(false);
+        // Trailing dead slots are given back rather than kept.
+        let mut len = self.objs.len();
+        while len > 0 && !is_live(len - 1) {
+            len -= 1;
+        }
+        self.objs.truncate(len);
+        self.free.clear();
+        for id in (0..len).rev() {
+            if !is_live(id) {
+                if !matches!(self.objs[id], HeapObj::Cell(Value::Nil)) {
+                    self.objs[id] = HeapObj::Cell(Value::Nil);
+                }
+                self.free.push(id as ObjId);
+            }
+        }
     }
 
     /// A new backing array of `n` copies of `fill`, charged before it is
     /// built.
     pub fn alloc_array(&mut self, n: usize, fill: Value) -> Result<ObjId, HeapError> {
         self.mem.charge(cost::array(n))?;
-        self.objs.push(HeapObj::Array(vec![fill; n]));
-        Ok(self.objs.len() as ObjId - 1)
+        Ok(self.place(HeapObj::Array(vec![fill; n])))
     }
 
     /// Charges `bytes` to the memory budget.

@@ -160,6 +160,31 @@ impl Vm {
                     path: Vec::new(),
                 })));
             }
+            Op::SliceElemCheck => {
+                let n = g.stack.len();
+                let i = g.stack.get(n.wrapping_sub(1)).map_or(0, Value::as_int);
+                let len = match g.stack.get(n.wrapping_sub(2)) {
+                    Some(Value::Slice(r)) => r.len,
+                    _ => 0,
+                };
+                if i < 0 || i >= len as i64 {
+                    return Err(index_fault(i, len as i64));
+                }
+            }
+            Op::StoreSliceElem => {
+                let v = g.pop();
+                let i = g.pop().as_int();
+                let s = g.pop();
+                let Value::Slice(r) = s else {
+                    return Err(HeapError::NilDeref.into());
+                };
+                let slot = self
+                    .heap
+                    .array_mut(r.arr)
+                    .and_then(|a| a.get_mut(r.off as usize + i as usize))
+                    .ok_or(HeapError::NilDeref)?;
+                *slot = v;
+            }
             Op::Field(i) => {
                 let v = g.pop();
                 match &v {

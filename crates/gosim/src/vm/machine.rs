@@ -797,8 +797,15 @@ impl Vm {
                 let r = self.step_op(g, op, base, span);
                 // What the instruction allocated is work in proportion.
                 let made = self.heap.mem.take_unbilled();
-                if made >= BYTES_PER_STEP {
-                    self.charge_work(made);
+                if made > 0 {
+                    if made >= BYTES_PER_STEP {
+                        self.charge_work(made);
+                    }
+                    // Only an instruction that allocated can reach the heap
+                    // goal.
+                    if r.is_ok() && self.heap.mem.wants_collection() {
+                        self.maybe_collect(g);
+                    }
                 }
                 if self.ending.is_some() && self.after_main.is_none() {
                     // The run ended inside a synchronous call this

@@ -10,6 +10,7 @@ mod convert;
 pub mod events;
 pub mod fault;
 mod fmtconv;
+mod gc;
 pub mod goroutine;
 pub mod heap;
 mod interp;

@@ -125,6 +125,12 @@ pub enum Op {
     PtrIndex(u32),
     /// Pop an index then a slice; push a pointer to the element.
     SliceElemPtr,
+    /// Check the index on top against the slice below it, leaving both:
+    /// the place of `s[i] = v` or `s[i] += v`, which needs no pointer.
+    SliceElemCheck,
+    /// Pop a value, an index and a slice (checked by `SliceElemCheck`);
+    /// store the value in the element.
+    StoreSliceElem,
     /// Pop a struct value, push field `i`.
     Field(u32),
     /// Pop an index then an array value of length `n`.

@@ -442,6 +442,18 @@ pub fn mem_access(
             ),
             _ => return None,
         },
+        Op::StoreSliceElem => match (top(2), top(1)) {
+            (Some(Value::Slice(r)), Some(i)) => (
+                Loc::Elem {
+                    arr: r.arr,
+                    index: r.off.wrapping_add(i.as_int() as u32),
+                    path: Vec::new(),
+                },
+                true,
+                None,
+            ),
+            _ => return None,
+        },
         Op::IndexMap { .. } => match top(1) {
             Some(Value::Map(id)) => (Loc::Map(*id), false, None),
             _ => return None,

@@ -472,3 +472,77 @@ fn a_crash_dump_stops_at_the_output_budget_and_says_so() {
         "{dump_end} bytes before the note"
     );
 }
+
+/// The corpus program that makes hundreds of megabytes of garbage around
+/// live data of every kind, and what real Go printed for it.
+fn gc_program() -> (String, String) {
+    let src = std::fs::read_to_string(crate::support::test_data("corpus/gc_live_data_survives.go"))
+        .expect("corpus program");
+    let rec: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(crate::support::test_data(
+            "recorded/corpus/gc_live_data_survives.json",
+        ))
+        .expect("recording"),
+    )
+    .expect("json");
+    let out = rec["stdout"].as_str().expect("stdout").to_string();
+    (src, out)
+}
+
+/// A budget far below what the program allocates (about 360 MB) but above
+/// its live data.
+const SMALL_BUDGET: u64 = 16 << 20;
+
+#[test]
+fn garbage_is_collected_so_a_small_budget_holds_little_live_data() {
+    let (src, want) = gc_program();
+    let config = RunConfig {
+        max_memory: SMALL_BUDGET,
+        ..RunConfig::default()
+    };
+    let r = gosim::run(&src, &config);
+    assert_eq!(String::from_utf8_lossy(&r.stdout), want);
+    assert_eq!(
+        r.exit_code,
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&r.stderr)
+    );
+    // The same allocations kept live still stop on the budget.
+    let hoard = src.replace(
+        "\tg := make([]int, 50000)\n",
+        "\tg := make([]int, 50000)\n\thoard = append(hoard, g)\n",
+    );
+    let hoard = hoard.replace("var head *node\n", "var head *node\n\nvar hoard [][]int\n");
+    assert_ne!(hoard, src);
+    let r = gosim::run(&hoard, &config);
+    let err = String::from_utf8_lossy(&r.stderr);
+    assert!(err.contains("memory"), "{}", err);
+}
+
+#[test]
+fn back_and_goto_are_exact_across_collections() {
+    let (src, _) = gc_program();
+    let config = RunConfig {
+        max_memory: SMALL_BUDGET,
+        ..RunConfig::default()
+    };
+    let mut s = Session::new(&src, &config, StepBy::Statement).expect("compiles");
+    s.run(usize::MAX);
+    let end = s.position();
+    assert!(s.is_ended());
+    let end_hash = s.state_hash();
+    s.back();
+    let back_hash = s.state_hash();
+    let mut fresh = Session::new(&src, &config, StepBy::Statement).expect("compiles");
+    fresh.goto(end - 1);
+    assert_eq!(back_hash, fresh.state_hash(), "back is exact");
+    for k in [end / 3, end / 2, end - 7] {
+        s.goto(k);
+        let mut fresh = Session::new(&src, &config, StepBy::Statement).expect("compiles");
+        fresh.goto(k);
+        assert_eq!(s.state_hash(), fresh.state_hash(), "state after {k} steps");
+    }
+    s.goto(end);
+    assert_eq!(s.state_hash(), end_hash);
+}
