@@ -285,6 +285,28 @@ impl Heap {
         }
     }
 
+    /// Turns the cell `id`, holding an array of `n` elements, into a
+    /// backing array with the same id, so that slicing the array aliases it
+    /// as Go's `a[:]` does: pointers into the cell keep working (`load`,
+    /// `place_mut` and `store` read a promoted cell's path through the
+    /// array) and a slice's `SliceRef` can name it. Does nothing if the
+    /// cell was promoted before. Returns false when `id` holds no array.
+    pub fn promote_to_array(&mut self, id: ObjId, n: u32) -> Result<bool, HeapError> {
+        match self.objs.get(id as usize) {
+            Some(HeapObj::Array(_)) => return Ok(true),
+            Some(HeapObj::Cell(Value::Seq(items))) if items.len() == n as usize => {}
+            _ => return Ok(false),
+        }
+        self.mem.charge(cost::array(n as usize))?;
+        let Some(HeapObj::Cell(Value::Seq(items))) = self.objs.get_mut(id as usize) else {
+            return Ok(false);
+        };
+        let items = std::mem::replace(items, std::rc::Rc::new(Vec::new()));
+        let items = std::rc::Rc::try_unwrap(items).unwrap_or_else(|rc| (*rc).clone());
+        self.objs[id as usize] = HeapObj::Array(items);
+        Ok(true)
+    }
+
     /// Reads the value a pointer designates.
     pub fn load(&self, p: &Pointer, globals: &[Value]) -> Result<Value, HeapError> {
         if let Root::Window(id, off, len) = p.root {
@@ -301,20 +323,30 @@ impl Heap {
             };
             return self.load(&elem, globals);
         }
-        let root = match p.root {
+        let (root, path) = match p.root {
             Root::Cell(id) => match self.objs.get(id as usize) {
-                Some(HeapObj::Cell(v)) => v,
+                Some(HeapObj::Cell(v)) => (v, &p.path[..]),
+                // A variable's array that was sliced (`promote_to_array`).
+                Some(HeapObj::Array(items)) => match p.path.split_first() {
+                    None => return Ok(Value::Seq(std::rc::Rc::new(items.clone()))),
+                    Some((&i, rest)) => (items.get(i as usize).ok_or(HeapError::NilDeref)?, rest),
+                },
                 _ => return Err(HeapError::NilDeref),
             },
             Root::Elem(id, i) => match self.objs.get(id as usize) {
-                Some(HeapObj::Array(v)) => v.get(i as usize).ok_or(HeapError::NilDeref)?,
+                Some(HeapObj::Array(v)) => {
+                    (v.get(i as usize).ok_or(HeapError::NilDeref)?, &p.path[..])
+                }
                 _ => return Err(HeapError::NilDeref),
             },
-            Root::Global(g) => globals.get(g as usize).ok_or(HeapError::NilDeref)?,
+            Root::Global(g) => (
+                globals.get(g as usize).ok_or(HeapError::NilDeref)?,
+                &p.path[..],
+            ),
             Root::Window(..) => return Err(HeapError::NilDeref),
         };
         let mut cur = root;
-        for &i in &p.path {
+        for &i in path {
             cur = match cur {
                 Value::Seq(items) => items.get(i as usize).ok_or(HeapError::NilDeref)?,
                 _ => return Err(HeapError::NilDeref),
@@ -340,20 +372,31 @@ impl Heap {
             };
             return self.place_mut(&elem, globals);
         }
-        let root: &mut Value = match p.root {
+        let (root, path): (&mut Value, &[u32]) = match p.root {
             Root::Cell(id) => match self.objs.get_mut(id as usize) {
-                Some(HeapObj::Cell(v)) => v,
+                Some(HeapObj::Cell(v)) => (v, &p.path[..]),
+                // A whole promoted array is stored element by element (see `store`).
+                Some(HeapObj::Array(items)) => {
+                    let (&i, rest) = p.path.split_first().ok_or(HeapError::NilDeref)?;
+                    (items.get_mut(i as usize).ok_or(HeapError::NilDeref)?, rest)
+                }
                 _ => return Err(HeapError::NilDeref),
             },
             Root::Elem(id, i) => match self.objs.get_mut(id as usize) {
-                Some(HeapObj::Array(v)) => v.get_mut(i as usize).ok_or(HeapError::NilDeref)?,
+                Some(HeapObj::Array(v)) => (
+                    v.get_mut(i as usize).ok_or(HeapError::NilDeref)?,
+                    &p.path[..],
+                ),
                 _ => return Err(HeapError::NilDeref),
             },
-            Root::Global(g) => globals.get_mut(g as usize).ok_or(HeapError::NilDeref)?,
+            Root::Global(g) => (
+                globals.get_mut(g as usize).ok_or(HeapError::NilDeref)?,
+                &p.path[..],
+            ),
             Root::Window(..) => return Err(HeapError::NilDeref),
         };
         let mut cur = root;
-        for &i in &p.path {
+        for &i in path {
             cur = match cur {
                 Value::Seq(items) => cow_mut(items, &mut self.mem)?
                     .get_mut(i as usize)
@@ -365,7 +408,15 @@ impl Heap {
     }
 
     pub fn store(&mut self, p: &Pointer, globals: &mut [Value], v: Value) -> Result<(), HeapError> {
-        if let (Root::Window(id, off, len), true) = (p.root, p.path.is_empty()) {
+        let whole_array = match (p.root, p.path.is_empty()) {
+            (Root::Window(id, off, len), true) => Some((id, off, len)),
+            (Root::Cell(id), true) => match self.objs.get(id as usize) {
+                Some(HeapObj::Array(items)) => Some((id, 0, items.len() as u32)),
+                _ => None,
+            },
+            _ => None,
+        };
+        if let Some((id, off, len)) = whole_array {
             let Value::Seq(ref items) = v else {
                 return Err(HeapError::NilDeref);
             };

@@ -11,7 +11,7 @@
 use crate::vm::fault::Fault;
 use crate::vm::heap::{cost, Heap, HeapObj};
 use crate::vm::op::SliceKind;
-use crate::vm::value::{ObjId, SliceRef, Value};
+use crate::vm::value::{ObjId, Root, SliceRef, Value};
 
 /// The indices of a slice expression `x[lo:hi:max]`, as given.
 pub struct Bounds {
@@ -116,7 +116,7 @@ pub fn slice(
         SliceKind::ArrayPtr(n) => {
             // Slicing an array: its elements move into a backing array
             // that the slice and the variable then share.
-            let arr_id = array_backing(heap, globals, &x, n)?;
+            let (arr_id, base) = array_backing(heap, globals, &x, n)?;
             let cap = n as i64;
             let hi_v = hi.unwrap_or(cap);
             let max_v = max.unwrap_or(cap);
@@ -124,7 +124,7 @@ pub fn slice(
             check_bounds([lo, hi_v, max_v], cap, max.is_some(), "length")?;
             Ok(Value::Slice(SliceRef {
                 arr: arr_id,
-                off: lo as u32,
+                off: base + lo as u32,
                 len: (hi_v - lo) as u32,
                 cap: (max_v - lo) as u32,
             }))
@@ -132,9 +132,6 @@ pub fn slice(
     }
 }
 
-/// A backing array for slicing the array a pointer designates. gosim
-/// stores arrays by value, so the slice gets a copy: writes through the
-/// slice are not seen by the array (a documented limitation).
 /// Go's bounds checks of `x[lo:hi:max]` in its order (`panicSlice3*`,
 /// then `panicSlice*`): max, then hi, then lo. `limit` is the length or
 /// capacity bounding them; `three` whether the expression has a max.
@@ -183,17 +180,37 @@ fn bounds_fault(parts: [Option<i64>; 3], three: bool, with: Option<(&str, i64)>)
     Fault::Runtime(s)
 }
 
-fn array_backing(heap: &mut Heap, globals: &[Value], p: &Value, n: u32) -> Result<ObjId, Fault> {
+/// The backing array, and the offset in it, of the array of length `n` a
+/// pointer designates, for slicing it. A window of a slice's array
+/// (`(*[N]T)(s)`) is that array; an array alone in a heap cell (a
+/// variable whose address is taken, `new([N]T)`, `&[N]T{...}`) becomes a
+/// backing array in place, so the slice and the variable share elements.
+/// An array stored inside another value (a struct field, an element of an
+/// array, slice or global) is copied: writes through the slice are not
+/// seen by it (a documented limitation).
+fn array_backing(
+    heap: &mut Heap,
+    globals: &[Value],
+    p: &Value,
+    n: u32,
+) -> Result<(ObjId, u32), Fault> {
     let Value::Ptr(p) = p else {
         return Err(Fault::Runtime(
             "invalid memory address or nil pointer dereference".into(),
         ));
     };
+    if p.path.is_empty() {
+        match p.root {
+            Root::Window(id, off, _) => return Ok((id, off)),
+            Root::Cell(id) if heap.promote_to_array(id, n)? => return Ok((id, 0)),
+            _ => {}
+        }
+    }
     let items = match &heap.load(p, globals)? {
         Value::Seq(items) => items.to_vec(),
         _ => vec![Value::Nil; n as usize],
     };
-    Ok(heap.alloc(HeapObj::Array(items))?)
+    Ok((heap.alloc(HeapObj::Array(items))?, 0))
 }
 
 /// `append(base, ...)`: in place while the capacity lasts, else into a new
