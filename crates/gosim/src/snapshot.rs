@@ -309,7 +309,7 @@ pub enum ObjectKind {
         /// The element type.
         elem_type: String,
         /// `dataqsiz`: the buffer's size.
-        cap: usize,
+        cap: u64,
         /// `qcount`: values in the buffer.
         len: usize,
         /// Where the next send writes.

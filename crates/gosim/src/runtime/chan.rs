@@ -124,7 +124,7 @@ pub enum RecvOutcome<V> {
 pub struct ChanSnapshot<V> {
     pub elem_type: String,
     /// `cap(ch)`.
-    pub dataqsiz: usize,
+    pub dataqsiz: u64,
     /// `len(ch)`.
     pub qcount: usize,
     pub sendx: usize,
@@ -143,7 +143,7 @@ pub struct ChanSnapshot<V> {
 pub struct Chan<V> {
     elem_type: String,
     /// Buffer capacity (`cap(ch)`); 0 for an unbuffered channel.
-    dataqsiz: usize,
+    dataqsiz: u64,
     /// The buffered values, oldest first; slot `recvx` holds the oldest.
     /// Stored compactly so `make(chan T, huge)` costs nothing until used.
     buf: VecDeque<V>,
@@ -157,7 +157,7 @@ pub struct Chan<V> {
 impl<V: Clone> Chan<V> {
     /// `makechan(elem_type, dataqsiz)`. Negative or oversized capacities are
     /// the VM's business (`makechan: size out of range`).
-    pub fn new(elem_type: &str, dataqsiz: usize) -> Self {
+    pub fn new(elem_type: &str, dataqsiz: u64) -> Self {
         Chan {
             elem_type: elem_type.to_string(),
             dataqsiz,
@@ -185,7 +185,7 @@ impl<V: Clone> Chan<V> {
     }
 
     /// `cap(ch)`.
-    pub fn dataqsiz(&self) -> usize {
+    pub fn dataqsiz(&self) -> u64 {
         self.dataqsiz
     }
 
@@ -204,7 +204,7 @@ impl<V: Clone> Chan<V> {
         if self.dataqsiz == 0 {
             return 0;
         }
-        (self.recvx + self.buf.len()) % self.dataqsiz
+        ((self.recvx + self.buf.len()) as u64 % self.dataqsiz) as usize
     }
 
     pub fn closed(&self) -> bool {
@@ -217,7 +217,7 @@ impl<V: Clone> Chan<V> {
         self.buf
             .iter()
             .enumerate()
-            .map(move |(i, v)| ((self.recvx + i) % size, v))
+            .map(move |(i, v)| (((self.recvx + i) as u64 % size) as usize, v))
     }
 
     /// Parked receivers, oldest first.
@@ -248,7 +248,7 @@ impl<V: Clone> Chan<V> {
     /// A send would complete now without parking (or panic: a send on a
     /// closed channel is "ready" in select's first pass).
     pub fn can_send_now(&self) -> bool {
-        self.closed || !self.recvq.is_empty() || self.buf.len() < self.dataqsiz
+        self.closed || !self.recvq.is_empty() || (self.buf.len() as u64) < self.dataqsiz
     }
 
     /// A receive would complete now without parking.
@@ -263,7 +263,7 @@ impl<V: Clone> Chan<V> {
     fn pop_buf(&mut self) -> Option<V> {
         let v = self.buf.pop_front()?;
         self.recvx += 1;
-        if self.recvx == self.dataqsiz {
+        if self.recvx as u64 == self.dataqsiz {
             self.recvx = 0;
         }
         Some(v)
@@ -306,7 +306,7 @@ impl<V: Clone> Chan<V> {
             };
             return SendOutcome::Sent { woke: Some(woke) };
         }
-        if self.buf.len() < self.dataqsiz {
+        if (self.buf.len() as u64) < self.dataqsiz {
             self.push_buf(v);
             return SendOutcome::Sent { woke: None };
         }
@@ -486,10 +486,10 @@ impl<V: Clone> Chan<V> {
     /// The first invariant of the module docs this channel breaks, if any.
     fn broken_invariant(&self) -> Option<&'static str> {
         let qcount = self.buf.len();
-        if qcount > self.dataqsiz {
+        if qcount as u64 > self.dataqsiz {
             return Some("qcount <= dataqsiz");
         }
-        if self.recvx >= self.dataqsiz.max(1) {
+        if self.recvx as u64 >= self.dataqsiz.max(1) {
             return Some("recvx < dataqsiz");
         }
         if self.sendq.iter().any(|s| s.elem.is_none())
@@ -503,7 +503,7 @@ impl<V: Clone> Chan<V> {
         if qcount > 0 && !self.recvq.is_empty() {
             return Some("qcount > 0 implies recvq is empty");
         }
-        if qcount < self.dataqsiz && !self.sendq.is_empty() {
+        if (qcount as u64) < self.dataqsiz && !self.sendq.is_empty() {
             return Some("qcount < dataqsiz implies sendq is empty");
         }
         if let (Some(first), false) = (self.recvq.front(), self.sendq.is_empty()) {
@@ -545,7 +545,7 @@ mod tests {
         for seed in 1..=300u64 {
             let mut rng = seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1;
             let cap = pick(&mut rng, 3);
-            let mut c: Chan<i64> = Chan::new("int", cap);
+            let mut c: Chan<i64> = Chan::new("int", cap as u64);
             let mut parked = [false; 6];
             let wake = |w: Option<ChanWake<i64>>, c: &mut Chan<i64>, parked: &mut [bool; 6]| {
                 if let Some(w) = w {

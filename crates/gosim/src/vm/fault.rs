@@ -44,6 +44,8 @@ pub enum Fault {
     Budget(Ending),
     /// The program exits now.
     Exit(i32),
+    /// `runtime.Goexit`: the goroutine runs its deferred calls and ends.
+    Goexit,
 }
 
 impl From<HeapError> for Fault {

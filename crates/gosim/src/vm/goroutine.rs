@@ -104,6 +104,9 @@ pub struct PanicState {
     /// The text printed for a crash, computed when the panic starts.
     pub text: String,
     pub is_runtime_error: bool,
+    /// Not a panic but `runtime.Goexit` unwinding: `recover` does not see
+    /// it, and reaching the goroutine's first frame ends the goroutine.
+    pub goexit: bool,
 }
 
 /// A goroutine (`g`).

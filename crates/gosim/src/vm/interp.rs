@@ -389,7 +389,12 @@ impl Vm {
             }
             Op::MakeChan { elem, has_cap } => {
                 let cap = if *has_cap { g.pop().as_int() } else { 0 };
-                if !(0..=1 << 30).contains(&cap) {
+                // makechan's check: the buffer's bytes must fit under the
+                // largest allocation (2^48 on linux/amd64, less the hchan).
+                // The buffer itself is filled lazily, so only what is sent
+                // is charged.
+                let bytes = (cap as u64).checked_mul(self.prog.types.size_of(*elem));
+                if cap < 0 || bytes.is_none_or(|b| b > (1 << 48) - 96) {
                     return Err(Fault::Value(Value::Iface(Rc::new((
                         self.runtime_error_type.unwrap_or(wk::STRING),
                         Value::str("makechan: size out of range"),
@@ -398,7 +403,7 @@ impl Vm {
                 let name = self.prog.types.name(*elem);
                 let id = self
                     .heap
-                    .alloc(HeapObj::Chan(Box::new(Chan::new(&name, cap as usize))))?;
+                    .alloc(HeapObj::Chan(Box::new(Chan::new(&name, cap as u64))))?;
                 g.stack.push(Value::Chan(id));
             }
             Op::Append {

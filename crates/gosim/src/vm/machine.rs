@@ -221,6 +221,8 @@ pub struct Vm {
     /// Set when main returned: (instructions, stdout length, stderr length)
     /// at that moment, while the other goroutines run on to find leaks.
     pub after_main: Option<(u64, usize, usize)>,
+    /// main ended by `runtime.Goexit`: the program runs on without it.
+    pub main_goexited: bool,
     /// The names main's variables gave runtime objects when main returned
     /// (object, name, owner): a snapshot after the end still names them.
     /// For the UI only; not part of the state explore compares.
@@ -303,6 +305,7 @@ impl Vm {
             live_goroutines: 1,
             race: None,
             after_main: None,
+            main_goexited: false,
             main_names: Vec::new(),
             last_progress: 0,
             touch_log: None,

@@ -98,6 +98,7 @@ pub enum Native {
     // os, runtime
     OsExit,
     Gosched,
+    Goexit,
     NumGoroutine,
     Gomaxprocs,
 
@@ -248,6 +249,7 @@ const NAMED: &[(&str, Native)] = {
         ("net.runtime_sockTrace", SockTrace),
         ("os.Exit", OsExit),
         ("runtime.Gosched", Gosched),
+        ("runtime.Goexit", Goexit),
         ("runtime.NumGoroutine", NumGoroutine),
         ("runtime.GOMAXPROCS", Gomaxprocs),
         ("strings.Contains", StrContains),

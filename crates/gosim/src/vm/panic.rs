@@ -64,7 +64,36 @@ impl Vm {
                 self.end(Ending::Exit(code));
                 Some(Exec::Ended)
             }
+            Fault::Goexit => {
+                g.panics.push(PanicState {
+                    value: Value::Nil,
+                    recovered: false,
+                    text: String::new(),
+                    is_runtime_error: false,
+                    goexit: true,
+                });
+                if let Some(f) = g.frames.last_mut() {
+                    f.unwinding = true;
+                }
+                self.continue_unwind(g)
+            }
         }
+    }
+
+    /// The goroutine's unwinding reached its first frame. A Goexit (with no
+    /// panic raised during it still unrecovered) ends the goroutine as a
+    /// return would, except that main ending so does not end the program;
+    /// a panic crashes it.
+    fn unwound(&mut self, g: &mut Goroutine) -> Option<Exec> {
+        if g.panics.last().is_some_and(|p| p.goexit) {
+            g.panics.clear();
+            if g.id == super::machine::MAIN_GID {
+                self.main_goexited = true;
+            }
+            return Some(Exec::Exited);
+        }
+        self.crash_panic(g);
+        Some(Exec::Ended)
     }
 
     /// Begins unwinding `g` with a panic.
@@ -82,6 +111,7 @@ impl Vm {
             recovered: false,
             text,
             is_runtime_error,
+            goexit: false,
         });
         if let Some(f) = g.frames.last_mut() {
             f.unwinding = true;
@@ -94,8 +124,7 @@ impl Vm {
     fn continue_unwind(&mut self, g: &mut Goroutine) -> Option<Exec> {
         loop {
             let Some(frame) = g.frames.last_mut() else {
-                self.crash_panic(g);
-                return Some(Exec::Ended);
+                return self.unwound(g);
             };
             frame.unwinding = true;
             if let Some(d) = frame.defers.pop() {
@@ -129,8 +158,7 @@ impl Vm {
                 }
             }
             if g.frames.is_empty() {
-                self.crash_panic(g);
-                return Some(Exec::Ended);
+                return self.unwound(g);
             }
         }
     }
@@ -175,6 +203,12 @@ impl Vm {
                 // in a deferred call, recovered by that call's own defer)
                 // goes on unwinding its frame.
                 g.panics.pop();
+                if g.panics.last().is_some_and(|p| p.goexit) {
+                    // A panic raised during Goexit was recovered: the
+                    // Goexit goes on.
+                    self.continue_unwind(g);
+                    return Ok(());
+                }
                 parent.unwinding = false;
                 parent.returning = true;
                 return self.do_return(g);
@@ -202,7 +236,7 @@ impl Vm {
             return Value::Nil;
         }
         let value = match g.panics.last_mut() {
-            Some(p) if !p.recovered => {
+            Some(p) if !p.recovered && !p.goexit => {
                 p.recovered = true;
                 (p.value.clone(), p.text.clone())
             }
@@ -299,10 +333,10 @@ impl Vm {
                 .is_some_and(|next| same_box(&g.panics[i].value, &next.value))
         };
         for (i, p) in g.panics.iter().enumerate() {
-            if i > 0 && repanicked(i - 1) {
+            if p.goexit || (i > 0 && repanicked(i - 1)) {
                 continue;
             }
-            if i > 0 {
+            if !out.is_empty() {
                 out.push('\t');
             }
             out.push_str("panic: ");

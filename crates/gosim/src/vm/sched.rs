@@ -323,6 +323,14 @@ impl Vm {
     }
 
     fn deadlock(&mut self) {
+        if self.main_goexited && self.gs.iter().all(|x| x.status == GStatus::Dead) {
+            // checkdead finds no goroutine at all, not even a blocked one.
+            self.stderr.extend_from_slice(
+                b"fatal error: no goroutines (main called runtime.Goexit) - deadlock!\n",
+            );
+            self.end(Ending::Fatal { deadlock: true });
+            return;
+        }
         self.stderr
             .extend_from_slice(b"fatal error: all goroutines are asleep - deadlock!\n");
         self.crash_dump(None);
@@ -456,7 +464,7 @@ impl Vm {
             }
         }
         self.gs[idx] = Rc::new(g);
-        if r == Exec::Exited && gid == MAIN_GID && self.ending.is_none() {
+        if r == Exec::Exited && gid == MAIN_GID && self.ending.is_none() && !self.main_goexited {
             // main returned: the program is over, but the other goroutines
             // run on, invisibly, to see which would stay blocked forever
             // (goleak's question), before the ending is recorded.

@@ -55,6 +55,10 @@ impl Vm {
                 g.finish(call.argc, vec![]);
                 Err(Fault::Exit(code))
             }
+            Native::Goexit => {
+                g.finish(call.argc, vec![]);
+                Err(Fault::Goexit)
+            }
             Native::Gosched => {
                 g.finish(call.argc, vec![]);
                 self.yield_requested = true;

@@ -169,6 +169,7 @@ impl Vm {
             | Native::ErrorsAssignTo
             | Native::OsExit
             | Native::Gosched
+            | Native::Goexit
             | Native::NumGoroutine
             | Native::Gomaxprocs => self.builtin(g, &call),
             Native::StrContains

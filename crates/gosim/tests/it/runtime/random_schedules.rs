@@ -395,7 +395,7 @@ mod channels {
         kinds.push(Kind::Closer);
         let n = kinds.len();
         let mut w = World {
-            chans: caps.iter().map(|&c| Chan::new("int", c)).collect(),
+            chans: caps.iter().map(|&c| Chan::new("int", c as u64)).collect(),
             kinds,
             sts: vec![St::Ready; n],
             taken: Vec::new(),

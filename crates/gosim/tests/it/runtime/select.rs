@@ -6,7 +6,7 @@ use gosim::runtime::select::{self, Case, Fired, Poll};
 use gosim::runtime::{GoError, WaitReason};
 
 fn chans(n: usize, cap: usize) -> Vec<Chan<i64>> {
-    (0..n).map(|_| Chan::new("int", cap)).collect()
+    (0..n).map(|_| Chan::new("int", cap as u64)).collect()
 }
 
 #[test]
