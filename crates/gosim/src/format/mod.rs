@@ -5,9 +5,14 @@
 //! `%!verb(type=value)` error forms.
 //!
 //! This module is pure: it does no I/O, never calls back into the VM and never
-//! panics on any format string or value. Methods (`Error`, `String`) are the
-//! VM's business: it calls them first and hands the result over as
-//! [`FmtValue::Method`], so formatting itself has no side effects.
+//! panics on any format string or value. Methods (`Format`, `GoString`,
+//! `Error`, `String`) are the VM's business, and which of them fmt calls
+//! depends on the verb, so printing an operand that has any
+//! ([`FmtValue::Methods`]) takes two passes ([`print_with_methods`]): the
+//! first lists the calls Go's `handleMethods` would make, in order
+//! ([`MethodCall`]); the VM makes them; the second prints with their
+//! results ([`MethodOut`]). [`FmtValue::Method`] is a shortcut for a value
+//! whose `Error`/`String` text is known up front.
 //!
 //! How the VM builds an operand ([`Arg`]): `ty` is the dynamic type as `%T`
 //! prints it, and the value maps by kind:
@@ -25,10 +30,9 @@
 //! | pointer, chan, func | `Pointer` / `Chan` / `Func` with the VM's fake address, 0 for nil |
 //! | interface slot holding nil | `Nil`, `ty` = the interface type (`"<nil>"` for an untyped nil operand) |
 //! | interface slot holding a value | that value, with its dynamic `ty` |
-//! | value with an `Error()`/`String()` method | `Method` (or `MethodPanic`) around the value above |
+//! | value whose type has `Format`, `GoString`, `Error` or `String` | `Methods` around the value above |
 //!
-//! Not modelled: complex numbers, `unsafe.Pointer`, the `Formatter` and
-//! `GoStringer` interfaces (`%#v` prints the receiver itself).
+//! Not modelled: complex numbers, `unsafe.Pointer`.
 
 pub(crate) mod atof;
 mod float;
@@ -114,12 +118,11 @@ pub enum FmtValue {
     Func {
         addr: u64,
     },
-    /// A value whose `Error()` or `String()` method the VM already called
-    /// (fmt's `handleMethods`): `text` is printed for `%v %s %q %x %X`, and
-    /// `value` (the receiver itself) for every other verb and for `%#v`.
-    /// Go only consults methods of values it can reach through exported
-    /// fields, so the VM should not use this variant for values found through
-    /// unexported struct fields.
+    /// A value whose `Error()` or `String()` text is known up front (no
+    /// `Format` or `GoString`, no side effects): `text` is printed for
+    /// `%v %s %q %x %X`, and `value` (the receiver itself) for every other
+    /// verb and for `%#v`. The VM uses [`FmtValue::Methods`] instead, which
+    /// calls methods only for the verbs that use them.
     Method {
         text: Vec<u8>,
         value: Box<FmtValue>,
@@ -133,6 +136,111 @@ pub enum FmtValue {
         panic: Vec<u8>,
         value: Box<FmtValue>,
     },
+    /// A value whose type has some of fmt's methods (`set`, bits of
+    /// [`methods`]); `id` names it in the [`MethodCall`]s printing asks
+    /// for; `nil_ptr` says it is a nil pointer (a panic in its method then
+    /// prints `<nil>`). `value` is the value itself.
+    Methods {
+        id: u32,
+        set: u8,
+        nil_ptr: bool,
+        value: Box<FmtValue>,
+    },
+}
+
+/// The methods fmt consults, as bits of [`FmtValue::Methods`]'s `set` and
+/// [`MethodCall`]'s `method`.
+pub mod methods {
+    /// `Format(fmt.State, rune)`.
+    pub const FORMAT: u8 = 1;
+    /// `GoString() string`.
+    pub const GO_STRING: u8 = 2;
+    /// `Error() string`.
+    pub const ERROR: u8 = 4;
+    /// `String() string`.
+    pub const STRING: u8 = 8;
+
+    /// The method's name, as a panic in it is reported.
+    pub fn name(method: u8) -> &'static str {
+        match method {
+            FORMAT => "Format",
+            GO_STRING => "GoString",
+            ERROR => "Error",
+            _ => "String",
+        }
+    }
+}
+
+/// One method call fmt makes while printing: which method of value `id`,
+/// for which verb, and (for `Format`) what its `fmt.State` reports.
+#[derive(Clone, Debug, PartialEq)]
+pub struct MethodCall {
+    pub id: u32,
+    /// One bit of [`methods`].
+    pub method: u8,
+    pub verb: u32,
+    /// `State.Flag` for ' ', '+', '-', '#', '0', as bits 1, 2, 4, 8, 16.
+    pub flags: u8,
+    pub wid: Option<usize>,
+    pub prec: Option<usize>,
+    pub nil_ptr: bool,
+}
+
+/// What a [`MethodCall`] produced: the method's text (for `Format`, what
+/// it wrote), or what it wrote before it panicked and the panic value as
+/// `%v` prints it.
+#[derive(Clone, Debug, PartialEq)]
+pub enum MethodOut {
+    Text(Vec<u8>),
+    Panic { written: Vec<u8>, text: Vec<u8> },
+}
+
+/// Which print function is running.
+#[derive(Clone, Copy, Debug)]
+pub enum PrintCall<'a> {
+    Printf(&'a [u8]),
+    Print,
+    Println,
+    /// `fmt.Errorf`'s text: `%w` is accepted.
+    Errorf(&'a [u8]),
+}
+
+/// What [`print_with_methods`] produced.
+pub struct Printed {
+    pub out: Vec<u8>,
+    /// The output passed its limit.
+    pub over: bool,
+    /// Without results: the method calls to make, in order (none: `out`
+    /// is final).
+    pub calls: Vec<MethodCall>,
+}
+
+/// Prints `args` as `call` does, within `limit` bytes (see
+/// [`sprintf_limited`]). Without `results`, a method fmt would call is
+/// listed in `calls` instead and, if there are any, the output is to be
+/// thrown away; with them (one per call listed by the first pass, in
+/// order), every method's output is printed where Go prints it.
+pub fn print_with_methods(
+    call: PrintCall,
+    args: &[Arg],
+    limit: usize,
+    results: Option<Vec<MethodOut>>,
+) -> Printed {
+    let mut p = print::Printer::new();
+    p.limit = limit;
+    p.set_results(results);
+    match call {
+        PrintCall::Printf(f) => p.do_printf(f, args),
+        PrintCall::Print => p.do_print(args),
+        PrintCall::Println => p.do_println(args),
+        PrintCall::Errorf(f) => {
+            p.set_wrap_errs(true);
+            p.do_printf(f, args);
+        }
+    }
+    let calls = p.take_calls();
+    let (out, over) = p.finish();
+    Printed { out, over, calls }
 }
 
 impl FmtValue {
@@ -144,7 +252,9 @@ impl FmtValue {
             FmtValue::Map { entries, .. } => entries.as_ref().is_some_and(|v| !v.is_empty()),
             FmtValue::Struct { fields } => !fields.is_empty(),
             FmtValue::Pointer { pointee, .. } => pointee.is_some(),
-            FmtValue::Method { .. } | FmtValue::MethodPanic { .. } => true,
+            FmtValue::Method { .. } | FmtValue::MethodPanic { .. } | FmtValue::Methods { .. } => {
+                true
+            }
             _ => false,
         }
     }
@@ -168,7 +278,9 @@ impl FmtValue {
             FmtValue::Pointer {
                 pointee: Some(p), ..
             } => take(&mut p.value),
-            FmtValue::Method { value, .. } | FmtValue::MethodPanic { value, .. } => take(value),
+            FmtValue::Method { value, .. }
+            | FmtValue::MethodPanic { value, .. }
+            | FmtValue::Methods { value, .. } => take(value),
             _ => {}
         }
     }

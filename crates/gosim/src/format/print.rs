@@ -1,13 +1,16 @@
 //! The printer: Go's `pp` (fmt/print.go) and `fmt` (fmt/format.go) state
 //! machines over [`Arg`] trees. It owns verb dispatch, flags, width and
 //! precision, padding, and the `%!` error forms. It must not know anything
-//! about the VM: every method result arrives precomputed in the tree.
+//! about the VM: it decides which method Go's `handleMethods` calls and
+//! when, and either lists the call or prints the result the VM made
+//! (see [`super::print_with_methods`]).
 
 use super::float::append_float;
 use super::quote::{can_backquote, is_print, quote_bytes, quote_rune, quote_to_ascii};
 use super::sort::sorted_entries;
 use super::utf8::{decode_rune, push_rune, rune_count, MAX_RUNE, RUNE_ERROR};
-use super::{Arg, FmtValue};
+use super::{methods, Arg, FmtValue, MethodCall, MethodOut};
+use std::collections::VecDeque;
 
 const LDIGITS: &[u8; 17] = b"0123456789abcdefx";
 const UDIGITS: &[u8; 17] = b"0123456789ABCDEFX";
@@ -42,11 +45,19 @@ pub struct Printer {
     /// memory or output budget); `over` says it happened.
     pub limit: usize,
     pub over: bool,
+    /// The results of the method calls, in order (the second pass); None
+    /// while the calls are being listed (the first).
+    results: Option<VecDeque<MethodOut>>,
+    /// The method calls listed by the first pass.
+    calls: Vec<MethodCall>,
 }
 
 /// The kind of the value behind any method wrapper.
 fn underlying(mut v: &FmtValue) -> &FmtValue {
-    while let FmtValue::Method { value, .. } | FmtValue::MethodPanic { value, .. } = v {
+    while let FmtValue::Method { value, .. }
+    | FmtValue::MethodPanic { value, .. }
+    | FmtValue::Methods { value, .. } = v
+    {
         v = value;
     }
     v
@@ -76,7 +87,19 @@ impl Printer {
             wrap_errs: false,
             limit: usize::MAX,
             over: false,
+            results: None,
+            calls: Vec::new(),
         }
+    }
+
+    /// The method results of the second pass (None: list the calls).
+    pub fn set_results(&mut self, results: Option<Vec<MethodOut>>) {
+        self.results = results.map(VecDeque::from);
+    }
+
+    /// The method calls the first pass listed.
+    pub fn take_calls(&mut self) -> Vec<MethodCall> {
+        std::mem::take(&mut self.calls)
     }
 
     /// The output, and whether it passed the limit.
@@ -592,60 +615,132 @@ impl Printer {
         }
     }
 
-    /// Mirrors `handleMethods` for precomputed `Error()`/`String()` results.
-    /// Go calls it for every operand that is not a basic type, so it is also
-    /// where `%w` is rejected outside `fmt.Errorf`.
+    /// Mirrors `handleMethods`: whether a method of `v` prints it for
+    /// `verb`, and then its output. Go calls it for every operand that is
+    /// not a basic type, so it is also where `%w` is rejected outside
+    /// `fmt.Errorf`.
     fn handle_methods(&mut self, ty: &str, v: &FmtValue, verb: u32) -> bool {
         if self.erroring {
             return false;
         }
         let mut verb = verb;
         if verb == u32::from(b'w') {
-            // Any method-carrying operand counts as an error here.
-            if !self.wrap_errs
-                || !matches!(v, FmtValue::Method { .. } | FmtValue::MethodPanic { .. })
-            {
+            let is_error = match v {
+                // A precomputed text counts as an error's here.
+                FmtValue::Method { .. } | FmtValue::MethodPanic { .. } => true,
+                FmtValue::Methods { set, .. } => set & methods::ERROR != 0,
+                _ => false,
+            };
+            if !self.wrap_errs || !is_error {
                 self.bad_verb(ty, v, verb);
                 return true;
             }
             verb = u32::from(b'v');
         }
-        if !matches!(v, FmtValue::Method { .. } | FmtValue::MethodPanic { .. }) {
-            return false;
-        }
-        // GoStringer is not modelled: %#v prints the receiver itself.
-        if self.f.sharp_v || !matches!(char::from_u32(verb), Some('v' | 's' | 'x' | 'X' | 'q')) {
-            return false;
-        }
+        let text_verb = matches!(char::from_u32(verb), Some('v' | 's' | 'x' | 'X' | 'q'));
         match v {
+            FmtValue::Methods {
+                id, set, nil_ptr, ..
+            } => {
+                // Format first, for every verb; then GoString for %#v;
+                // then Error before String, for the verbs that print text.
+                let method = if set & methods::FORMAT != 0 {
+                    methods::FORMAT
+                } else if self.f.sharp_v {
+                    if set & methods::GO_STRING == 0 {
+                        return false;
+                    }
+                    methods::GO_STRING
+                } else if !text_verb {
+                    return false;
+                } else if set & methods::ERROR != 0 {
+                    methods::ERROR
+                } else if set & methods::STRING != 0 {
+                    methods::STRING
+                } else {
+                    return false;
+                };
+                let Some(results) = self.results.as_mut() else {
+                    self.calls.push(MethodCall {
+                        id: *id,
+                        method,
+                        verb,
+                        flags: self.state_flags(),
+                        wid: self.f.wid_present.then_some(self.wid),
+                        prec: self.f.prec_present.then_some(self.prec),
+                        nil_ptr: *nil_ptr,
+                    });
+                    return true;
+                };
+                // A result missing (the value changed between the passes)
+                // leaves the plain value.
+                let Some(out) = results.pop_front() else {
+                    return false;
+                };
+                match out {
+                    MethodOut::Text(text) => match method {
+                        methods::FORMAT => self.buf.extend_from_slice(&text),
+                        methods::GO_STRING => self.fmt_s(&text),
+                        _ => self.fmt_string(ty, v, &text, verb),
+                    },
+                    MethodOut::Panic { written, text } => {
+                        self.buf.extend_from_slice(&written);
+                        self.method_panic(verb, methods::name(method), &text, *nil_ptr);
+                    }
+                }
+                true
+            }
+            // A precomputed Error/String text (GoString is not known).
             FmtValue::Method { text, .. } => {
+                if self.f.sharp_v || !text_verb {
+                    return false;
+                }
                 let text = text.clone();
                 self.fmt_string(ty, v, &text, verb);
+                true
             }
             FmtValue::MethodPanic {
                 method,
                 panic,
                 value,
             } => {
-                if matches!(**value, FmtValue::Pointer { addr: 0, .. }) {
-                    // A nil receiver: Go assumes that was the problem.
-                    self.buf.extend_from_slice(b"<nil>");
-                    return true;
+                if self.f.sharp_v || !text_verb {
+                    return false;
                 }
-                let (old_f, old_wid, old_prec) = (self.f, self.wid, self.prec);
-                self.clear_flags();
-                self.buf.extend_from_slice(b"%!");
-                push_rune(&mut self.buf, verb);
-                self.buf.extend_from_slice(b"(PANIC=");
-                self.buf.extend_from_slice(method.as_bytes());
-                self.buf.extend_from_slice(b" method: ");
-                self.buf.extend_from_slice(panic);
-                self.buf.push(b')');
-                (self.f, self.wid, self.prec) = (old_f, old_wid, old_prec);
+                let nil_ptr = matches!(**value, FmtValue::Pointer { addr: 0, .. });
+                self.method_panic(verb, method, panic, nil_ptr);
+                true
             }
-            _ => {}
+            _ => false,
         }
-        true
+    }
+
+    /// What `State.Flag` reports, as [`MethodCall::flags`] bits: `%+v` and
+    /// `%#v` keep their flags apart, but a Formatter still sees them.
+    fn state_flags(&self) -> u8 {
+        let f = &self.f;
+        u8::from(f.space)
+            | u8::from(f.plus || f.plus_v) << 1
+            | u8::from(f.minus) << 2
+            | u8::from(f.sharp || f.sharp_v) << 3
+            | u8::from(f.zero) << 4
+    }
+
+    /// A method's panic, after whatever it wrote (fmt's `catchPanic`): a
+    /// nil pointer receiver prints `<nil>` (unpadded), anything else
+    /// `%!v(PANIC=String method: text)`.
+    fn method_panic(&mut self, verb: u32, method: &str, text: &[u8], nil_ptr: bool) {
+        if nil_ptr {
+            self.buf.extend_from_slice(b"<nil>");
+            return;
+        }
+        self.buf.extend_from_slice(b"%!");
+        push_rune(&mut self.buf, verb);
+        self.buf.extend_from_slice(b"(PANIC=");
+        self.buf.extend_from_slice(method.as_bytes());
+        self.buf.extend_from_slice(b" method: ");
+        self.buf.extend_from_slice(text);
+        self.buf.push(b')');
     }
 
     /// Mirrors `printArg`: one top-level operand.
@@ -741,7 +836,10 @@ impl Printer {
         if depth > 0 && self.handle_methods(ty, v, verb) {
             return;
         }
-        if let FmtValue::Method { value, .. } | FmtValue::MethodPanic { value, .. } = v {
+        if let FmtValue::Method { value, .. }
+        | FmtValue::MethodPanic { value, .. }
+        | FmtValue::Methods { value, .. } = v
+        {
             tasks.push(Task::Value {
                 ty,
                 v: value,
@@ -863,7 +961,7 @@ impl Printer {
                 self.fmt_pointer(ty, v, verb);
             }
             FmtValue::Chan { .. } | FmtValue::Func { .. } => self.fmt_pointer(ty, v, verb),
-            FmtValue::Method { .. } | FmtValue::MethodPanic { .. } => {} // unwrapped above
+            FmtValue::Method { .. } | FmtValue::MethodPanic { .. } | FmtValue::Methods { .. } => {} // unwrapped above
         }
     }
 

@@ -18,7 +18,10 @@ pub fn sorted_entries(entries: &[(Arg, Arg)]) -> Vec<&(Arg, Arg)> {
 }
 
 fn peel(mut v: &FmtValue) -> &FmtValue {
-    while let FmtValue::Method { value, .. } | FmtValue::MethodPanic { value, .. } = v {
+    while let FmtValue::Method { value, .. }
+    | FmtValue::MethodPanic { value, .. }
+    | FmtValue::Methods { value, .. } = v
+    {
         v = value;
     }
     v

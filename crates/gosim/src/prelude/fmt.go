@@ -1,7 +1,9 @@
-// Package fmt as gosim simulates it. The formatting engine is native;
-// this file calls the operands' own Error and String methods first, as
-// fmt's handleMethods does, so user-defined methods run as ordinary
-// simulated code.
+// Package fmt as gosim simulates it. The formatting engine is native.
+// An operand whose type has Format, GoString, Error or String takes two
+// native calls: the first answers with the method calls Go's fmt would
+// make for the verbs used (none: the output is final), this file makes
+// them, so user-defined methods run as ordinary simulated code, and the
+// second formats with their results.
 package fmt
 
 import (
@@ -18,57 +20,166 @@ type GoStringer interface {
 	GoString() string
 }
 
-// prepped carries an operand's method text together with the operand.
-type prepped struct {
-	text string
-	orig any
+// State is what a Format method writes to and learns its directive from.
+type State interface {
+	Write(b []byte) (n int, err error)
+	Width() (wid int, ok bool)
+	Precision() (prec int, ok bool)
+	Flag(c int) bool
 }
 
-// failed holds an operand whose Error or String method panicked, and
-// what it panicked with; the formatter prints that as fmt does.
-type failed struct {
-	x any
-	r any
+type Formatter interface {
+	Format(f State, verb rune)
 }
 
-func prep(a []any) []any {
-	var b []any
-	for i, x := range a {
-		switch x.(type) {
-		case error, Stringer:
-		default:
-			continue
+// pp is the State a Format method gets (named after Go's printer, which
+// %T shows): it collects what the method writes.
+type pp struct {
+	buf           []byte
+	wid, prec     int
+	widOK, precOK bool
+	flags         int
+}
+
+func (p *pp) Write(b []byte) (n int, err error) {
+	p.buf = append(p.buf, b...)
+	return len(b), nil
+}
+
+func (p *pp) WriteString(s string) (n int, err error) {
+	p.buf = append(p.buf, s...)
+	return len(s), nil
+}
+
+func (p *pp) Width() (wid int, ok bool)      { return p.wid, p.widOK }
+func (p *pp) Precision() (prec int, ok bool) { return p.prec, p.precOK }
+
+// Flag reports the flags in the native formatter's order of bits.
+func (p *pp) Flag(c int) bool {
+	for i, f := range " +-#0" {
+		if int(f) == c {
+			return p.flags&(1<<i) != 0
 		}
-		if b == nil {
-			b = make([]any, len(a))
-			copy(b, a)
-		}
-		b[i] = call(x)
 	}
-	if b == nil {
-		return a
-	}
-	return b
+	return false
 }
 
-func call(x any) (p any) {
+// FormatString rebuilds the directive a Format method was called for.
+func FormatString(state State, verb rune) string {
+	out := []byte{'%'}
+	for _, c := range " +-#0" {
+		if state.Flag(int(c)) {
+			out = append(out, byte(c))
+		}
+	}
+	if w, ok := state.Width(); ok {
+		out = strconv.AppendInt(out, int64(w), 10)
+	}
+	if p, ok := state.Precision(); ok {
+		out = append(out, '.')
+		out = strconv.AppendInt(out, int64(p), 10)
+	}
+	return string(out) + string(verb)
+}
+
+// panicked is a method call that panicked: what it wrote before, and the
+// panic value as %v prints it.
+type panicked struct {
+	written string
+	text    string
+}
+
+// Bits of a call's first info word (the native formatter's encoding).
+const (
+	callFormat   = 1
+	callGoString = 2
+	callError    = 4
+	callMask     = 15
+	callWidth    = 1 << 9
+	callPrec     = 1 << 10
+	callNilPtr   = 1 << 11
+)
+
+// callMethods makes the method calls the formatter asked for, in order:
+// a string result each, or a panicked.
+func callMethods(xs []any, info []int) []any {
+	res := make([]any, len(xs))
+	for i, x := range xs {
+		res[i] = callMethod(x, info[3*i], info[3*i+1], info[3*i+2])
+	}
+	return res
+}
+
+func callMethod(x any, bits, wid, prec int) (res any) {
+	st := &pp{wid: wid, prec: prec, widOK: bits&callWidth != 0, precOK: bits&callPrec != 0, flags: bits >> 4 & 31}
 	defer func() {
 		if r := recover(); r != nil {
-			p = failed{x, r}
+			text := ""
+			if bits&callNilPtr == 0 {
+				text = Sprint(r)
+			}
+			res = panicked{string(st.buf), text}
 		}
 	}()
-	if e, ok := x.(error); ok {
-		return prepped{e.Error(), x}
+	switch bits & callMask {
+	case callFormat:
+		x.(Formatter).Format(st, rune(bits>>12))
+		return string(st.buf)
+	case callGoString:
+		return x.(GoStringer).GoString()
+	case callError:
+		return x.(error).Error()
 	}
-	return prepped{x.(Stringer).String(), x}
+	return x.(Stringer).String()
 }
 
-func Println(a ...any) (n int, err error)            { return println_(prep(a)) }
-func Print(a ...any) (n int, err error)              { return print_(prep(a)) }
-func Printf(format string, a ...any) (n int, err error) { return printf_(format, prep(a)) }
-func Sprintf(format string, a ...any) string         { return sprintf_(format, prep(a)) }
-func Sprint(a ...any) string                         { return sprint_(prep(a)) }
-func Sprintln(a ...any) string                       { return sprintln_(prep(a)) }
+func Println(a ...any) (n int, err error) {
+	n, xs, info := println_(a, nil)
+	if xs != nil {
+		n, _, _ = println_(a, callMethods(xs, info))
+	}
+	return n, nil
+}
+
+func Print(a ...any) (n int, err error) {
+	n, xs, info := print_(a, nil)
+	if xs != nil {
+		n, _, _ = print_(a, callMethods(xs, info))
+	}
+	return n, nil
+}
+
+func Printf(format string, a ...any) (n int, err error) {
+	n, xs, info := printf_(format, a, nil)
+	if xs != nil {
+		n, _, _ = printf_(format, a, callMethods(xs, info))
+	}
+	return n, nil
+}
+
+func Sprintf(format string, a ...any) string {
+	s, xs, info := sprintf_(format, a, nil)
+	if xs != nil {
+		s, _, _ = sprintf_(format, a, callMethods(xs, info))
+	}
+	return s
+}
+
+func Sprint(a ...any) string {
+	s, xs, info := sprint_(a, nil)
+	if xs != nil {
+		s, _, _ = sprint_(a, callMethods(xs, info))
+	}
+	return s
+}
+
+func Sprintln(a ...any) string {
+	s, xs, info := sprintln_(a, nil)
+	if xs != nil {
+		s, _, _ = sprintln_(a, callMethods(xs, info))
+	}
+	return s
+}
 
 func Fprintln(w io.Writer, a ...any) (n int, err error) { return w.Write([]byte(Sprintln(a...))) }
 func Fprint(w io.Writer, a ...any) (n int, err error)   { return w.Write([]byte(Sprint(a...))) }
@@ -80,17 +191,23 @@ func Append(b []byte, a ...any) []byte                 { return append(b, Sprint
 func Appendln(b []byte, a ...any) []byte               { return append(b, Sprintln(a...)...) }
 func Appendf(b []byte, format string, a ...any) []byte { return append(b, Sprintf(format, a...)...) }
 
-func println_(a []any) (n int, err error)
-func print_(a []any) (n int, err error)
-func printf_(format string, a []any) (n int, err error)
-func sprintf_(format string, a []any) string
-func sprint_(a []any) string
-func sprintln_(a []any) string
-func errorf_(format string, a []any) string
+// The natives: with res nil, xs and info list the method calls to make
+// first when there are any (nothing is printed then); with their results
+// in res, the output.
+func println_(a []any, res []any) (n int, xs []any, info []int)
+func print_(a []any, res []any) (n int, xs []any, info []int)
+func printf_(format string, a []any, res []any) (n int, xs []any, info []int)
+func sprintf_(format string, a []any, res []any) (s string, xs []any, info []int)
+func sprint_(a []any, res []any) (s string, xs []any, info []int)
+func sprintln_(a []any, res []any) (s string, xs []any, info []int)
+func errorf_(format string, a []any, res []any) (s string, xs []any, info []int)
 func wrapped_(format string, a []any) []int
 
 func Errorf(format string, a ...any) error {
-	s := errorf_(format, prep(a))
+	s, xs, info := errorf_(format, a, nil)
+	if xs != nil {
+		s, _, _ = errorf_(format, a, callMethods(xs, info))
+	}
 	var errs []error
 	for _, i := range wrapped_(format, a) {
 		if e, ok := a[i].(error); ok {

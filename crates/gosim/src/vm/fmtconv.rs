@@ -1,13 +1,17 @@
 //! Converts VM values into the formatting engine's value tree, the way
 //! fmt sees values through reflection: with their dynamic types, struct
-//! field names, and fake but stable addresses for pointers.
+//! field names, and fake but stable addresses for pointers. A value fmt
+//! may call a method of (`Format`, `GoString`, `Error`, `String`, reached
+//! through exported parts) is wrapped in [`FmtValue::Methods`] and kept
+//! in `Vm::fmt_receivers`, so the fmt prelude can make the calls the
+//! formatter asks for.
 
 use super::goroutine::Goroutine;
 use super::heap::{Heap, HeapError, HeapObj};
 use super::machine::Vm;
 use super::slice;
 use super::value::{FuncVal, Root, Value};
-use crate::format::{Arg, Field, FmtValue};
+use crate::format::{methods, Arg, Field, FmtValue};
 use crate::types::{well_known as wk, TypeId, TypeKind};
 
 /// Where fake addresses start (Go heap addresses look like 0xc000012345).
@@ -16,16 +20,18 @@ const ADDR_BASE: u64 = 0xc000010000;
 impl Vm {
     /// The operands of a fmt call (a `[]any`), charged to the memory
     /// budget.
-    pub fn fmt_args(&mut self, g: &mut Goroutine, list: &Value) -> Result<Vec<Arg>, HeapError> {
+    pub fn fmt_args(&mut self, list: &Value) -> Result<Vec<Arg>, HeapError> {
+        self.fmt_receivers.clear();
         let items = slice::items(&self.heap, list);
         let mut limit = ArgLimit::Charge;
         items
             .iter()
-            .map(|v| self.to_arg_limited(g, v, wk::EMPTY_IFACE, 0, true, &mut limit))
+            .map(|v| self.to_arg_limited(v, wk::EMPTY_IFACE, 0, true, &mut limit))
             .collect()
     }
 
-    /// The Error or String method fmt would call on a value of type `t`.
+    /// The Error or String method that prints a panic value of type `t`
+    /// (the runtime's printpanicval; fmt's own calls go through the prelude).
     pub(super) fn fmt_method(&self, t: TypeId) -> Option<u32> {
         for name in ["Error", "String"] {
             let Some(mid) = self.prog.method_names.iter().position(|n| n == name) else {
@@ -43,6 +49,33 @@ impl Vm {
             }
         }
         None
+    }
+
+    /// Which of fmt's methods (bits of [`methods`]) values of type `t`
+    /// have, with the signatures fmt's interfaces require.
+    pub(super) fn fmt_method_set(&self, t: TypeId) -> u8 {
+        let mut set = 0;
+        for (bit, mid) in self.fmt_mids {
+            let Some(mid) = mid else { continue };
+            let Some(e) = self.prog.methods.entries.get(&(t, mid)) else {
+                continue;
+            };
+            let Some(sig) = self.prog.types.signature(e.sig) else {
+                continue;
+            };
+            let ok = if bit == methods::FORMAT {
+                sig.results.is_empty()
+                    && sig.params.len() == 2
+                    && Some(sig.params[0]) == self.fmt_state_type
+                    && sig.params[1] == wk::INT32
+            } else {
+                sig.params.is_empty() && sig.results == [wk::STRING]
+            };
+            if ok && !sig.variadic {
+                set |= bit;
+            }
+        }
+        set
     }
 
     /// Calls method `mid` (Error or String) of interface value `v`: its
@@ -73,23 +106,8 @@ impl Vm {
     /// works from an explicit stack of [`ArgJob`]s; a composite is built
     /// once its parts are on the `done` stack. What it builds is charged to
     /// the memory budget (`limit` says how, see [`ArgLimit`]).
-    pub fn to_arg(
-        &mut self,
-        g: &mut Goroutine,
-        v: &Value,
-        t: TypeId,
-        depth: u32,
-        exported: bool,
-    ) -> Arg {
-        let mut limit = ArgLimit::Charge;
-        self.to_arg_limited(g, v, t, depth, exported, &mut limit)
-            .unwrap_or_else(|_| Arg::nil())
-    }
-
-    /// [`Vm::to_arg`] within `limit`; `Err` when the memory budget ran out.
     pub fn to_arg_limited(
         &mut self,
-        g: &mut Goroutine,
         v: &Value,
         t: TypeId,
         depth: u32,
@@ -114,7 +132,7 @@ impl Vm {
                     plain,
                 } => {
                     if let Some(arg) =
-                        self.convert_step(g, &mut jobs, &v, t, depth, exported, plain, limit)?
+                        self.convert_step(&mut jobs, &v, t, depth, exported, plain, limit)?
                     {
                         done.push(arg);
                     }
@@ -123,13 +141,17 @@ impl Vm {
                     let items = done.split_off(done.len().saturating_sub(parts));
                     done.push(Arg::new(ty, shape.build(items)));
                 }
-                ArgJob::Method {
-                    boxed,
-                    mid,
-                    nil_ptr,
-                } => {
+                ArgJob::Wrap { id, set, nil_ptr } => {
                     let plain = done.pop().unwrap_or_else(Arg::nil);
-                    done.push(self.with_method(g, plain, &boxed, mid, nil_ptr));
+                    done.push(Arg::new(
+                        plain.ty,
+                        FmtValue::Methods {
+                            id,
+                            set,
+                            nil_ptr,
+                            value: Box::new(plain.value),
+                        },
+                    ));
                 }
             }
         }
@@ -141,7 +163,6 @@ impl Vm {
     #[allow(clippy::too_many_arguments)]
     fn convert_step(
         &mut self,
-        g: &mut Goroutine,
         jobs: &mut Vec<ArgJob>,
         v: &Value,
         t: TypeId,
@@ -153,13 +174,6 @@ impl Vm {
         if self.prog.types.is_interface(t) {
             return Ok(match v {
                 Value::Iface(iv) => {
-                    // fmt's own wrappers, made only for top-level operands.
-                    if Some(iv.0) == self.prepped_type {
-                        return Ok(Some(self.prepped_arg(g, &iv.1, depth)));
-                    }
-                    if let (true, Value::Seq(f)) = (Some(iv.0) == self.failed_type, &iv.1) {
-                        return Ok(Some(self.failed_arg(g, &f[0], &f[1], depth)));
-                    }
                     jobs.push(ArgJob::Convert {
                         v: iv.1.clone(),
                         t: iv.0,
@@ -180,26 +194,28 @@ impl Vm {
                 }
             });
         }
-        // Nested values reachable through exported fields get their own
-        // Error/String methods called, as fmt's handleMethods does: the
-        // plain value first (as before), then the method.
-        if !plain && depth > 0 && exported && !self.fmt_plain {
-            if let Some(mid) = self.fmt_method(t) {
-                let nil_ptr = matches!(self.prog.types.kind(t), TypeKind::Pointer(_)) && v.is_nil();
-                jobs.push(ArgJob::Method {
-                    boxed: Value::Iface(std::rc::Rc::new((t, v.clone()))),
-                    mid,
-                    nil_ptr,
-                });
-                jobs.push(ArgJob::Convert {
-                    v: v.clone(),
-                    t,
-                    depth,
-                    exported: true,
-                    plain: true,
-                });
-                return Ok(None);
-            }
+        // An operand, or a value reachable from it through exported
+        // fields, whose methods fmt may call (handleMethods): its plain
+        // form, wrapped with what the formatter needs to ask for a call.
+        let set = if !plain && exported && !self.fmt_plain {
+            self.fmt_method_set(t)
+        } else {
+            0
+        };
+        if set != 0 {
+            let nil_ptr = matches!(self.prog.types.kind(t), TypeKind::Pointer(_)) && v.is_nil();
+            let id = self.fmt_receivers.len() as u32;
+            self.fmt_receivers
+                .push(Value::Iface(std::rc::Rc::new((t, v.clone()))));
+            jobs.push(ArgJob::Wrap { id, set, nil_ptr });
+            jobs.push(ArgJob::Convert {
+                v: v.clone(),
+                t,
+                depth,
+                exported: true,
+                plain: true,
+            });
+            return Ok(None);
         }
         let ty = if Some(t) == self.runtime_error_type {
             runtime_error_type_name(v.as_bytes()).to_string()
@@ -383,109 +399,6 @@ impl Vm {
         }
         None
     }
-
-    /// A nested value with an Error or String method: its plain form (built
-    /// already), with the method's text, or its panic.
-    fn with_method(
-        &mut self,
-        g: &mut Goroutine,
-        plain: Arg,
-        boxed: &Value,
-        mid: u32,
-        nil_ptr: bool,
-    ) -> Arg {
-        if nil_ptr {
-            return Arg::new(
-                plain.ty,
-                FmtValue::Method {
-                    text: b"<nil>".to_vec(),
-                    value: Box::new(plain.value),
-                },
-            );
-        }
-        // None: a method promoted through a nil embedded field.
-        let Some(res) = self.method_text(g, boxed, mid) else {
-            return plain;
-        };
-        match res {
-            Ok(text) => Arg::new(
-                plain.ty,
-                FmtValue::Method {
-                    text,
-                    value: Box::new(plain.value),
-                },
-            ),
-            Err(panic) => Arg::new(
-                plain.ty,
-                FmtValue::MethodPanic {
-                    method: self.prog.method_names[mid as usize].clone(),
-                    panic: panic.into_bytes(),
-                    value: Box::new(plain.value),
-                },
-            ),
-        }
-    }
-
-    /// An operand whose Error or String method panicked with `panic`
-    /// (fmt's catchPanic): `<nil>` for a nil pointer receiver, else the
-    /// panic, next to the plain value for verbs that do not use the method.
-    fn failed_arg(&mut self, g: &mut Goroutine, x: &Value, panic: &Value, depth: u32) -> Arg {
-        let Value::Iface(iv) = x else {
-            return Arg::nil();
-        };
-        let (t, v) = (iv.0, iv.1.clone());
-        let plain = self.plain_to_arg(g, &v, t, depth);
-        let value = Box::new(plain.value);
-        let nil_ptr = matches!(self.prog.types.kind(t), TypeKind::Pointer(_)) && v.is_nil();
-        let fv = match self.fmt_method(t) {
-            Some(_) if nil_ptr => FmtValue::Method {
-                text: b"<nil>".to_vec(),
-                value,
-            },
-            Some(mid) => {
-                // fmt prints the panic value with %v, its own methods
-                // included (an error panics as its Error text).
-                let shown = self.to_arg(g, panic, wk::EMPTY_IFACE, 1, true);
-                FmtValue::MethodPanic {
-                    method: self.prog.method_names[mid as usize].clone(),
-                    panic: crate::format::sprint(&[shown]),
-                    value,
-                }
-            }
-            None => *value,
-        };
-        Arg::new(plain.ty, fv)
-    }
-
-    /// `v` converted without calling its own Error or String method.
-    fn plain_to_arg(&mut self, g: &mut Goroutine, v: &Value, t: TypeId, depth: u32) -> Arg {
-        let saved = std::mem::replace(&mut self.fmt_plain, true);
-        let arg = self.to_arg(g, v, t, depth, false);
-        self.fmt_plain = saved;
-        arg
-    }
-
-    /// An operand whose Error/String method the fmt prelude already called.
-    fn prepped_arg(&mut self, g: &mut Goroutine, v: &Value, depth: u32) -> Arg {
-        let (text, orig) = match v {
-            Value::Seq(f) => (
-                f.first().map(|x| x.as_bytes().to_vec()).unwrap_or_default(),
-                f.get(1).cloned().unwrap_or(Value::Nil),
-            ),
-            _ => (Vec::new(), Value::Nil),
-        };
-        // The plain value serves only verbs that do not use methods, and
-        // those do not call nested values' methods either: building it
-        // without them keeps every method to the one call Go makes.
-        let inner = self.to_arg(g, &orig, wk::EMPTY_IFACE, depth, false);
-        Arg::new(
-            inner.ty.clone(),
-            FmtValue::Method {
-                text,
-                value: Box::new(inner.value),
-            },
-        )
-    }
 }
 
 /// The concrete type Go's runtime panics with for a run-time error of this
@@ -536,12 +449,9 @@ enum ArgJob {
         shape: Shape,
         parts: usize,
     },
-    /// A value whose method fmt calls, once its plain form is built.
-    Method {
-        boxed: Value,
-        mid: u32,
-        nil_ptr: bool,
-    },
+    /// A value fmt may call a method of, once its plain form is built:
+    /// see [`FmtValue::Methods`].
+    Wrap { id: u32, set: u8, nil_ptr: bool },
 }
 
 /// What a composite becomes once its parts are converted.

@@ -144,7 +144,7 @@ impl<'a> Marker<'a> {
     fn value(&mut self, v: &'a Value) {
         match v {
             Value::Nil | Value::Bool(_) | Value::Int(_) | Value::Float(_) => {}
-            Value::Str(s) | Value::Formatted(s) => {
+            Value::Str(s) => {
                 if self.first(s) {
                     self.live += cost::string(s.len());
                 }

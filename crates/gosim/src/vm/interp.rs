@@ -756,7 +756,6 @@ impl Vm {
                     _ => v,
                 });
             }
-            Op::FmtPrep => {}
             Op::StrNextRune => {
                 let i = g.pop().as_int().max(0) as usize;
                 let s = g.pop();

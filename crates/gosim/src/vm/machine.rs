@@ -166,10 +166,17 @@ pub struct Vm {
     pub types_by_name: HashMap<String, TypeId>,
     /// time.Time, if time is linked.
     pub time_type: TypeId,
-    /// The fmt prelude's `prepped` type, if fmt is linked.
-    pub prepped_type: Option<TypeId>,
-    /// The fmt prelude's `failed` type: an operand whose method panicked.
-    pub failed_type: Option<TypeId>,
+    /// The fmt prelude's `panicked` type (a method call's panic), if fmt
+    /// is linked.
+    pub panicked_type: Option<TypeId>,
+    /// `fmt.State`, the parameter type a `Format` method takes.
+    pub fmt_state_type: Option<TypeId>,
+    /// Method name ids of Format, GoString, Error and String, with their
+    /// bits in `format::methods`.
+    pub fmt_mids: [(u8, Option<u32>); 4],
+    /// The values a fmt call may call methods of, by
+    /// `FmtValue::Methods::id` (filled while its operands are converted).
+    pub fmt_receivers: Vec<Value>,
     /// The type of runtime error values.
     pub runtime_error_type: Option<TypeId>,
     /// `*runtime.TypeAssertionError`, when the program imports runtime (it
@@ -278,8 +285,10 @@ impl Vm {
             select_rand: crate::util::splitmix::SplitMix(SELECT_SEED),
             zero_cache: HashMap::default(),
             types_by_name: HashMap::default(),
-            prepped_type: None,
-            failed_type: None,
+            panicked_type: None,
+            fmt_state_type: None,
+            fmt_mids: [(0, None); 4],
+            fmt_receivers: Vec::new(),
             time_type: wk::INVALID,
             runtime_error_type: None,
             assertion_error_type: None,
@@ -311,8 +320,24 @@ impl Vm {
             touch_log: None,
             prog,
         };
-        vm.prepped_type = vm.find_named("fmt.prepped");
-        vm.failed_type = vm.find_named("fmt.failed");
+        vm.panicked_type = vm.find_named("fmt.panicked");
+        vm.fmt_state_type = vm.find_named("fmt.State");
+        {
+            use crate::format::methods as m;
+            let mid = |name: &str| {
+                vm.prog
+                    .method_names
+                    .iter()
+                    .position(|n| n == name)
+                    .map(|i| i as u32)
+            };
+            vm.fmt_mids = [
+                (m::FORMAT, mid("Format")),
+                (m::GO_STRING, mid("GoString")),
+                (m::ERROR, mid("Error")),
+                (m::STRING, mid("String")),
+            ];
+        }
         vm.runtime_error_type = vm.find_named("runtime.Error");
         vm.assertion_error_type = vm.find_named("runtime.TypeAssertionError").and_then(|e| {
             (0..vm.prog.types.len() as u32)

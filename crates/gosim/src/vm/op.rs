@@ -269,9 +269,6 @@ pub enum Op {
     TypeIs(TypeId),
     /// Pop an interface; push its dynamic value (no check).
     IfaceValue,
-    /// Call the top value's own Error/String method if it has one, replacing
-    /// it with `Value::Formatted` (fmt's handleMethods).
-    FmtPrep,
 
     // Range helpers.
     /// Pop an index and a string; push the next index, the rune.

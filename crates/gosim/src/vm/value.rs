@@ -44,9 +44,6 @@ pub enum Value {
     /// A runtime object behind a library handle (a Mutex's state, a
     /// notify list, a sync.Map), allocated lazily on first use.
     Handle(ObjId),
-    /// A string produced by a value's own Error or String method, waiting to
-    /// be printed by fmt (see `Op::FmtPrep`).
-    Formatted(Rc<[u8]>),
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -116,7 +113,7 @@ impl Value {
     }
     pub fn as_bytes(&self) -> &[u8] {
         match self {
-            Value::Str(s) | Value::Formatted(s) => s,
+            Value::Str(s) => s,
             _ => b"",
         }
     }
@@ -258,9 +255,7 @@ impl PartialEq for Value {
                 (Value::Bool(x), Value::Bool(y)) => x == y,
                 (Value::Int(x), Value::Int(y)) => x == y,
                 (Value::Float(x), Value::Float(y)) => x == y,
-                (Value::Str(x), Value::Str(y)) | (Value::Formatted(x), Value::Formatted(y)) => {
-                    x == y
-                }
+                (Value::Str(x), Value::Str(y)) => x == y,
                 (Value::Slice(x), Value::Slice(y)) => x == y,
                 (Value::Map(x), Value::Map(y))
                 | (Value::Chan(x), Value::Chan(y))
@@ -369,7 +364,7 @@ impl std::hash::Hash for Value {
                 Value::Bool(b) => b.hash(h),
                 Value::Int(i) => i.hash(h),
                 Value::Float(f) => f.to_bits().hash(h),
-                Value::Str(s) | Value::Formatted(s) => s.hash(h),
+                Value::Str(s) => s.hash(h),
                 Value::Seq(items) => items.len().hash(h),
                 Value::Slice(r) => r.hash(h),
                 Value::Map(id) | Value::Chan(id) | Value::Handle(id) => id.hash(h),
@@ -431,7 +426,7 @@ impl MapKey {
             Value::Bool(b) => MapKey::Bool(*b),
             Value::Int(i) => MapKey::Int(*i),
             Value::Float(f) => MapKey::Float(float_key(*f)),
-            Value::Str(s) | Value::Formatted(s) => MapKey::Str(s.clone()),
+            Value::Str(s) => MapKey::Str(s.clone()),
             Value::Slice(_) | Value::Map(_) | Value::Func(_) => MapKey::Unhashable,
             _ => MapKey::Composite(KeyWriter::encode(v, max_bytes)?.into_boxed_slice()),
         })
@@ -511,7 +506,7 @@ impl KeyWriter {
                     w.out.push(4);
                     w.u64(float_key(*f));
                 }
-                Value::Str(s) | Value::Formatted(s) => {
+                Value::Str(s) => {
                     w.out.push(5);
                     for &b in s.iter() {
                         w.out.push(b);
@@ -719,7 +714,7 @@ pub fn values_equal_counted(a: &Value, b: &Value, limit: u64) -> Option<(bool, u
             }
             (Value::Nil, Value::Nil) => true,
             (Value::Bool(x), Value::Bool(y)) => x == y,
-            (Value::Str(x) | Value::Formatted(x), Value::Str(y) | Value::Formatted(y)) => x == y,
+            (Value::Str(x), Value::Str(y)) => x == y,
             (Value::Ptr(x), Value::Ptr(y)) => x == y,
             (Value::Chan(x), Value::Chan(y)) | (Value::Handle(x), Value::Handle(y)) => x == y,
             // Slices and maps compare only with nil, which is `Nil`.

@@ -135,11 +135,10 @@ impl Vm {
     /// only its first [`VALUE_TEXT_PARTS`] parts (a picture for the UI,
     /// whatever the value's size or depth).
     pub fn value_text(&mut self, v: &Value, t: TypeId) -> String {
-        let mut dummy = Goroutine::new(0);
         let saved = std::mem::replace(&mut self.fmt_plain, true);
         let mut limit = ArgLimit::Parts(VALUE_TEXT_PARTS);
         let arg = self
-            .to_arg_limited(&mut dummy, v, t, 0, false, &mut limit)
+            .to_arg_limited(v, t, 0, false, &mut limit)
             .unwrap_or_else(|_| crate::format::Arg::nil());
         self.fmt_plain = saved;
         let mut text = crate::format::sprint(&[arg]);

@@ -1,10 +1,13 @@
 //! Package `fmt`'s natives: the prelude's `Println`, `Printf`, `Sprintf`,
 //! `Errorf`... hand their operands here to be formatted by
 //! [`crate::format`] (byte for byte as Go), and `%w` operands are found
-//! here. Calling `String` and `Error` methods is `fmtconv`'s.
+//! here. Operands with methods take two calls: the first answers with the
+//! method calls fmt would make (receivers and what each is asked), the
+//! prelude makes them as ordinary simulated code, and the second formats
+//! with their results. Which values have methods is `fmtconv`'s.
 
 use super::{misrouted, NativeCall};
-use crate::format;
+use crate::format::{self, MethodCall, MethodOut, PrintCall};
 use crate::vm::goroutine::Goroutine;
 use crate::vm::machine::{Flow, OpResult, Vm};
 use crate::vm::natives::Native;
@@ -23,18 +26,25 @@ impl Vm {
             | Native::FmtSprint
             | Native::FmtSprintln
             | Native::FmtErrorfText => {
-                let (fmt_bytes, list) = match call.native {
-                    Native::FmtPrintf | Native::FmtSprintf | Native::FmtErrorfText => {
-                        (Some(call.arg(0).as_bytes().to_vec()), call.arg(1))
-                    }
-                    _ => (None, call.arg(0)),
+                let with_format = matches!(
+                    call.native,
+                    Native::FmtPrintf | Native::FmtSprintf | Native::FmtErrorfText
+                );
+                let first = usize::from(with_format);
+                let fmt_bytes = if with_format {
+                    call.arg(0).as_bytes().to_vec()
+                } else {
+                    Vec::new()
                 };
-                let args = self.fmt_args(g, &list)?;
+                let (list, res) = (call.arg(first), call.arg(first + 1));
+                let args = self.fmt_args(&list)?;
                 if std::mem::take(&mut self.sync_overflow) {
                     return Err(crate::vm::fault::Fault::Fatal(
                         crate::vm::call::STACK_OVERFLOW.into(),
                     ));
                 }
+                let results = self.method_results(&res);
+                let second = results.is_some();
                 let to_stdout = matches!(
                     call.native,
                     Native::FmtPrintln | Native::FmtPrint | Native::FmtPrintf
@@ -44,16 +54,28 @@ impl Vm {
                 let room = self.heap.mem.room() as usize;
                 let out_room = self.cfg.max_output.saturating_sub(self.stdout.len());
                 let limit = if to_stdout { room.min(out_room) } else { room };
-                let format = fmt_bytes.as_deref().unwrap_or(b"");
-                let (out, over) = match call.native {
-                    Native::FmtPrintln | Native::FmtSprintln => {
-                        format::sprintln_limited(&args, limit)
-                    }
-                    Native::FmtPrint | Native::FmtSprint => format::sprint_limited(&args, limit),
-                    Native::FmtErrorfText => format::errorf_text_limited(format, &args, limit),
-                    _ => format::sprintf_limited(format, &args, limit),
+                let how = match call.native {
+                    Native::FmtPrintln | Native::FmtSprintln => PrintCall::Println,
+                    Native::FmtPrint | Native::FmtSprint => PrintCall::Print,
+                    Native::FmtErrorfText => PrintCall::Errorf(&fmt_bytes),
+                    _ => PrintCall::Printf(&fmt_bytes),
                 };
+                let printed = format::print_with_methods(how, &args, limit, results);
                 drop(args);
+                let receivers = std::mem::take(&mut self.fmt_receivers);
+                if !second && !printed.calls.is_empty() {
+                    // Methods to call first: the prelude makes the calls
+                    // and asks again.
+                    let (calls, info) = self.method_calls(&receivers, &printed.calls)?;
+                    let first = if to_stdout {
+                        Value::Int(0)
+                    } else {
+                        Value::bytes(b"")
+                    };
+                    g.finish(call.argc, vec![first, calls, info]);
+                    return Ok(Flow::Next);
+                }
+                let (out, over) = (printed.out, printed.over);
                 // Past the output budget, write_out below says so; past
                 // the memory budget, the run ends here.
                 if over && !(to_stdout && out.len() > out_room) {
@@ -62,14 +84,14 @@ impl Vm {
                 if !to_stdout {
                     self.heap.charge(crate::vm::heap::cost::string(out.len()))?;
                 }
-                match call.native {
-                    Native::FmtPrintln | Native::FmtPrint | Native::FmtPrintf => {
-                        let n = out.len() as i64;
-                        self.write_out(&out)?;
-                        g.finish(call.argc, vec![Value::Int(n), Value::Nil]);
-                    }
-                    _ => g.finish(call.argc, vec![Value::bytes(&out)]),
-                }
+                let first = if to_stdout {
+                    let n = out.len() as i64;
+                    self.write_out(&out)?;
+                    Value::Int(n)
+                } else {
+                    Value::bytes(&out)
+                };
+                g.finish(call.argc, vec![first, Value::Nil, Value::Nil]);
                 Ok(Flow::Next)
             }
             Native::FmtWrapped => {
@@ -87,6 +109,61 @@ impl Vm {
             }
             _ => Err(misrouted()),
         }
+    }
+
+    /// The method results the prelude passed back (a `[]any` of strings
+    /// and `fmt.panicked` values); None on the first call, which passes
+    /// none.
+    fn method_results(&self, res: &Value) -> Option<Vec<MethodOut>> {
+        let items = slice::items(&self.heap, res);
+        if items.is_empty() {
+            return None;
+        }
+        Some(
+            items
+                .iter()
+                .map(|x| match x {
+                    Value::Iface(iv) if Some(iv.0) == self.panicked_type => match &iv.1 {
+                        Value::Seq(f) => MethodOut::Panic {
+                            written: f.first().map(|w| w.as_bytes().to_vec()).unwrap_or_default(),
+                            text: f.get(1).map(|t| t.as_bytes().to_vec()).unwrap_or_default(),
+                        },
+                        _ => MethodOut::Panic {
+                            written: Vec::new(),
+                            text: Vec::new(),
+                        },
+                    },
+                    Value::Iface(iv) => MethodOut::Text(iv.1.as_bytes().to_vec()),
+                    _ => MethodOut::Text(Vec::new()),
+                })
+                .collect(),
+        )
+    }
+
+    /// The calls to make, for the prelude: their receivers (a `[]any`)
+    /// and three ints each (see the prelude's `callMethods`).
+    fn method_calls(
+        &mut self,
+        receivers: &[Value],
+        calls: &[MethodCall],
+    ) -> Result<(Value, Value), crate::vm::fault::Fault> {
+        let mut xs = Vec::with_capacity(calls.len());
+        let mut info = Vec::with_capacity(3 * calls.len());
+        for c in calls {
+            xs.push(receivers.get(c.id as usize).cloned().unwrap_or(Value::Nil));
+            let bits = i64::from(c.method)
+                | i64::from(c.flags) << 4
+                | i64::from(c.wid.is_some()) << 9
+                | i64::from(c.prec.is_some()) << 10
+                | i64::from(c.nil_ptr) << 11
+                | i64::from(c.verb) << 12;
+            info.push(Value::Int(bits));
+            info.push(Value::Int(c.wid.unwrap_or(0) as i64));
+            info.push(Value::Int(c.prec.unwrap_or(0) as i64));
+        }
+        let xs = slice::from_vec(&mut self.heap, xs)?;
+        let info = slice::from_vec(&mut self.heap, info)?;
+        Ok((xs, info))
     }
 }
 

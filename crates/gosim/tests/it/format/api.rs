@@ -3,7 +3,10 @@
 //! robustness check that no format string or value tree makes it panic.
 //! Byte-exact agreement with Go is checked by `format::vectors`.
 
-use gosim::format::{errorf_text, sprint, sprintf, sprintln, Arg, Field, FmtValue};
+use gosim::format::{
+    errorf_text, methods, print_with_methods, sprint, sprintf, sprintln, Arg, Field, FmtValue,
+    MethodCall, MethodOut, PrintCall,
+};
 use gosim::SplitMix;
 
 fn s(b: Vec<u8>) -> String {
@@ -217,7 +220,7 @@ fn struct_fields_keep_their_own_types() {
 }
 
 fn random_arg(r: &mut SplitMix, depth: u32) -> Arg {
-    let pick = if depth > 2 { r.below(7) } else { r.below(13) };
+    let pick = if depth > 2 { r.below(7) } else { r.below(14) };
     match pick {
         0 => Arg::int(r.next_u64() as i64),
         1 => Arg::new("uint8", FmtValue::Uint(r.below(256))),
@@ -256,6 +259,15 @@ fn random_arg(r: &mut SplitMix, depth: u32) -> Arg {
             },
         ),
         11 => Arg::with_method("main.M", b"m\xff".to_vec(), random_arg(r, depth + 1).value),
+        12 => Arg::new(
+            "main.F",
+            FmtValue::Methods {
+                id: r.below(4) as u32,
+                set: r.below(16) as u8,
+                nil_ptr: r.below(2) == 1,
+                value: Box::new(random_arg(r, depth + 1).value),
+            },
+        ),
         _ => Arg::new(
             "[2]uint8",
             FmtValue::Array {
@@ -280,7 +292,133 @@ fn random_formats_and_values_never_panic() {
         total += sprintf(&format, &args).len();
         total += errorf_text(&format, &args).len();
         total += sprint(&args).len() + sprintln(&args).len();
+        // Both passes of a call with methods, with too few results or
+        // too many.
+        let first = print_with_methods(PrintCall::Printf(&format), &args, usize::MAX, None);
+        let results: Vec<MethodOut> = (0..first.calls.len() + r.below(3) as usize)
+            .filter(|_| r.below(4) != 0)
+            .map(|i| match i % 2 {
+                0 => MethodOut::Text(b"t\xff".to_vec()),
+                _ => MethodOut::Panic {
+                    written: b"w".to_vec(),
+                    text: b"p".to_vec(),
+                },
+            })
+            .collect();
+        let second = print_with_methods(PrintCall::Println, &args, usize::MAX, Some(results));
+        assert!(second.calls.is_empty());
+        total += second.out.len();
     }
     // Something was printed (and every call above returned).
     assert!(total > 100_000, "printed only {total} bytes");
+}
+
+/// A value with the given fmt methods, as the VM wraps one.
+fn with_methods(id: u32, set: u8, value: FmtValue) -> Arg {
+    Arg::new(
+        "main.M",
+        FmtValue::Methods {
+            id,
+            set,
+            nil_ptr: false,
+            value: Box::new(value),
+        },
+    )
+}
+
+#[test]
+fn the_first_pass_lists_only_the_calls_the_verbs_make() {
+    let m = with_methods(0, methods::STRING, FmtValue::Int(7));
+    let args = vec![m.clone(), m.clone(), m.clone(), m];
+    let p = print_with_methods(PrintCall::Printf(b"%d %T %#v %5s"), &args, usize::MAX, None);
+    assert_eq!(
+        p.calls,
+        vec![MethodCall {
+            id: 0,
+            method: methods::STRING,
+            verb: u32::from(b's'),
+            flags: 0,
+            wid: Some(5),
+            prec: None,
+            nil_ptr: false,
+        }]
+    );
+    let results = vec![MethodOut::Text(b"seven".to_vec())];
+    let p = print_with_methods(
+        PrintCall::Printf(b"%d %T %#v %5s"),
+        &args,
+        usize::MAX,
+        Some(results),
+    );
+    assert!(p.calls.is_empty());
+    assert_eq!(s(p.out), "7 main.M 7 seven");
+}
+
+#[test]
+fn format_comes_first_and_sees_the_flags_of_nested_values() {
+    let all = methods::FORMAT | methods::GO_STRING | methods::ERROR | methods::STRING;
+    let list = Arg::slice(
+        "main.M",
+        vec![
+            with_methods(0, all, FmtValue::Int(1)),
+            with_methods(1, all, FmtValue::Int(2)),
+        ],
+    );
+    let p = print_with_methods(
+        PrintCall::Printf(b"%+#v"),
+        std::slice::from_ref(&list),
+        usize::MAX,
+        None,
+    );
+    let seen: Vec<(u32, u8, u32, u8)> = p
+        .calls
+        .iter()
+        .map(|c| (c.id, c.method, c.verb, c.flags))
+        .collect();
+    // '+' and '#' are bits 2 and 8.
+    assert_eq!(
+        seen,
+        vec![
+            (0, methods::FORMAT, u32::from(b'v'), 10),
+            (1, methods::FORMAT, u32::from(b'v'), 10)
+        ]
+    );
+    let results = vec![
+        MethodOut::Text(b"one".to_vec()),
+        MethodOut::Panic {
+            written: b"tw".to_vec(),
+            text: b"oops".to_vec(),
+        },
+    ];
+    let p = print_with_methods(
+        PrintCall::Printf(b"%+#v"),
+        &[list],
+        usize::MAX,
+        Some(results),
+    );
+    assert_eq!(s(p.out), "[]main.M{one, tw%!v(PANIC=Format method: oops)}");
+}
+
+#[test]
+fn go_string_serves_sharp_v_and_error_beats_string() {
+    let both = with_methods(
+        0,
+        methods::GO_STRING | methods::ERROR | methods::STRING,
+        FmtValue::Int(3),
+    );
+    let args = vec![both.clone(), both];
+    let p = print_with_methods(PrintCall::Printf(b"%#6v|%q"), &args, usize::MAX, None);
+    let seen: Vec<u8> = p.calls.iter().map(|c| c.method).collect();
+    assert_eq!(seen, vec![methods::GO_STRING, methods::ERROR]);
+    let results = vec![
+        MethodOut::Text(b"G".to_vec()),
+        MethodOut::Text(b"e".to_vec()),
+    ];
+    let p = print_with_methods(
+        PrintCall::Printf(b"%#6v|%q"),
+        &args,
+        usize::MAX,
+        Some(results),
+    );
+    assert_eq!(s(p.out), "     G|\"e\"");
 }
