@@ -420,6 +420,16 @@ pub mod objects {
         "没有缓冲区（dataqsiz = 0）：发送必须与接收者直接配对",
     );
     pub const BUFFER_SLOTS: Text = t("buffer slots", "缓冲槽");
+
+    /// Under a large buffer's ring, which shows only some of its slots.
+    pub fn slots_elided(lang: Language, shown: usize, cap: u64) -> String {
+        match lang {
+            Language::En => {
+                format!("{shown} of {cap} slots shown: the values held and the next send's slot")
+            }
+            Language::Zh => format!("共 {cap} 个槽，只显示 {shown} 个：存有值的槽和下一次发送的槽"),
+        }
+    }
     pub const LOCKED: Text = t("locked", "已加锁");
     pub const UNLOCKED: Text = t("unlocked", "未加锁");
     pub const STARVING: Text = t("starvation mode", "饥饿模式");

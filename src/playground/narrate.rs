@@ -196,7 +196,7 @@ fn kind_name(kind: &ObjectKind) -> &'static str {
     }
 }
 
-fn channel_fill(snap: &Snapshot, id: Option<u32>) -> Option<(usize, usize, bool)> {
+fn channel_fill(snap: &Snapshot, id: Option<u32>) -> Option<(usize, u64, bool)> {
     match &find_object(snap, id)?.kind {
         ObjectKind::Channel {
             cap, len, closed, ..

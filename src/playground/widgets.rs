@@ -10,7 +10,7 @@
 //! anyway.
 
 use gosim::snapshot::{
-    GoroutineGroup, GoroutineView, MapEntryView, NetView, ObjectKind, ObjectView, PdSema,
+    GoroutineGroup, GoroutineView, MapEntryView, NetView, ObjectKind, ObjectView, PdSema, SlotView,
     TimerKind, TimerState, TimerView, WaiterView,
 };
 use yew::prelude::*;
@@ -23,6 +23,27 @@ use crate::playground::num::{fmt_bytes, fmt_count, fmt_ns};
 /// `base` plus the colour class of goroutine `id` (its marker, card edge
 /// and lane). Class lists are built as strings rather than with `classes!`
 /// (wasm size).
+/// How many of a channel's buffer slots are drawn: `make(chan T, 1<<20)`
+/// would otherwise put a million elements in the page.
+const RING_SLOTS_DRAWN: usize = 64;
+
+/// The buffer slots drawn: every slot of a small ring; of a large one, the
+/// slots holding values (oldest first) and the one the next send writes.
+fn ring_slots(cap: u64, buffer: &[SlotView], sendx: usize) -> Vec<usize> {
+    if cap <= RING_SLOTS_DRAWN as u64 {
+        return (0..cap as usize).collect();
+    }
+    let mut slots: Vec<usize> = buffer
+        .iter()
+        .map(|s| s.index)
+        .take(RING_SLOTS_DRAWN - 1)
+        .collect();
+    if !slots.contains(&sendx) {
+        slots.push(sendx);
+    }
+    slots
+}
+
 pub fn g_class(base: &str, id: u32) -> String {
     format!("{base} g-color-{}", id % 8)
 }
@@ -139,7 +160,7 @@ pub fn object_widget(object: &ObjectView, lang: Language) -> Html {
             ..
         } => {
             let name = name.clone().unwrap_or_else(|| "chan".into());
-            let full = *cap > 0 && len == cap;
+            let full = *cap > 0 && *len as u64 == *cap;
             let state = if *closed {
                 objects::CLOSED.get(lang)
             } else if *cap == 0 {
@@ -175,7 +196,7 @@ pub fn object_widget(object: &ObjectView, lang: Language) -> Html {
                             { text_el("p", "obj__note", objects::NO_BUFFER.get(lang)) }
                         } else {
                             <div class="ring" role="list" aria-label={objects::BUFFER_SLOTS.get(lang)}>
-                                { for (0..*cap).map(|i| {
+                                { for ring_slots(*cap, buffer, *sendx).into_iter().map(|i| {
                                     let slot = buffer.iter().find(|s| s.index == i);
                                     let marks = match (i == *sendx, i == *recvx) {
                                         (true, true) => "sendx recvx",
@@ -192,6 +213,9 @@ pub fn object_widget(object: &ObjectView, lang: Language) -> Html {
                                     }
                                 }) }
                             </div>
+                            if *cap > RING_SLOTS_DRAWN as u64 {
+                                { text_el("p", "obj__note", objects::slots_elided(lang, ring_slots(*cap, buffer, *sendx).len(), *cap)) }
+                            }
                         }
                         { queue("recvq", "recvq", recvq, none, lang) }
                         { queue("sendq", "sendq", sendq, none, lang) }

@@ -119,6 +119,10 @@ pub enum RecvOutcome<V> {
     Parked(WaitReason),
 }
 
+/// How many buffered values a [`ChanSnapshot`] carries (the UI draws a
+/// ring of at most this many slots).
+pub const SNAPSHOT_BUFFER_MAX: usize = 64;
+
 /// A channel as the UI draws it (issue 4's snapshot).
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize)]
 pub struct ChanSnapshot<V> {
@@ -130,7 +134,9 @@ pub struct ChanSnapshot<V> {
     pub sendx: usize,
     pub recvx: usize,
     pub closed: bool,
-    /// Buffered values in ring order (oldest first) with their slot index.
+    /// Buffered values in ring order (oldest first) with their slot index:
+    /// the oldest [`SNAPSHOT_BUFFER_MAX`], so a snapshot of a channel
+    /// holding a million values costs no more than one holding 64.
     pub buffer: Vec<(usize, V)>,
     /// Parked receivers, oldest first.
     pub recvq: Vec<Sudog<V>>,
@@ -239,7 +245,11 @@ impl<V: Clone> Chan<V> {
             sendx: self.sendx(),
             recvx: self.recvx,
             closed: self.closed,
-            buffer: self.buffer().map(|(i, v)| (i, v.clone())).collect(),
+            buffer: self
+                .buffer()
+                .take(SNAPSHOT_BUFFER_MAX)
+                .map(|(i, v)| (i, v.clone()))
+                .collect(),
             recvq: self.recvq.iter().cloned().collect(),
             sendq: self.sendq.iter().cloned().collect(),
         }
