@@ -1,5 +1,5 @@
 // Many more arguments than the other lib_math_bits programs print: for each
-// function, 1,500 pseudo-random arguments of every size and sign, the
+// function, 400 pseudo-random arguments of every size and sign, the
 // results folded into one FNV-1a hash of their bits (a NaN counts as one
 // fixed value, whatever its bits), so that a single differing last bit
 // anywhere changes the line.
@@ -64,7 +64,7 @@ func main() {
 	}
 	for _, u := range unary {
 		s := hash{h: 14695981039346656037}
-		for i := 0; i < 1500; i++ {
+		for i := 0; i < 400; i++ {
 			s.add(u.f(arg(i)))
 		}
 		fmt.Printf("%-9s %016x nan=%d\n", u.name, s.h, s.nans)
@@ -78,7 +78,7 @@ func main() {
 	}
 	for _, b := range binary {
 		s := hash{h: 14695981039346656037}
-		for i := 0; i < 1500; i++ {
+		for i := 0; i < 400; i++ {
 			x, y := arg(i), arg(i/5)
 			if b.name == "Pow" && i%3 == 0 {
 				x, y = unit()*10, (unit()-0.5)*600
