@@ -540,11 +540,11 @@ impl<'a> Compiler<'a> {
             let o = self.expr(a);
             self.assign_to(o, a, t, "argument");
             if matches!(nk, NumKind::Float64 | NumKind::Float32) {
-                // Floats as math.Min/Max: a NaN wins, -0 is below +0.
+                // Floats: a NaN wins, -0 is below +0.
                 let nid = self.native_id(if b == Builtin::Min {
-                    Native::MathMin
+                    Native::FloatMin
                 } else {
-                    Native::MathMax
+                    Native::FloatMax
                 });
                 self.emit(Op::CallNative { nid, argc: 2 });
                 continue;

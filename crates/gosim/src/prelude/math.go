@@ -65,6 +65,12 @@ func Copysign(f, sign float64) float64 {
 	return Float64frombits(Float64bits(f)&^signBit | Float64bits(sign)&signBit)
 }
 
+// Everything below follows, step for step and in the same order of
+// operations, the algorithm Go 1.27 runs on amd64 (mostly Cephes and
+// FreeBSD msun polynomials, whose coefficients are used here), so that
+// results agree bit for bit; the natives Exp, Log and Pow do the same in
+// Rust. Go's compiler does not fuse x*y+z on amd64, and neither does gosim.
+
 func Sincos(x float64) (sin, cos float64) { return Sin(x), Cos(x) }
 
 // Frexp breaks f into a fraction in [½, 1) and a power of two.
@@ -83,23 +89,31 @@ func Frexp(f float64) (frac float64, exp int) {
 	return Float64frombits(x), exp
 }
 
-// Ldexp is the inverse of Frexp: frac × 2**exp.
+// Ldexp is the inverse of Frexp: frac × 2**exp, rounded once even when the
+// result is subnormal.
 func Ldexp(frac float64, exp int) float64 {
 	if frac == 0 || IsInf(frac, 0) || IsNaN(frac) {
 		return frac
 	}
-	for exp > 1000 {
-		frac *= 0x1p1000
-		exp -= 1000
+	f, e := Frexp(frac)
+	// f's own exponent is -1: e-1 is the exponent of frac's leading bit.
+	exp += e - 1
+	if exp < -1075 {
+		return Copysign(0, frac)
 	}
-	for exp < -1000 {
-		frac *= 0x1p-1000
-		exp += 1000
+	if exp > 1023 {
+		return Copysign(Inf(1), frac)
 	}
-	return frac * Pow(2, float64(exp))
+	scale := 1.0
+	if exp < -1022 {
+		exp += 53
+		scale = 0x1p-53
+	}
+	b := Float64bits(f)&^(0x7ff<<52) | uint64(exp+1023)<<52
+	return scale * Float64frombits(b)
 }
 
-func Log10(x float64) float64 { return Log2(x) * (Ln2 / Ln10) }
+func Log10(x float64) float64 { return Log(x) * (1 / Ln10) }
 
 func Log2(x float64) float64 {
 	frac, exp := Frexp(x)
@@ -110,7 +124,49 @@ func Log2(x float64) float64 {
 	return Log(frac)*(1/Ln2) + float64(exp)
 }
 
-func Exp2(x float64) float64 { return Pow(2, x) }
+// ln 2 in two parts, the first with trailing zero bits so that k·ln2Hi is
+// exact for the k of these reductions.
+const (
+	ln2Hi = 6.93147180369123816490e-01 // 0x3fe62e42fee00000
+	ln2Lo = 1.90821492927058770002e-10 // 0x3dea39ef35793c76
+)
+
+// Exp2 reduces x = k + t (k the nearest integer), then 2^t = e^(t·ln2)
+// with t·ln2 carried as hi - lo.
+func Exp2(x float64) float64 {
+	switch {
+	case IsNaN(x):
+		return x
+	case x > 1.0239999999999999e+03:
+		return Inf(1)
+	case x < -1.0740e+03:
+		return 0
+	}
+	k := 0
+	if x > 0 {
+		k = int(x + 0.5)
+	} else if x < 0 {
+		k = int(x - 0.5)
+	}
+	t := x - float64(k)
+	return expReduced(t*ln2Hi, -t*ln2Lo, k)
+}
+
+// expReduced returns e^(hi-lo) × 2^k for |hi-lo| ≤ ln2/2, from FreeBSD's
+// rational approximation R(r) = r - r²·P(r²) of e^r.
+func expReduced(hi, lo float64, k int) float64 {
+	const (
+		p1 = 1.66666666666666657415e-01
+		p2 = -2.77777777770155933842e-03
+		p3 = 6.61375632143793436117e-05
+		p4 = -1.65339022054652515390e-06
+		p5 = 4.13813679705723846039e-08
+	)
+	r := hi - lo
+	t := r * r
+	c := r - t*(p1+t*(p2+t*(p3+t*(p4+t*p5))))
+	return Ldexp(1-((lo-(r*c)/(2-c))-hi), k)
+}
 
 func Hypot(p, q float64) float64 {
 	p, q = Abs(p), Abs(q)
@@ -131,22 +187,8 @@ func Hypot(p, q float64) float64 {
 }
 
 func Modf(f float64) (int float64, frac float64) {
-	if f < 1 {
-		switch {
-		case f < 0:
-			int, frac = Modf(-f)
-			return -int, -frac
-		case f == 0:
-			return f, f
-		}
-		return 0, f
-	}
 	int = Trunc(f)
-	frac = f - int
-	if IsInf(f, 0) {
-		frac = NaN()
-	}
-	return
+	return int, Copysign(f-int, f)
 }
 
 func Dim(x, y float64) float64 {
@@ -165,6 +207,8 @@ func RoundToEven(x float64) float64 {
 	return t
 }
 
+// Remainder is x - n·y for n the integer nearest x/y, computed exactly: Mod
+// by 2y first, then at most two subtractions of y.
 func Remainder(x, y float64) float64 {
 	if IsNaN(x) || IsNaN(y) || IsInf(x, 0) || y == 0 {
 		return NaN()
@@ -172,53 +216,115 @@ func Remainder(x, y float64) float64 {
 	if IsInf(y, 0) {
 		return x
 	}
-	n := RoundToEven(x / y)
-	return x - n*y
+	// -0 stays -0 throughout: only a negative x is flipped.
+	neg := x < 0
+	if neg {
+		x = -x
+	}
+	y = Abs(y)
+	if x == y {
+		if neg {
+			return Copysign(0, -1)
+		}
+		return 0
+	}
+	if y <= MaxFloat64/2 {
+		x = Mod(x, y+y)
+	}
+	if y < 0x1p-1021 {
+		// y/2 would lose a bit: compare doubled x instead.
+		if x+x > y {
+			x -= y
+			if x+x >= y {
+				x -= y
+			}
+		}
+	} else if half := 0.5 * y; x > half {
+		x -= y
+		if x >= half {
+			x -= y
+		}
+	}
+	if neg {
+		x = -x
+	}
+	return x
 }
 
-// The elementary functions below are plain Go over Sqrt, Exp, Log and Pow
-// (natives), so they cost the wasm nothing: argument reduction, then a
-// series. They agree with Go's to within an ulp or so, not always bit for
-// bit.
+// magnitude is |x| for x ≠ 0 but keeps -0 as -0, which the odd functions
+// below return for -0.
+func magnitude(x float64) float64 {
+	if x < 0 {
+		return -x
+	}
+	return x
+}
 
-// π/2 in two parts, so that x - k·π/2 loses no bits for moderate k.
+// poly evaluates c[0]·tⁿ + ... + c[n] by Horner's rule.
+func poly(t float64, c []float64) float64 {
+	p := c[0]
+	for _, k := range c[1:] {
+		p = p*t + k
+	}
+	return p
+}
+
+// monic evaluates tⁿ⁺¹ + c[0]·tⁿ + ... + c[n] by Horner's rule.
+func monic(t float64, c []float64) float64 {
+	p := t + c[0]
+	for _, k := range c[1:] {
+		p = p*t + k
+	}
+	return p
+}
+
+// Trigonometric functions (Cephes sin.c, tan.c). x is reduced to an octant
+// j (always even) and z in [-π/4, π/4] with x = j·π/4 + z.
+
+// π/4 in three parts; j·pi4A and j·pi4B are exact for j < 2^30.
 const (
-	pio2Hi = 1.57079632673412561417e+00
-	pio2Lo = 6.07710050650619224932e-11
+	pi4A = 7.85398125648498535156e-1  // 0x3fe921fb40000000
+	pi4B = 3.77489470793079817668e-8  // 0x3e64442d00000000
+	pi4C = 2.69515142907905952645e-15 // 0x3ce8469898cc5170
 )
 
-// reduce returns r in [-π/4, π/4] and the quadrant k (mod 4) with
-// x = k·π/2 + r.
-func reduce(x float64) (r float64, k int) {
-	q := Round(x / (Pi / 2))
-	r = (x - q*pio2Hi) - q*pio2Lo
-	k = int(Mod(q, 4))
-	if k < 0 {
-		k += 4
-	}
-	return r, k
+var sinCoef = []float64{
+	1.58962301576546568060e-10,
+	-2.50507477628578072866e-8,
+	2.75573136213857245213e-6,
+	-1.98412698295895385996e-4,
+	8.33333333332211858878e-3,
+	-1.66666666666666307295e-1,
 }
 
-// sinSeries and cosSeries are the Taylor series on [-π/4, π/4], nested
-// (Horner) so that the small terms are summed first, and the leading term
-// added last.
-func sinSeries(r float64) float64 {
-	r2 := r * r
-	q := 1.0
-	for n := 9; n >= 2; n-- {
-		q = 1 - r2/float64((2*n)*(2*n+1))*q
-	}
-	return r + r*(-r2/6*q)
+var cosCoef = []float64{
+	-1.13585365213876817300e-11,
+	2.08757008419747316778e-9,
+	-2.75573141792967388112e-7,
+	2.48015872888517045348e-5,
+	-1.38888888888730564116e-3,
+	4.16666666666665929218e-2,
 }
 
-func cosSeries(r float64) float64 {
-	r2 := r * r
-	q := 1.0
-	for n := 9; n >= 2; n-- {
-		q = 1 - r2/float64((2*n-1)*(2*n))*q
+var tanNum = []float64{-1.30936939181383777646e4, 1.15351664838587416140e6, -1.79565251976484877988e7}
+var tanDen = []float64{1.36812963470692954678e4, -1.32089234440210967447e6, 2.50083801823357915839e7, -5.38695755929454629881e7}
+
+// octant reduces x ≥ 0: three-part π/4 below 2^29, Payne–Hanek above.
+func octant(x float64) (j uint64, z float64) {
+	if x >= 1<<29 {
+		return payneHanek(x)
 	}
-	return 1 + (-r2 / 2 * q)
+	j = uint64(x * (4 / Pi))
+	y := float64(j)
+	if j&1 == 1 {
+		j++
+		y++
+	}
+	return j & 7, ((x - y*pi4A) - y*pi4B) - y*pi4C
 }
+
+func sinPoly(z, zz float64) float64 { return z + z*zz*poly(zz, sinCoef) }
+func cosPoly(zz float64) float64    { return 1.0 - 0.5*zz + zz*zz*poly(zz, cosCoef) }
 
 func Sin(x float64) float64 {
 	if x == 0 || IsNaN(x) {
@@ -227,32 +333,43 @@ func Sin(x float64) float64 {
 	if IsInf(x, 0) {
 		return NaN()
 	}
-	r, k := reduce(x)
-	switch k {
-	case 0:
-		return sinSeries(r)
-	case 1:
-		return cosSeries(r)
-	case 2:
-		return -sinSeries(r)
+	neg := x < 0
+	j, z := octant(Abs(x))
+	if j > 3 {
+		neg, j = !neg, j-4
 	}
-	return -cosSeries(r)
+	zz := z * z
+	y := sinPoly(z, zz)
+	if j == 1 || j == 2 {
+		y = cosPoly(zz)
+	}
+	if neg {
+		return -y
+	}
+	return y
 }
 
 func Cos(x float64) float64 {
 	if IsNaN(x) || IsInf(x, 0) {
 		return NaN()
 	}
-	r, k := reduce(x)
-	switch k {
-	case 0:
-		return cosSeries(r)
-	case 1:
-		return -sinSeries(r)
-	case 2:
-		return -cosSeries(r)
+	j, z := octant(Abs(x))
+	neg := false
+	if j > 3 {
+		neg, j = true, j-4
 	}
-	return sinSeries(r)
+	if j > 1 {
+		neg = !neg
+	}
+	zz := z * z
+	y := cosPoly(zz)
+	if j == 1 || j == 2 {
+		y = sinPoly(z, zz)
+	}
+	if neg {
+		return -y
+	}
+	return y
 }
 
 func Tan(x float64) float64 {
@@ -262,39 +379,124 @@ func Tan(x float64) float64 {
 	if IsInf(x, 0) {
 		return NaN()
 	}
-	r, k := reduce(x)
-	if k%2 == 0 {
-		return sinSeries(r) / cosSeries(r)
+	j, z := octant(Abs(x))
+	zz := z * z
+	y := z
+	if zz > 1e-14 {
+		y = z + z*(zz*poly(zz, tanNum)/monic(zz, tanDen))
 	}
-	return -cosSeries(r) / sinSeries(r)
+	if j&2 == 2 {
+		y = -1 / y
+	}
+	if x < 0 {
+		return -y
+	}
+	return y
+}
+
+// fourOverPi holds the binary digits of 4/π: 4/π = Σ fourOverPi[i]·2^(-64i).
+var fourOverPi = []uint64{
+	0x0000000000000001, 0x45f306dc9c882a53, 0xf84eafa3ea69bb81, 0xb6c52b3278872083,
+	0xfca2c757bd778ac3, 0x6e48dc74849ba5c0, 0x0c925dd413a32439, 0xfc3bd63962534e7d,
+	0xd1046bea5d768909, 0xd338e04d68befc82, 0x7323ac7306a673e9, 0x3908bf177bf25076,
+	0x3ff12fffbc0b301f, 0xde5e2316b414da3e, 0xda6cfd9e4f96136e, 0x9e8c7ecd3cbfd45a,
+	0xea4f758fd7cbe2f6, 0x7a0e73ef14a525d4, 0xd7f6bf623f1aba10, 0xac06608df8f6d757,
+}
+
+// payneHanek reduces a huge x (≥ 2^29) modulo π/4 with integer arithmetic
+// (Ng's "Argument reduction for huge arguments"): the 53-bit mantissa times
+// the 192 bits of 4/π that matter for x's exponent gives x·4/π as a fixed
+// point number whose top 3 bits are the octant and whose next bits are the
+// fraction.
+func payneHanek(x float64) (uint64, float64) {
+	bits := Float64bits(x)
+	m := bits&(1<<52-1) | 1<<52
+	e := int(bits>>52&0x7ff) - 1023 - 52
+	// Pick three 64-bit windows of 4/π so the product's top digit has
+	// weight 2^-61.
+	at, sh := uint(e+61)/64, uint(e+61)%64
+	w0 := fourOverPi[at]<<sh | fourOverPi[at+1]>>(64-sh)
+	w1 := fourOverPi[at+1]<<sh | fourOverPi[at+2]>>(64-sh)
+	w2 := fourOverPi[at+2]<<sh | fourOverPi[at+3]>>(64-sh)
+	h2, _ := mul128(w2, m)
+	h1, l1 := mul128(w1, m)
+	lo := l1 + h2
+	carry := uint64(0)
+	if lo < l1 {
+		carry = 1
+	}
+	hi := w0*m + h1 + carry
+	j := hi >> 61
+	// The fraction: drop the octant bits and normalise by hand. The bits
+	// shifted in from below come from lo's top, as Go's reduction takes them.
+	hi = hi<<3 | lo>>61
+	lz := leadingZeros(hi)
+	hi = hi<<(lz+1) | lo>>(64-(lz+1))
+	z := Float64frombits(hi>>12 | uint64(1023-(lz+1))<<52)
+	if j&1 == 1 {
+		j = (j + 1) & 7
+		z--
+	}
+	return j, z * (Pi / 4)
+}
+
+// mul128 returns the 128-bit product of x and y as high and low words.
+func mul128(x, y uint64) (hi, lo uint64) {
+	const low = 1<<32 - 1
+	x0, x1 := x&low, x>>32
+	y0, y1 := y&low, y>>32
+	t := x1*y0 + (x0*y0)>>32
+	u := x0*y1 + t&low
+	return x1*y1 + t>>32 + u>>32, x * y
+}
+
+// leadingZeros counts the zero bits above x's highest set bit (64 for 0).
+func leadingZeros(x uint64) uint {
+	n := uint(0)
+	for step := uint(32); step > 0; step /= 2 {
+		if x>>(64-step) == 0 {
+			n += step
+			x <<= step
+		}
+	}
+	if x == 0 {
+		return 64
+	}
+	return n
+}
+
+// Inverse trigonometric functions (Cephes atan.c): a rational
+// approximation on [0, 0.66], and two reflections beyond.
+
+var atanNum = []float64{-8.750608600031904122785e-01, -1.615753718733365076637e+01, -7.500855792314704667340e+01, -1.228866684490136173410e+02, -6.485021904942025371773e+01}
+var atanDen = []float64{2.485846490142306297962e+01, 1.650270098316988542046e+02, 4.328810604912902668951e+02, 4.853903996359136964868e+02, 1.945506571482613964425e+02}
+
+func atanSmall(x float64) float64 {
+	z := x * x
+	z = z * poly(z, atanNum) / monic(z, atanDen)
+	return x*z + x
+}
+
+// atanPos is atan for x ≥ 0. moreBits is π/2 - float64(π/2).
+func atanPos(x float64) float64 {
+	const moreBits = 6.123233995736765886130e-17
+	if x <= 0.66 {
+		return atanSmall(x)
+	}
+	if x > 2.41421356237309504880 { // tan(3π/8)
+		return Pi/2 - atanSmall(1/x) + moreBits
+	}
+	return Pi/4 + atanSmall((x-1)/(x+1)) + 0.5*moreBits
 }
 
 func Atan(x float64) float64 {
-	if x == 0 || IsNaN(x) {
+	if x == 0 {
 		return x
 	}
-	if x < 0 {
-		return -Atan(-x)
+	if x > 0 {
+		return atanPos(x)
 	}
-	if IsInf(x, 1) {
-		return Pi / 2
-	}
-	if x > 1 {
-		return Pi/2 - Atan(1/x)
-	}
-	// atan(x) = π/4 + atan((x-1)/(x+1)) brings x under tan(π/8).
-	base := 0.0
-	if x > 0.41421356237309503 {
-		x = (x - 1) / (x + 1)
-		base = Pi / 4
-	}
-	x2 := x * x
-	term, sum := x, x
-	for n := 1; n <= 22; n++ {
-		term *= -x2
-		sum += term / float64(2*n+1)
-	}
-	return base + sum
+	return -atanPos(-x)
 }
 
 func Atan2(y, x float64) float64 {
@@ -336,84 +538,328 @@ func Asin(x float64) float64 {
 	if x == 0 {
 		return x
 	}
-	if x > 1 || x < -1 {
+	a := Abs(x)
+	if a > 1 {
 		return NaN()
 	}
-	return Atan2(x, Sqrt((1-x)*(1+x)))
+	c := Sqrt(1 - a*a)
+	var r float64
+	if a > 0.7 {
+		r = Pi/2 - atanPos(c/a)
+	} else {
+		r = atanPos(a / c)
+	}
+	if x < 0 {
+		return -r
+	}
+	return r
 }
 
-func Acos(x float64) float64 {
-	if x > 1 || x < -1 {
-		return NaN()
-	}
-	return Pi/2 - Asin(x)
-}
+func Acos(x float64) float64 { return Pi/2 - Asin(x) }
 
-func Expm1(x float64) float64 {
-	if IsNaN(x) || IsInf(x, 1) {
-		return x
-	}
-	if Abs(x) < 0.5 {
-		term, sum := x, x
-		for n := 2; n <= 20; n++ {
-			term *= x / float64(n)
-			sum += term
-		}
-		return sum
-	}
-	return Exp(x) - 1
-}
+// Hyperbolic functions (Cephes sinh.c, tanh.c, FreeBSD for the inverses).
 
-func Log1p(x float64) float64 {
-	if x < -1 || IsNaN(x) {
-		return NaN()
-	}
-	u := 1 + x
-	if u == 1 {
-		return x
-	}
-	if IsInf(u, 1) {
-		return u
-	}
-	return Log(u) * x / (u - 1)
-}
+var sinhNum = []float64{-0.2630563213397497062819489e+2, -0.2894211355989563807284660366e+4, -0.8991272022039509355398013511e+5, -0.6307673640497716991184787251e+6}
+var sinhDen = []float64{-0.173678953558233699533450911e+3, 0.1521517378790019070696485176e+5, -0.6307673640497716991212077277e+6}
 
 func Sinh(x float64) float64 {
-	if Abs(x) < 1 {
-		x2 := x * x
-		term, sum := x, x
-		for n := 1; n <= 10; n++ {
-			term *= x2 / float64((2*n)*(2*n+1))
-			sum += term
-		}
-		return sum
+	a := magnitude(x)
+	var r float64
+	switch {
+	case a > 21:
+		r = Exp(a) * 0.5
+	case a > 0.5:
+		e := Exp(a)
+		r = (e - 1/e) * 0.5
+	default:
+		s := a * a
+		r = poly(s, sinhNum) * a / monic(s, sinhDen)
 	}
-	return (Exp(x) - Exp(-x)) / 2
+	if x < 0 {
+		return -r
+	}
+	return r
 }
 
 func Cosh(x float64) float64 {
 	x = Abs(x)
-	return (Exp(x) + Exp(-x)) / 2
+	if x > 21 {
+		return Exp(x) * 0.5
+	}
+	e := Exp(x)
+	return (e + 1/e) * 0.5
 }
+
+var tanhNum = []float64{-9.64399179425052238628e-1, -9.92877231001918586564e1, -1.61468768441708447952e3}
+var tanhDen = []float64{1.12811678491632931402e2, 2.23548839060100448583e3, 4.84406305325125486048e3}
 
 func Tanh(x float64) float64 {
-	if IsNaN(x) {
+	a := Abs(x)
+	switch {
+	case a > 0.5*8.8029691931113054295988e+01: // ½·ln(2^127)
+		return Copysign(1, x)
+	case a >= 0.625:
+		r := 1 - 2/(Exp(2*a)+1)
+		if x < 0 {
+			return -r
+		}
+		return r
+	case x == 0:
 		return x
 	}
-	if Abs(x) > 22 {
-		return Copysign(1, x)
-	}
-	e := Expm1(2 * x)
-	return e / (e + 2)
+	s := x * x
+	return x + x*s*poly(s, tanhNum)/monic(s, tanhDen)
 }
 
+func Asinh(x float64) float64 {
+	if IsNaN(x) || IsInf(x, 0) {
+		return x
+	}
+	a := magnitude(x)
+	var r float64
+	switch {
+	case a > 1<<28:
+		r = Log(a) + Ln2
+	case a > 2:
+		r = Log(2*a + 1/(Sqrt(a*a+1)+a))
+	case a < 0x1p-28:
+		r = a
+	default:
+		r = Log1p(a + a*a/(1+Sqrt(1+a*a)))
+	}
+	if x < 0 {
+		return -r
+	}
+	return r
+}
+
+func Acosh(x float64) float64 {
+	switch {
+	case x < 1 || IsNaN(x):
+		return NaN()
+	case x == 1:
+		return 0
+	case x >= 1<<28:
+		return Log(x) + Ln2
+	case x > 2:
+		return Log(2*x - 1/(x+Sqrt(x*x-1)))
+	}
+	t := x - 1
+	return Log1p(t + Sqrt(2*t+t*t))
+}
+
+func Atanh(x float64) float64 {
+	switch {
+	case x < -1 || x > 1 || IsNaN(x):
+		return NaN()
+	case x == 1 || x == -1:
+		return Copysign(Inf(1), x)
+	}
+	a := magnitude(x)
+	r := a
+	switch {
+	case a < 0x1p-28:
+	case a < 0.5:
+		d := a + a
+		r = 0.5 * Log1p(d+d*a/(1-a))
+	default:
+		r = 0.5 * Log1p((a+a)/(1-a))
+	}
+	if x < 0 {
+		return -r
+	}
+	return r
+}
+
+// Cbrt (FreeBSD s_cbrt.c): a 5-bit first guess from the exponent bits, a
+// rational step to 23 bits, rounding to 32 bits, then one Newton step.
 func Cbrt(x float64) float64 {
 	if x == 0 || IsNaN(x) || IsInf(x, 0) {
 		return x
 	}
 	a := Abs(x)
-	y := Pow(a, 1.0/3)
-	// One Newton step on y³ = a: Pow's rounding of 1/3 costs a few ulps.
-	y -= (y*y*y - a) / (3 * y * y)
-	return Copysign(y, x)
+	t := Float64frombits(Float64bits(a)/3 + 715094163<<32)
+	if a < 0x1p-1022 {
+		// Scale a subnormal up by 2^54 first.
+		t = Float64frombits(Float64bits(0x1p54*a)/3 + 696219795<<32)
+	}
+	r := t * t / a
+	s := 5.42857142857142815906e-01 + r*t // 19/35
+	t *= 3.57142857142857150787e-01 + 1.60714285714285720630e+00/(s+1.41428571428571436819e+00+-7.05306122448979611050e-01/s)
+	t = Float64frombits(Float64bits(t)&(0xFFFFFFFFC<<28) + 1<<30)
+	s = t * t
+	r = a / s
+	r = (r - t) / (t + t + r)
+	t = t + t*r
+	if x < 0 {
+		return -t
+	}
+	return t
+}
+
+// Log1p (FreeBSD s_log1p.c): 1+x = 2^k·(1+f) with √2/2 < 1+f < √2, the
+// rounding error of 1+x kept in c, then log(1+f) as in Log.
+func Log1p(x float64) float64 {
+	const (
+		lp1 = 6.666666666666735130e-01
+		lp2 = 3.999999999940941908e-01
+		lp3 = 2.857142874366239149e-01
+		lp4 = 2.222219843214978396e-01
+		lp5 = 1.818357216161805012e-01
+		lp6 = 1.531383769920937332e-01
+		lp7 = 1.479819860511658591e-01
+	)
+	switch {
+	case x < -1 || IsNaN(x):
+		return NaN()
+	case x == -1:
+		return Inf(-1)
+	case IsInf(x, 1):
+		return x
+	}
+	a := Abs(x)
+	var f, c float64
+	var mant uint64
+	k := 1
+	if a < 4.142135623730950488017e-01 { // √2-1
+		if a < 0x1p-29 {
+			if a < 0x1p-54 {
+				return x
+			}
+			return x - x*x*0.5
+		}
+		if x > -2.928932188134524755992e-01 { // √2/2-1
+			k, f, mant = 0, x, 1
+		}
+	}
+	if k != 0 {
+		u := x
+		if a < 1<<53 {
+			u = 1.0 + x
+		}
+		mant = Float64bits(u)
+		k = int(mant>>52) - 1023
+		if a < 1<<53 {
+			if k > 0 {
+				c = 1.0 - (u - x)
+			} else {
+				c = x - (u - 1.0)
+			}
+			c /= u
+		}
+		mant &= 1<<52 - 1
+		if mant < 0x0006a09e667f3bcd { // √2's mantissa
+			u = Float64frombits(mant | 0x3ff0000000000000)
+		} else {
+			k++
+			u = Float64frombits(mant | 0x3fe0000000000000)
+			mant = (1<<52 - mant) >> 2
+		}
+		f = u - 1.0
+	}
+	hfsq := 0.5 * f * f
+	fk := float64(k)
+	if mant == 0 { // |f| < 2^-20
+		if f == 0 {
+			if k == 0 {
+				return 0
+			}
+			c += fk * ln2Lo
+			return fk*ln2Hi + c
+		}
+		R := hfsq * (1.0 - 0.66666666666666666*f)
+		if k == 0 {
+			return f - R
+		}
+		return fk*ln2Hi - ((R - (fk*ln2Lo + c)) - f)
+	}
+	s := f / (2.0 + f)
+	z := s * s
+	R := z * (lp1 + z*(lp2+z*(lp3+z*(lp4+z*(lp5+z*(lp6+z*lp7))))))
+	if k == 0 {
+		return f - (hfsq - s*(hfsq+R))
+	}
+	return fk*ln2Hi - ((hfsq - (s*(hfsq+R) + (fk*ln2Lo + c))) - f)
+}
+
+// Expm1 (FreeBSD s_expm1.c): x = k·ln2 + r with the reduction error in c,
+// then e^r - 1 from a rational approximation, recombined per k so that no
+// cancellation loses bits.
+func Expm1(x float64) float64 {
+	const (
+		q1 = -3.33333333333331316428e-02
+		q2 = 1.58730158725481460165e-03
+		q3 = -7.93650757867487942473e-05
+		q4 = 4.00821782732936239552e-06
+		q5 = -2.01099218183624371326e-07
+	)
+	switch {
+	case IsInf(x, 1) || IsNaN(x):
+		return x
+	case IsInf(x, -1):
+		return -1
+	}
+	a := Abs(x)
+	if a >= 3.88162421113569373274e+01 { // 56·ln2
+		if x < 0 {
+			return -1
+		}
+		if a >= 7.09782712893383973096e+02 {
+			return Inf(1)
+		}
+	}
+	var c float64
+	k := 0
+	if a > 3.46573590279972654709e-01 { // ln2/2
+		var hi, lo float64
+		if a < 1.03972077083991796413e+00 { // 3·ln2/2
+			if x > 0 {
+				hi, lo, k = x-ln2Hi, ln2Lo, 1
+			} else {
+				hi, lo, k = x+ln2Hi, -ln2Lo, -1
+			}
+		} else {
+			const invLn2 = 1.44269504088896338700e+00
+			if x > 0 {
+				k = int(invLn2*x + 0.5)
+			} else {
+				k = int(invLn2*x - 0.5)
+			}
+			t := float64(k)
+			hi = x - t*ln2Hi
+			lo = t * ln2Lo
+		}
+		x = hi - lo
+		c = (hi - x) - lo
+	} else if a < 0x1p-54 {
+		return x
+	}
+	hfx := 0.5 * x
+	hxs := x * hfx
+	r1 := 1 + hxs*(q1+hxs*(q2+hxs*(q3+hxs*(q4+hxs*q5))))
+	t := 3 - r1*hfx
+	e := hxs * ((r1 - t) / (6.0 - x*t))
+	if k == 0 {
+		return x - (x*e - hxs)
+	}
+	e = x*(e-c) - c
+	e -= hxs
+	// scaled adds k to y's binary exponent.
+	scaled := func(y float64) float64 { return Float64frombits(Float64bits(y) + uint64(k)<<52) }
+	switch {
+	case k == -1:
+		return 0.5*(x-e) - 0.5
+	case k == 1:
+		if x < -0.25 {
+			return -2 * (e - (x + 0.5))
+		}
+		return 1 + 2*(x-e)
+	case k <= -2 || k > 56:
+		return scaled(1-(e-x)) - 1
+	case k < 20:
+		return scaled(Float64frombits(0x3ff0000000000000-(0x20000000000000>>uint(k))) - (e - x))
+	}
+	y := x - (e + Float64frombits(uint64(0x3ff-k)<<52))
+	y++
+	return scaled(y)
 }

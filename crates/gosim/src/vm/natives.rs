@@ -158,6 +158,10 @@ pub enum Native {
     MathIsInf,
     MathMax,
     MathMin,
+    /// The builtins `max` and `min` on floats, where a NaN beats even an
+    /// infinity (`math.Max(+Inf, NaN)` is +Inf, `max(+Inf, NaN)` NaN).
+    FloatMax,
+    FloatMin,
 
     // sort
     SortInts,

@@ -14,6 +14,7 @@
 mod atomic;
 mod builtin;
 mod fmt;
+mod gomath;
 mod net;
 mod sync;
 mod text;
@@ -224,7 +225,9 @@ impl Vm {
             | Native::MathIsNaN
             | Native::MathIsInf
             | Native::MathMax
-            | Native::MathMin => self.math(g, &call).and_then(|r| self.complete(g, &call, r)),
+            | Native::MathMin
+            | Native::FloatMax
+            | Native::FloatMin => self.math(g, &call).and_then(|r| self.complete(g, &call, r)),
             Native::SortInts
             | Native::SortStrings
             | Native::SortFloat64s

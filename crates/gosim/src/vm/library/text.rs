@@ -306,8 +306,8 @@ impl Vm {
                     MathFn::Trunc => x.trunc(),
                     MathFn::Round => x.round(),
                     MathFn::Abs => x.abs(),
-                    MathFn::Log => x.ln(),
-                    MathFn::Exp => x.exp(),
+                    MathFn::Log => super::gomath::log(x),
+                    MathFn::Exp => super::gomath::exp(x),
                 })]
             }
             Native::MathBits(k) => vec![match k {
@@ -316,14 +316,17 @@ impl Vm {
                 2 => Value::Int(i64::from((call.float(0) as f32).to_bits())),
                 _ => Value::Float(f64::from(f32::from_bits(call.int(0) as u32))),
             }],
-            Native::MathPow => vec![Value::Float(call.float(0).powf(call.float(1)))],
+            Native::MathPow => vec![Value::Float(super::gomath::pow(
+                call.float(0),
+                call.float(1),
+            ))],
             Native::MathMod => vec![Value::Float(call.float(0) % call.float(1))],
             Native::MathInf => vec![Value::Float(if call.int(0) >= 0 {
                 f64::INFINITY
             } else {
                 f64::NEG_INFINITY
             })],
-            Native::MathNaN => vec![Value::Float(f64::NAN)],
+            Native::MathNaN => vec![Value::Float(super::gomath::NAN)],
             Native::MathIsNaN => vec![Value::Bool(call.float(0).is_nan())],
             Native::MathIsInf => {
                 let (x, sign) = (call.float(0), call.int(1));
@@ -331,16 +334,16 @@ impl Vm {
                     (sign >= 0 && x == f64::INFINITY) || (sign <= 0 && x == f64::NEG_INFINITY),
                 )]
             }
-            Native::MathMax => vec![Value::Float(float_min_max(
-                call.float(0),
-                call.float(1),
-                true,
-            ))],
-            Native::MathMin => vec![Value::Float(float_min_max(
-                call.float(0),
-                call.float(1),
-                false,
-            ))],
+            Native::MathMax | Native::MathMin | Native::FloatMax | Native::FloatMin => {
+                let max = matches!(call.native, Native::MathMax | Native::FloatMax);
+                let math = matches!(call.native, Native::MathMax | Native::MathMin);
+                vec![Value::Float(min_max(
+                    call.float(0),
+                    call.float(1),
+                    max,
+                    math,
+                ))]
+            }
             _ => return Err(misrouted()),
         })
     }
@@ -531,11 +534,22 @@ fn parse_int(s: &str, base: i64, bits: i64, unsigned: bool) -> (i64, i64) {
     (sv as i64, 0)
 }
 
-/// Go's `math.Min`/`math.Max` and the builtin `min`/`max` on floats: a NaN
-/// wins, and -0 is less than +0.
-fn float_min_max(x: f64, y: f64, max: bool) -> f64 {
+/// The larger (`max`) or smaller of two floats as Go's builtins and, with
+/// `math`, `math.Max` and `math.Min` choose: a NaN wins, and -0 is less than
+/// +0. `math.Max` and `math.Min` check for an infinity in the direction asked
+/// for first, so that one wins even over a NaN (`math.Max(+Inf, NaN)` is
+/// +Inf where `max(+Inf, NaN)` is NaN).
+fn min_max(x: f64, y: f64, max: bool, math: bool) -> f64 {
+    let extreme = if max {
+        f64::INFINITY
+    } else {
+        f64::NEG_INFINITY
+    };
+    if math && (x == extreme || y == extreme) {
+        return extreme;
+    }
     if x.is_nan() || y.is_nan() {
-        return f64::NAN;
+        return if math { super::gomath::NAN } else { f64::NAN };
     }
     if x == 0.0 && y == 0.0 {
         return if x.is_sign_negative() != max { x } else { y };
