@@ -25,12 +25,7 @@ fn named(id: u32, name: &str, kind: ObjectKind) -> ObjectView {
     }
 }
 
-fn chan(
-    cap: usize,
-    buffer: Vec<(usize, &str)>,
-    sendq: Vec<WaiterView>,
-    closed: bool,
-) -> ObjectView {
+fn chan(cap: u64, buffer: Vec<(usize, &str)>, sendq: Vec<WaiterView>, closed: bool) -> ObjectView {
     let len = buffer.len();
     named(
         1,
@@ -39,7 +34,7 @@ fn chan(
             elem_type: "int".into(),
             cap,
             len,
-            sendx: if cap == 0 { 0 } else { len % cap },
+            sendx: if cap == 0 { 0 } else { len % cap as usize },
             recvx: 0,
             buffer: buffer
                 .into_iter()
@@ -101,6 +96,17 @@ async fn full_buffer_shows_every_slot_used_and_the_pointers() {
     assert!(html.contains("sendx recvx"), "{html}");
     assert!(html.contains(">full<"), "{html}");
     assert!(html.contains("G18"), "{html}");
+}
+
+#[tokio::test(flavor = "current_thread")]
+async fn a_huge_buffer_draws_only_the_values_held_and_the_next_slot() {
+    let html = object(chan(1 << 30, vec![(0, "1"), (1, "2")], vec![], false)).await;
+    assert!(html.contains(r#"data-cap="1073741824""#), "{html}");
+    assert!(html.contains(">2/1073741824<"), "{html}");
+    // Two values and the slot the next send writes, not a billion cells.
+    assert_eq!(html.matches(r#"data-slot="#).count(), 3, "{html}");
+    assert_eq!(html.matches("ring__slot is-used").count(), 2, "{html}");
+    assert!(html.contains("3 of 1073741824 slots shown"), "{html}");
 }
 
 #[tokio::test(flavor = "current_thread")]

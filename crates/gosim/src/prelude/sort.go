@@ -7,7 +7,6 @@ package sort
 
 func Ints(x []int)
 func Strings(x []string)
-func Float64s(x []float64)
 func lenOf(x any) int
 func swapIn(x any, i, j int)
 
@@ -391,6 +390,11 @@ func (x StringSlice) Sort()                { Strings(x) }
 func (x StringSlice) Search(v string) int  { return SearchStrings(x, v) }
 
 type Float64Slice []float64
+
+// Float64s is Go source, not a native sort like Ints and Strings: -0 and +0
+// compare equal yet print differently, so only Go's own pdqsort steps leave
+// them in Go's order (equal ints or strings cannot be told apart).
+func Float64s(x []float64) { Sort(Float64Slice(x)) }
 
 func (x Float64Slice) Len() int { return len(x) }
 func (x Float64Slice) Less(i, j int) bool {

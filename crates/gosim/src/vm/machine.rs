@@ -239,6 +239,10 @@ pub struct Vm {
     /// channel, took or released a lock). A run that spends its budget far
     /// from this point is a busy loop.
     pub last_progress: u64,
+    /// The step of the last instruction that wrote a variable, called a
+    /// function, allocated or printed ([`Op::makes_progress`]): a loop that
+    /// does none of these only spins.
+    pub last_write: u64,
     /// When set (by the explorer), the memory locations each step touches.
     pub touch_log: Option<Vec<(Loc, bool)>>,
 }
@@ -317,6 +321,7 @@ impl Vm {
             main_goexited: false,
             main_names: Vec::new(),
             last_progress: 0,
+            last_write: 0,
             touch_log: None,
             prog,
         };
@@ -739,6 +744,7 @@ impl Vm {
                         continue;
                     }
                     Op::Store(s) => {
+                        self.last_write = self.steps;
                         let v = g.stack.pop().unwrap_or(Value::Nil);
                         discard(std::mem::replace(&mut g.locals[base + *s as usize], v));
                         pc += 1;
@@ -821,6 +827,9 @@ impl Vm {
                 }
                 if (self.race.is_some() && !func.library) || self.touch_log.is_some() {
                     self.race_access(g, op, base, span, func);
+                }
+                if op.makes_progress() {
+                    self.last_write = self.steps;
                 }
                 let r = self.step_op(g, op, base, span);
                 // What the instruction allocated is work in proportion.
@@ -905,10 +914,15 @@ impl Vm {
     /// loop or livelock rather than slow work).
     pub fn busy_loop_note(&self) -> String {
         let idle = self.steps.saturating_sub(self.last_progress);
-        if self.ending == Some(Ending::StepBudget) && idle > self.steps / 2 {
-            format!(" (a busy loop: no goroutine blocked, woke, or moved a value through a channel or lock in the last {} steps)", idle)
-        } else {
+        let unwritten = self.steps.saturating_sub(self.last_write);
+        if self.ending != Some(Ending::StepBudget) || idle <= self.steps / 2 {
             String::new()
+        } else if unwritten > self.steps / 2 {
+            format!(" (a busy loop: in the last {unwritten} steps no goroutine blocked, woke, wrote a variable or called a function)")
+        } else {
+            // Writing without synchronizing: real work (a sieve, a deep
+            // recursion) as likely as a loop that never ends.
+            format!(" (computing: no goroutine blocked or woke in the last {idle} steps)")
         }
     }
 

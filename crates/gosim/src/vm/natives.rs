@@ -166,7 +166,6 @@ pub enum Native {
     // sort
     SortInts,
     SortStrings,
-    SortFloat64s,
     SortLen,
     SortSwap,
 
@@ -318,7 +317,6 @@ const NAMED: &[(&str, Native)] = {
         ("math.Min", MathMin),
         ("sort.Ints", SortInts),
         ("sort.Strings", SortStrings),
-        ("sort.Float64s", SortFloat64s),
         ("sort.lenOf", SortLen),
         ("sort.swapIn", SortSwap),
         ("utf8.RuneCountInString", Utf8RuneCountInString),

@@ -295,6 +295,38 @@ pub enum Op {
     MissingReturn,
 }
 
+impl Op {
+    /// Whether the instruction changes the program's state beyond its
+    /// operand stack: writes a variable or element, calls, allocates. A
+    /// loop made only of other instructions reads the same state forever
+    /// (see `Vm::busy_loop_note`).
+    pub fn makes_progress(&self) -> bool {
+        matches!(
+            self,
+            Op::Store(_)
+                | Op::StoreBoxed(_)
+                | Op::BoxInto(_)
+                | Op::StoreGlobal(_)
+                | Op::StorePtr
+                | Op::StoreSliceElem
+                | Op::MapSet
+                | Op::MapDelete
+                | Op::NewCell
+                | Op::MakeSlice { .. }
+                | Op::MakeSliceOf(_)
+                | Op::MakeMap
+                | Op::MakeChan { .. }
+                | Op::Append { .. }
+                | Op::Copy
+                | Op::Call { .. }
+                | Op::CallValue { .. }
+                | Op::CallNative { .. }
+                | Op::CallIface { .. }
+                | Op::Go { .. }
+        )
+    }
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum SliceKind {
     Slice,

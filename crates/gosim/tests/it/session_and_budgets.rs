@@ -190,6 +190,26 @@ fn a_busy_loop_is_told_apart_from_slow_work() {
         "{}",
         err
     );
+    // Computing without synchronizing is not spinning: a deep recursion
+    // (no variable written, only calls) and a counting loop.
+    let fib = "package main\n\nfunc fib(n int) int {\n\tif n < 2 {\n\t\treturn n\n\t}\n\treturn fib(n-1) + fib(n-2)\n}\n\nfunc main() { println(fib(60)) }\n";
+    let count = "package main\n\nfunc main() {\n\tn := 0\n\tfor i := 0; i < 1e15; i++ {\n\t\tn += i % 7\n\t}\n\tprintln(n)\n}\n";
+    // A flag nobody sets, read in a loop: the scheduler never runs the
+    // writer, and nothing in the loop changes.
+    let flag = "package main\n\nvar done bool\n\nfunc main() {\n\tgo func() { done = true }()\n\tfor !done {\n\t}\n}\n";
+    for (src, busy) in [(fib, false), (count, false), (flag, true)] {
+        let r = gosim::run(
+            src,
+            &RunConfig {
+                max_steps: 200_000,
+                ..Default::default()
+            },
+        );
+        let err = String::from_utf8_lossy(&r.stderr);
+        assert!(err.contains("stopped after 200000 steps"), "{err}");
+        assert_eq!(err.contains("a busy loop"), busy, "{src}: {err}");
+        assert_eq!(err.contains("computing"), !busy, "{src}: {err}");
+    }
 }
 
 #[test]

@@ -228,11 +228,9 @@ impl Vm {
             | Native::MathMin
             | Native::FloatMax
             | Native::FloatMin => self.math(g, &call).and_then(|r| self.complete(g, &call, r)),
-            Native::SortInts
-            | Native::SortStrings
-            | Native::SortFloat64s
-            | Native::SortLen
-            | Native::SortSwap => self.sort(g, &call).and_then(|r| self.complete(g, &call, r)),
+            Native::SortInts | Native::SortStrings | Native::SortLen | Native::SortSwap => {
+                self.sort(g, &call).and_then(|r| self.complete(g, &call, r))
+            }
             Native::Utf8RuneCountInString
             | Native::Utf8RuneCount
             | Native::Utf8RuneLen

@@ -355,7 +355,7 @@ impl Vm {
         call: &NativeCall,
     ) -> Result<Vec<Value>, Fault> {
         Ok(match call.native {
-            Native::SortInts | Native::SortStrings | Native::SortFloat64s => {
+            Native::SortInts | Native::SortStrings => {
                 if let Value::Slice(r) = &call.args[0] {
                     if let Some(arr) = self.heap.array_mut(r.arr) {
                         let part = &mut arr[r.off as usize..(r.off + r.len) as usize];
@@ -363,15 +363,8 @@ impl Vm {
                             Native::SortInts => {
                                 crate::util::order::sort_by_key(part, |v| v.as_int())
                             }
-                            Native::SortStrings => {
-                                crate::util::order::sort_by_less(part, |x, y| {
-                                    x.as_bytes() < y.as_bytes()
-                                })
-                            }
-                            // sort.Float64s: NaNs sort before every other value.
                             _ => crate::util::order::sort_by_less(part, |x, y| {
-                                let (x, y) = (x.as_float(), y.as_float());
-                                x < y || (x.is_nan() && !y.is_nan())
+                                x.as_bytes() < y.as_bytes()
                             }),
                         }
                     }
