@@ -85,6 +85,24 @@ impl GoVersion {
         self.0 >= 25
     }
 
+    /// Go 1.25's gc gives an `append` whose result does not escape a
+    /// 32-byte stack buffer (see `compile::appendstack`).
+    pub fn append_stack_buffer(self) -> bool {
+        self.0 >= 25
+    }
+
+    /// Go 1.26's gc also builds a slice appended in a loop in the buffer
+    /// when its one escape is a `return s` or `x = s`, and moves it to the
+    /// heap there.
+    pub fn append_move_to_heap(self) -> bool {
+        self.0 >= 26
+    }
+
+    /// Go 1.27's gc counts `range s` as such an escape point too.
+    pub fn append_range_moves(self) -> bool {
+        self.0 >= 27
+    }
+
     /// Only Go 1.15's `sync.Map.Delete` leaves a key that is only in
     /// `dirty` in place (fixed in 1.16): the talk's sync.Map leak.
     pub fn syncmap_delete_keeps_dirty(self) -> bool {

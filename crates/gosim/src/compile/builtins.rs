@@ -9,8 +9,9 @@
 //! not dispatch calls: calls.rs decides that a callee is a builtin.
 
 use crate::compile::consts::ConstVal;
+use crate::compile::Sym;
 use crate::compile::{Builtin, Compiler, Mode, Operand};
-use crate::syntax::ast::Expr;
+use crate::syntax::ast::{Expr, ExprKind};
 use crate::syntax::span::Span;
 use crate::types::{well_known as wk, ChanDir, TypeId, TypeKind, UntypedKind};
 use crate::vm::natives::Native;
@@ -236,13 +237,95 @@ impl<'a> Compiler<'a> {
             self.assign_to(o, a, elem, "argument to append");
         }
         let es = self.elem_size(elem);
-        self.emit(Op::Append {
-            n: (args.len() - 1) as u32,
-            spread: false,
-            string_src: false,
-            elem_size: es,
-        });
+        let n = (args.len() - 1) as u32;
+        match self.stack_buffer(&args[0], es, true) {
+            Some((slot, step, _)) => self.emit(Op::AppendStack {
+                n,
+                elem_size: es,
+                k: 32 / es,
+                slot,
+                step,
+            }),
+            None => self.emit(Op::Append {
+                n,
+                spread: false,
+                string_src: false,
+                elem_size: es,
+            }),
+        };
         Operand::value(so.ty, span)
+    }
+
+    /// The hidden slot recording the stack buffer of the variable `e`
+    /// names, and whether its appends step through size classes, when
+    /// `appendstack` planned one for this mention (an append site, or with
+    /// `site` false a move to the heap) and `e` is an unboxed local of the
+    /// top-level function whose element takes 1 to 32 bytes.
+    pub(super) fn stack_buffer(
+        &mut self,
+        e: &Expr,
+        elem_size: u32,
+        site: bool,
+    ) -> Option<(u32, bool, u32)> {
+        if self.fns.len() != 1 || elem_size == 0 || elem_size > 32 {
+            return None;
+        }
+        let mut x = e;
+        while let ExprKind::Paren(y) = &x.kind {
+            x = y;
+        }
+        let ExprKind::Ident(id) = &x.kind else {
+            return None;
+        };
+        let plan = self.append_plan.get(&id.name)?;
+        let planned = if site {
+            plan.sites.contains(&x.span)
+        } else {
+            plan.moves.contains(&x.span)
+        };
+        if !planned {
+            return None;
+        }
+        let step = plan.step;
+        let local = self
+            .fnc()
+            .scopes
+            .iter()
+            .rev()
+            .find_map(|s| s.get(&id.name))
+            .cloned();
+        let var = match local {
+            Some(Sym::Local {
+                boxed: false, slot, ..
+            }) => slot,
+            _ => return None,
+        };
+        let slot = match self.append_bufs.get(&id.name) {
+            Some(s) => *s,
+            None => {
+                let s = self.new_slot();
+                self.append_bufs.insert(id.name.clone(), s);
+                s
+            }
+        };
+        Some((slot, step, var))
+    }
+
+    /// At a mention `appendstack` marked as a move to the heap, moves the
+    /// slice just loaded and stores it back, as gc's `s = move2heap(s)`.
+    pub(super) fn move_if_planned(&mut self, e: &Expr, ty: TypeId) {
+        let TypeKind::Slice(elem) = self.types.ukind(ty).clone() else {
+            return;
+        };
+        let es = self.elem_size(elem);
+        if let Some((slot, _, var)) = self.stack_buffer(e, es, false) {
+            self.emit(Op::MoveToHeap {
+                slot,
+                elem_size: es,
+            });
+            self.emit(Op::Dup);
+            self.emit(Op::Store(var));
+        }
     }
 
     /// `make(T, sizes...)` for slices, maps and channels.

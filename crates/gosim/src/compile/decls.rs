@@ -10,8 +10,8 @@
 
 use crate::compile::consts::{self, ConstVal};
 use crate::compile::{
-    boxing, initorder, stmt, Compiler, DeclSite, FnCtx, InitChunk, Package, PackageSource,
-    PendingFunc, Sym, NO_FUNC,
+    appendstack, boxing, initorder, stmt, Compiler, DeclSite, FnCtx, InitChunk, Package,
+    PackageSource, PendingFunc, Sym, NO_FUNC,
 };
 use crate::syntax::ast::{self, Decl, Expr, ExprKind, GenDecl};
 use crate::syntax::span::Span;
@@ -1349,7 +1349,14 @@ impl<'a> Compiler<'a> {
             return;
         }
         let (mut boxed, mut unboxable) = boxing::boxed_names(body);
+        let plan = if self.library_mode {
+            Default::default()
+        } else {
+            appendstack::plan(&pf.decl.sig, body, self.go_version, &self.keeps_nothing)
+        };
         for _attempt in 0..8 {
+            self.append_plan = plan.clone();
+            self.append_bufs.clear();
             self.boxed = boxed.clone();
             self.unboxable = unboxable.clone();
             self.retry_boxed = None;
@@ -1366,6 +1373,8 @@ impl<'a> Compiler<'a> {
                 &pf.binds,
             );
             self.checking_generic = false;
+            // Spans are per file: no other body may consult this plan.
+            self.append_plan.clear();
             if let Some(name) = self.retry_boxed.take() {
                 self.diags.truncate(diag_mark);
                 // Closures compiled in the failed attempt are abandoned.

@@ -120,7 +120,13 @@ impl<'a> Compiler<'a> {
             }
         }
         match &e.kind {
-            ExprKind::Ident(id) => self.ident(id, span),
+            ExprKind::Ident(id) => {
+                let o = self.ident(id, span);
+                if !self.append_plan.is_empty() && !o.is_invalid() {
+                    self.move_if_planned(e, o.ty);
+                }
+                o
+            }
             ExprKind::Lit(lit) => match lit {
                 Lit::Int(v) => {
                     if *v > i128::MAX as u128 {

@@ -14,7 +14,8 @@
 //! `typeset`. `consts` and `rat` are constant values (what go/constant is
 //! to go/types), and `boxing` decides which variables live in heap cells.
 //! `labels`, `rangefunc` and `order` follow the gc compiler's
-//! syntax/branches.go, rangefunc/rewrite.go and walk/order.go. This file
+//! syntax/branches.go, rangefunc/rewrite.go and walk/order.go, and
+//! `appendstack` its stack buffer for `append` (ssagen and the slice pass). This file
 //! holds what they share (go/types' check.go and scope.go): the compiler
 //! state, function contexts, scopes and name lookup, and code emission.
 
@@ -27,6 +28,7 @@ macro_rules! errorf {
     };
 }
 
+mod appendstack;
 mod assignments;
 mod boxing;
 mod builtins;
@@ -225,6 +227,15 @@ struct Compiler<'a> {
     last_capture_sources: Option<Vec<u32>>,
     /// Go 1.22+ loop variables (one per iteration).
     loopvar_per_iteration: bool,
+    /// The release compiled for (for `appendstack`).
+    go_version: GoVersion,
+    /// The stack-buffer plan of the top-level function being compiled.
+    append_plan: HashMap<String, appendstack::VarPlan>,
+    /// Hidden slots of that function: each planned variable's buffer once
+    /// taken (nil before), so an empty slice takes it once per call.
+    append_bufs: HashMap<String, u32>,
+    /// `appendstack::non_leaking_params` of the user's file.
+    keeps_nothing: HashSet<(String, usize)>,
     generic_funcs: Vec<instantiate::GenericFunc<'a>>,
     generic_types: Vec<instantiate::GenericType<'a>>,
     /// Instantiations whose constraints are checked once every
@@ -345,6 +356,10 @@ pub fn compile_program(
 ) -> Result<Program, Vec<Diagnostic>> {
     let mut c = Compiler::new();
     c.loopvar_per_iteration = go_version.loopvar_per_iteration();
+    c.go_version = go_version;
+    if go_version.append_stack_buffer() {
+        c.keeps_nothing = appendstack::non_leaking_params(user);
+    }
     c.range_over_func = go_version.range_over_func();
     let mut sources: Vec<PackageSource> = library
         .iter()
@@ -414,6 +429,10 @@ impl<'a> Compiler<'a> {
             iota: None,
             last_capture_sources: None,
             loopvar_per_iteration: true,
+            go_version: GoVersion::CURRENT,
+            append_plan: HashMap::default(),
+            append_bufs: HashMap::default(),
+            keeps_nothing: HashSet::default(),
             generic_funcs: Vec::new(),
             generic_types: Vec::new(),
             verify_later: Some(Vec::new()),

@@ -424,6 +424,27 @@ impl Vm {
                 let v = slice::append(&mut self.heap, base, extra, *elem_size)?;
                 g.stack.push(v);
             }
+            Op::AppendStack {
+                n,
+                elem_size,
+                k,
+                slot,
+                step,
+            } => {
+                let at = g.stack.len() - *n as usize;
+                let extra: Vec<Value> = g.stack.drain(at..).collect();
+                let base_v = g.pop();
+                let buf = &mut g.locals[base + *slot as usize];
+                let v =
+                    slice::append_stack(&mut self.heap, base_v, extra, *elem_size, *k, buf, *step)?;
+                g.stack.push(v);
+            }
+            Op::MoveToHeap { slot, elem_size } => {
+                let v = g.pop();
+                let buf = &g.locals[base + *slot as usize];
+                let v = slice::move_to_heap(&mut self.heap, v, buf, *elem_size)?;
+                g.stack.push(v);
+            }
             Op::Copy => {
                 let src = g.pop();
                 let dst = g.pop();

@@ -177,6 +177,23 @@ pub enum Op {
         string_src: bool,
         elem_size: u32,
     },
+    /// `s = append(s, v...)` with `n` values where gc gives the append a
+    /// stack buffer of `k` elements (see `compile::appendstack`); local
+    /// `slot` holds the buffer once taken. With `step`, a growth that fits
+    /// takes the next size class inside the buffer instead.
+    AppendStack {
+        n: u32,
+        elem_size: u32,
+        k: u32,
+        slot: u32,
+        step: bool,
+    },
+    /// The slice on top moves from the buffer in local `slot` (if it is
+    /// there) to the heap, its capacity rounded to its length's size class.
+    MoveToHeap {
+        slot: u32,
+        elem_size: u32,
+    },
     Copy,
     /// Pop a struct value, a field value; push the struct with field `i` replaced.
     SetField(u32),

@@ -204,6 +204,14 @@ impl Vm {
             }
             match self.timers.next_deadline() {
                 Some(t) => {
+                    // Waiting for the next timer is a step: a ticker firing
+                    // into a full channel while nothing else can run would
+                    // otherwise move the clock here forever (real Go hangs).
+                    self.steps = self.steps.saturating_add(1);
+                    if self.steps >= self.cfg.max_steps {
+                        self.end(Ending::StepBudget);
+                        return PendingPoint::Ended;
+                    }
                     if let Err(f) = self.advance_clock(t) {
                         let mut dummy = Goroutine::new(0);
                         self.fault(&mut dummy, f);

