@@ -83,21 +83,34 @@ impl Vm {
                 let cell = self.alloc_cell(v)?;
                 g.locals[base + *s as usize] = cell;
             }
-            Op::LoadGlobal(i) => g
-                .stack
-                .push(self.globals.get(*i as usize).cloned().unwrap_or(Value::Nil)),
+            Op::LoadGlobal(i) => {
+                let v = self.globals.get(*i as usize).cloned().unwrap_or(Value::Nil);
+                if self.is_cell_global(*i) {
+                    let v = self.load_ptr(&v)?;
+                    g.stack.push(v);
+                } else {
+                    g.stack.push(v);
+                }
+            }
             Op::StoreGlobal(i) => {
                 let v = g.pop();
-                if let Some(slot) = self.globals.get_mut(*i as usize) {
+                if self.is_cell_global(*i) {
+                    let p = self.globals[*i as usize].clone();
+                    self.store_ptr(&p, v)?;
+                } else if let Some(slot) = self.globals.get_mut(*i as usize) {
                     *slot = v;
                 }
             }
             Op::AddrGlobal(i) => {
                 self.heap.charge(cost::BOX)?;
-                g.stack.push(Value::Ptr(Rc::new(Pointer {
-                    root: Root::Global(*i),
-                    path: Vec::new(),
-                })))
+                if self.is_cell_global(*i) {
+                    g.stack.push(self.globals[*i as usize].clone());
+                } else {
+                    g.stack.push(Value::Ptr(Rc::new(Pointer {
+                        root: Root::Global(*i),
+                        path: Vec::new(),
+                    })))
+                }
             }
             Op::NewCell => {
                 let v = g.pop();

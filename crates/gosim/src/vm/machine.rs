@@ -141,6 +141,9 @@ pub struct Vm {
     pub gindex: HashMap<Gid, usize>,
     pub heap: Heap,
     pub globals: Vec<Value>,
+    /// Which globals are arrays: their slot holds a pointer to the heap
+    /// cell that holds the array (`LoadGlobal` and friends go through it).
+    pub cell_globals: Vec<bool>,
     pub runq: RunQueue,
     pub timers: Timers<TimerAction>,
     /// The pollDescs and the epoll instance behind package `net`.
@@ -275,6 +278,7 @@ impl Vm {
             gs: Vec::new(),
             gindex: HashMap::default(),
             globals,
+            cell_globals: Vec::new(),
             runq: RunQueue::new(),
             timers: Timers::new(semantics),
             netpoll: Default::default(),
@@ -353,10 +357,21 @@ impl Vm {
         if vm.cfg.detect_races {
             vm.race = Some(Box::default());
         }
-        // Globals start at their zero values.
+        // Globals start at their zero values; an array in a heap cell of
+        // its own, so that slicing it aliases it (`Heap::promote_to_array`).
+        vm.cell_globals = vm
+            .prog
+            .globals
+            .iter()
+            .map(|g| matches!(vm.prog.types.ukind(g.ty), TypeKind::Array(..)))
+            .collect();
         for i in 0..vm.globals.len() {
             let t = vm.prog.globals[i].ty;
-            match vm.zero(t) {
+            let z = vm.zero(t).and_then(|z| match vm.cell_globals[i] {
+                true => vm.alloc_cell(z),
+                false => Ok(z),
+            });
+            match z {
                 Ok(z) => vm.globals[i] = z,
                 Err(_) => {
                     // A package variable larger than the memory budget.
@@ -530,6 +545,11 @@ impl Vm {
         // the first differing byte, so they are counted with it.
         self.charge_work(size as u64);
         Ok(key)
+    }
+
+    /// Whether global `i` lives in a heap cell (see `cell_globals`).
+    pub fn is_cell_global(&self, i: u32) -> bool {
+        self.cell_globals.get(i as usize).copied().unwrap_or(false)
     }
 
     pub fn alloc_cell(&mut self, v: Value) -> Result<Value, Fault> {

@@ -192,7 +192,11 @@ impl Vm {
         for (i, g) in self.prog.globals.iter().enumerate() {
             if let Some(short) = g.name.strip_prefix("main.") {
                 if let Some(v) = self.globals.get(i) {
-                    self.name_walk(v, g.ty, short, &mut Vec::new(), None, &mut names, 0);
+                    let v = match self.is_cell_global(i as u32) {
+                        true => self.load_ptr(v).unwrap_or(Value::Nil),
+                        false => v.clone(),
+                    };
+                    self.name_walk(&v, g.ty, short, &mut Vec::new(), None, &mut names, 0);
                 }
             }
         }
