@@ -133,6 +133,11 @@ impl<'a> Marker<'a> {
                         values.push(v);
                     });
                 }
+                // The object holding the viewed array keeps it alive.
+                HeapObj::View(place) => {
+                    self.live += cost::OBJECT + cost::SLOT;
+                    self.root(place.root);
+                }
                 HeapObj::Mutex(_)
                 | HeapObj::RWMutex(_)
                 | HeapObj::WaitGroup(_)

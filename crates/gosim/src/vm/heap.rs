@@ -36,6 +36,13 @@ pub enum HeapObj {
     WaitGroup(Box<WaitGroup>),
     NotifyList(Box<NotifyList>),
     SyncMap(Box<SyncMap<MapKey, (Value, Value)>>),
+    /// The elements of an array stored inside another value (a struct
+    /// field, an element of an array or of a slice), seen as a slice's
+    /// backing array: what slicing such an array makes. Every access goes
+    /// through the place (kept in [`Heap::canonical`] form), so the slice
+    /// and the array share elements as in Go, and a later copy of the
+    /// enclosing value is still a copy.
+    View(Pointer),
 }
 
 /// Why a heap access failed, as the Go panic it becomes.
@@ -271,18 +278,115 @@ impl Heap {
         self.objs.get_mut(id as usize)
     }
 
+    /// The elements of a slice's backing array (a view's are those of the
+    /// array at its place).
     pub fn array(&self, id: ObjId) -> &[Value] {
         match self.objs.get(id as usize) {
             Some(HeapObj::Array(v)) => v,
+            Some(HeapObj::View(place)) => match self.value_ref(place, &[]) {
+                Ok(Value::Seq(items)) => items,
+                _ => &[],
+            },
             _ => &[],
         }
     }
 
+    /// The elements of a slice's backing array, for writing. A view's array
+    /// is copied first if its value is shared (copy on write, charged; past
+    /// the budget the copy is still made, so no write is lost, and the next
+    /// allocation stops the program).
     pub fn array_mut(&mut self, id: ObjId) -> Option<&mut Vec<Value>> {
-        match self.objs.get_mut(id as usize) {
-            Some(HeapObj::Array(v)) => Some(v),
+        let place = match self.objs.get(id as usize) {
+            Some(HeapObj::View(place)) => place.clone(),
+            _ => {
+                return match self.objs.get_mut(id as usize) {
+                    Some(HeapObj::Array(v)) => Some(v),
+                    _ => None,
+                }
+            }
+        };
+        if let Ok(Value::Seq(items)) = self.value_ref(&place, &[]) {
+            if std::rc::Rc::strong_count(items) > 1 {
+                let bytes = cost::seq(items.len());
+                let _ = self.mem.charge(bytes);
+            }
+        }
+        match self.place_mut(&place, &mut []) {
+            Ok(Value::Seq(items)) => Some(std::rc::Rc::make_mut(items)),
             _ => None,
         }
+    }
+
+    /// `p` in the form every access uses: an element of a window, of a
+    /// view or of a promoted cell becomes `Elem` of the array that holds
+    /// it (a view's place followed by the index), so two pointers to one
+    /// element are equal whichever way they were made. `None` when `p` is
+    /// in that form already (the common case, which allocates nothing).
+    pub fn canonical(&self, p: &Pointer) -> Option<Pointer> {
+        let mut out: Option<Pointer> = None;
+        // Each round removes a view or window: at most one per level of
+        // array nesting in the program's types, bounded here all the same.
+        for _ in 0..10_000 {
+            let cur = out.as_ref().unwrap_or(p);
+            let next = match (cur.root, cur.path.split_first()) {
+                (Root::Window(id, off, _), Some((&i, rest))) => Pointer {
+                    root: Root::Elem(id, off + i),
+                    path: rest.to_vec(),
+                },
+                (Root::Cell(id), Some((&i, rest)))
+                    if matches!(self.objs.get(id as usize), Some(HeapObj::Array(_))) =>
+                {
+                    Pointer {
+                        root: Root::Elem(id, i),
+                        path: rest.to_vec(),
+                    }
+                }
+                (Root::Elem(id, i), _) | (Root::Window(id, i, _), None) => {
+                    match self.objs.get(id as usize) {
+                        Some(HeapObj::View(place)) if matches!(cur.root, Root::Elem(..)) => {
+                            let mut path = place.path.clone();
+                            path.push(i);
+                            path.extend_from_slice(&cur.path);
+                            Pointer {
+                                root: place.root,
+                                path,
+                            }
+                        }
+                        _ => return out,
+                    }
+                }
+                _ => return out,
+            };
+            out = Some(next);
+        }
+        out
+    }
+
+    /// The value a canonical pointer that is not a whole window designates.
+    fn value_ref<'a>(&'a self, p: &Pointer, globals: &'a [Value]) -> Result<&'a Value, HeapError> {
+        let (root, path) = match p.root {
+            Root::Cell(id) => match self.objs.get(id as usize) {
+                Some(HeapObj::Cell(v)) => (v, &p.path[..]),
+                _ => return Err(HeapError::NilDeref),
+            },
+            Root::Elem(id, i) => (
+                self.array(id).get(i as usize).ok_or(HeapError::NilDeref)?,
+                &p.path[..],
+            ),
+            Root::Global(g) => (
+                globals.get(g as usize).ok_or(HeapError::NilDeref)?,
+                &p.path[..],
+            ),
+            Root::Window(..) => return Err(HeapError::NilDeref),
+        };
+        let mut cur = root;
+        for &i in path {
+            cur = match cur {
+                Value::Seq(items) => items.get(i as usize).ok_or(HeapError::NilDeref)?,
+                _ => return Err(HeapError::NilDeref),
+            };
+        }
+        Ok(cur)
     }
 
     /// Turns the cell `id`, holding an array of `n` elements, into a
@@ -309,50 +413,24 @@ impl Heap {
 
     /// Reads the value a pointer designates.
     pub fn load(&self, p: &Pointer, globals: &[Value]) -> Result<Value, HeapError> {
-        if let Root::Window(id, off, len) = p.root {
-            let Some((first, rest)) = p.path.split_first() else {
-                let elems = self.array(id);
-                let w = elems
+        let owned = self.canonical(p);
+        let p = owned.as_ref().unwrap_or(p);
+        match (p.root, p.path.is_empty()) {
+            (Root::Window(id, off, len), true) => {
+                let w = self
+                    .array(id)
                     .get(off as usize..(off + len) as usize)
                     .ok_or(HeapError::NilDeref)?;
-                return Ok(Value::Seq(std::rc::Rc::new(w.to_vec())));
-            };
-            let elem = Pointer {
-                root: Root::Elem(id, off + first),
-                path: rest.to_vec(),
-            };
-            return self.load(&elem, globals);
+                Ok(Value::Seq(std::rc::Rc::new(w.to_vec())))
+            }
+            // A variable's array that was sliced (`promote_to_array`).
+            (Root::Cell(id), true)
+                if matches!(self.objs.get(id as usize), Some(HeapObj::Array(_))) =>
+            {
+                Ok(Value::Seq(std::rc::Rc::new(self.array(id).to_vec())))
+            }
+            _ => self.value_ref(p, globals).cloned(),
         }
-        let (root, path) = match p.root {
-            Root::Cell(id) => match self.objs.get(id as usize) {
-                Some(HeapObj::Cell(v)) => (v, &p.path[..]),
-                // A variable's array that was sliced (`promote_to_array`).
-                Some(HeapObj::Array(items)) => match p.path.split_first() {
-                    None => return Ok(Value::Seq(std::rc::Rc::new(items.clone()))),
-                    Some((&i, rest)) => (items.get(i as usize).ok_or(HeapError::NilDeref)?, rest),
-                },
-                _ => return Err(HeapError::NilDeref),
-            },
-            Root::Elem(id, i) => match self.objs.get(id as usize) {
-                Some(HeapObj::Array(v)) => {
-                    (v.get(i as usize).ok_or(HeapError::NilDeref)?, &p.path[..])
-                }
-                _ => return Err(HeapError::NilDeref),
-            },
-            Root::Global(g) => (
-                globals.get(g as usize).ok_or(HeapError::NilDeref)?,
-                &p.path[..],
-            ),
-            Root::Window(..) => return Err(HeapError::NilDeref),
-        };
-        let mut cur = root;
-        for &i in path {
-            cur = match cur {
-                Value::Seq(items) => items.get(i as usize).ok_or(HeapError::NilDeref)?,
-                _ => return Err(HeapError::NilDeref),
-            };
-        }
-        Ok(cur.clone())
     }
 
     /// A mutable reference to the value a pointer designates. Each array or
@@ -363,6 +441,8 @@ impl Heap {
         p: &Pointer,
         globals: &'a mut [Value],
     ) -> Result<&'a mut Value, HeapError> {
+        let owned = self.canonical(p);
+        let p = owned.as_ref().unwrap_or(p);
         if let Root::Window(id, off, _) = p.root {
             // A whole window is stored element by element (see `store`).
             let (first, rest) = p.path.split_first().ok_or(HeapError::NilDeref)?;

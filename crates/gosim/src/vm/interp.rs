@@ -135,6 +135,7 @@ impl Vm {
                             .charge(cost::BOX + 4 * (p.path.len() as u64 + 1))?;
                         let mut np = (**p).clone();
                         np.path.push(*i);
+                        let np = self.heap.canonical(&np).unwrap_or(np);
                         g.stack.push(Value::Ptr(Rc::new(np)));
                     }
                     _ => return Err(HeapError::NilDeref.into()),
@@ -152,6 +153,7 @@ impl Vm {
                             .charge(cost::BOX + 4 * (p.path.len() as u64 + 1))?;
                         let mut np = (**p).clone();
                         np.path.push(i as u32);
+                        let np = self.heap.canonical(&np).unwrap_or(np);
                         g.stack.push(Value::Ptr(Rc::new(np)));
                     }
                     _ => return Err(HeapError::NilDeref.into()),
@@ -168,10 +170,12 @@ impl Vm {
                     return Err(index_fault(i, len as i64));
                 }
                 self.heap.charge(cost::BOX)?;
-                g.stack.push(Value::Ptr(Rc::new(Pointer {
+                let p = Pointer {
                     root: Root::Elem(arr, off + i as u32),
                     path: Vec::new(),
-                })));
+                };
+                let p = self.heap.canonical(&p).unwrap_or(p);
+                g.stack.push(Value::Ptr(Rc::new(p)));
             }
             Op::SliceElemCheck => {
                 let n = g.stack.len();
@@ -501,6 +505,16 @@ impl Vm {
             Op::Cmp(cop, nk) => {
                 let b = g.pop();
                 let a = g.pop();
+                // A pointer made before its array was sliced still names
+                // the array's old home: compare both in today's form.
+                let canon = |heap: &super::heap::Heap, v: Value| match &v {
+                    Value::Ptr(p) => heap.canonical(p).map_or(v, |c| Value::Ptr(Rc::new(c))),
+                    _ => v,
+                };
+                let (a, b) = match (&a, &b) {
+                    (Value::Ptr(_), Value::Ptr(_)) => (canon(&self.heap, a), canon(&self.heap, b)),
+                    _ => (a, b),
+                };
                 let r = match nk {
                     NumKind::Int(k) => {
                         let (x, y) = (a.as_int(), b.as_int());

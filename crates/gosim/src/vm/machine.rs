@@ -357,13 +357,20 @@ impl Vm {
         if vm.cfg.detect_races {
             vm.race = Some(Box::default());
         }
-        // Globals start at their zero values; an array in a heap cell of
-        // its own, so that slicing it aliases it (`Heap::promote_to_array`).
+        // Globals start at their zero values; an array or struct in a heap
+        // cell of its own, so that slicing an array in it aliases it
+        // (`Heap::promote_to_array`, `HeapObj::View`) and no pointer into a
+        // global has a path.
         vm.cell_globals = vm
             .prog
             .globals
             .iter()
-            .map(|g| matches!(vm.prog.types.ukind(g.ty), TypeKind::Array(..)))
+            .map(|g| {
+                matches!(
+                    vm.prog.types.ukind(g.ty),
+                    TypeKind::Array(..) | TypeKind::Struct(..)
+                )
+            })
             .collect();
         for i in 0..vm.globals.len() {
             let t = vm.prog.globals[i].ty;

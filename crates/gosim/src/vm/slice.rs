@@ -181,13 +181,13 @@ fn bounds_fault(parts: [Option<i64>; 3], three: bool, with: Option<(&str, i64)>)
 }
 
 /// The backing array, and the offset in it, of the array of length `n` a
-/// pointer designates, for slicing it. A window of a slice's array
-/// (`(*[N]T)(s)`) is that array; an array alone in a heap cell (a
-/// variable whose address is taken, `new([N]T)`, `&[N]T{...}`) becomes a
-/// backing array in place, so the slice and the variable share elements.
-/// An array stored inside another value (a struct field, an element of an
-/// array, slice or global) is copied: writes through the slice are not
-/// seen by it (a documented limitation).
+/// pointer designates, for slicing it, so that the slice and the array
+/// share elements. A window of a slice's array (`(*[N]T)(s)`) is that
+/// array; an array alone in a heap cell (a variable whose address is
+/// taken, a package-level array, `new([N]T)`, `&[N]T{...}`) becomes a
+/// backing array in place; an array inside another value (a struct field,
+/// an element of an array or slice) is seen through a [`HeapObj::View`] of
+/// its place.
 fn array_backing(
     heap: &mut Heap,
     globals: &[Value],
@@ -199,12 +199,21 @@ fn array_backing(
             "invalid memory address or nil pointer dereference".into(),
         ));
     };
-    if p.path.is_empty() {
-        match p.root {
-            Root::Window(id, off, _) => return Ok((id, off)),
-            Root::Cell(id) if heap.promote_to_array(id, n)? => return Ok((id, 0)),
-            _ => {}
+    let owned = heap.canonical(p);
+    let p = owned.as_ref().unwrap_or(p);
+    match (p.root, p.path.is_empty()) {
+        (Root::Window(id, off, _), true) => return Ok((id, off)),
+        (Root::Cell(id), true) if heap.promote_to_array(id, n)? => return Ok((id, 0)),
+        (Root::Cell(_), false) | (Root::Elem(..), _) => {
+            if let Ok(Value::Seq(ref items)) = heap.load(p, globals) {
+                if items.len() == n as usize {
+                    return Ok((heap.alloc(HeapObj::View(p.clone()))?, 0));
+                }
+            }
         }
+        // Not an array in the heap (no pointer into a global has a path):
+        // a copy, as a last resort.
+        _ => {}
     }
     let items = match &heap.load(p, globals)? {
         Value::Seq(items) => items.to_vec(),

@@ -341,7 +341,8 @@ impl Vm {
                 let TypeKind::Slice(elem) = types.ukind(t) else {
                     return;
                 };
-                if let Some(HeapObj::Array(items)) = self.heap.get(s.arr) {
+                {
+                    let items = self.heap.array(s.arr);
                     let from = s.off as usize;
                     for i in 0..s.len as usize {
                         if let Some(x) = items.get(from + i) {

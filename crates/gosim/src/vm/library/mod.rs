@@ -253,6 +253,11 @@ impl Vm {
         if field {
             ptr.path.push(0);
         }
+        // One object has one home, however the pointer to it was made
+        // (through a slice of its array or the array itself).
+        if let Some(c) = self.heap.canonical(&ptr) {
+            ptr = c;
+        }
         let cur = self.heap.load(&ptr, &self.globals)?;
         let obj = match cur {
             Value::Handle(id) => match self.handle_home.get(&id) {
@@ -263,6 +268,14 @@ impl Vm {
                     Some(HeapObj::Mutex(m)) => HeapObj::Mutex(Box::new(m.copied())),
                     Some(HeapObj::RWMutex(m)) => HeapObj::RWMutex(Box::new(m.copied())),
                     Some(HeapObj::WaitGroup(w)) => HeapObj::WaitGroup(Box::new(w.copied())),
+                    // A Cond's copyChecker remembers where it was first
+                    // used; a copy made after that refuses to work.
+                    Some(HeapObj::NotifyList(_)) => {
+                        return Err(Fault::Value(Value::Iface(Rc::new((
+                            self.string_type,
+                            Value::str("sync.Cond is copied"),
+                        )))))
+                    }
                     _ => return Ok(id),
                 },
                 _ => return Ok(id),
@@ -271,7 +284,7 @@ impl Vm {
         };
         let tracked = matches!(
             obj,
-            HeapObj::Mutex(_) | HeapObj::RWMutex(_) | HeapObj::WaitGroup(_)
+            HeapObj::Mutex(_) | HeapObj::RWMutex(_) | HeapObj::WaitGroup(_) | HeapObj::NotifyList(_)
         );
         let id = self.heap.alloc(obj)?;
         self.heap
