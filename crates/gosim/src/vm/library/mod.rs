@@ -284,7 +284,10 @@ impl Vm {
         };
         let tracked = matches!(
             obj,
-            HeapObj::Mutex(_) | HeapObj::RWMutex(_) | HeapObj::WaitGroup(_) | HeapObj::NotifyList(_)
+            HeapObj::Mutex(_)
+                | HeapObj::RWMutex(_)
+                | HeapObj::WaitGroup(_)
+                | HeapObj::NotifyList(_)
         );
         let id = self.heap.alloc(obj)?;
         self.heap
