@@ -322,7 +322,25 @@ impl Heap {
     /// it (a view's place followed by the index), so two pointers to one
     /// element are equal whichever way they were made. `None` when `p` is
     /// in that form already (the common case, which allocates nothing).
+    #[inline]
     pub fn canonical(&self, p: &Pointer) -> Option<Pointer> {
+        let needs = match p.root {
+            Root::Global(_) => false,
+            Root::Cell(id) => {
+                !p.path.is_empty() && matches!(self.objs.get(id as usize), Some(HeapObj::Array(_)))
+            }
+            Root::Elem(id, _) => matches!(self.objs.get(id as usize), Some(HeapObj::View(_))),
+            Root::Window(..) => !p.path.is_empty(),
+        };
+        if needs {
+            self.canonical_slow(p)
+        } else {
+            None
+        }
+    }
+
+    #[cold]
+    fn canonical_slow(&self, p: &Pointer) -> Option<Pointer> {
         let mut out: Option<Pointer> = None;
         // Each round removes a view or window: at most one per level of
         // array nesting in the program's types, bounded here all the same.

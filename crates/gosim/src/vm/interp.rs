@@ -13,7 +13,7 @@ use super::events::EventKind;
 use super::fault::{index_fault, Fault};
 use super::goroutine::{Deferred, Goroutine};
 use super::heap::{cost, cow_mut, HeapError, HeapObj};
-use super::machine::{Flow, OpResult, Vm, BYTES_PER_STEP};
+use super::machine::{discard, pop_int, Flow, OpResult, Vm, BYTES_PER_STEP};
 use super::op::{ArithOp, CmpOp, NumKind, Op};
 use super::slice::{self, Appended};
 use super::value::{values_equal_counted, FuncVal, Pointer, Root, SliceRef, Value};
@@ -189,18 +189,24 @@ impl Vm {
                 }
             }
             Op::StoreSliceElem => {
+                // Popped and overwritten values are dropped with `discard`:
+                // the out-of-line drop of a scalar dominated a sieve.
                 let v = g.pop();
-                let i = g.pop().as_int();
+                let i = pop_int(&mut g.stack);
                 let s = g.pop();
-                let Value::Slice(r) = s else {
-                    return Err(HeapError::NilDeref.into());
+                let r = match s {
+                    Value::Slice(r) => r,
+                    other => {
+                        discard(other);
+                        return Err(HeapError::NilDeref.into());
+                    }
                 };
                 let slot = self
                     .heap
                     .array_mut(r.arr)
                     .and_then(|a| a.get_mut(r.off as usize + i as usize))
                     .ok_or(HeapError::NilDeref)?;
-                *slot = v;
+                discard(std::mem::replace(slot, v));
             }
             Op::Field(i) => {
                 let v = g.pop();
@@ -225,16 +231,19 @@ impl Vm {
                 }
             }
             Op::IndexSlice => {
-                let i = g.pop().as_int();
+                let i = pop_int(&mut g.stack);
                 let s = g.pop();
                 let r = match s {
                     Value::Slice(r) => r,
-                    _ => SliceRef {
-                        arr: 0,
-                        off: 0,
-                        len: 0,
-                        cap: 0,
-                    },
+                    other => {
+                        discard(other);
+                        SliceRef {
+                            arr: 0,
+                            off: 0,
+                            len: 0,
+                            cap: 0,
+                        }
+                    }
                 };
                 if i < 0 || i >= r.len as i64 {
                     return Err(index_fault(i, r.len as i64));

@@ -1005,7 +1005,7 @@ impl Vm {
 /// and the out-of-line drop was 38 % of the time of a sieve
 /// (bench/results/peers.md, "Levers").
 #[inline(always)]
-fn discard(v: Value) {
+pub(super) fn discard(v: Value) {
     if matches!(
         v,
         Value::Nil
@@ -1026,7 +1026,7 @@ fn discard(v: Value) {
 /// Pops an integer operand (0 for an empty stack, as before), without drop
 /// code when it is one.
 #[inline(always)]
-fn pop_int(stack: &mut Vec<Value>) -> i64 {
+pub(super) fn pop_int(stack: &mut Vec<Value>) -> i64 {
     match stack.pop() {
         Some(v) => {
             if let Value::Int(x) = v {
