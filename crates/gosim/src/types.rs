@@ -465,6 +465,36 @@ impl Types {
         self.kind(self.underlying(t))
     }
 
+    /// Whether a value of type `t` holds a `sync` runtime object by value
+    /// (a `sync.handle` field, inside structs and arrays, not behind
+    /// pointers): copying such a value copies a Mutex, RWMutex or WaitGroup,
+    /// which `Op::CopyLocks` does at the copy. Iterative, and it visits each
+    /// type once, so a deep or wide type costs its size.
+    pub fn holds_handles(&self, t: TypeId) -> bool {
+        let mut seen = crate::util::fasthash::HashSet::default();
+        let mut todo = vec![t];
+        while let Some(t) = todo.pop() {
+            if !seen.insert(t) {
+                continue;
+            }
+            if let TypeKind::Named(i) = self.kind(t) {
+                if self
+                    .named
+                    .get(*i as usize)
+                    .is_some_and(|n| n.qualified == "sync.handle")
+                {
+                    return true;
+                }
+            }
+            match self.ukind(t) {
+                TypeKind::Struct(fields) => todo.extend(fields.iter().map(|f| f.ty)),
+                TypeKind::Array(_, elem) => todo.push(*elem),
+                _ => {}
+            }
+        }
+        false
+    }
+
     pub fn pointer(&mut self, t: TypeId) -> TypeId {
         self.intern(TypeKind::Pointer(t))
     }

@@ -178,6 +178,26 @@ impl<'a> Compiler<'a> {
         }
     }
 
+    /// A value of type `t` on the stack is being copied to a new place: its
+    /// Mutexes, RWMutexes and WaitGroups become objects of their own now,
+    /// with the state they have now, as Go's copy of their words does.
+    pub(super) fn copy_locks(&mut self, t: TypeId) {
+        if t == wk::INVALID {
+            return;
+        }
+        let holds = match self.holds_handles.get(&t) {
+            Some(&h) => h,
+            None => {
+                let h = self.types.holds_handles(t);
+                self.holds_handles.insert(t, h);
+                h
+            }
+        };
+        if holds {
+            self.emit(Op::CopyLocks(t));
+        }
+    }
+
     /// Converts the operand (already compiled) to `target` for an
     /// assignment-like context, emitting interface wrapping or constant
     /// materialization. Reports Go's "cannot use" error on mismatch.
@@ -285,6 +305,7 @@ impl<'a> Compiler<'a> {
             return;
         }
         let src = op.ty;
+        self.copy_locks(src);
         if src == target || src == wk::INVALID {
             return;
         }
@@ -661,6 +682,9 @@ impl<'a> Compiler<'a> {
                 }
                 None => {
                     let o = self.single_value(o, r);
+                    if !o.is_invalid() && !matches!(o.mode, Mode::Const(_)) {
+                        self.copy_locks(o.ty);
+                    }
                     if o.ty == wk::UNTYPED_NIL {
                         errorf!(self, r.span, "use of untyped nil in {}", ctx);
                     }

@@ -210,6 +210,10 @@ impl<'a> Compiler<'a> {
                     if end_is_ptr || (path.is_empty() && x_is_ptr) {
                         self.emit(Op::Deref);
                     }
+                    // A value receiver is a copy, made when the receiver is
+                    // evaluated (a method value or `defer s.M()` binds it
+                    // before the call).
+                    self.copy_locks(base);
                 }
                 Some(match method.target {
                     MethodTarget::Func(fid) => MethodCall::Func {

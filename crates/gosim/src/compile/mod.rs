@@ -207,6 +207,8 @@ struct Compiler<'a> {
     boxed: HashSet<String>,
     /// A capture of an unboxed variable was found: recompile with it boxed.
     retry_boxed: Option<String>,
+    /// `Types::holds_handles`, remembered per type.
+    holds_handles: HashMap<TypeId, bool>,
     /// Names in `boxed` only as roots of places or method calls: a
     /// variable of one of them needs no cell if it is a pointer, slice or
     /// map (see `boxing`).
@@ -418,6 +420,7 @@ impl<'a> Compiler<'a> {
             fns: Vec::new(),
             boxed: HashSet::default(),
             retry_boxed: None,
+            holds_handles: HashMap::default(),
             unboxable: HashSet::default(),
             init_chunks: Vec::new(),
             global_sites: Vec::new(),

@@ -589,6 +589,11 @@ impl Vm {
                 let a = g.pop();
                 g.stack.push(convert::convert(&mut self.heap, *c, a)?);
             }
+            Op::CopyLocks(t) => {
+                let v = g.pop();
+                let v = self.copy_locks(v, *t, 0)?;
+                g.stack.push(v);
+            }
             Op::Jump(_)
             | Op::JumpIfFalse(_)
             | Op::JumpIfTrue(_)

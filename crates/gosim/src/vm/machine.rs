@@ -233,6 +233,8 @@ pub struct Vm {
     pub after_main: Option<(u64, usize, usize)>,
     /// main ended by `runtime.Goexit`: the program runs on without it.
     pub main_goexited: bool,
+    /// `Types::holds_handles`, remembered per type (`copy_locks`).
+    pub handle_types: HashMap<TypeId, bool>,
     /// The names main's variables gave runtime objects when main returned
     /// (object, name, owner): a snapshot after the end still names them.
     /// For the UI only; not part of the state explore compares.
@@ -323,6 +325,7 @@ impl Vm {
             race: None,
             after_main: None,
             main_goexited: false,
+            handle_types: HashMap::default(),
             main_names: Vec::new(),
             last_progress: 0,
             last_write: 0,

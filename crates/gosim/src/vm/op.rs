@@ -306,6 +306,10 @@ pub enum Op {
     /// iterator misuses its yield function in that state.
     RangePanic,
 
+    /// The value of this type on top of the stack is a copy: give each
+    /// Mutex, RWMutex and WaitGroup in it an object of its own with the
+    /// original's current state (`Vm::copy_locks`).
+    CopyLocks(TypeId),
     /// Marks the start of a statement at the op's span (line stepping).
     Stmt,
     /// Unreachable end of a function that must return a value.
@@ -340,6 +344,7 @@ impl Op {
                 | Op::CallNative { .. }
                 | Op::CallIface { .. }
                 | Op::Go { .. }
+                | Op::CopyLocks(_)
         )
     }
 }

@@ -22,6 +22,7 @@ mod time;
 
 use crate::runtime::{Gid, GoError, SyncOutcome};
 use crate::syntax::span::Span;
+use crate::types::{TypeId, TypeKind};
 use crate::vm::events::EventKind;
 use crate::vm::fault::Fault;
 use crate::vm::goroutine::{Goroutine, Resume};
@@ -242,6 +243,71 @@ impl Vm {
         }
     }
 
+    /// `Op::CopyLocks`: `v`, a value of type `t` being copied, with each
+    /// Mutex, RWMutex and WaitGroup in it replaced by an object of its own
+    /// holding the original's state now (Go copies their state words). A
+    /// Cond's notify list and a sync.Map stay shared: Go's copy checker
+    /// panics on a copied Cond's use, and a copied sync.Map shares its
+    /// trie. The walk follows the type, fields and elements that hold
+    /// handles only.
+    pub(crate) fn copy_locks(&mut self, v: Value, t: TypeId, depth: u32) -> Result<Value, Fault> {
+        // Types nest finitely; past this depth the copy is left to the
+        // check at first use (`handle`).
+        if depth > 256 || !self.holds_handles(t) {
+            return Ok(v);
+        }
+        let prog = self.prog.clone();
+        let types = &prog.types;
+        if let TypeKind::Named(i) = types.kind(t) {
+            if types
+                .named
+                .get(*i as usize)
+                .is_some_and(|n| n.qualified == "sync.handle")
+            {
+                let Value::Handle(id) = v else {
+                    return Ok(v);
+                };
+                let obj = match self.heap.get(id) {
+                    Some(HeapObj::Mutex(m)) => HeapObj::Mutex(Box::new(m.copied())),
+                    Some(HeapObj::RWMutex(m)) => HeapObj::RWMutex(Box::new(m.copied())),
+                    Some(HeapObj::WaitGroup(w)) => HeapObj::WaitGroup(Box::new(w.copied())),
+                    _ => return Ok(v),
+                };
+                return Ok(Value::Handle(self.heap.alloc(obj)?));
+            }
+        }
+        let Value::Seq(items) = &v else {
+            return Ok(v);
+        };
+        let mut out = items.to_vec();
+        match types.ukind(t) {
+            TypeKind::Struct(fields) => {
+                for (f, x) in fields.iter().zip(out.iter_mut()) {
+                    let old = std::mem::replace(x, Value::Nil);
+                    *x = self.copy_locks(old, f.ty, depth + 1)?;
+                }
+            }
+            TypeKind::Array(_, elem) => {
+                for x in out.iter_mut() {
+                    let old = std::mem::replace(x, Value::Nil);
+                    *x = self.copy_locks(old, *elem, depth + 1)?;
+                }
+            }
+            _ => return Ok(v),
+        }
+        self.heap.charge(crate::vm::heap::cost::seq(out.len()))?;
+        Ok(Value::Seq(Rc::new(out)))
+    }
+
+    fn holds_handles(&mut self, t: TypeId) -> bool {
+        if let Some(&h) = self.handle_types.get(&t) {
+            return h;
+        }
+        let h = self.prog.types.holds_handles(t);
+        self.handle_types.insert(t, h);
+        h
+    }
+
     /// The runtime object behind a handle field, allocated on first use.
     fn handle(&mut self, p: &Value, field: bool, make: fn() -> HeapObj) -> Result<ObjId, Fault> {
         let Value::Ptr(ptr) = p else {
@@ -278,7 +344,18 @@ impl Vm {
                     }
                     _ => return Ok(id),
                 },
-                _ => return Ok(id),
+                Some(_) => return Ok(id),
+                // A copy made by `copy_locks`: its home is where it is
+                // first used.
+                None => {
+                    if matches!(
+                        self.heap.get(id),
+                        Some(HeapObj::Mutex(_) | HeapObj::RWMutex(_) | HeapObj::WaitGroup(_))
+                    ) {
+                        self.handle_home.insert(id, ptr);
+                    }
+                    return Ok(id);
+                }
             },
             _ => make(),
         };
