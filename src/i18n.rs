@@ -580,10 +580,10 @@ pub mod verdict {
                 "到第 {steps} 步时，程序分配的内存超过了模拟器允许的上限；真实的 Go 也许还会继续运行。"
             ),
             (Language::En, Budget::Goroutines) => format!(
-                "At step {steps} the program had started more goroutines than the simulator keeps (100,000)."
+                "At step {steps} the program had started more goroutines than the simulator keeps (250,000)."
             ),
             (Language::Zh, Budget::Goroutines) => format!(
-                "到第 {steps} 步时，程序启动的 goroutine 超过了模拟器的上限（100,000 个）。"
+                "到第 {steps} 步时，程序启动的 goroutine 超过了模拟器的上限（250,000 个）。"
             ),
             (Language::En, Budget::Output) => format!(
                 "At step {steps} the program had printed more than the simulator keeps (1 MiB)."

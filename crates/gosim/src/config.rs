@@ -136,6 +136,14 @@ pub struct RunConfig {
     pub max_memory: u64,
 }
 
+/// The default step budget of a run: ordinary CPU work finishes inside it
+/// (a sieve to a million takes 50-70 million steps, a word count over
+/// 200,000 words 10-50 million, 100,000 goroutines that each add ten
+/// numbers about 40 million), while an endless loop stops in about a
+/// second of a release build. The playground sets its own, smaller budget,
+/// which the user can raise.
+pub const DEFAULT_MAX_STEPS: u64 = 200_000_000;
+
 /// The default memory budget of a run: 512 MiB.
 pub const DEFAULT_MAX_MEMORY: u64 = 512 << 20;
 
@@ -148,7 +156,7 @@ impl Default for RunConfig {
         RunConfig {
             go_version: GoVersion::CURRENT,
             schedule: Schedule::GoDefault,
-            max_steps: 10_000_000,
+            max_steps: DEFAULT_MAX_STEPS,
             file_name: "./prog.go".to_string(),
             detect_races: false,
             max_memory: DEFAULT_MAX_MEMORY,

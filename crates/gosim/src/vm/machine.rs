@@ -69,9 +69,9 @@ impl Default for VmConfig {
     fn default() -> Self {
         VmConfig {
             go_version: GoVersion::CURRENT,
-            max_steps: 10_000_000,
+            max_steps: crate::config::DEFAULT_MAX_STEPS,
             max_memory: DEFAULT_MAX_MEMORY,
-            max_goroutines: 100_000,
+            max_goroutines: 250_000,
             max_output: 1 << 20,
             poll_cost_ns: 100_000,
             preempt_ns: 10_000_000,

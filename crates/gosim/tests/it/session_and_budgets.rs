@@ -581,3 +581,28 @@ fn back_and_goto_are_exact_across_collections() {
     s.goto(end);
     assert_eq!(s.state_hash(), end_hash);
 }
+
+/// The default step budget lets ordinary CPU work finish (issue 16): a
+/// sieve to a million, a word count over 200,000 words, and 100,000
+/// goroutines that each do a little work, each printing real Go's answer.
+#[test]
+fn the_default_budget_lets_ordinary_work_finish() {
+    let sieve = "package main\n\nimport \"fmt\"\n\nfunc main() {\n\tconst n = 1000000\n\tcomposite := make([]bool, n+1)\n\tcount := 0\n\tfor i := 2; i <= n; i++ {\n\t\tif composite[i] {\n\t\t\tcontinue\n\t\t}\n\t\tcount++\n\t\tfor j := i * 2; j <= n; j += i {\n\t\t\tcomposite[j] = true\n\t\t}\n\t}\n\tfmt.Println(count)\n}\n";
+    let words = "package main\n\nimport (\n\t\"fmt\"\n\t\"strings\"\n)\n\nfunc main() {\n\twords := []string{\"go\", \"chan\", \"mutex\", \"select\", \"defer\"}\n\tvar b strings.Builder\n\tfor i := 0; i < 200000; i++ {\n\t\tb.WriteString(words[(i*7+i/3)%len(words)])\n\t\tb.WriteByte(' ')\n\t}\n\tcounts := map[string]int{}\n\tfor _, w := range strings.Fields(b.String()) {\n\t\tcounts[w]++\n\t}\n\tfmt.Println(len(counts), counts[\"go\"], counts[\"defer\"])\n}\n";
+    let goroutines = "package main\n\nimport (\n\t\"fmt\"\n\t\"sync\"\n)\n\nfunc main() {\n\tvar wg sync.WaitGroup\n\tvar mu sync.Mutex\n\ttotal := 0\n\tfor i := 0; i < 100000; i++ {\n\t\twg.Add(1)\n\t\tgo func(n int) {\n\t\t\tdefer wg.Done()\n\t\t\ts := 0\n\t\t\tfor j := 0; j < 10; j++ {\n\t\t\t\ts += n * j\n\t\t\t}\n\t\t\tmu.Lock()\n\t\t\ttotal += s\n\t\t\tmu.Unlock()\n\t\t}(i)\n\t}\n\twg.Wait()\n\tfmt.Println(total)\n}\n";
+    // Expected outputs from real Go 1.27.3.
+    for (src, want) in [
+        (sieve, "78498\n"),
+        (words, "5 40000 40001\n"),
+        (goroutines, "224997750000\n"),
+    ] {
+        let r = gosim::run(src, &RunConfig::default());
+        assert_eq!(
+            String::from_utf8_lossy(&r.stdout),
+            want,
+            "{}",
+            String::from_utf8_lossy(&r.stderr)
+        );
+        assert_eq!(r.exit_code, Some(0));
+    }
+}
