@@ -55,6 +55,7 @@ func IsNaN(f float64) bool
 func IsInf(f float64, sign int) bool
 func Max(x, y float64) float64
 func Min(x, y float64) float64
+func FMA(x, y, z float64) float64
 
 // The functions below are plain Go over the natives above.
 
@@ -862,4 +863,89 @@ func Expm1(x float64) float64 {
 	y := x - (e + Float64frombits(uint64(0x3ff-k)<<52))
 	y++
 	return scaled(y)
+}
+
+// Nextafter steps x one ulp towards y by moving its bit pattern: the
+// patterns of same-signed floats are ordered like their values.
+func Nextafter(x, y float64) float64 {
+	switch {
+	case IsNaN(x) || IsNaN(y):
+		return NaN()
+	case x == y:
+		return x
+	case x == 0:
+		return Copysign(Float64frombits(1), y)
+	case (y > x) == (x > 0):
+		return Float64frombits(Float64bits(x) + 1)
+	}
+	return Float64frombits(Float64bits(x) - 1)
+}
+
+// Nextafter32 is Nextafter on float32 bit patterns.
+func Nextafter32(x, y float32) float32 {
+	switch {
+	case x != x || y != y:
+		return float32(NaN())
+	case x == y:
+		return x
+	case x == 0:
+		if Signbit(float64(y)) {
+			return Float32frombits(1 | 1<<31)
+		}
+		return Float32frombits(1)
+	case (y > x) == (x > 0):
+		return Float32frombits(Float32bits(x) + 1)
+	}
+	return Float32frombits(Float32bits(x) - 1)
+}
+
+// Powers of ten for Pow10: 10^n is split as 10^(32q) × 10^r (or ÷ for
+// negative n); every table entry is the correctly rounded decimal constant.
+var pow10Small = []float64{
+	1e00, 1e01, 1e02, 1e03, 1e04, 1e05, 1e06, 1e07, 1e08, 1e09,
+	1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19,
+	1e20, 1e21, 1e22, 1e23, 1e24, 1e25, 1e26, 1e27, 1e28, 1e29,
+	1e30, 1e31,
+}
+var pow10Up = []float64{1e00, 1e32, 1e64, 1e96, 1e128, 1e160, 1e192, 1e224, 1e256, 1e288}
+var pow10Down = []float64{1e-00, 1e-32, 1e-64, 1e-96, 1e-128, 1e-160, 1e-192, 1e-224, 1e-256, 1e-288, 1e-320}
+
+func Pow10(n int) float64 {
+	switch {
+	case n >= 0 && n <= 308:
+		return pow10Up[n>>5] * pow10Small[n&31]
+	case n < 0 && n >= -323:
+		return pow10Down[(-n)>>5] / pow10Small[(-n)&31]
+	case n > 0:
+		return Inf(1)
+	}
+	return 0
+}
+
+// binaryExponent is e with |x| = m·2^e, 1 ≤ m < 2, for finite x ≠ 0.
+func binaryExponent(x float64) int {
+	_, e := Frexp(x)
+	return e - 1
+}
+
+func Ilogb(x float64) int {
+	switch {
+	case x == 0:
+		return MinInt32
+	case IsNaN(x) || IsInf(x, 0):
+		return MaxInt32
+	}
+	return binaryExponent(x)
+}
+
+func Logb(x float64) float64 {
+	switch {
+	case x == 0:
+		return Inf(-1)
+	case IsInf(x, 0):
+		return Inf(1)
+	case IsNaN(x):
+		return x
+	}
+	return float64(binaryExponent(x))
 }

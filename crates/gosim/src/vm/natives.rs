@@ -149,6 +149,8 @@ pub enum Native {
     MathUnary(MathFn),
     MathPow,
     MathMod,
+    /// `math.FMA`: x·y + z rounded once (Rust's `mul_add` is exact).
+    MathFma,
     /// `math.Float64bits` (0), `Float64frombits` (1), `Float32bits` (2),
     /// `Float32frombits` (3): reinterpretations, no arithmetic.
     MathBits(u8),
@@ -309,6 +311,7 @@ const NAMED: &[(&str, Native)] = {
         ("math.Exp", MathUnary(MathFn::Exp)),
         ("math.Pow", MathPow),
         ("math.Mod", MathMod),
+        ("math.FMA", MathFma),
         ("math.Inf", MathInf),
         ("math.NaN", MathNaN),
         ("math.IsNaN", MathIsNaN),

@@ -220,6 +220,7 @@ impl Vm {
             Native::MathUnary(_)
             | Native::MathPow
             | Native::MathMod
+            | Native::MathFma
             | Native::MathBits(_)
             | Native::MathInf
             | Native::MathNaN

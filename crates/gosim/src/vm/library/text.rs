@@ -321,6 +321,9 @@ impl Vm {
                 call.float(1),
             ))],
             Native::MathMod => vec![Value::Float(call.float(0) % call.float(1))],
+            Native::MathFma => vec![Value::Float(
+                call.float(0).mul_add(call.float(1), call.float(2)),
+            )],
             Native::MathInf => vec![Value::Float(if call.int(0) >= 0 {
                 f64::INFINITY
             } else {
