@@ -949,3 +949,477 @@ func Logb(x float64) float64 {
 	}
 	return float64(binaryExponent(x))
 }
+
+// Gamma (Cephes gamma.c): recurrence into [2, 3) and a rational
+// approximation there; Stirling's series above 33, with the reflection
+// formula for large negative x.
+var gammaNum = []float64{
+	1.60119522476751861407e-04, 1.19135147006586384913e-03, 1.04213797561761569935e-02,
+	4.76367800457137231464e-02, 2.07448227648435975150e-01, 4.94214826801497100753e-01,
+	9.99999999999999996796e-01,
+}
+var gammaDen = []float64{
+	-2.31581873324120129819e-05, 5.39605580493303397842e-04, -4.45641913851797240494e-03,
+	1.18139785222060435552e-02, 3.58236398605498653373e-02, -2.34591795718243348568e-01,
+	7.14304917030273074085e-02, 1.00000000000000000320e+00,
+}
+var stirlingCoef = []float64{
+	7.87311395793093628397e-04, -2.29549961613378126380e-04, -2.68132617805781232825e-03,
+	3.47222221605458667310e-03, 8.33333333333482257126e-02,
+}
+
+// stirling returns Γ(x) as a product of two factors, so that a caller
+// dividing by it can avoid overflowing for 172 ≤ x ≤ 180.
+func stirling(x float64) (float64, float64) {
+	if x > 200 {
+		return Inf(1), 1
+	}
+	const sqrt2Pi = 2.506628274631000502417
+	w := 1 / x
+	w = 1 + w*poly(w, stirlingCoef)
+	ex := Exp(x)
+	if x > 143.01608 { // x^(x-0.5) alone would overflow
+		v := Pow(x, 0.5*x-0.25)
+		return v, sqrt2Pi * w * (v / ex)
+	}
+	return Pow(x, x-0.5) / ex, sqrt2Pi * w
+}
+
+func isNegativeInteger(x float64) bool {
+	_, frac := Modf(x)
+	return x < 0 && frac == 0
+}
+
+func Gamma(x float64) float64 {
+	switch {
+	case isNegativeInteger(x) || IsInf(x, -1) || IsNaN(x):
+		return NaN()
+	case IsInf(x, 1):
+		return Inf(1)
+	case x == 0:
+		if Signbit(x) {
+			return Inf(-1)
+		}
+		return Inf(1)
+	}
+	q := Abs(x)
+	p := Floor(q)
+	if q > 33 {
+		if x >= 0 {
+			a, b := stirling(x)
+			return a * b
+		}
+		// Reflection: Γ(x) = -π / (q·sin(πq)·Γ(q)) with q = -x, not an integer.
+		sign := 1
+		if int64(p)&1 == 0 {
+			sign = -1
+		}
+		z := q - p
+		if z > 0.5 {
+			p++
+			z = q - p
+		}
+		z = q * Sin(Pi*z)
+		if z == 0 {
+			return Inf(sign)
+		}
+		a, b := stirling(q)
+		az := Abs(z)
+		d := az * a * b
+		if IsInf(d, 0) {
+			z = Pi / az / a / b
+		} else {
+			z = Pi / d
+		}
+		return float64(sign) * z
+	}
+	// Shift x into [2, 3), collecting the factors in z; near a pole the
+	// leading term z/x dominates.
+	z := 1.0
+	for x >= 3 {
+		x--
+		z *= x
+	}
+	for x < 2 {
+		if (x < 0 && x > -1e-09) || (x >= 0 && x < 1e-09) {
+			if x == 0 {
+				return Inf(1)
+			}
+			const euler = 0.57721566490153286060651209008240243104215933593992
+			return z / ((1 + euler*x) * x)
+		}
+		z /= x
+		x++
+	}
+	if x == 2 {
+		return z
+	}
+	x -= 2
+	return z * poly(x, gammaNum) / poly(x, gammaDen)
+}
+
+// Lgamma (FreeBSD e_lgamma_r.c): rational approximations around the
+// minimum of Γ (x ≈ 1.4616) and in [2, 3) with recurrence up to 8, an
+// asymptotic series beyond, and log(π/|x·sin(πx)|) - lgamma(-x) for x < 0.
+// Coefficient lists run from the highest power down, for poly.
+var (
+	lgammaA0 = []float64{2.52144565451257326939e-05, 2.20862790713908385557e-04, 1.19270763183362067845e-03,
+		7.38555086081402883957e-03, 6.73523010531292681824e-02, 7.72156649015328655494e-02}
+	lgammaA1 = []float64{4.48640949618915160150e-05, 1.08011567247583939954e-04, 5.10069792153511336608e-04,
+		2.89051383673415629091e-03, 2.05808084325167332806e-02, 3.22467033424113591611e-01}
+	lgammaT0 = []float64{3.15632070903625950361e-04, -1.40346469989232843813e-03, 6.10053870246291332635e-03,
+		-3.27885410759859649565e-02, 4.83836122723810047042e-01}
+	lgammaT1 = []float64{-3.12754168375120860518e-04, 8.81081882437654011382e-04, -3.68452016781138256760e-03,
+		1.79706750811820387126e-02, -1.47587722994593911752e-01}
+	lgammaT2 = []float64{3.35529192635519073543e-04, -5.38595305356740546715e-04, 2.25964780900612472250e-03,
+		-1.03142241298341437450e-02, 6.46249402391333854778e-02}
+	lgammaU = []float64{1.33810918536787660377e-02, 2.28963728064692451092e-01, 9.77717527963372745603e-01,
+		1.45492250137234768737e+00, 6.32827064025093366517e-01, -7.72156649015328655494e-02}
+	lgammaV = []float64{3.21709242282423911810e-03, 1.04222645593369134254e-01, 7.69285150456672783825e-01,
+		2.12848976379893395361e+00, 2.45597793713041134822e+00, 1}
+	lgammaS = []float64{3.19475326584100867617e-05, 1.84028451407337715652e-03, 2.66422703033638609560e-02,
+		1.46350472652464452805e-01, 3.25778796408930981787e-01, 2.14982415960608852501e-01,
+		-7.72156649015328655494e-02}
+	lgammaR = []float64{7.32668430744625636189e-06, 7.77942496381893596434e-04, 1.86459191715652901344e-02,
+		1.71933865632803078993e-01, 7.21935547567138069525e-01, 1.39200533467621045958e+00, 1}
+	lgammaW = []float64{-1.63092934096575273989e-03, 8.36339918996282139126e-04, -5.95187557450339963135e-04,
+		7.93650558643019558500e-04, -2.77777777728775536470e-03, 8.33333333333329678849e-02}
+)
+
+func Lgamma(x float64) (lgamma float64, sign int) {
+	const (
+		tc = 1.46163214496836224576e+00  // the minimum of Γ
+		tf = -1.21486290535849611461e-01 // lgamma(tc)
+		tt = -3.63867699703950536541e-18 // -(the rest of tf)
+	)
+	sign = 1
+	switch {
+	case IsNaN(x) || IsInf(x, 0):
+		return x, 1
+	case x == 0:
+		return Inf(1), 1
+	}
+	neg := x < 0
+	if neg {
+		x = -x
+	}
+	if x < 0x1p-70 {
+		if neg {
+			sign = -1
+		}
+		return -Log(x), sign
+	}
+	var nadj float64
+	if neg {
+		if x >= 1<<52 { // every such float is an integer: a pole
+			return Inf(1), 1
+		}
+		t := negSinPi(x)
+		if t == 0 {
+			return Inf(1), 1
+		}
+		nadj = Log(Pi / Abs(t*x))
+		if t < 0 {
+			sign = -1
+		}
+	}
+	switch {
+	case x == 1 || x == 2:
+		return 0, sign
+	case x < 2:
+		// lgamma(x) = lgamma(x+1) - log(x); pick the approximation by
+		// the distance from the minimum.
+		var y float64
+		var i int
+		if x <= 0.9 {
+			lgamma = -Log(x)
+			switch {
+			case x >= 0.731632144968362245:
+				y, i = 1-x, 0
+			case x >= 0.191632144968362245:
+				y, i = x-0.46163214496836224576, 1
+			default:
+				y, i = x, 2
+			}
+		} else {
+			switch {
+			case x >= 1.731632144968362245:
+				y, i = 2-x, 0
+			case x >= 1.191632144968362245:
+				y, i = x-tc, 1
+			default:
+				y, i = x-1, 2
+			}
+		}
+		switch i {
+		case 0:
+			z := y * y
+			p := y*poly(z, lgammaA0) + z*poly(z, lgammaA1)
+			lgamma += p - 0.5*y
+		case 1:
+			z := y * y
+			w := z * y
+			p := z*poly(w, lgammaT0) - (tt - w*(poly(w, lgammaT1)+y*poly(w, lgammaT2)))
+			lgamma += tf + p
+		default:
+			lgamma += -0.5*y + y*poly(y, lgammaU)/poly(y, lgammaV)
+		}
+	case x < 8:
+		i := int(x)
+		y := x - float64(i)
+		lgamma = 0.5*y + y*poly(y, lgammaS)/poly(y, lgammaR)
+		if i >= 3 {
+			// Γ(y+i) = Γ(y+2)·(y+2)·…·(y+i-1), multiplied from the top.
+			z := 1.0
+			for k := i - 1; k >= 2; k-- {
+				z *= y + float64(k)
+			}
+			lgamma += Log(z)
+		}
+	case x < 1<<58:
+		t := Log(x)
+		z := 1 / x
+		w := 4.18938533204672725052e-01 + z*poly(z*z, lgammaW)
+		lgamma = (x-0.5)*(t-1) + w
+	default:
+		lgamma = x * (Log(x) - 1)
+	}
+	if neg {
+		lgamma = nadj - lgamma
+	}
+	return lgamma, sign
+}
+
+// negSinPi is -sin(πx) for x > 0, reduced so that πx is never formed for
+// large x.
+func negSinPi(x float64) float64 {
+	if x < 0.25 {
+		return -Sin(Pi * x)
+	}
+	var n int
+	if Floor(x) != x {
+		x = Mod(x, 2)
+		n = int(x * 4)
+	} else {
+		// An integer (below 2^52, as Lgamma ensures): sin(πx) is ±0 by
+		// its parity, the last bit of x + 2^52.
+		n = int(Float64bits(x+(1<<52)) & 1)
+		x = float64(n)
+		n <<= 2
+	}
+	var s float64
+	switch n {
+	case 0:
+		s = Sin(Pi * x)
+	case 1, 2:
+		s = Cos(Pi * (0.5 - x))
+	case 3, 4:
+		s = Sin(Pi * (1 - x))
+	case 5, 6:
+		s = -Cos(Pi * (x - 1.5))
+	default:
+		s = Sin(Pi * (x - 2))
+	}
+	return -s
+}
+
+// Erf and Erfc (FreeBSD s_erf.c): x + x·R(x²) near 0, erx + P/Q around 1,
+// and exp(-x² - 0.5625 + R/S)/x in the tail, with x² split so that the
+// exponent keeps its low bits. Coefficient lists run from the highest
+// power down, for poly.
+const erx = 8.45062911510467529297e-01 // erf(1) to 24 bits
+
+var (
+	erfP = []float64{-2.37630166566501626084e-05, -5.77027029648944159157e-03, -2.84817495755985104766e-02,
+		-3.25042107247001499370e-01, 1.28379167095512558561e-01}
+	erfQ = []float64{-3.96022827877536812320e-06, 1.32494738004321644526e-04, 5.08130628187576562776e-03,
+		6.50222499887672944485e-02, 3.97917223959155352819e-01, 1}
+	erfPA = []float64{-2.16637559486879084300e-03, 3.54783043256182359371e-02, -1.10894694282396677476e-01,
+		3.18346619901161753674e-01, -3.72207876035701323847e-01, 4.14856118683748331666e-01,
+		-2.36211856075265944077e-03}
+	erfQA = []float64{1.19844998467991074170e-02, 1.36370839120290507362e-02, 1.26171219808761642112e-01,
+		7.18286544141962662868e-02, 5.40397917702171048937e-01, 1.06420880400844228286e-01, 1}
+	erfRA = []float64{-9.81432934416914548592e+00, -8.12874355063065934246e+01, -1.84605092906711035994e+02,
+		-1.62396669462573470355e+02, -6.23753324503260060396e+01, -1.05586262253232909814e+01,
+		-6.93858572707181764372e-01, -9.86494403484714822705e-03}
+	erfSA = []float64{-6.04244152148580987438e-02, 6.57024977031928170135e+00, 1.08635005541779435134e+02,
+		4.29008140027567833386e+02, 6.45387271733267880336e+02, 4.34565877475229228821e+02,
+		1.37657754143519042600e+02, 1.96512716674392571292e+01, 1}
+	erfRB = []float64{-4.83519191608651397019e+02, -1.02509513161107724954e+03, -6.37566443368389627722e+02,
+		-1.60636384855821916062e+02, -1.77579549177547519889e+01, -7.99283237680523006574e-01,
+		-9.86494292470009928597e-03}
+	erfSB = []float64{-2.24409524465858183362e+01, 4.74528541206955367215e+02, 2.55305040643316442583e+03,
+		3.19985821950859553908e+03, 1.53672958608443695994e+03, 3.25792512996573918826e+02,
+		3.03380607434824582924e+01, 1}
+)
+
+// erfNearZero is (erf(x) - x)/x for |x| < 0.84375.
+func erfNearZero(x float64) float64 {
+	z := x * x
+	return poly(z, erfP) / poly(z, erfQ)
+}
+
+// erfNearOne is erf(x) - erx for 0.84375 ≤ x < 1.25.
+func erfNearOne(x float64) float64 {
+	s := x - 1
+	return poly(s, erfPA) / poly(s, erfQA)
+}
+
+// erfcTail is erfc(x) for 1.25 ≤ x < 28.
+func erfcTail(x float64) float64 {
+	s := 1 / (x * x)
+	var r float64
+	if x < 1/0.35 {
+		r = poly(s, erfRA) / poly(s, erfSA)
+	} else {
+		r = poly(s, erfRB) / poly(s, erfSB)
+	}
+	// z is x with its low 32 bits cleared, so z·z is exact.
+	z := Float64frombits(Float64bits(x) & 0xffffffff00000000)
+	return Exp(-z*z-0.5625) * Exp((z-x)*(z+x)+r) / x
+}
+
+func Erf(x float64) float64 {
+	switch {
+	case IsNaN(x):
+		return NaN()
+	case IsInf(x, 1):
+		return 1
+	case IsInf(x, -1):
+		return -1
+	}
+	neg := x < 0
+	if neg {
+		x = -x
+	}
+	var r float64
+	switch {
+	case x < 0x1p-28:
+		if x < 0x1p-1015 { // 8·x stays clear of underflow
+			r = 0.125 * (8*x + 1.02703333676410069053e+00*x)
+		} else {
+			r = x + 1.28379167095512586316e-01*x
+		}
+	case x < 0.84375:
+		r = x + x*erfNearZero(x)
+	case x < 1.25:
+		if neg {
+			return -erx - erfNearOne(x)
+		}
+		return erx + erfNearOne(x)
+	case x >= 6:
+		r = 1
+	default:
+		if neg {
+			return erfcTail(x) - 1
+		}
+		return 1 - erfcTail(x)
+	}
+	if neg {
+		return -r
+	}
+	return r
+}
+
+func Erfc(x float64) float64 {
+	switch {
+	case IsNaN(x):
+		return NaN()
+	case IsInf(x, 1):
+		return 0
+	case IsInf(x, -1):
+		return 2
+	}
+	neg := x < 0
+	if neg {
+		x = -x
+	}
+	switch {
+	case x < 0.84375:
+		r := x
+		if x >= 0x1p-56 {
+			y := erfNearZero(x)
+			if x < 0.25 {
+				r = x + x*y
+			} else {
+				r = 0.5 + (x*y + (x - 0.5))
+			}
+		}
+		if neg {
+			return 1 + r
+		}
+		return 1 - r
+	case x < 1.25:
+		if neg {
+			return 1 + erx + erfNearOne(x)
+		}
+		return 1 - erx - erfNearOne(x)
+	case x < 28:
+		if neg && x > 6 && x >= 1/0.35 {
+			return 2
+		}
+		if neg {
+			return 2 - erfcTail(x)
+		}
+		return erfcTail(x)
+	}
+	if neg {
+		return 2
+	}
+	return 0
+}
+
+// Erfinv (Wichura's AS 241 rational approximations in three ranges).
+var (
+	erfinvA = []float64{8.8709406962545514830200e2, 1.1819493347062294404278e4, 2.3782041382114385731252e4,
+		1.6235862515167575384252e4, 4.8548868893843886794648e3, 6.9706266534389598238465e2,
+		4.7072688112383978012285e1, 1.1975323115670912564578e0}
+	erfinvB = []float64{5.2264952788528545610e3, 2.8729085735721942674e4, 3.9307895800092710610e4,
+		2.1213794301586595867e4, 5.3941960214247511077e3, 6.8718700749205790830e2,
+		4.2313330701600911252e1, 1.0000000000000000000e0}
+	erfinvC = []float64{7.74545014278341407640e-4, 2.27238449892691845833e-2, 2.41780725177450611770e-1,
+		1.27045825245236838258e0, 3.64784832476320460504e0, 5.76949722146069140550e0,
+		4.63033784615654529590e0, 1.42343711074968357734e0}
+	erfinvD = []float64{1.4859850019840355905497876e-9, 7.7441459065157709165577218e-4,
+		2.1494160384252876777097297e-2, 2.0945065210512749128288442e-1, 9.7547832001787427186894837e-1,
+		2.3707661626024532365971225e0, 2.9036514445419946173133295e0, 1.4142135623730950488016887e0}
+	erfinvE = []float64{2.01033439929228813265e-7, 2.71155556874348757815e-5, 1.24266094738807843860e-3,
+		2.65321895265761230930e-2, 2.96560571828504891230e-1, 1.78482653991729133580e0,
+		5.46378491116411436990e0, 6.65790464350110377720e0}
+	erfinvF = []float64{2.891024605872965461538222e-15, 2.010321207683943062279931e-7,
+		2.611088405080593625138020e-5, 1.112800997078859844711555e-3, 2.103693768272068968719679e-2,
+		1.936480946950659106176712e-1, 8.482908416595164588112026e-1, 1.414213562373095048801689e0}
+)
+
+func Erfinv(x float64) float64 {
+	if IsNaN(x) || x <= -1 || x >= 1 {
+		if x == -1 || x == 1 {
+			return Inf(int(x))
+		}
+		return NaN()
+	}
+	neg := x < 0
+	if neg {
+		x = -x
+	}
+	var r float64
+	if x <= 0.85 {
+		t := 0.180625 - 0.25*x*x
+		r = x * poly(t, erfinvA) / poly(t, erfinvB)
+	} else {
+		t := Sqrt(Ln2 - Log(1.0-x))
+		if t <= 5 {
+			t -= 1.6
+			r = poly(t, erfinvC) / poly(t, erfinvD)
+		} else {
+			t -= 5
+			r = poly(t, erfinvE) / poly(t, erfinvF)
+		}
+	}
+	if neg {
+		return -r
+	}
+	return r
+}
+
+func Erfcinv(x float64) float64 { return Erfinv(1 - x) }
