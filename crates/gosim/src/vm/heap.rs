@@ -409,9 +409,9 @@ impl Heap {
 
     /// Turns the cell `id`, holding an array of `n` elements, into a
     /// backing array with the same id, so that slicing the array aliases it
-    /// as Go's `a[:]` does: pointers into the cell keep working (`load`,
-    /// `place_mut` and `store` read a promoted cell's path through the
-    /// array) and a slice's `SliceRef` can name it. Does nothing if the
+    /// as Go's `a[:]` does: pointers into the cell keep working
+    /// ([`Heap::canonical`] turns a path into a promoted cell into an
+    /// element of its array) and a slice's `SliceRef` can name it. Does nothing if the
     /// cell was promoted before. Returns false when `id` holds no array.
     pub fn promote_to_array(&mut self, id: ObjId, n: u32) -> Result<bool, HeapError> {
         match self.objs.get(id as usize) {
@@ -459,25 +459,14 @@ impl Heap {
         p: &Pointer,
         globals: &'a mut [Value],
     ) -> Result<&'a mut Value, HeapError> {
+        // In canonical form an element of a window or of a promoted cell
+        // is an `Elem` root; a whole window or promoted array has no single
+        // place (`store` writes it element by element).
         let owned = self.canonical(p);
         let p = owned.as_ref().unwrap_or(p);
-        if let Root::Window(id, off, _) = p.root {
-            // A whole window is stored element by element (see `store`).
-            let (first, rest) = p.path.split_first().ok_or(HeapError::NilDeref)?;
-            let elem = Pointer {
-                root: Root::Elem(id, off + first),
-                path: rest.to_vec(),
-            };
-            return self.place_mut(&elem, globals);
-        }
         let (root, path): (&mut Value, &[u32]) = match p.root {
             Root::Cell(id) => match self.objs.get_mut(id as usize) {
                 Some(HeapObj::Cell(v)) => (v, &p.path[..]),
-                // A whole promoted array is stored element by element (see `store`).
-                Some(HeapObj::Array(items)) => {
-                    let (&i, rest) = p.path.split_first().ok_or(HeapError::NilDeref)?;
-                    (items.get_mut(i as usize).ok_or(HeapError::NilDeref)?, rest)
-                }
                 _ => return Err(HeapError::NilDeref),
             },
             Root::Elem(id, i) => match self.objs.get_mut(id as usize) {
