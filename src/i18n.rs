@@ -273,6 +273,25 @@ pub mod play {
     pub const LISTING: Text = t("Program listing", "程序代码");
     pub const DISMISS: Text = t("Close", "关闭");
     pub const CLOSE_DETAILS: Text = t("Close the details", "收起详情");
+    /// The editor's text, or a paste into it, is larger than the page
+    /// takes (`SOURCE_BYTES_MAX`, `SOURCE_LINES_MAX`).
+    pub fn too_large(lang: Language, bytes: &str, lines: &str, pasted: bool) -> String {
+        match (lang, pasted) {
+            (Language::En, true) => format!(
+                "The paste was not inserted: the program would be {bytes} bytes in {lines} lines. The playground takes at most 65,536 bytes (the Go Playground's limit) and 2,000 lines."
+            ),
+            (Language::En, false) => format!(
+                "This program is {bytes} bytes in {lines} lines, more than the playground takes: at most 65,536 bytes (the Go Playground's limit) and 2,000 lines. Your text is still here; shorten it and run again."
+            ),
+            (Language::Zh, true) => format!(
+                "粘贴的内容没有插入：插入后程序将有 {bytes} 字节、{lines} 行。本练习场最多接受 65,536 字节（与 Go Playground 的上限相同）和 2,000 行。"
+            ),
+            (Language::Zh, false) => format!(
+                "这个程序有 {bytes} 字节、{lines} 行，超出了本练习场的上限：最多 65,536 字节（与 Go Playground 的上限相同）和 2,000 行。你的代码仍在编辑器里；删减后再运行。"
+            ),
+        }
+    }
+
     pub const LIMITATION: Text = t(
         "The simulator cannot run this program yet",
         "模拟器暂时无法运行这个程序",
@@ -574,10 +593,10 @@ pub mod verdict {
                 if busy { "，一直在空转，从未阻塞或唤醒其他 goroutine" } else { "" }
             ),
             (Language::En, Budget::Memory) => format!(
-                "At step {steps} the program had allocated more memory than the simulator allows; real Go might have gone on."
+                "At step {steps} the program asked for more memory than the simulator allows: the page's limit in all, or an eighth of it in one operation (one statement that builds a huge string, slice or value at once, which the page could not interrupt). Real Go might have gone on."
             ),
             (Language::Zh, Budget::Memory) => format!(
-                "到第 {steps} 步时，程序分配的内存超过了模拟器允许的上限；真实的 Go 也许还会继续运行。"
+                "到第 {steps} 步时，程序申请的内存超过了模拟器允许的上限：总量超过本页面的上限，或者一次操作就超过了上限的八分之一（一条语句一次性构造巨大的字符串、切片或值，页面无法中途打断）。真实的 Go 也许还会继续运行。"
             ),
             (Language::En, Budget::Goroutines) => format!(
                 "At step {steps} the program had started more goroutines than the simulator keeps (250,000)."

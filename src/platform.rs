@@ -472,6 +472,31 @@ pub fn event_value(event: &Event) -> String {
         .unwrap_or_default()
 }
 
+/// The text a text field would hold if the paste or drop `event` went
+/// ahead: its value with the selection replaced by the inserted text (a
+/// drop is counted as if it replaced the selection too; `None` for any
+/// other event).
+pub fn text_after_insert(event: &Event) -> Option<String> {
+    let data = match event.dyn_ref::<web_sys::ClipboardEvent>() {
+        Some(paste) => paste.clipboard_data(),
+        None => event.dyn_ref::<web_sys::DragEvent>()?.data_transfer(),
+    };
+    let pasted = data?.get_data("text/plain").ok()?;
+    // A textarea's value and selection read like an input's (structurally).
+    let field = event
+        .target()?
+        .unchecked_into::<web_sys::HtmlInputElement>();
+    // The selection counts UTF-16 code units.
+    let value: Vec<u16> = field.value().encode_utf16().collect();
+    let at = |v: Option<u32>| (v.unwrap_or(0) as usize).min(value.len());
+    let start = at(field.selection_start().ok().flatten());
+    let end = at(field.selection_end().ok().flatten()).max(start);
+    let mut text = String::from_utf16_lossy(&value[..start]);
+    text.push_str(&pasted);
+    text.push_str(&String::from_utf16_lossy(&value[end..]));
+    Some(text)
+}
+
 /// Whether the event's target (a checkbox or radio button) is checked.
 pub fn event_checked(event: &Event) -> bool {
     event.target().is_some_and(|target| {

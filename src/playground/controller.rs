@@ -5,7 +5,8 @@
 //! version, seed, step granularity, budgets), the compile errors to show,
 //! the snapshot of the current position (built once per position), and the
 //! two caps that end a run gosim would let go on: the number of steps the
-//! page keeps history for, and the memory the step-back copies take. The
+//! page keeps history for, and the memory the step-back copies take; and
+//! the size of program the page takes at all ([`source_fits`]). The
 //! snapshot describes in full only what the page can show (every live
 //! goroutine when there are few, plus the ones the page focuses on).
 //! Stepping, picking, going back, plans and schedules are the session's;
@@ -44,6 +45,38 @@ pub const MAX_CHECKPOINT_UNITS: u64 = 2_000_000;
 /// of that. Case 17 under Go 1.15, the talk's most memory-hungry run,
 /// needs between 128 and 150 MiB. The reader can raise it (`Limit::Memory`).
 pub const MAX_MEMORY: u64 = 256 << 20;
+
+/// The largest program the page takes, in bytes: the Go Playground's own
+/// limit on a shared snippet (64 KiB). A browser's text field takes about
+/// 20 µs a line to lay out pasted text, and the listing draws every line,
+/// so lines are limited too: 2,000 lines keep a paste, and the first
+/// drawing of the listing, under about 60 ms each (measured in headless
+/// Chromium: a paste of 4,096 lines 82 ms, of 65,536 empty lines 725 ms;
+/// compiling and drawing 2,500 lines 99 ms, 2,900 lines 77-100 ms).
+pub const SOURCE_BYTES_MAX: usize = 64 * 1024;
+/// The most lines a program on the page may have (see [`SOURCE_BYTES_MAX`]).
+pub const SOURCE_LINES_MAX: usize = 2_000;
+
+/// How large a program is, for the page's limits.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct SourceSize {
+    pub bytes: usize,
+    pub lines: usize,
+}
+
+/// Whether the page takes `src`: at most [`SOURCE_BYTES_MAX`] bytes and
+/// [`SOURCE_LINES_MAX`] lines. Gosim itself takes far more (16 MiB); the
+/// page's limits keep the editor, the listing and the compile quick.
+pub fn source_fits(src: &str) -> Result<(), SourceSize> {
+    let size = SourceSize {
+        bytes: src.len(),
+        lines: src.lines().count(),
+    };
+    match size.bytes <= SOURCE_BYTES_MAX && size.lines <= SOURCE_LINES_MAX {
+        true => Ok(()),
+        false => Err(size),
+    }
+}
 
 /// Why the UI stopped a run that had not ended.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -94,6 +127,9 @@ impl PlayConfig {
             go_version: self.go,
             max_steps: self.max_instructions,
             max_memory: self.max_memory,
+            // The page cannot yield inside a step: no one step may take
+            // more than an eighth of a budget.
+            bounded_ops: true,
             schedule: match self.seed {
                 Some(seed) => Schedule::Seeded(seed),
                 None => Schedule::GoDefault,
@@ -112,7 +148,7 @@ impl Stepper for Controller {
         }
     }
     fn take(&mut self, choice: usize) {
-        self.advance(|s| s.step(choice));
+        self.advance(|s| s.step(choice).then_some(true));
     }
 }
 
@@ -122,6 +158,9 @@ pub struct Controller {
     session: Result<Session, CompileErrors>,
     /// The snapshot at the current position, built on demand.
     cached: Option<Rc<Snapshot>>,
+    /// The last snapshot built: what the page shows while a long step is
+    /// under way (`in_step`).
+    shown: Option<Rc<Snapshot>>,
     /// The UI's own cap was hit (shown as the budget verdict).
     capped: Option<Cap>,
     /// Goroutines the page wants described in full.
@@ -153,6 +192,7 @@ impl Controller {
             session: crate::programs::compiled(source, &run)
                 .map(|prog| Session::with_program(prog, &run, config.step_by)),
             cached: None,
+            shown: None,
             capped: None,
             focus: Vec::new(),
         }
@@ -217,13 +257,20 @@ impl Controller {
     }
 
     pub fn is_ended(&mut self) -> bool {
-        self.capped.is_some() || matches!(self.point(), Point::Ended)
+        !self.in_step() && (self.capped.is_some() || matches!(self.point(), Point::Ended))
+    }
+
+    /// A long step is under way (`run_for` cut it off): until it ends, the
+    /// page shows the state before it, nobody can be picked, and the run
+    /// has not ended.
+    pub fn in_step(&self) -> bool {
+        self.session.as_ref().is_ok_and(Session::in_step)
     }
 
     /// The goroutines that can be picked to run next.
     pub fn runnable(&mut self) -> Vec<Gid> {
         match (&mut self.session, self.capped) {
-            (Ok(s), None) => s.runnable(),
+            (Ok(s), None) if !s.in_step() => s.runnable(),
             _ => Vec::new(),
         }
     }
@@ -232,7 +279,7 @@ impl Controller {
     /// one, else Go's own choice.
     pub fn next_goroutine(&mut self) -> Option<Gid> {
         match (&mut self.session, self.capped) {
-            (Ok(s), None) => s.next_goroutine(),
+            (Ok(s), None) if !s.in_step() => s.next_goroutine(),
             _ => None,
         }
     }
@@ -241,6 +288,9 @@ impl Controller {
     /// while there are at most `DESCRIBE_ALL`, else the first ones, the
     /// focus and those the step is about.
     pub fn snapshot(&mut self) -> Option<Rc<Snapshot>> {
+        if self.in_step() {
+            return self.cached.clone().or_else(|| self.shown.clone());
+        }
         if self.cached.is_none() {
             if let Ok(s) = &mut self.session {
                 let mut options = SnapshotOptions {
@@ -264,28 +314,31 @@ impl Controller {
                     snap = s.snapshot_with(&options);
                 }
                 self.cached = Some(Rc::new(snap));
+                self.shown = self.cached.clone();
             }
         }
         self.cached.clone()
     }
 
-    /// Runs `step` on the session unless a cap forbids it, then checks the
-    /// caps again.
-    fn advance(&mut self, step: impl FnOnce(&mut Session) -> bool) -> bool {
+    /// Runs `step` on the session unless a cap forbids it, then, if the
+    /// step is complete, checks the caps again. `step` says whether it
+    /// took a step (`None`: the end) and whether it is complete (`false`:
+    /// cut off, to go on later).
+    fn advance(&mut self, step: impl FnOnce(&mut Session) -> Option<bool>) -> Option<bool> {
         if self.capped.is_some() {
-            return false;
+            return None;
         }
         let Ok(session) = &mut self.session else {
-            return false;
+            return None;
         };
-        if session.position() >= self.config.max_positions {
+        if !session.in_step() && session.position() >= self.config.max_positions {
             self.capped = Some(Cap::Steps);
             self.cached = None;
-            return false;
+            return None;
         }
         let units = session.checkpoint_units();
-        if !step(session) {
-            return false;
+        if !step(session)? {
+            return Some(false);
         }
         self.cached = None;
         // The session keeps a VM copy now and then (ever more sparsely as
@@ -299,28 +352,50 @@ impl Controller {
         {
             self.capped = Some(Cap::Memory);
         }
-        true
+        Some(true)
     }
 
     /// One step: the planned choice if there is one, else Go's own choice
     /// (or the seeded random one). Returns false at the end.
     pub fn step(&mut self) -> bool {
-        self.advance(Session::step_next)
+        self.advance(|s| s.step_next().then_some(true)).is_some()
     }
 
     /// "You are the scheduler": runs goroutine `gid` next, if it can run.
     /// Picking something other than the plan forgets the rest of the plan.
     pub fn step_goroutine(&mut self, gid: Gid) -> bool {
-        self.advance(|s| s.step_goroutine(gid))
+        self.advance(|s| s.step_goroutine(gid).then_some(true))
+            .is_some()
     }
 
     /// Up to `max` steps; returns how many were taken.
     pub fn run(&mut self, max: usize) -> usize {
+        self.run_for(max, u64::MAX)
+    }
+
+    /// Up to `max` steps, stopping after the one that brings the work done
+    /// (gosim's steps: instructions plus charged work) to `work` or more;
+    /// returns how many were taken. Work, unlike a count of statement
+    /// steps, bounds the time: one step may cost a microsecond or 10 ms.
+    ///
+    /// A step that alone does more than `work` is cut off there
+    /// (`Session::step_next_until`) and goes on at the next call, so no
+    /// call does much more than `work`; `in_step` tells.
+    pub fn run_for(&mut self, max: usize, work: u64) -> usize {
+        let pause_at = self.work().saturating_add(work);
         let mut n = 0;
-        while n < max && self.step() {
-            n += 1;
+        while n < max && self.work() < pause_at {
+            match self.advance(|s| s.step_next_until(pause_at)) {
+                Some(true) => n += 1,
+                Some(false) | None => break,
+            }
         }
         n
+    }
+
+    /// The work done so far (see `run_for`).
+    pub fn work(&self) -> u64 {
+        self.session.as_ref().map_or(0, Session::work)
     }
 
     /// Exactly the state one step earlier.
@@ -398,6 +473,41 @@ mod tests {
     fn run_to_end(c: &mut Controller) -> Rc<Snapshot> {
         while c.step() {}
         c.snapshot().expect("program compiles")
+    }
+
+    /// One statement that is one long library call, stepped in slices of
+    /// work, ends exactly as stepped in one go; while it is under way the
+    /// page sees the state before it.
+    #[test]
+    fn a_long_step_runs_in_slices_of_work_and_ends_as_in_one_go() {
+        let src = "package main\n\nimport \"slices\"\n\nfunc main() {\n\ts := make([]int, 30000)\n\tfor i := range 30 {\n\t\ts[i*1000] = i\n\t}\n\tslices.Reverse(s)\n\tslices.Sort(s)\n\tprintln(s[29999])\n}\n";
+        let mut whole = Controller::new(src, PlayConfig::default());
+        let end = run_to_end(&mut whole);
+        assert_eq!(end.stderr, "29\n");
+
+        let mut sliced = Controller::new(src, PlayConfig::default());
+        let (mut cut, mut longest) = (0, 0);
+        loop {
+            let (at, work) = (sliced.position(), sliced.work());
+            let before = sliced.snapshot();
+            let n = sliced.run_for(usize::MAX, 1_000);
+            longest = longest.max(sliced.work() - work);
+            if sliced.in_step() {
+                cut += 1;
+                // The page still shows the state before the step.
+                assert_eq!(sliced.snapshot(), before);
+                assert_eq!(sliced.position(), at + n);
+                assert!(!sliced.is_ended() && sliced.runnable().is_empty());
+            } else if n == 0 {
+                break;
+            }
+        }
+        assert!(cut > 100, "the sort was cut {cut} times");
+        // One call does its slice of work and at most one instruction more
+        // (the largest here: making the 30,000-element slice).
+        assert!(longest < 20_000, "{longest}");
+        assert_eq!(sliced.snapshot(), Some(end));
+        assert_eq!(sliced.history(), whole.history());
     }
 
     #[test]

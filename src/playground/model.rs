@@ -24,7 +24,7 @@ use gosim::GoVersion;
 use crate::cases::Case;
 use crate::i18n::play;
 use crate::i18n::Language;
-use crate::playground::controller::{Cap, Controller, PlayConfig};
+use crate::playground::controller::{source_fits, Cap, Controller, PlayConfig, SourceSize};
 use crate::playground::embed::{page_hash, EmbedTarget};
 use crate::playground::share::{go_from_key, ShareError, ShareState};
 use crate::playground::source_view::{highlight_lines, Segment};
@@ -41,8 +41,16 @@ pub const MAX_SPEED: usize = SPEEDS.len() - 1;
 /// of in one go, so a far jump never freezes the page.
 pub const SYNC_JUMP: usize = 2_000;
 
-/// Steps between clock checks while running.
-const TICK_CHUNK: usize = 50;
+/// Work a near jump (up to `SYNC_JUMP` steps) does at once, before the
+/// rest goes on in timer slices: a few milliseconds.
+const SYNC_JUMP_WORK: u64 = 200_000;
+
+/// Work (gosim's steps: instructions plus charged work) between clock
+/// checks while running: well under a millisecond natively. A count of
+/// statement steps would not do: with a step of 3 ms (an insert of a 1 MiB
+/// key into a map whose keys share a long prefix), 50 steps held the page
+/// for 175 ms.
+const TICK_WORK: u64 = 20_000;
 /// Time one run tick may take before it yields to the page, in ms.
 const TICK_BUDGET_MS: f64 = 12.0;
 
@@ -201,6 +209,9 @@ pub enum Cmd {
     Draft(String),
     RunDraft,
     CancelEdit,
+    /// A paste was kept out of the editor: the text would have been this
+    /// large (see [`source_fits`]).
+    PasteRefused(SourceSize),
     ToggleHelp,
     CloseHelp,
     Share,
@@ -279,6 +290,9 @@ pub struct PlayModel {
     pub to_end: bool,
     pub editing: bool,
     pub draft: String,
+    /// The editor's text is larger than the page takes (Run keeps the
+    /// editor open and says so), or a paste would have made it so (true).
+    pub too_large: Option<(SourceSize, bool)>,
     pub help: bool,
     /// Why the link this page was opened with could not be used (fully or
     /// at all).
@@ -433,6 +447,7 @@ impl PlayModel {
             to_end: false,
             editing: false,
             draft: String::new(),
+            too_large: None,
             help: false,
             link_error,
             share: None,
@@ -472,13 +487,21 @@ impl PlayModel {
             Cmd::ShowVariant(Variant::Fix(i)) => {
                 Some((self.case.fixes.get(*i)?.source.to_string(), go))
             }
-            Cmd::RunDraft => Some((self.draft.clone(), go)),
+            // Too large a draft is refused, not compiled.
+            Cmd::RunDraft => source_fits(&self.draft)
+                .is_ok()
+                .then(|| (self.draft.clone(), go)),
             _ => None,
         }
     }
 
     /// Timer interval while running, in ms.
     pub fn interval_ms(&self) -> u32 {
+        // A long step under way goes on at every frame, whatever the speed
+        // (the speed still counts the steps a tick completes).
+        if self.ctl.in_step() {
+            return SPEEDS[MAX_SPEED].0;
+        }
         SPEEDS[self.effective_speed()].0
     }
 
@@ -585,9 +608,16 @@ impl PlayModel {
             Cmd::Step => {
                 self.stop_running();
                 self.note_before();
-                let moved = self.ctl.step();
+                let at = self.ctl.position();
+                // A step of more than a slice of work (a library call that
+                // sorts a million elements) goes on in timer slices.
+                self.ctl.run_for(1, SYNC_JUMP_WORK);
+                if self.ctl.in_step() {
+                    self.seek = Some(at + 1);
+                    self.running = true;
+                }
                 self.stepped();
-                moved
+                self.ctl.position() > at || self.ctl.in_step()
             }
             Cmd::Back => {
                 self.stop_running();
@@ -614,7 +644,18 @@ impl PlayModel {
                 if n == self.ctl.position() + 1 {
                     self.note_before();
                 }
-                self.ctl.goto(n);
+                if n > self.ctl.position() {
+                    // Near, but the steps may be heavy: what does not fit
+                    // in one slice of work goes on in timer slices.
+                    let ahead = n - self.ctl.position();
+                    self.ctl.run_for(ahead, SYNC_JUMP_WORK);
+                    if self.ctl.position() < n && !self.ctl.is_ended() {
+                        self.seek = Some(n);
+                        self.running = true;
+                    }
+                } else {
+                    self.ctl.goto(n);
+                }
                 self.stepped();
                 true
             }
@@ -671,19 +712,14 @@ impl PlayModel {
                     self.note_before();
                 }
                 let mut left = per_tick;
-                let mut chunk = TICK_CHUNK;
                 while left > 0 {
-                    let before = (self.clock)();
-                    let n = self.ctl.run(left.min(chunk));
-                    left = left.saturating_sub(n.max(1));
-                    let now = (self.clock)();
-                    if n == 0 || now - start > TICK_BUDGET_MS {
+                    let n = self.ctl.run_for(left, TICK_WORK);
+                    left -= n.min(left);
+                    // A long step cut off goes on in the same tick while
+                    // its time lasts.
+                    let stalled = n == 0 && !self.ctl.in_step();
+                    if stalled || (self.clock)() - start > TICK_BUDGET_MS {
                         break;
-                    }
-                    // Steps that grow expensive (a string doubling) are taken
-                    // one at a time, so one chunk cannot overrun the slice.
-                    if now - before > TICK_BUDGET_MS / 4.0 {
-                        chunk = 1;
                     }
                 }
                 self.share = None;
@@ -754,9 +790,25 @@ impl PlayModel {
             }
             Cmd::Draft(text) => {
                 self.draft = text;
-                false
+                // Typing is not redrawn, except to take the warning away
+                // once the text fits.
+                let fits = self.too_large.is_some() && source_fits(&self.draft).is_ok();
+                if fits {
+                    self.too_large = None;
+                }
+                fits
+            }
+            Cmd::PasteRefused(size) => {
+                self.too_large = Some((size, true));
+                true
             }
             Cmd::RunDraft => {
+                if let Err(size) = source_fits(&self.draft) {
+                    // The text stays in the editor: nothing is lost.
+                    self.too_large = Some((size, false));
+                    return true;
+                }
+                self.too_large = None;
                 let source = std::mem::take(&mut self.draft);
                 self.editing = false;
                 let config = self.ctl.config();
@@ -772,6 +824,7 @@ impl PlayModel {
             }
             Cmd::CancelEdit => {
                 self.editing = false;
+                self.too_large = None;
                 true
             }
             Cmd::ToggleHelp => {
@@ -1393,6 +1446,95 @@ mod tests {
     }
 
     #[test]
+    fn a_step_that_does_much_work_goes_on_in_timer_slices() {
+        let src = "package main\n\nimport \"slices\"\n\nvar s = make([]int, 100000)\n\nfunc main() {\n\tslices.Reverse(s)\n\tprintln(len(s))\n}\n";
+        let mut m = PlayModel::new(case("4"), "");
+        m.apply(Cmd::Edit);
+        m.apply(Cmd::Draft(src.into()));
+        m.apply(Cmd::RunDraft);
+        m.apply(Cmd::Pause);
+        m.apply(Cmd::Reset);
+        let mut at = m.ctl.position();
+        // Step until the long call: that Step returns at once, under way.
+        while m.apply(Cmd::Step) && !m.ctl.in_step() {
+            at = m.ctl.position();
+        }
+        assert!(
+            m.ctl.in_step(),
+            "the call to slices.Reverse is one long step"
+        );
+        assert!(m.running && m.seek == Some(at + 1));
+        assert_eq!(m.interval_ms(), SPEEDS[MAX_SPEED].0);
+        let mut ticks = 0;
+        while m.running && ticks < 10_000 {
+            m.apply(Cmd::Tick);
+            ticks += 1;
+        }
+        // (The native clock stands still, so one tick finishes the step.)
+        assert!(ticks >= 1, "{ticks}");
+        assert_eq!(m.ctl.position(), at + 1);
+        assert!(!m.ctl.in_step());
+        run_all(&mut m);
+        let s = m.ctl.snapshot().expect("a snapshot");
+        assert_eq!(s.stderr, "100000\n", "{:?}", s.ending);
+    }
+
+    #[test]
+    fn a_program_larger_than_the_page_takes_is_refused_and_kept() {
+        use crate::playground::controller::{SOURCE_BYTES_MAX, SOURCE_LINES_MAX};
+        // The limits, at their edges.
+        let lines = |n: usize| "//\n".repeat(n);
+        assert!(source_fits(&lines(SOURCE_LINES_MAX)).is_ok());
+        assert_eq!(
+            source_fits(&lines(SOURCE_LINES_MAX + 1)),
+            Err(SourceSize {
+                bytes: 3 * (SOURCE_LINES_MAX + 1),
+                lines: SOURCE_LINES_MAX + 1
+            })
+        );
+        assert!(source_fits(&"x".repeat(SOURCE_BYTES_MAX)).is_ok());
+        assert!(source_fits(&"x".repeat(SOURCE_BYTES_MAX + 1)).is_err());
+
+        let c = case("4");
+        let mut m = PlayModel::new(c, "");
+        m.apply(Cmd::Edit);
+        let big = format!(
+            "package main\n\nfunc main() {{}}\n{}",
+            lines(SOURCE_LINES_MAX)
+        );
+        m.apply(Cmd::Draft(big.clone()));
+        // Not compiled, not run, not lost: the editor stays open with it.
+        assert_eq!(m.program_for(&Cmd::RunDraft), None);
+        assert!(m.apply(Cmd::RunDraft));
+        assert!(m.editing);
+        assert_eq!(m.draft, big);
+        assert_eq!(m.variant, Variant::Original);
+        assert_eq!(
+            m.too_large.map(|(s, pasted)| (s.lines, pasted)),
+            Some((SOURCE_LINES_MAX + 3, false))
+        );
+        // Typing on keeps it until the text fits, then redraws without it.
+        assert!(!m.apply(Cmd::Draft(format!("{big}//"))));
+        assert!(m.too_large.is_some());
+        assert!(m.apply(Cmd::Draft("package main\n\nfunc main() {}\n".into())));
+        assert_eq!(m.too_large, None);
+        // A refused paste says so; Cancel forgets it.
+        m.apply(Cmd::PasteRefused(SourceSize {
+            bytes: 70_000,
+            lines: 10,
+        }));
+        assert_eq!(m.too_large.map(|(_, pasted)| pasted), Some(true));
+        m.apply(Cmd::CancelEdit);
+        assert_eq!(m.too_large, None);
+        // A link carrying such a program is refused like any bad link.
+        let query = format!("code={}", crate::playground::share::encode_code(&big));
+        assert_eq!(
+            PlayModel::new(c, &query).link_error,
+            Some(ShareError::BadCode)
+        );
+    }
+
+    #[test]
     fn edited_code_travels_in_the_link_and_bad_links_say_so() {
         let c = case("4");
         let mut m = PlayModel::new(c, "");
@@ -1914,9 +2056,10 @@ mod tests {
     }
 
     #[test]
-    fn the_page_memory_budget_stops_a_big_string_and_can_be_raised() {
-        // 300 MiB: over the page's 256 MiB budget, within gosim's 512 MiB.
-        let src = "package main\n\nimport \"strings\"\n\nfunc main() {\n\ts := strings.Repeat(\"x\", 300<<20)\n\tprintln(len(s))\n}\n";
+    fn the_page_memory_budget_stops_big_strings_and_can_be_raised() {
+        // 300 MiB in ten strings: over the page's 256 MiB budget, within
+        // gosim's 512 MiB; each string is within an operation's share.
+        let src = "package main\n\nimport \"strings\"\n\nfunc main() {\n\tvar parts []string\n\tfor i := 0; i < 10; i++ {\n\t\tparts = append(parts, strings.Repeat(\"x\", 30<<20))\n\t}\n\tprintln(len(parts) * len(parts[0]))\n}\n";
         let mut m = PlayModel::new(case("4"), "");
         m.apply(Cmd::Edit);
         m.apply(Cmd::Draft(src.into()));
@@ -1938,6 +2081,20 @@ mod tests {
         assert_eq!(s.stderr, "314572800\n");
         assert_eq!(s.ending.as_ref().and_then(|e| e.budget), None);
         assert_eq!(m.frame().raise, None);
+
+        // One string of 300 MiB is one step the page could not interrupt:
+        // over an eighth of the budget even when raised.
+        let one = "package main\n\nimport \"strings\"\n\nfunc main() {\n\ts := strings.Repeat(\"x\", 300<<20)\n\tprintln(len(s))\n}\n";
+        m.apply(Cmd::Edit);
+        m.apply(Cmd::Draft(one.into()));
+        m.apply(Cmd::RunDraft);
+        run_all(&mut m);
+        let s = m.ctl.snapshot().expect("a snapshot");
+        assert_eq!(
+            s.ending.as_ref().and_then(|e| e.budget),
+            Some(gosim::snapshot::Budget::Memory)
+        );
+        assert!(s.stderr.is_empty());
     }
 
     #[test]

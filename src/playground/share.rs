@@ -18,6 +18,7 @@ use gosim::share::ScheduleLink;
 use gosim::{Choices, GoVersion};
 
 use crate::i18n::Language;
+use crate::playground::controller::{source_fits, SOURCE_BYTES_MAX};
 
 /// Everything a share link can say beyond the case slug.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -179,9 +180,9 @@ pub fn checksum(slug: &str, query: &str) -> String {
     out
 }
 
-/// Upper bound on decoded code: far above any teaching program, low
-/// enough that a hostile link cannot exhaust memory.
-const MAX_CODE_BYTES: usize = 256 * 1024;
+/// Upper bound on decoded code: the most the page takes
+/// (`controller::source_fits` also limits its lines).
+const MAX_CODE_BYTES: usize = SOURCE_BYTES_MAX;
 /// Upper bound on the step number and schedule length a link may ask for.
 const MAX_STEP: usize = 5_000_000;
 
@@ -362,7 +363,8 @@ pub fn decode_code(value: &str) -> Option<String> {
         return None;
     }
     let raw = decompress(body, MAX_CODE_BYTES)?;
-    String::from_utf8(raw).ok()
+    let code = String::from_utf8(raw).ok()?;
+    source_fits(&code).is_ok().then_some(code)
 }
 
 const FORMAT_LZ1: u8 = 1;

@@ -25,12 +25,13 @@ use crate::hooks::use_settings;
 use crate::i18n::{case_page, embed as embed_text, play, Language};
 use crate::markup::{button, classed, flag, inline_code, plain_el, send, text_el};
 use crate::platform;
+use crate::playground::controller::source_fits;
 use crate::playground::embed::{Controls, SCRATCH_SLUG};
 use crate::playground::model::{
     go_choices, live_groups, output_excerpt, Cmd, Frame, Narration, PlayModel, Tab, Variant,
 };
 use crate::playground::narrate::{narrate_step, verdict_sentence};
-use crate::playground::num::fmt_ns;
+use crate::playground::num::{fmt_count, fmt_ns};
 use crate::playground::panels::{explore_panel, help_overlay, notice, verdict};
 use crate::playground::share::go_key;
 use crate::playground::source_view::{listing, Listing};
@@ -557,6 +558,21 @@ fn code_panel(m: &PlayModel, frame: &Frame, lang: Language, dispatch: &Callback<
     let errors = m.ctl.errors();
     let limited = !errors.is_empty() && errors.iter().all(|e| e.limitation);
     let draft_input = on_value::<InputEvent>(dispatch, |v| Some(Cmd::Draft(v)));
+    // A paste (or a drop) that would make the program larger than the page
+    // takes is kept out before the browser lays the text out (a long paste
+    // alone can hold the page for a second); what was typed stays.
+    let draft_paste = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |e: Event| {
+            let Some(text) = platform::text_after_insert(&e) else {
+                return;
+            };
+            if let Err(size) = source_fits(&text) {
+                e.prevent_default();
+                dispatch.emit(Cmd::PasteRefused(size));
+            }
+        })
+    };
     let click = |c: Cmd| send::<MouseEvent, _>(dispatch, c);
     let variant_button = |v: Variant, label: AttrValue| {
         let active = m.variant == v;
@@ -623,7 +639,12 @@ fn code_panel(m: &PlayModel, frame: &Frame, lang: Language, dispatch: &Callback<
             if m.editing {
                 <div class="editor">
                     <textarea class="editor__text" spellcheck="false" value={m.draft.clone()} oninput={draft_input}
-                        data-testid="editor" aria-label={play::GO_SOURCE.get(lang)} rows="24" />
+                        onpaste={draft_paste.clone()} ondrop={draft_paste.reform(|e: DragEvent| e.into())} data-testid="editor" aria-label={play::GO_SOURCE.get(lang)} rows="24" />
+                    if let Some((size, pasted)) = m.too_large {
+                        <p class="editor__too-large" role="alert" data-testid="editor-too-large">
+                            { play::too_large(lang, &fmt_count(size.bytes as u64), &fmt_count(size.lines as u64), pasted) }
+                        </p>
+                    }
                     <div class="btn-group">
                         { button("btn btn--primary", Some("run-edited"), None, false, play::RUN.get(lang).into(), click(Cmd::RunDraft)) }
                         { button("btn", None, None, false, play::CANCEL.get(lang).into(), click(Cmd::CancelEdit)) }

@@ -134,7 +134,21 @@ pub struct RunConfig {
     /// allocate before the run stops with the memory verdict.
     #[serde(default = "default_max_memory")]
     pub max_memory: u64,
+    /// One instruction may use at most [`OP_SHARE`] of the step budget (in
+    /// work: bytes compared, hashed, encoded) and of the memory budget; one
+    /// that wants more ends the run with that budget's verdict. A host that
+    /// cannot interrupt a step (the playground, on the page's thread) turns
+    /// this on, so that no single step, such as a string doubling or a
+    /// comparison of a huge value, holds it for long. Off by default: the
+    /// command line and the conformance tests run as Go does.
+    #[serde(default)]
+    pub bounded_ops: bool,
 }
+
+/// The share of each budget one instruction may use under
+/// [`RunConfig::bounded_ops`]: an eighth (32 MiB of a 256 MiB memory
+/// budget, about 10-20 ms of copying natively).
+pub const OP_SHARE: u64 = 8;
 
 /// The default step budget of a run: ordinary CPU work finishes inside it
 /// (a sieve to a million takes 50-70 million steps, a word count over
@@ -160,6 +174,7 @@ impl Default for RunConfig {
             file_name: "./prog.go".to_string(),
             detect_races: false,
             max_memory: DEFAULT_MAX_MEMORY,
+            bounded_ops: false,
         }
     }
 }

@@ -390,6 +390,7 @@ impl Explorer {
             go_version: run.go_version,
             max_steps: ecfg.max_steps_per_run,
             max_memory: run.max_memory,
+            bounded_ops: run.bounded_ops,
             ..Default::default()
         };
         let seed = ecfg.seed;

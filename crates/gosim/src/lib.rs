@@ -91,6 +91,7 @@ pub fn run(src: &str, config: &RunConfig) -> RunResult {
             max_steps: config.max_steps,
             max_memory: config.max_memory,
             detect_races: config.detect_races,
+            bounded_ops: config.bounded_ops,
             ..Default::default()
         },
     );

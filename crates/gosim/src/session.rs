@@ -39,6 +39,13 @@ use std::rc::Rc;
 /// How many steps between checkpoints, at least.
 const CHECKPOINT_EVERY: usize = 64;
 
+/// VM steps (instructions and charged work) between checkpoints, at least,
+/// whatever the number of steps taken: a few statements that each copy a
+/// huge string would otherwise be replayed whole by a step back. About
+/// 10 ms of work natively; like the step rule, it thins out to an eighth
+/// of the work done, so the copies stay O(log n).
+const CHECKPOINT_WORK: u64 = 1 << 18;
+
 /// The tail copy is retaken every `size / TAIL_EVERY_PER_UNIT` steps (`size`
 /// in objects), at least every `CHECKPOINT_EVERY`, so its cost grows with
 /// the VM like the steps between copies do. With 100,000 goroutines
@@ -100,14 +107,17 @@ pub struct Session {
     tail: Option<(usize, Vm, u64)>,
     /// Steps the last `goto` back replayed from its checkpoint.
     replayed: usize,
+    /// A step cut off by its work limit, and its record once complete.
+    partial: Option<StepRecord>,
 }
 
 /// Stepping a session records every step (used by `drive`).
 impl Stepper for Session {
     fn point(&mut self) -> Point {
-        self.vm.point()
+        Session::point(self)
     }
     fn option_count(&mut self) -> usize {
+        self.settle();
         self.vm.option_count()
     }
     fn take(&mut self, choice: usize) {
@@ -136,6 +146,7 @@ impl Session {
             // Vector clocks cost a step time per goroutine; only a host
             // that shows races pays for them.
             detect_races: config.detect_races,
+            bounded_ops: config.bounded_ops,
             ..Default::default()
         };
         let vm = Vm::new(prog.clone(), cfg.clone());
@@ -149,6 +160,7 @@ impl Session {
             plan: Vec::new(),
             ticks: Vec::new(),
             replayed: 0,
+            partial: None,
             tail: None,
         }
     }
@@ -171,6 +183,14 @@ impl Session {
     /// Every step taken, in order.
     pub fn history(&self) -> &[StepRecord] {
         &self.history
+    }
+
+    /// The work done so far, in VM steps: instructions executed plus the
+    /// work charged in proportion (bytes copied, compared, hashed). A host
+    /// that must yield now and then measures its slices in it, since one
+    /// statement step may be one instruction or a million.
+    pub fn work(&self) -> u64 {
+        self.vm.steps
     }
 
     /// Where the virtual clock moved, in step order.
@@ -200,22 +220,26 @@ impl Session {
 
     /// The decision the next step makes.
     pub fn point(&mut self) -> Point {
+        self.settle();
         self.vm.point()
     }
 
     /// The program has ended (or a gosim budget stopped it).
     pub fn is_ended(&mut self) -> bool {
+        self.settle();
         self.vm.option_count() == 0
     }
 
     /// The goroutines that can be picked to run next.
     pub fn runnable(&mut self) -> Vec<Gid> {
+        self.settle();
         self.vm.point().runnable()
     }
 
     /// The goroutine the next step runs: the planned choice if there is
     /// one, else Go's own choice.
     pub fn next_goroutine(&mut self) -> Option<Gid> {
+        self.settle();
         let planned = self.plan.get(self.position()).copied().unwrap_or(0);
         self.vm.option_gid(planned as usize)
     }
@@ -224,18 +248,79 @@ impl Session {
     /// to the last option). A choice that differs from the plan replaces
     /// the rest of the plan. Returns false at the end.
     pub fn step(&mut self, choice: usize) -> bool {
+        self.settle();
+        self.begin_step(choice, u64::MAX).is_some()
+    }
+
+    /// Starts the step that takes option `choice`, cut off before the
+    /// first instruction at which [`Session::work`] has reached `pause_at`
+    /// (see [`Session::step_next_until`]). `None` at the end, else whether
+    /// the step is complete.
+    fn begin_step(&mut self, choice: usize, pause_at: u64) -> Option<bool> {
         let n = self.vm.option_count();
-        let Some(ran) = self.vm.option_gid(choice) else {
-            return false;
-        };
-        let choice = choice.min(n - 1) as u32;
-        let pos = self.position();
-        self.vm.step(choice as usize);
-        self.history.push(StepRecord {
-            choice,
+        let ran = self.vm.option_gid(choice)?;
+        let record = StepRecord {
+            choice: choice.min(n - 1) as u32,
             options: n as u32,
             ran,
-        });
+        };
+        let complete = self.vm.step_until(record.choice as usize, pause_at);
+        match complete {
+            true => self.end_step(record),
+            false => self.partial = Some(record),
+        }
+        Some(complete)
+    }
+
+    /// Whether a step was cut off by its work limit and has not gone on to
+    /// its end ([`Session::step_next_until`]). Until it does, the position,
+    /// the history and [`Session::work`] are as before it; anything else
+    /// asked of the session first finishes it.
+    pub fn in_step(&self) -> bool {
+        self.partial.is_some()
+    }
+
+    /// The next step along the plan (as [`Session::step_next`]), cut off
+    /// before the first instruction at which [`Session::work`] has reached
+    /// `pause_at`; a step cut off before goes on instead. `None` at the
+    /// end, else whether the step is complete. A host that must yield now
+    /// and then (the playground, on the page's thread) runs one step that
+    /// does a great deal of work, such as a library call that sorts a
+    /// million elements or a goroutine that computes between two
+    /// scheduling points, over several calls: the step is the same as if
+    /// it had not been cut.
+    pub fn step_next_until(&mut self, pause_at: u64) -> Option<bool> {
+        if let Some(record) = self.partial {
+            if !self.vm.resume_step(pause_at) {
+                return Some(false);
+            }
+            self.partial = None;
+            self.end_step(record);
+            return Some(true);
+        }
+        let n = self.vm.option_count();
+        if n == 0 {
+            return None;
+        }
+        let choice = match self.plan.get(self.position()) {
+            Some(&c) => c as usize,
+            None => self.policy.choose(n),
+        };
+        self.begin_step(choice, pause_at)
+    }
+
+    /// Finishes a step cut off by its work limit, if there is one.
+    fn settle(&mut self) {
+        while self.partial.is_some() {
+            self.step_next_until(u64::MAX);
+        }
+    }
+
+    /// Records a complete step: its history, plan, clock and checkpoints.
+    fn end_step(&mut self, record: StepRecord) {
+        let choice = record.choice;
+        let pos = self.position();
+        self.history.push(record);
         if self.plan.get(pos) != Some(&choice) {
             self.plan.truncate(pos);
             self.plan.push(choice);
@@ -250,7 +335,10 @@ impl Session {
         // Checkpoints thin out as runs grow, so their copies cost
         // O(log n) while going back replays at most an eighth of the run.
         let last = self.checkpoints.last().map_or((0, 0), |c| (c.0, c.2));
-        if self.position() - last.0 >= CHECKPOINT_EVERY.max(self.position() / 8) {
+        let work = self.vm.steps - self.checkpoints.last().map_or(0, |c| c.1.steps);
+        if self.position() - last.0 >= CHECKPOINT_EVERY.max(self.position() / 8)
+            || work >= CHECKPOINT_WORK.max(self.vm.steps / 8)
+        {
             let units = self.vm.object_count();
             self.checkpoints
                 .push((self.position(), self.vm.clone(), units));
@@ -265,12 +353,12 @@ impl Session {
                 self.tail = Some((self.position(), self.vm.clone(), units));
             }
         }
-        true
     }
 
     /// One step along the plan, or as the schedule's policy picks beyond
     /// it. Returns false at the end.
     pub fn step_next(&mut self) -> bool {
+        self.settle();
         let n = self.vm.option_count();
         if n == 0 {
             return false;
@@ -286,6 +374,7 @@ impl Session {
     /// now. At a select with several ready cases, the goroutine deciding is
     /// the one that runs, with the planned (or Go's) case.
     pub fn step_goroutine(&mut self, gid: Gid) -> bool {
+        self.settle();
         match self.vm.point() {
             Point::Schedule { options } => match options.iter().position(|&g| g == gid) {
                 Some(i) => self.step(i),
@@ -308,6 +397,7 @@ impl Session {
     /// The state after `pos` steps: back exactly (restore the nearest
     /// checkpoint and replay the same choices), or forward along the plan.
     pub fn goto(&mut self, pos: usize) {
+        self.settle();
         if pos >= self.position() {
             while self.position() < pos && self.step_next() {}
             return;
@@ -387,6 +477,7 @@ impl Session {
     /// The picture of the run after the last step, with the goroutines and
     /// objects `options` asks for in full.
     pub fn snapshot_with(&mut self, options: &SnapshotOptions) -> Snapshot {
+        self.settle();
         // The VM's event log holds only the last step's events.
         self.vm.snapshot(0, options)
     }

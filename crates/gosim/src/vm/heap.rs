@@ -107,6 +107,8 @@ pub struct Memory {
     unbilled: u64,
     /// `used` at which the next collection runs (Go's heap goal).
     next_gc: u64,
+    /// The most one instruction may allocate (`RunConfig::bounded_ops`).
+    op_limit: u64,
 }
 
 /// The least heap goal: below it a program never collects (Go's 4 MB
@@ -120,7 +122,14 @@ impl Memory {
             limit,
             unbilled: 0,
             next_gc: MIN_HEAP_GOAL,
+            op_limit: u64::MAX,
         }
+    }
+
+    /// Limits what one instruction may allocate (what is charged between
+    /// two [`Memory::take_unbilled`]s).
+    pub fn limit_each_op(&mut self, bytes: u64) {
+        self.op_limit = bytes;
     }
 
     /// The bytes charged since the last call, for the step budget.
@@ -133,7 +142,7 @@ impl Memory {
     /// from [`cost`].
     pub fn charge(&mut self, bytes: u64) -> Result<(), HeapError> {
         let used = self.used.saturating_add(bytes);
-        if used > self.limit {
+        if used > self.limit || self.unbilled.saturating_add(bytes) > self.op_limit {
             return Err(HeapError::OutOfMemory);
         }
         self.used = used;
@@ -154,7 +163,9 @@ impl Memory {
     /// Whether `bytes` more would still fit, without charging them: for
     /// work whose result is charged once its exact size is known.
     pub fn check(&self, bytes: u64) -> Result<(), HeapError> {
-        if self.used.saturating_add(bytes) > self.limit {
+        if self.used.saturating_add(bytes) > self.limit
+            || self.unbilled.saturating_add(bytes) > self.op_limit
+        {
             return Err(HeapError::OutOfMemory);
         }
         Ok(())
@@ -170,9 +181,11 @@ impl Memory {
         self.limit
     }
 
-    /// Bytes left before the limit.
+    /// Bytes left before the limit (or before the instruction's own).
     pub fn room(&self) -> u64 {
-        self.limit.saturating_sub(self.used)
+        self.limit
+            .saturating_sub(self.used)
+            .min(self.op_limit.saturating_sub(self.unbilled))
     }
 
     /// Whether the bytes charged reached the heap goal: time to collect.

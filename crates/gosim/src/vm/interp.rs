@@ -554,7 +554,7 @@ impl Vm {
                         // Shared storage can make a small value stand for a
                         // huge one: the walk may use what is left of the
                         // step budget, and no more.
-                        let left = self.cfg.max_steps.saturating_sub(self.steps);
+                        let left = self.op_steps_left();
                         let limit = left.saturating_mul(BYTES_PER_STEP) / cost::SLOT + 1;
                         let Some((eq, visited)) = values_equal_counted(&a, &b, limit) else {
                             self.steps = self.cfg.max_steps;
@@ -919,14 +919,22 @@ fn arith(op: ArithOp, nk: NumKind, a: Value, b: Value) -> Result<Value, Fault> {
                 r
             })
         }
-        NumKind::Str => {
-            let mut v = a.as_bytes().to_vec();
-            v.extend_from_slice(b.as_bytes());
-            Value::bytes(&v)
-        }
+        NumKind::Str => Value::Str(concat_bytes(a.as_bytes(), b.as_bytes())),
         NumKind::Any => match op {
             ArithOp::And => Value::Bool(a.as_bool() && b.as_bool()),
             _ => Value::Bool(a.as_bool() || b.as_bool()),
         },
     })
+}
+
+/// `x + y` in one allocation and two copies: a string doubling in a loop
+/// copies the whole string each time, so this is the step's whole cost.
+fn concat_bytes(x: &[u8], y: &[u8]) -> Rc<[u8]> {
+    let mut out: Rc<[u8]> = std::iter::repeat_n(0, x.len() + y.len()).collect();
+    if let Some(buf) = Rc::get_mut(&mut out) {
+        let (head, tail) = buf.split_at_mut(x.len());
+        head.copy_from_slice(x);
+        tail.copy_from_slice(y);
+    }
+    out
 }

@@ -63,6 +63,8 @@ pub struct VmConfig {
     pub stop_at_statements: bool,
     /// Track happens-before and report data races.
     pub detect_races: bool,
+    /// `RunConfig::bounded_ops`.
+    pub bounded_ops: bool,
 }
 
 impl Default for VmConfig {
@@ -77,6 +79,7 @@ impl Default for VmConfig {
             preempt_ns: 10_000_000,
             stop_at_statements: false,
             detect_races: true,
+            bounded_ops: false,
         }
     }
 }
@@ -375,7 +378,13 @@ impl Vm {
                 )
             })
             .collect();
+        if vm.cfg.bounded_ops {
+            let limit = vm.cfg.max_memory / crate::config::OP_SHARE;
+            vm.heap.mem.limit_each_op(limit);
+        }
         for i in 0..vm.globals.len() {
+            // Each package variable is one operation.
+            vm.heap.mem.take_unbilled();
             let t = vm.prog.globals[i].ty;
             let z = vm.zero(t).and_then(|z| match vm.cell_globals[i] {
                 true => vm.alloc_cell(z),
@@ -524,6 +533,16 @@ impl Vm {
         Ok(())
     }
 
+    /// The steps one instruction may still spend on work: what is left of
+    /// the budget, and under `bounded_ops` no more than its share.
+    pub fn op_steps_left(&self) -> u64 {
+        let left = self.cfg.max_steps.saturating_sub(self.steps);
+        match self.cfg.bounded_ops {
+            true => left.min(self.cfg.max_steps / crate::config::OP_SHARE),
+            false => left,
+        }
+    }
+
     /// Charges `bytes` of work (copied, compared, searched, formatted) to
     /// the step budget, in proportion.
     pub fn charge_work(&mut self, bytes: u64) {
@@ -535,8 +554,7 @@ impl Vm {
     pub fn map_key(&mut self, k: &Value) -> Result<MapKey, Fault> {
         // A key no larger than the memory left (it may be stored) and the
         // work left (it is encoded byte by byte).
-        let steps_left = self.cfg.max_steps.saturating_sub(self.steps);
-        let work_left = steps_left.saturating_mul(BYTES_PER_STEP);
+        let work_left = self.op_steps_left().saturating_mul(BYTES_PER_STEP);
         let room = self.heap.mem.room();
         let key = MapKey::of_limited(
             k,

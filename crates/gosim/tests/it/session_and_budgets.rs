@@ -606,3 +606,57 @@ fn the_default_budget_lets_ordinary_work_finish() {
         assert_eq!(r.exit_code, Some(0));
     }
 }
+
+/// Under `bounded_ops` (the playground, which cannot yield inside a step)
+/// no one instruction may use more than an eighth of the memory or the
+/// step budget; the same programs run to their end without it.
+#[test]
+fn bounded_ops_keep_one_instruction_to_a_share_of_each_budget() {
+    let config = |bounded_ops| RunConfig {
+        max_steps: 4_000_000,
+        max_memory: 64 << 20,
+        bounded_ops,
+        ..Default::default()
+    };
+    let outcome = |src: &str, bounded: bool| {
+        let r = gosim::run(src, &config(bounded));
+        (r.exit_code, String::from_utf8_lossy(&r.stderr).into_owned())
+    };
+    // One 16 MiB string in one instruction: within 64 MiB, over 8 MiB.
+    let one_big = "package main\n\nimport \"strings\"\n\nfunc main() {\n\ts := strings.Repeat(\"x\", 16<<20)\n\tprintln(len(s))\n}\n";
+    assert_eq!(outcome(one_big, false), (Some(0), "16777216\n".into()));
+    let (code, err) = outcome(one_big, true);
+    assert_eq!(code, None, "{err}");
+    assert!(err.contains("memory"), "{err}");
+    // The same bytes in sixteen instructions are fine.
+    let many = "package main\n\nimport \"strings\"\n\nfunc main() {\n\tvar parts []string\n\tfor i := 0; i < 16; i++ {\n\t\tparts = append(parts, strings.Repeat(\"x\", 1<<20))\n\t}\n\tprintln(len(parts))\n}\n";
+    assert_eq!(outcome(many, true), (Some(0), "16\n".into()));
+    // Comparing two values of 2^22 leaves is one instruction of about
+    // 1.5 million steps: under the budget, over its eighth.
+    let mut deep = String::from("package main\n\ntype N0 struct{ w int }\n");
+    for d in 1..=22 {
+        deep += &format!("type N{d} struct{{ a, b N{} }}\n", d - 1);
+    }
+    deep += "\nfunc main() {\n\tvar n N22\n\tprintln(n.a == n.b)\n}\n";
+    assert_eq!(outcome(&deep, false), (Some(0), "true\n".into()));
+    let (code, err) = outcome(&deep, true);
+    assert_eq!(code, None, "{err}");
+    assert!(err.contains("step budget"), "{err}");
+}
+
+/// Checkpoints follow the work done as well as the steps taken: after a
+/// few statements that each copy a huge string, a step back replays one
+/// or two of them, not the whole run.
+#[test]
+fn a_step_back_after_heavy_steps_replays_little() {
+    let src = "package main\n\nfunc main() {\n\ts := \"x\"\n\tfor i := 0; i < 25; i++ {\n\t\ts += s\n\t}\n\tprintln(len(s))\n}\n";
+    let mut s = Session::new(src, &RunConfig::default(), StepBy::Statement).expect("compiles");
+    s.run(usize::MAX);
+    let end = s.position();
+    assert!(end > 50, "{end}");
+    let before = s.snapshot();
+    s.goto(end - 1);
+    assert!(s.replayed() <= 2, "replayed {} steps", s.replayed());
+    s.step_next();
+    assert_eq!(s.snapshot(), before);
+}
