@@ -16,6 +16,8 @@
 //! ([`Memory::set_live`]), measured with the same [`cost`] sizes, so the
 //! limit bounds live data, as Go's does.
 
+use std::rc::Rc;
+
 use crate::runtime::chan::Chan;
 use crate::runtime::cond::NotifyList;
 use crate::runtime::mutex::Mutex;
@@ -28,7 +30,11 @@ use crate::vm::value::{MapKey, ObjId, Pointer, Root, Value};
 #[derive(Clone, Debug, Hash)]
 pub enum HeapObj {
     Cell(Value),
-    Array(Vec<Value>),
+    /// A slice's backing array. Shared, copied on the first write after a
+    /// copy of the heap (`Rc::make_mut`): the session's checkpoints and
+    /// the explorer's states copy the heap often, and most arrays are not
+    /// written between two copies.
+    Array(Rc<Vec<Value>>),
     Map(SortedMap<MapKey, (Value, Value)>),
     Chan(Box<Chan<Value>>),
     Mutex(Box<Mutex>),
@@ -275,7 +281,7 @@ impl Heap {
     /// built.
     pub fn alloc_array(&mut self, n: usize, fill: Value) -> Result<ObjId, HeapError> {
         self.mem.charge(cost::array(n))?;
-        Ok(self.place(HeapObj::Array(vec![fill; n])))
+        Ok(self.place(HeapObj::Array(Rc::new(vec![fill; n]))))
     }
 
     /// Charges `bytes` to the memory budget.
@@ -313,7 +319,7 @@ impl Heap {
             Some(HeapObj::View(place)) => place.clone(),
             _ => {
                 return match self.objs.get_mut(id as usize) {
-                    Some(HeapObj::Array(v)) => Some(v),
+                    Some(HeapObj::Array(v)) => Some(Rc::make_mut(v)),
                     _ => None,
                 }
             }
@@ -436,8 +442,7 @@ impl Heap {
         let Some(HeapObj::Cell(Value::Seq(items))) = self.objs.get_mut(id as usize) else {
             return Ok(false);
         };
-        let items = std::mem::replace(items, std::rc::Rc::new(Vec::new()));
-        let items = std::rc::Rc::try_unwrap(items).unwrap_or_else(|rc| (*rc).clone());
+        let items = std::mem::replace(items, Rc::new(Vec::new()));
         self.objs[id as usize] = HeapObj::Array(items);
         Ok(true)
     }
@@ -484,7 +489,9 @@ impl Heap {
             },
             Root::Elem(id, i) => match self.objs.get_mut(id as usize) {
                 Some(HeapObj::Array(v)) => (
-                    v.get_mut(i as usize).ok_or(HeapError::NilDeref)?,
+                    Rc::make_mut(v)
+                        .get_mut(i as usize)
+                        .ok_or(HeapError::NilDeref)?,
                     &p.path[..],
                 ),
                 _ => return Err(HeapError::NilDeref),

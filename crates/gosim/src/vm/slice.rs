@@ -35,7 +35,7 @@ pub enum Appended {
 /// A new slice holding `items`, its length and capacity both their count.
 pub fn from_vec(heap: &mut Heap, items: Vec<Value>) -> Result<Value, Fault> {
     let len = items.len() as u32;
-    let arr = heap.alloc(HeapObj::Array(items))?;
+    let arr = heap.alloc(HeapObj::Array(std::rc::Rc::new(items)))?;
     Ok(Value::Slice(SliceRef {
         arr,
         off: 0,
@@ -219,7 +219,7 @@ fn array_backing(
         Value::Seq(items) => items.to_vec(),
         _ => vec![Value::Nil; n as usize],
     };
-    Ok((heap.alloc(HeapObj::Array(items))?, 0))
+    Ok((heap.alloc(HeapObj::Array(std::rc::Rc::new(items)))?, 0))
 }
 
 /// `append(base, ...)`: in place while the capacity lasts, else into a new
@@ -302,7 +302,7 @@ fn grown(
         _ => Value::Nil,
     };
     items.resize(new_cap as usize, zero);
-    let arr = heap.alloc(HeapObj::Array(items))?;
+    let arr = heap.alloc(HeapObj::Array(std::rc::Rc::new(items)))?;
     Ok(Value::Slice(SliceRef {
         arr,
         off: 0,
