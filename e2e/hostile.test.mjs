@@ -41,11 +41,11 @@ const PROGRAMS = [
     })(),
   },
   {
-    name: 'deep type (1,900 nested structs)',
+    name: 'deep type (950 nested structs)',
     src: (() => {
       let s = 'package main\n\ntype N0 struct{ w int }\n';
-      for (let d = 1; d < 1900; d++) s += `type N${d} struct{ a, b N${d - 1} }\n`;
-      return s + '\nfunc main() {\n\tvar n N1899\n\tprintln(n.a.b.a == n.b.a.b)\n}\n';
+      for (let d = 1; d < 950; d++) s += `type N${d} struct{ a, b N${d - 1} }\n`;
+      return s + '\nfunc main() {\n\tvar n N949\n\tprintln(n.a.b.a == n.b.a.b)\n}\n';
     })(),
   },
   {
@@ -53,11 +53,11 @@ const PROGRAMS = [
     src: 'package main\n\ntype T0 struct{ a int; b T1 }\ntype T1 [2]T2\ntype T2 struct{ a int; b T0 }\n\nfunc main() {}\n',
   },
   {
-    name: 'const chain (1,900 forward refs)',
+    name: 'const chain (950 forward refs)',
     src: (() => {
       let s = 'package main\n\n';
-      for (let i = 0; i < 1900; i++) s += `const C${i} = C${i + 1} + 1\n`;
-      return s + 'const C1900 = 0\nvar _ = C0\n\nfunc main() {}\n';
+      for (let i = 0; i < 950; i++) s += `const C${i} = C${i + 1} + 1\n`;
+      return s + 'const C950 = 0\nvar _ = C0\n\nfunc main() {}\n';
     })(),
   },
   {
@@ -77,8 +77,8 @@ const PROGRAMS = [
     src: `package main\n\nconst f = 0.${'7'.repeat(60000)}\n\nfunc main() {\n\tprintln(f > 0)\n}\n`,
   },
   {
-    name: 'many compile errors (1,900)',
-    src: `package main\n\nfunc main() {\n${Array.from({ length: 1900 }, (_, i) => `\tundefined${i}()\n`).join('')}}\n`,
+    name: 'many compile errors (950)',
+    src: `package main\n\nfunc main() {\n${Array.from({ length: 950 }, (_, i) => `\tundefined${i}()\n`).join('')}}\n`,
   },
   {
     name: 'deep parentheses (32,000)',
@@ -99,7 +99,7 @@ const PROGRAMS = [
 ];
 
 /**
- * Larger than the page takes (64 KiB, 2,000 lines): a paste of each is
+ * Larger than the page takes (64 KiB, 1,000 lines): a paste of each is
  * refused before the browser lays it out, and Run on such a text (typed,
  * or set here directly) keeps it in the editor with the reason. gosim
  * itself takes them (crates/gosim/tests/it/hostile.rs runs them natively).

@@ -278,16 +278,16 @@ pub mod play {
     pub fn too_large(lang: Language, bytes: &str, lines: &str, pasted: bool) -> String {
         match (lang, pasted) {
             (Language::En, true) => format!(
-                "The paste was not inserted: the program would be {bytes} bytes in {lines} lines. The playground takes at most 65,536 bytes (the Go Playground's limit) and 2,000 lines."
+                "The paste was not inserted: the program would be {bytes} bytes in {lines} lines. The playground takes at most 65,536 bytes (the Go Playground's limit) and 1,000 lines."
             ),
             (Language::En, false) => format!(
-                "This program is {bytes} bytes in {lines} lines, more than the playground takes: at most 65,536 bytes (the Go Playground's limit) and 2,000 lines. Your text is still here; shorten it and run again."
+                "This program is {bytes} bytes in {lines} lines, more than the playground takes: at most 65,536 bytes (the Go Playground's limit) and 1,000 lines. Your text is still here; shorten it and run again."
             ),
             (Language::Zh, true) => format!(
-                "粘贴的内容没有插入：插入后程序将有 {bytes} 字节、{lines} 行。本练习场最多接受 65,536 字节（与 Go Playground 的上限相同）和 2,000 行。"
+                "粘贴的内容没有插入：插入后程序将有 {bytes} 字节、{lines} 行。本练习场最多接受 65,536 字节（与 Go Playground 的上限相同）和 1,000 行。"
             ),
             (Language::Zh, false) => format!(
-                "这个程序有 {bytes} 字节、{lines} 行，超出了本练习场的上限：最多 65,536 字节（与 Go Playground 的上限相同）和 2,000 行。你的代码仍在编辑器里；删减后再运行。"
+                "这个程序有 {bytes} 字节、{lines} 行，超出了本练习场的上限：最多 65,536 字节（与 Go Playground 的上限相同）和 1,000 行。你的代码仍在编辑器里；删减后再运行。"
             ),
         }
     }

@@ -48,14 +48,15 @@ pub const MAX_MEMORY: u64 = 256 << 20;
 
 /// The largest program the page takes, in bytes: the Go Playground's own
 /// limit on a shared snippet (64 KiB). A browser's text field takes about
-/// 20 µs a line to lay out pasted text, and the listing draws every line,
-/// so lines are limited too: 2,000 lines keep a paste, and the first
-/// drawing of the listing, under about 60 ms each (measured in headless
-/// Chromium: a paste of 4,096 lines 82 ms, of 65,536 empty lines 725 ms;
-/// compiling and drawing 2,500 lines 99 ms, 2,900 lines 77-100 ms).
+/// 20 µs a line to lay out pasted text, and loading a program costs the
+/// page in proportion to its declarations, so lines are limited too:
+/// 1,000 lines keep a paste, and loading the program, well under 100 ms
+/// (measured in headless Chromium, `e2e/hostile.test.mjs`: a paste of
+/// 4,096 lines 82 ms, of 65,536 empty lines 725 ms; loading 1,900
+/// constants or struct types 86-117 ms, 2,900 constants 99-117 ms).
 pub const SOURCE_BYTES_MAX: usize = 64 * 1024;
 /// The most lines a program on the page may have (see [`SOURCE_BYTES_MAX`]).
-pub const SOURCE_LINES_MAX: usize = 2_000;
+pub const SOURCE_LINES_MAX: usize = 1_000;
 
 /// How large a program is, for the page's limits.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
