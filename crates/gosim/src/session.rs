@@ -359,15 +359,7 @@ impl Session {
     /// it. Returns false at the end.
     pub fn step_next(&mut self) -> bool {
         self.settle();
-        let n = self.vm.option_count();
-        if n == 0 {
-            return false;
-        }
-        let choice = match self.plan.get(self.position()) {
-            Some(&c) => c as usize,
-            None => self.policy.choose(n),
-        };
-        self.step(choice)
+        self.step_next_until(u64::MAX).is_some()
     }
 
     /// "You are the scheduler": runs goroutine `gid` next, if it can run
