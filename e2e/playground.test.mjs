@@ -326,6 +326,17 @@ describe('playground', () => {
       return entry ? Math.round(entry.startTime) : null;
     }, FIRST_RENDER_MARK);
     assert.ok(firstRenderMs !== null && firstRenderMs <= 1000, `first render ${firstRenderMs} ms`);
+    // The first steps after the page loads run code for the first time:
+    // Chromium compiles each wasm function on its first call, and every new
+    // kind of widget is laid out once. Those cold steps are measured here and
+    // bounded by the 100 ms a click may take to answer; the per-case figures
+    // below are then the steady state, whatever order the cases come in
+    // (before, the first case in the list paid for all of it).
+    const cold = [];
+    for (let i = 0; i < 12 && !(await ended()); i++) cold.push(await timedStep());
+    const coldMax = Math.max(...cold);
+    console.log(`cold steps after load (case ${slugFor(4)}): ${cold.map((t) => t.toFixed(1)).join(' ')} ms`);
+    assert.ok(coldMax <= 100, `a cold step answers within 100 ms (worst ${coldMax.toFixed(1)} ms)`);
     for (const slug of runnableSlugs()) {
       await openCase(slug);
       const times = [];
@@ -345,7 +356,7 @@ describe('playground', () => {
     writeFileSync(
       join(OUT, 'playground-metrics.json'),
       JSON.stringify(
-        { caseFirstRenderMs: firstRenderMs, stepBudgetMs: STEP_BUDGET_MS, worstP90StepMs: +worst.toFixed(2), worstMaxStepMs: +worstMax.toFixed(2), perCase: results },
+        { caseFirstRenderMs: firstRenderMs, coldStepsMs: cold.map((t) => +t.toFixed(2)), stepBudgetMs: STEP_BUDGET_MS, worstP90StepMs: +worst.toFixed(2), worstMaxStepMs: +worstMax.toFixed(2), perCase: results },
         null,
         2,
       ) + '\n',
