@@ -10,7 +10,7 @@
 //! step back (`goto`) from the end, and a jump back to the start.
 //!
 //! ```text
-//! cargo run --release -p gosim --example longest_step -- [--unbounded] FILE.go...
+//! cargo run --release -p gosim --example longest_step -- [--unbounded] [--positions=N] FILE.go...
 //! ```
 
 // Native-only code: the wasm-size rule against the standard sorts
@@ -33,6 +33,9 @@ fn main() {
         bounded_ops: !std::env::args().any(|a| a == "--unbounded"),
         ..RunConfig::default()
     };
+    let max_positions: usize = std::env::args()
+        .find_map(|a| a.strip_prefix("--positions=")?.parse().ok())
+        .unwrap_or(200_000);
     let player = SnapshotOptions {
         detailed: 24,
         wait_for: true,
@@ -77,7 +80,7 @@ fn main() {
             if took > longest {
                 (longest, at) = (took, s.position());
             }
-            if !stepped || s.position() >= 200_000 {
+            if !stepped || s.position() >= max_positions {
                 break;
             }
         }

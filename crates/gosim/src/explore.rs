@@ -701,7 +701,7 @@ impl Explorer {
         // more than re-exploring). A state seen before is pruned only if it
         // was explored with no more sleepers than now; otherwise it is
         // explored again with the sleepers both visits agree on.
-        if vm.heap.objs.len() < 20_000 {
+        if vm.heap.objs().len() < 20_000 {
             // A state whose values share storage can stand for a huge one:
             // hashing stops after a bound, and such a state is not
             // deduplicated (a partial hash is no identity).
@@ -1310,7 +1310,7 @@ fn state_hash_counted(vm: &Vm) -> (u64, u64) {
         g.locals.hash(&mut h);
         g.resume.hash(&mut h);
     }
-    vm.heap.objs.hash(&mut h);
+    vm.heap.objs().hash(&mut h);
     vm.globals.hash(&mut h);
     vm.runq.hash(&mut h);
     vm.timers.hash(&mut h);

@@ -6,6 +6,7 @@
 //! in `Vm::fmt_receivers`, so the fmt prelude can make the calls the
 //! formatter asks for.
 
+use super::fault::Fault;
 use super::goroutine::Goroutine;
 use super::heap::{Heap, HeapError, HeapObj};
 use super::machine::Vm;
@@ -19,15 +20,37 @@ const ADDR_BASE: u64 = 0xc000010000;
 
 impl Vm {
     /// The operands of a fmt call (a `[]any`), charged to the memory
-    /// budget.
-    pub fn fmt_args(&mut self, list: &Value) -> Result<Vec<Arg>, HeapError> {
+    /// budget, and their nodes to the step budget: formatting a value
+    /// takes time in proportion to the nodes it walks, and under
+    /// `bounded_ops` one call may walk no more than the instruction's share.
+    pub fn fmt_args(&mut self, list: &Value) -> Result<Vec<Arg>, Fault> {
         self.fmt_receivers.clear();
         let items = slice::items(&self.heap, list);
-        let mut limit = ArgLimit::Charge;
-        items
+        let allowed = self.op_steps_left() / FMT_NODE_STEPS;
+        let mut limit = ArgLimit::Charge {
+            nodes_left: allowed,
+            out_of_work: false,
+        };
+        let args: Result<Vec<Arg>, HeapError> = items
             .iter()
             .map(|v| self.to_arg_limited(v, wk::EMPTY_IFACE, 0, true, &mut limit))
-            .collect()
+            .collect();
+        let ArgLimit::Charge {
+            nodes_left,
+            out_of_work,
+        } = limit
+        else {
+            unreachable!("fmt_args made a charging limit")
+        };
+        self.steps = self
+            .steps
+            .saturating_add((allowed - nodes_left).saturating_mul(FMT_NODE_STEPS));
+        match args {
+            Err(HeapError::OutOfMemory) if out_of_work => {
+                Err(Fault::Budget(super::fault::Ending::StepBudget))
+            }
+            other => Ok(other?),
+        }
     }
 
     /// The Error or String method that prints a panic value of type `t`
@@ -533,8 +556,10 @@ impl Shape {
 /// What converting a value may cost.
 pub enum ArgLimit {
     /// For the program's own fmt calls: every node and string copied is
-    /// charged to the memory budget; nothing is left out.
-    Charge,
+    /// charged to the memory budget, and at most `nodes_left` more nodes
+    /// are converted (`out_of_work` once one more was asked for); nothing
+    /// is left out.
+    Charge { nodes_left: u64, out_of_work: bool },
     /// For the UI's pictures of values: at most this many more parts are
     /// shown, the rest of a composite becomes `...`; nothing is charged.
     Parts(usize),
@@ -547,17 +572,34 @@ const PICTURE_TEXT_BYTES: usize = 4096;
 /// A converted node's size beyond its type name and text.
 const ARG_NODE: u64 = 96;
 
+/// The steps one converted node costs: converting and printing a node
+/// takes about as long as ten ordinary instructions (measured with
+/// `examples/longest_step.rs` on a 250,000-deep value).
+const FMT_NODE_STEPS: u64 = 8;
+
 impl ArgLimit {
     fn node(&mut self, heap: &mut Heap, ty_len: usize) -> Result<(), HeapError> {
         match self {
-            ArgLimit::Charge => heap.charge(ARG_NODE + ty_len as u64),
+            ArgLimit::Charge {
+                nodes_left,
+                out_of_work,
+            } => {
+                // Out of work is reported as out of memory here, and told
+                // apart by fmt_args.
+                let Some(left) = nodes_left.checked_sub(1) else {
+                    *out_of_work = true;
+                    return Err(HeapError::OutOfMemory);
+                };
+                *nodes_left = left;
+                heap.charge(ARG_NODE + ty_len as u64)
+            }
             ArgLimit::Parts(_) => Ok(()),
         }
     }
 
     fn bytes(&mut self, heap: &mut Heap, n: usize) -> Result<(), HeapError> {
         match self {
-            ArgLimit::Charge => heap.charge(n as u64),
+            ArgLimit::Charge { .. } => heap.charge(n as u64),
             ArgLimit::Parts(_) => Ok(()),
         }
     }
@@ -567,7 +609,7 @@ impl ArgLimit {
     /// show, so a 256 MiB string is not copied to draw its first line.
     fn text<'a>(&self, bytes: &'a [u8]) -> &'a [u8] {
         match self {
-            ArgLimit::Charge => bytes,
+            ArgLimit::Charge { .. } => bytes,
             ArgLimit::Parts(_) => &bytes[..bytes.len().min(PICTURE_TEXT_BYTES)],
         }
     }
@@ -575,7 +617,7 @@ impl ArgLimit {
     /// How many of a composite's `n` parts to convert.
     fn parts(&mut self, n: usize) -> usize {
         match self {
-            ArgLimit::Charge => n,
+            ArgLimit::Charge { .. } => n,
             ArgLimit::Parts(left) => {
                 let shown = n.min(*left);
                 *left -= shown;
@@ -594,6 +636,14 @@ mod tests {
         let long = vec![b'x'; 3 * PICTURE_TEXT_BYTES];
         assert_eq!(ArgLimit::Parts(8).text(&long).len(), PICTURE_TEXT_BYTES);
         assert_eq!(ArgLimit::Parts(8).text(b"short"), b"short");
-        assert_eq!(ArgLimit::Charge.text(&long).len(), long.len());
+        assert_eq!(
+            ArgLimit::Charge {
+                nodes_left: 1,
+                out_of_work: false
+            }
+            .text(&long)
+            .len(),
+            long.len()
+        );
     }
 }

@@ -16,6 +16,7 @@
 //! ([`Memory::set_live`]), measured with the same [`cost`] sizes, so the
 //! limit bounds live data, as Go's does.
 
+use std::collections::BTreeSet;
 use std::rc::Rc;
 
 use crate::runtime::chan::Chan;
@@ -49,6 +50,39 @@ pub enum HeapObj {
     /// and the array share elements as in Go, and a later copy of the
     /// enclosing value is still a copy.
     View(Pointer),
+}
+
+impl HeapObj {
+    /// A channel, lock, WaitGroup, Cond or sync.Map: an object a snapshot
+    /// draws, as opposed to program data.
+    fn is_runtime_object(&self) -> bool {
+        !matches!(
+            self,
+            HeapObj::Cell(_) | HeapObj::Array(_) | HeapObj::Map(_) | HeapObj::View(_)
+        )
+    }
+}
+
+/// The objects written or made while a collection marks: a set of ids
+/// (a bitmap, so a loop writing one array a million times adds it once)
+/// in the order first met.
+#[derive(Clone, Debug, Default)]
+struct Written {
+    seen: Vec<bool>,
+    ids: Vec<ObjId>,
+}
+
+impl Written {
+    fn add(&mut self, id: ObjId) {
+        let i = id as usize;
+        if i >= self.seen.len() {
+            self.seen.resize(i + 1, false);
+        }
+        if !self.seen[i] {
+            self.seen[i] = true;
+            self.ids.push(id);
+        }
+    }
 }
 
 /// Why a heap access failed, as the Go panic it becomes.
@@ -214,10 +248,18 @@ impl Memory {
 
 #[derive(Clone, Debug, Default)]
 pub struct Heap {
-    /// Objects by id; a freed slot holds `Cell(Nil)` until reused.
-    pub objs: Vec<HeapObj>,
+    /// Objects by id; a freed slot holds `Cell(Nil)` until reused. Private,
+    /// so that every write goes through a method that tells the barrier.
+    objs: Vec<HeapObj>,
     /// Freed ids, highest first (the next allocation takes the lowest).
     free: Vec<ObjId>,
+    /// The ids of the runtime objects (channels, locks, WaitGroups, Conds,
+    /// sync.Maps), in order: what a snapshot draws, found without walking
+    /// every array and cell of the heap.
+    runtime_objs: BTreeSet<ObjId>,
+    /// The collector's write barrier: while a collection is marking, the
+    /// objects written or made since it began (see `vm::gc`).
+    barrier: Option<Written>,
     /// The memory budget, which every allocation of the program goes through.
     pub mem: Memory,
 }
@@ -227,6 +269,8 @@ impl Heap {
         Heap {
             objs: Vec::new(),
             free: Vec::new(),
+            runtime_objs: BTreeSet::new(),
+            barrier: None,
             mem: Memory::new(max_bytes),
         }
     }
@@ -244,6 +288,54 @@ impl Heap {
 
     /// Puts `obj` in a freed slot, or a new one.
     fn place(&mut self, obj: HeapObj) -> ObjId {
+        let runtime = obj.is_runtime_object();
+        let id = self.place_data(obj);
+        if runtime {
+            self.runtime_objs.insert(id);
+        }
+        self.note_write(id);
+        id
+    }
+
+    /// Every object, by id (freed slots hold `Cell(Nil)`).
+    pub fn objs(&self) -> &[HeapObj] {
+        &self.objs
+    }
+
+    /// Tells the barrier, if a collection is marking, that object `id` is
+    /// about to be written (or was just made).
+    #[inline]
+    fn note_write(&mut self, id: ObjId) {
+        if let Some(b) = &mut self.barrier {
+            b.add(id);
+        }
+    }
+
+    /// For the collector: from now on, remember every object written or
+    /// made.
+    pub fn start_barrier(&mut self) {
+        self.barrier = Some(Written::default());
+    }
+
+    /// For the collector: stops remembering, and returns the objects
+    /// written or made since `start_barrier`.
+    pub fn end_barrier(&mut self) -> Vec<ObjId> {
+        self.barrier.take().map(|b| b.ids).unwrap_or_default()
+    }
+
+    /// Whether object `id` was written or made since `start_barrier`.
+    pub fn written_since_start(&self, id: ObjId) -> bool {
+        self.barrier
+            .as_ref()
+            .is_some_and(|b| b.seen.get(id as usize).copied().unwrap_or(false))
+    }
+
+    /// The runtime objects' ids, in order (see `runtime_objs`).
+    pub fn runtime_object_ids(&self) -> impl Iterator<Item = ObjId> + '_ {
+        self.runtime_objs.iter().copied()
+    }
+
+    fn place_data(&mut self, obj: HeapObj) -> ObjId {
         match self.free.pop() {
             Some(id) => {
                 self.objs[id as usize] = obj;
@@ -266,9 +358,11 @@ impl Heap {
             len -= 1;
         }
         self.objs.truncate(len);
+        self.runtime_objs.split_off(&(len as ObjId));
         self.free.clear();
         for id in (0..len).rev() {
             if !is_live(id) {
+                self.runtime_objs.remove(&(id as ObjId));
                 if !matches!(self.objs[id], HeapObj::Cell(Value::Nil)) {
                     self.objs[id] = HeapObj::Cell(Value::Nil);
                 }
@@ -294,6 +388,7 @@ impl Heap {
     }
 
     pub fn get_mut(&mut self, id: ObjId) -> Option<&mut HeapObj> {
+        self.note_write(id);
         self.objs.get_mut(id as usize)
     }
 
@@ -318,10 +413,11 @@ impl Heap {
         let place = match self.objs.get(id as usize) {
             Some(HeapObj::View(place)) => place.clone(),
             _ => {
+                self.note_write(id);
                 return match self.objs.get_mut(id as usize) {
                     Some(HeapObj::Array(v)) => Some(Rc::make_mut(v)),
                     _ => None,
-                }
+                };
             }
         };
         if let Ok(Value::Seq(items)) = self.value_ref(&place, &[]) {
@@ -439,6 +535,7 @@ impl Heap {
             _ => return Ok(false),
         }
         self.mem.charge(cost::array(n as usize))?;
+        self.note_write(id);
         let Some(HeapObj::Cell(Value::Seq(items))) = self.objs.get_mut(id as usize) else {
             return Ok(false);
         };
@@ -482,6 +579,9 @@ impl Heap {
         // place (`store` writes it element by element).
         let owned = self.canonical(p);
         let p = owned.as_ref().unwrap_or(p);
+        if let Root::Cell(id) | Root::Elem(id, _) = p.root {
+            self.note_write(id);
+        }
         let (root, path): (&mut Value, &[u32]) = match p.root {
             Root::Cell(id) => match self.objs.get_mut(id as usize) {
                 Some(HeapObj::Cell(v)) => (v, &p.path[..]),

@@ -143,6 +143,8 @@ pub struct Vm {
     /// gid -> index in `gs`.
     pub gindex: HashMap<Gid, usize>,
     pub heap: Heap,
+    /// The collection under way, if any (`vm::gc`).
+    pub(super) gc: Option<Box<super::gc::Cycle>>,
     pub globals: Vec<Value>,
     /// Which globals are arrays: their slot holds a pointer to the heap
     /// cell that holds the array (`LoadGlobal` and friends go through it).
@@ -317,6 +319,7 @@ impl Vm {
             yield_requested: false,
             timer_chans: HashMap::default(),
             handle_home: HashMap::default(),
+            gc: None,
             sample_interval: 10_000_000,
             sync_depth: Vec::new(),
             sync_panic: None,
@@ -887,9 +890,10 @@ impl Vm {
                         self.charge_work(made);
                     }
                     // Only an instruction that allocated can reach the heap
-                    // goal.
-                    if r.is_ok() && self.heap.mem.wants_collection() {
-                        self.maybe_collect(g);
+                    // goal, and each one pays for a slice of a collection
+                    // under way.
+                    if r.is_ok() && (self.gc.is_some() || self.heap.mem.wants_collection()) {
+                        self.maybe_collect(g, made);
                     }
                 }
                 if self.ending.is_some() && self.after_main.is_none() {

@@ -95,7 +95,7 @@ impl Vm {
     /// goroutine's whole stack: a deep recursion must thin the copies out.
     pub fn object_count(&self) -> u64 {
         let frames: usize = self.gs.iter().map(|g| g.frames.len()).sum();
-        (self.gs.len() + frames + self.heap.objs.len() + self.timers.iter().count() + 1) as u64
+        (self.gs.len() + frames + self.heap.objs().len() + self.timers.iter().count() + 1) as u64
     }
 
     /// Roughly the bytes a copy of this state takes: what `clone` copies
@@ -107,7 +107,7 @@ impl Vm {
     pub fn copy_bytes(&self) -> u64 {
         use crate::vm::heap::cost;
         let mut n: u64 = 2048;
-        for o in &self.heap.objs {
+        for o in self.heap.objs() {
             n += cost::OBJECT
                 + match o {
                     HeapObj::Cell(_) => cost::SLOT,
@@ -803,12 +803,12 @@ impl Vm {
     ) -> (Vec<ObjectView>, usize) {
         let mut out = Vec::new();
         let mut count = 0;
-        let n = self.heap.objs.len();
-        for id in 0..n as ObjId {
+        let ids: Vec<ObjId> = self.heap.runtime_object_ids().collect();
+        for id in ids {
             let found_name = found.get(&id);
             let name = found_name.map(|f| f.name.clone());
             let owner = found_name.and_then(|f| f.owner.clone());
-            let kind = match &self.heap.objs[id as usize] {
+            let kind = match &self.heap.objs()[id as usize] {
                 HeapObj::Chan(c) => {
                     // Timer channels nobody names are noise (case 16 makes thousands).
                     if self.timer_chans.contains_key(&id) && name.is_none() {
@@ -1066,11 +1066,11 @@ impl Vm {
     /// (map, keys, bytes).
     fn retained_maps(&self) -> Vec<(ObjId, usize, u64)> {
         let mut out = Vec::new();
-        for (id, obj) in self.heap.objs.iter().enumerate() {
-            if let HeapObj::SyncMap(m) = obj {
+        for id in self.heap.runtime_object_ids() {
+            if let Some(HeapObj::SyncMap(m)) = self.heap.get(id) {
                 let u = m.usage();
                 if u.deleted_in_dirty > 0 {
-                    out.push((id as ObjId, u.deleted_in_dirty, u.deleted_in_dirty_bytes));
+                    out.push((id, u.deleted_in_dirty, u.deleted_in_dirty_bytes));
                 }
             }
         }
