@@ -215,12 +215,11 @@ pub fn listing(l: Listing) -> Html {
 }
 
 /// A program longer than this draws only [`WINDOW_LINES`] of its lines: a
-/// line is a DOM subtree of a dozen nodes, about 0.2 ms of the page's time
-/// to draw first (`e2e/hostile.test.mjs`: a program of 950 constants took
-/// 150-210 ms to load drawn whole, one of 1,900 drawn 400 lines at a time
-/// 83-117 ms).
-const LONG_LISTING: usize = 400;
-const WINDOW_LINES: usize = 300;
+/// line is a DOM subtree of about eight elements, and drawing and laying
+/// out a window of 300 made loading a 950-line program take 80-120 ms of
+/// the page's time (`e2e/hostile.test.mjs`; 150-210 ms drawn whole).
+const LONG_LISTING: usize = 200;
+const WINDOW_LINES: usize = 120;
 
 /// The lines `from..to` a listing of `len` lines draws: all of a short
 /// one; of a long one, a window around line `focus` (1-based), which holds
@@ -246,10 +245,10 @@ mod tests {
         assert_eq!(window(LONG_LISTING, None), (0, LONG_LISTING));
         assert_eq!(window(20_000, None), (0, WINDOW_LINES));
         assert_eq!(window(20_000, Some(1)), (0, WINDOW_LINES));
-        assert_eq!(window(20_000, Some(10_001)), (9_925, 10_225));
-        assert_eq!(window(20_000, Some(20_000)), (19_700, 20_000));
+        assert_eq!(window(20_000, Some(10_001)), (9_970, 10_090));
+        assert_eq!(window(20_000, Some(20_000)), (19_880, 20_000));
         // A focus past the end (a stale line) still gives a full window.
-        assert_eq!(window(20_000, Some(90_000)), (19_700, 20_000));
+        assert_eq!(window(20_000, Some(90_000)), (19_880, 20_000));
     }
 
     #[test]

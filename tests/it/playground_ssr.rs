@@ -516,12 +516,12 @@ async fn a_long_listing_draws_a_window_around_the_running_line() {
         lang: Language::En,
     }))
     .await;
-    assert_eq!(html.matches("<li ").count(), 300, "{}", &html[..400]);
-    assert!(html.contains(r#"start="525""#), "{}", &html[..300]);
+    assert_eq!(html.matches("<li ").count(), 120, "{}", &html[..400]);
+    assert!(html.contains(r#"start="570""#), "{}", &html[..300]);
     assert!(html.contains(r#"data-line="600" aria-current="location""#));
-    assert!(html.contains("⋮ 524 lines above"));
-    assert!(html.contains("⋮ 76 lines below"));
-    assert!(!html.contains(r#"data-line="524""#) && !html.contains(r#"data-line="825""#));
+    assert!(html.contains("⋮ 569 lines above"));
+    assert!(html.contains("⋮ 211 lines below"));
+    assert!(!html.contains(r#"data-line="569""#) && !html.contains(r#"data-line="690""#));
 }
 
 #[tokio::test(flavor = "current_thread")]
