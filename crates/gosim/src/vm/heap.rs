@@ -16,7 +16,6 @@
 //! ([`Memory::set_live`]), measured with the same [`cost`] sizes, so the
 //! limit bounds live data, as Go's does.
 
-use std::collections::BTreeSet;
 use std::rc::Rc;
 
 use crate::runtime::chan::Chan;
@@ -256,7 +255,7 @@ pub struct Heap {
     /// The ids of the runtime objects (channels, locks, WaitGroups, Conds,
     /// sync.Maps), in order: what a snapshot draws, found without walking
     /// every array and cell of the heap.
-    runtime_objs: BTreeSet<ObjId>,
+    runtime_objs: Vec<ObjId>,
     /// The collector's write barrier: while a collection is marking, the
     /// objects written or made since it began (see `vm::gc`).
     barrier: Option<Written>,
@@ -269,7 +268,7 @@ impl Heap {
         Heap {
             objs: Vec::new(),
             free: Vec::new(),
-            runtime_objs: BTreeSet::new(),
+            runtime_objs: Vec::new(),
             barrier: None,
             mem: Memory::new(max_bytes),
         }
@@ -291,7 +290,14 @@ impl Heap {
         let runtime = obj.is_runtime_object();
         let id = self.place_data(obj);
         if runtime {
-            self.runtime_objs.insert(id);
+            // Ids mostly grow, so this is a push; a reused id is inserted.
+            match self.runtime_objs.last() {
+                Some(&last) if last > id => {
+                    let at = self.runtime_objs.partition_point(|&x| x < id);
+                    self.runtime_objs.insert(at, id);
+                }
+                _ => self.runtime_objs.push(id),
+            }
         }
         self.note_write(id);
         id
@@ -358,11 +364,11 @@ impl Heap {
             len -= 1;
         }
         self.objs.truncate(len);
-        self.runtime_objs.split_off(&(len as ObjId));
+        self.runtime_objs
+            .retain(|&id| (id as usize) < len && is_live(id as usize));
         self.free.clear();
         for id in (0..len).rev() {
             if !is_live(id) {
-                self.runtime_objs.remove(&(id as ObjId));
                 if !matches!(self.objs[id], HeapObj::Cell(Value::Nil)) {
                     self.objs[id] = HeapObj::Cell(Value::Nil);
                 }
