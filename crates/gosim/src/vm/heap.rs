@@ -25,6 +25,7 @@ use crate::runtime::rwmutex::RWMutex;
 use crate::runtime::syncmap::SyncMap;
 use crate::runtime::waitgroup::WaitGroup;
 use crate::util::sorted::SortedMap;
+use crate::vm::objtable::ObjTable;
 use crate::vm::value::{MapKey, ObjId, Pointer, Root, Value};
 
 #[derive(Clone, Debug, Hash)]
@@ -249,7 +250,7 @@ impl Memory {
 pub struct Heap {
     /// Objects by id; a freed slot holds `Cell(Nil)` until reused. Private,
     /// so that every write goes through a method that tells the barrier.
-    objs: Vec<HeapObj>,
+    objs: ObjTable,
     /// Freed ids, highest first (the next allocation takes the lowest).
     free: Vec<ObjId>,
     /// The ids of the runtime objects (channels, locks, WaitGroups, Conds,
@@ -266,7 +267,7 @@ pub struct Heap {
 impl Heap {
     pub fn new(max_bytes: u64) -> Heap {
         Heap {
-            objs: Vec::new(),
+            objs: ObjTable::default(),
             free: Vec::new(),
             runtime_objs: Vec::new(),
             barrier: None,
@@ -304,7 +305,7 @@ impl Heap {
     }
 
     /// Every object, by id (freed slots hold `Cell(Nil)`).
-    pub fn objs(&self) -> &[HeapObj] {
+    pub fn objs(&self) -> &ObjTable {
         &self.objs
     }
 
@@ -344,7 +345,7 @@ impl Heap {
     fn place_data(&mut self, obj: HeapObj) -> ObjId {
         match self.free.pop() {
             Some(id) => {
-                self.objs[id as usize] = obj;
+                self.objs.set(id as usize, obj);
                 id
             }
             None => {
@@ -369,8 +370,8 @@ impl Heap {
         self.free.clear();
         for id in (0..len).rev() {
             if !is_live(id) {
-                if !matches!(self.objs[id], HeapObj::Cell(Value::Nil)) {
-                    self.objs[id] = HeapObj::Cell(Value::Nil);
+                if !matches!(self.objs.get(id), Some(HeapObj::Cell(Value::Nil))) {
+                    self.objs.set(id, HeapObj::Cell(Value::Nil));
                 }
                 self.free.push(id as ObjId);
             }
@@ -546,7 +547,7 @@ impl Heap {
             return Ok(false);
         };
         let items = std::mem::replace(items, Rc::new(Vec::new()));
-        self.objs[id as usize] = HeapObj::Array(items);
+        self.objs.set(id as usize, HeapObj::Array(items));
         Ok(true)
     }
 

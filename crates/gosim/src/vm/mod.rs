@@ -17,6 +17,7 @@ mod interp;
 mod library;
 pub mod machine;
 pub mod natives;
+mod objtable;
 pub mod op;
 mod panic;
 pub mod race;

@@ -107,7 +107,7 @@ impl Vm {
     pub fn copy_bytes(&self) -> u64 {
         use crate::vm::heap::cost;
         let mut n: u64 = 2048;
-        for o in self.heap.objs() {
+        for o in self.heap.objs().iter() {
             n += cost::OBJECT
                 + match o {
                     HeapObj::Cell(_) => cost::SLOT,
@@ -808,7 +808,10 @@ impl Vm {
             let found_name = found.get(&id);
             let name = found_name.map(|f| f.name.clone());
             let owner = found_name.and_then(|f| f.owner.clone());
-            let kind = match &self.heap.objs()[id as usize] {
+            let Some(obj) = self.heap.objs().get(id as usize) else {
+                continue;
+            };
+            let kind = match obj {
                 HeapObj::Chan(c) => {
                     // Timer channels nobody names are noise (case 16 makes thousands).
                     if self.timer_chans.contains_key(&id) && name.is_none() {
