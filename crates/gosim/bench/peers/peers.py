@@ -73,7 +73,7 @@ def fetch_source(repo, commit, into):
     os.makedirs(into)
     mirror = os.path.join(os.environ.get("PEERS_MIRROR", ""), repo.replace("/", "+"), "repo")
     if os.environ.get("PEERS_MIRROR") and os.path.isdir(mirror):
-        how = "local mirror " + mirror
+        how = "a local mirror of it"
         git_dir = mirror
     else:
         how = "https://github.com/" + repo
