@@ -297,17 +297,6 @@ impl Vm {
         }
     }
 
-    /// A whole collection at once (tests and benchmarks compare it with
-    /// the sliced one).
-    pub fn collect_now(&mut self, running: &Goroutine) {
-        if self.gc.is_none() {
-            self.begin_collection(running);
-        }
-        if let Some(cycle) = self.gc.take() {
-            self.finish_collection(*cycle, running);
-        }
-    }
-
     /// Marks the roots' values (their objects are left to the slices) and
     /// turns the barrier on.
     fn begin_collection(&mut self, running: &Goroutine) {

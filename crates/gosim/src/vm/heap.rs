@@ -330,13 +330,6 @@ impl Heap {
         self.barrier.take().map(|b| b.ids).unwrap_or_default()
     }
 
-    /// Whether object `id` was written or made since `start_barrier`.
-    pub fn written_since_start(&self, id: ObjId) -> bool {
-        self.barrier
-            .as_ref()
-            .is_some_and(|b| b.seen.get(id as usize).copied().unwrap_or(false))
-    }
-
     /// The runtime objects' ids, in order (see `runtime_objs`).
     pub fn runtime_object_ids(&self) -> impl Iterator<Item = ObjId> + '_ {
         self.runtime_objs.iter().copied()
