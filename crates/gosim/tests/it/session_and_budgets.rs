@@ -642,6 +642,13 @@ fn bounded_ops_keep_one_instruction_to_a_share_of_each_budget() {
     let (code, err) = outcome(&deep, true);
     assert_eq!(code, None, "{err}");
     assert!(err.contains("step budget"), "{err}");
+    // Formatting a chain 100,000 deep is one instruction that walks 100,000
+    // nodes at 8 steps each: under the budget, over its eighth.
+    let chain = "package main\n\nimport \"fmt\"\n\nfunc main() {\n\tvar x any\n\tfor i := 0; i < 100000; i++ {\n\t\tx = []any{x}\n\t}\n\tprintln(len(fmt.Sprint(x)))\n}\n";
+    assert_eq!(outcome(chain, false), (Some(0), "200005\n".into()));
+    let (code, err) = outcome(chain, true);
+    assert_eq!(code, None, "{err}");
+    assert!(err.contains("step budget"), "{err}");
 }
 
 /// Checkpoints follow the work done as well as the steps taken: after a
