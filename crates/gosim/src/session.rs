@@ -236,6 +236,13 @@ impl Session {
         self.vm.point().runnable()
     }
 
+    /// Whether goroutine `gid` can be picked to run next, in constant time
+    /// (`runnable` lists them all).
+    pub fn can_pick(&mut self, gid: Gid) -> bool {
+        self.settle();
+        self.vm.can_pick(gid)
+    }
+
     /// The goroutine the next step runs: the planned choice if there is
     /// one, else Go's own choice.
     pub fn next_goroutine(&mut self) -> Option<Gid> {

@@ -37,6 +37,11 @@ pub fn sort<T: Ord>(v: &mut [T]) {
 /// that belongs at position `k`. `less(i, j)` says item `i` sorts before `j`.
 fn sorted_order(n: usize, less: &mut dyn FnMut(usize, usize) -> bool) -> Vec<usize> {
     let mut from: Vec<usize> = (0..n).collect();
+    // Ids gathered in creation order mostly arrive sorted: one pass says so
+    // instead of log n merge passes.
+    if (1..n).all(|i| !less(i, i - 1)) {
+        return from;
+    }
     let mut to = vec![0; n];
     let mut width = 1;
     while width < n {

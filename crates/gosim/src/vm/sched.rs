@@ -56,9 +56,36 @@ impl Vm {
         match self.pending_point() {
             PendingPoint::Ended => Point::Ended,
             PendingPoint::Select { g, options } => Point::SelectCase { g, options },
-            PendingPoint::Schedule { count, .. } => Point::Schedule {
-                options: (0..count).filter_map(|i| self.option_gid(i)).collect(),
-            },
+            PendingPoint::Schedule {
+                current,
+                first,
+                count,
+            } => {
+                // In option order, as `option_gid` numbers them: one pass
+                // over the queues, skipping the phantoms and `first`.
+                let mut options = Vec::with_capacity(count);
+                options.extend(current);
+                options.extend(first);
+                let q = &self.runq;
+                let queued = q.runnext.iter().chain(&q.runq).chain(&q.global);
+                options.extend(queued.filter(|&&g| g != RUNTIME_PHANTOM_GID && Some(g) != first));
+                Point::Schedule { options }
+            }
+        }
+    }
+
+    /// Whether goroutine `gid` is one of the current point's options, in
+    /// constant time: the running goroutine and every queued one are, at a
+    /// select only the goroutine deciding is.
+    pub fn can_pick(&mut self, gid: Gid) -> bool {
+        match self.pending_point() {
+            PendingPoint::Ended => false,
+            PendingPoint::Select { g, .. } => g == gid,
+            PendingPoint::Schedule { current, .. } => {
+                current == Some(gid)
+                    || (gid != RUNTIME_PHANTOM_GID
+                        && self.g(gid).is_some_and(|g| g.status == GStatus::Runnable))
+            }
         }
     }
 

@@ -735,3 +735,59 @@ fn a_collection_in_slices_keeps_what_the_program_moves_meanwhile() {
         assert_eq!(r.exit_code, Some(0), "seed {seed}");
     }
 }
+
+/// `can_pick` answers for one goroutine in constant time what the listed
+/// options say, and the list is in the order the options are taken, at
+/// every point of every case under random picks (pre-Go-1.22 cases run
+/// under their own release).
+#[test]
+fn can_pick_agrees_with_the_listed_options_at_every_point() {
+    let mut checked = 0;
+    for (path, case) in crate::support::cases() {
+        if !case.runnable {
+            continue;
+        }
+        let go = case
+            .go
+            .as_deref()
+            .and_then(GoVersion::parse)
+            .unwrap_or_default();
+        let config = RunConfig {
+            go_version: go,
+            ..RunConfig::default()
+        };
+        for seed in 0..3 {
+            let mut s = Session::new(&case.source, &config, StepBy::SchedulingPoint)
+                .unwrap_or_else(|e| panic!("{}: {e:?}", path.display()));
+            let mut rng = gosim::SplitMix(seed);
+            let mut highest = 1;
+            for _ in 0..2_000 {
+                let options = s.point().runnable();
+                if options.is_empty() {
+                    break;
+                }
+                highest = highest.max(options.iter().copied().max().unwrap_or(0));
+                for g in 0..=highest + 1 {
+                    assert_eq!(
+                        s.can_pick(g),
+                        options.contains(&g),
+                        "{} seed {seed} step {}: goroutine {g} of {options:?}",
+                        path.display(),
+                        s.position()
+                    );
+                }
+                let choice = rng.below(options.len() as u64) as usize;
+                assert!(s.step(choice));
+                let ran = s.history().last().map(|r| r.ran);
+                assert_eq!(
+                    ran,
+                    Some(options[choice]),
+                    "{}: the option taken",
+                    path.display()
+                );
+                checked += 1;
+            }
+        }
+    }
+    assert!(checked > 1_000, "only {checked} points checked");
+}
