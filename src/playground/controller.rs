@@ -69,9 +69,12 @@ pub struct SourceSize {
 /// [`SOURCE_LINES_MAX`] lines. Gosim itself takes far more (16 MiB); the
 /// page's limits keep the editor, the listing and the compile quick.
 pub fn source_fits(src: &str) -> Result<(), SourceSize> {
+    // `str::lines` counted, a byte at a time: over-limit texts are a
+    // megabyte or more, and this runs on every Run and paste.
+    let newlines = src.bytes().filter(|&b| b == b'\n').count();
     let size = SourceSize {
         bytes: src.len(),
-        lines: src.lines().count(),
+        lines: newlines + usize::from(!src.is_empty() && !src.ends_with('\n')),
     };
     match size.bytes <= SOURCE_BYTES_MAX && size.lines <= SOURCE_LINES_MAX {
         true => Ok(()),
@@ -258,7 +261,8 @@ impl Controller {
     }
 
     pub fn is_ended(&mut self) -> bool {
-        !self.in_step() && (self.capped.is_some() || matches!(self.point(), Point::Ended))
+        !self.in_step()
+            && (self.capped.is_some() || self.session.as_mut().map_or(true, Session::is_ended))
     }
 
     /// A long step is under way (`run_for` cut it off): until it ends, the
@@ -272,6 +276,15 @@ impl Controller {
     pub fn runnable(&mut self) -> Vec<Gid> {
         match (&mut self.session, self.capped) {
             (Ok(s), None) if !s.in_step() => s.runnable(),
+            _ => Vec::new(),
+        }
+    }
+
+    /// Those of `ids` that can be picked to run next, in their order:
+    /// constant time per goroutine, where `runnable` lists every one.
+    pub fn runnable_among(&mut self, ids: impl IntoIterator<Item = Gid>) -> Vec<Gid> {
+        match (&mut self.session, self.capped) {
+            (Ok(s), None) if !s.in_step() => ids.into_iter().filter(|&g| s.can_pick(g)).collect(),
             _ => Vec::new(),
         }
     }
@@ -469,6 +482,28 @@ mod tests {
             .find(|c| c.number == n)
             .map(|c| c.source)
             .expect("the case is embedded")
+    }
+
+    #[test]
+    fn source_fits_counts_lines_as_str_lines_does() {
+        let over = "x".repeat(SOURCE_BYTES_MAX + 1);
+        for text in ["", "a", "a\n", "a\n\n", "\n", "a\r\nb", "a\nb", "\n\nx\r\n"] {
+            let text = format!("{over}{text}");
+            let size = source_fits(&text).expect_err("over the byte limit");
+            assert_eq!(
+                size.lines,
+                text.lines().count(),
+                "{:?}",
+                &text[over.len()..]
+            );
+        }
+        assert_eq!(source_fits("").map_err(|s| s.lines), Ok(()));
+        let tall = "\n".repeat(SOURCE_LINES_MAX + 1);
+        assert_eq!(
+            source_fits(&tall).map_err(|s| s.lines),
+            Err(SOURCE_LINES_MAX + 1)
+        );
+        assert_eq!(source_fits(&tall[1..]), Ok(()));
     }
 
     fn run_to_end(c: &mut Controller) -> Rc<Snapshot> {

@@ -206,7 +206,7 @@ pub enum Cmd {
     SetStepBy(StepBy),
     ShowVariant(Variant),
     Edit,
-    Draft(String),
+    Draft(Rc<str>),
     RunDraft,
     CancelEdit,
     /// A paste was kept out of the editor: the text would have been this
@@ -289,7 +289,9 @@ pub struct PlayModel {
     /// Running to the end at full speed (Cmd::RunToEnd).
     pub to_end: bool,
     pub editing: bool,
-    pub draft: String,
+    /// The editor's text: what it opened with, then what was typed (shared,
+    /// so handing it on copies nothing).
+    pub draft: Rc<str>,
     /// The editor's text is larger than the page takes (Run keeps the
     /// editor open and says so), or a paste would have made it so (true).
     pub too_large: Option<(SourceSize, bool)>,
@@ -446,7 +448,7 @@ impl PlayModel {
             speed: DEFAULT_SPEED,
             to_end: false,
             editing: false,
-            draft: String::new(),
+            draft: Rc::from(""),
             too_large: None,
             help: false,
             link_error,
@@ -490,7 +492,7 @@ impl PlayModel {
             // Too large a draft is refused, not compiled.
             Cmd::RunDraft => source_fits(&self.draft)
                 .is_ok()
-                .then(|| (self.draft.clone(), go)),
+                .then(|| (self.draft.to_string(), go)),
             _ => None,
         }
     }
@@ -785,7 +787,7 @@ impl PlayModel {
             Cmd::Edit => {
                 self.stop_running();
                 self.editing = true;
-                self.draft = self.source.clone();
+                self.draft = Rc::from(self.source.as_str());
                 true
             }
             Cmd::Draft(text) => {
@@ -809,7 +811,7 @@ impl PlayModel {
                     return true;
                 }
                 self.too_large = None;
-                let source = std::mem::take(&mut self.draft);
+                let source = std::mem::replace(&mut self.draft, Rc::from("")).to_string();
                 self.editing = false;
                 let config = self.ctl.config();
                 let variant = if source == self.case.source {
@@ -1074,7 +1076,8 @@ pub struct Frame {
     pub cap: Option<Cap>,
     /// The budget the reader may raise, when one stopped the run.
     pub raise: Option<Limit>,
-    /// The goroutines that can be picked to run next, ascending.
+    /// The goroutines on screen (the cards and the open group's page) that
+    /// can be picked to run next, ascending.
     pub runnable: Vec<u32>,
     /// The goroutine the next step runs.
     pub next_goroutine: Option<u32>,
@@ -1121,8 +1124,6 @@ impl PlayModel {
         let snapshot = self.ctl.snapshot();
         let position = self.ctl.position();
         let next_goroutine = self.ctl.next_goroutine();
-        let mut runnable = self.ctl.runnable();
-        gosim::util::order::sort(&mut runnable);
         let ran = self.last_ran();
         let before = self.before.as_ref().filter(|b| b.position + 1 == position);
         let from = before.and_then(|b| {
@@ -1142,7 +1143,7 @@ impl PlayModel {
             ended: self.ctl.is_ended(),
             cap: self.ctl.cap(),
             raise: None,
-            runnable,
+            runnable: Vec::new(),
             next_goroutine,
             markers: Vec::new(),
             next_line: None,
@@ -1205,6 +1206,15 @@ impl PlayModel {
                 frame.open_group = Some((i, shown, page, pages));
             }
         }
+        // Only the goroutines on screen are asked about: the whole list is
+        // linear in the runnable goroutines, each frame.
+        let shown = frame.open_group.iter().flat_map(|(_, ids, ..)| ids.iter());
+        let mut runnable = self
+            .ctl
+            .runnable_among(frame.cards.iter().chain(shown).copied());
+        gosim::util::order::sort(&mut runnable);
+        runnable.dedup();
+        frame.runnable = runnable;
         frame.nil_channels = nil_channels(&s);
         frame.more_objects = s
             .object_count
@@ -1502,19 +1512,19 @@ mod tests {
             "package main\n\nfunc main() {{}}\n{}",
             lines(SOURCE_LINES_MAX)
         );
-        m.apply(Cmd::Draft(big.clone()));
+        m.apply(Cmd::Draft(big.as_str().into()));
         // Not compiled, not run, not lost: the editor stays open with it.
         assert_eq!(m.program_for(&Cmd::RunDraft), None);
         assert!(m.apply(Cmd::RunDraft));
         assert!(m.editing);
-        assert_eq!(m.draft, big);
+        assert_eq!(&*m.draft, big.as_str());
         assert_eq!(m.variant, Variant::Original);
         assert_eq!(
             m.too_large.map(|(s, pasted)| (s.lines, pasted)),
             Some((SOURCE_LINES_MAX + 3, false))
         );
         // Typing on keeps it until the text fits, then redraws without it.
-        assert!(!m.apply(Cmd::Draft(format!("{big}//"))));
+        assert!(!m.apply(Cmd::Draft(format!("{big}//").into())));
         assert!(m.too_large.is_some());
         assert!(m.apply(Cmd::Draft("package main\n\nfunc main() {}\n".into())));
         assert_eq!(m.too_large, None);
@@ -1955,7 +1965,7 @@ mod tests {
     fn many_goroutines_are_grouped_and_drawn_in_pages() {
         let mut m = PlayModel::new(case("9"), "");
         m.apply(Cmd::Edit);
-        m.apply(Cmd::Draft(many(1000)));
+        m.apply(Cmd::Draft(many(1000).into()));
         m.apply(Cmd::RunDraft);
         m.apply(Cmd::Pause);
         m.apply(Cmd::SetStepBy(StepBy::SchedulingPoint));

@@ -557,7 +557,7 @@ fn code_panel(m: &PlayModel, frame: &Frame, lang: Language, dispatch: &Callback<
     let case = m.case();
     let errors = m.ctl.errors();
     let limited = !errors.is_empty() && errors.iter().all(|e| e.limitation);
-    let draft_input = on_value::<InputEvent>(dispatch, |v| Some(Cmd::Draft(v)));
+    let draft_input = on_value::<InputEvent>(dispatch, |v| Some(Cmd::Draft(v.into())));
     // A paste (or a drop) that would make the program larger than the page
     // takes is kept out before the browser lays the text out (a long paste
     // alone can hold the page for a second); what was typed stays.
@@ -638,7 +638,12 @@ fn code_panel(m: &PlayModel, frame: &Frame, lang: Language, dispatch: &Callback<
             }
             if m.editing {
                 <div class="editor">
-                    <textarea class="editor__text" spellcheck="false" value={m.draft.clone()} oninput={draft_input}
+                    // Uncontrolled: the draft goes in when the editor opens
+                    // (every program switch closes it), and the page holds
+                    // what is typed. A `value` would make each redraw read
+                    // the whole text back to compare: a megabyte when over
+                    // the limit.
+                    <textarea class="editor__text" spellcheck="false" defaultvalue={AttrValue::Rc(m.draft.clone())} oninput={draft_input}
                         onpaste={draft_paste.clone()} ondrop={draft_paste.reform(|e: DragEvent| e.into())} data-testid="editor" aria-label={play::GO_SOURCE.get(lang)} rows="24" />
                     if let Some((size, pasted)) = m.too_large {
                         <p class="editor__too-large" role="alert" data-testid="editor-too-large">
