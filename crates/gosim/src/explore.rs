@@ -1186,7 +1186,7 @@ fn leaks(vm: &Vm) -> Vec<LeakView> {
             g: g.id,
             created_line: g.created_at.map(|s| index.line(s.lo)),
             wait_reason: match &g.status {
-                GStatus::Waiting(r) => Some(r.as_go_str().to_string()),
+                GStatus::Waiting(r) => Some(r.as_go_str().into()),
                 _ => None,
             },
         })

@@ -22,6 +22,8 @@ pub use crate::runtime::WaitReason;
 use crate::runtime::{Gid, ObjId};
 use crate::schedule::Point;
 use crate::syntax::span::Span;
+use std::borrow::Cow;
+
 use serde::{Deserialize, Serialize};
 
 /// What a snapshot builds in full. Frames, locals and rendered values cost
@@ -569,8 +571,9 @@ pub struct LeakView {
     pub g: Gid,
     /// The line of the `go` statement that started it.
     pub created_line: Option<u32>,
-    /// What it waits for (none if it was runnable).
-    pub wait_reason: Option<String>,
+    /// What it waits for (none if it was runnable): one of Go's fixed
+    /// words, borrowed, since a program may leak a hundred thousand.
+    pub wait_reason: Option<Cow<'static, str>>,
 }
 
 /// One thing a step did, by goroutine `g` at `line`.

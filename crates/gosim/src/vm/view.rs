@@ -1135,7 +1135,7 @@ impl Vm {
                 g: g.id,
                 created_line: g.created_at.map(|s| index.line(s.lo)),
                 wait_reason: match &g.status {
-                    GStatus::Waiting(r) => Some(r.as_go_str_for(minor).to_string()),
+                    GStatus::Waiting(r) => Some(r.as_go_str_for(minor).into()),
                     _ => None,
                 },
             })
