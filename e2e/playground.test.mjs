@@ -209,6 +209,10 @@ describe('playground', () => {
     );
     await page.selectOption('[data-testid=speed]', { label: 'as fast as possible' });
     await page.click('[data-testid=run-edited]');
+    // The editor closes under the keyboard: focus goes to the player's Run
+    // control (Space pauses), not to the page's body.
+    await page.waitForSelector('[data-testid=editor]', { state: 'detached' });
+    assert.equal(await page.evaluate(() => document.activeElement?.dataset.testid), 'run');
     await page.waitForSelector('[data-testid=verdict][data-class=budget]', { timeout: 120_000 });
     // The verdict names the limit, in units that agree with the step counter.
     const verdict = await page.textContent('[data-testid=verdict]');
