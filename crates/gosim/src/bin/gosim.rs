@@ -206,5 +206,12 @@ fn print_report(r: &gosim::explore::ExploreReport) {
                 l.wait_reason.clone().unwrap_or_else(|| "runnable".into())
             );
         }
+        if o.leaked_total > o.leaked.len() {
+            let _ = writeln!(
+                out,
+                "  leaked: {} more goroutines",
+                o.leaked_total - o.leaked.len()
+            );
+        }
     }
 }

@@ -403,3 +403,28 @@ fn explore_slices_of_any_size_give_the_same_report() {
     }
     assert!(compared >= 15, "{compared} cases compared");
 }
+
+/// An outcome lists its first leaked goroutines by id and counts them all.
+#[test]
+fn an_outcome_lists_the_first_leaks_and_counts_every_one() {
+    let src = "package main\n\nfunc main() {\n\tfor i := 0; i < 1500; i++ {\n\t\tgo func() {\n\t\t\tselect {}\n\t\t}()\n\t}\n}\n";
+    let report = explore_src(src, GoVersion::default());
+    let leak = report
+        .outcomes
+        .iter()
+        .find(|o| o.class == OutcomeClass::LeakedGoroutines)
+        .expect("the goroutines leak");
+    assert_eq!(leak.leaked_total, 1500);
+    assert_eq!(leak.leaked.len(), gosim::explore::LEAKS_LISTED);
+    // The first by id: consecutive ids from the first goroutine main made.
+    let ids: Vec<u32> = leak.leaked.iter().map(|l| l.g).collect();
+    assert!(ids.windows(2).all(|w| w[1] == w[0] + 1), "ids in order");
+    assert!(
+        ids[0] < 20,
+        "from the first goroutine main made, not {}",
+        ids[0]
+    );
+    assert!(leak.leaked.iter().all(
+        |l| l.wait_reason.as_deref() == Some("select (no cases)") && l.created_line == Some(5)
+    ));
+}
