@@ -27,7 +27,7 @@ use crate::i18n::Language;
 use crate::playground::controller::{source_fits, Cap, Controller, PlayConfig, SourceSize};
 use crate::playground::embed::{page_hash, EmbedTarget};
 use crate::playground::share::{go_from_key, ShareError, ShareState};
-use crate::playground::source_view::{highlight_lines, Segment};
+use crate::playground::source_view::{highlight_lines, Highlighted};
 
 /// Run speeds: (timer interval in ms, steps per tick), named by
 /// `i18n::play::SPEED_NAMES`. The last one runs as fast as possible, in
@@ -282,7 +282,7 @@ pub struct PlayModel {
     case: &'static Case,
     pub variant: Variant,
     pub source: String,
-    pub lines: Rc<Vec<Vec<Segment>>>,
+    pub lines: Rc<Highlighted>,
     pub ctl: Controller,
     pub running: bool,
     pub speed: usize,

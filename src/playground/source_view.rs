@@ -16,11 +16,38 @@ use crate::playground::model::{LineMark, MARKS_PER_LINE};
 use crate::playground::widgets::g_class;
 use gosim::CompileError;
 
-/// One highlighted run of text within a line.
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// One highlighted run of text within a line: bytes `lo..hi` of the
+/// source (text is made only for the lines a listing draws).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Segment {
     pub class: Option<&'static str>,
-    pub text: String,
+    lo: u32,
+    hi: u32,
+}
+
+/// A program split into lines of highlighted segments.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Highlighted {
+    source: std::rc::Rc<str>,
+    lines: Vec<Vec<Segment>>,
+}
+
+impl Highlighted {
+    pub fn len(&self) -> usize {
+        self.lines.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.lines.is_empty()
+    }
+
+    /// Line `i`'s segments (0-based) with their text.
+    pub fn line(&self, i: usize) -> impl Iterator<Item = (Option<&'static str>, &str)> {
+        self.lines.get(i).into_iter().flatten().map(|s| {
+            let text = self.source.get(s.lo as usize..s.hi as usize).unwrap_or("");
+            (s.class, text)
+        })
+    }
 }
 
 fn class_name(c: HighlightClass) -> Option<&'static str> {
@@ -39,58 +66,68 @@ fn class_name(c: HighlightClass) -> Option<&'static str> {
 
 /// Splits `src` into lines of highlighted segments (tokens that span lines,
 /// like raw strings and block comments, are split at each newline).
-pub fn highlight_lines(src: &str) -> Vec<Vec<Segment>> {
-    let mut runs: Vec<(usize, usize, Option<&'static str>)> = Vec::new();
+pub fn highlight_lines(src: &str) -> Highlighted {
+    let mut lines: Vec<Vec<Segment>> = vec![Vec::new()];
+    let bytes = src.as_bytes();
+    // Adds `lo..hi` of one class to the lines, split at newlines.
+    let mut add = |lo: usize, hi: usize, class: Option<&'static str>| {
+        let mut lo = lo;
+        loop {
+            let end = bytes[lo..hi]
+                .iter()
+                .position(|&b| b == b'\n')
+                .map_or(hi, |n| lo + n);
+            if end > lo {
+                if let Some(line) = lines.last_mut() {
+                    // Neighbours of one class share a segment: a line of
+                    // 60,000 parentheses is one text node, not 60,000
+                    // elements to lay out.
+                    match line.last_mut() {
+                        Some(last) if last.class == class && last.hi as usize == lo => {
+                            last.hi = end as u32;
+                        }
+                        _ => line.push(Segment {
+                            class,
+                            lo: lo as u32,
+                            hi: end as u32,
+                        }),
+                    }
+                }
+            }
+            if end == hi {
+                break;
+            }
+            lines.push(Vec::new());
+            lo = end + 1;
+        }
+    };
     let mut at = 0usize;
     for (span, class) in gosim::syntax::highlight(src) {
         let (lo, hi) = (span.lo as usize, (span.hi as usize).min(src.len()));
-        if lo < at || lo > hi {
+        if lo < at || lo > hi || !src.is_char_boundary(lo) || !src.is_char_boundary(hi) {
             continue;
         }
         if lo > at {
-            runs.push((at, lo, None));
+            add(at, lo, None);
         }
-        runs.push((lo, hi, class_name(class)));
+        add(lo, hi, class_name(class));
         at = hi;
     }
     if at < src.len() {
-        runs.push((at, src.len(), None));
-    }
-    let mut lines: Vec<Vec<Segment>> = vec![Vec::new()];
-    for (lo, hi, class) in runs {
-        let Some(text) = src.get(lo..hi) else {
-            continue;
-        };
-        for (i, part) in text.split('\n').enumerate() {
-            if i > 0 {
-                lines.push(Vec::new());
-            }
-            if part.is_empty() {
-                continue;
-            }
-            let Some(line) = lines.last_mut() else {
-                continue;
-            };
-            // Neighbours of one class share a segment: a line of 60,000
-            // parentheses is one text node, not 60,000 elements to lay out.
-            match line.last_mut() {
-                Some(last) if last.class == class => last.text.push_str(part),
-                _ => line.push(Segment {
-                    class,
-                    text: part.to_string(),
-                }),
-            }
-        }
+        add(at, src.len(), None);
     }
     if src.ends_with('\n') && lines.last().is_some_and(Vec::is_empty) {
         lines.pop();
     }
-    lines
+    Highlighted {
+        source: src.into(),
+        lines,
+    }
 }
 
 /// What the listing shows besides the program.
 pub struct Listing<'a> {
-    pub lines: &'a [Vec<Segment>],
+    pub lines: &'a Highlighted,
     /// Goroutines per line.
     pub marks: &'a [LineMark],
     /// The line the next step runs (`aria-current`, scrolled into view).
@@ -105,7 +142,7 @@ pub struct Listing<'a> {
 /// goroutine, `next_line` (the line the next step runs) and compile errors:
 /// the plain listing other pages show.
 pub fn source_view(
-    lines: &[Vec<Segment>],
+    lines: &Highlighted,
     markers: &[(u32, u32)],
     next_line: Option<u32>,
     errors: &[CompileError],
@@ -160,8 +197,8 @@ pub fn listing(l: Listing) -> Html {
         <>
         { left_out(from, true) }
         <ol class="listing" start={(from > 0).then(|| (from + 1).to_string())}>
-            { for l.lines[from..to].iter().enumerate().map(|(i, segments)| {
-                let n = (from + i + 1) as u32;
+            { for (from..to).map(|i| {
+                let n = (i + 1) as u32;
                 let here = l.marks.iter().find(|m| m.line == n);
                 let errors: Vec<&CompileError> = l.errors.iter().filter(|e| e.at.map(|a| a.0) == Some(n)).collect();
                 let next = l.next_line == Some(n);
@@ -187,9 +224,9 @@ pub fn listing(l: Listing) -> Html {
                             }
                         </span>
                         <code class="line__text">
-                            { for segments.iter().map(|s| match s.class {
-                                Some(c) => text_el("span", c, s.text.clone()),
-                                None => html! { { s.text.clone() } },
+                            { for l.lines.line(i).map(|(class, text)| match class {
+                                Some(c) => text_el("span", c, text.to_string()),
+                                None => html! { { text.to_string() } },
                             }) }
                         </code>
                         { for errors.iter().map(|e| html! {
@@ -255,24 +292,49 @@ mod tests {
     fn lines_keep_all_text_and_split_multiline_tokens() {
         let src = "package main\n\n/* a\nb */\nvar s = `x\ny` // c\n";
         let lines = highlight_lines(src);
-        let text: Vec<String> = lines
-            .iter()
-            .map(|l| l.iter().map(|s| s.text.as_str()).collect())
+        let text: Vec<String> = (0..lines.len())
+            .map(|i| lines.line(i).map(|(_, t)| t).collect())
             .collect();
         assert_eq!(
             text,
             vec!["package main", "", "/* a", "b */", "var s = `x", "y` // c"]
         );
-        assert_eq!(lines[0][0].class, Some("tok-kw"));
-        assert_eq!(lines[2][0].class, Some("tok-comment"));
-        assert_eq!(lines[5][0].class, Some("tok-str"));
+        let first = |i: usize| lines.line(i).next().and_then(|(c, _)| c);
+        assert_eq!(first(0), Some("tok-kw"));
+        assert_eq!(first(2), Some("tok-comment"));
+        assert_eq!(first(5), Some("tok-str"));
+    }
+
+    #[test]
+    fn the_lines_joined_give_back_every_source() {
+        let odd = "package main\n\nvar é = \"ü\\n\" + `a\nб`\n/* ж\n*/ @ # 0x\n\tx := '\\''\n";
+        let sources = crate::cases::all().iter().map(|c| c.source).chain([
+            odd,
+            "",
+            "\n",
+            "x",
+            "// no newline at the end",
+        ]);
+        for src in sources {
+            let lines = highlight_lines(src);
+            let joined: Vec<String> = (0..lines.len())
+                .map(|i| lines.line(i).map(|(_, t)| t).collect())
+                .collect();
+            let want = src.strip_suffix('\n').unwrap_or(src);
+            let want: Vec<&str> = if src.is_empty() {
+                vec![""]
+            } else {
+                want.split('\n').collect()
+            };
+            assert_eq!(joined, want, "{src:?}");
+        }
     }
 
     #[test]
     fn neighbouring_tokens_of_one_class_share_a_segment() {
         let deep = format!("var x = {}1{}\n", "(".repeat(5_000), ")".repeat(5_000));
         let lines = highlight_lines(&deep);
-        let classes: Vec<Option<&str>> = lines[0].iter().map(|s| s.class).collect();
+        let classes: Vec<Option<&str>> = lines.line(0).map(|(c, _)| c).collect();
         assert_eq!(
             classes,
             vec![
@@ -284,7 +346,7 @@ mod tests {
                 None
             ]
         );
-        let text: String = lines[0].iter().map(|s| s.text.as_str()).collect();
+        let text: String = lines.line(0).map(|(_, t)| t).collect();
         assert_eq!(text, deep.trim_end());
     }
 }
