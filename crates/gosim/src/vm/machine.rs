@@ -228,6 +228,9 @@ pub struct Vm {
     pub fmt_plain: bool,
     /// The current choice point, until the next step.
     pub cached_point: Option<super::sched::PendingPoint>,
+    /// The stand-in left in a running goroutine's slot, kept between steps
+    /// so that a step allocates none.
+    pub(super) spare_slot: Option<Rc<Goroutine>>,
     /// Scheduler work: options considered at every point.
     pub sched_work: u64,
     /// Goroutines not yet dead.
@@ -326,6 +329,7 @@ impl Vm {
             sync_overflow: false,
             fmt_plain: false,
             cached_point: None,
+            spare_slot: None,
             sched_work: 0,
             live_goroutines: 1,
             race: None,
