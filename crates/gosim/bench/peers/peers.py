@@ -68,7 +68,9 @@ def fetch_source(repo, commit, into):
     if os.path.exists(stamp):
         had_commit, _, had_from = open(stamp).read().strip().partition(" ")
         if had_commit == commit:
-            return had_from
+            # A tree fetched by an older version of this script may name a
+            # machine's path: never write one into the results.
+            return had_from if had_from.startswith("https://") else "a local mirror of it"
     shutil.rmtree(into, ignore_errors=True)
     os.makedirs(into)
     mirror = os.path.join(os.environ.get("PEERS_MIRROR", ""), repo.replace("/", "+"), "repo")
