@@ -272,7 +272,9 @@ impl Controller {
         self.session.as_ref().is_ok_and(Session::in_step)
     }
 
-    /// The goroutines that can be picked to run next.
+    /// The goroutines that can be picked to run next, all of them (the
+    /// page asks `runnable_among` about those on screen).
+    #[cfg(test)]
     pub fn runnable(&mut self) -> Vec<Gid> {
         match (&mut self.session, self.capped) {
             (Ok(s), None) if !s.in_step() => s.runnable(),
