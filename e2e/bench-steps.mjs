@@ -11,9 +11,9 @@
 // alternate between them so that a noisy machine slows them alike, and the
 // table gives each one's median against the first's.
 
-import { chromium } from 'playwright-core';
 import { readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
+import { launchChromium } from './harness.mjs';
 import { serveStatic } from './server.mjs';
 
 const args = process.argv.slice(2);
@@ -22,18 +22,27 @@ const dists = args.filter((a) => !a.startsWith('--')).map((d) => resolve(d));
 if (dists.length === 0) dists.push(resolve('dist'));
 const CASE = 16;
 
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-  headless: true,
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'],
+// Every site is checked before the browser starts: a wrong path is one line.
+const slugs = dists.map((dist) => {
+  let slug;
+  try {
+    const index = JSON.parse(readFileSync(join(dist, 'cases', 'index.json'), 'utf8'));
+    slug = index.find((c) => c.number === CASE)?.slug;
+  } catch (e) {
+    console.error(`${dist}: not a built site (${e.code ?? e.message}); build one with \`trunk build --release\``);
+    process.exit(2);
+  }
+  if (!slug) {
+    console.error(`${dist}: no case ${CASE} in cases/index.json`);
+    process.exit(2);
+  }
+  return slug;
 });
 
+const browser = await launchChromium();
 const sites = [];
-for (const dist of dists) {
-  const index = JSON.parse(readFileSync(join(dist, 'cases', 'index.json'), 'utf8'));
-  const slug = index.find((c) => c.number === CASE)?.slug;
-  if (!slug) throw new Error(`${dist}: no case ${CASE} in cases/index.json`);
-  sites.push({ dist, slug, server: await serveStatic(dist, '/sub/path/gopitfalls/'), rates: [], steps: 0 });
+for (const [i, dist] of dists.entries()) {
+  sites.push({ dist, slug: slugs[i], server: await serveStatic(dist, '/sub/path/gopitfalls/'), rates: [], steps: 0 });
 }
 
 /** One To-end run on a fresh page: [steps, seconds]. */

@@ -45,6 +45,22 @@ export function caseIndex() {
   return index;
 }
 
+/** The headless Debian Chromium every browser run uses (tests and benchmarks). */
+export function launchChromium() {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  });
+}
+
 /**
  * Registers the suite's hooks and returns the shared state: `server` and
  * `browser` once started, and per test the `page` that `open` made and the
@@ -74,18 +90,7 @@ export function useBrowser() {
     assert.ok(existsSync(join(DIST, 'index.html')), 'dist/ is missing: run `trunk build --release` first');
     mkdirSync(OUT, { recursive: true });
     state.server = await serveStatic(DIST, '/sub/path/gopitfalls/');
-    state.browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      headless: true,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
-    });
+    state.browser = await launchChromium();
   });
 
   afterEach(async () => {
